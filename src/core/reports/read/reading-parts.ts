@@ -1,0 +1,62 @@
+// The interfaces between the parts of the reader (annual-report.md §5–§6):
+//   readTables(doc)      → TableReading   (tables 二/三/四, template detection, labels)      read-tables.ts
+//   readDocumentText(..) → DocumentText   (title, agency, year, period, sections, narrative) read-document-text.ts
+//   validateReport(..)   → findings + evaluations                                            ../validate/validate-report.ts
+// readReport (read-report.ts) wires them and builds the ReportReading contract object.
+
+import type { Finding, NarrativeValue, ReadCell } from '../report-model.ts';
+import type { DetectedTemplate, SectionId, TableId } from '../template.ts';
+
+/** What the table reader found. */
+export interface TableReading {
+  readonly template: DetectedTemplate;
+  /** Present cells in contract order (table 二, 三, 四; row order, then column order); group-row values included. */
+  readonly cells: readonly ReadCell[];
+  /** The tables whose heading or body was found. */
+  readonly tablesFound: readonly TableId[];
+  /** Reading findings: READ-ROW-SHAPE, READ-UNKNOWN-ROW, LABEL-VARIANT, READ-TRUNCATED. */
+  readonly findings: readonly Finding[];
+  /** When the text ends inside a table (READ-TRUNCATED): tables after it are not reported missing. */
+  readonly truncatedIn: TableId | null;
+  /** The text outside the table bodies, as lines in document order (headings included): the narrative. */
+  readonly narrativeLines: readonly string[];
+}
+
+/** A section heading as found in the text. */
+export interface HeadingMatch {
+  readonly id: SectionId;
+  /** The line as found (trimmed). */
+  readonly found: string;
+  /** The official heading of the detected template. */
+  readonly official: string;
+  /** True when only normalisation differs (no STRUCT-HEADING). */
+  readonly exact: boolean;
+}
+
+/** A date as written, validated. */
+export interface StatedDate {
+  readonly raw: string;
+  /** YYYY-MM-DD when the date is well formed, else null (META-YEAR malformed date). */
+  readonly iso: string | null;
+}
+
+/** What the document text says about itself (reader contract §6.4, §6.5). */
+export interface DocumentText {
+  readonly agency: string | null;
+  readonly year: number | null;
+  /** Where the year came from: META-IDENTITY notes a body-text fallback. */
+  readonly yearSource: 'title' | 'period' | 'signature' | 'body' | null;
+  readonly titleYear: number | null;
+  /** The stated statistical period (统计期限), if any. */
+  readonly period: { readonly from: StatedDate; readonly to: StatedDate; readonly text: string } | null;
+  readonly signature: { readonly date: StatedDate; readonly agency: string | null } | null;
+  /** Malformed dates in the title block or period (`202020年`, month 13): META-YEAR. */
+  readonly malformedDates: readonly string[];
+  readonly headings: readonly HeadingMatch[];
+  /** Narrative text per section ('preamble' = before 一、总体情况), lines without the heading line. */
+  readonly sections: readonly { readonly id: SectionId | 'preamble'; readonly lines: readonly string[] }[];
+  /** Figures stated in the narrative (§6.5), in document order. */
+  readonly narrative: readonly NarrativeValue[];
+  /** Structural findings of the text: STRUCT-SECTION, STRUCT-HEADING, META-IDENTITY, META-YEAR (malformed dates). */
+  readonly findings: readonly Finding[];
+}
