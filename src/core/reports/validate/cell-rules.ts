@@ -1,0 +1,122 @@
+// Cell rules (validation-rules.md §2.2 rules 14–16, §2.6 rule 32): gaps, texts that are not numbers,
+// values a cell cannot hold, and signs where the template has none.
+
+import type { ReadCell, RuleEvaluation } from '../report-model.ts';
+import { TABLE_IDS, type TableId } from '../template.ts';
+import { isPlainNumber, signProblemOf } from './cell-text.ts';
+import { cellDecimal, compareDecimals, evaluated } from './evaluation.ts';
+import type { RuleCheck } from './rule.ts';
+import { cellDefOf, messageRowLabel, templateOf } from './template-of.ts';
+
+const MAX_TEXT_EXAMPLES = 3;
+
+/** Tables the reader found, minus those after a truncation point (READ-TRUNCATED reports what lies beyond). */
+function checkedTables(found: readonly TableId[], truncatedIn: TableId | null): readonly TableId[] {
+  const cut = truncatedIn === null ? TABLE_IDS.length : TABLE_IDS.indexOf(truncatedIn);
+  return TABLE_IDS.filter((table, index) => found.includes(table) && index <= cut);
+}
+
+function presentCellsOf(cells: ReadonlyMap<string, ReadCell>, table: TableId): ReadCell[] {
+  return [...cells.values()].filter((c) => c.table === table);
+}
+
+/** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
+export const checkCellBlank: RuleCheck = ({ report }) =>
+  checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
+    const blank = templateOf(report, table)
+      .cells.filter((c) => c.table === table && !report.cells.has(c.id))
+      .map((c) => c.id);
+    return evaluated({
+      rule: 'CELL-BLANK',
+      subject: `table:${table}`,
+      expression: `表${table}空白单元格数 = 0`,
+      left: blank.length,
+      right: 0,
+      holds: blank.length === 0,
+      cells: blank,
+      message: () => `表${table}有${blank.length}个单元格为空（空白不按0计算，相关勾稽检查已跳过）`,
+    });
+  });
+
+/** CELL-TEXT: per table, present cells whose text is not a plain number, with up to 3 examples (rule 15). */
+export const checkCellText: RuleCheck = ({ report }) =>
+  TABLE_IDS.flatMap((table): RuleEvaluation[] => {
+    const present = presentCellsOf(report.cells, table);
+    if (present.length === 0) {
+      return [];
+    }
+    const texts = present.filter((c) => !isPlainNumber(c.raw, cellDefOf(report, c.id)?.kind));
+    const examples = [...new Set(texts.map((c) => c.raw))].slice(0, MAX_TEXT_EXAMPLES).join('、');
+    return [
+      evaluated({
+        rule: 'CELL-TEXT',
+        subject: `table:${table}`,
+        expression: `表${table}非数字单元格数 = 0`,
+        left: texts.length,
+        right: 0,
+        holds: texts.length === 0,
+        cells: texts.map((c) => c.id),
+        message: () => `表${table}有${texts.length}个单元格不是数字：${examples}`,
+      }),
+    ];
+  });
+
+function cellPlace(cell: ReadCell): string {
+  return `表${cell.table}“${messageRowLabel(cell.row)}”“${cell.column}”`;
+}
+
+/**
+ * CELL-VALUE: table 三/四 cells and table 二 counts must be non-negative integers, amounts non-negative
+ * (rule 16); 本年增/减 may be negative by design and is not checked. Amounts compare as exact decimals (P3).
+ */
+export const checkCellValue: RuleCheck = ({ report }) =>
+  [...report.cells.values()].flatMap((cell): RuleEvaluation[] => {
+    const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
+    if (cell.value === null || kind === 'change') {
+      return [];
+    }
+    const base = { rule: 'CELL-VALUE', subject: `cell:${cell.id}`, cells: [cell.id] } as const;
+    if (kind === 'amount') {
+      const amount = cellDecimal(report, cell.id) ?? String(cell.value);
+      return [
+        evaluated({
+          ...base,
+          expression: `${cell.id} ≥ 0`,
+          left: amount,
+          right: '0',
+          holds: compareDecimals(amount, '0') >= 0,
+          message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负数`,
+        }),
+      ];
+    }
+    return [
+      evaluated({
+        ...base,
+        expression: `${cell.id} 为非负整数`,
+        left: cell.value,
+        right: 0,
+        holds: Number.isInteger(cell.value) && cell.value >= 0,
+        message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负整数`,
+      }),
+    ];
+  });
+
+/** CELL-SIGN: a sign in a count or amount column, a sign word alone, or a malformed number (rule 32). */
+export const checkCellSign: RuleCheck = ({ report }) =>
+  [...report.cells.values()].map((cell): RuleEvaluation => {
+    const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
+    const problem = signProblemOf(cell.raw, kind);
+    return evaluated({
+      rule: 'CELL-SIGN',
+      subject: `cell:${cell.id}`,
+      expression: `${cell.id} 的内容为规范的数值`,
+      left: cell.raw,
+      right: problem ?? 'ok',
+      holds: problem === undefined,
+      cells: [cell.id],
+      message: () => `${cellPlace(cell)}的内容“${cell.raw}”不是规范的数值`,
+    });
+  });
+
+/** The cell rules in catalogue order. */
+export const CELL_RULES: readonly RuleCheck[] = [checkCellBlank, checkCellText, checkCellValue, checkCellSign];

@@ -1,0 +1,218 @@
+// Building blocks for rule evaluations (validation-rules.md P1, P3, P6): read operands without
+// ever turning a missing cell into zero, compare amounts as exact decimals, and record every
+// evaluation — pass, fail or not assessable — with a fingerprint that does not depend on values.
+
+import { fingerprintOf } from '../../shared/fingerprint.ts';
+import { type Finding, finding, type RuleEvaluation, type RuleId } from '../report-model.ts';
+import type { ReportFacts } from './rule.ts';
+
+/** A side of an evaluation: a count, or an amount as a decimal string (P3). */
+export type EvaluationValue = number | string;
+
+/** Operands read for one evaluation: values of the usable cells, and the IDs that were absent or null (P1). */
+export interface Operands {
+  readonly values: ReadonlyMap<string, number>;
+  readonly missing: readonly string[];
+}
+
+/** The value of a present cell, null when present without a number, undefined when absent (P1: missing is not zero). */
+export function cellValue(report: ReportFacts, id: string): number | null | undefined {
+  const cell = report.cells.get(id);
+  return cell === undefined ? undefined : cell.value;
+}
+
+/** Reads operand cells; any absent or null one is listed in `missing` (validation-rules.md P1). */
+export function readOperands(report: ReportFacts, ids: readonly string[]): Operands {
+  const values = new Map<string, number>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const value = cellValue(report, id);
+    if (value == null) {
+      missing.push(id);
+    } else {
+      values.set(id, value);
+    }
+  }
+  return { values, missing };
+}
+
+/** Sum of the given operand values; callers only sum operands they have checked are present. */
+export function sumOf(values: ReadonlyMap<string, number>, ids: readonly string[]): number {
+  return ids.reduce((sum, id) => sum + (values.get(id) ?? 0), 0);
+}
+
+interface EvaluationBase {
+  readonly rule: RuleId;
+  /** What the evaluation is about (a column, row, table …): part of the fingerprint. */
+  readonly subject: string;
+  readonly expression: string;
+  /** Operand cell IDs in catalogue order (P6). */
+  readonly cells: readonly string[];
+}
+
+/** Fingerprint of an evaluation: rule, subject and operand IDs, never the values, so it survives corrections. */
+export function evaluationFingerprint(rule: RuleId, subject: string, cells: readonly string[]): string {
+  return fingerprintOf(rule, subject, ...cells);
+}
+
+/** An evaluation whose operands were all available: pass when `holds`, else fail with the given message. */
+export function evaluated(
+  base: EvaluationBase & {
+    readonly left: EvaluationValue;
+    readonly right: EvaluationValue;
+    readonly holds: boolean;
+    /** Built lazily: only failures need a message. */
+    readonly message: () => string;
+    /** Cells of the finding when they differ from the operands (e.g. only the offending cells). */
+    readonly findingCells?: readonly string[];
+  },
+): RuleEvaluation {
+  const fingerprint = evaluationFingerprint(base.rule, base.subject, base.cells);
+  const common = {
+    rule: base.rule,
+    expression: base.expression,
+    left: base.left,
+    right: base.right,
+    delta: deltaOf(base.left, base.right),
+    cells: base.cells,
+    fingerprint,
+  };
+  if (base.holds) {
+    return { ...common, status: 'pass' };
+  }
+  return { ...common, status: 'fail', finding: finding(base.rule, base.message(), base.findingCells ?? base.cells) };
+}
+
+/** An evaluation that needs a cell the report does not give: recorded, never guessed, no finding (P1). */
+export function notAssessable(base: EvaluationBase & { readonly missing: readonly string[] }): RuleEvaluation {
+  return {
+    rule: base.rule,
+    expression: base.expression,
+    left: null,
+    right: null,
+    delta: null,
+    status: 'not_assessable',
+    cells: base.cells,
+    missing: base.missing,
+    fingerprint: evaluationFingerprint(base.rule, base.subject, base.cells),
+  };
+}
+
+/** A finding computed elsewhere (the reader's own findings) recorded as a failed evaluation. */
+export function evaluationOfFinding(found: Finding): RuleEvaluation {
+  return {
+    rule: found.rule,
+    expression: found.message,
+    left: null,
+    right: null,
+    delta: null,
+    status: 'fail',
+    cells: found.cells,
+    // The message is the subject: reading findings have no other identity (a label, a row).
+    fingerprint: evaluationFingerprint(found.rule, found.message, found.cells),
+    finding: found,
+  };
+}
+
+function deltaOf(left: EvaluationValue, right: EvaluationValue): EvaluationValue | null {
+  if (typeof left === 'number' && typeof right === 'number') {
+    return left - right;
+  }
+  const a = typeof left === 'string' ? left : String(left);
+  const b = typeof right === 'string' ? right : String(right);
+  return isDecimal(a) && isDecimal(b) ? subtractDecimals(a, b) : null;
+}
+
+// ---------------------------------------------------------------- exact decimals (P3)
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+function isDecimal(text: string): boolean {
+  return DECIMAL.test(text);
+}
+
+/** Folds full-width digits, point, comma and minus to ASCII, as reports mix both. */
+function toAscii(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff0e\uff0c\uff0d\u2212]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) {
+      return String(code - 0xff10);
+    }
+    return ch === '\uff0e' ? '.' : ch === '\uff0c' ? ',' : '-';
+  });
+}
+
+/**
+ * The decimal written at the start of a cell text, as a canonical string (`712.187895万元` → `712.187895`,
+ * `-8` → `-8`, `1,234.50` → `1234.5`), or undefined when the text does not start with a number.
+ * Amounts are read from the text, never from a float (validation-rules.md P3).
+ */
+export function decimalFromText(raw: string): string | undefined {
+  const text = toAscii(raw.trim()).replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
+  const match = /^([-+]|减|增)?\s*(\d+(?:\.\d+)?)/.exec(text);
+  if (match === null) {
+    return undefined;
+  }
+  const negative = match[1] === '-' || match[1] === '减';
+  return normaliseDecimal(`${negative ? '-' : ''}${match[2]}`);
+}
+
+/** The exact decimal of a cell: from its raw text when that starts with a number, else from its value. */
+export function cellDecimal(report: ReportFacts, id: string): string | undefined {
+  const cell = report.cells.get(id);
+  if (cell === undefined || cell.value === null) {
+    return undefined;
+  }
+  return decimalFromText(cell.raw) ?? (Number.isFinite(cell.value) ? normaliseDecimal(String(cell.value)) : undefined);
+}
+
+function split(text: string): { units: bigint; scale: number } {
+  const negative = text.startsWith('-');
+  const body = negative ? text.slice(1) : text;
+  const [whole = '0', fraction = ''] = body.split('.');
+  const units = BigInt(whole + fraction);
+  return { units: negative ? -units : units, scale: fraction.length };
+}
+
+function join(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = scale > 0 ? digits.slice(digits.length - scale).replace(/0+$/, '') : '';
+  return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
+}
+
+/** Canonical form: no leading zeros, no trailing fraction zeros, no `-0` (`0.0000` → `0`). */
+export function normaliseDecimal(text: string): string {
+  if (!isDecimal(text)) {
+    // Exponent notation from a float: only reached through cellDecimal's fallback.
+    return text;
+  }
+  const { units, scale } = split(text);
+  return join(units, scale);
+}
+
+function aligned(a: string, b: string): { a: bigint; b: bigint; scale: number } {
+  const x = split(a);
+  const y = split(b);
+  const scale = Math.max(x.scale, y.scale);
+  return { a: x.units * 10n ** BigInt(scale - x.scale), b: y.units * 10n ** BigInt(scale - y.scale), scale };
+}
+
+/** Exact comparison of two decimal strings: −1, 0 or 1 (validation-rules.md P3). */
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 {
+  const x = aligned(a, b);
+  return x.a < x.b ? -1 : x.a > x.b ? 1 : 0;
+}
+
+/** Exact a + b of two decimal strings. */
+export function addDecimals(a: string, b: string): string {
+  const x = aligned(a, b);
+  return join(x.a + x.b, x.scale);
+}
+
+/** Exact a − b of two decimal strings. */
+export function subtractDecimals(a: string, b: string): string {
+  const x = aligned(a, b);
+  return join(x.a - x.b, x.scale);
+}

@@ -1,0 +1,154 @@
+// Arithmetic of table 三 收到和处理政府信息公开申请情况 (validation-rules.md rules 17–20): the official
+// 勾稽关系, applicant-column totals, outcome sums and group sub-row sums. Missing is never zero (P1).
+
+import type { RuleEvaluation } from '../report-model.ts';
+import { APPLICANT_COLUMN_IDS, T3_COLUMN_IDS, T3_GROUPS, type T3ColumnId } from '../template.ts';
+import { cellValue, evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
+import type { ReportFacts, RuleCheck } from './rule.ts';
+import { rowLabelIn, t3ColumnLabel, templateOf } from './template-of.ts';
+
+type T3Group = (typeof T3_GROUPS)[number];
+
+const BALANCE_ROWS = ['received', 'carried_in', 'outcome.total', 'carried_out'] as const; // 一、二、三（七）、四
+
+/** T3-BALANCE 勾稽关系: 第一项加第二项之和，等于第三项加第四项之和, in every column (国办公开办函〔2021〕30号 table note). */
+export const checkTable3Balance: RuleCheck = ({ report }) =>
+  T3_COLUMN_IDS.map((column): RuleEvaluation => {
+    const cells = BALANCE_ROWS.map((row) => `${row}.${column}`);
+    const base = {
+      rule: 'T3-BALANCE',
+      subject: `column:${column}`,
+      expression: `${cells[0]} + ${cells[1]} = ${cells[2]} + ${cells[3]}`,
+      cells,
+    } as const;
+    const { values, missing } = readOperands(report, cells);
+    if (missing.length > 0) {
+      return notAssessable({ ...base, missing });
+    }
+    const [a, b, t, d] = cells.map((id) => values.get(id) ?? 0) as [number, number, number, number];
+    return evaluated({
+      ...base,
+      left: a + b,
+      right: t + d,
+      holds: a + b === t + d,
+      message: () =>
+        `表三“${t3ColumnLabel(column)}”列：第一项加第二项之和（${a}+${b}=${a + b}）不等于第三项加第四项之和（${t}+${d}=${t + d}）`,
+    });
+  });
+
+/** Rows whose applicant columns must add up: the template's data rows, and group rows the report filled itself. */
+function rowsWithTotals(report: ReportFacts): readonly string[] {
+  const template = templateOf(report, '三');
+  return template.tables.三.rows
+    .filter((row) => row.kind === 'data' || T3_COLUMN_IDS.some((c) => report.cells.has(`${row.id}.${c}`)))
+    .map((row) => row.id);
+}
+
+/** T3-ROW-TOTAL: in every row with cells, 总计 equals the sum of the six applicant columns (rule 18). */
+export const checkTable3RowTotal: RuleCheck = ({ report }) => {
+  const template = templateOf(report, '三');
+  return rowsWithTotals(report).map((row): RuleEvaluation => {
+    const parts = APPLICANT_COLUMN_IDS.map((c) => `${row}.${c}`);
+    const totalId = `${row}.total`;
+    const cells = [...parts, totalId];
+    const base = { rule: 'T3-ROW-TOTAL', subject: `row:${row}`, expression: `${totalId} = Σ ${row}.<六类申请人>`, cells } as const;
+    const { values, missing } = readOperands(report, cells);
+    if (missing.length > 0) {
+      return notAssessable({ ...base, missing });
+    }
+    const total = values.get(totalId) ?? 0;
+    const sum = sumOf(values, parts);
+    return evaluated({
+      ...base,
+      left: total,
+      right: sum,
+      holds: total === sum,
+      message: () => `表三“${rowLabelIn(template, row)}”行：总计${total}不等于六类申请人之和${sum}`,
+    });
+  });
+};
+
+/** Whether a group has sub-rows in this report: not `（六）其他处理` of the 2019 template, a data row there (§4.3). */
+function hasSubRows(report: ReportFacts, group: T3Group): boolean {
+  return templateOf(report, '三').rowById.get(group.id)?.kind !== 'data';
+}
+
+/** The operands of G(g,c) (P2): the group's printed value when there is one, else all its sub-rows. */
+function groupOperands(report: ReportFacts, group: T3Group, column: T3ColumnId): readonly string[] {
+  const own = `${group.id}.${column}`;
+  if (cellValue(report, own) != null || !hasSubRows(report, group)) {
+    return [own];
+  }
+  return group.subs.map(([sub]) => `${group.id}.${sub}.${column}`);
+}
+
+/**
+ * T3-OUTCOME-TOTAL: （七）总计 = 予以公开 + 部分公开 + G(不予公开) + G(无法提供) + G(不予处理) + G(其他处理),
+ * per column, with G the group value of P2 (rule 19).
+ */
+export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
+  T3_COLUMN_IDS.map((column): RuleEvaluation => {
+    const totalId = `outcome.total.${column}`;
+    const parts = [
+      `outcome.disclosed.${column}`,
+      `outcome.partial.${column}`,
+      ...T3_GROUPS.flatMap((g) => groupOperands(report, g, column)),
+    ];
+    const cells = [...parts, totalId];
+    const base = {
+      rule: 'T3-OUTCOME-TOTAL',
+      subject: `column:${column}`,
+      expression: `${totalId} = outcome.disclosed.${column} + outcome.partial.${column} + ${T3_GROUPS.map((g) => `G(${g.id},${column})`).join(' + ')}`,
+      cells,
+    } as const;
+    const { values, missing } = readOperands(report, cells);
+    if (missing.length > 0) {
+      return notAssessable({ ...base, missing });
+    }
+    const total = values.get(totalId) ?? 0;
+    const sum = sumOf(values, parts);
+    return evaluated({
+      ...base,
+      left: total,
+      right: sum,
+      holds: total === sum,
+      message: () => `表三“${t3ColumnLabel(column)}”列：（七）总计${total}不等于各项办理结果之和${sum}`,
+    });
+  });
+
+/** T3-GROUP-SUM: a group value the report prints equals the sum of its sub-rows (rule 20). */
+export const checkTable3GroupSum: RuleCheck = ({ report }) =>
+  T3_GROUPS.filter((group) => hasSubRows(report, group)).flatMap((group) =>
+    T3_COLUMN_IDS.flatMap((column): RuleEvaluation[] => {
+      const own = `${group.id}.${column}`;
+      if (!report.cells.has(own)) {
+        return []; // the group row left to its sub-rows, as the template intends: nothing to check
+      }
+      const subs = group.subs.map(([sub]) => `${group.id}.${sub}.${column}`);
+      const cells = [own, ...subs];
+      const base = {
+        rule: 'T3-GROUP-SUM',
+        subject: `group:${group.id}:${column}`,
+        expression: `${own} = Σ ${group.id}.*.${column}`,
+        cells,
+      } as const;
+      const { values, missing } = readOperands(report, cells);
+      if (missing.length > 0) {
+        return [notAssessable({ ...base, missing })];
+      }
+      const parent = values.get(own) ?? 0;
+      const sum = sumOf(values, subs);
+      return [
+        evaluated({
+          ...base,
+          left: parent,
+          right: sum,
+          holds: parent === sum,
+          message: () => `表三“${t3ColumnLabel(column)}”列：“${group.label}”${parent}不等于其分项之和${sum}`,
+        }),
+      ];
+    }),
+  );
+
+/** The table 三 rules in catalogue order. */
+export const TABLE3_RULES: readonly RuleCheck[] = [checkTable3Balance, checkTable3RowTotal, checkTable3OutcomeTotal, checkTable3GroupSum];

@@ -1,0 +1,34 @@
+// Arithmetic of table 四 政府信息公开行政复议、行政诉讼情况 (validation-rules.md rule 21).
+
+import type { RuleEvaluation } from '../report-model.ts';
+import { TEMPLATE_2021 } from '../template.ts';
+import { evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
+import type { RuleCheck } from './rule.ts';
+
+const PART_COLUMNS = ['upheld', 'corrected', 'other', 'pending'] as const; // 结果维持、结果纠正、其他结果、尚未审结
+
+/** T4-SUM: in 行政复议 and both 行政诉讼 groups, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (rule 21). */
+export const checkTable4Sum: RuleCheck = ({ report }) =>
+  // Table 四 is the same in both templates (annual-report.md §4.4).
+  TEMPLATE_2021.tables.四.rows.map((row): RuleEvaluation => {
+    const parts = PART_COLUMNS.map((c) => `${row.id}.${c}`);
+    const totalId = `${row.id}.total`;
+    const cells = [...parts, totalId];
+    const base = { rule: 'T4-SUM', subject: `row:${row.id}`, expression: `${totalId} = ${parts.join(' + ')}`, cells } as const;
+    const { values, missing } = readOperands(report, cells);
+    if (missing.length > 0) {
+      return notAssessable({ ...base, missing });
+    }
+    const total = values.get(totalId) ?? 0;
+    const sum = sumOf(values, parts);
+    return evaluated({
+      ...base,
+      left: total,
+      right: sum,
+      holds: total === sum,
+      message: () => `表四“${row.label}”：总计${total}不等于结果维持、结果纠正、其他结果、尚未审结之和${sum}`,
+    });
+  });
+
+/** The table 四 rules in catalogue order. */
+export const TABLE4_RULES: readonly RuleCheck[] = [checkTable4Sum];

@@ -1,0 +1,144 @@
+// Runs every rule of validation-rules.md on one report (and, for cross-year rules, the same agency's
+// report of the year before), keeps every evaluation for `report read --explain`, and returns the
+// failures as fingerprinted findings in a stable order.
+
+import { type Finding, type FingerprintedFinding, type RuleEvaluation, ruleNumber } from '../report-model.ts';
+import {
+  type DetectedTemplate,
+  type ReportTemplate,
+  splitCellId,
+  T3_COLUMN_IDS,
+  TABLE_IDS,
+  TEMPLATE_2019,
+  TEMPLATE_2021,
+  TEMPLATES,
+} from '../template.ts';
+import { CELL_RULES } from './cell-rules.ts';
+import { CROSS_YEAR_RULES } from './cross-year-rules.ts';
+import { evaluationOfFinding } from './evaluation.ts';
+import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, type RuleCheck, type ValidationSettings } from './rule.ts';
+import { TABLE2_RULES } from './table2-rules.ts';
+import { TABLE3_RULES } from './table3-rules.ts';
+import { TABLE4_RULES } from './table4-rules.ts';
+import { TEMPLATE_RULES } from './template-rules.ts';
+
+export { pairPreviousYear } from './cross-year-rules.ts';
+
+// TODO(text-rules): replace with `import { TEXT_RULES } from './text-rules.ts'` once that file lands.
+const TEXT_RULES: readonly RuleCheck[] = [];
+
+/** The table-side rules (validation-rules.md rules 12, 14–24, 31, 32); text rules come from text-rules.ts. */
+export const TABLE_RULES: readonly RuleCheck[] = [
+  ...TEMPLATE_RULES,
+  ...CELL_RULES,
+  ...TABLE3_RULES,
+  ...TABLE4_RULES,
+  ...TABLE2_RULES,
+  ...CROSS_YEAR_RULES,
+];
+
+export interface ValidateReportInput {
+  readonly report: ReportFacts;
+  /** The same agency's report of the year before (P4); cross-year rules are skipped when it does not pair. */
+  readonly previous?: ReportFacts;
+  readonly settings?: ValidationSettings;
+  /** Findings the reader already made (READ-*, LABEL-VARIANT, STRUCT-*, META-IDENTITY …), kept as failed evaluations. */
+  readonly readingFindings?: readonly Finding[];
+}
+
+export interface ValidationResult {
+  readonly findings: FingerprintedFinding[];
+  readonly evaluations: RuleEvaluation[];
+}
+
+/**
+ * Validates one report against every rule of validation-rules.md. Never throws on bad data: a cell a rule
+ * needs but the report lacks makes that evaluation `not_assessable` (P1).
+ */
+export function validateReport(input: ValidateReportInput): ValidationResult {
+  const ruleInput = {
+    report: input.report,
+    settings: input.settings ?? DEFAULT_VALIDATION_SETTINGS,
+    ...(input.previous === undefined ? {} : { previous: input.previous }),
+  };
+  const evaluations: RuleEvaluation[] = [
+    ...(input.readingFindings ?? []).map(evaluationOfFinding),
+    ...[...TABLE_RULES, ...TEXT_RULES].flatMap((check) => check(ruleInput)),
+  ];
+  const findings = evaluations.flatMap((e): FingerprintedFinding[] =>
+    e.status === 'fail' && e.finding !== undefined ? [{ ...e.finding, fingerprint: e.fingerprint }] : [],
+  );
+  return { findings: sortFindings(findings, input.report.template), evaluations };
+}
+
+// ---------------------------------------------------------------- order of findings
+
+type Position = readonly [table: number, row: number, column: number];
+
+function rowIndex(template: ReportTemplate): ReadonlyMap<string, { table: number; row: number }> {
+  const index = new Map<string, { table: number; row: number }>();
+  TABLE_IDS.forEach((table, t) => {
+    template.tables[table].rows.forEach((row, r) => {
+      index.set(row.id, { table: t, row: r });
+    });
+  });
+  return index;
+}
+
+const ROW_INDEX = new Map([
+  [TEMPLATE_2021.id, rowIndex(TEMPLATE_2021)],
+  [TEMPLATE_2019.id, rowIndex(TEMPLATE_2019)],
+]);
+
+function positionIn(template: ReportTemplate, cellId: string): Position | undefined {
+  const { rowId, colId } = splitCellId(cellId);
+  const row = template.rowById.get(rowId);
+  const at = ROW_INDEX.get(template.id)?.get(rowId);
+  if (row === undefined || at === undefined) {
+    return undefined;
+  }
+  // Group rows (outcome.withheld …) carry no columns in the template but a report may fill them.
+  const column = row.kind === 'data' ? row.columns.findIndex((c) => c.id === colId) : (T3_COLUMN_IDS as readonly string[]).indexOf(colId);
+  return column < 0 ? undefined : [at.table, at.row, column];
+}
+
+function positionOf(cellId: string, templates: readonly ReportTemplate[]): Position | undefined {
+  for (const template of templates) {
+    const position = positionIn(template, cellId);
+    if (position !== undefined) {
+      return position;
+    }
+  }
+  return undefined;
+}
+
+const UNKNOWN_CELL: Position = [TABLE_IDS.length, 0, 0];
+
+/**
+ * Orders findings by table (二, 三, 四), row and column of their first cell in the report's template
+ * (a group-row ID sorts at its group row), then cell-less findings; ties by rule number, then message.
+ */
+export function sortFindings<T extends Finding>(findings: readonly T[], template: DetectedTemplate = '2021'): T[] {
+  const primary = template === '2019' ? [TEMPLATES['2019'], TEMPLATES['2021']] : [TEMPLATES['2021'], TEMPLATES['2019']];
+  const keyed = findings.map((f) => {
+    const first = f.cells[0];
+    return { f, position: first === undefined ? undefined : (positionOf(first, primary) ?? UNKNOWN_CELL) };
+  });
+  keyed.sort((a, b) => {
+    if (a.position === undefined || b.position === undefined) {
+      if (a.position !== b.position) {
+        return a.position === undefined ? 1 : -1;
+      }
+    } else {
+      for (let i = 0; i < 3; i++) {
+        const d = (a.position[i] ?? 0) - (b.position[i] ?? 0);
+        if (d !== 0) {
+          return d;
+        }
+      }
+    }
+    const byRule = ruleNumber(a.f.rule) - ruleNumber(b.f.rule);
+    return byRule !== 0 ? byRule : a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0;
+  });
+  return keyed.map((k) => k.f);
+}
