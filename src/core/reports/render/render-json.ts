@@ -1,0 +1,209 @@
+// The reader output contract `gongkai/report-read@1` as JSON (annual-report.md §6): one compact line,
+// keys in the contract's order, CJK unescaped; its parser; and the way from a reading or a document
+// to the other, so `report render FILE.json --to docx` works.
+
+import {
+  type CellEntry,
+  type Finding,
+  type FingerprintedFinding,
+  type NarrativeValue,
+  READ_SCHEMA,
+  type ReadCell,
+  type ReportDocument,
+  type ReportReading,
+  RULE_IDS,
+  type RuleId,
+  type Severity,
+} from '../report-model.ts';
+import { type DetectedTemplate, TABLE_IDS, type TableId, type TemplateId, templateForYear } from '../template.ts';
+import { documentCells } from './document-cells.ts';
+
+/** The contract's keys, in their fixed order (annual-report.md §6). */
+export const READING_KEYS = ['schema', 'source', 'agency', 'year', 'template', 'cells', 'narrative', 'findings'] as const;
+
+const cellJson = (c: ReadCell) => ({ table: c.table, row: c.row, column: c.column, id: c.id, value: c.value, raw: c.raw });
+
+const findingJson = (f: Finding | FingerprintedFinding) => {
+  const base = { rule: f.rule, severity: f.severity, message: f.message, cells: [...f.cells] };
+  return 'fingerprint' in f && typeof f.fingerprint === 'string' ? { ...base, fingerprint: f.fingerprint } : base;
+};
+
+/**
+ * One reading as one compact JSON line (no trailing newline), keys in contract order (reader contract
+ * §6.1); `extra` keys (e.g. `evaluations` of `--explain`) follow the contract keys and never replace them.
+ */
+export function renderReadingJson(reading: ReportReading, extra?: Readonly<Record<string, unknown>>): string {
+  const object: Record<string, unknown> = {
+    schema: reading.schema,
+    source: reading.source,
+    agency: reading.agency,
+    year: reading.year,
+    template: reading.template,
+    cells: reading.cells.map(cellJson),
+    narrative: reading.narrative.map((n) => ({ text: n.text, value: n.value })),
+    findings: reading.findings.map(findingJson),
+  };
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    if (!(READING_KEYS as readonly string[]).includes(key)) {
+      object[key] = value;
+    }
+  }
+  return JSON.stringify(object);
+}
+
+/** The contract object of a document: its cells in contract order, no narrative values, no findings yet. */
+export function documentToReading(doc: ReportDocument, source = ''): ReportReading {
+  return {
+    schema: READ_SCHEMA,
+    source,
+    agency: doc.agency,
+    year: doc.year,
+    template: doc.template,
+    cells: documentCells(doc),
+    narrative: [],
+    findings: [],
+  };
+}
+
+/** A document as the JSON contract (agency, year, template, cells; narrative and findings empty for the caller to fill). */
+export function renderDocumentJson(doc: ReportDocument, source = ''): string {
+  return renderReadingJson(documentToReading(doc, source));
+}
+
+/**
+ * A reading as a document to render: its template, or the report year's when the reading's is
+ * `unknown` or `mixed` (2021 when the year is unknown too); cells by ID; no narrative paragraphs,
+ * since the contract keeps only narrative values.
+ */
+export function readingToDocument(reading: ReportReading): ReportDocument {
+  const template: TemplateId =
+    reading.template === '2021' || reading.template === '2019'
+      ? reading.template
+      : reading.year === null
+        ? '2021'
+        : templateForYear(reading.year);
+  return {
+    template,
+    agency: reading.agency,
+    year: reading.year,
+    preamble: [],
+    sections: {},
+    cells: new Map<string, CellEntry>(reading.cells.map((c) => [c.id, { value: c.value, raw: c.raw }])),
+  };
+}
+
+// ---------------------------------------------------------------- parsing
+
+export type ParsedReading = { readonly ok: true; readonly reading: ReportReading } | { readonly ok: false; readonly error: string };
+
+const DETECTED: readonly DetectedTemplate[] = ['2021', '2019', 'mixed', 'unknown'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+class ShapeError {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+}
+
+type Json = Readonly<Record<string, unknown>>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function fail(message: string): never {
+  throw new ShapeError(message);
+}
+
+function field<T>(object: Json, key: string, path: string, check: (value: unknown) => value is T, expected: string): T {
+  const value = object[key];
+  return check(value) ? value : fail(`“${path}${key}”应为${expected}`);
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull = (v: unknown): v is number | null => v === null || isNumber(v);
+const isStringOrNull = (v: unknown): v is string | null => v === null || isString(v);
+const isYear = (v: unknown): v is number | null => v === null || (Number.isInteger(v) && (v as number) > 0);
+const isArray = (v: unknown): v is readonly unknown[] => Array.isArray(v);
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (values as readonly string[]).includes(v);
+
+function list<T>(object: Json, key: string, read: (item: Json, path: string) => T): T[] {
+  return field(object, key, '', isArray, '数组').map((item, i) => {
+    const path = `${key}[${i}].`;
+    return isObject(item) ? read(item, path) : fail(`“${key}[${i}]”应为对象`);
+  });
+}
+
+function readCell(item: Json, path: string): ReadCell {
+  return {
+    table: field(item, 'table', path, oneOf<TableId>(TABLE_IDS), '“二”“三”或“四”'),
+    row: field(item, 'row', path, isString, '字符串'),
+    column: field(item, 'column', path, isString, '字符串'),
+    id: field(item, 'id', path, isString, '字符串'),
+    value: field(item, 'value', path, isNumberOrNull, '数字或null'),
+    raw: field(item, 'raw', path, isString, '字符串'),
+  };
+}
+
+function readFinding(item: Json, path: string): Finding | FingerprintedFinding {
+  const rule = field(item, 'rule', path, isString, '字符串');
+  if (!(RULE_IDS as readonly string[]).includes(rule)) {
+    fail(`“${path}rule”的规则“${rule}”不在规则目录中`);
+  }
+  const cells = field(item, 'cells', path, isArray, '字符串数组');
+  const base: Finding = {
+    rule: rule as RuleId,
+    severity: field(item, 'severity', path, oneOf(SEVERITIES), '“error”“warning”或“notice”'),
+    message: field(item, 'message', path, isString, '字符串'),
+    cells: cells.every(isString) ? cells : fail(`“${path}cells”应为字符串数组`),
+  };
+  if (item.fingerprint === undefined) {
+    return base;
+  }
+  return { ...base, fingerprint: field(item, 'fingerprint', path, isString, '字符串') };
+}
+
+const readNarrative = (item: Json, path: string): NarrativeValue => ({
+  text: field(item, 'text', path, isString, '字符串'),
+  value: field(item, 'value', path, isNumber, '数字'),
+});
+
+/**
+ * Parses one reader-contract object (a line of `report read --json`). Never throws: bad input gives a
+ * Chinese message saying what is wrong and where.
+ */
+export function parseReadingJson(text: string): ParsedReading {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `不是有效的JSON：${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (!isObject(data)) {
+    return { ok: false, error: 'JSON内容应为一个对象（年度报告读取结果）' };
+  }
+  if (data.schema !== READ_SCHEMA) {
+    return { ok: false, error: `不支持的格式“${String(data.schema)}”，应为“${READ_SCHEMA}”` };
+  }
+  try {
+    const reading: ReportReading = {
+      schema: READ_SCHEMA,
+      source: field(data, 'source', '', isString, '字符串'),
+      agency: field(data, 'agency', '', isStringOrNull, '字符串或null'),
+      year: field(data, 'year', '', isYear, '正整数或null'),
+      template: field(data, 'template', '', oneOf(DETECTED), '“2021”“2019”“mixed”或“unknown”'),
+      cells: list(data, 'cells', readCell),
+      narrative: list(data, 'narrative', readNarrative),
+      findings: list(data, 'findings', readFinding),
+    };
+    return { ok: true, reading };
+  } catch (error) {
+    if (error instanceof ShapeError) {
+      return { ok: false, error: `年度报告读取结果格式错误：${error.message}` };
+    }
+    throw error;
+  }
+}
