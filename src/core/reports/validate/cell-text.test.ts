@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isPlainNumber, signProblemOf } from './cell-text.ts';
+
+describe('isPlainNumber: digits with an optional decimal part, nothing else (CELL-TEXT, rule 15)', () => {
+  const rows: readonly [string, boolean, string][] = [
+    ['0', true, 'zero'],
+    ['　　0', true, 'full-width spaces are trimmed (seed 000)'],
+    ['0.0000', true, 'a decimal amount'],
+    ['251000元', false, 'a unit'],
+    ['增98', false, 'a sign word'],
+    ['1,234', false, 'a thousands separator'],
+    ['/', false, 'a null marker'],
+    ['-8', false, 'a minus in a count column'],
+  ];
+  for (const [raw, plain, why] of rows) {
+    test(`“${raw}” → ${plain}: ${why}`, () => {
+      assert.equal(isPlainNumber(raw), plain);
+    });
+  }
+  test('a minus is ordinary notation in 本年增/减', () => {
+    assert.equal(isPlainNumber('-8', 'change'), true);
+  });
+});
+
+describe('signProblemOf (CELL-SIGN, rule 32)', () => {
+  const rows: readonly [string, 'count' | 'change' | 'amount', string | undefined][] = [
+    ['+12', 'count', 'sign_in_count'],
+    ['-3', 'amount', 'sign_in_count'],
+    ['减8', 'count', 'sign_in_count'],
+    ['+3', 'change', undefined],
+    ['减8', 'change', undefined],
+    ['增', 'change', 'sign_without_number'],
+    ['减', 'count', 'sign_without_number'],
+    ['--253', 'change', 'malformed_number'],
+    ['1..5', 'amount', 'malformed_number'],
+    ['2 3', 'count', 'malformed_number'],
+    ['1,234', 'count', undefined],
+    ['251000元', 'amount', undefined],
+    ['--', 'count', undefined],
+    ['—', 'count', undefined],
+    ['见附件', 'count', undefined],
+  ];
+  for (const [raw, kind, problem] of rows) {
+    test(`“${raw}” in a ${kind} column → ${problem ?? 'fine'}`, () => {
+      assert.equal(signProblemOf(raw, kind), problem);
+    });
+  }
+});
