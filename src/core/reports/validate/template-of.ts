@@ -39,6 +39,9 @@ export function templateMarkers(report: ReportFacts): TemplateMarkers {
   return { '2019': only(TEMPLATE_2019, TEMPLATE_2021), '2021': only(TEMPLATE_2021, TEMPLATE_2019) };
 }
 
+// Every cell rule asks per cell: decide a mixed report's templates once (facts are immutable values).
+const MIXED_CACHE = new WeakMap<ReportFacts, Readonly<Record<TableId, TemplateId>>>();
+
 /**
  * The template whose cells a rule uses for one table (P5): the detected one; in a mixed report the one
  * with more cells of its own in that table; with no evidence, the one prescribed for the report year.
@@ -51,11 +54,21 @@ export function templateOf(report: ReportFacts, table: TableId): ReportTemplate 
   if (report.template === 'unknown') {
     return TEMPLATES[fallback];
   }
-  const markers = templateMarkers(report);
-  const n2019 = markers['2019'].filter((c) => c.table === table).length;
-  const n2021 = markers['2021'].filter((c) => c.table === table).length;
-  return TEMPLATES[n2019 > n2021 ? '2019' : n2021 > n2019 ? '2021' : fallback];
+  let perTable = MIXED_CACHE.get(report);
+  if (perTable === undefined) {
+    const markers = templateMarkers(report);
+    const count = (year: TemplateId, t: TableId) => markers[year].filter((c) => c.table === t).length;
+    const pick = (t: TableId): TemplateId => {
+      const n2019 = count('2019', t);
+      const n2021 = count('2021', t);
+      return n2019 > n2021 ? '2019' : n2021 > n2019 ? '2021' : fallback;
+    };
+    perTable = { 二: pick('二'), 三: pick('三'), 四: pick('四') };
+    MIXED_CACHE.set(report, perTable);
+  }
+  return TEMPLATES[perTable[table]];
 }
+
 
 /** The definition of a cell ID in the report's template for its table, else in the other template. */
 export function cellDefOf(report: ReportFacts, id: string): CellDef | undefined {
