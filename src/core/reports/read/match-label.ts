@@ -1,0 +1,183 @@
+// Matching a label found in a table against the official labels of both templates (annual-report.md §5):
+// format differences are silent, annotations are silent unless they name another unit, wording aliases
+// match with a LABEL-VARIANT. Every official key is computed once at module load.
+
+import { T3_HEADER, T3_TOP_LEFT, T4_HEADER, TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '../template.ts';
+import { normalizeLabel, stripAnnotations, unitNote, WORDING_ALIASES } from './normalize-label.ts';
+
+/** What an official label names. `templates` = the templates in which this exact label is official. */
+export type LabelTarget =
+  | { readonly kind: 'row'; readonly table: TableId; readonly rowId: string; readonly templates: readonly TemplateId[] }
+  | {
+      readonly kind: 'column';
+      readonly table: TableId;
+      readonly colId: string;
+      /** Table 二 only: the blocks whose header carries this column. */
+      readonly blocks: readonly string[];
+      readonly templates: readonly TemplateId[];
+    }
+  | { readonly kind: 'block'; readonly table: '二'; readonly blockId: string; readonly templates: readonly TemplateId[] }
+  | { readonly kind: 'header'; readonly table: TableId; readonly name: string };
+
+/** How a found label relates to the official one: same (format/annotation only), wording alias, or another unit. */
+export type LabelDifference = 'none' | 'wording' | 'unit';
+
+export interface LabelMatch {
+  readonly targets: readonly LabelTarget[];
+  /** The official label text matched (first template's spelling). */
+  readonly official: string;
+  readonly difference: LabelDifference;
+}
+
+interface Entry {
+  readonly official: string;
+  readonly targets: LabelTarget[];
+}
+
+const exactIndex = new Map<string, Entry>();
+const baseIndex = new Map<string, Entry>();
+// Table 三 rows without their ordinal (`属于国家秘密`, `本年新收政府信息公开申请数量`).
+const bareIndex = new Map<string, Entry>();
+
+const LEADING_ORDINAL = /^(?:\d+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)/;
+
+function add(index: Map<string, Entry>, key: string, official: string, target: LabelTarget): void {
+  let entry = index.get(key);
+  if (entry === undefined) {
+    entry = { official, targets: [] };
+    index.set(key, entry);
+  }
+  const same = entry.targets.find((t) => sameTarget(t, target));
+  if (same === undefined) {
+    entry.targets.push(target);
+  } else if ('templates' in same && 'templates' in target) {
+    for (const template of target.templates) {
+      if (!same.templates.includes(template)) {
+        (same.templates as TemplateId[]).push(template);
+      }
+    }
+    if (same.kind === 'column' && target.kind === 'column') {
+      for (const block of target.blocks) {
+        if (!same.blocks.includes(block)) {
+          (same.blocks as string[]).push(block);
+        }
+      }
+    }
+  }
+}
+
+function sameTarget(a: LabelTarget, b: LabelTarget): boolean {
+  if (a.kind !== b.kind || a.table !== b.table) {
+    return false;
+  }
+  switch (a.kind) {
+    case 'row':
+      return a.rowId === (b as typeof a).rowId;
+    case 'column':
+      return a.colId === (b as typeof a).colId;
+    case 'block':
+      return a.blockId === (b as typeof a).blockId;
+    case 'header':
+      return a.name === (b as typeof a).name;
+  }
+}
+
+function register(official: string, target: LabelTarget): void {
+  const key = normalizeLabel(official);
+  add(exactIndex, key, official, target);
+  add(baseIndex, stripAnnotations(key), official, target);
+  if (target.kind === 'row' && target.table === '三') {
+    const bare = key.replace(LEADING_ORDINAL, '');
+    if (bare !== key) {
+      add(bareIndex, bare, official, target);
+    }
+  }
+}
+
+for (const id of ['2021', '2019'] as const) {
+  const template = TEMPLATES[id];
+  for (const table of TABLE_IDS) {
+    const def = template.tables[table];
+    for (const row of def.rows) {
+      register(row.shortLabel, { kind: 'row', table, rowId: row.id, templates: [id] });
+      for (const column of row.columns) {
+        register(column.label, { kind: 'column', table, colId: column.id, blocks: row.block ? [row.block] : [], templates: [id] });
+      }
+    }
+    for (const block of def.blocks) {
+      register(block.label, { kind: 'block', table: '二', blockId: block.id, templates: [id] });
+    }
+  }
+}
+register('信息内容', { kind: 'header', table: '二', name: 'content' });
+register(T3_TOP_LEFT, { kind: 'header', table: '三', name: 'top_left' });
+register(T3_HEADER.applicant, { kind: 'header', table: '三', name: 'applicant' });
+register(T3_HEADER.legal_person_or_org, { kind: 'header', table: '三', name: 'legal_person_or_org' });
+register(T4_HEADER.review, { kind: 'header', table: '四', name: 'review' });
+register(T4_HEADER.litigation, { kind: 'header', table: '四', name: 'litigation' });
+register(T4_HEADER.direct, { kind: 'header', table: '四', name: 'direct' });
+register(T4_HEADER.after_review, { kind: 'header', table: '四', name: 'after_review' });
+
+const baseAliases = new Map<string, string>();
+for (const [found, official] of WORDING_ALIASES) {
+  baseAliases.set(stripAnnotations(found), stripAnnotations(official));
+}
+
+const NO_MATCH: LabelMatch = { targets: [], official: '', difference: 'none' };
+
+function lookup(key: string): LabelMatch {
+  const exact = exactIndex.get(key);
+  if (exact) {
+    return { targets: exact.targets, official: exact.official, difference: 'none' };
+  }
+  const aliased = WORDING_ALIASES.get(key);
+  const viaAlias = aliased === undefined ? undefined : exactIndex.get(aliased);
+  if (viaAlias) {
+    return { targets: viaAlias.targets, official: viaAlias.official, difference: 'wording' };
+  }
+  const base = stripAnnotations(key);
+  const annotated = baseIndex.get(base);
+  if (annotated) {
+    return { targets: annotated.targets, official: annotated.official, difference: unitDiffers(key, annotated.official) ? 'unit' : 'none' };
+  }
+  const baseAlias = baseAliases.get(base);
+  const viaBaseAlias = baseAlias === undefined ? undefined : baseIndex.get(baseAlias);
+  if (viaBaseAlias) {
+    return { targets: viaBaseAlias.targets, official: viaBaseAlias.official, difference: 'wording' };
+  }
+  const bare = bareIndex.get(key.replace(LEADING_ORDINAL, ''));
+  if (bare) {
+    return { targets: bare.targets, official: bare.official, difference: 'none' };
+  }
+  return NO_MATCH;
+}
+
+function unitDiffers(foundKey: string, official: string): boolean {
+  const found = unitNote(foundKey);
+  const expected = unitNote(normalizeLabel(official));
+  return found !== null && expected !== null && found !== expected;
+}
+
+// Labels repeat across reports and rows: a bounded memo keeps matching off the hot path.
+const memo = new Map<string, LabelMatch>();
+const MEMO_LIMIT = 4096;
+
+/** Matches a found label (any spelling) against every official label; no targets when nothing matches. */
+export function matchLabel(text: string): LabelMatch {
+  const cached = memo.get(text);
+  if (cached) {
+    return cached;
+  }
+  const key = normalizeLabel(text);
+  const match = key.length === 0 ? NO_MATCH : lookup(key);
+  if (memo.size >= MEMO_LIMIT) {
+    memo.clear();
+  }
+  memo.set(text, match);
+  return match;
+}
+
+/** The targets of a match that belong to one table. */
+export function targetsIn(match: LabelMatch, table: TableId): readonly LabelTarget[] {
+  return match.targets.filter((t) => t.table === table);
+}

@@ -1,0 +1,125 @@
+// Cell text → raw and value (reader contract, annual-report.md §6.2–§6.3). Shared with validation:
+// CELL-TEXT needs "is raw a plain number", CELL-SIGN needs "has a sign" and "is malformed".
+
+const EDGE_WHITESPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
+const LINE_BREAKS = /[\r\n]+/g;
+
+/**
+ * The contract's `raw` (§6.2): leading/trailing whitespace (incl. U+3000, NBSP) removed, inner line
+ * breaks removed, otherwise as found. '' means the cell is absent.
+ */
+export function cellRaw(text: string): string {
+  if (text.length === 0) {
+    return '';
+  }
+  const trimmed = text.replace(EDGE_WHITESPACE, '');
+  return trimmed.includes('\n') || trimmed.includes('\r') ? trimmed.replace(LINE_BREAKS, '') : trimmed;
+}
+
+/** Texts that mean "nothing to report" (§6.3): present, value null, never zero. */
+export const NULL_MARKERS: ReadonlySet<string> = new Set(['/', '-', '—', '--', '——', '无', '不适用', '－', '／', '−', '─', '–']);
+
+/** Full-width digits and signs → ASCII, so `１２３`, `＋３`, `－８` parse like `123`, `+3`, `-8`. */
+function toAscii(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0xff10 && code <= 0xff19) {
+      out += String.fromCharCode(code - 0xfee0);
+    } else if (code === 0xff0b) {
+      out += '+';
+    } else if (code === 0xff0d || code === 0x2212) {
+      out += '-';
+    } else if (code === 0xff0e) {
+      out += '.';
+    } else if (code === 0xff0c) {
+      out += ',';
+    } else {
+      out += raw[i];
+    }
+  }
+  return out;
+}
+
+const UNSIGNED = /^\d+(?:\.\d+)?$/;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const UNITS = ['万元', '件', '条', '个', '项', '元'] as const;
+
+interface Parsed {
+  readonly value: number | null;
+  readonly sign: '+' | '-' | null;
+  /** True when the text could be neither a number nor a null marker but looks numeric. */
+  readonly malformed: boolean;
+}
+
+function parse(raw: string): Parsed {
+  if (NULL_MARKERS.has(raw)) {
+    return { value: null, sign: null, malformed: false };
+  }
+  let text = toAscii(raw);
+  let sign: '+' | '-' | null = null;
+  const first = text[0];
+  if (first === '增' || first === '+') {
+    sign = '+';
+  } else if (first === '减' || first === '-') {
+    sign = '-';
+  }
+  if (sign !== null) {
+    text = text.slice(1).replace(EDGE_WHITESPACE, '');
+  }
+  for (const unit of UNITS) {
+    if (text.endsWith(unit) && text.length > unit.length) {
+      text = text.slice(0, -unit.length).replace(EDGE_WHITESPACE, '');
+      break;
+    }
+  }
+  if (GROUPED.test(text)) {
+    text = text.replaceAll(',', '');
+  }
+  if (!UNSIGNED.test(text)) {
+    // `--253`, `1..5`, `2 3`, a lone `增`: numeric-looking but not a number (CELL-SIGN).
+    const numeric = (/\d/.test(text) && /^[\d.,\s+-]+$/.test(text)) || (sign !== null && text.length === 0);
+    return { value: null, sign, malformed: numeric };
+  }
+  const magnitude = Number(text);
+  return { value: sign === '-' ? (magnitude === 0 ? 0 : -magnitude) : magnitude, sign, malformed: false };
+}
+
+/**
+ * The contract's `value` of a raw cell text (§6.3): full-width → ASCII, thousands separators removed,
+ * one trailing unit among 件 条 个 项 元 万元 stripped (never converted), 增/+ positive, 减/-/−/－
+ * negative; `/ - — -- —— 无 不适用` and anything else unparseable → null.
+ */
+export function parseCellValue(raw: string): number | null {
+  return raw.length === 0 ? null : parse(raw).value;
+}
+
+/** True when raw is a plain number as printed (`0`, `12`, `0.0000`, `-8`): no unit, sign word or separator (CELL-TEXT). */
+export function isPlainNumber(raw: string): boolean {
+  return /^-?\d+(?:\.\d+)?$/.test(raw);
+}
+
+/** True when raw starts with a sign (`+`, `-`, `增`, `减`, full-width forms) and is not a null marker (CELL-SIGN). */
+export function hasSign(raw: string): boolean {
+  return raw.length > 0 && !NULL_MARKERS.has(raw) && parse(raw).sign !== null;
+}
+
+/** True when raw looks numeric but is not a well-formed number: `--253`, `1..5`, `2 3`, `增` alone (CELL-SIGN). */
+export function isMalformedNumber(raw: string): boolean {
+  return raw.length > 0 && parse(raw).malformed;
+}
+
+/** True when raw is a null marker of §6.3 (`/`, `—`, `无` …): present, value null. */
+export function isNullMarker(raw: string): boolean {
+  return NULL_MARKERS.has(raw);
+}
+
+/** True when a cell text reads as a value cell rather than a label: blank, a number, a null marker or a malformed number. */
+export function isValueText(text: string): boolean {
+  const raw = cellRaw(text);
+  if (raw.length === 0 || NULL_MARKERS.has(raw)) {
+    return true;
+  }
+  const parsed = parse(raw);
+  return parsed.value !== null || parsed.malformed;
+}

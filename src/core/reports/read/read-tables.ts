@@ -1,0 +1,704 @@
+// The table reader (annual-report.md §4.5, §5, §6.2): finds tables 二/三/四 in any layout, detects the
+// template, maps rows and columns to template IDs and emits the present cells with official labels,
+// plus the reading findings READ-ROW-SHAPE, READ-UNKNOWN-ROW, LABEL-VARIANT and READ-TRUNCATED
+// (validation-rules.md rules 2, 3, 13, 38). Pure; never throws on bad data.
+
+import { type Finding, finding, type ReadCell, RULE_IDS, type SourceDocument } from '../report-model.ts';
+import {
+  type DetectedTemplate,
+  type RowDef,
+  T3_COLUMNS,
+  T4_COLUMNS,
+  TABLE_IDS,
+  type TableId,
+  TEMPLATES,
+  type TemplateId,
+} from '../template.ts';
+import { type LabelMatch, type LabelTarget, matchLabel, targetsIn } from './match-label.ts';
+import { foundLabelText } from './normalize-label.ts';
+import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
+import type { TableReading } from './reading-parts.ts';
+import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
+
+// ---------------------------------------------------------------- contract order (§6.2)
+
+// Position of every cell, group rows included (a report may print numbers in them), per template.
+const ORDER: Readonly<Record<TemplateId, ReadonlyMap<string, number>>> = (() => {
+  const build = (id: TemplateId): Map<string, number> => {
+    const order = new Map<string, number>();
+    for (const table of TABLE_IDS) {
+      for (const row of TEMPLATES[id].tables[table].rows) {
+        const columns = row.kind === 'group' && table === '三' ? T3_COLUMNS : row.columns;
+        for (const column of columns) {
+          order.set(`${row.id}.${column.id}`, order.size);
+        }
+      }
+    }
+    return order;
+  };
+  return { '2021': build('2021'), '2019': build('2019') };
+})();
+
+const T4_ROW_IDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
+const OUTCOME_PREFIX = '三、本年度办理结果/';
+
+// ---------------------------------------------------------------- row records
+
+interface LabelCell {
+  readonly text: string;
+  readonly match: LabelMatch;
+  readonly targets: readonly LabelTarget[];
+}
+
+interface HeaderRecord {
+  readonly table: TableId;
+  readonly columns: readonly LabelCell[];
+  readonly templates: Set<TemplateId>;
+}
+
+interface DataRecord {
+  readonly table: TableId;
+  /** null = table 四's label-less row of 15 values. */
+  readonly rowId: string | null;
+  readonly label: LabelCell | null;
+  readonly values: readonly string[];
+  readonly positional: boolean;
+  /** Table 二: the header above the row, if any. */
+  readonly header: HeaderRecord | null;
+  /** Templates in which the row exists (table 二 rows dropped by 2021 carry only 2019). */
+  readonly lastLine: number;
+}
+
+interface Variant {
+  readonly found: string;
+  readonly official: string;
+  readonly table: TableId;
+  readonly rowId?: string;
+  readonly colId?: string;
+  /** Table 二 column variants: the header the label sits in (its rows only). */
+  readonly header?: HeaderRecord;
+}
+
+const ORDINAL_LIKE = /^(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
+
+function isBlank(text: string): boolean {
+  return cellRaw(text).length === 0;
+}
+
+/** Splits a row into its label cells and its value cells (labels first in every layout). */
+function splitRow(row: PhysicalRow): { labels: LabelCell[]; values: string[] } {
+  const cells = row.cells;
+  let lastKnown = -1;
+  const matches: (LabelCell | null)[] = cells.map((text, i) => {
+    if (isBlank(text) || isValueText(text) || text.length > 120) {
+      return null;
+    }
+    const match = matchLabel(text);
+    const targets = targetsIn(match, row.table);
+    if (targets.length > 0) {
+      lastKnown = i;
+    }
+    return { text, match, targets };
+  });
+  let end: number;
+  if (lastKnown >= 0) {
+    end = lastKnown + 1;
+    // An unknown sub-row after a known group label (`（三）不予公开 | 9.其他原因 | …`) is a label too.
+    while (end < cells.length && matches[end] !== null && (ORDINAL_LIKE.test(cells[end]!.trim()) || cells[end]!.trim().length >= 6)) {
+      end++;
+    }
+  } else {
+    const firstValue = cells.findIndex((text) => !isBlank(text) && isValueText(text));
+    const stop = firstValue === -1 ? cells.length : firstValue;
+    end = 0;
+    for (let i = 0; i < stop; i++) {
+      if (matches[i] !== null) {
+        end = i + 1;
+      }
+    }
+  }
+  const labels: LabelCell[] = [];
+  for (let i = 0; i < end; i++) {
+    const m = matches[i];
+    if (m) {
+      labels.push(m);
+    }
+  }
+  return { labels, values: cells.slice(end) };
+}
+
+/**
+ * Fragments of one header label split over cells (`结果` + `纠正` from PDF text): adjacent unknown
+ * labels joined when the join is a known label of the table.
+ */
+function joinFragments(labels: readonly LabelCell[], table: TableId): LabelCell[] {
+  const out: LabelCell[] = [];
+  let i = 0;
+  while (i < labels.length) {
+    const current = labels[i]!;
+    if (current.targets.length > 0) {
+      out.push(current);
+      i++;
+      continue;
+    }
+    let joined: LabelCell | null = null;
+    let width = 0;
+    for (let w = Math.min(3, labels.length - i); w >= 2; w--) {
+      const text = labels
+        .slice(i, i + w)
+        .map((l) => l.text.trim())
+        .join('');
+      const match = matchLabel(text);
+      const targets = targetsIn(match, table);
+      if (targets.length > 0) {
+        joined = { text, match, targets };
+        width = w;
+        break;
+      }
+    }
+    if (joined === null) {
+      out.push(current);
+      i++;
+    } else {
+      out.push(joined);
+      i += width;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- alignment (§6.2 "Alignment")
+
+type Alignment =
+  | { readonly kind: 'ok'; readonly cells: readonly (string | undefined)[] }
+  | { readonly kind: 'extra'; readonly cells: readonly (string | undefined)[]; readonly found: number }
+  | { readonly kind: 'unaligned' };
+
+function align(values: readonly string[], width: number, positional: boolean, cut: boolean): Alignment {
+  let start = 0;
+  let end = values.length;
+  if (positional) {
+    // Placeholders of merged label columns and trailing empty cells are not value cells.
+    while (end - start > width && isBlank(values[end - 1]!)) {
+      end--;
+    }
+    while (end - start > width && isBlank(values[start]!)) {
+      start++;
+    }
+  }
+  const count = end - start;
+  if (count > width) {
+    return { kind: 'extra', cells: values.slice(end - width, end), found: count };
+  }
+  if (count < width && !positional && !cut) {
+    return { kind: 'unaligned' };
+  }
+  const cells: (string | undefined)[] = values.slice(start, end);
+  while (cells.length < width) {
+    cells.push(undefined);
+  }
+  return { kind: 'ok', cells };
+}
+
+// ---------------------------------------------------------------- the reader
+
+/**
+ * Reads tables 二, 三 and 四 of an annual report (annual-report.md §4.5–§6.2): template, present cells in
+ * contract order with official labels, the reading findings and the narrative lines around the tables.
+ */
+export function readTables(doc: SourceDocument): TableReading {
+  let layout: ScannedLayout;
+  try {
+    layout = scanLayout(doc);
+  } catch {
+    // Defensive only: a malformed document object (not text) must still yield a reading.
+    layout = { lines: [], rows: [], headings: [], skipped: [] };
+  }
+  return readLayout(layout);
+}
+
+function readLayout(layout: ScannedLayout): TableReading {
+  const consumed = new Uint8Array(layout.lines.length);
+  for (const index of layout.skipped) {
+    consumed[index] = 1;
+  }
+  const found = new Set<TableId>();
+  for (const heading of layout.headings) {
+    if (heading.table !== null) {
+      found.add(heading.table);
+    }
+  }
+
+  const records: DataRecord[] = [];
+  const headers: HeaderRecord[] = [];
+  const variants: Variant[] = [];
+  const unknown: { table: TableId; label: string }[] = [];
+  const markers = { '2021': [] as string[], '2019': [] as string[] };
+  let t2Header: HeaderRecord | null = null;
+  let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
+  // The last row accepted as table text, for READ-TRUNCATED.
+  let last: { table: TableId; record: DataRecord | null; line: number } | null = null;
+
+  const accept = (row: PhysicalRow, record: DataRecord | null): void => {
+    for (const index of row.lines) {
+      consumed[index] = 1;
+    }
+    found.add(row.table);
+    last = { table: row.table, record, line: Math.max(...row.lines) };
+  };
+  const addUnknown = (table: TableId, text: string): void => {
+    const label = foundLabelText(text);
+    if (!unknown.some((u) => u.table === table && u.label === label)) {
+      unknown.push({ table, label });
+    }
+  };
+  const noteLabel = (label: LabelCell, table: TableId, scope: { rowId?: string; colId?: string; header?: HeaderRecord }): void => {
+    if (label.match.difference !== 'none') {
+      variants.push({ found: foundLabelText(label.text), official: label.match.official, table, ...scope });
+    }
+  };
+
+  for (const row of layout.rows) {
+    const table = row.table;
+    const { labels: rawLabels, values } = splitRow(row);
+    const hasValue = values.some((v) => !isBlank(v));
+    const labels = hasValue ? rawLabels : joinFragments(rawLabels, table);
+    const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
+    const rowTarget = rowLabel?.targets.find((t) => t.kind === 'row');
+    const lastLine = row.lines.length > 0 ? Math.max(...row.lines) : 0;
+
+    if (labels.length === 0) {
+      // A row of values only: table 四's data row, or the value line(s) under a label line.
+      if (pending !== null && pending.table === table) {
+        const record = dataRecord(table, pending.rowId, pending.label, values, row, t2Header, lastLine);
+        records.push(record);
+        accept(row, record);
+      } else if (table === '四' && values.length > 0) {
+        const record = dataRecord('四', null, null, values, row, null, lastLine);
+        records.push(record);
+        accept(row, record);
+      } else if (hasValue) {
+        accept(row, null);
+      }
+      pending = null;
+      continue;
+    }
+    pending = null;
+
+    if (table === '四' && rowTarget !== undefined && rowTarget.kind === 'row' && hasValue) {
+      const record = dataRecord('四', rowTarget.rowId, rowLabel!, values, row, null, lastLine);
+      records.push(record);
+      noteLabel(rowLabel!, '四', { rowId: rowTarget.rowId });
+      accept(row, record);
+      continue;
+    }
+    if (table !== '四' && rowTarget !== undefined && rowTarget.kind === 'row') {
+      if (table === '二') {
+        for (const label of labels) {
+          const block = label.targets.find((t) => t.kind === 'block');
+          if (block && block.kind === 'block' && block.templates.length === 1 && block.templates[0] === '2019') {
+            markers['2019'].push(label.text);
+          }
+        }
+      }
+      if (values.length === 0) {
+        pending = { table, rowId: rowTarget.rowId, label: rowLabel! };
+        accept(row, null);
+        continue;
+      }
+      const record = dataRecord(table, rowTarget.rowId, rowLabel!, values, row, table === '二' ? t2Header : null, lastLine);
+      records.push(record);
+      accept(row, record);
+      continue;
+    }
+
+    // No data-row label: a block label, a header row, or a row the template does not have.
+    const known = labels.filter((l) => l.targets.length > 0);
+    const unknownLabels = labels.filter((l) => l.targets.length === 0);
+    if (known.length === 0) {
+      if (hasValue) {
+        addUnknown(table, labels[labels.length - 1]!.text);
+        accept(row, null);
+      }
+      continue;
+    }
+    if (hasValue) {
+      // Values under a label that is no data row (e.g. numbers beside a block or header label).
+      addUnknown(table, (unknownLabels[unknownLabels.length - 1] ?? labels[labels.length - 1]!).text);
+      accept(row, null);
+      continue;
+    }
+    for (const label of unknownLabels) {
+      addUnknown(table, label.text);
+    }
+    if (table === '二') {
+      const block = known.find((l) => l.targets.some((t) => t.kind === 'block'));
+      const columns = known.filter((l) => l.targets.some((t) => t.kind === 'column'));
+      if (block) {
+        const target = block.targets.find((t) => t.kind === 'block');
+        if (target && target.kind === 'block' && target.templates.length === 1 && target.templates[0] === '2019') {
+          markers['2019'].push(block.text);
+        }
+        t2Header = null;
+      }
+      if (columns.length > 0) {
+        const templates = new Set<TemplateId>();
+        for (const column of columns) {
+          for (const target of column.targets) {
+            if (target.kind === 'column' && target.templates.length === 1) {
+              templates.add(target.templates[0]!);
+              markers[target.templates[0]!].push(column.text);
+            }
+          }
+        }
+        t2Header = { table: '二', columns, templates };
+        headers.push(t2Header);
+        for (const column of columns) {
+          const target = column.targets.find((t) => t.kind === 'column');
+          if (target && target.kind === 'column') {
+            noteLabel(column, '二', { colId: target.colId, header: t2Header });
+          }
+        }
+      }
+    } else {
+      for (const label of known) {
+        const target = label.targets.find((t) => t.kind === 'column');
+        if (target && target.kind === 'column') {
+          noteLabel(label, table, { colId: target.colId });
+        }
+      }
+    }
+    accept(row, null);
+  }
+
+  // ------------------------------------------------------------ template (§4.5)
+  const t3Rows = new Set(records.filter((r) => r.table === '三').map((r) => r.rowId));
+  const otherSubRows = [...t3Rows].some((id) => id?.startsWith('outcome.other.'));
+  if (otherSubRows) {
+    markers['2021'].push('（六）其他处理');
+  } else if (records.some((r) => r.table === '三' && r.rowId === 'outcome.other' && r.values.some((v) => !isBlank(v)))) {
+    markers['2019'].push('（六）其他处理');
+  }
+  for (const record of records) {
+    if (record.table === '二' && record.rowId !== null && !TEMPLATES['2021'].rowById.has(record.rowId)) {
+      markers['2019'].push(record.label?.text ?? record.rowId);
+    }
+  }
+  const template: DetectedTemplate =
+    markers['2021'].length > 0 && markers['2019'].length > 0
+      ? 'mixed'
+      : markers['2021'].length > 0
+        ? '2021'
+        : markers['2019'].length > 0
+          ? '2019'
+          : 'unknown';
+  const fallback: TemplateId = template === '2019' ? '2019' : '2021';
+  const t3Template: TemplateId = otherSubRows ? '2021' : fallback;
+
+  // ------------------------------------------------------------ truncation (rule 38)
+  const lastRow = last as { table: TableId; record: DataRecord | null; line: number } | null;
+  let cut: { table: TableId; record: DataRecord | null; rowLabel: string } | null = null;
+  const lastContent = lastContentLine(layout, consumed);
+  const headingAtEnd = layout.headings.find((h) => h.line === lastContent && h.table !== null);
+  if (headingAtEnd && headingAtEnd.table !== null && (lastRow === null || lastRow.line < headingAtEnd.line)) {
+    const first = TEMPLATES[fallback].tables[headingAtEnd.table].rows[0]!;
+    cut = { table: headingAtEnd.table, record: null, rowLabel: first.label };
+  } else if (lastRow !== null && lastContent <= lastRow.line) {
+    cut = cutAt(lastRow.table, lastRow.record, records, fallback, t3Template);
+  }
+
+  // ------------------------------------------------------------ cells
+  const cells: { cell: ReadCell; order: number; table: number }[] = [];
+  const seen = new Set<string>();
+  const shapeFindings: Finding[] = [];
+  const rowTemplates = new Map<DataRecord, TemplateId>();
+  for (const record of records) {
+    const tpl = recordTemplate(record, fallback, t3Template);
+    rowTemplates.set(record, tpl);
+    const isCut = cut !== null && cut.record === record;
+    if (record.table === '四' && record.rowId === null) {
+      emitTable4(record, isCut);
+      continue;
+    }
+    const rowDef = TEMPLATES[tpl].rowById.get(record.rowId!) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId!);
+    if (rowDef === undefined || rowDef.id === 'outcome') {
+      continue;
+    }
+    const columns = rowDef.kind === 'group' && record.table === '三' ? T3_COLUMNS : rowDef.columns;
+    const alignment = align(record.values, columns.length, record.positional, isCut);
+    const ids = columns.map((c) => `${rowDef.id}.${c.id}`);
+    if (alignment.kind === 'unaligned') {
+      shapeFindings.push(
+        finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids),
+      );
+      continue;
+    }
+    if (alignment.kind === 'extra') {
+      shapeFindings.push(
+        finding(
+          'READ-ROW-SHAPE',
+          `表${record.table}“${messageRow(rowDef.label)}”行有${alignment.found}个数值单元格，多于${columns.length}列，已按最右侧${columns.length}个读取`,
+          ids,
+        ),
+      );
+    }
+    alignment.cells.forEach((text, i) => {
+      push(record.table, rowDef, columns[i]!.id, columns[i]!.label, text, tpl);
+    });
+    if (record.label) {
+      const target = record.label.targets.find((t) => t.kind === 'row');
+      if (record.label.match.difference !== 'none') {
+        variants.push({
+          found: foundLabelText(record.label.text),
+          official: record.label.match.official,
+          table: record.table,
+          rowId: rowDef.id,
+        });
+      } else if (target && target.kind === 'row' && !target.templates.includes(tpl)) {
+        // 规范性文件 in a 2021-template table 二 (or 行政规范性文件 in a 2019 one): a wording alias (§5).
+        variants.push({ found: foundLabelText(record.label.text), official: rowDef.label, table: record.table, rowId: rowDef.id });
+      }
+    }
+  }
+
+  function emitTable4(record: DataRecord, isCut: boolean): void {
+    const width = T4_ROW_IDS.length * T4_COLUMNS.length;
+    const alignment = align(record.values, width, record.positional, isCut);
+    const rows = T4_ROW_IDS.map((id) => TEMPLATES[fallback].rowById.get(id)!);
+    const ids = rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
+    if (alignment.kind === 'unaligned') {
+      shapeFindings.push(finding('READ-ROW-SHAPE', `表四“${rows[0]!.label}”行无法对齐到${width}列，未读取该行`, ids));
+      return;
+    }
+    if (alignment.kind === 'extra') {
+      shapeFindings.push(
+        finding(
+          'READ-ROW-SHAPE',
+          `表四“${rows[0]!.label}”行有${alignment.found}个数值单元格，多于${width}列，已按最右侧${width}个读取`,
+          ids,
+        ),
+      );
+    }
+    alignment.cells.forEach((text, i) => {
+      const rowDef = rows[Math.floor(i / T4_COLUMNS.length)]!;
+      const column = T4_COLUMNS[i % T4_COLUMNS.length]!;
+      push('四', rowDef, column.id, column.label, text, fallback);
+    });
+  }
+
+  function push(table: TableId, rowDef: RowDef, colId: string, column: string, text: string | undefined, tpl: TemplateId): void {
+    if (text === undefined) {
+      return;
+    }
+    const raw = cellRaw(text);
+    const id = `${rowDef.id}.${colId}`;
+    if (raw.length === 0 || seen.has(id)) {
+      return;
+    }
+    seen.add(id);
+    cells.push({
+      cell: { table, row: rowDef.label, column, id, value: parseCellValue(raw), raw },
+      order: ORDER[tpl].get(id) ?? Number.MAX_SAFE_INTEGER,
+      table: TABLE_IDS.indexOf(table),
+    });
+  }
+
+  cells.sort((a, b) => a.table - b.table || a.order - b.order);
+  const readCells = cells.map((c) => c.cell);
+  const orderOf = new Map(cells.map((c, i) => [c.cell.id, i]));
+
+  // ------------------------------------------------------------ findings
+  const findings: Finding[] = [...shapeFindings];
+  for (const { table, label } of unknown) {
+    findings.push(finding('READ-UNKNOWN-ROW', `表${table}中的“${label}”不属于格式规定的栏目，已跳过`));
+  }
+  findings.push(...variantFindings(variants, readCells, records));
+  if (cut !== null) {
+    findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
+  }
+  const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
+  const firstCell = (f: Finding) =>
+    f.cells.length === 0 ? -1 : Math.min(...f.cells.map((id) => orderOf.get(id) ?? Number.MAX_SAFE_INTEGER));
+  findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
+
+  consumeGaps(layout.lines, consumed);
+  const narrativeLines: string[] = [];
+  for (let i = 0; i < layout.lines.length; i++) {
+    if (consumed[i] === 0) {
+      narrativeLines.push(layout.lines[i]!);
+    }
+  }
+  return {
+    template,
+    cells: readCells,
+    tablesFound: TABLE_IDS.filter((t) => found.has(t)),
+    findings,
+    truncatedIn: cut?.table ?? null,
+    narrativeLines,
+  };
+}
+
+/** Empty lines between two lines of table text belong to the table body, not to the narrative. */
+function consumeGaps(lines: readonly string[], consumed: Uint8Array): void {
+  let previous = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (consumed[i] === 1) {
+      if (previous >= 0 && consumed[previous] === 1) {
+        consumed.fill(1, previous + 1, i);
+      }
+      previous = i;
+    } else if (lines[i]!.trim().length > 0) {
+      previous = i;
+    }
+  }
+}
+
+function dataRecord(
+  table: TableId,
+  rowId: string | null,
+  label: LabelCell | null,
+  values: readonly string[],
+  row: PhysicalRow,
+  header: HeaderRecord | null,
+  lastLine: number,
+): DataRecord {
+  return { table, rowId, label, values, positional: row.positional, header, lastLine };
+}
+
+/** The template a row's cells belong to: its own (rows only one template has), its header's, or the report's. */
+function recordTemplate(record: DataRecord, fallback: TemplateId, t3Template: TemplateId): TemplateId {
+  if (record.table === '三') {
+    return t3Template;
+  }
+  if (record.table !== '二' || record.rowId === null) {
+    return fallback;
+  }
+  if (!TEMPLATES['2021'].rowById.has(record.rowId)) {
+    return '2019';
+  }
+  const templates = record.header?.templates;
+  if (templates !== undefined && templates.size === 1) {
+    return [...templates][0]!;
+  }
+  return fallback;
+}
+
+/** P7: table 三 rows are named by their path without the leading `三、本年度办理结果/`. */
+function messageRow(label: string): string {
+  return label.startsWith(OUTCOME_PREFIX) ? label.slice(OUTCOME_PREFIX.length) : label;
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    if (test(items[i]!)) {
+      return items[i];
+    }
+  }
+  return undefined;
+}
+
+/** The index of the last line with content that is not table text (−1 when there is none). */
+function lastContentLine(layout: ScannedLayout, consumed: Uint8Array): number {
+  const skipped = new Set(layout.skipped);
+  for (let i = layout.lines.length - 1; i >= 0; i--) {
+    const line = layout.lines[i]!;
+    if (skipped.has(i) || (consumed[i] === 0 && (line.trim().length === 0 || isFurniture(line)))) {
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Where a text that ends inside a table was cut (rule 38): the last row when it is short of cells or
+ * is not the table's last row; null when the table is complete.
+ */
+function cutAt(
+  table: TableId,
+  record: DataRecord | null,
+  records: readonly DataRecord[],
+  fallback: TemplateId,
+  t3Template: TemplateId,
+): { table: TableId; record: DataRecord | null; rowLabel: string } | null {
+  if (record === null) {
+    const previous = findLast(records, (r) => r.table === table);
+    const tpl = previous ? recordTemplate(previous, fallback, t3Template) : fallback;
+    const rowDef = previous?.rowId ? TEMPLATES[tpl].rowById.get(previous.rowId) : undefined;
+    return { table, record: null, rowLabel: (rowDef ?? TEMPLATES[tpl].tables[table].rows[0]!).label };
+  }
+  const tpl = recordTemplate(record, fallback, t3Template);
+  const rows = TEMPLATES[tpl].tables[table].rows;
+  if (record.rowId === null) {
+    const width = T4_ROW_IDS.length * T4_COLUMNS.length;
+    const filled = countCells(record.values, record.positional);
+    if (filled >= width) {
+      return null;
+    }
+    const rowDef = TEMPLATES[tpl].rowById.get(T4_ROW_IDS[Math.min(2, Math.floor(filled / T4_COLUMNS.length))]!)!;
+    return { table, record, rowLabel: rowDef.label };
+  }
+  const rowDef = TEMPLATES[tpl].rowById.get(record.rowId);
+  if (rowDef === undefined) {
+    return null;
+  }
+  const width = rowDef.kind === 'group' && table === '三' ? T3_COLUMNS.length : rowDef.columns.length;
+  const short = countCells(record.values, record.positional) < width;
+  const lastOfTable = rows[rows.length - 1]!.id === rowDef.id || (table === '四' && rowDef.id === 'litigation_after_review');
+  if (!short && lastOfTable) {
+    return null;
+  }
+  return { table, record: short ? record : null, rowLabel: rowDef.label };
+}
+
+function countCells(values: readonly string[], positional: boolean): number {
+  if (!positional) {
+    return values.length;
+  }
+  let end = values.length;
+  while (end > 0 && isBlank(values[end - 1]!)) {
+    end--;
+  }
+  // A positional row keeps its blank cells; only a missing tail counts as cut.
+  return values.length === end ? end : values.length;
+}
+
+/** LABEL-VARIANT (rule 13): one finding per distinct found label; cells = the cells read under it. */
+function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[], records: readonly DataRecord[]): Finding[] {
+  const byFound = new Map<string, { official: string; ids: Set<string> }>();
+  for (const variant of variants) {
+    let entry = byFound.get(variant.found);
+    if (entry === undefined) {
+      entry = { official: variant.official, ids: new Set() };
+      byFound.set(variant.found, entry);
+    }
+    const headerRows =
+      variant.header === undefined ? null : new Set(records.filter((r) => r.header === variant.header).map((r) => r.rowId));
+    for (const cell of cells) {
+      if (cell.table !== variant.table) {
+        continue;
+      }
+      const at = cell.id.lastIndexOf('.');
+      const rowId = cell.id.slice(0, at);
+      const colId = cell.id.slice(at + 1);
+      if (variant.rowId !== undefined && rowId !== variant.rowId) {
+        continue;
+      }
+      if (variant.colId !== undefined && colId !== variant.colId) {
+        continue;
+      }
+      if (headerRows !== null && !headerRows.has(rowId)) {
+        continue;
+      }
+      entry.ids.add(cell.id);
+    }
+  }
+  const order = new Map(cells.map((c, i) => [c.id, i]));
+  return [...byFound].map(([found, { official, ids }]) =>
+    finding(
+      'LABEL-VARIANT',
+      `“${found}”与格式规定的“${official}”不一致`,
+      [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    ),
+  );
+}

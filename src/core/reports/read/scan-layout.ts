@@ -1,0 +1,445 @@
+// The layout readers of the table reader: they turn a decoded document into physical rows of cells,
+// whatever the layout (annual-report.md §5 "layout defects"): pipe rows (`a | b`, Markdown `| a | b |`),
+// tab-separated rows, one cell per line (tab-prefixed DOCX exports, or plain lines), a label line with
+// its value line(s), numbers after the label on one line (PDF text), and grids of table blocks.
+// Mapping rows to template IDs is read-tables.ts's job; this file only knows labels well enough to
+// tell table text from narrative.
+
+import type { SourceDocument } from '../report-model.ts';
+import type { TableId } from '../template.ts';
+import { type LabelTarget, matchLabel } from './match-label.ts';
+import { normalizeLabel } from './normalize-label.ts';
+import { isValueText } from './parse-cell-value.ts';
+
+/** One row of cells as laid out in the source. */
+export interface PhysicalRow {
+  /** Cell texts as found (not trimmed); '' = an empty cell or a merged-cell placeholder. */
+  readonly cells: readonly string[];
+  /** False when cells came from splitting a line at spaces: blank cells vanished, positions are lost. */
+  readonly positional: boolean;
+  /** Indices into `lines` of the source lines this row was read from. */
+  readonly lines: readonly number[];
+  /** The table the row sits in (by the section heading before it, or by its own labels). */
+  readonly table: TableId;
+}
+
+/** A section heading line: its table (null for sections 一, 五, 六). */
+export interface HeadingLine {
+  readonly line: number;
+  readonly table: TableId | null;
+}
+
+export interface ScannedLayout {
+  /** Every line of the document in order; a grid row becomes one line of its non-empty cells. */
+  readonly lines: readonly string[];
+  readonly rows: readonly PhysicalRow[];
+  readonly headings: readonly HeadingLine[];
+  /** Lines inside a table that carry no cells (page furniture, `------` rules, Markdown separators). */
+  readonly skipped: readonly number[];
+}
+
+// Section headings that open or close a table region, by the phrase that survives numbering variants.
+const HEADING_PHRASES: readonly (readonly [string, TableId | null])[] = [
+  ['主动公开政府信息情况', '二'],
+  ['收到和处理政府信息公开申请情况', '三'],
+  ['行政复议、行政诉讼情况', '四'],
+  ['政府信息公开行政复议', '四'],
+  ['总体情况', null],
+  ['存在的主要问题及改进情况', null],
+  ['其他需要报告的事项', null],
+];
+const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\))/;
+
+/** The table a section-heading line opens (null = a non-table section), or undefined when it is no heading. */
+export function headingTable(line: string): TableId | null | undefined {
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || trimmed.length > 40 || trimmed.includes('\t') || trimmed.includes('|')) {
+    return undefined;
+  }
+  const key = normalizeLabel(trimmed);
+  if (key.includes('。') || key.includes(',')) {
+    return undefined;
+  }
+  const body = key.replace(HEADING_ORDINAL, '');
+  for (const [phrase, table] of HEADING_PHRASES) {
+    // The phrase must carry the line: `一、总体情况` or `总体情况`, not a sentence mentioning it.
+    if (body.includes(phrase) && body.length <= phrase.length + 12) {
+      return table;
+    }
+  }
+  return undefined;
+}
+
+const PAGE_FURNITURE = [
+  /^第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?$/,
+  /^[-—－]\s*\d+\s*[-—－]$/,
+  /^(?:https?:\/\/|www\.)\S*$/i,
+  /^\[bookmark:[^\]]*\]$/,
+  /^\d+\s*\/\s*\d+$/,
+];
+
+/** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
+export function isFurniture(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length > 0 && trimmed.length <= 80 && PAGE_FURNITURE.some((re) => re.test(trimmed));
+}
+
+const RULE_LINE = /^[\s\-—=_:+|－]+$/;
+
+function isRule(cells: readonly string[]): boolean {
+  let any = false;
+  for (const cell of cells) {
+    const trimmed = cell.trim();
+    if (trimmed.length === 0) {
+      continue;
+    }
+    if (!RULE_LINE.test(trimmed) || trimmed.length < 3) {
+      return false;
+    }
+    any = true;
+  }
+  return any;
+}
+
+function splitPipes(line: string): string[] {
+  const cells = line.split('|');
+  const trimmed = line.trim();
+  if (trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
+    cells.shift();
+  }
+  if (trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
+    cells.pop();
+  }
+  return cells;
+}
+
+const SENTENCE_PUNCTUATION = /[。；;，,！？!?：:]/;
+
+/** The tables a label names, or an empty list when it names none. */
+function tablesOf(targets: readonly LabelTarget[]): TableId[] {
+  const tables: TableId[] = [];
+  for (const target of targets) {
+    if (!tables.includes(target.table)) {
+      tables.push(target.table);
+    }
+  }
+  return tables;
+}
+
+/** The table of a row: the current one if any label belongs to it, else the one table its labels name. */
+function tableOfRow(cells: readonly string[], current: TableId | null): TableId | null {
+  let single: TableId | null = null;
+  for (const cell of cells) {
+    if (cell.length > 80 || isValueText(cell)) {
+      continue;
+    }
+    const tables = tablesOf(matchLabel(cell).targets);
+    if (current !== null && tables.includes(current)) {
+      return current;
+    }
+    if (tables.length === 1 && single === null) {
+      single = tables[0]!;
+    }
+  }
+  return single ?? current;
+}
+
+interface OpenRow {
+  cells: string[];
+  positional: boolean;
+  lines: number[];
+  /** tab = tab-prefixed cells (a line without a tab continues the last cell); stream = plain lines. */
+  mode: 'tab' | 'stream';
+  hasValues: boolean;
+}
+
+/**
+ * Reads every block of a document into physical rows (annual-report.md §5–§6.2). Never throws; linear
+ * in the input size.
+ */
+export function scanLayout(doc: SourceDocument): ScannedLayout {
+  const lines: string[] = [];
+  const rows: PhysicalRow[] = [];
+  const headings: HeadingLine[] = [];
+  const skipped: number[] = [];
+  let table: TableId | null = null;
+  let open: OpenRow | null = null;
+  let continuable = false;
+
+  const emit = (cells: string[], positional: boolean, lineIndices: number[]): void => {
+    const rowTable = tableOfRow(cells, table);
+    if (rowTable === null) {
+      return;
+    }
+    table = rowTable;
+    rows.push({ cells, positional, lines: lineIndices, table: rowTable });
+  };
+  const flush = (): void => {
+    if (open !== null) {
+      emit(open.cells, open.positional, open.lines);
+      open = null;
+    }
+    continuable = false;
+  };
+
+  for (const block of doc.blocks ?? []) {
+    if (block === null || typeof block !== 'object') {
+      continue;
+    }
+    if (block.kind === 'table') {
+      flush();
+      for (const gridRow of block.rows ?? []) {
+        const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
+        const index = lines.push(cells.filter((c) => c.trim().length > 0).join(' ')) - 1;
+        if (cells.length === 1 && headingTable(cells[0]!) !== undefined) {
+          table = headingTable(cells[0]!) ?? null;
+          headings.push({ line: index, table });
+          continue;
+        }
+        if (table !== null && isRule(cells)) {
+          skipped.push(index);
+          continue;
+        }
+        emit(cells, true, [index]);
+      }
+      continue;
+    }
+    const text = typeof block.text === 'string' ? block.text : '';
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) {
+        end = text.length;
+      }
+      let line = text.slice(start, end);
+      start = end + 1;
+      if (line.endsWith('\r')) {
+        line = line.slice(0, -1);
+      }
+      const index = lines.push(line) - 1;
+      scanLine(line, index);
+      if (end === text.length) {
+        break;
+      }
+    }
+    flush();
+  }
+  flush();
+  return { lines, rows, headings, skipped };
+
+  function scanLine(line: string, index: number): void {
+    if (line.length === 0) {
+      flush();
+      return;
+    }
+    if (isFurniture(line)) {
+      if (table !== null) {
+        skipped.push(index);
+      }
+      return;
+    }
+    const heading = headingTable(line);
+    if (heading !== undefined) {
+      flush();
+      table = heading;
+      headings.push({ line: index, table });
+      return;
+    }
+    if (line.includes('\t')) {
+      const second = line.indexOf('\t', 1);
+      if (line.charCodeAt(0) === 9 && second === -1) {
+        // One cell per line, DOCX-export style: `\t<cell>`, rows separated by empty lines.
+        if (open === null || open.mode !== 'tab') {
+          flush();
+          open = { cells: [], positional: true, lines: [], mode: 'tab', hasValues: false };
+        }
+        open.cells.push(line.slice(1));
+        open.lines.push(index);
+        continuable = true;
+        return;
+      }
+      flush();
+      const cells = line.split('\t');
+      if (isRule(cells)) {
+        if (table !== null) {
+          skipped.push(index);
+        }
+        return;
+      }
+      emit(cells, true, [index]);
+      return;
+    }
+    if (line.includes('|')) {
+      const cells = splitPipes(line);
+      if (cells.length >= 2) {
+        flush();
+        if (isRule(cells)) {
+          if (table !== null) {
+            skipped.push(index);
+          }
+          return;
+        }
+        emit(cells, true, [index]);
+        return;
+      }
+    }
+    const trimmed = line.trim();
+    if (
+      continuable &&
+      open !== null &&
+      open.mode === 'tab' &&
+      trimmed.length > 0 &&
+      trimmed.length <= 20 &&
+      !SENTENCE_PUNCTUATION.test(trimmed)
+    ) {
+      // A cell's text broken over lines (`\t商业` + `企业`): the line without a tab continues the cell.
+      open.cells[open.cells.length - 1] += `\n${line}`;
+      open.lines.push(index);
+      return;
+    }
+    scanPlainLine(trimmed, index);
+  }
+
+  /** The label cells of a plain line when its label part names a template label (or several, space-separated). */
+  function knownLabels(labelText: string, labelTokens: readonly string[]): { cells: string[]; table: TableId } | null {
+    const targets = matchLabel(labelText).targets;
+    if (targets.length > 0 && (table === null || labelFits(targets, table))) {
+      return { cells: [labelText], table: table ?? tablesOf(targets)[0]! };
+    }
+    const split = labelTokens.length >= 2 ? splitHeaderTokens(labelTokens) : null;
+    if (split === null) {
+      return null;
+    }
+    const first = matchLabel(split[split.length - 1]!).targets;
+    return { cells: split, table: table ?? tablesOf(first)[0]! };
+  }
+
+  function scanPlainLine(trimmed: string, index: number): void {
+    if (trimmed.length === 0) {
+      // Whitespace only (spaces, U+3000, NBSP): a blank cell of the row being read.
+      if (open !== null && open.mode === 'stream') {
+        open.cells.push('');
+        open.lines.push(index);
+      }
+      return;
+    }
+    if (open !== null && open.mode === 'tab') {
+      flush();
+    }
+    if (table !== null && trimmed.length >= 3 && RULE_LINE.test(trimmed)) {
+      skipped.push(index);
+      return;
+    }
+    if (trimmed.length > 200) {
+      flush();
+      return;
+    }
+    const tokens = trimmed.split(/[\s\u3000\u00a0]+/);
+    let valueCount = 0;
+    while (valueCount < tokens.length && isValueText(tokens[tokens.length - 1 - valueCount]!)) {
+      valueCount++;
+    }
+    if (valueCount === tokens.length) {
+      // A value line: `0`, or `0 0 0` under its label line.
+      if (table === null) {
+        return;
+      }
+      if (open === null) {
+        open = { cells: [], positional: true, lines: [], mode: 'stream', hasValues: false };
+      }
+      open.cells.push(...tokens);
+      open.lines.push(index);
+      open.hasValues = true;
+      if (tokens.length > 1) {
+        open.positional = false;
+      }
+      return;
+    }
+    const labelText = valueCount === 0 ? trimmed : labelBefore(trimmed, tokens.length - valueCount);
+    const values = tokens.slice(tokens.length - valueCount);
+    const labels = knownLabels(labelText, tokens.slice(0, tokens.length - valueCount));
+    if (labels !== null) {
+      if (table === null) {
+        table = labels.table;
+      }
+      if (valueCount === 0 && labels.cells.length === 1 && open !== null && !open.hasValues) {
+        open.cells.push(labelText);
+        open.lines.push(index);
+        return;
+      }
+      flush();
+      open = {
+        cells: [...labels.cells, ...values],
+        positional: valueCount <= 1,
+        lines: [index],
+        mode: 'stream',
+        hasValues: valueCount > 0,
+      };
+      return;
+    }
+    if (table === null) {
+      return;
+    }
+    const header = splitHeaderTokens(tokens);
+    if (header !== null) {
+      flush();
+      emit(header, false, [index]);
+      return;
+    }
+    flush();
+    if (valueCount >= 2 && labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) {
+      // A local row the template does not have (`其他主动公开文件 3 0 3`): kept for READ-UNKNOWN-ROW.
+      open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true };
+    }
+  }
+}
+
+/** The text of a line up to the end of its `count`-th token, spacing inside the label kept (`1. 属于国家秘密`). */
+function labelBefore(trimmed: string, count: number): string {
+  const token = /\S+/g;
+  let end = 0;
+  for (let i = 0; i < count; i++) {
+    const match = token.exec(trimmed);
+    if (match === null) {
+      break;
+    }
+    end = match.index + match[0].length;
+  }
+  return trimmed.slice(0, end);
+}
+
+/** A label line belongs to the current table, or opens another one it alone names. */
+function labelFits(targets: readonly LabelTarget[], table: TableId): boolean {
+  const tables = tablesOf(targets);
+  return tables.includes(table) || tables.length === 1;
+}
+
+/**
+ * A header line of PDF text (`结果 维持 结果 纠正 …`, `自然人 法人或其他组织 总计`): tokens joined greedily
+ * into known labels. Null unless at least two labels are found and every token is used.
+ */
+function splitHeaderTokens(tokens: readonly string[]): string[] | null {
+  if (tokens.length < 2 || tokens.length > 40) {
+    return null;
+  }
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let joined: string | null = null;
+    let used = 0;
+    for (let width = Math.min(4, tokens.length - i); width >= 1; width--) {
+      const candidate = tokens.slice(i, i + width).join(' ');
+      if (matchLabel(candidate).targets.length > 0) {
+        joined = candidate;
+        used = width;
+        break;
+      }
+    }
+    if (joined === null) {
+      return null;
+    }
+    out.push(joined);
+    i += used;
+  }
+  return out.length >= 2 ? out : null;
+}
