@@ -69,7 +69,6 @@ export function templateOf(report: ReportFacts, table: TableId): ReportTemplate 
   return TEMPLATES[perTable[table]];
 }
 
-
 /** The definition of a cell ID in the report's template for its table, else in the other template. */
 export function cellDefOf(report: ReportFacts, id: string): CellDef | undefined {
   const cell = report.cells.get(id);

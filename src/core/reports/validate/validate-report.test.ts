@@ -80,6 +80,67 @@ describe('the five seeds: table findings of validation-rules.md §5', () => {
   });
 });
 
+describe('synthetic examples of validation-rules.md §4 through the whole engine', () => {
+  test('received.natural_person 5 with carried_in.natural_person blank: no arithmetic finding, a CELL-BLANK notice for table 三', () => {
+    const cells: Record<string, CellInput> = {
+      ...allCells('2021', '二'),
+      ...allCells('2021', '三'),
+      ...allCells('2021', '四'),
+      'received.natural_person': 5,
+      'received.total': 5,
+      'outcome.disclosed.natural_person': 5,
+      'outcome.disclosed.total': 5,
+      'outcome.total.natural_person': 5,
+      'outcome.total.total': 5,
+    };
+    delete cells['carried_in.natural_person'];
+    const { findings, evaluations } = validateReport({ report: buildFacts({ cells }) });
+    assert.deepEqual(
+      tableFindings(findings).map((f) => [f.rule, f.message, f.cells]),
+      [['CELL-BLANK', '表三有1个单元格为空（空白不按0计算，相关勾稽检查已跳过）', ['carried_in.natural_person']]],
+    );
+    const column = evaluations.find((e) => e.rule === 'T3-BALANCE' && e.cells.includes('carried_in.natural_person'));
+    assert.deepEqual([column?.status, column?.missing], ['not_assessable', ['carried_in.natural_person']]);
+  });
+
+  test('the Shanghai 2019 example: blanks for zeros and `251000元` give notices only, no error or warning', () => {
+    const report = buildFacts({
+      template: '2019',
+      year: 2019,
+      agency: '上海市人民政府办公厅',
+      cells: {
+        'procurement.procurement_items': 3,
+        'procurement.procurement_amount': '251000元',
+        'received.natural_person': 821,
+        'received.commercial_enterprise': 38,
+        'received.total': 859,
+        'carried_in.natural_person': 18,
+        'carried_in.total': 18,
+        'outcome.disclosed.natural_person': 767,
+        'outcome.disclosed.commercial_enterprise': 38,
+        'outcome.disclosed.total': 805,
+        'outcome.total.natural_person': 767,
+        'outcome.total.commercial_enterprise': 38,
+        'outcome.total.total': 805,
+        'carried_out.natural_person': 72,
+        'carried_out.total': 72,
+      },
+    });
+    const { findings, evaluations } = validateReport({ report });
+    assert.deepEqual(
+      findings.filter((f) => f.severity !== 'notice'),
+      [],
+    );
+    assert.deepEqual([...new Set(tableFindings(findings).map((f) => f.rule))], ['CELL-BLANK', 'CELL-TEXT']);
+    assert.ok(findings.some((f) => f.message === '表二有1个单元格不是数字：251000元'));
+    const balance = evaluations.filter((e) => e.rule === 'T3-BALANCE' && e.status === 'pass').map((e) => [e.left, e.right]);
+    assert.deepEqual(balance, [
+      [839, 839],
+      [877, 877],
+    ]);
+  });
+});
+
 describe('findings order: table, row, column of the first cell; cell-less last by rule number', () => {
   test('a report with faults in every table lists them in template order', () => {
     const t3 = { ...allCells('2021', '二'), ...allCells('2021', '三'), ...allCells('2021', '四') };
