@@ -1,0 +1,107 @@
+// `gongkai settings`: the spec's configurable conventions (statute.md: every [convention — configurable]
+// rule is a setting with the spec's default), stored in the data directory with who/when/what.
+import { resolveActor, resolveDataDir } from '#adapters/local-store/json-file.ts';
+import { listSettingChanges, loadSettingValues, saveSetting } from '#adapters/local-store/settings-store.ts';
+import {
+  CLOCK_SETTING_DEFINITIONS,
+  CLOCK_SETTING_KEYS,
+  checkClockSettingValue,
+  isClockSettingKey,
+  resolveClockSettings,
+} from '#core/statute/clock-settings.ts';
+import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+
+export const summary = '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）';
+
+const HELP = `用法：
+  gongkai settings list [--json]          列出全部设置：含义、默认值、可选值、规则来源
+  gongkai settings show [--json]          当前生效的值（标明是默认还是本机关设置）
+  gongkai settings set 键 值              修改一项设置（记录修改人 GONGKAI_USER、时间和新旧值）
+  gongkai settings history [--json]       修改记录
+
+设置保存在数据目录（GONGKAI_DATA_DIR，默认 ./data）的 settings.json 中。
+`;
+
+const allowedText = (key: (typeof CLOCK_SETTING_KEYS)[number]) => {
+  const values = CLOCK_SETTING_DEFINITIONS[key].values;
+  return values === 'time'
+    ? 'HH:MM'
+    : typeof values === 'string'
+      ? values.replace('integer:', '整数 ').replace('-', '–')
+      : values.join(' | ');
+};
+
+/** Runs `gongkai settings`. */
+export async function run(args: readonly string[], context: CliContext): Promise<number> {
+  const json = args.includes('--json');
+  const rest = args.filter((arg) => arg !== '--json');
+  const [sub, ...params] = rest;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    context.out(HELP);
+    return sub === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const dataDir = resolveDataDir(context.env, context.cwd);
+  switch (sub) {
+    case 'list': {
+      const definitions = CLOCK_SETTING_KEYS.map((key) => CLOCK_SETTING_DEFINITIONS[key]);
+      if (json) {
+        context.out(`${JSON.stringify(definitions, null, 2)}\n`);
+      } else {
+        for (const d of definitions) {
+          context.out(
+            `${d.key}\n  含义：${d.meaning}\n  默认：${d.defaultValue}    可选：${allowedText(d.key)}\n  规则：${d.rule}，${d.source}\n`,
+          );
+        }
+      }
+      return EXIT.ok;
+    }
+    case 'show': {
+      const settings = resolveClockSettings(await loadSettingValues(dataDir));
+      const rows = CLOCK_SETTING_KEYS.map((key) => ({
+        key,
+        value: settings.values[key],
+        isDefault: !settings.changed.has(key),
+        rule: CLOCK_SETTING_DEFINITIONS[key].rule,
+      }));
+      context.out(
+        json
+          ? `${JSON.stringify(rows, null, 2)}\n`
+          : `${rows.map((r) => `${r.key.padEnd(32)} ${r.value.padEnd(18)} ${r.isDefault ? '（默认）' : '（本机关设置）'} ${r.rule}`).join('\n')}\n`,
+      );
+      return EXIT.ok;
+    }
+    case 'set': {
+      const [key, value, ...extra] = params;
+      if (key === undefined || value === undefined || extra.length > 0) {
+        throw new UsageError('用法：gongkai settings set 键 值');
+      }
+      if (!isClockSettingKey(key)) {
+        throw new UsageError(`未知设置“${key}”。可用：${CLOCK_SETTING_KEYS.join('、')}`);
+      }
+      const problem = checkClockSettingValue(key, value);
+      if (problem !== undefined) {
+        throw new UsageError(problem);
+      }
+      const change = await saveSetting(dataDir, key, value, resolveActor(context.env), context.now().toISOString());
+      context.out(
+        json
+          ? `${JSON.stringify(change, null, 2)}\n`
+          : `已将 ${key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[key].defaultValue}（默认）`} 改为 ${value}（${change.who}，${change.when}）\n`,
+      );
+      return EXIT.ok;
+    }
+    case 'history': {
+      const history = await listSettingChanges(dataDir);
+      context.out(
+        json
+          ? `${JSON.stringify(history, null, 2)}\n`
+          : history.length === 0
+            ? '尚无设置修改记录\n'
+            : `${history.map((h) => `${h.when} ${h.who}：${h.key} ${h.from ?? '（默认）'} → ${h.to}`).join('\n')}\n`,
+      );
+      return EXIT.ok;
+    }
+    default:
+      throw new UsageError(`未知子命令“${sub}”。可用：list、show、set、history`);
+  }
+}
