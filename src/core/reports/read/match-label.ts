@@ -152,6 +152,22 @@ function lookup(key: string): LabelMatch {
   return NO_MATCH;
 }
 
+/**
+ * A header path (`法人或其他组织/商业企业`, Markdown's flattened multi-row heads): every segment must be a
+ * label; the last one names the column.
+ */
+function lookupPath(key: string): LabelMatch {
+  const segments = key.split('/').filter((s) => s.length > 0);
+  let last = NO_MATCH;
+  for (const segment of segments) {
+    last = lookup(segment);
+    if (last === NO_MATCH) {
+      return NO_MATCH;
+    }
+  }
+  return last;
+}
+
 function unitDiffers(foundKey: string, official: string): boolean {
   const found = unitNote(foundKey);
   const expected = unitNote(normalizeLabel(official));
@@ -169,7 +185,10 @@ export function matchLabel(text: string): LabelMatch {
     return cached;
   }
   const key = normalizeLabel(text);
-  const match = key.length === 0 ? NO_MATCH : lookup(key);
+  let match = key.length === 0 ? NO_MATCH : lookup(key);
+  if (match === NO_MATCH && key.includes('/')) {
+    match = lookupPath(key);
+  }
   if (memo.size >= MEMO_LIMIT) {
     memo.clear();
   }

@@ -5,6 +5,7 @@
 
 import { type Finding, finding, type ReadCell, RULE_IDS, type SourceDocument } from '../report-model.ts';
 import {
+  type ColumnDef,
   type DetectedTemplate,
   type RowDef,
   T3_COLUMNS,
@@ -48,12 +49,18 @@ interface LabelCell {
   readonly text: string;
   readonly match: LabelMatch;
   readonly targets: readonly LabelTarget[];
+  /** Position in the physical row; −1 for a label joined from fragments. */
+  readonly index: number;
 }
 
 interface HeaderRecord {
   readonly table: TableId;
   readonly columns: readonly LabelCell[];
   readonly templates: Set<TemplateId>;
+  /** Table 二: where each column's label sits in the header row (null when a label was joined from fragments). */
+  readonly positions: ReadonlyMap<string, number> | null;
+  /** Position of the header's first label (`信息内容`). */
+  readonly start: number;
 }
 
 interface DataRecord {
@@ -63,6 +70,9 @@ interface DataRecord {
   readonly label: LabelCell | null;
   readonly values: readonly string[];
   readonly positional: boolean;
+  /** The physical row's cells and the position of its first label, for mapping by header positions. */
+  readonly cells: readonly string[];
+  readonly start: number;
   /** Table 二: the header above the row, if any. */
   readonly header: HeaderRecord | null;
   /** Templates in which the row exists (table 二 rows dropped by 2021 carry only 2019). */
@@ -98,7 +108,7 @@ function splitRow(row: PhysicalRow): { labels: LabelCell[]; values: string[] } {
     if (targets.length > 0) {
       lastKnown = i;
     }
-    return { text, match, targets };
+    return { text, match, targets, index: i };
   });
   let end: number;
   if (lastKnown >= 0) {
@@ -151,7 +161,7 @@ function joinFragments(labels: readonly LabelCell[], table: TableId): LabelCell[
       const match = matchLabel(text);
       const targets = targetsIn(match, table);
       if (targets.length > 0) {
-        joined = { text, match, targets };
+        joined = { text, match, targets, index: -1 };
         width = w;
         break;
       }
@@ -169,21 +179,57 @@ function joinFragments(labels: readonly LabelCell[], table: TableId): LabelCell[
 
 // ---------------------------------------------------------------- alignment (§6.2 "Alignment")
 
+/**
+ * How many empty cells this table's export adds after the last column, learnt from rows whose values
+ * are all filled: their blank cells after the last value are artifacts, not blank columns.
+ */
+function trailingArtifacts(rows: readonly { values: readonly string[]; width: number; positional: boolean }[]): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (const { values, width, positional } of rows) {
+    if (!positional || values.length <= width) {
+      continue;
+    }
+    let first = -1;
+    let last = -1;
+    let filled = 0;
+    values.forEach((v, i) => {
+      if (!isBlank(v)) {
+        filled++;
+        last = i;
+        if (first === -1) {
+          first = i;
+        }
+      }
+    });
+    if (filled === width && last - first + 1 === width) {
+      least = Math.min(least, values.length - 1 - last);
+    }
+  }
+  return Number.isFinite(least) ? least : 0;
+}
+
 type Alignment =
   | { readonly kind: 'ok'; readonly cells: readonly (string | undefined)[] }
   | { readonly kind: 'extra'; readonly cells: readonly (string | undefined)[]; readonly found: number }
   | { readonly kind: 'unaligned' };
 
-function align(values: readonly string[], width: number, positional: boolean, cut: boolean): Alignment {
+/**
+ * Fits a row's value cells to the table's columns. Placeholders of merged label columns (on the left)
+ * and empty cells an export adds after the last column are not value cells; `trailing` is how many
+ * such trailing cells this table's rows carry (seed 001 ends every row with one), so they go first.
+ */
+function align(values: readonly string[], width: number, positional: boolean, cut: boolean, trailing: number): Alignment {
   let start = 0;
   let end = values.length;
   if (positional) {
-    // Placeholders of merged label columns and trailing empty cells are not value cells.
-    while (end - start > width && isBlank(values[end - 1]!)) {
+    for (let i = 0; i < trailing && end - start > width && isBlank(values[end - 1]!); i++) {
       end--;
     }
     while (end - start > width && isBlank(values[start]!)) {
       start++;
+    }
+    while (end - start > width && isBlank(values[end - 1]!)) {
+      end--;
     }
   }
   const count = end - start;
@@ -270,7 +316,7 @@ function readLayout(layout: ScannedLayout): TableReading {
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
       if (pending !== null && pending.table === table) {
-        const record = dataRecord(table, pending.rowId, pending.label, values, row, t2Header, lastLine);
+        const record = dataRecord(table, pending.rowId, { ...pending.label, index: -1 }, values, row, t2Header, lastLine);
         records.push(record);
         accept(row, record);
       } else if (table === '四' && values.length > 0) {
@@ -351,7 +397,20 @@ function readLayout(layout: ScannedLayout): TableReading {
             }
           }
         }
-        t2Header = { table: '二', columns, templates };
+        const positions = new Map<string, number>();
+        for (const column of columns) {
+          const target = column.targets.find((t) => t.kind === 'column');
+          if (target && target.kind === 'column' && column.index >= 0) {
+            positions.set(target.colId, column.index);
+          }
+        }
+        t2Header = {
+          table: '二',
+          columns,
+          templates,
+          positions: columns.every((c) => c.index >= 0) ? positions : null,
+          start: labels[0]!.index,
+        };
         headers.push(t2Header);
         for (const column of columns) {
           const target = column.targets.find((t) => t.kind === 'column');
@@ -411,21 +470,37 @@ function readLayout(layout: ScannedLayout): TableReading {
   const cells: { cell: ReadCell; order: number; table: number }[] = [];
   const seen = new Set<string>();
   const shapeFindings: Finding[] = [];
-  const rowTemplates = new Map<DataRecord, TemplateId>();
-  for (const record of records) {
+  const resolved = records.map((record) => {
     const tpl = recordTemplate(record, fallback, t3Template);
-    rowTemplates.set(record, tpl);
+    if (record.rowId === null) {
+      return { record, tpl, rowDef: undefined, width: T4_ROW_IDS.length * T4_COLUMNS.length };
+    }
+    const rowDef = TEMPLATES[tpl].rowById.get(record.rowId) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId);
+    const width = rowDef === undefined ? 0 : columnsOf(record.table, rowDef).length;
+    return { record, tpl, rowDef, width };
+  });
+  const trailing = new Map(
+    TABLE_IDS.map((table) => [
+      table,
+      trailingArtifacts(
+        resolved
+          .filter((r) => r.record.table === table)
+          .map((r) => ({ values: r.record.values, width: r.width, positional: r.record.positional })),
+      ),
+    ]),
+  );
+  for (const { record, tpl, rowDef } of resolved) {
     const isCut = cut !== null && cut.record === record;
     if (record.table === '四' && record.rowId === null) {
       emitTable4(record, isCut);
       continue;
     }
-    const rowDef = TEMPLATES[tpl].rowById.get(record.rowId!) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId!);
     if (rowDef === undefined || rowDef.id === 'outcome') {
       continue;
     }
-    const columns = rowDef.kind === 'group' && record.table === '三' ? T3_COLUMNS : rowDef.columns;
-    const alignment = align(record.values, columns.length, record.positional, isCut);
+    const columns = columnsOf(record.table, rowDef);
+    const alignment =
+      underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailing.get(record.table) ?? 0);
     const ids = columns.map((c) => `${rowDef.id}.${c.id}`);
     if (alignment.kind === 'unaligned') {
       shapeFindings.push(
@@ -463,7 +538,7 @@ function readLayout(layout: ScannedLayout): TableReading {
 
   function emitTable4(record: DataRecord, isCut: boolean): void {
     const width = T4_ROW_IDS.length * T4_COLUMNS.length;
-    const alignment = align(record.values, width, record.positional, isCut);
+    const alignment = align(record.values, width, record.positional, isCut, trailing.get('四') ?? 0);
     const rows = T4_ROW_IDS.map((id) => TEMPLATES[fallback].rowById.get(id)!);
     const ids = rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
     if (alignment.kind === 'unaligned') {
@@ -562,7 +637,7 @@ function dataRecord(
   header: HeaderRecord | null,
   lastLine: number,
 ): DataRecord {
-  return { table, rowId, label, values, positional: row.positional, header, lastLine };
+  return { table, rowId, label, values, positional: row.positional, cells: row.cells, start: label?.index ?? -1, header, lastLine };
 }
 
 /** The template a row's cells belong to: its own (rows only one template has), its header's, or the report's. */
@@ -581,6 +656,37 @@ function recordTemplate(record: DataRecord, fallback: TemplateId, t3Template: Te
     return [...templates][0]!;
   }
   return fallback;
+}
+
+/**
+ * Table 二 values by the positions of their header labels (grids and exports keep them): a value under
+ * a merged header cell is found even when the cells left and right of it are blank. Null when the row
+ * does not line up with its header.
+ */
+function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignment | null {
+  const positions = record.header?.positions;
+  if (!positions || !record.positional || record.start < 0 || record.start !== record.header!.start) {
+    return null;
+  }
+  const used = new Set<number>();
+  for (const column of columns) {
+    const at = positions.get(column.id);
+    if (at === undefined || at <= record.start) {
+      return null;
+    }
+    used.add(at);
+  }
+  for (let i = record.start + 1; i < record.cells.length; i++) {
+    if (!used.has(i) && !isBlank(record.cells[i]!)) {
+      return null;
+    }
+  }
+  return { kind: 'ok', cells: columns.map((c) => record.cells[positions.get(c.id)!]) };
+}
+
+/** The columns a row's values fill: table 三 group rows take the seven applicant columns (§6.2). */
+function columnsOf(table: TableId, rowDef: RowDef): readonly ColumnDef[] {
+  return rowDef.kind === 'group' && table === '三' ? T3_COLUMNS : rowDef.columns;
 }
 
 /** P7: table 三 rows are named by their path without the leading `三、本年度办理结果/`. */

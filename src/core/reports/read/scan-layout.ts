@@ -48,11 +48,12 @@ const HEADING_PHRASES: readonly (readonly [string, TableId | null])[] = [
   ['存在的主要问题及改进情况', null],
   ['其他需要报告的事项', null],
 ];
+const MARKDOWN_HEADING = /^#{1,6}\s*/;
 const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\))/;
 
 /** The table a section-heading line opens (null = a non-table section), or undefined when it is no heading. */
 export function headingTable(line: string): TableId | null | undefined {
-  const trimmed = line.trim();
+  const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
   if (trimmed.length === 0 || trimmed.length > 40 || trimmed.includes('\t') || trimmed.includes('|')) {
     return undefined;
   }
@@ -101,15 +102,44 @@ function isRule(cells: readonly string[]): boolean {
   return any;
 }
 
-function splitPipes(line: string): string[] {
-  const cells = line.split('|');
+/**
+ * The cells of a pipe line. Markdown rows (`| a | b |`) carry a border on each side; in the plain pipe
+ * layout (`a | b |`, seed 002) a leading `|` is an empty first cell, so borders are dropped only inside
+ * a Markdown table (after its `|---|` line; the head line above it only holds labels).
+ */
+function splitPipes(line: string, markdown: boolean): string[] {
+  const cells = splitUnescaped(line);
   const trimmed = line.trim();
-  if (trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
+  const bordered = markdown;
+  if (bordered && trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
     cells.shift();
   }
-  if (trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
+  if (bordered && trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
     cells.pop();
   }
+  return cells;
+}
+
+/** Splits at `|`, keeping Markdown's escaped `\|` and `\\` as text. */
+function splitUnescaped(line: string): string[] {
+  if (!line.includes('\\')) {
+    return line.split('|');
+  }
+  const cells: string[] = [];
+  let current = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '\\' && i + 1 < line.length && (line[i + 1] === '|' || line[i + 1] === '\\')) {
+      current += line[i + 1];
+      i++;
+    } else if (ch === '|') {
+      cells.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  cells.push(current);
   return cells;
 }
 
@@ -165,6 +195,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   let table: TableId | null = null;
   let open: OpenRow | null = null;
   let continuable = false;
+  // Inside a Markdown table (after its `|---|` line): rows carry a border `|` on each side.
+  let markdown = false;
 
   const emit = (cells: string[], positional: boolean, lineIndices: number[]): void => {
     const rowTable = tableOfRow(cells, table);
@@ -228,6 +260,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   return { lines, rows, headings, skipped };
 
   function scanLine(line: string, index: number): void {
+    if (!line.includes('|')) {
+      markdown = false;
+    }
     if (line.length === 0) {
       flush();
       return;
@@ -270,10 +305,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     if (line.includes('|')) {
-      const cells = splitPipes(line);
+      const cells = splitPipes(line, markdown);
       if (cells.length >= 2) {
         flush();
         if (isRule(cells)) {
+          markdown = true;
           if (table !== null) {
             skipped.push(index);
           }
