@@ -71,10 +71,13 @@ describe('renderHtml', () => {
     }
   });
 
-  test('gives a group with printed numbers a row of its own, spanning the group label over it and its sub-rows', () => {
+  test('gives a group with printed numbers a row of its own, its sub-rows under an empty cell spanning them', () => {
     const html = renderHtml(blank('2021', new Map([['outcome.withheld.total', { value: 2, raw: '2' }]])));
-    assert.equal(attr(headerTag(html, '（三）不予公开'), 'rowspan'), 9);
+    const tag = headerTag(html, '（三）不予公开');
+    assert.equal(attr(tag, 'colspan'), 2);
+    assert.equal(attr(tag, 'rowspan'), 1);
     assert.match(html, /<td class="num" data-cell="outcome\.withheld\.total">2<\/td>/);
+    assert.match(html, /<td rowspan="8"><\/td><th scope="row">1\.属于国家秘密<\/th>/);
   });
 
   test('writes every template cell once as a data cell holding its raw text, absent cells empty', () => {

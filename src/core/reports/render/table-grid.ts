@@ -123,27 +123,21 @@ export function table3Grid(template: ReportTemplate, cells: Cells, mode: GroupRo
     }
     return chain;
   };
-  const span = (group: RowDef) => emitted.filter((row) => row === group || ancestorsOf(row).includes(group)).length;
+  // Rows below a group, in the column of the group's label.
+  const below = (group: RowDef) => emitted.filter((row) => ancestorsOf(row).includes(group)).length;
   const placed = new Set<string>();
 
   const body = emitted.map((row): GridRow => {
+    // An ancestor's column: its label spanning the rows below it (the official form), or — when the
+    // group has a row of its own — an empty cell, so every row has its label then its seven cells.
     const labels: GridCell[] = ancestorsOf(row).map((ancestor) => {
       if (placed.has(ancestor.id)) {
         return covered();
       }
       placed.add(ancestor.id);
-      return cell('row-header', ancestor.shortLabel, 1, span(ancestor));
+      return cell('row-header', emitted.includes(ancestor) ? '' : ancestor.shortLabel, 1, below(ancestor));
     });
-    if (row.kind === 'group') {
-      placed.add(row.id);
-      labels.push(cell('row-header', row.shortLabel, 1, span(row)));
-      const rest = T3_LABEL_COLUMNS - row.depth - 1;
-      if (rest > 0) {
-        labels.push(cell('row-header', '', rest));
-      }
-    } else {
-      labels.push(cell('row-header', row.shortLabel, T3_LABEL_COLUMNS - row.depth));
-    }
+    labels.push(cell('row-header', row.shortLabel, T3_LABEL_COLUMNS - row.depth));
     const values = renderedColumns('三', row).map((c) => valueCell(cells, `${row.id}.${c.id}`));
     return { kind: row.kind === 'group' ? 'group' : 'body', rowId: row.id, cells: [...labels, ...values] };
   });
