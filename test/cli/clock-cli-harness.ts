@@ -1,0 +1,40 @@
+// Runs the CLI in-process with captured output, a fixed clock and a temporary data directory.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliContext } from '#cli/cli-context.ts';
+import { main } from '#cli/main.ts';
+
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** A fresh, empty data directory under the OS temp dir. */
+export function makeDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'gongkai-clock-'));
+}
+
+/** Runs `gongkai <args>` in-process; `now` defaults to 2026-11-23 10:00 Beijing time. */
+export async function runCli(
+  args: readonly string[],
+  options: { dataDir: string; user?: string; now?: Date; cwd?: string },
+): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const context: CliContext = {
+    out: (text) => {
+      out += text;
+    },
+    err: (text) => {
+      err += text;
+    },
+    isTTY: false,
+    env: { GONGKAI_DATA_DIR: options.dataDir, GONGKAI_USER: options.user ?? 'tester' },
+    cwd: options.cwd ?? options.dataDir,
+    now: () => options.now ?? new Date('2026-11-23T02:00:00Z'),
+  };
+  const code = await main(args, context);
+  return { code, out, err };
+}
