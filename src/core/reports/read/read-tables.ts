@@ -368,6 +368,13 @@ function readLayout(layout: ScannedLayout): TableReading {
       }
       continue;
     }
+    if (hasValue && table === '四' && unknownLabels.length === 0) {
+      // Table 四's head and its one data row read as one run of cells (one cell per line, no empty line).
+      const record = dataRecord('四', null, null, values, row, null, lastLine);
+      records.push(record);
+      accept(row, record);
+      continue;
+    }
     if (hasValue) {
       // Values under a label that is no data row (e.g. numbers beside a block or header label).
       addUnknown(table, (unknownLabels[unknownLabels.length - 1] ?? labels[labels.length - 1]!).text);
@@ -397,6 +404,7 @@ function readLayout(layout: ScannedLayout): TableReading {
             }
           }
         }
+        const content = known.find((l) => l.targets.some((t) => t.kind === 'header'));
         const positions = new Map<string, number>();
         for (const column of columns) {
           const target = column.targets.find((t) => t.kind === 'column');
@@ -408,8 +416,8 @@ function readLayout(layout: ScannedLayout): TableReading {
           table: '二',
           columns,
           templates,
-          positions: columns.every((c) => c.index >= 0) ? positions : null,
-          start: labels[0]!.index,
+          positions: columns.every((c) => c.index >= 0) && content !== undefined && content.index >= 0 ? positions : null,
+          start: content?.index ?? -1,
         };
         headers.push(t2Header);
         for (const column of columns) {
@@ -664,24 +672,26 @@ function recordTemplate(record: DataRecord, fallback: TemplateId, t3Template: Te
  * does not line up with its header.
  */
 function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignment | null {
-  const positions = record.header?.positions;
-  if (!positions || !record.positional || record.start < 0 || record.start !== record.header!.start) {
+  const header = record.header;
+  if (!header?.positions || !record.positional || record.start < 0 || header.start < 0) {
     return null;
   }
+  // Offsets from the row's label, as the header's from `信息内容`.
+  const shift = record.start - header.start;
   const used = new Set<number>();
   for (const column of columns) {
-    const at = positions.get(column.id);
-    if (at === undefined || at <= record.start) {
+    const at = header.positions.get(column.id);
+    if (at === undefined || at <= header.start) {
       return null;
     }
-    used.add(at);
+    used.add(at + shift);
   }
   for (let i = record.start + 1; i < record.cells.length; i++) {
     if (!used.has(i) && !isBlank(record.cells[i]!)) {
       return null;
     }
   }
-  return { kind: 'ok', cells: columns.map((c) => record.cells[positions.get(c.id)!]) };
+  return { kind: 'ok', cells: columns.map((c) => record.cells[header.positions!.get(c.id)! + shift]) };
 }
 
 /** The columns a row's values fill: table 三 group rows take the seven applicant columns (§6.2). */

@@ -181,6 +181,8 @@ interface OpenRow {
   /** tab = tab-prefixed cells (a line without a tab continues the last cell); stream = plain lines. */
   mode: 'tab' | 'stream';
   hasValues: boolean;
+  /** Whether the row's labels are data-row labels (a group and its sub-row stack up; a header does not). */
+  rowLabels: boolean;
 }
 
 /**
@@ -264,7 +266,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       markdown = false;
     }
     if (line.length === 0) {
-      flush();
+      // An empty line ends a tab-prefixed row; plain one-cell-per-line text may put one between cells.
+      if (open?.mode === 'tab') {
+        flush();
+      }
+      continuable = false;
       return;
     }
     if (isFurniture(line)) {
@@ -286,7 +292,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         // One cell per line, DOCX-export style: `\t<cell>`, rows separated by empty lines.
         if (open === null || open.mode !== 'tab') {
           flush();
-          open = { cells: [], positional: true, lines: [], mode: 'tab', hasValues: false };
+          open = { cells: [], positional: true, lines: [], mode: 'tab', hasValues: false, rowLabels: false };
         }
         open.cells.push(line.slice(1));
         open.lines.push(index);
@@ -337,17 +343,17 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   }
 
   /** The label cells of a plain line when its label part names a template label (or several, space-separated). */
-  function knownLabels(labelText: string, labelTokens: readonly string[]): { cells: string[]; table: TableId } | null {
+  function knownLabels(labelText: string, labelTokens: readonly string[]): { cells: string[]; table: TableId; isRow: boolean } | null {
     const targets = matchLabel(labelText).targets;
     if (targets.length > 0 && (table === null || labelFits(targets, table))) {
-      return { cells: [labelText], table: table ?? tablesOf(targets)[0]! };
+      return { cells: [labelText], table: table ?? tablesOf(targets)[0]!, isRow: targets.some((t) => t.kind === 'row') };
     }
     const split = labelTokens.length >= 2 ? splitHeaderTokens(labelTokens) : null;
     if (split === null) {
       return null;
     }
-    const first = matchLabel(split[split.length - 1]!).targets;
-    return { cells: split, table: table ?? tablesOf(first)[0]! };
+    const last = matchLabel(split[split.length - 1]!).targets;
+    return { cells: split, table: table ?? tablesOf(last)[0]!, isRow: last.some((t) => t.kind === 'row') };
   }
 
   function scanPlainLine(trimmed: string, index: number): void {
@@ -381,7 +387,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         return;
       }
       if (open === null) {
-        open = { cells: [], positional: true, lines: [], mode: 'stream', hasValues: false };
+        open = { cells: [], positional: true, lines: [], mode: 'stream', hasValues: false, rowLabels: false };
       }
       open.cells.push(...tokens);
       open.lines.push(index);
@@ -398,18 +404,24 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       if (table === null) {
         table = labels.table;
       }
-      if (valueCount === 0 && labels.cells.length === 1 && open !== null && !open.hasValues) {
+      if (valueCount === 0 && labels.cells.length === 1 && open?.mode === 'stream' && !open.hasValues && open.rowLabels === labels.isRow) {
         open.cells.push(labelText);
         open.lines.push(index);
         return;
       }
       flush();
+      if (valueCount === 0 && labels.cells.length > 1) {
+        // A header line of PDF text: a row of its own.
+        emit(labels.cells, false, [index]);
+        return;
+      }
       open = {
         cells: [...labels.cells, ...values],
         positional: valueCount <= 1,
         lines: [index],
         mode: 'stream',
         hasValues: valueCount > 0,
+        rowLabels: labels.isRow,
       };
       return;
     }
@@ -425,7 +437,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     flush();
     if (valueCount >= 2 && labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) {
       // A local row the template does not have (`其他主动公开文件 3 0 3`): kept for READ-UNKNOWN-ROW.
-      open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true };
+      open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true, rowLabels: true };
     }
   }
 }
