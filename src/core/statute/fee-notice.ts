@@ -4,9 +4,15 @@
 
 import { FEE_METHOD_ARTICLE, FEE_STANDARD_TEXT, type FeeBreakdown, type FeeOutcome, type Fen, formatYuan } from './fees.ts';
 
+/** A warning attached to a computed date (e.g. `CALENDAR_YEAR_MISSING:2027`), shaped like the calendar module's. */
+export interface DateWarning {
+  readonly code: string;
+  readonly message: string;
+}
+
 /** The slice of the working-day calendar the fee notice needs: the n-th working day after `from` (the start day never counts). */
 export interface WorkingDayPort {
-  addWorkingDays(from: string, n: number): { readonly date: string; readonly warnings: readonly string[] };
+  addWorkingDays(from: string, n: number): { readonly date: string; readonly warnings: readonly DateWarning[] };
 }
 
 /** Payment is due within 20 working days counted from the day after the applicant receives the notice (四川 2021-01-18, item 二). */
@@ -37,7 +43,7 @@ export interface FeeNotice {
   /** The last day to pay; null while the date the applicant receives the notice is unknown. */
   readonly payBy: string | null;
   /** Calendar warnings behind payBy (e.g. a year without holiday data). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly DateWarning[];
   /** The notice text, one paragraph per entry, in the order of the four required items. */
   readonly paragraphs: readonly string[];
 }
@@ -59,7 +65,7 @@ export function computeFeeNotice(input: FeeNoticeInput, calendar: WorkingDayPort
     return { ok: false, issue: { code: 'PAYMENT_METHOD_MISSING', message: '收费通知必须写明缴纳方式' } };
   }
   let payBy: string | null = null;
-  let warnings: readonly string[] = [];
+  let warnings: readonly DateWarning[] = [];
   if (input.noticeReceivedOn !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.noticeReceivedOn)) {
       return {

@@ -361,7 +361,7 @@ describe('fee notice (收费通知)', () => {
           left -= 1;
         }
       }
-      return { date: day.toISOString().slice(0, 10), warnings: ['TEST_CALENDAR'] };
+      return { date: day.toISOString().slice(0, 10), warnings: [{ code: 'TEST_CALENDAR', message: '测试日历' }] };
     },
   };
   const fee = value(computePerPageFee(450));
@@ -374,7 +374,10 @@ describe('fee notice (收费通知)', () => {
     }
     assert.deepEqual(calls.at(-1), ['2025-03-11', FEE_PAYMENT_WORKING_DAYS]);
     assert.equal(notice.payBy, '2025-04-08'); // 2025-03-11 (Tue) + 20 weekdays
-    assert.deepEqual(notice.warnings, ['TEST_CALENDAR']);
+    assert.deepEqual(
+      notice.warnings.map((w) => w.code),
+      ['TEST_CALENDAR'],
+    );
     assert.equal(notice.amountFen, fee.fen);
     assert.equal(notice.amountYuan, '12700.00');
     assert.match(notice.basis, /109号第五条/);
