@@ -16,7 +16,10 @@ import { renderPipe } from '#core/reports/render/render-pipe.ts';
 import { renderTab } from '#core/reports/render/render-tab.ts';
 import type { ReadCell, ReportDocument, SourceDocument } from '#core/reports/report-model.ts';
 import type { DetectedTemplate } from '#core/reports/template.ts';
-import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
+import { toReportFacts } from '#core/reports/validate/rule.ts';
+import { validateReport } from '#core/reports/validate/validate-report.ts';
+import { arbitraryBrokenReport, arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
+import { buildDocumentText } from '#test/factories/report-facts.ts';
 
 const asText = (text: string): SourceDocument => ({ blocks: [{ kind: 'text', text }] });
 
@@ -91,6 +94,26 @@ for (const [name, toSource] of LAYOUTS) {
           );
         }),
         { numRuns: 20 },
+      );
+    });
+
+    test('a report broken in one rule is read back with exactly that rule failing on the expected cells', () => {
+      fc.assert(
+        fc.property(arbitraryBrokenReport(), (broken) => {
+          const tables = readTables(toSource(broken.doc));
+          const text = buildDocumentText({
+            agency: broken.doc.agency,
+            year: broken.doc.year,
+            titleYear: broken.doc.year,
+            yearSource: 'title',
+          });
+          const { findings } = validateReport({ report: toReportFacts(tables, text) });
+          assert.deepEqual(
+            findings.filter((f) => f.severity !== 'notice').map((f) => [f.rule, [...f.cells].sort()]),
+            broken.expected.map((f) => [f.rule, [...f.cells].sort()]),
+          );
+        }),
+        { numRuns: 30 },
       );
     });
 

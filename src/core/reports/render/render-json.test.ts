@@ -66,6 +66,10 @@ describe('parseReadingJson', () => {
     assert.equal(renderReadingJson(parsed.reading), renderReadingJson(reading));
   });
 
+  test('accepts a line with a byte-order mark and a trailing newline, as files saved on Windows have', () => {
+    assert.ok(parseReadingJson(`\uFEFF${renderReadingJson(reading)}\r\n`).ok);
+  });
+
   const bad: readonly (readonly [string, string, RegExp])[] = [
     ['text that is not JSON', '{"schema":', /不是有效的JSON/],
     ['an array', '[]', /应为一个对象/],

@@ -178,7 +178,7 @@ const readNarrative = (item: Json, path: string): NarrativeValue => ({
 export function parseReadingJson(text: string): ParsedReading {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, error: `不是有效的JSON：${error instanceof Error ? error.message : String(error)}` };
   }

@@ -44,6 +44,11 @@ describe('renderTab', () => {
     assert.equal(lines[t4 + 3], '\t'.repeat(14));
   });
 
+  test('keeps a tab inside a paragraph from turning it into a table row', () => {
+    const text = renderTab({ template: '2021', agency: null, year: 2023, preamble: ['甲\t乙'], sections: {}, cells: new Map() });
+    assert.ok(text.includes('\n甲 乙\n'));
+  });
+
   test('separates blocks with an empty line, like word-processor text', () => {
     const text = renderTab({ template: '2019', agency: '嘉兴市民政局', year: 2020, preamble: ['前言。'], sections: {}, cells: new Map() });
     assert.ok(text.startsWith('嘉兴市民政局2020年政府信息公开工作年度报告\n\n前言。\n\n一、总体情况\n'));

@@ -20,10 +20,11 @@ export function reportTitle(doc: Pick<ReportDocument, 'agency' | 'year'>): strin
   return `${doc.agency ?? ''}${doc.year === null ? '' : `${doc.year}年`}政府信息公开工作年度报告`;
 }
 
+// A paragraph is one line of plain text: a tab or a line break inside it would read as a table row.
 const paragraphsOf = (texts: readonly string[]): OutlineBlock[] =>
   texts
     .flatMap((text) => text.split(/\r?\n/))
-    .map((line) => line.trim())
+    .map((line) => line.replace(/\t+/g, ' ').trim())
     .filter((line) => line !== '')
     .map((text) => ({ kind: 'paragraph', text }));
 
