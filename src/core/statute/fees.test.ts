@@ -400,6 +400,12 @@ describe('fee notice (收费通知)', () => {
     const waived = value(applyFeeWaiver(fee, { kind: 'full', reason: '理由' }));
     assert.equal(value(computeFeeNotice({ fee: waived, paymentMethod: '银行转账' }, weekdays)).kind, 'no_fee');
   });
+  test('an impossible notice receipt date is refused before the calendar is asked', () => {
+    const before = calls.length;
+    const outcome = computeFeeNotice({ fee, paymentMethod: '银行转账', noticeReceivedOn: '2025-02-30' }, weekdays);
+    assert.equal(outcome.ok ? undefined : outcome.issue.code, 'INVALID_DATE');
+    assert.equal(calls.length, before);
+  });
   test('a notice without a payment method is refused', () => {
     const outcome = computeFeeNotice({ fee, paymentMethod: ' ' }, weekdays);
     assert.equal(outcome.ok ? undefined : outcome.issue.code, 'PAYMENT_METHOD_MISSING');

@@ -337,8 +337,8 @@ export function applyFeeWaiver(
   });
 }
 
-// Calendar check without the calendar module (another area): a real Gregorian YYYY-MM-DD.
-function isRealDate(text: string): boolean {
+/** A real Gregorian `YYYY-MM-DD` (rejects 2025-02-29); kept here so fees need no calendar module (statute.md §6 dates are local dates). */
+export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (match === null) {
     return false;
@@ -388,7 +388,7 @@ export interface MonthlyApplicationFees<T extends ReceivedApplication> {
 export function computeMonthlyApplicationFees<T extends ReceivedApplication>(
   applications: readonly T[],
 ): FeeOutcome<MonthlyApplicationFees<T>> {
-  const bad = applications.find((application) => !isRealDate(application.receivedOn));
+  const bad = applications.find((application) => !isCalendarDate(application.receivedOn));
   if (bad !== undefined) {
     return refuse('INVALID_DATE', `收到申请日期不是有效日期（应为YYYY-MM-DD）：${bad.receivedOn}`);
   }
