@@ -37,6 +37,7 @@ export const TABLE_RULES: readonly RuleCheck[] = [
   ...CROSS_YEAR_RULES,
 ];
 
+/** One report to validate, with what the reader already found (reader contract §6.6). */
 export interface ValidateReportInput {
   readonly report: ReportFacts;
   /** The same agency's report of the year before (P4); cross-year rules are skipped when it does not pair. */
@@ -46,6 +47,7 @@ export interface ValidateReportInput {
   readonly readingFindings?: readonly Finding[];
 }
 
+/** Findings (failures, ordered, fingerprinted) and every evaluation behind them (`report read --explain`). */
 export interface ValidationResult {
   readonly findings: FingerprintedFinding[];
   readonly evaluations: RuleEvaluation[];
