@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TEMPLATES } from '../template.ts';
 import { fillZeros, newBlankReport } from './new-report.ts';
+import { renderCells } from './render-cells.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
 import { renderPipe } from './render-pipe.ts';
+import { renderTab } from './render-tab.ts';
 
 describe('newBlankReport', () => {
   for (const [template, year] of [
@@ -39,4 +43,31 @@ describe('fillZeros', () => {
       assert.deepEqual(filled.cells.get('carried_out.total'), { value: 0, raw: '0' });
     }
   });
+});
+
+describe('a blank report in every layout', () => {
+  const layouts = [
+    ['pipe', renderPipe],
+    ['tab', renderTab],
+    ['cell-per-line', renderCells],
+    ['Markdown', renderMarkdown],
+    ['HTML', renderHtml],
+  ] as const;
+  for (const [name, render] of layouts) {
+    for (const template of ['2021', '2019'] as const) {
+      test(`the ${name} layout of a blank ${template} report has the six headings and not a single number in its tables`, () => {
+        const year = template === '2021' ? 2024 : 2019;
+        const text = render(newBlankReport(template, year, '某县民政局'));
+        for (const section of TEMPLATES[template].sections) {
+          assert.ok(text.includes(section.heading), section.heading);
+        }
+        // Digits occur in the title, the period and labels (第二十条…, 1.属于…), never as a table value.
+        const digits = text
+          .split('\n')
+          .flatMap((line) => line.split(/\t| \| |<\/?t[dh][^>]*>/))
+          .filter((cell) => /^\s*\d+\s*$/.test(cell));
+        assert.deepEqual(digits, []);
+      });
+    }
+  }
 });

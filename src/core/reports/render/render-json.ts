@@ -94,6 +94,7 @@ export function readingToDocument(reading: ReportReading): ReportDocument {
 
 // ---------------------------------------------------------------- parsing
 
+/** A parsed reader-contract object, or a Chinese message saying why the text is not one. */
 export type ParsedReading = { readonly ok: true; readonly reading: ReportReading } | { readonly ok: false; readonly error: string };
 
 const DETECTED: readonly DetectedTemplate[] = ['2021', '2019', 'mixed', 'unknown'];

@@ -7,6 +7,7 @@ import { type SectionId, TEMPLATES } from '../template.ts';
 import { formatChineseDate } from './document-cells.ts';
 import { type GroupRowMode, type TableGrid, tableGrid } from './table-grid.ts';
 
+/** One block of a report in reading order (annual-report.md §2: title, six sections, signature). */
 export type OutlineBlock =
   | { readonly kind: 'title'; readonly text: string }
   | { readonly kind: 'heading'; readonly section: SectionId; readonly text: string }

@@ -13,6 +13,7 @@ import { renderedColumns } from './document-cells.ts';
  */
 export type GridCellRole = 'corner' | 'column-header' | 'block-header' | 'row-header' | 'value' | 'covered';
 
+/** One cell of a table grid, as a word processor holds it: text with its row and column spans. */
 export interface GridCell {
   readonly role: GridCellRole;
   /** Label, or for a value cell the cell's raw text ('' when absent); '' for covered positions. */
@@ -26,6 +27,7 @@ export interface GridCell {
 /** header = the table head; block = a table 二 block header; group = a table 三 group row; body = a data row. */
 export type GridRowKind = 'header' | 'block' | 'group' | 'body';
 
+/** One row of a table grid. */
 export interface GridRow {
   readonly kind: GridRowKind;
   /** Cells left to right; a covered position stands where a cell above reaches down. */
@@ -34,6 +36,7 @@ export interface GridRow {
   readonly rowId?: string;
 }
 
+/** Table 二, 三 or 四 as a grid of merged cells (the official forms, annual-report.md §3–§4). */
 export interface TableGrid {
   readonly table: TableId;
   readonly heading: string;
