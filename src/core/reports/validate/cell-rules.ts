@@ -45,7 +45,7 @@ export const checkCellText: RuleCheck = ({ report }) =>
     if (present.length === 0) {
       return [];
     }
-    const texts = present.filter((c) => !isPlainNumber(c.raw, cellDefOf(report, c.id)?.kind));
+    const texts = present.filter((c) => !isPlainNumber(c.raw));
     const examples = [...new Set(texts.map((c) => c.raw))].slice(0, MAX_TEXT_EXAMPLES).join('、');
     return [
       evaluated({

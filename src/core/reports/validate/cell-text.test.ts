@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isPlainNumber, signProblemOf } from './cell-text.ts';
 
-describe('isPlainNumber: digits with an optional decimal part, nothing else (CELL-TEXT, rule 15)', () => {
+describe('isPlainNumber: digits with an optional decimal part and minus, nothing else (CELL-TEXT, rule 15)', () => {
   const rows: readonly [string, boolean, string][] = [
     ['0', true, 'zero'],
     ['　　0', true, 'full-width spaces are trimmed (seed 000)'],
@@ -11,16 +11,14 @@ describe('isPlainNumber: digits with an optional decimal part, nothing else (CEL
     ['增98', false, 'a sign word'],
     ['1,234', false, 'a thousands separator'],
     ['/', false, 'a null marker'],
-    ['-8', false, 'a minus in a count column'],
+    ['-8', true, 'a negative number is a number (CELL-VALUE judges its sign)'],
+    ['+3', false, 'a plus sign is not how numbers are printed'],
   ];
   for (const [raw, plain, why] of rows) {
     test(`“${raw}” → ${plain}: ${why}`, () => {
       assert.equal(isPlainNumber(raw), plain);
     });
   }
-  test('a minus is ordinary notation in 本年增/减', () => {
-    assert.equal(isPlainNumber('-8', 'change'), true);
-  });
 });
 
 describe('signProblemOf (CELL-SIGN, rule 32)', () => {

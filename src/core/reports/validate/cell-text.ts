@@ -5,17 +5,17 @@
 import type { CellKind } from '../template.ts';
 
 /**
- * A plain number: digits with an optional decimal part and nothing else once trimmed (`0`, `12`, `0.0000`).
- * A change column (本年增/减) may also carry a leading ASCII minus, the ordinary way to write a decrease.
+ * A plain number as printed: digits with an optional decimal part and an optional leading minus, once
+ * trimmed (`0`, `12`, `0.0000`, `-8`). A negative count is a number all the same: CELL-VALUE and CELL-SIGN
+ * judge it; CELL-TEXT is only about texts that are not numbers (`251000元`, `增98`, `/`).
  */
-export function isPlainNumber(raw: string, kind: CellKind = 'count'): boolean {
-  const pattern = kind === 'change' ? /^-?\d+(?:\.\d+)?$/ : /^\d+(?:\.\d+)?$/;
-  return pattern.test(trimCell(raw));
+export function isPlainNumber(raw: string): boolean {
+  return /^-?\d+(?:\.\d+)?$/.test(trimCell(raw));
 }
 
 // Texts the reader keeps as present-but-null (annual-report.md §6.3): a dash or slash is a normal way
 // to write "nothing to report", not a malformed number.
-const NULL_MARKERS = new Set(['/', '-', '—', '--', '——', '－', '－－', '无', '不适用']);
+const NULL_MARKERS = new Set(['/', '／', '-', '—', '--', '——', '－', '－－', '─', '–', '无', '不适用']);
 
 /** Trims ASCII and ideographic whitespace and NBSP, as the reader does for `raw`. */
 function trimCell(raw: string): string {
