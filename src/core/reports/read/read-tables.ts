@@ -23,21 +23,17 @@ import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from '.
 
 // ---------------------------------------------------------------- contract order (§6.2)
 
-// Position of every cell, group rows included (a report may print numbers in them), per template.
-const ORDER: Readonly<Record<TemplateId, ReadonlyMap<string, number>>> = (() => {
-  const build = (id: TemplateId): Map<string, number> => {
-    const order = new Map<string, number>();
-    for (const table of TABLE_IDS) {
-      for (const row of TEMPLATES[id].tables[table].rows) {
-        const columns = row.kind === 'group' && table === '三' ? T3_COLUMNS : row.columns;
-        for (const column of columns) {
-          order.set(`${row.id}.${column.id}`, order.size);
-        }
-      }
+// Contract order (§6.2): table, then template row order, then column order. One rank per row ID serves
+// both templates (2019's table 二 row list contains 2021's in the same order; table 三 ranks include the
+// group rows a report may print numbers in), so a mixed report sorts consistently too.
+const ROW_RANK: ReadonlyMap<string, number> = (() => {
+  const rank = new Map<string, number>();
+  for (const table of TABLE_IDS) {
+    for (const row of TEMPLATES[table === '二' ? '2019' : '2021'].tables[table].rows) {
+      rank.set(row.id, rank.size);
     }
-    return order;
-  };
-  return { '2021': build('2021'), '2019': build('2019') };
+  }
+  return rank;
 })();
 
 const T4_ROW_IDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
@@ -526,7 +522,7 @@ function readLayout(layout: ScannedLayout): TableReading {
       );
     }
     alignment.cells.forEach((text, i) => {
-      push(record.table, rowDef, columns[i]!.id, columns[i]!.label, text, tpl);
+      push(record.table, rowDef, columns[i]!.id, columns[i]!.label, i, text);
     });
     if (record.label) {
       const target = record.label.targets.find((t) => t.kind === 'row');
@@ -565,11 +561,11 @@ function readLayout(layout: ScannedLayout): TableReading {
     alignment.cells.forEach((text, i) => {
       const rowDef = rows[Math.floor(i / T4_COLUMNS.length)]!;
       const column = T4_COLUMNS[i % T4_COLUMNS.length]!;
-      push('四', rowDef, column.id, column.label, text, fallback);
+      push('四', rowDef, column.id, column.label, i % T4_COLUMNS.length, text);
     });
   }
 
-  function push(table: TableId, rowDef: RowDef, colId: string, column: string, text: string | undefined, tpl: TemplateId): void {
+  function push(table: TableId, rowDef: RowDef, colId: string, column: string, columnIndex: number, text: string | undefined): void {
     if (text === undefined) {
       return;
     }
@@ -581,7 +577,7 @@ function readLayout(layout: ScannedLayout): TableReading {
     seen.add(id);
     cells.push({
       cell: { table, row: rowDef.label, column, id, value: parseCellValue(raw), raw },
-      order: ORDER[tpl].get(id) ?? Number.MAX_SAFE_INTEGER,
+      order: (ROW_RANK.get(rowDef.id) ?? ROW_RANK.size) * 100 + columnIndex,
       table: TABLE_IDS.indexOf(table),
     });
   }

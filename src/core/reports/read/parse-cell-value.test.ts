@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { cellRaw, hasSign, isMalformedNumber, isNullMarker, isPlainNumber, isValueText, parseCellValue } from './parse-cell-value.ts';
+
+describe('cellRaw (annual-report.md §6.2)', () => {
+  it('trims spaces, U+3000 and NBSP and removes inner line breaks', () => {
+    assert.equal(cellRaw('\u3000\u30000'), '0');
+    assert.equal(cellRaw('\u00a0\u3000'), '');
+    assert.equal(cellRaw('  12 \n'), '12');
+    assert.equal(cellRaw('结果\n纠正'), '结果纠正');
+    assert.equal(cellRaw('2 3'), '2 3');
+  });
+});
+
+describe('parseCellValue (annual-report.md §6.3)', () => {
+  const cases: readonly (readonly [string, number | null])[] = [
+    ['0', 0],
+    ['93', 93],
+    ['0.0000', 0],
+    ['712.187895', 712.187895],
+    ['712.187895万元', 712.187895],
+    ['251000元', 251000],
+    ['12件', 12],
+    ['3条', 3],
+    ['5个', 5],
+    ['4项', 4],
+    ['1,234', 1234],
+    ['１２３', 123],
+    ['＋３', 3],
+    ['增98', 98],
+    ['+22', 22],
+    ['减8', -8],
+    ['-8', -8],
+    ['−8', -8],
+    ['－８', -8],
+    ['/', null],
+    ['-', null],
+    ['—', null],
+    ['--', null],
+    ['——', null],
+    ['无', null],
+    ['不适用', null],
+    ['--253', null],
+    ['1..5', null],
+    ['2 3', null],
+    ['增', null],
+    ['暂无', null],
+    ['', null],
+  ];
+  for (const [raw, value] of cases) {
+    it(`reads ${JSON.stringify(raw)} as ${value}`, () => {
+      assert.equal(parseCellValue(raw), value);
+    });
+  }
+
+  it('never converts units: 799800 stays 799800 and 1万元 stays 1', () => {
+    assert.equal(parseCellValue('799800'), 799800);
+    assert.equal(parseCellValue('1万元'), 1);
+  });
+
+  it('reads every non-negative integer written plainly, full-width or with a unit as itself', () => {
+    fc.assert(
+      fc.property(fc.nat(10_000_000), (n) => {
+        const fullWidth = String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+        return parseCellValue(String(n)) === n && parseCellValue(fullWidth) === n && parseCellValue(`${n}件`) === n;
+      }),
+    );
+  });
+
+  it('reads thousands separators as the same number', () => {
+    fc.assert(fc.property(fc.integer({ min: 1000, max: 999_999_999 }), (n) => parseCellValue(n.toLocaleString('en-US')) === n));
+  });
+
+  it('never throws and returns a finite number or null on any text', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const value = parseCellValue(cellRaw(text));
+        return value === null || Number.isFinite(value);
+      }),
+    );
+  });
+});
+
+describe('cell text predicates for CELL-TEXT and CELL-SIGN (validation-rules.md rules 15, 32)', () => {
+  it('calls only plainly printed numbers plain', () => {
+    assert.ok(isPlainNumber('0'));
+    assert.ok(isPlainNumber('0.0000'));
+    assert.ok(isPlainNumber('-8'));
+    assert.ok(!isPlainNumber('251000元'));
+    assert.ok(!isPlainNumber('增98'));
+    assert.ok(!isPlainNumber('1,234'));
+    assert.ok(!isPlainNumber('/'));
+  });
+
+  it('sees signs in +, -, 增, 减 and full-width forms, not in null markers', () => {
+    for (const raw of ['+12', '-7', '增98', '减8', '＋3', '－8', '增', '--7']) {
+      assert.ok(hasSign(raw), raw);
+    }
+    for (const raw of ['12', '-', '—', '/', '无', '']) {
+      assert.ok(!hasSign(raw), raw);
+    }
+  });
+
+  it('calls numeric-looking text that is no number malformed', () => {
+    for (const raw of ['--253', '1..5', '2 3', '增', '减']) {
+      assert.ok(isMalformedNumber(raw), raw);
+    }
+    for (const raw of ['12', '-8', '增98', '/', '--', '暂无', '2.重复申请', '']) {
+      assert.ok(!isMalformedNumber(raw), raw);
+    }
+  });
+
+  it('knows the null markers', () => {
+    assert.ok(isNullMarker('/') && isNullMarker('不适用') && isNullMarker('——'));
+    assert.ok(!isNullMarker('0'));
+  });
+
+  it('tells value cells from labels', () => {
+    for (const text of ['0', '\u3000\u30000', '\u00a0', '', '/', '增98', '712.187895万元', '--253']) {
+      assert.ok(isValueText(text), text);
+    }
+    for (const text of ['规章', '2.重复申请', '（七）总计', '本年增/减', '结果维持']) {
+      assert.ok(!isValueText(text), text);
+    }
+  });
+});
