@@ -221,6 +221,18 @@ describe('gongkai deadline: contract details', () => {
     assert.ok(json.explanation.some((s: string) => s.includes('王主任') && s.includes('需调取档案') && s.includes('2025-10-29')));
   });
 
+  test('a receipt after office hours keeps its date by default and moves with receipt.after-hours=next-working-day', async () => {
+    const dataDir = await makeDataDir();
+    // 10:00 UTC is 18:00 in Beijing, after the default 17:30 end of office hours; 09-28 is a Saturday, 09-29 a 调休 Sunday.
+    const base = ['deadline', '--received-at', '2024-09-27T10:00:00Z', '--today', '2024-10-08', '--json'];
+    const kept = JSON.parse((await runCli(base, { dataDir })).out);
+    assert.equal(kept.received, '2024-09-27');
+    assert.ok(kept.settingsUsed.includes('receipt.after-hours'));
+    const moved = JSON.parse((await runCli([...base, '--set', 'receipt.after-hours=next-working-day'], { dataDir })).out);
+    assert.equal(moved.received, '2024-09-29');
+    assert.equal(moved.due, '2024-10-31');
+  });
+
   test('an open consultation pauses the clock', async () => {
     const run = await runCli(
       ['deadline', '--received', '2024-03-01', '--event', 'consultation_sent:2024-03-05:2024-03-06', '--today', '2024-03-12', '--json'],

@@ -476,6 +476,9 @@ export async function run(args: readonly string[], context: CliContext): Promise
     if (parsed.received === undefined && parsed.receivedAt === undefined && !explicitReceived) {
       throw new UsageError('缺少收到日期：请给出 --received YYYY-MM-DD（或 --case 文件）。运行 gongkai deadline --help 查看用法');
     }
+    if (explicitReceived && parsed.channel !== undefined) {
+      throw new UsageError('received 事件自带渠道（received:日期:渠道），不能再给 --channel');
+    }
     if ((parsed.received !== undefined || parsed.receivedAt !== undefined) && explicitReceived) {
       throw new UsageError('--received 与 received 事件只能给出一个');
     }
