@@ -427,8 +427,13 @@ function renderText(clock: ResponseClock, today: LocalDate): string {
   if (clock.outcome !== undefined) {
     lines.push(`结案：${clock.closedOn ?? ''}（${clock.outcome}）`);
   }
+  if (clock.due === null && clock.outcome === undefined) {
+    lines.push('答复期限：收到补正申请后自收到之日起计算（第三十条）');
+  }
   lines.push(
-    `状态：${STATE_LABEL[clock.state]}（截至 ${today}：已用 ${clock.workingDaysUsed} 个工作日，剩余 ${clock.workingDaysLeft} 个工作日）`,
+    clock.due === null
+      ? `状态：${STATE_LABEL[clock.state]}（截至 ${today}）`
+      : `状态：${STATE_LABEL[clock.state]}（截至 ${today}：已用 ${clock.workingDaysUsed} 个工作日，剩余 ${clock.workingDaysLeft} 个工作日）`,
   );
   lines.push('计算说明：');
   clock.explanation.forEach((step, index) => {
