@@ -6,11 +6,12 @@ import { SHIPPED_CALENDAR } from '#core/calendar/shipped-calendar.ts';
 import { isWorkingDay, withCalendarYear } from '#core/calendar/working-day-calendar.ts';
 import type { ClockEvent } from './clock-event.ts';
 import { DEFAULT_CLOCK_SETTINGS, resolveClockSettings } from './clock-settings.ts';
+import { CHANNELS, type Channel } from './receipt-date.ts';
 import { computeResponseClock } from './response-clock.ts';
 
 const LATER = localDate('2030-06-28');
 const receipt = fc.integer({ min: 0, max: 7 * 365 }).map((n) => plusDays(localDate('2019-01-01'), n));
-const channel = fc.constantFrom('in_person', 'online', 'post_signed', 'fax', 'oral', 'post_ordinary' as const);
+const channel = fc.constantFrom<Channel>(...CHANNELS);
 const received = (on: LocalDate, ch: ClockEvent & { type: 'received' } extends { channel: infer C } ? C : never): ClockEvent => ({
   type: 'received',
   on,

@@ -13,7 +13,7 @@ import { computeResponseClock } from './response-clock.ts';
 const LATER = localDate('2030-06-28');
 
 /** True when `needles` appear in `haystack` in the same order (other lines may come between). */
-export function isSubsequence(needles: readonly string[], haystack: readonly string[]): boolean {
+function isSubsequence(needles: readonly string[], haystack: readonly string[]): boolean {
   let at = 0;
   for (const line of haystack) {
     if (line === needles[at]) {
