@@ -9,10 +9,8 @@ const LINE_BREAKS = /[\r\n]+/g;
  * breaks removed, otherwise as found. '' means the cell is absent.
  */
 export function cellRaw(text: string): string {
-  if (text.length === 0) {
-    return '';
-  }
-  const trimmed = text.replace(EDGE_WHITESPACE, '');
+  // String.prototype.trim removes every Unicode space (U+3000, NBSP, U+FEFF) and line terminator.
+  const trimmed = text.trim();
   return trimmed.includes('\n') || trimmed.includes('\r') ? trimmed.replace(LINE_BREAKS, '') : trimmed;
 }
 
@@ -52,7 +50,23 @@ interface Parsed {
   readonly malformed: boolean;
 }
 
+// Cell texts repeat (`0`, `1`, `/`): a bounded memo keeps parsing off the hot path.
+const memo = new Map<string, Parsed>();
+const MEMO_LIMIT = 4096;
+
 function parse(raw: string): Parsed {
+  let parsed = memo.get(raw);
+  if (parsed === undefined) {
+    parsed = parseUncached(raw);
+    if (memo.size >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    memo.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(raw: string): Parsed {
   if (NULL_MARKERS.has(raw)) {
     return { value: null, sign: null, malformed: false };
   }

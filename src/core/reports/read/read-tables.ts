@@ -286,7 +286,7 @@ function readLayout(layout: ScannedLayout): TableReading {
       consumed[index] = 1;
     }
     found.add(row.table);
-    last = { table: row.table, record, line: Math.max(...row.lines) };
+    last = { table: row.table, record, line: row.lines[row.lines.length - 1] ?? 0 };
   };
   const addUnknown = (table: TableId, text: string): void => {
     const label = foundLabelText(text);
@@ -307,7 +307,8 @@ function readLayout(layout: ScannedLayout): TableReading {
     const labels = hasValue ? rawLabels : joinFragments(rawLabels, table);
     const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
     const rowTarget = rowLabel?.targets.find((t) => t.kind === 'row');
-    const lastLine = row.lines.length > 0 ? Math.max(...row.lines) : 0;
+    // Line indices are in document order: the last is the greatest.
+    const lastLine = row.lines[row.lines.length - 1] ?? 0;
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
@@ -591,13 +592,18 @@ function readLayout(layout: ScannedLayout): TableReading {
   for (const { table, label } of unknown) {
     findings.push(finding('READ-UNKNOWN-ROW', `表${table}中的“${label}”不属于格式规定的栏目，已跳过`));
   }
-  findings.push(...variantFindings(variants, readCells, records));
+  for (const variant of variantFindings(variants, readCells, records)) {
+    findings.push(variant);
+  }
   if (cut !== null) {
     findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
   }
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
   const firstCell = (f: Finding) =>
-    f.cells.length === 0 ? -1 : Math.min(...f.cells.map((id) => orderOf.get(id) ?? Number.MAX_SAFE_INTEGER));
+    f.cells.reduce(
+      (least, id) => Math.min(least, orderOf.get(id) ?? Number.MAX_SAFE_INTEGER),
+      f.cells.length === 0 ? -1 : Number.MAX_SAFE_INTEGER,
+    );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
 
   consumeGaps(layout.lines, consumed);

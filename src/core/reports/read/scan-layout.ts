@@ -53,6 +53,10 @@ const HEADING_ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\([一二�
 
 /** The table a section-heading line opens (null = a non-table section), or undefined when it is no heading. */
 export function headingTable(line: string): TableId | null | undefined {
+  // Every heading phrase contains 况, 项 or 议: most lines are rejected without normalising.
+  if (line.length > 60 || !(line.includes('况') || line.includes('项') || line.includes('议'))) {
+    return undefined;
+  }
   const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
   if (trimmed.length === 0 || trimmed.length > 40 || trimmed.includes('\t') || trimmed.includes('|')) {
     return undefined;
@@ -389,7 +393,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       if (open === null) {
         open = { cells: [], positional: true, lines: [], mode: 'stream', hasValues: false, rowLabels: false };
       }
-      open.cells.push(...tokens);
+      for (const token of tokens) {
+        open.cells.push(token);
+      }
       open.lines.push(index);
       open.hasValues = true;
       if (tokens.length > 1) {
