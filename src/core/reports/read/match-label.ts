@@ -200,3 +200,24 @@ export function matchLabel(text: string): LabelMatch {
 export function targetsIn(match: LabelMatch, table: TableId): readonly LabelTarget[] {
   return match.targets.filter((t) => t.table === table);
 }
+
+/**
+ * A header cell cut short by the export (`法律服务` for `法律服务机构`): the one column or header label of
+ * the table that starts with it. No match when the prefix is shorter than two characters or ambiguous.
+ */
+export function matchPrefix(text: string, table: TableId): LabelMatch {
+  const key = normalizeLabel(text);
+  if (key.length < 2) {
+    return NO_MATCH;
+  }
+  let found: Entry | undefined;
+  for (const [official, entry] of exactIndex) {
+    if (official.length > key.length && official.startsWith(key) && entry.targets.some((t) => t.table === table && t.kind !== 'row')) {
+      if (found !== undefined && found !== entry) {
+        return NO_MATCH;
+      }
+      found = entry;
+    }
+  }
+  return found === undefined ? NO_MATCH : { targets: found.targets, official: found.official, difference: 'none' };
+}

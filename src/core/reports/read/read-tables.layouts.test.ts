@@ -127,6 +127,35 @@ describe('layouts', () => {
     assert.ok(!reading.narrativeLines.includes('纠正'));
   });
 
+  it('takes header cells cut short by the export for the one label they start, silently', () => {
+    const reading = text(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '\t自然人\t法人或其他组织\t\t\t\t\t总计',
+        '\t\t商业企业\t科研\t社会公益组织\t法律服务\t其他',
+        '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1',
+        '五、存在的主要问题及改进情况',
+      ].join('\n'),
+    );
+    assert.equal(reading.cells.length, 7);
+    assert.deepEqual(reading.findings, []);
+  });
+
+  it('reports a header cell that names no column as READ-UNKNOWN-ROW', () => {
+    const reading = text(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '\t自然人\t法人或其他组织\t\t\t\t\t总计',
+        '\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t个体工商户',
+        '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1',
+        '五、存在的主要问题及改进情况',
+      ].join('\n'),
+    );
+    assert.deepEqual(reading.findings, [
+      { rule: 'READ-UNKNOWN-ROW', severity: 'notice', message: '表三中的“个体工商户”不属于格式规定的栏目，已跳过', cells: [] },
+    ]);
+  });
+
   it('reads plain one-cell-per-line text with and without empty lines between cells', () => {
     const withEmpty = text(
       ['二、主动公开政府信息情况', '规章', '', '4', '', '\u3000', '', '6', '行政规范性文件', '1', '2', '3'].join('\n'),

@@ -15,7 +15,7 @@ import {
   TEMPLATES,
   type TemplateId,
 } from '../template.ts';
-import { type LabelMatch, type LabelTarget, matchLabel, targetsIn } from './match-label.ts';
+import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn } from './match-label.ts';
 import { foundLabelText } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
@@ -173,6 +173,17 @@ function joinFragments(labels: readonly LabelCell[], table: TableId): LabelCell[
   return out;
 }
 
+/** Header cells the export cut short, matched by the one label they start (annual-report.md §5). */
+function completeTruncated(labels: readonly LabelCell[], table: TableId): LabelCell[] {
+  return labels.map((label) => {
+    if (label.targets.length > 0) {
+      return label;
+    }
+    const match = matchPrefix(label.text, table);
+    return match.targets.length === 0 ? label : { ...label, match, targets: targetsIn(match, table) };
+  });
+}
+
 // ---------------------------------------------------------------- alignment (§6.2 "Alignment")
 
 /**
@@ -304,7 +315,7 @@ function readLayout(layout: ScannedLayout): TableReading {
     const table = row.table;
     const { labels: rawLabels, values } = splitRow(row);
     const hasValue = values.some((v) => !isBlank(v));
-    const labels = hasValue ? rawLabels : joinFragments(rawLabels, table);
+    const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
     const rowTarget = rowLabel?.targets.find((t) => t.kind === 'row');
     // Line indices are in document order: the last is the greatest.

@@ -229,8 +229,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       for (const gridRow of block.rows ?? []) {
         const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
         const index = lines.push(cells.filter((c) => c.trim().length > 0).join(' ')) - 1;
-        if (cells.length === 1 && headingTable(cells[0]!) !== undefined) {
-          table = headingTable(cells[0]!) ?? null;
+        const filled = cells.filter((c) => c.trim().length > 0);
+        const heading = filled.length === 1 ? headingTable(filled[0]!) : undefined;
+        if (heading !== undefined) {
+          // A section heading typed into a table cell (one-cell title rows of converted documents).
+          table = heading;
           headings.push({ line: index, table });
           continue;
         }
