@@ -367,6 +367,12 @@ function readLayout(layout: ScannedLayout): TableReading {
     }
 
     // No data-row label: a block label, a header row, or a row the template does not have.
+    if (hasValue && !values.some((v) => !isBlank(v) && isValueText(v))) {
+      // Only text after the known labels: header cells too, not values (`… | 法律服务机构 | 个体工商户`).
+      const more = values.flatMap((text, i) => (isBlank(text) ? [] : [{ text, match: matchLabel(text), targets: [], index: -1 - i }]));
+      processHeader(row, completeTruncated(joinFragments([...labels, ...more], table), table));
+      continue;
+    }
     const known = labels.filter((l) => l.targets.length > 0);
     const unknownLabels = labels.filter((l) => l.targets.length === 0);
     if (known.length === 0) {
@@ -389,6 +395,14 @@ function readLayout(layout: ScannedLayout): TableReading {
       accept(row, null);
       continue;
     }
+    processHeader(row, labels);
+  }
+
+  /** A header or block row: template markers, LABEL-VARIANT of column labels, READ-UNKNOWN-ROW of the rest. */
+  function processHeader(row: PhysicalRow, labels: readonly LabelCell[]): void {
+    const table = row.table;
+    const known = labels.filter((l) => l.targets.length > 0);
+    const unknownLabels = labels.filter((l) => l.targets.length === 0);
     for (const label of unknownLabels) {
       addUnknown(table, label.text);
     }
