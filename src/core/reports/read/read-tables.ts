@@ -71,8 +71,6 @@ interface DataRecord {
   readonly start: number;
   /** Table 二: the header above the row, if any. */
   readonly header: HeaderRecord | null;
-  /** Templates in which the row exists (table 二 rows dropped by 2021 carry only 2019). */
-  readonly lastLine: number;
 }
 
 interface Variant {
@@ -283,9 +281,9 @@ function readLayout(layout: ScannedLayout): TableReading {
   }
 
   const records: DataRecord[] = [];
-  const headers: HeaderRecord[] = [];
   const variants: Variant[] = [];
   const unknown: { table: TableId; label: string }[] = [];
+  const unknownSeen = new Set<string>();
   const markers = { '2021': [] as string[], '2019': [] as string[] };
   let t2Header: HeaderRecord | null = null;
   let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
@@ -301,7 +299,8 @@ function readLayout(layout: ScannedLayout): TableReading {
   };
   const addUnknown = (table: TableId, text: string): void => {
     const label = foundLabelText(text);
-    if (!unknown.some((u) => u.table === table && u.label === label)) {
+    if (!unknownSeen.has(`${table}|${label}`)) {
+      unknownSeen.add(`${table}|${label}`);
       unknown.push({ table, label });
     }
   };
@@ -318,17 +317,15 @@ function readLayout(layout: ScannedLayout): TableReading {
     const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
     const rowTarget = rowLabel?.targets.find((t) => t.kind === 'row');
-    // Line indices are in document order: the last is the greatest.
-    const lastLine = row.lines[row.lines.length - 1] ?? 0;
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
       if (pending !== null && pending.table === table) {
-        const record = dataRecord(table, pending.rowId, { ...pending.label, index: -1 }, values, row, t2Header, lastLine);
+        const record = dataRecord(table, pending.rowId, { ...pending.label, index: -1 }, values, row, t2Header);
         records.push(record);
         accept(row, record);
       } else if (table === '四' && values.length > 0) {
-        const record = dataRecord('四', null, null, values, row, null, lastLine);
+        const record = dataRecord('四', null, null, values, row, null);
         records.push(record);
         accept(row, record);
       } else if (hasValue) {
@@ -340,7 +337,7 @@ function readLayout(layout: ScannedLayout): TableReading {
     pending = null;
 
     if (table === '四' && rowTarget !== undefined && rowTarget.kind === 'row' && hasValue) {
-      const record = dataRecord('四', rowTarget.rowId, rowLabel!, values, row, null, lastLine);
+      const record = dataRecord('四', rowTarget.rowId, rowLabel!, values, row, null);
       records.push(record);
       noteLabel(rowLabel!, '四', { rowId: rowTarget.rowId });
       accept(row, record);
@@ -360,7 +357,7 @@ function readLayout(layout: ScannedLayout): TableReading {
         accept(row, null);
         continue;
       }
-      const record = dataRecord(table, rowTarget.rowId, rowLabel!, values, row, table === '二' ? t2Header : null, lastLine);
+      const record = dataRecord(table, rowTarget.rowId, rowLabel!, values, row, table === '二' ? t2Header : null);
       records.push(record);
       accept(row, record);
       continue;
@@ -384,7 +381,7 @@ function readLayout(layout: ScannedLayout): TableReading {
     }
     if (hasValue && table === '四' && unknownLabels.length === 0) {
       // Table 四's head and its one data row read as one run of cells (one cell per line, no empty line).
-      const record = dataRecord('四', null, null, values, row, null, lastLine);
+      const record = dataRecord('四', null, null, values, row, null);
       records.push(record);
       accept(row, record);
       continue;
@@ -441,7 +438,6 @@ function readLayout(layout: ScannedLayout): TableReading {
           positions: columns.every((c) => c.index >= 0) && content !== undefined && content.index >= 0 ? positions : null,
           start: content?.index ?? -1,
         };
-        headers.push(t2Header);
         for (const column of columns) {
           const target = column.targets.find((t) => t.kind === 'column');
           if (target && target.kind === 'column') {
@@ -670,9 +666,8 @@ function dataRecord(
   values: readonly string[],
   row: PhysicalRow,
   header: HeaderRecord | null,
-  lastLine: number,
 ): DataRecord {
-  return { table, rowId, label, values, positional: row.positional, cells: row.cells, start: label?.index ?? -1, header, lastLine };
+  return { table, rowId, label, values, positional: row.positional, cells: row.cells, start: label?.index ?? -1, header };
 }
 
 /** The template a row's cells belong to: its own (rows only one template has), its header's, or the report's. */
@@ -808,15 +803,28 @@ function countCells(values: readonly string[], positional: boolean): number {
 
 /** LABEL-VARIANT (rule 13): one finding per distinct found label; cells = the cells read under it. */
 function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[], records: readonly DataRecord[]): Finding[] {
-  const byFound = new Map<string, { official: string; ids: Set<string> }>();
+  const rowsUnder = new Map<HeaderRecord, Set<string | null>>();
+  for (const record of records) {
+    if (record.header !== null) {
+      const rows = rowsUnder.get(record.header) ?? new Set();
+      rows.add(record.rowId);
+      rowsUnder.set(record.header, rows);
+    }
+  }
+  const byFound = new Map<string, { official: string; ids: Set<string>; scopes: Set<unknown> }>();
   for (const variant of variants) {
     let entry = byFound.get(variant.found);
     if (entry === undefined) {
-      entry = { official: variant.official, ids: new Set() };
+      entry = { official: variant.official, ids: new Set(), scopes: new Set() };
       byFound.set(variant.found, entry);
     }
-    const headerRows =
-      variant.header === undefined ? null : new Set(records.filter((r) => r.header === variant.header).map((r) => r.rowId));
+    // The same label in the same place (a repeated table) adds no cells.
+    const scope = variant.header ?? `${variant.table}|${variant.rowId}|${variant.colId}`;
+    if (entry.scopes.has(scope)) {
+      continue;
+    }
+    entry.scopes.add(scope);
+    const headerRows = variant.header === undefined ? null : (rowsUnder.get(variant.header) ?? new Set());
     for (const cell of cells) {
       if (cell.table !== variant.table) {
         continue;
