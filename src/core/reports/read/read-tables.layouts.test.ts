@@ -369,6 +369,16 @@ describe('reading findings', () => {
     ]);
   });
 
+  it('keeps a local row named like a column of another table (`其他`) in its own table', () => {
+    const reading = text(
+      ['二、主动公开政府信息情况', '规章\t1\t2\t3', '其他\t4\t5\t6', '行政许可\t7', '五、存在的主要问题及改进情况'].join('\n'),
+    );
+    assert.deepEqual(values(reading), { 'rules.issued': 1, 'rules.repealed': 2, 'rules.in_force': 3, 'licensing.decisions': 7 });
+    assert.deepEqual(reading.findings, [
+      { rule: 'READ-UNKNOWN-ROW', severity: 'notice', message: '表二中的“其他”不属于格式规定的栏目，已跳过', cells: [] },
+    ]);
+  });
+
   it('reports a text that ends inside a table and emits the cut row from the left (READ-TRUNCATED)', () => {
     const reading = text(
       [

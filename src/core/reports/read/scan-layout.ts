@@ -160,22 +160,36 @@ function tablesOf(targets: readonly LabelTarget[]): TableId[] {
   return tables;
 }
 
-/** The table of a row: the current one if any label belongs to it, else the one table its labels name. */
+/**
+ * The table of a row: the current one if any label belongs to it, else the one table its labels name.
+ * A lone generic column label (`其他`, `总计`) does not move a row to another table; a row, block or
+ * header label does, and so do two column labels of the same table.
+ */
 function tableOfRow(cells: readonly string[], current: TableId | null): TableId | null {
-  let single: TableId | null = null;
+  const weight = new Map<TableId, number>();
   for (const cell of cells) {
     if (cell.length > 80 || isValueText(cell)) {
       continue;
     }
-    const tables = tablesOf(matchLabel(cell).targets);
+    const targets = matchLabel(cell).targets;
+    const tables = tablesOf(targets);
     if (current !== null && tables.includes(current)) {
       return current;
     }
-    if (tables.length === 1 && single === null) {
-      single = tables[0]!;
+    if (tables.length === 1) {
+      const strong = targets.some((t) => t.kind !== 'column');
+      weight.set(tables[0]!, (weight.get(tables[0]!) ?? 0) + (strong ? 2 : 1));
     }
   }
-  return single ?? current;
+  let best: TableId | null = null;
+  let bestWeight = current === null ? 0 : 1;
+  for (const [table, w] of weight) {
+    if (w > bestWeight) {
+      best = table;
+      bestWeight = w;
+    }
+  }
+  return best ?? current;
 }
 
 interface OpenRow {
