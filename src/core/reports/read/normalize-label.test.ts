@@ -24,6 +24,10 @@ describe('normalizeLabel (annual-report.md §5)', () => {
     assert.equal(normalizeLabel('其他主动公开档案'), normalizeLabel('其他主动公开文件'));
   });
 
+  it('drops word-processor bookmarks glued to a label', () => {
+    assert.equal(normalizeLabel('[bookmark: _GoBack]规章'), normalizeLabel('规章'));
+  });
+
   it('reads an ordinal written with 、 as the template ordinal', () => {
     assert.equal(normalizeLabel('2、重复申请'), normalizeLabel('2.重复申请'));
   });

@@ -9,6 +9,7 @@ const QUOTES = /[“”"「」『』‘’'＂]/g;
 // \s covers U+3000, NBSP and line breaks inside a cell.
 const WHITESPACE = /\s+/g;
 // `1、属于国家秘密` and `1．` are the same ordinal as `1.` (NFKC already maps `．`).
+const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 const LEADING_ORDINAL_COMMA = /^(\d+)、/;
 
 /**
@@ -17,6 +18,10 @@ const LEADING_ORDINAL_COMMA = /^(\d+)、/;
  */
 export function normalizeLabel(text: string): string {
   let key = text.normalize('NFKC');
+  if (key.includes('[bookmark')) {
+    // Word-processor residue glued to a label (`[bookmark: _GoBack]规章`, seed 000).
+    key = key.replace(BOOKMARK, '');
+  }
   if (key.includes('案')) {
     key = key.replace(ARCHIVE_OVERRIDE, '文件');
   }
