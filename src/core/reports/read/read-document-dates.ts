@@ -1,0 +1,148 @@
+// Dates as reports write them: `2024年1月19日`, `2023 年 12 月 31 日`, `二〇二四年一月十九日`, and the
+// statistical period `自2023年1月1日起至2023年12月31日止` (annual-report.md §6.4; validation-rules.md
+// rules 8, 33). A malformed date (`202020年`, month 13) is kept with iso null, never repaired.
+
+import type { StatedDate } from './reading-parts.ts';
+
+const HAN_DIGIT: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** Folds full-width digits to ASCII (a 1:1 replacement: string positions stay valid). */
+export function asciiDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19]/g, (ch) => String(ch.charCodeAt(0) - 0xff10));
+}
+
+/**
+ * A number written in digits or Chinese numerals up to 99 (`12`, `六`, `十二`, `二十三`), or in
+ * digit-by-digit Chinese (`二〇二四`); undefined for anything else.
+ */
+export function parseCount(text: string): number | undefined {
+  if (/^\d+$/.test(text)) {
+    return Number(text);
+  }
+  const ten = text.indexOf('十');
+  if (ten === -1) {
+    if (text === '' || text.length > 4) {
+      return undefined;
+    }
+    let value = 0;
+    for (const ch of text) {
+      const digit = HAN_DIGIT[ch];
+      if (digit === undefined) {
+        return undefined;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+  if (text.indexOf('十', ten + 1) !== -1 || text.length > 3) {
+    return undefined;
+  }
+  const tens = ten === 0 ? 1 : HAN_DIGIT[text.slice(0, ten)];
+  const unitText = text.slice(ten + 1);
+  const units = unitText === '' ? 0 : HAN_DIGIT[unitText];
+  return tens === undefined || units === undefined ? undefined : tens * 10 + units;
+}
+
+/** A date from its year, month and day texts; iso null unless a real calendar date with a 4-digit year. */
+export function statedDate(raw: string, yearText: string, monthText: string, dayText: string): StatedDate {
+  const year = yearText.length === 4 ? parseCount(yearText) : undefined;
+  const month = parseCount(monthText);
+  const day = parseCount(dayText);
+  if (year === undefined || month === undefined || day === undefined || month < 1 || month > 12 || day < 1) {
+    return { raw, iso: null };
+  }
+  if (day > daysInMonth(year, month)) {
+    return { raw, iso: null };
+  }
+  return { raw, iso: `${year}-${pad(month)}-${pad(day)}` };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const YEAR = '(\\d+|[〇零○Ｏ一二三四五六七八九]{4})';
+const MONTH_DAY = '(\\d{1,3}|[一二三四五六七八九十]{1,3})';
+const FULL_DATE = new RegExp(`^${YEAR}年${MONTH_DAY}月${MONTH_DAY}日$`);
+
+/** A line that is a date and nothing else (the signature date, §6.4), spaces ignored; else null. */
+export function lineDate(line: string): StatedDate | null {
+  const compact = asciiDigits(line.replace(/\s+/g, ''));
+  if (compact.length > 20) {
+    return null;
+  }
+  const match = FULL_DATE.exec(compact);
+  return match === null ? null : statedDate(compact, match[1]!, match[2]!, match[3]!);
+}
+
+/** A statistical period: start and end as written, and the matched text. */
+export interface StatedPeriod {
+  readonly from: StatedDate;
+  readonly to: StatedDate;
+  readonly text: string;
+}
+
+// `…YYYY年M月D日…(至|到|起至)…(YYYY年)?M月D日…` (validation-rules.md rule 8); the lookbehind keeps the
+// search linear on long digit runs.
+const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?(?:至|到|—|–|－|-|~|～)(?:(\d+)年)?(\d{1,3})月(\d{1,3})日/;
+
+/** The first date range in a text (spaces ignored); a missing end year takes the start year. */
+export function findPeriod(text: string): StatedPeriod | null {
+  const compact = asciiDigits(text.replace(/\s+/g, ''));
+  const match = PERIOD.exec(compact);
+  if (match === null) {
+    return null;
+  }
+  const [whole, y1, m1, d1, y2, m2, d2] = match as unknown as [string, string, string, string, string | undefined, string, string];
+  const toRaw = `${y2 === undefined ? '' : `${y2}年`}${m2}月${d2}日`;
+  return {
+    from: statedDate(`${y1}年${m1}月${d1}日`, y1, m1, d1),
+    to: statedDate(toRaw, y2 ?? y1, m2, d2),
+    text: whole,
+  };
+}
+
+// A date-like token whose year is 5+ digits (`202020年`) or whose month or day cannot exist.
+const DATE_TOKEN = /(?<!\d)(\d{4,})年(?:(\d{1,3})月(?:(\d{1,3})日)?)?/g;
+
+/** Malformed dates in a text (validation-rules.md rule 33): `202020年`, `2023年13月`, `2023年2月30日`. */
+export function malformedDatesIn(text: string): string[] {
+  const compact = asciiDigits(text.replace(/\s+/g, ''));
+  const found: string[] = [];
+  for (const match of compact.matchAll(DATE_TOKEN)) {
+    const [raw, year, month, day] = match as unknown as [string, string, string | undefined, string | undefined];
+    if (year.length > 4) {
+      found.push(raw);
+    } else if (month !== undefined && statedDate(raw, year, month, day ?? '1').iso === null) {
+      found.push(raw);
+    }
+  }
+  return found;
+}
+
+/** `2024-01-19` → `2024年1月19日`, as messages print dates. */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}

@@ -1,0 +1,117 @@
+// Finds the six section headings (annual-report.md §2, §5) tolerantly: with or without `一、`,
+// full- or half-width, the 2019 and 2021 wording of section 五, a heading whose wording drifted but
+// whose number and subject are right. Anything but a format difference is a STRUCT-HEADING notice.
+
+import { type DetectedTemplate, SECTION_IDS, type SectionId, TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
+
+/** A heading line matched to a section. */
+export interface SectionHeadingMatch {
+  readonly id: SectionId;
+  /** Position in the template's section order (0 = 一、总体情况). */
+  readonly index: number;
+  /** The heading as found (trimmed). */
+  readonly found: string;
+  /** The official heading it is compared with. */
+  readonly official: string;
+  /** True when only normalisation differs. */
+  readonly exact: boolean;
+  /** Text after the heading on the same line (`六、其他需要报告的事项：无。`), else ''. */
+  readonly rest: string;
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
+
+/** The official headings of both templates without their `一、` numbering, normalised, per section. */
+const CORES: readonly { readonly id: SectionId; readonly cores: readonly { core: string; heading: string; year: '2019' | '2021' }[] }[] =
+  SECTION_IDS.map((id, index) => {
+    const of = (year: '2019' | '2021') => {
+      const heading = (year === '2019' ? TEMPLATE_2019 : TEMPLATE_2021).sections[index]!.heading;
+      return { core: normalise(heading).slice(2), heading, year };
+    };
+    const both = [of('2021'), of('2019')];
+    return { id, cores: both[0]!.core === both[1]!.core ? [both[0]!] : both };
+  });
+
+// The subject words of each section: a numbered heading with the right number and these words is the
+// section even when its wording drifted (`四、因政府信息公开申请提起行政复议、行政诉讼情况`).
+const SUBJECT: Readonly<Record<SectionId, (core: string) => boolean>> = {
+  overview: (core) => /总体情况|总体概况|概述|基本情况/.test(core),
+  proactive: (core) => core.includes('主动公开'),
+  applications: (core) => core.includes('申请') && !/复议|诉讼/.test(core),
+  appeals: (core) => /复议|诉讼/.test(core),
+  problems: (core) => /问题|改进/.test(core),
+  other_matters: (core) => /其他|其它/.test(core) && /事项|报告/.test(core),
+};
+
+/** Format-only normalisation (annual-report.md §5): NFKC, no whitespace, no trailing stop or colon. */
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[。.:;]+$/, '');
+}
+
+const NUMBERING = /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,]))/;
+const MAX_HEADING = 40;
+
+/**
+ * Matches one line against the section headings from `fromIndex` on (headings come in template order).
+ * Returns null for any other line. `template` decides which wording of section 五 is official.
+ */
+export function matchSectionHeading(line: string, template: DetectedTemplate, fromIndex: number): SectionHeadingMatch | null {
+  const trimmed = line.trim();
+  if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
+    return null;
+  }
+  if (trimmed.length <= MAX_HEADING * 2) {
+    const whole = matchHeadingText(trimmed, template, fromIndex, false);
+    if (whole !== null) {
+      return whole;
+    }
+  }
+  // A numbered heading followed by its text on the same line.
+  const stop = trimmed.search(/[：:。]/);
+  if (stop > 0 && stop <= MAX_HEADING) {
+    const head = matchHeadingText(trimmed.slice(0, stop), template, fromIndex, true);
+    if (head !== null) {
+      return { ...head, rest: trimmed.slice(stop + 1).trim() };
+    }
+  }
+  return null;
+}
+
+function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: number, inline: boolean): SectionHeadingMatch | null {
+  const key = normalise(text);
+  if (key === '' || key.length > MAX_HEADING) {
+    return null;
+  }
+  const numbering = NUMBERING.exec(key);
+  const numeral = numbering === null ? null : (numbering[1] ?? numbering[2]!);
+  const plainNumbering = numbering !== null && numbering[2] !== undefined;
+  const core = numbering === null ? key : key.slice(numbering[0].length);
+  for (let index = fromIndex; index < CORES.length; index++) {
+    const section = CORES[index]!;
+    const rightNumber = numeral === NUMERALS[index] || numeral === String(index + 1);
+    const exactCore = section.cores.find((c) => c.core === core);
+    const official = officialOf(section.cores, template, exactCore?.year);
+    if (exactCore !== undefined && (numbering !== null || !inline)) {
+      const exact = rightNumber && plainNumbering && numeral === NUMERALS[index] && exactCore.heading === official;
+      return { id: section.id, index, found: text.trim(), official, exact, rest: '' };
+    }
+    // Only a Chinese ordinal: `3.依申请公开…` is a numbered paragraph, not a drifted heading.
+    if (!inline && numeral === NUMERALS[index] && SUBJECT[section.id](core)) {
+      return { id: section.id, index, found: text.trim(), official, exact: false, rest: '' };
+    }
+  }
+  return null;
+}
+
+/** The official heading: the detected template's; a mixed or unknown report accepts either wording. */
+function officialOf(
+  cores: readonly { heading: string; year: '2019' | '2021' }[],
+  template: DetectedTemplate,
+  foundYear: '2019' | '2021' | undefined,
+): string {
+  const year = template === '2019' || template === '2021' ? template : (foundYear ?? '2021');
+  return (cores.find((c) => c.year === year) ?? cores[0]!).heading;
+}
