@@ -202,6 +202,26 @@ describe('layouts', () => {
     assert.ok(!reading.narrativeLines.some((l) => l.includes('页') || l.includes('http') || l.includes('------')));
   });
 
+  it('reads PDF labels wrapped over two lines, and 无 under a heading as prose', () => {
+    const reading = text(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '（二）部分公开（区分处理的，只计这一',
+        '情形，不计其他情形） 1 0 0 0 0 0 1',
+        '（六）其他处理 1.申请人无正当理由逾期不补正、行政机',
+        '关不再处理其政府信息公开申请 2 0 0 0 0 0 2',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '无',
+      ].join('\n'),
+    );
+    assert.deepEqual(raws(reading), {
+      ...row7('outcome.partial', ['1', '0', '0', '0', '0', '0', '1']),
+      ...row7('outcome.other.no_correction', ['2', '0', '0', '0', '0', '0', '2']),
+    });
+    assert.deepEqual(reading.findings, []);
+    assert.deepEqual(reading.narrativeLines, ['三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '无']);
+  });
+
   it('emits none of a space-separated row whose blank cells vanished, with READ-ROW-SHAPE', () => {
     const reading = text(['二、主动公开政府信息情况', '规章 1 3', '行政许可 5', '五、存在的主要问题及改进情况'].join('\n'));
     assert.deepEqual(raws(reading), { 'licensing.decisions': '5' });

@@ -9,7 +9,7 @@ import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { isValueText } from './parse-cell-value.ts';
+import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
 
 /** One row of cells as laid out in the source. */
 export interface PhysicalRow {
@@ -217,6 +217,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   let continuable = false;
   // Inside a Markdown table (after its `|---|` line): rows carry a border `|` on each side.
   let markdown = false;
+  // The line before, when it was a short unknown label: maybe the first half of a wrapped label.
+  let fragment: { text: string; index: number } | null = null;
 
   const emit = (cells: string[], positional: boolean, lineIndices: number[]): void => {
     const rowTable = tableOfRow(cells, table);
@@ -377,6 +379,43 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     return { cells: split, table: table ?? tablesOf(last)[0]!, isRow: last.some((t) => t.kind === 'row') };
   }
 
+  /**
+   * Joins the first part of a wrapped label (the open row's last label, or the unknown line before) with
+   * this line's label; on a match the row goes on with the joined label and this line's values.
+   */
+  function joinWrapped(first: string, second: string, values: readonly string[], index: number, firstLine?: number): boolean {
+    const text = first + second;
+    const joined = knownLabels(text, text.split(/\s+/));
+    if (joined === null || !joined.isRow) {
+      return false;
+    }
+    if (firstLine === undefined && open !== null) {
+      open.cells.pop();
+      for (const cell of joined.cells) {
+        open.cells.push(cell);
+      }
+      open.lines.push(index);
+    } else {
+      flush();
+      open = {
+        cells: joined.cells,
+        positional: true,
+        lines: [firstLine ?? index, index],
+        mode: 'stream',
+        hasValues: false,
+        rowLabels: true,
+      };
+    }
+    for (const value of values) {
+      open!.cells.push(value);
+    }
+    if (values.length > 0) {
+      open!.hasValues = true;
+      open!.positional = values.length <= 1;
+    }
+    return true;
+  }
+
   function scanPlainLine(trimmed: string, index: number): void {
     if (trimmed.length === 0) {
       // Whitespace only (spaces, U+3000, NBSP): a blank cell of the row being read.
@@ -405,6 +444,10 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     if (valueCount === tokens.length) {
       // A value line: `0`, or `0 0 0` under its label line.
       if (table === null) {
+        return;
+      }
+      if (open === null && tokens.length === 1 && parseCellValue(cellRaw(tokens[0]!)) === null) {
+        // `无` or `—` alone under a heading says "none" in prose; a value needs a row to belong to.
         return;
       }
       if (open === null) {
@@ -451,6 +494,17 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     if (table === null) {
       return;
     }
+    if (valueCount > 0 || labelText.length <= 40) {
+      // A label wrapped over two lines by PDF text extraction: the join names a template label.
+      const previous = open?.mode === 'stream' && !open.hasValues ? open.cells[open.cells.length - 1] : undefined;
+      if (previous !== undefined && joinWrapped(previous, labelText, values, index)) {
+        return;
+      }
+      const before = fragment;
+      if (before !== null && before.index === index - 1 && joinWrapped(before.text, labelText, values, index, before.index)) {
+        return;
+      }
+    }
     const header = splitHeaderTokens(tokens);
     if (header !== null) {
       flush();
@@ -458,6 +512,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     flush();
+    if (valueCount === 0 && labelText.length <= 40 && !labelText.includes('。')) {
+      fragment = { text: labelText, index };
+    }
     if (valueCount >= 2 && labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) {
       // A local row the template does not have (`其他主动公开文件 3 0 3`): kept for READ-UNKNOWN-ROW.
       open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true, rowLabels: true };
