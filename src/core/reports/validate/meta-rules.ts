@@ -1,0 +1,245 @@
+// Structure, identity and template rules read from the document text and the tables found
+// (validation-rules.md rules 4, 8–11, 33, 37): STRUCT-TABLE, META-PERIOD, META-LATE, TPL-YEAR,
+// TPL-EARLY, META-YEAR, STRUCT-OUTLINE. Missing inputs make an evaluation not assessable, never a guess.
+
+import { splitStatements } from '../read/narrative-sentences.ts';
+import { asciiDigits, chineseDate } from '../read/read-document-dates.ts';
+import type { RuleEvaluation } from '../report-model.ts';
+import { TABLE_IDS, TEMPLATES, type TemplateId } from '../template.ts';
+import { evaluated, notAssessable } from './evaluation.ts';
+import type { RuleCheck } from './rule.ts';
+
+const FOUND = '找到';
+const NOT_FOUND = '未找到';
+
+/** STRUCT-TABLE (rule 4): tables 二, 三, 四 must be present; none is blamed after a truncation (rule 38). */
+export const checkStructTable: RuleCheck = ({ report }) => {
+  const sections = TEMPLATES[report.template === '2019' ? '2019' : '2021'].tables;
+  const cut = report.truncatedIn === null ? TABLE_IDS.length : TABLE_IDS.indexOf(report.truncatedIn);
+  return TABLE_IDS.map((table, index): RuleEvaluation => {
+    const base = {
+      rule: 'STRUCT-TABLE',
+      subject: `表${table}`,
+      expression: `表${table}（${sections[table].heading}）存在`,
+      cells: [],
+    } as const;
+    const found = report.tablesFound.includes(table);
+    if (!found && index > cut) {
+      return notAssessable({ ...base, missing: [] });
+    }
+    return evaluated({
+      ...base,
+      left: found ? FOUND : NOT_FOUND,
+      right: FOUND,
+      holds: found,
+      message: () => `未找到表${table}（${sections[table].heading}）`,
+    });
+  });
+};
+
+/** META-PERIOD (rule 8): a stated 统计期限 must be 1 January – 31 December of the report year. */
+export const checkMetaPeriod: RuleCheck = ({ report }) => {
+  const period = report.text.period;
+  if (period === null) {
+    return [];
+  }
+  const base = { rule: 'META-PERIOD', subject: period.text, expression: '统计期限 = 报告年度1月1日至12月31日', cells: [] } as const;
+  const { from, to } = period;
+  if (report.year === null || from.iso === null || to.iso === null) {
+    // A malformed date is META-YEAR's finding; without a year there is nothing to compare with.
+    return [notAssessable({ ...base, missing: [] })];
+  }
+  const stated = `${from.iso}…${to.iso}`;
+  const expected = `${report.year}-01-01…${report.year}-12-31`;
+  return [
+    evaluated({
+      ...base,
+      left: stated,
+      right: expected,
+      holds: stated === expected,
+      message: () => `统计期限${chineseDate(from.iso!)}至${chineseDate(to.iso!)}与报告年度${report.year}年1月1日至12月31日不一致`,
+    }),
+  ];
+};
+
+/**
+ * META-LATE (rule 9, 《条例》第四十九条): signed after 1月31日 of the next year (a department) or 3月31日
+ * (a people's government). Organ kind is a setting; `auto` tests the name for 人民政府.
+ */
+export const checkMetaLate: RuleCheck = ({ report, settings }) => {
+  const signature = report.text.signature;
+  if (signature === null) {
+    return [];
+  }
+  const base = { rule: 'META-LATE', subject: signature.date.raw, expression: '落款日期 ≤ 第四十九条公布期限', cells: [] } as const;
+  const signed = signature.date.iso;
+  // A year inferred from the signature date itself cannot judge that date.
+  if (report.year === null || signed === null || report.text.yearSource === 'signature') {
+    return [notAssessable({ ...base, missing: [] })];
+  }
+  const kind = settings.organKind === 'auto' ? (report.agency?.endsWith('人民政府') ? 'government' : 'department') : settings.organKind;
+  const deadline = `${report.year + 1}-${kind === 'government' ? '03-31' : '01-31'}`;
+  return [
+    evaluated({
+      ...base,
+      left: signed,
+      right: deadline,
+      holds: signed <= deadline,
+      message: () => `落款日期${chineseDate(signed)}晚于第四十九条规定的公布期限${chineseDate(deadline)}`,
+    }),
+  ];
+};
+
+/** TPL-YEAR (rule 10) and TPL-EARLY (rule 11): the template must be the one the report year prescribes (§1). */
+export const checkTemplateYear: RuleCheck = ({ report }) => {
+  const { year, template } = report;
+  const cells: readonly string[] = [];
+  const yearBase = { rule: 'TPL-YEAR', subject: 'template', expression: '报告年度 ≥ 2021 → 2021年格式', cells } as const;
+  const earlyBase = { rule: 'TPL-EARLY', subject: 'template', expression: '报告年度 ≤ 2020 → 2019年试行格式', cells } as const;
+  if (year === null || (template !== '2019' && template !== '2021')) {
+    // A mixed report is TPL-MIXED's finding; an unknown one has no template to judge.
+    return [notAssessable({ ...yearBase, missing: [] }), notAssessable({ ...earlyBase, missing: [] })];
+  }
+  return [
+    evaluated({
+      ...yearBase,
+      left: template,
+      right: year >= 2021 ? '2021' : template,
+      holds: !(year >= 2021 && template === '2019'),
+      message: () => `${year}年度报告使用了2019年试行格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号格式`,
+    }),
+    evaluated({
+      ...earlyBase,
+      left: template,
+      right: year <= 2020 ? '2019' : template,
+      holds: !(year <= 2020 && template === '2021'),
+      message: () => `${year}年度报告使用了2021年格式，该年度应使用2019年试行格式`,
+    }),
+  ];
+};
+
+/**
+ * META-YEAR (rule 33): the title year must be the year of the stated period. Malformed dates are the
+ * document-text reader's META-YEAR findings (DocumentText.findings), not repeated here.
+ */
+export const checkMetaYear: RuleCheck = ({ report }) => {
+  const { titleYear, period } = report.text;
+  const periodIso = period?.to.iso ?? period?.from.iso ?? null;
+  if (titleYear === null || periodIso === null) {
+    return [];
+  }
+  const periodYear = Number(periodIso.slice(0, 4));
+  return [
+    evaluated({
+      rule: 'META-YEAR',
+      subject: 'title-period',
+      expression: '标题年度 = 统计期限年度',
+      cells: [],
+      left: titleYear,
+      right: periodYear,
+      holds: titleYear === periodYear,
+      message: () => `报告标题年度${titleYear}与统计期限年度${periodYear}不一致`,
+    }),
+  ];
+};
+
+// ---------------------------------------------------------------- STRUCT-OUTLINE (rule 37)
+
+const CITATION = /办函[〔[［(（【](2019|2021)[〕\]］)）】](60|30)号/g;
+const CITED: Readonly<Record<string, TemplateId>> = { '2019/60': '2019', '2021/30': '2021' };
+// Parts of the pre-2019 report outline (国办发〔2008〕 era) that neither template has.
+const OLD_PARTS = [
+  '政府信息公开的收费及减免情况',
+  '政府信息公开收费及减免情况',
+  '依申请公开政府信息和不予公开政府信息的情况',
+  '依申请公开政府信息情况',
+  '因政府信息公开申请提起行政复议和提起行政诉讼的情况',
+] as const;
+const STRUCTURE_WORDS = /包括|包含|组成|分为|共分|由/;
+// Two cheap tests instead of one `报告.*包括` pattern: no backtracking on a long unpunctuated text.
+const describesStructure = (text: string) => text.includes('报告') && STRUCTURE_WORDS.test(text);
+
+/**
+ * STRUCT-OUTLINE (rule 37): the introduction (text before 一、总体情况, else the first paragraph of
+ * section 一) describes a structure the body does not use, or cites the other template's 办函.
+ */
+export const checkStructOutline: RuleCheck = ({ report }) => {
+  const template = report.template;
+  if (template !== '2019' && template !== '2021') {
+    return [];
+  }
+  const introduction = introductionOf(report.text.sections);
+  const used = TEMPLATES[template].document;
+  const evaluations: RuleEvaluation[] = [];
+  const compact = asciiDigits(
+    introduction
+      .join('\n')
+      .normalize('NFKC')
+      .replace(/[ \t\u3000]+/g, ''),
+  );
+  const cited = new Set<TemplateId>();
+  for (const match of compact.matchAll(CITATION)) {
+    const id = CITED[`${match[1]}/${match[2]}`];
+    if (id !== undefined) {
+      cited.add(id);
+    }
+  }
+  if (cited.size > 0) {
+    const other = template === '2019' ? '2021' : '2019';
+    // Citing both (e.g. a 2021 report explaining the change) is no contradiction.
+    const wrong = cited.has(other) && !cited.has(template);
+    evaluations.push(
+      evaluated({
+        rule: 'STRUCT-OUTLINE',
+        subject: 'citation',
+        expression: '引言引用的格式文件 = 正文所用格式',
+        cells: [],
+        left: [...cited].map((id) => TEMPLATES[id].document).join('、'),
+        right: used,
+        holds: !wrong,
+        message: () => `报告引言所述结构（${TEMPLATES[other].document}）与正文所用格式（${used}）不一致`,
+      }),
+    );
+  }
+  for (const statement of introduction.flatMap(splitStatements)) {
+    const text = statement.replace(/\s+/g, '');
+    if (!describesStructure(text)) {
+      continue;
+    }
+    const old = OLD_PARTS.filter(
+      (part) => text.includes(part) && !OLD_PARTS.some((o) => o !== part && o.includes(part) && text.includes(o)),
+    );
+    if (old.length === 0) {
+      continue;
+    }
+    evaluations.push(
+      evaluated({
+        rule: 'STRUCT-OUTLINE',
+        subject: statement,
+        expression: '引言所述部分属于正文所用格式',
+        cells: [],
+        left: old.join('、'),
+        right: used,
+        holds: false,
+        message: () => `报告引言所述结构（${old.join('、')}）与正文所用格式（${used}）不一致`,
+      }),
+    );
+  }
+  return evaluations;
+};
+
+function introductionOf(sections: readonly { readonly id: string; readonly lines: readonly string[] }[]): readonly string[] {
+  const preamble = sections.find((s) => s.id === 'preamble')?.lines ?? [];
+  const first = sections.find((s) => s.id === 'overview')?.lines[0];
+  return first === undefined ? preamble : [...preamble, first];
+}
+
+/** The meta rules in catalogue order. */
+export const META_RULES: readonly RuleCheck[] = [
+  checkStructTable,
+  checkMetaPeriod,
+  checkMetaLate,
+  checkTemplateYear,
+  checkMetaYear,
+  checkStructOutline,
+];

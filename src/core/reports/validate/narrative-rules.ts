@@ -1,0 +1,440 @@
+// Narrative against tables and narrative against itself (validation-rules.md rules 25–28, 34–36):
+// NARR-T3-RECEIVED, NARR-T4, NARR-T2, NARR-FEE, NARR-STALE-YEAR, NARR-COUNT, NARR-PERCENT. Every
+// pattern has bounded gaps, so a long unpunctuated text costs linear time. Subjects are the clause or
+// sentence text (never the table values), so a reviewer's verdict survives a re-run.
+
+import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { claimsNoAppeal, claimsNoApplication, feeAmountsOf } from '../read/narrative-values.ts';
+import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
+import type { RuleEvaluation } from '../report-model.ts';
+import { TEMPLATE_2021 } from '../template.ts';
+import { cellValue, evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
+import type { RuleCheck } from './rule.ts';
+import { templateOf } from './template-of.ts';
+import { sentencesOf, statementsOf, uniqueSubjects } from './text-rules-support.ts';
+
+const RECEIVED_LABEL = '一、本年新收政府信息公开申请数量';
+
+// ---------------------------------------------------------------- NARR-T3-RECEIVED (rule 25)
+
+const RECEIVED_THEN_COUNT = /(?:收到|受理|接收|接到)[^\d]{0,40}?申请[^\d]{0,40}?(\d+)\s*件/;
+const RECEIVED_COUNT_THEN = /(?:收到|受理|接收|接到)[^\d申]{0,40}?(\d+)\s*件[^\d]{0,40}?申请/;
+const NOT_ABOUT_APPLICATIONS = /复议|诉讼|投诉|信访/;
+
+/** The number of applications a clause says were received, 0 for `未收到…申请`, else undefined. */
+function statedApplications(clause: string): number | undefined {
+  if (!clause.includes('公开') || NOT_ABOUT_APPLICATIONS.test(clause)) {
+    return undefined;
+  }
+  const text = asciiDigits(clause);
+  const match = RECEIVED_THEN_COUNT.exec(text) ?? RECEIVED_COUNT_THEN.exec(text);
+  if (match !== null) {
+    return Number(match[1]);
+  }
+  return claimsNoApplication(clause) ? 0 : undefined;
+}
+
+/**
+ * NARR-T3-RECEIVED (rule 25): applications the narrative says were received = table 三 一 总计; a figure
+ * that also counts the 上年结转 applications (一 + 二) is accepted.
+ */
+export const checkNarrativeReceived: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    for (const clause of splitClauses(sentence.text)) {
+      const n = statedApplications(clause);
+      if (n === undefined) {
+        continue;
+      }
+      const base = {
+        rule: 'NARR-T3-RECEIVED',
+        subject: subject(clause),
+        expression: '正文所称收到申请数 = received.total（或 received.total + carried_in.total）',
+        cells: ['received.total'],
+      } as const;
+      const total = cellValue(report, 'received.total');
+      if (total == null) {
+        out.push(notAssessable({ ...base, missing: ['received.total'] }));
+        continue;
+      }
+      const carried = cellValue(report, 'carried_in.total');
+      out.push(
+        evaluated({
+          ...base,
+          left: n,
+          right: total,
+          holds: n === total || (carried != null && n === total + carried),
+          message: () => `正文称收到申请${n}件，表三“${RECEIVED_LABEL}”总计为${total}件`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-T4 (rule 26)
+
+const APPEAL_GROUPS = {
+  行政复议: ['review'],
+  行政诉讼: ['litigation_direct', 'litigation_after_review'],
+} as const;
+type AppealWord = keyof typeof APPEAL_GROUPS;
+const APPEAL_COUNT = /(行政复议|行政诉讼)(?:案件|案)?\s*(\d+)\s*(件|起)/g;
+
+const t4Label = (rowId: string) => TEMPLATE_2021.rowById.get(rowId)?.label ?? rowId;
+
+/**
+ * NARR-T4 (rule 26): a clause claiming no 行政复议 / 行政诉讼 needs table 四 总计 0 in those groups; a
+ * stated number (`行政复议2件`) must equal the group total (行政诉讼: both litigation groups together).
+ */
+export const checkNarrativeAppeals: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    for (const clause of sentence.text.split(/[，,]/)) {
+      if (claimsNoAppeal(clause)) {
+        for (const word of Object.keys(APPEAL_GROUPS) as AppealWord[]) {
+          if (!clause.includes(word)) {
+            continue;
+          }
+          for (const group of APPEAL_GROUPS[word]) {
+            const id = `${group}.total`;
+            const base = { rule: 'NARR-T4', subject: subject(`${clause.trim()}|${group}`), expression: `${id} = 0`, cells: [id] } as const;
+            const total = cellValue(report, id);
+            out.push(
+              total == null
+                ? notAssessable({ ...base, missing: [id] })
+                : evaluated({
+                    ...base,
+                    left: 0,
+                    right: total,
+                    holds: total === 0,
+                    message: () => `正文称无${word}，表四“${t4Label(group)}”总计为${total}件`,
+                  }),
+            );
+          }
+        }
+        continue;
+      }
+      for (const match of asciiDigits(clause).matchAll(APPEAL_COUNT)) {
+        const word = match[1] as AppealWord;
+        const n = Number(match[2]);
+        const unit = match[3]!;
+        const ids = APPEAL_GROUPS[word].map((g) => `${g}.total`);
+        const base = {
+          rule: 'NARR-T4',
+          subject: subject(`${clause.trim()}|${word}`),
+          expression: `${ids.join(' + ')} = 正文所述数`,
+          cells: ids,
+        } as const;
+        const operands = readOperands(report, ids);
+        if (operands.missing.length > 0) {
+          out.push(notAssessable({ ...base, missing: operands.missing }));
+          continue;
+        }
+        const total = sumOf(operands.values, ids);
+        const group = word === '行政复议' ? t4Label('review') : word;
+        out.push(
+          evaluated({
+            ...base,
+            left: n,
+            right: total,
+            holds: n === total,
+            message: () => `正文称${word}${n}${unit}，表四“${group}”总计为${total}件`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-T2 (rule 27)
+
+const T2_STATEMENT = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制)([^\d]{0,6}?)(\d+)\s*件/;
+const T2_ROW = {
+  规章: 'rules',
+  行政规范性文件: 'normative_documents',
+  规范性文件: 'normative_documents',
+  行政许可: 'licensing',
+  行政处罚: 'penalties',
+  行政强制: 'coercion',
+} as const;
+
+/**
+ * NARR-T2 (rule 27): `规章0件`, `行政规范性文件1件`, `行政许可93件` … must equal table 二 (制发件数 —
+ * 2019: 新制作数量 — or 处理决定数量).
+ */
+export const checkNarrativeTable2: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const template = templateOf(report, '二');
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    for (const clause of splitClauses(sentence.text)) {
+      const match = T2_STATEMENT.exec(asciiDigits(clause));
+      if (match === null) {
+        continue;
+      }
+      const label = match[1] as keyof typeof T2_ROW;
+      const n = Number(match[3]);
+      const row = T2_ROW[label];
+      const column = row === 'rules' || row === 'normative_documents' ? (template.id === '2019' ? 'new_made' : 'issued') : 'decisions';
+      const id = `${row}.${column}`;
+      const base = { rule: 'NARR-T2', subject: subject(clause), expression: `正文所述${label}件数 = ${id}`, cells: [id] } as const;
+      const value = cellValue(report, id);
+      if (value == null) {
+        out.push(notAssessable({ ...base, missing: [id] }));
+        continue;
+      }
+      const def = template.cellById.get(id);
+      out.push(
+        evaluated({
+          ...base,
+          left: n,
+          right: value,
+          holds: n === value,
+          message: () => `正文称${label}${n}件，表二“${def?.row ?? row}”“${def?.column ?? column}”为${value}`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-FEE (rule 28)
+
+/**
+ * NARR-FEE (rule 28, 国办函〔2020〕109号): a 信息处理费 amount > 0 needs an application that could bear it
+ * (table 三 一 + 二 总计 > 0). The 行政事业性收费 of table 二 is a different fee and is not used.
+ */
+export const checkNarrativeFee: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const ids = ['received.total', 'carried_in.total'];
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    for (const amount of feeAmountsOf(sentence.text)) {
+      if (/^0(?:\.0*)?$/.test(amount.yuan)) {
+        continue;
+      }
+      const base = {
+        rule: 'NARR-FEE',
+        subject: subject(`${sentence.text}|${amount.text}`),
+        expression: '信息处理费 > 0 → received.total + carried_in.total > 0',
+        cells: ids,
+      } as const;
+      const operands = readOperands(report, ids);
+      if (operands.missing.length > 0) {
+        out.push(notAssessable({ ...base, missing: operands.missing }));
+        continue;
+      }
+      const applications = sumOf(operands.values, ids);
+      out.push(
+        evaluated({
+          ...base,
+          left: amount.yuan,
+          right: applications,
+          holds: applications > 0,
+          message: () => `正文称收取信息处理费${amount.yuan}元，但表三本年新收和上年结转申请均为0`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-STALE-YEAR (rule 34)
+
+const YEAR_OPENING = /^(\d{4})年度?(?:[，,]|以来)/;
+const FIGURE = /(?<![\d.第])\d+\s*[余多]?\s*[条件篇次]/;
+
+/**
+ * NARR-STALE-YEAR (rule 34): in section 一, a sentence opening with `YYYY年，` or `YYYY年以来` and
+ * stating a figure names the year before the report year — text carried over from last year's report.
+ */
+export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    if (sentence.section !== 'overview') {
+      continue;
+    }
+    const text = asciiDigits(sentence.text);
+    const opening = YEAR_OPENING.exec(text);
+    if (opening === null || !FIGURE.test(text.slice(opening[0].length))) {
+      continue;
+    }
+    const stated = Number(opening[1]);
+    const base = { rule: 'NARR-STALE-YEAR', subject: subject(sentence.text), expression: '句首年份 ≠ 报告年度 − 1', cells: [] } as const;
+    const year = report.year;
+    if (year === null) {
+      out.push(notAssessable({ ...base, missing: [] }));
+      continue;
+    }
+    out.push(
+      evaluated({
+        ...base,
+        left: stated,
+        right: year,
+        holds: stated !== year - 1,
+        message: () => `正文“${excerptOf(sentence.text)}”所述年份${stated}年与报告年度${year}年不符，可能沿用了上年报告内容`,
+      }),
+    );
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-COUNT (rule 35)
+
+const NUMBER = '([一二三四五六七八九十两]{1,3}|\\d{1,2})';
+const UNIT = '(部分|方面|栏目|板块|专栏|章节|章)';
+// `由A、B、C等六部分组成`, `包括A、B、C三个方面`: the list comes first.
+const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为)([^。]{2,300}?)等?${NUMBER}(个)?${UNIT}`);
+// `分为六个部分：…`, `共3个栏目：A、B、C`, `包括5项内容：…`: the count comes first, the list after a colon.
+const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|包含|设有|设置)${NUMBER}(个|项)?${UNIT}?[^：:。\\d]{0,10}?[：:](.+)$`);
+const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]/g;
+
+/** Items of an enumeration: ordinal markers (`一是`, `（一）`) when there are several, else `、`, `；`, `，` pieces. */
+function countItems(list: string, separators: readonly string[]): { count: number; joinedLast: boolean } {
+  const ordinals = list.match(ORDINALS)?.length ?? 0;
+  if (ordinals >= 2) {
+    return { count: ordinals, joinedLast: false };
+  }
+  for (const separator of separators) {
+    const items = list.split(separator).filter((item) => item.trim() !== '');
+    if (items.length >= 2) {
+      return { count: items.length, joinedLast: /和|及|与/.test(items[items.length - 1]!) };
+    }
+  }
+  return { count: list.trim() === '' ? 0 : 1, joinedLast: false };
+}
+
+/**
+ * NARR-COUNT (rule 35): a stated number of parts, aspects or columns must match the items enumerated
+ * (`…等六部分组成` listing four). A last item joined with 和/及/与 may hold two, so one short is accepted then.
+ */
+export const checkNarrativeCount: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const statement of statementsOf(report)) {
+    const text = asciiDigits(statement.text.replace(/\s+/g, ''));
+    let stated: number | undefined;
+    let unit = '';
+    let items = { count: 0, joinedLast: false };
+    const before = LIST_THEN_COUNT.exec(text);
+    if (before !== null && before[1]!.includes('、')) {
+      stated = parseCount(before[2]!);
+      unit = `${before[3] ?? ''}${before[4]}`;
+      items = countItems(before[1]!.replace(/等$/, ''), ['、']);
+    } else {
+      const after = COUNT_THEN_LIST.exec(text);
+      if (after !== null && (after[2] !== undefined || after[3] !== undefined)) {
+        stated = parseCount(after[1]!);
+        unit = `${after[2] ?? ''}${after[3] ?? ''}`;
+        items = countItems(after[4]!, ['、', '；', ';', '，', ',']);
+      }
+    }
+    if (stated === undefined || items.count < 2) {
+      continue;
+    }
+    const listed = items.count;
+    const n = stated;
+    out.push(
+      evaluated({
+        rule: 'NARR-COUNT',
+        subject: subject(statement.text),
+        expression: '所述数量 = 列举项数',
+        cells: [],
+        left: n,
+        right: listed,
+        holds: listed === n || (items.joinedLast && listed + 1 === n),
+        message: () => `“${excerptOf(statement.text)}”称共${n}${unit}，但列举了${listed}${unit}`,
+      }),
+    );
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-PERCENT (rule 36)
+
+const TOTAL_BEFORE_PARTS = /(?<!\d)(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[，,：:]?\s*其中/;
+const TOTAL_STATED = /(?:共|总计|合计|累计)[^\d，,。]{0,12}?(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/;
+const SHARE =
+  /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
+
+/** N / T × 100 at the stated precision: the half-up value, and whether N / T lies exactly on a .5. */
+function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean } {
+  const scaled = n * 100 * 10 ** decimals;
+  const quotient = Math.floor(scaled / total);
+  const twice = 2 * (scaled - quotient * total);
+  return { rounded: twice >= total ? quotient + 1 : quotient, tie: twice === total };
+}
+
+function formatScaled(value: number, decimals: number): string {
+  if (decimals === 0) {
+    return String(value);
+  }
+  const digits = String(value).padStart(decimals + 1, '0');
+  return `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+}
+
+/**
+ * NARR-PERCENT (rule 36): a share `N条，占X%` or `N条（X%）` in a statement whose total T is stated must
+ * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted).
+ */
+export const checkNarrativePercent: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const statement of statementsOf(report)) {
+    if (!/[%％]/.test(statement.text)) {
+      continue;
+    }
+    const text = asciiDigits(statement.text);
+    const total = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
+    if (total === null || total[2] !== undefined) {
+      continue; // no total, or an approximate one (`1000余条`)
+    }
+    const t = Number(total[1]);
+    const unit = total[3];
+    const totalAt = total.index + total[0].indexOf(total[1]!);
+    if (t === 0) {
+      continue;
+    }
+    for (const share of text.matchAll(SHARE)) {
+      if (share.index === totalAt || share[2] !== unit) {
+        continue;
+      }
+      const n = Number(share[1]);
+      const statedText = (share[3] ?? share[4])!;
+      const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
+      const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
+      const { rounded, tie } = percentOf(n, t, decimals);
+      const holds = statedScaled === rounded || (tie && statedScaled === rounded - 1);
+      const computed = formatScaled(rounded, decimals);
+      out.push(
+        evaluated({
+          rule: 'NARR-PERCENT',
+          subject: subject(`${statement.text}|${share.index}`),
+          expression: '所述百分比 = 分项数 / 总数 × 100',
+          cells: [],
+          left: statedText,
+          right: computed,
+          holds,
+          message: () => `“${excerptOf(statement.text)}”：${n}/${t}=${computed}%，与所述${statedText}%不符`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+/** The narrative rules in catalogue order. */
+export const NARRATIVE_RULES: readonly RuleCheck[] = [
+  checkNarrativeReceived,
+  checkNarrativeAppeals,
+  checkNarrativeTable2,
+  checkNarrativeFee,
+  checkNarrativeStaleYear,
+  checkNarrativeCount,
+  checkNarrativePercent,
+];

@@ -1,0 +1,133 @@
+// The "共X条，其中A、B、C" parse (validation-rules.md §3) and its rules NARR-SUM (29) and
+// NARR-SUM-PARTIAL (30). Parts are taken apart by hand from the end of each piece rather than with
+// `^(.*?)(\d+)条$`, which backtracks quadratically on long digit runs.
+
+import { excerptOf } from '../read/narrative-sentences.ts';
+import { asciiDigits } from '../read/read-document-dates.ts';
+import type { RuleEvaluation } from '../report-model.ts';
+import { evaluated } from './evaluation.ts';
+import type { RuleCheck } from './rule.ts';
+import { sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+
+/** A parsed "共X条，其中…" sentence. */
+export interface NarrativeSum {
+  readonly total: number;
+  readonly unit: string;
+  readonly sum: number;
+  /** The contributions joined by `+` (`k×M` for a distributive part): `4+7×12`. */
+  readonly detail: string;
+  /** A part label starts with 其他, 其它 or 其余. */
+  readonly catchAll: boolean;
+}
+
+const TOTAL = /(?<!\d)(\d+)(余|多)?(件|条|篇|个|项|次)[，,：:]?\s*其中[，,：:]?/;
+const CATCH_ALL = /^(?:其他|其它|其余)/;
+
+interface TrailingCount {
+  readonly label: string;
+  readonly digits: string;
+  readonly approximate: boolean;
+}
+
+/** `<label><digits>(余|多)?<unit>` read from the end; undefined when the text does not end so. */
+function trailingCount(text: string, unit: string): TrailingCount | undefined {
+  if (!text.endsWith(unit)) {
+    return undefined;
+  }
+  let end = text.length - unit.length;
+  const approximate = end > 0 && (text[end - 1] === '余' || text[end - 1] === '多');
+  if (approximate) {
+    end--;
+  }
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) >= 48 && text.charCodeAt(start - 1) <= 57) {
+    start--;
+  }
+  if (start === end) {
+    return undefined;
+  }
+  return { label: text.slice(0, start), digits: text.slice(start, end), approximate };
+}
+
+/** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
+export function parseNarrativeSum(sentence: string): NarrativeSum | null {
+  const text = asciiDigits(sentence);
+  const match = TOTAL.exec(text);
+  if (match === null || match[2] !== undefined) {
+    return null;
+  }
+  const total = Number(match[1]);
+  const unit = match[3]!;
+  const rest = text.slice(match.index + match[0].length);
+  const parts: { value: number; detail: string; distributive: boolean }[] = [];
+  let catchAll = false;
+  pieces: for (const raw of rest.split(/[，,；;]/)) {
+    const piece = raw.trim();
+    if (piece === '') {
+      continue;
+    }
+    const last = trailingCount(piece, unit);
+    if (last?.label.endsWith('各')) {
+      if (last.approximate) {
+        return null;
+      }
+      const labels = last.label.slice(0, -1);
+      const k = labels.split('、').filter(Boolean).length;
+      parts.push({ value: k * Number(last.digits), detail: `${k}×${last.digits}`, distributive: true });
+      continue;
+    }
+    for (const sub of piece.split('、')) {
+      const part = trailingCount(sub, unit);
+      if (part === undefined) {
+        break pieces; // `新开辟专栏3个` ends a 条-list
+      }
+      if (part.approximate) {
+        return null;
+      }
+      if (CATCH_ALL.test(part.label)) {
+        catchAll = true;
+      }
+      parts.push({ value: Number(part.digits), detail: part.digits, distributive: false });
+    }
+  }
+  if (parts.length < 2 && !parts.some((p) => p.distributive)) {
+    return null;
+  }
+  const sum = parts.reduce((s, p) => s + p.value, 0);
+  return { total, unit, sum, catchAll, detail: parts.map((p) => p.detail).join('+') };
+}
+
+/**
+ * NARR-SUM (rule 29) and NARR-SUM-PARTIAL (rule 30): the parts listed after `其中` must add up to the
+ * total. More than the total, or less with a catch-all part (`其他信息16条`), is a warning; less without
+ * one is a notice (the parts may be a selection).
+ */
+export const checkNarrativeSums: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    const parsed = parseNarrativeSum(sentence.text);
+    if (parsed === null) {
+      continue;
+    }
+    const { total, unit, sum, detail, catchAll } = parsed;
+    const partial = sum < total && !catchAll;
+    out.push(
+      evaluated({
+        rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',
+        // One subject for both rules: which of them fails depends on the values, the identity does not.
+        subject: subject(sentence.text),
+        expression: '总数 = 分项合计',
+        cells: [],
+        left: total,
+        right: sum,
+        holds: sum === total,
+        message: () => `“${excerptOf(sentence.text)}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
+      }),
+    );
+  }
+  return out;
+};
+
+/** The narrative sum rules in catalogue order. */
+export const NARRATIVE_SUM_RULES: readonly RuleCheck[] = [checkNarrativeSums];

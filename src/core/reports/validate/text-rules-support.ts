@@ -1,0 +1,28 @@
+// What the text rules share: the narrative split once per report, and evaluation subjects that stay
+// unique when a report repeats a sentence word for word (seed 004 repeats its 423-item list).
+
+import { type NarrativeSentence, narrativeSentences } from '../read/narrative-sentences.ts';
+import type { ReportFacts } from './rule.ts';
+
+/** Sentences (split at `。！？；!?;`) of the report's narrative, in document order (annual-report.md §6.5). */
+export function sentencesOf(report: ReportFacts): readonly NarrativeSentence[] {
+  return narrativeSentences(report.text).sentences;
+}
+
+/** Statements (split at `。！？!?` only) of the report's narrative: lists running over `；` stay whole. */
+export function statementsOf(report: ReportFacts): readonly NarrativeSentence[] {
+  return narrativeSentences(report.text).statements;
+}
+
+/**
+ * Makes evaluation subjects unique within one rule run: the second identical sentence becomes
+ * `<sentence>#2`, so both keep their own fingerprint and a reviewer's verdict on one stays with it.
+ */
+export function uniqueSubjects(): (subject: string) => string {
+  const seen = new Map<string, number>();
+  return (subject) => {
+    const n = (seen.get(subject) ?? 0) + 1;
+    seen.set(subject, n);
+    return n === 1 ? subject : `${subject}#${n}`;
+  };
+}
