@@ -63,21 +63,16 @@ export function matchSectionHeading(line: string, template: DetectedTemplate, fr
   if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
     return null;
   }
-  if (trimmed.length <= MAX_HEADING * 2) {
-    const whole = matchHeadingText(trimmed, template, fromIndex, false);
-    if (whole !== null) {
-      return whole;
-    }
-  }
-  // A numbered heading followed by its text on the same line.
+  // A numbered heading followed by its text on the same line (`六、其他需要报告的事项：无。`); a trailing
+  // stop alone (`一、总体情况。`) is format and handled with the whole line.
   const stop = trimmed.search(/[：:。]/);
-  if (stop > 0 && stop <= MAX_HEADING) {
+  if (stop > 0 && stop <= MAX_HEADING && stop < trimmed.length - 1) {
     const head = matchHeadingText(trimmed.slice(0, stop), template, fromIndex, true);
     if (head !== null) {
       return { ...head, rest: trimmed.slice(stop + 1).trim() };
     }
   }
-  return null;
+  return trimmed.length <= MAX_HEADING * 2 ? matchHeadingText(trimmed, template, fromIndex, false) : null;
 }
 
 function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: number, inline: boolean): SectionHeadingMatch | null {

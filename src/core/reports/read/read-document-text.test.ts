@@ -1,0 +1,363 @@
+// The document-text reader on the five seeds (validation-rules.md §5) and on synthetic text
+// (annual-report.md §2, §5, §6.4, §6.5; validation-rules.md rules 5–7, 33).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
+import { readDocumentText } from './read-document-text.ts';
+
+const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
+const SEED_FILES = {
+  '000': '000_fa62d5864337d3a6.txt',
+  '001': '001_90c37852d1e90522.txt',
+  '002': '002_a69ef41056118676.txt',
+  '003': '003_d3cf8b1128643171.txt',
+  '004': '004_b8b917888f6bbb4a.txt',
+} as const;
+
+/**
+ * The narrative lines of a seed without the table reader: the seeds' tables are tab-separated,
+ * pipe-separated or one tab-indented cell per line, so dropping lines with a tab or pipe leaves the text
+ * outside the table bodies (as spec/tools/check-seeds.mjs does).
+ */
+function seedNarrativeLines(seed: keyof typeof SEED_FILES): string[] {
+  return readFileSync(new URL(SEED_FILES[seed], SEED_DIR), 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => !line.includes('\t') && !line.includes('|'));
+}
+
+const HEADINGS_2021 = TEMPLATE_2021.sections.map((s) => s.heading);
+const messages = (text: { findings: readonly { rule: string; message: string }[] }) => text.findings.map((f) => `${f.rule} ${f.message}`);
+
+describe('seeds: agency, year, period and signature as validation-rules.md §5 reads them', () => {
+  const rows = [
+    {
+      seed: '000',
+      template: '2021',
+      agency: '黄石市民政局',
+      year: 2023,
+      yearSource: 'title',
+      period: ['2023-01-01', '2023-12-31'],
+      signature: ['2024-01-19', '黄石市民政局'],
+      why: 'title agency 市民政局 merged with the signature 黄石市民政局',
+    },
+    {
+      seed: '001',
+      template: '2021',
+      agency: '卫辉市民政局',
+      year: 2022,
+      yearSource: 'title',
+      period: null,
+      signature: null,
+      why: 'one-line title',
+    },
+    {
+      seed: '002',
+      template: '2021',
+      agency: null,
+      year: 2023,
+      yearSource: 'body',
+      period: null,
+      signature: null,
+      why: 'no title, no signature',
+    },
+    {
+      seed: '003',
+      template: '2021',
+      agency: '攀枝花市东区民政局',
+      year: 2023,
+      yearSource: 'title',
+      period: null,
+      signature: ['2024-01-08', '攀枝花市东区民政局'],
+      why: 'two-line title with a spaced year',
+    },
+    {
+      seed: '004',
+      template: '2019',
+      agency: '嘉兴市民政局',
+      year: 2020,
+      yearSource: 'title',
+      period: null,
+      signature: null,
+      why: '年度 title',
+    },
+  ] as const;
+  for (const row of rows) {
+    test(`seed ${row.seed} reads as ${row.agency ?? 'no agency'} ${row.year}: ${row.why}`, () => {
+      const text = readDocumentText(seedNarrativeLines(row.seed), row.template);
+      assert.equal(text.agency, row.agency);
+      assert.equal(text.year, row.year);
+      assert.equal(text.yearSource, row.yearSource);
+      assert.deepEqual(text.period === null ? null : [text.period.from.iso, text.period.to.iso], row.period);
+      assert.deepEqual(text.signature === null ? null : [text.signature.date.iso, text.signature.agency], row.signature);
+      assert.deepEqual(text.malformedDates, []);
+    });
+  }
+
+  test('every seed has all six sections, in order', () => {
+    for (const [seed, template] of [
+      ['000', '2021'],
+      ['001', '2021'],
+      ['002', '2021'],
+      ['003', '2021'],
+      ['004', '2019'],
+    ] as const) {
+      const text = readDocumentText(seedNarrativeLines(seed), template);
+      assert.deepEqual(
+        text.headings.map((h) => h.id),
+        TEMPLATE_2021.sections.map((s) => s.id),
+        seed,
+      );
+      assert.deepEqual(
+        text.sections.map((s) => s.id),
+        ['preamble', ...TEMPLATE_2021.sections.map((s) => s.id)],
+        seed,
+      );
+    }
+  });
+
+  test('seed 002 gets the two META-IDENTITY notices of §5, the others no text finding except 004', () => {
+    assert.deepEqual(messages(readDocumentText(seedNarrativeLines('002'), '2021')), [
+      'META-IDENTITY 未能从标题或落款识别报告机关',
+      'META-IDENTITY 报告年度由正文推断为2023年',
+    ]);
+    for (const seed of ['000', '001', '003'] as const) {
+      assert.deepEqual(messages(readDocumentText(seedNarrativeLines(seed), '2021')), [], seed);
+    }
+  });
+
+  test('seed 004 gets the two STRUCT-HEADING notices of §5: no 一、, and the 2021 wording of 五 in a 2019 report', () => {
+    assert.deepEqual(messages(readDocumentText(seedNarrativeLines('004'), '2019')), [
+      'STRUCT-HEADING 标题“总体情况”与格式规定的“一、总体情况”不一致',
+      'STRUCT-HEADING 标题“五、存在的主要问题及改进情况”与格式规定的“五、政府信息公开工作存在的主要问题及改进情况”不一致',
+    ]);
+  });
+
+  test('the title and the signature are not narrative: they stay out of the sections', () => {
+    const text = readDocumentText(seedNarrativeLines('003'), '2021');
+    const all = text.sections.flatMap((s) => s.lines);
+    assert.ok(!all.includes('攀枝花市东区民政局'));
+    assert.ok(!all.includes('2024年1月8日'));
+    assert.ok(text.sections.find((s) => s.id === 'other_matters')?.lines[0]?.startsWith('2023年度，我局未收取'));
+  });
+
+  test('seed 004 narrative holds the §6.7 example entries: 1 application and the zero appeal claim, in that order', () => {
+    const text = readDocumentText(seedNarrativeLines('004'), '2019');
+    const sentence = '受理政府信息公开申请1件，无因政府信息公开申请行政复议、提起行政诉讼的情况';
+    assert.deepEqual(
+      text.narrative.filter((n) => n.text === sentence),
+      [
+        { text: sentence, value: 1 },
+        { text: sentence, value: 0 },
+      ],
+    );
+  });
+});
+
+// ---------------------------------------------------------------- synthetic text
+
+/** A report text with the six 2021 headings, the given lines before them and in section 一. */
+function report(before: readonly string[], overview: readonly string[] = ['全年工作有序开展。'], after: readonly string[] = []): string[] {
+  return [...before, HEADINGS_2021[0]!, ...overview, ...HEADINGS_2021.slice(1), ...after];
+}
+
+describe('title and signature (annual-report.md §6.4)', () => {
+  test('a title gives agency and year; 年度 is accepted', () => {
+    const text = readDocumentText(report(['某县民政局2022年度政府信息公开工作年度报告']), '2021');
+    assert.deepEqual([text.agency, text.year, text.yearSource, text.titleYear], ['某县民政局', 2022, 'title', 2022]);
+  });
+
+  test('an organ line above a title without organ completes it; a line with digits does not', () => {
+    assert.equal(readDocumentText(report(['某市某区民政局', '2023年政府信息公开工作年度报告']), '2021').agency, '某市某区民政局');
+    assert.equal(readDocumentText(report(['第3号文件', '2023年政府信息公开工作年度报告']), '2021').agency, null);
+  });
+
+  test('agency: the longer one when one name ends with the other, else the title’s', () => {
+    const signed = (title: string, organ: string) =>
+      readDocumentText(report([`${title}2023年政府信息公开工作年度报告`], undefined, ['无。', organ, '2024年1月10日']), '2021').agency;
+    assert.equal(signed('区民政局', '某市某区民政局'), '某市某区民政局');
+    assert.equal(signed('某市某区民政局', '区民政局'), '某市某区民政局');
+    assert.equal(signed('某县民政局', '某县人民政府办公室'), '某县民政局');
+  });
+
+  test('the signature is the last date line; the line before counts as organ only without digits or punctuation', () => {
+    const text = readDocumentText(report([], undefined, ['无其他需要报告的事项。', '2024年1月10日']), '2021');
+    assert.deepEqual(text.signature, { date: { raw: '2024年1月10日', iso: '2024-01-10' }, agency: null });
+    const chinese = readDocumentText(report([], undefined, ['某县民政局', '二〇二四年一月十九日']), '2021');
+    assert.deepEqual(chinese.signature?.date.iso, '2024-01-19');
+    assert.equal(chinese.agency, '某县民政局');
+  });
+
+  test('year sources in order: title, period end year, signature year − 1 (month ≤ 6), body (≥ 3 times in 一)', () => {
+    const period = '本报告统计期限自2022年1月1日起至2022年12月31日止。';
+    const cases = [
+      { lines: report(['某局2023年政府信息公开工作年度报告', period]), year: 2023, source: 'title' },
+      { lines: report([period]), year: 2022, source: 'period' },
+      { lines: report([], undefined, ['某局', '2024年3月1日']), year: 2023, source: 'signature' },
+      { lines: report([], ['2021年，我局……', '2021年全年……', '2021年共计……'], ['某局', '2024年7月1日']), year: 2021, source: 'body' },
+      { lines: report([], ['2021年，我局……', '2021年全年……']), year: null, source: null },
+    ] as const;
+    for (const c of cases) {
+      const text = readDocumentText(c.lines, '2021');
+      assert.deepEqual([text.year, text.yearSource], [c.year, c.source], c.lines.join('/'));
+    }
+  });
+
+  test('no agency and no year: the first two META-IDENTITY messages', () => {
+    assert.deepEqual(
+      messages(readDocumentText(report([]), '2021')).filter((m) => m.startsWith('META-IDENTITY')),
+      ['META-IDENTITY 未能从标题或落款识别报告机关', 'META-IDENTITY 未能识别报告年度'],
+    );
+  });
+});
+
+describe('period and malformed dates (validation-rules.md rules 8, 33)', () => {
+  test('a period without end year takes the start year', () => {
+    const text = readDocumentText(report(['某局2023年政府信息公开工作年度报告', '统计期限为2023年1月1日至12月31日。']), '2021');
+    assert.deepEqual([text.period?.from.iso, text.period?.to.iso], ['2023-01-01', '2023-12-31']);
+  });
+
+  test('`202222年` in the period is a malformed date: iso null and a META-YEAR finding naming it', () => {
+    const text = readDocumentText(report(['某局2022年政府信息公开工作年度报告', '统计期限自2022年1月1日起至202222年12月31日止。']), '2021');
+    assert.equal(text.period?.to.iso, null);
+    assert.deepEqual(text.malformedDates, ['202222年12月31日']);
+    assert.deepEqual(messages(text), ['META-YEAR 日期“202222年12月31日”格式错误']);
+  });
+
+  test('`202020年` in the title and month 13 in the title block are malformed; the year is not taken from them', () => {
+    const text = readDocumentText(report(['某局202020年政府信息公开工作年度报告', '（2020年13月1日印发）']), '2021');
+    assert.equal(text.titleYear, null);
+    assert.deepEqual(text.malformedDates, ['202020年', '2020年13月1日']);
+  });
+
+  test('a date range outside the title block without 统计 is not a period', () => {
+    const text = readDocumentText(report([], ['2023年1月1日至3月31日开展专项检查。']), '2021');
+    assert.equal(text.period, null);
+  });
+});
+
+describe('section headings (annual-report.md §2, §5; rules 5, 6)', () => {
+  test('full-width, half-width and spaced headings are the same heading, without a finding', () => {
+    const lines = ['一.总体情况', '二、 主动公开政府信息情况', '三、收到和处理政府信息公开申请情况。', ...HEADINGS_2021.slice(3)];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual(
+      text.headings.map((h) => h.exact),
+      [true, true, true, true, true, true],
+    );
+  });
+
+  test('the 2019 wording of 五 is exact in a 2019 report and a STRUCT-HEADING notice in a 2021 report', () => {
+    const lines2019 = TEMPLATE_2019.sections.map((s) => s.heading);
+    assert.deepEqual(messages(readDocumentText(lines2019, '2019')), [
+      'META-IDENTITY 未能从标题或落款识别报告机关',
+      'META-IDENTITY 未能识别报告年度',
+    ]);
+    assert.ok(
+      messages(readDocumentText(lines2019, '2021')).includes(
+        'STRUCT-HEADING 标题“五、政府信息公开工作存在的主要问题及改进情况”与格式规定的“五、存在的主要问题及改进情况”不一致',
+      ),
+    );
+  });
+
+  test('a numbered heading whose wording drifted is found, with a STRUCT-HEADING notice', () => {
+    const lines = [...HEADINGS_2021.slice(0, 3), '四、因政府信息公开申请提起行政复议、行政诉讼情况', ...HEADINGS_2021.slice(4)];
+    const text = readDocumentText(lines, '2021');
+    assert.equal(text.headings.length, 6);
+    assert.ok(
+      messages(text).includes(
+        'STRUCT-HEADING 标题“四、因政府信息公开申请提起行政复议、行政诉讼情况”与格式规定的“四、政府信息公开行政复议、行政诉讼情况”不一致',
+      ),
+    );
+  });
+
+  test('sub-headings and numbered paragraphs are not section headings', () => {
+    const lines = [HEADINGS_2021[0]!, '（二）主动公开政府信息情况', '3.依申请公开工作', ...HEADINGS_2021.slice(1)];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual(text.sections.find((s) => s.id === 'overview')?.lines, ['（二）主动公开政府信息情况', '3.依申请公开工作']);
+  });
+
+  test('a heading with its text on the same line starts the section with that text', () => {
+    const lines = [...HEADINGS_2021.slice(0, 5), '六、其他需要报告的事项：本机关未收取信息处理费。'];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual(text.sections.at(-1), { id: 'other_matters', lines: ['本机关未收取信息处理费。'] });
+  });
+
+  test('a missing section is a STRUCT-SECTION warning with the official heading', () => {
+    const lines = HEADINGS_2021.filter((h) => !h.startsWith('五'));
+    assert.ok(messages(readDocumentText(lines, '2021')).includes('STRUCT-SECTION 缺少“五、存在的主要问题及改进情况”部分'));
+  });
+
+  test('after a text cut inside table 三, the later sections are not reported missing (rule 38)', () => {
+    const lines = HEADINGS_2021.slice(0, 3);
+    const cut = messages(readDocumentText(lines, '2021', { truncatedIn: '三' })).filter((m) => m.startsWith('STRUCT-SECTION'));
+    const uncut = messages(readDocumentText(lines, '2021')).filter((m) => m.startsWith('STRUCT-SECTION'));
+    assert.deepEqual(cut, []);
+    assert.equal(uncut.length, 3);
+  });
+});
+
+describe('narrative values (annual-report.md §6.5)', () => {
+  test('the four kinds, in document order, with the trimmed sentence as text', () => {
+    const text = readDocumentText(
+      report(
+        [],
+        [
+          '  全年发布信息469余条，低保、特困各12条；未收到政府信息公开申请。',
+          '全年无行政复议和行政诉讼案件。收取信息处理费0.03万元，依据第36条。',
+        ],
+      ),
+      '2021',
+    );
+    assert.deepEqual(text.narrative, [
+      { text: '全年发布信息469余条，低保、特困各12条', value: 469 },
+      { text: '全年发布信息469余条，低保、特困各12条', value: 12 },
+      { text: '未收到政府信息公开申请', value: 0 },
+      { text: '全年无行政复议和行政诉讼案件', value: 0 },
+      { text: '收取信息处理费0.03万元，依据第36条', value: 300 },
+    ]);
+  });
+
+  test('numbers in other units are not narrative values', () => {
+    const text = readDocumentText(report([], ['2023年12月开展培训3次，覆盖120人，共4期。']), '2021');
+    assert.deepEqual(text.narrative, []);
+  });
+});
+
+describe('robustness: never throws, stays linear', () => {
+  test('empty text: six STRUCT-SECTION warnings and two META-IDENTITY notices, nothing else', () => {
+    const text = readDocumentText([], 'unknown');
+    assert.deepEqual(
+      text.findings.map((f) => f.rule),
+      [...Array(6).fill('STRUCT-SECTION'), 'META-IDENTITY', 'META-IDENTITY'],
+    );
+    assert.deepEqual([text.agency, text.year, text.period, text.signature, text.narrative], [null, null, null, null, []]);
+  });
+
+  // Catastrophic backtracking would take minutes: the timeout catches it without a timed assertion.
+  test('10 MB of random CJK text, digits and punctuation is read without backtracking', { timeout: 30_000 }, () => {
+    // A fixed-seed generator: the same input every run.
+    let state = 42;
+    const next = () => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state;
+    };
+    const alphabet = '的是了年月日件条申请公开收到其中各共余多行政复议诉讼处理费元万无未没有一二三四五六、，：0123456789';
+    const lines: string[] = [];
+    for (let l = 0; l < 20; l++) {
+      const chars: string[] = [];
+      for (let i = 0; i < 250_000; i++) {
+        const r = next();
+        chars.push(r % 3 === 0 ? alphabet[r % alphabet.length]! : String.fromCharCode(0x4e00 + (r % 0x5000)));
+      }
+      lines.push(chars.join(''));
+    }
+    const text = readDocumentText(lines, 'unknown');
+    assert.equal(text.headings.length, 0);
+  });
+
+  test('a 1 MB digit run and a 1 MB line without punctuation do not backtrack', { timeout: 30_000 }, () => {
+    const text = readDocumentText(['1'.repeat(1_000_000), '收到申请'.repeat(250_000)], 'unknown');
+    assert.deepEqual(text.narrative, []);
+  });
+});
