@@ -1,0 +1,187 @@
+// Structure, identity and template rules (validation-rules.md rules 4, 8–11, 33, 37; 《条例》第四十九条).
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildDocumentText, buildFacts, type FactsOverrides } from '#test/factories/report-facts.ts';
+import { readDocumentText } from '../read/read-document-text.ts';
+import type { RuleEvaluation } from '../report-model.ts';
+import { type DetectedTemplate, TEMPLATE_2021 } from '../template.ts';
+import { checkMetaLate, checkMetaPeriod, checkMetaYear, checkStructOutline, checkStructTable, checkTemplateYear } from './meta-rules.ts';
+import { DEFAULT_VALIDATION_SETTINGS, type RuleCheck, type ValidationSettings } from './rule.ts';
+
+const HEADINGS = TEMPLATE_2021.sections.map((s) => s.heading);
+
+function run(check: RuleCheck, overrides: FactsOverrides, settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS): RuleEvaluation[] {
+  return [...check({ report: buildFacts(overrides), settings })];
+}
+const messagesOf = (evaluations: readonly RuleEvaluation[]) => evaluations.flatMap((e) => (e.finding ? [e.finding.message] : []));
+
+/** Facts whose text is read from lines: title, preamble and six headings. */
+function fromText(lines: readonly string[], template: DetectedTemplate = '2021'): FactsOverrides {
+  const text = readDocumentText([...lines, ...HEADINGS], template);
+  return { template, year: text.year, agency: text.agency, text };
+}
+
+describe('STRUCT-TABLE (rule 4)', () => {
+  test('each missing table is a warning naming the table and its heading', () => {
+    assert.deepEqual(messagesOf(run(checkStructTable, { tablesFound: ['二'] })), [
+      '未找到表三（三、收到和处理政府信息公开申请情况）',
+      '未找到表四（四、政府信息公开行政复议、行政诉讼情况）',
+    ]);
+  });
+
+  test('all three found: three passing evaluations', () => {
+    assert.deepEqual(
+      run(checkStructTable, {}).map((e) => e.status),
+      ['pass', 'pass', 'pass'],
+    );
+  });
+
+  test('no STRUCT-TABLE for a table after the one the text is cut in (rule 38): not assessable instead', () => {
+    const evaluations = run(checkStructTable, { tablesFound: ['二', '三'], truncatedIn: '三' });
+    assert.deepEqual(messagesOf(evaluations), []);
+    assert.deepEqual(
+      evaluations.map((e) => e.status),
+      ['pass', 'pass', 'not_assessable'],
+    );
+  });
+});
+
+describe('META-PERIOD (rule 8)', () => {
+  test('a period of the year before is a warning with both periods', () => {
+    const facts = fromText(['某县民政局2023年政府信息公开工作年度报告', '本报告统计期限自2022年1月1日起至2022年12月31日止。']);
+    assert.deepEqual(messagesOf(run(checkMetaPeriod, facts)), [
+      '统计期限2022年1月1日至2022年12月31日与报告年度2023年1月1日至12月31日不一致',
+    ]);
+  });
+
+  test('the calendar year of the report passes; no stated period, no evaluation', () => {
+    const facts = fromText(['某县民政局2023年政府信息公开工作年度报告', '统计期限为2023年1月1日至12月31日。']);
+    assert.deepEqual(
+      run(checkMetaPeriod, facts).map((e) => e.status),
+      ['pass'],
+    );
+    assert.deepEqual(run(checkMetaPeriod, {}), []);
+  });
+
+  test('a malformed period date is not assessable here (META-YEAR reports it)', () => {
+    const facts = fromText(['某县民政局2022年政府信息公开工作年度报告', '统计期限自2022年1月1日起至202222年12月31日止。']);
+    assert.deepEqual(
+      run(checkMetaPeriod, facts).map((e) => e.status),
+      ['not_assessable'],
+    );
+  });
+});
+
+describe('META-LATE (rule 9, 第四十九条)', () => {
+  const signed = (date: string, agency = '某县民政局', year = 2023) =>
+    buildDocumentText({ agency, year, yearSource: 'title', titleYear: year, signature: { date: { raw: date, iso: date }, agency } });
+
+  test('a department signing after 1月31日 gets a notice naming the deadline', () => {
+    assert.deepEqual(messagesOf(run(checkMetaLate, { text: signed('2024-02-05') })), [
+      '落款日期2024年2月5日晚于第四十九条规定的公布期限2024年1月31日',
+    ]);
+  });
+
+  test('a people’s government has until 3月31日 (name ending in 人民政府, the default convention)', () => {
+    const text = signed('2024-02-05', '某县人民政府');
+    assert.deepEqual(messagesOf(run(checkMetaLate, { agency: '某县人民政府', text })), []);
+    assert.deepEqual(messagesOf(run(checkMetaLate, { agency: '某县人民政府', text: signed('2024-04-01', '某县人民政府') })), [
+      '落款日期2024年4月1日晚于第四十九条规定的公布期限2024年3月31日',
+    ]);
+  });
+
+  test('the organ-kind setting overrides the name test', () => {
+    const government = { organKind: 'government' } as const;
+    const department = { organKind: 'department' } as const;
+    assert.deepEqual(messagesOf(run(checkMetaLate, { text: signed('2024-02-05') }, government)), []);
+    assert.equal(
+      messagesOf(run(checkMetaLate, { agency: '某县人民政府', text: signed('2024-02-05', '某县人民政府') }, department)).length,
+      1,
+    );
+  });
+
+  test('a year inferred from the signature itself cannot judge the signature: not assessable', () => {
+    const text = { ...signed('2024-05-05'), yearSource: 'signature' as const, titleYear: null };
+    assert.deepEqual(
+      run(checkMetaLate, { text }).map((e) => e.status),
+      ['not_assessable'],
+    );
+  });
+});
+
+describe('TPL-YEAR and TPL-EARLY (rules 10, 11)', () => {
+  test('a 2022 report in the 2019 template is a TPL-YEAR warning', () => {
+    assert.deepEqual(messagesOf(run(checkTemplateYear, { year: 2022, template: '2019' })), [
+      '2022年度报告使用了2019年试行格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号格式',
+    ]);
+  });
+
+  test('a 2020 report in the 2021 template is a TPL-EARLY notice', () => {
+    const evaluations = run(checkTemplateYear, { year: 2020, template: '2021' });
+    assert.deepEqual(
+      evaluations.flatMap((e) => (e.finding ? [[e.finding.rule, e.finding.severity, e.finding.message]] : [])),
+      [['TPL-EARLY', 'notice', '2020年度报告使用了2021年格式，该年度应使用2019年试行格式']],
+    );
+  });
+
+  test('the prescribed template passes; no year or a mixed template is not assessable', () => {
+    assert.deepEqual(messagesOf(run(checkTemplateYear, { year: 2020, template: '2019' })), []);
+    assert.deepEqual(messagesOf(run(checkTemplateYear, { year: 2023, template: '2021' })), []);
+    assert.deepEqual(
+      run(checkTemplateYear, { year: null }).map((e) => e.status),
+      ['not_assessable', 'not_assessable'],
+    );
+    assert.deepEqual(
+      run(checkTemplateYear, { year: 2023, template: 'mixed' }).map((e) => e.status),
+      ['not_assessable', 'not_assessable'],
+    );
+  });
+});
+
+describe('META-YEAR (rule 33)', () => {
+  test('title 2022 with a 2023 period is a warning (synthetic example §2.6)', () => {
+    const facts = fromText(['某县民政局2022年政府信息公开工作年度报告', '统计期限2023年1月1日至2023年12月31日。']);
+    assert.deepEqual(messagesOf(run(checkMetaYear, facts)), ['报告标题年度2022与统计期限年度2023不一致']);
+  });
+
+  test('a malformed period date is the reader’s META-YEAR finding, not repeated by the rule', () => {
+    const facts = fromText(['统计期限自2022年1月1日起至202222年12月31日止。']);
+    const text = facts.text!;
+    assert.deepEqual(
+      text.findings?.filter((f) => f.rule === 'META-YEAR').map((f) => f.message),
+      ['日期“202222年12月31日”格式错误'],
+    );
+    assert.deepEqual(messagesOf(run(checkMetaYear, facts)), []);
+  });
+});
+
+describe('STRUCT-OUTLINE (rule 37)', () => {
+  test('an introduction citing 30号 over 2019-template tables: STRUCT-OUTLINE, and TPL-YEAR for 2023', () => {
+    const facts = {
+      ...fromText(['某县民政局2023年政府信息公开工作年度报告', '本报告根据国办公开办函〔2021〕30号要求编制。'], '2019'),
+    };
+    assert.deepEqual(messagesOf(run(checkStructOutline, facts)), [
+      '报告引言所述结构（国办公开办函〔2021〕30号）与正文所用格式（国办公开办函〔2019〕60号）不一致',
+    ]);
+    assert.equal(messagesOf(run(checkTemplateYear, facts)).length, 1);
+  });
+
+  test('citing the template in use passes; half-width brackets are the same citation', () => {
+    const facts = fromText(['某县民政局2023年政府信息公开工作年度报告', '本报告根据国办公开办函[2021]30号要求编制。']);
+    assert.deepEqual(
+      run(checkStructOutline, facts).map((e) => e.status),
+      ['pass'],
+    );
+  });
+
+  test('an introduction listing the pre-2019 parts is a warning naming them', () => {
+    const facts = fromText([
+      '某县民政局2023年政府信息公开工作年度报告',
+      '本报告包括概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况等。',
+    ]);
+    assert.deepEqual(messagesOf(run(checkStructOutline, facts)), [
+      '报告引言所述结构（政府信息公开的收费及减免情况、依申请公开政府信息情况）与正文所用格式（国办公开办函〔2021〕30号）不一致',
+    ]);
+  });
+});
