@@ -295,7 +295,9 @@ const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|�
 const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]/g;
 
 /** Items of an enumeration: ordinal markers (`一是`, `（一）`) when there are several, else `、`, `；`, `，` pieces. */
-function countItems(list: string, separators: readonly string[]): { count: number; joinedLast: boolean } {
+function countItems(raw: string, separators: readonly string[]): { count: number; joinedLast: boolean } {
+  // Section 四's own title holds a 、 (`行政复议、行政诉讼情况`): one item, not two.
+  const list = raw.replace(/复议、(?:提起)?行政诉讼/g, '复议和行政诉讼');
   const ordinals = list.match(ORDINALS)?.length ?? 0;
   if (ordinals >= 2) {
     return { count: ordinals, joinedLast: false };

@@ -1,0 +1,259 @@
+// Narrative rules (validation-rules.md rules 25–28, 34–36; synthetic examples of §2.6 and §4).
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildFacts, type CellInput } from '#test/factories/report-facts.ts';
+import { readDocumentText } from '../read/read-document-text.ts';
+import type { RuleEvaluation } from '../report-model.ts';
+import { type DetectedTemplate, type SectionId, TEMPLATE_2021 } from '../template.ts';
+import {
+  checkNarrativeAppeals,
+  checkNarrativeCount,
+  checkNarrativeFee,
+  checkNarrativePercent,
+  checkNarrativeReceived,
+  checkNarrativeStaleYear,
+  checkNarrativeTable2,
+} from './narrative-rules.ts';
+import { DEFAULT_VALIDATION_SETTINGS, type RuleCheck } from './rule.ts';
+
+interface Narrative {
+  readonly section?: SectionId;
+  readonly lines: readonly string[];
+  readonly cells?: Readonly<Record<string, CellInput>>;
+  readonly year?: number;
+  readonly template?: DetectedTemplate;
+}
+
+/** Runs one rule on a report whose given section holds the lines (other sections empty). */
+function run(check: RuleCheck, narrative: Narrative): RuleEvaluation[] {
+  const section = narrative.section ?? 'overview';
+  const lines = TEMPLATE_2021.sections.flatMap((s) => [s.heading, ...(s.id === section ? narrative.lines : [])]);
+  const template = narrative.template ?? '2021';
+  const year = narrative.year ?? 2023;
+  const text = readDocumentText([`某县民政局${year}年政府信息公开工作年度报告`, ...lines], template);
+  const report = buildFacts({ template, year, cells: narrative.cells ?? {}, text });
+  return [...check({ report, settings: DEFAULT_VALIDATION_SETTINGS })];
+}
+const messagesOf = (evaluations: readonly RuleEvaluation[]) => evaluations.flatMap((e) => (e.finding ? [e.finding.message] : []));
+const statusesOf = (evaluations: readonly RuleEvaluation[]) => evaluations.map((e) => e.status);
+
+describe('NARR-T3-RECEIVED (rule 25)', () => {
+  test('12 received = 10 new + 2 carried over: no finding (§4 example)', () => {
+    const evaluations = run(checkNarrativeReceived, {
+      lines: ['本年度共收到政府信息公开申请12件。'],
+      cells: { 'received.total': 10, 'carried_in.total': 2 },
+    });
+    assert.deepEqual(statusesOf(evaluations), ['pass']);
+  });
+
+  test('a stated number that is neither 一 nor 一 + 二 is a warning on received.total', () => {
+    const evaluations = run(checkNarrativeReceived, {
+      lines: ['本年度共收到政府信息公开申请12件。'],
+      cells: { 'received.total': 10, 'carried_in.total': 1 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.finding?.message, e.finding?.cells]),
+      [['正文称收到申请12件，表三“一、本年新收政府信息公开申请数量”总计为10件', ['received.total']]],
+    );
+  });
+
+  test('`共收到1件依申请公开事项` (count before 申请) and `未收到…申请` (N = 0) are read', () => {
+    const evaluations = run(checkNarrativeReceived, {
+      lines: ['今年我局共收到3件依申请公开事项。', '2023年未收到信息公开申请。'],
+      cells: { 'received.total': 3 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.left, e.status]),
+      [
+        [3, 'pass'],
+        [0, 'fail'],
+      ],
+    );
+  });
+
+  test('clauses about 复议, 诉讼, 投诉 or 信访 are not about applications', () => {
+    assert.deepEqual(
+      run(checkNarrativeReceived, {
+        lines: ['收到政府信息公开投诉5件，未收到因政府信息公开申请提起的行政复议。'],
+        cells: { 'received.total': 0 },
+      }),
+      [],
+    );
+  });
+
+  test('received.total blank: not assessable, listing the missing cell (missing is not zero)', () => {
+    const evaluations = run(checkNarrativeReceived, { lines: ['收到政府信息公开申请9件。'] });
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.missing]),
+      [['not_assessable', ['received.total']]],
+    );
+  });
+});
+
+describe('NARR-T4 (rule 26)', () => {
+  const zero = { 'review.total': 0, 'litigation_direct.total': 0, 'litigation_after_review.total': 0 };
+
+  test('“无行政复议” with review.total 2 is a warning on that cell', () => {
+    const evaluations = run(checkNarrativeAppeals, {
+      lines: ['本年度无因政府信息公开申请行政复议的情况。'],
+      cells: { ...zero, 'review.total': 2 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.finding?.message, e.finding?.cells]),
+      [['正文称无行政复议，表四“行政复议”总计为2件', ['review.total']]],
+    );
+  });
+
+  test('“无…行政复议、…行政诉讼” checks all three groups', () => {
+    const evaluations = run(checkNarrativeAppeals, {
+      lines: ['无因政府信息公开申请行政复议、提起行政诉讼的情况。'],
+      cells: { ...zero, 'litigation_after_review.total': 1 },
+    });
+    assert.deepEqual(statusesOf(evaluations), ['pass', 'pass', 'fail']);
+    assert.deepEqual(messagesOf(evaluations), ['正文称无行政诉讼，表四“行政诉讼/复议后起诉”总计为1件']);
+  });
+
+  test('`行政诉讼3件` is compared with both litigation groups together', () => {
+    const evaluations = run(checkNarrativeAppeals, {
+      lines: ['被申请行政复议1件，被提起行政诉讼3件。'],
+      cells: { 'review.total': 1, 'litigation_direct.total': 1, 'litigation_after_review.total': 1 },
+    });
+    assert.deepEqual(messagesOf(evaluations), ['正文称行政诉讼3件，表四“行政诉讼”总计为2件']);
+    assert.deepEqual(statusesOf(evaluations), ['pass', 'fail']);
+  });
+});
+
+describe('NARR-T2 (rule 27)', () => {
+  test('a 2021 report: 行政规范性文件 against 本年制发件数', () => {
+    const evaluations = run(checkNarrativeTable2, {
+      lines: ['全年制发行政规范性文件3件，行政许可93件。'],
+      cells: { 'normative_documents.issued': 2, 'licensing.decisions': 93 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.finding?.message]),
+      [
+        ['fail', '正文称行政规范性文件3件，表二“行政规范性文件”“本年制发件数”为2'],
+        ['pass', undefined],
+      ],
+    );
+  });
+
+  test('a 2019 report: 规范性文件 against 本年新制作数量', () => {
+    const evaluations = run(checkNarrativeTable2, {
+      template: '2019',
+      year: 2020,
+      lines: ['新制作规范性文件5件。'],
+      cells: { 'normative_documents.new_made': 4 },
+    });
+    assert.deepEqual(messagesOf(evaluations), ['正文称规范性文件5件，表二“规范性文件”“本年新制作数量”为4']);
+  });
+
+  test('more than 6 characters between the label and the number is no statement about table 二', () => {
+    assert.deepEqual(
+      run(checkNarrativeTable2, { lines: ['公开部门规章、规范性文件、主动公开文件等3件。'], cells: { 'rules.issued': 0 } }),
+      [],
+    );
+  });
+});
+
+describe('NARR-FEE (rule 28)', () => {
+  test('收取信息处理费300元 with no application new or carried over is a warning (§4 example)', () => {
+    const evaluations = run(checkNarrativeFee, {
+      section: 'other_matters',
+      lines: ['本年度收取信息处理费300元。'],
+      cells: { 'received.total': 0, 'carried_in.total': 0 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.finding?.message, e.finding?.cells]),
+      [['正文称收取信息处理费300元，但表三本年新收和上年结转申请均为0', ['received.total', 'carried_in.total']]],
+    );
+  });
+
+  test('万元 is converted exactly to 元; an application makes the fee possible', () => {
+    const evaluations = run(checkNarrativeFee, {
+      section: 'other_matters',
+      lines: ['收取信息处理费0.015万元。'],
+      cells: { 'received.total': 1, 'carried_in.total': 0 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.left]),
+      [['pass', '150']],
+    );
+  });
+
+  test('no fee stated, or 0元, is no evaluation; a blank operand is not assessable', () => {
+    assert.deepEqual(run(checkNarrativeFee, { lines: ['我局未收取信息处理费，收取信息处理费0元。'], cells: { 'received.total': 0 } }), []);
+    assert.deepEqual(statusesOf(run(checkNarrativeFee, { lines: ['收取信息处理费300元。'], cells: { 'received.total': 0 } })), [
+      'not_assessable',
+    ]);
+  });
+});
+
+describe('NARR-STALE-YEAR (rule 34)', () => {
+  test('a 2023 report whose section 一 opens a figure sentence with 2022年 is a warning (§2.6 example)', () => {
+    assert.deepEqual(messagesOf(run(checkNarrativeStaleYear, { lines: ['2022年，我局通过门户网站发布信息120条。'] })), [
+      '正文“2022年，我局通过门户网站发布信息120条”所述年份2022年与报告年度2023年不符，可能沿用了上年报告内容',
+    ]);
+  });
+
+  test('the report year, a sentence without a figure, or another section: no finding', () => {
+    const lines = ['2023年以来，我局发布信息120条。', '2022年，我局进一步完善制度。'];
+    assert.deepEqual(statusesOf(run(checkNarrativeStaleYear, { lines })), ['pass']);
+    assert.deepEqual(run(checkNarrativeStaleYear, { section: 'problems', lines: ['2022年，我局发布信息120条。'] }), []);
+  });
+});
+
+describe('NARR-COUNT (rule 35)', () => {
+  test('“…等六部分组成” listing four parts is a warning (§2.6 example)', () => {
+    const sentence = '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等六部分组成。';
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { section: 'overview', lines: [sentence] })), [
+      '“本报告由总体情况、主动公开政府信息情况、收到和处…”称共6部分，但列举了4部分',
+    ]);
+  });
+
+  test('the six parts listed in full pass, as does a last item joined with 和', () => {
+    const six = `本报告由${TEMPLATE_2021.sections.map((s) => s.heading.slice(2)).join('、')}六部分组成。`;
+    const joined = '网站设有3个栏目：通知公告、政策解读和工作动态。';
+    assert.deepEqual(statusesOf(run(checkNarrativeCount, { lines: [six, joined] })), ['pass', 'pass']);
+  });
+
+  test('a count before a colon list (`共4个栏目：A、B、C`) and ordinal lists (`一是…二是…`) are counted', () => {
+    const lines = ['门户网站共4个栏目：通知公告、政策解读、工作动态。', '工作分为三个方面：一是完善制度；二是加强培训；三是强化监督。'];
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), [
+      '“门户网站共4个栏目：通知公告、政策解读、工作动态”称共4个栏目，但列举了3个栏目',
+    ]);
+  });
+});
+
+describe('NARR-PERCENT (rule 36)', () => {
+  test('50 of 200 stated as 26% is a warning; 150 of 200 as 75% passes (§2.6 example)', () => {
+    const evaluations = run(checkNarrativePercent, { lines: ['共发布信息200条，其中工作动态150条，占75%，通知公告50条，占26%。'] });
+    assert.deepEqual(statusesOf(evaluations), ['pass', 'fail']);
+    assert.deepEqual(messagesOf(evaluations), ['“共发布信息200条，其中工作动态150条，占75…”：50/200=25%，与所述26%不符']);
+  });
+
+  test('the stated precision decides the rounding; an exact .5 may round either way', () => {
+    const lines = ['共办理8件，其中予以公开1件（12.5%），部分公开1件（13%），不予公开1件（12%），无法提供3件（37.6%）。'];
+    const evaluations = run(checkNarrativePercent, { lines });
+    assert.deepEqual(statusesOf(evaluations), ['pass', 'pass', 'pass', 'fail']);
+    assert.deepEqual(messagesOf(evaluations), ['“共办理8件，其中予以公开1件（12.5%），部分…”：3/8=37.5%，与所述37.6%不符']);
+  });
+
+  test('no stated total or an approximate one (`1000余条`): no evaluation', () => {
+    assert.deepEqual(run(checkNarrativePercent, { lines: ['工作动态150条，占75%。', '共发布1000余条，其中通知50条，占5%。'] }), []);
+  });
+});
+
+describe('fingerprints (rule + subject, never the values)', () => {
+  test('the same sentence with other table values keeps its fingerprint; a repeated sentence gets its own', () => {
+    const lines = ['本年度共收到政府信息公开申请12件。', '本年度共收到政府信息公开申请12件。'];
+    const a = run(checkNarrativeReceived, { lines, cells: { 'received.total': 12 } });
+    const b = run(checkNarrativeReceived, { lines, cells: { 'received.total': 7 } });
+    assert.deepEqual(
+      a.map((e) => e.fingerprint),
+      b.map((e) => e.fingerprint),
+    );
+    assert.notEqual(a[0]?.fingerprint, a[1]?.fingerprint);
+  });
+});

@@ -1,0 +1,85 @@
+// The "共X条，其中…" parse and NARR-SUM / NARR-SUM-PARTIAL (validation-rules.md §3, rules 29, 30).
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildFacts } from '#test/factories/report-facts.ts';
+import { readDocumentText } from '../read/read-document-text.ts';
+import { TEMPLATE_2021 } from '../template.ts';
+import { checkNarrativeSums, parseNarrativeSum } from './narrative-sums.ts';
+import { DEFAULT_VALIDATION_SETTINGS } from './rule.ts';
+
+describe('the parse of §3', () => {
+  const rows = [
+    {
+      sentence: '共发布信息10条，其中通知3条、公告2条，动态5条',
+      expected: { total: 10, unit: '条', sum: 10, detail: '3+2+5', catchAll: false },
+      why: 'parts split at ，and 、',
+    },
+    {
+      sentence: '共发布表格77条,其中,补贴公示4条,低保、低边、特困各12条',
+      expected: { total: 77, unit: '条', sum: 40, detail: '4+3×12', catchAll: false },
+      why: 'a distributive part counts its labels',
+    },
+    {
+      sentence: '发布信息657条，其中重要信息55条，政府公开信息459条，新开辟专栏3个',
+      expected: { total: 657, unit: '条', sum: 514, detail: '55+459', catchAll: false },
+      why: 'a part in another unit ends the list',
+    },
+    {
+      sentence: '共计20件：其中予以公开5件，其他15件',
+      expected: { total: 20, unit: '件', sum: 20, detail: '5+15', catchAll: true },
+      why: 'a colon before 其中, a catch-all part',
+    },
+  ] as const;
+  for (const row of rows) {
+    test(`${row.why}: ${row.sentence}`, () => {
+      assert.deepEqual(parseNarrativeSum(row.sentence), row.expected);
+    });
+  }
+
+  test('an approximate total or part (余, 多) is skipped; one plain part is no list', () => {
+    assert.equal(parseNarrativeSum('共发布信息1000余条，其中通知3条、公告2条'), null);
+    assert.equal(parseNarrativeSum('共发布信息100条，其中通知3多条、公告2条'), null);
+    assert.equal(parseNarrativeSum('共发布信息100条，其中通知3条'), null);
+    assert.equal(parseNarrativeSum('发布信息100条'), null);
+  });
+
+  test('a long digit run is parsed in linear time', { timeout: 10_000 }, () => {
+    assert.equal(parseNarrativeSum(`共1条，其中${'1'.repeat(200_000)}、${'2'.repeat(200_000)}`), null);
+  });
+});
+
+describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
+  const run = (sentence: string) => {
+    const lines = [TEMPLATE_2021.sections[0]!.heading, sentence];
+    const report = buildFacts({ text: readDocumentText(lines, '2021') });
+    return checkNarrativeSums({ report, settings: DEFAULT_VALIDATION_SETTINGS });
+  };
+  const found = (sentence: string) =>
+    run(sentence).flatMap((e) => (e.finding ? [[e.finding.rule, e.finding.severity, e.finding.message]] : []));
+
+  test('parts above the total: warning, with the 24-character excerpt', () => {
+    assert.deepEqual(found('门户网站全年共发布各类信息120条，其中通知公告70条，政策解读60条。'), [
+      ['NARR-SUM', 'warning', '“门户网站全年共发布各类信息120条，其中通知公告…”：总数120条，分项合计130条（70+60）'],
+    ]);
+  });
+
+  test('parts below the total with a catch-all part: warning', () => {
+    assert.deepEqual(found('共发布信息100条，其中通知30条，其他信息50条。'), [
+      ['NARR-SUM', 'warning', '“共发布信息100条，其中通知30条，其他信息50…”：总数100条，分项合计80条（30+50）'],
+    ]);
+  });
+
+  test('parts below the total without a catch-all: notice (the parts may be a selection)', () => {
+    assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条。'), [
+      ['NARR-SUM-PARTIAL', 'notice', '“共发布信息100条，其中通知30条，公告50条”：总数100条，分项合计80条（30+50）'],
+    ]);
+  });
+
+  test('parts equal to the total: a passing evaluation, no finding', () => {
+    assert.deepEqual(
+      run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),
+      [['NARR-SUM', 'pass', 100, 100]],
+    );
+  });
+});
