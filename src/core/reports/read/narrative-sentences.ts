@@ -63,9 +63,16 @@ export function narrativeSentences(text: DocumentText): NarrativeSentences {
   if (cached !== undefined) {
     return cached;
   }
+  const result = splitNarrative(text.sections);
+  CACHE.set(text, result);
+  return result;
+}
+
+/** Splits narrative sections into sentences and statements, in document order. */
+export function splitNarrative(sections: DocumentText['sections']): NarrativeSentences {
   const sentences: NarrativeSentence[] = [];
   const statements: NarrativeSentence[] = [];
-  for (const part of text.sections) {
+  for (const part of sections) {
     for (const line of part.lines) {
       for (const sentence of splitSentences(line)) {
         sentences.push({ text: sentence, section: part.id });
@@ -75,9 +82,12 @@ export function narrativeSentences(text: DocumentText): NarrativeSentences {
       }
     }
   }
-  const result = { sentences, statements };
-  CACHE.set(text, result);
-  return result;
+  return { sentences, statements };
+}
+
+/** Records the split the reader already made, so the rules do not split the same text again. */
+export function rememberNarrative(text: DocumentText, split: NarrativeSentences): void {
+  CACHE.set(text, split);
 }
 
 /** The first 24 characters of a sentence, plus `…` when longer (validation-rules.md §3 step 4). */

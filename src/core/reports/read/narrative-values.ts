@@ -64,21 +64,29 @@ export function readNarrativeValues(sentences: readonly string[]): NarrativeValu
   const out: NarrativeValue[] = [];
   for (const text of sentences) {
     const found: { index: number; value: number }[] = [];
-    const digits = asciiDigits(text);
-    for (const match of digits.matchAll(COUNT)) {
-      found.push({ index: match.index, value: Number(match[1]!.replace(/[,，]/g, '')) });
-    }
-    let offset = 0;
-    for (const clause of text.split(/[，,]/)) {
-      if (claimsNoApplication(clause) || claimsNoAppeal(clause)) {
-        found.push({ index: offset, value: 0 });
+    // Cheap tests first: most sentences hold no count, no claim and no fee.
+    if (text.includes('件') || text.includes('条')) {
+      const digits = asciiDigits(text);
+      COUNT.lastIndex = 0;
+      for (let match = COUNT.exec(digits); match !== null; match = COUNT.exec(digits)) {
+        found.push({ index: match.index, value: Number(match[1]!.replace(/[,，]/g, '')) });
       }
-      offset += clause.length + 1;
+    }
+    if (text.includes('申请') || text.includes('行政复议') || text.includes('行政诉讼')) {
+      let offset = 0;
+      for (const clause of text.split(/[，,]/)) {
+        if (claimsNoApplication(clause) || claimsNoAppeal(clause)) {
+          found.push({ index: offset, value: 0 });
+        }
+        offset += clause.length + 1;
+      }
     }
     for (const amount of feeAmountsOf(text)) {
       found.push({ index: amount.index, value: Number(amount.yuan) });
     }
-    found.sort((a, b) => a.index - b.index);
+    if (found.length > 1) {
+      found.sort((a, b) => a.index - b.index);
+    }
     for (const f of found) {
       out.push({ text, value: f.value });
     }

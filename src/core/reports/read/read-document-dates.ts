@@ -21,9 +21,11 @@ const HAN_DIGIT: Readonly<Record<string, number>> = {
   九: 9,
 };
 
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+
 /** Folds full-width digits to ASCII (a 1:1 replacement: string positions stay valid). */
 export function asciiDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19]/g, (ch) => String(ch.charCodeAt(0) - 0xff10));
+  return !FULL_WIDTH_DIGIT.test(text) ? text : text.replace(/[\uff10-\uff19]/g, (ch) => String(ch.charCodeAt(0) - 0xff10));
 }
 
 /**

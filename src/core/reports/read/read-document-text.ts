@@ -5,7 +5,7 @@
 
 import { type Finding, finding } from '../report-model.ts';
 import { type DetectedTemplate, SECTION_IDS, type SectionId, type TableId, TEMPLATES } from '../template.ts';
-import { splitSentences } from './narrative-sentences.ts';
+import { rememberNarrative, splitNarrative, splitSentences } from './narrative-sentences.ts';
 import { readNarrativeValues } from './narrative-values.ts';
 import { asciiDigits, findPeriod, lineDate, malformedDatesIn, parseCount, type StatedPeriod } from './read-document-dates.ts';
 import { matchSectionHeading, type SectionHeadingMatch } from './read-document-headings.ts';
@@ -66,10 +66,10 @@ export function readDocumentText(
   const { year, yearSource } = readYear(title.year, period, signature.date, sections);
   const agency = mergeAgency(title.agency, signature.agency);
 
-  const sentences = sections.flatMap((s) => s.lines.flatMap(splitSentences));
+  const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
 
-  return {
+  const text: DocumentText = {
     agency,
     year,
     yearSource,
@@ -81,9 +81,11 @@ export function readDocumentText(
       (h): HeadingMatch => ({ id: h.match.id, found: h.match.found, official: h.match.official, exact: h.match.exact }),
     ),
     sections,
-    narrative: readNarrativeValues(sentences),
+    narrative: readNarrativeValues(split.sentences.map((s) => s.text)),
     findings,
   };
+  rememberNarrative(text, split);
+  return text;
 }
 
 // ---------------------------------------------------------------- headings and sections

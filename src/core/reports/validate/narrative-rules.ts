@@ -42,6 +42,10 @@ export const checkNarrativeReceived: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const sentence of sentencesOf(report)) {
+    // Cheap test first: most sentences say nothing about applications.
+    if (!sentence.text.includes('申请')) {
+      continue;
+    }
     for (const clause of splitClauses(sentence.text)) {
       const n = statedApplications(clause);
       if (n === undefined) {
@@ -80,6 +84,7 @@ const APPEAL_GROUPS = {
   行政诉讼: ['litigation_direct', 'litigation_after_review'],
 } as const;
 type AppealWord = keyof typeof APPEAL_GROUPS;
+const APPEAL_WORD = /行政复议|行政诉讼/;
 const APPEAL_COUNT = /(行政复议|行政诉讼)(?:案件|案)?\s*(\d+)\s*(件|起)/g;
 
 const t4Label = (rowId: string) => TEMPLATE_2021.rowById.get(rowId)?.label ?? rowId;
@@ -92,7 +97,13 @@ export const checkNarrativeAppeals: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const sentence of sentencesOf(report)) {
+    if (!APPEAL_WORD.test(sentence.text)) {
+      continue;
+    }
     for (const clause of sentence.text.split(/[，,]/)) {
+      if (!APPEAL_WORD.test(clause)) {
+        continue;
+      }
       if (claimsNoAppeal(clause)) {
         for (const word of Object.keys(APPEAL_GROUPS) as AppealWord[]) {
           if (!clause.includes(word)) {
@@ -153,6 +164,7 @@ export const checkNarrativeAppeals: RuleCheck = ({ report }) => {
 // ---------------------------------------------------------------- NARR-T2 (rule 27)
 
 const T2_STATEMENT = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制)([^\d]{0,6}?)(\d+)\s*件/;
+const T2_WORD = /规章|规范性文件|行政许可|行政处罚|行政强制/;
 const T2_ROW = {
   规章: 'rules',
   行政规范性文件: 'normative_documents',
@@ -171,6 +183,9 @@ export const checkNarrativeTable2: RuleCheck = ({ report }) => {
   const template = templateOf(report, '二');
   const out: RuleEvaluation[] = [];
   for (const sentence of sentencesOf(report)) {
+    if (!T2_WORD.test(sentence.text)) {
+      continue;
+    }
     for (const clause of splitClauses(sentence.text)) {
       const match = T2_STATEMENT.exec(asciiDigits(clause));
       if (match === null) {
@@ -260,7 +275,7 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
       continue;
     }
     const text = asciiDigits(sentence.text);
-    const opening = YEAR_OPENING.exec(text);
+    const opening = text.length > 5 && text[4] === '年' ? YEAR_OPENING.exec(text) : null;
     if (opening === null || !FIGURE.test(text.slice(opening[0].length))) {
       continue;
     }
@@ -292,6 +307,7 @@ const UNIT = '(部分|方面|栏目|板块|专栏|章节|章)';
 const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为)([^。]{2,300}?)等?${NUMBER}(个)?${UNIT}`);
 // `分为六个部分：…`, `共3个栏目：A、B、C`, `包括5项内容：…`: the count comes first, the list after a colon.
 const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|包含|设有|设置)${NUMBER}(个|项)?${UNIT}?[^：:。\\d]{0,10}?[：:](.+)$`);
+const COUNT_UNIT = new RegExp(`${UNIT}|项`);
 const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]/g;
 
 /** Items of an enumeration: ordinal markers (`一是`, `（一）`) when there are several, else `、`, `；`, `，` pieces. */
@@ -319,6 +335,9 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const statement of statementsOf(report)) {
+    if (!COUNT_UNIT.test(statement.text)) {
+      continue;
+    }
     const text = asciiDigits(statement.text.replace(/\s+/g, ''));
     let stated: number | undefined;
     let unit = '';

@@ -51,6 +51,9 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
 
 /** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
 export function parseNarrativeSum(sentence: string): NarrativeSum | null {
+  if (!sentence.includes('其中')) {
+    return null;
+  }
   const text = asciiDigits(sentence);
   const match = TOTAL.exec(text);
   if (match === null || match[2] !== undefined) {
