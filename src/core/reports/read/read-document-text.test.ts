@@ -283,6 +283,12 @@ describe('section headings (annual-report.md §2, §5; rules 5, 6)', () => {
     assert.deepEqual(text.sections.at(-1), { id: 'other_matters', lines: ['本机关未收取信息处理费。'] });
   });
 
+  test('Markdown title and headings (`#`, `##`) read like plain lines', () => {
+    const lines = ['# 某县民政局2023年政府信息公开工作年度报告', ...HEADINGS_2021.map((h) => `## ${h}`)];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual([text.agency, text.year, text.headings.length, text.findings], ['某县民政局', 2023, 6, []]);
+  });
+
   test('a missing section is a STRUCT-SECTION warning with the official heading', () => {
     const lines = HEADINGS_2021.filter((h) => !h.startsWith('五'));
     assert.ok(messages(readDocumentText(lines, '2021')).includes('STRUCT-SECTION 缺少“五、存在的主要问题及改进情况”部分'));

@@ -39,7 +39,7 @@ export function readDocumentText(
 ): DocumentText {
   const lines: Line[] = [];
   narrativeLines.forEach((raw, index) => {
-    const text = raw.trim();
+    const text = plainLine(raw);
     if (text !== '') {
       lines.push({ index, text });
     }
@@ -86,6 +86,15 @@ export function readDocumentText(
   };
   rememberNarrative(text, split);
   return text;
+}
+
+/** A line without surrounding space and Markdown marks (`# 标题`, `## 一、总体情况`, `**…**`). */
+function plainLine(raw: string): string {
+  const text = raw.trim();
+  if (text.startsWith('#')) {
+    return text.replace(/^#{1,6}\s*/, '').trim();
+  }
+  return text.startsWith('**') && text.endsWith('**') && text.length > 4 ? text.slice(2, -2).trim() : text;
 }
 
 // ---------------------------------------------------------------- headings and sections
