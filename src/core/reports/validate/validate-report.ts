@@ -21,11 +21,9 @@ import { TABLE2_RULES } from './table2-rules.ts';
 import { TABLE3_RULES } from './table3-rules.ts';
 import { TABLE4_RULES } from './table4-rules.ts';
 import { TEMPLATE_RULES } from './template-rules.ts';
+import { TEXT_RULES } from './text-rules.ts';
 
 export { pairPreviousYear } from './cross-year-rules.ts';
-
-// TODO(text-rules): replace with `import { TEXT_RULES } from './text-rules.ts'` once that file lands.
-const TEXT_RULES: readonly RuleCheck[] = [];
 
 /** The table-side rules (validation-rules.md rules 12, 14–24, 31, 32); text rules come from text-rules.ts. */
 export const TABLE_RULES: readonly RuleCheck[] = [
