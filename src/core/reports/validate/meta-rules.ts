@@ -103,15 +103,16 @@ export const checkTemplateYear: RuleCheck = ({ report }) => {
   return [
     evaluated({
       ...yearBase,
-      left: template,
-      right: year >= 2021 ? '2021' : template,
+      // Document names, not bare years: a delta between two template years would mean nothing.
+      left: TEMPLATES[template].document,
+      right: TEMPLATES[year >= 2021 ? '2021' : template].document,
       holds: !(year >= 2021 && template === '2019'),
       message: () => `${year}年度报告使用了2019年试行格式（国办公开办函〔2019〕60号），应使用国办公开办函〔2021〕30号格式`,
     }),
     evaluated({
       ...earlyBase,
-      left: template,
-      right: year <= 2020 ? '2019' : template,
+      left: TEMPLATES[template].document,
+      right: TEMPLATES[year <= 2020 ? '2019' : template].document,
       holds: !(year <= 2020 && template === '2021'),
       message: () => `${year}年度报告使用了2021年格式，该年度应使用2019年试行格式`,
     }),

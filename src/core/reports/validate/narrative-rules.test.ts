@@ -170,16 +170,19 @@ describe('NARR-FEE (rule 28)', () => {
     );
   });
 
-  test('万元 is converted exactly to 元; an application makes the fee possible', () => {
+  test('an application new this year makes a stated fee possible', () => {
     const evaluations = run(checkNarrativeFee, {
       section: 'other_matters',
       lines: ['收取信息处理费0.015万元。'],
       cells: { 'received.total': 1, 'carried_in.total': 0 },
     });
     assert.deepEqual(
-      evaluations.map((e) => [e.status, e.left]),
-      [['pass', '150']],
+      evaluations.map((e) => [e.status, e.left, e.finding]),
+      [['pass', 1, undefined]],
     );
+    assert.match(evaluations[0]?.expression ?? '', /信息处理费/);
+    const none = run(checkNarrativeFee, { lines: ['收取信息处理费0.015万元。'], cells: { 'received.total': 0, 'carried_in.total': 0 } });
+    assert.deepEqual(messagesOf(none), ['正文称收取信息处理费150元，但表三本年新收和上年结转申请均为0']);
   });
 
   test('no fee stated, or 0元, is no evaluation; a blank operand is not assessable', () => {

@@ -235,7 +235,7 @@ export const checkNarrativeFee: RuleCheck = ({ report }) => {
       const base = {
         rule: 'NARR-FEE',
         subject: subject(`${sentence.text}|${amount.text}`),
-        expression: '信息处理费 > 0 → received.total + carried_in.total > 0',
+        expression: '正文称收取信息处理费 → received.total + carried_in.total > 0',
         cells: ids,
       } as const;
       const operands = readOperands(report, ids);
@@ -247,8 +247,8 @@ export const checkNarrativeFee: RuleCheck = ({ report }) => {
       out.push(
         evaluated({
           ...base,
-          left: amount.yuan,
-          right: applications,
+          left: applications,
+          right: 0,
           holds: applications > 0,
           message: () => `正文称收取信息处理费${amount.yuan}元，但表三本年新收和上年结转申请均为0`,
         }),

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { SEED_FACTS } from '#test/factories/report-facts.ts';
+import fc from 'fast-check';
+import { buildFacts, SEED_FACTS } from '#test/factories/report-facts.ts';
 import { readDocumentText } from '../read/read-document-text.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts } from './rule.ts';
@@ -140,5 +141,104 @@ describe('the checks that pass on the seeds are evaluated, not skipped (§5 "che
     const second = evaluate(seedFacts('004')).map((e) => e.fingerprint);
     assert.deepEqual(first, second);
     assert.equal(new Set(first).size, first.length);
+  });
+});
+
+describe('robustness: any text, any size', () => {
+  // Words the rules look for, so random text often comes close to a pattern.
+  const WORDS = [
+    '收到',
+    '申请',
+    '公开',
+    '其中',
+    '共',
+    '各',
+    '件',
+    '条',
+    '个',
+    '元',
+    '万元',
+    '处理费',
+    '行政复议',
+    '行政诉讼',
+    '无',
+    '未',
+    '占',
+    '%',
+    '由',
+    '等',
+    '部分',
+    '栏目',
+    '：',
+    '、',
+    '，',
+    '。',
+    '；',
+    '年',
+    '月',
+    '日',
+    '一、总体情况',
+    '2023',
+    '12',
+    '0',
+    '0.5',
+    '二〇二四',
+    '十',
+    ' ',
+  ];
+  const line = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  test('never throws; every failure has a finding and every evaluation a fingerprint', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.constantFrom('2021', '2019', 'mixed', 'unknown'), (lines, template) => {
+        const text = readDocumentText(lines, template);
+        const report = buildFacts({ template, year: text.year, text, cells: { 'received.total': 1, 'review.total': 0 } });
+        for (const e of evaluate(report)) {
+          assert.equal(e.status === 'fail', e.finding !== undefined);
+          assert.match(e.fingerprint, /^[0-9a-f]{16}$/);
+        }
+        for (const value of text.narrative) {
+          assert.ok(Number.isFinite(value.value) && value.value >= 0);
+          assert.ok(
+            lines.some((l) => l.includes(value.text)),
+            value.text,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Catastrophic backtracking would take minutes: the timeout catches it without a timed assertion.
+  test('10 MB of random CJK text mixed with the rules’ own words goes through reader and rules', { timeout: 60_000 }, () => {
+    let state = 7;
+    const next = () => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state;
+    };
+    const lines = ['一、总体情况'];
+    for (let l = 0; l < 20; l++) {
+      const parts: string[] = [];
+      for (let i = 0; i < 200_000; i++) {
+        const r = next();
+        parts.push(r % 4 === 0 ? WORDS[r % WORDS.length]! : String.fromCharCode(0x4e00 + (r % 0x5000)));
+      }
+      lines.push(parts.join('').slice(0, 500_000));
+    }
+    const text = readDocumentText(lines, '2021');
+    const evaluations = evaluate(buildFacts({ text, cells: { 'received.total': 1, 'carried_in.total': 0 } }));
+    assert.ok(evaluations.every((e) => e.fingerprint.length === 16));
+  });
+
+  test('long runs of a pattern’s own prefix (`收到`, `共3个栏目：`, digits) stay linear', { timeout: 30_000 }, () => {
+    const lines = [
+      '一、总体情况',
+      '收到'.repeat(200_000),
+      '共3个栏目：'.repeat(50_000),
+      `共1条，其中${'9'.repeat(300_000)}条`,
+      '由、'.repeat(100_000),
+    ];
+    const text = readDocumentText(lines, '2021');
+    assert.ok(Array.isArray(evaluate(buildFacts({ text }))));
   });
 });
