@@ -189,6 +189,19 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(chinese.agency, '某县民政局');
   });
 
+  test('a year in brackets after the title, and organ and date on one signature line, are read', () => {
+    const text = readDocumentText(
+      report(['某县民政局政府信息公开工作年度报告（2022年度）'], undefined, ['某县民政局 2023年1月20日']),
+      '2021',
+    );
+    assert.deepEqual(
+      [text.agency, text.year, text.signature?.date.iso, text.signature?.agency],
+      ['某县民政局', 2022, '2023-01-20', '某县民政局'],
+    );
+    assert.ok(!text.sections.some((s) => s.lines.includes('某县民政局 2023年1月20日')));
+    assert.equal(readDocumentText(report([], undefined, ['数据统计截至2023年12月31日']), '2021').signature, null);
+  });
+
   test('year sources in order: title, period end year, signature year − 1 (month ≤ 6), body (≥ 3 times in 一)', () => {
     const period = '本报告统计期限自2022年1月1日起至2022年12月31日止。';
     const cases = [

@@ -24,6 +24,8 @@ interface Line {
 
 // `<agency><YYYY>年(度)?政府信息公开工作年度报告` (§6.4); also `<YYYY>年<agency>…` and 政府信息公开年度报告.
 const TITLE = /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)政府信息公开(?:工作)?年度报告/;
+// `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
+const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
 const MAX_TITLE = 80;
 const MAX_SIGNATURE_AGENCY = 30;
 const SENTENCE_PUNCTUATION = /[。，,；;：:！？!?]/;
@@ -155,14 +157,15 @@ function readTitle(block: readonly Line[]): TitleReading {
     if (compact.length > MAX_TITLE || !compact.includes('年度报告')) {
       continue;
     }
-    const match = TITLE.exec(compact);
+    const after = TITLE_YEAR_AFTER.exec(compact);
+    const match = after === null ? TITLE.exec(compact) : [after[0], after[1], after[2], ''];
     if (match === null) {
       continue;
     }
-    const [, before = '', yearText = '', after = ''] = match;
+    const [, before = '', yearText = '', between = ''] = match;
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
-    let agency = cleanAgency(before === '' ? after : before);
+    let agency = cleanAgency(before === '' ? between : before);
     const lines = [line.index];
     // A two-line title: the organ on its own line above `2023 年政府信息公开工作年度报告` (seed 003).
     const previous = block[i - 1];
@@ -199,6 +202,10 @@ function readSignature(lines: readonly Line[]): SignatureReading {
     const line = lines[position]!;
     const date = lineDate(line.text);
     if (date === null) {
+      const together = organAndDate(line.text);
+      if (together !== null) {
+        return { ...together, lines: [line.index] };
+      }
       continue;
     }
     const previous = lines[position - 1];
@@ -208,6 +215,24 @@ function readSignature(lines: readonly Line[]): SignatureReading {
     return { date, agency: null, lines: [line.index] };
   }
   return { date: null, agency: null, lines: [] };
+}
+
+const ORGAN_SUFFIX = /(?:局|委|办|厅|府|院|会|部|处|室|所|中心|站|队|馆|署|区|县|市|镇|乡|街道|公司|集团)$/;
+const ORGAN_THEN_DATE = /^([^\d]{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$/;
+
+/** A signature on one line: `黄石市民政局 2024年1月19日`. */
+function organAndDate(text: string): { date: StatedDate; agency: string } | null {
+  const compact = asciiDigits(text.replace(/\s+/g, ''));
+  if (compact.length > 50 || !compact.endsWith('日')) {
+    return null;
+  }
+  const match = ORGAN_THEN_DATE.exec(compact);
+  // Only an organ's name may stand before the date: `截至2023年12月31日` is a sentence, not a signature.
+  if (match === null || !isOrganLine(match[1]!) || !ORGAN_SUFFIX.test(match[1]!)) {
+    return null;
+  }
+  const date = lineDate(match[2]!);
+  return date === null ? null : { date, agency: match[1]! };
 }
 
 /**
