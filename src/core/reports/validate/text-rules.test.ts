@@ -5,10 +5,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
 import { buildFacts, SEED_FACTS } from '#test/factories/report-facts.ts';
 import { readDocumentText } from '../read/read-document-text.ts';
+import { readTables } from '../read/read-tables.ts';
+import { renderMarkdown } from '../render/render-markdown.ts';
+import { renderTab } from '../render/render-tab.ts';
 import type { RuleEvaluation } from '../report-model.ts';
-import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts } from './rule.ts';
+import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts } from './rule.ts';
 import { TEXT_RULES } from './text-rules.ts';
 
 const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
@@ -241,4 +245,28 @@ describe('robustness: any text, any size', () => {
     const text = readDocumentText(lines, '2021');
     assert.ok(Array.isArray(evaluate(buildFacts({ text }))));
   });
+});
+
+describe('rendered reports read back through the text reader and pass the text rules', () => {
+  for (const [name, render] of [
+    ['tab', renderTab],
+    ['Markdown', renderMarkdown],
+  ] as const) {
+    test(`${name} layout: agency, year, period, signature and section text come back; no text finding`, () => {
+      fc.assert(
+        fc.property(arbitraryValidReport({ narrative: true }), (doc) => {
+          const tables = readTables({ blocks: [{ kind: 'text', text: render(doc) }] });
+          const text = readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
+          assert.deepEqual([text.agency, text.year, text.yearSource], [doc.agency, doc.year, 'title']);
+          assert.deepEqual([text.period?.from.iso, text.period?.to.iso], [`${doc.year}-01-01`, `${doc.year}-12-31`]);
+          assert.equal(text.signature?.date.iso, doc.signature?.date);
+          assert.deepEqual(text.sections.find((s) => s.id === 'overview')?.lines, doc.sections.overview);
+          assert.deepEqual(text.findings, []);
+          const failures = evaluate(toReportFacts(tables, text)).flatMap((e) => (e.finding === undefined ? [] : [e.finding.message]));
+          assert.deepEqual(failures, []);
+        }),
+        { numRuns: 25 },
+      );
+    });
+  }
 });
