@@ -35,7 +35,7 @@ tr { break-inside: avoid; }
 const attrs = (c: GridCell, extra: string) =>
   `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${extra}`;
 
-function htmlCell(grid: TableGrid, c: GridCell): string {
+function htmlCell(c: GridCell): string {
   const text = escapeHtml(c.text);
   switch (c.role) {
     case 'covered':
@@ -43,7 +43,9 @@ function htmlCell(grid: TableGrid, c: GridCell): string {
     case 'corner':
       return `<td${attrs(c, ' class="note"')}>${text}</td>`;
     case 'column-header':
-      return `<th${attrs(c, ` scope="${c.colspan > 1 && grid.table !== '二' ? 'colgroup' : 'col'}"`)}>${text}</th>`;
+      return `<th${attrs(c, ' scope="col"')}>${text}</th>`;
+    case 'column-group':
+      return `<th${attrs(c, ' scope="colgroup"')}>${text}</th>`;
     case 'block-header':
       return `<th${attrs(c, ' scope="rowgroup"')}>${text}</th>`;
     case 'row-header':
@@ -53,11 +55,11 @@ function htmlCell(grid: TableGrid, c: GridCell): string {
   }
 }
 
-const htmlRow = (grid: TableGrid, row: GridRow) => `<tr>${row.cells.map((c) => htmlCell(grid, c)).join('')}</tr>`;
+const htmlRow = (row: GridRow) => `<tr>${row.cells.map(htmlCell).join('')}</tr>`;
 
 /** A table with its official merged head: `<thead>` for tables 三/四, a `<tbody>` per 第二十条 block in table 二. */
 export function htmlTable(grid: TableGrid): string {
-  const section = (tag: string, rows: readonly GridRow[]) => `<${tag}>\n${rows.map((row) => htmlRow(grid, row)).join('\n')}\n</${tag}>`;
+  const section = (tag: string, rows: readonly GridRow[]) => `<${tag}>\n${rows.map(htmlRow).join('\n')}\n</${tag}>`;
   let sections: string[];
   if (grid.table === '二') {
     const blocks: GridRow[][] = [];

@@ -15,7 +15,7 @@ function headerPath(grid: TableGrid, column: readonly GridPosition[]): string[] 
   const labels: string[] = [];
   for (const { source } of column) {
     const spansAll = source.colspan === grid.width - grid.labelColumns;
-    if (source.role === 'column-header' && !spansAll && !labels.includes(source.text)) {
+    if ((source.role === 'column-header' || source.role === 'column-group') && !spansAll && !labels.includes(source.text)) {
       labels.push(source.text);
     }
   }

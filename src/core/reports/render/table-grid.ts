@@ -8,10 +8,11 @@ import { type ReportTemplate, type RowDef, T3_COLUMNS, T3_HEADER, T3_TOP_LEFT, T
 import { renderedColumns } from './document-cells.ts';
 
 /**
- * What a grid cell is: the table 三 note in the top-left corner, a column header, a table 二 block
- * header (第二十条第（…）项), a row label, a value, or a position covered by a cell above (rowspan).
+ * What a grid cell is: the table 三 note in the top-left corner, a column header, a header over a group
+ * of column headers (申请人情况, 法人或其他组织, 行政复议, 行政诉讼 …), a table 二 block header
+ * (第二十条第（…）项), a row label, a value, or a position covered by a cell above (rowspan).
  */
-export type GridCellRole = 'corner' | 'column-header' | 'block-header' | 'row-header' | 'value' | 'covered';
+export type GridCellRole = 'corner' | 'column-header' | 'column-group' | 'block-header' | 'row-header' | 'value' | 'covered';
 
 /** One cell of a table grid, as a word processor holds it: text with its row and column spans. */
 export interface GridCell {
@@ -97,14 +98,14 @@ export function table3Grid(template: ReportTemplate, cells: Cells, mode: GroupRo
   const header: GridRow[] = [
     {
       kind: 'header',
-      cells: [cell('corner', T3_TOP_LEFT, T3_LABEL_COLUMNS, 3), cell('column-header', T3_HEADER.applicant, T3_COLUMNS.length)],
+      cells: [cell('corner', T3_TOP_LEFT, T3_LABEL_COLUMNS, 3), cell('column-group', T3_HEADER.applicant, T3_COLUMNS.length)],
     },
     {
       kind: 'header',
       cells: [
         covered(T3_LABEL_COLUMNS),
         cell('column-header', T3_COLUMNS[0]?.label ?? '', 1, 2),
-        cell('column-header', T3_HEADER.legal_person_or_org, orgKinds),
+        cell('column-group', T3_HEADER.legal_person_or_org, orgKinds),
         cell('column-header', T3_COLUMNS[T3_COLUMNS.length - 1]?.label ?? '', 1, 2),
       ],
     },
@@ -159,13 +160,13 @@ export function table4Grid(template: ReportTemplate, cells: Cells): TableGrid {
   const n = T4_COLUMNS.length;
   const leaves = T4_COLUMNS.map((c) => cell('column-header', c.label));
   const rows: GridRow[] = [
-    { kind: 'header', cells: [cell('column-header', T4_HEADER.review, n), cell('column-header', T4_HEADER.litigation, 2 * n)] },
+    { kind: 'header', cells: [cell('column-group', T4_HEADER.review, n), cell('column-group', T4_HEADER.litigation, 2 * n)] },
     {
       kind: 'header',
       cells: [
         ...T4_COLUMNS.map((c) => cell('column-header', c.label, 1, 2)),
-        cell('column-header', T4_HEADER.direct, n),
-        cell('column-header', T4_HEADER.after_review, n),
+        cell('column-group', T4_HEADER.direct, n),
+        cell('column-group', T4_HEADER.after_review, n),
       ],
     },
     { kind: 'header', cells: [...T4_COLUMNS.map(() => covered()), ...leaves, ...leaves] },
