@@ -122,7 +122,8 @@ function addInfoSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, template:
   const sheet = workbook.addWorksheet(REPORT_SHEET_NAMES.info, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  sheet.getColumn(1).width = 100;
+  const width = 60; // fits A4 portrait at 100 %
+  sheet.getColumn(1).width = width;
   const lines: { text: string; kind: 'title' | 'heading' | 'text' | 'signature' }[] = [
     { text: reportTitle(doc), kind: 'title' },
     { text: `报告机关：${doc.agency ?? ''}`, kind: 'text' },
@@ -150,6 +151,10 @@ function addInfoSheet(workbook: ExcelJS.Workbook, doc: ReportDocument, template:
       vertical: 'top',
       wrapText: true,
     };
+    // Spreadsheet programs do not grow rows for wrapped text on opening: size each from its text.
+    const title = line.kind === 'title';
+    const perLine = title ? width / 1.5 : width;
+    sheet.getRow(i + 1).height = Math.ceil(textUnits(line.text) / (perLine - 2)) * (title ? 24 : 16) + 4;
   });
 }
 
