@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { inflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { renderReportDocx } from '#adapters/documents/docx-report.ts';
+import { readReport } from '#core/reports/read/read-report.ts';
 import { readTables } from '#core/reports/read/read-tables.ts';
 import { documentCells } from '#core/reports/render/document-cells.ts';
 import { expandGrid, tableGrid } from '#core/reports/render/table-grid.ts';
 import type { ReportDocument, SourceBlock } from '#core/reports/report-model.ts';
 import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '#core/reports/template.ts';
+import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
 import { expectedRows, filledReport, misplacedCells, type Position, withCells } from './report-table-layout.ts';
 
 // ---------------------------------------------------------------- reading the DOCX back
@@ -311,5 +314,53 @@ describe('renderReportDocx page and type', () => {
       .flatMap((row) => row.slice(3));
     assert.equal(values.length, 25 * 7);
     assert.ok(values.every((p) => p.text === ''));
+  });
+});
+
+describe('renderReportDocx → docxToBlocks → core reader, on generated reports', () => {
+  const cellsOf = (doc: ReportDocument) => documentCells(doc).map((c) => [c.id, c.value, c.raw]);
+
+  test('a valid report reads and checks without a single finding, with its template, agency, year and cells', async (t) => {
+    const toBlocks = await loadingAdapter();
+    if (toBlocks === undefined) {
+      t.skip('the DOCX loading adapter does not exist yet');
+      return;
+    }
+    await fc.assert(
+      fc.asyncProperty(arbitraryValidReport({ narrative: true }), async (doc) => {
+        const result = await toBlocks(await renderReportDocx(doc));
+        assert.ok(result.ok);
+        const { reading } = readReport({ blocks: result.blocks }, 'report.docx');
+        assert.deepEqual(
+          reading.findings.map((f) => `${f.rule} ${f.message}`),
+          [],
+        );
+        assert.deepEqual([reading.template, reading.agency, reading.year], [doc.template, doc.agency, doc.year]);
+        assert.deepEqual(
+          reading.cells.map((c) => [c.id, c.value, c.raw]),
+          cellsOf(doc),
+        );
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  test('absent cells stay absent and cells without a number keep their text', async (t) => {
+    const toBlocks = await loadingAdapter();
+    if (toBlocks === undefined) {
+      t.skip('the DOCX loading adapter does not exist yet');
+      return;
+    }
+    await fc.assert(
+      fc.asyncProperty(arbitraryValidReport({ blanks: true }), async (doc) => {
+        const result = await toBlocks(await renderReportDocx(doc));
+        assert.ok(result.ok);
+        assert.deepEqual(
+          readTables({ blocks: result.blocks }).cells.map((c) => [c.id, c.value, c.raw]),
+          cellsOf(doc),
+        );
+      }),
+      { numRuns: 15 },
+    );
   });
 });
