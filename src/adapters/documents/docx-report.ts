@@ -1,5 +1,5 @@
 // The annual report as a Word document in the layout of official documents (党政机关公文格式
-// GB/T 9704-2012: A4, 仿宋 three-point body, 黑体 headings), with tables 二, 三 and 四 merged exactly as
+// GB/T 9704-2012: A4, 三号 仿宋 body, 黑体 headings), with tables 二, 三 and 四 merged exactly as
 // the official forms (国办公开办函〔2021〕30号, 〔2019〕60号; annual-report.md §2–§4).
 // The tables come from the core's grids, one Word row per grid row, so that a DOCX read back through
 // mammoth gives the same colspan/rowspan grid the HTML layout gives, and the core reader maps it.
@@ -51,24 +51,22 @@ const FONT = {
 
 /** 二号 22 pt title, 三号 16 pt body and headings, 五号 10.5 pt table 二, 小五 9 pt for the wide tables 三 and 四. */
 const SIZE = { title: 44, body: 32, table: { 二: 21, 三: 18, 四: 18 } satisfies Record<TableId, number> } as const;
-/** Fixed 28 pt lines, as official documents set 22 lines a page. */
+/** Fixed 28 pt lines: about the 22 lines a page of GB/T 9704. */
 const BODY_LINE = 560;
 const INDENT_TWO_CHARS = 2 * (SIZE.body / 2) * 20;
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
-/** Grid column widths per table, summing to the text width: labels wide enough for the longest 1.… sub-row. */
+/** Label column widths: 三、本年度办理结果 | （三）不予公开 … | the 1.… sub-rows (two lines for the longest). */
+const T3_LABEL_WIDTHS = [560, 1200, 2605];
+const T2_LABEL_WIDTH = 2245;
+
+/** Grid column widths per table, summing to the text width; the data columns share what the labels leave. */
 function columnWidths(grid: TableGrid): number[] {
-  if (grid.table === '三') {
-    const labels = [560, 1200];
-    const data = spread(TEXT_WIDTH - 2605 - 560 - 1200, grid.width - 3);
-    return [...labels, 2605, ...data];
-  }
-  if (grid.table === '二') {
-    return [2245, ...spread(TEXT_WIDTH - 2245, grid.width - 1)];
-  }
-  return spread(TEXT_WIDTH, grid.width);
+  const labels = grid.table === '三' ? T3_LABEL_WIDTHS : grid.table === '二' ? [T2_LABEL_WIDTH] : [];
+  const used = labels.reduce((sum, w) => sum + w, 0);
+  return [...labels, ...spread(TEXT_WIDTH - used, grid.width - labels.length)];
 }
 
 /** `total` split into `parts` whole twips, the remainder to the first columns. */
