@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
@@ -362,5 +368,31 @@ describe('renderReportDocx → docxToBlocks → core reader, on generated report
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+// Word, WPS and LibreOffice must open the file; LibreOffice is the one a test can run (Debian's
+// libreoffice-writer-nogui, as the PDF conversion uses it).
+const SOFFICE = ['/usr/bin/soffice', '/usr/local/bin/soffice'].find((path) => existsSync(path));
+
+describe('renderReportDocx in LibreOffice', { skip: SOFFICE === undefined && 'LibreOffice (soffice) is not installed' }, () => {
+  test('LibreOffice opens the DOCX and prints it to a PDF of several A4 pages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-docx-'));
+    try {
+      await writeFile(join(dir, 'report.docx'), await renderReportDocx(filledReport('2021')));
+      // A profile of its own: a second soffice on a shared profile exits without converting.
+      await promisify(execFile)(
+        SOFFICE ?? 'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'report.docx')],
+        { timeout: 120_000 },
+      );
+      const pdf = (await readFile(join(dir, 'report.pdf'))).toString('latin1');
+      assert.ok(pdf.startsWith('%PDF-'));
+      const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+      assert.ok(pages.length >= 2, `${pages.length} pages`);
+      assert.match(pdf, /\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
