@@ -1,0 +1,157 @@
+// Bytes → string for plain text and HTML files: BOM, strict UTF-8, then GB18030 or Big5 by content.
+// Government sites still publish GB2312/GBK pages, and Big5 mirrors exist; guessing wrong yields
+// mojibake the reader would mistake for content, so each legacy decode must look like Chinese.
+
+export type DecodedText =
+  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
+  | { readonly ok: false; readonly reason: string };
+
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const;
+export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+
+/** How many leading bytes the binary and legacy-encoding checks look at. */
+const SAMPLE_BYTES = 64 * 1024;
+
+export const REASON_BINARY = '不是文本文件（二进制内容）';
+export const REASON_UNDECODABLE = '无法解码：不是 UTF-8、UTF-16、GB18030 或 Big5 编码的文本';
+
+// Very frequent characters of Chinese official writing, in both scripts. Mojibake from a wrong
+// legacy decode is mostly rare characters, so the share of these tells a real decode from a false one.
+const COMMON_HAN = new Set(
+  '的一是在不了有和人中大上年月日为以个会要于对其及等与作开公信息政府部门关情况报告工行法条规定本全请申处理办结果予' +
+    '第二三四五六七八九十百千万件数量总计合其他主动依提供出进展重点务作发布民生社会经济建设管服务督检查平台网站' +
+    '開於為與對會個門關況報務發導機構網處辦結國縣區單價費請資訊檔內體說進應當時間過現實還數據總計'.split(''),
+);
+
+/**
+ * Decodes text bytes: a BOM wins; else strict UTF-8; else GB18030 or Big5, whichever decodes
+ * cleanly and reads most like Chinese. NUL bytes or many control characters mean binary content.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  const bom = readBom(bytes);
+  if (bom !== undefined) {
+    const body = bytes.subarray(bom.length);
+    // UTF-16 text legitimately contains NUL bytes, so the binary check runs on the decoded text.
+    const text = new TextDecoder(bom.encoding, { ignoreBOM: true }).decode(body);
+    return looksBinaryText(text) ? { ok: false, reason: REASON_BINARY } : { ok: true, text, encoding: bom.encoding };
+  }
+  if (looksBinary(bytes)) {
+    return { ok: false, reason: REASON_BINARY };
+  }
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== undefined) {
+    return { ok: true, text: utf8, encoding: 'utf-8' };
+  }
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const candidates = (['gb18030', 'big5'] as const)
+    .map((encoding) => ({ encoding, score: chineseScore(encoding, sample) }))
+    .filter((candidate) => candidate.score > 0)
+    .sort((a, b) => b.score - a.score);
+  for (const { encoding } of candidates) {
+    const text = tryDecode(encoding, bytes);
+    if (text !== undefined) {
+      return { ok: true, text, encoding };
+    }
+  }
+  return { ok: false, reason: REASON_UNDECODABLE };
+}
+
+function readBom(bytes: Uint8Array): { readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; readonly length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { encoding: 'utf-8', length: 3 };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { encoding: 'utf-16le', length: 2 };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { encoding: 'utf-16be', length: 2 };
+  }
+  return undefined;
+}
+
+function tryDecode(encoding: TextEncodingName, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for a control byte that no text file needs (tab, LF, VT, FF, CR and ESC are allowed; 0x1A ends old DOS files). */
+function isStrayControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d && code !== 0x1a && code !== 0x1b;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) !== -1) {
+    return true;
+  }
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  let stray = 0;
+  for (const byte of sample) {
+    if (isStrayControl(byte) || byte === 0x7f) {
+      stray += 1;
+    }
+  }
+  return stray > Math.max(2, sample.length * 0.01);
+}
+
+function looksBinaryText(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_BYTES);
+  let stray = 0;
+  for (let index = 0; index < sample.length; index += 1) {
+    const code = sample.charCodeAt(index);
+    if (code === 0 || isStrayControl(code) || code === 0xfffd) {
+      stray += 1;
+    }
+  }
+  return stray > Math.max(2, sample.length * 0.01);
+}
+
+/**
+ * Share of the decoded sample's non-ASCII characters that are common Chinese characters, or 0 when
+ * the sample does not decode (a multi-byte sequence cut at the sample's end is allowed).
+ */
+function chineseScore(encoding: 'gb18030' | 'big5', sample: Uint8Array): number {
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(sample);
+  let nonAscii = 0;
+  let replaced = 0;
+  let common = 0;
+  let han = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) {
+      continue;
+    }
+    nonAscii += 1;
+    if (code === 0xfffd) {
+      replaced += 1;
+    } else if (COMMON_HAN.has(char)) {
+      common += 1;
+      han += 1;
+    } else if (isHanOrCjkPunctuation(code)) {
+      han += 1;
+    }
+  }
+  // A replacement character is allowed only as the last, cut-off sequence of the sample.
+  const cutAtEnd = sample.length === SAMPLE_BYTES ? 1 : 0;
+  if (nonAscii === 0 || replaced > cutAtEnd || han < nonAscii * 0.8) {
+    return 0;
+  }
+  return (common + 1) / nonAscii;
+}
+
+function isHanOrCjkPunctuation(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff00 && code <= 0xffef) ||
+    (code >= 0x2000 && code <= 0x206f) ||
+    code === 0x00b7 ||
+    code === 0x00d7 ||
+    (code >= 0x2460 && code <= 0x24ff) ||
+    (code >= 0x2160 && code <= 0x217f) ||
+    (code >= 0x25a0 && code <= 0x25ff)
+  );
+}

@@ -1,0 +1,301 @@
+// HTML → SourceBlocks: paragraphs become text lines, data tables become grids that keep positions
+// (a spanned cell's text in its first position, '' in the rest, as a tab export of the table has it).
+// A table that holds another table is page layout, not data: its cells flow as text and the inner
+// tables become grids of their own.
+
+import { parseDocument } from 'htmlparser2';
+import type { SourceBlock } from '#core/reports/report-model.ts';
+
+/** The slice of htmlparser2's DOM this walk reads. */
+interface HtmlNode {
+  readonly type: string;
+  readonly name?: string;
+  readonly data?: string;
+  readonly attribs?: Readonly<Record<string, string>>;
+  readonly children?: readonly HtmlNode[];
+}
+
+/** Elements that end the line before and after them. */
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+
+/** Elements whose content is never document text. */
+const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'object', 'iframe', 'select', 'button']);
+
+/** Browsers cap spans at these values (HTML §4.9.11). */
+const MAX_COLSPAN = 1000;
+const MAX_ROWSPAN = 65534;
+
+/** Turns an HTML document into text and table blocks, in document order. */
+export function htmlToBlocks(html: string): SourceBlock[] {
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const output = new BlockCollector();
+  walk(document as unknown as HtmlNode, output);
+  return output.finish();
+}
+
+/** Gathers lines of text into text blocks and places table blocks between them. */
+class BlockCollector {
+  private readonly blocks: SourceBlock[] = [];
+  private lines: string[] = [];
+  private readonly line = new LineBuffer();
+
+  text(data: string): void {
+    this.line.add(data);
+  }
+
+  /** Ends the current line (a block boundary or `<br>`). */
+  breakLine(): void {
+    const text = this.line.take();
+    if (text !== '') {
+      this.lines.push(text);
+    }
+  }
+
+  table(rows: string[][]): void {
+    this.breakLine();
+    this.flushText();
+    this.blocks.push({ kind: 'table', rows });
+  }
+
+  finish(): SourceBlock[] {
+    this.breakLine();
+    this.flushText();
+    return this.blocks;
+  }
+
+  private flushText(): void {
+    if (this.lines.length > 0) {
+      this.blocks.push({ kind: 'text', text: this.lines.join('\n') });
+      this.lines = [];
+    }
+  }
+}
+
+/** One line of inline text; whitespace collapses as a browser renders it. */
+class LineBuffer {
+  private parts: string[] = [];
+
+  add(data: string): void {
+    this.parts.push(data);
+  }
+
+  take(): string {
+    const raw = this.parts.join('');
+    this.parts = [];
+    return collapseWhitespace(raw);
+  }
+}
+
+const isCjk = (char: string | undefined): boolean => char !== undefined && /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char);
+
+/**
+ * Collapses whitespace runs (no-break spaces included: Word pads cells with &nbsp;) to one space.
+ * A run with a line break between two CJK characters is source wrapping, and vanishes: Chinese has no
+ * spaces between words, and `政府\n信息` must still read as 政府信息.
+ */
+function collapseWhitespace(raw: string): string {
+  return raw
+    .replace(/[\s\u00a0]+/g, (run, offset: number, whole: string) => {
+      if (/[\n\r]/.test(run) && isCjk(whole[offset - 1]) && isCjk(whole[offset + run.length])) {
+        return '';
+      }
+      return ' ';
+    })
+    .trim();
+}
+
+function walk(node: HtmlNode, output: BlockCollector): void {
+  if (node.type === 'text') {
+    output.text(node.data ?? '');
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'root') {
+    return; // comments, directives, <script>, <style>, CDATA
+  }
+  const name = node.name ?? '';
+  if (SKIPPED_TAGS.has(name) || isHidden(node)) {
+    return;
+  }
+  if (name === 'br') {
+    output.breakLine();
+    return;
+  }
+  if (name === 'table' && !containsTable(node)) {
+    const caption = findChild(node, 'caption');
+    if (caption !== undefined) {
+      output.breakLine();
+      output.text(cellText(caption));
+      output.breakLine();
+    }
+    const rows = tableToGrid(node);
+    if (rows.length > 0) {
+      output.table(rows);
+    }
+    return;
+  }
+  const isBlock = BLOCK_TAGS.has(name);
+  if (isBlock) {
+    output.breakLine();
+  }
+  for (const child of node.children ?? []) {
+    walk(child, output);
+  }
+  if (isBlock) {
+    output.breakLine();
+  }
+}
+
+function isHidden(node: HtmlNode): boolean {
+  const attribs = node.attribs;
+  if (attribs === undefined) {
+    return false;
+  }
+  return 'hidden' in attribs || /display\s*:\s*none/i.test(attribs['style'] ?? '');
+}
+
+function containsTable(node: HtmlNode): boolean {
+  return (node.children ?? []).some((child) => child.type === 'tag' && (child.name === 'table' || containsTable(child)));
+}
+
+function findChild(node: HtmlNode, name: string): HtmlNode | undefined {
+  return (node.children ?? []).find((child) => child.type === 'tag' && child.name === name);
+}
+
+/** The table's rows in document order: direct `<tr>` and those of thead/tbody/tfoot (no nested tables here). */
+function tableRows(table: HtmlNode): HtmlNode[] {
+  const rows: HtmlNode[] = [];
+  const visit = (node: HtmlNode): void => {
+    for (const child of node.children ?? []) {
+      if (child.type !== 'tag') {
+        continue;
+      }
+      if (child.name === 'tr') {
+        rows.push(child);
+      } else if (child.name !== 'caption' && child.name !== 'colgroup') {
+        visit(child); // thead, tbody, tfoot, and stray wrappers (<form>, <div>) malformed pages put there
+      }
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function rowCells(row: HtmlNode): HtmlNode[] {
+  const cells: HtmlNode[] = [];
+  const visit = (node: HtmlNode): void => {
+    for (const child of node.children ?? []) {
+      if (child.type !== 'tag') {
+        continue;
+      }
+      if (child.name === 'td' || child.name === 'th') {
+        cells.push(child);
+      } else if (!SKIPPED_TAGS.has(child.name ?? '')) {
+        visit(child);
+      }
+    }
+  };
+  visit(row);
+  return cells;
+}
+
+function span(cell: HtmlNode, attribute: 'colspan' | 'rowspan', max: number): number {
+  const value = Number.parseInt(cell.attribs?.[attribute] ?? '1', 10);
+  if (Number.isNaN(value) || value < 1) {
+    // rowspan="0" spans to the end of the table section; callers clip the span to the table anyway.
+    return attribute === 'rowspan' && value === 0 ? max : 1;
+  }
+  return Math.min(value, max);
+}
+
+/**
+ * Places every cell as the HTML table model does: each row's cells fill the first free positions
+ * left to right, a spanned region is filled with '' after its first position. Rows are padded to
+ * the table's width; spans reaching below the last row are cut off.
+ */
+function tableToGrid(table: HtmlNode): string[][] {
+  const rows = tableRows(table);
+  const grid: (string | undefined)[][] = rows.map(() => []);
+  rows.forEach((row, rowIndex) => {
+    const target = grid[rowIndex] ?? [];
+    let column = 0;
+    for (const cell of rowCells(row)) {
+      while (target[column] !== undefined) {
+        column += 1;
+      }
+      const colspan = span(cell, 'colspan', MAX_COLSPAN);
+      const rowspan = Math.min(span(cell, 'rowspan', MAX_ROWSPAN), rows.length - rowIndex);
+      const text = cellText(cell);
+      for (let down = 0; down < rowspan; down += 1) {
+        const spanned = grid[rowIndex + down] ?? [];
+        for (let across = 0; across < colspan; across += 1) {
+          spanned[column + across] = down === 0 && across === 0 ? text : '';
+        }
+      }
+      column += colspan;
+    }
+  });
+  // Rows with no cell at all (<tr></tr>) hold no position; rows covered by a rowspan keep theirs.
+  const placed = grid.filter((row) => row.some((value) => value !== undefined));
+  const width = placed.reduce((widest, row) => Math.max(widest, row.length), 0);
+  return placed.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? ''));
+}
+
+/** A cell's text: paragraphs and `<br>` inside the cell become '\n', other whitespace collapses. */
+function cellText(cell: HtmlNode): string {
+  const collector = new BlockCollector();
+  for (const child of cell.children ?? []) {
+    walk(child, collector);
+  }
+  return collector
+    .finish()
+    .map((block) =>
+      block.kind === 'text' ? block.text : block.rows.map((row) => row.filter((value) => value !== '').join(' ')).join('\n'),
+    )
+    .join('\n');
+}

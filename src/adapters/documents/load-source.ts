@@ -1,0 +1,153 @@
+// Any input file → the core's SourceDocument (architecture.md, Path 1 step 2). The format comes from
+// the content (zip entries, %PDF-, markup); the file name is only a hint, since published reports are
+// often mislabelled (.doc files that are HTML, .txt files that are GBK). Never throws: what cannot be
+// read is a Chinese reason the caller reports as UNREADABLE_INPUT.
+
+import type { SourceBlock, SourceDocument } from '#core/reports/report-model.ts';
+import { decodeText, type TextEncodingName } from './decode-text.ts';
+import { docxToBlocks } from './docx-to-blocks.ts';
+import { htmlToBlocks } from './html-to-blocks.ts';
+import { pdfToBlocks } from './pdf-to-blocks.ts';
+import { toSimplified } from './to-simplified.ts';
+import { xlsxToBlocks } from './xlsx-to-blocks.ts';
+
+export const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf', 'xlsx', 'json'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export type LoadedSource =
+  | {
+      readonly ok: true;
+      readonly document: SourceDocument;
+      readonly format: SourceFormat;
+      /** How text and HTML files were decoded. */
+      readonly encoding?: TextEncodingName;
+      /** For `format: 'json'`: the file's text (a `gongkai/report-read@1` reading), parsed by the caller. */
+      readonly jsonText?: string;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+export interface LoadSourceOptions {
+  /** Larger inputs are refused before any parsing. Default 50 MB. */
+  readonly maxBytes?: number;
+}
+
+export const DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+
+export const REASON_EMPTY = '文件为空';
+export const REASON_NO_CONTENT = '文件中没有可读取的文字';
+
+const READ_SCHEMA_MARK = /"schema"\s*:\s*"gongkai\/report-read@1"/;
+const HTML_MARK = /<(?:!doctype\s+html|html[\s>]|table[\s>]|body[\s>]|head[\s>])/i;
+const HTML_EXTENSION = /\.(?:html?|xhtml|shtml)$/i;
+
+/**
+ * Reads a report file of any supported format into text and table blocks in Simplified Chinese.
+ * @example
+ *   const loaded = await loadSource(await readFile(path), basename(path));
+ *   if (!loaded.ok) throw new DomainError('UNREADABLE_INPUT', { reason: loaded.reason });
+ */
+export async function loadSource(bytes: Uint8Array, fileName: string, options: LoadSourceOptions = {}): Promise<LoadedSource> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+  if (bytes.length === 0) {
+    return { ok: false, reason: REASON_EMPTY };
+  }
+  if (bytes.length > maxBytes) {
+    return { ok: false, reason: `文件过大（${formatMegabytes(bytes.length)}，上限 ${formatMegabytes(maxBytes)}）` };
+  }
+  try {
+    return await loadByContent(bytes, fileName);
+  } catch (error) {
+    // A parser failing in a way its own error handling missed: still a reason, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `文件无法读取（${message.split('\n')[0]?.slice(0, 200) ?? ''}）` };
+  }
+}
+
+async function loadByContent(bytes: Uint8Array, fileName: string): Promise<LoadedSource> {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return loadZip(bytes, fileName);
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return { ok: false, reason: '不支持旧版 Office 文件（.doc / .xls），请另存为 DOCX 或 XLSX 后再试' };
+  }
+  if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') !== -1) {
+    const pdf = await pdfToBlocks(bytes);
+    return pdf.ok ? finish(pdf.blocks, 'pdf') : pdf;
+  }
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
+    return { ok: false, reason: '不支持 RTF 文件，请另存为 DOCX 后再试' };
+  }
+  return loadText(bytes, fileName);
+}
+
+async function loadZip(bytes: Uint8Array, fileName: string): Promise<LoadedSource> {
+  // Local file headers carry entry names in plain bytes, so even a cut-off zip shows what it was.
+  const kind =
+    indexOfAscii(bytes, 'word/document.xml') !== -1
+      ? 'docx'
+      : indexOfAscii(bytes, 'xl/workbook.xml') !== -1
+        ? 'xlsx'
+        : /\.docx$/i.test(fileName)
+          ? 'docx'
+          : /\.xlsx$/i.test(fileName)
+            ? 'xlsx'
+            : undefined;
+  if (kind === 'docx') {
+    const docx = await docxToBlocks(bytes);
+    return docx.ok ? finish(docx.blocks, 'docx') : docx;
+  }
+  if (kind === 'xlsx') {
+    const xlsx = await xlsxToBlocks(bytes);
+    return xlsx.ok ? finish(xlsx.blocks, 'xlsx') : xlsx;
+  }
+  return { ok: false, reason: '不支持的压缩文件：不是 DOCX 或 XLSX 文档' };
+}
+
+function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    return decoded;
+  }
+  const text = decoded.text.replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    return { ok: false, reason: REASON_EMPTY };
+  }
+  const head = text.slice(0, 1024);
+  const leading = head.trimStart().replace(/^\ufeff/, '');
+  if (leading.startsWith('{') && READ_SCHEMA_MARK.test(head)) {
+    return { ok: true, document: { blocks: [{ kind: 'text', text }] }, format: 'json', encoding: decoded.encoding, jsonText: text };
+  }
+  const isHtml = HTML_MARK.test(head) || (HTML_EXTENSION.test(fileName) && /<[a-z!]/i.test(head));
+  if (isHtml) {
+    return finish(htmlToBlocks(text), 'html', decoded.encoding);
+  }
+  return finish([{ kind: 'text', text }], 'text', decoded.encoding);
+}
+
+/** Cleans every string (zero-width characters, line endings, 繁体 → 简体) and refuses a document without text. */
+function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?: TextEncodingName): LoadedSource {
+  const clean = (text: string): string => toSimplified(text.replace(/\r\n?/g, '\n'));
+  const cleaned: SourceBlock[] = blocks.map((block) =>
+    block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
+  );
+  const hasText = cleaned.some((block) =>
+    block.kind === 'text' ? block.text.trim() !== '' : block.rows.some((row) => row.some((cell) => cell.trim() !== '')),
+  );
+  if (!hasText) {
+    return { ok: false, reason: format === 'text' ? REASON_EMPTY : REASON_NO_CONTENT };
+  }
+  const document: SourceDocument = { blocks: cleaned };
+  return encoding === undefined ? { ok: true, document, format } : { ok: true, document, format, encoding };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function indexOfAscii(bytes: Uint8Array, text: string): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(text, 0, 'latin1');
+}
+
+function formatMegabytes(size: number): string {
+  return `${(size / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
