@@ -51,8 +51,11 @@ const BLOCK_TAGS = new Set([
   'nav',
   'ol',
   'p',
+  'listing',
+  'plaintext',
   'pre',
   'section',
+  'xmp',
   'summary',
   'table',
   'tbody',
@@ -85,8 +88,8 @@ class BlockCollector {
   private lines: string[] = [];
   private readonly line = new LineBuffer();
 
-  text(data: string): void {
-    this.line.add(data);
+  text(data: string, preformatted = false): void {
+    this.line.add(data, preformatted);
   }
 
   /** Ends the current line (a block boundary or `<br>`). */
@@ -117,18 +120,23 @@ class BlockCollector {
   }
 }
 
-/** One line of inline text; whitespace collapses as a browser renders it. */
+/** One line of inline text; whitespace collapses as a browser renders it, except in `<pre>`. */
 class LineBuffer {
   private parts: string[] = [];
+  private preformatted = false;
 
-  add(data: string): void {
+  add(data: string, preformatted: boolean): void {
     this.parts.push(data);
+    this.preformatted ||= preformatted;
   }
 
   take(): string {
     const raw = this.parts.join('');
+    const preformatted = this.preformatted;
     this.parts = [];
-    return collapseWhitespace(raw);
+    this.preformatted = false;
+    // Tabs and runs of spaces are the columns of a text report pasted into <pre>: they stay.
+    return preformatted ? raw.replace(/\u00a0/g, ' ').trimEnd() : collapseWhitespace(raw);
   }
 }
 
@@ -150,9 +158,21 @@ function collapseWhitespace(raw: string): string {
     .trim();
 }
 
-function walk(node: HtmlNode, output: BlockCollector): void {
+/** Elements whose line breaks are content (a text report pasted into a page keeps its lines). */
+const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'plaintext', 'xmp']);
+
+function walk(node: HtmlNode, output: BlockCollector, preformatted = false): void {
   if (node.type === 'text') {
-    output.text(node.data ?? '');
+    if (preformatted) {
+      (node.data ?? '').split(/\r\n?|\n/).forEach((line, index) => {
+        if (index > 0) {
+          output.breakLine();
+        }
+        output.text(line, true);
+      });
+    } else {
+      output.text(node.data ?? '');
+    }
     return;
   }
   if (node.type !== 'tag' && node.type !== 'root') {
@@ -183,8 +203,9 @@ function walk(node: HtmlNode, output: BlockCollector): void {
   if (isBlock) {
     output.breakLine();
   }
+  const keepsLines = preformatted || PREFORMATTED_TAGS.has(name);
   for (const child of node.children ?? []) {
-    walk(child, output);
+    walk(child, output, keepsLines);
   }
   if (isBlock) {
     output.breakLine();

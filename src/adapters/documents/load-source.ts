@@ -8,7 +8,7 @@ import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { docxToBlocks } from './docx-to-blocks.ts';
 import { htmlToBlocks } from './html-to-blocks.ts';
 import { pdfToBlocks } from './pdf-to-blocks.ts';
-import { toSimplified } from './to-simplified.ts';
+import { detectScript, toSimplified } from './to-simplified.ts';
 import { xlsxToBlocks } from './xlsx-to-blocks.ts';
 
 export const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf', 'xlsx', 'json'] as const;
@@ -126,7 +126,9 @@ function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
 
 /** Cleans every string (zero-width characters, line endings, 繁体 → 简体) and refuses a document without text. */
 function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?: TextEncodingName): LoadedSource {
-  const clean = (text: string): string => toSimplified(text.replace(/\r\n?/g, '\n'));
+  const strings = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : block.rows.flat()));
+  const mode = detectScript(strings.join('\n'));
+  const clean = (text: string): string => toSimplified(text.replace(/\r\n?/g, '\n'), mode);
   const cleaned: SourceBlock[] = blocks.map((block) =>
     block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
   );

@@ -1,8 +1,8 @@
 // PDF → one text block through unpdf (pdf.js). Lines are rebuilt from pdf.js text items: table cells
 // come out one row or one cell per line, and the core reader has a layout for that text.
 
-import type { SourceBlock } from '#core/reports/report-model.ts';
 import { getDocumentProxy } from 'unpdf';
+import type { SourceBlock } from '#core/reports/report-model.ts';
 
 export type PdfBlocks = { readonly ok: true; readonly blocks: SourceBlock[] } | { readonly ok: false; readonly reason: string };
 
@@ -29,7 +29,7 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
   const lines: string[] = [];
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    const pdf = await getDocumentProxy(bytes.slice(), { stopAtErrors: false });
+    const pdf = await getDocumentProxy(bytes.slice(), { stopAtErrors: false, verbosity: 0 });
     try {
       for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
         const page = await pdf.getPage(pageNumber);

@@ -26,8 +26,29 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 interface LoadedConverter {
   readonly convert: Converter;
-  /** Code points of characters that are traditional only. */
+  /** Code points of characters that are traditional only: one of them triggers the conversion. */
   readonly traditional: ReadonlySet<number>;
+  /** Characters of the simplified set (GB2312) that the converter would still change (著 → 着). */
+  readonly shared: ReadonlySet<string>;
+  /** Code points of simplified forms (规, 发, 这): what the conversion yields, and unchanged by it. */
+  readonly simplifiedForms: ReadonlySet<number>;
+}
+
+/**
+ * Traditional characters GB2312 nonetheless contains (for names), whose use in running text is
+ * traditional: they trigger the conversion and are converted like any other.
+ */
+const TRADITIONAL_IN_GB2312 = new Set(['後', '於']);
+
+/** The Han characters of GB2312 (rows 16–87), the simplified character set, read through the GBK decoder. */
+function gb2312Han(): Set<string> {
+  const bytes: number[] = [];
+  for (let high = 0xb0; high <= 0xf7; high += 1) {
+    for (let low = 0xa1; low <= 0xfe; low += 1) {
+      bytes.push(high, low);
+    }
+  }
+  return new Set(new TextDecoder('gbk').decode(new Uint8Array(bytes)));
 }
 
 let loaded: LoadedConverter | undefined;
@@ -63,7 +84,22 @@ function load(): LoadedConverter {
     for (const char of simplified) {
       traditional.delete(char.codePointAt(0) ?? 0);
     }
-    loaded = { convert, traditional };
+    // 显著 and 乾隆 are simplified text, yet 著 and 乾 alone convert (→ 着, 干): characters of the
+    // simplified set neither trigger the conversion nor change when another character triggers it.
+    const shared = new Set<string>();
+    for (const char of gb2312Han()) {
+      if (!TRADITIONAL_IN_GB2312.has(char) && convert(char) !== char) {
+        shared.add(char);
+        traditional.delete(char.codePointAt(0) ?? 0);
+      }
+    }
+    const simplifiedForms = new Set<number>();
+    for (const char of simplified) {
+      if (convert(char) === char) {
+        simplifiedForms.add(char.codePointAt(0) ?? 0);
+      }
+    }
+    loaded = { convert, traditional, shared, simplifiedForms };
   }
   return loaded;
 }
@@ -91,29 +127,62 @@ function hasCjk(text: string): boolean {
   return /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/.test(text);
 }
 
-/** True when the text contains a character that converts to a different simplified character. */
-export function hasTraditional(text: string): boolean {
+/** Which script a document is in, decided once for the whole document (a table cell alone says little). */
+export const SCRIPT_MODES = ['simplified', 'traditional', 'mixed'] as const;
+export type ScriptMode = (typeof SCRIPT_MODES)[number];
+
+/**
+ * simplified: no traditional-only character; traditional: they outnumber simplified forms (规, 发);
+ * mixed: simplified text with stray traditional characters.
+ */
+export function detectScript(text: string): ScriptMode {
   if (!hasCjk(text)) {
-    return false;
+    return 'simplified';
   }
-  const { traditional } = load();
+  const { traditional, simplifiedForms } = load();
+  let traditionalCount = 0;
+  let simplifiedCount = 0;
   for (let index = 0; index < text.length; index += 1) {
-    const code = text.codePointAt(index) ?? 0;
-    if (code > 0x7f && traditional.has(code)) {
-      return true;
-    }
-    if (code > 0xffff) {
-      index += 1;
+    const code = text.charCodeAt(index);
+    if (traditional.has(code)) {
+      traditionalCount += 1;
+    } else if (simplifiedForms.has(code)) {
+      simplifiedCount += 1;
     }
   }
-  return false;
+  if (traditionalCount === 0) {
+    return 'simplified';
+  }
+  return simplifiedCount > traditionalCount ? 'mixed' : 'traditional';
 }
 
 /**
  * Cleans one string for the reader: drops zero-width characters and BOMs, then converts traditional
- * characters to simplified (tw and hk variants, mirror terms first). Simplified text is returned as is.
+ * characters to simplified (tw and hk variants, mirror terms first). Pass the document's mode when
+ * the string is part of a larger document; simplified text is returned as is.
  */
-export function toSimplified(text: string): string {
+export function toSimplified(text: string, mode: ScriptMode = detectScript(text)): string {
   const clean = text.replace(ZERO_WIDTH, '');
-  return hasTraditional(clean) ? load().convert(clean) : clean;
+  if (mode === 'simplified' || !hasCjk(clean)) {
+    return clean;
+  }
+  const { convert, shared } = load();
+  const converted = convert(clean);
+  if (mode === 'traditional' || converted.length !== clean.length) {
+    // A traditional text converts whole (徵收 → 征收). When a phrase changed length, positions no
+    // longer line up: OpenCC's result stands.
+    return converted;
+  }
+  // Simplified text with stray traditional characters: put back the shared characters the converter
+  // changed, so that a stray 後 does not turn 显著 into 显着.
+  let result = '';
+  let copied = 0;
+  for (let index = 0; index < clean.length; index += 1) {
+    const original = clean[index] as string;
+    if (converted[index] !== original && shared.has(original)) {
+      result += converted.slice(copied, index) + original;
+      copied = index + 1;
+    }
+  }
+  return copied === 0 ? converted : result + converted.slice(copied);
 }

@@ -1,0 +1,404 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import type { SourceBlock } from '#core/reports/report-model.ts';
+import { REASON_BINARY } from './decode-text.ts';
+import { DEFAULT_MAX_SOURCE_BYTES, type LoadedSource, loadSource, REASON_EMPTY } from './load-source.ts';
+import { REASON_PDF_NO_TEXT } from './pdf-to-blocks.ts';
+
+const fixtures = new URL('../../../test/fixtures/', import.meta.url);
+const fixture = (path: string) => new Uint8Array(readFileSync(new URL(path, fixtures)));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const seedNames = readdirSync(new URL('seeds/', fixtures)).filter((name) => name.endsWith('.txt'));
+
+function loaded(result: LoadedSource): Extract<LoadedSource, { ok: true }> {
+  if (!result.ok) {
+    assert.fail(`expected the file to load, got: ${result.reason}`);
+  }
+  return result;
+}
+
+function onlyText(result: LoadedSource): string {
+  const blocks = loaded(result).document.blocks;
+  assert.equal(blocks.length, 1);
+  const [block] = blocks;
+  assert.equal(block?.kind, 'text');
+  return block.kind === 'text' ? block.text : '';
+}
+
+function refused(result: LoadedSource): string {
+  assert.equal(result.ok, false, 'expected the file to be refused');
+  return result.ok ? '' : result.reason;
+}
+
+const tables = (result: LoadedSource) =>
+  loaded(result).document.blocks.flatMap((block) => (block.kind === 'table' ? [block.rows.map((row) => [...row])] : []));
+const texts = (result: LoadedSource) => loaded(result).document.blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : []));
+
+describe('plain text', () => {
+  for (const name of seedNames) {
+    test(`seed ${name} loads as UTF-8 text, unchanged`, async () => {
+      const bytes = fixture(`seeds/${name}`);
+      const result = await loadSource(bytes, name);
+      assert.equal(onlyText(result), new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n'));
+      assert.equal(loaded(result).format, 'text');
+      assert.equal(loaded(result).encoding, 'utf-8');
+    });
+  }
+
+  test('a GB18030 copy of a seed (made with iconv) decodes to the same text', async () => {
+    const seed = readFileSync(new URL('seeds/000_fa62d5864337d3a6.txt', fixtures), 'utf8');
+    const result = await loadSource(fixture('documents/seed-000.gb18030.txt'), 'report.txt');
+    assert.equal(loaded(result).encoding, 'gb18030');
+    assert.equal(onlyText(result), seed);
+  });
+
+  test('a Big5 traditional mirror decodes and reads in simplified, 檔案 and 資訊 as 文件 and 信息', async () => {
+    const result = await loadSource(fixture('documents/traditional.big5.txt'), 'report.txt');
+    assert.equal(loaded(result).encoding, 'big5');
+    assert.equal(
+      onlyText(result),
+      '市民政局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n本年制发规范性文件3件，废止1件，现行有效12件。\n',
+    );
+  });
+
+  test('UTF-16LE and UTF-16BE with a BOM decode, the BOM dropped', async () => {
+    const text = '一、总体情况\n本年新收申请 12 件';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le).swap16();
+    assert.equal(be[0], 0xfe);
+    const fromLe = await loadSource(new Uint8Array(le), 'a.txt');
+    const fromBe = await loadSource(new Uint8Array(be), 'a.txt');
+    assert.equal(onlyText(fromLe), text);
+    assert.equal(loaded(fromLe).encoding, 'utf-16le');
+    assert.equal(onlyText(fromBe), text);
+    assert.equal(loaded(fromBe).encoding, 'utf-16be');
+  });
+
+  test('a UTF-8 BOM, zero-width characters and CRLF/CR line ends are cleaned', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('政府\u200b信息\u200d公开\r\n第二行\r第三行\ufeff')]);
+    assert.equal(onlyText(await loadSource(new Uint8Array(bytes), 'a.txt')), '政府信息公开\n第二行\n第三行');
+  });
+
+  test('traditional characters become simplified: 規範性檔案 → 规范性文件, while 檔案館 stays an archive', async () => {
+    const result = await loadSource(utf8('政府資訊公開：規範性檔案3件，後來移交市檔案館。'), 'a.txt');
+    assert.equal(onlyText(result), '政府信息公开：规范性文件3件，后来移交市档案馆。');
+  });
+
+  test('simplified text with characters that also have a traditional reading is left alone', async () => {
+    const text = '什么是乾隆年间的文件？干部了解情况，显著提高。';
+    assert.equal(onlyText(await loadSource(utf8(text), 'a.txt')), text);
+  });
+
+  test('an empty or whitespace-only file is refused as 文件为空', async () => {
+    assert.equal(refused(await loadSource(new Uint8Array(0), 'a.txt')), REASON_EMPTY);
+    assert.equal(refused(await loadSource(utf8(' \r\n\t\u3000\n'), 'a.txt')), REASON_EMPTY);
+    assert.equal(refused(await loadSource(new Uint8Array([0xef, 0xbb, 0xbf]), 'a.txt')), REASON_EMPTY);
+  });
+
+  test('random bytes are refused as binary content', async () => {
+    const bytes = new Uint8Array(4096);
+    let state = 0x9e3779b9;
+    for (let index = 0; index < bytes.length; index += 1) {
+      state = (state * 1664525 + 1013904223) >>> 0;
+      bytes[index] = state >>> 24;
+    }
+    assert.equal(refused(await loadSource(bytes, 'report.txt')), REASON_BINARY);
+  });
+
+  test('Latin-1 bytes that are neither UTF-8 nor Chinese are refused as undecodable', async () => {
+    const reason = refused(await loadSource(new Uint8Array(Buffer.from('Caf\xe9 r\xe9sum\xe9 na\xefve \xe0 la carte', 'latin1')), 'a.txt'));
+    assert.match(reason, /^无法解码/);
+  });
+
+  test('a 10 MB text file loads whole, traditional characters at its end converted', async () => {
+    const seed = readFileSync(new URL('seeds/000_fa62d5864337d3a6.txt', fixtures), 'utf8');
+    const text = seed.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(seed))) + '規範性檔案';
+    const result = onlyText(await loadSource(utf8(text), 'big.txt'));
+    assert.equal(result.length, text.length);
+    assert.ok(result.endsWith(`${seed}规范性文件`));
+  });
+
+  test('a file over the size limit is refused as 文件过大 before it is read', async () => {
+    assert.match(refused(await loadSource(utf8('一二三四五六'), 'a.txt', { maxBytes: 10 })), /^文件过大/);
+    assert.match(refused(await loadSource(new Uint8Array(DEFAULT_MAX_SOURCE_BYTES + 1), 'a.txt')), /^文件过大（50 MB/);
+  });
+});
+
+describe('JSON readings', () => {
+  test('a gongkai/report-read@1 reading comes back as its text for the caller to parse', async () => {
+    const json = '{"schema":"gongkai/report-read@1","source":"a.txt","agency":"市民政局"}\n';
+    const result = loaded(await loadSource(utf8(json), 'reading.json'));
+    assert.equal(result.format, 'json');
+    assert.equal(result.jsonText, json);
+  });
+
+  test('other JSON is plain text', async () => {
+    assert.equal(loaded(await loadSource(utf8('{"schema":"other"}'), 'a.json')).format, 'text');
+  });
+});
+
+describe('HTML', () => {
+  test('a table with colspan and rowspan becomes the grid a tab export would have', async () => {
+    const html = `<!DOCTYPE html><html><head><title>标题</title><style>td{}</style></head><body>
+      <p>三、收到和处理政府信息公开申请情况</p>
+      <table>
+        <tr><td rowspan="3" colspan="2">（本列数据的勾稽关系）</td><td colspan="4">申请人情况</td></tr>
+        <tr><td rowspan="2">自然人</td><td colspan="2">法人或其他组织</td><td rowspan="2">总计</td></tr>
+        <tr><td>商业企业</td><td>科研机构</td></tr>
+        <tr><td colspan="2">一、本年新收政府信息公开申请数量</td><td>10</td><td>2</td><td>&nbsp;</td><td>12</td></tr>
+        <tr><td rowspan="9">三、本年度办理结果</td><td>（一）予以公开</td><td>5</td><td>1</td><td>0</td><td>6</td></tr>
+      </table>
+      <script>document.write('<p>不是正文</p>')</script>
+      <p>四、因政府信息公开工作被申请行政复议、提起行政诉讼情况 &amp; 其他</p></body></html>`;
+    const result = await loadSource(utf8(html), 'report.html');
+    assert.equal(loaded(result).format, 'html');
+    assert.deepEqual(tables(result), [
+      [
+        ['（本列数据的勾稽关系）', '', '申请人情况', '', '', ''],
+        ['', '', '自然人', '法人或其他组织', '', '总计'],
+        ['', '', '', '商业企业', '科研机构', ''],
+        ['一、本年新收政府信息公开申请数量', '', '10', '2', '', '12'],
+        ['三、本年度办理结果', '（一）予以公开', '5', '1', '0', '6'],
+      ],
+    ]);
+    assert.deepEqual(texts(result), [
+      '三、收到和处理政府信息公开申请情况',
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况 & 其他',
+    ]);
+  });
+
+  test('paragraphs, headings and <br> become lines; source line wraps inside Chinese text vanish', async () => {
+    const html = '<div><h1>市民政局2023年\n  政府信息公开工作年度报告</h1><p>第一行<br/>第二行</p><p>  a\n b  </p><p hidden>隐藏</p></div>';
+    assert.deepEqual(texts(await loadSource(utf8(html), 'x.htm')), ['市民政局2023年政府信息公开工作年度报告\n第一行\n第二行\na b']);
+  });
+
+  test('a layout table around a data table flows as text, the inner table stays a grid', async () => {
+    const html =
+      '<html><body><table><tr><td>网站导航</td></tr><tr><td><p>二、主动公开政府信息情况</p>' +
+      '<table><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>0</td></tr></table></td></tr></table></body></html>';
+    const result = await loadSource(utf8(html), 'page.html');
+    const kinds = loaded(result).document.blocks.map((block) => block.kind);
+    assert.deepEqual(kinds, ['text', 'table']);
+    assert.deepEqual(texts(result), ['网站导航\n二、主动公开政府信息情况']);
+    assert.deepEqual(tables(result), [
+      [
+        ['信息内容', '本年制发件数'],
+        ['规章', '0'],
+      ],
+    ]);
+  });
+
+  test('an HTML page in GB18030 is decoded before it is parsed', async () => {
+    const gb = fixture('documents/seed-000.gb18030.txt');
+    const bytes = Buffer.concat([
+      Buffer.from('<html><head><meta charset="gb2312"></head><body><pre>'),
+      gb,
+      Buffer.from('</pre></body></html>'),
+    ]);
+    const result = await loadSource(new Uint8Array(bytes), 'report.html');
+    assert.equal(loaded(result).encoding, 'gb18030');
+    const seed = readFileSync(new URL('seeds/000_fa62d5864337d3a6.txt', fixtures), 'utf8');
+    assert.equal(texts(result).join('\n').split('\n')[0], seed.split('\n')[0]);
+  });
+
+  test('a traditional HTML table is converted cell by cell', async () => {
+    const html = '<table><tr><td>行政規範性檔案</td><td>3</td></tr></table>';
+    assert.deepEqual(tables(await loadSource(utf8(html), 'a.html')), [[['行政规范性文件', '3']]]);
+  });
+});
+
+const cell = (text: string, spans: { columnSpan?: number; rowSpan?: number } = {}) =>
+  new TableCell({ children: [new Paragraph(text)], ...spans });
+
+async function sampleDocx(): Promise<Uint8Array> {
+  const document = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph('市民政局2023年政府信息公开工作年度报告'),
+          new Paragraph('三、收到和处理政府信息公开申请情况'),
+          new Table({
+            rows: [
+              new TableRow({ children: [cell('（本列数据的勾稽关系）', { rowSpan: 2 }), cell('申请人情况', { columnSpan: 3 })] }),
+              new TableRow({ children: [cell('自然人'), cell('法人或其他组织', { columnSpan: 2 })] }),
+              new TableRow({ children: [cell('一、本年新收政府信息公开申请数量'), cell('1'), cell('2'), cell('3')] }),
+            ],
+          }),
+          new Paragraph('五、存在的主要問題及改進情況'),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+describe('DOCX', () => {
+  test('a document with a merged-cell table (made with docx) reads as text, grid, text', async () => {
+    const result = await loadSource(await sampleDocx(), 'report.docx');
+    assert.equal(loaded(result).format, 'docx');
+    const expected: SourceBlock[] = [
+      { kind: 'text', text: '市民政局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况' },
+      {
+        kind: 'table',
+        rows: [
+          ['（本列数据的勾稽关系）', '申请人情况', '', ''],
+          ['', '自然人', '法人或其他组织', ''],
+          ['一、本年新收政府信息公开申请数量', '1', '2', '3'],
+        ],
+      },
+      { kind: 'text', text: '五、存在的主要问题及改进情况' },
+    ];
+    assert.deepEqual(loaded(result).document.blocks, expected);
+  });
+
+  test('the file name does not matter: a DOCX named .txt is still a DOCX', async () => {
+    assert.equal(loaded(await loadSource(await sampleDocx(), 'report.txt')).format, 'docx');
+  });
+
+  test('a truncated DOCX is refused with a reason naming DOCX', async () => {
+    const bytes = await sampleDocx();
+    for (const cut of [0.3, 0.6, 0.9]) {
+      assert.match(refused(await loadSource(bytes.subarray(0, Math.floor(bytes.length * cut)), 'report.docx')), /DOCX 文件已损坏/);
+    }
+  });
+
+  test('a legacy .doc (OLE) file is refused with advice to save as DOCX', async () => {
+    const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+    assert.match(refused(await loadSource(bytes, 'report.doc')), /DOCX/);
+  });
+
+  test('a zip that is neither DOCX nor XLSX is refused', async () => {
+    const bytes = new Uint8Array([...Buffer.from('PK\x03\x04\x14\x00\x00\x00notes.txt', 'latin1'), 1, 2, 3]);
+    assert.match(refused(await loadSource(bytes, 'archive.zip')), /不是 DOCX 或 XLSX/);
+  });
+});
+
+async function sampleXlsx(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const info = workbook.addWorksheet('报告信息');
+  info.getCell('A1').value = '市民政局2023年政府信息公开工作年度报告';
+  info.getCell('A2').value = '报告机关：市民政局';
+  info.getCell('A4').value = '報告年度：2023年';
+  workbook.addWorksheet('空表');
+  const sheet = workbook.addWorksheet('表三');
+  sheet.mergeCells('A1:B2');
+  sheet.getCell('A1').value = '（本列数据的勾稽关系）';
+  sheet.mergeCells('C1:E1');
+  sheet.getCell('C1').value = '申请人情况';
+  sheet.getCell('C2').value = { richText: [{ text: '自然' }, { text: '人', font: { bold: true } }] };
+  sheet.getCell('D2').value = '商业企业';
+  sheet.getCell('E2').value = '总计';
+  sheet.mergeCells('A3:B3');
+  sheet.getCell('A3').value = '一、本年新收政府信息公开申请数量';
+  sheet.getCell('C3').value = 0.1 + 0.2;
+  sheet.getCell('D3').value = 1200000;
+  sheet.getCell('E3').value = { formula: 'C3+D3', result: 1200000.3 };
+  sheet.getCell('A4').value = '占比';
+  sheet.getCell('C4').value = 0.125;
+  sheet.getCell('C4').numFmt = '0.0%';
+  sheet.getCell('D4').value = new Date(Date.UTC(2024, 0, 31));
+  sheet.getCell('G9').border = { top: { style: 'thin' } }; // formatting alone: not part of the grid
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe('XLSX', () => {
+  test('each sheet becomes a grid, merged ranges keep the value in the master cell, numbers without float noise', async () => {
+    const result = await loadSource(await sampleXlsx(), 'report.xlsx');
+    assert.equal(loaded(result).format, 'xlsx');
+    const expected: SourceBlock[] = [
+      { kind: 'text', text: '市民政局2023年政府信息公开工作年度报告\n报告机关：市民政局\n报告年度：2023年' },
+      {
+        kind: 'table',
+        rows: [
+          ['（本列数据的勾稽关系）', '', '申请人情况', '', ''],
+          ['', '', '自然人', '商业企业', '总计'],
+          ['一、本年新收政府信息公开申请数量', '', '0.3', '1200000', '1200000.3'],
+          ['占比', '', '12.5%', '2024-01-31', ''],
+        ],
+      },
+    ];
+    assert.deepEqual(loaded(result).document.blocks, expected);
+  });
+
+  test('a truncated XLSX is refused with a reason naming XLSX', async () => {
+    const bytes = await sampleXlsx();
+    assert.match(refused(await loadSource(bytes.subarray(0, Math.floor(bytes.length / 2)), 'report.xlsx')), /XLSX 文件已损坏/);
+  });
+});
+
+/** A one-page PDF that only paints a rectangle: what a scan without OCR looks like to a text reader. */
+function pdfWithoutText(): Uint8Array {
+  const content = '0 0 1 rg 20 20 160 160 re f';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, index) => {
+    offsets.push(body.length);
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return utf8(body);
+}
+
+describe('PDF', () => {
+  test('a LibreOffice PDF with Chinese text and tables reads as lines, without the Chinese/digit autospace', async () => {
+    const result = await loadSource(fixture('documents/report.pdf'), 'report.pdf');
+    assert.equal(loaded(result).format, 'pdf');
+    const lines = onlyText(result).split('\n');
+    assert.deepEqual(lines.slice(2, 8), [
+      '报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '规章 0 0 0',
+      '行政规范性文件 3 1 12',
+    ]);
+    assert.ok(lines.includes('三、收到和处理政府信息公开申请情况'));
+    assert.equal(lines.at(-1), '五、存在的主要问题及改进情况');
+  });
+
+  test('a PDF without a text layer is refused as a probable scan', async () => {
+    assert.equal(refused(await loadSource(pdfWithoutText(), 'scan.pdf')), REASON_PDF_NO_TEXT);
+  });
+
+  test('a truncated or fake PDF is refused with a reason naming PDF', async () => {
+    const bytes = fixture('documents/report.pdf');
+    assert.match(refused(await loadSource(bytes.subarray(0, 2000), 'report.pdf')), /PDF/);
+    assert.match(refused(await loadSource(utf8('%PDF-1.7\n这不是 PDF'), 'report.pdf')), /PDF/);
+  });
+});
+
+describe('never throws', () => {
+  test('any bytes, bare or behind a zip, PDF or BOM signature, give a result and never an exception', async () => {
+    const signatures = [
+      '',
+      'PK\x03\x04',
+      'PK\x03\x04word/document.xml',
+      'PK\x03\x04xl/workbook.xml',
+      '%PDF-1.4\n',
+      '\xef\xbb\xbf',
+      '\xff\xfe',
+      '<html>',
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...signatures), fc.uint8Array({ maxLength: 2048 }), async (signature, tail) => {
+        const bytes = new Uint8Array([...Buffer.from(signature, 'latin1'), ...tail]);
+        const result = await loadSource(bytes, 'input.bin');
+        assert.ok(result.ok || result.reason.length > 0);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
