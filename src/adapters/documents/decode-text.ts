@@ -25,7 +25,8 @@ const COMMON_HAN = new Set(
 
 /**
  * Decodes text bytes: a BOM wins; else strict UTF-8; else GB18030 or Big5, whichever decodes
- * cleanly and reads most like Chinese. NUL bytes or many control characters mean binary content.
+ * cleanly and reads most like Chinese (an HTML `<meta charset>` naming one of them goes first).
+ * NUL bytes or many control characters mean binary content, unless they are BOM-less UTF-16.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = readBom(bytes);
@@ -36,16 +37,17 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return looksBinaryText(text) ? { ok: false, reason: REASON_BINARY } : { ok: true, text, encoding: bom.encoding };
   }
   if (looksBinary(bytes)) {
-    return { ok: false, reason: REASON_BINARY };
+    return decodeUtf16WithoutBom(bytes) ?? { ok: false, reason: REASON_BINARY };
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) {
     return { ok: true, text: utf8, encoding: 'utf-8' };
   }
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const declared = declaredLegacyEncoding(sample);
   const candidates = (['gb18030', 'big5'] as const)
-    .map((encoding) => ({ encoding, score: chineseScore(encoding, sample) }))
-    .filter((candidate) => candidate.score > 0)
+    .map((encoding) => ({ encoding, score: chineseScore(encoding, sample) + (encoding === declared ? 1 : 0) }))
+    .filter((candidate) => candidate.score > (candidate.encoding === declared ? 1 : 0))
     .sort((a, b) => b.score - a.score);
   for (const { encoding } of candidates) {
     const text = tryDecode(encoding, bytes);
@@ -54,6 +56,61 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     }
   }
   return { ok: false, reason: REASON_UNDECODABLE };
+}
+
+/** The legacy encoding an HTML page declares in its first KB (`<meta charset="gb2312">`), if one we decode. */
+function declaredLegacyEncoding(sample: Uint8Array): 'gb18030' | 'big5' | undefined {
+  const head = new TextDecoder('latin1').decode(sample.subarray(0, 1024));
+  const name = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (name === undefined) {
+    return undefined;
+  }
+  if (/^(?:gb2312|gbk|gb18030|x-gbk|cp936|euc-cn|hz-gb-2312)$/.test(name)) {
+    return 'gb18030';
+  }
+  return /^(?:big5|big5-hkscs|cp950|x-x-big5)$/.test(name) ? 'big5' : undefined;
+}
+
+/**
+ * UTF-16 saved without a BOM: ASCII characters put their NUL byte on one side (odd offsets
+ * little-endian, even big-endian). The side with more NULs is tried first; the result must read as
+ * text, which random binary does not.
+ */
+function decodeUtf16WithoutBom(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes.length % 2 !== 0) {
+    return undefined;
+  }
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  let oddMinusEven = 0;
+  for (let index = 0; index < sample.length; index += 1) {
+    if (sample[index] === 0) {
+      oddMinusEven += index % 2 === 0 ? -1 : 1;
+    }
+  }
+  const order = oddMinusEven >= 0 ? (['utf-16le', 'utf-16be'] as const) : (['utf-16be', 'utf-16le'] as const);
+  for (const encoding of order) {
+    const text = tryDecode(encoding, bytes);
+    if (text !== undefined && !looksBinaryText(text) && readsAsText(text)) {
+      return { ok: true, text, encoding };
+    }
+  }
+  return undefined;
+}
+
+/** Printable ASCII, or Han and CJK punctuation for most of the rest. */
+function readsAsText(text: string): boolean {
+  let nonAscii = 0;
+  let han = 0;
+  for (const char of text.slice(0, SAMPLE_BYTES)) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0x80) {
+      nonAscii += 1;
+      if (isHanOrCjkPunctuation(code)) {
+        han += 1;
+      }
+    }
+  }
+  return han >= nonAscii * 0.8;
 }
 
 function readBom(bytes: Uint8Array): { readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; readonly length: number } | undefined {

@@ -78,6 +78,14 @@ describe('plain text', () => {
     assert.equal(loaded(fromBe).encoding, 'utf-16be');
   });
 
+  test('UTF-16LE and UTF-16BE without a BOM are recognised by where the NUL bytes fall', async () => {
+    const text = '二、主动公开政府信息情况\n规章\t0\t0\t0\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    assert.equal(onlyText(await loadSource(new Uint8Array(le), 'a.txt')), text);
+    assert.equal(loaded(await loadSource(new Uint8Array(be), 'a.txt')).encoding, 'utf-16be');
+  });
+
   test('a UTF-8 BOM, zero-width characters and CRLF/CR line ends are cleaned', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('政府\u200b信息\u200d公开\r\n第二行\r第三行\ufeff')]);
     assert.equal(onlyText(await loadSource(new Uint8Array(bytes), 'a.txt')), '政府信息公开\n第二行\n第三行');
@@ -91,6 +99,24 @@ describe('plain text', () => {
   test('simplified text with characters that also have a traditional reading is left alone', async () => {
     const text = '什么是乾隆年间的文件？干部了解情况，显著提高。';
     assert.equal(onlyText(await loadSource(utf8(text), 'a.txt')), text);
+  });
+
+  test('a stray traditional character in a simplified text converts without touching 显著, 乾隆 or 著作', async () => {
+    const text = '後来，本机关显著提高办理质量，乾隆年间的著作已移交档案馆。';
+    assert.equal(onlyText(await loadSource(utf8(text), 'a.txt')), '后来，本机关显著提高办理质量，乾隆年间的著作已移交档案馆。');
+  });
+
+  test('the script is decided for the whole document: a traditional table converts 徵收 in a cell of its own', async () => {
+    const html =
+      '<p>二、主動公開政府資訊情況</p><table><tr><td>信息內容</td><td>本年處理決定數量</td></tr><tr><td>行政徵收</td><td>0</td></tr></table>';
+    const result = await loadSource(utf8(html), 'a.html');
+    assert.deepEqual(texts(result), ['二、主动公开政府信息情况']);
+    assert.deepEqual(tables(result), [
+      [
+        ['信息内容', '本年处理决定数量'],
+        ['行政征收', '0'],
+      ],
+    ]);
   });
 
   test('an empty or whitespace-only file is refused as 文件为空', async () => {
@@ -203,6 +229,19 @@ describe('HTML', () => {
     assert.equal(loaded(result).encoding, 'gb18030');
     const seed = readFileSync(new URL('seeds/000_fa62d5864337d3a6.txt', fixtures), 'utf8');
     assert.equal(texts(result).join('\n').split('\n')[0], seed.split('\n')[0]);
+  });
+
+  test('a Big5 page that declares its charset decodes as Big5', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body><pre>'),
+      fixture('documents/traditional.big5.txt'),
+      Buffer.from('</pre></body></html>'),
+    ]);
+    const result = await loadSource(new Uint8Array(bytes), 'page.htm');
+    assert.equal(loaded(result).encoding, 'big5');
+    assert.deepEqual(texts(result), [
+      '市民政局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n本年制发规范性文件3件，废止1件，现行有效12件。',
+    ]);
   });
 
   test('a traditional HTML table is converted cell by cell', async () => {
