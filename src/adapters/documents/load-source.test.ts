@@ -244,6 +244,17 @@ describe('HTML', () => {
     ]);
   });
 
+  test('a page that opens with a long comment before <html> is still HTML', async () => {
+    const html = `<!-- ${'版权所有 '.repeat(300)} -->\n<html><body><table><tr><td>规章</td><td>0</td></tr></table></body></html>`;
+    assert.deepEqual(tables(await loadSource(utf8(html), 'page')), [[['规章', '0']]]);
+  });
+
+  test('a Word single-file web page (MHT) is refused with advice', async () => {
+    const mht =
+      'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="----=_NextPart"\n\n------=_NextPart\nContent-Type: text/html; charset="utf-8"\n\n<html></html>';
+    assert.match(refused(await loadSource(utf8(mht), 'report.mht')), /MHT/);
+  });
+
   test('a traditional HTML table is converted cell by cell', async () => {
     const html = '<table><tr><td>行政規範性檔案</td><td>3</td></tr></table>';
     assert.deepEqual(tables(await loadSource(utf8(html), 'a.html')), [[['行政规范性文件', '3']]]);
@@ -308,6 +319,11 @@ describe('DOCX', () => {
   test('a legacy .doc (OLE) file is refused with advice to save as DOCX', async () => {
     const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
     assert.match(refused(await loadSource(bytes, 'report.doc')), /DOCX/);
+  });
+
+  test('an OFD file (a zip with OFD.xml) is refused with advice to provide PDF, DOCX or HTML', async () => {
+    const bytes = new Uint8Array([...Buffer.from('PK\x03\x04\x14\x00\x00\x00OFD.xml', 'latin1'), 1, 2, 3]);
+    assert.match(refused(await loadSource(bytes, 'report.ofd')), /OFD/);
   });
 
   test('a zip that is neither DOCX nor XLSX is refused', async () => {

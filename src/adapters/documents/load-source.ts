@@ -100,6 +100,9 @@ async function loadZip(bytes: Uint8Array, fileName: string): Promise<LoadedSourc
     const xlsx = await xlsxToBlocks(bytes);
     return xlsx.ok ? finish(xlsx.blocks, 'xlsx') : xlsx;
   }
+  if (indexOfAscii(bytes, 'OFD.xml') !== -1) {
+    return { ok: false, reason: '不支持 OFD 版式文件，请提供 PDF、DOCX 或 HTML 版本' };
+  }
   return { ok: false, reason: '不支持的压缩文件：不是 DOCX 或 XLSX 文档' };
 }
 
@@ -117,7 +120,15 @@ function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
   if (leading.startsWith('{') && READ_SCHEMA_MARK.test(head)) {
     return { ok: true, document: { blocks: [{ kind: 'text', text }] }, format: 'json', encoding: decoded.encoding, jsonText: text };
   }
-  const isHtml = HTML_MARK.test(head) || (HTML_EXTENSION.test(fileName) && /<[a-z!]/i.test(head));
+  if (/^MIME-Version:/im.test(head) && /multipart\/related/i.test(head)) {
+    return { ok: false, reason: '不支持 MHT 网页存档文件，请另存为 HTML 或 DOCX 后再试' };
+  }
+  // A page may open with a long comment or script before <html>: when the file starts with markup,
+  // look further in.
+  const isHtml =
+    HTML_MARK.test(head) ||
+    (leading.startsWith('<') && HTML_MARK.test(text.slice(0, 8192))) ||
+    (HTML_EXTENSION.test(fileName) && /<[a-z!]/i.test(head));
   if (isHtml) {
     return finish(htmlToBlocks(text), 'html', decoded.encoding);
   }
