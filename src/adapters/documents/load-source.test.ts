@@ -89,6 +89,10 @@ describe('plain text', () => {
   test('a UTF-8 BOM, zero-width characters and CRLF/CR line ends are cleaned', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('政府\u200b信息\u200d公开\r\n第二行\r第三行\ufeff')]);
     assert.equal(onlyText(await loadSource(new Uint8Array(bytes), 'a.txt')), '政府信息公开\n第二行\n第三行');
+    assert.equal(
+      onlyText(await loadSource(utf8('第一页\f三、收到\u00ad和处理\u200e\u2028第二行'), 'a.txt')),
+      '第一页\n三、收到和处理\n第二行',
+    );
   });
 
   test('traditional characters become simplified: 規範性檔案 → 规范性文件, while 檔案館 stays an archive', async () => {

@@ -111,7 +111,7 @@ function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
   if (!decoded.ok) {
     return decoded;
   }
-  const text = decoded.text.replace(/\r\n?/g, '\n');
+  const text = normalizeLineBreaks(decoded.text);
   if (text.trim() === '') {
     return { ok: false, reason: REASON_EMPTY };
   }
@@ -139,7 +139,7 @@ function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
 function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?: TextEncodingName): LoadedSource {
   const strings = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : block.rows.flat()));
   const mode = detectScript(strings.join('\n'));
-  const clean = (text: string): string => toSimplified(text.replace(/\r\n?/g, '\n'), mode);
+  const clean = (text: string): string => toSimplified(normalizeLineBreaks(text), mode);
   const cleaned: SourceBlock[] = blocks.map((block) =>
     block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
   );
@@ -151,6 +151,11 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
   }
   const document: SourceDocument = { blocks: cleaned };
   return encoding === undefined ? { ok: true, document, format } : { ok: true, document, format, encoding };
+}
+
+/** CRLF, CR, form feeds (page breaks of pdftotext output), vertical tabs and U+2028/2029 all become \n. */
+function normalizeLineBreaks(text: string): string {
+  return text.replace(/\r\n?|[\f\v\u2028\u2029]/g, '\n');
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

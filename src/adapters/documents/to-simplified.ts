@@ -21,8 +21,8 @@ const MIRROR_TERMS: readonly (readonly [string, string])[] = [
   ['資訊', '信息'],
 ];
 
-/** Zero-width spaces and joiners, word joiner, BOM: invisible, but they split words the reader matches. */
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/** Zero-width spaces and joiners, direction marks, word joiner, BOM, soft hyphen: invisible, but they split words the reader matches. */
+const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
 
 interface LoadedConverter {
   readonly convert: Converter;
