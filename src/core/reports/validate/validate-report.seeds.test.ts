@@ -1,6 +1,6 @@
 // Acceptance: the five seeds through the whole pipeline (reader + every rule) give exactly the findings
 // of validation-rules.md §5, in the engine's order (table/row/column of the first cell, then cell-less
-// findings by rule number and message).
+// findings by rule number, then in the order the rules emitted them).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,8 +25,8 @@ const EXPECTED: Record<string, readonly (readonly [string, string, number])[]> =
     ['LABEL-VARIANT', SOCIAL, 25],
   ],
   '002_a69ef41056118676.txt': [
-    ['META-IDENTITY', '报告年度由正文推断为2023年', 0],
     ['META-IDENTITY', '未能从标题或落款识别报告机关', 0],
+    ['META-IDENTITY', '报告年度由正文推断为2023年', 0],
     ['NARR-SUM', '“2023年,我局共发布各类福利救助表格77条,其…”：总数77条，分项合计88条（4+7×12）', 0],
   ],
   '003_d3cf8b1128643171.txt': [
@@ -40,8 +40,8 @@ const EXPECTED: Record<string, readonly (readonly [string, string, number])[]> =
   ],
   '004_b8b917888f6bbb4a.txt': [
     ['CELL-BLANK', BLANK('三', 135), 135],
-    ['STRUCT-HEADING', '标题“五、存在的主要问题及改进情况”与格式规定的“五、政府信息公开工作存在的主要问题及改进情况”不一致', 0],
     ['STRUCT-HEADING', '标题“总体情况”与格式规定的“一、总体情况”不一致', 0],
+    ['STRUCT-HEADING', '标题“五、存在的主要问题及改进情况”与格式规定的“五、政府信息公开工作存在的主要问题及改进情况”不一致', 0],
     ['NARR-SUM', '“我局全年累计主动公开与更新政府信息423条，其中…”：总数423条，分项合计107条（2+3+3+9+0+3+66+5+16）', 0],
     ['NARR-SUM', '“门户网站全年共发布信息1151条，其中，日常动态…”：总数1151条，分项合计1008条（109+6+93+800）', 0],
   ],

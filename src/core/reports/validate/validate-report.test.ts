@@ -177,7 +177,7 @@ describe('findings order: table, row, column of the first cell; cell-less last b
     );
   });
 
-  test('ties on the first cell go by rule number, then message; cell-less by rule number', () => {
+  test('ties on the first cell go by rule number, then the order the rules emitted them; cell-less by rule number', () => {
     const f = (rule: RuleId, message: string, cells: string[] = []) => finding(rule, message, cells);
     const sorted = sortFindings([
       f('TPL-MIXED', 'b'),
@@ -189,7 +189,7 @@ describe('findings order: table, row, column of the first cell; cell-less last b
     ]);
     assert.deepEqual(
       sorted.map((x) => `${x.rule}:${x.message}`),
-      ['LABEL-VARIANT:v', 'CELL-TEXT:a', 'CELL-TEXT:z', 'T3-ROW-TOTAL:y', 'META-IDENTITY:a', 'TPL-MIXED:b'],
+      ['LABEL-VARIANT:v', 'CELL-TEXT:z', 'CELL-TEXT:a', 'T3-ROW-TOTAL:y', 'META-IDENTITY:a', 'TPL-MIXED:b'],
     );
   });
 

@@ -137,8 +137,9 @@ export function sortFindings<T extends Finding>(findings: readonly T[], template
         }
       }
     }
-    const byRule = ruleNumber(a.f.rule) - ruleNumber(b.f.rule);
-    return byRule !== 0 ? byRule : a.f.message < b.f.message ? -1 : a.f.message > b.f.message ? 1 : 0;
+    // Array.prototype.sort is stable: equal keys keep the order the rules emitted them in
+    // (document order for text findings, e.g. 机关 before 年度 for META-IDENTITY).
+    return ruleNumber(a.f.rule) - ruleNumber(b.f.rule);
   });
   return keyed.map((k) => k.f);
 }

@@ -1,0 +1,37 @@
+// Renders a report document in any output format of `report render` / `report new`: the text
+// layouts come from core, DOCX and XLSX from their adapters.
+
+import { renderCells } from '#core/reports/render/render-cells.ts';
+import { renderHtml } from '#core/reports/render/render-html.ts';
+import { documentToReading, renderReadingJson } from '#core/reports/render/render-json.ts';
+import { renderMarkdown } from '#core/reports/render/render-markdown.ts';
+import { renderPipe } from '#core/reports/render/render-pipe.ts';
+import { renderTab } from '#core/reports/render/render-tab.ts';
+import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
+import { renderReportDocx } from './docx-report.ts';
+import { renderReportXlsx } from './xlsx-report.ts';
+
+export const RENDER_FORMATS = ['docx', 'html', 'md', 'json', 'xlsx', 'pipe', 'tab', 'cells'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+/** Text formats return a string, binary formats bytes. JSON keeps the reading's findings when one is given. */
+export async function renderReport(doc: ReportDocument, format: RenderFormat, reading?: ReportReading): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'docx':
+      return renderReportDocx(doc);
+    case 'xlsx':
+      return renderReportXlsx(doc);
+    case 'html':
+      return renderHtml(doc);
+    case 'md':
+      return renderMarkdown(doc);
+    case 'pipe':
+      return renderPipe(doc);
+    case 'tab':
+      return renderTab(doc);
+    case 'cells':
+      return renderCells(doc);
+    case 'json':
+      return `${renderReadingJson(reading ?? documentToReading(doc, ''))}\n`;
+  }
+}

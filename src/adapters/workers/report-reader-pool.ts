@@ -1,0 +1,90 @@
+// Reads report files on all cores: a worker_threads pool running the pure reader unchanged
+// (architecture.md "CPU work off the loop"). Results are returned per call, so callers keep input order.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import type { ValidationSettings } from '#core/reports/validate/rule.ts';
+
+interface Job {
+  readonly id: number;
+  readonly path: string;
+  readonly resolve: (analysis: ReportAnalysis) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export interface ReaderPool {
+  readonly size: number;
+  read(path: string): Promise<ReportAnalysis>;
+  close(): Promise<void>;
+}
+
+/** Default pool size: one worker per core (at least 1). */
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Starts `size` workers that each load, read and validate one file per message. */
+export function createReaderPool(size: number, settings: ValidationSettings): ReaderPool {
+  const workerUrl = new URL('./report-reader-worker.ts', import.meta.url);
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
+  const queue: Job[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const dispatch = (): void => {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop() as Worker;
+      const job = queue.shift() as Job;
+      busy.set(worker, job);
+      worker.postMessage({ id: job.id, path: job.path });
+    }
+  };
+
+  const spawn = (): Worker => {
+    const worker = new Worker(workerUrl, { workerData: { settings } });
+    worker.on('message', (message: { id: number; analysis?: ReportAnalysis; error?: string }) => {
+      const job = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      if (job !== undefined) {
+        if (message.analysis !== undefined) {
+          job.resolve(message.analysis);
+        } else {
+          job.reject(new Error(message.error ?? 'worker failed'));
+        }
+      }
+      dispatch();
+    });
+    worker.on('error', (error) => {
+      // A defect inside a worker: fail its job, replace the worker, keep the batch going.
+      const job = busy.get(worker);
+      busy.delete(worker);
+      job?.reject(error);
+      if (!closed) {
+        idle.push(spawn());
+        dispatch();
+      }
+    });
+    return worker;
+  };
+
+  for (let i = 0; i < size; i++) {
+    idle.push(spawn());
+  }
+  const all = [...idle];
+
+  return {
+    size,
+    read(path) {
+      return new Promise<ReportAnalysis>((resolve, reject) => {
+        queue.push({ id: nextId++, path, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Turns what the reader found in a report into a ReportDocument, so any readable report can be
+// rendered into every format (`report render`): cells as read, narrative paragraphs per section.
+
+import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import type { CellEntry, ReportDocument } from '#core/reports/report-model.ts';
+import { type SectionId, TEMPLATES, type TemplateId, templateForYear } from '#core/reports/template.ts';
+
+const TITLE = /政府信息公开工作年度报告\s*$/u;
+
+/** The template to render a reading in: as detected, else the one with more cells, else the year's. */
+export function renderTemplateOf(analysis: ReportAnalysis): TemplateId {
+  const { template, year, cells } = analysis.reading;
+  if (template === '2021' || template === '2019') {
+    return template;
+  }
+  if (template === 'mixed') {
+    const score = (id: TemplateId) => cells.filter((c) => TEMPLATES[id].cellById.get(c.id)?.column === c.column).length;
+    return score('2019') > score('2021') ? '2019' : '2021';
+  }
+  return year === null ? '2021' : templateForYear(year);
+}
+
+/** Builds the document: cells that belong to the chosen template, paragraphs without title and signature lines. */
+export function analysisToDocument(analysis: ReportAnalysis): ReportDocument {
+  const template = renderTemplateOf(analysis);
+  const definition = TEMPLATES[template];
+  const cells = new Map<string, CellEntry>();
+  for (const cell of analysis.reading.cells) {
+    if (definition.cellById.has(cell.id)) {
+      cells.set(cell.id, { value: cell.value, raw: cell.raw });
+    }
+  }
+  const text = analysis.facts?.text;
+  const signature = text?.signature;
+  const signatureLines = new Set<string>();
+  if (signature) {
+    signatureLines.add(signature.date.raw.replace(/\s+/gu, ''));
+    if (signature.agency !== null) {
+      signatureLines.add(signature.agency.replace(/\s+/gu, ''));
+    }
+  }
+  const keep = (line: string) => {
+    const compact = line.replace(/\s+/gu, '');
+    return compact !== '' && !TITLE.test(compact) && !signatureLines.has(compact);
+  };
+  const sections: Partial<Record<SectionId, string[]>> = {};
+  let preamble: string[] = [];
+  for (const section of text?.sections ?? []) {
+    const lines = section.lines.filter(keep);
+    if (section.id === 'preamble') {
+      // The title block is re-rendered from agency and year; drop a bare agency line above the title.
+      preamble = lines.filter((l) => l.replace(/\s+/gu, '') !== (analysis.reading.agency ?? '\u0000'));
+    } else {
+      sections[section.id] = [...(sections[section.id] ?? []), ...lines];
+    }
+  }
+  return {
+    template,
+    agency: analysis.reading.agency,
+    year: analysis.reading.year,
+    preamble,
+    sections,
+    cells,
+    ...(signature?.date.iso != null
+      ? { signature: { agency: signature.agency ?? analysis.reading.agency ?? '', date: signature.date.iso } }
+      : {}),
+  };
+}

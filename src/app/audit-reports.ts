@@ -1,0 +1,100 @@
+// Use case: audit many published annual reports in one run (`report check`, `report read`).
+// Reads every file (in parallel through the reader port), keeps input order, then runs the
+// cross-year rules for pairs of the same agency and consecutive years (validation-rules.md P4).
+
+import { type ReportAnalysis, revalidateWithPrevious } from '#core/reports/read/read-report.ts';
+import type { Severity } from '#core/reports/report-model.ts';
+import type { ReportFacts, ValidationSettings } from '#core/reports/validate/rule.ts';
+
+/** Reads one file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
+export interface ReportReaderPort {
+  read(path: string): Promise<ReportAnalysis>;
+}
+
+export interface AuditDeps {
+  readonly reader: ReportReaderPort;
+  readonly settings: ValidationSettings;
+  /** Called after each file is read (for a progress bar). */
+  readonly onProgress?: (done: number, total: number, path: string) => void;
+}
+
+export interface AuditSummaryRow {
+  readonly source: string;
+  readonly template: string;
+  readonly year: number | null;
+  readonly agency: string | null;
+  readonly unreadable: boolean;
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+export interface AuditResult {
+  readonly analyses: readonly ReportAnalysis[];
+  readonly summary: readonly AuditSummaryRow[];
+  /** 2 if any input was unreadable, else 1 if any error finding, else 0 (validation-rules.md P8). */
+  readonly exitCode: 0 | 1 | 2;
+}
+
+/** Audits the given files; the result keeps the order of `paths`. */
+export async function auditReports(paths: readonly string[], deps: AuditDeps): Promise<AuditResult> {
+  let done = 0;
+  const read = await Promise.all(
+    paths.map(async (path) => {
+      const analysis = await deps.reader.read(path);
+      done += 1;
+      deps.onProgress?.(done, paths.length, path);
+      return analysis;
+    }),
+  );
+  const analyses = applyCrossYearRules(read, deps.settings);
+  const summary = analyses.map(summariseAnalysis);
+  return { analyses, summary, exitCode: exitCodeOf(summary) };
+}
+
+/** Normalised agency key of validation-rules.md P4: whitespace removed. */
+export function agencyKey(agency: string): string {
+  return agency.replace(/\s+/gu, '');
+}
+
+/** Re-validates each report that has the same agency's previous-year report in the batch. */
+export function applyCrossYearRules(analyses: readonly ReportAnalysis[], settings: ValidationSettings): ReportAnalysis[] {
+  const byAgencyYear = new Map<string, ReportFacts>();
+  for (const analysis of analyses) {
+    const facts = analysis.facts;
+    if (facts?.agency != null && facts.year !== null) {
+      const key = `${agencyKey(facts.agency)}\u0000${facts.year}`;
+      if (!byAgencyYear.has(key)) {
+        byAgencyYear.set(key, facts);
+      }
+    }
+  }
+  return analyses.map((analysis) => {
+    const facts = analysis.facts;
+    if (facts?.agency == null || facts.year === null) {
+      return analysis;
+    }
+    const previous = byAgencyYear.get(`${agencyKey(facts.agency)}\u0000${facts.year - 1}`);
+    return previous === undefined ? analysis : revalidateWithPrevious(analysis, previous, settings);
+  });
+}
+
+export function summariseAnalysis(analysis: ReportAnalysis): AuditSummaryRow {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of analysis.reading.findings) {
+    counts[f.severity] += 1;
+  }
+  return {
+    source: analysis.reading.source,
+    template: analysis.reading.template,
+    year: analysis.reading.year,
+    agency: analysis.reading.agency,
+    unreadable: analysis.reading.findings.some((f) => f.rule === 'READ-SOURCE'),
+    counts,
+  };
+}
+
+export function exitCodeOf(summary: readonly AuditSummaryRow[]): 0 | 1 | 2 {
+  if (summary.some((row) => row.unreadable)) {
+    return 2;
+  }
+  return summary.some((row) => row.counts.error > 0) ? 1 : 0;
+}

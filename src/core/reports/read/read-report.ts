@@ -1,0 +1,97 @@
+// Path 1 of the architecture: a decoded source → the reader contract object with its findings.
+// Wires the table reader, the document-text reader and validation; never throws on bad data.
+
+import {
+  type Finding,
+  type FingerprintedFinding,
+  finding,
+  READ_SCHEMA,
+  type ReportReading,
+  type RuleEvaluation,
+  type SourceDocument,
+} from '../report-model.ts';
+import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type ValidationSettings } from '../validate/rule.ts';
+import { validateReport } from '../validate/validate-report.ts';
+import { readDocumentText } from './read-document-text.ts';
+import { readTables } from './read-tables.ts';
+
+/** A reading with what produced it: the facts (for cross-year rules) and every rule evaluation. */
+export interface ReportAnalysis {
+  readonly reading: ReportReading;
+  /** Null when the source could not be read. */
+  readonly facts: ReportFacts | null;
+  /** Findings of the reading step itself (kept so validation can be re-run with a previous year). */
+  readonly readingFindings: readonly Finding[];
+  readonly evaluations: readonly RuleEvaluation[];
+}
+
+/** Reads one decoded report (annual-report.md §6) and validates it (validation-rules.md). */
+export function readReport(
+  document: SourceDocument,
+  source: string,
+  settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
+): ReportAnalysis {
+  const tables = readTables(document);
+  const text = readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
+  const facts = toReportFacts(tables, text);
+  const readingFindings = [...tables.findings, ...text.findings];
+  return analyse(source, facts, readingFindings, undefined, settings);
+}
+
+/** Re-runs validation with the same agency's previous-year facts (validation-rules.md P4, rules 23–24). */
+export function revalidateWithPrevious(
+  analysis: ReportAnalysis,
+  previous: ReportFacts,
+  settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
+): ReportAnalysis {
+  if (analysis.facts === null) {
+    return analysis;
+  }
+  return analyse(analysis.reading.source, analysis.facts, analysis.readingFindings, previous, settings);
+}
+
+/** The contract object for a file that could not be read (READ-SOURCE, reader contract §6.1). */
+export function unreadableReport(source: string, reason: string): ReportAnalysis {
+  const failure = finding('READ-SOURCE', `无法读取文件：${reason}`);
+  return {
+    reading: {
+      schema: READ_SCHEMA,
+      source,
+      agency: null,
+      year: null,
+      template: 'unknown',
+      cells: [],
+      narrative: [],
+      findings: [failure],
+    },
+    facts: null,
+    readingFindings: [failure],
+    evaluations: [],
+  };
+}
+
+function analyse(
+  source: string,
+  facts: ReportFacts,
+  readingFindings: readonly Finding[],
+  previous: ReportFacts | undefined,
+  settings: ValidationSettings,
+): ReportAnalysis {
+  const { findings, evaluations } = validateReport({
+    report: facts,
+    settings,
+    readingFindings,
+    ...(previous === undefined ? {} : { previous }),
+  });
+  const reading: ReportReading = {
+    schema: READ_SCHEMA,
+    source,
+    agency: facts.agency,
+    year: facts.year,
+    template: facts.template,
+    cells: [...facts.cells.values()],
+    narrative: facts.text.narrative,
+    findings: findings satisfies readonly FingerprintedFinding[],
+  };
+  return { reading, facts, readingFindings, evaluations };
+}
