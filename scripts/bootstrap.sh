@@ -59,7 +59,13 @@ ensure_dependencies() {
   local verb=ci
   [ -f "$GONGKAI_ROOT/package-lock.json" ] || verb=install
   echo "gongkai: 正在安装依赖（npm $verb）…" >&2
-  (cd "$GONGKAI_ROOT" && PATH="$(dirname "$GONGKAI_NODE"):$PATH" "$GONGKAI_NODE" "$npm_cli" "$verb" --no-audit --no-fund --loglevel=error >&2)
+  # npm 11 can refuse (`npm ci`: "Missing: @biomejs/cli-… from lock file") a lockfile it wrote
+  # itself when optional per-platform packages are involved; `npm install` still installs the
+  # versions the lockfile pins, so it is the fallback rather than a failed set-up.
+  if ! (cd "$GONGKAI_ROOT" && PATH="$(dirname "$GONGKAI_NODE"):$PATH" "$GONGKAI_NODE" "$npm_cli" "$verb" --no-audit --no-fund --loglevel=error >&2 2>/dev/null); then
+    echo "gongkai: npm $verb 未成功，改用 npm install …" >&2
+    (cd "$GONGKAI_ROOT" && PATH="$(dirname "$GONGKAI_NODE"):$PATH" "$GONGKAI_NODE" "$npm_cli" install --no-audit --no-fund --loglevel=error >&2)
+  fi
   mkdir -p "$GONGKAI_ROOT/node_modules" && touch "$stamp"
 }
 
