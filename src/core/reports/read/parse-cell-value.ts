@@ -1,5 +1,5 @@
 // Cell text → raw and value (reader contract, annual-report.md §6.2–§6.3). Shared with validation:
-// CELL-TEXT needs "is raw a plain number", CELL-SIGN needs "has a sign" and "is malformed".
+// CELL-TEXT needs "is raw a plain number", CELL-SIGN the null markers, the ASCII forms and the units.
 
 const EDGE_WHITESPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 const LINE_BREAKS = /[\r\n]+/g;
@@ -17,8 +17,8 @@ export function cellRaw(text: string): string {
 /** Texts that mean "nothing to report" (§6.3): present, value null, never zero. */
 export const NULL_MARKERS: ReadonlySet<string> = new Set(['/', '-', '—', '--', '——', '无', '不适用', '－', '／', '−', '─', '–']);
 
-/** Full-width digits and signs → ASCII, so `１２３`, `＋３`, `－８` parse like `123`, `+3`, `-8`. */
-function toAscii(raw: string): string {
+/** Full-width digits and signs → ASCII, so `１２３`, `＋３`, `－８` parse like `123`, `+3`, `-8` (§6.3); CELL-SIGN reads cells the same way. */
+export function toAscii(raw: string): string {
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
@@ -41,7 +41,8 @@ function toAscii(raw: string): string {
 
 const UNSIGNED = /^\d+(?:\.\d+)?$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const UNITS = ['万元', '件', '条', '个', '项', '元'] as const;
+/** The units a value cell may end in (§6.3): stripped, never converted. */
+export const UNITS = ['万元', '件', '条', '个', '项', '元'] as const;
 
 interface Parsed {
   readonly value: number | null;
@@ -108,9 +109,14 @@ export function parseCellValue(raw: string): number | null {
   return raw.length === 0 ? null : parse(raw).value;
 }
 
-/** True when raw is a plain number as printed (`0`, `12`, `0.0000`, `-8`): no unit, sign word or separator (CELL-TEXT). */
+/**
+ * True when raw, once trimmed, is a plain number as printed (`0`, `12`, `0.0000`, `-8`): no unit, sign word
+ * or separator (CELL-TEXT). A negative count is a number all the same: CELL-VALUE and CELL-SIGN judge it;
+ * CELL-TEXT is only about texts that are not numbers (`251000元`, `增98`, `/`).
+ */
 export function isPlainNumber(raw: string): boolean {
-  return /^-?\d+(?:\.\d+)?$/.test(raw);
+  // Trimmed here too: a report given as JSON (render-json.ts) may carry a raw the reader never trimmed.
+  return /^-?\d+(?:\.\d+)?$/.test(raw.trim());
 }
 
 /** True when raw starts with a sign (`+`, `-`, `增`, `减`, full-width forms) and is not a null marker (CELL-SIGN). */

@@ -1,9 +1,10 @@
 // Cell rules (validation-rules.md §2.2 rules 14–16, §2.6 rule 32): gaps, texts that are not numbers,
 // values a cell cannot hold, and signs where the template has none.
 
+import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import { TABLE_IDS, type TableId } from '../template.ts';
-import { isPlainNumber, signProblemOf } from './cell-text.ts';
+import { signProblemOf } from './cell-text.ts';
 import { cellDecimal, compareDecimals, evaluated } from './evaluation.ts';
 import type { RuleCheck } from './rule.ts';
 import { cellDefOf, messageRowLabel, templateOf } from './template-of.ts';

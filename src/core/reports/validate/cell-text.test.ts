@@ -1,25 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isPlainNumber, signProblemOf } from './cell-text.ts';
-
-describe('isPlainNumber: digits with an optional decimal part and minus, nothing else (CELL-TEXT, rule 15)', () => {
-  const rows: readonly [string, boolean, string][] = [
-    ['0', true, 'zero'],
-    ['　　0', true, 'full-width spaces are trimmed (seed 000)'],
-    ['0.0000', true, 'a decimal amount'],
-    ['251000元', false, 'a unit'],
-    ['增98', false, 'a sign word'],
-    ['1,234', false, 'a thousands separator'],
-    ['/', false, 'a null marker'],
-    ['-8', true, 'a negative number is a number (CELL-VALUE judges its sign)'],
-    ['+3', false, 'a plus sign is not how numbers are printed'],
-  ];
-  for (const [raw, plain, why] of rows) {
-    test(`“${raw}” → ${plain}: ${why}`, () => {
-      assert.equal(isPlainNumber(raw), plain);
-    });
-  }
-});
+import { signProblemOf } from './cell-text.ts';
 
 describe('signProblemOf (CELL-SIGN, rule 32)', () => {
   const rows: readonly [string, 'count' | 'change' | 'amount', string | undefined][] = [
