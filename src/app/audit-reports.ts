@@ -4,7 +4,8 @@
 
 import { type ReportAnalysis, revalidateWithPrevious } from '#core/reports/read/read-report.ts';
 import type { Severity } from '#core/reports/report-model.ts';
-import type { ReportFacts, ValidationSettings } from '#core/reports/validate/rule.ts';
+import { pairPreviousYear } from '#core/reports/validate/cross-year-rules.ts';
+import type { ValidationSettings } from '#core/reports/validate/rule.ts';
 
 /** Reads one file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
 export interface ReportReaderPort {
@@ -50,30 +51,12 @@ export async function auditReports(paths: readonly string[], deps: AuditDeps): P
   return { analyses, summary, exitCode: exitCodeOf(summary) };
 }
 
-/** Normalised agency key of validation-rules.md P4: whitespace removed. */
-export function agencyKey(agency: string): string {
-  return agency.replace(/\s+/gu, '');
-}
-
-/** Re-validates each report that has the same agency's previous-year report in the batch. */
+/** Re-validates each report that has the same agency's previous-year report in the batch (pairing of validation-rules.md P4). */
 export function applyCrossYearRules(analyses: readonly ReportAnalysis[], settings: ValidationSettings): ReportAnalysis[] {
-  const byAgencyYear = new Map<string, ReportFacts>();
-  for (const analysis of analyses) {
-    const facts = analysis.facts;
-    if (facts?.agency != null && facts.year !== null) {
-      const key = `${agencyKey(facts.agency)}\u0000${facts.year}`;
-      if (!byAgencyYear.has(key)) {
-        byAgencyYear.set(key, facts);
-      }
-    }
-  }
-  return analyses.map((analysis) => {
-    const facts = analysis.facts;
-    if (facts?.agency == null || facts.year === null) {
-      return analysis;
-    }
-    const previous = byAgencyYear.get(`${agencyKey(facts.agency)}\u0000${facts.year - 1}`);
-    return previous === undefined ? analysis : revalidateWithPrevious(analysis, previous, settings);
+  const previous = pairPreviousYear(analyses.map(({ facts }) => ({ agency: facts?.agency ?? null, year: facts?.year ?? null, facts })));
+  return analyses.map((analysis, index) => {
+    const facts = previous[index]?.facts;
+    return facts == null ? analysis : revalidateWithPrevious(analysis, facts, settings);
   });
 }
 
