@@ -288,14 +288,14 @@ function readLayout(layout: ScannedLayout): TableReading {
   let t2Header: HeaderRecord | null = null;
   let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
   // The last row accepted as table text, for READ-TRUNCATED.
-  let last: { table: TableId; record: DataRecord | null; line: number } | null = null;
+  let last: { table: TableId; record: DataRecord | null; line: number; grid: boolean } | null = null;
 
   const accept = (row: PhysicalRow, record: DataRecord | null): void => {
     for (const index of row.lines) {
       consumed[index] = 1;
     }
     found.add(row.table);
-    last = { table: row.table, record, line: row.lines[row.lines.length - 1] ?? 0 };
+    last = { table: row.table, record, line: row.lines[row.lines.length - 1] ?? 0, grid: row.grid === true };
   };
   const addUnknown = (table: TableId, text: string): void => {
     const label = foundLabelText(text);
@@ -481,14 +481,16 @@ function readLayout(layout: ScannedLayout): TableReading {
   const t3Template: TemplateId = otherSubRows ? '2021' : fallback;
 
   // ------------------------------------------------------------ truncation (rule 38)
-  const lastRow = last as { table: TableId; record: DataRecord | null; line: number } | null;
+  const lastRow = last as { table: TableId; record: DataRecord | null; line: number; grid: boolean } | null;
   let cut: { table: TableId; record: DataRecord | null; rowLabel: string } | null = null;
   const lastContent = lastContentLine(layout, consumed);
   const headingAtEnd = layout.headings.find((h) => h.line === lastContent && h.table !== null);
   if (headingAtEnd && headingAtEnd.table !== null && (lastRow === null || lastRow.line < headingAtEnd.line)) {
     const first = TEMPLATES[fallback].tables[headingAtEnd.table].rows[0]!;
     cut = { table: headingAtEnd.table, record: null, rowLabel: first.label };
-  } else if (lastRow !== null && lastContent <= lastRow.line) {
+  } else if (lastRow !== null && !lastRow.grid && lastContent <= lastRow.line) {
+    // A row of a table block (HTML/DOCX/XLSX grid) is structurally complete: a grid that ends the
+    // document, even one whose blank rows the exporter dropped, is no text cut inside a table.
     cut = cutAt(lastRow.table, lastRow.record, records, fallback, t3Template);
   }
 

@@ -19,6 +19,8 @@ export interface PhysicalRow {
   readonly positional: boolean;
   /** Indices into `lines` of the source lines this row was read from. */
   readonly lines: readonly number[];
+  /** True for a row of a table block (HTML/DOCX/XLSX grid): structurally complete, never cut mid-row. */
+  readonly grid?: boolean;
   /** The table the row sits in (by the section heading before it, or by its own labels). */
   readonly table: TableId;
 }
@@ -220,13 +222,13 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   // The line before, when it was a short unknown label: maybe the first half of a wrapped label.
   let fragment: { text: string; index: number } | null = null;
 
-  const emit = (cells: string[], positional: boolean, lineIndices: number[]): void => {
+  const emit = (cells: string[], positional: boolean, lineIndices: number[], grid = false): void => {
     const rowTable = tableOfRow(cells, table);
     if (rowTable === null) {
       return;
     }
     table = rowTable;
-    rows.push({ cells, positional, lines: lineIndices, table: rowTable });
+    rows.push({ cells, positional, lines: lineIndices, table: rowTable, ...(grid ? { grid } : {}) });
   };
   const flush = (): void => {
     if (open !== null) {
@@ -257,7 +259,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
           skipped.push(index);
           continue;
         }
-        emit(cells, true, [index]);
+        emit(cells, true, [index], true);
       }
       continue;
     }
