@@ -25,6 +25,7 @@ import {
 import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
 import { type ClockState, computeResponseClock, type ResponseClock } from '#core/statute/response-clock.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { requireDate } from '../require-date.ts';
 
 export const summary = '答复期限：按收到日、渠道和补正/征求意见/延期/收费等事件计算答复期限并逐步说明（条例第三十三条）';
 
@@ -122,14 +123,6 @@ const STATE_LABEL = {
   paused: '暂停计算（等待中）',
   closed: '已结案',
 } as const satisfies Record<ClockState, string>;
-
-function requireDate(text: string | undefined, what: string): LocalDate {
-  const date = text === undefined ? undefined : parseLocalDate(text);
-  if (date === undefined) {
-    throw new UsageError(`${what}应为 YYYY-MM-DD 格式的有效日期，收到“${text ?? ''}”`);
-  }
-  return date;
-}
 
 function requireCount(text: string | undefined, what: string): number {
   if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1) {

@@ -3,10 +3,11 @@
 
 import { loadClockEnvironment } from '#adapters/local-store/clock-environment.ts';
 import { addCalendarDaysPeriod, addMonthsPeriod, addWorkingDaysWithWarnings, countWorkingDays } from '#core/calendar/add-working-days.ts';
-import { type LocalDate, parseLocalDate, shanghaiDateOf } from '#core/calendar/local-date.ts';
+import { shanghaiDateOf } from '#core/calendar/local-date.ts';
 import { calendarWarningsFor } from '#core/calendar/working-day-calendar.ts';
 import { describeSetting } from '#core/statute/clock-settings.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { requireDate } from '../require-date.ts';
 
 export const summary = '工作日计算：某日之后第N个工作日、两日之间的工作日数、按日/按月期限（含调休和节假日）';
 
@@ -21,14 +22,6 @@ JSON：add → {"date": "YYYY-MM-DD", "warnings": [{"code", "message"}]}；
       count → {"workingDays": n, "warnings": […]}；calendar-days / months → {"date", "rawEnd", "warnings"}。
 周末是否顺延见设置 period.weekend-roll；未发布节假日安排的年份按周一至周五计算并给出 CALENDAR_YEAR_MISSING 提示。
 `;
-
-function requireDate(text: string | undefined, what: string): LocalDate {
-  const date = text === undefined ? undefined : parseLocalDate(text);
-  if (date === undefined) {
-    throw new UsageError(`${what}应为 YYYY-MM-DD 格式的有效日期，收到“${text ?? ''}”`);
-  }
-  return date;
-}
 
 function requireCount(text: string | undefined, what: string): number {
   if (text === undefined || !/^-?\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text)) || Number(text) > 3650) {
