@@ -3,17 +3,13 @@
 // for a position a merged cell covers.
 
 import type { ReportDocument } from '../report-model.ts';
-import { renderTextReport } from './report-outline.ts';
+import { PLAIN_TEXT_BLOCKS, renderTextReport } from './report-outline.ts';
 import { exportedRow } from './table-grid.ts';
 
 /** Renders the whole report in the cell-per-line layout. */
 export function renderCells(doc: ReportDocument): string {
   return renderTextReport(doc, {
-    title: (text) => [text],
-    heading: (text) => [text],
-    paragraph: (text) => [text],
+    ...PLAIN_TEXT_BLOCKS,
     table: (grid) => grid.rows.flatMap((row) => [...exportedRow(row).map((text) => `\t${text}`), '']),
-    signature: (lines) => lines,
-    between: [],
   });
 }

@@ -2,7 +2,7 @@
 // write table rows with `|` (seed 002). Headings and paragraphs are plain lines.
 
 import type { ReportDocument } from '../report-model.ts';
-import { renderTextReport } from './report-outline.ts';
+import { PLAIN_TEXT_BLOCKS, renderTextReport } from './report-outline.ts';
 import type { GridRow } from './table-grid.ts';
 
 /**
@@ -20,11 +20,7 @@ export function pipeRow(row: GridRow): string {
 /** Renders the whole report in the pipe layout (title, sections, tables 二/三/四 in their sections, signature). */
 export function renderPipe(doc: ReportDocument): string {
   return renderTextReport(doc, {
-    title: (text) => [text],
-    heading: (text) => [text],
-    paragraph: (text) => [text],
+    ...PLAIN_TEXT_BLOCKS,
     table: (grid) => grid.rows.map(pipeRow),
-    signature: (lines) => lines,
-    between: [],
   });
 }

@@ -58,6 +58,15 @@ export interface TextLayout {
   readonly between: readonly string[];
 }
 
+/** The plain-text layouts (tab, cells, pipe) write every block but tables as its lines, nothing between; each adds its tables. */
+export const PLAIN_TEXT_BLOCKS = {
+  title: (text) => [text],
+  heading: (text) => [text],
+  paragraph: (text) => [text],
+  signature: (lines) => lines,
+  between: [],
+} as const satisfies Omit<TextLayout, 'table'>;
+
 /** Renders the whole document with a text layout: table 三 group rows get a line of their own. */
 export function renderTextReport(doc: ReportDocument, layout: TextLayout): string {
   const format = (block: OutlineBlock): readonly string[] => {
