@@ -50,6 +50,26 @@ interface EvaluationBase {
   readonly cells: readonly string[];
 }
 
+/**
+ * A total that must equal the sum of its parts (T3-ROW-TOTAL, T3-OUTCOME-TOTAL, T3-GROUP-SUM, T4-SUM): not
+ * assessable while any of `base.cells` is absent or null (P1), else the printed total against the sum.
+ */
+export function evaluateSum(
+  report: ReportFacts,
+  base: EvaluationBase,
+  totalId: string,
+  parts: readonly string[],
+  message: (total: number, sum: number) => string,
+): RuleEvaluation {
+  const { values, missing } = readOperands(report, base.cells);
+  if (missing.length > 0) {
+    return notAssessable({ ...base, missing });
+  }
+  const total = values.get(totalId) ?? 0;
+  const sum = sumOf(values, parts);
+  return evaluated({ ...base, left: total, right: sum, holds: total === sum, message: () => message(total, sum) });
+}
+
 /** Fingerprint of an evaluation: rule, subject and operand IDs, never the values, so it survives corrections. */
 export function evaluationFingerprint(rule: RuleId, subject: string, cells: readonly string[]): string {
   return fingerprintOf(rule, subject, ...cells);

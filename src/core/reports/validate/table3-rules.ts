@@ -3,7 +3,7 @@
 
 import type { RuleEvaluation } from '../report-model.ts';
 import { APPLICANT_COLUMN_IDS, T3_COLUMN_IDS, T3_GROUPS, type T3ColumnId } from '../template.ts';
-import { cellValue, evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
+import { cellValue, evaluated, evaluateSum, notAssessable, readOperands } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { rowLabelIn, t3ColumnLabel, templateOf } from './template-of.ts';
 
@@ -52,19 +52,13 @@ export const checkTable3RowTotal: RuleCheck = ({ report }) => {
     const totalId = `${row}.total`;
     const cells = [...parts, totalId];
     const base = { rule: 'T3-ROW-TOTAL', subject: `row:${row}`, expression: `${totalId} = Σ ${row}.<六类申请人>`, cells } as const;
-    const { values, missing } = readOperands(report, cells);
-    if (missing.length > 0) {
-      return notAssessable({ ...base, missing });
-    }
-    const total = values.get(totalId) ?? 0;
-    const sum = sumOf(values, parts);
-    return evaluated({
-      ...base,
-      left: total,
-      right: sum,
-      holds: total === sum,
-      message: () => `表三“${rowLabelIn(template, row)}”行：总计${total}不等于六类申请人之和${sum}`,
-    });
+    return evaluateSum(
+      report,
+      base,
+      totalId,
+      parts,
+      (total, sum) => `表三“${rowLabelIn(template, row)}”行：总计${total}不等于六类申请人之和${sum}`,
+    );
   });
 };
 
@@ -101,19 +95,13 @@ export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
       expression: `${totalId} = outcome.disclosed.${column} + outcome.partial.${column} + ${T3_GROUPS.map((g) => `G(${g.id},${column})`).join(' + ')}`,
       cells,
     } as const;
-    const { values, missing } = readOperands(report, cells);
-    if (missing.length > 0) {
-      return notAssessable({ ...base, missing });
-    }
-    const total = values.get(totalId) ?? 0;
-    const sum = sumOf(values, parts);
-    return evaluated({
-      ...base,
-      left: total,
-      right: sum,
-      holds: total === sum,
-      message: () => `表三“${t3ColumnLabel(column)}”列：（七）总计${total}不等于各项办理结果之和${sum}`,
-    });
+    return evaluateSum(
+      report,
+      base,
+      totalId,
+      parts,
+      (total, sum) => `表三“${t3ColumnLabel(column)}”列：（七）总计${total}不等于各项办理结果之和${sum}`,
+    );
   });
 
 /** T3-GROUP-SUM: a group value the report prints equals the sum of its sub-rows (rule 20). */
@@ -132,20 +120,14 @@ export const checkTable3GroupSum: RuleCheck = ({ report }) =>
         expression: `${own} = Σ ${group.id}.*.${column}`,
         cells,
       } as const;
-      const { values, missing } = readOperands(report, cells);
-      if (missing.length > 0) {
-        return [notAssessable({ ...base, missing })];
-      }
-      const parent = values.get(own) ?? 0;
-      const sum = sumOf(values, subs);
       return [
-        evaluated({
-          ...base,
-          left: parent,
-          right: sum,
-          holds: parent === sum,
-          message: () => `表三“${t3ColumnLabel(column)}”列：“${group.label}”${parent}不等于其分项之和${sum}`,
-        }),
+        evaluateSum(
+          report,
+          base,
+          own,
+          subs,
+          (parent, sum) => `表三“${t3ColumnLabel(column)}”列：“${group.label}”${parent}不等于其分项之和${sum}`,
+        ),
       ];
     }),
   );

@@ -2,7 +2,7 @@
 
 import type { RuleEvaluation } from '../report-model.ts';
 import { TEMPLATE_2021 } from '../template.ts';
-import { evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
+import { evaluateSum } from './evaluation.ts';
 import type { RuleCheck } from './rule.ts';
 
 const PART_COLUMNS = ['upheld', 'corrected', 'other', 'pending'] as const; // 结果维持、结果纠正、其他结果、尚未审结
@@ -15,19 +15,13 @@ export const checkTable4Sum: RuleCheck = ({ report }) =>
     const totalId = `${row.id}.total`;
     const cells = [...parts, totalId];
     const base = { rule: 'T4-SUM', subject: `row:${row.id}`, expression: `${totalId} = ${parts.join(' + ')}`, cells } as const;
-    const { values, missing } = readOperands(report, cells);
-    if (missing.length > 0) {
-      return notAssessable({ ...base, missing });
-    }
-    const total = values.get(totalId) ?? 0;
-    const sum = sumOf(values, parts);
-    return evaluated({
-      ...base,
-      left: total,
-      right: sum,
-      holds: total === sum,
-      message: () => `表四“${row.label}”：总计${total}不等于结果维持、结果纠正、其他结果、尚未审结之和${sum}`,
-    });
+    return evaluateSum(
+      report,
+      base,
+      totalId,
+      parts,
+      (total, sum) => `表四“${row.label}”：总计${total}不等于结果维持、结果纠正、其他结果、尚未审结之和${sum}`,
+    );
   });
 
 /** The table 四 rules in catalogue order. */
