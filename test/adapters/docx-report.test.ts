@@ -7,17 +7,15 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { inflateRawSync } from 'node:zlib';
-import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { renderReportDocx } from '#adapters/documents/docx-report.ts';
-import { readReport } from '#core/reports/read/read-report.ts';
 import { readTables } from '#core/reports/read/read-tables.ts';
 import { documentCells } from '#core/reports/render/document-cells.ts';
 import { expandGrid, tableGrid } from '#core/reports/render/table-grid.ts';
-import type { ReportDocument, SourceBlock } from '#core/reports/report-model.ts';
+import type { ReportDocument } from '#core/reports/report-model.ts';
 import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '#core/reports/template.ts';
-import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
+import { type BytesToBlocks, describeReaderRoundTrip } from './reader-round-trip.ts';
 import { expectedRows, filledReport, misplacedCells, type Position, withCells } from './report-table-layout.ts';
 
 // ---------------------------------------------------------------- reading the DOCX back
@@ -277,11 +275,10 @@ for (const template of TEMPLATE_IDS) {
 }
 
 // The loading adapter is another engineer's edge module: the round trip runs when it is there.
-type DocxToBlocks = (bytes: Uint8Array) => Promise<{ ok: true; blocks: SourceBlock[] } | { ok: false; reason: string }>;
-async function loadingAdapter(): Promise<DocxToBlocks | undefined> {
+async function loadingAdapter(): Promise<BytesToBlocks | undefined> {
   const path = '#adapters/documents/docx-to-blocks.ts';
   return import(path).then(
-    (module: { docxToBlocks: DocxToBlocks }) => module.docxToBlocks,
+    (module: { docxToBlocks: BytesToBlocks }) => module.docxToBlocks,
     (error: { code?: string }) => {
       if (error.code === 'ERR_MODULE_NOT_FOUND') {
         return undefined;
@@ -323,52 +320,12 @@ describe('renderReportDocx page and type', () => {
   });
 });
 
-describe('renderReportDocx → docxToBlocks → core reader, on generated reports', () => {
-  const cellsOf = (doc: ReportDocument) => documentCells(doc).map((c) => [c.id, c.value, c.raw]);
-
-  test('a valid report reads and checks without a single finding, with its template, agency, year and cells', async (t) => {
-    const toBlocks = await loadingAdapter();
-    if (toBlocks === undefined) {
-      t.skip('the DOCX loading adapter does not exist yet');
-      return;
-    }
-    await fc.assert(
-      fc.asyncProperty(arbitraryValidReport({ narrative: true }), async (doc) => {
-        const result = await toBlocks(await renderReportDocx(doc));
-        assert.ok(result.ok);
-        const { reading } = readReport({ blocks: result.blocks }, 'report.docx');
-        assert.deepEqual(
-          reading.findings.map((f) => `${f.rule} ${f.message}`),
-          [],
-        );
-        assert.deepEqual([reading.template, reading.agency, reading.year], [doc.template, doc.agency, doc.year]);
-        assert.deepEqual(
-          reading.cells.map((c) => [c.id, c.value, c.raw]),
-          cellsOf(doc),
-        );
-      }),
-      { numRuns: 15 },
-    );
-  });
-
-  test('absent cells stay absent and cells without a number keep their text', async (t) => {
-    const toBlocks = await loadingAdapter();
-    if (toBlocks === undefined) {
-      t.skip('the DOCX loading adapter does not exist yet');
-      return;
-    }
-    await fc.assert(
-      fc.asyncProperty(arbitraryValidReport({ blanks: true }), async (doc) => {
-        const result = await toBlocks(await renderReportDocx(doc));
-        assert.ok(result.ok);
-        assert.deepEqual(
-          readTables({ blocks: result.blocks }).cells.map((c) => [c.id, c.value, c.raw]),
-          cellsOf(doc),
-        );
-      }),
-      { numRuns: 15 },
-    );
-  });
+describeReaderRoundTrip({
+  title: 'renderReportDocx → docxToBlocks → core reader, on generated reports',
+  format: 'DOCX',
+  fileName: 'report.docx',
+  render: renderReportDocx,
+  loadingAdapter,
 });
 
 // Word, WPS and LibreOffice must open the file; LibreOffice is the one a test can run (Debian's

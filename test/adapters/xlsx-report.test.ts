@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import fc from 'fast-check';
 import { excelValue, REPORT_SHEET_NAMES, renderReportXlsx } from '#adapters/documents/xlsx-report.ts';
-import { readReport } from '#core/reports/read/read-report.ts';
 import { readTables } from '#core/reports/read/read-tables.ts';
 import { documentCells } from '#core/reports/render/document-cells.ts';
-import type { ReportDocument, SourceBlock } from '#core/reports/report-model.ts';
+import type { ReportDocument } from '#core/reports/report-model.ts';
 import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '#core/reports/template.ts';
-import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
+import { type BytesToBlocks, describeReaderRoundTrip } from './reader-round-trip.ts';
 import { expectedRows, filledReport, LABEL_COLUMNS, misplacedCells, type Position, withCells } from './report-table-layout.ts';
 
 async function workbookOf(doc: ReportDocument): Promise<ExcelJS.Workbook> {
@@ -211,11 +209,10 @@ for (const template of TEMPLATE_IDS) {
 }
 
 // The loading adapter is another engineer's edge module: the round trip runs when it is there.
-type XlsxToBlocks = (bytes: Uint8Array) => Promise<{ ok: true; blocks: SourceBlock[] } | { ok: false; reason: string }>;
-async function loadingAdapter(): Promise<XlsxToBlocks | undefined> {
+async function loadingAdapter(): Promise<BytesToBlocks | undefined> {
   const path = '#adapters/documents/xlsx-to-blocks.ts';
   return import(path).then(
-    (module: { xlsxToBlocks: XlsxToBlocks }) => module.xlsxToBlocks,
+    (module: { xlsxToBlocks: BytesToBlocks }) => module.xlsxToBlocks,
     (error: { code?: string }) => {
       if (error.code === 'ERR_MODULE_NOT_FOUND') {
         return undefined;
@@ -249,50 +246,10 @@ describe('excelValue', () => {
   });
 });
 
-describe('renderReportXlsx → xlsxToBlocks → core reader, on generated reports', () => {
-  const cellsOf = (doc: ReportDocument) => documentCells(doc).map((c) => [c.id, c.value, c.raw]);
-
-  test('a valid report reads and checks without a single finding, with its template, agency, year and cells', async (t) => {
-    const toBlocks = await loadingAdapter();
-    if (toBlocks === undefined) {
-      t.skip('the XLSX loading adapter does not exist yet');
-      return;
-    }
-    await fc.assert(
-      fc.asyncProperty(arbitraryValidReport({ narrative: true }), async (doc) => {
-        const result = await toBlocks(await renderReportXlsx(doc));
-        assert.ok(result.ok);
-        const { reading } = readReport({ blocks: result.blocks }, 'report.xlsx');
-        assert.deepEqual(
-          reading.findings.map((f) => `${f.rule} ${f.message}`),
-          [],
-        );
-        assert.deepEqual([reading.template, reading.agency, reading.year], [doc.template, doc.agency, doc.year]);
-        assert.deepEqual(
-          reading.cells.map((c) => [c.id, c.value, c.raw]),
-          cellsOf(doc),
-        );
-      }),
-      { numRuns: 15 },
-    );
-  });
-
-  test('absent cells stay absent and cells without a number keep their text', async (t) => {
-    const toBlocks = await loadingAdapter();
-    if (toBlocks === undefined) {
-      t.skip('the XLSX loading adapter does not exist yet');
-      return;
-    }
-    await fc.assert(
-      fc.asyncProperty(arbitraryValidReport({ blanks: true }), async (doc) => {
-        const result = await toBlocks(await renderReportXlsx(doc));
-        assert.ok(result.ok);
-        assert.deepEqual(
-          readTables({ blocks: result.blocks }).cells.map((c) => [c.id, c.value, c.raw]),
-          cellsOf(doc),
-        );
-      }),
-      { numRuns: 15 },
-    );
-  });
+describeReaderRoundTrip({
+  title: 'renderReportXlsx → xlsxToBlocks → core reader, on generated reports',
+  format: 'XLSX',
+  fileName: 'report.xlsx',
+  render: renderReportXlsx,
+  loadingAdapter,
 });
