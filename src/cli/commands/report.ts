@@ -1,6 +1,6 @@
 // `gongkai report read|check|render|new`: the reader/auditor and the authoring helpers (issue #3).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { readReportFile } from '#adapters/documents/read-report-file.ts';
 import { RENDER_FORMATS, type RenderFormat, renderReport } from '#adapters/documents/render-report.ts';
@@ -70,7 +70,21 @@ function parse<T extends ParseArgsOptionsConfig>(args: readonly string[], option
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${HELP}`);
+    throw new UsageError(`${parseErrorMessage(error)}\n${HELP}`);
+  }
+}
+
+/** parseArgs explains a bad command line in English; say it in Chinese (user-facing text). */
+function parseErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项“${option}”。`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message) ? `选项“${option}”缺少参数值。` : `选项“${option}”不接受参数值。`;
+    default:
+      return `命令行参数有误（${message}）。`;
   }
 }
 
@@ -92,18 +106,21 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
   if (!Number.isInteger(jobs) || jobs < 1) {
     throw new UsageError(`--jobs 必须是正整数，收到“${String(values.jobs)}”。`);
   }
-  const inputs = positionals.map((p) => p);
+  const absolute = (path: string) => resolve(context.cwd, path);
   let paths: string[];
   if (mode === 'check') {
-    const listed = await listReportFiles(inputs.map((p) => p));
-    // A missing input is reported like an unreadable file: it never stops the batch.
-    paths = [...listed.files, ...listed.missing.map((m) => m.path)];
-    const order = new Map(inputs.map((p, i) => [p, i]));
-    paths = orderByInput(paths, inputs, order);
+    // Listed from the command's working directory, each path kept as found under the input as given.
+    paths = [];
+    for (const input of positionals) {
+      const root = absolute(input);
+      const listed = await listReportFiles([root]);
+      paths.push(...listed.files.map((found) => (found === root ? input : join(input, relative(root, found)))));
+      // A missing input is reported like an unreadable file: it never stops the batch.
+      paths.push(...listed.missing.map(() => input));
+    }
   } else {
-    paths = inputs;
+    paths = positionals;
   }
-  const absolute = (path: string) => resolve(context.cwd, path);
   const settings = DEFAULT_VALIDATION_SETTINGS;
   const usePool = jobs > 1 && paths.length >= POOL_THRESHOLD;
   const pool = usePool ? createReaderPool(Math.min(jobs, paths.length), settings) : undefined;
@@ -144,22 +161,6 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
     }
   }
   return result.exitCode;
-}
-
-/** Keeps the order of the inputs; files found inside a directory stay in their sorted order. */
-function orderByInput(paths: readonly string[], inputs: readonly string[], order: ReadonlyMap<string, number>): string[] {
-  const rank = (path: string) => {
-    const exact = order.get(path);
-    if (exact !== undefined) {
-      return exact;
-    }
-    const index = inputs.findIndex((input) => path.startsWith(input.endsWith('/') ? input : `${input}/`));
-    return index === -1 ? inputs.length : index;
-  };
-  return paths
-    .map((path, i) => ({ path, i, r: rank(path) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((e) => e.path);
 }
 
 function withSource(analysis: ReportAnalysis, source: string): ReportAnalysis {
