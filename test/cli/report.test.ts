@@ -520,6 +520,20 @@ describe('robustness through the CLI', () => {
     assert.deepEqual([gb.agency, gb.year], [utf8.agency, utf8.year]);
   });
 
+  test('a PDF given on the command line is read (pdf.js gets a Uint8Array, not the Buffer of readFile)', async () => {
+    const reading = await readOne('test/fixtures/documents/report.pdf');
+    assert.ok(!ruleList(reading).includes('READ-SOURCE'), JSON.stringify(reading.findings));
+    assert.deepEqual([reading.year, reading.template], [2023, '2021']);
+    assert.deepEqual(
+      cellTriples(reading).filter((c) => c.id.startsWith('normative_documents.')),
+      [
+        { id: 'normative_documents.issued', value: 3, raw: '3' },
+        { id: 'normative_documents.repealed', value: 1, raw: '1' },
+        { id: 'normative_documents.in_force', value: 12, raw: '12' },
+      ],
+    );
+  });
+
   test('a 10 MB text file is read to the end and gives one result', { timeout: 300_000 }, async () => {
     const dir = await makeTempDir();
     const path = join(dir, 'large.txt');

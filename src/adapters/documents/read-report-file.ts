@@ -34,7 +34,10 @@ export async function readReportBytes(
   source: string,
   settings: ValidationSettings,
 ): Promise<ReportAnalysis> {
-  const loaded = await loadSource(bytes, fileName);
+  // A Node Buffer (readFile, an HTTP body) is handed on as a plain Uint8Array view: pdf.js refuses
+  // Buffers, which made every PDF given on the command line unreadable.
+  const plain = Buffer.isBuffer(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+  const loaded = await loadSource(plain, fileName);
   if (!loaded.ok) {
     return unreadableReport(source, loaded.reason);
   }
