@@ -26,6 +26,7 @@ import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-dat
 import { type ClockState, computeResponseClock, type ResponseClock } from '#core/statute/response-clock.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
+import { scanOptions } from '../scan-options.ts';
 
 export const summary = '答复期限：按收到日、渠道和补正/征求意见/延期/收费等事件计算答复期限并逐步说明（条例第三十三条）';
 
@@ -282,71 +283,40 @@ function parseReceivedAt(text: string): { on: LocalDate; atMinutes: number } {
 }
 
 interface ParsedArgs {
-  received?: string;
-  receivedAt?: string;
-  channel?: string;
-  events: string[];
-  caseFile?: string;
-  today?: string;
-  settings: string[];
-  json: boolean;
-  help: boolean;
+  readonly received: string | undefined;
+  readonly receivedAt: string | undefined;
+  readonly channel: string | undefined;
+  readonly events: readonly string[];
+  readonly caseFile: string | undefined;
+  readonly today: string | undefined;
+  readonly settings: readonly string[];
+  readonly json: boolean;
+  readonly help: boolean;
 }
 
 const VALUE_OPTIONS = ['--received', '--received-at', '--channel', '--event', '--case', '--today', '--set'] as const;
 
 function parseArgs(args: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { events: [], settings: [], json: false, help: false };
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') {
-      parsed.json = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') {
-      parsed.help = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new UsageError(`无法识别的参数“${arg}”。运行 gongkai deadline --help 查看用法`);
-    }
-    let value: string | undefined;
-    if (equals > 0 && name !== arg) {
-      value = arg.slice(equals + 1);
-    } else {
-      value = args[i + 1];
-      i += 1;
-    }
-    if (value === undefined || value === '') {
-      throw new UsageError(`${name} 需要一个值`);
-    }
-    switch (name) {
-      case '--event':
-        parsed.events.push(value);
-        break;
-      case '--set':
-        parsed.settings.push(value);
-        break;
-      default: {
-        const field = (
-          {
-            '--received': 'received',
-            '--received-at': 'receivedAt',
-            '--channel': 'channel',
-            '--case': 'caseFile',
-            '--today': 'today',
-          } as const
-        )[name as Exclude<(typeof VALUE_OPTIONS)[number], '--event' | '--set'>];
-        if (parsed[field] !== undefined) {
-          throw new UsageError(`${name} 只能给出一次`);
-        }
-        parsed[field] = value;
-      }
-    }
-  }
-  return parsed;
+  const { values, json, help } = scanOptions(args, {
+    valueOptions: VALUE_OPTIONS,
+    repeatable: ['--event', '--set'],
+    isMissing: (value) => value === undefined || value === '',
+    unknown: (arg) => `无法识别的参数“${arg}”。运行 gongkai deadline --help 查看用法`,
+    missingValue: (name) => `${name} 需要一个值`,
+    repeated: (name) => `${name} 只能给出一次`,
+  });
+  const single = (name: (typeof VALUE_OPTIONS)[number]) => values.get(name)?.[0];
+  return {
+    received: single('--received'),
+    receivedAt: single('--received-at'),
+    channel: single('--channel'),
+    caseFile: single('--case'),
+    today: single('--today'),
+    events: values.get('--event') ?? [],
+    settings: values.get('--set') ?? [],
+    json,
+    help,
+  };
 }
 
 async function readCaseFile(

@@ -18,6 +18,7 @@ import {
   toFen,
 } from '#core/statute/fees.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { scanOptions } from '../scan-options.ts';
 
 export const summary = '信息处理费（国办函〔2020〕109号）：按量（页数）、按件（当月第几件、当月合计）计算并说明';
 
@@ -58,46 +59,16 @@ interface ParsedArgs {
   readonly help: boolean;
 }
 
-function isValueOption(name: string): name is ValueOption {
-  return (VALUE_OPTIONS as readonly string[]).includes(name);
-}
-
 function parseArgs(args: readonly string[]): ParsedArgs {
-  const values = new Map<ValueOption, string>();
-  let json = false;
-  let help = false;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === '--json') {
-      json = true;
-      continue;
-    }
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
-    if (!isValueOption(name)) {
-      throw new UsageError(`未知参数“${arg}”。运行 gongkai fee --help 查看用法。`);
-    }
-    let value: string | undefined;
-    if (name !== arg) {
-      value = arg.slice(equals + 1);
-    } else {
-      value = args[i + 1];
-      // "--pages --json" lacks a value; "--pages -1" has one (refused below as not a non-negative integer).
-      if (value === undefined || value.startsWith('--')) {
-        throw new UsageError(`参数 ${name} 需要一个值。运行 gongkai fee --help 查看用法。`);
-      }
-      i += 1;
-    }
-    if (values.has(name)) {
-      throw new UsageError(`参数 ${name} 只能指定一次。`);
-    }
-    values.set(name, value);
-  }
-  return { values, json, help };
+  const { values, json, help } = scanOptions(args, {
+    valueOptions: VALUE_OPTIONS,
+    // "--pages --json" lacks a value; "--pages -1" has one (refused later as not a non-negative integer).
+    isMissing: (value, inline) => !inline && (value === undefined || value.startsWith('--')),
+    unknown: (arg) => `未知参数“${arg}”。运行 gongkai fee --help 查看用法。`,
+    missingValue: (name) => `参数 ${name} 需要一个值。运行 gongkai fee --help 查看用法。`,
+    repeated: (name) => `参数 ${name} 只能指定一次。`,
+  });
+  return { values: new Map([...values].map(([name, given]) => [name, given[0] ?? ''])), json, help };
 }
 
 // Digits only: rejects "-1", "1.5", "abc", "1e3", "0x10" and "" that Number() would partly accept.
