@@ -257,6 +257,19 @@ describe('report check on directories', () => {
     assert.ok(!run.err.includes('{'));
   });
 
+  test('shows a progress bar on a terminal, on stderr only, and clears it; --no-progress turns it off', async () => {
+    const run = await runCli(['report', 'check', SEED_DIR], { isTTY: true });
+    assert.equal(run.code, 0);
+    assert.match(run.err, /^\r读取中 \[[█░]{30}\] 1\/5/u);
+    assert.ok(run.err.includes('5/5'));
+    assert.ok(run.err.endsWith('\r\u001b[2K'));
+    assert.ok(!run.out.includes('\r'));
+    assert.match(run.out, /共 5 个文件/u);
+    const quiet = await runCli(['report', 'check', '--no-progress', SEED_DIR], { isTTY: true });
+    assert.equal(quiet.err, '');
+    assert.equal(quiet.out, run.out);
+  });
+
   test('lists a directory given relative to the working directory of the command', async () => {
     const dir = await makeTempDir();
     await mkdir(join(dir, 'reports'));
@@ -277,10 +290,21 @@ describe('report check on directories', () => {
         await cp(join(ROOT, path), join(dir, `copy-${copy}`, path.slice(SEED_DIR.length + 1)));
       }
     }
+    // Unreadable files inside the pool are READ-SOURCE objects too, and the batch goes on.
+    await writeFile(join(dir, 'copy-2', 'empty.txt'), '');
+    await writeFile(
+      join(dir, 'copy-4', 'junk.doc'),
+      Uint8Array.from({ length: 2048 }, (_, i) => (i * 31 + 7) % 256),
+    );
     const pooled = await runCli(['report', 'check', '--json', '--jobs', '4', dir]);
     const single = await runCli(['report', 'check', '--json', '--jobs', '1', dir]);
-    assert.equal(pooled.code, 0, pooled.err);
-    assert.equal(jsonLines(pooled.out).length, 30);
+    assert.equal(pooled.code, 2, pooled.err);
+    const readings = jsonLines(pooled.out);
+    assert.equal(readings.length, 32);
+    assert.deepEqual(
+      readings.filter((r) => ruleList(r).includes('READ-SOURCE')).map((r) => r.source),
+      [join(dir, 'copy-2', 'empty.txt'), join(dir, 'copy-4', 'junk.doc')],
+    );
     assert.equal(pooled.out, single.out);
     assert.equal(pooled.err, single.err);
   });
@@ -382,6 +406,20 @@ describe('report render', () => {
       });
     }
   }
+
+  test('renders from a rendered XLSX and DOCX again without losing a cell', async () => {
+    const dir = await makeTempDir();
+    const xlsx = join(dir, 'a.xlsx');
+    const docx = join(dir, 'b.docx');
+    assert.equal((await runCli(['report', 'render', seed('004'), '--to', 'xlsx', '--out', xlsx])).code, 0);
+    assert.equal((await runCli(['report', 'render', xlsx, '--to', 'docx', '--out', docx])).code, 0);
+    const html = await runCli(['report', 'render', docx, '--to', 'html']);
+    assert.equal(html.code, 0, html.err);
+    await writeFile(join(dir, 'c.html'), html.out);
+    const back = await readOne(join(dir, 'c.html'));
+    assert.deepEqual(cellTriples(back), cellTriples(await readOne(seed('004'))));
+    assert.deepEqual([back.agency, back.year, back.template], ['嘉兴市民政局', 2020, '2019']);
+  });
 
   test('renders a report-read@1 object (a line of read --json)', async () => {
     const dir = await makeTempDir();
