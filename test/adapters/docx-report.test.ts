@@ -15,7 +15,7 @@ import { documentCells } from '#core/reports/render/document-cells.ts';
 import { expandGrid, tableGrid } from '#core/reports/render/table-grid.ts';
 import type { ReportDocument } from '#core/reports/report-model.ts';
 import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '#core/reports/template.ts';
-import { type BytesToBlocks, describeReaderRoundTrip } from './reader-round-trip.ts';
+import { describeReaderRoundTrip, importLoadingAdapter } from './reader-round-trip.ts';
 import { expectedRows, filledReport, misplacedCells, type Position, withCells } from './report-table-layout.ts';
 
 // ---------------------------------------------------------------- reading the DOCX back
@@ -275,18 +275,7 @@ for (const template of TEMPLATE_IDS) {
 }
 
 // The loading adapter is another engineer's edge module: the round trip runs when it is there.
-async function loadingAdapter(): Promise<BytesToBlocks | undefined> {
-  const path = '#adapters/documents/docx-to-blocks.ts';
-  return import(path).then(
-    (module: { docxToBlocks: BytesToBlocks }) => module.docxToBlocks,
-    (error: { code?: string }) => {
-      if (error.code === 'ERR_MODULE_NOT_FOUND') {
-        return undefined;
-      }
-      throw error;
-    },
-  );
-}
+const loadingAdapter = () => importLoadingAdapter('#adapters/documents/docx-to-blocks.ts', 'docxToBlocks');
 
 describe('renderReportDocx page and type', () => {
   test('the page is A4 with the margins of GB/T 9704 and the text in 仿宋, headings in 黑体, the title in 宋体', async () => {

@@ -13,6 +13,22 @@ import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
 /** A loading adapter: file bytes to the blocks the core reader reads. */
 export type BytesToBlocks = (bytes: Uint8Array) => Promise<{ ok: true; blocks: SourceBlock[] } | { ok: false; reason: string }>;
 
+/**
+ * The loading adapter `exportName` of module `path`, or undefined while that module does not exist: the
+ * adapters are another engineer's edge modules, and the round trips run when they are there.
+ */
+export async function importLoadingAdapter(path: string, exportName: string): Promise<BytesToBlocks | undefined> {
+  return import(path).then(
+    (module: Readonly<Record<string, BytesToBlocks>>) => module[exportName],
+    (error: { code?: string }) => {
+      if (error.code === 'ERR_MODULE_NOT_FOUND') {
+        return undefined;
+      }
+      throw error;
+    },
+  );
+}
+
 export interface ReaderRoundTrip {
   /** The describe title, e.g. `renderReportDocx → docxToBlocks → core reader, on generated reports`. */
   readonly title: string;

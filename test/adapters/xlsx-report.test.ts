@@ -6,7 +6,7 @@ import { readTables } from '#core/reports/read/read-tables.ts';
 import { documentCells } from '#core/reports/render/document-cells.ts';
 import type { ReportDocument } from '#core/reports/report-model.ts';
 import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '#core/reports/template.ts';
-import { type BytesToBlocks, describeReaderRoundTrip } from './reader-round-trip.ts';
+import { describeReaderRoundTrip, importLoadingAdapter } from './reader-round-trip.ts';
 import { expectedRows, filledReport, LABEL_COLUMNS, misplacedCells, type Position, withCells } from './report-table-layout.ts';
 
 async function workbookOf(doc: ReportDocument): Promise<ExcelJS.Workbook> {
@@ -209,18 +209,7 @@ for (const template of TEMPLATE_IDS) {
 }
 
 // The loading adapter is another engineer's edge module: the round trip runs when it is there.
-async function loadingAdapter(): Promise<BytesToBlocks | undefined> {
-  const path = '#adapters/documents/xlsx-to-blocks.ts';
-  return import(path).then(
-    (module: { xlsxToBlocks: BytesToBlocks }) => module.xlsxToBlocks,
-    (error: { code?: string }) => {
-      if (error.code === 'ERR_MODULE_NOT_FOUND') {
-        return undefined;
-      }
-      throw error;
-    },
-  );
-}
+const loadingAdapter = () => importLoadingAdapter('#adapters/documents/xlsx-to-blocks.ts', 'xlsxToBlocks');
 
 describe('excelValue', () => {
   const rows = [
