@@ -143,14 +143,16 @@ function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0) !== -1) {
     return true;
   }
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const length = Math.min(bytes.length, SAMPLE_BYTES);
   let stray = 0;
-  for (const byte of sample) {
-    if (isStrayControl(byte) || byte === 0x7f) {
+  // An indexed loop: iterating a Uint8Array with for…of was a tenth of loading an HTML report.
+  for (let index = 0; index < length; index += 1) {
+    const byte = bytes[index] as number;
+    if (byte < 0x20 ? isStrayControl(byte) : byte === 0x7f) {
       stray += 1;
     }
   }
-  return stray > Math.max(2, sample.length * 0.01);
+  return stray > Math.max(2, length * 0.01);
 }
 
 function looksBinaryText(text: string): boolean {

@@ -7,15 +7,54 @@ const PRIME_LOW = 0x1b3;
 const SEPARATOR = 0x1f;
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
+// Fingerprints depend on rule, subject and cell IDs only, so the same few thousand recur in every report
+// of a template. They are remembered in a trie keyed part by part (no joined key string to build and
+// hash); bounded, and cleared when full.
+interface CacheNode {
+  hash: string | undefined;
+  readonly next: Map<string, CacheNode>;
+}
+const CACHE_LIMIT = 50_000;
+let cacheRoot: CacheNode = { hash: undefined, next: new Map() };
+let cacheSize = 0;
+
 /**
  * 64-bit FNV-1a of the UTF-16 code units of the parts joined by U+001F, as 16 hex digits.
  *
  * Computed on two int32 halves with 16-bit partial products instead of BigInt (a report takes
  * hundreds of fingerprints; BigInt made them a third of the audit's time). Every intermediate stays
- * a small integer, so V8 keeps the loop unboxed; the parts are hashed in place, never joined. The
- * output is identical to the BigInt definition, which fingerprint.test.ts keeps as the reference.
+ * a small integer, so V8 keeps the loop unboxed. The output is identical to the BigInt definition,
+ * which fingerprint.test.ts keeps as the reference.
  */
 export function fingerprintOf(...parts: readonly (string | number)[]): string {
+  return fingerprintOfParts(parts);
+}
+
+/** {@link fingerprintOf} of an array of parts, without spreading it into arguments. */
+export function fingerprintOfParts(parts: readonly (string | number)[]): string {
+  if (cacheSize >= CACHE_LIMIT) {
+    cacheRoot = { hash: undefined, next: new Map() };
+    cacheSize = 0;
+  }
+  let node = cacheRoot;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const key = typeof part === 'string' ? part : String(part);
+    let child = node.next.get(key);
+    if (child === undefined) {
+      child = { hash: undefined, next: new Map() };
+      node.next.set(key, child);
+      cacheSize++;
+    }
+    node = child;
+  }
+  if (node.hash === undefined) {
+    node.hash = fnv1a64(parts);
+  }
+  return node.hash;
+}
+
+function fnv1a64(parts: readonly (string | number)[]): string {
   let high = OFFSET_HIGH;
   let low = OFFSET_LOW;
   for (let p = 0; p < parts.length; p++) {

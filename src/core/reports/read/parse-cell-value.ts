@@ -19,6 +19,9 @@ export const NULL_MARKERS: ReadonlySet<string> = new Set(['/', '-', '—', '--',
 
 /** Full-width digits and signs → ASCII, so `１２３`, `＋３`, `－８` parse like `123`, `+3`, `-8` (§6.3); CELL-SIGN reads cells the same way. */
 export function toAscii(raw: string): string {
+  if (!/[\u2212\uff0b-\uff19]/.test(raw)) {
+    return raw; // the usual case: nothing to fold, no new string
+  }
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);

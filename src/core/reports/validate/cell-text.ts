@@ -9,6 +9,7 @@ const SIGN = /^([+-]|增|减)/;
 const UNIT = new RegExp(`(${UNITS.join('|')})$`);
 // Only digits, signs, separators and a trailing unit: anything else is prose (CELL-TEXT's business).
 const NUMBER_LIKE = new RegExp(`^[\\d\\s+\\-.,增减\\u3000]+(${UNITS.join('|')})?$`);
+const PLAIN_DIGITS = /^\d+$/;
 const WELL_FORMED = /^([+-]|增|减)?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /** Why a cell text is not a normative value (CELL-SIGN, validation-rules.md rule 32), or undefined if it is fine. */
@@ -19,6 +20,9 @@ export type SignProblem = 'sign_in_count' | 'sign_without_number' | 'malformed_n
  * (`--253`, `1..5`, `2 3`). Null markers (`/`, `-`, `—`) and prose are not this rule's concern.
  */
 export function signProblemOf(raw: string, kind: CellKind): SignProblem | undefined {
+  if (PLAIN_DIGITS.test(raw)) {
+    return undefined; // most cells (`0`, `12`): well formed, no sign
+  }
   // Null markers are tested on the ASCII form, so `－－` and `−` count as `--` and `-`.
   const text = toAscii(raw.trim());
   if (text === '' || isNullMarker(text)) {

@@ -2,7 +2,7 @@
 // ever turning a missing cell into zero, compare amounts as exact decimals, and record every
 // evaluation — pass, fail or not assessable — with a fingerprint that does not depend on values.
 
-import { fingerprintOf } from '../../shared/fingerprint.ts';
+import { fingerprintOfParts } from '../../shared/fingerprint.ts';
 import { type Finding, finding, type RuleEvaluation, type RuleId } from '../report-model.ts';
 import type { ReportFacts } from './rule.ts';
 
@@ -72,7 +72,7 @@ export function evaluateSum(
 
 /** Fingerprint of an evaluation: rule, subject and operand IDs, never the values, so it survives corrections. */
 export function evaluationFingerprint(rule: RuleId, subject: string, cells: readonly string[]): string {
-  return fingerprintOf(rule, subject, ...cells);
+  return fingerprintOfParts([rule, subject, ...cells]);
 }
 
 /** An evaluation whose operands were all available: pass when `holds`, else fail with the given message. */
@@ -87,20 +87,32 @@ export function evaluated(
     readonly findingCells?: readonly string[];
   },
 ): RuleEvaluation {
+  // Object literals rather than spreads: hundreds of evaluations per report.
   const fingerprint = evaluationFingerprint(base.rule, base.subject, base.cells);
-  const common = {
+  const delta = deltaOf(base.left, base.right);
+  if (base.holds) {
+    return {
+      rule: base.rule,
+      expression: base.expression,
+      left: base.left,
+      right: base.right,
+      delta,
+      cells: base.cells,
+      fingerprint,
+      status: 'pass',
+    };
+  }
+  return {
     rule: base.rule,
     expression: base.expression,
     left: base.left,
     right: base.right,
-    delta: deltaOf(base.left, base.right),
+    delta,
     cells: base.cells,
     fingerprint,
+    status: 'fail',
+    finding: finding(base.rule, base.message(), base.findingCells ?? base.cells),
   };
-  if (base.holds) {
-    return { ...common, status: 'pass' };
-  }
-  return { ...common, status: 'fail', finding: finding(base.rule, base.message(), base.findingCells ?? base.cells) };
 }
 
 /** An evaluation that needs a cell the report does not give: recorded, never guessed, no finding (P1). */

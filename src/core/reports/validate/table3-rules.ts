@@ -11,6 +11,55 @@ type T3Group = (typeof T3_GROUPS)[number];
 
 const BALANCE_ROWS = ['received', 'carried_in', 'outcome.total', 'carried_out'] as const; // 一、二、三（七）、四
 
+// Cell IDs, subjects and expressions built once per row, group and column rather than per report:
+// the same strings every time let the cell map and the fingerprint cache use hashes V8 already has.
+// Keys are template rows and constant groups and columns, so the memos stay small.
+interface RowTotalIds {
+  readonly parts: readonly string[];
+  readonly totalId: string;
+  readonly cells: readonly string[];
+  readonly subject: string;
+  readonly expression: string;
+}
+const ROW_TOTAL_IDS = new Map<string, RowTotalIds>();
+
+function rowTotalIds(row: string): RowTotalIds {
+  let ids = ROW_TOTAL_IDS.get(row);
+  if (ids === undefined) {
+    const parts = APPLICANT_COLUMN_IDS.map((c) => `${row}.${c}`);
+    const totalId = `${row}.total`;
+    ids = { parts, totalId, cells: [...parts, totalId], subject: `row:${row}`, expression: `${totalId} = Σ ${row}.<六类申请人>` };
+    ROW_TOTAL_IDS.set(row, ids);
+  }
+  return ids;
+}
+
+interface GroupColumnIds {
+  /** The group row's own cell. */
+  readonly own: string;
+  readonly subs: readonly string[];
+  readonly cells: readonly string[];
+  readonly subject: string;
+  readonly expression: string;
+}
+const GROUP_COLUMN_IDS = new Map<T3Group, Map<string, GroupColumnIds>>();
+
+function groupColumnIds(group: T3Group, column: T3ColumnId): GroupColumnIds {
+  let byColumn = GROUP_COLUMN_IDS.get(group);
+  if (byColumn === undefined) {
+    byColumn = new Map();
+    GROUP_COLUMN_IDS.set(group, byColumn);
+  }
+  let ids = byColumn.get(column);
+  if (ids === undefined) {
+    const own = `${group.id}.${column}`;
+    const subs = group.subs.map(([sub]) => `${group.id}.${sub}.${column}`);
+    ids = { own, subs, cells: [own, ...subs], subject: `group:${group.id}:${column}`, expression: `${own} = Σ ${group.id}.*.${column}` };
+    byColumn.set(column, ids);
+  }
+  return ids;
+}
+
 /** T3-BALANCE 勾稽关系: 第一项加第二项之和，等于第三项加第四项之和, in every column (国办公开办函〔2021〕30号 table note). */
 export const checkTable3Balance: RuleCheck = ({ report }) =>
   T3_COLUMN_IDS.map((column): RuleEvaluation => {
@@ -48,10 +97,8 @@ function rowsWithTotals(report: ReportFacts): readonly string[] {
 export const checkTable3RowTotal: RuleCheck = ({ report }) => {
   const template = templateOf(report, '三');
   return rowsWithTotals(report).map((row): RuleEvaluation => {
-    const parts = APPLICANT_COLUMN_IDS.map((c) => `${row}.${c}`);
-    const totalId = `${row}.total`;
-    const cells = [...parts, totalId];
-    const base = { rule: 'T3-ROW-TOTAL', subject: `row:${row}`, expression: `${totalId} = Σ ${row}.<六类申请人>`, cells } as const;
+    const { parts, totalId, cells, subject, expression } = rowTotalIds(row);
+    const base = { rule: 'T3-ROW-TOTAL', subject, expression, cells } as const;
     return evaluateSum(
       report,
       base,
@@ -69,11 +116,11 @@ function hasSubRows(report: ReportFacts, group: T3Group): boolean {
 
 /** The operands of G(g,c) (P2): the group's printed value when there is one, else all its sub-rows. */
 function groupOperands(report: ReportFacts, group: T3Group, column: T3ColumnId): readonly string[] {
-  const own = `${group.id}.${column}`;
-  if (cellValue(report, own) != null || !hasSubRows(report, group)) {
-    return [own];
+  const ids = groupColumnIds(group, column);
+  if (cellValue(report, ids.own) != null || !hasSubRows(report, group)) {
+    return [ids.own];
   }
-  return group.subs.map(([sub]) => `${group.id}.${sub}.${column}`);
+  return ids.subs;
 }
 
 /**
@@ -108,18 +155,11 @@ export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
 export const checkTable3GroupSum: RuleCheck = ({ report }) =>
   T3_GROUPS.filter((group) => hasSubRows(report, group)).flatMap((group) =>
     T3_COLUMN_IDS.flatMap((column): RuleEvaluation[] => {
-      const own = `${group.id}.${column}`;
+      const { own, subs, cells, subject, expression } = groupColumnIds(group, column);
       if (!report.cells.has(own)) {
         return []; // the group row left to its sub-rows, as the template intends: nothing to check
       }
-      const subs = group.subs.map(([sub]) => `${group.id}.${sub}.${column}`);
-      const cells = [own, ...subs];
-      const base = {
-        rule: 'T3-GROUP-SUM',
-        subject: `group:${group.id}:${column}`,
-        expression: `${own} = Σ ${group.id}.*.${column}`,
-        cells,
-      } as const;
+      const base = { rule: 'T3-GROUP-SUM', subject, expression, cells } as const;
       return [
         evaluateSum(
           report,
