@@ -2,14 +2,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliContext } from '#cli/cli-context.ts';
-import { main } from '#cli/main.ts';
+import { type CliRun, runInProcess } from './run-in-process.ts';
 
-export interface CliRun {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
+export type { CliRun } from './run-in-process.ts';
 
 /** A fresh, empty data directory under the OS temp dir. */
 export function makeDataDir(): Promise<string> {
@@ -21,20 +16,10 @@ export async function runCli(
   args: readonly string[],
   options: { dataDir: string; user?: string; now?: Date; cwd?: string },
 ): Promise<CliRun> {
-  let out = '';
-  let err = '';
-  const context: CliContext = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
+  return runInProcess(args, {
     isTTY: false,
     env: { GONGKAI_DATA_DIR: options.dataDir, GONGKAI_USER: options.user ?? 'tester' },
     cwd: options.cwd ?? options.dataDir,
     now: () => options.now ?? new Date('2026-11-23T02:00:00Z'),
-  };
-  const code = await main(args, context);
-  return { code, out, err };
+  });
 }

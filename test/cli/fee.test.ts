@@ -3,33 +3,11 @@ import { execFile } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { CliContext } from '#cli/cli-context.ts';
-import { main } from '#cli/main.ts';
 import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
+import { type CliRun, runInProcess } from './run-in-process.ts';
 
-interface Captured {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
-async function runFee(...args: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const context: CliContext = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    isTTY: false,
-    env: {},
-    cwd: process.cwd(),
-    now: () => new Date('2026-01-05T02:00:00Z'),
-  };
-  const code = await main(['fee', ...args], context);
-  return { code, out, err };
+function runFee(...args: string[]): Promise<CliRun> {
+  return runInProcess(['fee', ...args], { isTTY: false, env: {}, cwd: process.cwd(), now: () => new Date('2026-01-05T02:00:00Z') });
 }
 
 interface FeeJson {
