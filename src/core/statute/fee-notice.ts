@@ -2,7 +2,8 @@
 // restated by 四川省财政厅、发展改革委 2021-01-18, items 一—三). Working days come through a port
 // so this file does not depend on the calendar module; any calendar with addWorkingDays fits.
 
-import { FEE_METHOD_ARTICLE, FEE_STANDARD_TEXT, type FeeBreakdown, type FeeOutcome, type Fen, formatYuan, isCalendarDate } from './fees.ts';
+import { parseLocalDate } from '#core/calendar/local-date.ts';
+import { FEE_METHOD_ARTICLE, FEE_STANDARD_TEXT, type FeeBreakdown, type FeeOutcome, type Fen, formatYuan } from './fees.ts';
 
 /** A warning attached to a computed date (e.g. `CALENDAR_YEAR_MISSING:2027`), shaped like the calendar module's. */
 export interface DateWarning {
@@ -67,7 +68,7 @@ export function computeFeeNotice(input: FeeNoticeInput, calendar: WorkingDayPort
   let payBy: string | null = null;
   let warnings: readonly DateWarning[] = [];
   if (input.noticeReceivedOn !== undefined) {
-    if (!isCalendarDate(input.noticeReceivedOn)) {
+    if (parseLocalDate(input.noticeReceivedOn) === undefined) {
       return {
         ok: false,
         issue: { code: 'INVALID_DATE', message: `收到收费通知日期不是有效日期（应为YYYY-MM-DD）：${input.noticeReceivedOn}` },

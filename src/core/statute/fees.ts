@@ -4,6 +4,8 @@
 // the part above each threshold pays that tier's rate. All money is integer 分 (Fen): the tiers are
 // whole 元, and a waiver may leave 角/分, so no amount ever goes through a float.
 
+import { parseLocalDate } from '#core/calendar/local-date.ts';
+
 declare const FEN_BRAND: unique symbol;
 
 /** An amount of money in 分 (1/100 元): a non-negative safe integer, never a float (109号 amounts are 元). */
@@ -337,21 +339,6 @@ export function applyFeeWaiver(
   });
 }
 
-/** A real Gregorian `YYYY-MM-DD` (rejects 2025-02-29); kept here so fees need no calendar module (statute.md §6 dates are local dates). */
-export function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) {
-    return false;
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) {
-    return false;
-  }
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
-
 /** One application of the applicant as numbered for 按件: its receipt date (receivedOn, YYYY-MM-DD). */
 export interface ReceivedApplication {
   readonly receivedOn: string;
@@ -388,7 +375,7 @@ export interface MonthlyApplicationFees<T extends ReceivedApplication> {
 export function computeMonthlyApplicationFees<T extends ReceivedApplication>(
   applications: readonly T[],
 ): FeeOutcome<MonthlyApplicationFees<T>> {
-  const bad = applications.find((application) => !isCalendarDate(application.receivedOn));
+  const bad = applications.find((application) => parseLocalDate(application.receivedOn) === undefined);
   if (bad !== undefined) {
     return refuse('INVALID_DATE', `收到申请日期不是有效日期（应为YYYY-MM-DD）：${bad.receivedOn}`);
   }

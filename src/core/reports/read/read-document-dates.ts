@@ -2,6 +2,7 @@
 // statistical period `自2023年1月1日起至2023年12月31日止` (annual-report.md §6.4; validation-rules.md
 // rules 8, 33). A malformed date (`202020年`, month 13) is kept with iso null, never repaired.
 
+import { parseLocalDate } from '#core/calendar/local-date.ts';
 import type { StatedDate } from './reading-parts.ts';
 
 const HAN_DIGIT: Readonly<Record<string, number>> = {
@@ -65,21 +66,12 @@ export function statedDate(raw: string, yearText: string, monthText: string, day
   const year = yearText.length === 4 ? parseCount(yearText) : undefined;
   const month = parseCount(monthText);
   const day = parseCount(dayText);
-  if (year === undefined || month === undefined || day === undefined || month < 1 || month > 12 || day < 1) {
+  if (year === undefined || month === undefined || day === undefined) {
     return { raw, iso: null };
   }
-  if (day > daysInMonth(year, month)) {
-    return { raw, iso: null };
-  }
-  return { raw, iso: `${year}-${pad(month)}-${pad(day)}` };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  // parseLocalDate decides whether the day exists (month 13, 2月30日); iso keeps the year as read.
+  const exists = parseLocalDate(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`) !== undefined;
+  return { raw, iso: exists ? `${year}-${pad(month)}-${pad(day)}` : null };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
