@@ -32,7 +32,12 @@ interface LoadedConverter {
   readonly shared: ReadonlySet<string>;
   /** Code points of simplified forms (规, 发, 这): what the conversion yields, and unchanged by it. */
   readonly simplifiedForms: ReadonlySet<number>;
+  /** The two sets as a table over UTF-16 code units (TRADITIONAL, SIMPLIFIED_FORM or 0): one load per character. */
+  readonly scriptOfUnit: Uint8Array;
 }
+
+const TRADITIONAL = 1;
+const SIMPLIFIED_FORM = 2;
 
 /**
  * Traditional characters GB2312 nonetheless contains (for names), whose use in running text is
@@ -99,7 +104,19 @@ function load(): LoadedConverter {
         simplifiedForms.add(char.codePointAt(0) ?? 0);
       }
     }
-    loaded = { convert, traditional, shared, simplifiedForms };
+    // detectScript reads UTF-16 code units, so only code points below U+10000 can ever match.
+    const scriptOfUnit = new Uint8Array(0x10000);
+    for (const code of simplifiedForms) {
+      if (code < 0x10000) {
+        scriptOfUnit[code] = SIMPLIFIED_FORM;
+      }
+    }
+    for (const code of traditional) {
+      if (code < 0x10000) {
+        scriptOfUnit[code] = TRADITIONAL; // traditional wins, as in the checks it replaces
+      }
+    }
+    loaded = { convert, traditional, shared, simplifiedForms, scriptOfUnit };
   }
   return loaded;
 }
@@ -139,14 +156,15 @@ export function detectScript(text: string): ScriptMode {
   if (!hasCjk(text)) {
     return 'simplified';
   }
-  const { traditional, simplifiedForms } = load();
+  const { scriptOfUnit } = load();
   let traditionalCount = 0;
   let simplifiedCount = 0;
+  // A table lookup per code unit rather than two Set lookups: this runs over every loaded document.
   for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (traditional.has(code)) {
+    const script = scriptOfUnit[text.charCodeAt(index)];
+    if (script === TRADITIONAL) {
       traditionalCount += 1;
-    } else if (simplifiedForms.has(code)) {
+    } else if (script === SIMPLIFIED_FORM) {
       simplifiedCount += 1;
     }
   }

@@ -36,6 +36,24 @@ const ROW_RANK: ReadonlyMap<string, number> = (() => {
   return rank;
 })();
 
+// One ID string per template cell, reused for every report: the cell map, the rules' lookups and the
+// fingerprint cache then compare the same string objects instead of hashing a new string each time.
+const CELL_IDS = new WeakMap<RowDef, Map<string, string>>();
+
+function cellIdOf(rowDef: RowDef, colId: string): string {
+  let byColumn = CELL_IDS.get(rowDef);
+  if (byColumn === undefined) {
+    byColumn = new Map();
+    CELL_IDS.set(rowDef, byColumn);
+  }
+  let id = byColumn.get(colId);
+  if (id === undefined) {
+    id = `${rowDef.id}.${colId}`;
+    byColumn.set(colId, id);
+  }
+  return id;
+}
+
 const T4_ROW_IDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 const OUTCOME_PREFIX = '三、本年度办理结果/';
 
@@ -594,7 +612,7 @@ function readLayout(layout: ScannedLayout): TableReading {
       return;
     }
     const raw = cellRaw(text);
-    const id = `${rowDef.id}.${colId}`;
+    const id = cellIdOf(rowDef, colId);
     if (raw.length === 0 || seen.has(id)) {
       return;
     }
