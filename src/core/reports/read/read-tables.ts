@@ -547,7 +547,7 @@ function readLayout(layout: ScannedLayout): TableReading {
     const columns = columnsOf(record.table, rowDef);
     const alignment =
       underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailing.get(record.table) ?? 0);
-    const ids = columns.map((c) => `${rowDef.id}.${c.id}`);
+    const ids = columns.map((c) => cellIdOf(rowDef, c.id));
     if (alignment.kind === 'unaligned') {
       shapeFindings.push(
         finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids),
@@ -626,7 +626,14 @@ function readLayout(layout: ScannedLayout): TableReading {
 
   cells.sort((a, b) => a.table - b.table || a.order - b.order);
   const readCells = cells.map((c) => c.cell);
-  const orderOf = new Map(cells.map((c, i) => [c.cell.id, i]));
+  // Only needed to sort findings, which most reports have none or one of.
+  let orderOf: Map<string, number> | undefined;
+  const orderIndex = (): Map<string, number> => {
+    if (orderOf === undefined) {
+      orderOf = new Map(cells.map((c, i) => [c.cell.id, i]));
+    }
+    return orderOf;
+  };
 
   // ------------------------------------------------------------ findings
   const findings: Finding[] = [...shapeFindings];
@@ -642,7 +649,7 @@ function readLayout(layout: ScannedLayout): TableReading {
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
   const firstCell = (f: Finding) =>
     f.cells.reduce(
-      (least, id) => Math.min(least, orderOf.get(id) ?? Number.MAX_SAFE_INTEGER),
+      (least, id) => Math.min(least, orderIndex().get(id) ?? Number.MAX_SAFE_INTEGER),
       f.cells.length === 0 ? -1 : Number.MAX_SAFE_INTEGER,
     );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
