@@ -432,6 +432,17 @@ describe('report render', () => {
     assert.deepEqual(cellTriples(await readOne(join(dir, 'back.md'))), cellTriples(await readOne(seed('004'))));
   });
 
+  test('an --out that cannot be written is a Chinese message with exit 64, not an internal error', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, 'file'), '');
+    const intoDirectory = await runCli(['report', 'render', seed('001'), '--to', 'md', '--out', dir]);
+    assert.deepEqual([intoDirectory.code, intoDirectory.out], [64, '']);
+    assert.equal(intoDirectory.err, `gongkai report：无法写入“${dir}”：这是一个目录，请给出文件名。\n`);
+    const underFile = await runCli(['report', 'new', '--year', '2026', '--to', 'xlsx', '--out', join(dir, 'file', 'new.xlsx')]);
+    assert.equal(underFile.code, 64);
+    assert.match(underFile.err, /^gongkai report：无法写入“.+”：路径中有一段不是目录。\n$/u);
+  });
+
   test('an unreadable input is no usage error: exit 2 with the reason', async () => {
     const run = await runCli(['report', 'render', 'no/such/file.txt', '--to', 'md']);
     assert.equal(run.code, 2);

@@ -308,6 +308,15 @@ function parseFormat(value: string | boolean | undefined): RenderFormat {
   return value as RenderFormat;
 }
 
+const WRITE_REASONS: Readonly<Record<string, string>> = {
+  EISDIR: '这是一个目录，请给出文件名',
+  ENOTDIR: '路径中有一段不是目录',
+  EEXIST: '路径中有一段不是目录',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '文件系统只读',
+};
+
 async function emit(bytes: Uint8Array | string, format: RenderFormat, out: string | undefined, context: CliContext): Promise<void> {
   if (out === undefined) {
     if (!TEXT_FORMATS.has(format)) {
@@ -317,8 +326,14 @@ async function emit(bytes: Uint8Array | string, format: RenderFormat, out: strin
     return;
   }
   const target = resolve(context.cwd, out);
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, bytes);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  } catch (error) {
+    // An --out that cannot be written is the user's to fix, not an internal error (exit 70).
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`无法写入“${out}”：${WRITE_REASONS[code] ?? (error instanceof Error ? error.message : String(error))}。`);
+  }
   context.err(`已写入 ${out}\n`);
 }
 
