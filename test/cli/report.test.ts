@@ -535,6 +535,20 @@ describe('authoring: report new, fill in, report check', () => {
     );
   });
 
+  for (const format of ['docx', 'xlsx', 'html', 'md', 'pipe', 'tab', 'cells', 'json'] as const) {
+    test(`a blank ${format} report from report new checks with CELL-BLANK notices only`, async () => {
+      const dir = await makeTempDir();
+      const path = join(dir, `blank.${format}`);
+      const made = await runCli(['report', 'new', '--year', '2026', '--to', format, '--out', path, '--agency', '某市民政局']);
+      assert.equal(made.code, 0, made.err);
+      const run = await runCli(['report', 'check', '--json', path]);
+      assert.equal(run.code, 0);
+      const [reading] = jsonLines(run.out);
+      assert.deepEqual([reading?.agency, reading?.year, reading?.template], ['某市民政局', 2026, '2021']);
+      assert.deepEqual([...new Set(ruleList(reading!))], ['CELL-BLANK']);
+    });
+  }
+
   test('report new --to json writes a contract object that reads back as a blank report', async () => {
     const dir = await makeTempDir();
     const path = join(dir, 'new.json');
