@@ -2,8 +2,9 @@
 // rendered into every format (`report render`): cells as read, narrative paragraphs per section.
 
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import { renderedColumns } from '#core/reports/render/document-cells.ts';
 import type { CellEntry, ReportDocument } from '#core/reports/report-model.ts';
-import { type SectionId, TEMPLATES, type TemplateId, templateForYear } from '#core/reports/template.ts';
+import { type SectionId, splitCellId, TEMPLATES, type TemplateId, templateForYear } from '#core/reports/template.ts';
 
 const TITLE = /政府信息公开工作年度报告\s*$/u;
 
@@ -25,8 +26,23 @@ export function analysisToDocument(analysis: ReportAnalysis): ReportDocument {
   const template = renderTemplateOf(analysis);
   const definition = TEMPLATES[template];
   const cells = new Map<string, CellEntry>();
+  // A template cell, or a number the report printed in a table 三 group row (`outcome.withheld.total`):
+  // the renderers show those too, so `report render` must not drop them.
+  const belongs = (id: string): boolean => {
+    if (definition.cellById.has(id)) {
+      return true;
+    }
+    const { rowId, colId } = splitCellId(id);
+    const row = definition.rowById.get(rowId);
+    return (
+      row !== undefined &&
+      row.kind === 'group' &&
+      definition.tables['三'].rows.includes(row) &&
+      renderedColumns('三', row).some((c) => c.id === colId)
+    );
+  };
   for (const cell of analysis.reading.cells) {
-    if (definition.cellById.has(cell.id)) {
+    if (belongs(cell.id)) {
       cells.set(cell.id, { value: cell.value, raw: cell.raw });
     }
   }

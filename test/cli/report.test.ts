@@ -421,6 +421,33 @@ describe('report render', () => {
     assert.deepEqual([back.agency, back.year, back.template], ['嘉兴市民政局', 2020, '2019']);
   });
 
+  test('keeps the numbers a report printed in a table 三 group row', async () => {
+    const dir = await makeTempDir();
+    const base = await readOne(seed('001'));
+    const group = {
+      table: '三',
+      row: '三、本年度办理结果/（三）不予公开',
+      column: '总计',
+      id: 'outcome.withheld.total',
+      value: 0,
+      raw: '0',
+    };
+    const json = join(dir, 'group.json');
+    await writeFile(json, `${JSON.stringify({ ...base, cells: [...base.cells, group], findings: [] })}\n`);
+    for (const format of ['md', 'xlsx'] as const) {
+      const target = join(dir, `group.${format}`);
+      const run = await runCli(['report', 'render', json, '--to', format, '--out', target]);
+      assert.equal(run.code, 0, run.err);
+      const back = await readOne(target);
+      assert.deepEqual(
+        back.cells.find((c) => c.id === 'outcome.withheld.total'),
+        group,
+        format,
+      );
+      assert.equal(back.cells.length, base.cells.length + 1);
+    }
+  });
+
   test('renders a report-read@1 object (a line of read --json)', async () => {
     const dir = await makeTempDir();
     const json = join(dir, 'seed-004.json');
