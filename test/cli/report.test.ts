@@ -254,6 +254,9 @@ describe('report check on directories', () => {
     // The summary goes to stderr with --json, one row per file.
     assert.match(run.err, /文件\s+格式\s+年度\s+机关\s+错误\s+警告\s+提示/u);
     assert.match(run.err, /共 5 个文件（1 个无法读取）/u);
+    assert.match(run.err, /notes\.txt\s+未识别\s/u);
+    assert.match(run.err, /m-empty\.txt\s+无法读取\s/u);
+    assert.match(run.err, /B-upper\.txt\s+2019\s+2020\s+嘉兴市民政局\s+0\s+2\s+3/u);
     assert.ok(!run.err.includes('{'));
   });
 

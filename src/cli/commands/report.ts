@@ -271,7 +271,7 @@ function summaryTable(rows: readonly AuditSummaryRow[]): string {
   const header = ['文件', '格式', '年度', '机关', '错误', '警告', '提示'];
   const body = rows.map((row) => [
     row.source,
-    row.unreadable ? '无法读取' : row.template,
+    row.unreadable ? '无法读取' : row.template === 'unknown' ? '未识别' : row.template === 'mixed' ? '混合' : row.template,
     row.year === null ? '—' : String(row.year),
     row.agency ?? '—',
     String(row.counts.error),
