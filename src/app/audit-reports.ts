@@ -17,7 +17,11 @@ export interface AuditDeps {
   readonly settings: ValidationSettings;
   /** Called after each file is read (for a progress bar). */
   readonly onProgress?: (done: number, total: number, path: string) => void;
+  /** Files read at once (default 16): a batch of thousands must not open them all together (EMFILE). */
+  readonly concurrency?: number;
 }
+
+const DEFAULT_CONCURRENCY = 16;
 
 export interface AuditSummaryRow {
   readonly source: string;
@@ -38,14 +42,19 @@ export interface AuditResult {
 /** Audits the given files; the result keeps the order of `paths`. */
 export async function auditReports(paths: readonly string[], deps: AuditDeps): Promise<AuditResult> {
   let done = 0;
-  const read = await Promise.all(
-    paths.map(async (path) => {
-      const analysis = await deps.reader.read(path);
+  let next = 0;
+  const read: ReportAnalysis[] = new Array(paths.length);
+  const lane = async (): Promise<void> => {
+    while (next < paths.length) {
+      const index = next++;
+      const path = paths[index]!;
+      read[index] = await deps.reader.read(path);
       done += 1;
       deps.onProgress?.(done, paths.length, path);
-      return analysis;
-    }),
-  );
+    }
+  };
+  const lanes = Math.min(paths.length, Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY)));
+  await Promise.all(Array.from({ length: lanes }, lane));
   const analyses = applyCrossYearRules(read, deps.settings);
   const summary = analyses.map(summariseAnalysis);
   return { analyses, summary, exitCode: exitCodeOf(summary) };

@@ -1,10 +1,12 @@
 // `gongkai report read|check|render|new` end to end: the reader contract (annual-report.md §6),
 // exit codes, batch order, cross-year rules, --explain, format round trips and the authoring flow.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import {
   cellMap,
@@ -664,6 +666,27 @@ describe('as a real process', () => {
     );
     assert.match(run.err, /共 5 个文件；问题合计：错误 0，警告 \d+，提示 \d+/u);
     assert.equal(run.out, (await runCli(['report', 'check', '--json', '--jobs', '1', SEED_DIR])).out);
+  });
+
+  test('a batch of 600 files is read with few file handles (ulimit -n 256), none of them lost to EMFILE', {
+    timeout: 300_000,
+  }, async () => {
+    const dir = await makeTempDir();
+    const text = seedText('002');
+    for (let i = 0; i < 600; i++) {
+      await writeFile(join(dir, `r${i}.txt`), text);
+    }
+    const { stdout } = await promisify(execFile)('bash', ['-c', `ulimit -n 256 && exec ./gongkai report check --json --jobs 1 "$0"`, dir], {
+      cwd: ROOT,
+      timeout: 300_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const readings = jsonLines(stdout);
+    assert.equal(readings.length, 600);
+    assert.deepEqual(
+      readings.filter((r) => ruleList(r).includes('READ-SOURCE')).map((r) => r.findings[0]?.message),
+      [],
+    );
   });
 
   test('exit codes reach the shell: 2 for an unreadable file, 64 for a bad command line', { timeout: 120_000 }, async () => {

@@ -133,7 +133,13 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
   const progress = mode === 'check' && context.isTTY && values['no-progress'] !== true ? progressBar(context) : undefined;
   let result: AuditResult;
   try {
-    result = await auditReports(paths, { reader, settings, ...(progress === undefined ? {} : { onProgress: progress.update }) });
+    result = await auditReports(paths, {
+      reader,
+      settings,
+      // Enough files in flight to keep every worker busy, few enough not to run out of file handles.
+      concurrency: pool === undefined ? 16 : Math.max(16, 2 * pool.size),
+      ...(progress === undefined ? {} : { onProgress: progress.update }),
+    });
   } finally {
     progress?.done();
     await pool?.close();
