@@ -11,21 +11,26 @@ import { cellDefOf, messageRowLabel, templateOf } from './template-of.ts';
 
 const MAX_TEXT_EXAMPLES = 3;
 
-// `cell:<id>` subjects, one string per ID: the fingerprint cache then looks up a string whose hash V8
-// already knows instead of hashing a new one for every cell of every report (two rules per cell).
-const CELL_SUBJECTS = new Map<string, string>();
-const CELL_SUBJECTS_LIMIT = 4096;
+// `cell:<id>` subjects and `[id]` operand lists, one per ID: the fingerprint cache then looks up a
+// string whose hash V8 already knows instead of hashing a new one for every cell of every report
+// (two rules per cell), and the lists are not reallocated. Bounded; cleared when full.
+interface CellOperand {
+  readonly subject: string;
+  readonly cells: readonly string[];
+}
+const CELL_OPERANDS = new Map<string, CellOperand>();
+const CELL_OPERANDS_LIMIT = 4096;
 
-function cellSubject(id: string): string {
-  let subject = CELL_SUBJECTS.get(id);
-  if (subject === undefined) {
-    if (CELL_SUBJECTS.size >= CELL_SUBJECTS_LIMIT) {
-      CELL_SUBJECTS.clear();
+function cellOperand(id: string): CellOperand {
+  let operand = CELL_OPERANDS.get(id);
+  if (operand === undefined) {
+    if (CELL_OPERANDS.size >= CELL_OPERANDS_LIMIT) {
+      CELL_OPERANDS.clear();
     }
-    subject = `cell:${id}`;
-    CELL_SUBJECTS.set(id, subject);
+    operand = { subject: `cell:${id}`, cells: [id] };
+    CELL_OPERANDS.set(id, operand);
   }
-  return subject;
+  return operand;
 }
 
 /** Tables the reader found, minus those after a truncation point (READ-TRUNCATED reports what lies beyond). */
@@ -87,54 +92,69 @@ function cellPlace(cell: ReadCell): string {
  * CELL-VALUE: table 三/四 cells and table 二 counts must be non-negative integers, amounts non-negative
  * (rule 16); 本年增/减 may be negative by design and is not checked. Amounts compare as exact decimals (P3).
  */
-export const checkCellValue: RuleCheck = ({ report }) =>
-  [...report.cells.values()].flatMap((cell): RuleEvaluation[] => {
+export const checkCellValue: RuleCheck = ({ report }) => {
+  const evaluations: RuleEvaluation[] = [];
+  for (const cell of report.cells.values()) {
     const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
     if (cell.value === null || kind === 'change') {
-      return [];
+      continue;
     }
-    const base = { rule: 'CELL-VALUE', subject: cellSubject(cell.id), cells: [cell.id] } as const;
+    const { subject, cells } = cellOperand(cell.id);
     if (kind === 'amount') {
       const amount = cellDecimal(report, cell.id) ?? String(cell.value);
-      return [
+      evaluations.push(
         evaluated({
-          ...base,
+          rule: 'CELL-VALUE',
+          subject,
+          cells,
           expression: `${cell.id} ≥ 0`,
           left: amount,
           right: '0',
           holds: compareDecimals(amount, '0') >= 0,
           message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负数`,
         }),
-      ];
+      );
+    } else {
+      const value = cell.value;
+      evaluations.push(
+        evaluated({
+          rule: 'CELL-VALUE',
+          subject,
+          cells,
+          expression: `${cell.id} 为非负整数`,
+          left: value,
+          right: 0,
+          holds: Number.isInteger(value) && value >= 0,
+          message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负整数`,
+        }),
+      );
     }
-    return [
-      evaluated({
-        ...base,
-        expression: `${cell.id} 为非负整数`,
-        left: cell.value,
-        right: 0,
-        holds: Number.isInteger(cell.value) && cell.value >= 0,
-        message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负整数`,
-      }),
-    ];
-  });
+  }
+  return evaluations;
+};
 
 /** CELL-SIGN: a sign in a count or amount column, a sign word alone, or a malformed number (rule 32). */
-export const checkCellSign: RuleCheck = ({ report }) =>
-  [...report.cells.values()].map((cell): RuleEvaluation => {
+export const checkCellSign: RuleCheck = ({ report }) => {
+  const evaluations: RuleEvaluation[] = [];
+  for (const cell of report.cells.values()) {
     const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
     const problem = signProblemOf(cell.raw, kind);
-    return evaluated({
-      rule: 'CELL-SIGN',
-      subject: cellSubject(cell.id),
-      expression: `${cell.id} 的内容为规范的数值`,
-      left: cell.raw,
-      right: problem ?? 'ok',
-      holds: problem === undefined,
-      cells: [cell.id],
-      message: () => `${cellPlace(cell)}的内容“${cell.raw}”不是规范的数值`,
-    });
-  });
+    const { subject, cells } = cellOperand(cell.id);
+    evaluations.push(
+      evaluated({
+        rule: 'CELL-SIGN',
+        subject,
+        expression: `${cell.id} 的内容为规范的数值`,
+        left: cell.raw,
+        right: problem ?? 'ok',
+        holds: problem === undefined,
+        cells,
+        message: () => `${cellPlace(cell)}的内容“${cell.raw}”不是规范的数值`,
+      }),
+    );
+  }
+  return evaluations;
+};
 
 /** The cell rules in catalogue order. */
 export const CELL_RULES: readonly RuleCheck[] = [checkCellBlank, checkCellText, checkCellValue, checkCellSign];

@@ -152,7 +152,8 @@ function deltaOf(left: EvaluationValue, right: EvaluationValue): EvaluationValue
   }
   const a = typeof left === 'string' ? left : String(left);
   const b = typeof right === 'string' ? right : String(right);
-  return isDecimal(a) && isDecimal(b) ? subtractDecimals(a, b) : null;
+  // b first: CELL-SIGN's right side is a word ('ok'), which ends the check before a's regex.
+  return isDecimal(b) && isDecimal(a) ? subtractDecimals(a, b) : null;
 }
 
 // ---------------------------------------------------------------- exact decimals (P3)

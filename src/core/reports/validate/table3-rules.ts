@@ -34,6 +34,28 @@ function rowTotalIds(row: string): RowTotalIds {
   return ids;
 }
 
+interface OutcomeTotalIds {
+  readonly totalId: string;
+  readonly disclosed: string;
+  readonly partial: string;
+  readonly subject: string;
+  readonly expression: string;
+}
+const OUTCOME_TOTAL_IDS = new Map<string, OutcomeTotalIds>();
+
+function outcomeTotalIds(column: T3ColumnId): OutcomeTotalIds {
+  let ids = OUTCOME_TOTAL_IDS.get(column);
+  if (ids === undefined) {
+    const totalId = `outcome.total.${column}`;
+    const disclosed = `outcome.disclosed.${column}`;
+    const partial = `outcome.partial.${column}`;
+    const groups = T3_GROUPS.map((g) => `G(${g.id},${column})`).join(' + ');
+    ids = { totalId, disclosed, partial, subject: `column:${column}`, expression: `${totalId} = ${disclosed} + ${partial} + ${groups}` };
+    OUTCOME_TOTAL_IDS.set(column, ids);
+  }
+  return ids;
+}
+
 interface GroupColumnIds {
   /** The group row's own cell. */
   readonly own: string;
@@ -129,19 +151,10 @@ function groupOperands(report: ReportFacts, group: T3Group, column: T3ColumnId):
  */
 export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
   T3_COLUMN_IDS.map((column): RuleEvaluation => {
-    const totalId = `outcome.total.${column}`;
-    const parts = [
-      `outcome.disclosed.${column}`,
-      `outcome.partial.${column}`,
-      ...T3_GROUPS.flatMap((g) => groupOperands(report, g, column)),
-    ];
+    const { totalId, disclosed, partial, subject, expression } = outcomeTotalIds(column);
+    const parts = [disclosed, partial, ...T3_GROUPS.flatMap((g) => groupOperands(report, g, column))];
     const cells = [...parts, totalId];
-    const base = {
-      rule: 'T3-OUTCOME-TOTAL',
-      subject: `column:${column}`,
-      expression: `${totalId} = outcome.disclosed.${column} + outcome.partial.${column} + ${T3_GROUPS.map((g) => `G(${g.id},${column})`).join(' + ')}`,
-      cells,
-    } as const;
+    const base = { rule: 'T3-OUTCOME-TOTAL', subject, expression, cells } as const;
     return evaluateSum(
       report,
       base,
