@@ -830,6 +830,9 @@ function countCells(values: readonly string[], positional: boolean): number {
 
 /** LABEL-VARIANT (rule 13): one finding per distinct found label; cells = the cells read under it. */
 function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[], records: readonly DataRecord[]): Finding[] {
+  if (variants.length === 0) {
+    return []; // the usual case: skip the indexes below
+  }
   const rowsUnder = new Map<HeaderRecord, Set<string | null>>();
   for (const record of records) {
     if (record.header !== null) {
