@@ -124,20 +124,23 @@ describe('report read --json on the seeds', () => {
     );
   });
 
-  test('lists findings in catalogue order, then by first cell (annual-report.md §6.6)', {
-    todo: 'validate-report sortFindings orders by cell position first; seeds 003 and 004 differ from validation-rules.md §5',
-  }, async () => {
+  // Issue #3 fixes the order: by table/row/column of the first cell, cell-less findings last in
+  // rule-number order (this differs from annual-report.md §6.6; see ARCHITECTURE.md).
+  test('lists findings by the table, row and column of their first cell, cell-less ones last by rule number', async () => {
     const readings = jsonLines((await runCli(['report', 'read', '--json', seed('003'), seed('004')])).out);
-    assert.deepEqual(ruleList(readings[0]!), [
-      'READ-ROW-SHAPE',
-      'READ-ROW-SHAPE',
-      'LABEL-VARIANT',
-      'LABEL-VARIANT',
-      'LABEL-VARIANT',
-      'LABEL-VARIANT',
-      'LABEL-VARIANT',
-    ]);
-    assert.deepEqual(ruleList(readings[1]!), ['STRUCT-HEADING', 'STRUCT-HEADING', 'CELL-BLANK', 'NARR-SUM', 'NARR-SUM']);
+    assert.deepEqual(
+      readings[0]!.findings.map((f) => `${f.rule} ${f.cells[0] ?? '—'}`),
+      [
+        'LABEL-VARIANT rules.issued',
+        'LABEL-VARIANT normative_documents.issued',
+        'LABEL-VARIANT fees.amount_wan',
+        'READ-ROW-SHAPE received.natural_person',
+        'LABEL-VARIANT received.public_interest_org',
+        'READ-ROW-SHAPE carried_in.natural_person',
+        'LABEL-VARIANT outcome.withheld.prohibited_by_law.natural_person',
+      ],
+    );
+    assert.deepEqual(ruleList(readings[1]!), ['CELL-BLANK', 'STRUCT-HEADING', 'STRUCT-HEADING', 'NARR-SUM', 'NARR-SUM']);
   });
 });
 
@@ -162,9 +165,7 @@ describe('exit codes', () => {
     assert.match(readings[3]!.findings[0]!.message, /目录/u);
   });
 
-  test('the READ-SOURCE finding of an unreadable file carries a fingerprint like every other finding', {
-    todo: 'unreadableReport (core/reports/read/read-report.ts) builds its finding without a fingerprint',
-  }, async () => {
+  test('the READ-SOURCE finding of an unreadable file carries a fingerprint like every other finding', async () => {
     const run = await runCli(['report', 'read', '--json', 'no/such/file.txt']);
     assert.deepEqual(Object.keys(jsonLines(run.out)[0]!.findings[0]!), ['rule', 'severity', 'message', 'cells', 'fingerprint']);
   });

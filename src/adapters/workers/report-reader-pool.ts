@@ -62,17 +62,20 @@ export function createReaderPool(size: number, settings: ValidationSettings): Re
       busy.delete(worker);
       job?.reject(error);
       if (!closed) {
-        idle.push(spawn());
+        const replacement = spawn();
+        all.push(replacement);
+        idle.push(replacement);
         dispatch();
       }
     });
     return worker;
   };
 
+  const all: Worker[] = [];
   for (let i = 0; i < size; i++) {
-    idle.push(spawn());
+    all.push(spawn());
   }
-  const all = [...idle];
+  idle.push(...all);
 
   return {
     size,

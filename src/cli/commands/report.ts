@@ -8,7 +8,7 @@ import { listReportFiles } from '#adapters/files/list-report-files.ts';
 import { createReaderPool, defaultPoolSize } from '#adapters/workers/report-reader-pool.ts';
 import { analysisToDocument } from '#app/analysis-to-document.ts';
 import { type AuditResult, type AuditSummaryRow, auditReports, type ReportReaderPort } from '#app/audit-reports.ts';
-import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import { type ReportAnalysis, unreadableReport } from '#core/reports/read/read-report.ts';
 import { newBlankReport } from '#core/reports/render/new-report.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import type { RuleEvaluation, Severity } from '#core/reports/report-model.ts';
@@ -126,8 +126,14 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
   const pool = usePool ? createReaderPool(Math.min(jobs, paths.length), settings) : undefined;
   const reader: ReportReaderPort = {
     async read(path) {
-      const analysis = pool === undefined ? await readReportFile(absolute(path), settings) : await pool.read(absolute(path));
-      return withSource(analysis, path);
+      try {
+        const analysis = pool === undefined ? await readReportFile(absolute(path), settings) : await pool.read(absolute(path));
+        return withSource(analysis, path);
+      } catch (error) {
+        // A defect while reading one file (a crashed worker, a parser bug): reported on that file,
+        // never the end of the batch.
+        return unreadableReport(path, `读取时发生内部错误（${error instanceof Error ? error.message : String(error)}）`);
+      }
     },
   };
   const progress = mode === 'check' && context.isTTY && values['no-progress'] !== true ? progressBar(context) : undefined;

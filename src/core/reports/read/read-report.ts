@@ -1,6 +1,7 @@
 // Path 1 of the architecture: a decoded source → the reader contract object with its findings.
 // Wires the table reader, the document-text reader and validation; never throws on bad data.
 
+import { fingerprintOf } from '../../shared/fingerprint.ts';
 import {
   type Finding,
   type FingerprintedFinding,
@@ -52,7 +53,10 @@ export function revalidateWithPrevious(
 
 /** The contract object for a file that could not be read (READ-SOURCE, reader contract §6.1). */
 export function unreadableReport(source: string, reason: string): ReportAnalysis {
-  const failure = finding('READ-SOURCE', `无法读取文件：${reason}`);
+  const failure: FingerprintedFinding = {
+    ...finding('READ-SOURCE', `无法读取文件：${reason}`),
+    fingerprint: fingerprintOf('READ-SOURCE', reason),
+  };
   return {
     reading: {
       schema: READ_SCHEMA,
