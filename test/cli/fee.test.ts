@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { FEE_VECTORS } from '#test/factories/fee-vectors.ts';
 import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
 import { type CliRun, runInProcess } from './run-in-process.ts';
 
@@ -24,24 +25,6 @@ async function runFeeJson(...args: string[]): Promise<FeeJson> {
   assert.equal(result.err, '');
   return JSON.parse(result.out) as FeeJson;
 }
-
-// The spec's fee vectors (test-vectors.json `fees`), amounts in 元.
-interface FeeVector {
-  readonly id: string;
-  readonly kind: string;
-  readonly input: {
-    readonly ordinalInMonth?: number;
-    readonly applicationsInMonth?: number;
-    readonly pages?: number;
-    readonly receipts?: readonly string[];
-  };
-  readonly expected: {
-    readonly feeYuan?: number;
-    readonly totalYuan?: number;
-    readonly applications?: readonly { readonly receivedOn: string; readonly ordinalInMonth: number; readonly feeYuan: number }[];
-  };
-}
-const FEE_VECTORS = vectors.fees as readonly FeeVector[];
 
 // "4700.00" from whole 元, by text (no float formatting to mirror the implementation).
 const yuanText = (yuan: number): string => `${yuan}.00`;

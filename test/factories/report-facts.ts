@@ -136,74 +136,90 @@ const zeros = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id
  * Cells transcribed from the seeds (validation-rules.md §5; shared/spec/tools/check-seeds.mjs): only cells
  * present in the text, blank cells absent. Keyed by seed number.
  */
-export const SEED_FACTS = {
-  '000': () =>
-    buildFacts({
-      agency: '黄石市民政局',
-      year: 2023,
-      template: '2021',
-      cells: {
-        'rules.issued': 0,
-        'normative_documents.issued': 1,
-        'licensing.decisions': 93,
-        'penalties.decisions': 0,
-        'coercion.decisions': 0,
-        'fees.amount_wan': 0,
-        'received.natural_person': 9,
-        'received.total': 9,
-        'outcome.disclosed.natural_person': 9,
-        'outcome.disclosed.total': 9,
-        'outcome.total.natural_person': 9,
-        'outcome.total.total': 9,
-      },
-    }),
-  '001': () =>
-    buildFacts({
-      agency: '卫辉市民政局',
-      year: 2022,
-      template: '2021',
-      cells: {
-        ...zeros(T2_2021_IDS),
-        'normative_documents.issued': 1,
-        'normative_documents.in_force': 1,
-        ...allCells('2021', '三'),
-        ...allCells('2021', '四'),
-      },
-    }),
-  '002': () =>
-    buildFacts({
-      agency: null,
-      year: 2023,
-      template: '2021',
-      cells: { ...zeros(T2_2021_IDS), 'licensing.decisions': 92, ...allCells('2021', '三'), ...allCells('2021', '四') },
-    }),
-  '003': () =>
-    buildFacts({
-      agency: '攀枝花市东区民政局',
-      year: 2023,
-      template: '2021',
-      cells: { ...zeros(T2_2021_IDS), ...allCells('2021', '三'), ...allCells('2021', '四') },
-    }),
-  '004': () =>
-    buildFacts({
-      agency: '嘉兴市民政局',
-      year: 2020,
-      template: '2019',
-      cells: {
-        ...zeros(T2_2019_IDS),
-        'other_services.prior_items': 3,
-        'other_services.items_change': 2,
-        'other_services.decisions': 5,
-        'procurement.procurement_items': 5,
-        'procurement.procurement_amount': 799800,
-        ...Object.fromEntries(TEMPLATE_2019.tables.三.rows.filter((r) => r.kind === 'data').map((r) => [`${r.id}.total`, 0])),
-        'received.natural_person': 1,
-        'received.total': 1,
-        'outcome.not_processed.excessive.natural_person': 1,
-        'outcome.not_processed.excessive.total': 1,
-        'outcome.total.natural_person': 1,
-        'outcome.total.total': 1,
-        ...allCells('2019', '四'),
-      },
-    }),
-} as const satisfies Record<string, () => ReportFacts>;
+interface SeedTranscription {
+  readonly agency: string | null;
+  readonly year: number;
+  readonly template: '2021' | '2019';
+  readonly cells: Readonly<Record<string, CellInput>>;
+}
+
+export const SEED_CELLS = {
+  '000': {
+    agency: '黄石市民政局',
+    year: 2023,
+    template: '2021',
+    cells: {
+      'rules.issued': 0,
+      'normative_documents.issued': 1,
+      'licensing.decisions': 93,
+      'penalties.decisions': 0,
+      'coercion.decisions': 0,
+      'fees.amount_wan': 0,
+      'received.natural_person': 9,
+      'received.total': 9,
+      'outcome.disclosed.natural_person': 9,
+      'outcome.disclosed.total': 9,
+      'outcome.total.natural_person': 9,
+      'outcome.total.total': 9,
+    },
+  },
+  '001': {
+    agency: '卫辉市民政局',
+    year: 2022,
+    template: '2021',
+    cells: {
+      ...zeros(T2_2021_IDS),
+      'normative_documents.issued': 1,
+      'normative_documents.in_force': 1,
+      ...allCells('2021', '三'),
+      ...allCells('2021', '四'),
+    },
+  },
+  '002': {
+    agency: null,
+    year: 2023,
+    template: '2021',
+    cells: { ...zeros(T2_2021_IDS), 'licensing.decisions': 92, ...allCells('2021', '三'), ...allCells('2021', '四') },
+  },
+  '003': {
+    agency: '攀枝花市东区民政局',
+    year: 2023,
+    template: '2021',
+    cells: { ...zeros(T2_2021_IDS), ...allCells('2021', '三'), ...allCells('2021', '四') },
+  },
+  '004': {
+    agency: '嘉兴市民政局',
+    year: 2020,
+    template: '2019',
+    cells: {
+      ...zeros(T2_2019_IDS),
+      'other_services.prior_items': 3,
+      'other_services.items_change': 2,
+      'other_services.decisions': 5,
+      'procurement.procurement_items': 5,
+      'procurement.procurement_amount': 799800,
+      ...Object.fromEntries(TEMPLATE_2019.tables.三.rows.filter((r) => r.kind === 'data').map((r) => [`${r.id}.total`, 0])),
+      'received.natural_person': 1,
+      'received.total': 1,
+      'outcome.not_processed.excessive.natural_person': 1,
+      'outcome.not_processed.excessive.total': 1,
+      'outcome.total.natural_person': 1,
+      'outcome.total.total': 1,
+      ...allCells('2019', '四'),
+    },
+  },
+} as const satisfies Record<string, SeedTranscription>;
+
+/** The seed numbers and their file names in test/fixtures/seeds/. */
+export const SEED_FILES = {
+  '000': '000_fa62d5864337d3a6.txt',
+  '001': '001_90c37852d1e90522.txt',
+  '002': '002_a69ef41056118676.txt',
+  '003': '003_d3cf8b1128643171.txt',
+  '004': '004_b8b917888f6bbb4a.txt',
+} as const;
+
+/** ReportFacts of each seed built from its transcription. */
+export const SEED_FACTS = Object.fromEntries(
+  Object.entries(SEED_CELLS).map(([seed, transcription]) => [seed, () => buildFacts(transcription)]),
+) as Record<keyof typeof SEED_CELLS, () => ReportFacts>;

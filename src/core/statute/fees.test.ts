@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
+import { FEE_VECTORS } from '#test/factories/fee-vectors.ts';
 import { computeFeeNotice, FEE_PAYMENT_WORKING_DAYS, type WorkingDayPort } from './fee-notice.ts';
 import {
   applyFeeWaiver,
@@ -17,24 +17,6 @@ import {
   toFen,
   validateOneFeeMethod,
 } from './fees.ts';
-
-// The spec's fee vectors (test-vectors.json `fees`), amounts in 元.
-interface FeeVector {
-  readonly id: string;
-  readonly kind: string;
-  readonly input: {
-    readonly ordinalInMonth?: number;
-    readonly applicationsInMonth?: number;
-    readonly pages?: number;
-    readonly receipts?: readonly string[];
-  };
-  readonly expected: {
-    readonly feeYuan?: number;
-    readonly totalYuan?: number;
-    readonly applications?: readonly { readonly receivedOn: string; readonly ordinalInMonth: number; readonly feeYuan: number }[];
-  };
-}
-const FEE_VECTORS = vectors.fees as readonly FeeVector[];
 
 const value = <T>(outcome: FeeOutcome<T>): T => (outcome.ok ? outcome.value : assert.fail(outcome.issue.message));
 const yuanToFen = (yuan: number): number => yuan * 100;
