@@ -320,6 +320,11 @@ describe('report check on directories', () => {
     );
     assert.equal(pooled.out, single.out);
     assert.equal(pooled.err, single.err);
+    // The workers send the evaluations back only under --explain; then they are all there.
+    const pooledExplain = await runCli(['report', 'check', '--json', '--explain', '--jobs', '4', dir]);
+    const singleExplain = await runCli(['report', 'check', '--json', '--explain', '--jobs', '1', dir]);
+    assert.ok(jsonLines(pooledExplain.out).some((r) => Array.isArray(r.evaluations) && r.evaluations.length > 0));
+    assert.equal(pooledExplain.out, singleExplain.out);
   });
 });
 

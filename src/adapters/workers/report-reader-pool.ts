@@ -23,8 +23,18 @@ export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
+export interface ReaderPoolOptions {
+  /**
+   * Return every rule evaluation (`--explain`). Off by default: the evaluations are most of a
+   * structured-cloned `ReportAnalysis` (~155 of ~205 KB), so without them each result is
+   * `evaluations: []` and costs far less to send back.
+   */
+  readonly explain?: boolean;
+}
+
 /** Starts `size` workers that each load, read and validate one file per message. */
-export function createReaderPool(size: number, settings: ValidationSettings): ReaderPool {
+export function createReaderPool(size: number, settings: ValidationSettings, options: ReaderPoolOptions = {}): ReaderPool {
+  const explain = options.explain === true;
   const workerUrl = new URL('./report-reader-worker.ts', import.meta.url);
   const idle: Worker[] = [];
   const busy = new Map<Worker, Job>();
@@ -42,7 +52,7 @@ export function createReaderPool(size: number, settings: ValidationSettings): Re
   };
 
   const spawn = (): Worker => {
-    const worker = new Worker(workerUrl, { workerData: { settings } });
+    const worker = new Worker(workerUrl, { workerData: { settings, explain } });
     worker.on('message', (message: { id: number; analysis?: ReportAnalysis; error?: string }) => {
       const job = busy.get(worker);
       busy.delete(worker);

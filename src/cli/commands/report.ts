@@ -123,7 +123,7 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
   }
   const settings = DEFAULT_VALIDATION_SETTINGS;
   const usePool = jobs > 1 && paths.length >= POOL_THRESHOLD;
-  const pool = usePool ? createReaderPool(Math.min(jobs, paths.length), settings) : undefined;
+  const pool = usePool ? createReaderPool(Math.min(jobs, paths.length), settings, { explain: values.explain === true }) : undefined;
   const reader: ReportReaderPort = {
     async read(path) {
       try {
