@@ -4,9 +4,9 @@
 import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import { TABLE_IDS, type TableId } from '../template.ts';
-import { signProblemOf } from './cell-text.ts';
+import { type SignProblem, signProblemOf } from './cell-text.ts';
 import { cellDecimal, compareDecimals, evaluated } from './evaluation.ts';
-import type { RuleCheck } from './rule.ts';
+import type { ReportFacts, RuleCheck } from './rule.ts';
 import { cellDefOf, messageRowLabel, templateOf } from './template-of.ts';
 
 const MAX_TEXT_EXAMPLES = 3;
@@ -88,70 +88,159 @@ function cellPlace(cell: ReadCell): string {
   return `表${cell.table}“${messageRowLabel(cell.row)}”“${cell.column}”`;
 }
 
+const KIND_LABEL = { count: '计数', amount: '金额', change: '增减' } as const;
+type Kind = keyof typeof KIND_LABEL;
+
+const GROUP_KEYS: Readonly<Record<Kind, readonly string[]>> = {
+  count: TABLE_IDS.map((t) => `${t}/count`),
+  amount: TABLE_IDS.map((t) => `${t}/amount`),
+  change: TABLE_IDS.map((t) => `${t}/change`),
+};
+
+/**
+ * Passing cells of one rule, grouped by table and column kind. Each group becomes ONE pass evaluation
+ * listing its cells (a seed-size report has ~200 passing cells per rule, most of all evaluations);
+ * a failing cell keeps its own evaluation and finding. A group of one cell keeps that cell's own
+ * evaluation, so a lone cell reads exactly as before.
+ */
+class PassGroups {
+  private readonly groups = new Map<string, { readonly kind: Kind; readonly first: ReadCell; readonly cells: string[] }>();
+
+  add(kind: Kind, cell: ReadCell): void {
+    const key = GROUP_KEYS[kind][TABLE_IDS.indexOf(cell.table)] ?? `${cell.table}/${kind}`;
+    const group = this.groups.get(key);
+    if (group === undefined) {
+      this.groups.set(key, { kind, first: cell, cells: [cell.id] });
+    } else {
+      group.cells.push(cell.id);
+    }
+  }
+
+  /** The pass evaluations, one per group, in the order the groups were met. */
+  evaluations(
+    rule: 'CELL-VALUE' | 'CELL-SIGN',
+    single: (cell: ReadCell, kind: Kind) => RuleEvaluation,
+    expression: (table: TableId, kind: Kind, count: number) => string,
+  ): RuleEvaluation[] {
+    const out: RuleEvaluation[] = [];
+    for (const [key, group] of this.groups) {
+      const count = group.cells.length;
+      out.push(
+        count === 1
+          ? single(group.first, group.kind)
+          : evaluated({
+              rule,
+              subject: `table:${key}`,
+              cells: group.cells,
+              expression: expression(group.first.table, group.kind, count),
+              left: count,
+              right: count,
+              holds: true,
+              message: () => '',
+            }),
+      );
+    }
+    return out;
+  }
+}
+
+function cellValueEvaluation(report: ReportFacts, cell: ReadCell, kind: Kind): RuleEvaluation {
+  const { subject, cells } = cellOperand(cell.id);
+  if (kind === 'amount') {
+    const amount = cellDecimal(report, cell.id) ?? String(cell.value);
+    return evaluated({
+      rule: 'CELL-VALUE',
+      subject,
+      cells,
+      expression: `${cell.id} ≥ 0`,
+      left: amount,
+      right: '0',
+      holds: compareDecimals(amount, '0') >= 0,
+      message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负数`,
+    });
+  }
+  const value = cell.value ?? 0;
+  return evaluated({
+    rule: 'CELL-VALUE',
+    subject,
+    cells,
+    expression: `${cell.id} 为非负整数`,
+    left: value,
+    right: 0,
+    holds: Number.isInteger(value) && value >= 0,
+    message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负整数`,
+  });
+}
+
 /**
  * CELL-VALUE: table 三/四 cells and table 二 counts must be non-negative integers, amounts non-negative
  * (rule 16); 本年增/减 may be negative by design and is not checked. Amounts compare as exact decimals (P3).
+ * Passing cells are one evaluation per table and column kind (PassGroups).
  */
 export const checkCellValue: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
+  const passed = new PassGroups();
   for (const cell of report.cells.values()) {
     const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
-    if (cell.value === null || kind === 'change') {
+    const value = cell.value;
+    if (value === null || kind === 'change') {
       continue;
     }
-    const { subject, cells } = cellOperand(cell.id);
-    if (kind === 'amount') {
-      const amount = cellDecimal(report, cell.id) ?? String(cell.value);
-      evaluations.push(
-        evaluated({
-          rule: 'CELL-VALUE',
-          subject,
-          cells,
-          expression: `${cell.id} ≥ 0`,
-          left: amount,
-          right: '0',
-          holds: compareDecimals(amount, '0') >= 0,
-          message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负数`,
-        }),
-      );
+    const holds =
+      kind === 'amount' ? compareDecimals(cellDecimal(report, cell.id) ?? String(value), '0') >= 0 : Number.isInteger(value) && value >= 0;
+    if (holds) {
+      passed.add(kind, cell);
     } else {
-      const value = cell.value;
-      evaluations.push(
-        evaluated({
-          rule: 'CELL-VALUE',
-          subject,
-          cells,
-          expression: `${cell.id} 为非负整数`,
-          left: value,
-          right: 0,
-          holds: Number.isInteger(value) && value >= 0,
-          message: () => `${cellPlace(cell)}的数值${cell.raw}不是非负整数`,
-        }),
-      );
+      evaluations.push(cellValueEvaluation(report, cell, kind));
     }
+  }
+  for (const e of passed.evaluations(
+    'CELL-VALUE',
+    (cell, kind) => cellValueEvaluation(report, cell, kind),
+    (table, kind, count) =>
+      kind === 'amount' ? `表${table}的${count}个金额单元格均 ≥ 0` : `表${table}的${count}个${KIND_LABEL[kind]}单元格均为非负整数`,
+  )) {
+    evaluations.push(e);
   }
   return evaluations;
 };
 
-/** CELL-SIGN: a sign in a count or amount column, a sign word alone, or a malformed number (rule 32). */
+function cellSignEvaluation(cell: ReadCell, problem: SignProblem | undefined): RuleEvaluation {
+  const { subject, cells } = cellOperand(cell.id);
+  return evaluated({
+    rule: 'CELL-SIGN',
+    subject,
+    expression: `${cell.id} 的内容为规范的数值`,
+    left: cell.raw,
+    right: problem ?? 'ok',
+    holds: problem === undefined,
+    cells,
+    message: () => `${cellPlace(cell)}的内容“${cell.raw}”不是规范的数值`,
+  });
+}
+
+/**
+ * CELL-SIGN: a sign in a count or amount column, a sign word alone, or a malformed number (rule 32).
+ * Passing cells are one evaluation per table and column kind (PassGroups).
+ */
 export const checkCellSign: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
+  const passed = new PassGroups();
   for (const cell of report.cells.values()) {
     const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
     const problem = signProblemOf(cell.raw, kind);
-    const { subject, cells } = cellOperand(cell.id);
-    evaluations.push(
-      evaluated({
-        rule: 'CELL-SIGN',
-        subject,
-        expression: `${cell.id} 的内容为规范的数值`,
-        left: cell.raw,
-        right: problem ?? 'ok',
-        holds: problem === undefined,
-        cells,
-        message: () => `${cellPlace(cell)}的内容“${cell.raw}”不是规范的数值`,
-      }),
-    );
+    if (problem === undefined) {
+      passed.add(kind, cell);
+    } else {
+      evaluations.push(cellSignEvaluation(cell, problem));
+    }
+  }
+  for (const e of passed.evaluations(
+    'CELL-SIGN',
+    (cell) => cellSignEvaluation(cell, undefined),
+    (table, kind, count) => `表${table}的${count}个${KIND_LABEL[kind]}单元格的内容均为规范的数值`,
+  )) {
+    evaluations.push(e);
   }
   return evaluations;
 };
