@@ -11,6 +11,37 @@ describe('cellRaw (annual-report.md §6.2)', () => {
     assert.equal(cellRaw('结果\n纠正'), '结果纠正');
     assert.equal(cellRaw('2 3'), '2 3');
   });
+
+  it('equals trim + removing line breaks on any text (the fast path for untouched cells included)', () => {
+    const spaces = [
+      '\t',
+      '\n',
+      '\v',
+      '\f',
+      '\r',
+      ' ',
+      '\u0085',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u200b',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+    ];
+    const piece = fc.oneof(fc.constantFrom(...spaces, '0', '12', '增', '\u0001'), fc.string({ unit: 'binary', maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        assert.equal(cellRaw(text), text.trim().replace(/[\r\n]+/g, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('parseCellValue (annual-report.md §6.3)', () => {

@@ -9,9 +9,42 @@ const LINE_BREAKS = /[\r\n]+/g;
  * breaks removed, otherwise as found. '' means the cell is absent.
  */
 export function cellRaw(text: string): string {
+  // The usual cell (`12`, `/`, a label) has nothing to trim or remove: one pass, no new string.
+  const last = text.length - 1;
+  if (last >= 0 && !isTrimmable(text.charCodeAt(0)) && !isTrimmable(text.charCodeAt(last))) {
+    let i = 1;
+    while (i < last) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a || code === 0x0d) {
+        break;
+      }
+      i++;
+    }
+    if (i >= last) {
+      return text;
+    }
+  }
   // String.prototype.trim removes every Unicode space (U+3000, NBSP, U+FEFF) and line terminator.
   const trimmed = text.trim();
   return trimmed.includes('\n') || trimmed.includes('\r') ? trimmed.replace(LINE_BREAKS, '') : trimmed;
+}
+
+/** True for the code units String.prototype.trim removes (WhiteSpace and LineTerminator of ECMA-262). */
+function isTrimmable(code: number): boolean {
+  if (code > 0x20 && code < 0xa0) {
+    return false; // ASCII printable: the usual first and last character of a cell
+  }
+  return code <= 0x20
+    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
+    : code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff;
 }
 
 /** Texts that mean "nothing to report" (§6.3): present, value null, never zero. */
