@@ -1,5 +1,6 @@
 // One file on disk → one ReportAnalysis: load (any format), read, validate. Never rejects for bad
 // input: an unreadable file is a READ-SOURCE analysis, so a batch always goes on.
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type ReportAnalysis, readReport, unreadableReport } from '#core/reports/read/read-report.ts';
@@ -19,12 +20,26 @@ const FS_REASONS: Readonly<Record<string, string>> = {
 export async function readReportFile(path: string, settings: ValidationSettings, source: string = path): Promise<ReportAnalysis> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = await readBytes(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return unreadableReport(source, FS_REASONS[code] ?? `读取失败（${code || String(error)}）`);
   }
   return readReportBytes(bytes, basename(path), source, settings);
+}
+
+/** Files up to this size are read synchronously (readBytes). */
+const SYNC_READ_LIMIT = 1024 * 1024;
+
+/**
+ * A regular file of up to 1 MB (every text or HTML report) is read synchronously: ~10 µs, against
+ * ~100 µs of thread-pool round trips for fs/promises (open, stat, read, close), as much as a tenth of
+ * reading and auditing a report. Larger files (PDFs, DOCX) and anything that is not a regular file
+ * (a directory, a FIFO) stay asynchronous, off the loop. Errors carry the same codes either way.
+ */
+async function readBytes(path: string): Promise<Uint8Array> {
+  const stats = statSync(path);
+  return stats.isFile() && stats.size <= SYNC_READ_LIMIT ? readFileSync(path) : await readFile(path);
 }
 
 /** Reads and audits report bytes (an upload, a file). */
