@@ -37,7 +37,7 @@ const SYNC_READ_LIMIT = 1024 * 1024;
  * reading and auditing a report. Larger files (PDFs, DOCX) and anything that is not a regular file
  * (a directory, a FIFO) stay asynchronous, off the loop. Errors carry the same codes either way.
  */
-async function readBytes(path: string): Promise<Uint8Array> {
+export async function readBytes(path: string): Promise<Uint8Array> {
   const stats = statSync(path);
   return stats.isFile() && stats.size <= SYNC_READ_LIMIT ? readFileSync(path) : await readFile(path);
 }
