@@ -88,7 +88,23 @@ const PAGE_FURNITURE = [
 /** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
 export function isFurniture(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed.length > 0 && trimmed.length <= 80 && PAGE_FURNITURE.some((re) => re.test(trimmed));
+  return (
+    trimmed.length > 0 && trimmed.length <= 80 && mayBeFurniture(trimmed.charCodeAt(0)) && PAGE_FURNITURE.some((re) => re.test(trimmed))
+  );
+}
+
+/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit): every other line skips the five regexes. */
+function mayBeFurniture(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x7b2c ||
+    code === 0x2d ||
+    code === 0x2014 ||
+    code === 0xff0d ||
+    code === 0x5b ||
+    (code | 0x20) === 0x68 ||
+    (code | 0x20) === 0x77
+  );
 }
 
 const RULE_LINE = /^[\s\-—=_:+|－]+$/;

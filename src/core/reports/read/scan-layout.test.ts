@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { isFurniture } from './scan-layout.ts';
+
+// The five patterns of isFurniture, without its first-character shortcut.
+const PATTERNS = [
+  /^第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?$/,
+  /^[-—－]\s*\d+\s*[-—－]$/,
+  /^(?:https?:\/\/|www\.)\S*$/i,
+  /^\[bookmark:[^\]]*\]$/,
+  /^\d+\s*\/\s*\d+$/,
+];
+const reference = (line: string): boolean => {
+  const trimmed = line.trim();
+  return trimmed.length > 0 && trimmed.length <= 80 && PATTERNS.some((re) => re.test(trimmed));
+};
+
+describe('isFurniture', () => {
+  it('knows page numbers, URLs and bookmarks, and not content', () => {
+    for (const line of [
+      '第 3 页',
+      '第3页，共12页',
+      '- 4 -',
+      '—12—',
+      'HTTPS://www.gov.cn/x',
+      'www.example.cn',
+      '[bookmark: _Toc1]',
+      ' 3 / 12 ',
+    ]) {
+      assert.equal(isFurniture(line), true, line);
+    }
+    for (const line of ['', '一、总体情况', '3 件', '（一）主动公开', '| 0 | 1 |', 'ftp://x']) {
+      assert.equal(isFurniture(line), false, line);
+    }
+  });
+
+  it('its first-character shortcut never changes the answer', () => {
+    const piece = fc.constantFrom(
+      '第',
+      '页',
+      '共',
+      '1',
+      '23',
+      ' ',
+      '\u3000',
+      '-',
+      '—',
+      '－',
+      '/',
+      'http://',
+      'HTTPS://',
+      'Www.',
+      '[bookmark:',
+      ']',
+      'a',
+      '，',
+      '\t',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const line = pieces.join('');
+        assert.equal(isFurniture(line), reference(line), JSON.stringify(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
