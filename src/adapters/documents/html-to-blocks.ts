@@ -318,6 +318,15 @@ function tableToGrid(table: HtmlNode): string[][] {
 
 /** A cell's text: paragraphs and `<br>` inside the cell become '\n', other whitespace collapses. */
 function cellText(cell: HtmlNode): string {
+  const children = cell.children ?? [];
+  if (children.length === 0) {
+    return '';
+  }
+  const only = children.length === 1 ? children[0] : undefined;
+  if (only !== undefined && only.type === 'text') {
+    // The usual `<td>12</td>`: what the walk below makes of one text node, without a collector.
+    return collapseWhitespace(only.data ?? '');
+  }
   const collector = new BlockCollector();
   for (const child of cell.children ?? []) {
     walk(child, collector);
