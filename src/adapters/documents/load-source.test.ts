@@ -172,6 +172,12 @@ describe('JSON readings', () => {
 });
 
 describe('HTML', () => {
+  test('cells lose zero-width characters and soft hyphens, and untouched cells stay as they are', async () => {
+    const html =
+      '<html><body><table><tr><td>1\u200b2</td><td>4\u00ad5</td><td>7\u2060</td><td>\u200e无</td><td>本年新收</td><td>12</td></tr></table></body></html>';
+    assert.deepEqual(tables(await loadSource(utf8(html), 'a.html')), [[['12', '45', '7', '无', '本年新收', '12']]]);
+  });
+
   test('a table with colspan and rowspan becomes the grid a tab export would have', async () => {
     const html = `<!DOCTYPE html><html><head><title>标题</title><style>td{}</style></head><body>
       <p>三、收到和处理政府信息公开申请情况</p>

@@ -139,7 +139,9 @@ function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
 function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?: TextEncodingName): LoadedSource {
   const strings = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : block.rows.flat()));
   const mode = detectScript(strings.join('\n'));
-  const clean = (text: string): string => toSimplified(normalizeLineBreaks(text), mode);
+  // Most strings (every cell of a table) hold nothing either step changes: no regex for them.
+  const clean = (text: string): string =>
+    mode === 'simplified' && !needsCleaning(text) ? text : toSimplified(normalizeLineBreaks(text), mode);
   const cleaned: SourceBlock[] = blocks.map((block) =>
     block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
   );
@@ -151,6 +153,24 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
   }
   const document: SourceDocument = { blocks: cleaned };
   return encoding === undefined ? { ok: true, document, format } : { ok: true, document, format, encoding };
+}
+
+/**
+ * True when text holds a code unit that normalizeLineBreaks or toSimplified's zero-width removal
+ * changes (CR, VT, FF, U+2028/2029, U+00AD, U+200B–U+200F, U+2060, U+FEFF).
+ */
+function needsCleaning(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      code < 0xad
+        ? code >= 0x0b && code <= 0x0d
+        : code === 0xad || (code >= 0x200b && code <= 0x200f) || code === 0x2028 || code === 0x2029 || code === 0x2060 || code === 0xfeff
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** CRLF, CR, form feeds (page breaks of pdftotext output), vertical tabs and U+2028/2029 all become \n. */
