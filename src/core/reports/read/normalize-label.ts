@@ -17,6 +17,22 @@ const LEADING_ORDINAL_COMMA = /^(\d+)、/;
  * quotes unified. Two labels that differ only in format have the same key.
  */
 export function normalizeLabel(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = normalizeUncached(text);
+    if (keys.size >= KEYS_LIMIT) {
+      keys.clear();
+    }
+    keys.set(text, key);
+  }
+  return key;
+}
+
+// Labels, headings and template labels recur in every report: a bounded memo of their keys.
+const keys = new Map<string, string>();
+const KEYS_LIMIT = 4096;
+
+function normalizeUncached(text: string): string {
   let key = text.normalize('NFKC');
   if (key.includes('[bookmark')) {
     // Word-processor residue glued to a label (`[bookmark: _GoBack]规章`, seed 000).
