@@ -4,17 +4,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { SEED_FILES } from '#test/factories/report-facts.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
 import { readDocumentText } from './read-document-text.ts';
 
 const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
-const SEED_FILES = {
-  '000': '000_fa62d5864337d3a6.txt',
-  '001': '001_90c37852d1e90522.txt',
-  '002': '002_a69ef41056118676.txt',
-  '003': '003_d3cf8b1128643171.txt',
-  '004': '004_b8b917888f6bbb4a.txt',
-} as const;
 
 /**
  * The narrative lines of a seed without the table reader: the seeds' tables are tab-separated,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
-import { buildFacts, SEED_FACTS } from '#test/factories/report-facts.ts';
+import { buildFacts, SEED_FACTS, SEED_FILES } from '#test/factories/report-facts.ts';
 import { readDocumentText } from '../read/read-document-text.ts';
 import { readTables } from '../read/read-tables.ts';
 import { renderMarkdown } from '../render/render-markdown.ts';
@@ -16,13 +16,6 @@ import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts } from './
 import { TEXT_RULES } from './text-rules.ts';
 
 const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
-const SEED_FILES = {
-  '000': '000_fa62d5864337d3a6.txt',
-  '001': '001_90c37852d1e90522.txt',
-  '002': '002_a69ef41056118676.txt',
-  '003': '003_d3cf8b1128643171.txt',
-  '004': '004_b8b917888f6bbb4a.txt',
-} as const;
 type Seed = keyof typeof SEED_FILES;
 
 // The seeds' tables are tab- or pipe-separated: without those lines the rest is the narrative.
