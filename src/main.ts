@@ -1,0 +1,109 @@
+// Composition root of the server (architecture.md): loadConfig → HTTP listening at once (/healthz
+// says `starting`) → database opened and migrated → adapters → use cases → services handed to the
+// HTTP app (/healthz says `ok`). `gongkai serve` and `gongkai demo` call startServer.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createIdentityStore } from '#adapters/db/identity-store.ts';
+import { type Database, openDatabase } from '#adapters/db/open-database.ts';
+import type { LogLine } from '#adapters/http/error-response.ts';
+import { createHttpApp } from '#adapters/http/http-app.ts';
+import type { HttpServices } from '#adapters/http/http-services.ts';
+import { parseRateLimit, type RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
+import { createArgon2Passwords } from '#adapters/security/argon2-passwords.ts';
+import { createTokenMinter } from '#adapters/security/token-minter.ts';
+import type { IdentityDeps } from '#app/identity/identity-ports.ts';
+import { authenticateToken } from '#app/identity/manage-users.ts';
+import { type Config, loadConfig } from '#config/load-config.ts';
+import { composeCaseServices } from './compose-case-services.ts';
+
+/** Public intake limit per client address when GONGKAI_RATE_LIMIT is on (ten applications a minute). */
+export const DEFAULT_INTAKE_RATE_LIMIT: RateLimitSetting = { limit: 10, windowSeconds: 60 };
+
+export interface StartServerOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Overrides of GONGKAI_HOST / GONGKAI_PORT (command-line options). */
+  readonly host?: string;
+  readonly port?: number;
+  readonly log?: LogLine;
+  readonly now?: () => Date;
+  /** Runs once the database is migrated, before /healthz says ok (the demo seeds here). */
+  readonly beforeReady?: (database: Database, identity: IdentityDeps) => Promise<void>;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly config: Config;
+  /** Settles when /healthz says ok (or rejects when the database cannot be opened). */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** JSON lines on stderr: level, message, route, status — never request bodies or personal data. */
+export const stderrLog: LogLine = (entry) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};
+
+export function identityDepsOf(database: Database, now: () => Date): IdentityDeps {
+  return { store: createIdentityStore(database.db), passwords: createArgon2Passwords(), tokens: createTokenMinter(), now };
+}
+
+function intakeRateLimit(config: Config, env: StartServerOptions['env']): RateLimitSetting | 'off' {
+  if (!config.http.rateLimit) {
+    return 'off';
+  }
+  const custom = env['GONGKAI_INTAKE_RATE_LIMIT'];
+  return (custom === undefined ? undefined : parseRateLimit(custom)) ?? DEFAULT_INTAKE_RATE_LIMIT;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const config = loadConfig(options.env, { cwd: options.cwd });
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? stderrLog;
+  let services: HttpServices | undefined;
+  const app = createHttpApp({
+    services: () => services,
+    intakeRateLimit: intakeRateLimit(config, options.env),
+    log,
+    now,
+    version: '0.1.0',
+  });
+  const server = serve({ fetch: app.fetch, hostname: options.host ?? config.http.host, port: options.port ?? config.http.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let database: Database | undefined;
+  const ready = (async () => {
+    database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir, holdEmbeddedServer: true });
+    const identity = identityDepsOf(database, now);
+    await options.beforeReady?.(database, identity);
+    services = {
+      cases: composeCaseServices(database, now),
+      authenticate: (token) => authenticateToken(identity, token),
+      agencyTree: () => identity.store.agencyTree(),
+    };
+  })();
+  ready.catch(() => undefined); // the caller decides what a failed start means
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    config,
+    ready,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) {
+            server.closeAllConnections();
+          }
+        });
+        await ready.catch(() => undefined);
+        await database?.close();
+      })();
+      return closing;
+    },
+  };
+}
