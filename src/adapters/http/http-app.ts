@@ -58,7 +58,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   staff.use(authenticate(services));
   staff.route('/', caseRoutes(services));
   api.route('/cases', staff);
-  api.notFound(() => {
+  api.all('*', () => {
     throw new DomainError('NOT_FOUND', '没有这个接口');
   });
   app.route('/api', api);
