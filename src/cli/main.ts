@@ -9,6 +9,9 @@ const COMMANDS: Readonly<Record<string, string>> = {
   workdays: './commands/workdays.ts',
   calendar: './commands/calendar.ts',
   settings: './commands/settings.ts',
+  serve: './commands/serve.ts',
+  user: './commands/user.ts',
+  token: './commands/token.ts',
   bench: './commands/bench.ts',
 };
 

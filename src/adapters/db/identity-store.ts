@@ -1,15 +1,13 @@
 // IdentityStore on drizzle (both engines): users, role grants per agency, API tokens by hash.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor, IdentityStore, StoredUser } from '#app/identity/identity-ports.ts';
 import { type AgencyTree, isRole, type RoleGrant } from '#core/identity/access-policy.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
+import type { Db } from './open-database.ts';
 import { agencies } from './schema/agencies.ts';
 import { apiTokens, userRoles, users } from './schema/identity.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: the store works with any schema object the database was opened with
-type Db = NodePgDatabase<any>;
 
 async function grantsOf(db: Db, userId: number): Promise<RoleGrant[]> {
   const rows = await db

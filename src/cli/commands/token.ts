@@ -3,9 +3,9 @@
 import { createApiToken, revokeApiTokens } from '#app/identity/manage-users.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { identityDepsOf } from '../../main.ts';
-import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
-import { withDatabase } from '../with-database.ts';
+import { withCliDatabase } from '../cli-database.ts';
 
 export const summary = 'API 令牌：gongkai token create|revoke|list 用户名';
 
@@ -17,7 +17,7 @@ const HELP = `用法：
 调用工作人员接口时在请求头中给出：Authorization: Bearer 令牌
 `;
 
-export async function run(args: readonly string[], context: CommandContext): Promise<number> {
+export async function run(args: readonly string[], context: CliContext): Promise<number> {
   const line = parseCommandLine('token', args, { values: ['--label', '--id'], flags: ['--json'] });
   const [sub, username, ...extra] = line.positional;
   if (line.flags.has('--help') || sub === undefined) {
@@ -28,7 +28,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     throw new UsageError(`token ${sub}：需要且只需要一个用户名`);
   }
   const json = line.flags.has('--json');
-  return withDatabase(context, async (database) => {
+  return withCliDatabase(context, async (database) => {
     const deps = identityDepsOf(database, context.now);
     switch (sub) {
       case 'create': {
