@@ -65,6 +65,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     services: () => services,
     intakeRateLimit: intakeRateLimit(config, options.env),
     log,
+    logRequests: true,
     now,
     version: '0.1.0',
   });
