@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createIdentityStore } from '#adapters/db/identity-store.ts';
-import { type Database, openDatabase } from '#adapters/db/open-database.ts';
+import { type Database, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import { createHttpApp } from '#adapters/http/http-app.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
@@ -44,8 +44,17 @@ export const stderrLog: LogLine = (entry) => {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 };
 
-export function identityDepsOf(database: Database, now: () => Date): IdentityDeps {
+export function identityDepsOf(database: { db: Db }, now: () => Date): IdentityDeps {
   return { store: createIdentityStore(database.db), passwords: createArgon2Passwords(), tokens: createTokenMinter(), now };
+}
+
+/** The services the HTTP app calls, over one database (the server, and API tests on both engines). */
+export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date): HttpServices {
+  return {
+    cases: composeCaseServices(db, now),
+    authenticate: (token) => authenticateToken(identity, token),
+    agencyTree: () => identity.store.agencyTree(),
+  };
 }
 
 function intakeRateLimit(config: Config, env: StartServerOptions['env']): RateLimitSetting | 'off' {
@@ -81,11 +90,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir, holdEmbeddedServer: true });
     const identity = identityDepsOf(database, now);
     await options.beforeReady?.(database, identity);
-    services = {
-      cases: composeCaseServices(database, now),
-      authenticate: (token) => authenticateToken(identity, token),
-      agencyTree: () => identity.store.agencyTree(),
-    };
+    services = composeHttpServices(database.db, identity, now);
   })();
   ready.catch(() => undefined); // the caller decides what a failed start means
   let closing: Promise<void> | undefined;
