@@ -80,7 +80,9 @@ test('the reader holds its floors on the corpus of real reports', async () => {
       const [hit, total] = m[name] as [number, number];
       const rate = total === 0 ? 1 : hit / total;
       if (rate < floor - 1e-9) {
-        failures.push(`${name}: ${(100 * rate).toFixed(1)}% (${hit}/${total}) < floor ${(100 * floor).toFixed(1)}% (goal ${100 * GOALS[name]}%)`);
+        failures.push(
+          `${name}: ${(100 * rate).toFixed(1)}% (${hit}/${total}) < floor ${(100 * floor).toFixed(1)}% (goal ${100 * GOALS[name]}%)`,
+        );
       }
     }
     const [falseN, numeric] = m.falseCells as [number, number];
