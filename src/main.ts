@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createIdentityStore } from '#adapters/db/identity-store.ts';
-import { type Database, type Db, openDatabase } from '#adapters/db/open-database.ts';
+import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import { createHttpApp } from '#adapters/http/http-app.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
@@ -14,6 +14,7 @@ import { createTokenMinter } from '#adapters/security/token-minter.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
 import { composeCaseServices } from './compose-case-services.ts';
 
 /** Public intake limit per client address when GONGKAI_RATE_LIMIT is on (ten applications a minute). */
@@ -87,7 +88,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let database: Database | undefined;
   const ready = (async () => {
-    database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir, holdEmbeddedServer: true });
+    try {
+      database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir, holdEmbeddedServer: true });
+    } catch (error) {
+      throw error instanceof DatabaseUnavailableError ? new DomainError('UNAVAILABLE', error.message) : error;
+    }
     const identity = identityDepsOf(database, now);
     await options.beforeReady?.(database, identity);
     services = composeHttpServices(database.db, identity, now);

@@ -69,7 +69,12 @@ forEachEngine('REST API', ({ database }) => {
       const parentSlug = parents[slug];
       const [row] = await db
         .insert(agencies)
-        .values({ slug, name: `测试机关${slug}`, kind: slug === 'city' ? 'government' : 'department', parentId: parentSlug === null ? null : (ids.get(parentSlug) ?? null) })
+        .values({
+          slug,
+          name: `测试机关${slug}`,
+          kind: slug === 'city' ? 'government' : 'department',
+          parentId: parentSlug === null ? null : (ids.get(parentSlug) ?? null),
+        })
         .returning({ id: agencies.id });
       ids.set(slug, row?.id as number);
     }
@@ -129,7 +134,10 @@ forEachEngine('REST API', ({ database }) => {
     const bad = [
       { applicant: { type: 'natural_person', name: '' }, description: '', delivery: 'email' },
       { ...intakeBody(1), applicant: { ...(intakeBody(1)['applicant'] as object), idNumber: '110105194912310021' } }, // wrong check digit
-      { ...intakeBody(1), applicant: { type: 'commercial_enterprise', name: '某公司', uscc: '91110000000000000X', email: 'a@example.org' } }, // wrong USCC
+      {
+        ...intakeBody(1),
+        applicant: { type: 'commercial_enterprise', name: '某公司', uscc: '91110000000000000X', email: 'a@example.org' },
+      }, // wrong USCC
     ];
     for (const body of bad) {
       const response = await call('/api/agencies/dept-a/applications', { method: 'POST', json: body });
@@ -142,11 +150,18 @@ forEachEngine('REST API', ({ database }) => {
         assert.match(message, /[\u4e00-\u9fff]/);
       }
     }
-    const notJson = await app.request('/api/agencies/dept-a/applications', { method: 'POST', body: '{"applicant":', headers: { 'content-type': 'application/json' } });
+    const notJson = await app.request('/api/agencies/dept-a/applications', {
+      method: 'POST',
+      body: '{"applicant":',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(notJson.status, 400);
     const unknownAgency = await call('/api/agencies/nowhere/applications', { method: 'POST', json: intakeBody(2) });
     assert.equal(unknownAgency.status, 404);
-    const tooLarge = await call('/api/agencies/dept-a/applications', { method: 'POST', json: { ...intakeBody(3), description: '长'.repeat(600_000) } });
+    const tooLarge = await call('/api/agencies/dept-a/applications', {
+      method: 'POST',
+      json: { ...intakeBody(3), description: '长'.repeat(600_000) },
+    });
     assert.equal(tooLarge.status, 413);
     assert.equal(await countCases(), before);
   });
@@ -164,10 +179,14 @@ forEachEngine('REST API', ({ database }) => {
     for (const user of USERS) {
       const list = await call('/api/cases?limit=500', { token: as(user.name) });
       assert.equal(list.status, 200);
-      const items = ((await list.json()) as { items: { caseCode: string; agency: string; state: string; received: string; due: string }[] }).items;
+      const items = ((await list.json()) as { items: { caseCode: string; agency: string; state: string; received: string; due: string }[] })
+        .items;
       assert.deepEqual([...new Set(items.map((i) => i.agency))].sort(), [...user.reads].sort(), `${user.name} lists`);
       for (const item of items) {
-        assert.deepEqual(['agency', 'caseCode', 'due', 'received', 'state'].filter((k) => !(k in item)), []);
+        assert.deepEqual(
+          ['agency', 'caseCode', 'due', 'received', 'state'].filter((k) => !(k in item)),
+          [],
+        );
       }
       for (const agency of AGENCIES) {
         const { caseCode } = receipts.get(agency) as Receipt;
@@ -194,21 +213,45 @@ forEachEngine('REST API', ({ database }) => {
   test('recording events: correction request pauses the clock, a reply sets the outcome the applicant sees', async () => {
     const receipt = receipts.get('office-a1') as Receipt;
     const token = as('sysadmin');
-    const corrected = await call(`/api/cases/${receipt.caseCode}/events`, { method: 'POST', token, json: { type: 'correction_requested', date: '2026-03-03' } });
+    const corrected = await call(`/api/cases/${receipt.caseCode}/events`, {
+      method: 'POST',
+      token,
+      json: { type: 'correction_requested', date: '2026-03-03' },
+    });
     assert.equal(corrected.status, 201, await corrected.clone().text());
     const afterCorrection = (await corrected.json()) as { state: string };
     assert.equal(afterCorrection.state, 'awaiting_correction');
-    const refused = await call(`/api/cases/${receipt.caseCode}/events`, { method: 'POST', token, json: { type: 'correction_received', date: '2026-03-01' } });
+    const refused = await call(`/api/cases/${receipt.caseCode}/events`, {
+      method: 'POST',
+      token,
+      json: { type: 'correction_received', date: '2026-03-01' },
+    });
     assert.equal(refused.status, 409, await refused.clone().text());
     assert.match(((await refused.json()) as { error: { message: string } }).error.message, /[\u4e00-\u9fff]/);
-    const received = await call(`/api/cases/${receipt.caseCode}/events`, { method: 'POST', token, json: { type: 'correction_received', date: '2026-03-05' } });
+    const received = await call(`/api/cases/${receipt.caseCode}/events`, {
+      method: 'POST',
+      token,
+      json: { type: 'correction_received', date: '2026-03-05' },
+    });
     assert.equal(received.status, 201, await received.clone().text());
-    const replied = await call(`/api/cases/${receipt.caseCode}/events`, { method: 'POST', token, json: { type: 'replied', date: '2026-03-10', outcome: 'outcome.disclosed' } });
+    const replied = await call(`/api/cases/${receipt.caseCode}/events`, {
+      method: 'POST',
+      token,
+      json: { type: 'replied', date: '2026-03-10', outcome: 'outcome.disclosed' },
+    });
     assert.equal(replied.status, 201, await replied.clone().text());
-    const detail = (await (await call(`/api/cases/${receipt.caseCode}`, { token })).json()) as { state: string; events?: { type: string }[] };
+    const detail = (await (await call(`/api/cases/${receipt.caseCode}`, { token })).json()) as {
+      state: string;
+      events?: { type: string }[];
+    };
     assert.equal(detail.state, 'replied');
-    assert.deepEqual(detail.events?.map((e) => e.type), ['received', 'correction_requested', 'correction_received', 'replied']);
-    const status = (await (await call(`/api/applications/${receipt.caseCode}?v=${receipt.verificationCode}`)).json()) as { outcome: string | null };
+    assert.deepEqual(
+      detail.events?.map((e) => e.type),
+      ['received', 'correction_requested', 'correction_received', 'replied'],
+    );
+    const status = (await (await call(`/api/applications/${receipt.caseCode}?v=${receipt.verificationCode}`)).json()) as {
+      outcome: string | null;
+    };
     assert.equal(status.outcome, 'outcome.disclosed');
   });
 

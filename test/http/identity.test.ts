@@ -21,10 +21,18 @@ forEachEngine('identity', ({ database }) => {
       return deps;
     }
     const { db } = await database();
-    const [city] = await db.insert(agencies).values({ slug: 'city', name: '某市人民政府', kind: 'government' }).returning({ id: agencies.id });
+    const [city] = await db
+      .insert(agencies)
+      .values({ slug: 'city', name: '某市人民政府', kind: 'government' })
+      .returning({ id: agencies.id });
     await db.insert(agencies).values({ slug: 'city-edu', name: '某市教育局', parentId: city?.id ?? null });
     // Cheap argon2 parameters keep the test fast; the hash is still a real argon2id PHC string.
-    deps = { store: createIdentityStore(db), passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }), tokens: createTokenMinter(), now: () => new Date('2026-03-02T02:00:00Z') };
+    deps = {
+      store: createIdentityStore(db),
+      passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }),
+      tokens: createTokenMinter(),
+      now: () => new Date('2026-03-02T02:00:00Z'),
+    };
     return deps;
   };
 
@@ -59,7 +67,9 @@ forEachEngine('identity', ({ database }) => {
       await assert.rejects(addUser(d, input), (error) => isDomainError(error, code as never), JSON.stringify(input));
     }
     assert.equal((await db.select().from(users)).length, before);
-    await assert.rejects(authenticatePassword(d, { username: 'wang', password: 'wrong password' }), (e) => isDomainError(e, 'UNAUTHENTICATED'));
+    await assert.rejects(authenticatePassword(d, { username: 'wang', password: 'wrong password' }), (e) =>
+      isDomainError(e, 'UNAUTHENTICATED'),
+    );
   });
 
   test('tokens: shown once, stored as SHA-256 only, authenticate until revoked', async () => {

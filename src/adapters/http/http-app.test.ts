@@ -157,3 +157,19 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('intake identity checks', () => {
+  test('resident ID check digit (GB 11643) and 统一社会信用代码 check character (GB 32100)', () => {
+    const badId = validate(intakeSchema, { ...validBody(), applicant: { ...validBody().applicant, idNumber: '110105194912310021' } });
+    assert.deepEqual(badId.ok ? [] : Object.keys(badId.fields), ['applicant.idNumber']);
+    const passport = validate(intakeSchema, {
+      ...validBody(),
+      applicant: { ...validBody().applicant, idType: 'passport', idNumber: 'E12345678' },
+    });
+    assert.equal(passport.ok, true);
+    const org = (uscc: string) =>
+      validate(intakeSchema, { ...validBody(), delivery: 'pickup', applicant: { type: 'research_institution', name: '某研究所', uscc } });
+    assert.equal(org('91350100M000100Y43').ok, true);
+    assert.deepEqual(((r) => (r.ok ? [] : Object.keys(r.fields)))(org('91350100M000100Y44')), ['applicant.uscc']);
+  });
+});

@@ -1,9 +1,8 @@
 // Public intake and status lookup (issue #7 Contracts): the schemas that validate the requests are
 // the ones /api/openapi.json publishes.
 import { z } from 'zod';
-import { APPLICANT_COLUMN_IDS } from '#core/reports/template.ts';
+import { APPLICANT_TYPES, checkResidentId, checkUscc, ID_TYPES } from '#core/cases/applicant.ts';
 
-export const ID_TYPES = ['resident_id', 'passport', 'other'] as const;
 export const DELIVERY_METHODS = ['online', 'email', 'post', 'pickup'] as const;
 
 const text = (max: number, label: string) =>
@@ -22,7 +21,7 @@ const optionalText = (max: number, label: string) =>
 
 export const applicantSchema = z
   .object({
-    type: z.enum(APPLICANT_COLUMN_IDS, { error: '申请人类型无效（自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他）' }),
+    type: z.enum(APPLICANT_TYPES, { error: '申请人类型无效（自然人、商业企业、科研机构、社会公益组织、法律服务机构或其他）' }),
     name: text(200, '申请人姓名或名称'),
     idType: z.enum(ID_TYPES, { error: '证件类型应为居民身份证（resident_id）、护照（passport）或其他（other）' }).optional(),
     idNumber: optionalText(64, '证件号码'),
@@ -47,9 +46,19 @@ export const intakeSchema = z
       }
       if (applicant.idNumber === undefined || applicant.idNumber === '') {
         context.addIssue({ code: 'custom', path: ['applicant', 'idNumber'], message: '自然人申请须填写证件号码' });
+      } else if (applicant.idType === 'resident_id') {
+        const problem = checkResidentId(applicant.idNumber);
+        if (problem !== undefined) {
+          context.addIssue({ code: 'custom', path: ['applicant', 'idNumber'], message: problem });
+        }
       }
     } else if (applicant.uscc === undefined || applicant.uscc === '') {
       context.addIssue({ code: 'custom', path: ['applicant', 'uscc'], message: '法人或者其他组织申请须填写统一社会信用代码' });
+    } else {
+      const problem = checkUscc(applicant.uscc);
+      if (problem !== undefined) {
+        context.addIssue({ code: 'custom', path: ['applicant', 'uscc'], message: problem });
+      }
     }
     if (value.delivery === 'email' && applicant.email === undefined) {
       context.addIssue({ code: 'custom', path: ['applicant', 'email'], message: '选择电子邮件获取信息时须填写电子邮箱' });
