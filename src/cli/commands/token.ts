@@ -4,8 +4,8 @@ import { createApiToken, revokeApiTokens } from '#app/identity/manage-users.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { identityDepsOf } from '../../main.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
-import { parseCommandLine } from '../command-options.ts';
 import { withCliDatabase } from '../cli-database.ts';
+import { parseCommandLine } from '../command-options.ts';
 
 export const summary = 'API 令牌：gongkai token create|revoke|list 用户名';
 

@@ -4,8 +4,8 @@ import { addUser } from '#app/identity/manage-users.ts';
 import { ROLE_LABEL, ROLES } from '#core/identity/access-policy.ts';
 import { identityDepsOf } from '../../main.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
-import { parseCommandLine } from '../command-options.ts';
 import { withCliDatabase } from '../cli-database.ts';
+import { parseCommandLine } from '../command-options.ts';
 
 export const summary = '工作人员账号：gongkai user add 用户名 --agency 机构 --role 角色 --password-stdin';
 
