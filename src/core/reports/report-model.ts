@@ -97,6 +97,7 @@ export const RULE_IDS = [
   'NARR-PERCENT',
   'STRUCT-OUTLINE',
   'READ-TRUNCATED',
+  'READ-RUN-TOGETHER',
   'READ-FORMULA',
   'NOT-A-REPORT',
   'DUPLICATE-REPORT',
@@ -142,6 +143,7 @@ export const RULE_SEVERITY = {
   'NARR-PERCENT': 'warning',
   'STRUCT-OUTLINE': 'warning',
   'READ-TRUNCATED': 'notice',
+  'READ-RUN-TOGETHER': 'notice',
   /** A spreadsheet formula saved without its result: the cell's value is unknown (issue #10). */
   'READ-FORMULA': 'warning',
   /** The file is no annual report at all: one notice instead of every missing table (issue #10). */
