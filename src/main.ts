@@ -3,19 +3,17 @@
 // HTTP app (/healthz says `ok`). `gongkai serve` and `gongkai demo` call startServer.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createIdentityStore } from '#adapters/db/identity-store.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import { createHttpApp } from '#adapters/http/http-app.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
 import { parseRateLimit, type RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
-import { createArgon2Passwords } from '#adapters/security/argon2-passwords.ts';
-import { createTokenMinter } from '#adapters/security/token-minter.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { composeCaseServices } from './compose-case-services.ts';
+import { identityDeps } from './composition-root.ts';
 
 /** Public intake limit per client address when GONGKAI_RATE_LIMIT is on (ten applications a minute). */
 export const DEFAULT_INTAKE_RATE_LIMIT: RateLimitSetting = { limit: 10, windowSeconds: 60 };
@@ -44,10 +42,6 @@ export interface RunningServer {
 export const stderrLog: LogLine = (entry) => {
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
 };
-
-export function identityDepsOf(database: { db: Db }, now: () => Date): IdentityDeps {
-  return { store: createIdentityStore(database.db), passwords: createArgon2Passwords(), tokens: createTokenMinter(), now };
-}
 
 /** The services the HTTP app calls, over one database (the server, and API tests on both engines). */
 export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date): HttpServices {
@@ -93,7 +87,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     } catch (error) {
       throw error instanceof DatabaseUnavailableError ? new DomainError('UNAVAILABLE', error.message) : error;
     }
-    const identity = identityDepsOf(database, now);
+    const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
     services = composeHttpServices(database.db, identity, now);
   })();

@@ -9,7 +9,8 @@ import { createArgon2Passwords } from '#adapters/security/argon2-passwords.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { addUser, createApiToken } from '#app/identity/manage-users.ts';
 import { forEachEngine } from '#test/db-harness.ts';
-import { composeHttpServices, identityDepsOf } from '../../src/main.ts';
+import { identityDeps } from '../../src/composition-root.ts';
+import { composeHttpServices } from '../../src/main.ts';
 import { intakeBody } from './intake-load.ts';
 
 // city (government) ─┬─ dept-a ── office-a1
@@ -78,7 +79,7 @@ forEachEngine('REST API', ({ database }) => {
         .returning({ id: agencies.id });
       ids.set(slug, row?.id as number);
     }
-    identity = { ...identityDepsOf({ db }, () => NOW), passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }) };
+    identity = { ...(await identityDeps(db, { now: () => NOW })), passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }) };
     for (const user of USERS) {
       await addUser(identity, { username: user.name, agency: user.agency, role: user.role, password: null });
       tokens.set(user.name, (await createApiToken(identity, { username: user.name })).token);

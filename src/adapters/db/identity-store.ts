@@ -8,7 +8,6 @@ import type { Db } from './open-database.ts';
 import { agencies } from './schema/agencies.ts';
 import { apiTokens, userRoles, users } from './schema/identity.ts';
 
-
 async function grantsOf(db: Db, userId: number): Promise<RoleGrant[]> {
   const rows = await db
     .select({ agency: agencies.slug, role: userRoles.role })

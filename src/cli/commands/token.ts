@@ -2,9 +2,7 @@
 // `gongkai token revoke USERNAME [--id N]` revokes one or all of the user's tokens; `token list`.
 import { createApiToken, revokeApiTokens } from '#app/identity/manage-users.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
-import { identityDepsOf } from '../../main.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
-import { withCliDatabase } from '../cli-database.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
 
 export const summary = 'API 令牌：gongkai token create|revoke|list 用户名';
@@ -17,7 +15,7 @@ const HELP = `用法：
 调用工作人员接口时在请求头中给出：Authorization: Bearer 令牌
 `;
 
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const line = parseCommandLine('token', args, { values: ['--label', '--id'], flags: ['--json'] });
   const [sub, username, ...extra] = line.positional;
   if (line.flags.has('--help') || sub === undefined) {
@@ -28,8 +26,7 @@ export async function run(args: readonly string[], context: CliContext): Promise
     throw new UsageError(`token ${sub}：需要且只需要一个用户名`);
   }
   const json = line.flags.has('--json');
-  return withCliDatabase(context, async (database) => {
-    const deps = identityDepsOf(database, context.now);
+  return context.deps.withIdentity(async (deps) => {
     switch (sub) {
       case 'create': {
         const label = line.values.get('--label');

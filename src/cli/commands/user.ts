@@ -2,9 +2,7 @@
 // user with a role in an agency; the password is read from stdin and stored as an argon2id hash.
 import { addUser } from '#app/identity/manage-users.ts';
 import { ROLE_LABEL, ROLES } from '#core/identity/access-policy.ts';
-import { identityDepsOf } from '../../main.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
-import { withCliDatabase } from '../cli-database.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
 
 export const summary = '工作人员账号：gongkai user add 用户名 --agency 机构 --role 角色 --password-stdin';
@@ -27,7 +25,7 @@ export async function readStdinLine(): Promise<string> {
   return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trimEnd();
 }
 
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const line = parseCommandLine('user', args, { values: ['--agency', '--role'], flags: ['--password-stdin', '--json'] });
   const [sub, username, ...extra] = line.positional;
   if (line.flags.has('--help') || sub === undefined) {
@@ -49,9 +47,7 @@ export async function run(args: readonly string[], context: CliContext): Promise
   if (password === '') {
     throw new UsageError('user add：--password-stdin 未从标准输入读到密码');
   }
-  const result = await withCliDatabase(context, async (database) =>
-    addUser(identityDepsOf(database, context.now), { username, agency, role, password }),
-  );
+  const result = await context.deps.withIdentity((identity) => addUser(identity, { username, agency, role, password }));
   if (line.flags.has('--json')) {
     context.out(`${JSON.stringify({ username, agency, role, userId: result.userId, created: result.created })}\n`);
   } else {
