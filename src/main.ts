@@ -70,7 +70,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     intakeRateLimit: intakeRateLimit(config, options.env),
     log,
     logRequests: true,
-    now,
     version: '0.1.0',
   });
   const server = serve({ fetch: app.fetch, hostname: options.host ?? config.http.host, port: options.port ?? config.http.port });

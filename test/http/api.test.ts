@@ -89,7 +89,6 @@ forEachEngine('REST API', ({ database }) => {
       intakeRateLimit: 'off',
       log: (entry) => logs.push(JSON.stringify(entry)),
       logRequests: true,
-      now: () => NOW,
     });
     for (const slug of AGENCIES) {
       const response = await call(`/api/agencies/${slug}/applications`, { method: 'POST', json: intakeBody(AGENCIES.indexOf(slug)) });

@@ -21,14 +21,12 @@ export interface HttpAppOptions {
   readonly log: LogLine;
   /** Log one line per request (method, route pattern, status, time; never bodies or query strings). */
   readonly logRequests?: boolean;
-  readonly now?: () => Date;
   readonly version?: string;
   /** Largest accepted request body in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
 }
 
 export function createHttpApp(options: HttpAppOptions): Hono {
-  const now = options.now ?? (() => new Date());
   const services = (): HttpServices => {
     const ready = options.services();
     if (ready === undefined) {
@@ -53,7 +51,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     }),
   );
   api.get('/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));
-  api.route('/', applicationRoutes({ services, now, intakeLimit: rateLimit(options.intakeRateLimit) }));
+  api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeRateLimit) }));
   const staff = new Hono<StaffEnv>();
   staff.use(authenticate(services));
   staff.route('/', caseRoutes(services));

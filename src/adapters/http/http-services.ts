@@ -9,7 +9,7 @@ export interface IntakeReceipt {
   readonly caseCode: string;
   readonly verificationCode: string;
   readonly received: string;
-  readonly due: string;
+  readonly due: string | null;
 }
 
 export interface ApplicationStatus {
@@ -33,8 +33,8 @@ export interface StaffCase {
 
 export interface CaseServices {
   /** Public intake: answers after COMMIT; INVALID_INPUT (fields) or NOT_FOUND (agency) otherwise. */
-  createApplication(input: { agency: string; body: IntakeBody; receivedAt: Date }): Promise<IntakeReceipt>;
-  /** NOT_FOUND alike for an unknown case code and a wrong verification code. */
+  createApplication(input: { agency: string; body: IntakeBody }): Promise<IntakeReceipt>;
+  /** NOT_FOUND alike for an unknown case code and a wrong verification code; `due` null while it does not run (补正). */
   lookupApplicationStatus(input: { caseCode: string; verificationCode: string }): Promise<ApplicationStatus>;
   listCases(input: {
     agencies: 'all' | ReadonlySet<string>;

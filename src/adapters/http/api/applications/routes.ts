@@ -7,7 +7,6 @@ import { intakeSchema, statusQuerySchema } from './schema.ts';
 
 export interface ApplicationRouteDeps {
   readonly services: () => HttpServices;
-  readonly now: () => Date;
   readonly intakeLimit: MiddlewareHandler;
 }
 
@@ -15,7 +14,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Hono {
   const routes = new Hono();
   routes.post('/agencies/:slug/applications', deps.intakeLimit, async (c) => {
     const body = parseWith(intakeSchema, await readJson(c));
-    const receipt = await deps.services().cases.createApplication({ agency: c.req.param('slug'), body, receivedAt: deps.now() });
+    const receipt = await deps.services().cases.createApplication({ agency: c.req.param('slug'), body });
     const { caseCode, verificationCode, received, due } = receipt;
     c.header('Cache-Control', 'no-store');
     return c.json({ caseCode, verificationCode, received, due }, 201);
