@@ -21,14 +21,13 @@ export interface ApplicationStatus {
   readonly outcome: string | null;
 }
 
-/** A case as staff see it; `agency` is the owning agency's slug. */
+/** A case as staff see it (the use case's view: these fields and more); `agency` is the owning agency's slug. */
 export interface StaffCase {
   readonly caseCode: string;
   readonly agency: string;
   readonly state: string;
   readonly received: string;
   readonly due: string | null;
-  readonly [key: string]: unknown;
 }
 
 export interface CaseServices {
