@@ -31,6 +31,7 @@ const USERS: readonly { name: string; agency: Agency; role: string; reads: reado
 ];
 
 const NOW = new Date('2026-03-02T02:00:00Z'); // a Monday, 10:00 in Beijing
+let clock = NOW;
 
 interface Receipt {
   caseCode: string;
@@ -63,6 +64,7 @@ forEachEngine('REST API', ({ database }) => {
   };
 
   before(async () => {
+    clock = NOW;
     const { db } = await database();
     const ids = new Map<string, number>();
     const parents: Record<Agency, Agency | null> = { city: null, 'dept-a': 'city', 'office-a1': 'dept-a', 'dept-b': 'city', other: null };
@@ -84,8 +86,9 @@ forEachEngine('REST API', ({ database }) => {
       await addUser(identity, { username: user.name, agency: user.agency, role: user.role, password: null });
       tokens.set(user.name, (await createApiToken(identity, { username: user.name })).token);
     }
+    const services = composeHttpServices(db, identity, () => clock);
     app = createHttpApp({
-      services: () => composeHttpServices(db, identity, () => NOW),
+      services: () => services,
       intakeRateLimit: 'off',
       log: (entry) => logs.push(JSON.stringify(entry)),
       logRequests: true,
@@ -213,6 +216,13 @@ forEachEngine('REST API', ({ database }) => {
   test('recording events: correction request pauses the clock, a reply sets the outcome the applicant sees', async () => {
     const receipt = receipts.get('office-a1') as Receipt;
     const token = as('sysadmin');
+    const future = await call(`/api/cases/${receipt.caseCode}/events`, {
+      method: 'POST',
+      token,
+      json: { type: 'correction_requested', date: '2026-03-03' },
+    });
+    assert.equal(future.status, 409, 'an event after today is refused');
+    clock = new Date('2026-03-12T02:00:00Z');
     const corrected = await call(`/api/cases/${receipt.caseCode}/events`, {
       method: 'POST',
       token,
