@@ -82,7 +82,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let database: Database | undefined;
   const ready = (async () => {
     try {
-      database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir, holdEmbeddedServer: true });
+      // Embedded: one connection. pglite-socket interleaves the extended-protocol messages of
+      // concurrent connections outside a transaction (1000 concurrent intakes gave ~5 % `portal ""
+      // does not exist`); PGlite runs one query at a time anyway.
+      database = await openDatabase({
+        url: config.db.url,
+        dataDir: config.files.dataDir,
+        holdEmbeddedServer: true,
+        ...(config.db.url === null ? { poolSize: 1 } : {}),
+      });
     } catch (error) {
       throw error instanceof DatabaseUnavailableError ? new DomainError('UNAVAILABLE', error.message) : error;
     }

@@ -9,15 +9,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
+import { openDatabase } from '#adapters/db/open-database.ts';
+import { agencies } from '#adapters/db/schema/agencies.ts';
 import { intakeBody, listedCaseCodes, submitConcurrently } from './intake-load.ts';
 import { killEmbeddedDatabase, runCli, startServerProcess } from './server-process.ts';
 
 const COUNT = 1000;
 const AGENCY = 'kill-test';
 
+/** The agency (written directly: `agency add` is another command's test), then a user and a token through the CLI contract. */
 async function prepare(env: NodeJS.ProcessEnv): Promise<string> {
+  const database = await openDatabase({ url: env['DATABASE_URL'] ?? null, dataDir: env['GONGKAI_DATA_DIR'] as string });
+  try {
+    await database.db.insert(agencies).values({ slug: AGENCY, name: '断电测试局' });
+  } finally {
+    await database.close();
+  }
   const steps: [readonly string[], string?][] = [
-    [['agency', 'add', AGENCY, '--name', '断电测试局']],
     [['user', 'add', 'kill-admin', '--agency', AGENCY, '--role', 'agency_admin', '--password-stdin'], 'correct horse battery staple\n'],
     [['token', 'create', 'kill-admin']],
   ];
@@ -51,7 +59,7 @@ async function killMidRun(env: NodeJS.ProcessEnv): Promise<void> {
   assert.ok(acked.length >= Math.floor(COUNT / 3), `only ${acked.length} acknowledged before the kill`);
   assert.ok(acked.length < COUNT, 'the kill came after every submission was acknowledged: nothing was tested');
   for (const s of submissions) {
-    assert.ok(s.status === 201 || s.status === 'error', `submission ${s.index} answered ${s.status}`);
+    assert.ok(s.status === 201 || s.status === 'error', `submission ${s.index} answered ${s.status}; server said:\n${defects(first.output())}`);
   }
 
   const second = await startServerProcess({ env, timeoutMs: 120_000 });
@@ -83,6 +91,14 @@ async function killMidRun(env: NodeJS.ProcessEnv): Promise<void> {
     await second.stop();
   }
 }
+
+/** The server's defect log lines (500s), for a failure message. */
+const defects = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.includes('"defect"'))
+    .slice(0, 3)
+    .join('\n');
 
 function baseEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dataDir, GONGKAI_RATE_LIMIT: 'off', GONGKAI_USER: 'kill-test' };

@@ -12,6 +12,29 @@ export type LogLine = (entry: Readonly<Record<string, unknown>>) => void;
 export const statusOf = (error: unknown): ContentfulStatusCode =>
   (isDomainError(error) ? outcomeOf(error).http : DEFECT_OUTCOME.http) as ContentfulStatusCode;
 
+/** A defect's stack and its causes' messages (a failed query's cause is the driver's error). Query
+ * parameters are not included: drizzle puts them in the message, so only the first line of a
+ * "Failed query" message is kept. */
+function describeDefect(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth += 1) {
+    if (current instanceof Error) {
+      const message = current.message.startsWith('Failed query:') ? (current.message.split('\n')[0] ?? '') : current.message;
+      parts.push(
+        depth === 0
+          ? `${current.name}: ${message}\n${(current.stack ?? '').split('\n').slice(1, 6).join('\n')}`
+          : `cause: ${current.name}: ${message}`,
+      );
+      current = current.cause;
+    } else {
+      parts.push(String(current));
+      break;
+    }
+  }
+  return parts.join('\n');
+}
+
 export function errorResponse(c: Context, error: unknown, log: LogLine): Response {
   const status = statusOf(error);
   if (!isDomainError(error)) {
@@ -21,7 +44,7 @@ export function errorResponse(c: Context, error: unknown, log: LogLine): Respons
       msg: 'defect',
       method: c.req.method,
       path: c.req.routePath,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error: describeDefect(error),
     });
   }
   if (isDomainError(error, 'UNAUTHENTICATED')) {
