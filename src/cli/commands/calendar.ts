@@ -6,7 +6,7 @@ import { appendCalendarChange, listCalendarChanges, loadCalendar, yearsInForce }
 import { resolveActor, resolveDataDir } from '#adapters/local-store/json-file.ts';
 import { countWorkingDays } from '#core/calendar/add-working-days.ts';
 import { describeCalendarDiff, diffCalendars } from '#core/calendar/diff-calendars.ts';
-import { type LocalDate, parseLocalDate, shanghaiDateOf } from '#core/calendar/local-date.ts';
+import { checkYear, type LocalDate, parseLocalDate, shanghaiDateOf } from '#core/calendar/local-date.ts';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
 import { SHIPPED_CALENDAR_SOURCE } from '#core/calendar/shipped-calendar.ts';
 import { buildWorkingDayCalendar, missingYearWarning } from '#core/calendar/working-day-calendar.ts';
@@ -28,10 +28,11 @@ const HELP = `用法：
 `;
 
 function requireYear(text: string | undefined): number {
-  if (text === undefined || !/^\d{4}$/.test(text)) {
-    throw new UsageError(`年份应为四位数字，收到“${text ?? ''}”`);
+  const checked = checkYear(text ?? '');
+  if (!checked.ok) {
+    throw new UsageError(checked.message);
   }
-  return Number(text);
+  return checked.year;
 }
 
 function takeOption(args: string[], name: string): string | undefined {
