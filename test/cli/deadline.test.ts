@@ -272,7 +272,7 @@ describe('gongkai deadline: contract details', () => {
       }),
     );
     const cases: [string[], RegExp][] = [
-      [['workdays', 'count', '2024-01-01', '9999-12-31'], /9999-12-31.*超出支持的范围（1949年至2200年）/],
+      [['workdays', 'count', '2024-01-01', '9999-12-31'], /9999-12-31.*超出支持的范围（1900年至2200年）/],
       [['calendar', 'show', '9999'], /9999/],
       [['calendar', 'import', file, '--year', '2027'], /9999-12-31.*超出支持的范围/],
       [['deadline', '--received', '0001-01-01'], /0001-01-01.*超出支持的范围/],

@@ -56,17 +56,17 @@ describe('LocalDate: a date without a time zone', () => {
   });
 });
 
-describe('bounds: dates in 1949–2200, arithmetic exact to 9999 and refused beyond', () => {
+describe('bounds: dates in 1900–2200, arithmetic exact to 9999 and refused beyond', () => {
   test('years outside the supported range are refused with their reason, not read as another year', () => {
-    for (const text of ['0001-01-01', '1948-12-31', '2201-01-01', '9999-12-31']) {
+    for (const text of ['0001-01-01', '1899-12-31', '2201-01-01', '9999-12-31']) {
       const checked = checkLocalDate(text);
       assert.equal(checked.ok, false, text);
-      assert.ok(!checked.ok && checked.code === 'DATE_OUT_OF_RANGE' && checked.message.includes('1949年至2200年'), text);
+      assert.ok(!checked.ok && checked.code === 'DATE_OUT_OF_RANGE' && checked.message.includes('1900年至2200年'), text);
       assert.equal(parseLocalDate(text), undefined, text);
     }
     assert.equal((checkLocalDate('2025-02-29') as { code?: string }).code, 'DATE_NOT_EXIST');
     assert.deepEqual(checkLocalDate('2200-12-31'), { ok: true, date: '2200-12-31' });
-    assert.deepEqual(checkYear('9999'), { ok: false, message: '年份 9999 超出支持的范围（1949年至2200年）' });
+    assert.deepEqual(checkYear('9999'), { ok: false, message: '年份 9999 超出支持的范围（1900年至2200年）' });
     assert.deepEqual(checkYear('2027'), { ok: true, year: 2027 });
     assert.equal(checkYear('27').ok, false);
   });

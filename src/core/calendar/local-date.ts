@@ -11,11 +11,11 @@ const MS_PER_DAY = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
- * The years a date given to gongkai may fall in: 1949 (founding of the PRC) to 2200. Periods computed from
+ * The years a date given to gongkai may fall in: 1900 (birth dates in 居民身份证 numbers, GB 11643) to 2200. Periods computed from
  * such a date may run a little past 2200; arithmetic is exact up to 9999-12-31 and refuses beyond
  * (a RangeError, never a wrong year or an endless loop). Documented in docs/statutory-clock.md.
  */
-export const SUPPORTED_YEARS = { min: 1949, max: 2200 } as const;
+export const SUPPORTED_YEARS = { min: 1900, max: 2200 } as const;
 
 /** Whether `year` is an integer inside SUPPORTED_YEARS. */
 export function isSupportedYear(year: number): boolean {
