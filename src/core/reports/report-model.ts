@@ -98,6 +98,7 @@ export const RULE_IDS = [
   'STRUCT-OUTLINE',
   'READ-TRUNCATED',
   'READ-RUN-TOGETHER',
+  'T3-OTHER-FLAT',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -141,6 +142,7 @@ export const RULE_SEVERITY = {
   'STRUCT-OUTLINE': 'warning',
   'READ-TRUNCATED': 'notice',
   'READ-RUN-TOGETHER': 'notice',
+  'T3-OTHER-FLAT': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */
