@@ -8,10 +8,9 @@ import { normaliseAgency, pairPreviousYear } from '#core/reports/validate/cross-
 import type { ValidationSettings } from '#core/reports/validate/rule.ts';
 import { fingerprintOf } from '#core/shared/fingerprint.ts';
 
-/** Reads one file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
-export interface ReportReaderPort {
-  read(path: string): Promise<ReportAnalysis>;
-}
+import type { ReportReaderPort } from './ports.ts';
+
+export type { ReportReaderPort } from './ports.ts';
 
 export interface AuditDeps {
   readonly reader: ReportReaderPort;

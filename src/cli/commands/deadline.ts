@@ -1,10 +1,9 @@
 // `gongkai deadline`: the reply clock of one case (条例第三十条至第三十三条), from the command line or a
 // case file, with the explanation a case officer or applicant can check. A stable contract: see
 // docs/statutory-clock.md.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { loadClockEnvironment } from '#adapters/local-store/clock-environment.ts';
-import { type LocalDate, parseLocalDate, shanghaiDateOf, shanghaiMinutesOf } from '#core/calendar/local-date.ts';
+import { computeDeadline } from '#app/compute-deadline.ts';
+import type { FileReader } from '#app/ports.ts';
+import { type LocalDate, parseShanghaiDateTime } from '#core/calendar/local-date.ts';
 import { readCaseInput } from '#core/statute/case-input.ts';
 import {
   CLOCK_EVENT_LABEL,
@@ -13,7 +12,6 @@ import {
   type ClockEventType,
   CONSULTEE_KINDS,
   type ConsulteeKind,
-  validateClockEvents,
 } from '#core/statute/clock-event.ts';
 import {
   CLOCK_SETTING_KEYS,
@@ -23,8 +21,8 @@ import {
   isClockSettingKey,
 } from '#core/statute/clock-settings.ts';
 import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
-import { type ClockState, computeResponseClock, type ResponseClock } from '#core/statute/response-clock.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import type { ClockState, ResponseClock } from '#core/statute/response-clock.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
 
@@ -50,7 +48,9 @@ const HELP = `用法：
   correction_requested:日期[:N | period=N,delivered=日期]
                                               补正发出；N = 补正期限（工作日，默认见设置 correction.period-working-days），
                                               delivered = 告知送达申请人之日（默认发出日）
-  correction_received:日期                    收到补正申请：答复期限自该日重新计算
+  correction_received:日期[:正当理由 | reason=理由,at=HH:MM]
+                                              收到补正申请：答复期限自收到之日重新计算（休息日、下班后收到按收到日设置）；
+                                              补正期限届满后收到的，须注明正当理由（第三十条）
   correction_expired:日期                     补正期限届满未补正
   consultation_sent:日期[:对方收到日 | received=日期,kind=third_party|organ,id=X]
                                               征求第三方（第三十二条）或其他机关（第三十四条）意见
@@ -194,6 +194,21 @@ export function parseEventArgument(text: string): ClockEvent {
         ...(delivered === undefined ? {} : { deliveredOn: requireDate(delivered, '补正告知送达日') }),
       };
     }
+    case 'correction_received': {
+      allowKeys('reason', 'at');
+      const reason = keyed.get('reason') ?? shorthand;
+      const at = keyed.get('at');
+      const time = at === undefined ? undefined : /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
+      if (at !== undefined && (time === null || time === undefined)) {
+        throw new UsageError(`收到补正的时刻应为 HH:MM（北京时间），收到“${at}”`);
+      }
+      return {
+        type,
+        on,
+        ...(reason === undefined ? {} : { lateReason: reason }),
+        ...(time ? { atMinutes: Number(time[1]) * 60 + Number(time[2]) } : {}),
+      };
+    }
     case 'consultation_sent': {
       allowKeys('received', 'kind', 'id');
       const received = keyed.get('received') ?? shorthand;
@@ -270,16 +285,11 @@ function parseSetting(text: string): [ClockSettingKey, string] {
 
 /** `--received-at`: a local Shanghai wall time, or an instant with Z/offset, → date and minutes. */
 function parseReceivedAt(text: string): { on: LocalDate; atMinutes: number } {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
-  const date = match ? parseLocalDate(match[1]!) : undefined;
-  if (!match || date === undefined || Number(match[2]) > 23 || Number(match[3]) > 59) {
-    throw new UsageError(`--received-at 应为 YYYY-MM-DDTHH:MM（北京时间），或带 Z/+08:00 的时刻，收到“${text}”`);
+  const parsed = parseShanghaiDateTime(text);
+  if (!parsed.ok) {
+    throw new UsageError(`--received-at：${parsed.message}`);
   }
-  if (match[4] === undefined) {
-    return { on: date, atMinutes: Number(match[2]) * 60 + Number(match[3]) };
-  }
-  const instant = new Date(text);
-  return { on: shanghaiDateOf(instant), atMinutes: shanghaiMinutesOf(instant) };
+  return parsed;
 }
 
 interface ParsedArgs {
@@ -321,11 +331,11 @@ function parseArgs(args: readonly string[]): ParsedArgs {
 
 async function readCaseFile(
   path: string,
-  cwd: string,
+  files: FileReader,
 ): Promise<{ events: readonly ClockEvent[]; overrides: ClockSettingValues; today?: LocalDate }> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    text = await files.readText(path);
   } catch {
     throw new UsageError(`无法读取案件文件“${path}”`);
   }
@@ -412,7 +422,7 @@ function renderText(clock: ResponseClock, today: LocalDate): string {
 }
 
 /** Runs `gongkai deadline`. */
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed.help) {
     context.out(HELP);
@@ -429,7 +439,7 @@ export async function run(args: readonly string[], context: CliContext): Promise
     if (parsed.received !== undefined || parsed.receivedAt !== undefined || parsed.channel !== undefined || parsed.events.length > 0) {
       throw new UsageError('--case 不能与 --received、--received-at、--channel、--event 同时使用');
     }
-    const fromFile = await readCaseFile(parsed.caseFile, context.cwd);
+    const fromFile = await readCaseFile(parsed.caseFile, context.deps.files);
     events = [...fromFile.events];
     fileToday = fromFile.today;
     for (const [key, value] of Object.entries(fromFile.overrides)) {
@@ -458,13 +468,12 @@ export async function run(args: readonly string[], context: CliContext): Promise
       events.unshift({ type: 'received', on: requireDate(parsed.received, '--received'), channel });
     }
   }
-  const problems = validateClockEvents(events);
-  if (problems.length > 0) {
-    throw new UsageError(problems.join('；'));
-  }
-  const today = parsed.today !== undefined ? requireDate(parsed.today, '--today') : (fileToday ?? shanghaiDateOf(context.now()));
-  const { calendar, settings } = await loadClockEnvironment(context.env, context.cwd, today, overrides);
-  const clock = computeResponseClock(events, calendar, settings, today);
+  const todayGiven = parsed.today !== undefined ? requireDate(parsed.today, '--today') : fileToday;
+  const { clock, today } = await computeDeadline(context.deps, {
+    events,
+    overrides,
+    ...(todayGiven === undefined ? {} : { today: todayGiven }),
+  });
   context.out(parsed.json ? `${JSON.stringify(toDeadlineJson(clock, today), null, 2)}\n` : renderText(clock, today));
   return EXIT.ok;
 }
