@@ -6,7 +6,6 @@ import { type CliContext, EXIT } from '../cli-context.ts';
 import { parseCommandLine, portOption } from '../command-options.ts';
 import { untilSignal } from './serve.ts';
 
-export const summary = '演示：载入示范机关（两年数百件依申请公开案件）并启动服务，打印网址、账号和 API 令牌';
 
 const HELP = `用法：gongkai demo [--port 8080] [--host 127.0.0.1]
 

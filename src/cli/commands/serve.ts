@@ -4,7 +4,6 @@ import { startServer } from '../../main.ts';
 import { type CliContext, EXIT } from '../cli-context.ts';
 import { parseCommandLine, portOption } from '../command-options.ts';
 
-export const summary = '启动服务：公开受理、状态查询和工作人员 API（默认 http://127.0.0.1:8080）';
 
 const HELP = `用法：gongkai serve [--port 8080] [--host 127.0.0.1]
 

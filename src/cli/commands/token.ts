@@ -5,7 +5,6 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
 
-export const summary = 'API 令牌：gongkai token create|revoke|list 用户名';
 
 const HELP = `用法：
   gongkai token create 用户名 [--label 说明] [--json]   生成一个 API 令牌（只显示这一次）

@@ -5,7 +5,6 @@ import { ROLE_LABEL, ROLES } from '#core/identity/access-policy.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
 
-export const summary = '工作人员账号：gongkai user add 用户名 --agency 机构 --role 角色 --password-stdin';
 
 const HELP = `用法：gongkai user add 用户名 --agency 机构slug --role 角色 [--password-stdin] [--json]
 
