@@ -122,7 +122,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 /** The demo agency `gongkai demo` seeds and the staff account it prints. */
-export const DEMO = { agency: 'demo', agencyName: '示范市人民政府办公室', username: 'demo', password: 'gongkai-demo-2026' } as const;
+export interface DemoSetting {
+  readonly agency: string;
+  readonly agencyName: string;
+  readonly username: string;
+  readonly password: string;
+}
 
 export interface DemoInfo {
   readonly seeded: boolean;
@@ -134,7 +139,10 @@ export interface DemoInfo {
  * `gongkai demo`: the server, with the demo agency (hundreds of generated cases over two years, every
  * outcome, some overdue, some waiting for 补正) seeded once, a staff user and a fresh API token.
  */
-export async function startDemoServer(options: StartServerOptions): Promise<RunningServer & { demo: Promise<DemoInfo> }> {
+export async function startDemoServer(
+  options: StartServerOptions,
+  setting: DemoSetting,
+): Promise<RunningServer & { demo: Promise<DemoInfo> }> {
   let resolveDemo: (info: DemoInfo) => void = () => {};
   const demo = new Promise<DemoInfo>((resolve) => {
     resolveDemo = resolve;
@@ -142,7 +150,7 @@ export async function startDemoServer(options: StartServerOptions): Promise<Runn
   const server = await startServer({
     ...options,
     beforeReady: async (database, identity) => {
-      resolveDemo(await seedDemoAgency(database.db, identity, options.now ?? (() => new Date()), DEMO));
+      resolveDemo(await seedDemoAgency(database.db, identity, options.now ?? (() => new Date()), setting));
     },
   });
   return { ...server, demo };

@@ -1,8 +1,9 @@
 // How a CLI command reaches the database: DATABASE_URL, else the embedded database under the data
 // directory (started, or joined when a server already runs on it). The command's own work runs between
 // open and close; the embedded server stops by itself once no process uses it.
-import { resolveDataDir } from '#adapters/local-store/json-file.ts';
+
 import { type Database, type DatabaseConfig, openDatabase } from '#adapters/db/open-database.ts';
+import { resolveDataDir } from '#adapters/local-store/json-file.ts';
 import type { CliContext } from './cli-context.ts';
 
 /** The database configuration of this CLI run. */

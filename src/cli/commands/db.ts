@@ -33,7 +33,9 @@ export async function run(args: readonly string[], context: CliContext): Promise
           const applied = await migrateDatabase(database.pool);
           const status = await migrationStatus(database.pool);
           if (json) {
-            context.out(`${JSON.stringify({ engine: database.engine, location: database.location, applied, pending: status.pending }, null, 2)}\n`);
+            context.out(
+              `${JSON.stringify({ engine: database.engine, location: database.location, applied, pending: status.pending }, null, 2)}\n`,
+            );
           } else {
             context.out(
               applied.length === 0

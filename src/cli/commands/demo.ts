@@ -1,11 +1,12 @@
 // `gongkai demo`: the README's first command. Seeds the demo agency once (hundreds of application
 // cases over two years, every outcome, some overdue, some waiting for 补正) into the embedded
 // database (or DATABASE_URL) and serves it; prints the URL, the staff account and an API token.
-import { DEMO, startDemoServer } from '../../main.ts';
 import { type CliContext, EXIT } from '../cli-context.ts';
 import { parseCommandLine, portOption } from '../command-options.ts';
 import { untilSignal } from './serve.ts';
 
+/** The demo agency and the staff account printed for it. */
+const DEMO = { agency: 'demo', agencyName: '示范市人民政府办公室', username: 'demo', password: 'gongkai-demo-2026' } as const;
 
 const HELP = `用法：gongkai demo [--port 8080] [--host 127.0.0.1]
 
@@ -27,12 +28,16 @@ export async function run(args: readonly string[], context: CliContext): Promise
   }
   const port = portOption('demo', line.values.get('--port'));
   const host = line.values.get('--host');
-  const server = await startDemoServer({
-    env: context.env,
-    cwd: context.cwd,
-    ...(port === undefined ? {} : { port }),
-    ...(host === undefined ? {} : { host }),
-  });
+  const { startDemoServer } = await import('../../main.ts');
+  const server = await startDemoServer(
+    {
+      env: context.env,
+      cwd: context.cwd,
+      ...(port === undefined ? {} : { port }),
+      ...(host === undefined ? {} : { host }),
+    },
+    DEMO,
+  );
   context.out(`gongkai 演示服务已启动：${server.url}\n正在准备示范数据（第一次运行需要几秒到几十秒）…\n`);
   const done = untilSignal(context, () => server.close());
   let info: Awaited<typeof server.demo>;

@@ -1,9 +1,7 @@
 // `gongkai serve [--port 8080] [--host 127.0.0.1]`: starts the server (embedded database unless
 // DATABASE_URL), prints its URL at once; /healthz says ok once migrations are done.
-import { startServer } from '../../main.ts';
 import { type CliContext, EXIT } from '../cli-context.ts';
 import { parseCommandLine, portOption } from '../command-options.ts';
-
 
 const HELP = `用法：gongkai serve [--port 8080] [--host 127.0.0.1]
 
@@ -45,6 +43,7 @@ export async function run(args: readonly string[], context: CliContext): Promise
   }
   const port = portOption('serve', line.values.get('--port'));
   const host = line.values.get('--host');
+  const { startServer } = await import('../../main.ts');
   const server = await startServer({
     env: context.env,
     cwd: context.cwd,

@@ -5,7 +5,6 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
 
-
 const HELP = `用法：
   gongkai token create 用户名 [--label 说明] [--json]   生成一个 API 令牌（只显示这一次）
   gongkai token revoke 用户名 [--id 编号]               撤销该用户的一个令牌（不给 --id 时撤销全部）

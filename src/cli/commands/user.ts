@@ -5,7 +5,6 @@ import { ROLE_LABEL, ROLES } from '#core/identity/access-policy.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { parseCommandLine } from '../command-options.ts';
 
-
 const HELP = `用法：gongkai user add 用户名 --agency 机构slug --role 角色 [--password-stdin] [--json]
 
 在机构中增加一名工作人员（或为已有用户增加一个角色）。角色：
