@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { listedCaseCodes, percentile, submitConcurrently } from '../test/http/intake-load.ts';
-import { runCli, startServerProcess, waitHealthy } from '../test/http/server-process.ts';
+import { prepareAgency, startServerProcess, waitHealthy } from '../test/http/server-process.ts';
 
 const COUNT = 1000;
 const AGENCY = 'bench';
@@ -73,16 +73,7 @@ async function benchEngine(
   output: Out,
   baseline: { startMs: number; p99: number; rss: number },
 ) {
-  const prepared = [
-    await runCli(['agency', 'add', AGENCY, '--name', '基准测试局'], env),
-    await runCli(['user', 'add', 'bench', '--agency', AGENCY, '--role', 'agency_admin'], env),
-    await runCli(['token', 'create', 'bench'], env),
-  ];
-  const failed = prepared.find((r) => r.code !== 0);
-  if (failed !== undefined) {
-    throw new Error(`preparing the ${engine} benchmark failed: ${failed.stderr}`);
-  }
-  const token = /gk_[A-Za-z0-9_-]{43}/.exec(prepared[2]?.stdout ?? '')?.[0] ?? '';
+  const token = await prepareAgency(env, AGENCY, '基准测试局');
   // The CLI left the embedded database running for a few seconds: wait until it stopped so the
   // server's start below is a real cold open.
   if (engine === 'embedded') {

@@ -9,39 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
-import { openDatabase } from '#adapters/db/open-database.ts';
-import { agencies } from '#adapters/db/schema/agencies.ts';
 import { intakeBody, listedCaseCodes, submitConcurrently } from './intake-load.ts';
-import { killEmbeddedDatabase, runCli, startServerProcess } from './server-process.ts';
+import { killEmbeddedDatabase, prepareAgency, startServerProcess } from './server-process.ts';
 
 const COUNT = 1000;
 const AGENCY = 'kill-test';
 
-/** The agency (written directly: `agency add` is another command's test), then a user and a token through the CLI contract. */
-async function prepare(env: NodeJS.ProcessEnv): Promise<string> {
-  const database = await openDatabase({ url: env['DATABASE_URL'] ?? null, dataDir: env['GONGKAI_DATA_DIR'] as string });
-  try {
-    await database.db.insert(agencies).values({ slug: AGENCY, name: '断电测试局' });
-  } finally {
-    await database.close();
-  }
-  const steps: [readonly string[], string?][] = [
-    [['user', 'add', 'kill-admin', '--agency', AGENCY, '--role', 'agency_admin', '--password-stdin'], 'correct horse battery staple\n'],
-    [['token', 'create', 'kill-admin']],
-  ];
-  let last = '';
-  for (const [args, stdin] of steps) {
-    const result = await runCli(args, env, stdin);
-    assert.equal(result.code, 0, `gongkai ${args.join(' ')}: ${result.stderr}`);
-    last = result.stdout;
-  }
-  const token = /gk_[A-Za-z0-9_-]{43}/.exec(last)?.[0];
-  assert.ok(token, `token create printed no token: ${last}`);
-  return token;
-}
-
 async function killMidRun(env: NodeJS.ProcessEnv): Promise<void> {
-  const token = await prepare(env);
+  const token = await prepareAgency(env, AGENCY, '断电测试局');
   const first = await startServerProcess({ env });
   let killing: Promise<void> | undefined;
   const submissions = await submitConcurrently(first.url, AGENCY, COUNT, (acknowledged) => {
@@ -59,7 +34,10 @@ async function killMidRun(env: NodeJS.ProcessEnv): Promise<void> {
   assert.ok(acked.length >= Math.floor(COUNT / 3), `only ${acked.length} acknowledged before the kill`);
   assert.ok(acked.length < COUNT, 'the kill came after every submission was acknowledged: nothing was tested');
   for (const s of submissions) {
-    assert.ok(s.status === 201 || s.status === 'error', `submission ${s.index} answered ${s.status}; server said:\n${defects(first.output())}`);
+    assert.ok(
+      s.status === 201 || s.status === 'error',
+      `submission ${s.index} answered ${s.status}; server said:\n${defects(first.output())}`,
+    );
   }
 
   const second = await startServerProcess({ env, timeoutMs: 120_000 });

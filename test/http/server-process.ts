@@ -5,6 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '#adapters/db/open-database.ts';
+import { agencies } from '#adapters/db/schema/agencies.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
@@ -154,4 +156,35 @@ export async function waitHealthy(url: string, timeoutMs = 60_000): Promise<numb
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * An agency (written directly: `agency add` is another command's business), then an agency_admin
+ * user and an API token through the CLI contract (`user add --password-stdin`, `token create`).
+ */
+export async function prepareAgency(env: NodeJS.ProcessEnv, slug: string, name: string): Promise<string> {
+  const database = await openDatabase({ url: env['DATABASE_URL'] ?? null, dataDir: env['GONGKAI_DATA_DIR'] as string });
+  try {
+    await database.db.insert(agencies).values({ slug, name });
+  } finally {
+    await database.close();
+  }
+  const username = `${slug}-admin`;
+  const steps: [readonly string[], string?][] = [
+    [['user', 'add', username, '--agency', slug, '--role', 'agency_admin', '--password-stdin'], 'correct horse battery staple\n'],
+    [['token', 'create', username]],
+  ];
+  let last = '';
+  for (const [args, stdin] of steps) {
+    const result = await runCli(args, env, stdin);
+    if (result.code !== 0) {
+      throw new Error(`gongkai ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    }
+    last = result.stdout;
+  }
+  const token = /gk_[A-Za-z0-9_-]{43}/.exec(last)?.[0];
+  if (token === undefined) {
+    throw new Error(`token create printed no token: ${last}`);
+  }
+  return token;
 }
