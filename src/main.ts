@@ -7,7 +7,7 @@ import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '
 import type { LogLine } from '#adapters/http/error-response.ts';
 import { createHttpApp } from '#adapters/http/http-app.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
-import { parseRateLimit, type RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
+import type { RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
@@ -15,9 +15,6 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import { composeCaseServices } from './compose-case-services.ts';
 import { identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
-
-/** Public intake limit per client address when GONGKAI_RATE_LIMIT is on (ten applications a minute). */
-export const DEFAULT_INTAKE_RATE_LIMIT: RateLimitSetting = { limit: 10, windowSeconds: 60 };
 
 export interface StartServerOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -53,12 +50,8 @@ export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => D
   };
 }
 
-function intakeRateLimit(config: Config, env: StartServerOptions['env']): RateLimitSetting | 'off' {
-  if (!config.http.rateLimit) {
-    return 'off';
-  }
-  const custom = env['GONGKAI_INTAKE_RATE_LIMIT'];
-  return (custom === undefined ? undefined : parseRateLimit(custom)) ?? DEFAULT_INTAKE_RATE_LIMIT;
+function intakeRateLimit(config: Config): RateLimitSetting | 'off' {
+  return config.http.rateLimit ? config.http.intakeRateLimit : 'off';
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
@@ -68,7 +61,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let services: HttpServices | undefined;
   const app = createHttpApp({
     services: () => services,
-    intakeRateLimit: intakeRateLimit(config, options.env),
+    intakeRateLimit: intakeRateLimit(config),
     log,
     logRequests: true,
     version: '0.1.0',

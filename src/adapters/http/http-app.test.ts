@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { intakeSchema } from './api/applications/schema.ts';
 import { errorResponse } from './error-response.ts';
 import { createHttpApp } from './http-app.ts';
-import { parseRateLimit, rateLimit } from './middleware/rate-limit.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
 import { validate } from './validate-body.ts';
 
 const starting = () => createHttpApp({ services: () => undefined, intakeRateLimit: 'off', log: () => {} });
@@ -121,13 +121,6 @@ describe('intake validation', () => {
 });
 
 describe('rate limit', () => {
-  test('parses off and N/SECONDS, refuses anything else', () => {
-    assert.equal(parseRateLimit('off'), 'off');
-    assert.deepEqual(parseRateLimit('20/3600'), { limit: 20, windowSeconds: 3600 });
-    assert.equal(parseRateLimit('0/60'), undefined);
-    assert.equal(parseRateLimit('lots'), undefined);
-  });
-
   test('the request over the limit answers 429 with Retry-After; a new window admits again', async () => {
     let now = 1_000_000;
     const app = new Hono();

@@ -1,5 +1,5 @@
-// Fixed-window rate limit per client address for the public intake (a setting; off for load tests:
-// GONGKAI_RATE_LIMIT=off). Counters live in this process: with several app nodes they move to
+// Fixed-window rate limit per client address for the public intake (GONGKAI_INTAKE_RATE_LIMIT; off
+// for load tests: GONGKAI_RATE_LIMIT=off). Counters live in this process: with several app nodes they move to
 // PostgreSQL (architecture.md, scale-out step 3).
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
@@ -9,20 +9,6 @@ export interface RateLimitSetting {
   /** Requests allowed per window and client address. */
   readonly limit: number;
   readonly windowSeconds: number;
-}
-
-/** Parses `off` or `N/SECONDS` (e.g. `20/3600`); undefined for anything else. */
-export function parseRateLimit(text: string): RateLimitSetting | 'off' | undefined {
-  if (text.trim().toLowerCase() === 'off') {
-    return 'off';
-  }
-  const match = /^\s*(\d{1,6})\s*\/\s*(\d{1,6})\s*$/.exec(text);
-  if (match === null) {
-    return undefined;
-  }
-  const limit = Number(match[1]);
-  const windowSeconds = Number(match[2]);
-  return limit >= 1 && windowSeconds >= 1 ? { limit, windowSeconds } : undefined;
 }
 
 function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
