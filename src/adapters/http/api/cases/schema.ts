@@ -1,12 +1,17 @@
 // Staff case endpoints (issue #7 Contracts): list, show, record an event.
 import { z } from 'zod';
-import { CLOCK_EVENT_TYPES } from '#core/statute/clock-event.ts';
+import { CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
+import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
+import { CASE_STATUSES } from '#core/cases/project-case.ts';
 
 const localDate = z.iso.date({ error: '日期应为 YYYY-MM-DD' });
 
 export const caseListQuerySchema = z.object({
   agency: z.string().max(64).optional().meta({ description: '只列出该机构（slug）的案件' }),
-  state: z.string().max(64).optional().meta({ description: '只列出该状态的案件' }),
+  state: z
+    .enum(CASE_STATUSES, { error: `state 应为 ${CASE_STATUSES.join('、')} 之一` })
+    .optional()
+    .meta({ description: '只列出该状态的案件' }),
   limit: z.coerce
     .number({ error: 'limit 应为 1–500 的整数' })
     .int()
@@ -48,15 +53,13 @@ export const caseDetailSchema = caseSummarySchema
 export const caseEventSchema = z
   .object({
     type: z
-      .string({ error: '请提供事件类型 type' })
-      .min(1, { error: '请提供事件类型 type' })
-      .max(64)
-      .meta({
-        description: `statute.md §3.7 事件 ID，例如 ${CLOCK_EVENT_TYPES.join('、')}`,
-        examples: ['correction_requested', 'replied'],
-      }),
+      .enum(CASE_EVENT_TYPES, { error: `事件类型 type 应为 ${CASE_EVENT_TYPES.join('、')} 之一` })
+      .meta({ description: 'statute.md §3.7 事件 ID（另有 reopened 重新办理）' }),
     date: localDate.meta({ description: '事件日期 YYYY-MM-DD' }),
-    outcome: z.string().max(64).optional().meta({ description: 'replied 事件的办理结果（表三办理结果行 ID）' }),
+    outcome: z
+      .enum(OUTCOME_CODES, { error: '办理结果 outcome 应为表三办理结果行 ID（如 outcome.disclosed）' })
+      .optional()
+      .meta({ description: 'replied 事件的办理结果（表三办理结果行 ID）' }),
   })
   .catchall(z.unknown())
   .meta({ id: 'CaseEvent', description: '案件事件：参数与 gongkai deadline --case 输入相同' });
