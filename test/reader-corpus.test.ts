@@ -22,13 +22,13 @@ type Measure = 'template' | 'year' | 'agency' | 't2' | 't3' | 't4' | 'recall' | 
 /** Floors: what the reader reaches now on this corpus (fractions). Raise them as the reader improves. */
 const FLOORS: Record<Measure, number> = {
   template: 1,
-  year: 0.825,
-  agency: 0.537,
+  year: 1,
+  agency: 0.925,
   t2: 0.919,
   t3: 0.997,
   t4: 1,
-  recall: 0.4,
-  precision: 0.888,
+  recall: 0.8,
+  precision: 0.94,
 };
 /** The largest share of numeric cells reported where the report shows no number. */
 const MAX_FALSE = 0.0005;
