@@ -1,6 +1,7 @@
 // Issue #10, the command line itself as a user meets it: --version, "did you mean", per-subcommand
 // help, --to from --out, never overwriting without --force, library messages kept out of sight,
 // a closed pipe, damaged data files, line breaks that could forge history, BOM and GB18030 inputs.
+// The one test that starts ./gongkai as a process (the closed pipe) gives it its own GONGKAI_DATA_DIR.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -130,6 +131,7 @@ describe('library messages stay out of sight', () => {
       execFile(
         'bash',
         ['-c', `'${join(ROOT, 'gongkai')}' report check '${dir}' | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+        { env: { ...process.env, GONGKAI_DATA_DIR: dir } },
         (_e, stdout) => done(stdout.trim()),
       );
     });

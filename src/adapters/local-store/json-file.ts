@@ -13,6 +13,8 @@ const ACCESS_REASONS: Readonly<Record<string, string>> = {
   EDQUOT: '磁盘配额已满',
   EISDIR: '这是一个目录',
   ENOTDIR: '路径中有一段不是目录',
+  // mkdir of a directory where a file stands
+  EEXIST: '路径中有一段不是目录',
 };
 
 /**
@@ -101,7 +103,14 @@ const LOCK_WAIT_MS = 30_000;
 
 async function withFileLock<T>(path: string, task: () => Promise<T>): Promise<T> {
   const lock = `${path}.lock`;
-  await mkdir(dirname(path), { recursive: true });
+  // A data directory that cannot be written fails here first: said in Chinese like any write.
+  const cannotWrite = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    return dataFileError(path, `无法写入（${ACCESS_REASONS[code] ?? code}）`, WRITE_ADVICE, error);
+  };
+  await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+    throw cannotWrite(error);
+  });
   const started = Date.now();
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -110,7 +119,7 @@ async function withFileLock<T>(path: string, task: () => Promise<T>): Promise<T>
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw error;
+        throw cannotWrite(error);
       }
       const age = await stat(lock).then(
         (info) => Date.now() - info.mtimeMs,
@@ -121,7 +130,11 @@ async function withFileLock<T>(path: string, task: () => Promise<T>): Promise<T>
         continue;
       }
       if (Date.now() - started > LOCK_WAIT_MS) {
-        throw new Error(`${lock}: still locked after ${LOCK_WAIT_MS / 1000} s`);
+        throw dataFileError(
+          path,
+          `正被另一个 gongkai 进程修改（等待 ${LOCK_WAIT_MS / 1000} 秒后仍未结束）`,
+          `请稍后再试；如确定没有其他 gongkai 在运行，可删除“${lock}”。`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 3) + Math.random() * 10));
     }
