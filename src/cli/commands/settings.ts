@@ -6,6 +6,7 @@ import { setSetting } from '#app/set-setting.ts';
 import { showSettings } from '#app/show-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { beijingTime, oneLine } from '../show-text.ts';
 
 const HELP = `用法：
   gongkai settings list [--json]          列出全部设置：含义、默认值、可选值、规则来源
@@ -70,7 +71,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       context.out(
         json
           ? `${JSON.stringify(change, null, 2)}\n`
-          : `已将 ${change.key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[change.key].defaultValue}（默认）`} 改为 ${change.to}（${change.who}，${change.when}）\n`,
+          : `已将 ${change.key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[change.key].defaultValue}（默认）`} 改为 ${change.to}（${oneLine(change.who)}，${beijingTime(change.when)}）\n`,
       );
       return EXIT.ok;
     }
@@ -81,7 +82,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
           ? `${JSON.stringify(history, null, 2)}\n`
           : history.length === 0
             ? '尚无设置修改记录\n'
-            : `${history.map((h) => `${h.when} ${h.who}：${h.key} ${h.from ?? '（默认）'} → ${h.to}`).join('\n')}\n`,
+            : `${history.map((h) => `${beijingTime(h.when)} ${oneLine(h.who)}：${h.key} ${h.from ?? '（默认）'} → ${h.to}`).join('\n')}\n`,
       );
       return EXIT.ok;
     }
