@@ -50,7 +50,7 @@ function reportFiles(cwd: string): ReportFilesPort {
         import('#adapters/documents/read-report-file.ts'),
         import('#adapters/workers/report-reader-pool.ts'),
       ]);
-      const size = Math.min(jobs ?? pools.defaultPoolSize(), files);
+      const size = Math.min(pools.cappedPoolSize(jobs), files);
       if (size > 1 && files >= POOL_THRESHOLD) {
         const pool = pools.createReaderPool(size, settings, { explain });
         // Enough files in flight to keep every worker busy, few enough not to run out of file handles.

@@ -127,7 +127,7 @@ export interface ReportFilesPort {
    * as given (reading it yields a READ-SOURCE finding, never the end of the batch).
    */
   listInputs(inputs: readonly string[]): Promise<string[]>;
-  /** A reader for `files` files using up to `jobs` threads (default: one per core); `explain` keeps every evaluation. */
+  /** A reader for `files` files using up to `jobs` threads (capped at the cores; default one per core but one, i.e. none on 2 cores); `explain` keeps every evaluation. */
   openReader(options: { readonly files: number; readonly jobs?: number; readonly explain: boolean }): Promise<BatchReportReader>;
   /** Renders a report document: text formats as a string, DOCX/XLSX as bytes. JSON keeps the reading's findings. */
   /** `authoring`: a workbook to fill in (`report new --to xlsx`: totals as formulas, labels locked). */
