@@ -132,6 +132,13 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${intakeText}”`);
   }
 
+  // The author of recorded changes is one line of text: a line break in it could pass for another
+  // history entry when the history is printed.
+  const actor = set(env, 'GONGKAI_USER');
+  if (actor !== undefined && /[\u0000-\u001f\u007f\u2028\u2029]/u.test(actor)) {
+    problems.push('GONGKAI_USER 不能包含换行或其他控制字符');
+  }
+
   if (problems.length > 0) {
     throw new DomainError('CONFIG_INVALID', `配置有误（环境变量）：\n  ${problems.join('\n  ')}`, { problems });
   }
