@@ -43,6 +43,23 @@ describe('help, version and suggestions', () => {
   });
 });
 
+describe('help points to what the user has', () => {
+  test('no help or listing names the spec files (statute.md, test-vectors.json) that are not shipped', async () => {
+    const dataDir = await makeDataDir();
+    for (const args of [
+      ['--help'],
+      ['deadline', '--help'],
+      ['settings', 'list'],
+      ['report', '--help'],
+      ['fee', '--help'],
+      ['workdays', '--help'],
+    ]) {
+      const run = await runClock(args, { dataDir });
+      assert.doesNotMatch(`${run.out}${run.err}`, /statute\.md|test-vectors\.json|validation-rules\.md|annual-report\.md/u, args.join(' '));
+    }
+  });
+});
+
 describe('report render and new: output files', () => {
   test('--to comes from --out’s extension in any case; --to is case-insensitive; a contradiction is refused', async () => {
     const dir = await makeTempDir();

@@ -47,7 +47,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
         );
         for (const d of definitions) {
           context.out(
-            `${d.key}\n  含义：${d.meaning}\n  默认：${d.defaultValue}    可选：${allowedText(d.key)}\n  规则：${d.rule}，${d.source}\n`,
+            `${d.key}\n  含义：${d.meaning}\n  默认：${d.defaultValue}    可选：${allowedText(d.key)}\n  规则：${d.rule}，${readerSource(d.source)}\n`,
           );
         }
       }
@@ -89,4 +89,12 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     default:
       throw new UsageError(`未知子命令“${sub}”。可用：list、show、set、history`);
   }
+}
+
+/**
+ * A rule's source as a user can look it up: the spec files are not shipped, so `statute.md §1`
+ * points to the project's docs/statutory-clock.md instead (issue #10).
+ */
+function readerSource(source: string): string {
+  return source.replace(/statute\.md\s*§[\d.]+/gu, '见 docs/statutory-clock.md');
 }
