@@ -3,6 +3,7 @@
 // (adapters/local-store today, adapters/db for the database tier); the composition root
 // (src/composition-root.ts) wires one implementation of each into AppDeps.
 
+import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
 import type { ExportRows } from '#core/reports/export-table.ts';
@@ -111,6 +112,8 @@ export interface AppDeps {
   readonly storage: StorageInfo;
   /** Who a CLI change is recorded as (GONGKAI_USER, else the OS user); HTTP takes it from the session. */
   readonly actor: string;
+  /** Opens the database, runs `work` with the identity ports (users, roles, tokens), closes it. */
+  readonly withIdentity: <T>(work: (identity: IdentityDeps) => Promise<T>) => Promise<T>;
 }
 
 /** A report reader for one batch; `close` ends any worker threads it started. */

@@ -13,7 +13,7 @@ import { didYouMean } from './suggest.ts';
 // Each command's one-line summary lives here, not in its module, so `gongkai --help` lists every
 // command without importing any of them (the report command alone pulls in exceljs, mammoth, unpdf).
 const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summary: string }>> = {
-  demo: { module: './commands/demo.ts', summary: '演示：读取并审核随项目附带的五份真实年度报告，输出发现的问题' },
+  demo: { module: './commands/demo.ts', summary: '演示：载入示范机关（两年数百件依申请公开案件）并启动服务，打印网址、账号和 API 令牌' },
   report: { module: './commands/report.ts', summary: '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）' },
   deadline: {
     module: './commands/deadline.ts',
@@ -26,6 +26,9 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   },
   calendar: { module: './commands/calendar.ts', summary: '节假日日历：查看某年安排、导入新年份（如国务院2027年放假通知）、查看修改记录' },
   settings: { module: './commands/settings.ts', summary: '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）' },
+  serve: { module: './commands/serve.ts', summary: '启动服务：公开受理、状态查询和工作人员 API（默认 http://127.0.0.1:8080）' },
+  user: { module: './commands/user.ts', summary: '工作人员账号：gongkai user add 用户名 --agency 机构 --role 角色 --password-stdin' },
+  token: { module: './commands/token.ts', summary: 'API 令牌：gongkai token create|revoke|list 用户名' },
   bench: { module: './commands/bench.ts', summary: '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）' },
 };
 
