@@ -1,7 +1,6 @@
-// `npm run bench` (second part): the server and compile benchmarks of issue #7. Prints, never asserts.
-import { runCompileBenchmark } from './compile-benchmark.ts';
+// `npm run bench` (part): the server benchmarks of issue #7 — intake of 1,000 concurrent
+// applications, start-up to /healthz and RSS (the compile benchmark is bench/compile.bench.ts).
+// Prints, never asserts.
 import { runServerBenchmark } from './server-benchmark.ts';
 
-const out = { out: (text: string) => process.stdout.write(text) };
-await runServerBenchmark(out);
-await runCompileBenchmark(out);
+await runServerBenchmark({ out: (text) => process.stdout.write(text) });
