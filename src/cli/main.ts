@@ -9,6 +9,7 @@ const COMMANDS: Readonly<Record<string, string>> = {
   workdays: './commands/workdays.ts',
   calendar: './commands/calendar.ts',
   settings: './commands/settings.ts',
+  db: './commands/db.ts',
   bench: './commands/bench.ts',
 };
 
