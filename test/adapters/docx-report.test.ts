@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { inflateRawSync } from 'node:zlib';
 import { parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { renderReportDocx } from '#adapters/documents/docx-report.ts';
@@ -17,6 +16,7 @@ import type { ReportDocument } from '#core/reports/report-model.ts';
 import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '#core/reports/template.ts';
 import { describeReaderRoundTrip, importLoadingAdapter } from './reader-round-trip.ts';
 import { expectedRows, filledReport, misplacedCells, type Position, withCells } from './report-table-layout.ts';
+import { zipEntry } from './zip-entry.ts';
 
 // ---------------------------------------------------------------- reading the DOCX back
 
@@ -83,27 +83,6 @@ function rectangle(rows: readonly (readonly HtmlCell[])[]): Position[][] {
     }
   });
   return matrix;
-}
-
-/** The entry of a ZIP archive (a DOCX package part) as text, read through the central directory. */
-function zipEntry(bytes: Uint8Array, name: string): string {
-  const data = Buffer.from(bytes);
-  const end = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = data.readUInt32LE(end + 16);
-  for (let i = 0; i < data.readUInt16LE(end + 10); i++) {
-    const method = data.readUInt16LE(at + 10);
-    const size = data.readUInt32LE(at + 20);
-    const nameLength = data.readUInt16LE(at + 28);
-    const skip = nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
-    const local = data.readUInt32LE(at + 42);
-    if (data.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = local + 30 + data.readUInt16LE(local + 26) + data.readUInt16LE(local + 28);
-      const raw = data.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
-    }
-    at += 46 + skip;
-  }
-  return assert.fail(`no ${name} in the package`);
 }
 
 const TABLE_INDEX = { 二: 0, 三: 1, 四: 2 } as const satisfies Record<TableId, number>;
