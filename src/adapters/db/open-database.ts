@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { DomainError } from '#core/shared/domain-error.ts';
 import { isProcessAlive, lockPathOf, readLock } from './embedded/lock-file.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
@@ -54,8 +55,10 @@ export interface Database {
 }
 
 /** The database cannot be reached or started; the message is Chinese and safe to show. */
-export class DatabaseUnavailableError extends Error {
-  override readonly name = 'DatabaseUnavailableError';
+export class DatabaseUnavailableError extends DomainError {
+  constructor(message: string) {
+    super('UNAVAILABLE', message);
+  }
 }
 
 /**
@@ -163,6 +166,14 @@ export async function embeddedServerPort(
 ): Promise<number> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const lockPath = lockPathOf(dataDir);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    readLock(lockPath);
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `无法使用数据目录“${dataDir}”：${(error as NodeJS.ErrnoException).code ?? String(error)}（请检查 GONGKAI_DATA_DIR）`,
+    );
+  }
   while (Date.now() < deadline) {
     const lock = readLock(lockPath);
     if (lock !== undefined && isProcessAlive(lock.pid)) {

@@ -1,7 +1,7 @@
 // `gongkai db`: the database's migrations (applied on every start; `db migrate` as a release step with
 // several nodes) and its status.
 import { migrateDatabase, migrationStatus } from '#adapters/db/migrate.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { withCliDatabase } from '../cli-database.ts';
 
 export const summary = '数据库：迁移（migrate）、状态（status）';
@@ -15,7 +15,7 @@ const HELP = `用法：
 `;
 
 /** Runs `gongkai db`. */
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const json = args.includes('--json');
   const [sub, ...params] = args.filter((arg) => arg !== '--json');
   if (sub === undefined || sub === '--help' || sub === '-h') {
