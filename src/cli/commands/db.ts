@@ -4,8 +4,6 @@ import { migrateDatabase, migrationStatus } from '#adapters/db/migrate.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { withCliDatabase } from '../cli-database.ts';
 
-export const summary = '数据库：迁移（migrate）、状态（status）';
-
 const HELP = `用法：
   gongkai db migrate [--json]     执行尚未执行的数据库迁移（多个节点时作为发布步骤；服务启动时也会自动执行）
   gongkai db status [--json]      数据库位置、已执行和待执行的迁移
