@@ -10,7 +10,7 @@ import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
-import { isRunTogether, type RunItem, tokenizeRunTogether } from './run-together.ts';
+import { isRunTogether, type RunItem, runTogetherLine, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
 export interface PhysicalRow {
@@ -593,6 +593,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     if (table === null) {
+      return;
+    }
+    const glued = valueCount <= 1 ? runTogetherLine(table, trimmed) : null;
+    if (glued !== null) {
+      // A row whose cells were run together, on a line of its own: split by the table's arithmetic.
+      flush();
+      skipped.push(index);
+      scanRunTogether(glued);
       return;
     }
     if (valueCount > 0 || labelText.length <= 40) {
