@@ -4,6 +4,7 @@
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { resolve } from 'node:path';
 import { createDatabaseDeps } from '#adapters/db/lazy-database.ts';
+import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
 import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
@@ -34,7 +35,7 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime, options:
     agencies: database.agencies,
     database: database.database,
     close: () => database.close(),
-    files: createFileReader(runtime.cwd),
+    files: createFileReader(runtime.cwd, decodeText),
     reports: reportFiles(runtime.cwd),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
@@ -60,7 +61,7 @@ function reportFiles(cwd: string): ReportFilesPort {
         import('#adapters/documents/read-report-file.ts'),
         import('#adapters/workers/report-reader-pool.ts'),
       ]);
-      const size = Math.min(jobs ?? pools.defaultPoolSize(), files);
+      const size = Math.min(pools.cappedPoolSize(jobs), files);
       if (size > 1 && files >= POOL_THRESHOLD) {
         const pool = pools.createReaderPool(size, settings, { explain });
         // Enough files in flight to keep every worker busy, few enough not to run out of file handles.
@@ -71,6 +72,10 @@ function reportFiles(cwd: string): ReportFilesPort {
     async render(document, format, reading, options) {
       const { renderReport } = await import('#adapters/documents/render-report.ts');
       return renderReport(document, format, reading, options);
+    },
+    async renderTableXlsx(rows) {
+      const { renderTableXlsx } = await import('#adapters/documents/xlsx-table.ts');
+      return renderTableXlsx(rows);
     },
   };
 }

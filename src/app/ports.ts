@@ -6,6 +6,7 @@
 import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { ExportRows } from '#core/reports/export-table.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
@@ -196,7 +197,7 @@ export interface ReportFilesPort {
    * as given (reading it yields a READ-SOURCE finding, never the end of the batch).
    */
   listInputs(inputs: readonly string[]): Promise<string[]>;
-  /** A reader for `files` files using up to `jobs` threads (default: one per core); `explain` keeps every evaluation. */
+  /** A reader for `files` files using up to `jobs` threads (capped at the cores; default one per core but one, i.e. none on 2 cores); `explain` keeps every evaluation. */
   openReader(options: { readonly files: number; readonly jobs?: number; readonly explain: boolean }): Promise<BatchReportReader>;
   /** Renders a report document: text formats as a string, DOCX/XLSX as bytes. JSON keeps the reading's findings. */
   /** `authoring`: a workbook to fill in (`report new --to xlsx`: totals as formulas, labels locked). */
@@ -206,4 +207,6 @@ export interface ReportFilesPort {
     reading?: ReportReading,
     options?: { readonly authoring?: boolean },
   ): Promise<string | Uint8Array>;
+  /** A plain table as an XLSX workbook (`report export --to xlsx`). */
+  renderTableXlsx(rows: ExportRows): Promise<Uint8Array>;
 }
