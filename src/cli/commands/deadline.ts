@@ -143,7 +143,9 @@ function requireCount(text: string | undefined, what: string): number {
 function parseChannel(text: string): Channel {
   const channel = CHANNEL_ALIASES[text];
   if (channel === undefined) {
-    throw new UsageError(`未知渠道“${text}”。可用：${CHANNELS.join('、')}（或中文：当面、口头、挂号信、平信、在线、电子邮件、传真）`);
+    throw new UsageError(
+      `未知渠道“${text}”。${didYouMean(text, Object.keys(CHANNEL_ALIASES))}可用：${CHANNELS.join('、')}（或中文：当面、口头、挂号信、平信、在线、电子邮件、传真）`,
+    );
   }
   return channel;
 }
