@@ -31,6 +31,12 @@ export const CONFIG_VARIABLES = [
     default: 'on',
     meaning: '`off` turns the public intake rate limit off (load tests); the limits themselves are settings',
   },
+  {
+    name: 'GONGKAI_READ_TIMEOUT',
+    default: '20',
+    meaning:
+      'seconds one report file may take to read (`report read/check`); past it the file is unreadable with its reason and the batch goes on',
+  },
   { name: 'XDG_DATA_HOME', default: '~/.local/share', meaning: 'read only to place the default data directory' },
   { name: 'HOME', default: '(from the OS)', meaning: 'read only to place the default data directory' },
 ] as const;
@@ -51,6 +57,10 @@ export interface Config {
     readonly port: number;
     /** Whether the public intake is rate limited (GONGKAI_RATE_LIMIT=off turns it off). */
     readonly rateLimit: boolean;
+  };
+  readonly reports: {
+    /** Time budget for reading one report file, in milliseconds (GONGKAI_READ_TIMEOUT, seconds). */
+    readonly readTimeoutMs: number;
   };
   /** Who CLI changes are recorded as. */
   readonly actor: string;
@@ -118,6 +128,12 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_RATE_LIMIT 应为 on 或 off，收到“${rateLimitText}”`);
   }
 
+  const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
+  const timeout = Number(timeoutText);
+  if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
+    problems.push(`GONGKAI_READ_TIMEOUT 应为读取一个报告文件最多用的秒数（大于 0，不超过 86400），收到“${timeoutText}”`);
+  }
+
   // The author of recorded changes is one line of text: a line break in it could pass for another
   // history entry when the history is printed.
   const actor = set(env, 'GONGKAI_USER');
@@ -132,6 +148,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     files: Object.freeze({ dataDir, dataDirIsDefault: configuredDir === undefined }),
     db: Object.freeze({ url }),
     http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on' }),
+    reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
   });
 }
