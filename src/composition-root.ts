@@ -93,5 +93,9 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
       const { renderReport } = await import('#adapters/documents/render-report.ts');
       return renderReport(document, format, reading, options);
     },
+    async renderTableXlsx(rows) {
+      const { renderTableXlsx } = await import('#adapters/documents/xlsx-table.ts');
+      return renderTableXlsx(rows);
+    },
   };
 }

@@ -5,6 +5,7 @@
 
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { ExportRows } from '#core/reports/export-table.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
@@ -152,4 +153,6 @@ export interface ReportFilesPort {
     reading?: ReportReading,
     options?: { readonly authoring?: boolean },
   ): Promise<string | Uint8Array>;
+  /** A plain table as an XLSX workbook (`report export --to xlsx`). */
+  renderTableXlsx(rows: ExportRows): Promise<Uint8Array>;
 }

@@ -29,7 +29,12 @@ export const CONFIG_VARIABLES = [
   {
     name: 'GONGKAI_RATE_LIMIT',
     default: 'on',
-    meaning: '`off` turns the public intake rate limit off (load tests); the limits themselves are settings',
+    meaning: '`off` turns the public intake rate limit off (load tests)',
+  },
+  {
+    name: 'GONGKAI_INTAKE_RATE_LIMIT',
+    default: '10/60',
+    meaning: 'public intake limit per client address: N applications per SECONDS (`N/SECONDS`)',
   },
   {
     name: 'GONGKAI_READ_TIMEOUT',
@@ -57,6 +62,8 @@ export interface Config {
     readonly port: number;
     /** Whether the public intake is rate limited (GONGKAI_RATE_LIMIT=off turns it off). */
     readonly rateLimit: boolean;
+    /** The intake limit per client address (GONGKAI_INTAKE_RATE_LIMIT, default 10 per 60 s). */
+    readonly intakeRateLimit: { readonly limit: number; readonly windowSeconds: number };
   };
   readonly reports: {
     /** Time budget for reading one report file, in milliseconds (GONGKAI_READ_TIMEOUT, seconds). */
@@ -128,6 +135,13 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_RATE_LIMIT 应为 on 或 off，收到“${rateLimitText}”`);
   }
 
+  const intakeText = set(env, 'GONGKAI_INTAKE_RATE_LIMIT') ?? '10/60';
+  const intakeMatch = /^(\d{1,6})\/(\d{1,6})$/.exec(intakeText.replace(/\s+/g, ''));
+  const intakeRateLimit = { limit: Number(intakeMatch?.[1] ?? 0), windowSeconds: Number(intakeMatch?.[2] ?? 0) };
+  if (intakeRateLimit.limit < 1 || intakeRateLimit.windowSeconds < 1) {
+    problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${intakeText}”`);
+  }
+
   const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
   const timeout = Number(timeoutText);
   if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
@@ -147,7 +161,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
   return Object.freeze({
     files: Object.freeze({ dataDir, dataDirIsDefault: configuredDir === undefined }),
     db: Object.freeze({ url }),
-    http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on' }),
+    http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on', intakeRateLimit: Object.freeze(intakeRateLimit) }),
     reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
   });

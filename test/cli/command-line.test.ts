@@ -31,6 +31,22 @@ describe('help, version and suggestions', () => {
     assert.match(option.err, /未知选项“--exlpain”。是不是要输入“--explain”？/u);
   });
 
+  test('every command answers a misspelling with the closest word', async () => {
+    const dataDir = await makeDataDir();
+    const cases: [string[], RegExp][] = [
+      [['fee', '--wiave', '1'], /未知参数“--wiave”。是不是要输入“--waive”？/u],
+      [['calendar', 'shwo'], /未知子命令“shwo”。是不是要输入“show”？/u],
+      [['settings', 'lsit'], /未知子命令“lsit”。是不是要输入“list”？/u],
+      [['workdays', 'ad'], /未知子命令“ad”。是不是要输入“add”？/u],
+      [['deadline', '--recieved', '2025-01-01'], /无法识别的参数“--recieved”。是不是要输入“--received”？/u],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runClock(args, { dataDir });
+      assert.equal(run.code, 64, args.join(' '));
+      assert.match(run.err, message);
+    }
+  });
+
   test('an unknown option shows that subcommand’s usage, not the whole report help; each subcommand has its --help', async () => {
     const option = await runCli(['report', 'render', '--bogus', SEED_000]);
     assert.match(option.err, /用法：gongkai report render FILE/u);
@@ -39,6 +55,23 @@ describe('help, version and suggestions', () => {
       const help = await runCli(['report', sub, '--help']);
       assert.equal(help.code, 0);
       assert.match(help.out, new RegExp(`^用法：gongkai report ${sub} `, 'u'));
+    }
+  });
+});
+
+describe('help points to what the user has', () => {
+  test('no help or listing names the spec files (statute.md, test-vectors.json) that are not shipped', async () => {
+    const dataDir = await makeDataDir();
+    for (const args of [
+      ['--help'],
+      ['deadline', '--help'],
+      ['settings', 'list'],
+      ['report', '--help'],
+      ['fee', '--help'],
+      ['workdays', '--help'],
+    ]) {
+      const run = await runClock(args, { dataDir });
+      assert.doesNotMatch(`${run.out}${run.err}`, /statute\.md|test-vectors\.json|validation-rules\.md|annual-report\.md/u, args.join(' '));
     }
   });
 });

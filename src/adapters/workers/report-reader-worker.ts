@@ -10,8 +10,8 @@ parentPort?.on('message', async (message: { id: number; path: string | Uint8Arra
     // A path that is not UTF-8 arrives as its bytes (a Uint8Array after cloning): fs wants a Buffer.
     const path = typeof message.path === 'string' ? message.path : Buffer.from(message.path);
     const analysis = await readReportFile(path, settings, message.name);
-    // Without --explain only the failing evaluations are looked at (what a finding's cells should be);
-    // not cloning the others is most of the saving.
+    // Without --explain only the failing evaluations are looked at (a wrong cell and the sums it
+    // breaks, issue #10); not cloning the others is most of the saving.
     const evaluations = explain === true ? analysis.evaluations : analysis.evaluations.filter((e) => e.status === 'fail');
     parentPort?.postMessage({ id: message.id, analysis: { ...analysis, evaluations } });
   } catch (error) {

@@ -7,6 +7,7 @@ import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { beijingTime, oneLine } from '../show-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai calendar show YYYY [--json]     该年的放假安排、调休上班日、工作日总数和数据来源
@@ -134,6 +135,6 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。可用：show、import、history`);
+      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['show', 'import', 'history'])}可用：show、import、history`);
   }
 }

@@ -2,6 +2,7 @@
 import { basename, extname, join, resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { AuditSummaryRow } from '#app/audit-reports.ts';
+import { exportReports } from '#app/export-reports.ts';
 import { readReports } from '#app/read-reports.ts';
 import { renderBlankReport } from '#app/render-blank-report.ts';
 import { renderReport } from '#app/render-report.ts';
@@ -45,6 +46,13 @@ ${EXIT_CODES}`,
   --force     允许覆盖已存在的文件（否则不覆盖）
   --explain   无法读取时显示程序库给出的原始说明
 ${EXIT_CODES}`,
+  export: `用法：gongkai report export DIR_OR_FILE... --to csv|xlsx [--wide] [--out PATH] [--force]
+  把多份报告汇成一张表（供 Excel、WPS 或统计软件使用）：默认每份报告的每个单元格一行，--wide 时每份报告一行、
+  每个单元格一列；列名为中文栏目名，按模板顺序；含文件、机关、年度、模板和各级问题数。
+  --to        csv（UTF-8 带 BOM，Excel/WPS 直接打开不乱码）或 xlsx；省略时按 --out 的扩展名确定
+  --out       输出文件；csv 可省略（输出到标准输出），xlsx 必须指定
+  --force     允许覆盖已存在的文件
+${EXIT_CODES}`,
   new: `用法：gongkai report new --year YYYY [--template 2021|2019] [--to FORMAT] --out PATH [--agency 机关名称] [--force]
   生成一份空白报告（全部栏目和表格，数据为空），供填写后用 report check 审核。
   xlsx 格式中合计栏为公式、标签单元格已锁定；--to 省略时按 --out 的扩展名确定。`,
@@ -70,6 +78,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return render(rest, context);
     case 'new':
       return newReport(rest, context);
+    case 'export':
+      return exportTable(rest, context);
     case undefined:
     case '--help':
     case '-h':
@@ -465,6 +475,59 @@ async function render(args: readonly string[], context: CommandContext): Promise
     }
   }
   return code;
+}
+
+async function exportTable(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parse('export', args, {
+    to: { type: 'string' },
+    out: { type: 'string' },
+    wide: { type: 'boolean' },
+    force: { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
+  });
+  if (values.help === true) {
+    context.out(`${SUB_HELP.export}\n`);
+    return EXIT.ok;
+  }
+  const out = values.out;
+  const byExtension = out === undefined ? undefined : extname(out).toLowerCase().replace(/^\./u, '');
+  const format = (values.to ?? byExtension ?? '').trim().toLowerCase();
+  if (format !== 'csv' && format !== 'xlsx') {
+    throw new UsageError(
+      values.to === undefined
+        ? '请用 --to csv 或 --to xlsx 指定导出格式。'
+        : `--to 必须是 csv 或 xlsx，收到“${values.to}”。${didYouMean(format, ['csv', 'xlsx'])}`,
+    );
+  }
+  if (values.to !== undefined && byExtension !== undefined && byExtension !== format && (byExtension === 'csv' || byExtension === 'xlsx')) {
+    throw new UsageError(`--to ${format} 与输出文件“${basename(out ?? '')}”的扩展名不一致。请改用一致的格式或文件名。`);
+  }
+  if (out === undefined && format === 'xlsx') {
+    throw new UsageError('xlsx 是二进制格式，请用 --out 指定输出文件。');
+  }
+  const force = values.force === true;
+  if (out !== undefined) {
+    await checkOutputTarget(resolve(context.cwd, out), out, force);
+  }
+  const progress = context.isTTY && values['no-progress'] !== true ? progressBar(context) : undefined;
+  let exported: Awaited<ReturnType<typeof exportReports>>;
+  try {
+    exported = await exportReports(context.deps, {
+      inputs: positionals,
+      format,
+      wide: values.wide === true,
+      ...(progress === undefined ? {} : { onProgress: progress.update }),
+    });
+  } finally {
+    progress?.done();
+  }
+  if (out === undefined) {
+    context.out(typeof exported.content === 'string' ? exported.content : new TextDecoder().decode(exported.content));
+  } else {
+    await writeOutputFile(resolve(context.cwd, out), out, exported.content, force);
+    context.err(`已写入 ${out}（${exported.reports} 份报告）\n`);
+  }
+  return exported.exitCode;
 }
 
 async function newReport(args: readonly string[], context: CommandContext): Promise<number> {
