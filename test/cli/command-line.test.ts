@@ -172,6 +172,22 @@ describe('library messages stay out of sight', () => {
   });
 });
 
+describe('standard output on a full disk', () => {
+  test('output that cannot be written (/dev/full) is a Chinese message and exit 74, not success', async () => {
+    const dataDir = await makeTempDir();
+    const result = await new Promise<{ status: string; err: string }>((done) => {
+      execFile(
+        'bash',
+        ['-c', `'${join(ROOT, 'gongkai')}' report render '${SEED_000}' --to md > /dev/full; echo "$?"`],
+        { cwd: ROOT, env: { ...process.env, GONGKAI_DATA_DIR: dataDir } },
+        (_e, stdout, stderr) => done({ status: stdout.trim(), err: stderr }),
+      );
+    });
+    assert.equal(result.status, '74');
+    assert.match(result.err, /gongkai：无法写入标准输出（磁盘空间已满）。/u);
+  });
+});
+
 describe('the data directory', () => {
   test('a damaged settings file is a Chinese message naming the file and what to do, exit 78; nothing is replaced', async () => {
     const dataDir = await makeDataDir();
