@@ -4,6 +4,7 @@
 // (src/composition-root.ts) wires one implementation of each into AppDeps.
 
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
+import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
 import type { ExportRows } from '#core/reports/export-table.ts';
@@ -26,6 +27,8 @@ export interface SettingChange {
   /** The value before (absent: the default applied). */
   readonly from?: string;
   readonly to: string;
+  /** Why (optional, as given by the person who made the change). */
+  readonly reason?: string;
 }
 
 /** A settings change to record; the store fills in `from`. */
@@ -35,6 +38,7 @@ export interface NewSettingChange {
   readonly value: string;
   readonly who: string;
   readonly when: string;
+  readonly reason?: string;
 }
 
 /** The agency's clock settings (the spec's configurable conventions) and their history. */
@@ -89,7 +93,21 @@ export interface FileReader {
 
 /** Reads one report file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
 export interface ReportReaderPort {
-  read(path: string): Promise<ReportAnalysis>;
+  /** `rawPath`: the path's bytes when a name on it is not UTF-8 (ListedFile). */
+  read(path: string, rawPath?: Uint8Array): Promise<ReportAnalysis>;
+}
+
+/** One file a listing found; `unreadable` (a Chinese reason) when it cannot be read at all. */
+export interface ListedFile {
+  readonly path: string;
+  readonly unreadable?: string;
+  readonly rawPath?: Uint8Array;
+}
+
+/** The files of a batch in order, and what listing did not follow (for the summary). */
+export interface InputListing {
+  readonly files: readonly ListedFile[];
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
 }
 
 /** Where the data of this instance lives, for the user to see (`gongkai settings list`). */
@@ -102,11 +120,76 @@ export interface StorageInfo {
   readonly database: 'embedded' | 'postgresql';
 }
 
+/** An agency (机关) of this instance. */
+export interface Agency {
+  readonly id: number;
+  /** URL-safe name used in commands and routes (`city-edu`). */
+  readonly slug: string;
+  /** 名称, e.g. 某市教育局. */
+  readonly name: string;
+  readonly kind: AgencyKind;
+  /** The parent's slug (上级机关), or null. */
+  readonly parent: string | null;
+  /** ISO instant. */
+  readonly createdAt: string;
+}
+
+/** An agency to add (checked by the use case). */
+export interface NewAgency {
+  readonly slug: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+  readonly parent?: string;
+}
+
+/** The agencies of this instance. */
+export interface AgencyStore {
+  /** Adds one; NOT_FOUND when the parent does not exist, CONFLICT when the slug is taken (nothing written). */
+  add(agency: NewAgency): Promise<Agency>;
+  list(): Promise<readonly Agency[]>;
+  findBySlug(slug: string): Promise<Agency | undefined>;
+}
+
+/** Which database this instance uses, for people. */
+export interface DatabaseInfo {
+  /** `pglite`: the embedded database under the data directory; `postgresql`: DATABASE_URL. */
+  readonly engine: 'pglite' | 'postgresql';
+  /** The embedded directory, or the PostgreSQL URL without its password. */
+  readonly location: string;
+}
+
+/** Maintenance of the database itself: migrations, logical backup and restore. */
+export interface DatabaseAdmin {
+  /** Applies pending migrations; the tags applied now. */
+  migrate(): Promise<DatabaseInfo & { readonly applied: readonly string[]; readonly total: number }>;
+  /** Applied and pending migrations, without changing anything. */
+  status(): Promise<
+    DatabaseInfo & {
+      readonly applied: readonly { readonly tag: string; readonly appliedAt: string }[];
+      readonly pending: readonly string[];
+      /** Migrations recorded in the database that this build does not know (a newer build ran). */
+      readonly unknown: readonly string[];
+    }
+  >;
+  /** Writes a backup of every table to `path` (absolute); rows per table. */
+  backup(path: string): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
+  /**
+   * Restores a backup from `path` in one transaction. INVALID_INPUT for a file that is not a complete
+   * backup of a compatible version, CONFLICT when the database holds data and `replace` is false.
+   */
+  restore(
+    path: string,
+    options: { readonly replace: boolean },
+  ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
+}
+
 /** Everything the composition root wires for the use cases of one process. */
 export interface AppDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
+  readonly agencies: AgencyStore;
+  readonly database: DatabaseAdmin;
   readonly files: FileReader;
   readonly reports: ReportFilesPort;
   readonly storage: StorageInfo;
@@ -128,9 +211,10 @@ export interface ReportFilesPort {
   /**
    * The files to read for the inputs (paths as given): a file as given, a directory's files recursively
    * in sorted path order, each joined onto the input as given; an input that does not exist is kept
-   * as given (reading it yields a READ-SOURCE finding, never the end of the batch).
+   * as given with its reason, as is a folder that cannot be opened (a READ-SOURCE finding, never the
+   * end of the batch); links that would list a folder twice are skipped and named.
    */
-  listInputs(inputs: readonly string[]): Promise<string[]>;
+  listInputs(inputs: readonly string[]): Promise<InputListing>;
   /** A reader for `files` files using up to `jobs` threads (capped at the cores; default one per core but one, i.e. none on 2 cores); `explain` keeps every evaluation. */
   openReader(options: { readonly files: number; readonly jobs?: number; readonly explain: boolean }): Promise<BatchReportReader>;
   /** Renders a report document: text formats as a string, DOCX/XLSX as bytes. JSON keeps the reading's findings. */

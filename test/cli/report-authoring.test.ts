@@ -94,7 +94,7 @@ describe('XLSX formulas read as their saved results', () => {
     assert.match(run.out, new RegExp(`\\[警告\\] READ-FORMULA 表三!${address} 是公式，但文件中没有保存计算结果`, 'u'));
   });
 
-  test('a plain SUM saved without a result is computed from its cells, without a finding', async () => {
+  test('a plain SUM saved without a result is computed from its cells, and a notice names it', async () => {
     const dir = await makeTempDir();
     const path = join(dir, 'sum.xlsx');
     await fillInExcel(await blankWorkbook(dir), path, BALANCED, (sheet, rowOf) => {
@@ -104,6 +104,11 @@ describe('XLSX formulas read as their saved results', () => {
     const [reading] = jsonLines((await runCli(['report', 'read', '--json', path])).out);
     assert.equal(cellMap(reading!)['received.total'], 3);
     assert.equal(ruleList(reading!).includes('READ-FORMULA'), false);
+    const computed = reading!.findings.filter((f) => f.rule === 'READ-FORMULA-COMPUTED');
+    assert.deepEqual(
+      computed.map((f) => [f.severity, f.message]),
+      [['notice', '1个公式没有保存计算结果，已按公式计算：表三!J4（=3）（在 Excel 或 WPS 中打开并保存即可消除本提示）']],
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { beijingTime, oneLine } from '../show-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai calendar show YYYY [--json]     该年的放假安排、调休上班日、工作日总数和数据来源
@@ -17,7 +18,7 @@ const HELP = `用法：
                                           --effective：自该日起的计算使用新数据（默认今天）
   gongkai calendar history [--json]       全部修改记录（修改人、时间、生效日期、内容）
 
-数据目录：GONGKAI_DATA_DIR（默认 $XDG_DATA_HOME/gongkai 或 ~/.local/share/gongkai）下 calendar/changes.json；修改人取 GONGKAI_USER，否则为系统用户。
+修改记录保存在数据库中（DATABASE_URL；未设置时为数据目录 GONGKAI_DATA_DIR 下的内置数据库）；修改人取 GONGKAI_USER，否则为系统用户。
 受影响案件的答复期限清单将随案件系统提供。
 `;
 
@@ -134,6 +135,6 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。可用：show、import、history`);
+      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['show', 'import', 'history'])}可用：show、import、history`);
   }
 }

@@ -7,6 +7,7 @@ import { showSettings } from '#app/show-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { beijingTime, oneLine } from '../show-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai settings list [--json]          列出全部设置：含义、默认值、可选值、规则来源
@@ -87,7 +88,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。可用：list、show、set、history`);
+      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['list', 'show', 'set', 'history'])}可用：list、show、set、history`);
   }
 }
 
@@ -96,5 +97,5 @@ export async function run(args: readonly string[], context: CommandContext): Pro
  * points to the project's docs/statutory-clock.md instead (issue #10).
  */
 function readerSource(source: string): string {
-  return source.replace(/statute\.md\s*§[\d.]+/gu, '见 docs/statutory-clock.md');
+  return source.replace(/statute\.md\s*§[\d.]+/gu, '见 docs/statutory-clock.md').replace(/，见 §\d+ 第\d+项/gu, '');
 }
