@@ -11,6 +11,7 @@ import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
 const COMMANDS: Readonly<Record<string, string>> = {
   demo: './commands/demo.ts',
   report: './commands/report.ts',
+  case: './commands/case.ts',
   deadline: './commands/deadline.ts',
   fee: './commands/fee.ts',
   workdays: './commands/workdays.ts',

@@ -14,10 +14,10 @@ import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import type { Severity } from '#core/reports/report-model.ts';
 import { TEMPLATES, type TemplateId } from '#core/reports/template.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { type CliContext, type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { evaluationLine, findingLines } from '../finding-text.ts';
 
-export const summary = '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）';
+export const summary = '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）、由案件编制（compile）';
 
 const HELP = `用法：
   gongkai report read FILE... [--json] [--explain]
@@ -30,6 +30,8 @@ const HELP = `用法：
       把任一可读取的报告转换为 ${RENDER_FORMATS.join('、')}；文本格式不带 --out 时输出到标准输出，docx/xlsx 必须指定 --out。
   gongkai report new --template 2021|2019 --year YYYY --to FORMAT --out PATH [--agency 机关名称]
       生成一份空白报告（全部栏目和表格，数据为空），供填写后用 report check 审核。
+  gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
+      由案件数据编制年度报告（表三、表四按案件统计，表二和正文取自已录入的内容），并逐条核对。
 
 退出码：0 无错误；1 存在“错误”级问题；2 有文件无法读取；64 命令行参数错误。`;
 
@@ -46,6 +48,10 @@ export async function run(args: readonly string[], context: CliContext): Promise
       return readOrCheck(rest, context, 'check');
     case 'render':
       return render(rest, context);
+    case 'compile': {
+      const { compile } = await import('./report-compile.ts');
+      return compile(rest, context as CommandContext, emit);
+    }
     case 'new':
       return newReport(rest, context);
     case undefined:

@@ -3,7 +3,7 @@
 // projection of its events (core/cases/project-case.ts), rewritten in the same transaction as they are
 // appended; table 三 is one aggregation over these rows (compileAnnualReport).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -19,6 +19,9 @@ export const CASE_APPLICANT_TYPES = [
 ] as const;
 export const CASE_STATUS_VALUES = ['processing', 'awaiting_correction', 'consulting', 'awaiting_fee', 'replied', 'withdrawn', 'abandoned'] as const;
 export const CASE_CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'paused', 'closed'] as const;
+
+/** Numbers of case codes (受理编号): one sequence for the instance, so two intakes never share a code. */
+export const caseCodeSeq = pgSequence('case_code_seq', { startWith: 1 });
 
 /** One application. Personal data (applicant) stays in this row's `applicant` column and never leaves through a public answer or a log. */
 export const cases = pgTable(
