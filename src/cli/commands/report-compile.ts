@@ -3,8 +3,8 @@
 // compiled report with the report core's renderers instead.
 import { parseArgs } from 'node:util';
 import { createCaseStore } from '#adapters/db/case-store.ts';
-import { RENDER_FORMATS, type RenderFormat, renderReport } from '#adapters/documents/render-report.ts';
 import { compileAnnualReport } from '#app/cases/compile-annual-report.ts';
+import { RENDER_FORMATS, type RenderFormat } from '#core/reports/render/render-formats.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { withCliDatabase } from '../cli-database.ts';
@@ -47,7 +47,7 @@ export async function compile(
     context.out(`${renderReadingJson(compiled.analysis.reading)}\n`);
   } else {
     const format = values.to as RenderFormat;
-    await emit(await renderReport(compiled.document, format, compiled.analysis.reading), format, values.out, context);
+    await emit(await context.deps.reports.render(compiled.document, format, compiled.analysis.reading), format, values.out, context);
   }
   return compiled.analysis.reading.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
