@@ -10,8 +10,8 @@ import type { CaseEvent } from '#core/cases/case-event.ts';
 import type { OutcomeCode } from '#core/cases/outcome-codes.ts';
 import type { CaseProjection, CaseStatus } from '#core/cases/project-case.ts';
 import type { ClockSettings } from '#core/statute/clock-settings.ts';
-import type { ClockState } from '#core/statute/response-clock.ts';
 import type { Channel } from '#core/statute/receipt-date.ts';
+import type { ClockState } from '#core/statute/response-clock.ts';
 
 /** The instant source ("today" is its Asia/Shanghai date). */
 export interface CaseClock {
@@ -95,7 +95,11 @@ export interface StoredAppeal {
 /** Work inside one transaction: nothing is visible to others before COMMIT, everything is undone on a throw. */
 export interface CaseTransaction {
   /** A new case with its first events; returns the case code and the one-time verification code. */
-  insertCase(entry: NewCase, events: readonly CaseEvent[], actor: string): Promise<{ id: number; caseCode: string; verificationCode: string }>;
+  insertCase(
+    entry: NewCase,
+    events: readonly CaseEvent[],
+    actor: string,
+  ): Promise<{ id: number; caseCode: string; verificationCode: string }>;
   /** The case, locked against concurrent writers until COMMIT. */
   lockCase(caseCode: string): Promise<StoredCase | null>;
   lockCaseByExternalId(agencyId: number, externalId: string): Promise<StoredCase | null>;

@@ -21,8 +21,11 @@ async function rejection(promise: Promise<unknown>) {
   assert.fail('expected a DomainError');
 }
 
-const countOf = async (pool: { query: (q: string, v?: unknown[]) => Promise<{ rows: { n: number }[] }> }, table: string, agencyId: number) =>
-  (await pool.query(`select count(*)::int as n from ${table} where agency_id = $1`, [agencyId])).rows[0]!.n;
+const countOf = async (
+  pool: { query: (q: string, v?: unknown[]) => Promise<{ rows: { n: number }[] }> },
+  table: string,
+  agencyId: number,
+) => (await pool.query(`select count(*)::int as n from ${table} where agency_id = $1`, [agencyId])).rows[0]!.n;
 
 forEachEngine('case use cases', ({ database }) => {
   test('an application is answered after commit with case code, verification code, receipt and due date; the status needs both codes', async () => {
@@ -40,11 +43,22 @@ forEachEngine('case use cases', ({ database }) => {
     assert.match(created.verificationCode, /^[A-HJ-NP-Z2-9]{10}$/);
     // Received 2025-06-30 (Monday) 10:00; 20 working days later: 2025-07-28.
     assert.deepEqual([created.received, created.due], ['2025-06-30', '2025-07-28']);
-    const status = await lookupApplicationStatus(deps, { caseCode: created.caseCode, verificationCode: created.verificationCode.toLowerCase() });
-    assert.deepEqual(status, { caseCode: created.caseCode, state: 'processing', stateLabel: '办理中', received: '2025-06-30', due: '2025-07-28' });
+    const status = await lookupApplicationStatus(deps, {
+      caseCode: created.caseCode,
+      verificationCode: created.verificationCode.toLowerCase(),
+    });
+    assert.deepEqual(status, {
+      caseCode: created.caseCode,
+      state: 'processing',
+      stateLabel: '办理中',
+      received: '2025-06-30',
+      due: '2025-07-28',
+    });
     assert.ok(!JSON.stringify(status).includes('张三'));
     const wrong = await rejection(lookupApplicationStatus(deps, { caseCode: created.caseCode, verificationCode: 'AAAAAAAAAA' }));
-    const unknown = await rejection(lookupApplicationStatus(deps, { caseCode: 'GK2025-999999', verificationCode: created.verificationCode }));
+    const unknown = await rejection(
+      lookupApplicationStatus(deps, { caseCode: 'GK2025-999999', verificationCode: created.verificationCode }),
+    );
     assert.deepEqual([wrong.code, wrong.message], [unknown.code, unknown.message]);
     assert.equal(wrong.code, 'NOT_FOUND');
     const audit = await pool.query('select actor, action, before, after from audit_log where agency_id = $1', [agency.id]);
@@ -96,20 +110,30 @@ forEachEngine('case use cases', ({ database }) => {
     assert.equal(extended.eventCount, 2);
     const before = await pool.query('select * from cases where case_code = $1', [caseCode]);
     const auditBefore = await countOf(pool, 'audit_log', agency.id);
-    const refused = await rejection(recordCaseEvent(deps, { caseCode, event: { type: 'extension_approved', date: '2025-06-21', workingDays: 5 }, actor: 'li' }));
+    const refused = await rejection(
+      recordCaseEvent(deps, { caseCode, event: { type: 'extension_approved', date: '2025-06-21', workingDays: 5 }, actor: 'li' }),
+    );
     assert.deepEqual([refused.code, refused.details['reason']], ['INVALID_TRANSITION', 'EXTENSION_REPEATED']);
-    const invalid = await rejection(recordCaseEvent(deps, { caseCode, event: { type: 'replied', date: '2025-06-25', outcome: 'outcome.nope' }, actor: 'li' }));
+    const invalid = await rejection(
+      recordCaseEvent(deps, { caseCode, event: { type: 'replied', date: '2025-06-25', outcome: 'outcome.nope' }, actor: 'li' }),
+    );
     assert.equal(invalid.code, 'INVALID_INPUT');
     assert.deepEqual((await pool.query('select * from cases where case_code = $1', [caseCode])).rows, before.rows);
     assert.equal(await countOf(pool, 'audit_log', agency.id), auditBefore);
-    const replied = await recordCaseEvent(deps, { caseCode, event: { type: 'replied', date: '2025-06-27', outcome: 'outcome.partial' }, actor: 'li' });
+    const replied = await recordCaseEvent(deps, {
+      caseCode,
+      event: { type: 'replied', date: '2025-06-27', outcome: 'outcome.partial' },
+      actor: 'li',
+    });
     assert.deepEqual([replied.state, replied.outcome, replied.closedOn, replied.open], ['replied', 'outcome.partial', '2025-06-27', false]);
     const detail = await getCase(deps, { caseCode });
     assert.deepEqual(
       detail.events.map((e) => e['type']),
       ['received', 'extension_approved', 'replied'],
     );
-    const last = await pool.query('select actor, action, before, after from audit_log where agency_id = $1 order by id desc limit 1', [agency.id]);
+    const last = await pool.query('select actor, action, before, after from audit_log where agency_id = $1 order by id desc limit 1', [
+      agency.id,
+    ]);
     assert.equal(last.rows[0].action, 'case.event.replied');
     assert.equal(last.rows[0].before.status, 'processing');
     assert.equal(last.rows[0].after.status, 'replied');
@@ -126,14 +150,22 @@ forEachEngine('case use cases', ({ database }) => {
     const deps = depsOn(db);
     const created = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        createApplication(deps, { agencySlug: agency.slug, applicant: { ...VALID_PERSON, name: `申请人${i}` }, description: `申请${i}`, delivery: 'online', actor: 'public' }),
+        createApplication(deps, {
+          agencySlug: agency.slug,
+          applicant: { ...VALID_PERSON, name: `申请人${i}` },
+          description: `申请${i}`,
+          delivery: 'online',
+          actor: 'public',
+        }),
       ),
     );
     assert.equal(new Set(created.map((c) => c.caseCode)).size, 20);
     assert.equal(new Set(created.map((c) => c.verificationCode)).size, 20);
     const caseCode = created[0]!.caseCode;
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, () => recordCaseEvent(deps, { caseCode, event: { type: 'extension_approved', date: '2025-06-30', workingDays: 5 }, actor: 'li' })),
+      Array.from({ length: 8 }, () =>
+        recordCaseEvent(deps, { caseCode, event: { type: 'extension_approved', date: '2025-06-30', workingDays: 5 }, actor: 'li' }),
+      ),
     );
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     for (const r of results) {
@@ -141,7 +173,10 @@ forEachEngine('case use cases', ({ database }) => {
         assert.ok(isDomainError(r.reason, 'INVALID_TRANSITION'), String(r.reason));
       }
     }
-    const seqs = await pool.query('select seq from case_events e join cases c on c.id = e.case_id and c.agency_id = e.agency_id where c.case_code = $1 order by seq', [caseCode]);
+    const seqs = await pool.query(
+      'select seq from case_events e join cases c on c.id = e.case_id and c.agency_id = e.agency_id where c.case_code = $1 order by seq',
+      [caseCode],
+    );
     assert.deepEqual(
       seqs.rows.map((r) => r.seq),
       [1, 2],

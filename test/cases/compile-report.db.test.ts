@@ -12,8 +12,8 @@ import type { AppealTallyInput } from '#core/cases/appeal-case.ts';
 import { generateCaseHistories } from '#core/cases/generate-case-histories.ts';
 import { projectCase } from '#core/cases/project-case.ts';
 import { tallyCases } from '#core/cases/tally-cases.ts';
-import { caseContext } from '#test/factories/case-context.ts';
 import { forEachEngine } from '#test/db-harness.ts';
+import { caseContext } from '#test/factories/case-context.ts';
 import { addAgency, depsOn, importLine } from './case-fixtures.ts';
 
 const context = caseContext('2025-06-30');
@@ -39,7 +39,12 @@ forEachEngine('case import and report compile', ({ database }) => {
       good('A-2', { received: '2025-02-30' }),
       '',
       good('A-3', { outcome: 'outcome.partial' }),
-      good('A-4', { events: [{ type: 'consultation_sent', date: '2025-03-10' }, { type: 'replied', date: '2025-03-05', outcome: 'outcome.disclosed' }] }),
+      good('A-4', {
+        events: [
+          { type: 'consultation_sent', date: '2025-03-10' },
+          { type: 'replied', date: '2025-03-05', outcome: 'outcome.disclosed' },
+        ],
+      }),
       good('A-5', { applicantType: 'alien' }),
       good('A-6', { events: [], outcome: null }),
     ].join('\n');
@@ -62,7 +67,11 @@ forEachEngine('case import and report compile', ({ database }) => {
       actor: 'import',
     });
     assert.equal(extended.updated, 1);
-    const contradicting = await importCases(deps, { agencySlug: agency.slug, text: good('A-1', { events: [], outcome: null }), actor: 'import' });
+    const contradicting = await importCases(deps, {
+      agencySlug: agency.slug,
+      text: good('A-1', { events: [], outcome: null }),
+      actor: 'import',
+    });
     assert.equal(contradicting.rejected, 1);
     assert.equal((await pool.query('select count(*)::int as n from case_events where agency_id = $1', [agency.id])).rows[0].n, 4);
   });
@@ -71,7 +80,13 @@ forEachEngine('case import and report compile', ({ database }) => {
     const { db, pool } = await database();
     const agency = await addAgency(pool, '样例市交通运输局');
     const deps = depsOn(db);
-    const histories = generateCaseHistories({ seed: 20250630, count: 240, from: localDate('2023-09-01'), to: localDate('2025-06-20'), context });
+    const histories = generateCaseHistories({
+      seed: 20250630,
+      count: 240,
+      from: localDate('2023-09-01'),
+      to: localDate('2025-06-20'),
+      context,
+    });
     const text = histories.map((events, i) => importLine(`G-${i}`, events, context)).join('\n');
     const imported = await importCases(deps, { agencySlug: agency.slug, text, actor: 'import' });
     assert.deepEqual([imported.imported, imported.rejected], [240, 0]);
@@ -97,8 +112,24 @@ forEachEngine('case import and report compile', ({ database }) => {
       assert.equal(carried.carriedOut, compiled.tally.get('carried_out.total'));
     }
     assert.ok((await compileAnnualReport(deps, { agencySlug: agency.slug, year: 2024 })).tally.get('review.total')! >= 2);
-    for (const cell of ['rules.issued', 'rules.repealed', 'rules.in_force', 'normative_documents.issued', 'normative_documents.repealed', 'normative_documents.in_force', 'licensing.decisions', 'penalties.decisions', 'coercion.decisions']) {
-      await setReportEntry(deps, { agencySlug: agency.slug, year: 2024, key: `cell:${cell}`, value: cell.endsWith('in_force') ? '40' : '3', actor: 'li' });
+    for (const cell of [
+      'rules.issued',
+      'rules.repealed',
+      'rules.in_force',
+      'normative_documents.issued',
+      'normative_documents.repealed',
+      'normative_documents.in_force',
+      'licensing.decisions',
+      'penalties.decisions',
+      'coercion.decisions',
+    ]) {
+      await setReportEntry(deps, {
+        agencySlug: agency.slug,
+        year: 2024,
+        key: `cell:${cell}`,
+        value: cell.endsWith('in_force') ? '40' : '3',
+        actor: 'li',
+      });
     }
     await setReportEntry(deps, { agencySlug: agency.slug, year: 2024, key: 'cell:fees.amount_wan', value: '0', actor: 'li' });
     const full = await compileAnnualReport(deps, { agencySlug: agency.slug, year: 2024 });

@@ -131,7 +131,9 @@ function transactionOf(tx: Tx): CaseTransaction {
       if (events.length === 0) {
         return;
       }
-      await tx.insert(caseEvents).values(events.map((event, i) => ({ agencyId, caseId, seq: fromSeq + i, type: event.type, on: event.on, data: event, actor })));
+      await tx
+        .insert(caseEvents)
+        .values(events.map((event, i) => ({ agencyId, caseId, seq: fromSeq + i, type: event.type, on: event.on, data: event, actor })));
     },
     async updateProjection(agencyId, caseId, projection, eventCount) {
       await tx
@@ -175,7 +177,10 @@ function transactionOf(tx: Tx): CaseTransaction {
       return row === undefined ? null : appealOf(row, null);
     },
     async decideAppeal(agencyId, id, decidedOn, decision, result) {
-      await tx.update(appealCases).set({ decidedOn, decision, result }).where(and(eq(appealCases.agencyId, agencyId), eq(appealCases.id, id)));
+      await tx
+        .update(appealCases)
+        .set({ decidedOn, decision, result })
+        .where(and(eq(appealCases.agencyId, agencyId), eq(appealCases.id, id)));
     },
     async setReportEntry(agencyId, year, key, value, actor) {
       const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));
@@ -186,7 +191,10 @@ function transactionOf(tx: Tx): CaseTransaction {
         await tx
           .insert(reportEntries)
           .values({ agencyId, year, key, value, updatedBy: actor })
-          .onConflictDoUpdate({ target: [reportEntries.agencyId, reportEntries.year, reportEntries.key], set: { value, updatedBy: actor, updatedAt: sql`now()` } });
+          .onConflictDoUpdate({
+            target: [reportEntries.agencyId, reportEntries.year, reportEntries.key],
+            set: { value, updatedBy: actor, updatedAt: sql`now()` },
+          });
       }
       return before;
     },
@@ -239,7 +247,10 @@ export function aggregationSql(agencyId: number, year: number): SQL {
 export function createCaseStore(db: Db): CaseStore {
   return {
     async findAgency(slug): Promise<AgencyRef | null> {
-      const rows = await db.select({ id: agencies.id, slug: agencies.slug, name: agencies.name }).from(agencies).where(eq(agencies.slug, slug));
+      const rows = await db
+        .select({ id: agencies.id, slug: agencies.slug, name: agencies.name })
+        .from(agencies)
+        .where(eq(agencies.slug, slug));
       return rows[0] ?? null;
     },
     async clockBasis(agencyId, today) {

@@ -95,5 +95,7 @@ export function presentStatus(row: StoredCase): ApplicationStatus {
 
 /** The audit snapshot of a case: its projection fields (no personal data). */
 export function auditSnapshot(row: Pick<StoredCase, 'status' | 'due' | 'outcome' | 'closedOn' | 'eventCount'> | null): unknown {
-  return row === null ? null : { status: row.status, due: row.due, outcome: row.outcome, closedOn: row.closedOn, eventCount: row.eventCount };
+  return row === null
+    ? null
+    : { status: row.status, due: row.due, outcome: row.outcome, closedOn: row.closedOn, eventCount: row.eventCount };
 }

@@ -75,12 +75,18 @@ export function entriesToReport(entries: ReadonlyMap<string, string>, year: numb
  * Compiles the agency's report for `year` and validates it (validation-rules.md). A report compiled from
  * cases passes the table 三/四 rules by construction; findings left are about what staff entered.
  */
-export async function compileAnnualReport(deps: CaseDeps, input: { agencySlug: string; year: number; source?: string }): Promise<CompiledReport> {
+export async function compileAnnualReport(
+  deps: CaseDeps,
+  input: { agencySlug: string; year: number; source?: string },
+): Promise<CompiledReport> {
   if (!Number.isInteger(input.year) || input.year < COMPILE_YEAR_MIN || input.year > COMPILE_YEAR_MAX) {
     throw new DomainError('INVALID_INPUT', `年度应在 ${COMPILE_YEAR_MIN} 至 ${COMPILE_YEAR_MAX} 之间`, { fields: { year: '年度无效' } });
   }
   const agency = await requireAgency(deps, input.agencySlug);
-  const [aggregated, entries] = await Promise.all([deps.cases.aggregateYear(agency.id, input.year), deps.cases.reportEntries(agency.id, input.year)]);
+  const [aggregated, entries] = await Promise.all([
+    deps.cases.aggregateYear(agency.id, input.year),
+    deps.cases.reportEntries(agency.id, input.year),
+  ]);
   const tally = cellsOfAggregation(aggregated, input.year);
   const { table2, sections } = entriesToReport(entries, input.year);
   const document = compileReportDocument({ agency: agency.name, year: input.year, tally, table2, sections });

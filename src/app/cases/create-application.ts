@@ -98,7 +98,14 @@ export async function createApplication(deps: CaseDeps, input: CreateApplication
   const projection = projectCase(decision.events, context);
   const created = await deps.cases.transaction(async (tx) => {
     const inserted = await tx.insertCase(
-      { agencyId: agency.id, externalId: null, applicant: applicant.applicant, description, delivery: input.delivery as string, projection },
+      {
+        agencyId: agency.id,
+        externalId: null,
+        applicant: applicant.applicant,
+        description,
+        delivery: input.delivery as string,
+        projection,
+      },
       decision.events,
       input.actor,
     );

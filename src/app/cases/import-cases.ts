@@ -57,7 +57,14 @@ export async function importCases(deps: CaseDeps, input: ImportCasesInput): Prom
       const existing = await tx.lockCaseByExternalId(agency.id, item.externalId);
       if (existing === null) {
         const inserted = await tx.insertCase(
-          { agencyId: agency.id, externalId: item.externalId, applicant: null, description: null, delivery: null, projection: item.projection },
+          {
+            agencyId: agency.id,
+            externalId: item.externalId,
+            applicant: null,
+            description: null,
+            delivery: null,
+            projection: item.projection,
+          },
           item.events,
           input.actor,
         );
@@ -67,7 +74,12 @@ export async function importCases(deps: CaseDeps, input: ImportCasesInput): Prom
           action: 'case.import',
           subject: `case:${inserted.caseCode}`,
           before: null,
-          after: { externalId: item.externalId, status: item.projection.status, outcome: item.projection.outcome, eventCount: item.events.length },
+          after: {
+            externalId: item.externalId,
+            status: item.projection.status,
+            outcome: item.projection.outcome,
+            eventCount: item.events.length,
+          },
         });
         return { line, externalId: item.externalId, status: 'imported', caseCode: inserted.caseCode };
       }
@@ -95,7 +107,14 @@ export async function importCases(deps: CaseDeps, input: ImportCasesInput): Prom
         action: 'case.import.update',
         subject: `case:${existing.caseCode}`,
         before: auditSnapshot(existing),
-        after: { status: projection.status, due: projection.due, outcome: projection.outcome, closedOn: projection.closedOn, eventCount: item.events.length, events: added },
+        after: {
+          status: projection.status,
+          due: projection.due,
+          outcome: projection.outcome,
+          closedOn: projection.closedOn,
+          eventCount: item.events.length,
+          events: added,
+        },
       });
       return { line, externalId: item.externalId, status: 'updated', caseCode: existing.caseCode };
     });

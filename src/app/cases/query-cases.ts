@@ -56,9 +56,15 @@ export async function listCases(
  * The applicant's status lookup by case code + verification code. An unknown case and a wrong code
  * raise the same NOT_FOUND with the same message (no existence leak); the answer has no personal data.
  */
-export async function lookupApplicationStatus(deps: CaseDeps, input: { caseCode: string; verificationCode: string }): Promise<ApplicationStatus> {
+export async function lookupApplicationStatus(
+  deps: CaseDeps,
+  input: { caseCode: string; verificationCode: string },
+): Promise<ApplicationStatus> {
   const row =
-    typeof input.caseCode === 'string' && typeof input.verificationCode === 'string' && input.caseCode.length <= 64 && input.verificationCode.length <= 64
+    typeof input.caseCode === 'string' &&
+    typeof input.verificationCode === 'string' &&
+    input.caseCode.length <= 64 &&
+    input.verificationCode.length <= 64
       ? await deps.cases.findCaseByVerification(input.caseCode, input.verificationCode)
       : null;
   if (row === null) {

@@ -46,7 +46,14 @@ export async function recordAppeal(deps: CaseDeps, input: RecordAppealInput): Pr
       decision: null,
       result: null,
     });
-    await tx.audit({ agencyId: agency.id, actor: input.actor, action: 'appeal.create', subject: `appeal:${id}`, before: null, after: { kind: input.kind, filedOn } });
+    await tx.audit({
+      agencyId: agency.id,
+      actor: input.actor,
+      action: 'appeal.create',
+      subject: `appeal:${id}`,
+      before: null,
+      after: { kind: input.kind, filedOn },
+    });
     return { id };
   });
 }
@@ -59,7 +66,9 @@ export async function decideAppeal(
   const { today } = todayOf(deps);
   const decidedOn = date(input.decidedOn, 'decidedOn', today);
   if (!isAppealDecision(input.decision)) {
-    throw new DomainError('INVALID_INPUT', `结果应为 ${Object.keys(APPEAL_DECISIONS).join('、')} 之一`, { fields: { decision: '结果无效' } });
+    throw new DomainError('INVALID_INPUT', `结果应为 ${Object.keys(APPEAL_DECISIONS).join('、')} 之一`, {
+      fields: { decision: '结果无效' },
+    });
   }
   const decision = input.decision;
   const agency = await requireAgency(deps, input.agencySlug);
@@ -72,11 +81,20 @@ export async function decideAppeal(
       throw new DomainError('INVALID_TRANSITION', `该案件已于 ${appeal.decidedOn} 审结`, { reason: 'APPEAL_DECIDED' });
     }
     if (decidedOn < appeal.filedOn) {
-      throw new DomainError('INVALID_INPUT', `审结日期 ${decidedOn} 早于立案日期 ${appeal.filedOn}`, { fields: { decidedOn: '早于立案日期' } });
+      throw new DomainError('INVALID_INPUT', `审结日期 ${decidedOn} 早于立案日期 ${appeal.filedOn}`, {
+        fields: { decidedOn: '早于立案日期' },
+      });
     }
     const result = APPEAL_DECISIONS[decision].result;
     await tx.decideAppeal(agency.id, input.id, decidedOn, decision, result);
-    await tx.audit({ agencyId: agency.id, actor: input.actor, action: 'appeal.decide', subject: `appeal:${input.id}`, before: { decidedOn: null }, after: { decidedOn, decision, result } });
+    await tx.audit({
+      agencyId: agency.id,
+      actor: input.actor,
+      action: 'appeal.decide',
+      subject: `appeal:${input.id}`,
+      before: { decidedOn: null },
+      after: { decidedOn, decision, result },
+    });
   });
 }
 
@@ -92,9 +110,12 @@ export async function setReportEntry(
   const cellId = input.key.startsWith('cell:') ? input.key.slice(5) : undefined;
   const sectionId = input.key.startsWith('section:') ? input.key.slice(8) : undefined;
   const valid =
-    (cellId !== undefined && template.cellById.get(cellId)?.table === '二') || (sectionId !== undefined && (SECTION_IDS as readonly string[]).includes(sectionId));
+    (cellId !== undefined && template.cellById.get(cellId)?.table === '二') ||
+    (sectionId !== undefined && (SECTION_IDS as readonly string[]).includes(sectionId));
   if (!valid || !Number.isInteger(input.year) || input.year < 2019 || input.year > 2100) {
-    throw new DomainError('INVALID_INPUT', `“${input.key}”不是 ${input.year} 年报告的表二单元格（cell:<ID>）或正文部分（section:<ID>）`, { fields: { key: '无效' } });
+    throw new DomainError('INVALID_INPUT', `“${input.key}”不是 ${input.year} 年报告的表二单元格（cell:<ID>）或正文部分（section:<ID>）`, {
+      fields: { key: '无效' },
+    });
   }
   if (input.value !== null && input.value.length > 20000) {
     throw new DomainError('INVALID_INPUT', '内容过长', { fields: { value: '过长' } });
@@ -102,6 +123,13 @@ export async function setReportEntry(
   const agency = await requireAgency(deps, input.agencySlug);
   await deps.cases.transaction(async (tx) => {
     const before = await tx.setReportEntry(agency.id, input.year, input.key, input.value, input.actor);
-    await tx.audit({ agencyId: agency.id, actor: input.actor, action: 'report.entry', subject: `report:${input.year}:${input.key}`, before, after: input.value });
+    await tx.audit({
+      agencyId: agency.id,
+      actor: input.actor,
+      action: 'report.entry',
+      subject: `report:${input.year}:${input.key}`,
+      before,
+      after: input.value,
+    });
   });
 }

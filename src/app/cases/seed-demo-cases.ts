@@ -50,12 +50,20 @@ export async function seedDemoCases(deps: CaseDeps, input: SeedDemoInput): Promi
   const histories = generateCaseHistories({ seed: input.seed ?? 2021_30, count: input.count ?? 360, from, to, context });
   const lines = histories.map((events, i) => line(`demo-${String(i + 1).padStart(4, '0')}`, events, projectCase(events, context).outcome));
   // Some cases waiting for 补正 now, and some overdue: received long enough ago and never answered.
-  const recent = countWorkingDays(plusDays(today, -21), today, context.calendar) > 5 ? addWorkingDays(plusDays(today, -21), 1, context.calendar) : plusDays(today, -21);
+  const recent =
+    countWorkingDays(plusDays(today, -21), today, context.calendar) > 5
+      ? addWorkingDays(plusDays(today, -21), 1, context.calendar)
+      : plusDays(today, -21);
   for (let i = 0; i < 3; i += 1) {
     const received: CaseEvent = { type: 'received', on: plusDays(recent, i), channel: 'online', applicantType: 'natural_person' };
     const requested: CaseEvent = { type: 'correction_requested', on: plusDays(recent, i + 2) };
     lines.push(line(`demo-correction-${i + 1}`, [received, requested], null));
-    const old: CaseEvent = { type: 'received', on: plusDays(today, -60 - 7 * i), channel: 'post_signed', applicantType: i === 0 ? 'commercial_enterprise' : 'natural_person' };
+    const old: CaseEvent = {
+      type: 'received',
+      on: plusDays(today, -60 - 7 * i),
+      channel: 'post_signed',
+      applicantType: i === 0 ? 'commercial_enterprise' : 'natural_person',
+    };
     lines.push(line(`demo-overdue-${i + 1}`, [old], null));
   }
   const imported = await importCases(deps, { agencySlug: agency.slug, text: lines.join('\n'), actor: input.actor ?? 'demo' });
@@ -72,9 +80,20 @@ export async function seedDemoCases(deps: CaseDeps, input: SeedDemoInput): Promi
       if (appeal.filedOn > today) {
         continue;
       }
-      const { id } = await recordAppeal(deps, { agencySlug: agency.slug, kind: appeal.kind, filedOn: appeal.filedOn, actor: input.actor ?? 'demo' });
+      const { id } = await recordAppeal(deps, {
+        agencySlug: agency.slug,
+        kind: appeal.kind,
+        filedOn: appeal.filedOn,
+        actor: input.actor ?? 'demo',
+      });
       if (appeal.decidedOn !== null && appeal.decidedOn <= today) {
-        await decideAppeal(deps, { agencySlug: agency.slug, id, decidedOn: appeal.decidedOn, decision: appeal.decision, actor: input.actor ?? 'demo' });
+        await decideAppeal(deps, {
+          agencySlug: agency.slug,
+          id,
+          decidedOn: appeal.decidedOn,
+          decision: appeal.decision,
+          actor: input.actor ?? 'demo',
+        });
       }
       appeals += 1;
     }

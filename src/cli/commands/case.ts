@@ -58,7 +58,14 @@ function parse<T extends ParseArgsOptionsConfig>(args: readonly string[], option
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 function caseLine(c: CaseView): string {
-  return [c.caseCode, c.stateLabel, `收到 ${c.received}`, c.due === null ? '' : `期限 ${c.due}`, c.outcomeLabel ?? '', c.clockState === 'overdue' ? '已逾期' : '']
+  return [
+    c.caseCode,
+    c.stateLabel,
+    `收到 ${c.received}`,
+    c.due === null ? '' : `期限 ${c.due}`,
+    c.outcomeLabel ?? '',
+    c.clockState === 'overdue' ? '已逾期' : '',
+  ]
     .filter((s) => s !== '')
     .join('  ');
 }
@@ -74,7 +81,9 @@ function caseText(c: CaseDetail): string {
     ...(c.feePaymentDue === null ? [] : [`缴费期限：${c.feePaymentDue}`]),
     ...(c.outcome === null ? [] : [`办理结果：${c.outcomeLabel}（${c.outcome}），${c.closedOn} 办结`]),
     '事件：',
-    ...c.events.map((e, i) => `  ${i + 1}. ${e['date']} ${CASE_EVENT_LABEL[e['type'] as keyof typeof CASE_EVENT_LABEL] ?? e['type']}（${e['type']}）`),
+    ...c.events.map(
+      (e, i) => `  ${i + 1}. ${e['date']} ${CASE_EVENT_LABEL[e['type'] as keyof typeof CASE_EVENT_LABEL] ?? e['type']}（${e['type']}）`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -117,10 +126,15 @@ async function importCommand(args: readonly string[], context: CommandContext): 
   try {
     text = await readFile(resolve(context.cwd, file), 'utf8');
   } catch (error) {
-    throw new DomainError('INVALID_INPUT', `无法读取“${file}”：${(error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message}`);
+    throw new DomainError(
+      'INVALID_INPUT',
+      `无法读取“${file}”：${(error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message}`,
+    );
   }
   const agency = values.agency;
-  const result = await withCliDatabase(context, (database) => importCases(caseDeps(context, database.db), { agencySlug: agency, text, actor: context.deps.actor }));
+  const result = await withCliDatabase(context, (database) =>
+    importCases(caseDeps(context, database.db), { agencySlug: agency, text, actor: context.deps.actor }),
+  );
   if (values.json === true) {
     context.out(json(result));
   } else {
@@ -185,7 +199,11 @@ async function newCommand(args: readonly string[], context: CommandContext): Pro
     }
     throw error;
   });
-  context.out(values.json === true ? json(created) : `已登记：受理编号 ${created.caseCode}，查询码 ${created.verificationCode}（请告知申请人，仅显示一次），收到日期 ${created.received}，答复期限 ${created.due ?? '—'}\n`);
+  context.out(
+    values.json === true
+      ? json(created)
+      : `已登记：受理编号 ${created.caseCode}，查询码 ${created.verificationCode}（请告知申请人，仅显示一次），收到日期 ${created.received}，答复期限 ${created.due ?? '—'}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -242,7 +260,9 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
   if (values.json === true) {
     context.out(json(result));
   } else {
-    context.out(`${result.items.map(caseLine).join('\n')}${result.items.length > 0 ? '\n' : ''}共 ${result.total} 件（显示 ${result.items.length} 件）\n`);
+    context.out(
+      `${result.items.map(caseLine).join('\n')}${result.items.length > 0 ? '\n' : ''}共 ${result.total} 件（显示 ${result.items.length} 件）\n`,
+    );
   }
   return EXIT.ok;
 }

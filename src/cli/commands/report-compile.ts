@@ -19,11 +19,23 @@ export async function compile(
   context: CommandContext,
   emit: (bytes: Uint8Array | string, format: RenderFormat, out: string | undefined, context: CommandContext) => Promise<void>,
 ): Promise<number> {
-  let values: { agency?: string | undefined; year?: string | undefined; json?: boolean | undefined; to?: string | undefined; out?: string | undefined };
+  let values: {
+    agency?: string | undefined;
+    year?: string | undefined;
+    json?: boolean | undefined;
+    to?: string | undefined;
+    out?: string | undefined;
+  };
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { agency: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' }, to: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        agency: { type: 'string' },
+        year: { type: 'string' },
+        json: { type: 'boolean' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {

@@ -3,7 +3,22 @@
 // projection of its events (core/cases/project-case.ts), rewritten in the same transaction as they are
 // appended; table 三 is one aggregation over these rows (compileAnnualReport).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -17,7 +32,15 @@ export const CASE_APPLICANT_TYPES = [
   'legal_service_org',
   'other_org',
 ] as const;
-export const CASE_STATUS_VALUES = ['processing', 'awaiting_correction', 'consulting', 'awaiting_fee', 'replied', 'withdrawn', 'abandoned'] as const;
+export const CASE_STATUS_VALUES = [
+  'processing',
+  'awaiting_correction',
+  'consulting',
+  'awaiting_fee',
+  'replied',
+  'withdrawn',
+  'abandoned',
+] as const;
 export const CASE_CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'paused', 'closed'] as const;
 
 /** Numbers of case codes (受理编号): one sequence for the instance, so two intakes never share a code. */
@@ -71,7 +94,10 @@ export const cases = pgTable(
     check('cases_status_check', sql`${t.status} in (${inList(CASE_STATUS_VALUES)})`),
     check('cases_clock_state_check', sql`${t.clockState} in (${inList(CASE_CLOCK_STATES)})`),
     check('cases_outcome_check', sql`${t.outcome} is null or ${t.outcome} like 'outcome.%'`),
-    check('cases_closed_check', sql`(${t.isOpen} and ${t.closedOn} is null and ${t.outcome} is null) or (not ${t.isOpen} and ${t.closedOn} is not null and ${t.outcome} is not null)`),
+    check(
+      'cases_closed_check',
+      sql`(${t.isOpen} and ${t.closedOn} is null and ${t.outcome} is null) or (not ${t.isOpen} and ${t.closedOn} is not null and ${t.outcome} is not null)`,
+    ),
   ],
 );
 
@@ -166,5 +192,8 @@ export const reportEntries = pgTable(
     updatedBy: text('updated_by').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ name: 'report_entries_pkey', columns: [t.agencyId, t.year, t.key] }), check('report_entries_year_check', sql`${t.year} between 2008 and 2100`)],
+  (t) => [
+    primaryKey({ name: 'report_entries_pkey', columns: [t.agencyId, t.year, t.key] }),
+    check('report_entries_year_check', sql`${t.year} between 2008 and 2100`),
+  ],
 );
