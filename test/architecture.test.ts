@@ -167,6 +167,16 @@ describe('dependency direction', () => {
     );
   });
 
+  test('app writes no SQL: queries live in the stores that implement its ports', () => {
+    const offending = sourceFiles(join(src, 'app')).filter((file) =>
+      /\b(SELECT\s+[\w*]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b|\bsql`/.test(readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(
+      offending.map((f) => relative(root, f)),
+      [],
+    );
+  });
+
   test('the scanner finds every kind of import (guards against a vacuous pass)', () => {
     const text =
       "import { a } from './b.ts';\nexport { c } from '#core/d.ts';\nimport type { E } from 'hono';\nimport 'node:fs';\nawait import('#adapters/x/y.ts');";

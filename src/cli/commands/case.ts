@@ -17,8 +17,6 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { withCliDatabase } from '../cli-database.ts';
 
-export const summary = '依申请公开案件：导入（import）、登记（new）、查看（show）、列表（list）、登记事件（event）';
-
 const HELP = `用法：
   gongkai case import FILE.jsonl --agency SLUG [--json]
       每行一件申请：{"externalId", "channel", "received", "applicantType", "events": [{"type", "date", …}], "outcome"}。

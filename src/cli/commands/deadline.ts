@@ -26,8 +26,6 @@ import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
 
-export const summary = '答复期限：按收到日、渠道和补正/征求意见/延期/收费等事件计算答复期限并逐步说明（条例第三十三条）';
-
 const HELP = `用法：
   gongkai deadline --received YYYY-MM-DD [--channel 渠道] [--event 事件:YYYY-MM-DD[:参数] …] [--today YYYY-MM-DD] [--json]
   gongkai deadline --case 案件.json [--today YYYY-MM-DD] [--json]

@@ -5,8 +5,6 @@ import { fileURLToPath } from 'node:url';
 import type { CommandContext } from '../cli-context.ts';
 import { run as runReport } from './report.ts';
 
-export const summary = '演示：读取并审核随项目附带的五份真实年度报告，输出发现的问题';
-
 const SAMPLES = fileURLToPath(new URL('../../../test/fixtures/seeds/', import.meta.url));
 
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {

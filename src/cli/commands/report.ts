@@ -14,8 +14,6 @@ import { TEMPLATES } from '#core/reports/template.ts';
 import { type CliContext, type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { evaluationLine, findingLines } from '../finding-text.ts';
 
-export const summary = '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）、由案件编制（compile）';
-
 const HELP = `用法：
   gongkai report read FILE... [--json] [--explain]
       读取已公布的政府信息公开工作年度报告（.txt .md .html .docx .pdf .xlsx .json），识别格式、年度、机关，

@@ -96,3 +96,12 @@ describe('bounds: dates in 1900–2200, arithmetic exact to 9999 and refused bey
     }
   });
 });
+
+describe('weekdayOf', () => {
+  test('agrees with the Date API on every day from 1900 to 2200', () => {
+    for (let t = Date.UTC(1900, 0, 1); t <= Date.UTC(2200, 11, 31); t += 86_400_000 * 3) {
+      const date = new Date(t);
+      assert.equal(weekdayOf(localDate(date.toISOString().slice(0, 10))), date.getUTCDay());
+    }
+  });
+});

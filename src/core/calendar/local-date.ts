@@ -87,9 +87,15 @@ const MAX_EPOCH_DAY = Date.UTC(9999, 11, 31) / MS_PER_DAY;
 const MIN_EPOCH_DAY = -62135596800000 / MS_PER_DAY; // 0001-01-01
 
 function toEpochDay(date: LocalDate): number {
-  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1;
+  const day = Number(date.slice(8, 10));
+  if (year >= 100) {
+    return Date.UTC(year, month, day) / MS_PER_DAY;
+  }
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
   const utc = new Date(0);
-  utc.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  utc.setUTCFullYear(year, month, day);
   return Math.round(utc.getTime() / MS_PER_DAY);
 }
 
@@ -106,9 +112,13 @@ export function plusDays(date: LocalDate, days: number): LocalDate {
   return fromEpochDay(toEpochDay(date) + days);
 }
 
+const TWO_DIGITS = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
 /** The following calendar day. */
 export function nextDay(date: LocalDate): LocalDate {
-  return plusDays(date, 1);
+  // Day-by-day walks call this for every day they look at: days 1–27 step within the month as text.
+  const day = Number(date.slice(8, 10));
+  return day < 28 ? (`${date.slice(0, 8)}${TWO_DIGITS[day + 1]}` as LocalDate) : plusDays(date, 1);
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -127,9 +137,15 @@ export function plusMonths(date: LocalDate, months: number): LocalDate {
   return fromEpochDay(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)) / MS_PER_DAY);
 }
 
+const SAKAMOTO = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(date: LocalDate): number {
-  return new Date(toEpochDay(date) * MS_PER_DAY).getUTCDay();
+  // Sakamoto's method: no Date object for the check every working-day walk makes on every day.
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month < 3 ? 1 : 0);
+  const day = Number(date.slice(8, 10));
+  return (year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + SAKAMOTO[month - 1]! + day) % 7;
 }
 
 /** Saturday or Sunday. */
