@@ -33,7 +33,22 @@ export interface ImportCasesResult {
   readonly lines: readonly ImportLineReport[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: jsonb does not keep key order, so stored and parsed events compare by this. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** Imports every valid line; the result lists each line's fate (rejected lines with their problems in Chinese). */
 export async function importCases(deps: CaseDeps, input: ImportCasesInput): Promise<ImportCasesResult> {
