@@ -6,18 +6,32 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { forEachEngine } from '#test/db-harness.ts';
 import { runInProcess } from '#test/cli/run-in-process.ts';
+import { forEachEngine } from '#test/db-harness.ts';
 import { addAgency, NOW } from './case-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-case-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const LINES = [
-  { externalId: 'X-1', channel: 'in_person', received: '2024-12-20', applicantType: 'natural_person', events: [{ type: 'replied', date: '2025-01-10', outcome: 'outcome.disclosed' }], outcome: 'outcome.disclosed' },
+  {
+    externalId: 'X-1',
+    channel: 'in_person',
+    received: '2024-12-20',
+    applicantType: 'natural_person',
+    events: [{ type: 'replied', date: '2025-01-10', outcome: 'outcome.disclosed' }],
+    outcome: 'outcome.disclosed',
+  },
   { externalId: 'X-2', channel: 'online', received: '2025-02-03', applicantType: 'legal_service_org', events: [], outcome: null },
   { externalId: 'X-3', channel: 'fax', received: '2025-02-30', applicantType: 'natural_person', events: [], outcome: null },
-  { externalId: 'X-4', channel: 'fax', received: '2025-02-03', applicantType: 'natural_person', events: [{ type: 'replied', date: '2025-02-10', outcome: 'outcome.partial' }], outcome: 'outcome.disclosed' },
+  {
+    externalId: 'X-4',
+    channel: 'fax',
+    received: '2025-02-03',
+    applicantType: 'natural_person',
+    events: [{ type: 'replied', date: '2025-02-10', outcome: 'outcome.partial' }],
+    outcome: 'outcome.disclosed',
+  },
 ];
 
 forEachEngine('gongkai case import / report compile', ({ database }) => {
@@ -58,7 +72,14 @@ forEachEngine('gongkai case import / report compile', ({ database }) => {
     assert.equal(reading.cells.filter((c: { table: string }) => c.table === '三').length, 175);
     assert.equal(reading.cells.filter((c: { table: string }) => c.table === '四').length, 15);
     assert.deepEqual(
-      ['received.legal_service_org', 'received.total', 'carried_in.natural_person', 'outcome.disclosed.natural_person', 'carried_out.legal_service_org', 'review.total'].map((id) => cells.get(id)),
+      [
+        'received.legal_service_org',
+        'received.total',
+        'carried_in.natural_person',
+        'outcome.disclosed.natural_person',
+        'carried_out.legal_service_org',
+        'review.total',
+      ].map((id) => cells.get(id)),
       [1, 1, 1, 1, 1, 0],
     );
     assert.deepEqual(

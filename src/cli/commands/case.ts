@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { createCaseStore } from '#adapters/db/case-store.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
 import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
 import { createApplication } from '#app/cases/create-application.ts';
@@ -15,7 +14,6 @@ import { APPLICANT_TYPE_LABEL } from '#core/cases/applicant.ts';
 import { CASE_EVENT_LABEL, CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
-import { withCliDatabase } from '../cli-database.ts';
 
 const HELP = `用法：
   gongkai case import FILE.jsonl --agency SLUG [--json]
@@ -34,8 +32,9 @@ const HELP = `用法：
 
 退出码：0 成功；1 导入时有行被拒绝；3 未找到；5 当前状态不允许该事件；64 参数错误。`;
 
-function caseDeps(context: CommandContext, db: Parameters<typeof createCaseStore>[0]): CaseDeps {
-  return { cases: createCaseStore(db), clock: { now: context.now } };
+/** The case ports of this process (the database store the composition root wired, opened on first use). */
+function caseDeps(context: CommandContext): CaseDeps {
+  return { cases: context.deps.cases, clock: context.deps.clock };
 }
 
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -130,9 +129,7 @@ async function importCommand(args: readonly string[], context: CommandContext): 
     );
   }
   const agency = values.agency;
-  const result = await withCliDatabase(context, (database) =>
-    importCases(caseDeps(context, database.db), { agencySlug: agency, text, actor: context.deps.actor }),
-  );
+  const result = await importCases(caseDeps(context), { agencySlug: agency, text, actor: context.deps.actor });
   if (values.json === true) {
     context.out(json(result));
   } else {
@@ -180,17 +177,15 @@ async function newCommand(args: readonly string[], context: CommandContext): Pro
       address: values.address,
     }).filter(([, v]) => v !== undefined),
   );
-  const created = await withCliDatabase(context, (database) =>
-    createApplication(caseDeps(context, database.db), {
-      agencySlug: agency,
-      applicant,
-      description: values.description,
-      delivery: values.delivery,
-      channel: values.channel ?? 'in_person',
-      ...(values.received === undefined ? {} : { received: values.received }),
-      actor: context.deps.actor,
-    }),
-  ).catch((error: unknown) => {
+  const created = await createApplication(caseDeps(context), {
+    agencySlug: agency,
+    applicant,
+    description: values.description,
+    delivery: values.delivery,
+    channel: values.channel ?? 'in_person',
+    ...(values.received === undefined ? {} : { received: values.received }),
+    actor: context.deps.actor,
+  }).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'INVALID_INPUT' && error.details.fields !== undefined) {
       const fields = Object.entries(error.details.fields).map(([k, v]) => `  ${k}：${v}`);
       throw new DomainError('INVALID_INPUT', `${error.message}\n${fields.join('\n')}`, error.details);
@@ -210,7 +205,7 @@ async function showCommand(args: readonly string[], context: CommandContext): Pr
   if (positionals.length !== 1) {
     throw new UsageError('用法：gongkai case show CODE [--json]');
   }
-  const detail = await withCliDatabase(context, (database) => getCase(caseDeps(context, database.db), { caseCode: positionals[0]! }));
+  const detail = await getCase(caseDeps(context), { caseCode: positionals[0]! });
   context.out(values.json === true ? json(detail) : caseText(detail));
   return EXIT.ok;
 }
@@ -240,8 +235,8 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
   };
   const limit = number(values.limit, 'limit');
   const offset = number(values.offset, 'offset');
-  const result = await withCliDatabase(context, async (database) => {
-    const deps = caseDeps(context, database.db);
+  const result = await (async () => {
+    const deps = caseDeps(context);
     const agency = await deps.cases.findAgency(agencySlug);
     if (agency === null) {
       throw new DomainError('NOT_FOUND', `未找到机关“${agencySlug}”`);
@@ -254,7 +249,7 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
     });
-  });
+  })();
   if (values.json === true) {
     context.out(json(result));
   } else {
@@ -292,9 +287,7 @@ async function eventCommand(args: readonly string[], context: CommandContext): P
     throw new UsageError('用法：gongkai case event CODE TYPE --date YYYY-MM-DD [参数…]');
   }
   const [caseCode, type] = positionals as [string, string];
-  const detail = await withCliDatabase(context, (database) =>
-    recordCaseEvent(caseDeps(context, database.db), { caseCode, event: { type, ...fields }, actor: context.deps.actor }),
-  );
+  const detail = await recordCaseEvent(caseDeps(context), { caseCode, event: { type, ...fields }, actor: context.deps.actor });
   context.out(asJson ? json(detail) : caseText(detail));
   return EXIT.ok;
 }

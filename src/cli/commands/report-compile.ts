@@ -2,12 +2,10 @@
 // object compiled from the data, with its validation findings; `--to FORMAT [--out PATH]` renders the
 // compiled report with the report core's renderers instead.
 import { parseArgs } from 'node:util';
-import { createCaseStore } from '#adapters/db/case-store.ts';
 import { compileAnnualReport } from '#app/cases/compile-annual-report.ts';
 import { RENDER_FORMATS, type RenderFormat } from '#core/reports/render/render-formats.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
-import { withCliDatabase } from '../cli-database.ts';
 
 export const COMPILE_HELP = `  gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
       由案件数据编制年度报告：表三、表四按案件统计，表二和正文取自已录入的内容；--json 输出一个
@@ -52,9 +50,7 @@ export async function compile(
   }
   const agencySlug = values.agency;
   const year = Number(values.year);
-  const compiled = await withCliDatabase(context, (database) =>
-    compileAnnualReport({ cases: createCaseStore(database.db), clock: { now: context.now } }, { agencySlug, year }),
-  );
+  const compiled = await compileAnnualReport({ cases: context.deps.cases, clock: context.deps.clock }, { agencySlug, year });
   if (values.json === true) {
     context.out(`${renderReadingJson(compiled.analysis.reading)}\n`);
   } else {
