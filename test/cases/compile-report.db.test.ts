@@ -89,7 +89,7 @@ forEachEngine('case import and report compile', ({ database }) => {
     });
     const text = histories.map((events, i) => importLine(`G-${i}`, events, context)).join('\n');
     const imported = await importCases(deps, { agencySlug: agency.slug, text, actor: 'import' });
-    assert.deepEqual([imported.imported, imported.rejected], [240, 0]);
+    assert.deepEqual([imported.imported, imported.rejected], [150, 0]);
     const appeals: AppealTallyInput[] = [
       { kind: 'review', filedOn: localDate('2024-03-01'), decidedOn: localDate('2024-04-20'), decision: 'upheld' },
       { kind: 'review', filedOn: localDate('2024-11-01'), decidedOn: localDate('2025-01-15'), decision: 'revoked' },
