@@ -101,26 +101,28 @@ async function eventsOf(handle: Handle, agencyId: number, caseId: number): Promi
 function transactionOf(tx: Tx): CaseTransaction {
   return {
     async insertCase(entry, events, actor) {
-      const [{ n }] = (await tx.execute<{ n: string }>(sql`select nextval('case_code_seq')::text as n`)).rows as [{ n: string }];
+      // The row's identity numbers the code: one sequence for the instance (two intakes never share a number),
+      // and the one a restore resets with every identity (adapters/db/backup.ts).
+      const [{ n }] = (await tx.execute<{ n: string }>(sql`select nextval(pg_get_serial_sequence('cases', 'id'))::text as n`)).rows as [
+        { n: string },
+      ];
+      const id = Number(n);
       const caseCode = `GK${entry.projection.receivedOn.slice(0, 4)}-${n.padStart(6, '0')}`;
       const verificationCode = newVerificationCode();
-      const [row] = await tx
-        .insert(cases)
-        .values({
-          agencyId: entry.agencyId,
-          caseCode,
-          verificationHash: hashVerificationCode(verificationCode),
-          externalId: entry.externalId,
-          channel: entry.projection.channel,
-          applicantType: entry.projection.applicantType,
-          applicant: entry.applicant,
-          description: entry.description,
-          delivery: entry.delivery,
-          eventCount: events.length,
-          ...projectionColumns(entry.projection),
-        })
-        .returning({ id: cases.id });
-      const id = row!.id;
+      await tx.insert(cases).values({
+        agencyId: entry.agencyId,
+        id,
+        caseCode,
+        verificationHash: hashVerificationCode(verificationCode),
+        externalId: entry.externalId,
+        channel: entry.projection.channel,
+        applicantType: entry.projection.applicantType,
+        applicant: entry.applicant,
+        description: entry.description,
+        delivery: entry.delivery,
+        eventCount: events.length,
+        ...projectionColumns(entry.projection),
+      });
       await this.appendEvents(entry.agencyId, id, 1, events, actor);
       return { id, caseCode, verificationCode };
     },

@@ -43,9 +43,6 @@ export const CASE_STATUS_VALUES = [
 ] as const;
 export const CASE_CLOCK_STATES = ['on_time', 'due_soon', 'overdue', 'paused', 'closed'] as const;
 
-/** Numbers of case codes (受理编号): one sequence for the instance, so two intakes never share a code. */
-export const caseCodeSeq = pgSequence('case_code_seq', { startWith: 1 });
-
 /** One application. Personal data (applicant) stays in this row's `applicant` column and never leaves through a public answer or a log. */
 export const cases = pgTable(
   'cases',
@@ -54,7 +51,7 @@ export const cases = pgTable(
       .notNull()
       .references(() => agencies.id),
     id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity(),
-    /** Public case code (受理编号): unique in the instance, from a sequence. */
+    /** Public case code (受理编号) `GK<year>-<id>`: unique in the instance, numbered by the row's identity. */
     caseCode: text('case_code').notNull(),
     /** SHA-256 (hex) of the applicant's verification code (查询码); the code itself is shown once. */
     verificationHash: text('verification_hash').notNull(),
