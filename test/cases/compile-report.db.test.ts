@@ -82,7 +82,7 @@ forEachEngine('case import and report compile', ({ database }) => {
     const deps = depsOn(db);
     const histories = generateCaseHistories({
       seed: 20250630,
-      count: 240,
+      count: 150,
       from: localDate('2023-09-01'),
       to: localDate('2025-06-20'),
       context,
