@@ -220,18 +220,22 @@ function appealOf(row: typeof appealCases.$inferSelect, caseCode: string | null)
 export function aggregationSql(agencyId: number, year: number): SQL {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const closed = sql`c.closed_on <= ${end}::date`;
-  const outcomes = OUTCOME_CODES.map((code) => sql`${code}::text, count(*) filter (where ${closed} and c.outcome = ${code})::int`);
+  // The inner query decides once per case whether it closed in the year (its outcome, else null); the outer
+  // one counts: each outcome row is a FILTER on that value, so no date comparison is repeated 21 times.
+  const outcomes = OUTCOME_CODES.map((code) => sql`${code}::text, count(*) filter (where c.closed_outcome = ${code})::int`);
   return sql`
     select 'application' as part, c.applicant_type as grp, jsonb_build_object(
-      'received', count(*) filter (where c.received_on >= ${start}::date)::int,
-      'carried_in', count(*) filter (where c.received_on < ${start}::date)::int,
-      'outcome.total', count(*) filter (where ${closed})::int,
-      'carried_out', count(*) filter (where c.closed_on is null or c.closed_on > ${end}::date)::int,
+      'received', count(*) filter (where c.is_new)::int,
+      'carried_in', count(*) filter (where not c.is_new)::int,
+      'outcome.total', count(c.closed_outcome)::int,
+      'carried_out', count(*) filter (where c.closed_outcome is null)::int,
       ${sql.join(outcomes, sql`, `)}
     ) as counts
-    from cases c
-    where c.agency_id = ${agencyId} and c.received_on <= ${end}::date and (c.closed_on is null or c.closed_on >= ${start}::date)
+    from (
+      select applicant_type, received_on >= ${start}::date as is_new, case when closed_on <= ${end}::date then outcome end as closed_outcome
+      from cases
+      where agency_id = ${agencyId} and received_on <= ${end}::date and (closed_on is null or closed_on >= ${start}::date)
+    ) c
     group by c.applicant_type
     union all
     select 'appeal', a.kind, jsonb_build_object(
