@@ -3,9 +3,9 @@
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { resolve } from 'node:path';
+import { createDatabaseDeps } from '#adapters/db/lazy-database.ts';
+import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
-import { createFileCalendarStore } from '#adapters/local-store/calendar-store.ts';
-import { createFileSettingsStore } from '#adapters/local-store/settings-store.ts';
 import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
@@ -16,14 +16,27 @@ export interface ProcessRuntime {
   readonly cwd: string;
 }
 
-/** Wires the ports of one process from its configuration. */
-export function composeAppDeps(config: Config, runtime: ProcessRuntime): AppDeps {
+/** The ports of a process, and how to release what they hold (the database connections). */
+export interface ComposedApp extends AppDeps {
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the ports of one process from its configuration. The database (DATABASE_URL, else the
+ * embedded one under the data directory) is opened on first use; `close()` when done.
+ */
+export function composeAppDeps(config: Config, runtime: ProcessRuntime, options: { holdEmbeddedServer?: boolean } = {}): ComposedApp {
   const { dataDir, dataDirIsDefault } = config.files;
+  const database = createDatabaseDeps({ url: config.db.url, dataDir, ...options });
   return {
     clock: runtime.clock,
-    settings: createFileSettingsStore(dataDir),
-    calendar: createFileCalendarStore(dataDir),
-    files: createFileReader(runtime.cwd),
+    settings: database.settings,
+    calendar: database.calendar,
+    agencies: database.agencies,
+    cases: database.cases,
+    database: database.database,
+    close: () => database.close(),
+    files: createFileReader(runtime.cwd, decodeText),
     reports: reportFiles(runtime.cwd),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
@@ -49,7 +62,7 @@ function reportFiles(cwd: string): ReportFilesPort {
         import('#adapters/documents/read-report-file.ts'),
         import('#adapters/workers/report-reader-pool.ts'),
       ]);
-      const size = Math.min(jobs ?? pools.defaultPoolSize(), files);
+      const size = Math.min(pools.cappedPoolSize(jobs), files);
       if (size > 1 && files >= POOL_THRESHOLD) {
         const pool = pools.createReaderPool(size, settings, { explain });
         // Enough files in flight to keep every worker busy, few enough not to run out of file handles.
@@ -60,6 +73,10 @@ function reportFiles(cwd: string): ReportFilesPort {
     async render(document, format, reading, options) {
       const { renderReport } = await import('#adapters/documents/render-report.ts');
       return renderReport(document, format, reading, options);
+    },
+    async renderTableXlsx(rows) {
+      const { renderTableXlsx } = await import('#adapters/documents/xlsx-table.ts');
+      return renderTableXlsx(rows);
     },
   };
 }

@@ -11,7 +11,7 @@ export interface ReadReportsInput {
   /** `read`: the inputs are files; `check`: files or directories. */
   readonly mode: 'read' | 'check';
   readonly inputs: readonly string[];
-  /** Worker threads at most (default one per core). */
+  /** Worker threads at most (capped at the cores; default one per core but the main thread's). */
   readonly jobs?: number;
   /** Keep every rule evaluation (`--explain`). */
   readonly explain: boolean;

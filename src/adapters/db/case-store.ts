@@ -13,6 +13,7 @@ import type { CaseEvent } from '#core/cases/case-event.ts';
 import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
 import type { CaseProjection } from '#core/cases/project-case.ts';
 import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
+import type { DbAccess } from './lazy-database.ts';
 import type { Db } from './open-database.ts';
 import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries } from './schema.ts';
 
@@ -247,6 +248,28 @@ export function aggregationSql(agencyId: number, year: number): SQL {
     from appeal_cases a
     where a.agency_id = ${agencyId} and a.filed_on <= ${end}::date and (a.decided_on is null or a.decided_on >= ${start}::date)
     group by a.kind`;
+}
+
+/** The case store over a database opened on first use (the composition root's lazy database). */
+export function createLazyCaseStore(access: DbAccess): CaseStore {
+  let store: CaseStore | undefined;
+  const ready = async () => {
+    store ??= createCaseStore(await access.write());
+    return store;
+  };
+  return {
+    findAgency: async (...a) => (await ready()).findAgency(...a),
+    clockBasis: async (...a) => (await ready()).clockBasis(...a),
+    transaction: async (work) => (await ready()).transaction(work),
+    findCase: async (...a) => (await ready()).findCase(...a),
+    findCaseByVerification: async (...a) => (await ready()).findCaseByVerification(...a),
+    listEvents: async (...a) => (await ready()).listEvents(...a),
+    listCases: async (...a) => (await ready()).listCases(...a),
+    listOpenOn: async (...a) => (await ready()).listOpenOn(...a),
+    aggregateYear: async (...a) => (await ready()).aggregateYear(...a),
+    listAppeals: async (...a) => (await ready()).listAppeals(...a),
+    reportEntries: async (...a) => (await ready()).reportEntries(...a),
+  };
 }
 
 /** The case store on a drizzle handle (PostgreSQL or the embedded PGlite, one code path). */

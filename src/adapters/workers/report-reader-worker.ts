@@ -8,8 +8,10 @@ const { settings, explain } = workerData as { settings: ValidationSettings; expl
 parentPort?.on('message', async (message: { id: number; path: string }) => {
   try {
     const analysis = await readReportFile(message.path, settings);
-    // Without --explain the evaluations are never looked at; not cloning them is most of the saving.
-    parentPort?.postMessage({ id: message.id, analysis: explain === true ? analysis : { ...analysis, evaluations: [] } });
+    // Without --explain only the failing evaluations are looked at (a wrong cell and the sums it
+    // breaks, issue #10); not cloning the others is most of the saving.
+    const evaluations = explain === true ? analysis.evaluations : analysis.evaluations.filter((e) => e.status === 'fail');
+    parentPort?.postMessage({ id: message.id, analysis: { ...analysis, evaluations } });
   } catch (error) {
     parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

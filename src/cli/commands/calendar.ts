@@ -6,6 +6,8 @@ import { listCalendarHistory } from '#app/list-calendar-history.ts';
 import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { beijingTime, oneLine } from '../show-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai calendar show YYYY [--json]     该年的放假安排、调休上班日、工作日总数和数据来源
@@ -16,7 +18,7 @@ const HELP = `用法：
                                           --effective：自该日起的计算使用新数据（默认今天）
   gongkai calendar history [--json]       全部修改记录（修改人、时间、生效日期、内容）
 
-数据目录：GONGKAI_DATA_DIR（默认 $XDG_DATA_HOME/gongkai 或 ~/.local/share/gongkai）下 calendar/changes.json；修改人取 GONGKAI_USER，否则为系统用户。
+修改记录保存在数据库中（DATABASE_URL；未设置时为数据目录 GONGKAI_DATA_DIR 下的内置数据库）；修改人取 GONGKAI_USER，否则为系统用户。
 受影响案件的答复期限清单将随案件系统提供。
 `;
 
@@ -114,7 +116,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       context.out(
         json
           ? `${JSON.stringify(record, null, 2)}\n`
-          : `已导入（第${record.seq}号修改，${record.who}，${record.when}，自 ${record.effectiveFrom} 起生效）：${record.what}\n受影响案件的答复期限清单将随案件系统提供。\n`,
+          : `已导入（第${record.seq}号修改，${oneLine(record.who)}，${beijingTime(record.when)}，自 ${record.effectiveFrom} 起生效）：${record.what}\n受影响案件的答复期限清单将随案件系统提供。\n`,
       );
       return EXIT.ok;
     }
@@ -127,12 +129,12 @@ export async function run(args: readonly string[], context: CommandContext): Pro
           : `随软件提供：2019–2026年（${history.shipped}）\n${
               records.length === 0
                 ? '尚无管理员修改记录\n'
-                : `${records.map((r) => `#${r.seq} ${r.when} ${r.who}，自 ${r.effectiveFrom} 起生效：${r.what}${r.reason ? `（说明：${r.reason}）` : ''}`).join('\n')}\n`
+                : `${records.map((r) => `#${r.seq} ${beijingTime(r.when)} ${oneLine(r.who)}，自 ${r.effectiveFrom} 起生效：${r.what}${r.reason ? `（说明：${oneLine(r.reason)}）` : ''}`).join('\n')}\n`
             }`,
       );
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。可用：show、import、history`);
+      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['show', 'import', 'history'])}可用：show、import、history`);
   }
 }

@@ -80,6 +80,21 @@ export function tokenizeRunTogether(line: string): RunItem[] {
   return items;
 }
 
+/**
+ * One row of table 三 or 四 on its own line with its cells run together (`一、本年新收政府信息公开申请数量640020470`,
+ * `结果维持…总计000000000000000`): its items, or null when the line is no such row. Table 二 is left out:
+ * its column counts differ between the templates, and a line alone does not say which one it is.
+ */
+export function runTogetherLine(table: TableId, line: string): RunItem[] | null {
+  if ((table !== '三' && table !== '四') || !GLUED_END.test(line) || line.length > 400) {
+    return null;
+  }
+  const items = tokenizeTable(table, line.trim());
+  resolveTable3(items);
+  return items.some((item) => item.kind === 'row' || item.kind === 'unsplit') ? items : null;
+}
+const GLUED_END = /[\u4e00-\u9fff）)”"]\d{5,}(?:[ \u00a0\u3000]+\d+)*\s*$/;
+
 // Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
 const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
 
