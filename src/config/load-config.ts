@@ -36,6 +36,12 @@ export const CONFIG_VARIABLES = [
     default: '10/60',
     meaning: 'public intake limit per client address: N applications per SECONDS (`N/SECONDS`)',
   },
+  {
+    name: 'GONGKAI_READ_TIMEOUT',
+    default: '20',
+    meaning:
+      'seconds one report file may take to read (`report read/check`); past it the file is unreadable with its reason and the batch goes on',
+  },
   { name: 'XDG_DATA_HOME', default: '~/.local/share', meaning: 'read only to place the default data directory' },
   { name: 'HOME', default: '(from the OS)', meaning: 'read only to place the default data directory' },
 ] as const;
@@ -58,6 +64,10 @@ export interface Config {
     readonly rateLimit: boolean;
     /** The intake limit per client address (GONGKAI_INTAKE_RATE_LIMIT, default 10 per 60 s). */
     readonly intakeRateLimit: { readonly limit: number; readonly windowSeconds: number };
+  };
+  readonly reports: {
+    /** Time budget for reading one report file, in milliseconds (GONGKAI_READ_TIMEOUT, seconds). */
+    readonly readTimeoutMs: number;
   };
   /** Who CLI changes are recorded as. */
   readonly actor: string;
@@ -132,6 +142,12 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${intakeText}”`);
   }
 
+  const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
+  const timeout = Number(timeoutText);
+  if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
+    problems.push(`GONGKAI_READ_TIMEOUT 应为读取一个报告文件最多用的秒数（大于 0，不超过 86400），收到“${timeoutText}”`);
+  }
+
   // The author of recorded changes is one line of text: a line break in it could pass for another
   // history entry when the history is printed.
   const actor = set(env, 'GONGKAI_USER');
@@ -146,6 +162,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     files: Object.freeze({ dataDir, dataDirIsDefault: configuredDir === undefined }),
     db: Object.freeze({ url }),
     http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on', intakeRateLimit: Object.freeze(intakeRateLimit) }),
+    reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
   });
 }

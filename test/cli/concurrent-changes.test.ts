@@ -18,7 +18,8 @@ function gongkai(args: readonly string[], dataDir: string): Promise<{ stdout: st
   return promisify(execFile)(join(ROOT, 'gongkai'), [...args], {
     cwd: dataDir,
     timeout: 120_000,
-    env: { ...process.env, GONGKAI_DATA_DIR: dataDir, GONGKAI_USER: 'tester' },
+    // The embedded database of the data directory (never the DATABASE_URL CI sets for the harness).
+    env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir, GONGKAI_USER: 'tester' },
   });
 }
 

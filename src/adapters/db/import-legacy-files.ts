@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
 import { isClockSettingKey } from '#core/statute/clock-settings.ts';
 import type { Db } from './open-database.ts';
 import { calendarChanges, instanceSettings, legacyImports, settingChanges } from './schema.ts';
@@ -35,10 +36,24 @@ interface LegacyCalendar {
   }[];
 }
 
+const DAMAGED_ADVICE = '请从备份恢复该文件，或把它改名后重新设置（改名后其中的设置和修改记录不再生效）；修好之前它不会导入数据库。';
+
+/** A legacy file that cannot be imported: CONFIG_INVALID (exit 78), the file left as it is. */
+function damaged(path: string, problem: string): DomainError {
+  return new DomainError('CONFIG_INVALID', `数据目录中的文件“${path}”${problem}。${DAMAGED_ADVICE}`);
+}
+
 async function readLegacy<T>(path: string, schema: string): Promise<T> {
-  const value = JSON.parse(await readFile(path, 'utf8')) as { schema?: unknown };
-  if (value.schema !== schema) {
-    throw new Error(`${path}: not a ${schema} document, not imported`);
+  let value: { schema?: unknown };
+  try {
+    value = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/u, '')) as { schema?: unknown };
+  } catch (error) {
+    throw error instanceof SyntaxError
+      ? damaged(path, '已损坏或被手工改坏（不是有效的 JSON）')
+      : damaged(path, `无法读取（${(error as NodeJS.ErrnoException).code ?? String(error)}）`);
+  }
+  if (typeof value !== 'object' || value === null || value.schema !== schema) {
+    throw damaged(path, `不是 ${schema} 格式`);
   }
   return value as T;
 }
@@ -93,7 +108,7 @@ export async function importLegacyFiles(db: Db, dataDir: string): Promise<string
     const changes = [...document.changes].sort((a, b) => a.seq - b.seq);
     for (const change of changes) {
       if (!readCalendarYear(change.year, change.entry).ok) {
-        throw new Error(`${calendarPath}: change ${change.seq} is damaged, not imported`);
+        throw damaged(calendarPath, `中第 ${change.seq} 号修改已损坏`);
       }
     }
     const done = await db.transaction(async (tx) => {

@@ -4,7 +4,8 @@
 // scope, so concurrent changes are all kept, each with the true value it replaced.
 import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { NewSettingChange, SettingChange, SettingsStore } from '#app/ports.ts';
-import { type ClockSettingValues, isClockSettingKey } from '#core/statute/clock-settings.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { type ClockSettingKey, type ClockSettingValues, checkClockSettingValue, isClockSettingKey } from '#core/statute/clock-settings.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { type Db, isoInstant } from './open-database.ts';
 import { agencySettings, instanceSettings, settingChanges } from './schema.ts';
@@ -61,7 +62,19 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
   return {
     async loadValues() {
       const db = await access.read();
-      return db === undefined ? {} : effectiveValues(db);
+      const values = db === undefined ? {} : await effectiveValues(db);
+      // Values are checked when set; one imported from an old settings.json may not be: report it,
+      // never quietly replace it by the default.
+      for (const [key, value] of Object.entries(values) as [ClockSettingKey, string][]) {
+        const problem = checkClockSettingValue(key, value);
+        if (problem !== undefined) {
+          throw new DomainError(
+            'CONFIG_INVALID',
+            `数据库中设置“${key}”的值“${value}”无效（${problem}）。请用 gongkai settings set ${key} <值> 改为有效的值（gongkai settings list 列出可选值）。`,
+          );
+        }
+      }
+      return values;
     },
     async recordChange(change) {
       const db = await access.write();

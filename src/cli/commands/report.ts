@@ -14,6 +14,7 @@ import { TEMPLATES } from '#core/reports/template.ts';
 import { type DomainError, isDomainError } from '#core/shared/domain-error.ts';
 import { type CliContext, type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { evaluationLine, findingLines, plainReason } from '../finding-text.ts';
+import { terminalText } from '../show-text.ts';
 import { didYouMean } from '../suggest.ts';
 import { checkOutputTarget, writeOutputFile } from '../write-output.ts';
 
@@ -149,46 +150,54 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
   }
   const keep = (severity: Severity) => only === undefined || only === severity;
   const progress = mode === 'check' && context.isTTY && values['no-progress'] !== true ? progressBar(context) : undefined;
+  const summaryOnly = values.summary === true;
+  const json = values.json === true;
+  const explain = values.explain === true;
+  // Each result is printed as soon as it is final, in input order (memory stays flat, a slow file
+  // holds back only the files after it); the summary table comes at the end.
+  const show = (analysis: ReportAnalysis): string => {
+    if (json) {
+      const extra = explain ? { evaluations: analysis.evaluations } : undefined;
+      const findings = analysis.reading.findings.filter((f) => keep(f.severity));
+      return `${renderReadingJson({ ...analysis.reading, findings }, extra)}\n`;
+    }
+    return mode === 'read' || explain ? describeAnalysis(analysis, explain, keep) : describeFindingsBrief(analysis, keep);
+  };
   let result: Awaited<ReturnType<typeof readReports>>;
   try {
     result = await readReports(context.deps, {
       mode,
       inputs: positionals,
-      explain: values.explain === true,
+      explain,
       strict: values.strict === true,
       ...(values.jobs === undefined ? {} : { jobs: /^\d+$/.test(values.jobs) ? Number(values.jobs) : Number.NaN }),
       ...(progress === undefined ? {} : { onProgress: progress.update }),
+      ...(summaryOnly
+        ? {}
+        : {
+            onResult: (analysis: ReportAnalysis) => {
+              const text = show(analysis);
+              if (text !== '') {
+                progress?.done();
+                context.out(text);
+              }
+            },
+          }),
     });
   } finally {
     progress?.done();
   }
-  const summaryOnly = values.summary === true;
-  if (values.json === true) {
-    for (const analysis of summaryOnly ? [] : result.analyses) {
-      const extra = values.explain === true ? { evaluations: analysis.evaluations } : undefined;
-      const findings = analysis.reading.findings.filter((f) => keep(f.severity));
-      context.out(`${renderReadingJson({ ...analysis.reading, findings }, extra)}\n`);
-    }
-    if (mode === 'check') {
-      (summaryOnly ? context.out : context.err)(summaryTable(result.summary));
-    }
-  } else if (!summaryOnly) {
-    if (mode === 'read' || values.explain === true) {
-      for (const analysis of result.analyses) {
-        context.out(describeAnalysis(analysis, values.explain === true, keep));
-      }
-    } else {
-      for (const analysis of result.analyses) {
-        context.out(describeFindingsBrief(analysis, keep));
-      }
-    }
-    if (mode === 'check') {
-      context.out(summaryTable(result.summary));
-    }
-  } else {
-    context.out(summaryTable(result.summary));
+  if (mode === 'check') {
+    (json && !summaryOnly ? context.err : context.out)(summaryTable(result.summary) + skippedLines(result.skipped));
   }
   return result.exitCode;
+}
+
+/** Links listing did not follow, named under the summary. */
+function skippedLines(skipped: readonly { readonly path: string; readonly reason: string }[]): string {
+  return skipped.length === 0
+    ? ''
+    : `未读取 ${skipped.length} 项：\n${skipped.map((s) => `  ${terminalText(s.path)}：${s.reason}`).join('\n')}\n`;
 }
 
 function progressBar(context: CliContext) {
@@ -233,12 +242,12 @@ const ONLY: Readonly<Record<string, Severity>> = { errors: 'error', warnings: 'w
 function describeAnalysis(analysis: ReportAnalysis, explain: boolean, keep: (severity: Severity) => boolean): string {
   const r = analysis.reading;
   const lines = [
-    `文件：${r.source}`,
-    `机关：${r.agency ?? '（未识别）'}　年度：${r.year ?? '（未识别）'}　格式：${templateLabel(r.template)}`,
+    `文件：${terminalText(r.source)}`,
+    `机关：${r.agency === null ? '（未识别）' : terminalText(r.agency)}　年度：${r.year ?? '（未识别）'}　格式：${templateLabel(r.template)}`,
     `读取单元格：${cellsLine(analysis)}　正文数字：${r.narrative.length}处`,
     `发现问题：${countLine(analysis)}`,
   ];
-  lines.push(...findingLines(analysis, true, keep, explain));
+  lines.push(...findingLines(analysis, true, keep, explain).map(terminalText));
   if (explain) {
     lines.push(`核对明细（${analysis.evaluations.length}项）：`);
     for (const e of analysis.evaluations) {
@@ -254,7 +263,10 @@ function describeFindingsBrief(analysis: ReportAnalysis, keep: (severity: Severi
   if (found.length === 0) {
     return '';
   }
-  const lines = [`${r.source}（${r.agency ?? '机关未识别'} ${r.year ?? '年度未识别'}）`, ...found];
+  const lines = [
+    `${terminalText(r.source)}（${r.agency === null ? '机关未识别' : terminalText(r.agency)} ${r.year ?? '年度未识别'}）`,
+    ...found.map(terminalText),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -292,10 +304,10 @@ function formatLabel(row: AuditSummaryRow): string {
 function summaryTable(rows: readonly AuditSummaryRow[]): string {
   const header = ['文件', '格式', '年度', '机关', '错误', '警告', '提示'];
   const body = rows.map((row) => [
-    row.source,
+    terminalText(row.source),
     formatLabel(row),
     row.year === null ? '—' : String(row.year),
-    row.agency ?? '—',
+    row.agency === null ? '—' : terminalText(row.agency),
     String(row.counts.error),
     String(row.counts.warning),
     String(row.counts.notice),

@@ -97,5 +97,5 @@ export async function run(args: readonly string[], context: CommandContext): Pro
  * points to the project's docs/statutory-clock.md instead (issue #10).
  */
 function readerSource(source: string): string {
-  return source.replace(/statute\.md\s*§[\d.]+/gu, '见 docs/statutory-clock.md');
+  return source.replace(/statute\.md\s*§[\d.]+/gu, '见 docs/statutory-clock.md').replace(/，见 §\d+ 第\d+项/gu, '');
 }

@@ -126,7 +126,8 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
   }
   const tail = labelText + text.slice(position);
   for (const { label, run } of pieces) {
-    const labels = gluedLabels(label, table);
+    // A row label is short: only the end of a long stretch of text before the digits can hold it.
+    const labels = gluedLabels(label.length > 240 ? label.slice(-240) : label, table);
     const last = labels[labels.length - 1];
     const rowId = last === undefined ? undefined : rowIdOf(last, table);
     if (rowId === undefined) {
@@ -152,7 +153,7 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
     pushSplit(items, table, last!, run, [width], table !== '二');
   }
   if (tail.trim().length > 0) {
-    const labels = gluedLabels(tail, table);
+    const labels = tail.length > 400 ? [] : gluedLabels(tail, table);
     items.push(labels.length > 0 ? { kind: 'labels', table, cells: labels } : { kind: 'text', text: tail });
   }
   return items;
