@@ -3,10 +3,9 @@
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { basename, resolve } from 'node:path';
+import { createDatabaseDeps } from '#adapters/db/lazy-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
-import { createFileCalendarStore } from '#adapters/local-store/calendar-store.ts';
-import { createFileSettingsStore } from '#adapters/local-store/settings-store.ts';
 import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
 import { unreadableReport } from '#core/reports/read/read-report.ts';
@@ -18,13 +17,25 @@ export interface ProcessRuntime {
   readonly cwd: string;
 }
 
-/** Wires the ports of one process from its configuration. */
-export function composeAppDeps(config: Config, runtime: ProcessRuntime): AppDeps {
+/** The ports of a process, and how to release what they hold (the database connections). */
+export interface ComposedApp extends AppDeps {
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the ports of one process from its configuration. The database (DATABASE_URL, else the
+ * embedded one under the data directory) is opened on first use; `close()` when done.
+ */
+export function composeAppDeps(config: Config, runtime: ProcessRuntime, options: { holdEmbeddedServer?: boolean } = {}): ComposedApp {
   const { dataDir, dataDirIsDefault } = config.files;
+  const database = createDatabaseDeps({ url: config.db.url, dataDir, ...options });
   return {
     clock: runtime.clock,
-    settings: createFileSettingsStore(dataDir),
-    calendar: createFileCalendarStore(dataDir),
+    settings: database.settings,
+    calendar: database.calendar,
+    agencies: database.agencies,
+    database: database.database,
+    close: () => database.close(),
     files: createFileReader(runtime.cwd, decodeText),
     reports: reportFiles(runtime.cwd, config.reports.readTimeoutMs),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },

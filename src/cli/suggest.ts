@@ -37,3 +37,9 @@ export function didYouMean(typed: string, known: readonly string[]): string {
   const word = closest(typed, known);
   return word === undefined ? '' : `是不是要输入“${word}”？`;
 }
+
+/** The usage block of a command's help (up to its first blank line), shown after an unknown option. */
+export function usageBlock(help: string): string {
+  const end = help.indexOf('\n\n');
+  return end === -1 ? help.trimEnd() : help.slice(0, end);
+}

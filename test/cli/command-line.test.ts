@@ -57,6 +57,18 @@ describe('help, version and suggestions', () => {
       assert.match(help.out, new RegExp(`^用法：gongkai report ${sub} `, 'u'));
     }
   });
+
+  test('deadline and fee show their own usage lines after an unknown option', async () => {
+    const dataDir = await makeDataDir();
+    const deadline = await runClock(['deadline', '--foo'], { dataDir });
+    assert.equal(deadline.code, 64);
+    assert.match(deadline.err, /无法识别的参数“--foo”[^\n]*\n用法：\n {2}gongkai deadline --received YYYY-MM-DD/u);
+    assert.doesNotMatch(deadline.err, /事件与参数/u);
+    const fee = await runClock(['fee', '--bogus'], { dataDir });
+    assert.equal(fee.code, 64);
+    assert.match(fee.err, /未知参数“--bogus”[^\n]*\n用法：\n {2}gongkai fee --pages N/u);
+    assert.doesNotMatch(fee.err, /可选：/u);
+  });
 });
 
 describe('help points to what the user has', () => {
@@ -164,7 +176,7 @@ describe('library messages stay out of sight', () => {
       execFile(
         'bash',
         ['-c', `'${join(ROOT, 'gongkai')}' report check '${dir}' | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
-        { env: { ...process.env, GONGKAI_DATA_DIR: dir } },
+        { env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dir } },
         (_e, stdout) => done(stdout.trim()),
       );
     });
@@ -218,7 +230,8 @@ describe('the data directory', () => {
     await writeFile(notADir, 'x');
     const run = await runClock(['settings', 'set', 'receipt.rest-day', 'next-working-day'], { dataDir: notADir });
     assert.equal(run.code, 78);
-    assert.match(run.err, /数据目录中的文件“.*settings\.json”无法(读取|写入)（路径中有一段不是目录）。请检查/u);
+    // Settings live in the database now: the data directory itself is what cannot be used.
+    assert.match(run.err, /数据目录“.*file”无法使用（路径中有一段不是目录）。请检查/u);
     assert.deepEqual(await readdir(parent), ['file']);
   });
 

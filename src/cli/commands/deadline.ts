@@ -28,7 +28,7 @@ import type { ClockState, ResponseClock } from '#core/statute/response-clock.ts'
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
-import { didYouMean } from '../suggest.ts';
+import { didYouMean, usageBlock } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai deadline --received YYYY-MM-DD [--channel 渠道] [--event 事件:YYYY-MM-DD[:参数] …] [--today YYYY-MM-DD] [--json]
@@ -322,7 +322,7 @@ function parseArgs(args: readonly string[]): ParsedArgs {
     repeatable: ['--event', '--set'],
     isMissing: (value) => value === undefined || value === '',
     unknown: (arg) =>
-      `无法识别的参数“${arg}”。${didYouMean(arg.split('=')[0] ?? arg, [...VALUE_OPTIONS, '--json', '--explain', '--help'])}运行 gongkai deadline --help 查看用法`,
+      `无法识别的参数“${arg}”。${didYouMean(arg.split('=')[0] ?? arg, [...VALUE_OPTIONS, '--json', '--explain', '--help'])}运行 gongkai deadline --help 查看全部选项。\n${usageBlock(HELP)}`,
     missingValue: (name) => `${name} 需要一个值`,
     repeated: (name) => `${name} 只能给出一次`,
   });

@@ -4,7 +4,7 @@ import { computeFee, type FeeRequest } from '#app/compute-fee.ts';
 import { type Fen, formatYuan, toFen } from '#core/statute/fees.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { scanOptions } from '../scan-options.ts';
-import { didYouMean } from '../suggest.ts';
+import { didYouMean, usageBlock } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai fee --pages N [--json]         按量：一件申请共N页的信息处理费（109号第五条）
@@ -47,7 +47,7 @@ function parseArgs(args: readonly string[]): ParsedArgs {
     // "--pages --json" lacks a value; "--pages -1" has one (refused later as not a non-negative integer).
     isMissing: (value, inline) => !inline && (value === undefined || value.startsWith('--')),
     unknown: (arg) =>
-      `未知参数“${arg}”。${didYouMean(arg.split('=')[0] ?? arg, [...VALUE_OPTIONS, '--json', '--help'])}运行 gongkai fee --help 查看用法。`,
+      `未知参数“${arg}”。${didYouMean(arg.split('=')[0] ?? arg, [...VALUE_OPTIONS, '--json', '--help'])}运行 gongkai fee --help 查看全部选项。\n${usageBlock(HELP)}`,
     missingValue: (name) => `参数 ${name} 需要一个值。运行 gongkai fee --help 查看用法。`,
     repeated: (name) => `参数 ${name} 只能指定一次。`,
   });
