@@ -6,12 +6,13 @@
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
-import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { CalendarYear, WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 import type { ExportRows } from '#core/reports/export-table.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
+import type { CaseStore } from './case-ports.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
 export interface Clock {
@@ -183,13 +184,35 @@ export interface DatabaseAdmin {
   ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
 }
 
+/** An open case whose due date moves with a calendar change (the statutory clock recomputed). */
+export interface MovedDueDate {
+  readonly agency: string;
+  readonly caseCode: string;
+  readonly dueBefore: LocalDate;
+  readonly dueAfter: LocalDate;
+}
+
+/**
+ * The open cases a calendar change affects (issue #7: a calendar change lists the open cases whose
+ * due dates move). The cases tier implements it over its cases and events; until it is wired, a
+ * calendar import says that the list is not available.
+ */
+export interface CalendarImpact {
+  /** Open cases whose due date differs between the two calendars (diffCalendars narrows the search). */
+  openCasesMoved(before: WorkingDayCalendar, after: WorkingDayCalendar): Promise<readonly MovedDueDate[]>;
+}
+
 /** Everything the composition root wires for the use cases of one process. */
 export interface AppDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
+  /** Applications, their events, appeals and report entries (case-ports.ts). */
+  readonly cases: CaseStore;
   readonly database: DatabaseAdmin;
+  /** Optional until the cases tier provides it. */
+  readonly calendarImpact?: CalendarImpact;
   readonly files: FileReader;
   readonly reports: ReportFilesPort;
   readonly storage: StorageInfo;
