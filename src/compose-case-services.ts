@@ -1,12 +1,42 @@
-// Binds the case use cases to what the HTTP routes call (CaseServices). Until the case tier has
-// landed, every case endpoint answers 503 UNAVAILABLE with a Chinese message.
+// Binds the case use cases (src/app/cases) over one database to what the HTTP routes call
+// (CaseServices): agency slugs become the ids the use cases filter by, the public intake records as
+// `public`, staff events as the token's user.
+import { createCaseStore } from '#adapters/db/case-store.ts';
 import type { Db } from '#adapters/db/open-database.ts';
+import { agencies } from '#adapters/db/schema/agencies.ts';
 import type { CaseServices } from '#adapters/http/http-services.ts';
-import { DomainError } from '#core/shared/domain-error.ts';
+import type { CaseDeps } from '#app/case-ports.ts';
+import { createApplication } from '#app/cases/create-application.ts';
+import { getCase, listCases, lookupApplicationStatus } from '#app/cases/query-cases.ts';
+import { recordCaseEvent } from '#app/cases/record-case-event.ts';
 
-export function composeCaseServices(_db: Db, _now: () => Date): CaseServices {
-  const pending = async (): Promise<never> => {
-    throw new DomainError('UNAVAILABLE', '案件功能尚未启用');
+export function composeCaseServices(db: Db, now: () => Date): CaseServices {
+  const deps: CaseDeps = { cases: createCaseStore(db), clock: { now } };
+  const agencyIds = async (readable: 'all' | ReadonlySet<string>, only: string | undefined): Promise<number[]> => {
+    const rows = await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies);
+    return rows.filter((row) => (readable === 'all' || readable.has(row.slug)) && (only === undefined || row.slug === only)).map((row) => row.id);
   };
-  return { createApplication: pending, lookupApplicationStatus: pending, listCases: pending, getCase: pending, recordCaseEvent: pending };
+  return {
+    createApplication: ({ agency, body }) =>
+      createApplication(deps, { agencySlug: agency, applicant: body.applicant, description: body.description, delivery: body.delivery, actor: 'public' }),
+    async lookupApplicationStatus(input) {
+      const status = await lookupApplicationStatus(deps, input);
+      return { ...status, outcome: status.outcome ?? null };
+    },
+    async listCases(input) {
+      const ids = await agencyIds(input.agencies, input.agency);
+      if (ids.length === 0) {
+        return { items: [], total: 0 };
+      }
+      const page = await listCases(deps, {
+        agencyIds: ids,
+        ...(input.state === undefined ? {} : { status: input.state }),
+        limit: input.limit,
+        offset: input.offset,
+      });
+      return { items: page.items, total: page.total };
+    },
+    getCase: ({ caseCode }) => getCase(deps, { caseCode }),
+    recordCaseEvent: ({ actor, caseCode, event }) => recordCaseEvent(deps, { caseCode, event, actor: actor.username }),
+  };
 }

@@ -14,6 +14,7 @@ import { type Config, loadConfig } from '#config/load-config.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { composeCaseServices } from './compose-case-services.ts';
 import { identityDeps } from './composition-root.ts';
+import { seedDemoAgency } from './demo-seed.ts';
 
 export interface StartServerOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -111,4 +112,39 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return closing;
     },
   };
+}
+
+/** The demo agency `gongkai demo` seeds and the staff account it prints. */
+export interface DemoSetting {
+  readonly agency: string;
+  readonly agencyName: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface DemoInfo {
+  readonly seeded: boolean;
+  readonly cases: number;
+  readonly token: string;
+}
+
+/**
+ * `gongkai demo`: the server, with the demo agency (hundreds of generated cases over two years, every
+ * outcome, some overdue, some waiting for 补正) seeded once, a staff user and a fresh API token.
+ */
+export async function startDemoServer(
+  options: StartServerOptions,
+  setting: DemoSetting,
+): Promise<RunningServer & { demo: Promise<DemoInfo> }> {
+  let resolveDemo: (info: DemoInfo) => void = () => {};
+  const demo = new Promise<DemoInfo>((resolve) => {
+    resolveDemo = resolve;
+  });
+  const server = await startServer({
+    ...options,
+    beforeReady: async (database, identity) => {
+      resolveDemo(await seedDemoAgency(database.db, identity, options.now ?? (() => new Date()), setting));
+    },
+  });
+  return { ...server, demo };
 }

@@ -13,7 +13,7 @@ import { didYouMean } from './suggest.ts';
 // Each command's one-line summary lives here, not in its module, so `gongkai --help` lists every
 // command without importing any of them (the report command alone pulls in exceljs, mammoth, unpdf).
 const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summary: string }>> = {
-  demo: { module: './commands/demo.ts', summary: '演示：读取并审核随项目附带的五份真实年度报告，输出发现的问题' },
+  demo: { module: './commands/demo.ts', summary: '演示：载入示范机关（两年数百件依申请公开案件）并启动服务，打印网址、账号和 API 令牌' },
   report: {
     module: './commands/report.ts',
     summary: '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）、由案件数据编制（compile）',

@@ -1,0 +1,158 @@
+// Server benchmarks of issue #7, printed as ratios against baselines measured in the same run
+// (never asserted):
+//   start    fresh embedded data directory → /healthz ok, and server RSS (server + embedded database
+//            child) after the intake run; baseline: a bare node:http server process start → first answer
+//   intake   1,000 concurrent POST /api/agencies/{slug}/applications (none lost, p50/p99); baseline:
+//            the same 1,000 concurrent POSTs to a bare node:http server answering 201 with a fixed body
+// Engines: embedded always; PostgreSQL too when DATABASE_URL is set (own database, dropped after).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { listedCaseCodes, percentile, submitConcurrently } from '../test/http/intake-load.ts';
+import { prepareAgency, startServerProcess, waitHealthy } from '../test/http/server-process.ts';
+
+const COUNT = 1000;
+const AGENCY = 'bench';
+
+export interface Out {
+  readonly out: (text: string) => void;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (pid === undefined) {
+    return 0;
+  }
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function embeddedPid(dataDir: string): number | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(dataDir, 'pg.lock'), 'utf8')) as { pid?: number }).pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bare node:http server in a child process answering every request with 201 and a fixed receipt. */
+async function bareServer(): Promise<{ url: string; startMs: number; pid: number | undefined; stop: () => void }> {
+  const code = `
+    const http = require('node:http');
+    const body = JSON.stringify({ caseCode: 'BENCH-2025-000001', verificationCode: 'ABCD2345', received: '2025-03-03', due: '2025-03-24' });
+    const server = http.createServer((req, res) => { req.resume(); req.on('end', () => {
+      res.writeHead(req.url === '/healthz' ? 200 : 201, { 'content-type': 'application/json' });
+      res.end(req.url === '/healthz' ? '{"status":"ok"}' : body); }); });
+    server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`;
+  const start = performance.now();
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
+      if (match !== null) {
+        resolve(match[0]);
+      }
+    });
+  });
+  await waitHealthy(url);
+  return { url, startMs: performance.now() - start, pid: child.pid, stop: () => child.kill() };
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+
+async function benchEngine(
+  engine: 'embedded' | 'postgresql',
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  output: Out,
+  baseline: { startMs: number; p99: number; rss: number },
+) {
+  const token = await prepareAgency(env, AGENCY, '基准测试局');
+  // The CLI left the embedded database running for a few seconds: wait until it stopped so the
+  // server's start below is a real cold open.
+  if (engine === 'embedded') {
+    for (let i = 0; i < 200 && embeddedPid(dataDir) !== undefined; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  const started = performance.now();
+  const server = await startServerProcess({ env, timeoutMs: 120_000 });
+  const startMs = performance.now() - started;
+  try {
+    const t0 = performance.now();
+    const submissions = await submitConcurrently(server.url, AGENCY, COUNT);
+    const wallMs = performance.now() - t0;
+    const acked = submissions.filter((s) => s.status === 201);
+    const stored = new Set(await listedCaseCodes(server.url, token, AGENCY));
+    const lost = acked.filter((s) => !stored.has(s.caseCode as string)).length;
+    const latencies = acked.map((s) => s.ms);
+    const p50 = percentile(latencies, 50);
+    const p99 = percentile(latencies, 99);
+    const rss = rssMb(server.child.pid) + (engine === 'embedded' ? rssMb(embeddedPid(dataDir)) : 0);
+    output.out(
+      [
+        `\n[${engine}]`,
+        `  start → /healthz ok   ${fmt(startMs)} ms   (bare node:http ${fmt(baseline.startMs)} ms, ratio ${fmt(startMs / baseline.startMs, 1)}×; goal ≤ 10000 ms: ${startMs <= 10_000 ? 'met' : 'NOT met'})`,
+        `  server RSS            ${fmt(rss)} MB${engine === 'embedded' ? ' (server + embedded database)' : ''}   (bare ${fmt(baseline.rss)} MB, ratio ${fmt(rss / baseline.rss, 1)}×; goal ≤ 600 MB: ${rss <= 600 ? 'met' : 'NOT met'})`,
+        `  intake ${COUNT} concurrent  ${acked.length} acknowledged, ${submissions.length - acked.length} refused/failed, ${lost} lost; ${fmt((acked.length / wallMs) * 1000)} applications/s`,
+        `  intake latency        p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms   (bare p99 ${fmt(baseline.p99)} ms, ratio ${fmt(p99 / baseline.p99, 1)}×; goal p99 < 500 ms, none lost: ${p99 < 500 && lost === 0 && acked.length === COUNT ? 'met' : 'NOT met'})`,
+      ].join('\n'),
+    );
+    output.out('\n');
+  } finally {
+    await server.stop();
+  }
+}
+
+export async function runServerBenchmark(output: Out): Promise<void> {
+  output.out(`gongkai server benchmark (issue #7): ${COUNT} concurrent applications, start-up, RSS\n`);
+  const bare = await bareServer();
+  const bareSubmissions = await submitConcurrently(bare.url, AGENCY, COUNT);
+  const bareRss = rssMb(bare.pid);
+  bare.stop();
+  const baseline = {
+    startMs: bare.startMs,
+    p99: percentile(
+      bareSubmissions.map((s) => s.ms),
+      99,
+    ),
+    rss: bareRss,
+  };
+  output.out(
+    `baseline: bare node:http start ${fmt(baseline.startMs)} ms, p99 ${fmt(baseline.p99)} ms for ${COUNT} concurrent POSTs, RSS ${fmt(bareRss)} MB\n`,
+  );
+
+  const base: NodeJS.ProcessEnv = { ...process.env, GONGKAI_RATE_LIMIT: 'off', GONGKAI_USER: 'bench' };
+  delete base['DATABASE_URL'];
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+  try {
+    await benchEngine('embedded', { ...base, GONGKAI_DATA_DIR: dir }, dir, output, baseline);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const adminUrl = process.env['DATABASE_URL'];
+  if (adminUrl === undefined) {
+    output.out('\n[postgresql] skipped: DATABASE_URL not set\n');
+    return;
+  }
+  const name = `gongkai_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  const pgDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pg-'));
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    await benchEngine('postgresql', { ...base, GONGKAI_DATA_DIR: pgDir, DATABASE_URL: url.toString() }, pgDir, output, baseline);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(pgDir, { recursive: true, force: true });
+  }
+}
