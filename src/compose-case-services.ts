@@ -14,11 +14,19 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
   const deps: CaseDeps = { cases: createCaseStore(db), clock: { now } };
   const agencyIds = async (readable: 'all' | ReadonlySet<string>, only: string | undefined): Promise<number[]> => {
     const rows = await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies);
-    return rows.filter((row) => (readable === 'all' || readable.has(row.slug)) && (only === undefined || row.slug === only)).map((row) => row.id);
+    return rows
+      .filter((row) => (readable === 'all' || readable.has(row.slug)) && (only === undefined || row.slug === only))
+      .map((row) => row.id);
   };
   return {
     createApplication: ({ agency, body }) =>
-      createApplication(deps, { agencySlug: agency, applicant: body.applicant, description: body.description, delivery: body.delivery, actor: 'public' }),
+      createApplication(deps, {
+        agencySlug: agency,
+        applicant: body.applicant,
+        description: body.description,
+        delivery: body.delivery,
+        actor: 'public',
+      }),
     async lookupApplicationStatus(input) {
       const status = await lookupApplicationStatus(deps, input);
       return { ...status, outcome: status.outcome ?? null };
