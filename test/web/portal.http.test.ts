@@ -10,7 +10,7 @@ import type { ApplicationStatus, IntakeReceipt } from '#adapters/http/http-servi
 import { DomainError } from '#core/shared/domain-error.ts';
 import { portalRoutes } from '#web/portal/portal-routes.ts';
 import type { PortalServices } from '#web/portal/portal-services.ts';
-import { type PortalClient, portalClient } from './portal-client.ts';
+import { type PortalClient, portalClient, VALID_FORM } from './portal-client.ts';
 
 const AGENCIES = [
   { slug: 'demo', name: '示例市教育局' },
@@ -54,17 +54,6 @@ function memoryServices(written: Written[]): PortalServices {
     },
   };
 }
-
-export const VALID_FORM = {
-  'applicant.type': 'natural_person',
-  'applicant.name': '张三',
-  'applicant.idType': 'resident_id',
-  'applicant.idNumber': '11010519491231002X',
-  'applicant.phone': '010-12345678',
-  'applicant.email': 'zhang@example.org',
-  description: '请公开本机关2025年度部门预算',
-  delivery: 'email',
-};
 
 describe('public portal (in-memory case services)', () => {
   let written: Written[];
