@@ -11,6 +11,7 @@ import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
+import type { CaseStore } from './case-ports.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
 export interface Clock {
@@ -188,6 +189,8 @@ export interface AppDeps {
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
+  /** Applications, their events, appeals and report entries (case-ports.ts). */
+  readonly cases: CaseStore;
   readonly database: DatabaseAdmin;
   readonly files: FileReader;
   readonly reports: ReportFilesPort;

@@ -4,6 +4,7 @@
 // "nothing stored" without creating one. The composition root wires the stores it returns.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CaseStore } from '#app/case-ports.ts';
 import type { AgencyStore, CalendarStore, DatabaseAdmin, SettingsStore } from '#app/ports.ts';
 import type { Database, DatabaseConfig, Db } from './open-database.ts';
 
@@ -30,6 +31,7 @@ export interface DatabaseStores {
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
+  readonly cases: CaseStore;
   readonly database: DatabaseAdmin;
 }
 
@@ -89,6 +91,22 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
     settings: deferred(async () => (await load()).settings, ['loadValues', 'recordChange', 'listChanges']),
     calendar: deferred(async () => (await load()).calendar, ['listChanges', 'appendChange']),
     agencies: deferred(async () => (await load()).agencies, ['add', 'list', 'findBySlug']),
+    cases: deferred(
+      async () => (await load()).cases,
+      [
+        'findAgency',
+        'clockBasis',
+        'transaction',
+        'findCase',
+        'findCaseByVerification',
+        'listEvents',
+        'listCases',
+        'listOpenOn',
+        'aggregateYear',
+        'listAppeals',
+        'reportEntries',
+      ],
+    ),
     database: deferred(async () => (await load()).database, ['migrate', 'status', 'backup', 'restore']),
     async close() {
       if (opening !== undefined) {
