@@ -21,7 +21,12 @@ function gongkai(
     execFile(
       join(ROOT, 'gongkai'),
       [...args],
-      { cwd, timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GONGKAI_DATA_DIR: join(cwd, '.data'), ...env } },
+      {
+        cwd,
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: join(cwd, '.data'), ...env },
+      },
       (error, stdout, stderr) =>
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, out: stdout, err: stderr }),
     );
