@@ -9,7 +9,9 @@ import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
 import { createApplication } from '#app/cases/create-application.ts';
 import { importCases } from '#app/cases/import-cases.ts';
 import { getCase, listCases } from '#app/cases/query-cases.ts';
+import { decideAppeal, recordAppeal } from '#app/cases/record-appeal.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
+import { APPEAL_DECISION_IDS, APPEAL_DECISIONS } from '#core/cases/appeal-case.ts';
 import { APPLICANT_TYPE_LABEL } from '#core/cases/applicant.ts';
 import { CASE_EVENT_LABEL, CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
@@ -29,6 +31,10 @@ const HELP = `用法：
       事件类型：${CASE_EVENT_TYPES.filter((t) => t !== 'received').join('、')}。
       参数与 deadline --case 的输入一致（--delivered-on、--period-working-days、--consultation-id、--kind、
       --consultee-received-on、--approved-by、--reason、--notice-sent-on、--notice-received-on、--competent-organ）。
+
+  gongkai case appeal add --agency SLUG --kind review|litigation_direct|litigation_after_review --filed YYYY-MM-DD [--case CODE] [--reference 案号]
+  gongkai case appeal decide --agency SLUG ID --date YYYY-MM-DD --decision 结果
+      行政复议、行政诉讼案件（年度报告表四）。结果：${APPEAL_DECISION_IDS.map((id) => `${id}（${APPEAL_DECISIONS[id].label}）`).join('、')}。
 
 退出码：0 成功；1 导入时有行被拒绝；3 未找到；5 当前状态不允许该事件；64 参数错误。`;
 
@@ -98,6 +104,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return listCommand(rest, context);
     case 'event':
       return eventCommand(rest, context);
+    case 'appeal':
+      return appealCommand(rest, context);
     case undefined:
     case '--help':
     case '-h':
@@ -290,4 +298,47 @@ async function eventCommand(args: readonly string[], context: CommandContext): P
   const detail = await recordCaseEvent(caseDeps(context), { caseCode, event: { type, ...fields }, actor: context.deps.actor });
   context.out(asJson ? json(detail) : caseText(detail));
   return EXIT.ok;
+}
+
+async function appealCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parse(rest, {
+    agency: { type: 'string' },
+    kind: { type: 'string' },
+    filed: { type: 'string' },
+    case: { type: 'string' },
+    reference: { type: 'string' },
+    date: { type: 'string' },
+    decision: { type: 'string' },
+  });
+  if (typeof values.agency !== 'string') {
+    throw new UsageError('请用 --agency 指定机关');
+  }
+  if (action === 'add' && positionals.length === 0) {
+    const { id } = await recordAppeal(caseDeps(context), {
+      agencySlug: values.agency,
+      kind: values.kind,
+      filedOn: values.filed,
+      ...(values.case === undefined ? {} : { caseCode: values.case }),
+      ...(values.reference === undefined ? {} : { reference: values.reference }),
+      actor: context.deps.actor,
+    });
+    context.out(values.json === true ? json({ id }) : `已登记复议/诉讼案件 ${id}\n`);
+    return EXIT.ok;
+  }
+  if (action === 'decide' && positionals.length === 1 && /^\d{1,12}$/.test(positionals[0]!)) {
+    const id = Number(positionals[0]);
+    await decideAppeal(caseDeps(context), {
+      agencySlug: values.agency,
+      id,
+      decidedOn: values.date,
+      decision: values.decision,
+      actor: context.deps.actor,
+    });
+    context.out(values.json === true ? json({ id, decided: true }) : `已登记复议/诉讼案件 ${id} 的结果\n`);
+    return EXIT.ok;
+  }
+  throw new UsageError(
+    '用法：gongkai case appeal add --agency SLUG --kind 类型 --filed YYYY-MM-DD | gongkai case appeal decide --agency SLUG ID --date YYYY-MM-DD --decision 结果',
+  );
 }
