@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { localDate } from '#core/calendar/local-date.ts';
 import { composeReplyLetter, type ReplyLetterInput } from './compose-reply-letter.ts';
 import { checkDocNumberPrefix, formatDocNumber } from './doc-number.ts';
+import { checkLetterSettingValue, resolveLetterSettings, resolveMailSettings } from './letter-settings.ts';
 import { DEFAULT_LETTER_TEMPLATES, MERGE_FIELD_NAMES } from './letter-template.ts';
 import { checkLetterTemplate, type MergeFields, mergeLetter } from './merge-letter.ts';
 import { OUTCOME_CODES, OUTCOME_FAMILIES, outcomeFamily } from './outcome-family.ts';
@@ -172,5 +173,20 @@ describe('文号', () => {
     assert.equal(checkDocNumberPrefix('某府信公开'), undefined);
     assert.match(checkDocNumberPrefix('某〔') ?? '', /不能包含/);
     assert.match(checkDocNumberPrefix('长'.repeat(21)) ?? '', /20/);
+  });
+});
+
+describe('letter and mail settings', () => {
+  test('values are checked with Chinese messages; stored bad values fall back to the default', () => {
+    assert.equal(checkLetterSettingValue('mail.smtp-port', '587'), undefined);
+    assert.match(checkLetterSettingValue('mail.smtp-port', '70000') ?? '', /1 至 65535/);
+    assert.equal(checkLetterSettingValue('mail.from', '政务公开办 <gongkai@example.gov.cn>'), undefined);
+    assert.match(checkLetterSettingValue('mail.reminders-to', 'not-an-address') ?? '', /电子邮件地址/);
+    assert.match(checkLetterSettingValue('letter.doc-number-prefix', '某〔') ?? '', /不能包含/);
+    assert.match(checkLetterSettingValue('letter.review-organ', '某\n') ?? '', /换行/);
+    assert.equal(checkLetterSettingValue('letter.partial-review-first', 'maybe')?.includes('on、off'), true);
+    const mail = resolveMailSettings({ 'mail.smtp-port': 'x', 'mail.smtp-host': 'smtp.example.gov.cn' });
+    assert.deepEqual(mail, { host: 'smtp.example.gov.cn', port: 25, secure: false, from: '', remindersTo: '' });
+    assert.equal(resolveLetterSettings({ 'letter.partial-review-first': 'off' }).partialReviewFirst, false);
   });
 });
