@@ -136,7 +136,7 @@ export interface MailSettings {
   readonly remindersTo: string;
 }
 
-function valueOf(stored: LetterSettingValues, key: LetterSettingKey): string {
+function settingValue(stored: LetterSettingValues, key: LetterSettingKey): string {
   const candidate = stored[key];
   return candidate !== undefined && checkLetterSettingValue(key, candidate) === undefined
     ? candidate
@@ -145,20 +145,20 @@ function valueOf(stored: LetterSettingValues, key: LetterSettingKey): string {
 
 export function resolveLetterSettings(stored: LetterSettingValues): LetterSettings {
   return {
-    docNumberPrefix: valueOf(stored, 'letter.doc-number-prefix'),
-    reviewOrgan: valueOf(stored, 'letter.review-organ'),
-    court: valueOf(stored, 'letter.court'),
-    partialReviewFirst: valueOf(stored, 'letter.partial-review-first') === 'on',
-    complaintChannel: valueOf(stored, 'letter.complaint-channel'),
+    docNumberPrefix: settingValue(stored, 'letter.doc-number-prefix'),
+    reviewOrgan: settingValue(stored, 'letter.review-organ'),
+    court: settingValue(stored, 'letter.court'),
+    partialReviewFirst: settingValue(stored, 'letter.partial-review-first') === 'on',
+    complaintChannel: settingValue(stored, 'letter.complaint-channel'),
   };
 }
 
 export function resolveMailSettings(stored: LetterSettingValues): MailSettings {
   return {
-    host: valueOf(stored, 'mail.smtp-host'),
-    port: Number(valueOf(stored, 'mail.smtp-port')),
-    secure: valueOf(stored, 'mail.smtp-secure') === 'on',
-    from: valueOf(stored, 'mail.from'),
-    remindersTo: valueOf(stored, 'mail.reminders-to'),
+    host: settingValue(stored, 'mail.smtp-host'),
+    port: Number(settingValue(stored, 'mail.smtp-port')),
+    secure: settingValue(stored, 'mail.smtp-secure') === 'on',
+    from: settingValue(stored, 'mail.from'),
+    remindersTo: settingValue(stored, 'mail.reminders-to'),
   };
 }
