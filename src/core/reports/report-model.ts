@@ -97,6 +97,7 @@ export const RULE_IDS = [
   'NARR-PERCENT',
   'STRUCT-OUTLINE',
   'READ-TRUNCATED',
+  'READ-RUN-TOGETHER',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -139,6 +140,7 @@ export const RULE_SEVERITY = {
   'NARR-PERCENT': 'warning',
   'STRUCT-OUTLINE': 'warning',
   'READ-TRUNCATED': 'notice',
+  'READ-RUN-TOGETHER': 'notice',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

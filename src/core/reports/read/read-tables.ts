@@ -643,6 +643,12 @@ function readLayout(layout: ScannedLayout): TableReading {
   for (const variant of variantFindings(variants, readCells, records)) {
     findings.push(variant);
   }
+  for (const row of layout.runTogether ?? []) {
+    const rowName = row.label === null ? '行政复议、行政诉讼数据' : messageRow(foundLabelText(row.label));
+    findings.push(
+      finding('READ-RUN-TOGETHER', `表${row.table}“${rowName}”行的数字“${row.run}”连写无分隔，无法唯一拆分为${row.width}列，未读取该行`),
+    );
+  }
   if (cut !== null) {
     findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
   }

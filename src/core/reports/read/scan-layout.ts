@@ -10,6 +10,7 @@ import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { isRunTogether, type RunItem, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
 export interface PhysicalRow {
@@ -38,6 +39,16 @@ export interface ScannedLayout {
   readonly headings: readonly HeadingLine[];
   /** Lines inside a table that carry no cells (page furniture, `------` rules, Markdown separators). */
   readonly skipped: readonly number[];
+  /** Rows of run-together text whose digits split into cells in no or several ways (left unread). */
+  readonly runTogether?: readonly RunTogetherRow[];
+}
+
+/** A row of run-together digits the table's arithmetic could not split in exactly one way. */
+export interface RunTogetherRow {
+  readonly table: TableId;
+  readonly label: string | null;
+  readonly run: string;
+  readonly width: number;
 }
 
 // Section headings that open or close a table region, by the phrase that survives numbering variants.
@@ -230,6 +241,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   const rows: PhysicalRow[] = [];
   const headings: HeadingLine[] = [];
   const skipped: number[] = [];
+  const runTogether: RunTogetherRow[] = [];
   let table: TableId | null = null;
   let open: OpenRow | null = null;
   let continuable = false;
@@ -291,8 +303,12 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       if (line.endsWith('\r')) {
         line = line.slice(0, -1);
       }
-      const index = lines.push(line) - 1;
-      scanLine(line, index);
+      if (line.length >= 200 && isRunTogether(line)) {
+        flush();
+        scanRunTogether(tokenizeRunTogether(line));
+      } else {
+        scanLine(line, lines.push(line) - 1);
+      }
       if (end === text.length) {
         break;
       }
@@ -300,7 +316,39 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     flush();
   }
   flush();
-  return { lines, rows, headings, skipped };
+  return runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
+
+  /** The items of a run-together line: each becomes a line of its own, table items rows. */
+  function scanRunTogether(items: readonly RunItem[]): void {
+    for (const item of items) {
+      switch (item.kind) {
+        case 'text':
+          lines.push(item.text);
+          break;
+        case 'heading':
+          table = item.table;
+          headings.push({ line: lines.push(item.text) - 1, table });
+          break;
+        case 'labels':
+          emit([...item.cells], true, [lines.push(item.cells.join(' ')) - 1]);
+          break;
+        case 'row': {
+          const cells = item.label === null ? [...item.cells] : [item.label, ...item.cells];
+          emit(cells, true, [lines.push(cells.join(' ')) - 1]);
+          break;
+        }
+        case 'unsplit': {
+          const index = lines.push(item.label === null ? item.run : `${item.label} ${item.run}`) - 1;
+          skipped.push(index);
+          runTogether.push({ table: item.table, label: item.label, run: item.run, width: item.width });
+          if (item.label !== null) {
+            emit([item.label], true, [index]);
+          }
+          break;
+        }
+      }
+    }
+  }
 
   function scanLine(line: string, index: number): void {
     if (!line.includes('|')) {

@@ -1,0 +1,360 @@
+// Run-together table text (issue #9): a page text whose table cells were concatenated without separators,
+// the whole table on one line with its labels (`…（一）予以公开270020130（二）部分公开…`). This tokenizer
+// turns such a line into the reader's stream: section headings, header label rows and data rows whose
+// digit runs are split back into cells by the table's own arithmetic (row 总计 = the six applicant
+// columns; table 四 group totals; table 三's column identities across rows) — only when exactly one split
+// satisfies it. A run with no or several splits stays unsplit: its cells are absent, never guessed.
+
+import { type TableId, TEMPLATES, type TemplateId } from '../template.ts';
+import { matchLabel } from './match-label.ts';
+
+/** One piece of a run-together line, in order. */
+export type RunItem =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'heading'; readonly text: string; readonly table: TableId | null }
+  /** Label cells of a header (or a label with no digits after it). */
+  | { readonly kind: 'labels'; readonly table: TableId; readonly cells: readonly string[] }
+  | { readonly kind: 'row'; readonly table: TableId; readonly label: string | null; readonly cells: readonly string[] }
+  | { readonly kind: 'unsplit'; readonly table: TableId; readonly label: string | null; readonly run: string; readonly width: number };
+
+const HEADINGS: readonly (readonly [RegExp, TableId | null])[] = [
+  [/^主动公开政府信息情况/, '二'],
+  [/^收到和处理政府信息公开申请情况/, '三'],
+  [/^(?:政府信息公开)?行政.{0,2}复议[、,，]\s*(?:提起)?行政诉讼(?:的)?情况/, '四'],
+  [/^因政府信息公开申请提起行政复议[、,，]\s*行政诉讼(?:的)?情况/, '四'],
+  [/^存在的主要问题及改进情况/, null],
+  [/^(?:政府信息公开工作)?存在的主要问题/, null],
+  [/^其他需要报告的事项/, null],
+  [/^总体情况/, null],
+];
+const HEADING_START = /[一二三四五六七八九十]、\s*/g;
+// A table 三 row label glued to its digits: the signature of this layout.
+const GLUED = /[\u4e00-\u9fff）)”"]\s?\d{5,}/g;
+
+/** True when a line is a run-together table: long, no pipes or tabs, several labels glued to digit runs. */
+export function isRunTogether(line: string): boolean {
+  if (line.length < 200 || line.includes('|') || line.includes('\t')) {
+    return false;
+  }
+  const glued = line.match(GLUED);
+  return glued !== null && glued.length >= 4 && (line.includes('本年新收') || line.includes('予以公开') || line.includes('行政许可'));
+}
+
+/** Splits a run-together line into headings, narrative text and table rows. */
+export function tokenizeRunTogether(line: string): RunItem[] {
+  const items: RunItem[] = [];
+  const cuts: { at: number; end: number; table: TableId | null }[] = [];
+  for (const m of line.matchAll(HEADING_START)) {
+    const rest = line.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    for (const [re, table] of HEADINGS) {
+      const h = re.exec(rest);
+      if (h !== null) {
+        cuts.push({ at: m.index, end: m.index + m[0].length + h[0].length, table });
+        break;
+      }
+    }
+  }
+  let position = 0;
+  let table: TableId | null = null;
+  const sections: { table: TableId; text: string }[] = [];
+  const flushText = (text: string): void => {
+    if (table === null) {
+      if (text.trim().length > 0) {
+        items.push({ kind: 'text', text });
+      }
+    } else {
+      sections.push({ table, text });
+      for (const item of tokenizeTable(table, text)) {
+        items.push(item);
+      }
+    }
+  };
+  for (const cut of cuts) {
+    flushText(line.slice(position, cut.at));
+    items.push({ kind: 'heading', text: line.slice(cut.at, cut.end), table: cut.table });
+    table = cut.table;
+    position = cut.end;
+  }
+  flushText(line.slice(position));
+  resolveTable3(items);
+  return items;
+}
+
+// Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
+const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
+
+function tokenizeTable(table: TableId, text: string): RunItem[] {
+  const items: RunItem[] = [];
+  const template: TemplateId = /本年新制作|上一年项目|对外公开总数/.test(text) ? '2019' : '2021';
+  let labelText = '';
+  let position = 0;
+  const pieces: { label: string; run: string }[] = [];
+  for (const m of text.matchAll(RUN)) {
+    let run = m[0];
+    let end = m.index + run.length;
+    labelText += text.slice(position, m.index);
+    const next = text.charAt(end);
+    // `…00000002.其他法律…`: the last digit and its point are the next row's ordinal.
+    const ordinal = /(\d)\.$/.exec(run) ?? (next === '、' || next === '．' ? /(\d)$/.exec(run) : null);
+    if (ordinal !== null && /[\u4e00-\u9fff]/.test(text.charAt(end) === '.' ? text.charAt(end + 1) : text.charAt(end) || 'x')) {
+      run = run.slice(0, ordinal.index).trimEnd();
+      end = m.index + ordinal.index;
+    }
+    position = end;
+    if (run.length === 0 || labelText.endsWith('第')) {
+      // `第二十条第（一）项` has no ASCII digits; a digit after 第 is part of a label, not a cell.
+      labelText += text.slice(m.index, end);
+      continue;
+    }
+    pieces.push({ label: labelText, run: run.replace(/\.$/, '') });
+    labelText = '';
+  }
+  const tail = labelText + text.slice(position);
+  for (const { label, run } of pieces) {
+    const labels = gluedLabels(label, table);
+    const last = labels[labels.length - 1];
+    const rowId = last === undefined ? undefined : rowIdOf(last, table);
+    if (rowId === undefined) {
+      if (labels.length > 0) {
+        items.push({ kind: 'labels', table, cells: labels });
+      }
+      if (table === '四') {
+        pushSplit(items, table, null, run, [5, 5, 5], true);
+      } else if (labels.length === 0 && label.trim().length > 0) {
+        items.push({ kind: 'text', text: label + run });
+      }
+      continue;
+    }
+    if (labels.length > 1) {
+      items.push({ kind: 'labels', table, cells: labels.slice(0, -1) });
+    }
+    const rowDef = TEMPLATES[template].rowById.get(rowId) ?? TEMPLATES[template === '2019' ? '2021' : '2019'].rowById.get(rowId);
+    const width = table === '三' ? 7 : table === '四' ? 5 : (rowDef?.columns.length ?? 0);
+    if (width === 0) {
+      items.push({ kind: 'labels', table, cells: [last!] });
+      continue;
+    }
+    pushSplit(items, table, last!, run, [width], table !== '二');
+  }
+  if (tail.trim().length > 0) {
+    const labels = gluedLabels(tail, table);
+    items.push(labels.length > 0 ? { kind: 'labels', table, cells: labels } : { kind: 'text', text: tail });
+  }
+  return items;
+}
+
+function rowIdOf(label: string, table: TableId): string | undefined {
+  for (const target of matchLabel(label).targets) {
+    if (target.kind === 'row' && target.table === table) {
+      return target.rowId;
+    }
+  }
+  return undefined;
+}
+
+// Splits found for rows the table 三 identities may still decide between.
+const pendingSplits = new WeakMap<RunItem, readonly (readonly string[])[]>();
+
+function pushSplit(items: RunItem[], table: TableId, label: string | null, run: string, groups: readonly number[], totals: boolean): void {
+  const width = groups.reduce((a, b) => a + b, 0);
+  const splits = splitRun(run, groups, totals);
+  if (splits.length === 1) {
+    items.push({ kind: 'row', table, label, cells: splits[0]! });
+    return;
+  }
+  const item: RunItem = { kind: 'unsplit', table, label, run, width };
+  if (splits.length > 1 && splits.length < MAX_SPLITS) {
+    pendingSplits.set(item, splits);
+  }
+  items.push(item);
+}
+
+/**
+ * The known labels a run of glued label text holds, in order (`申请人情况自然人法人或其他组织总计…`):
+ * at each position the longest known label of the table; characters that start none are dropped.
+ */
+export function gluedLabels(text: string, table: TableId): string[] {
+  const out: string[] = [];
+  const s = text.trim();
+  let i = 0;
+  while (i < s.length) {
+    let best = 0;
+    for (let j = Math.min(s.length, i + 48); j > i + 1; j--) {
+      if (matchLabel(s.slice(i, j)).targets.some((t) => t.table === table)) {
+        best = j;
+        break;
+      }
+    }
+    if (best === 0) {
+      i++;
+      continue;
+    }
+    out.push(s.slice(i, best).trim());
+    i = best;
+  }
+  return out;
+}
+
+const MAX_SPLITS = 32;
+const MAX_CELL_DIGITS = 9;
+
+/**
+ * Every way to cut a digit run into cells (`groups` = the cells of each group; with `totals`, each
+ * group's last cell is the sum of the others). Spaces are cell boundaries; a cell is `0` or has no
+ * leading zero. Stops at MAX_SPLITS (then the run counts as ambiguous anyway).
+ */
+export function splitRun(run: string, groups: readonly number[], totals: boolean): string[][] {
+  const chunks = run.split(/[ \u00a0\u3000]+/).filter((c) => c.length > 0);
+  const width = groups.reduce((a, b) => a + b, 0);
+  const digits = chunks.reduce((n, c) => n + c.length, 0);
+  if (chunks.length > width || digits < width) {
+    return [];
+  }
+  const lastOfGroup = new Set<number>();
+  let acc = 0;
+  for (const g of groups) {
+    acc += g;
+    lastOfGroup.add(acc - 1);
+  }
+  const out: string[][] = [];
+  const cells: string[] = [];
+  let budget = 200_000;
+  const step = (chunk: number, offset: number, groupSum: number): void => {
+    if (out.length >= MAX_SPLITS || --budget < 0) {
+      return;
+    }
+    if (chunk === chunks.length) {
+      if (cells.length === width) {
+        out.push([...cells]);
+      }
+      return;
+    }
+    const cellIndex = cells.length;
+    if (cellIndex === width) {
+      return;
+    }
+    const text = chunks[chunk]!;
+    const remainingCells = width - cellIndex;
+    if (chunks.length - chunk > remainingCells) {
+      return;
+    }
+    const isTotal = totals && lastOfGroup.has(cellIndex);
+    for (let len = 1; len <= Math.min(totals ? MAX_CELL_DIGITS : 20, text.length - offset); len++) {
+      const cell = text.slice(offset, offset + len);
+      if (/^0\d/.test(cell)) {
+        break;
+      }
+      if (!/^\d+(?:\.\d+)?$/.test(cell)) {
+        continue;
+      }
+      const value = Number(cell);
+      if (isTotal && value !== groupSum) {
+        continue;
+      }
+      const atEnd = offset + len === text.length;
+      cells.push(cell);
+      step(atEnd ? chunk + 1 : chunk, atEnd ? 0 : offset + len, isTotal || !totals ? (isTotal ? 0 : groupSum) : groupSum + value);
+      cells.pop();
+      if (!totals && !lastOfGroup.has(cellIndex) && out.length >= 2) {
+        return;
+      }
+    }
+  };
+  step(0, 0, 0);
+  return out;
+}
+
+/** Table 三 identities across rows: decide between a row's splits when the others are known. */
+function resolveTable3(items: RunItem[]): void {
+  const rows = new Map<string, { item: RunItem; index: number }>();
+  items.forEach((item, index) => {
+    if ((item.kind === 'row' || item.kind === 'unsplit') && item.table === '三' && item.label !== null) {
+      const id = rowIdOf(item.label, '三');
+      if (id !== undefined && !rows.has(id)) {
+        rows.set(id, { item, index });
+      }
+    }
+  });
+  const leaves = [...rows.keys()].filter(
+    (id) =>
+      id.startsWith('outcome.') &&
+      id !== 'outcome.total' &&
+      !['outcome.withheld', 'outcome.unavailable', 'outcome.not_processed'].includes(id),
+  );
+  const identities: { plus: string[]; minus: string[] }[] = [
+    { plus: ['received', 'carried_in'], minus: ['outcome.total', 'carried_out'] },
+    {
+      plus: leaves.filter((id) => !(id === 'outcome.other' && leaves.some((l) => l.startsWith('outcome.other.')))),
+      minus: ['outcome.total'],
+    },
+  ];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { plus, minus } of identities) {
+      const ids = [...plus, ...minus];
+      if (!ids.every((id) => rows.has(id))) {
+        continue;
+      }
+      const open = ids.filter((id) => rows.get(id)!.item.kind !== 'row');
+      const options = open.map((id) => pendingSplits.get(rows.get(id)!.item));
+      if (open.length === 0 || options.some((o) => o === undefined) || options.reduce((n, o) => n * o!.length, 1) > 4096) {
+        continue;
+      }
+      // Every combination of the open rows' splits; the identity must hold in all seven columns.
+      const fitting: (readonly string[])[][] = [];
+      const chosen: (readonly string[])[] = [];
+      const holds = (): boolean => {
+        const cellsOfRow = (id: string): readonly string[] => {
+          const at = open.indexOf(id);
+          return at >= 0 ? chosen[at]! : cellsOf(rows.get(id)!.item);
+        };
+        for (let column = 0; column < 7; column++) {
+          let sum = 0;
+          for (const id of plus) {
+            sum += Number(cellsOfRow(id)[column]);
+          }
+          for (const id of minus) {
+            sum -= Number(cellsOfRow(id)[column]);
+          }
+          if (sum !== 0) {
+            return false;
+          }
+        }
+        return true;
+      };
+      const walk = (k: number): void => {
+        if (fitting.length > 1) {
+          return;
+        }
+        if (k === open.length) {
+          if (holds()) {
+            fitting.push([...chosen]);
+          }
+          return;
+        }
+        for (const split of options[k]!) {
+          chosen.push(split);
+          walk(k + 1);
+          chosen.pop();
+        }
+      };
+      walk(0);
+      if (fitting.length !== 1) {
+        continue;
+      }
+      open.forEach((id, k) => {
+        const target = rows.get(id)!;
+        const label = target.item.kind === 'unsplit' ? target.item.label : null;
+        const item: RunItem = { kind: 'row', table: '三', label, cells: fitting[0]![k]! };
+        items[target.index] = item;
+        rows.set(id, { item, index: target.index });
+      });
+      changed = true;
+    }
+  }
+}
+
+function cellsOf(item: RunItem): readonly string[] {
+  return item.kind === 'row' ? item.cells : [];
+}
