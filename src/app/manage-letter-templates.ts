@@ -1,9 +1,11 @@
 // Use cases: an agency's reply letter templates (one per outcome family; the shipped defaults apply
 // where the agency has none). A template is checked before it is stored: unknown merge fields, stray
 // braces and a missing remedy notice are refused with Chinese messages, and nothing is written.
+
+import { OUTCOME_FAMILIES, type OutcomeFamily } from '#core/cases/outcome-codes.ts';
 import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate } from '#core/letters/letter-template.ts';
 import { checkLetterTemplate } from '#core/letters/merge-letter.ts';
-import { isOutcomeFamily, OUTCOME_FAMILIES, OUTCOME_FAMILY_LABEL, type OutcomeFamily } from '#core/letters/outcome-family.ts';
+import { isOutcomeFamily, OUTCOME_FAMILY_LABEL } from '#core/letters/outcome-family.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 
 export interface LetterTemplatePorts {

@@ -2,11 +2,11 @@
 // letter carries …", §5 remedy notice). The 文号 is the one allocated when the reply was recorded;
 // a case replied without one (imported history) gets the next number of its letter year now, once.
 import type { LocalDate } from '#core/calendar/local-date.ts';
+import type { OutcomeFamily } from '#core/cases/outcome-codes.ts';
 import { composeReplyLetter } from '#core/letters/compose-reply-letter.ts';
-import type { LetterTemplate } from '#core/letters/letter-template.ts';
 import { type LetterSettingValues, resolveLetterSettings } from '#core/letters/letter-settings.ts';
+import type { LetterTemplate } from '#core/letters/letter-template.ts';
 import type { LetterTemplateError, MergedLetter } from '#core/letters/merge-letter.ts';
-import type { OutcomeFamily } from '#core/letters/outcome-family.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 
 /** What a letter needs of a case (personal data: the letter goes to the applicant only). */

@@ -46,7 +46,12 @@ export interface DailyJobPorts {
   loadAgencySettings(agencyId: number): Promise<LetterSettingValues>;
   loadCalendar(): Promise<WorkingDayCalendar>;
   /** Open cases projected as of `today`. */
-  listOpenCases(agencyId: number, today: LocalDate, calendar: WorkingDayCalendar, settingValues: LetterSettingValues): Promise<readonly ReminderCaseWithOfficer[]>;
+  listOpenCases(
+    agencyId: number,
+    today: LocalDate,
+    calendar: WorkingDayCalendar,
+    settingValues: LetterSettingValues,
+  ): Promise<readonly ReminderCaseWithOfficer[]>;
   /** Codes of the cases received before 1 January of `year + 1` and not closed by 31 December of `year`. */
   listCasesOpenAtYearEnd(agencyId: number, year: number): Promise<readonly string[]>;
   /** Records the carry-over; returns the cases recorded by this call. */
@@ -98,7 +103,15 @@ async function sendReminders(
       continue;
     }
     try {
-      await ports.sendMail({ host: mail.host, port: mail.port, secure: mail.secure, from: mail.from, to, subject: reminder.subject, text: reminder.text });
+      await ports.sendMail({
+        host: mail.host,
+        port: mail.port,
+        secure: mail.secure,
+        from: mail.from,
+        to,
+        subject: reminder.subject,
+        text: reminder.text,
+      });
       await ports.markReminderSent(key);
       counts.sent += 1;
     } catch (error) {
@@ -125,9 +138,12 @@ export async function runDailyJob(ports: DailyJobPorts, input: { readonly day: L
     const clockSettings = resolveClockSettings(values);
     const cases = await ports.listOpenCases(agency.id, input.day, calendar, values);
     const officers = new Map(cases.map((c) => [c.caseCode, c.officerEmail]));
-    const planned = planReminders(cases, input.day, { dueSoonWorkingDays: clockSettings.dueSoonWorkingDays, agencyName: agency.name }, calendar).map(
-      (reminder) => ({ reminder, officerEmail: officers.get(reminder.caseCode) ?? null }),
-    );
+    const planned = planReminders(
+      cases,
+      input.day,
+      { dueSoonWorkingDays: clockSettings.dueSoonWorkingDays, agencyName: agency.name },
+      calendar,
+    ).map((reminder) => ({ reminder, officerEmail: officers.get(reminder.caseCode) ?? null }));
     const { counts, notes } = await sendReminders(ports, agency, planned, values);
     // 结转下年度: the cases open at the end of the year before `day` (idempotent by its key).
     const fromYear = Number(input.day.slice(0, 4)) - 1;

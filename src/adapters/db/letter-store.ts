@@ -1,8 +1,9 @@
 // Reply letters in the database: the agencies' templates, the 文号 sequence and the letters issued.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { OutcomeFamily } from '#core/cases/outcome-codes.ts';
 import { formatDocNumber } from '#core/letters/doc-number.ts';
 import type { LetterTemplate } from '#core/letters/letter-template.ts';
-import { isOutcomeFamily, type OutcomeFamily } from '#core/letters/outcome-family.ts';
+import { isOutcomeFamily } from '#core/letters/outcome-family.ts';
 import type { Db } from './open-database.ts';
 import { docNumberSequences, letterTemplates, replyLetters } from './schema.ts';
 

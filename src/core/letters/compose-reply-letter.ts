@@ -2,10 +2,11 @@
 // carries …" (applicant, receivedOn and the 补正 date, the request, the decision with its article,
 // the remedy notice of §5, organ name and date), merged into the agency's template for the family.
 import type { LocalDate } from '#core/calendar/local-date.ts';
+import { isOutcomeCode, type OutcomeFamily } from '#core/cases/outcome-codes.ts';
 import { formatChineseDate } from '#core/reports/render/document-cells.ts';
 import { DEFAULT_LETTER_TEMPLATES, type LetterTemplate } from './letter-template.ts';
 import { type LetterTemplateError, type MergeFields, type MergeResult, mergeLetter } from './merge-letter.ts';
-import { type OutcomeFamily, outcomeFamily, outcomeRowLabel } from './outcome-family.ts';
+import { letterFamilyOf, outcomeRowLabel } from './outcome-family.ts';
 import { OUTCOME_WORDING } from './outcome-wording.ts';
 import { composeRemedyNotice } from './remedy-notice.ts';
 
@@ -31,17 +32,12 @@ export interface ReplyLetterInput {
   readonly complaintChannel?: string;
 }
 
-/** The template family of the letter for an outcome code; undefined for an unknown code. */
-export function letterFamily(outcome: string): OutcomeFamily | undefined {
-  return outcomeFamily(outcome);
-}
-
 /** The merge fields of a reply letter; errors name what is missing (Chinese). */
 export function replyLetterFields(
   input: ReplyLetterInput,
 ): { readonly ok: true; readonly fields: MergeFields } | { readonly ok: false; readonly errors: readonly LetterTemplateError[] } {
-  const wording = OUTCOME_WORDING[input.outcome];
   const label = outcomeRowLabel(input.outcome);
+  const wording = isOutcomeCode(input.outcome) ? OUTCOME_WORDING[input.outcome] : undefined;
   if (wording === undefined || label === undefined) {
     return { ok: false, errors: [{ code: 'UNKNOWN_OUTCOME', field: input.outcome, message: `未知的办理结果代码“${input.outcome}”` }] };
   }
@@ -65,7 +61,7 @@ export function replyLetterFields(
     correctionReceived:
       input.correctionReceivedOn === undefined ? '' : `本机关于${formatChineseDate(input.correctionReceivedOn)}收到您补正后的申请。`,
     request: input.request.trim(),
-    outcomeLabel: label.replace(/^\d+\./, ''),
+    outcomeLabel: label,
     outcomeText: wording.outcomeText,
     legalBasis: wording.legalBasis,
     details: input.details?.trim() ?? '',
@@ -99,6 +95,6 @@ export function composeReplyLetter(
   if (!fields.ok) {
     return fields;
   }
-  const family = letterFamily(input.outcome) ?? 'other';
+  const family = letterFamilyOf(input.outcome) ?? 'other';
   return mergeLetter(overrides[family] ?? DEFAULT_LETTER_TEMPLATES[family], fields.fields);
 }

@@ -1,7 +1,7 @@
 // Reply letter (告知书) templates: one default per outcome family (statute.md §4 "Every reply letter
 // carries …"), each with the remedy notice (§5). An agency may override a family's template; the
 // merge fields below are the only ones a template may use.
-import type { OutcomeFamily } from './outcome-family.ts';
+import type { OutcomeFamily } from '#core/cases/outcome-codes.ts';
 
 /** The merge fields a letter template may use, with what each holds (shown to template editors). */
 export const MERGE_FIELDS = {

@@ -3,6 +3,8 @@
 // agencies change it through their own templates (the basis of outcome.not_processed.reissue and
 // outcome.other.other is a convention — configurable, statute.md §4).
 
+import type { OutcomeCode } from '#core/cases/outcome-codes.ts';
+
 const 条例 = '《中华人民共和国政府信息公开条例》';
 
 export interface OutcomeWording {
@@ -17,7 +19,7 @@ const withheld = (reason: string, basis: string): OutcomeWording =>
   w(`您申请获取的政府信息${reason}，本机关决定不予公开。`, `${条例}${basis}、第三十六条第（三）项`);
 
 /** Default wording per outcome code (the 21 leaf rows of table 三, 2021). */
-export const OUTCOME_WORDING: Readonly<Record<string, OutcomeWording>> = {
+export const OUTCOME_WORDING: Readonly<Record<OutcomeCode, OutcomeWording>> = {
   'outcome.disclosed': w('您申请获取的政府信息属于公开范围，本机关决定予以公开。', `${条例}第三十六条第（二）项`),
   'outcome.partial': w(
     '您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理，本机关决定公开其中可以公开的部分，对不应当公开的部分不予公开并说明理由。',

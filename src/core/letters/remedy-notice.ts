@@ -3,7 +3,8 @@
 // 2024-01-01 复议前置 for 不予公开 decisions (《行政复议法》第二十三条第一款（四）、第二款), which the
 // organ must state in the letter. The rule applied is the one in force on the letter date.
 import type { LocalDate } from '#core/calendar/local-date.ts';
-import { type OutcomeFamily, outcomeFamily } from './outcome-family.ts';
+import type { OutcomeFamily } from '#core/cases/outcome-codes.ts';
+import { letterFamilyOf } from './outcome-family.ts';
 
 /** Statutory periods and the commencement of 复议前置, as data with their sources (statute.md §10). */
 export const REMEDY_PERIODS = {
@@ -53,7 +54,7 @@ const reviewFirst = (organ: string) =>
 
 /** The remedy notice paragraph for a letter (reference wording of statute.md §5). */
 export function composeRemedyNotice(input: RemedyNoticeInput): string {
-  const family = outcomeFamily(input.outcome) ?? 'other';
+  const family = letterFamilyOf(input.outcome) ?? 'other';
   const organ = input.reviewOrgan;
   const rule = remedyRule(family, input.letterDate, input.partialReviewFirst ?? true);
   const text =

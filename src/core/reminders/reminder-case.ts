@@ -2,7 +2,13 @@
 // in with the day each ends (补正 period, fee payment period, each open consultation's 15 working days).
 import type { WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
-import { CASE_STATUS_LABEL, type CaseProjection, consultationExpiryOf, consultationIds, effectiveEvents } from '#core/cases/project-case.ts';
+import {
+  CASE_STATUS_LABEL,
+  type CaseProjection,
+  consultationExpiryOf,
+  consultationIds,
+  effectiveEvents,
+} from '#core/cases/project-case.ts';
 import type { ReminderCase } from './plan-reminders.ts';
 
 /** The reminder view of an open case (statute.md §10: reminders name the wait). */
