@@ -3,10 +3,16 @@
 
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import { renderedColumns } from '#core/reports/render/document-cells.ts';
+import { isOpeningParagraph, OPENING_PARAGRAPH, SIGNATURE_DATE_PLACEHOLDER } from '#core/reports/render/new-report.ts';
 import type { CellEntry, ReportDocument } from '#core/reports/report-model.ts';
 import { type SectionId, splitCellId, TEMPLATES, type TemplateId, templateForYear } from '#core/reports/template.ts';
 
 const TITLE = /政府信息公开工作年度报告\s*$/u;
+/**
+ * The worksheet scaffolding of a workbook from `report new --to xlsx` (报告机关：…, 见工作表…) and an
+ * undated 落款: helpers for the author, never part of the published text (issue #10).
+ */
+const SCAFFOLDING = /^(?:报告(?:机关|年度|格式)：.*|（见工作表“[^”]*”）|年月日)$/u;
 
 /** The template to render a reading in: as detected, else the one with more cells, else the year's. */
 export function renderTemplateOf(analysis: ReportAnalysis): TemplateId {
@@ -55,8 +61,13 @@ export function analysisToDocument(analysis: ReportAnalysis): ReportDocument {
       signatureLines.add(signature.agency.replace(/\s+/gu, ''));
     }
   }
+  let authored = false;
   const keep = (line: string) => {
     const compact = line.replace(/\s+/gu, '');
+    if (SCAFFOLDING.test(compact)) {
+      authored = true;
+      return false;
+    }
     return compact !== '' && !TITLE.test(compact) && !signatureLines.has(compact);
   };
   const sections: Partial<Record<SectionId, string[]>> = {};
@@ -70,15 +81,19 @@ export function analysisToDocument(analysis: ReportAnalysis): ReportDocument {
       sections[section.id] = [...(sections[section.id] ?? []), ...lines];
     }
   }
+  const agency = analysis.reading.agency;
+  const dated = signature?.date.iso != null ? { agency: signature.agency ?? agency ?? '', date: signature.date.iso } : undefined;
+  // An authored workbook is published as a report: the standard opening when the author wrote none,
+  // and a 落款 with the agency of its metadata (the date as the author gave it, else a line to date).
+  const opening = authored && !preamble.some(isOpeningParagraph) ? [OPENING_PARAGRAPH] : [];
+  const stamp = dated ?? (authored ? { agency: agency ?? '', date: SIGNATURE_DATE_PLACEHOLDER } : undefined);
   return {
     template,
-    agency: analysis.reading.agency,
+    agency,
     year: analysis.reading.year,
-    preamble,
+    preamble: [...opening, ...preamble],
     sections,
     cells,
-    ...(signature?.date.iso != null
-      ? { signature: { agency: signature.agency ?? analysis.reading.agency ?? '', date: signature.date.iso } }
-      : {}),
+    ...(stamp === undefined ? {} : { signature: stamp }),
   };
 }

@@ -1,5 +1,7 @@
 // What every CLI command receives: output streams, environment and clock, so commands run
-// in-process in tests exactly as from the shell.
+// in-process in tests exactly as from the shell; and the ports the composition root wired.
+import type { AppDeps } from '#app/ports.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
 
 export interface CliContext {
   readonly out: (text: string) => void;
@@ -10,18 +12,30 @@ export interface CliContext {
   readonly cwd: string;
   /** The current instant (commands turn it into an Asia/Shanghai date where they need "today"). */
   readonly now: () => Date;
+  /** The OS user name (the default author of recorded changes when GONGKAI_USER is not set). */
+  readonly osUser?: string | undefined;
+}
+
+/** A command's context: the CLI context plus the ports of this process (src/composition-root.ts). */
+export interface CommandContext extends CliContext {
+  readonly deps: AppDeps;
 }
 
 /** A command module: `src/cli/commands/<name>.ts` exports `summary` and `run`. */
 export interface CliCommand {
   readonly summary: string;
-  readonly run: (args: readonly string[], context: CliContext) => Promise<number>;
+  readonly run: (args: readonly string[], context: CommandContext) => Promise<number>;
 }
 
-/** Exit codes shared by all commands (style.md: bad command lines exit 64, defects 70). */
+/**
+ * Exit codes of outcomes that are not errors (report findings) and of bad command lines; the exit
+ * code of every DomainError comes from src/app/error-outcomes.ts (style.md: bad command lines exit 64, defects 70).
+ */
 export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, defect: 70 } as const;
 
-/** A bad command line: the message is shown (Chinese) with exit code 64. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** A bad command line: INVALID_INPUT with its Chinese message, so it exits 64 through the error table. */
+export class UsageError extends DomainError {
+  constructor(message: string) {
+    super('INVALID_INPUT', message);
+  }
 }

@@ -1,5 +1,12 @@
-// gongkai CLI entry point: dispatches to one file per command under ./commands/.
-import { type CliCommand, type CliContext, EXIT, UsageError } from './cli-context.ts';
+// gongkai CLI entry point: dispatches to one file per command under ./commands/ (each loaded only
+// when run, so start-up stays fast), after parsing the configuration once and wiring the ports in
+// the composition root. Every refusal leaves through the one error table (app/error-outcomes.ts).
+import { userInfo } from 'node:os';
+import { outcomeOf } from '#app/error-outcomes.ts';
+import { loadConfig } from '#config/load-config.ts';
+import { isDomainError } from '#core/shared/domain-error.ts';
+import { composeAppDeps } from '../composition-root.ts';
+import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
 
 const COMMANDS: Readonly<Record<string, string>> = {
   demo: './commands/demo.ts',
@@ -48,14 +55,25 @@ export async function main(args: readonly string[], context: CliContext): Promis
     return EXIT.usage;
   }
   try {
-    return await command.run(rest, context);
+    const config = loadConfig(context.env, { cwd: context.cwd, ...(context.osUser === undefined ? {} : { osUser: context.osUser }) });
+    const deps = composeAppDeps(config, { clock: { now: context.now }, cwd: context.cwd });
+    return await command.run(rest, { ...context, deps });
   } catch (error) {
-    if (error instanceof UsageError) {
-      context.err(`gongkai ${name}：${error.message}\n`);
-      return EXIT.usage;
+    if (isDomainError(error)) {
+      const outcome = outcomeOf(error);
+      context.err(`gongkai ${name}：${outcome.message}\n`);
+      return outcome.exit;
     }
     context.err(`gongkai ${name}：内部错误（${error instanceof Error ? error.message : String(error)}）\n`);
     return EXIT.defect;
+  }
+}
+
+function osUserName(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
   }
 }
 
@@ -68,6 +86,7 @@ if (isEntryPoint) {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    osUser: osUserName(),
   };
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') {

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runInProcess } from './run-in-process.ts';
 
-const context = { isTTY: false, env: {}, cwd: process.cwd(), now: () => new Date('2026-11-23T10:00:00Z') };
+const context = {
+  isTTY: false,
+  env: { GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gongkai-bench-')) },
+  cwd: process.cwd(),
+  now: () => new Date('2026-11-23T10:00:00Z'),
+};
 
 // A smoke test of the command only: the figures are printed, never asserted (style.md).
 describe('gongkai bench', () => {

@@ -89,6 +89,26 @@ describe('gongkai calendar: an administrator adds a year (statute.md §2)', () =
     await assert.rejects(readFile(join(dataDir, 'calendar', 'changes.json')), { code: 'ENOENT' });
   });
 
+  test('fee takes the payment deadline of its notice from the stored calendar, as deadline does (issue #7 bug)', async () => {
+    const dataDir = await makeDataDir();
+    // Notice received Monday 2026-12-21: 20 working days later crosses 元旦 2027 (Fri 01-01 in the imported year).
+    const args = ['fee', '--pages', '450', '--notice-received', '2026-12-21', '--json'];
+    const now = new Date('2026-12-15T02:00:00Z');
+    const before = JSON.parse((await runCli(args, { dataDir, now })).out);
+    assert.equal(before.notice.payBy, '2027-01-18');
+    assert.deepEqual(before.notice.warnings, ['CALENDAR_YEAR_MISSING:2027']);
+    const imported = await runCli(['calendar', 'import', await writeYear(dataDir, { 2027: YEAR_2027 }), '--effective', '2026-12-01'], {
+      dataDir,
+    });
+    assert.equal(imported.code, 0, imported.err);
+    const after = JSON.parse((await runCli(args, { dataDir, now })).out);
+    assert.equal(after.notice.payBy, '2027-01-19');
+    assert.deepEqual(after.notice.warnings, []);
+    // Before the import's effective date the shipped data still applies.
+    const earlier = JSON.parse((await runCli(args, { dataDir, now: new Date('2026-11-20T02:00:00Z') })).out);
+    assert.equal(earlier.notice.payBy, '2027-01-18');
+  });
+
   test('calendar show 2024 lists the breaks, the 调休 days and 251 working days; 2027 says it is not published', async () => {
     const dataDir = await makeDataDir();
     const shown = await runCli(['calendar', 'show', '2024'], { dataDir });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -7,8 +10,15 @@ import { FEE_VECTORS } from '#test/factories/fee-vectors.ts';
 import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
 import { type CliRun, runInProcess } from './run-in-process.ts';
 
+const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-fee-'));
+
 function runFee(...args: string[]): Promise<CliRun> {
-  return runInProcess(['fee', ...args], { isTTY: false, env: {}, cwd: process.cwd(), now: () => new Date('2026-01-05T02:00:00Z') });
+  return runInProcess(['fee', ...args], {
+    isTTY: false,
+    env: { GONGKAI_DATA_DIR: dataDir },
+    cwd: process.cwd(),
+    now: () => new Date('2026-01-05T02:00:00Z'),
+  });
 }
 
 interface FeeJson {
@@ -187,7 +197,11 @@ describe('gongkai fee refuses bad command lines with exit 64 and a Chinese messa
 describe('./gongkai fee as a real process', () => {
   test('./gongkai fee --pages 450 --json prints 12700.00 and exits 0', async () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
-    const { stdout } = await promisify(execFile)('./gongkai', ['fee', '--pages', '450', '--json'], { cwd: root, timeout: 120_000 });
+    const { stdout } = await promisify(execFile)('./gongkai', ['fee', '--pages', '450', '--json'], {
+      cwd: root,
+      timeout: 120_000,
+      env: { ...process.env, GONGKAI_DATA_DIR: dataDir },
+    });
     const output = JSON.parse(stdout) as FeeJson;
     assert.equal(output.fen, 1270000);
     assert.equal(output.yuan, '12700.00');

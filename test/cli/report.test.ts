@@ -612,8 +612,10 @@ describe('authoring: report new, fill in, report check', () => {
       '某县财政局',
     ]);
     assert.equal(made.code, 0, made.err);
-    const written = JSON.parse(await readFile(path, 'utf8')) as JsonReading;
-    assert.deepEqual(Object.keys(written), KEYS);
+    const written = JSON.parse(await readFile(path, 'utf8')) as JsonReading & { text?: { preamble: string[] } };
+    // The contract keys in order, then the report's prose (an extra key, issue #10).
+    assert.deepEqual(Object.keys(written), [...KEYS, 'text']);
+    assert.equal(written.text?.preamble[1], '本报告统计期限自2020年1月1日起至2020年12月31日止。');
     const reading = await readOne(path);
     assert.deepEqual([reading.agency, reading.year, reading.template, reading.cells.length], ['某县财政局', 2020, '2019', 0]);
     assert.deepEqual([...new Set(ruleList(reading))], ['CELL-BLANK']);

@@ -98,7 +98,11 @@ async function loadZip(bytes: Uint8Array, fileName: string): Promise<LoadedSourc
   }
   if (kind === 'xlsx') {
     const xlsx = await xlsxToBlocks(bytes);
-    return xlsx.ok ? finish(xlsx.blocks, 'xlsx') : xlsx;
+    if (!xlsx.ok) {
+      return xlsx;
+    }
+    const loaded = finish(xlsx.blocks, 'xlsx');
+    return loaded.ok ? { ...loaded, document: { ...loaded.document, findings: xlsx.findings, places: xlsx.places } } : loaded;
   }
   if (indexOfAscii(bytes, 'OFD.xml') !== -1) {
     return { ok: false, reason: '不支持 OFD 版式文件，请提供 PDF、DOCX 或 HTML 版本' };

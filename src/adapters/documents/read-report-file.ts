@@ -64,7 +64,7 @@ export async function readReportBytes(
     if (!parsed.ok) {
       return unreadableReport(source, parsed.error);
     }
-    const text = renderPipe(readingToDocument(parsed.reading));
+    const text = renderPipe(readingToDocument(parsed.reading, parsed.text));
     return readReport({ blocks: [{ kind: 'text', text }] }, source, settings);
   }
   return readReport(loaded.document, source, settings);

@@ -3,7 +3,7 @@
 
 import { renderCells } from '#core/reports/render/render-cells.ts';
 import { renderHtml } from '#core/reports/render/render-html.ts';
-import { documentToReading, renderReadingJson } from '#core/reports/render/render-json.ts';
+import { documentText, documentToReading, renderReadingJson } from '#core/reports/render/render-json.ts';
 import { renderMarkdown } from '#core/reports/render/render-markdown.ts';
 import { renderPipe } from '#core/reports/render/render-pipe.ts';
 import { renderTab } from '#core/reports/render/render-tab.ts';
@@ -32,6 +32,12 @@ export async function renderReport(doc: ReportDocument, format: RenderFormat, re
     case 'cells':
       return renderCells(doc);
     case 'json':
-      return `${renderReadingJson(reading ?? documentToReading(doc, ''))}\n`;
+      return `${renderReadingJson(reading ?? documentToReading(doc, ''), jsonExtra(doc))}\n`;
   }
+}
+
+/** The report's prose as the `text` key beside the contract keys, so the narrative survives JSON. */
+function jsonExtra(doc: ReportDocument): Record<string, unknown> | undefined {
+  const text = documentText(doc);
+  return text === undefined ? undefined : { text };
 }

@@ -3,9 +3,19 @@
 // A one-column sheet (a title/agency/year info sheet) is read as text lines instead.
 
 import ExcelJS from 'exceljs';
-import type { SourceBlock } from '#core/reports/report-model.ts';
+import { type Finding, finding, type SourceBlock } from '#core/reports/report-model.ts';
+import { cellPlaces } from './xlsx-places.ts';
 
-export type XlsxBlocks = { readonly ok: true; readonly blocks: SourceBlock[] } | { readonly ok: false; readonly reason: string };
+export type XlsxBlocks =
+  | {
+      readonly ok: true;
+      readonly blocks: SourceBlock[];
+      /** READ-FORMULA findings: formulas saved without a result. */
+      readonly findings: Finding[];
+      /** Cell ID → `表三!D27`, for sheets in the layout `report new --to xlsx` writes. */
+      readonly places: Map<string, string>;
+    }
+  | { readonly ok: false; readonly reason: string };
 
 /** Reads every worksheet in tab order; a damaged file is a reason, never an exception. */
 export async function xlsxToBlocks(bytes: Uint8Array): Promise<XlsxBlocks> {
@@ -18,8 +28,13 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<XlsxBlocks> {
     return { ok: false, reason: `XLSX 文件已损坏，无法打开（${message.split('\n')[0]?.slice(0, 200) ?? ''}）` };
   }
   const blocks: SourceBlock[] = [];
+  const unsaved: string[] = [];
+  const places = new Map<string, string>();
   for (const sheet of workbook.worksheets) {
-    const rows = sheetToGrid(sheet);
+    const rows = sheetToGrid(sheet, (address) => unsaved.push(`${sheetLabel(sheet.name)}!${address}`));
+    for (const [id, address] of cellPlaces(rows)) {
+      places.set(id, `${sheetLabel(sheet.name)}!${address}`);
+    }
     if (rows.length === 0) {
       continue;
     }
@@ -35,10 +50,21 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<XlsxBlocks> {
       blocks.push({ kind: 'table', rows });
     }
   }
-  return { ok: true, blocks };
+  const findings = unsaved.map((place) =>
+    finding(
+      'READ-FORMULA',
+      `${place} 是公式，但文件中没有保存计算结果，无法读取其数值（请在 Excel 或 WPS 中打开、重新计算并保存后再审核）`,
+    ),
+  );
+  return { ok: true, blocks, findings, places };
 }
 
-function sheetToGrid(sheet: ExcelJS.Worksheet): string[][] {
+/** How a user names a sheet in a message: `表三` for our `表三 收到和处理…` sheets, else the whole name. */
+export function sheetLabel(name: string): string {
+  return /^表[二三四](?:\s|$)/u.test(name) ? name.slice(0, 2) : name;
+}
+
+function sheetToGrid(sheet: ExcelJS.Worksheet, onUnsaved: (address: string) => void): string[][] {
   const grid: string[][] = [];
   for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
     const row = sheet.getRow(rowNumber);
@@ -46,7 +72,7 @@ function sheetToGrid(sheet: ExcelJS.Worksheet): string[][] {
     for (let columnNumber = 1; columnNumber <= sheet.columnCount; columnNumber += 1) {
       const cell = row.getCell(columnNumber);
       const isCovered = cell.isMerged && cell.master.address !== cell.address;
-      values.push(isCovered ? '' : cellText(cell));
+      values.push(isCovered ? '' : cellText(sheet, cell, onUnsaved));
     }
     grid.push(values);
   }
@@ -70,9 +96,88 @@ function trimEmptyEdges(grid: string[][]): string[][] {
   return width === 0 ? [] : rows.map((row) => row.slice(0, width));
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const text = valueText(cell.value, cell.numFmt ?? '');
+function cellText(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, onUnsaved: (address: string) => void): string {
+  let value: ExcelJS.CellValue = cell.value;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // exceljs drops a falsy cached result from `cell.value` (`<f>SUM(D8:I8)</f><v>0</v>` reads as no
+    // result): the model keeps it, so read `cell.result`.
+    const result = cell.result as ExcelJS.CellValue | undefined;
+    if (result === undefined) {
+      const computed = evaluateFormula(sheet, cell.formula, new Set([cell.address]));
+      if (computed === undefined) {
+        onUnsaved(cell.address);
+        return '';
+      }
+      value = computed;
+    } else {
+      value = result;
+    }
+  }
+  const text = valueText(value, cell.numFmt ?? '');
   return text.replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * The value of a formula saved without its result, for the simple sums a report sheet holds
+ * (`SUM(D8:I8)`, `D8+E8`, `IF(COUNT(D8:I8)=0,"",SUM(D8:I8))`, what `report new` writes): a number, ''
+ * when every operand is blank, or undefined when the formula is anything else.
+ */
+function evaluateFormula(sheet: ExcelJS.Worksheet, formula: string | undefined, seen: Set<string>): number | string | undefined {
+  const text = (formula ?? '').replace(/\s+/g, '').replace(/^=/, '').toUpperCase();
+  const guarded = /^IF\(COUNT\(([A-Z0-9:,$]+)\)=0,"",SUM\(\1\)\)$/.exec(text);
+  const sum = /^SUM\(([A-Z0-9:,$]+)\)$/.exec(text);
+  const plus = /^[A-Z]+\d+(?:\+[A-Z]+\d+)*$/.test(text) ? text.replace(/\+/g, ',') : undefined;
+  const operands = guarded?.[1] ?? sum?.[1] ?? plus;
+  if (operands === undefined) {
+    return undefined;
+  }
+  let total = 0;
+  let counted = 0;
+  for (const part of operands.replace(/\$/g, '').split(',')) {
+    const range = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(part);
+    if (range === null) {
+      return undefined;
+    }
+    const [c1, r1] = [columnNumber(range[1]!), Number(range[2])];
+    const [c2, r2] = range[3] === undefined ? [c1, r1] : [columnNumber(range[3]), Number(range[4])];
+    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
+      for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c++) {
+        const operand = operandValue(sheet, sheet.getCell(r, c), seen);
+        if (operand === undefined) {
+          return undefined;
+        }
+        if (typeof operand === 'number') {
+          total += operand;
+          counted += 1;
+        }
+      }
+    }
+  }
+  return counted === 0 && guarded !== null ? '' : total;
+}
+
+function operandValue(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, seen: Set<string>): number | string | null | undefined {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    if (seen.has(cell.address)) {
+      return undefined;
+    }
+    const result = cell.result as unknown;
+    if (typeof result === 'number' || typeof result === 'string') {
+      return result;
+    }
+    seen.add(cell.address);
+    return evaluateFormula(sheet, cell.formula, seen);
+  }
+  const value = cell.value;
+  return typeof value === 'number' || typeof value === 'string' ? value : null;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) {
+    n = n * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return n;
 }
 
 function valueText(value: ExcelJS.CellValue, numFmt: string): string {

@@ -1,30 +1,11 @@
 // Administrator changes to the holiday calendar, kept in `<dataDir>/calendar/changes.json` with
 // who/when/what of each change (statute.md §2: holiday data is versioned per year and editable).
+// Implements the CalendarStore port until the database tier replaces it.
 import { join } from 'node:path';
-import { type LocalDate, parseLocalDate } from '#core/calendar/local-date.ts';
+import type { CalendarChange, CalendarStore, NewCalendarChange } from '#app/ports.ts';
+import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
-import { SHIPPED_CALENDAR_YEARS } from '#core/calendar/shipped-calendar.ts';
-import { buildWorkingDayCalendar, type CalendarYear, type WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
-import { readJsonFile, writeJsonFileAtomic } from './json-file.ts';
-
-/** One recorded change: a year imported (added or replaced), effective from a date. */
-export interface CalendarChange {
-  readonly seq: number;
-  /** Who: GONGKAI_USER or the OS user. */
-  readonly who: string;
-  /** When: ISO instant of the change. */
-  readonly when: string;
-  /** The change applies to computations whose "today" is on or after this date. */
-  readonly effectiveFrom: LocalDate;
-  readonly action: 'import';
-  readonly year: number;
-  /** What: a Chinese summary (days that became rest or working days). */
-  readonly what: string;
-  readonly reason?: string;
-  /** The file the administrator imported (its name only, for the record). */
-  readonly sourceFile?: string;
-  readonly entry: CalendarYear;
-}
+import { readJsonFile, serialized, writeJsonFileAtomic } from './json-file.ts';
 
 interface ChangesDocument {
   readonly schema: 'gongkai/calendar-changes@1';
@@ -33,45 +14,35 @@ interface ChangesDocument {
 
 const SCHEMA = 'gongkai/calendar-changes@1';
 
-function changesPath(dataDir: string): string {
-  return join(dataDir, 'calendar', 'changes.json');
-}
-
-/** Every recorded calendar change, oldest first. */
-export async function listCalendarChanges(dataDir: string): Promise<CalendarChange[]> {
-  const document = (await readJsonFile(changesPath(dataDir))) as ChangesDocument | undefined;
-  if (document === undefined) {
-    return [];
-  }
-  if (document.schema !== SCHEMA || !Array.isArray(document.changes)) {
-    throw new Error(`${changesPath(dataDir)}: not a ${SCHEMA} document`);
-  }
-  return document.changes.map((change) => {
-    const read = readCalendarYear(change.year, change.entry);
-    const effectiveFrom = parseLocalDate(String(change.effectiveFrom));
-    if (!read.ok || effectiveFrom === undefined) {
-      throw new Error(`${changesPath(dataDir)}: change ${change.seq} is damaged`);
+/** The calendar changes of one data directory, as a CalendarStore. */
+export function createFileCalendarStore(dataDir: string): CalendarStore {
+  const path = join(dataDir, 'calendar', 'changes.json');
+  const listChanges = async (): Promise<CalendarChange[]> => {
+    const document = (await readJsonFile(path)) as ChangesDocument | undefined;
+    if (document === undefined) {
+      return [];
     }
-    return { ...change, effectiveFrom, entry: read.value };
-  });
-}
-
-/** Appends one change (read, add, atomic write) and returns it with its sequence number. */
-export async function appendCalendarChange(dataDir: string, change: Omit<CalendarChange, 'seq'>): Promise<CalendarChange> {
-  const changes = await listCalendarChanges(dataDir);
-  const recorded: CalendarChange = { seq: (changes.at(-1)?.seq ?? 0) + 1, ...change };
-  const document: ChangesDocument = { schema: SCHEMA, changes: [...changes, recorded] };
-  await writeJsonFileAtomic(changesPath(dataDir), document);
-  return recorded;
-}
-
-/** The year entries in force on `asOf`: the shipped years, then each change effective by then, in order. */
-export function yearsInForce(changes: readonly CalendarChange[], asOf: LocalDate): CalendarYear[] {
-  const applied = changes.filter((change) => change.effectiveFrom <= asOf).map((change) => change.entry);
-  return [...SHIPPED_CALENDAR_YEARS, ...applied];
-}
-
-/** The working-day calendar in force on `asOf` (shipped data plus effective administrator changes). */
-export async function loadCalendar(dataDir: string, asOf: LocalDate): Promise<WorkingDayCalendar> {
-  return buildWorkingDayCalendar(yearsInForce(await listCalendarChanges(dataDir), asOf));
+    if (document.schema !== SCHEMA || !Array.isArray(document.changes)) {
+      throw new Error(`${path}: not a ${SCHEMA} document`);
+    }
+    return document.changes.map((change) => {
+      const read = readCalendarYear(change.year, change.entry);
+      const effectiveFrom = parseLocalDate(String(change.effectiveFrom));
+      if (!read.ok || effectiveFrom === undefined) {
+        throw new Error(`${path}: change ${change.seq} is damaged`);
+      }
+      return { ...change, effectiveFrom, entry: read.value };
+    });
+  };
+  return {
+    listChanges,
+    // Serialised within the process (read, add, atomic write); across processes the database tier takes over.
+    appendChange: (change: NewCalendarChange) =>
+      serialized(path, async () => {
+        const changes = await listChanges();
+        const recorded: CalendarChange = { seq: (changes.at(-1)?.seq ?? 0) + 1, ...change };
+        await writeJsonFileAtomic(path, { schema: SCHEMA, changes: [...changes, recorded] } satisfies ChangesDocument);
+        return recorded;
+      }),
+  };
 }

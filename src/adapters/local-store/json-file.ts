@@ -2,27 +2,7 @@
 // temp file in the same directory, fsync, rename (architecture.md, Files).
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-
-/** `GONGKAI_DATA_DIR`, default `./data` relative to the working directory (style.md, Configuration). */
-export function resolveDataDir(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
-  const configured = env['GONGKAI_DATA_DIR'];
-  return resolve(cwd, configured !== undefined && configured !== '' ? configured : 'data');
-}
-
-/** Who made a change: `GONGKAI_USER`, else the OS user. */
-export function resolveActor(env: Readonly<Record<string, string | undefined>>): string {
-  const configured = env['GONGKAI_USER'];
-  if (configured !== undefined && configured.trim() !== '') {
-    return configured.trim();
-  }
-  try {
-    return userInfo().username;
-  } catch {
-    return env['USER'] ?? 'unknown';
-  }
-}
+import { dirname, join } from 'node:path';
 
 /** Reads a JSON document, or `undefined` when the file does not exist. */
 export async function readJsonFile(path: string): Promise<unknown> {
@@ -55,4 +35,20 @@ export async function writeJsonFileAtomic(path: string, value: unknown): Promise
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after every earlier task on the same key has settled (one writer per file in this process). */
+export function serialized<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(key) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) {
+      queues.delete(key);
+    }
+  });
+  return next;
 }

@@ -1,9 +1,8 @@
 // `gongkai deadline`: the reply clock of one case (条例第三十条至第三十三条), from the command line or a
 // case file, with the explanation a case officer or applicant can check. A stable contract: see
 // docs/statutory-clock.md.
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { loadClockEnvironment } from '#adapters/local-store/clock-environment.ts';
+import { computeDeadline } from '#app/compute-deadline.ts';
+import type { FileReader } from '#app/ports.ts';
 import { type LocalDate, parseLocalDate, shanghaiDateOf, shanghaiMinutesOf } from '#core/calendar/local-date.ts';
 import { readCaseInput } from '#core/statute/case-input.ts';
 import {
@@ -13,7 +12,6 @@ import {
   type ClockEventType,
   CONSULTEE_KINDS,
   type ConsulteeKind,
-  validateClockEvents,
 } from '#core/statute/clock-event.ts';
 import {
   CLOCK_SETTING_KEYS,
@@ -23,8 +21,8 @@ import {
   isClockSettingKey,
 } from '#core/statute/clock-settings.ts';
 import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
-import { type ClockState, computeResponseClock, type ResponseClock } from '#core/statute/response-clock.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import type { ClockState, ResponseClock } from '#core/statute/response-clock.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
 
@@ -321,11 +319,11 @@ function parseArgs(args: readonly string[]): ParsedArgs {
 
 async function readCaseFile(
   path: string,
-  cwd: string,
+  files: FileReader,
 ): Promise<{ events: readonly ClockEvent[]; overrides: ClockSettingValues; today?: LocalDate }> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    text = await files.readText(path);
   } catch {
     throw new UsageError(`无法读取案件文件“${path}”`);
   }
@@ -412,7 +410,7 @@ function renderText(clock: ResponseClock, today: LocalDate): string {
 }
 
 /** Runs `gongkai deadline`. */
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed.help) {
     context.out(HELP);
@@ -429,7 +427,7 @@ export async function run(args: readonly string[], context: CliContext): Promise
     if (parsed.received !== undefined || parsed.receivedAt !== undefined || parsed.channel !== undefined || parsed.events.length > 0) {
       throw new UsageError('--case 不能与 --received、--received-at、--channel、--event 同时使用');
     }
-    const fromFile = await readCaseFile(parsed.caseFile, context.cwd);
+    const fromFile = await readCaseFile(parsed.caseFile, context.deps.files);
     events = [...fromFile.events];
     fileToday = fromFile.today;
     for (const [key, value] of Object.entries(fromFile.overrides)) {
@@ -458,13 +456,12 @@ export async function run(args: readonly string[], context: CliContext): Promise
       events.unshift({ type: 'received', on: requireDate(parsed.received, '--received'), channel });
     }
   }
-  const problems = validateClockEvents(events);
-  if (problems.length > 0) {
-    throw new UsageError(problems.join('；'));
-  }
-  const today = parsed.today !== undefined ? requireDate(parsed.today, '--today') : (fileToday ?? shanghaiDateOf(context.now()));
-  const { calendar, settings } = await loadClockEnvironment(context.env, context.cwd, today, overrides);
-  const clock = computeResponseClock(events, calendar, settings, today);
+  const todayGiven = parsed.today !== undefined ? requireDate(parsed.today, '--today') : fileToday;
+  const { clock, today } = await computeDeadline(context.deps, {
+    events,
+    overrides,
+    ...(todayGiven === undefined ? {} : { today: todayGiven }),
+  });
   context.out(parsed.json ? `${JSON.stringify(toDeadlineJson(clock, today), null, 2)}\n` : renderText(clock, today));
   return EXIT.ok;
 }

@@ -1,23 +1,8 @@
 // `gongkai fee`: the 信息处理费 of 国办函〔2020〕109号 — 按量 by pages, 按件 by the application's number
 // in the month, a month's total, or a list of receipt dates — with every step explained.
-import { addWorkingDaysWithWarnings } from '#core/calendar/add-working-days.ts';
-import { parseLocalDate } from '#core/calendar/local-date.ts';
-import { SHIPPED_CALENDAR } from '#core/calendar/shipped-calendar.ts';
-import { computeFeeNotice, type WorkingDayPort } from '#core/statute/fee-notice.ts';
-import {
-  applyFeeWaiver,
-  computeMonthlyApplicationFees,
-  computePerApplicationMonthTotal,
-  computePerApplicationRate,
-  computePerPageFee,
-  type FeeBreakdown,
-  type FeeOutcome,
-  type Fen,
-  formatYuan,
-  formatYuanShort,
-  toFen,
-} from '#core/statute/fees.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { computeFee, type FeeRequest } from '#app/compute-fee.ts';
+import { type Fen, formatYuan, toFen } from '#core/statute/fees.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { scanOptions } from '../scan-options.ts';
 
 export const summary = '信息处理费（国办函〔2020〕109号）：按量（页数）、按件（当月第几件、当月合计）计算并说明';
@@ -50,8 +35,6 @@ const MODE_NOUN = {
   '--month-total': '当月申请件数',
   '--receipts': '收到申请日期',
 } as const satisfies Record<Mode, string>;
-
-const DEFAULT_PAYMENT_METHOD = '按本机关收费通知载明的方式缴纳';
 
 interface ParsedArgs {
   readonly values: ReadonlyMap<ValueOption, string>;
@@ -89,65 +72,24 @@ function parseYuan(text: string): Fen {
   return fen;
 }
 
-function unwrap<T>(outcome: FeeOutcome<T>): T {
-  if (!outcome.ok) {
-    throw new UsageError(outcome.issue.message);
+function toRequest(mode: Mode, text: string): FeeRequest {
+  switch (mode) {
+    case '--receipts':
+      return {
+        kind: 'receipts',
+        receivedOn: text.split(/[,，\s]+/).filter((part) => part !== ''),
+      };
+    case '--pages':
+      return { kind: 'pages', pages: parseCount(mode, text) };
+    case '--count':
+      return { kind: 'count', ordinal: parseCount(mode, text) };
+    default:
+      return { kind: 'month-total', applications: parseCount(mode, text) };
   }
-  return outcome.value;
 }
 
-interface FeeReport {
-  readonly fen: Fen;
-  readonly explanation: readonly string[];
-  readonly extra: Readonly<Record<string, unknown>>;
-  readonly breakdown: FeeBreakdown | null;
-}
-
-function computeReport(mode: Mode, text: string): FeeReport {
-  if (mode === '--receipts') {
-    const receipts = text
-      .split(/[,，\s]+/)
-      .filter((part) => part !== '')
-      .map((receivedOn) => ({ receivedOn }));
-    if (receipts.length === 0) {
-      throw new UsageError('请至少给出一个收到申请日期（YYYY-MM-DD，用逗号分隔）。');
-    }
-    const result = unwrap(computeMonthlyApplicationFees(receipts));
-    const explanation = [
-      `按件计收（国办函〔2020〕109号第四条）：同一申请人共${receipts.length}件申请，按收到申请日期在各自然月内编号`,
-      ...result.applications.map(
-        (a) => `${a.application.receivedOn}：${a.month}第${a.ordinalInMonth}件，${a.rateFen === 0 ? '不收费' : formatYuanShort(a.rateFen)}`,
-      ),
-      ...result.months.flatMap((month) => month.explanation),
-      `总计：${formatYuanShort(result.totalFen)}`,
-    ];
-    const applications = result.applications.map((a) => ({
-      receivedOn: a.application.receivedOn,
-      ordinalInMonth: a.ordinalInMonth,
-      fen: a.rateFen,
-    }));
-    return { fen: result.totalFen, explanation, extra: { applications }, breakdown: null };
-  }
-  const n = parseCount(mode, text);
-  const outcome =
-    mode === '--pages' ? computePerPageFee(n) : mode === '--count' ? computePerApplicationRate(n) : computePerApplicationMonthTotal(n);
-  const breakdown = unwrap(outcome);
-  return { fen: breakdown.fen, explanation: breakdown.explanation, extra: {}, breakdown };
-}
-
-// The shipped holiday data behind the fee notice's port; a CLI run has no agency calendar edits.
-const shippedCalendarPort: WorkingDayPort = {
-  addWorkingDays(from, n) {
-    const date = parseLocalDate(from);
-    if (date === undefined) {
-      throw new UsageError(`收到收费通知日期不是有效日期（应为YYYY-MM-DD）：“${from}”`);
-    }
-    return addWorkingDaysWithWarnings(date, n, SHIPPED_CALENDAR);
-  },
-};
-
-/** Runs `gongkai fee`. */
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+/** Runs `gongkai fee`: parse → computeFee → present. */
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed.help) {
     context.out(HELP);
@@ -161,77 +103,64 @@ export async function run(args: readonly string[], context: CliContext): Promise
     throw new UsageError(`只能指定 --pages、--count、--month-total、--receipts 中的一个，收到：${modes.join('、')}。`);
   }
   const mode = modes[0]!;
-  let report = computeReport(mode, parsed.values.get(mode)!);
-
   const waiveReason = parsed.values.get('--waive');
   const reduce = parsed.values.get('--reduce');
   if (reduce !== undefined && waiveReason === undefined) {
     throw new UsageError('--reduce 须同时用 --waive 给出减免理由。');
   }
-  if (waiveReason !== undefined) {
-    if (report.breakdown === null) {
-      throw new UsageError('--waive 只能用于 --pages、--count 或 --month-total 计算出的单项费用。');
-    }
-    const waiver =
-      reduce === undefined
-        ? ({ kind: 'full', reason: waiveReason } as const)
-        : ({ kind: 'partial', reduceByFen: parseYuan(reduce), reason: waiveReason } as const);
-    const waived = unwrap(applyFeeWaiver(report.breakdown, waiver));
-    report = { ...report, fen: waived.fen, explanation: waived.explanation, breakdown: waived };
-  }
-
   const noticeReceivedOn = parsed.values.get('--notice-received');
   const paymentMethod = parsed.values.get('--payment-method');
+  const fee = await computeFee(context.deps, {
+    request: toRequest(mode, parsed.values.get(mode)!),
+    ...(waiveReason === undefined
+      ? {}
+      : { waiver: { reason: waiveReason, ...(reduce === undefined ? {} : { reduceByFen: parseYuan(reduce) }) } }),
+    ...(noticeReceivedOn === undefined && paymentMethod === undefined
+      ? {}
+      : {
+          notice: {
+            ...(noticeReceivedOn === undefined ? {} : { receivedOn: noticeReceivedOn }),
+            ...(paymentMethod === undefined ? {} : { paymentMethod }),
+          },
+        }),
+  });
+
   let notice: unknown;
   let noticeText: readonly string[] = [];
-  if (noticeReceivedOn !== undefined || paymentMethod !== undefined) {
-    if (report.breakdown === null) {
-      throw new UsageError('收费通知只能用于 --pages、--count 或 --month-total 计算出的单项费用。');
-    }
-    const computed = unwrap(
-      computeFeeNotice(
-        {
-          fee: report.breakdown,
-          paymentMethod: paymentMethod ?? DEFAULT_PAYMENT_METHOD,
-          ...(noticeReceivedOn === undefined ? {} : { noticeReceivedOn }),
-        },
-        shippedCalendarPort,
-      ),
-    );
-    if (computed.kind === 'no_fee') {
-      notice = { required: false };
-      noticeText = ['收费通知：不收费，无需发出收费通知。'];
-    } else {
-      notice = {
-        required: true,
-        basis: computed.basis,
-        standard: computed.standard,
-        amountYuan: computed.amountYuan,
-        paymentMethod: computed.paymentMethod,
-        payBy: computed.payBy,
-        warnings: computed.warnings.map((w) => w.code),
-        paragraphs: computed.paragraphs,
-      };
-      noticeText = ['收费通知内容：', ...computed.paragraphs.map((p) => `  ${p}`), ...computed.warnings.map((w) => `注意：${w.message}`)];
-    }
+  if (fee.notice?.kind === 'no_fee') {
+    notice = { required: false };
+    noticeText = ['收费通知：不收费，无需发出收费通知。'];
+  } else if (fee.notice !== undefined) {
+    const computed = fee.notice;
+    notice = {
+      required: true,
+      basis: computed.basis,
+      standard: computed.standard,
+      amountYuan: computed.amountYuan,
+      paymentMethod: computed.paymentMethod,
+      payBy: computed.payBy,
+      warnings: computed.warnings.map((w) => w.code),
+      paragraphs: computed.paragraphs,
+    };
+    noticeText = ['收费通知内容：', ...computed.paragraphs.map((p) => `  ${p}`), ...computed.warnings.map((w) => `注意：${w.message}`)];
   }
 
   if (parsed.json) {
     const output = {
-      fen: report.fen,
-      yuan: formatYuan(report.fen),
-      explanation: report.explanation,
-      ...report.extra,
+      fen: fee.fen,
+      yuan: formatYuan(fee.fen),
+      explanation: fee.explanation,
+      ...(fee.applications === undefined ? {} : { applications: fee.applications }),
       ...(notice === undefined ? {} : { notice }),
     };
     context.out(`${JSON.stringify(output)}\n`);
     return EXIT.ok;
   }
-  const [heading, ...steps] = report.explanation;
+  const [heading, ...steps] = fee.explanation;
   const lines = [
     heading ?? '',
     ...steps.map((step) => `  ${step}`),
-    report.fen === 0 ? '信息处理费：0.00元（不收费）' : `信息处理费：${formatYuan(report.fen)}元`,
+    fee.fen === 0 ? '信息处理费：0.00元（不收费）' : `信息处理费：${formatYuan(fee.fen)}元`,
     ...noticeText,
   ];
   context.out(`${lines.join('\n')}\n`);

@@ -11,10 +11,11 @@ import { type AuditResult, type AuditSummaryRow, auditReports, type ReportReader
 import { type ReportAnalysis, unreadableReport } from '#core/reports/read/read-report.ts';
 import { newBlankReport } from '#core/reports/render/new-report.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
-import type { RuleEvaluation, Severity } from '#core/reports/report-model.ts';
+import type { Severity } from '#core/reports/report-model.ts';
 import { TEMPLATES, type TemplateId } from '#core/reports/template.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { evaluationLine, findingLines } from '../finding-text.ts';
 
 export const summary = '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）';
 
@@ -32,7 +33,6 @@ const HELP = `用法：
 
 退出码：0 无错误；1 存在“错误”级问题；2 有文件无法读取；64 命令行参数错误。`;
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', notice: '提示' };
 const TEXT_FORMATS = new Set<RenderFormat>(['html', 'md', 'json', 'pipe', 'tab', 'cells']);
 /** Batches below this size are read in-process: starting workers costs more than it saves. */
 const POOL_THRESHOLD = 24;
@@ -216,14 +216,6 @@ function cellsLine(analysis: ReportAnalysis): string {
   return parts.join('　');
 }
 
-function describeCells(cells: readonly string[]): string {
-  if (cells.length === 0) {
-    return '';
-  }
-  const shown = cells.slice(0, 4).join('、');
-  return `（单元格：${shown}${cells.length > 4 ? ` 等${cells.length}个` : ''}）`;
-}
-
 function describeAnalysis(analysis: ReportAnalysis, explain: boolean): string {
   const r = analysis.reading;
   const lines = [
@@ -232,26 +224,14 @@ function describeAnalysis(analysis: ReportAnalysis, explain: boolean): string {
     `读取单元格：${cellsLine(analysis)}　正文数字：${r.narrative.length}处`,
     `发现问题：${countLine(analysis)}`,
   ];
-  for (const f of r.findings) {
-    lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.message}${describeCells(f.cells)}`);
-  }
+  lines.push(...findingLines(analysis, true));
   if (explain) {
     lines.push(`核对明细（${analysis.evaluations.length}项）：`);
     for (const e of analysis.evaluations) {
-      lines.push(`  ${describeEvaluation(e)}`);
+      lines.push(`  ${evaluationLine(analysis, e)}`);
     }
   }
   return `${lines.join('\n')}\n\n`;
-}
-
-const STATUS_LABEL = { pass: '通过', fail: '不符', not_assessable: '无法核对' } as const;
-
-function describeEvaluation(e: RuleEvaluation): string {
-  const sides =
-    e.status === 'not_assessable'
-      ? `缺少：${(e.missing ?? []).join('、') || '—'}`
-      : `左 ${e.left ?? '—'}，右 ${e.right ?? '—'}，差 ${e.delta ?? '—'}`;
-  return `[${STATUS_LABEL[e.status]}] ${e.rule} ${e.expression}：${sides}`;
 }
 
 function describeFindingsBrief(analysis: ReportAnalysis): string {
@@ -259,10 +239,7 @@ function describeFindingsBrief(analysis: ReportAnalysis): string {
   if (r.findings.length === 0) {
     return '';
   }
-  const lines = [`${r.source}（${r.agency ?? '机关未识别'} ${r.year ?? '年度未识别'}）`];
-  for (const f of r.findings) {
-    lines.push(`  [${SEVERITY_LABEL[f.severity]}] ${f.rule} ${f.message}`);
-  }
+  const lines = [`${r.source}（${r.agency ?? '机关未识别'} ${r.year ?? '年度未识别'}）`, ...findingLines(analysis, false)];
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,15 +1,11 @@
 // `gongkai settings`: the spec's configurable conventions (statute.md: every [convention — configurable]
 // rule is a setting with the spec's default), stored in the data directory with who/when/what.
-import { resolveActor, resolveDataDir } from '#adapters/local-store/json-file.ts';
-import { listSettingChanges, loadSettingValues, saveSetting } from '#adapters/local-store/settings-store.ts';
-import {
-  CLOCK_SETTING_DEFINITIONS,
-  CLOCK_SETTING_KEYS,
-  checkClockSettingValue,
-  isClockSettingKey,
-  resolveClockSettings,
-} from '#core/statute/clock-settings.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { listSettingHistory } from '#app/list-setting-history.ts';
+import { listSettings } from '#app/list-settings.ts';
+import { setSetting } from '#app/set-setting.ts';
+import { showSettings } from '#app/show-settings.ts';
+import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 
 export const summary = '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）';
 
@@ -19,10 +15,11 @@ const HELP = `用法：
   gongkai settings set 键 值              修改一项设置（记录修改人 GONGKAI_USER、时间和新旧值）
   gongkai settings history [--json]       修改记录
 
-设置保存在数据目录（GONGKAI_DATA_DIR，默认 ./data）的 settings.json 中。
+设置保存在数据目录（GONGKAI_DATA_DIR，默认为每个用户一个：$XDG_DATA_HOME/gongkai 或 ~/.local/share/gongkai）；
+settings list 显示当前使用的数据目录。
 `;
 
-const allowedText = (key: (typeof CLOCK_SETTING_KEYS)[number]) => {
+const allowedText = (key: ClockSettingKey) => {
   const values = CLOCK_SETTING_DEFINITIONS[key].values;
   return values === 'time'
     ? 'HH:MM'
@@ -32,7 +29,7 @@ const allowedText = (key: (typeof CLOCK_SETTING_KEYS)[number]) => {
 };
 
 /** Runs `gongkai settings`. */
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const json = args.includes('--json');
   const rest = args.filter((arg) => arg !== '--json');
   const [sub, ...params] = rest;
@@ -40,13 +37,15 @@ export async function run(args: readonly string[], context: CliContext): Promise
     context.out(HELP);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
-  const dataDir = resolveDataDir(context.env, context.cwd);
   switch (sub) {
     case 'list': {
-      const definitions = CLOCK_SETTING_KEYS.map((key) => CLOCK_SETTING_DEFINITIONS[key]);
+      const { definitions, storage } = listSettings(context.deps);
       if (json) {
         context.out(`${JSON.stringify(definitions, null, 2)}\n`);
       } else {
+        context.out(
+          `数据目录：${storage.dataDir}${storage.dataDirIsDefault ? '（默认；可用 GONGKAI_DATA_DIR 指定）' : '（GONGKAI_DATA_DIR）'}\n\n`,
+        );
         for (const d of definitions) {
           context.out(
             `${d.key}\n  含义：${d.meaning}\n  默认：${d.defaultValue}    可选：${allowedText(d.key)}\n  规则：${d.rule}，${d.source}\n`,
@@ -56,13 +55,7 @@ export async function run(args: readonly string[], context: CliContext): Promise
       return EXIT.ok;
     }
     case 'show': {
-      const settings = resolveClockSettings(await loadSettingValues(dataDir));
-      const rows = CLOCK_SETTING_KEYS.map((key) => ({
-        key,
-        value: settings.values[key],
-        isDefault: !settings.changed.has(key),
-        rule: CLOCK_SETTING_DEFINITIONS[key].rule,
-      }));
+      const rows = await showSettings(context.deps);
       context.out(
         json
           ? `${JSON.stringify(rows, null, 2)}\n`
@@ -75,23 +68,16 @@ export async function run(args: readonly string[], context: CliContext): Promise
       if (key === undefined || value === undefined || extra.length > 0) {
         throw new UsageError('用法：gongkai settings set 键 值');
       }
-      if (!isClockSettingKey(key)) {
-        throw new UsageError(`未知设置“${key}”。可用：${CLOCK_SETTING_KEYS.join('、')}`);
-      }
-      const problem = checkClockSettingValue(key, value);
-      if (problem !== undefined) {
-        throw new UsageError(problem);
-      }
-      const change = await saveSetting(dataDir, key, value, resolveActor(context.env), context.now().toISOString());
+      const change = await setSetting(context.deps, { key, value, who: context.deps.actor });
       context.out(
         json
           ? `${JSON.stringify(change, null, 2)}\n`
-          : `已将 ${key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[key].defaultValue}（默认）`} 改为 ${value}（${change.who}，${change.when}）\n`,
+          : `已将 ${change.key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[change.key].defaultValue}（默认）`} 改为 ${change.to}（${change.who}，${change.when}）\n`,
       );
       return EXIT.ok;
     }
     case 'history': {
-      const history = await listSettingChanges(dataDir);
+      const history = await listSettingHistory(context.deps);
       context.out(
         json
           ? `${JSON.stringify(history, null, 2)}\n`

@@ -1,12 +1,10 @@
 // `gongkai workdays`: working-day and calendar-day period arithmetic on the calendar in force
 // (statute.md §2; 民法典第二百零一条至第二百零三条).
 
-import { loadClockEnvironment } from '#adapters/local-store/clock-environment.ts';
-import { addCalendarDaysPeriod, addMonthsPeriod, addWorkingDaysWithWarnings, countWorkingDays } from '#core/calendar/add-working-days.ts';
-import { shanghaiDateOf } from '#core/calendar/local-date.ts';
-import { calendarWarningsFor } from '#core/calendar/working-day-calendar.ts';
-import { describeSetting } from '#core/statute/clock-settings.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { addPeriod } from '#app/add-period.ts';
+import { addWorkdays } from '#app/add-workdays.ts';
+import { countWorkdays } from '#app/count-workdays.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 
 export const summary = '工作日计算：某日之后第N个工作日、两日之间的工作日数、按日/按月期限（含调休和节假日）';
@@ -31,7 +29,7 @@ function requireCount(text: string | undefined, what: string): number {
 }
 
 /** Runs `gongkai workdays`. */
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const json = args.includes('--json');
   const rest = args.filter((arg) => arg !== '--json');
   if (rest.includes('--help') || rest.includes('-h') || rest.length === 0) {
@@ -42,14 +40,12 @@ export async function run(args: readonly string[], context: CliContext): Promise
   if (extra.length > 0) {
     throw new UsageError(`多余的参数：${extra.join(' ')}`);
   }
-  const today = shanghaiDateOf(context.now());
   const print = (value: object, text: string) => context.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
   switch (sub) {
     case 'add': {
       const start = requireDate(first, '起始日期');
       const n = requireCount(second, '工作日数 N');
-      const { calendar } = await loadClockEnvironment(context.env, context.cwd, today);
-      const result = addWorkingDaysWithWarnings(start, n, calendar);
+      const result = await addWorkdays(context.deps, { start, workingDays: n });
       const warnings = result.warnings.map((w) => ({ code: w.code, message: w.message }));
       print(
         { date: result.date, warnings },
@@ -60,12 +56,9 @@ export async function run(args: readonly string[], context: CliContext): Promise
     case 'count': {
       const from = requireDate(first, '开始日期');
       const to = requireDate(second, '结束日期');
-      if (to < from) {
-        throw new UsageError(`结束日期 ${to} 早于开始日期 ${from}`);
-      }
-      const { calendar } = await loadClockEnvironment(context.env, context.cwd, today);
-      const workingDays = countWorkingDays(from, to, calendar);
-      const warnings = calendarWarningsFor(from, to, calendar).map((w) => ({ code: w.code, message: w.message }));
+      const counted = await countWorkdays(context.deps, { from, to });
+      const { workingDays } = counted;
+      const warnings = counted.warnings.map((w) => ({ code: w.code, message: w.message }));
       print(
         { workingDays, warnings },
         [`${from}（不计入）至 ${to}（计入）之间有 ${workingDays} 个工作日`, ...warnings.map((w) => `注意（${w.code}）：${w.message}`)].join(
@@ -78,17 +71,13 @@ export async function run(args: readonly string[], context: CliContext): Promise
     case 'months': {
       const start = requireDate(first, '起始日期');
       const n = requireCount(second, sub === 'months' ? '月数 M' : '天数 N');
-      const { calendar, settings } = await loadClockEnvironment(context.env, context.cwd, today);
-      const result =
-        sub === 'months'
-          ? addMonthsPeriod(start, n, calendar, settings.periodWeekendRoll)
-          : addCalendarDaysPeriod(start, n, calendar, settings.periodWeekendRoll);
+      const result = await addPeriod(context.deps, { start, count: n, unit: sub === 'months' ? 'months' : 'days' });
       const warnings = result.warnings.map((w) => ({ code: w.code, message: w.message }));
       print(
-        { date: result.date, rawEnd: result.rawEnd, warnings, setting: describeSetting('period.weekend-roll', settings) },
+        { date: result.date, rawEnd: result.rawEnd, warnings, setting: result.setting },
         [
           `${start} 起${n}${sub === 'months' ? '个月' : '日'}：期间届满日 ${result.rawEnd}${result.date === result.rawEnd ? '' : `，为休息日，顺延至 ${result.date}`}`,
-          `适用设置：${describeSetting('period.weekend-roll', settings)}`,
+          `适用设置：${result.setting}`,
           ...warnings.map((w) => `注意（${w.code}）：${w.message}`),
         ].join('\n'),
       );

@@ -98,6 +98,9 @@ export const RULE_IDS = [
   'STRUCT-OUTLINE',
   'READ-TRUNCATED',
   'READ-RUN-TOGETHER',
+  'READ-FORMULA',
+  'NOT-A-REPORT',
+  'DUPLICATE-REPORT',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -141,6 +144,12 @@ export const RULE_SEVERITY = {
   'STRUCT-OUTLINE': 'warning',
   'READ-TRUNCATED': 'notice',
   'READ-RUN-TOGETHER': 'notice',
+  /** A spreadsheet formula saved without its result: the cell's value is unknown (issue #10). */
+  'READ-FORMULA': 'warning',
+  /** The file is no annual report at all: one notice instead of every missing table (issue #10). */
+  'NOT-A-REPORT': 'notice',
+  /** A batch holds the same agency and year twice (issue #10). */
+  'DUPLICATE-REPORT': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */
@@ -216,4 +225,8 @@ export type SourceBlock =
 /** The decoded content of one file, already converted to Simplified Chinese by the adapter. */
 export interface SourceDocument {
   readonly blocks: readonly SourceBlock[];
+  /** Findings of the decoding step itself (a spreadsheet formula without its saved result). */
+  readonly findings?: readonly Finding[];
+  /** Where each cell ID sits in the source as its user sees it (XLSX: `表三!D27`). */
+  readonly places?: ReadonlyMap<string, string>;
 }

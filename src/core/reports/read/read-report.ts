@@ -24,6 +24,8 @@ export interface ReportAnalysis {
   /** Findings of the reading step itself (kept so validation can be re-run with a previous year). */
   readonly readingFindings: readonly Finding[];
   readonly evaluations: readonly RuleEvaluation[];
+  /** Cell ID → where the cell sits in the source as its user sees it (XLSX `表三!D27`), when known. */
+  readonly places?: ReadonlyMap<string, string>;
 }
 
 /** Reads one decoded report (annual-report.md §6) and validates it (validation-rules.md). */
@@ -35,8 +37,9 @@ export function readReport(
   const tables = readTables(document);
   const text = readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
   const facts = toReportFacts(tables, text);
-  const readingFindings = [...tables.findings, ...text.findings];
-  return analyse(source, facts, readingFindings, undefined, settings);
+  const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];
+  const analysis = analyse(source, facts, readingFindings, undefined, settings);
+  return document.places === undefined ? analysis : { ...analysis, places: document.places };
 }
 
 /** Re-runs validation with the same agency's previous-year facts (validation-rules.md P4, rules 23–24). */
@@ -48,7 +51,8 @@ export function revalidateWithPrevious(
   if (analysis.facts === null) {
     return analysis;
   }
-  return analyse(analysis.reading.source, analysis.facts, analysis.readingFindings, previous, settings);
+  const again = analyse(analysis.reading.source, analysis.facts, analysis.readingFindings, previous, settings);
+  return analysis.places === undefined ? again : { ...again, places: analysis.places };
 }
 
 /** The contract object for a file that could not be read (READ-SOURCE, reader contract §6.1). */

@@ -15,7 +15,15 @@ import {
   type RuleId,
   type Severity,
 } from '../report-model.ts';
-import { type DetectedTemplate, TABLE_IDS, type TableId, type TemplateId, templateForYear } from '../template.ts';
+import {
+  type DetectedTemplate,
+  SECTION_IDS,
+  type SectionId,
+  TABLE_IDS,
+  type TableId,
+  type TemplateId,
+  templateForYear,
+} from '../template.ts';
 import { documentCells } from './document-cells.ts';
 
 /** The contract's keys, in their fixed order (annual-report.md §6). */
@@ -75,7 +83,7 @@ export function renderDocumentJson(doc: ReportDocument, source = ''): string {
  * `unknown` or `mixed` (2021 when the year is unknown too); cells by ID; no narrative paragraphs,
  * since the contract keeps only narrative values.
  */
-export function readingToDocument(reading: ReportReading): ReportDocument {
+export function readingToDocument(reading: ReportReading, text?: DocumentText): ReportDocument {
   const template: TemplateId =
     reading.template === '2021' || reading.template === '2019'
       ? reading.template
@@ -86,16 +94,43 @@ export function readingToDocument(reading: ReportReading): ReportDocument {
     template,
     agency: reading.agency,
     year: reading.year,
-    preamble: [],
-    sections: {},
+    preamble: text?.preamble ?? [],
+    sections: text?.sections ?? {},
     cells: new Map<string, CellEntry>(reading.cells.map((c) => [c.id, { value: c.value, raw: c.raw }])),
+    ...(text?.signature === undefined ? {} : { signature: text.signature }),
   };
 }
 
 // ---------------------------------------------------------------- parsing
 
+/**
+ * The report's prose beside the contract keys (an extra key, `text`): preamble, each section's
+ * paragraphs and the signature, so a report rendered to JSON keeps its narrative and the checks that
+ * need it (NARR-SUM …) still run when the JSON is read again (issue #10).
+ */
+export interface DocumentText {
+  readonly preamble: readonly string[];
+  readonly sections: Readonly<Partial<Record<SectionId, readonly string[]>>>;
+  readonly signature?: { readonly agency: string; readonly date: string };
+}
+
+/** The `text` extra key of a document, or undefined when it has no prose at all. */
+export function documentText(doc: ReportDocument): DocumentText | undefined {
+  const hasProse = doc.preamble.length > 0 || Object.values(doc.sections).some((lines) => (lines?.length ?? 0) > 0);
+  if (!hasProse && doc.signature === undefined) {
+    return undefined;
+  }
+  return {
+    preamble: doc.preamble,
+    sections: doc.sections,
+    ...(doc.signature === undefined ? {} : { signature: doc.signature }),
+  };
+}
+
 /** A parsed reader-contract object, or a Chinese message saying why the text is not one. */
-export type ParsedReading = { readonly ok: true; readonly reading: ReportReading } | { readonly ok: false; readonly error: string };
+export type ParsedReading =
+  | { readonly ok: true; readonly reading: ReportReading; readonly text?: DocumentText }
+  | { readonly ok: false; readonly error: string };
 
 const DETECTED: readonly DetectedTemplate[] = ['2021', '2019', 'mixed', 'unknown'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
@@ -172,6 +207,29 @@ const readNarrative = (item: Json, path: string): NarrativeValue => ({
   value: field(item, 'value', path, isNumber, '数字'),
 });
 
+const isStrings = (v: unknown): v is readonly string[] => Array.isArray(v) && v.every(isString);
+
+/** The optional `text` key: kept when well formed, ignored otherwise (it is no contract key). */
+function readDocumentText(value: unknown): DocumentText | undefined {
+  if (!isObject(value) || !isStrings(value.preamble) || !isObject(value.sections)) {
+    return undefined;
+  }
+  const sections: Partial<Record<SectionId, readonly string[]>> = {};
+  for (const id of SECTION_IDS) {
+    const lines = value.sections[id];
+    if (isStrings(lines)) {
+      sections[id] = lines;
+    }
+  }
+  const signature = value.signature;
+  const validSignature = isObject(signature) && isString(signature.agency) && isString(signature.date);
+  return {
+    preamble: value.preamble,
+    sections,
+    ...(validSignature ? { signature: { agency: signature.agency as string, date: signature.date as string } } : {}),
+  };
+}
+
 /**
  * Parses one reader-contract object (a line of `report read --json`). Never throws: bad input gives a
  * Chinese message saying what is wrong and where.
@@ -200,7 +258,8 @@ export function parseReadingJson(text: string): ParsedReading {
       narrative: list(data, 'narrative', readNarrative),
       findings: list(data, 'findings', readFinding),
     };
-    return { ok: true, reading };
+    const text = readDocumentText(data.text);
+    return text === undefined ? { ok: true, reading } : { ok: true, reading, text };
   } catch (error) {
     if (error instanceof ShapeError) {
       return { ok: false, error: `年度报告读取结果格式错误：${error.message}` };

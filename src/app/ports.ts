@@ -1,0 +1,110 @@
+// The ports of the application layer: what the use cases need from the world, declared by their
+// consumer (style.md: Kysely's "a port defined by its consumer"). Adapters implement them
+// (adapters/local-store today, adapters/db for the database tier); the composition root
+// (src/composition-root.ts) wires one implementation of each into AppDeps.
+
+import type { LocalDate } from '#core/calendar/local-date.ts';
+import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
+
+/** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
+export interface Clock {
+  now(): Date;
+}
+
+/** One recorded change of a clock setting: who/when/what (statute.md: conventions are recorded settings). */
+export interface SettingChange {
+  readonly who: string;
+  /** ISO instant of the change. */
+  readonly when: string;
+  readonly key: ClockSettingKey;
+  /** The value before (absent: the default applied). */
+  readonly from?: string;
+  readonly to: string;
+}
+
+/** A settings change to record; the store fills in `from`. */
+export interface NewSettingChange {
+  readonly key: ClockSettingKey;
+  /** Already checked by the use case (checkClockSettingValue). */
+  readonly value: string;
+  readonly who: string;
+  readonly when: string;
+}
+
+/** The agency's clock settings (the spec's configurable conventions) and their history. */
+export interface SettingsStore {
+  /** The stored values; keys not stored take their defaults. */
+  loadValues(): Promise<ClockSettingValues>;
+  /**
+   * Stores one value and records the change, atomically: the store reads the previous value itself,
+   * so concurrent changes are all kept (none is lost to a read-modify-write race).
+   */
+  recordChange(change: NewSettingChange): Promise<SettingChange>;
+  /** Every recorded change, oldest first. */
+  listChanges(): Promise<readonly SettingChange[]>;
+}
+
+/** One recorded calendar change: a year imported (added or replaced), effective from a date (statute.md §2). */
+export interface CalendarChange {
+  /** 1, 2, 3 … in the order the changes were recorded; never shared by two changes. */
+  readonly seq: number;
+  /** Who: GONGKAI_USER or the OS user (later: the signed-in user). */
+  readonly who: string;
+  /** When: ISO instant of the change. */
+  readonly when: string;
+  /** The change applies to computations whose "today" is on or after this date. */
+  readonly effectiveFrom: LocalDate;
+  readonly action: 'import';
+  readonly year: number;
+  /** What: a Chinese summary (days that became rest or working days). */
+  readonly what: string;
+  readonly reason?: string;
+  /** The file the administrator imported (its name only, for the record). */
+  readonly sourceFile?: string;
+  readonly entry: CalendarYear;
+}
+
+/** A calendar change to record; the store assigns `seq`. */
+export type NewCalendarChange = Omit<CalendarChange, 'seq'>;
+
+/** Administrator changes to the holiday calendar (the shipped years are core data, not stored). */
+export interface CalendarStore {
+  /** Every recorded change, in `seq` order. */
+  listChanges(): Promise<readonly CalendarChange[]>;
+  /** Appends one change atomically and returns it with its sequence number. */
+  appendChange(change: NewCalendarChange): Promise<CalendarChange>;
+}
+
+/** Text of a file named by the user (a case file, a calendar year); relative paths are the caller's working directory. */
+export interface FileReader {
+  /** The file as UTF-8 text; a missing or unreadable file is a DomainError INVALID_INPUT naming it. */
+  readText(path: string): Promise<string>;
+}
+
+/** Reads one report file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
+export interface ReportReaderPort {
+  read(path: string): Promise<ReportAnalysis>;
+}
+
+/** Where the data of this instance lives, for the user to see (`gongkai settings list`). */
+export interface StorageInfo {
+  /** Absolute data directory (GONGKAI_DATA_DIR or the per-user default). */
+  readonly dataDir: string;
+  /** Whether the default was taken (no GONGKAI_DATA_DIR). */
+  readonly dataDirIsDefault: boolean;
+  /** `embedded` (files / PGlite under dataDir) or `postgresql` (DATABASE_URL). */
+  readonly database: 'embedded' | 'postgresql';
+}
+
+/** Everything the composition root wires for the use cases of one process. */
+export interface AppDeps {
+  readonly clock: Clock;
+  readonly settings: SettingsStore;
+  readonly calendar: CalendarStore;
+  readonly files: FileReader;
+  readonly storage: StorageInfo;
+  /** Who a CLI change is recorded as (GONGKAI_USER, else the OS user); HTTP takes it from the session. */
+  readonly actor: string;
+}

@@ -1,0 +1,139 @@
+// Configuration, parsed once per process (style.md, Configuration): every environment variable
+// gongkai reads is in CONFIG_VARIABLES below (the README's configuration table repeats it), parsed
+// and checked here, all problems reported together in one Chinese message. Only entry points
+// (src/main.ts, src/cli/main.ts) call loadConfig; everything else receives the frozen result or
+// what the composition root built from it. Holidays, statutory periods and fee tiers are never
+// configuration; the spec's conventions are settings (`gongkai settings`).
+import { isAbsolute, join, resolve } from 'node:path';
+import { DomainError } from '#core/shared/domain-error.ts';
+
+/** The documentation of every variable: name, default, meaning (tested against the README's table). */
+export const CONFIG_VARIABLES = [
+  {
+    name: 'GONGKAI_DATA_DIR',
+    default: '$XDG_DATA_HOME/gongkai, else ~/.local/share/gongkai',
+    meaning: 'data directory: settings, calendar changes, later the embedded database and files (one per user, never the current folder)',
+  },
+  { name: 'GONGKAI_USER', default: 'the OS user', meaning: 'who the CLI records as the author of settings and calendar changes' },
+  {
+    name: 'DATABASE_URL',
+    default: 'unset: embedded database under GONGKAI_DATA_DIR',
+    meaning: 'PostgreSQL connection string (postgres://…)',
+  },
+  { name: 'GONGKAI_HOST', default: '127.0.0.1', meaning: 'address the server listens on (`serve --host` overrides)' },
+  {
+    name: 'GONGKAI_PORT',
+    default: '8080 (or PORT when set)',
+    meaning: 'port the server listens on, 0 = any free port (`serve --port` overrides)',
+  },
+  {
+    name: 'GONGKAI_RATE_LIMIT',
+    default: 'on',
+    meaning: '`off` turns the public intake rate limit off (load tests); the limits themselves are settings',
+  },
+  { name: 'XDG_DATA_HOME', default: '~/.local/share', meaning: 'read only to place the default data directory' },
+  { name: 'HOME', default: '(from the OS)', meaning: 'read only to place the default data directory' },
+] as const;
+
+export interface Config {
+  readonly files: {
+    /** Absolute data directory. */
+    readonly dataDir: string;
+    /** True when GONGKAI_DATA_DIR was not given and the per-user default applies. */
+    readonly dataDirIsDefault: boolean;
+  };
+  readonly db: {
+    /** PostgreSQL connection string, or null for the embedded database under files.dataDir. */
+    readonly url: string | null;
+  };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Whether the public intake is rate limited (GONGKAI_RATE_LIMIT=off turns it off). */
+    readonly rateLimit: boolean;
+  };
+  /** Who CLI changes are recorded as. */
+  readonly actor: string;
+}
+
+/** What only the process knows: its working directory (relative paths) and the OS user name. */
+export interface ConfigRuntime {
+  readonly cwd: string;
+  readonly osUser?: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const set = (env: Env, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+};
+
+/**
+ * Parses the environment into a frozen Config; every problem is listed in one DomainError
+ * CONFIG_INVALID (exit 78).
+ *
+ * @example
+ * const config = loadConfig({ GONGKAI_DATA_DIR: "/srv/gongkai" }, { cwd: "/" });
+ */
+export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
+  const problems: string[] = [];
+
+  const configuredDir = set(env, 'GONGKAI_DATA_DIR');
+  let dataDir = '';
+  if (configuredDir !== undefined) {
+    dataDir = resolve(runtime.cwd, configuredDir);
+  } else {
+    // XDG Base Directory: $XDG_DATA_HOME if absolute, else $HOME/.local/share. Never the current
+    // folder: the same command must give the same deadline wherever it runs.
+    const xdg = set(env, 'XDG_DATA_HOME');
+    const home = set(env, 'HOME');
+    if (xdg !== undefined && isAbsolute(xdg)) {
+      dataDir = join(xdg, 'gongkai');
+    } else if (home !== undefined && isAbsolute(home)) {
+      dataDir = join(home, '.local', 'share', 'gongkai');
+    } else {
+      problems.push('无法确定数据目录：未设置 HOME（或 XDG_DATA_HOME），请用 GONGKAI_DATA_DIR 指定数据目录');
+    }
+  }
+
+  const url = set(env, 'DATABASE_URL') ?? null;
+  if (url !== null && !isPostgresUrl(url)) {
+    problems.push('DATABASE_URL 应为 PostgreSQL 连接串，如 postgres://用户@主机:5432/数据库');
+  }
+
+  const host = set(env, 'GONGKAI_HOST') ?? '127.0.0.1';
+  if (/\s|\//.test(host)) {
+    problems.push(`GONGKAI_HOST 应为主机名或 IP 地址，收到“${host}”`);
+  }
+  const portName = set(env, 'GONGKAI_PORT') !== undefined ? 'GONGKAI_PORT' : 'PORT';
+  const portText = set(env, portName) ?? '8080';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) {
+    problems.push(`${portName} 应为 0 至 65535 之间的整数，收到“${portText}”`);
+  }
+
+  const rateLimitText = (set(env, 'GONGKAI_RATE_LIMIT') ?? 'on').toLowerCase();
+  if (rateLimitText !== 'on' && rateLimitText !== 'off') {
+    problems.push(`GONGKAI_RATE_LIMIT 应为 on 或 off，收到“${rateLimitText}”`);
+  }
+
+  if (problems.length > 0) {
+    throw new DomainError('CONFIG_INVALID', `配置有误（环境变量）：\n  ${problems.join('\n  ')}`, { problems });
+  }
+  return Object.freeze({
+    files: Object.freeze({ dataDir, dataDirIsDefault: configuredDir === undefined }),
+    db: Object.freeze({ url }),
+    http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on' }),
+    actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
+  });
+}
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+// Every refusal leaves the CLI through the one error table (app/error-outcomes.ts).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { makeDataDir, runCli } from './clock-cli-harness.ts';
+import { runInProcess } from './run-in-process.ts';
+
+describe('CLI errors go through the error table', () => {
+  test('a bad environment exits 78 (CONFIG_INVALID) with every problem in Chinese, before the command runs', async () => {
+    const run = await runInProcess(['calendar', 'history'], {
+      isTTY: false,
+      env: { GONGKAI_DATA_DIR: await makeDataDir(), DATABASE_URL: 'mysql://db/x', GONGKAI_PORT: 'eighty' },
+      cwd: '/',
+      now: () => new Date(),
+    });
+    assert.equal(run.code, 78);
+    assert.equal(run.out, '');
+    assert.match(run.err, /配置有误/);
+    assert.match(run.err, /DATABASE_URL/);
+    assert.match(run.err, /GONGKAI_PORT/);
+  });
+  test('--help needs no configuration', async () => {
+    const run = await runInProcess(['--help'], {
+      isTTY: false,
+      env: { GONGKAI_DATA_DIR: '/nonexistent' },
+      cwd: '/',
+      now: () => new Date(),
+    });
+    assert.equal(run.code, 0);
+  });
+  test('a year out of range is INVALID_INPUT: exit 64, nothing computed', async () => {
+    for (const year of ['9999', '1000']) {
+      const run = await runCli(['calendar', 'show', year], { dataDir: await makeDataDir() });
+      assert.equal(run.code, 64, run.err);
+      assert.match(run.err, /年份应在 2000 至 2100 之间/);
+    }
+  });
+  test('settings list shows the data directory in use', async () => {
+    const dataDir = await makeDataDir();
+    const run = await runCli(['settings', 'list'], { dataDir });
+    assert.equal(run.code, 0);
+    assert.ok(run.out.startsWith(`数据目录：${dataDir}（GONGKAI_DATA_DIR）`), run.out.slice(0, 200));
+  });
+});
