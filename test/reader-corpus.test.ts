@@ -21,17 +21,17 @@ type Measure = 'template' | 'year' | 'agency' | 't2' | 't3' | 't4' | 'recall' | 
 
 /** Floors: what the reader reaches now on this corpus (fractions). Raise them as the reader improves. */
 const FLOORS: Record<Measure, number> = {
-  template: 0.927,
+  template: 1,
   year: 0.825,
   agency: 0.537,
-  t2: 0.727,
-  t3: 0.911,
+  t2: 0.919,
+  t3: 0.997,
   t4: 1,
   recall: 0.4,
   precision: 0.888,
 };
 /** The largest share of numeric cells reported where the report shows no number. */
-const MAX_FALSE = 0.0025;
+const MAX_FALSE = 0.0005;
 /** The goals, printed beside the figures (not asserted until reached: then they become floors). */
 const GOALS: Record<Measure, number> = {
   template: 0.99,

@@ -7,10 +7,9 @@ import type { Severity } from '#core/reports/report-model.ts';
 import { pairPreviousYear } from '#core/reports/validate/cross-year-rules.ts';
 import type { ValidationSettings } from '#core/reports/validate/rule.ts';
 
-/** Reads one file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
-export interface ReportReaderPort {
-  read(path: string): Promise<ReportAnalysis>;
-}
+import type { ReportReaderPort } from './ports.ts';
+
+export type { ReportReaderPort } from './ports.ts';
 
 export interface AuditDeps {
   readonly reader: ReportReaderPort;

@@ -2,6 +2,7 @@
 // force on its "today" — what `gongkai deadline` and the case views compute.
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
+import { checkClockEvents, describeRefusals } from '#core/statute/check-clock-event.ts';
 import { type ClockEvent, validateClockEvents } from '#core/statute/clock-event.ts';
 import type { ClockSettingValues } from '#core/statute/clock-settings.ts';
 import { computeResponseClock, type ResponseClock } from '#core/statute/response-clock.ts';
@@ -21,7 +22,7 @@ export interface ComputedDeadline {
   readonly today: LocalDate;
 }
 
-/** Computes the response clock (第三十三条) of a case's events; inconsistent events are INVALID_INPUT with every problem. */
+/** Computes the response clock (第三十三条) of a case's events; inconsistent or refused events (checkClockEvents) are INVALID_INPUT with every problem. */
 export async function computeDeadline(
   deps: Pick<AppDeps, 'calendar' | 'settings' | 'clock'>,
   input: ComputeDeadlineInput,
@@ -32,5 +33,12 @@ export async function computeDeadline(
   }
   const today = input.today ?? todayOf(deps.clock);
   const { calendar, settings } = await loadClockEnvironment(deps, today, input.overrides);
+  // The sequence rules of statute.md §3 (correction_expired before the period ends, events after the reply …).
+  const refusals = checkClockEvents(input.events, calendar, settings);
+  if (refusals.length > 0) {
+    throw new DomainError('INVALID_INPUT', describeRefusals(refusals), {
+      refusals: refusals.map((r) => ({ code: r.code, message: r.message })),
+    });
+  }
   return { clock: computeResponseClock(input.events, calendar, settings, today), today };
 }

@@ -6,6 +6,8 @@
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import type { RenderFormat } from '#core/reports/render/render-formats.ts';
+import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
@@ -104,7 +106,29 @@ export interface AppDeps {
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
   readonly files: FileReader;
+  readonly reports: ReportFilesPort;
   readonly storage: StorageInfo;
   /** Who a CLI change is recorded as (GONGKAI_USER, else the OS user); HTTP takes it from the session. */
   readonly actor: string;
+}
+
+/** A report reader for one batch; `close` ends any worker threads it started. */
+export interface BatchReportReader extends ReportReaderPort {
+  /** How many files it reads well at once (keeps every worker busy without running out of file handles). */
+  readonly concurrency: number;
+  close(): Promise<void>;
+}
+
+/** Reading and writing report files: listing inputs, reading (on worker threads for big batches), rendering. */
+export interface ReportFilesPort {
+  /**
+   * The files to read for the inputs (paths as given): a file as given, a directory's files recursively
+   * in sorted path order, each joined onto the input as given; an input that does not exist is kept
+   * as given (reading it yields a READ-SOURCE finding, never the end of the batch).
+   */
+  listInputs(inputs: readonly string[]): Promise<string[]>;
+  /** A reader for `files` files using up to `jobs` threads (default: one per core); `explain` keeps every evaluation. */
+  openReader(options: { readonly files: number; readonly jobs?: number; readonly explain: boolean }): Promise<BatchReportReader>;
+  /** Renders a report document: text formats as a string, DOCX/XLSX as bytes. JSON keeps the reading's findings. */
+  render(document: ReportDocument, format: RenderFormat, reading?: ReportReading): Promise<string | Uint8Array>;
 }

@@ -21,9 +21,8 @@ export interface CommandContext extends CliContext {
   readonly deps: AppDeps;
 }
 
-/** A command module: `src/cli/commands/<name>.ts` exports `summary` and `run`. */
+/** A command module: `src/cli/commands/<name>.ts` exports `run` (its summary is in cli/main.ts's table). */
 export interface CliCommand {
-  readonly summary: string;
   readonly run: (args: readonly string[], context: CommandContext) => Promise<number>;
 }
 

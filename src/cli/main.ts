@@ -8,45 +8,47 @@ import { isDomainError } from '#core/shared/domain-error.ts';
 import { composeAppDeps } from '../composition-root.ts';
 import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
 
-const COMMANDS: Readonly<Record<string, string>> = {
-  demo: './commands/demo.ts',
-  report: './commands/report.ts',
-  deadline: './commands/deadline.ts',
-  fee: './commands/fee.ts',
-  workdays: './commands/workdays.ts',
-  calendar: './commands/calendar.ts',
-  settings: './commands/settings.ts',
-  bench: './commands/bench.ts',
+// Each command's one-line summary lives here, not in its module, so `gongkai --help` lists every
+// command without importing any of them (the report command alone pulls in exceljs, mammoth, unpdf).
+const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summary: string }>> = {
+  demo: { module: './commands/demo.ts', summary: '演示：读取并审核随项目附带的五份真实年度报告，输出发现的问题' },
+  report: { module: './commands/report.ts', summary: '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）' },
+  deadline: {
+    module: './commands/deadline.ts',
+    summary: '答复期限：按收到日、渠道和补正/征求意见/延期/收费等事件计算答复期限并逐步说明（条例第三十三条）',
+  },
+  fee: { module: './commands/fee.ts', summary: '信息处理费（国办函〔2020〕109号）：按量（页数）、按件（当月第几件、当月合计）计算并说明' },
+  workdays: {
+    module: './commands/workdays.ts',
+    summary: '工作日计算：某日之后第N个工作日、两日之间的工作日数、按日/按月期限（含调休和节假日）',
+  },
+  calendar: { module: './commands/calendar.ts', summary: '节假日日历：查看某年安排、导入新年份（如国务院2027年放假通知）、查看修改记录' },
+  settings: { module: './commands/settings.ts', summary: '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）' },
+  bench: { module: './commands/bench.ts', summary: '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）' },
 };
 
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
-  const path = COMMANDS[name];
-  if (path === undefined) {
+  const entry = COMMANDS[name];
+  if (entry === undefined) {
     return undefined;
   }
-  return (await import(new URL(path, import.meta.url).href)) as CliCommand;
+  return (await import(new URL(entry.module, import.meta.url).href)) as CliCommand;
 }
 
-async function usage(context: CliContext): Promise<string> {
+function usage(context: CliContext): void {
   const lines = ['用法：gongkai <命令> [参数]', '', '命令：'];
-  for (const name of Object.keys(COMMANDS)) {
-    try {
-      const command = await loadCommand(name);
-      lines.push(`  ${name.padEnd(10)} ${command?.summary ?? ''}`);
-    } catch {
-      // A command whose module is not present in this build is simply not listed.
-    }
+  for (const [name, { summary }] of Object.entries(COMMANDS)) {
+    lines.push(`  ${name.padEnd(10)} ${summary}`);
   }
   lines.push('', '每个命令的详细说明：gongkai <命令> --help');
   context.out(`${lines.join('\n')}\n`);
-  return lines.join('\n');
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. */
 export async function main(args: readonly string[], context: CliContext): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    await usage(context);
+    usage(context);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = await loadCommand(name);

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { expectedReferenceSteps, isSubsequence } from '#test/factories/clock-vectors.ts';
 import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
 import { makeDataDir, runCli } from './clock-cli-harness.ts';
 
@@ -56,17 +57,7 @@ function toFlags(input: VectorInput, options?: { feePause?: boolean }): string[]
   return args;
 }
 
-function isSubsequence(needles: readonly string[], haystack: readonly string[]): boolean {
-  let at = 0;
-  for (const line of haystack) {
-    if (line === needles[at]) {
-      at += 1;
-    }
-  }
-  return at === needles.length;
-}
-
-function assertMatchesVector(json: Record<string, unknown>, expected: Record<string, unknown>) {
+function assertMatchesVector(json: Record<string, unknown>, expected: Record<string, unknown>, input: object) {
   const { explanation, warnings, receivedOn, ...fields } = expected as { explanation: string[]; warnings: string[]; receivedOn: string };
   assert.equal(json['received'], receivedOn);
   for (const [key, value] of Object.entries(fields)) {
@@ -79,7 +70,10 @@ function assertMatchesVector(json: Record<string, unknown>, expected: Record<str
   for (const warning of json['warnings'] as { message: string }[]) {
     assert.match(warning.message, /[\u4e00-\u9fff]/);
   }
-  assert.ok(isSubsequence(explanation, json['explanation'] as string[]), (json['explanation'] as string[]).join('\n'));
+  assert.ok(
+    isSubsequence(expectedReferenceSteps(explanation, input), json['explanation'] as string[]),
+    (json['explanation'] as string[]).join('\n'),
+  );
 }
 
 const replyVectors = vectors.dueDates.filter((v) => v.kind === 'reply_due');
@@ -91,7 +85,7 @@ describe('gongkai deadline --json: every reply vector through the command line f
       const flags = toFlags(vector.input as VectorInput, (vector as { options?: { feePause?: boolean } }).options);
       const run = await runCli(['deadline', ...flags, '--today', LATER, '--json'], { dataDir });
       assert.equal(run.code, 0, run.err);
-      assertMatchesVector(JSON.parse(run.out), vector.expected as Record<string, unknown>);
+      assertMatchesVector(JSON.parse(run.out), vector.expected as Record<string, unknown>, vector.input);
     });
   }
 });
@@ -106,7 +100,7 @@ describe('gongkai deadline --case FILE: every reply vector through a case file',
       const extra = options?.feePause === false ? ['--set', 'fee.pause=off'] : [];
       const run = await runCli(['deadline', '--case', file, '--today', LATER, '--json', ...extra], { dataDir });
       assert.equal(run.code, 0, run.err);
-      assertMatchesVector(JSON.parse(run.out), vector.expected as Record<string, unknown>);
+      assertMatchesVector(JSON.parse(run.out), vector.expected as Record<string, unknown>, vector.input);
     });
   }
 });
@@ -263,6 +257,79 @@ describe('gongkai deadline: contract details', () => {
       assert.equal(run.out, '', args.join(' '));
       assert.match(run.err, /[\u4e00-\u9fff]/, args.join(' '));
     }
+  });
+
+  test('dates, years and periods out of bounds exit 64 at once with a Chinese reason (issue #7)', async () => {
+    const dataDir = await makeDataDir();
+    const file = join(dataDir, '9999.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        notices: ['x'],
+        breaks: [{ name: '元旦', from: '2027-01-01', to: '9999-12-31', workdays: [] }],
+        holidays: ['2027-01-01'],
+        workdays: [],
+      }),
+    );
+    const cases: [string[], RegExp][] = [
+      [['workdays', 'count', '2024-01-01', '9999-12-31'], /9999-12-31.*超出支持的范围（1900年至2200年）/],
+      [['calendar', 'show', '9999'], /9999/],
+      [['calendar', 'import', file, '--year', '2027'], /9999-12-31.*超出支持的范围/],
+      [['deadline', '--received', '0001-01-01'], /0001-01-01.*超出支持的范围/],
+      [['deadline', '--received', '2024-01-02', '--event', 'correction_requested:2024-01-03:99999999'], /1 至 60 个工作日/],
+      [['deadline', '--received-at', '2024-01-02T10:00+99:99'], /时区偏移“\+99:99”无效/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runCli(args, { dataDir });
+      assert.equal(run.code, 64, `${args.join(' ')}: ${run.err}`);
+      assert.equal(run.out, '', args.join(' '));
+      assert.match(run.err, message, args.join(' '));
+    }
+  });
+
+  test('an event the clock refuses exits 64 naming the rule; the next day is accepted', async () => {
+    const dataDir = await makeDataDir();
+    const base = [
+      'deadline',
+      '--received',
+      '2024-09-27',
+      '--event',
+      'correction_requested:2024-10-08:10',
+      '--today',
+      '2024-11-30',
+      '--json',
+    ];
+    const early = await runCli([...base, '--event', 'correction_expired:2024-10-21'], { dataDir });
+    assert.equal(early.code, 64);
+    assert.match(early.err, /补正期限 2024-10-21 尚未届满.*CORRECTION_NOT_EXPIRED/);
+    const onTime = await runCli([...base, '--event', 'correction_expired:2024-10-22'], { dataDir });
+    assert.equal(onTime.code, 0, onTime.err);
+    assert.equal(JSON.parse(onTime.out).closedOn, '2024-10-22');
+    const afterReply = await runCli(
+      ['deadline', '--received', '2024-09-27', '--event', 'replied:2024-10-10:outcome.disclosed', '--event', 'withdrawn:2024-10-11'],
+      { dataDir },
+    );
+    assert.equal(afterReply.code, 64);
+    assert.match(afterReply.err, /EVENT_AFTER_CLOSE/);
+  });
+
+  test('a late correction with its justifiable reason restarts the clock; a replied case shows its outcome', async () => {
+    const dataDir = await makeDataDir();
+    const base = ['deadline', '--received', '2025-03-03', '--channel', 'in_person', '--event', 'correction_requested:2025-03-06:15'];
+    const late = await runCli([...base, '--event', 'correction_received:2025-03-31', '--json'], { dataDir });
+    assert.equal(late.code, 64);
+    assert.match(late.err, /正当理由/);
+    const justified = await runCli(
+      [...base, '--event', 'correction_received:2025-03-31:reason=申请人住院', '--event', 'replied:2025-04-10:outcome.disclosed', '--json'],
+      {
+        dataDir,
+      },
+    );
+    assert.equal(justified.code, 0, justified.err);
+    const json = JSON.parse(justified.out);
+    assert.equal(json.clockStart, '2025-03-31');
+    assert.equal(json.outcome, 'outcome.disclosed');
+    assert.equal(json.closedOn, '2025-04-10');
   });
 
   test('--help documents the event grammar', async () => {

@@ -41,3 +41,18 @@ describe('CLI errors go through the error table', () => {
     assert.ok(run.out.startsWith(`数据目录：${dataDir}（GONGKAI_DATA_DIR）`), run.out.slice(0, 200));
   });
 });
+
+describe('gongkai --help', () => {
+  test('lists every command from the table, and each listed command loads and answers its own --help', async () => {
+    const dataDir = await makeDataDir();
+    const help = await runCli(['--help'], { dataDir });
+    assert.equal(help.code, 0);
+    const names = [...help.out.matchAll(/^ {2}([a-z-]+) {2,}\S/gm)].map((m) => m[1]!);
+    assert.ok(names.includes('deadline') && names.includes('report') && names.length >= 8, help.out);
+    for (const name of names) {
+      const run = await runCli([name, '--help'], { dataDir });
+      assert.equal(run.code, 0, `${name} --help: ${run.err}`);
+      assert.match(run.out, /用法/, name);
+    }
+  });
+});

@@ -2,6 +2,7 @@
 // layouts come from core, DOCX and XLSX from their adapters.
 
 import { renderCells } from '#core/reports/render/render-cells.ts';
+import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import { renderHtml } from '#core/reports/render/render-html.ts';
 import { documentText, documentToReading, renderReadingJson } from '#core/reports/render/render-json.ts';
 import { renderMarkdown } from '#core/reports/render/render-markdown.ts';
@@ -11,8 +12,7 @@ import type { ReportDocument, ReportReading } from '#core/reports/report-model.t
 import { renderReportDocx } from './docx-report.ts';
 import { renderReportXlsx } from './xlsx-report.ts';
 
-export const RENDER_FORMATS = ['docx', 'html', 'md', 'json', 'xlsx', 'pipe', 'tab', 'cells'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
+export { RENDER_FORMATS, type RenderFormat } from '#core/reports/render/render-formats.ts';
 
 /** Text formats return a string, binary formats bytes. JSON keeps the reading's findings when one is given. */
 export async function renderReport(doc: ReportDocument, format: RenderFormat, reading?: ReportReading): Promise<string | Uint8Array> {

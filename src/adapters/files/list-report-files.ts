@@ -1,6 +1,6 @@
 // Expands the inputs of `report check`: files as given, directories recursively in sorted path order.
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /** An input that is neither a file nor a directory: reported, never fatal for the batch. */
 export interface MissingInput {
@@ -45,4 +45,20 @@ async function walk(directory: string, files: string[]): Promise<void> {
       files.push(path);
     }
   }
+}
+
+/**
+ * The files to read for inputs given relative to `cwd`, each path kept as the user wrote it (a
+ * directory's files joined onto the input as given); a missing input is kept as given, so reading
+ * it reports it like an unreadable file and the batch goes on.
+ */
+export async function listInputFiles(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (const input of inputs) {
+    const root = resolve(cwd, input);
+    const listed = await listReportFiles([root]);
+    paths.push(...listed.files.map((found) => (found === root ? input : join(input, relative(root, found)))));
+    paths.push(...listed.missing.map(() => input));
+  }
+  return paths;
 }

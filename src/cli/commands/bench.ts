@@ -3,8 +3,6 @@
 
 import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
 
-export const summary = '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）';
-
 const HELP = `用法：
   gongkai bench reader [--count N] [--rounds R] [--no-pool]
 

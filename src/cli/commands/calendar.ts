@@ -7,8 +7,6 @@ import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 
-export const summary = '节假日日历：查看某年安排、导入新年份（如国务院2027年放假通知）、查看修改记录';
-
 const HELP = `用法：
   gongkai calendar show YYYY [--json]     该年的放假安排、调休上班日、工作日总数和数据来源
   gongkai calendar import 文件 [--year YYYY] [--effective YYYY-MM-DD] [--reason 说明] [--json]

@@ -3,7 +3,7 @@
 // docs/statutory-clock.md.
 import { computeDeadline } from '#app/compute-deadline.ts';
 import type { FileReader } from '#app/ports.ts';
-import { type LocalDate, parseLocalDate, shanghaiDateOf, shanghaiMinutesOf } from '#core/calendar/local-date.ts';
+import { type LocalDate, parseShanghaiDateTime } from '#core/calendar/local-date.ts';
 import { readCaseInput } from '#core/statute/case-input.ts';
 import {
   CLOCK_EVENT_LABEL,
@@ -26,8 +26,6 @@ import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
 
-export const summary = '答复期限：按收到日、渠道和补正/征求意见/延期/收费等事件计算答复期限并逐步说明（条例第三十三条）';
-
 const HELP = `用法：
   gongkai deadline --received YYYY-MM-DD [--channel 渠道] [--event 事件:YYYY-MM-DD[:参数] …] [--today YYYY-MM-DD] [--json]
   gongkai deadline --case 案件.json [--today YYYY-MM-DD] [--json]
@@ -48,7 +46,9 @@ const HELP = `用法：
   correction_requested:日期[:N | period=N,delivered=日期]
                                               补正发出；N = 补正期限（工作日，默认见设置 correction.period-working-days），
                                               delivered = 告知送达申请人之日（默认发出日）
-  correction_received:日期                    收到补正申请：答复期限自该日重新计算
+  correction_received:日期[:正当理由 | reason=理由,at=HH:MM]
+                                              收到补正申请：答复期限自收到之日重新计算（休息日、下班后收到按收到日设置）；
+                                              补正期限届满后收到的，须注明正当理由（第三十条）
   correction_expired:日期                     补正期限届满未补正
   consultation_sent:日期[:对方收到日 | received=日期,kind=third_party|organ,id=X]
                                               征求第三方（第三十二条）或其他机关（第三十四条）意见
@@ -192,6 +192,21 @@ export function parseEventArgument(text: string): ClockEvent {
         ...(delivered === undefined ? {} : { deliveredOn: requireDate(delivered, '补正告知送达日') }),
       };
     }
+    case 'correction_received': {
+      allowKeys('reason', 'at');
+      const reason = keyed.get('reason') ?? shorthand;
+      const at = keyed.get('at');
+      const time = at === undefined ? undefined : /^([01]\d|2[0-3]):([0-5]\d)$/.exec(at);
+      if (at !== undefined && (time === null || time === undefined)) {
+        throw new UsageError(`收到补正的时刻应为 HH:MM（北京时间），收到“${at}”`);
+      }
+      return {
+        type,
+        on,
+        ...(reason === undefined ? {} : { lateReason: reason }),
+        ...(time ? { atMinutes: Number(time[1]) * 60 + Number(time[2]) } : {}),
+      };
+    }
     case 'consultation_sent': {
       allowKeys('received', 'kind', 'id');
       const received = keyed.get('received') ?? shorthand;
@@ -268,16 +283,11 @@ function parseSetting(text: string): [ClockSettingKey, string] {
 
 /** `--received-at`: a local Shanghai wall time, or an instant with Z/offset, → date and minutes. */
 function parseReceivedAt(text: string): { on: LocalDate; atMinutes: number } {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
-  const date = match ? parseLocalDate(match[1]!) : undefined;
-  if (!match || date === undefined || Number(match[2]) > 23 || Number(match[3]) > 59) {
-    throw new UsageError(`--received-at 应为 YYYY-MM-DDTHH:MM（北京时间），或带 Z/+08:00 的时刻，收到“${text}”`);
+  const parsed = parseShanghaiDateTime(text);
+  if (!parsed.ok) {
+    throw new UsageError(`--received-at：${parsed.message}`);
   }
-  if (match[4] === undefined) {
-    return { on: date, atMinutes: Number(match[2]) * 60 + Number(match[3]) };
-  }
-  const instant = new Date(text);
-  return { on: shanghaiDateOf(instant), atMinutes: shanghaiMinutesOf(instant) };
+  return parsed;
 }
 
 interface ParsedArgs {

@@ -2,14 +2,12 @@
 // reports (real published reports shipped with the project) and print what is wrong with them.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliContext } from '../cli-context.ts';
+import type { CommandContext } from '../cli-context.ts';
 import { run as runReport } from './report.ts';
-
-export const summary = '演示：读取并审核随项目附带的五份真实年度报告，输出发现的问题';
 
 const SAMPLES = fileURLToPath(new URL('../../../test/fixtures/seeds/', import.meta.url));
 
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     context.out(
       '用法：gongkai demo\n读取并审核 test/fixtures/seeds/ 中的五份政府信息公开工作年度报告（黄石、卫辉、定海、攀枝花东区、嘉兴民政局），\n等同于 gongkai report check test/fixtures/seeds/\n',

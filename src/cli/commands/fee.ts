@@ -5,8 +5,6 @@ import { type Fen, formatYuan, toFen } from '#core/statute/fees.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { scanOptions } from '../scan-options.ts';
 
-export const summary = '信息处理费（国办函〔2020〕109号）：按量（页数）、按件（当月第几件、当月合计）计算并说明';
-
 const HELP = `用法：
   gongkai fee --pages N [--json]         按量：一件申请共N页的信息处理费（109号第五条）
   gongkai fee --count K [--json]         按件：同一申请人一个自然月内第K件申请的收费（109号第四条）

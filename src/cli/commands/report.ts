@@ -1,23 +1,18 @@
 // `gongkai report read|check|render|new`: the reader/auditor and the authoring helpers (issue #3).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { readReportFile } from '#adapters/documents/read-report-file.ts';
-import { RENDER_FORMATS, type RenderFormat, renderReport } from '#adapters/documents/render-report.ts';
-import { listReportFiles } from '#adapters/files/list-report-files.ts';
-import { createReaderPool, defaultPoolSize } from '#adapters/workers/report-reader-pool.ts';
-import { analysisToDocument } from '#app/analysis-to-document.ts';
-import { type AuditResult, type AuditSummaryRow, auditReports, type ReportReaderPort } from '#app/audit-reports.ts';
-import { type ReportAnalysis, unreadableReport } from '#core/reports/read/read-report.ts';
-import { newBlankReport } from '#core/reports/render/new-report.ts';
+import type { AuditSummaryRow } from '#app/audit-reports.ts';
+import { readReports } from '#app/read-reports.ts';
+import { renderBlankReport } from '#app/render-blank-report.ts';
+import { renderReport } from '#app/render-report.ts';
+import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
+import { isRenderFormat, RENDER_FORMATS, type RenderFormat, TEXT_RENDER_FORMATS } from '#core/reports/render/render-formats.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import type { Severity } from '#core/reports/report-model.ts';
-import { TEMPLATES, type TemplateId } from '#core/reports/template.ts';
-import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
-import { type CliContext, EXIT, UsageError } from '../cli-context.ts';
+import { TEMPLATES } from '#core/reports/template.ts';
+import { type CliContext, type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { evaluationLine, findingLines } from '../finding-text.ts';
-
-export const summary = '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）';
 
 const HELP = `用法：
   gongkai report read FILE... [--json] [--explain]
@@ -33,11 +28,9 @@ const HELP = `用法：
 
 退出码：0 无错误；1 存在“错误”级问题；2 有文件无法读取；64 命令行参数错误。`;
 
-const TEXT_FORMATS = new Set<RenderFormat>(['html', 'md', 'json', 'pipe', 'tab', 'cells']);
-/** Batches below this size are read in-process: starting workers costs more than it saves. */
-const POOL_THRESHOLD = 24;
+const TEXT_FORMATS = TEXT_RENDER_FORMATS;
 
-export async function run(args: readonly string[], context: CliContext): Promise<number> {
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
     case 'read':
@@ -88,7 +81,7 @@ function parseErrorMessage(error: unknown): string {
   }
 }
 
-async function readOrCheck(args: readonly string[], context: CliContext, mode: 'read' | 'check'): Promise<number> {
+async function readOrCheck(args: readonly string[], context: CommandContext, mode: 'read' | 'check'): Promise<number> {
   const { values, positionals } = parse(args, {
     json: { type: 'boolean' },
     explain: { type: 'boolean' },
@@ -99,56 +92,18 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
     context.out(`${HELP}\n`);
     return EXIT.ok;
   }
-  if (positionals.length === 0) {
-    throw new UsageError(mode === 'read' ? '请指定要读取的报告文件。' : '请指定要审核的目录或文件。');
-  }
-  const jobs = values.jobs === undefined ? defaultPoolSize() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    throw new UsageError(`--jobs 必须是正整数，收到“${String(values.jobs)}”。`);
-  }
-  const absolute = (path: string) => resolve(context.cwd, path);
-  let paths: string[];
-  if (mode === 'check') {
-    // Listed from the command's working directory, each path kept as found under the input as given.
-    paths = [];
-    for (const input of positionals) {
-      const root = absolute(input);
-      const listed = await listReportFiles([root]);
-      paths.push(...listed.files.map((found) => (found === root ? input : join(input, relative(root, found)))));
-      // A missing input is reported like an unreadable file: it never stops the batch.
-      paths.push(...listed.missing.map(() => input));
-    }
-  } else {
-    paths = positionals;
-  }
-  const settings = DEFAULT_VALIDATION_SETTINGS;
-  const usePool = jobs > 1 && paths.length >= POOL_THRESHOLD;
-  const pool = usePool ? createReaderPool(Math.min(jobs, paths.length), settings, { explain: values.explain === true }) : undefined;
-  const reader: ReportReaderPort = {
-    async read(path) {
-      try {
-        const analysis = pool === undefined ? await readReportFile(absolute(path), settings) : await pool.read(absolute(path));
-        return withSource(analysis, path);
-      } catch (error) {
-        // A defect while reading one file (a crashed worker, a parser bug): reported on that file,
-        // never the end of the batch.
-        return unreadableReport(path, `读取时发生内部错误（${error instanceof Error ? error.message : String(error)}）`);
-      }
-    },
-  };
   const progress = mode === 'check' && context.isTTY && values['no-progress'] !== true ? progressBar(context) : undefined;
-  let result: AuditResult;
+  let result: Awaited<ReturnType<typeof readReports>>;
   try {
-    result = await auditReports(paths, {
-      reader,
-      settings,
-      // Enough files in flight to keep every worker busy, few enough not to run out of file handles.
-      concurrency: pool === undefined ? 16 : Math.max(16, 2 * pool.size),
+    result = await readReports(context.deps, {
+      mode,
+      inputs: positionals,
+      explain: values.explain === true,
+      ...(values.jobs === undefined ? {} : { jobs: /^\d+$/.test(values.jobs) ? Number(values.jobs) : Number.NaN }),
       ...(progress === undefined ? {} : { onProgress: progress.update }),
     });
   } finally {
     progress?.done();
-    await pool?.close();
   }
   if (values.json === true) {
     for (const analysis of result.analyses) {
@@ -173,10 +128,6 @@ async function readOrCheck(args: readonly string[], context: CliContext, mode: '
     }
   }
   return result.exitCode;
-}
-
-function withSource(analysis: ReportAnalysis, source: string): ReportAnalysis {
-  return { ...analysis, reading: { ...analysis.reading, source } };
 }
 
 function progressBar(context: CliContext) {
@@ -291,10 +242,10 @@ function summaryTable(rows: readonly AuditSummaryRow[]): string {
 }
 
 function parseFormat(value: string | boolean | undefined): RenderFormat {
-  if (typeof value !== 'string' || !(RENDER_FORMATS as readonly string[]).includes(value)) {
+  if (typeof value !== 'string' || !isRenderFormat(value)) {
     throw new UsageError(`--to 必须是 ${RENDER_FORMATS.join('、')} 之一${typeof value === 'string' ? `，收到“${value}”` : ''}。`);
   }
-  return value as RenderFormat;
+  return value;
 }
 
 const WRITE_REASONS: Readonly<Record<string, string>> = {
@@ -326,7 +277,7 @@ async function emit(bytes: Uint8Array | string, format: RenderFormat, out: strin
   context.err(`已写入 ${out}\n`);
 }
 
-async function render(args: readonly string[], context: CliContext): Promise<number> {
+async function render(args: readonly string[], context: CommandContext): Promise<number> {
   const { values, positionals } = parse(args, { to: { type: 'string' }, out: { type: 'string' } });
   if (values.help === true) {
     context.out(`${HELP}\n`);
@@ -340,18 +291,11 @@ async function render(args: readonly string[], context: CliContext): Promise<num
   if (out === undefined && !TEXT_FORMATS.has(format)) {
     throw new UsageError(`${format} 是二进制格式，请用 --out 指定输出文件。`);
   }
-  const source = positionals[0] as string;
-  const analysis = withSource(await readReportFile(resolve(context.cwd, source), DEFAULT_VALIDATION_SETTINGS), source);
-  if (analysis.facts === null) {
-    context.err(`gongkai report render：${analysis.reading.findings[0]?.message ?? '无法读取文件'}\n`);
-    return EXIT.unreadable;
-  }
-  const document = analysisToDocument(analysis);
-  await emit(await renderReport(document, format, analysis.reading), format, out, context);
+  await emit(await renderReport(context.deps, { source: positionals[0] as string, format }), format, out, context);
   return EXIT.ok;
 }
 
-async function newReport(args: readonly string[], context: CliContext): Promise<number> {
+async function newReport(args: readonly string[], context: CommandContext): Promise<number> {
   const { values } = parse(args, {
     template: { type: 'string' },
     year: { type: 'string' },
@@ -367,8 +311,7 @@ async function newReport(args: readonly string[], context: CliContext): Promise<
   if (template !== '2021' && template !== '2019') {
     throw new UsageError(`--template 必须是 2021 或 2019，收到“${String(template)}”。`);
   }
-  const year = Number(values.year);
-  if (typeof values.year !== 'string' || !/^\d{4}$/.test(values.year) || year < 2008 || year > 2100) {
+  if (typeof values.year !== 'string' || !/^\d{4}$/.test(values.year)) {
     throw new UsageError(`--year 必须是四位年份，例如 2026${typeof values.year === 'string' ? `，收到“${values.year}”` : ''}。`);
   }
   const format = parseFormat(values.to);
@@ -376,7 +319,7 @@ async function newReport(args: readonly string[], context: CliContext): Promise<
     throw new UsageError('请用 --out 指定输出文件。');
   }
   const agency = typeof values.agency === 'string' && values.agency.trim() !== '' ? values.agency.trim() : null;
-  const document = newBlankReport(template as TemplateId, year, agency);
-  await emit(await renderReport(document, format), format, values.out, context);
+  const rendered = await renderBlankReport(context.deps, { template, year: Number(values.year), agency, format });
+  await emit(rendered, format, values.out, context);
   return EXIT.ok;
 }

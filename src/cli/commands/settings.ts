@@ -7,8 +7,6 @@ import { showSettings } from '#app/show-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 
-export const summary = '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）';
-
 const HELP = `用法：
   gongkai settings list [--json]          列出全部设置：含义、默认值、可选值、规则来源
   gongkai settings show [--json]          当前生效的值（标明是默认还是本机关设置）

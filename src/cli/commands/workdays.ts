@@ -7,8 +7,6 @@ import { countWorkdays } from '#app/count-workdays.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 
-export const summary = '工作日计算：某日之后第N个工作日、两日之间的工作日数、按日/按月期限（含调休和节假日）';
-
 const HELP = `用法：
   gongkai workdays add YYYY-MM-DD N [--json]           该日之后第N个工作日（当日不计入，N ≥ 1）
   gongkai workdays count YYYY-MM-DD YYYY-MM-DD [--json]

@@ -36,7 +36,9 @@ export function addWorkingDaysWithWarnings(start: LocalDate, workingDays: number
 /** Working days d with `from` < d ≤ `to` (0 when `to` ≤ `from`). */
 export function countWorkingDays(from: LocalDate, to: LocalDate, calendar: WorkingDayCalendar): number {
   let count = 0;
-  for (let day = nextDay(from); day <= to; day = nextDay(day)) {
+  // Step only while before `to`: never past the last date asked about (a `to` of 9999-12-31 ends, not throws).
+  for (let day = from; day < to; ) {
+    day = nextDay(day);
     if (isWorkingDay(day, calendar)) {
       count += 1;
     }

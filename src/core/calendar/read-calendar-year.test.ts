@@ -51,4 +51,18 @@ describe('reading an imported year (国务院办公厅放假通知)', () => {
     assert.deepEqual(diff.becameRest, ['2024-09-29', '2024-10-12']);
     assert.match(describeCalendarDiff(diff, true), /^替换2024年/);
   });
+
+  test('a break ending 9999-12-31, or outside its year, is refused with the reason (and quickly)', () => {
+    const entry = (to: string) => ({
+      notices: ['x'],
+      breaks: [{ name: '元旦', from: '2027-01-01', to, workdays: [] }],
+      holidays: ['2027-01-01'],
+      workdays: [],
+    });
+    const far = readCalendarYear(2027, entry('9999-12-31'));
+    assert.ok(!far.ok && far.problems.some((p) => p.includes('9999-12-31') && p.includes('超出支持的范围')));
+    const long = readCalendarYear(2027, entry('2200-12-31'));
+    assert.ok(!long.ok && long.problems.some((p) => p.includes('应在2027年内结束')));
+    assert.equal(readCalendarYear(9999, entry('2027-01-01')).ok, false);
+  });
 });

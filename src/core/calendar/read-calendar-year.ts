@@ -1,6 +1,6 @@
 // Reads one year of holiday data (the `years` entry shape of holidays-cn.json) from untrusted JSON,
 // e.g. an administrator's import of the 2027 notice. Collects every problem instead of throwing.
-import { isWeekend, type LocalDate, nextDay, parseLocalDate, yearOf } from './local-date.ts';
+import { checkLocalDate, isSupportedYear, isWeekend, type LocalDate, nextDay, SUPPORTED_YEARS, yearOf } from './local-date.ts';
 import type { CalendarBreak, CalendarYear } from './working-day-calendar.ts';
 
 /** The result of reading a year: the entry, or every problem found (Chinese, for the administrator). */
@@ -17,11 +17,11 @@ function readDates(value: unknown, field: string, problems: string[]): LocalDate
   }
   const dates: LocalDate[] = [];
   for (const item of value) {
-    const date = typeof item === 'string' ? parseLocalDate(item) : undefined;
-    if (date === undefined) {
-      problems.push(`“${field}”中的“${String(item)}”不是有效日期（应为 YYYY-MM-DD）`);
+    const checked = typeof item === 'string' ? checkLocalDate(item) : undefined;
+    if (checked === undefined || !checked.ok) {
+      problems.push(`“${field}”中的“${String(item)}”不是有效日期（${checked?.message ?? '应为 YYYY-MM-DD'}）`);
     } else {
-      dates.push(date);
+      dates.push(checked.date);
     }
   }
   return dates;
@@ -34,8 +34,8 @@ function readDates(value: unknown, field: string, problems: string[]): LocalDate
  */
 export function readCalendarYear(year: number, value: unknown): ReadCalendarYearResult {
   const problems: string[] = [];
-  if (!Number.isInteger(year) || year < 1949 || year > 9999) {
-    return { ok: false, problems: [`年份“${year}”无效`] };
+  if (!isSupportedYear(year)) {
+    return { ok: false, problems: [`年份“${year}”无效（支持 ${SUPPORTED_YEARS.min} 至 ${SUPPORTED_YEARS.max} 年）`] };
   }
   if (!isRecord(value)) {
     return { ok: false, problems: [`${year}年的数据应为对象（含 notices、breaks、holidays、workdays）`] };
@@ -56,14 +56,23 @@ export function readCalendarYear(year: number, value: unknown): ReadCalendarYear
         return;
       }
       const name = raw['name'];
-      const from = typeof raw['from'] === 'string' ? parseLocalDate(raw['from']) : undefined;
-      const to = typeof raw['to'] === 'string' ? parseLocalDate(raw['to']) : undefined;
-      if (from === undefined || to === undefined) {
-        problems.push(`假期“${name}”的起止日期（from/to）无效`);
+      const fromChecked = typeof raw['from'] === 'string' ? checkLocalDate(raw['from']) : undefined;
+      const toChecked = typeof raw['to'] === 'string' ? checkLocalDate(raw['to']) : undefined;
+      if (fromChecked === undefined || toChecked === undefined || !fromChecked.ok || !toChecked.ok) {
+        const reasons = [fromChecked, toChecked].flatMap((c) => (c !== undefined && !c.ok ? [c.message] : []));
+        problems.push(`假期“${name}”的起止日期（from/to）无效${reasons.length > 0 ? `：${reasons.join('；')}` : ''}`);
         return;
       }
+      const from = fromChecked.date;
+      const to = toChecked.date;
       if (from > to) {
         problems.push(`假期“${name}”的开始日期晚于结束日期`);
+        return;
+      }
+      // A break belongs to its notice's year and may start at the end of the previous year (元旦).
+      if (yearOf(to) !== year || yearOf(from) < year - 1) {
+        problems.push(`假期“${name}”（${from}至${to}）应在${year}年内结束，最早自${year - 1}年开始`);
+        return;
       }
       const workdays = readDates(raw['workdays'] ?? [], `${name}.workdays`, problems);
       for (const day of workdays) {

@@ -101,6 +101,7 @@ export const RULE_IDS = [
   'READ-FORMULA',
   'NOT-A-REPORT',
   'DUPLICATE-REPORT',
+  'T3-OTHER-FLAT',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -150,6 +151,7 @@ export const RULE_SEVERITY = {
   'NOT-A-REPORT': 'notice',
   /** A batch holds the same agency and year twice (issue #10). */
   'DUPLICATE-REPORT': 'warning',
+  'T3-OTHER-FLAT': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

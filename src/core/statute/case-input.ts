@@ -1,6 +1,6 @@
 // A case in the `input` shape of test-vectors.json (the `--case FILE` format of `gongkai deadline`),
 // read from untrusted JSON and turned into clock events (statute.md §3.7).
-import { type LocalDate, parseLocalDate } from '#core/calendar/local-date.ts';
+import { checkLocalDate, type LocalDate } from '#core/calendar/local-date.ts';
 import { type ClockEvent, CONSULTEE_KINDS, type ConsulteeKind } from './clock-event.ts';
 import { CHANNELS, type Channel } from './receipt-date.ts';
 
@@ -23,7 +23,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * Reads `{channel, submittedOn|signedOn|confirmedOn, correction?, consultations?, extension?, fee?, events?}`
- * (test-vectors.json `input`) into clock events; `null` dates mean "has not happened".
+ * (test-vectors.json `input`, plus `correction.lateReason`, `repliedOn` and `outcome`) into clock events;
+ * `null` dates mean "has not happened".
  */
 export function readCaseInput(value: unknown): ReadCaseInputResult {
   const problems: string[] = [];
@@ -37,11 +38,16 @@ export function readCaseInput(value: unknown): ReadCaseInputResult {
       }
       return undefined;
     }
-    const parsed = typeof raw === 'string' ? parseLocalDate(raw) : undefined;
-    if (parsed === undefined) {
-      problems.push(`“${field}”不是有效日期（应为 YYYY-MM-DD）：${JSON.stringify(raw)}`);
+    const checked = typeof raw === 'string' ? checkLocalDate(raw) : undefined;
+    if (checked === undefined || !checked.ok) {
+      problems.push(
+        checked?.code === 'DATE_OUT_OF_RANGE'
+          ? `“${field}”：${checked.message}`
+          : `“${field}”不是有效日期（应为 YYYY-MM-DD）：${JSON.stringify(raw)}`,
+      );
+      return undefined;
     }
-    return parsed;
+    return checked.date;
   };
   const count = (raw: unknown, field: string, required: boolean): number | undefined => {
     if (raw === undefined || raw === null) {
@@ -84,8 +90,9 @@ export function readCaseInput(value: unknown): ReadCaseInputResult {
         });
       }
       const receivedOn = date(correction['receivedOn'], 'correction.receivedOn', false);
+      const lateReason = typeof correction['lateReason'] === 'string' ? correction['lateReason'] : undefined;
       if (receivedOn !== undefined) {
-        events.push({ type: 'correction_received', on: receivedOn });
+        events.push({ type: 'correction_received', on: receivedOn, ...(lateReason === undefined ? {} : { lateReason }) });
       }
     }
   }
@@ -160,8 +167,12 @@ export function readCaseInput(value: unknown): ReadCaseInputResult {
     }
   }
   const repliedOn = date(value['repliedOn'], 'repliedOn', false);
+  const outcome = value['outcome'];
+  if (outcome !== undefined && outcome !== null && typeof outcome !== 'string') {
+    problems.push(`“outcome”应为答复结果代码（字符串）：${JSON.stringify(outcome)}`);
+  }
   if (repliedOn !== undefined) {
-    events.push({ type: 'replied', on: repliedOn });
+    events.push({ type: 'replied', on: repliedOn, ...(typeof outcome === 'string' ? { outcome } : {}) });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, events };
 }

@@ -1,6 +1,10 @@
 // The case events the reply clock reads (statute.md §3.7). The clock is a pure function of them.
-import type { LocalDate } from '#core/calendar/local-date.ts';
+import { checkLocalDate, type LocalDate } from '#core/calendar/local-date.ts';
+import { type ClockRefusal, refusal } from './clock-refusal.ts';
 import type { Channel } from './receipt-date.ts';
+
+/** Periods an organ sets (the 补正 period) are 1–60 working days, like the setting correction.period-working-days. */
+export const PERIOD_WORKING_DAYS = { min: 1, max: 60 } as const;
 
 /** Event IDs of statute.md §3.7, in their usual order. */
 export const CLOCK_EVENT_TYPES = [
@@ -61,7 +65,16 @@ export type ClockEvent =
       /** The organ-set correction period in working days (default: setting correction.period-working-days). */
       readonly periodWorkingDays?: number;
     })
-  | (Dated & { readonly type: 'correction_received' | 'correction_expired' })
+  | (Dated & {
+      readonly type: 'correction_received';
+      /** Channel of the corrected application (default: the application's); §1 receipt rules apply to it. */
+      readonly channel?: Channel;
+      /** Asia/Shanghai minutes after midnight, when recorded (office-hours rule, statute.md §1). */
+      readonly atMinutes?: number;
+      /** The applicant's justifiable reason (正当理由) for a correction after the period (条例第三十条). */
+      readonly lateReason?: string;
+    })
+  | (Dated & { readonly type: 'correction_expired' })
   | (Dated & {
       readonly type: 'consultation_sent';
       readonly consultationId?: string;
@@ -85,46 +98,128 @@ export type ClockEvent =
   | (Dated & { readonly type: 'fee_paid' | 'fee_expired' | 'withdrawn' | 'delivered' })
   | (Dated & { readonly type: 'replied'; readonly outcome?: string });
 
-/** Problems that make an event list unusable for the clock (Chinese); empty when fine. */
-export function validateClockEvents(events: readonly ClockEvent[]): string[] {
-  const problems: string[] = [];
+const label = (event: ClockEvent) => `“${CLOCK_EVENT_LABEL[event.type]}”（${event.type}）`;
+
+/** The dates an event carries besides its own, with their Chinese names. */
+function secondaryDates(event: ClockEvent): [string, LocalDate][] {
+  switch (event.type) {
+    case 'correction_requested':
+      return event.deliveredOn === undefined ? [] : [['补正告知送达日', event.deliveredOn]];
+    case 'consultation_sent':
+      return event.consulteeReceivedOn === undefined ? [] : [['对方收到征求意见函的日期', event.consulteeReceivedOn]];
+    case 'extension_approved':
+      return event.noticeSentOn === undefined ? [] : [['延期告知申请人日期', event.noticeSentOn]];
+    case 'delayed_deadline_set':
+      return [['另行确定的答复期限', event.deadline]];
+    case 'fee_notice_sent':
+      return event.noticeReceivedOn === undefined ? [] : [['申请人收到收费通知的日期', event.noticeReceivedOn]];
+    default:
+      return [];
+  }
+}
+
+/**
+ * What is wrong with one event on its own, or against the receipt date (no calendar needed): dates in
+ * the supported years, dates in order, counts in range. Structured: a stable code and a Chinese message.
+ */
+export function eventRefusals(event: ClockEvent, receivedOn: LocalDate | undefined): ClockRefusal[] {
+  const found: ClockRefusal[] = [];
+  const add = (code: ClockRefusal['code'], message: string) => found.push(refusal(code, message, event));
+  for (const [what, date] of [['日期', event.on] as [string, LocalDate], ...secondaryDates(event)]) {
+    const checked = checkLocalDate(date);
+    if (!checked.ok) {
+      add('DATE_OUT_OF_RANGE', `事件${label(event)}的${what}无效：${checked.message}`);
+    }
+  }
+  if (found.length > 0) {
+    return found;
+  }
+  if (receivedOn !== undefined && event.on < receivedOn) {
+    add('EVENT_BEFORE_RECEIPT', `事件${label(event)}的日期 ${event.on} 早于收到申请之日 ${receivedOn}`);
+  }
+  const minutes = event.type === 'received' || event.type === 'correction_received' ? event.atMinutes : undefined;
+  if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 0 || minutes >= 24 * 60)) {
+    add('RECEIPT_TIME_INVALID', `收到时刻应为当日 00:00 至 23:59，收到 ${minutes} 分钟`);
+  }
+  switch (event.type) {
+    case 'extension_approved':
+      if (!Number.isInteger(event.workingDays) || event.workingDays < 1) {
+        add('EXTENSION_DAYS_INVALID', `延期（extension_approved）的工作日数应为正整数，收到 ${event.workingDays}`);
+      }
+      if (event.noticeSentOn !== undefined && event.noticeSentOn < event.on) {
+        add('DATE_ORDER', `延期告知申请人日期 ${event.noticeSentOn} 早于批准日 ${event.on}`);
+      }
+      break;
+    case 'correction_requested': {
+      const period = event.periodWorkingDays;
+      if (period !== undefined && (!Number.isInteger(period) || period < PERIOD_WORKING_DAYS.min || period > PERIOD_WORKING_DAYS.max)) {
+        add(
+          'PERIOD_OUT_OF_RANGE',
+          `补正期限（correction_requested）应为 ${PERIOD_WORKING_DAYS.min} 至 ${PERIOD_WORKING_DAYS.max} 个工作日，收到 ${period}`,
+        );
+      }
+      if (event.deliveredOn !== undefined && event.deliveredOn < event.on) {
+        add('DATE_ORDER', `补正告知的送达日 ${event.deliveredOn} 早于发出日 ${event.on}`);
+      }
+      break;
+    }
+    case 'consultation_sent':
+      if (event.consulteeReceivedOn !== undefined && event.consulteeReceivedOn < event.on) {
+        add('DATE_ORDER', `征求意见函的收到日 ${event.consulteeReceivedOn} 早于发出日 ${event.on}`);
+      }
+      break;
+    case 'fee_notice_sent':
+      if (event.noticeReceivedOn !== undefined && event.noticeReceivedOn < event.on) {
+        add('DATE_ORDER', `收费通知的收到日 ${event.noticeReceivedOn} 早于发出日 ${event.on}`);
+      }
+      break;
+    case 'delayed_deadline_set':
+      if (event.deadline <= event.on) {
+        add('DATE_ORDER', `另行确定的答复期限 ${event.deadline} 应晚于确定之日 ${event.on}`);
+      }
+      break;
+    default:
+      break;
+  }
+  return found;
+}
+
+/**
+ * Problems that make an event list unusable for the clock, structured (code + Chinese message): exactly
+ * one receipt, every event checked by `eventRefusals`, no 补正 answer without a notice, no payment
+ * without a fee notice. The sequence rules that need the calendar are in `checkClockEvents`.
+ */
+export function findEventListProblems(events: readonly ClockEvent[]): ClockRefusal[] {
   const received = events.filter((e) => e.type === 'received');
   if (received.length !== 1) {
-    problems.push(received.length === 0 ? '缺少“收到申请”（received）事件，无法起算' : '“收到申请”（received）事件只能有一个');
-    return problems;
+    return [
+      received.length === 0
+        ? refusal('RECEIVED_MISSING', '缺少“收到申请”（received）事件，无法起算')
+        : refusal('RECEIVED_REPEATED', '“收到申请”（received）事件只能有一个', received[1]),
+    ];
   }
   const receivedOn = received[0]!.on;
+  const problems = events.flatMap((event) => eventRefusals(event, receivedOn));
+  const hasType = (type: ClockEventType) => events.some((e) => e.type === type);
   for (const event of events) {
-    if (event.on < receivedOn) {
-      problems.push(`事件“${CLOCK_EVENT_LABEL[event.type]}”（${event.type}）的日期 ${event.on} 早于收到申请之日 ${receivedOn}`);
+    if ((event.type === 'correction_received' || event.type === 'correction_expired') && !hasType('correction_requested')) {
+      problems.push(refusal('CORRECTION_NOT_REQUESTED', `有${label(event)}事件，但没有“补正发出”（correction_requested）事件`, event));
     }
-    if (event.type === 'extension_approved' && (!Number.isInteger(event.workingDays) || event.workingDays < 1)) {
-      problems.push(`延期（extension_approved）的工作日数应为正整数，收到 ${event.workingDays}`);
+    if ((event.type === 'fee_paid' || event.type === 'fee_expired') && !hasType('fee_notice_sent')) {
+      problems.push(refusal('FEE_NOTICE_MISSING', `有${label(event)}事件，但没有“收费通知发出”（fee_notice_sent）事件`, event));
     }
-    if (
-      event.type === 'correction_requested' &&
-      event.periodWorkingDays !== undefined &&
-      (!Number.isInteger(event.periodWorkingDays) || event.periodWorkingDays < 1)
-    ) {
-      problems.push(`补正期限（correction_requested）的工作日数应为正整数，收到 ${event.periodWorkingDays}`);
-    }
-    if (event.type === 'consultation_sent' && event.consulteeReceivedOn !== undefined && event.consulteeReceivedOn < event.on) {
-      problems.push(`征求意见函的收到日 ${event.consulteeReceivedOn} 早于发出日 ${event.on}`);
-    }
-    if (event.type === 'fee_notice_sent' && event.noticeReceivedOn !== undefined && event.noticeReceivedOn < event.on) {
-      problems.push(`收费通知的收到日 ${event.noticeReceivedOn} 早于发出日 ${event.on}`);
-    }
-    if (event.type === 'correction_requested' && event.deliveredOn !== undefined && event.deliveredOn < event.on) {
-      problems.push(`补正告知的送达日 ${event.deliveredOn} 早于发出日 ${event.on}`);
-    }
-  }
-  if (events.some((e) => e.type === 'correction_received') && !events.some((e) => e.type === 'correction_requested')) {
-    problems.push('有“收到补正”（correction_received）事件，但没有“补正发出”（correction_requested）事件');
-  }
-  if (events.some((e) => e.type === 'fee_paid') && !events.some((e) => e.type === 'fee_notice_sent')) {
-    problems.push('有“缴费”（fee_paid）事件，但没有“收费通知发出”（fee_notice_sent）事件');
   }
   return problems;
+}
+
+/** Problems that make an event list unusable for the clock (Chinese); empty when fine. See `findEventListProblems`. */
+export function validateClockEvents(events: readonly ClockEvent[]): string[] {
+  return findEventListProblems(events).map((p) => p.message);
+}
+
+/** Events in date order; events of the same date keep the order given (the order they were recorded). */
+export function sortByDate(events: readonly ClockEvent[]): ClockEvent[] {
+  return [...events].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
 /** The events of one type, typed. */

@@ -1,7 +1,7 @@
 // The calendar part of a due-date explanation: the steps a person needs to check the count by hand
 // (statute.md §3.1: "the holiday breaks skipped"; issue #4: 调休 working days counted).
 
-import { formatWithWeekday, type LocalDate, nextDay, yearOf } from '#core/calendar/local-date.ts';
+import { formatDateSpan, formatWithWeekday, type LocalDate, nextDay, yearOf } from '#core/calendar/local-date.ts';
 import { type CalendarBreak, classifyDay, isYearCovered, type WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 
 /**
@@ -22,12 +22,13 @@ export function describeCounting(
   let excludedRun: { from: LocalDate; to: LocalDate; days: number } | undefined;
   const flushExcluded = () => {
     if (excludedRun !== undefined) {
-      const span = excludedRun.from === excludedRun.to ? excludedRun.from : `${excludedRun.from}至${excludedRun.to}`;
+      const span = formatDateSpan(excludedRun.from, excludedRun.to);
       steps.push(`${span} 的 ${excludedRun.days} 个工作日属于不计入期间，跳过`);
       excludedRun = undefined;
     }
   };
-  for (let day = nextDay(start); day <= end; day = nextDay(day)) {
+  for (let day = start; day < end; ) {
+    day = nextDay(day);
     const year = yearOf(day);
     if (!isYearCovered(year, calendar) && !seenMissingYears.has(year)) {
       seenMissingYears.add(year);
@@ -37,7 +38,7 @@ export function describeCounting(
     if (kind === 'holiday' && holidayBreak !== undefined && !seenBreaks.has(holidayBreak)) {
       seenBreaks.add(holidayBreak);
       flushExcluded();
-      steps.push(`${holidayBreak.from}至${holidayBreak.to} ${holidayBreak.name}放假，不计入`);
+      steps.push(`${formatDateSpan(holidayBreak.from, holidayBreak.to)} ${holidayBreak.name}放假，不计入`);
     }
     if (kind !== 'working' && kind !== 'adjusted_working') {
       continue;

@@ -53,57 +53,59 @@ export interface ReceiptFacts {
 export interface ReceiptDate {
   readonly receivedOn: LocalDate;
   readonly basis: string;
+  /** Every step, ending with `收到申请之日 …（basis）`. */
   readonly steps: readonly string[];
+  /** The steps about the time and rest-day rules only (without the final receipt line). */
+  readonly ruleSteps: readonly string[];
   readonly settingsUsed: readonly ClockSettingKey[];
 }
 
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
+/** The first working day on or after `day`. */
+function workingDayFrom(day: LocalDate, calendar: WorkingDayCalendar): LocalDate {
+  let current = day;
+  while (!isWorkingDay(current, calendar)) {
+    current = nextDay(current);
+  }
+  return current;
+}
+
 /**
  * `receivedOn` by 条例第三十一条; a rest-day or after-hours receipt keeps its date unless the
- * WD-RECEIPT-AS-IS settings say "next working day" (statute.md §1).
+ * WD-RECEIPT-AS-IS settings say "next working day" (statute.md §1). Each step cites the setting that
+ * decided it: a date moved by the after-hours setting cites receipt.after-hours, never receipt.rest-day.
  */
 export function computeReceiptDate(facts: ReceiptFacts, calendar: WorkingDayCalendar, settings: ClockSettings): ReceiptDate {
   const basis = RECEIPT_BASIS[facts.channel];
-  const steps: string[] = [];
+  const ruleSteps: string[] = [];
   const settingsUsed: ClockSettingKey[] = [];
   let receivedOn = facts.on;
-  const afterHours = facts.atMinutes !== undefined && facts.atMinutes > settings.officeHoursEndMinutes;
-  if (afterHours) {
+  const at = facts.atMinutes;
+  if (at !== undefined && at > settings.officeHoursEndMinutes) {
     settingsUsed.push('receipt.after-hours', 'receipt.office-hours-end');
+    const when = `${formatWithWeekday(facts.on)} ${hhmm(at)} ${RECEIPT_ACT[facts.channel]}，晚于下班时间 ${hhmm(settings.officeHoursEndMinutes)}`;
     if (settings.receiptAfterHours === 'next-working-day') {
-      receivedOn = nextDay(receivedOn);
-      steps.push(
-        `${formatWithWeekday(facts.on)} ${hhmm(facts.atMinutes!)} ${RECEIPT_ACT[facts.channel]}，晚于下班时间 ${hhmm(settings.officeHoursEndMinutes)}：顺延（${describeSetting('receipt.after-hours', settings)}）`,
+      receivedOn = workingDayFrom(nextDay(facts.on), calendar);
+      ruleSteps.push(
+        `${when}：收到日顺延至下一工作日 ${formatWithWeekday(receivedOn)}（${describeSetting('receipt.after-hours', settings)}）`,
       );
     } else {
-      steps.push(
-        `${formatWithWeekday(facts.on)} ${hhmm(facts.atMinutes!)} ${RECEIPT_ACT[facts.channel]}，晚于下班时间 ${hhmm(settings.officeHoursEndMinutes)}，仍以当日为收到日（${describeSetting('receipt.after-hours', settings)}）`,
+      ruleSteps.push(`${when}，仍以当日为收到日（${describeSetting('receipt.after-hours', settings)}）`);
+    }
+  }
+  if (receivedOn === facts.on && !isWorkingDay(receivedOn, calendar)) {
+    settingsUsed.push('receipt.rest-day');
+    if (settings.receiptRestDay === 'next-working-day') {
+      receivedOn = workingDayFrom(receivedOn, calendar);
+      ruleSteps.push(
+        `${formatWithWeekday(facts.on)} 为休息日：收到日顺延至下一工作日 ${formatWithWeekday(receivedOn)}（${describeSetting('receipt.rest-day', settings)}）`,
+      );
+    } else {
+      ruleSteps.push(
+        `${formatWithWeekday(receivedOn)} 为休息日，仍以当日为收到日，次一工作日为第1个工作日（${describeSetting('receipt.rest-day', settings)}）`,
       );
     }
   }
-  if (!isWorkingDay(receivedOn, calendar) || afterHours) {
-    if (!isWorkingDay(receivedOn, calendar)) {
-      settingsUsed.push('receipt.rest-day');
-    }
-    const moveRestDay = settings.receiptRestDay === 'next-working-day';
-    const moveAfterHours = afterHours && settings.receiptAfterHours === 'next-working-day';
-    if (!isWorkingDay(receivedOn, calendar)) {
-      if (moveRestDay || moveAfterHours) {
-        const from = receivedOn;
-        while (!isWorkingDay(receivedOn, calendar)) {
-          receivedOn = nextDay(receivedOn);
-        }
-        steps.push(
-          `${formatWithWeekday(from)} 为休息日：收到日顺延至下一工作日 ${formatWithWeekday(receivedOn)}（${describeSetting('receipt.rest-day', settings)}）`,
-        );
-      } else {
-        steps.push(
-          `${formatWithWeekday(receivedOn)} 为休息日，仍以当日为收到日，次一工作日为第1个工作日（${describeSetting('receipt.rest-day', settings)}）`,
-        );
-      }
-    }
-  }
-  steps.push(`收到申请之日 ${receivedOn}（${basis}）`);
-  return { receivedOn, basis, steps, settingsUsed };
+  return { receivedOn, basis, ruleSteps, steps: [...ruleSteps, `收到申请之日 ${receivedOn}（${basis}）`], settingsUsed };
 }

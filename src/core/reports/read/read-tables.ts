@@ -328,9 +328,19 @@ function readLayout(layout: ScannedLayout): TableReading {
     }
   };
 
+  const sequence = table3Sequence(layout.rows);
   for (const row of layout.rows) {
     const table = row.table;
     const { labels: rawLabels, values } = splitRow(row);
+    const inSequence = sequence?.get(row);
+    if (inSequence !== undefined) {
+      const own = findLast(rawLabels, (l) => l.targets.some((t) => t.kind === 'row' && t.rowId === inSequence));
+      const record = dataRecord('三', inSequence, own ?? null, values, row, null);
+      records.push(record);
+      accept(row, record);
+      pending = null;
+      continue;
+    }
     const hasValue = values.some((v) => !isBlank(v));
     const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
@@ -475,6 +485,7 @@ function readLayout(layout: ScannedLayout): TableReading {
   }
 
   // ------------------------------------------------------------ template (§4.5)
+  const readingFindings: Finding[] = [];
   const t3Rows = new Set(records.filter((r) => r.table === '三').map((r) => r.rowId));
   const otherSubRows = [...t3Rows].some((id) => id?.startsWith('outcome.other.'));
   if (otherSubRows) {
@@ -487,6 +498,12 @@ function readLayout(layout: ScannedLayout): TableReading {
       markers['2019'].push(record.label?.text ?? record.rowId);
     }
   }
+  // A 2021 table 二 with （六）其他处理 as one row: a 2021 report that left out the three sub-rows (rule 40),
+  // not a mixed template — every other label is 2021's.
+  const flatOther = markers['2021'].length > 0 && markers['2019'].length === 1 && markers['2019'][0] === '（六）其他处理';
+  if (flatOther) {
+    markers['2019'].length = 0;
+  }
   const template: DetectedTemplate =
     markers['2021'].length > 0 && markers['2019'].length > 0
       ? 'mixed'
@@ -497,6 +514,14 @@ function readLayout(layout: ScannedLayout): TableReading {
           : 'unknown';
   const fallback: TemplateId = template === '2019' ? '2019' : '2021';
   const t3Template: TemplateId = otherSubRows ? '2021' : fallback;
+  if (flatOther) {
+    readingFindings.push(
+      finding(
+        'T3-OTHER-FLAT',
+        '表三“（六）其他处理”只有一行，未按2021年格式分列“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三个分项',
+      ),
+    );
+  }
 
   // ------------------------------------------------------------ truncation (rule 38)
   const lastRow = last as { table: TableId; record: DataRecord | null; line: number; grid: boolean } | null;
@@ -636,7 +661,7 @@ function readLayout(layout: ScannedLayout): TableReading {
   };
 
   // ------------------------------------------------------------ findings
-  const findings: Finding[] = [...shapeFindings];
+  const findings: Finding[] = [...shapeFindings, ...readingFindings];
   for (const { table, label } of unknown) {
     findings.push(finding('READ-UNKNOWN-ROW', `表${table}中的“${label}”不属于格式规定的栏目，已跳过`));
   }
@@ -675,6 +700,43 @@ function readLayout(layout: ScannedLayout): TableReading {
     truncatedIn: cut?.table ?? null,
     narrativeLines,
   };
+}
+
+/**
+ * Table 三's value rows matched to the template's data rows by their order (PDF text wraps labels above
+ * and below their values, `（二）部分公开（区分处理的，只计这一情` / `447 7 0 0 0 0 454` / `形，不计其他情形）`):
+ * only when the table holds exactly as many rows of seven values as one template has data rows, and
+ * every row whose label names a row sits at that row's place. Null otherwise.
+ */
+function table3Sequence(rows: readonly PhysicalRow[]): Map<PhysicalRow, string> | null {
+  const found: { row: PhysicalRow; rowId: string | null }[] = [];
+  let unlabelled = 0;
+  for (const row of rows) {
+    if (row.table !== '三') {
+      continue;
+    }
+    const { labels, values } = splitRow(row);
+    const filled = values.filter((v) => !isBlank(v));
+    if (filled.length !== T3_COLUMNS.length || !filled.every((v) => isValueText(v))) {
+      continue;
+    }
+    const target = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'))?.targets.find((t) => t.kind === 'row');
+    const rowId = target?.kind === 'row' ? target.rowId : null;
+    if (rowId === null) {
+      unlabelled++;
+    }
+    found.push({ row, rowId });
+  }
+  if (unlabelled === 0) {
+    return null;
+  }
+  for (const tpl of ['2021', '2019'] as const) {
+    const ids = TEMPLATES[tpl].tables['三'].rows.filter((r) => r.kind === 'data').map((r) => r.id);
+    if (ids.length === found.length && found.every((f, i) => f.rowId === null || f.rowId === ids[i])) {
+      return new Map(found.map((f, i) => [f.row, ids[i]!]));
+    }
+  }
+  return null;
 }
 
 /** Empty lines between two lines of table text belong to the table body, not to the narrative. */

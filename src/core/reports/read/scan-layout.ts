@@ -247,6 +247,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   let continuable = false;
   // Inside a Markdown table (after its `|---|` line): rows carry a border `|` on each side.
   let markdown = false;
+  // One cell per line with pipes as separators (`0 |`, lone `|`, `|||` spacers): a pipe line holding one
+  // cell is that cell, a line of pipes only separates cells.
+  let pipeCells = false;
   // The line before, when it was a short unknown label: maybe the first half of a wrapped label.
   let fragment: { text: string; index: number } | null = null;
 
@@ -292,6 +295,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       continue;
     }
     const text = typeof block.text === 'string' ? block.text : '';
+    pipeCells = isPipeCellPerLine(text);
     let start = 0;
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
@@ -350,7 +354,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
   }
 
-  function scanLine(line: string, index: number): void {
+  function scanLine(original: string, index: number): void {
+    let line = original;
+    if (pipeCells && line.includes('|')) {
+      const single = singlePipeCell(line);
+      if (single !== undefined) {
+        line = single;
+      }
+    }
     if (!line.includes('|')) {
       markdown = false;
     }
@@ -439,10 +450,25 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
     const split = labelTokens.length >= 2 ? splitHeaderTokens(labelTokens) : null;
     if (split === null) {
-      return null;
+      return labelTokens.length >= 2 ? rowLabelAtEnd(labelTokens) : null;
     }
     const last = matchLabel(split[split.length - 1]!).targets;
     return { cells: split, table: table ?? tablesOf(last)[0]!, isRow: last.some((t) => t.kind === 'row') };
+  }
+
+  /**
+   * A row label after a fragment of another on the same line (PDF text: `（四）无 1.本机关不掌握相关政府信息`,
+   * the group label wrapped beside its first sub-row): the longest run of last tokens naming a row.
+   */
+  function rowLabelAtEnd(tokens: readonly string[]): { cells: string[]; table: TableId; isRow: boolean } | null {
+    for (let k = 1; k < tokens.length; k++) {
+      const text = tokens.slice(k).join(' ');
+      const targets = matchLabel(text).targets.filter((t) => t.kind === 'row' && (table === null || t.table === table));
+      if (targets.length > 0) {
+        return { cells: [text], table: table ?? targets[0]!.table, isRow: true };
+      }
+    }
+    return null;
   }
 
   /**
@@ -577,15 +603,66 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       emit(header, false, [index]);
       return;
     }
+    const waiting = open?.mode === 'stream' && !open.hasValues && open.rowLabels && open.cells.length === 1;
     flush();
     if (valueCount === 0 && labelText.length <= 40 && !labelText.includes('。')) {
       fragment = { text: labelText, index };
+      if (waiting && valueCount === 0 && labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) {
+        // A local row label (`行政检查` under `其他对外管理服务事项`): the values below are its own.
+        open = { cells: [labelText], positional: true, lines: [index], mode: 'stream', hasValues: false, rowLabels: true };
+      }
     }
-    if (valueCount >= 2 && labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) {
+    if (
+      valueCount >= 2 &&
+      ((labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) || (valueCount >= 5 && labelText.length <= 60))
+    ) {
       // A local row the template does not have (`其他主动公开文件 3 0 3`): kept for READ-UNKNOWN-ROW.
       open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true, rowLabels: true };
     }
   }
+}
+
+/** The one cell of a pipe line (`0 |`, `| 规章`, `信息内容 | |||`; '' for `|||`), undefined when it holds two or more. */
+function singlePipeCell(line: string): string | undefined {
+  let cell: string | undefined;
+  for (const segment of line.split('|')) {
+    const trimmed = segment.trim();
+    if (trimmed.length > 0) {
+      if (cell !== undefined) {
+        return undefined;
+      }
+      cell = trimmed;
+    }
+  }
+  return cell ?? '';
+}
+
+/**
+ * A text whose tables put one cell per line with pipes as separators: most of its pipe lines hold at most
+ * one cell (rows of pipe tables hold several).
+ */
+function isPipeCellPerLine(text: string): boolean {
+  let single = 0;
+  let multi = 0;
+  let start = 0;
+  while (start < text.length) {
+    const at = text.indexOf('|', start);
+    if (at === -1) {
+      break;
+    }
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd === -1) {
+      lineEnd = text.length;
+    }
+    if (singlePipeCell(text.slice(lineStart, lineEnd)) === undefined) {
+      multi++;
+    } else {
+      single++;
+    }
+    start = lineEnd + 1;
+  }
+  return single >= 8 && single > 2 * multi;
 }
 
 /** The text of a line up to the end of its `count`-th token, spacing inside the label kept (`1. 属于国家秘密`). */

@@ -1,0 +1,192 @@
+// Layouts of real published reports (issue #9, test/fixtures/corpus): small hand-made fragments of each,
+// with the exact cells they must give.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readTables } from './read-tables.ts';
+
+const read = (lines: readonly string[]) => readTables({ blocks: [{ kind: 'text', text: lines.join('\n') }] });
+const values = (reading: ReturnType<typeof readTables>) => Object.fromEntries(reading.cells.map((c) => [c.id, c.value]));
+const T3_ZERO = ['0', '0', '0', '0', '0', '0', '0'];
+
+describe('one cell per line with pipes as separators', () => {
+  it('reads cells ending in ` |`, rows opened by a lone `|`, `| |||` spacers', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '|',
+      '第二十条第(一)项 | |||',
+      '|',
+      '信息内容 |',
+      '本年制发件数 |',
+      '本年废止件数 |',
+      '现行有效件数 |',
+      '|',
+      '规章 |',
+      '1 |',
+      '2 |',
+      '3 |',
+      '|',
+      '行政规范性文件 |',
+      '4 |',
+      '5 |',
+      '6 |',
+      '|',
+      '第二十条第(五)项 | |||',
+      '|',
+      '信息内容 |',
+      '本年处理决定数量 | ||',
+      '|',
+      '行政许可 |',
+      '325 | ||',
+    ]);
+    assert.deepEqual(values(reading), {
+      'rules.issued': 1,
+      'rules.repealed': 2,
+      'rules.in_force': 3,
+      'normative_documents.issued': 4,
+      'normative_documents.repealed': 5,
+      'normative_documents.in_force': 6,
+      'licensing.decisions': 325,
+    });
+    assert.equal(reading.template, '2021');
+  });
+
+  it('reads pipes on lines of their own, a header label broken over two lines included', () => {
+    const cells = ['三、收到和处理政府信息公开申请情况', '申请人情况', '自然人', '法人或其他组织', '总计', '商业\n企业', '科研机构'];
+    const lines = ['二、主动公开政府信息情况', '第二十条第(一)项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'];
+    lines.push('规章', '0', '0', '6', '行政规范性文件', '1', '0', '7');
+    lines.push(...cells, '社会公益组织', '法律服务机构', '其他');
+    lines.push('一、本年新收政府信息公开申请数量', '3', '1', '0', '0', '0', '0', '4');
+    lines.push('二、上年结转政府信息公开申请数量', ...T3_ZERO);
+    const text = lines.flatMap((l) => [l, '|']);
+    const v = values(read(text));
+    assert.deepEqual([v['rules.in_force'], v['normative_documents.issued'], v['normative_documents.in_force']], [6, 1, 7]);
+    assert.deepEqual(
+      [v['received.natural_person'], v['received.commercial_enterprise'], v['received.total'], v['carried_in.total']],
+      [3, 1, 4, 0],
+    );
+  });
+
+  it('keeps a local sub-row`s values off the row above it (`其他对外管理服务事项` / `行政检查`)', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(五)项 |',
+      '|||',
+      '信息内容 |',
+      '上一年项目数量 |',
+      '本年增/减 |',
+      '处理决定数量 |',
+      '||',
+      '行政许可 |',
+      '0 |',
+      '0 |',
+      '5 |',
+      '||',
+      '其他对外管理服务事项 |',
+      '行政检查 |',
+      '7 |',
+      '0 |',
+      '9 |',
+      '|',
+      '行政确认 |',
+      '1 |',
+      '0 |',
+      '2 |',
+    ]);
+    const v = values(reading);
+    assert.equal(v['licensing.decisions'], 5);
+    assert.equal(v['other_services.decisions'], undefined);
+    assert.ok(reading.findings.some((f) => f.rule === 'READ-UNKNOWN-ROW' && f.message.includes('行政检查')));
+  });
+});
+
+describe('PDF text', () => {
+  // Table 三 as a PDF's text layer gives it: labels wrapped above and below their values, group labels
+  // beside the first sub-row.
+  const T3_PDF = [
+    '三、收到和处理政府信息公开申请情况',
+    '一、本年新收政府信息公开申请数量 30 5 0 0 6 4 45',
+    '二、上年结转政府信息公开申请数量 3 0 0 0 0 0 3',
+    '三、',
+    '（一）予以公开 12 2 0 0 5 3 22',
+    '（二）部分公开（区分处理的，只计这一情',
+    '形，不计其他情形） 4 0 0 0 0 0 4',
+    '（三）不',
+    '予公开',
+    '1.属于国家秘密 2 0 0 0 0 0 2',
+    '2.其他法律行政法规禁止公开 0 0 0 0 0 0 0',
+    '3.危及“三安全一稳定” 0 0 0 0 0 0 0',
+    '4.保护第三方合法权益 0 0 0 0 0 0 0',
+    '5.属于三类内部事务信息 0 0 0 0 0 0 0',
+    '6.属于四类过程性信息 0 0 0 0 0 0 0',
+    '7.属于行政执法案卷 0 0 0 0 0 0 0',
+    '8.属于行政查询事项 0 0 0 0 0 0 0',
+    '（四）无 1.本机关不掌握相关政府信息 7 3 0 0 1 1 12',
+    '法提供 2.没有现成信息需要另行制作 0 0 0 0 0 0 0',
+    '3.补正后申请内容仍不明确 0 0 0 0 0 0 0',
+    '（五）不',
+    '予处理',
+    '1.信访举报投诉类申请 1 0 0 0 0 0 1',
+    '2.重复申请 0 0 0 0 0 0 0',
+    '3.要求提供公开出版物 0 0 0 0 0 0 0',
+    '4.无正当理由大量反复申请 0 0 0 0 0 0 0',
+    '5.要求行政机关确认或重新出',
+    '具已获取信息 0 0 0 0 0 0 0',
+    '（六）其',
+    '他处理',
+    '1、申请人无正当理由逾期不补',
+    '正、行政机关不再处理其政府信',
+    '息公开申请',
+    '6 0 0 0 0 0 6',
+    '2、申请人逾期未按收费通知要',
+    '求缴纳费用、行政机关不再处理',
+    '其政府信息公开申请',
+    '0 0 0 0 0 0 0',
+    '3、其他 1 0 0 0 0 0 1',
+    '（七）总计 32 5 0 0 6 4 47',
+    '四、结转下年度继续办理 1 0 0 0 0 0 1',
+  ];
+
+  it('places every value row of table 三 by the template`s row order when labels wrap around them', () => {
+    const reading = read(T3_PDF);
+    const v = values(reading);
+    assert.equal(reading.template, '2021');
+    assert.equal(v['outcome.partial.total'], 4);
+    assert.equal(v['outcome.unavailable.not_held.total'], 12);
+    assert.equal(v['outcome.unavailable.not_held.natural_person'], 7);
+    assert.equal(v['outcome.not_processed.reissue.total'], 0);
+    assert.equal(v['outcome.other.no_correction.total'], 6);
+    assert.equal(v['outcome.other.fee_unpaid.total'], 0);
+    assert.equal(v['outcome.other.other.total'], 1);
+    assert.equal(v['carried_out.total'], 1);
+    // 25 data rows × 7 columns, and no group row got a sub-row's numbers
+    assert.equal(reading.cells.filter((c) => c.table === '三').length, 175);
+    assert.equal(v['outcome.other.natural_person'], undefined);
+  });
+
+  it('does not place rows by order when a row is missing (no guess)', () => {
+    const reading = read(T3_PDF.filter((l) => !l.startsWith('6 0 0')));
+    const v = values(reading);
+    assert.equal(v['outcome.other.no_correction.total'], undefined);
+    assert.equal(v['outcome.other.fee_unpaid.total'], undefined);
+    assert.equal(v['outcome.total.total'], 47);
+  });
+});
+
+describe('a 2021 report with （六）其他处理 as one row', () => {
+  it('is 2021 with a T3-OTHER-FLAT warning, not mixed', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第（一）项',
+      '信息内容 本年制发件数 本年废止件数 现行有效件数',
+      '规章 0 0 0',
+      '三、收到和处理政府信息公开申请情况',
+      '（六）其他处理 1 0 0 0 0 0 1',
+      '（七）总计 1 0 0 0 0 0 1',
+    ]);
+    assert.equal(reading.template, '2021');
+    const flat = reading.findings.find((f) => f.rule === 'T3-OTHER-FLAT');
+    assert.equal(flat?.severity, 'warning');
+    assert.equal(values(reading)['outcome.other.total'], 1);
+  });
+});
