@@ -57,9 +57,9 @@ function reportFiles(cwd: string): ReportFilesPort {
       }
       return { concurrency: 16, read: (path) => readReportFile(resolve(cwd, path), settings), close: async () => {} };
     },
-    async render(document, format, reading) {
+    async render(document, format, reading, options) {
       const { renderReport } = await import('#adapters/documents/render-report.ts');
-      return renderReport(document, format, reading);
+      return renderReport(document, format, reading, options);
     },
   };
 }

@@ -22,8 +22,8 @@ type Measure = 'template' | 'year' | 'agency' | 't2' | 't3' | 't4' | 'recall' | 
 /** Floors: what the reader reaches now on this corpus (fractions). Raise them as the reader improves. */
 const FLOORS: Record<Measure, number> = {
   template: 1,
-  year: 0.825,
-  agency: 0.537,
+  year: 1,
+  agency: 0.925,
   t2: 0.919,
   t3: 0.997,
   t4: 1,

@@ -130,5 +130,11 @@ export interface ReportFilesPort {
   /** A reader for `files` files using up to `jobs` threads (default: one per core); `explain` keeps every evaluation. */
   openReader(options: { readonly files: number; readonly jobs?: number; readonly explain: boolean }): Promise<BatchReportReader>;
   /** Renders a report document: text formats as a string, DOCX/XLSX as bytes. JSON keeps the reading's findings. */
-  render(document: ReportDocument, format: RenderFormat, reading?: ReportReading): Promise<string | Uint8Array>;
+  /** `authoring`: a workbook to fill in (`report new --to xlsx`: totals as formulas, labels locked). */
+  render(
+    document: ReportDocument,
+    format: RenderFormat,
+    reading?: ReportReading,
+    options?: { readonly authoring?: boolean },
+  ): Promise<string | Uint8Array>;
 }

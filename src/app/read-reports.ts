@@ -15,6 +15,8 @@ export interface ReadReportsInput {
   readonly jobs?: number;
   /** Keep every rule evaluation (`--explain`). */
   readonly explain: boolean;
+  /** `--strict`: blank cells, 无 and other text where a number belongs are errors. */
+  readonly strict?: boolean;
   /** Called after each file is read (a progress bar). */
   readonly onProgress?: (done: number, total: number, path: string) => void;
 }
@@ -48,6 +50,8 @@ export async function readReports(deps: Pick<AppDeps, 'reports'>, input: ReadRep
       },
       settings: DEFAULT_VALIDATION_SETTINGS,
       concurrency: reader.concurrency,
+      strict: input.strict === true,
+      duplicates: input.mode === 'check',
       ...(input.onProgress === undefined ? {} : { onProgress: input.onProgress }),
     });
   } finally {

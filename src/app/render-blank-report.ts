@@ -18,5 +18,5 @@ export async function renderBlankReport(
   if (!Number.isInteger(input.year) || input.year < FIRST_REPORT_YEAR || input.year > LAST_REPORT_YEAR) {
     throw new DomainError('INVALID_INPUT', `--year 必须是四位年份，例如 2026，收到“${input.year}”。`);
   }
-  return deps.reports.render(newBlankReport(input.template, input.year, input.agency), input.format);
+  return deps.reports.render(newBlankReport(input.template, input.year, input.agency), input.format, undefined, { authoring: true });
 }

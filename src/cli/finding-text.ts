@@ -15,13 +15,14 @@ export function labelTemplate(analysis: ReportAnalysis): TemplateId {
   return template === '2021' || template === '2019' ? template : year === null ? '2021' : templateForYear(year);
 }
 
-function placesOf(analysis: ReportAnalysis, cells: readonly string[]): string {
+function placesOf(analysis: ReportAnalysis, cells: readonly string[], all: boolean): string {
   if (cells.length === 0) {
     return '';
   }
   const template = labelTemplate(analysis);
-  const shown = cells.slice(0, 4).map((id) => cellPlace(template, id, analysis.places));
-  return `（位置：${shown.join('、')}${cells.length > 4 ? ` 等${cells.length}处` : ''}）`;
+  const limit = all ? cells.length : 4;
+  const shown = cells.slice(0, limit).map((id) => cellPlace(template, id, analysis.places));
+  return `（位置：${shown.join('、')}${cells.length > limit ? ` 等${cells.length}处` : ''}）`;
 }
 
 /** Findings whose message already names its rows and columns: a batch listing leaves their cells out. */
@@ -49,8 +50,10 @@ export function findingLines(analysis: ReportAnalysis, full: boolean, keep: (sev
     }
     const suggestion =
       group.suspect === undefined ? '' : `；${cellPlace(template, group.suspect.id, analysis.places)} 应为 ${group.suspect.expected}`;
-    const withPlaces = full || (!SELF_PLACED.has(first.rule) && (first.cells.length <= 3 || analysis.places !== undefined));
-    const places = withPlaces && suggestion === '' ? placesOf(analysis, first.cells) : '';
+    // A cell finding raised to an error (`--strict`) names every cell: each is to be filled in.
+    const every = first.severity === 'error' && SELF_PLACED.has(first.rule);
+    const withPlaces = full || every || (!SELF_PLACED.has(first.rule) && (first.cells.length <= 3 || analysis.places !== undefined));
+    const places = withPlaces && suggestion === '' ? placesOf(analysis, first.cells, every) : '';
     lines.push(`  [${SEVERITY_LABEL[first.severity]}] ${first.rule} ${first.message}${suggestion}${places}`);
   }
   return lines;

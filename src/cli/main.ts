@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   },
   calendar: { module: './commands/calendar.ts', summary: '节假日日历：查看某年安排、导入新年份（如国务院2027年放假通知）、查看修改记录' },
   settings: { module: './commands/settings.ts', summary: '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）' },
+  db: { module: './commands/db.ts', summary: '数据库：迁移（migrate）、状态（status）' },
   bench: { module: './commands/bench.ts', summary: '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）' },
 };
 
@@ -59,7 +60,7 @@ export async function main(args: readonly string[], context: CliContext): Promis
   try {
     const config = loadConfig(context.env, { cwd: context.cwd, ...(context.osUser === undefined ? {} : { osUser: context.osUser }) });
     const deps = composeAppDeps(config, { clock: { now: context.now }, cwd: context.cwd });
-    return await command.run(rest, { ...context, deps });
+    return await command.run(rest, { ...context, deps, config });
   } catch (error) {
     if (isDomainError(error)) {
       const outcome = outcomeOf(error);

@@ -107,6 +107,46 @@ describe('XLSX formulas read as their saved results', () => {
   });
 });
 
+describe('report new --to xlsx: a form that adds up as staff type', () => {
+  test('totals are formulas over the cells they add up; labels and totals are locked, value cells open', async () => {
+    const dir = await makeTempDir();
+    const blank = await blankWorkbook(dir);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(blank);
+    const sheet = workbook.worksheets.find((s) => s.name.startsWith('表三')) ?? assert.fail('no sheet 表三');
+    const rowOf = (label: string) => {
+      for (let r = 1; r <= sheet.rowCount; r++) {
+        if (sheet.getRow(r).getCell(3).text === label) {
+          return r;
+        }
+      }
+      return assert.fail(`no row ${label}`);
+    };
+    const received = rowOf('一、本年新收政府信息公开申请数量');
+    const total = rowOf('（七）总计');
+    const disclosed = rowOf('（一）予以公开');
+    assert.equal(sheet.getCell(received, 10).formula, `IF(COUNT(D${received}:I${received})=0,"",SUM(D${received}:I${received}))`);
+    assert.equal(sheet.getCell(total, 4).formula, `IF(COUNT(D${disclosed}:D${total - 1})=0,"",SUM(D${disclosed}:D${total - 1}))`);
+    assert.equal((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet, true);
+    assert.equal(sheet.getCell(received, 3).protection?.locked, undefined, 'labels keep the default: locked');
+    assert.equal(sheet.getCell(received, 4).protection?.locked, false);
+    const t4 = workbook.worksheets.find((s) => s.name.startsWith('表四')) ?? assert.fail('no sheet 表四');
+    assert.equal(t4.getCell(4, 5).formula, 'IF(COUNT(A4:D4)=0,"",SUM(A4:D4))');
+
+    // Staff type the applicant columns only; the totals follow.
+    sheet.getCell(received, 4).value = 2;
+    sheet.getCell(received, 5).value = 1;
+    sheet.getCell(disclosed, 4).value = 2;
+    await workbook.xlsx.writeFile(blank);
+    const [reading] = jsonLines((await runCli(['report', 'read', '--json', blank])).out);
+    const cells = cellMap(reading!);
+    assert.equal(cells['received.total'], 3);
+    assert.equal(cells['outcome.total.natural_person'], 2);
+    assert.equal('carried_in.total' in cells, false, 'a total of blank cells stays blank');
+    assert.equal(ruleList(reading!).includes('READ-FORMULA'), false);
+  });
+});
+
 describe('findings named as the user sees them', () => {
   test('one wrong cell that breaks three sums is one problem with its consequences and the value it should have', async () => {
     const dir = await makeTempDir();

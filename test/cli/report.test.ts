@@ -255,18 +255,18 @@ describe('report check on directories', () => {
     );
     const [upper, notes, x, empty, b] = readings;
     assert.equal(upper?.agency, '嘉兴市民政局');
-    // A text that is no report: read, with structural findings, not called unreadable.
+    // A text that is no report: read, one NOT-A-REPORT notice, not called unreadable.
     assert.ok(notes && !ruleList(notes).includes('READ-SOURCE'));
-    assert.ok(ruleList(notes).includes('STRUCT-TABLE'), ruleList(notes).join(' '));
+    assert.deepEqual(ruleList(notes), ['NOT-A-REPORT']);
     assert.equal(x?.agency, '黄石市民政局');
     assertUnreadable(empty, join(dir, 'm-empty.txt'));
     assert.equal(b?.agency, '卫辉市民政局');
     // The summary goes to stderr with --json, one row per file.
     assert.match(run.err, /文件\s+格式\s+年度\s+机关\s+错误\s+警告\s+提示/u);
     assert.match(run.err, /共 5 个文件（1 个无法读取）/u);
-    assert.match(run.err, /notes\.txt\s+未识别\s/u);
+    assert.match(run.err, /notes\.txt\s+不是年度报告\s/u);
     assert.match(run.err, /m-empty\.txt\s+无法读取\s/u);
-    assert.match(run.err, /B-upper\.txt\s+2019\s+2020\s+嘉兴市民政局\s+0\s+2\s+3/u);
+    assert.match(run.err, /B-upper\.txt\s+模板 2019\s+2020\s+嘉兴市民政局\s+0\s+2\s+3/u);
     assert.ok(!run.err.includes('{'));
   });
 

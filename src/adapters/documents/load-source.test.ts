@@ -100,6 +100,14 @@ describe('plain text', () => {
     assert.equal(onlyText(result), '政府信息公开：规范性文件3件，后来移交市档案馆。');
   });
 
+  test('pinyin marks of mirror sites go (數(shù)據(jù) → 数据), other brackets stay', async () => {
+    const text = '本報告所列數(shù)據(jù)的統(tǒng)計期限為2020年1月1日至2020年12月31日，請與某鎮(zhèn)人民政府(辦公室)聯系(tel)。';
+    assert.equal(
+      onlyText(await loadSource(utf8(text), 'a.txt')),
+      '本报告所列数据的统计期限为2020年1月1日至2020年12月31日，请与某镇人民政府(办公室)联系(tel)。',
+    );
+  });
+
   test('simplified text with characters that also have a traditional reading is left alone', async () => {
     const text = '什么是乾隆年间的文件？干部了解情况，显著提高。';
     assert.equal(onlyText(await loadSource(utf8(text), 'a.txt')), text);

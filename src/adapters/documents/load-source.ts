@@ -145,7 +145,7 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
   const mode = detectScript(strings.join('\n'));
   // Most strings (every cell of a table) hold nothing either step changes: no regex for them.
   const clean = (text: string): string =>
-    mode === 'simplified' && !needsCleaning(text) ? text : toSimplified(normalizeLineBreaks(text), mode);
+    stripPinyinMarks(mode === 'simplified' && !needsCleaning(text) ? text : toSimplified(normalizeLineBreaks(text), mode));
   const cleaned: SourceBlock[] = blocks.map((block) =>
     block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
   );
@@ -175,6 +175,15 @@ function needsCleaning(text: string): boolean {
     }
   }
   return false;
+}
+
+// A mirror site's reading aid after a character: 數(shù), 規(guī)章, 鎮(zhèn) — lowercase pinyin with a tone mark.
+const PINYIN_MARK =
+  /(?<=[\u3400-\u9fff])[(（](?=[a-z\u00e0-\u00fc\u0100-\u01dc]*[\u00e0-\u00fc\u0100-\u01dc])[a-z\u00e0-\u00fc\u0100-\u01dc]{1,8}[)）]/g;
+
+/** Removes pinyin annotations of mirror sites (`數(shù)據(jù)` → `數據`): they split labels and names. */
+function stripPinyinMarks(text: string): string {
+  return text.includes('(') || text.includes('（') ? text.replace(PINYIN_MARK, '') : text;
 }
 
 /** CRLF, CR, form feeds (page breaks of pdftotext output), vertical tabs and U+2028/2029 all become \n. */

@@ -15,12 +15,17 @@ import { renderReportXlsx } from './xlsx-report.ts';
 export { RENDER_FORMATS, type RenderFormat } from '#core/reports/render/render-formats.ts';
 
 /** Text formats return a string, binary formats bytes. JSON keeps the reading's findings when one is given. */
-export async function renderReport(doc: ReportDocument, format: RenderFormat, reading?: ReportReading): Promise<string | Uint8Array> {
+export async function renderReport(
+  doc: ReportDocument,
+  format: RenderFormat,
+  reading?: ReportReading,
+  options: { readonly authoring?: boolean } = {},
+): Promise<string | Uint8Array> {
   switch (format) {
     case 'docx':
       return renderReportDocx(doc);
     case 'xlsx':
-      return renderReportXlsx(doc);
+      return renderReportXlsx(doc, options);
     case 'html':
       return renderHtml(doc);
     case 'md':

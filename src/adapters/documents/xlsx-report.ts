@@ -7,9 +7,10 @@
 import ExcelJS from 'exceljs';
 import { formatChineseDate } from '#core/reports/render/document-cells.ts';
 import { reportTitle } from '#core/reports/render/report-outline.ts';
-import { type GridCell, type TableGrid, tableGrid } from '#core/reports/render/table-grid.ts';
+import { expandGrid, type GridCell, type TableGrid, tableGrid } from '#core/reports/render/table-grid.ts';
 import type { CellEntry, ReportDocument } from '#core/reports/report-model.ts';
-import { type ReportTemplate, TABLE_IDS, type TableId, TEMPLATES } from '#core/reports/template.ts';
+import { APPLICANT_COLUMN_IDS, type ReportTemplate, T4_COLUMNS, TABLE_IDS, type TableId, TEMPLATES } from '#core/reports/template.ts';
+import { columnLetters } from './xlsx-places.ts';
 
 /** The sheet names, in tab order; each ≤ 31 characters, Excel's limit. */
 export const REPORT_SHEET_NAMES = {
@@ -51,8 +52,67 @@ export function excelValue(entry: CellEntry | undefined): string | number | null
 /** Width of a text in Excel's units: a Han or full-width character counts two. */
 const textUnits = (text: string) => [...text].reduce((sum, ch) => sum + ((ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1), 0);
 
+/** Options of the workbook writer. */
+export interface XlsxOptions {
+  /**
+   * A workbook to fill in (`report new`): totals as formulas that add up as staff type, label cells
+   * locked (sheet protection without a password), value cells open (issue #10).
+   */
+  readonly authoring?: boolean;
+}
+
+/**
+ * The totals of a table as sums over the cells they add up, by cell ID: table 三 总计 of each row
+ * (the six applicant columns), （七）总计 of each column (the outcome rows above it, when the sheet has
+ * no group rows of its own), table 四 总计 of each group (the four results before it).
+ */
+function totalFormulas(grid: TableGrid): Map<string, string> {
+  const at = new Map<string, { row: number; column: number }>();
+  expandGrid(grid).forEach((line, r) => {
+    line.forEach((position, c) => {
+      if (position.first && position.source.role === 'value' && position.source.id !== undefined) {
+        at.set(position.source.id, { row: r + 1, column: c + 1 });
+      }
+    });
+  });
+  const address = (id: string) => {
+    const p = at.get(id);
+    return p === undefined ? undefined : `${columnLetters(p.column)}${p.row}`;
+  };
+  const guarded = (range: string) => `IF(COUNT(${range})=0,"",SUM(${range}))`;
+  const formulas = new Map<string, string>();
+  for (const id of at.keys()) {
+    if (!id.endsWith('.total')) {
+      continue;
+    }
+    const rowId = id.slice(0, -'.total'.length);
+    const columns = grid.table === '三' ? APPLICANT_COLUMN_IDS : grid.table === '四' ? T4_COLUMNS.slice(0, -1).map((c) => c.id) : [];
+    const first = address(`${rowId}.${columns[0]}`);
+    const last = address(`${rowId}.${columns[columns.length - 1]}`);
+    if (first !== undefined && last !== undefined) {
+      formulas.set(id, guarded(`${first}:${last}`));
+    }
+  }
+  if (grid.table === '三' && !grid.rows.some((row) => row.kind === 'group')) {
+    for (const column of APPLICANT_COLUMN_IDS) {
+      const top = at.get(`outcome.disclosed.${column}`);
+      const total = at.get(`outcome.total.${column}`);
+      if (top !== undefined && total !== undefined) {
+        const letters = columnLetters(total.column);
+        formulas.set(`outcome.total.${column}`, guarded(`${letters}${top.row}:${letters}${total.row - 1}`));
+      }
+    }
+  }
+  return formulas;
+}
+
 /** One table on its own sheet: grid positions 1:1, spans as merged ranges, borders, frozen head, print setup. */
-function addTableSheet(workbook: ExcelJS.Workbook, grid: TableGrid, cells: ReadonlyMap<string, CellEntry>): void {
+async function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  grid: TableGrid,
+  cells: ReadonlyMap<string, CellEntry>,
+  options: XlsxOptions,
+): Promise<void> {
   const headRows = grid.table === '二' ? 0 : grid.rows.findIndex((row) => row.kind !== 'header');
   const wide = grid.table !== '二';
   const sheet = workbook.addWorksheet(REPORT_SHEET_NAMES[grid.table], {
@@ -102,6 +162,27 @@ function addTableSheet(workbook: ExcelJS.Workbook, grid: TableGrid, cells: Reado
     for (let col = 1; col <= grid.width; col++) {
       sheet.getCell(r, col).border = BORDER;
     }
+  }
+  if (options.authoring === true) {
+    const formulas = totalFormulas(grid);
+    expandGrid(grid).forEach((line, r) => {
+      line.forEach((position, c) => {
+        const id = position.source.id;
+        if (!position.first || position.source.role !== 'value' || id === undefined) {
+          return;
+        }
+        const target = sheet.getCell(r + 1, c + 1);
+        const formula = formulas.get(id);
+        if (formula === undefined) {
+          target.protection = { locked: false };
+        } else if (!cells.has(id)) {
+          // No cached result: the spreadsheet computes it on opening, the reader from its cells.
+          target.value = { formula } as ExcelJS.CellFormulaValue;
+        }
+      });
+    });
+    // Labels and totals locked, without a password: the form cannot be broken by accident.
+    await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   }
 }
 
@@ -170,14 +251,17 @@ const paragraphs = (texts: readonly string[]) =>
  * Renders a report as an XLSX workbook: 报告信息 (title, organ, year, template, narrative), then one sheet
  * per table with the official merged heads, numbers as numeric cells and absent cells left empty.
  */
-export async function renderReportXlsx(doc: ReportDocument): Promise<Uint8Array> {
+export async function renderReportXlsx(doc: ReportDocument, options: XlsxOptions = {}): Promise<Uint8Array> {
   const template = TEMPLATES[doc.template];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = doc.agency ?? 'gongkai';
   workbook.title = reportTitle(doc);
   addInfoSheet(workbook, doc, template);
   for (const table of TABLE_IDS) {
-    addTableSheet(workbook, tableGrid(template, table, doc.cells, 'when-filled'), doc.cells);
+    await addTableSheet(workbook, tableGrid(template, table, doc.cells, 'when-filled'), doc.cells, options);
+  }
+  if (options.authoring === true) {
+    workbook.calcProperties = { fullCalcOnLoad: true };
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

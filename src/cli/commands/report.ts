@@ -87,11 +87,19 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
     explain: { type: 'boolean' },
     jobs: { type: 'string' },
     'no-progress': { type: 'boolean' },
+    strict: { type: 'boolean' },
+    only: { type: 'string' },
+    summary: { type: 'boolean' },
   });
   if (values.help === true) {
     context.out(`${HELP}\n`);
     return EXIT.ok;
   }
+  const only = values.only === undefined ? undefined : ONLY[values.only];
+  if (only === undefined && values.only !== undefined) {
+    throw new UsageError(`--only 必须是 errors（只列错误）或 warnings（只列警告），收到“${values.only}”。`);
+  }
+  const keep = (severity: Severity) => only === undefined || only === severity;
   const progress = mode === 'check' && context.isTTY && values['no-progress'] !== true ? progressBar(context) : undefined;
   let result: Awaited<ReturnType<typeof readReports>>;
   try {
@@ -99,33 +107,38 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
       mode,
       inputs: positionals,
       explain: values.explain === true,
+      strict: values.strict === true,
       ...(values.jobs === undefined ? {} : { jobs: /^\d+$/.test(values.jobs) ? Number(values.jobs) : Number.NaN }),
       ...(progress === undefined ? {} : { onProgress: progress.update }),
     });
   } finally {
     progress?.done();
   }
+  const summaryOnly = values.summary === true;
   if (values.json === true) {
-    for (const analysis of result.analyses) {
+    for (const analysis of summaryOnly ? [] : result.analyses) {
       const extra = values.explain === true ? { evaluations: analysis.evaluations } : undefined;
-      context.out(`${renderReadingJson(analysis.reading, extra)}\n`);
+      const findings = analysis.reading.findings.filter((f) => keep(f.severity));
+      context.out(`${renderReadingJson({ ...analysis.reading, findings }, extra)}\n`);
     }
     if (mode === 'check') {
-      context.err(summaryTable(result.summary));
+      (summaryOnly ? context.out : context.err)(summaryTable(result.summary));
     }
-  } else {
+  } else if (!summaryOnly) {
     if (mode === 'read' || values.explain === true) {
       for (const analysis of result.analyses) {
-        context.out(describeAnalysis(analysis, values.explain === true));
+        context.out(describeAnalysis(analysis, values.explain === true, keep));
       }
     } else {
       for (const analysis of result.analyses) {
-        context.out(describeFindingsBrief(analysis));
+        context.out(describeFindingsBrief(analysis, keep));
       }
     }
     if (mode === 'check') {
       context.out(summaryTable(result.summary));
     }
+  } else {
+    context.out(summaryTable(result.summary));
   }
   return result.exitCode;
 }
@@ -167,7 +180,9 @@ function cellsLine(analysis: ReportAnalysis): string {
   return parts.join('　');
 }
 
-function describeAnalysis(analysis: ReportAnalysis, explain: boolean): string {
+const ONLY: Readonly<Record<string, Severity>> = { errors: 'error', warnings: 'warning', error: 'error', warning: 'warning' };
+
+function describeAnalysis(analysis: ReportAnalysis, explain: boolean, keep: (severity: Severity) => boolean): string {
   const r = analysis.reading;
   const lines = [
     `文件：${r.source}`,
@@ -175,7 +190,7 @@ function describeAnalysis(analysis: ReportAnalysis, explain: boolean): string {
     `读取单元格：${cellsLine(analysis)}　正文数字：${r.narrative.length}处`,
     `发现问题：${countLine(analysis)}`,
   ];
-  lines.push(...findingLines(analysis, true));
+  lines.push(...findingLines(analysis, true, keep));
   if (explain) {
     lines.push(`核对明细（${analysis.evaluations.length}项）：`);
     for (const e of analysis.evaluations) {
@@ -185,12 +200,13 @@ function describeAnalysis(analysis: ReportAnalysis, explain: boolean): string {
   return `${lines.join('\n')}\n\n`;
 }
 
-function describeFindingsBrief(analysis: ReportAnalysis): string {
+function describeFindingsBrief(analysis: ReportAnalysis, keep: (severity: Severity) => boolean): string {
   const r = analysis.reading;
-  if (r.findings.length === 0) {
+  const found = findingLines(analysis, false, keep);
+  if (found.length === 0) {
     return '';
   }
-  const lines = [`${r.source}（${r.agency ?? '机关未识别'} ${r.year ?? '年度未识别'}）`, ...findingLines(analysis, false)];
+  const lines = [`${r.source}（${r.agency ?? '机关未识别'} ${r.year ?? '年度未识别'}）`, ...found];
   return `${lines.join('\n')}\n`;
 }
 
@@ -207,11 +223,29 @@ function pad(text: string, size: number): string {
   return text + ' '.repeat(Math.max(0, size - width(text)));
 }
 
+/** The 格式 column: which template (never a bare number that reads like a file format). */
+function formatLabel(row: AuditSummaryRow): string {
+  if (row.unreadable) {
+    return '无法读取';
+  }
+  switch (row.template) {
+    case '2021':
+    case '2019':
+      return `模板 ${row.template}`;
+    case 'mixed':
+      return '混合';
+    case 'not-a-report':
+      return '不是年度报告';
+    default:
+      return '未识别';
+  }
+}
+
 function summaryTable(rows: readonly AuditSummaryRow[]): string {
   const header = ['文件', '格式', '年度', '机关', '错误', '警告', '提示'];
   const body = rows.map((row) => [
     row.source,
-    row.unreadable ? '无法读取' : row.template === 'unknown' ? '未识别' : row.template === 'mixed' ? '混合' : row.template,
+    formatLabel(row),
     row.year === null ? '—' : String(row.year),
     row.agency ?? '—',
     String(row.counts.error),

@@ -5,7 +5,7 @@ import { type CalendarWarning, type WorkingDayCalendar, warningsForYears } from 
 import { type DayCounter, dayCounter } from './clock-days.ts';
 import { type ClockEvent, eventsOfType, sortByDate } from './clock-event.ts';
 import { computeExtension, EXTENSION_MAX_WORKING_DAYS, type ExtensionStep } from './clock-extension.ts';
-import { type Consultation, computePauses, type FeeWait, type WindowDraft } from './clock-pauses.ts';
+import { type Consultation, computePauses, type FeeWait, type Pauses, type WindowDraft } from './clock-pauses.ts';
 import { type ClockSettingKey, type ClockSettings, describeSetting } from './clock-settings.ts';
 import { describeCounting } from './clock-steps.ts';
 import { CORRECTION_NOTICE_WORKING_DAYS, type CorrectionState, computeCorrection, OUTCOME_NO_CORRECTION } from './correction.ts';
@@ -200,28 +200,6 @@ function closureOf(events: readonly ClockEvent[], correction: CorrectionState, f
   return candidates.reduce<Closure | undefined>((first, c) => (first === undefined || c.on < first.on ? c : first), undefined);
 }
 
-/** Step 6, state on `today` (or on the reply / withdrawal): closed, overdue, paused, due_soon or on_time. */
-function stateStep(
-  due: LocalDate,
-  windows: readonly WindowDraft[],
-  closure: Closure | undefined,
-  today: LocalDate,
-  left: number,
-  settings: ClockSettings,
-): ClockState {
-  if (closure !== undefined) {
-    return 'closed';
-  }
-  if (today > due) {
-    return 'overdue';
-  }
-  // A window includes its end day (sentOn < d ≤ end, statute.md §3.3): paused on the answer or expiry day too.
-  if (windows.some((w) => today > w.from && today <= w.to)) {
-    return 'paused';
-  }
-  return left <= settings.dueSoonWorkingDays ? 'due_soon' : 'on_time';
-}
-
 /** The closing line of a reply or withdrawal. */
 function closingStep(closure: Closure, due: LocalDate | null): string {
   if (closure.kind === 'withdrawn') {
@@ -234,77 +212,8 @@ function closingStep(closure: Closure, due: LocalDate | null): string {
   return `${closure.on} 已答复${outcome}${closure.on > due ? `，晚于答复期限 ${due}（REPLIED_LATE）` : '，在答复期限内'}`;
 }
 
-/**
- * The clock with everything it found (for `checkClockEvent`): receipt → correction → pauses → due →
- * extension → state, one step function each. `computeResponseClock` returns its `clock`.
- */
-export function runClock(events: readonly ClockEvent[], calendar: WorkingDayCalendar, settings: ClockSettings, today: LocalDate): ClockRun {
-  const sorted = sortByDate(events);
-  const days = dayCounter(calendar);
-  const trace: Trace = { steps: [], notes: [], settingsUsed: new Set() };
-  const receivedOn = receiptStep(sorted, calendar, settings, trace);
-  const correction = correctionStep(receivedOn, sorted, days, settings, today, trace);
-  const finish = (explanation: string[]) => {
-    const used = [...trace.settingsUsed];
-    if (used.length > 0) {
-      explanation.push(`适用设置：${used.map((key) => describeSetting(key, settings)).join('；')}`);
-    }
-    return { warnings: warningsForYears(days.years, calendar), notes: [...new Set(trace.notes)], settingsUsed: used, explanation };
-  };
-  const base = {
-    receivedOn,
-    correctionNoticeDue: correction.noticeDue,
-    ...(correction.deadline === undefined ? {} : { correctionDeadline: correction.deadline }),
-    excludedWorkingDays: 0,
-    extensionWorkingDays: 0,
-    windows: [],
-    workingDaysUsed: 0,
-    workingDaysLeft: 0,
-  };
-  const noDue = { dueBeforeExtension: null, due: null, extendedDue: null } as const;
-  const closedEarly = (closure: Closure | undefined, clockStart: LocalDate | null, fee?: FeeWait): ClockRun => {
-    if (closure?.kind === 'replied' || closure?.kind === 'withdrawn') {
-      trace.steps.push(closingStep(closure, null));
-    }
-    const clock: ResponseClock = {
-      ...base,
-      clockStart,
-      ...(fee === undefined ? {} : { feePaymentDue: fee.paymentDue }),
-      ...noDue,
-      ...(closure?.outcome === undefined ? {} : { outcome: closure.outcome }),
-      ...(closure === undefined ? {} : { closedOn: closure.on }),
-      ...(closure?.kind === 'replied' ? { repliedOn: closure.on } : {}),
-      state: closure === undefined ? 'paused' : 'closed',
-      ...finish(trace.steps),
-    };
-    return {
-      clock,
-      correction,
-      consultations: [],
-      ...(fee === undefined ? {} : { fee }),
-      statutoryDue: null,
-      ...(closure === undefined ? {} : { closure }),
-      days,
-    };
-  };
-
-  // Step 3, pauses (第三十三条第三款, §3.3, §3.6); computed before the clock start is known, so the event
-  // checks see consultations and the fee wait also while a 补正 is pending.
-  const pauses = computePauses(sorted, days, settings, today);
-  if (correction.status === 'awaiting' || correction.status === 'lapsed') {
-    const run = closedEarly(closureOf(sorted, correction, undefined), null);
-    return { ...run, consultations: pauses.consultations, ...(pauses.fee === undefined ? {} : { fee: pauses.fee }) };
-  }
-  const clockStart = correction.restartOn ?? receivedOn;
-  trace.steps.push(`起算日 ${clockStart}：其后第20个计数工作日为答复期限（第三十三条）`);
-  addAll(trace.settingsUsed, pauses.settingsUsed);
-  trace.steps.push(...pauses.steps);
-  const closure = closureOf(sorted, correction, pauses.fee);
-  if (closure?.kind === 'fee_lapsed') {
-    trace.steps.push(`逾期未缴费：视为放弃申请，${closure.on} 结案，计入“（六）其他处理/2.”`);
-    const run = closedEarly(closure, clockStart, pauses.fee);
-    return { ...run, consultations: pauses.consultations };
-  }
+/** Step 3, pauses (第三十三条第三款, §3.3, §3.6): the windows as shown, and the due date before any extension. */
+function pausesStep(clockStart: LocalDate, pauses: Pauses, days: DayCounter, today: LocalDate, trace: Trace) {
   const { windows } = pauses;
   const counter = dueCounter(clockStart, windows, days);
   const windowViews: ExcludedWindow[] = windows.map((w) => ({
@@ -318,22 +227,30 @@ export function runClock(events: readonly ClockEvent[], calendar: WorkingDayCale
   windows.forEach((w, i) => {
     trace.steps.push(`${w.label}：该期间 ${windowViews[i]!.workingDays} 个工作日不计入（第三十三条第三款）`);
   });
-  if (windows.some((w) => w.open)) {
-    trace.steps.push(
-      `截至 ${today} 仍在等待（${windows
-        .filter((w) => w.open)
-        .map((w) => (w.kind === 'fee' ? '缴费' : '征求意见答复'))
-        .join('、')}），答复期限暂停计算；以上按最长期间计，结束较早时答复期限相应提前`,
-    );
+  const open = windows.filter((w) => w.open);
+  if (open.length > 0) {
+    const waits = open.map((w) => (w.kind === 'fee' ? '缴费' : '征求意见答复')).join('、');
+    trace.steps.push(`截至 ${today} 仍在等待（${waits}），答复期限暂停计算；以上按最长期间计，结束较早时答复期限相应提前`);
   }
   const before = counter.walk(REPLY_WORKING_DAYS);
   if (windows.length > 0) {
     trace.steps.push(`扣除后答复期限 ${before.day}（共扣除 ${before.skipped} 个工作日，重叠期间只计一次）`);
   }
+  return { counter, windowViews, before };
+}
 
-  // Step 5, extension (§3.4) and the 第三十五条 delayed deadline (§3.5).
-  const extension = computeExtension(sorted, before.day, settings);
-  if (sorted.some((e) => e.type === 'extension_approved')) {
+/** Step 5, extension (§3.4) and the 第三十五条 delayed deadline (§3.5): the due date and the latest one the law allows. */
+function extensionStep(
+  events: readonly ClockEvent[],
+  clockStart: LocalDate,
+  counter: ReturnType<typeof dueCounter>,
+  dueBeforeExtension: LocalDate,
+  days: DayCounter,
+  settings: ClockSettings,
+  trace: Trace,
+) {
+  const extension = computeExtension(events, dueBeforeExtension, settings);
+  if (events.some((e) => e.type === 'extension_approved')) {
     trace.settingsUsed.add('extension.before-due');
   }
   trace.notes.push(...extension.notes);
@@ -341,66 +258,155 @@ export function runClock(events: readonly ClockEvent[], calendar: WorkingDayCale
   const final = counter.walk(REPLY_WORKING_DAYS + extension.workingDays);
   const statutoryDue = final.day;
   const extendedDue = extension.workingDays > 0 ? final.day : counter.walk(REPLY_WORKING_DAYS + EXTENSION_MAX_WORKING_DAYS).day;
-  trace.steps.push(...describeCounting(clockStart, statutoryDue, calendar, counter.inWindow));
-  const delayed = eventsOfType(sorted, 'delayed_deadline_set').at(-1);
-  if (sorted.some((e) => e.type === 'reasons_requested')) {
+  trace.steps.push(...describeCounting(clockStart, statutoryDue, days.calendar, counter.inWindow));
+  if (events.some((e) => e.type === 'reasons_requested')) {
     trace.steps.push('第三十五条：已要求申请人说明理由；说明理由期间答复期限照常计算（法律未规定是否中止，默认不中止）');
   }
-  const due = delayed?.deadline ?? statutoryDue;
+  const delayed = eventsOfType(events, 'delayed_deadline_set').at(-1);
   if (delayed !== undefined) {
-    days.years.add(yearOf(due));
+    days.years.add(yearOf(delayed.deadline));
     trace.steps.push(`${delayed.on} 依第三十五条另行确定答复期限 ${delayed.deadline} 并告知申请人，取代上述计算期限（惯例）`);
   }
+  return {
+    extension,
+    statutoryDue,
+    excludedWorkingDays: final.skipped,
+    due: delayed?.deadline ?? statutoryDue,
+    extendedDue: delayed === undefined ? extendedDue : null,
+    /** Counted working days the case may use: 20 + extension, unbounded after a delayed deadline. */
+    allowance: delayed === undefined ? REPLY_WORKING_DAYS + extension.workingDays : Number.POSITIVE_INFINITY,
+  };
+}
 
-  // Step 6, state.
+/** Step 6, state on `today` (or on the reply / withdrawal): days used and left, and the state. */
+function stateStep(
+  clockStart: LocalDate,
+  due: LocalDate,
+  allowance: number,
+  windows: readonly ExcludedWindow[],
+  counter: ReturnType<typeof dueCounter>,
+  closure: Closure | undefined,
+  today: LocalDate,
+  settings: ClockSettings,
+  trace: Trace,
+): { state: ClockState; used: number; left: number } {
   trace.settingsUsed.add('clock.due-soon-working-days');
-  const allowance = REPLY_WORKING_DAYS + extension.workingDays;
   const asOf = closure?.kind === 'replied' || closure?.kind === 'withdrawn' ? closure.on : today;
-  const used =
-    asOf <= clockStart
-      ? 0
-      : Math.min(counter.countedBetween(clockStart, minDate(asOf, due)), delayed ? Number.POSITIVE_INFINITY : allowance);
+  const used = asOf <= clockStart ? 0 : Math.min(counter.countedBetween(clockStart, minDate(asOf, due)), allowance);
   const left = asOf >= due ? 0 : counter.countedBetween(maxDate(asOf, clockStart), due);
-  const state = stateStep(due, windows, closure, today, left, settings);
   if (closure?.kind === 'replied' && closure.on > due) {
     trace.notes.push('REPLIED_LATE');
   }
   if (closure !== undefined) {
-    trace.steps.push(
-      closure.kind === 'correction_lapsed'
-        ? `逾期未补正：视为放弃申请，${closure.on} 结案，计入“（六）其他处理/1.”`
-        : closingStep(closure, due),
-    );
+    trace.steps.push(closingStep(closure, due));
   }
   trace.steps.push(`答复期限 ${due}`);
+  let state: ClockState;
+  if (closure !== undefined) {
+    state = 'closed';
+  } else if (today > due) {
+    state = 'overdue';
+  } else if (windows.some((w) => today > w.from && today <= w.to)) {
+    // A window includes its end day (sentOn < d ≤ end, statute.md §3.3): paused on the answer or expiry day too.
+    state = 'paused';
+  } else {
+    state = left <= settings.dueSoonWorkingDays ? 'due_soon' : 'on_time';
+  }
+  return { state, used, left };
+}
+
+/** The explanation's last line (settings used), the warnings and the notes, once all steps ran. */
+function finishClock(trace: Trace, days: DayCounter, settings: ClockSettings) {
+  const used = [...trace.settingsUsed];
+  const explanation = [...trace.steps];
+  if (used.length > 0) {
+    explanation.push(`适用设置：${used.map((key) => describeSetting(key, settings)).join('；')}`);
+  }
+  return { warnings: warningsForYears(days.years, days.calendar), notes: [...new Set(trace.notes)], settingsUsed: used, explanation };
+}
+
+/** The fields a closure sets on the clock. */
+const closureFields = (closure: Closure | undefined) => ({
+  ...(closure?.outcome === undefined ? {} : { outcome: closure.outcome }),
+  ...(closure === undefined ? {} : { closedOn: closure.on }),
+  ...(closure?.kind === 'replied' ? { repliedOn: closure.on } : {}),
+});
+
+/**
+ * The clock with everything it found (for `checkClockEvent`): receipt → correction → pauses → due →
+ * extension → state, one step function each. `computeResponseClock` returns its `clock`.
+ */
+export function runClock(events: readonly ClockEvent[], calendar: WorkingDayCalendar, settings: ClockSettings, today: LocalDate): ClockRun {
+  const sorted = sortByDate(events);
+  const days = dayCounter(calendar);
+  const trace: Trace = { steps: [], notes: [], settingsUsed: new Set() };
+  const receivedOn = receiptStep(sorted, calendar, settings, trace);
+  const correction = correctionStep(receivedOn, sorted, days, settings, today, trace);
+  // Pauses are read before the clock start is known, so the event checks see consultations and the fee
+  // wait also while a 补正 is pending.
+  const pauses = computePauses(sorted, days, settings, today);
+  const found = { correction, consultations: pauses.consultations, ...(pauses.fee === undefined ? {} : { fee: pauses.fee }), days };
+  const base = {
+    receivedOn,
+    correctionNoticeDue: correction.noticeDue,
+    ...(correction.deadline === undefined ? {} : { correctionDeadline: correction.deadline }),
+    excludedWorkingDays: 0,
+    extensionWorkingDays: 0,
+    windows: [],
+    workingDaysUsed: 0,
+    workingDaysLeft: 0,
+  };
+  /** No due date: waiting for the 补正, or closed before the clock could run (lapse, or a reply meanwhile). */
+  const withoutDue = (closure: Closure | undefined, clockStart: LocalDate | null, feePaymentDue?: LocalDate): ClockRun => {
+    if (closure?.kind === 'replied' || closure?.kind === 'withdrawn') {
+      trace.steps.push(closingStep(closure, null));
+    }
+    const clock: ResponseClock = {
+      ...base,
+      clockStart,
+      ...(feePaymentDue === undefined ? {} : { feePaymentDue }),
+      dueBeforeExtension: null,
+      due: null,
+      extendedDue: null,
+      ...closureFields(closure),
+      state: closure === undefined ? 'paused' : 'closed',
+      ...finishClock(trace, days, settings),
+    };
+    return { clock, ...found, statutoryDue: null, ...(closure === undefined ? {} : { closure }) };
+  };
+
+  if (correction.status === 'awaiting' || correction.status === 'lapsed') {
+    return withoutDue(closureOf(sorted, correction, undefined), null);
+  }
+  const clockStart = correction.restartOn ?? receivedOn;
+  trace.steps.push(`起算日 ${clockStart}：其后第20个计数工作日为答复期限（第三十三条）`);
+  addAll(trace.settingsUsed, pauses.settingsUsed);
+  trace.steps.push(...pauses.steps);
+  const closure = closureOf(sorted, correction, pauses.fee);
+  if (closure?.kind === 'fee_lapsed') {
+    trace.steps.push(`逾期未缴费：视为放弃申请，${closure.on} 结案，计入“（六）其他处理/2.”`);
+    return withoutDue(closure, clockStart, pauses.fee?.paymentDue);
+  }
+  const { counter, windowViews, before } = pausesStep(clockStart, pauses, days, today, trace);
+  const due = extensionStep(sorted, clockStart, counter, before.day, days, settings, trace);
+  const { state, used, left } = stateStep(clockStart, due.due, due.allowance, windowViews, counter, closure, today, settings, trace);
   const clock: ResponseClock = {
     ...base,
     clockStart,
     ...(pauses.fee === undefined ? {} : { feePaymentDue: pauses.fee.paymentDue }),
     dueBeforeExtension: before.day,
-    due,
-    extendedDue: delayed ? null : extendedDue,
-    excludedWorkingDays: final.skipped,
-    extensionWorkingDays: extension.workingDays,
+    due: due.due,
+    extendedDue: due.extendedDue,
+    excludedWorkingDays: due.excludedWorkingDays,
+    extensionWorkingDays: due.extension.workingDays,
     windows: windowViews,
-    ...(closure?.outcome === undefined ? {} : { outcome: closure.outcome }),
-    ...(closure === undefined ? {} : { closedOn: closure.on }),
-    ...(closure?.kind === 'replied' ? { repliedOn: closure.on } : {}),
+    ...closureFields(closure),
     state,
     workingDaysUsed: used,
     workingDaysLeft: left,
-    ...finish(trace.steps),
+    ...finishClock(trace, days, settings),
   };
-  return {
-    clock,
-    correction,
-    consultations: pauses.consultations,
-    ...(pauses.fee === undefined ? {} : { fee: pauses.fee }),
-    extension,
-    statutoryDue,
-    ...(closure === undefined ? {} : { closure }),
-    days,
-  };
+  return { clock, ...found, extension: due.extension, statutoryDue: due.statutoryDue, ...(closure === undefined ? {} : { closure }) };
 }
 
 /**

@@ -196,19 +196,42 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(readDocumentText(report([], undefined, ['数据统计截至2023年12月31日']), '2021').signature, null);
   });
 
-  test('year sources in order: title, period end year, signature year − 1 (month ≤ 6), body (≥ 3 times in 一)', () => {
+  test('year sources in order: title, period end year, signature year − 1 (month ≤ 6), body (≥ 3 times in 一, the introduction, 一 opening on the year)', () => {
     const period = '本报告统计期限自2022年1月1日起至2022年12月31日止。';
     const cases = [
       { lines: report(['某局2023年政府信息公开工作年度报告', period]), year: 2023, source: 'title' },
       { lines: report([period]), year: 2022, source: 'period' },
       { lines: report([], undefined, ['某局', '2024年3月1日']), year: 2023, source: 'signature' },
       { lines: report([], ['2021年，我局……', '2021年全年……', '2021年共计……'], ['某局', '2024年7月1日']), year: 2021, source: 'body' },
-      { lines: report([], ['2021年，我局……', '2021年全年……']), year: null, source: null },
+      // Section 一 opening on the year (`2021年，我局……`) names the report year (issue #9: real reports)…
+      { lines: report([], ['2021年，我局……', '2021年全年……']), year: 2021, source: 'body' },
+      // …and so does the introduction naming the report; a year mentioned in passing does not.
+      { lines: report(['现将2020年政府信息公开工作报告如下：'], ['我局全年……']), year: 2020, source: 'body' },
+      { lines: report([], ['我局于2021年……', '2021年全年……']), year: null, source: null },
     ] as const;
     for (const c of cases) {
       const text = readDocumentText(c.lines, '2021');
       assert.deepEqual([text.year, text.yearSource], [c.year, c.source], c.lines.join('/'));
     }
+  });
+
+  test('an agency beyond title and signature: page metadata, then the introduction, then 一`s first sentences (issue #9)', () => {
+    const agency = (before: readonly string[], overview?: readonly string[]) => readDocumentText(report(before, overview), '2021').agency;
+    assert.equal(agency(['标题: 某区2019年度政府信息公开工作年度报告']), '某区');
+    assert.equal(agency(['2022年某县卫生健康委员会信息公开年报']), '某县卫生健康委员会');
+    assert.equal(agency(['某县统计局2024年政府信息公开工作', '年度报告']), '某县统计局');
+    assert.equal(agency(['来源:某区交通运输局 发布时间:2021-01-21']), '某区交通运输局');
+    assert.equal(agency(['来源:原创 发布时间:2021-01-21']), null);
+    assert.equal(agency(['本年度报告根据《条例》规定，由某省公安厅编制。']), '某省公安厅');
+    assert.equal(agency(['现公布某县自然资源局2022年政府信息公开工作年度报告。']), '某县自然资源局');
+    assert.equal(agency(['现将2021年某县财政局政府信息公开工作年度报告予以公布。']), '某县财政局');
+    assert.equal(agency(['如有疑问，请与某市交通运输局办公室联系。']), '某市交通运输局');
+    assert.equal(agency([], ['2021年，某县乡村振兴局严格按照要求……']), '某县乡村振兴局');
+    assert.equal(agency([], ['(一)主动公开情况。2022年，某市民政局网站公开信息357条。']), '某市民政局');
+    // a generic or prepositional subject is no agency
+    assert.equal(agency([], ['2021年，我局认真贯彻……']), null);
+    assert.equal(agency([], ['2021年通过政府网站主动公开信息73条。']), null);
+    assert.equal(agency(['现将2021年度政府信息公开工作情况报告如下：']), null);
   });
 
   test('no agency and no year: the first two META-IDENTITY messages', () => {

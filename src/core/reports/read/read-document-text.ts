@@ -23,7 +23,7 @@ interface Line {
 }
 
 // `<agency><YYYY>年(度)?政府信息公开工作年度报告` (§6.4); also `<YYYY>年<agency>…` and 政府信息公开年度报告.
-const TITLE = /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)政府信息公开(?:工作)?年度报告/;
+const TITLE = /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
 const MAX_TITLE = 80;
@@ -65,8 +65,8 @@ export function readDocumentText(
     ...(period === null ? [] : [period.from, period.to].filter((d) => d.iso === null).map((d) => d.raw)),
   ]);
 
-  const { year, yearSource } = readYear(title.year, period, signature.date, sections);
-  const agency = mergeAgency(title.agency, signature.agency);
+  const { year, yearSource } = readYear(title.year, period, signature.date, sections, lines.slice(0, firstHeading + 3));
+  const agency = mergeAgency(title.agency, signature.agency) ?? metadataAgency(lines) ?? bodyAgency(lines, sections);
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -154,7 +154,15 @@ function readTitle(block: readonly Line[]): TitleReading {
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!;
     const compact = asciiDigits(line.text.replace(/\s+/g, ''));
-    if (compact.length > MAX_TITLE || !compact.includes('年度报告')) {
+    // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`) reads as one.
+    const next = block[i + 1];
+    if (next !== undefined && !compact.includes('年度报告') && /^(?:工作)?年度报告$/.test(next.text.replace(/\s+/g, ''))) {
+      const joined = readTitle([{ index: line.index, text: line.text + next.text }]);
+      if (joined.agency !== null || joined.year !== null) {
+        return { ...joined, lines: [line.index, next.index] };
+      }
+    }
+    if (compact.length > MAX_TITLE || !(compact.includes('年度报告') || compact.includes('年报'))) {
       continue;
     }
     const after = TITLE_YEAR_AFTER.exec(compact);
@@ -180,6 +188,8 @@ function readTitle(block: readonly Line[]): TitleReading {
 
 function cleanAgency(text: string): string {
   return text
+    .replace(/^(?:标题|题目|名称)[:：]/, '')
+    .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布)/, '')
     .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
     .replace(/关于$/, '')
     .trim();
@@ -269,6 +279,7 @@ function readYear(
   period: StatedPeriod | null,
   signature: StatedDate | null,
   sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
+  intro: readonly Line[],
 ): { year: number | null; yearSource: DocumentText['yearSource'] } {
   if (titleYear !== null) {
     return { year: titleYear, yearSource: 'title' };
@@ -296,7 +307,91 @@ function readYear(
   if (best !== null && (counts.get(best) ?? 0) >= BODY_YEAR_MIN) {
     return { year: Number(best), yearSource: 'body' };
   }
+  // The introduction names the report (`现将2020年政府信息公开工作报告如下`), or section 一 opens on the year.
+  for (const line of intro) {
+    const named = INTRO_YEAR.exec(asciiDigits(line.text));
+    if (named !== null) {
+      return { year: Number(named[1]), yearSource: 'body' };
+    }
+  }
+  const firstOfOverview = overview?.lines.find((l) => l.trim() !== '');
+  const openings = firstOfOverview === undefined ? intro.slice(0, 5).map((l) => l.text) : [firstOfOverview];
+  for (const opening of openings) {
+    const first = OPENING_YEAR.exec(asciiDigits(opening.trim()));
+    if (first !== null) {
+      return { year: Number(first[1]), yearSource: 'body' };
+    }
+  }
   return { year: null, yearSource: null };
+}
+
+const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
+const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|受理|收到|主动|发布|公开))/;
+
+// ---------------------------------------------------------------- agency beyond title and signature
+
+// Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`).
+const METADATA_AGENCY = /^\|?\s*(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：|]?\s*([^\s|:：]{2,30})/;
+const ORGAN_NAME = /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|署)$/;
+const GENERIC_ORGAN = /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及)/;
+
+function isOrganName(text: string): boolean {
+  return text.length >= 3 && text.length <= 30 && ORGAN_NAME.test(text) && !GENERIC_ORGAN.test(text) && !/[，,。；;、\d（(]/.test(text);
+}
+
+function metadataAgency(lines: readonly Line[]): string | null {
+  for (const line of lines.slice(0, 40)) {
+    const match = METADATA_AGENCY.exec(line.text.trim());
+    if (match !== null && isOrganName(match[1]!)) {
+      return match[1]!;
+    }
+  }
+  return null;
+}
+
+// The introduction and section 一 naming their organ: `由江苏省公安厅编制`, `现公布法库县自然资源局2022年…`,
+// `现将2021年陇县财政局政府信息公开工作年度报告…`, `请与永康市交通运输局办公室联系`, `2021年，县乡村振兴局严格…`.
+const BODY_AGENCY: readonly RegExp[] = [
+  /由([^，,。；;由]{3,30}?)(?:组织)?编制/,
+  /(?:现将|现公布|现予公布|特向社会公布|公布)(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/,
+  /结合([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
+  /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:办公室|综合科|办)?联系/,
+];
+const SUBJECT =
+  /^(?:20\d{2}年度?[，,]?\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动)/;
+
+function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
+  const texts = [...lines.slice(0, 12).map((l) => asciiDigits(l.text))];
+  for (const re of BODY_AGENCY) {
+    for (const text of texts) {
+      const match = re.exec(text);
+      if (match !== null) {
+        const name = organIn(match[1]!);
+        if (name !== null) {
+          return name;
+        }
+      }
+    }
+  }
+  const overview = sections.find((s) => s.id === 'overview');
+  for (const line of (overview?.lines ?? []).slice(0, 6)) {
+    for (const sentence of asciiDigits(line).split(/[。；;]/)) {
+      const match = SUBJECT.exec(
+        sentence.trim().replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])\S{0,12}?[。：:]?/, ''),
+      );
+      const name = match === null ? null : organIn(match[1]!);
+      if (name !== null) {
+        return name;
+      }
+    }
+  }
+  return null;
+}
+
+/** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
+function organIn(phrase: string): string | null {
+  const text = phrase.replace(/\s+/g, '');
+  return isOrganName(text) ? text : null;
 }
 
 /** Title and signature organ: the longer when one ends with the other (`市民政局` + `黄石市民政局`), else the title's. */

@@ -101,5 +101,23 @@ function analyse(
     narrative: facts.text.narrative,
     findings: findings satisfies readonly FingerprintedFinding[],
   };
+  if (isNotAReport(reading)) {
+    // A file that is no annual report (a notice, a README in the batch): one notice, not nine
+    // missing tables and sections; no agency or year guessed from its text.
+    const notice: FingerprintedFinding = {
+      ...finding('NOT-A-REPORT', '这不是政府信息公开工作年度报告（没有找到年度报告的表格和栏目）'),
+      fingerprint: fingerprintOf('NOT-A-REPORT'),
+    };
+    return { reading: { ...reading, agency: null, year: null, findings: [notice] }, facts, readingFindings, evaluations: [] };
+  }
   return { reading, facts, readingFindings, evaluations };
+}
+
+/** No cell of any table, every table and every section missing: not an annual report at all. */
+function isNotAReport(reading: ReportReading): boolean {
+  if (reading.cells.length > 0) {
+    return false;
+  }
+  const count = (rule: string) => reading.findings.filter((f) => f.rule === rule).length;
+  return count('STRUCT-TABLE') >= 3 && count('STRUCT-SECTION') >= 6;
 }

@@ -1,0 +1,125 @@
+// The embedded database server: PGlite (PostgreSQL in WASM) in its own process, serving the
+// PostgreSQL protocol on 127.0.0.1 through pglite-socket, so a slow query never blocks the HTTP or
+// CLI event loop (architecture.md, Runtime). Started by open-database.ts with `fork`:
+//
+//   node pglite-server.ts DATA_DIR [--idle-ms N] [--template-dir DIR]
+//
+// It takes `<DATA_DIR>/pg.lock` before opening `<DATA_DIR>/pg` and keeps it until the directory is
+// closed. It reports over IPC: {type:'ready', port} | {type:'busy', owner} | {type:'error', message}.
+// It stops by itself once no client has been connected for --idle-ms (a server process keeps one
+// connection open for as long as it runs), on SIGTERM/SIGINT, closing PGlite cleanly (no WAL replay).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { acquireLock, lockPathOf, releaseLock, updateLock } from './lock-file.ts';
+import { initdbTemplatePath } from './template.ts';
+
+type Message =
+  | { type: 'ready'; port: number; fresh: boolean; openMs: number }
+  | { type: 'busy'; pid: number }
+  | { type: 'error'; message: string };
+
+function send(message: Message): void {
+  if (process.send !== undefined && process.connected) {
+    process.send(message);
+  }
+}
+
+function log(text: string): void {
+  process.stderr.write(`${new Date().toISOString()} [pglite-server ${process.pid}] ${text}\n`);
+}
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const dataDir = args[0];
+  if (dataDir === undefined) {
+    throw new Error('usage: pglite-server.ts DATA_DIR [--idle-ms N] [--template-dir DIR]');
+  }
+  const idleMs = Number(option(args, '--idle-ms') ?? '3000');
+  const templateDir = option(args, '--template-dir');
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = lockPathOf(dataDir);
+  const lock = acquireLock(lockPath);
+  if (!lock.acquired) {
+    send({ type: 'busy', pid: lock.owner.pid });
+    process.disconnect?.();
+    return;
+  }
+  const started = performance.now();
+  let closing: Promise<void> | undefined;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    const pgDir = join(dataDir, 'pg');
+    const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
+    const templatePath = templateDir === undefined ? undefined : initdbTemplatePath(templateDir);
+    // A fresh directory starts from a cached, freshly initialised cluster when there is one: initdb
+    // costs 5–6 s, unpacking the template well under one.
+    const template = fresh && templatePath !== undefined && existsSync(templatePath) ? readFileSync(templatePath) : undefined;
+    const db = await PGlite.create({
+      dataDir: pgDir,
+      ...(template === undefined ? {} : { loadDataDir: new Blob([template]) }),
+    });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 128 });
+    await server.start();
+    const port = Number(server.getServerConn().split(':').at(-1));
+    updateLock(lockPath, { port, state: 'ready', since: new Date().toISOString() });
+    const openMs = Math.round(performance.now() - started);
+    log(`serving ${pgDir} on 127.0.0.1:${port} (${fresh ? (template ? 'new, from template' : 'new, initdb') : 'reopened'}, ${openMs} ms)`);
+    send({ type: 'ready', port, fresh, openMs });
+    process.disconnect?.();
+
+    const close = async (why: string): Promise<void> => {
+      closing ??= (async () => {
+        log(`stopping: ${why}`);
+        clearInterval(timer);
+        updateLock(lockPath, { port, state: 'stopping', since: new Date().toISOString() });
+        await server.stop();
+        await db.close();
+        releaseLock(lockPath);
+        log('stopped');
+      })();
+      return closing;
+    };
+    let lastBusy = Date.now();
+    const timer = setInterval(
+      () => {
+        if (server.getStats().activeConnections > 0) {
+          lastBusy = Date.now();
+        } else if (Date.now() - lastBusy >= idleMs) {
+          void close('idle').then(() => process.exit(0));
+        }
+      },
+      Math.min(250, Math.max(20, idleMs / 4)),
+    );
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        void close(signal).then(() => process.exit(0));
+      });
+    }
+    if (fresh && template === undefined && templatePath !== undefined && templateDir !== undefined) {
+      // Keep this initialisation for the next fresh directory (written whole, then renamed into place).
+      try {
+        const dump = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer());
+        mkdirSync(templateDir, { recursive: true, mode: 0o700 });
+        const temp = `${templatePath}.${process.pid}.tmp`;
+        writeFileSync(temp, dump);
+        renameSync(temp, templatePath);
+      } catch (error) {
+        log(`template not saved: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log(`failed: ${message}`);
+    send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    releaseLock(lockPath);
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,283 @@
+// Opens the database for a process (composition root, CLI commands, tests): one code path for both
+// engines, the `pg` driver and drizzle over a pg.Pool (stack.md, Data). With a DATABASE_URL it is
+// that PostgreSQL; otherwise the embedded PGlite under `<dataDir>/pg`, served by a child process
+// (embedded/pglite-server.ts) that one process at a time owns: whoever finds its lock connects to
+// its port, whoever finds none (or a stale one) starts it. Migrations are applied before the
+// database is handed out.
+import { fork } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { isProcessAlive, lockPathOf, readLock } from './embedded/lock-file.ts';
+import { migrateDatabase } from './migrate.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The drizzle handle every store takes. */
+export type Db = NodePgDatabase<Schema>;
+export type Engine = 'postgresql' | 'pglite';
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; null/undefined: the embedded database under dataDir. */
+  readonly url?: string | null | undefined;
+  /** The data directory (`GONGKAI_DATA_DIR`): the embedded database lives in `<dataDir>/pg`. */
+  readonly dataDir: string;
+  /** Connections in this process's pool (default 10 on PostgreSQL, 4 embedded). */
+  readonly poolSize?: number;
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean;
+  /**
+   * Keep the embedded server running for as long as this database is open (a server process); a
+   * CLI command leaves it to stop by itself once idle. Default false.
+   */
+  readonly holdEmbeddedServer?: boolean;
+  /** How long an embedded server started by this process stays up with no client (default 3000 ms). */
+  readonly embeddedIdleMs?: number;
+  /** Where a freshly initialised embedded cluster is cached (default `~/.cache/gongkai`). */
+  readonly templateDir?: string;
+  /** How long to wait for the embedded server to come up (default 120 s: covers WAL recovery). */
+  readonly startTimeoutMs?: number;
+}
+
+export interface Database {
+  readonly db: Db;
+  readonly pool: pg.Pool;
+  readonly engine: Engine;
+  /** Where the data is, for people: the embedded directory or the PostgreSQL URL without password. */
+  readonly location: string;
+  /** Migrations applied by this open (empty when the database was up to date). */
+  readonly migrated: readonly string[];
+  close(): Promise<void>;
+}
+
+/** The database cannot be reached or started; the message is Chinese and safe to show. */
+export class DatabaseUnavailableError extends DomainError {
+  constructor(message: string) {
+    super('UNAVAILABLE', message);
+  }
+}
+
+/**
+ * Timestamps leave the database as ISO instants and dates as `YYYY-MM-DD` strings whatever the session
+ * time zone (stack.md, Gotcha 7: pg turns `date` into a Date at UTC midnight, a day off in UTC+8).
+ */
+export function isoInstant(text: string): string {
+  const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)([+-]\d\d)(?::?(\d\d))?(?::?(\d\d))?$/.exec(text);
+  if (match === null) {
+    return text;
+  }
+  const date = new Date(`${match[1]}T${match[2]}${match[3]}:${match[4] ?? '00'}`);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.DATE) {
+      return (value: string) => value;
+    }
+    if (oid === pg.types.builtins.TIMESTAMPTZ) {
+      return isoInstant;
+    }
+    if (oid === pg.types.builtins.INT8) {
+      return (value: string) => {
+        const n = Number(value);
+        return Number.isSafeInteger(n) ? n : value;
+      };
+    }
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** A pool with the project's conventions: UTC sessions, string dates, an error listener (an idle client's error must not crash the process). */
+export function createPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ idleTimeoutMillis: 10_000, allowExitOnIdle: true, ...config, types: TYPES });
+  pool.on('connect', (client) => {
+    client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection (server restarted or stopped): the pool replaces it.
+  });
+  return pool;
+}
+
+/** Wraps a pool in drizzle with the project's schema. */
+export function drizzleOf(pool: pg.Pool): Db {
+  return drizzle(pool, { schema });
+}
+
+/** A PostgreSQL URL without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return 'postgresql';
+  }
+}
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./embedded/pglite-server.ts', import.meta.url));
+
+type ServerMessage =
+  | { type: 'ready'; port: number; fresh: boolean; openMs: number }
+  | { type: 'busy'; pid: number }
+  | { type: 'error'; message: string };
+
+/** Starts an embedded server child; resolves with its first message (or an error if it exits first). */
+function startServer(dataDir: string, idleMs: number, templateDir: string): Promise<ServerMessage> {
+  mkdirSync(dataDir, { recursive: true });
+  const logFd = openSync(join(dataDir, 'pg-server.log'), 'a');
+  return new Promise((resolve) => {
+    const child = fork(SERVER_SCRIPT, [dataDir, '--idle-ms', String(idleMs), '--template-dir', templateDir], {
+      detached: true,
+      stdio: ['ignore', logFd, logFd, 'ipc'],
+      execArgv: ['--disable-warning=ExperimentalWarning'],
+    });
+    closeSync(logFd);
+    let settled = false;
+    const settle = (message: ServerMessage) => {
+      if (!settled) {
+        settled = true;
+        if (child.connected) {
+          child.disconnect();
+        }
+        child.unref();
+        resolve(message);
+      }
+    };
+    child.once('message', (message) => settle(message as ServerMessage));
+    child.once('error', (error) => settle({ type: 'error', message: error.message }));
+    child.once('exit', (code) =>
+      settle({ type: 'error', message: `内置数据库进程退出（代码 ${code}），详见 ${join(dataDir, 'pg-server.log')}` }),
+    );
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The port of a running embedded server for dataDir, starting one when none runs. */
+export async function embeddedServerPort(
+  dataDir: string,
+  options: { idleMs?: number; templateDir?: string; timeoutMs?: number } = {},
+): Promise<number> {
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const lockPath = lockPathOf(dataDir);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    readLock(lockPath);
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `无法使用数据目录“${dataDir}”：${(error as NodeJS.ErrnoException).code ?? String(error)}（请检查 GONGKAI_DATA_DIR）`,
+    );
+  }
+  while (Date.now() < deadline) {
+    const lock = readLock(lockPath);
+    if (lock !== undefined && isProcessAlive(lock.pid)) {
+      if (lock.state === 'ready' && lock.port !== null) {
+        return lock.port;
+      }
+      await sleep(50); // starting or stopping: wait for it
+      continue;
+    }
+    const message = await startServer(dataDir, options.idleMs ?? 3000, options.templateDir ?? join(homedir(), '.cache', 'gongkai'));
+    if (message.type === 'ready') {
+      return message.port;
+    }
+    if (message.type === 'error') {
+      throw new DatabaseUnavailableError(`无法启动内置数据库（${dataDir}）：${message.message}`);
+    }
+    // busy: another process started it first; read its lock again
+  }
+  throw new DatabaseUnavailableError(`内置数据库（${dataDir}）在规定时间内未能启动，请查看 ${join(dataDir, 'pg-server.log')}`);
+}
+
+async function connectEmbedded(config: DatabaseConfig, poolSize: number): Promise<{ pool: pg.Pool; keeper?: pg.Client }> {
+  const deadline = Date.now() + (config.startTimeoutMs ?? 120_000);
+  for (;;) {
+    const port = await embeddedServerPort(config.dataDir, {
+      ...(config.embeddedIdleMs === undefined ? {} : { idleMs: config.embeddedIdleMs }),
+      ...(config.templateDir === undefined ? {} : { templateDir: config.templateDir }),
+      timeoutMs: Math.max(1000, deadline - Date.now()),
+    });
+    const connection = { host: '127.0.0.1', port, user: 'postgres', database: 'postgres' };
+    // The first connection proves the server is still there (it may have stopped, idle, after we read its lock).
+    const keeper = new pg.Client(connection);
+    keeper.on('error', () => undefined);
+    try {
+      await keeper.connect();
+      await keeper.query('SELECT 1');
+    } catch (error) {
+      await keeper.end().catch(() => undefined);
+      if (Date.now() > deadline) {
+        throw new DatabaseUnavailableError(
+          `无法连接内置数据库（${config.dataDir}）：${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      await sleep(50);
+      continue;
+    }
+    const pool = createPool({ ...connection, max: poolSize });
+    if (config.holdEmbeddedServer === true) {
+      return { pool, keeper };
+    }
+    // Hold the keeper until the pool has its own connection, so the server cannot go idle in between.
+    const first = await pool.connect().finally(() => keeper.end().catch(() => undefined));
+    first.release();
+    return { pool };
+  }
+}
+
+/** Opens (and by default migrates) the database the configuration names. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const url = config.url ?? undefined;
+  let pool: pg.Pool;
+  let keeper: pg.Client | undefined;
+  let engine: Engine;
+  let location: string;
+  if (url !== undefined && url !== '') {
+    engine = 'postgresql';
+    location = describeUrl(url);
+    pool = createPool({ connectionString: url, max: config.poolSize ?? 10 });
+    try {
+      (await pool.connect()).release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseUnavailableError(
+        `无法连接 PostgreSQL 数据库（${location}）：${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  } else {
+    engine = 'pglite';
+    location = join(config.dataDir, 'pg');
+    ({ pool, keeper } = await connectEmbedded(config, config.poolSize ?? 4));
+  }
+  let migrated: string[] = [];
+  try {
+    if (config.migrate !== false) {
+      migrated = await migrateDatabase(pool);
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await keeper?.end().catch(() => undefined);
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    db: drizzleOf(pool),
+    pool,
+    engine,
+    location,
+    migrated,
+    close() {
+      closed ??= (async () => {
+        await pool.end();
+        await keeper?.end().catch(() => undefined);
+      })();
+      return closed;
+    },
+  };
+}

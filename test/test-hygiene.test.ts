@@ -1,0 +1,29 @@
+// Tests never touch the user's own data directory (issue #7): every test that starts `./gongkai` as
+// a process names a GONGKAI_DATA_DIR; the in-process harness (run-in-process.ts) refuses to run
+// without one.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+
+const root = new URL('../', import.meta.url).pathname;
+
+function files(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) {
+      return entry.name === 'fixtures' ? [] : files(path);
+    }
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+test('every test file that spawns ./gongkai sets GONGKAI_DATA_DIR for it', () => {
+  const spawning = [...files(join(root, 'test')), ...files(join(root, 'src'))].filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    return /\b(execFile|execFileSync|spawn|spawnSync|fork)\b/.test(text) && /['"`](\.\/)?gongkai['"`]/.test(text);
+  });
+  assert.ok(spawning.length >= 3, 'the scan finds the known process tests');
+  const without = spawning.filter((file) => !readFileSync(file, 'utf8').includes('GONGKAI_DATA_DIR')).map((file) => relative(root, file));
+  assert.deepEqual(without, []);
+});
