@@ -8,7 +8,10 @@ import { forEachEngine } from '#test/db-harness.ts';
 forEachEngine('文号 sequence', ({ database }) => {
   const agencyId = async (slug: string) => {
     const { db } = await database();
-    const [row] = await db.insert(agencies).values({ slug, name: `${slug} 机关` }).returning({ id: agencies.id });
+    const [row] = await db
+      .insert(agencies)
+      .values({ slug, name: `${slug} 机关` })
+      .returning({ id: agencies.id });
     assert.ok(row);
     return row.id;
   };
@@ -43,10 +46,7 @@ forEachEngine('文号 sequence', ({ database }) => {
     const second = await issueReplyLetter(db, letter(a, 2025, 'A-2'));
     const other = await issueReplyLetter(db, letter(b, 2025, 'B-1'));
     const nextYear = await issueReplyLetter(db, letter(a, 2026, 'A-3'));
-    assert.deepEqual(
-      [first.number, second.number, other.number, nextYear.number],
-      [1, 2, 1, 1],
-    );
+    assert.deepEqual([first.number, second.number, other.number, nextYear.number], [1, 2, 1, 1]);
     assert.equal(nextYear.docNumber, '某府信公开〔2026〕第1号');
     assert.deepEqual(
       (await listReplyLetters(db, a, 'A-2')).map((l) => l.docNumber),

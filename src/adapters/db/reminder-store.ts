@@ -1,5 +1,5 @@
 // The daily job's tables: the reminder sent-log, job runs and the year-end carry-over record.
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ReminderKind } from '#core/reminders/plan-reminders.ts';
 import type { DbOrTx } from './letter-store.ts';
 import { caseCarryOvers, jobRuns, reminderLog } from './schema.ts';
@@ -34,10 +34,7 @@ export async function claimReminder(db: DbOrTx, key: ReminderKey, recipient: str
     .onConflictDoUpdate({
       target: [reminderLog.agencyId, reminderLog.caseCode, reminderLog.kind, reminderLog.day],
       set: { status: 'sending', recipient, attempts: sql`${reminderLog.attempts} + 1`, claimedAt: sql`now()` },
-      setWhere: or(
-        eq(reminderLog.status, 'failed'),
-        and(eq(reminderLog.status, 'sending'), sql`${reminderLog.claimedAt} < now() - ${STALE_CLAIM}`),
-      ),
+      setWhere: sql`${reminderLog.status} = 'failed' or (${reminderLog.status} = 'sending' and ${reminderLog.claimedAt} < now() - ${STALE_CLAIM})`,
     })
     .returning({ attempts: reminderLog.attempts });
   return rows.length > 0;
