@@ -3,10 +3,12 @@
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { resolve } from 'node:path';
+import type { Db } from '#adapters/db/open-database.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
 import { createFileCalendarStore } from '#adapters/local-store/calendar-store.ts';
 import { createFileSettingsStore } from '#adapters/local-store/settings-store.ts';
-import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
+import { loadCalendarInForce } from '#app/clock-environment.ts';
+import type { AppDeps, BatchReportReader, CalendarStore, Clock, LetterDeps, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 
@@ -19,14 +21,61 @@ export interface ProcessRuntime {
 /** Wires the ports of one process from its configuration. */
 export function composeAppDeps(config: Config, runtime: ProcessRuntime): AppDeps {
   const { dataDir, dataDirIsDefault } = config.files;
+  const calendar = createFileCalendarStore(dataDir);
   return {
     clock: runtime.clock,
     settings: createFileSettingsStore(dataDir),
-    calendar: createFileCalendarStore(dataDir),
+    calendar,
     files: createFileReader(runtime.cwd),
     reports: reportFiles(runtime.cwd),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
+    letters: letterDeps(config, calendar),
+  };
+}
+
+/** Opens the database for one piece of work and closes it after (the adapters load on first use). */
+async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('#adapters/db/open-database.ts');
+  const database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir });
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Reply letters and the daily job: database ports, the calendar in force, SMTP through nodemailer. */
+function letterDeps(config: Config, calendar: CalendarStore): LetterDeps {
+  return {
+    withLetters: (work) =>
+      withDatabase(config, async (db) => {
+        const { createLetterPorts } = await import('#adapters/db/letter-ports.ts');
+        return work(createLetterPorts(db));
+      }),
+    withDailyJob: (work) =>
+      withDatabase(config, async (db) => {
+        const [{ createDailyJobStore }, { createSmtpMailer }] = await Promise.all([
+          import('#adapters/db/letter-ports.ts'),
+          import('#adapters/mail/smtp-mailer.ts'),
+        ]);
+        const mailer = createSmtpMailer();
+        try {
+          return await work({
+            ...createDailyJobStore(db),
+            loadCalendar: (asOf) => loadCalendarInForce(calendar, asOf),
+            async sendMail({ host, port, secure, from, to, subject, text }) {
+              await mailer.send({ host, port, secure, from }, { to, subject, text });
+            },
+          });
+        } finally {
+          mailer.close();
+        }
+      }),
+    async renderLetterDocx(letter) {
+      const { renderLetterDocx } = await import('#adapters/documents/letter-docx.ts');
+      return renderLetterDocx(letter);
+    },
   };
 }
 

@@ -5,10 +5,14 @@
 
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { MergedLetter } from '#core/letters/merge-letter.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
+import type { LetterTemplatePorts } from './manage-letter-templates.ts';
+import type { CaseLetterPorts } from './render-case-letter.ts';
+import type { DailyJobPorts } from './run-daily-job.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
 export interface Clock {
@@ -100,6 +104,16 @@ export interface StorageInfo {
   readonly database: 'embedded' | 'postgresql';
 }
 
+/** Reply letters and the daily job over the database (app/render-case-letter.ts, app/run-daily-job.ts). */
+export interface LetterDeps {
+  /** Runs `work` with the letter ports over the database, closed after it. */
+  withLetters<T>(work: (ports: CaseLetterPorts & LetterTemplatePorts) => Promise<T>): Promise<T>;
+  /** Runs `work` with the daily job's ports (database, calendar, SMTP), closed after it. */
+  withDailyJob<T>(work: (ports: DailyJobPorts) => Promise<T>): Promise<T>;
+  /** A merged letter as DOCX bytes (official layout). */
+  renderLetterDocx(letter: MergedLetter): Promise<Uint8Array>;
+}
+
 /** Everything the composition root wires for the use cases of one process. */
 export interface AppDeps {
   readonly clock: Clock;
@@ -110,6 +124,7 @@ export interface AppDeps {
   readonly storage: StorageInfo;
   /** Who a CLI change is recorded as (GONGKAI_USER, else the OS user); HTTP takes it from the session. */
   readonly actor: string;
+  readonly letters: LetterDeps;
 }
 
 /** A report reader for one batch; `close` ends any worker threads it started. */

@@ -34,6 +34,8 @@ export interface IssuedLetter {
 /** The ports this use case needs (implemented by adapters/db). */
 export interface CaseLetterPorts {
   findAgency(slug: string): Promise<{ readonly id: number; readonly slug: string; readonly name: string } | undefined>;
+  /** The agency of a case code (case codes are unique in the instance). */
+  findAgencyOfCase(caseCode: string): Promise<{ readonly id: number; readonly slug: string; readonly name: string } | undefined>;
   loadAgencySettings(agencyId: number): Promise<LetterSettingValues>;
   findReplyFacts(agencyId: number, caseCode: string): Promise<ReplyFacts | undefined>;
   listLetterTemplates(agencyId: number): Promise<readonly LetterTemplate[]>;
@@ -75,11 +77,11 @@ function refuse(errors: readonly LetterTemplateError[]): never {
 /** The reply letter of a replied case, ready to render. Refuses (nothing written) when the letter cannot be made. */
 export async function renderCaseLetter(
   ports: CaseLetterPorts,
-  input: { readonly agency: string; readonly caseCode: string; readonly actor: string },
+  input: { readonly agency?: string; readonly caseCode: string; readonly actor: string },
 ): Promise<CaseLetter> {
-  const agency = await ports.findAgency(input.agency);
+  const agency = input.agency === undefined ? await ports.findAgencyOfCase(input.caseCode) : await ports.findAgency(input.agency);
   if (agency === undefined) {
-    throw new DomainError('NOT_FOUND', `未找到机关“${input.agency}”`);
+    throw new DomainError('NOT_FOUND', input.agency === undefined ? `未找到申请“${input.caseCode}”` : `未找到机关“${input.agency}”`);
   }
   const facts = await ports.findReplyFacts(agency.id, input.caseCode);
   if (facts === undefined) {

@@ -44,7 +44,8 @@ export interface DailyJobPorts {
   listAgencies(): Promise<readonly JobAgency[]>;
   /** The agency's settings over the instance defaults (clock, letter and mail keys). */
   loadAgencySettings(agencyId: number): Promise<LetterSettingValues>;
-  loadCalendar(): Promise<WorkingDayCalendar>;
+  /** The working-day calendar in force on `asOf` (statute.md §2). */
+  loadCalendar(asOf: LocalDate): Promise<WorkingDayCalendar>;
   /** Open cases projected as of `today`. */
   listOpenCases(
     agencyId: number,
@@ -131,7 +132,7 @@ async function sendReminders(
 
 /** Runs the daily job for every agency on `day` (today when not given); returns one summary per agency. */
 export async function runDailyJob(ports: DailyJobPorts, input: { readonly day: LocalDate }): Promise<AgencyDailySummary[]> {
-  const calendar = await ports.loadCalendar();
+  const calendar = await ports.loadCalendar(input.day);
   const summaries: AgencyDailySummary[] = [];
   for (const agency of await ports.listAgencies()) {
     const values = await ports.loadAgencySettings(agency.id);
