@@ -12,7 +12,14 @@ import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
 // command without importing any of them (the report command alone pulls in exceljs, mammoth, unpdf).
 const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summary: string }>> = {
   demo: { module: './commands/demo.ts', summary: '演示：读取并审核随项目附带的五份真实年度报告，输出发现的问题' },
-  report: { module: './commands/report.ts', summary: '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）' },
+  report: {
+    module: './commands/report.ts',
+    summary: '年度报告：读取与审核（read/check）、转换格式（render）、新建空白报告（new）、由案件数据编制（compile）',
+  },
+  case: {
+    module: './commands/case.ts',
+    summary: '依申请公开案件：导入（import）、登记（new）、查看（show）、列表（list）、登记事件（event）',
+  },
   deadline: {
     module: './commands/deadline.ts',
     summary: '答复期限：按收到日、渠道和补正/征求意见/延期/收费等事件计算答复期限并逐步说明（条例第三十三条）',

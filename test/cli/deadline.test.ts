@@ -332,6 +332,28 @@ describe('gongkai deadline: contract details', () => {
     assert.equal(json.closedOn, '2025-04-10');
   });
 
+  test('a one-day break prints as one date, in the explanation and in calendar show', async () => {
+    const dataDir = await makeDataDir();
+    const file = join(dataDir, '2027.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        notices: ['测试'],
+        breaks: [{ name: '清明节', from: '2027-04-05', to: '2027-04-05', workdays: [] }],
+        holidays: ['2027-04-05'],
+        workdays: [],
+      }),
+    );
+    const imported = await runCli(['calendar', 'import', file, '--year', '2027', '--effective', '2026-01-01'], { dataDir });
+    assert.equal(imported.code, 0, imported.err);
+    const shown = await runCli(['calendar', 'show', '2027'], { dataDir });
+    assert.match(shown.out, /清明节：2027-04-05 放假/);
+    const run = await runCli(['deadline', '--received', '2027-04-01', '--today', '2027-04-02', '--json'], { dataDir });
+    assert.equal(run.code, 0, run.err);
+    const explanation = JSON.parse(run.out).explanation as string[];
+    assert.ok(explanation.includes('2027-04-05 清明节放假，不计入'), explanation.join('\n'));
+  });
+
   test('--help documents the event grammar', async () => {
     const run = await runCli(['deadline', '--help'], { dataDir: await makeDataDir() });
     assert.equal(run.code, 0);

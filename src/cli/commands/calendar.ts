@@ -70,7 +70,9 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       }
       const lines = [`${year}年节假日安排（全年 ${workingDays} 个工作日）`, `来源：${entry.notices.join('；')}`];
       for (const b of entry.breaks) {
-        lines.push(`  ${b.name}：${b.from} 至 ${b.to} 放假${b.workdays.length > 0 ? `；调休上班 ${b.workdays.join('、')}` : '；不调休'}`);
+        lines.push(
+          `  ${b.name}：${b.from === b.to ? b.from : `${b.from} 至 ${b.to}`} 放假${b.workdays.length > 0 ? `；调休上班 ${b.workdays.join('、')}` : '；不调休'}`,
+        );
       }
       lines.push(`周一至周五休息日（${entry.holidays.length}天）：${entry.holidays.join('、')}`);
       lines.push(`周末调休上班日（${entry.workdays.length}天）：${entry.workdays.join('、') || '无'}`);

@@ -25,6 +25,8 @@ const HELP = `用法：
       把任一可读取的报告转换为 ${RENDER_FORMATS.join('、')}；文本格式不带 --out 时输出到标准输出，docx/xlsx 必须指定 --out。
   gongkai report new --template 2021|2019 --year YYYY --to FORMAT --out PATH [--agency 机关名称]
       生成一份空白报告（全部栏目和表格，数据为空），供填写后用 report check 审核。
+  gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
+      由案件数据编制年度报告（表三、表四按案件统计，表二和正文取自已录入的内容），并逐条核对。
 
 退出码：0 无错误；1 存在“错误”级问题；2 有文件无法读取；64 命令行参数错误。`;
 
@@ -39,6 +41,10 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return readOrCheck(rest, context, 'check');
     case 'render':
       return render(rest, context);
+    case 'compile': {
+      const { compile } = await import('./report-compile.ts');
+      return compile(rest, context as CommandContext, emit);
+    }
     case 'new':
       return newReport(rest, context);
     case undefined:

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { type LocalDate, localDate } from '#core/calendar/local-date.ts';
+import { CLOCK_REFUSAL_CODES } from '#core/statute/clock-refusal.ts';
 import { caseContext } from '#test/factories/case-context.ts';
 import { CASE_EVENT_TYPES, type CaseEvent, parseCaseEvent } from './case-event.ts';
 import { decideCaseEvent, decideCaseHistory, REFUSAL_CODES } from './decide-case-event.ts';
@@ -165,7 +166,7 @@ describe('decideCaseEvent (statute.md §3)', () => {
         const decision = decideCaseEvent(history, parsed.ok ? parsed.event : history[0]!, context);
         assert.equal(JSON.stringify(history), before);
         if (!decision.ok) {
-          assert.ok((REFUSAL_CODES as readonly string[]).includes(decision.code));
+          assert.ok([...REFUSAL_CODES, ...CLOCK_REFUSAL_CODES].includes(decision.code as never), decision.code);
           assert.match(decision.message, /[\u4e00-\u9fff]/);
           assert.deepEqual(projectCase(history, context), projectionBefore);
         } else {

@@ -2,9 +2,11 @@
 // or a refusal with a stable code and a Chinese message. A refused command changes nothing.
 
 import { isWorkingDay } from '#core/calendar/working-day-calendar.ts';
+import { checkClockEvent } from '#core/statute/check-clock-event.ts';
+import type { ClockRefusalCode } from '#core/statute/clock-refusal.ts';
 import { EXTENSION_MAX_WORKING_DAYS } from '#core/statute/response-clock.ts';
 import { CASE_EVENT_LABEL, type CaseEvent } from './case-event.ts';
-import { type CaseContext, consultationExpiryOf, consultationIds, effectiveEvents, projectCase } from './project-case.ts';
+import { type CaseContext, consultationExpiryOf, consultationIds, effectiveEvents, projectCase, toClockEvents } from './project-case.ts';
 
 /** Stable refusal codes (each an INVALID_TRANSITION at the edges, with this code as its reason). */
 export const REFUSAL_CODES = [
@@ -41,7 +43,8 @@ export const REFUSAL_CODES = [
   'FEE_PERIOD_RUNNING',
   'OUTCOME_NEEDS_EVENT',
 ] as const;
-export type RefusalCode = (typeof REFUSAL_CODES)[number];
+/** A refusal of the case rules, or one of the clock's (CLOCK_REFUSAL_CODES). */
+export type RefusalCode = (typeof REFUSAL_CODES)[number] | ClockRefusalCode;
 
 export interface Refusal {
   readonly code: RefusalCode;
@@ -59,6 +62,22 @@ const refuse = (code: RefusalCode, message: string): Decision => ({ ok: false, c
  * bounds event dates (no event in the future).
  */
 export function decideCaseEvent(history: readonly CaseEvent[], command: CaseEvent, context: CaseContext): Decision {
+  const decision = decideOwnRules(history, command, context);
+  if (!decision.ok || command.type === 'reopened') {
+    return decision;
+  }
+  // The clock's own refusals (statute.md §3, core/statute/check-clock-event.ts) on the events in force.
+  const clockHistory = toClockEvents(history);
+  for (const event of decision.events) {
+    const refusal = checkClockEvent(clockHistory, toClockEvents([...history, event]).at(-1)!, context.calendar, context.settings);
+    if (refusal !== undefined) {
+      return { ok: false, code: refusal.code, message: refusal.message };
+    }
+  }
+  return decision;
+}
+
+function decideOwnRules(history: readonly CaseEvent[], command: CaseEvent, context: CaseContext): Decision {
   const label = `“${CASE_EVENT_LABEL[command.type]}”（${command.type}）`;
   if (command.on > context.today) {
     return refuse('EVENT_IN_FUTURE', `${label}的日期 ${command.on} 晚于今天（${context.today}），不能登记将来的事件`);

@@ -77,14 +77,22 @@ export function generateCaseHistory(random: () => number, receivedOn: LocalDate,
   if (events.length === 0) {
     return events;
   }
+  // Every outcome appears: the first cases cycle through them, the rest draw at random.
+  const cycling = index < REPLY_OUTCOMES.length * 2;
+  const planned: OutcomeCode = cycling
+    ? REPLY_OUTCOMES[index % REPLY_OUTCOMES.length]!
+    : random() < 0.55
+      ? 'outcome.disclosed'
+      : pick(random, REPLY_OUTCOMES);
+  const needsCorrection = planned === 'outcome.unavailable.unclear_after_correction';
   // 补正 (one in six): corrected, lapsed, or still pending.
   let corrected = false;
-  if (random() < 0.17) {
+  if (needsCorrection || random() < 0.17) {
     tryEvent({ type: 'correction_requested', on: later(1, 8), ...(random() < 0.3 ? { periodWorkingDays: 10 } : {}) });
     const project = projectCase(events, { ...context, today: events.at(-1)!.on });
     const deadline = project.correctionDeadline;
     if (deadline !== null) {
-      const r = random();
+      const r = needsCorrection ? 0 : random();
       if (r < 0.6) {
         corrected = tryEvent({ type: 'correction_received', on: later(1, 8) });
       } else if (r < 0.85) {
@@ -130,20 +138,18 @@ export function generateCaseHistory(random: () => number, receivedOn: LocalDate,
       tryEvent({ type: 'fee_expired', on: addWorkingDays(due, 1 + Math.floor(random() * 3), calendar) });
     }
   }
+  // A few cases nobody closes: overdue once their due date has passed.
+  if (!cycling && random() < 0.03) {
+    return events;
+  }
   const close = (): void => {
     const r = random();
-    if (r < 0.06) {
+    if (r < 0.06 && !cycling) {
       tryEvent({ type: 'withdrawn', on: later(1, 10) });
       return;
     }
-    // Every outcome appears: cycle through them by index, then at random; some replies come late.
-    const outcome: OutcomeCode =
-      index < REPLY_OUTCOMES.length * 2
-        ? REPLY_OUTCOMES[index % REPLY_OUTCOMES.length]!
-        : random() < 0.55
-          ? 'outcome.disclosed'
-          : pick(random, REPLY_OUTCOMES);
-    const chosen = outcome === 'outcome.unavailable.unclear_after_correction' && !corrected ? 'outcome.unavailable.not_held' : outcome;
+    // Some replies come late.
+    const chosen = needsCorrection && !corrected ? 'outcome.unavailable.not_held' : planned;
     if (tryEvent({ type: 'replied', on: later(random() < 0.08 ? 18 : 2, random() < 0.08 ? 30 : 18), outcome: chosen })) {
       if (random() < 0.7) {
         tryEvent({ type: 'delivered', on: later(0, 3) });

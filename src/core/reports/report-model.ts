@@ -102,6 +102,10 @@ export const RULE_IDS = [
   'NOT-A-REPORT',
   'DUPLICATE-REPORT',
   'T3-OTHER-FLAT',
+  'NARR-SUM-LIST',
+  'NARR-T2-IN-FORCE',
+  'META-YEAR-TEXT',
+  'STRUCT-NUMBERING',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -152,6 +156,10 @@ export const RULE_SEVERITY = {
   /** A batch holds the same agency and year twice (issue #10). */
   'DUPLICATE-REPORT': 'warning',
   'T3-OTHER-FLAT': 'warning',
+  'NARR-SUM-LIST': 'warning',
+  'NARR-T2-IN-FORCE': 'warning',
+  'META-YEAR-TEXT': 'warning',
+  'STRUCT-NUMBERING': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

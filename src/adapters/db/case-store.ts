@@ -1,0 +1,357 @@
+// The case tier's store over drizzle (app/case-ports.ts): cases and their events, appeals, the audit
+// log, report entries, and tables 三/四 as ONE SQL aggregation (count(*) FILTER … ::int per outcome,
+// grouped by applicant type, UNION ALL the appeals grouped by kind).
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { AgencyRef, AggregatedYear, CaseFilter, CaseStore, CaseTransaction, StoredAppeal, StoredCase } from '#app/case-ports.ts';
+import type { LocalDate } from '#core/calendar/local-date.ts';
+import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
+import { SHIPPED_CALENDAR } from '#core/calendar/shipped-calendar.ts';
+import { type WorkingDayCalendar, withCalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { AppealDecision } from '#core/cases/appeal-case.ts';
+import type { CaseEvent } from '#core/cases/case-event.ts';
+import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
+import type { CaseProjection } from '#core/cases/project-case.ts';
+import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
+import type { Db } from './open-database.ts';
+import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries } from './schema.ts';
+
+/** Verification codes: 10 characters without look-alikes (0/O, 1/I/L): 31^10 ≈ 8·10^14 codes. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const VERIFICATION_LENGTH = 10;
+
+export function newVerificationCode(): string {
+  let code = '';
+  for (let i = 0; i < VERIFICATION_LENGTH; i += 1) {
+    code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  }
+  return code;
+}
+
+/** SHA-256 of the code as entered (upper-cased, spaces removed): a high-entropy code needs no slow hash. */
+export function hashVerificationCode(code: string): string {
+  return createHash('sha256').update(code.replace(/\s+/gu, '').toUpperCase()).digest('hex');
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Handle = Db | Tx;
+
+const caseColumns = {
+  agencyId: cases.agencyId,
+  agencySlug: agencies.slug,
+  id: cases.id,
+  caseCode: cases.caseCode,
+  externalId: cases.externalId,
+  channel: cases.channel,
+  applicantType: cases.applicantType,
+  applicant: cases.applicant,
+  description: cases.description,
+  delivery: cases.delivery,
+  receivedOn: cases.receivedOn,
+  status: cases.status,
+  isOpen: cases.isOpen,
+  due: cases.due,
+  clockState: cases.clockState,
+  correctionDeadline: cases.correctionDeadline,
+  feePaymentDue: cases.feePaymentDue,
+  outcome: cases.outcome,
+  closedOn: cases.closedOn,
+  repliedOn: cases.repliedOn,
+  eventCount: cases.eventCount,
+  createdAt: cases.createdAt,
+  updatedAt: cases.updatedAt,
+};
+
+const toStored = (row: Record<string, unknown>): StoredCase => row as unknown as StoredCase;
+
+function selectCases(handle: Handle) {
+  return handle.select(caseColumns).from(cases).innerJoin(agencies, eq(agencies.id, cases.agencyId));
+}
+
+function projectionColumns(projection: CaseProjection) {
+  return {
+    receivedOn: projection.receivedOn,
+    status: projection.status,
+    isOpen: projection.open,
+    due: projection.due,
+    clockState: projection.clockState,
+    correctionDeadline: projection.correctionDeadline,
+    feePaymentDue: projection.feePaymentDue,
+    outcome: projection.outcome,
+    closedOn: projection.closedOn,
+    repliedOn: projection.repliedOn,
+  };
+}
+
+async function lockOne(tx: Tx, where: SQL | undefined): Promise<StoredCase | null> {
+  // FOR UPDATE OF cases: the row lock a concurrent writer of the same case waits for.
+  const rows = await selectCases(tx).where(where).for('update', { of: cases });
+  return rows[0] === undefined ? null : toStored(rows[0]);
+}
+
+async function eventsOf(handle: Handle, agencyId: number, caseId: number): Promise<CaseEvent[]> {
+  const rows = await handle
+    .select({ data: caseEvents.data })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.agencyId, agencyId), eq(caseEvents.caseId, caseId)))
+    .orderBy(asc(caseEvents.seq));
+  return rows.map((r) => r.data as CaseEvent);
+}
+
+function transactionOf(tx: Tx): CaseTransaction {
+  return {
+    async insertCase(entry, events, actor) {
+      // The row's identity numbers the code: one sequence for the instance (two intakes never share a number),
+      // and the one a restore resets with every identity (adapters/db/backup.ts).
+      const [{ n }] = (await tx.execute<{ n: string }>(sql`select nextval(pg_get_serial_sequence('cases', 'id'))::text as n`)).rows as [
+        { n: string },
+      ];
+      const id = Number(n);
+      const caseCode = `GK${entry.projection.receivedOn.slice(0, 4)}-${n.padStart(6, '0')}`;
+      const verificationCode = newVerificationCode();
+      await tx.insert(cases).values({
+        agencyId: entry.agencyId,
+        id,
+        caseCode,
+        verificationHash: hashVerificationCode(verificationCode),
+        externalId: entry.externalId,
+        channel: entry.projection.channel,
+        applicantType: entry.projection.applicantType,
+        applicant: entry.applicant,
+        description: entry.description,
+        delivery: entry.delivery,
+        eventCount: events.length,
+        ...projectionColumns(entry.projection),
+      });
+      await this.appendEvents(entry.agencyId, id, 1, events, actor);
+      return { id, caseCode, verificationCode };
+    },
+    lockCase: (caseCode) => lockOne(tx, eq(cases.caseCode, caseCode)),
+    lockCaseByExternalId: (agencyId, externalId) => lockOne(tx, and(eq(cases.agencyId, agencyId), eq(cases.externalId, externalId))),
+    listEvents: (agencyId, caseId) => eventsOf(tx, agencyId, caseId),
+    async appendEvents(agencyId, caseId, fromSeq, events, actor) {
+      if (events.length === 0) {
+        return;
+      }
+      await tx
+        .insert(caseEvents)
+        .values(events.map((event, i) => ({ agencyId, caseId, seq: fromSeq + i, type: event.type, on: event.on, data: event, actor })));
+    },
+    async updateProjection(agencyId, caseId, projection, eventCount) {
+      await tx
+        .update(cases)
+        .set({ ...projectionColumns(projection), eventCount, updatedAt: sql`now()` })
+        .where(and(eq(cases.agencyId, agencyId), eq(cases.id, caseId)));
+    },
+    async audit(entry) {
+      await tx.insert(auditLog).values({
+        agencyId: entry.agencyId,
+        actor: entry.actor,
+        action: entry.action,
+        subject: entry.subject,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      });
+    },
+    async insertAppeal(appeal) {
+      const [row] = await tx
+        .insert(appealCases)
+        .values({
+          agencyId: appeal.agencyId,
+          kind: appeal.kind,
+          caseId: appeal.caseId,
+          reference: appeal.reference,
+          filedOn: appeal.filedOn,
+          decidedOn: appeal.decidedOn,
+          decision: appeal.decision,
+          result: appeal.result,
+        })
+        .returning({ id: appealCases.id });
+      return row!.id;
+    },
+    async lockAppeal(agencyId, id) {
+      const rows = await tx
+        .select()
+        .from(appealCases)
+        .where(and(eq(appealCases.agencyId, agencyId), eq(appealCases.id, id)))
+        .for('update');
+      const row = rows[0];
+      return row === undefined ? null : appealOf(row, null);
+    },
+    async decideAppeal(agencyId, id, decidedOn, decision, result) {
+      await tx
+        .update(appealCases)
+        .set({ decidedOn, decision, result })
+        .where(and(eq(appealCases.agencyId, agencyId), eq(appealCases.id, id)));
+    },
+    async setReportEntry(agencyId, year, key, value, actor) {
+      const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));
+      const before = (await tx.select({ value: reportEntries.value }).from(reportEntries).where(where).for('update'))[0]?.value ?? null;
+      if (value === null) {
+        await tx.delete(reportEntries).where(where);
+      } else {
+        await tx
+          .insert(reportEntries)
+          .values({ agencyId, year, key, value, updatedBy: actor })
+          .onConflictDoUpdate({
+            target: [reportEntries.agencyId, reportEntries.year, reportEntries.key],
+            set: { value, updatedBy: actor, updatedAt: sql`now()` },
+          });
+      }
+      return before;
+    },
+  };
+}
+
+function appealOf(row: typeof appealCases.$inferSelect, caseCode: string | null): StoredAppeal {
+  return {
+    agencyId: row.agencyId,
+    id: row.id,
+    kind: row.kind,
+    caseCode,
+    reference: row.reference,
+    filedOn: row.filedOn as LocalDate,
+    decidedOn: row.decidedOn as LocalDate | null,
+    decision: row.decision as AppealDecision | null,
+  };
+}
+
+/** The one aggregation of tables 三 and 四 for an agency and year (statute.md §7.1, §7.2). */
+export function aggregationSql(agencyId: number, year: number): SQL {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const closed = sql`c.closed_on <= ${end}::date`;
+  const outcomes = OUTCOME_CODES.map((code) => sql`${code}::text, count(*) filter (where ${closed} and c.outcome = ${code})::int`);
+  return sql`
+    select 'application' as part, c.applicant_type as grp, jsonb_build_object(
+      'received', count(*) filter (where c.received_on >= ${start}::date)::int,
+      'carried_in', count(*) filter (where c.received_on < ${start}::date)::int,
+      'outcome.total', count(*) filter (where ${closed})::int,
+      'carried_out', count(*) filter (where c.closed_on is null or c.closed_on > ${end}::date)::int,
+      ${sql.join(outcomes, sql`, `)}
+    ) as counts
+    from cases c
+    where c.agency_id = ${agencyId} and c.received_on <= ${end}::date and (c.closed_on is null or c.closed_on >= ${start}::date)
+    group by c.applicant_type
+    union all
+    select 'appeal', a.kind, jsonb_build_object(
+      'upheld', count(*) filter (where a.decided_on <= ${end}::date and a.result = 'upheld')::int,
+      'corrected', count(*) filter (where a.decided_on <= ${end}::date and a.result = 'corrected')::int,
+      'other', count(*) filter (where a.decided_on <= ${end}::date and a.result = 'other')::int,
+      'pending', count(*) filter (where a.decided_on is null or a.decided_on > ${end}::date)::int
+    )
+    from appeal_cases a
+    where a.agency_id = ${agencyId} and a.filed_on <= ${end}::date and (a.decided_on is null or a.decided_on >= ${start}::date)
+    group by a.kind`;
+}
+
+/** The case store on a drizzle handle (PostgreSQL or the embedded PGlite, one code path). */
+export function createCaseStore(db: Db): CaseStore {
+  return {
+    async findAgency(slug): Promise<AgencyRef | null> {
+      const rows = await db
+        .select({ id: agencies.id, slug: agencies.slug, name: agencies.name })
+        .from(agencies)
+        .where(eq(agencies.slug, slug));
+      return rows[0] ?? null;
+    },
+    async clockBasis(agencyId, today) {
+      const changes = await db.execute<{ year: number; entry: unknown }>(
+        sql`select year, entry from calendar_changes where effective_from <= ${today}::date order by seq`,
+      );
+      let calendar: WorkingDayCalendar = SHIPPED_CALENDAR;
+      for (const change of changes.rows) {
+        const read = readCalendarYear(Number(change.year), change.entry);
+        if (read.ok) {
+          calendar = withCalendarYear(calendar, read.value);
+        }
+      }
+      const settingRows = await db.execute<{ key: string; value: string; own: boolean }>(
+        sql`select key, value, false as own from instance_settings union all select key, value, true from agency_settings where agency_id = ${agencyId}`,
+      );
+      const values: Record<string, string> = {};
+      for (const own of [false, true]) {
+        for (const row of settingRows.rows.filter((r) => r.own === own)) {
+          if (isClockSettingKey(row.key)) {
+            values[row.key] = row.value;
+          }
+        }
+      }
+      return { calendar, settings: resolveClockSettings(values as ClockSettingValues) };
+    },
+    transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
+    async findCase(caseCode) {
+      const rows = await selectCases(db).where(eq(cases.caseCode, caseCode));
+      return rows[0] === undefined ? null : toStored(rows[0]);
+    },
+    async findCaseByVerification(caseCode, verificationCode) {
+      const rows = await db
+        .select({ ...caseColumns, verificationHash: cases.verificationHash })
+        .from(cases)
+        .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+        .where(eq(cases.caseCode, caseCode));
+      const row = rows[0];
+      const given = Buffer.from(hashVerificationCode(verificationCode), 'hex');
+      // Compare even when the case is unknown, so both answers take the same time.
+      const stored = Buffer.from(row?.verificationHash ?? '0'.repeat(64), 'hex');
+      const match = timingSafeEqual(given, stored);
+      if (row === undefined || !match) {
+        return null;
+      }
+      const { verificationHash: _hash, ...rest } = row;
+      return toStored(rest);
+    },
+    listEvents: (agencyId, caseId) => eventsOf(db, agencyId, caseId),
+    async listCases(filter: CaseFilter) {
+      if (filter.agencyIds.length === 0) {
+        return { items: [], total: 0 };
+      }
+      const where = and(
+        inArray(cases.agencyId, [...filter.agencyIds]),
+        filter.status === undefined ? undefined : eq(cases.status, filter.status),
+        filter.open === undefined ? undefined : eq(cases.isOpen, filter.open),
+        filter.dueBy === undefined ? undefined : and(eq(cases.isOpen, true), lte(cases.due, filter.dueBy)),
+      );
+      const [items, totals] = await Promise.all([
+        selectCases(db).where(where).orderBy(desc(cases.receivedOn), desc(cases.id)).limit(filter.limit).offset(filter.offset),
+        db.select({ n: count() }).from(cases).where(where),
+      ]);
+      return { items: items.map(toStored), total: Number(totals[0]?.n ?? 0) };
+    },
+    async listOpenOn(agencyId, day) {
+      const rows = await selectCases(db)
+        .where(and(eq(cases.agencyId, agencyId), lte(cases.receivedOn, day), or(isNull(cases.closedOn), gt(cases.closedOn, day))))
+        .orderBy(asc(cases.receivedOn), asc(cases.id));
+      return rows.map(toStored);
+    },
+    async aggregateYear(agencyId, year): Promise<AggregatedYear> {
+      const result = await db.execute<{ part: string; grp: string; counts: Record<string, number> }>(aggregationSql(agencyId, year));
+      const applications: AggregatedYear['applications'][number][] = [];
+      const appeals: AggregatedYear['appeals'][number][] = [];
+      for (const row of result.rows) {
+        if (row.part === 'application') {
+          applications.push({ applicantType: row.grp as StoredCase['applicantType'], counts: row.counts });
+        } else {
+          appeals.push({ kind: row.grp as StoredAppeal['kind'], counts: row.counts });
+        }
+      }
+      return { applications, appeals };
+    },
+    async listAppeals(agencyId) {
+      const rows = await db
+        .select({ appeal: appealCases, caseCode: cases.caseCode })
+        .from(appealCases)
+        .leftJoin(cases, and(eq(cases.agencyId, appealCases.agencyId), eq(cases.id, appealCases.caseId)))
+        .where(eq(appealCases.agencyId, agencyId))
+        .orderBy(asc(appealCases.id));
+      return rows.map((r) => appealOf(r.appeal, r.caseCode));
+    },
+    async reportEntries(agencyId, year) {
+      const rows = await db
+        .select({ key: reportEntries.key, value: reportEntries.value })
+        .from(reportEntries)
+        .where(and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year)));
+      return new Map(rows.map((r) => [r.key, r.value]));
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// Ports of the case use cases (issue #7): what createApplication, recordCaseEvent, importCases,
+// compileAnnualReport … need from the database, declared by their consumer. adapters/db/case-store.ts
+// implements them over drizzle; every method of CaseTransaction runs inside one database transaction.
+
+import type { LocalDate } from '#core/calendar/local-date.ts';
+import type { WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
+import type { AppealDecision, AppealKind, AppealTallyInput } from '#core/cases/appeal-case.ts';
+import type { ApplicantInput, ApplicantType } from '#core/cases/applicant.ts';
+import type { CaseEvent } from '#core/cases/case-event.ts';
+import type { OutcomeCode } from '#core/cases/outcome-codes.ts';
+import type { CaseProjection, CaseStatus } from '#core/cases/project-case.ts';
+import type { ClockSettings } from '#core/statute/clock-settings.ts';
+import type { Channel } from '#core/statute/receipt-date.ts';
+import type { ClockState } from '#core/statute/response-clock.ts';
+
+/** The instant source ("today" is its Asia/Shanghai date). */
+export interface CaseClock {
+  now(): Date;
+}
+
+export interface AgencyRef {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+}
+
+/** A case row: the projection of its events plus intake data. `applicant` is personal data. */
+export interface StoredCase {
+  readonly agencyId: number;
+  readonly agencySlug: string;
+  readonly id: number;
+  readonly caseCode: string;
+  readonly externalId: string | null;
+  readonly channel: Channel;
+  readonly applicantType: ApplicantType;
+  readonly applicant: ApplicantInput | null;
+  readonly description: string | null;
+  readonly delivery: string | null;
+  readonly receivedOn: LocalDate;
+  readonly status: CaseStatus;
+  readonly isOpen: boolean;
+  readonly due: LocalDate | null;
+  readonly clockState: ClockState;
+  readonly correctionDeadline: LocalDate | null;
+  readonly feePaymentDue: LocalDate | null;
+  readonly outcome: OutcomeCode | null;
+  readonly closedOn: LocalDate | null;
+  readonly repliedOn: LocalDate | null;
+  readonly eventCount: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface NewCase {
+  readonly agencyId: number;
+  readonly externalId: string | null;
+  readonly applicant: ApplicantInput | null;
+  readonly description: string | null;
+  readonly delivery: string | null;
+  readonly projection: CaseProjection;
+}
+
+export interface AuditEntry {
+  readonly agencyId: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface CaseFilter {
+  readonly agencyIds: readonly number[];
+  readonly status?: CaseStatus;
+  readonly open?: boolean;
+  /** Open cases due on or before this date. */
+  readonly dueBy?: LocalDate;
+  readonly receivedFrom?: LocalDate;
+  readonly receivedTo?: LocalDate;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface StoredAppeal {
+  readonly agencyId: number;
+  readonly id: number;
+  readonly kind: AppealKind;
+  readonly caseCode: string | null;
+  readonly reference: string | null;
+  readonly filedOn: LocalDate;
+  readonly decidedOn: LocalDate | null;
+  readonly decision: AppealDecision | null;
+}
+
+/** Work inside one transaction: nothing is visible to others before COMMIT, everything is undone on a throw. */
+export interface CaseTransaction {
+  /** A new case with its first events; returns the case code and the one-time verification code. */
+  insertCase(
+    entry: NewCase,
+    events: readonly CaseEvent[],
+    actor: string,
+  ): Promise<{ id: number; caseCode: string; verificationCode: string }>;
+  /** The case, locked against concurrent writers until COMMIT. */
+  lockCase(caseCode: string): Promise<StoredCase | null>;
+  lockCaseByExternalId(agencyId: number, externalId: string): Promise<StoredCase | null>;
+  listEvents(agencyId: number, caseId: number): Promise<CaseEvent[]>;
+  /** Appends at seq fromSeq, fromSeq+1 …; a taken seq fails (unique (agency_id, case_id, seq)). */
+  appendEvents(agencyId: number, caseId: number, fromSeq: number, events: readonly CaseEvent[], actor: string): Promise<void>;
+  updateProjection(agencyId: number, caseId: number, projection: CaseProjection, eventCount: number): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+  insertAppeal(appeal: Omit<StoredAppeal, 'id' | 'caseCode'> & { caseId: number | null; result: string | null }): Promise<number>;
+  lockAppeal(agencyId: number, id: number): Promise<StoredAppeal | null>;
+  decideAppeal(agencyId: number, id: number, decidedOn: LocalDate, decision: AppealDecision, result: string): Promise<void>;
+  setReportEntry(agencyId: number, year: number, key: string, value: string | null, actor: string): Promise<string | null>;
+}
+
+/** The case tier's database. */
+export interface CaseStore {
+  findAgency(slug: string): Promise<AgencyRef | null>;
+  /** The calendar (shipped years + administrator changes in force on `today`) and the agency's clock settings. */
+  clockBasis(agencyId: number, today: LocalDate): Promise<{ calendar: WorkingDayCalendar; settings: ClockSettings }>;
+  transaction<T>(work: (tx: CaseTransaction) => Promise<T>): Promise<T>;
+  findCase(caseCode: string): Promise<StoredCase | null>;
+  /** The case when the verification code matches (compared in constant time), else null — alike for unknown codes. */
+  findCaseByVerification(caseCode: string, verificationCode: string): Promise<StoredCase | null>;
+  listEvents(agencyId: number, caseId: number): Promise<CaseEvent[]>;
+  listCases(filter: CaseFilter): Promise<{ items: StoredCase[]; total: number }>;
+  /** Open at the end of `day` (received by then, not closed by then). */
+  listOpenOn(agencyId: number, day: LocalDate): Promise<StoredCase[]>;
+  /** Tables 三 and 四 of a year in one SQL aggregation (per applicant type / per appeal kind). */
+  aggregateYear(agencyId: number, year: number): Promise<AggregatedYear>;
+  listAppeals(agencyId: number): Promise<StoredAppeal[]>;
+  reportEntries(agencyId: number, year: number): Promise<ReadonlyMap<string, string>>;
+}
+
+/** Raw result of the aggregation: counts per applicant type (table 三) and per appeal kind (table 四). */
+export interface AggregatedYear {
+  readonly applications: readonly { readonly applicantType: ApplicantType; readonly counts: Readonly<Record<string, number>> }[];
+  readonly appeals: readonly { readonly kind: AppealKind; readonly counts: Readonly<Record<string, number>> }[];
+}
+
+export interface CaseDeps {
+  readonly cases: CaseStore;
+  readonly clock: CaseClock;
+}
+
+export type { AppealTallyInput };

@@ -1,0 +1,123 @@
+// createApplication: a new application (依申请公开) from the public intake or staff entry (issue #7).
+// Answers only after COMMIT with the case code, the one-time verification code, the receipt date and
+// the due date; invalid input writes nothing.
+
+import type { LocalDate } from '#core/calendar/local-date.ts';
+import { checkApplicant } from '#core/cases/applicant.ts';
+import { parseCaseDate, type ReceivedEvent } from '#core/cases/case-event.ts';
+import { decideCaseEvent } from '#core/cases/decide-case-event.ts';
+import { projectCase } from '#core/cases/project-case.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
+import type { CaseDeps } from '../case-ports.ts';
+import { caseContextFor, requireAgency, todayOf } from './case-context.ts';
+
+/** How the applicant wants the information (条例第二十九条（三）). */
+export const DELIVERY_METHODS = ['online', 'email', 'post', 'pickup'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+export interface CreateApplicationInput {
+  readonly agencySlug: string;
+  /** `{type, name, idType, idNumber, uscc, phone, email, address}` (untrusted). */
+  readonly applicant: unknown;
+  readonly description: unknown;
+  readonly delivery: unknown;
+  /** Default `online` (the public intake). Staff entry gives the real channel. */
+  readonly channel?: unknown;
+  /** Date of the receipt act (签收, 确认, 提交); default today. Staff entry gives the real arrival date. */
+  readonly received?: unknown;
+  /** Who records it (`public` for the intake). */
+  readonly actor: string;
+}
+
+export interface CreatedApplication {
+  readonly caseCode: string;
+  /** Shown once to the applicant; only its hash is stored. */
+  readonly verificationCode: string;
+  readonly received: LocalDate;
+  readonly due: LocalDate | null;
+}
+
+/**
+ * Registers an application: checks applicant (GB 11643 / GB 32100), request and delivery; records the
+ * `received` event; stores the projection; audits — all in one transaction.
+ *
+ * @example
+ * await createApplication(deps, { agencySlug: 'demo', applicant: {...}, description: '…', delivery: 'email', actor: 'public' });
+ */
+export async function createApplication(deps: CaseDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
+  const { today, minutes } = todayOf(deps);
+  const fields: Record<string, string> = {};
+  const applicant = checkApplicant(input.applicant);
+  if (!applicant.ok) {
+    for (const [key, problem] of Object.entries(applicant.fields)) {
+      fields[`applicant.${key}`] = problem;
+    }
+  }
+  const description = typeof input.description === 'string' ? input.description.trim() : '';
+  if (description === '') {
+    fields['description'] = '请描述申请公开的政府信息（名称、文号或便于查询的其他特征性描述）';
+  } else if (description.length > 5000) {
+    fields['description'] = '描述过长（最多5000字）';
+  }
+  if (typeof input.delivery !== 'string' || !(DELIVERY_METHODS as readonly string[]).includes(input.delivery)) {
+    fields['delivery'] = `获取信息的方式应为 ${DELIVERY_METHODS.join('、')} 之一`;
+  }
+  const channel = input.channel ?? 'online';
+  if (typeof channel !== 'string' || !(CHANNELS as readonly string[]).includes(channel)) {
+    fields['channel'] = `渠道应为 ${CHANNELS.join('、')} 之一`;
+  }
+  let receivedOn: LocalDate = today;
+  if (input.received !== undefined) {
+    const { date, problem } = parseCaseDate(input.received, 'received');
+    if (problem !== undefined) {
+      fields['received'] = problem;
+    } else if (date! > today) {
+      fields['received'] = `收到日期 ${date} 晚于今天`;
+    } else {
+      receivedOn = date!;
+    }
+  }
+  if (Object.keys(fields).length > 0 || !applicant.ok) {
+    throw new DomainError('INVALID_INPUT', '申请内容有误，请按提示修改', { fields });
+  }
+  const agency = await requireAgency(deps, input.agencySlug);
+  const context = await caseContextFor(deps, agency.id, today);
+  const received: ReceivedEvent = {
+    type: 'received',
+    on: receivedOn,
+    channel: channel as Channel,
+    applicantType: applicant.applicant.type,
+    // The office-hours rule reads the time of day only when the receipt is now (the intake).
+    ...(input.received === undefined ? { atMinutes: minutes } : {}),
+  };
+  const decision = decideCaseEvent([], received, context);
+  if (!decision.ok) {
+    throw new DomainError('INVALID_INPUT', decision.message, { reason: decision.code });
+  }
+  const projection = projectCase(decision.events, context);
+  const created = await deps.cases.transaction(async (tx) => {
+    const inserted = await tx.insertCase(
+      {
+        agencyId: agency.id,
+        externalId: null,
+        applicant: applicant.applicant,
+        description,
+        delivery: input.delivery as string,
+        projection,
+      },
+      decision.events,
+      input.actor,
+    );
+    await tx.audit({
+      agencyId: agency.id,
+      actor: input.actor,
+      action: 'case.create',
+      subject: `case:${inserted.caseCode}`,
+      before: null,
+      after: { status: projection.status, due: projection.due, received: projection.receivedOn, eventCount: 1 },
+    });
+    return inserted;
+  });
+  return { caseCode: created.caseCode, verificationCode: created.verificationCode, received: projection.receivedOn, due: projection.due };
+}

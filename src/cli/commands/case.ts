@@ -1,0 +1,293 @@
+// `gongkai case import|new|show|list|event`: the case use cases from the command line (issue #7).
+// `case import FILE.jsonl --agency SLUG [--json]` follows the Contracts exactly: per-line errors with
+// line numbers, nothing of a bad line written, exit 1 if any line was rejected.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import type { CaseDeps } from '#app/case-ports.ts';
+import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
+import { createApplication } from '#app/cases/create-application.ts';
+import { importCases } from '#app/cases/import-cases.ts';
+import { getCase, listCases } from '#app/cases/query-cases.ts';
+import { recordCaseEvent } from '#app/cases/record-case-event.ts';
+import { APPLICANT_TYPE_LABEL } from '#core/cases/applicant.ts';
+import { CASE_EVENT_LABEL, CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+
+const HELP = `用法：
+  gongkai case import FILE.jsonl --agency SLUG [--json]
+      每行一件申请：{"externalId", "channel", "received", "applicantType", "events": [{"type", "date", …}], "outcome"}。
+      按 externalId 幂等；有问题的行逐行报告（行号），该行不写入任何内容；其余行照常导入。有行被拒绝时退出码为 1。
+  gongkai case new --agency SLUG --applicant-type 类型 --name 姓名或名称 --description 描述 --delivery online|email|post|pickup
+                   [--channel 渠道] [--received YYYY-MM-DD] [--id-type resident_id|passport|other] [--id-number 号码]
+                   [--uscc 统一社会信用代码] [--phone 电话] [--email 邮箱] [--address 地址] [--json]
+      登记一件申请（工作人员录入信函、当面、传真、电子邮件等申请），输出受理编号和查询码。
+  gongkai case show CODE [--json]
+  gongkai case list --agency SLUG [--state 状态] [--open|--closed] [--due-by YYYY-MM-DD] [--limit N] [--offset N] [--json]
+  gongkai case event CODE TYPE --date YYYY-MM-DD [--outcome 结果] [--working-days N] [--deadline YYYY-MM-DD] [--其他参数 值] [--json]
+      事件类型：${CASE_EVENT_TYPES.filter((t) => t !== 'received').join('、')}。
+      参数与 deadline --case 的输入一致（--delivered-on、--period-working-days、--consultation-id、--kind、
+      --consultee-received-on、--approved-by、--reason、--notice-sent-on、--notice-received-on、--competent-organ）。
+
+退出码：0 成功；1 导入时有行被拒绝；3 未找到；5 当前状态不允许该事件；64 参数错误。`;
+
+/** The case ports of this process (the database store the composition root wired, opened on first use). */
+function caseDeps(context: CommandContext): CaseDeps {
+  return { cases: context.deps.cases, clock: context.deps.clock };
+}
+
+const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parse<T extends ParseArgsOptionsConfig>(args: readonly string[], options: T) {
+  try {
+    return parseArgs<{ args: string[]; options: T & typeof COMMON_OPTIONS; allowPositionals: true; strict: true }>({
+      args: [...args],
+      options: { ...options, ...COMMON_OPTIONS },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${HELP}`);
+  }
+}
+
+const json = (value: unknown) => `${JSON.stringify(value)}\n`;
+
+function caseLine(c: CaseView): string {
+  return [
+    c.caseCode,
+    c.stateLabel,
+    `收到 ${c.received}`,
+    c.due === null ? '' : `期限 ${c.due}`,
+    c.outcomeLabel ?? '',
+    c.clockState === 'overdue' ? '已逾期' : '',
+  ]
+    .filter((s) => s !== '')
+    .join('  ');
+}
+
+function caseText(c: CaseDetail): string {
+  const lines = [
+    `案件 ${c.caseCode}（${c.agency}）${c.externalId === null ? '' : `，外部编号 ${c.externalId}`}`,
+    `状态：${c.stateLabel}${c.clockState === 'overdue' ? '（已逾期）' : ''}`,
+    `申请人类型：${APPLICANT_TYPE_LABEL[c.applicantType as keyof typeof APPLICANT_TYPE_LABEL] ?? c.applicantType}；渠道：${c.channel}`,
+    `收到日期：${c.received}`,
+    `答复期限：${c.due ?? '—'}`,
+    ...(c.correctionDeadline === null ? [] : [`补正期限：${c.correctionDeadline}`]),
+    ...(c.feePaymentDue === null ? [] : [`缴费期限：${c.feePaymentDue}`]),
+    ...(c.outcome === null ? [] : [`办理结果：${c.outcomeLabel}（${c.outcome}），${c.closedOn} 办结`]),
+    '事件：',
+    ...c.events.map(
+      (e, i) => `  ${i + 1}. ${e['date']} ${CASE_EVENT_LABEL[e['type'] as keyof typeof CASE_EVENT_LABEL] ?? e['type']}（${e['type']}）`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(args: readonly string[], context: CommandContext): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'import':
+      return importCommand(rest, context);
+    case 'new':
+      return newCommand(rest, context);
+    case 'show':
+      return showCommand(rest, context);
+    case 'list':
+      return listCommand(rest, context);
+    case 'event':
+      return eventCommand(rest, context);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      context.out(`${HELP}\n`);
+      return sub === undefined ? EXIT.usage : EXIT.ok;
+    default:
+      throw new UsageError(`未知子命令“${sub}”。\n${HELP}`);
+  }
+}
+
+async function importCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parse(args, { agency: { type: 'string' } });
+  if (values.help === true) {
+    context.out(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1 || typeof values.agency !== 'string') {
+    throw new UsageError('用法：gongkai case import FILE.jsonl --agency SLUG [--json]');
+  }
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = await readFile(resolve(context.cwd, file), 'utf8');
+  } catch (error) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `无法读取“${file}”：${(error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (error as Error).message}`,
+    );
+  }
+  const agency = values.agency;
+  const result = await importCases(caseDeps(context), { agencySlug: agency, text, actor: context.deps.actor });
+  if (values.json === true) {
+    context.out(json(result));
+  } else {
+    for (const line of result.lines.filter((l) => l.status === 'rejected')) {
+      context.err(`第 ${line.line} 行${line.externalId === null ? '' : `（${line.externalId}）`}：${(line.problems ?? []).join('；')}\n`);
+    }
+    context.out(`导入 ${result.imported} 件，更新 ${result.updated} 件，未变 ${result.unchanged} 件，拒绝 ${result.rejected} 行\n`);
+  }
+  return result.rejected > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function newCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values } = parse(args, {
+    agency: { type: 'string' },
+    'applicant-type': { type: 'string' },
+    name: { type: 'string' },
+    'id-type': { type: 'string' },
+    'id-number': { type: 'string' },
+    uscc: { type: 'string' },
+    phone: { type: 'string' },
+    email: { type: 'string' },
+    address: { type: 'string' },
+    description: { type: 'string' },
+    delivery: { type: 'string' },
+    channel: { type: 'string' },
+    received: { type: 'string' },
+  });
+  if (values.help === true) {
+    context.out(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (typeof values.agency !== 'string') {
+    throw new UsageError('请用 --agency 指定机关');
+  }
+  const agency = values.agency;
+  const applicant = Object.fromEntries(
+    Object.entries({
+      type: values['applicant-type'],
+      name: values.name,
+      idType: values['id-type'],
+      idNumber: values['id-number'],
+      uscc: values.uscc,
+      phone: values.phone,
+      email: values.email,
+      address: values.address,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const created = await createApplication(caseDeps(context), {
+    agencySlug: agency,
+    applicant,
+    description: values.description,
+    delivery: values.delivery,
+    channel: values.channel ?? 'in_person',
+    ...(values.received === undefined ? {} : { received: values.received }),
+    actor: context.deps.actor,
+  }).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === 'INVALID_INPUT' && error.details.fields !== undefined) {
+      const fields = Object.entries(error.details.fields).map(([k, v]) => `  ${k}：${v}`);
+      throw new DomainError('INVALID_INPUT', `${error.message}\n${fields.join('\n')}`, error.details);
+    }
+    throw error;
+  });
+  context.out(
+    values.json === true
+      ? json(created)
+      : `已登记：受理编号 ${created.caseCode}，查询码 ${created.verificationCode}（请告知申请人，仅显示一次），收到日期 ${created.received}，答复期限 ${created.due ?? '—'}\n`,
+  );
+  return EXIT.ok;
+}
+
+async function showCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parse(args, {});
+  if (positionals.length !== 1) {
+    throw new UsageError('用法：gongkai case show CODE [--json]');
+  }
+  const detail = await getCase(caseDeps(context), { caseCode: positionals[0]! });
+  context.out(values.json === true ? json(detail) : caseText(detail));
+  return EXIT.ok;
+}
+
+async function listCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const { values } = parse(args, {
+    agency: { type: 'string' },
+    state: { type: 'string' },
+    open: { type: 'boolean' },
+    closed: { type: 'boolean' },
+    'due-by': { type: 'string' },
+    limit: { type: 'string' },
+    offset: { type: 'string' },
+  });
+  if (typeof values.agency !== 'string') {
+    throw new UsageError('请用 --agency 指定机关');
+  }
+  const agencySlug = values.agency;
+  const number = (v: string | undefined, name: string) => {
+    if (v === undefined) {
+      return undefined;
+    }
+    if (!/^\d{1,6}$/.test(v)) {
+      throw new UsageError(`--${name} 应为非负整数`);
+    }
+    return Number(v);
+  };
+  const limit = number(values.limit, 'limit');
+  const offset = number(values.offset, 'offset');
+  const result = await (async () => {
+    const deps = caseDeps(context);
+    const agency = await deps.cases.findAgency(agencySlug);
+    if (agency === null) {
+      throw new DomainError('NOT_FOUND', `未找到机关“${agencySlug}”`);
+    }
+    return listCases(deps, {
+      agencyIds: [agency.id],
+      ...(values.state === undefined ? {} : { status: values.state }),
+      ...(values.open === true ? { open: true } : values.closed === true ? { open: false } : {}),
+      ...(values['due-by'] === undefined ? {} : { dueBy: values['due-by'] }),
+      ...(limit === undefined ? {} : { limit }),
+      ...(offset === undefined ? {} : { offset }),
+    });
+  })();
+  if (values.json === true) {
+    context.out(json(result));
+  } else {
+    context.out(
+      `${result.items.map(caseLine).join('\n')}${result.items.length > 0 ? '\n' : ''}共 ${result.total} 件（显示 ${result.items.length} 件）\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+const NUMBER_FIELDS = new Set(['workingDays', 'periodWorkingDays', 'atMinutes']);
+
+async function eventCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  // Event arguments are open-ended: every --kebab-name VALUE becomes camelName in the event JSON.
+  const positionals: string[] = [];
+  const fields: Record<string, unknown> = {};
+  let asJson = false;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--json') {
+      asJson = true;
+    } else if (arg.startsWith('--')) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        throw new UsageError(`${arg} 缺少值`);
+      }
+      const key = arg.slice(2).replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase());
+      fields[key] = NUMBER_FIELDS.has(key) && /^\d+$/.test(value) ? Number(value) : value;
+      i += 1;
+    } else {
+      positionals.push(arg);
+    }
+  }
+  if (positionals.length !== 2) {
+    throw new UsageError('用法：gongkai case event CODE TYPE --date YYYY-MM-DD [参数…]');
+  }
+  const [caseCode, type] = positionals as [string, string];
+  const detail = await recordCaseEvent(caseDeps(context), { caseCode, event: { type, ...fields }, actor: context.deps.actor });
+  context.out(asJson ? json(detail) : caseText(detail));
+  return EXIT.ok;
+}

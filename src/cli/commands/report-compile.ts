@@ -1,0 +1,61 @@
+// `gongkai report compile --agency SLUG --year YYYY --json` (issue #7 Contracts): one gongkai/report-read@1
+// object compiled from the data, with its validation findings; `--to FORMAT [--out PATH]` renders the
+// compiled report with the report core's renderers instead.
+import { parseArgs } from 'node:util';
+import { compileAnnualReport } from '#app/cases/compile-annual-report.ts';
+import { RENDER_FORMATS, type RenderFormat } from '#core/reports/render/render-formats.ts';
+import { renderReadingJson } from '#core/reports/render/render-json.ts';
+import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+
+export const COMPILE_HELP = `  gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
+      由案件数据编制年度报告：表三、表四按案件统计，表二和正文取自已录入的内容；--json 输出一个
+      gongkai/report-read@1 对象（含核对结果）；--to 按 ${RENDER_FORMATS.join('、')} 输出。`;
+
+/** Runs `report compile`; `emit` writes a rendered format as `report render` does. */
+export async function compile(
+  args: readonly string[],
+  context: CommandContext,
+  emit: (bytes: Uint8Array | string, format: RenderFormat, out: string | undefined, context: CommandContext) => Promise<void>,
+): Promise<number> {
+  let values: {
+    agency?: string | undefined;
+    year?: string | undefined;
+    json?: boolean | undefined;
+    to?: string | undefined;
+    out?: string | undefined;
+  };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        agency: { type: 'string' },
+        year: { type: 'string' },
+        json: { type: 'boolean' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${COMPILE_HELP}`);
+  }
+  if (typeof values.agency !== 'string' || typeof values.year !== 'string' || !/^\d{4}$/.test(values.year)) {
+    throw new UsageError(`用法：\n${COMPILE_HELP}`);
+  }
+  if (values.json !== true && values.to === undefined) {
+    throw new UsageError(`请指定 --json 或 --to FORMAT。\n${COMPILE_HELP}`);
+  }
+  if (values.to !== undefined && !(RENDER_FORMATS as readonly string[]).includes(values.to)) {
+    throw new UsageError(`--to 必须是 ${RENDER_FORMATS.join('、')} 之一，收到“${values.to}”。`);
+  }
+  const agencySlug = values.agency;
+  const year = Number(values.year);
+  const compiled = await compileAnnualReport({ cases: context.deps.cases, clock: context.deps.clock }, { agencySlug, year });
+  if (values.json === true) {
+    context.out(`${renderReadingJson(compiled.analysis.reading)}\n`);
+  } else {
+    const format = values.to as RenderFormat;
+    await emit(await context.deps.reports.render(compiled.document, format, compiled.analysis.reading), format, values.out, context);
+  }
+  return compiled.analysis.reading.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+}

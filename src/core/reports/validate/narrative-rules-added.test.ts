@@ -1,0 +1,138 @@
+// The rules added for real reports (docs/validation-rules-added.md, rules 44–47), on sentences modelled on
+// the corpus findings (test/fixtures/corpus).
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildFacts } from '#test/factories/report-facts.ts';
+import { readDocumentText } from '../read/read-document-text.ts';
+import { TEMPLATE_2021 } from '../template.ts';
+import {
+  checkHeadingNumbering,
+  checkNamedReportYear,
+  checkNarrativeInForce,
+  checkNarrativeSumList,
+  parseLooseSum,
+} from './narrative-rules-added.ts';
+import type { RuleCheck } from './rule.ts';
+import { DEFAULT_VALIDATION_SETTINGS } from './rule.ts';
+
+const HEADINGS = TEMPLATE_2021.sections.map((s) => s.heading);
+const facts = (lines: readonly string[], overrides: Parameters<typeof buildFacts>[0] = {}) =>
+  buildFacts({ ...overrides, text: readDocumentText(lines, '2021') });
+const failures = (check: RuleCheck, report: ReturnType<typeof buildFacts>) =>
+  check({ report, settings: DEFAULT_VALIDATION_SETTINGS }).flatMap((e) =>
+    e.finding ? [[e.finding.rule, e.finding.severity, e.finding.message]] : [],
+  );
+const inOverview = (sentence: string) => facts([HEADINGS[0]!, sentence, ...HEADINGS.slice(1)]);
+
+describe('NARR-SUM-LIST (44)', () => {
+  test('parses what rule 29 skips: a noun before 其中, a bracketed list, 、 inside a label, 包括, 人次 and 条次', () => {
+    assert.deepEqual(
+      parseLooseSum('共主动公示84条信息,其中通过区政府门户网站20条、微信公众号24条、市局门户网站14条、区局网站20条、汉水号26条'),
+      {
+        total: 84,
+        totalApproximate: false,
+        unit: '条',
+        sum: 104,
+        partsApproximate: false,
+        detail: '20+24+14+20+26',
+        catchAll: false,
+        marker: '其中',
+      },
+    );
+    const bracketed = parseLooseSum(
+      '共公布政府信息2599条，(其中机构职能类信息25条，政策、规范性文件类信息68条，其他应主动公开政府信息856条)对于主动公开的政府信息，主要通过网站发布',
+    );
+    assert.deepEqual([bracketed?.sum, bracketed?.detail, bracketed?.catchAll], [949, '25+68+856', true]);
+    assert.equal(parseLooseSum('本年度受理政府信息咨询372人次,其中现场咨询331人次,电话咨询61人次')?.sum, 392);
+    assert.equal(parseLooseSum('发布法定主动公开内容1条,包括机构概况1条,以及“三公”经费及预算/决算信息2条')?.marker, '包括');
+    const approximate = parseLooseSum('向社会公开各类政府信息732余条次,其中:通过政府网站公开各类政府信息635条,上报县政府网站政府信息119条');
+    assert.deepEqual([approximate?.total, approximate?.totalApproximate, approximate?.sum], [732, true, 754]);
+  });
+
+  test('leaves rule 29`s sentences and lists without two counted parts alone', () => {
+    assert.equal(parseLooseSum('共发布信息10条，其中通知3条、公告2条，动态5条'), null);
+    assert.equal(parseLooseSum('共发布信息84条信息，其中网站20条'), null);
+    assert.equal(parseLooseSum('主要包括机构职能、政策文件等内容'), null);
+  });
+
+  test('parts above the total: warning; an approximate total only past its next unit', () => {
+    assert.deepEqual(failures(checkNarrativeSumList, inOverview('本年度受理政府信息咨询372人次,其中现场咨询331人次,电话咨询61人次。')), [
+      ['NARR-SUM-LIST', 'warning', '“本年度受理政府信息咨询372人次,其中现场咨询3…”：总数372人次，分项合计392人次（331+61）'],
+    ]);
+    assert.equal(failures(checkNarrativeSumList, inOverview('公开信息732余条次,其中网站公开635条,上报119条。')).length, 1);
+    assert.equal(failures(checkNarrativeSumList, inOverview('公开信息750余条次,其中网站公开635条,上报119条。')).length, 0);
+    assert.equal(failures(checkNarrativeSumList, inOverview('公开信息200余条,其中网站公开150条,微博110条。')).length, 0);
+    assert.equal(failures(checkNarrativeSumList, inOverview('公开信息200余条,其中网站公开210条,微博110条。')).length, 1);
+  });
+
+  test('approximate parts count as a lower bound: `40余篇` and 164 already exceed 127', () => {
+    assert.deepEqual(failures(checkNarrativeSumList, inOverview('发布统计信息127篇,其中统计分析、资料40余篇,各类统计信息164篇。')), [
+      ['NARR-SUM-LIST', 'warning', '“发布统计信息127篇,其中统计分析、资料40余篇…”：总数127篇，分项合计至少204篇（40+164）'],
+    ]);
+  });
+
+  test('below the total: a finding only for exact 其中 parts with a catch-all; a 包括 list may be a selection', () => {
+    assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，其他信息856条)。')).length, 1);
+    assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，规划信息856条)。')).length, 0);
+    assert.equal(failures(checkNarrativeSumList, inOverview('发布信息10条,包括通知1条,以及公告2条。')).length, 0);
+    assert.equal(failures(checkNarrativeSumList, inOverview('发布信息1条,包括通知1条,以及公告2条。')).length, 1);
+  });
+});
+
+describe('NARR-T2-IN-FORCE (45)', () => {
+  const report = (sentence: string, cells: Record<string, number>) =>
+    buildFacts({ cells, text: readDocumentText([HEADINGS[0]!, sentence, ...HEADINGS.slice(1)], '2021') });
+
+  test('the narrative`s documents in force against table 二', () => {
+    assert.deepEqual(
+      failures(checkNarrativeInForce, report('清理并集中发布现行有效行政规范性文件393件。', { 'normative_documents.in_force': 470 })),
+      [['NARR-T2-IN-FORCE', 'warning', '正文称现行有效行政规范性文件393件，表二“行政规范性文件”“现行有效件数”为470']],
+    );
+    assert.deepEqual(failures(checkNarrativeInForce, report('现行有效规章2件。', { 'rules.in_force': 2 })), []);
+  });
+
+  test('an absent cell is not assessable, never a finding', () => {
+    const evaluations = checkNarrativeInForce({
+      report: report('现行有效行政规范性文件393件。', {}),
+      settings: DEFAULT_VALIDATION_SETTINGS,
+    });
+    assert.deepEqual(
+      evaluations.map((e) => e.status),
+      ['not_assessable'],
+    );
+  });
+});
+
+describe('META-YEAR-TEXT (46)', () => {
+  test('the introduction naming another year than the title', () => {
+    const lines = ['某区司法局2019年政府信息公开工作年度报告', '特向社会公布2020年度呈贡区司法局政府信息公开年度报告。', ...HEADINGS];
+    const report = buildFacts({ year: 2019, text: readDocumentText(lines, '2021') });
+    assert.deepEqual(failures(checkNamedReportYear, report), [
+      ['META-YEAR-TEXT', 'warning', '正文“特向社会公布2020年度呈贡区司法局政府信息公开…”称2020年度报告，与报告年度2019年不一致'],
+    ]);
+  });
+
+  test('a cited notice`s year in 《…》 and the same year are no finding', () => {
+    const lines = [
+      '某局2021年政府信息公开工作年度报告',
+      '根据《关于做好2020年度政府信息公开工作年度报告编制工作的通知》要求，现将2021年度政府信息公开工作年度报告公布如下。',
+      ...HEADINGS,
+    ];
+    const report = buildFacts({ year: 2021, text: readDocumentText(lines, '2021') });
+    assert.deepEqual(failures(checkNamedReportYear, report), []);
+  });
+});
+
+describe('STRUCT-NUMBERING (47)', () => {
+  test('two sections numbered 一', () => {
+    const lines = ['一、总体情况', '全年工作有序开展。', '一、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'];
+    assert.deepEqual(failures(checkHeadingNumbering, facts(lines)), [
+      ['STRUCT-NUMBERING', 'warning', '标题“一、主动公开政府信息情况”与“一、总体情况”序号重复，应为“二、主动公开政府信息情况”'],
+    ]);
+  });
+
+  test('the six headings in order are no finding', () => {
+    assert.deepEqual(failures(checkHeadingNumbering, facts(HEADINGS)), []);
+  });
+});

@@ -1,0 +1,342 @@
+// Rules the project adds to the spec's catalogue for inconsistencies real reports showed (issue #9,
+// docs/validation-rules-added.md): NARR-SUM-LIST (44), NARR-T2-IN-FORCE (45), META-YEAR-TEXT (46),
+// STRUCT-NUMBERING (47). Patterns have bounded gaps; parts are read from the end of each piece, never
+// with a backtracking `(.*?)(\d+)` over the whole sentence.
+
+import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
+import type { RuleEvaluation } from '../report-model.ts';
+import { TEMPLATES } from '../template.ts';
+import { cellValue, evaluated, notAssessable } from './evaluation.ts';
+import { parseNarrativeSum } from './narrative-sums.ts';
+import type { RuleCheck } from './rule.ts';
+import { templateOf } from './template-of.ts';
+import { sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+
+// ---------------------------------------------------------------- NARR-SUM-LIST (44)
+
+/** A total and its listed parts that the strict parse of rule 29 (validation-rules.md §3) skips. */
+export interface LooseSum {
+  readonly total: number;
+  /** `余`/`多` after the total: it means at least `total`, below the next unit of its last digit. */
+  readonly totalApproximate: boolean;
+  readonly unit: string;
+  /** Σ parts, `余`/`多` parts counted at their stated figure (a lower bound). */
+  readonly sum: number;
+  readonly partsApproximate: boolean;
+  readonly detail: string;
+  readonly catchAll: boolean;
+  /** 其中 (the parts make up the total) or 包括 (the parts may be a selection). */
+  readonly marker: '其中' | '包括';
+}
+
+// Longer units first: 372人次 is a count of 人次, not of 次.
+const UNIT_FAMILY: Readonly<Record<string, readonly string[]>> = {
+  人次: ['人次'],
+  条次: ['条次', '条'],
+  件次: ['件次', '件'],
+  件: ['件'],
+  条: ['条'],
+  篇: ['篇'],
+  个: ['个'],
+  项: ['项'],
+  次: ['次'],
+};
+const LOOSE_TOTAL =
+  /(?<!\d)(\d+)(余|多)?(人次|条次|件次|件|条|篇|个|项|次)([^，,。；;：:\d（()）]{0,10}?)[，,：:]?\s*([（(])?\s*(其中|包括|包含)[，,：:]?/;
+const CATCH_ALL = /^(?:其他|其它|其余)/;
+const LIST_JOINER = /^(?:以及|及|和|另有|还有|另外)/;
+
+function trailing(text: string, units: readonly string[]): { label: string; value: number; approximate: boolean } | undefined {
+  for (const unit of units) {
+    if (!text.endsWith(unit)) {
+      continue;
+    }
+    let end = text.length - unit.length;
+    const approximate = end > 0 && (text[end - 1] === '余' || text[end - 1] === '多');
+    if (approximate) {
+      end--;
+    }
+    let start = end;
+    while (start > 0 && text.charCodeAt(start - 1) >= 48 && text.charCodeAt(start - 1) <= 57) {
+      start--;
+    }
+    if (start < end && end - start <= 9) {
+      return { label: text.slice(0, start), value: Number(text.slice(start, end)), approximate };
+    }
+  }
+  return undefined;
+}
+
+/** The list after the marker, up to the bracket that closes it when it opened with one. */
+function listText(rest: string, bracketed: boolean): string {
+  if (!bracketed) {
+    return rest;
+  }
+  let depth = 1;
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '(' || ch === '（') {
+      depth++;
+    } else if (ch === ')' || ch === '）') {
+      depth--;
+      if (depth === 0) {
+        return rest.slice(0, i);
+      }
+    }
+  }
+  return rest;
+}
+
+/**
+ * Parses what rule 29's parse leaves aside: a noun or bracket between total and 其中 (`84条信息，其中`,
+ * `2599条，(其中…)`), 包括 for 其中, `、` inside a part's label (`政策、规范性文件类信息68条`), the units 人次
+ * and 条次, approximate figures. Null when the strict parse applies or no two parts are found.
+ */
+export function parseLooseSum(sentence: string): LooseSum | null {
+  if (!(sentence.includes('其中') || sentence.includes('包括') || sentence.includes('包含'))) {
+    return null;
+  }
+  if (parseNarrativeSum(sentence) !== null) {
+    return null;
+  }
+  const text = asciiDigits(sentence);
+  const match = LOOSE_TOTAL.exec(text);
+  if (match === null) {
+    return null;
+  }
+  const total = Number(match[1]);
+  const unit = match[3]!;
+  const units = UNIT_FAMILY[unit] ?? [unit];
+  const list = listText(text.slice(match.index + match[0].length), match[5] !== undefined);
+  const parts: number[] = [];
+  let partsApproximate = false;
+  let catchAll = false;
+  pieces: for (const raw of list.split(/[，,；;]/)) {
+    const piece = raw.trim().replace(LIST_JOINER, '');
+    if (piece === '') {
+      continue;
+    }
+    const subs = piece.split('、');
+    let label = '';
+    for (let i = 0; i < subs.length; i++) {
+      const part = trailing(subs[i]!.trim(), units);
+      if (part === undefined) {
+        if (i === subs.length - 1) {
+          break pieces; // the list ends: `新开辟专栏3个`, a clause without a count
+        }
+        label += `${subs[i]}、`; // `政策、规范性文件类信息68条`: one label
+        continue;
+      }
+      if (part.label.endsWith('各')) {
+        return null; // distributive parts are rule 29's
+      }
+      if (CATCH_ALL.test(label + part.label)) {
+        catchAll = true;
+      }
+      partsApproximate ||= part.approximate;
+      parts.push(part.value);
+      label = '';
+    }
+  }
+  if (parts.length < 2) {
+    return null;
+  }
+  return {
+    total,
+    totalApproximate: match[2] !== undefined,
+    unit,
+    sum: parts.reduce((s, v) => s + v, 0),
+    partsApproximate,
+    detail: parts.join('+'),
+    catchAll,
+    marker: match[6] === '其中' ? '其中' : '包括',
+  };
+}
+
+/** The least a total `N余` cannot reach: the next unit of its last non-zero digit (732余 < 733, 200余 < 300). */
+function approximateCeiling(total: number): number {
+  let step = 1;
+  while (total > 0 && total % (step * 10) === 0) {
+    step *= 10;
+  }
+  return total + step;
+}
+
+/**
+ * NARR-SUM-LIST (44): parts above what the total can mean, or — with 其中, exact figures and a
+ * catch-all part — below it. Approximate figures are compared by their bounds only; a 包括 list
+ * below its total may be a selection and is no finding.
+ */
+export const checkNarrativeSumList: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    const parsed = parseLooseSum(sentence.text);
+    if (parsed === null) {
+      continue;
+    }
+    const { total, totalApproximate, unit, sum, partsApproximate, detail, catchAll, marker } = parsed;
+    const ceiling = totalApproximate ? approximateCeiling(total) : total + 1;
+    const exceeds = sum >= ceiling;
+    const short = !totalApproximate && !partsApproximate && marker === '其中' && catchAll && sum < total;
+    const totalText = `${total}${totalApproximate ? '余' : ''}`;
+    out.push(
+      evaluated({
+        rule: 'NARR-SUM-LIST',
+        subject: subject(sentence.text),
+        expression: totalApproximate || partsApproximate ? '分项合计 < 总数上限' : '总数 = 分项合计',
+        cells: [],
+        left: total,
+        right: sum,
+        holds: !exceeds && !short,
+        message: () =>
+          `“${excerptOf(sentence.text)}”：总数${totalText}${unit}，分项合计${partsApproximate ? '至少' : ''}${sum}${unit}（${detail}）`,
+      }),
+    );
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- NARR-T2-IN-FORCE (45)
+
+const IN_FORCE = /现行有效(?:的)?(行政规范性文件|规范性文件|规章)[^\d，,。；;]{0,4}?(\d+)\s*件/;
+
+/** NARR-T2-IN-FORCE (45): `现行有效行政规范性文件393件` = table 二 现行有效件数 (2021 template). */
+export const checkNarrativeInForce: RuleCheck = ({ report }) => {
+  const template = templateOf(report, '二');
+  if (template.id !== '2021') {
+    return [];
+  }
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    if (!sentence.text.includes('现行有效')) {
+      continue;
+    }
+    for (const clause of splitClauses(sentence.text)) {
+      const match = IN_FORCE.exec(asciiDigits(clause));
+      if (match === null) {
+        continue;
+      }
+      const label = match[1]!;
+      const n = Number(match[2]);
+      const id = label === '规章' ? 'rules.in_force' : 'normative_documents.in_force';
+      const base = {
+        rule: 'NARR-T2-IN-FORCE',
+        subject: subject(clause),
+        expression: `正文所述现行有效${label}件数 = ${id}`,
+        cells: [id],
+      } as const;
+      const value = cellValue(report, id);
+      if (value == null) {
+        out.push(notAssessable({ ...base, missing: [id] }));
+        continue;
+      }
+      const def = template.cellById.get(id);
+      out.push(
+        evaluated({
+          ...base,
+          left: n,
+          right: value,
+          holds: n === value,
+          message: () => `正文称现行有效${label}${n}件，表二“${def?.row ?? id}”“${def?.column ?? '现行有效件数'}”为${value}`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------- META-YEAR-TEXT (46)
+
+// The report named in its own introduction (`特向社会公布2020年度某局政府信息公开年度报告`), outside 《…》
+// (a cited notice about this year's reports names a year too).
+const NAMED_REPORT = /(?<!\d)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:政府|政务)?信息公开(?:工作)?年度报告/g;
+
+/** META-YEAR-TEXT (46): the introduction names the report with a year other than the one title or period give. */
+export const checkNamedReportYear: RuleCheck = ({ report }) => {
+  const year = report.text.year;
+  if (year === null || (report.text.yearSource !== 'title' && report.text.yearSource !== 'period')) {
+    return [];
+  }
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    if (sentence.section !== 'preamble' && sentence.section !== 'overview') {
+      continue;
+    }
+    const text = asciiDigits(sentence.text);
+    if (!text.includes('年度报告')) {
+      continue;
+    }
+    for (const match of text.matchAll(NAMED_REPORT)) {
+      if (insideBookTitle(text, match.index)) {
+        continue;
+      }
+      const named = Number(match[1]);
+      out.push(
+        evaluated({
+          rule: 'META-YEAR-TEXT',
+          subject: subject(sentence.text),
+          expression: '正文所称报告年度 = 报告年度',
+          cells: [],
+          left: named,
+          right: year,
+          holds: named === year,
+          message: () => `正文“${excerptOf(sentence.text)}”称${named}年度报告，与报告年度${year}年不一致`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open !== -1 && text.lastIndexOf('》', at) < open;
+}
+
+// ---------------------------------------------------------------- STRUCT-NUMBERING (47)
+
+const HEADING_ORDINAL = /^([一二三四五六七八九十]+)、/;
+
+/** STRUCT-NUMBERING (47): two section headings carry the same ordinal (`一、总体情况` … `一、主动公开政府信息情况`). */
+export const checkHeadingNumbering: RuleCheck = ({ report }) => {
+  const sections = TEMPLATES[report.template === '2019' ? '2019' : '2021'].sections;
+  const seen = new Map<number, string>();
+  const out: RuleEvaluation[] = [];
+  for (const heading of report.text.headings) {
+    const ordinal = HEADING_ORDINAL.exec(heading.found.trim());
+    const n = ordinal === null ? undefined : parseCount(ordinal[1]!);
+    if (n === undefined) {
+      continue;
+    }
+    const earlier = seen.get(n);
+    const official = sections.find((s) => s.id === heading.id)?.heading ?? heading.official;
+    out.push(
+      evaluated({
+        rule: 'STRUCT-NUMBERING',
+        subject: heading.found,
+        expression: '各部分标题序号互不重复',
+        cells: [],
+        left: n,
+        right: n,
+        holds: earlier === undefined,
+        message: () => `标题“${heading.found}”与“${earlier}”序号重复，应为“${official}”`,
+      }),
+    );
+    if (earlier === undefined) {
+      seen.set(n, heading.found);
+    }
+  }
+  return out;
+};
+
+/** The added text rules in catalogue order. */
+export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
+  checkNarrativeSumList,
+  checkNarrativeInForce,
+  checkNamedReportYear,
+  checkHeadingNumbering,
+];
