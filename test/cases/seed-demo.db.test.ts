@@ -17,7 +17,10 @@ forEachEngine('seedDemoCases', ({ database }) => {
     const deps = depsOn(db);
     const first = await seedDemoCases(deps, { agencySlug: agency.slug, count: 220 });
     assert.equal(first.imported, 226);
-    const outcomes = await pool.query<{ outcome: string }>('select distinct outcome from cases where agency_id = $1 and outcome is not null', [agency.id]);
+    const outcomes = await pool.query<{ outcome: string }>(
+      'select distinct outcome from cases where agency_id = $1 and outcome is not null',
+      [agency.id],
+    );
     assert.deepEqual(outcomes.rows.map((r) => r.outcome).sort(), [...OUTCOME_CODES].sort());
     const overdue = await listCases(deps, { agencyIds: [agency.id], dueBy: '2025-06-29' });
     assert.ok(overdue.total >= 3, `overdue: ${overdue.total}`);
