@@ -7,6 +7,7 @@ import { createDailyJobStore, createLetterPorts } from '#adapters/db/letter-port
 import { listReminderLog } from '#adapters/db/reminder-store.ts';
 import { createSmtpMailer } from '#adapters/mail/smtp-mailer.ts';
 import { createApplication } from '#app/cases/create-application.ts';
+import { importCases } from '#app/cases/import-cases.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
 import { listLetterTemplates, setLetterTemplate } from '#app/manage-letter-templates.ts';
 import { renderCaseLetter } from '#app/render-case-letter.ts';
@@ -54,20 +55,21 @@ forEachEngine('reply letters and the daily job', ({ database }) => {
   };
   const reply = async (caseCode: string, on: string, outcome: string, now: Date) => {
     const { db } = await database();
-    await recordCaseEvent(depsOn(db, now), { caseCode, event: { type: 'replied', date: on, outcome }, actor: 'officer' });
+    return recordCaseEvent(depsOn(db, now), { caseCode, event: { type: 'replied', date: on, outcome }, actor: 'officer' });
   };
   const at = (date: string) => new Date(`${date}T02:00:00Z`);
 
-  test('a replied case gets its letter with the next 文号; a reprint keeps it', async () => {
+  test('recording a reply draws the next 文号 in its transaction; the letter carries it, reprints keep it', async () => {
     const { db, pool } = await database();
     const agency = await addAgency(pool, '某市民政局');
     await setSettings(agency.id, letterSettings);
     const created = await newCase(agency.slug, '2025-09-01', at('2025-09-01'));
-    await reply(created.caseCode, '2025-09-19', 'outcome.withheld.third_party', at('2025-09-19'));
+    const replied = await reply(created.caseCode, '2025-09-19', 'outcome.withheld.third_party', at('2025-09-19'));
+    assert.equal(replied.docNumber, '某民信公开〔2025〕第1号');
     const ports = createLetterPorts(db);
     const first = await renderCaseLetter(ports, { caseCode: created.caseCode, actor: 'officer' });
     assert.equal(first.docNumber, '某民信公开〔2025〕第1号');
-    assert.equal(first.newlyIssued, true);
+    assert.equal(first.newlyIssued, false);
     assert.equal(first.letter.title, '政府信息不予公开告知书');
     assert.equal(first.letter.addressee, '张三：');
     const text = first.letter.paragraphs.join('\n');
@@ -82,6 +84,42 @@ forEachEngine('reply letters and the daily job', ({ database }) => {
     const second = await newCase(agency.slug, '2025-09-02', at('2025-09-02'));
     await reply(second.caseCode, '2025-09-22', 'outcome.disclosed', at('2025-09-22'));
     assert.equal((await renderCaseLetter(ports, { caseCode: second.caseCode, actor: 'officer' })).docNumber, '某民信公开〔2025〕第2号');
+    // A refused reply (an event the case rules reject) draws no number: the next reply gets 第3号.
+    await assert.rejects(reply(second.caseCode, '2025-09-23', 'outcome.disclosed', at('2025-09-23')), (error) =>
+      isDomainError(error, 'INVALID_TRANSITION'),
+    );
+    const third = await newCase(agency.slug, '2025-09-03', at('2025-09-03'));
+    assert.equal((await reply(third.caseCode, '2025-09-24', 'outcome.partial', at('2025-09-24'))).docNumber, '某民信公开〔2025〕第3号');
+  });
+
+  test('an imported replied case gets its 文号 with its first letter, once', async () => {
+    const { db, pool } = await database();
+    const agency = await addAgency(pool, '某市交通局');
+    await setSettings(agency.id, letterSettings);
+    const line = JSON.stringify({
+      externalId: 'OLD-1',
+      channel: 'online',
+      received: '2025-03-03',
+      applicantType: 'natural_person',
+      events: [{ type: 'replied', date: '2025-03-20', outcome: 'outcome.unavailable.not_held' }],
+      outcome: 'outcome.unavailable.not_held',
+    });
+    const imported = await importCases(depsOn(db), { agencySlug: agency.slug, text: line, actor: 'import' });
+    const caseCode = imported.lines[0]?.caseCode ?? '';
+    const ports = createLetterPorts(db);
+    // An imported case has no applicant on record: the letter says what is missing.
+    await assert.rejects(
+      renderCaseLetter(ports, { caseCode, actor: 'officer' }),
+      (error) => isDomainError(error, 'INVALID_INPUT') && /申请人姓名/.test(error.message),
+    );
+    await pool.query(
+      `update cases set applicant = '{"name": "某某律师事务所"}'::jsonb, description = '某路段改造批复' where case_code = $1`,
+      [caseCode],
+    );
+    const first = await renderCaseLetter(ports, { caseCode, actor: 'officer' });
+    assert.deepEqual([first.docNumber, first.newlyIssued], ['某民信公开〔2025〕第1号', true]);
+    assert.equal((await renderCaseLetter(ports, { caseCode, actor: 'officer' })).newlyIssued, false);
+    assert.match(first.letter.paragraphs.join(''), /该政府信息不存在/);
   });
 
   test('a letter that cannot be made is refused in Chinese and spends no 文号', async () => {
@@ -102,11 +140,15 @@ forEachEngine('reply letters and the daily job', ({ database }) => {
       return true;
     });
     await assert.rejects(renderCaseLetter(ports, { caseCode: 'GK-NONE', actor: 'officer' }), (error) => isDomainError(error, 'NOT_FOUND'));
-    const letters = await pool.query('select count(*)::int as n from reply_letters where agency_id = $1', [agency.id]);
-    assert.equal(letters.rows[0].n, 0);
+    const letters = await pool.query('select doc_number from reply_letters where agency_id = $1', [agency.id]);
+    assert.deepEqual(
+      letters.rows.map((r) => r.doc_number),
+      ['〔2025〕第1号'],
+      'the reply drew 第1号 (no prefix set); the refused letters drew nothing',
+    );
     await setSettings(agency.id, { 'letter.review-organ': '某区人民政府', 'letter.court': '某区人民法院' });
     const made = await renderCaseLetter(ports, { caseCode: open.caseCode, actor: 'officer' });
-    assert.equal(made.docNumber, '〔2025〕第1号', 'no prefix set: the number alone, and number 1 was not spent');
+    assert.equal(made.docNumber, '〔2025〕第1号');
   });
 
   test('an agency template replaces the default of its family; a bad template is refused and not stored', async () => {

@@ -2,10 +2,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OutcomeFamily } from '#core/cases/outcome-codes.ts';
 import { formatDocNumber } from '#core/letters/doc-number.ts';
+import { checkLetterSettingValue } from '#core/letters/letter-settings.ts';
 import type { LetterTemplate } from '#core/letters/letter-template.ts';
 import { isOutcomeFamily } from '#core/letters/outcome-family.ts';
 import type { Db } from './open-database.ts';
-import { docNumberSequences, letterTemplates, replyLetters } from './schema.ts';
+import { agencySettings, docNumberSequences, instanceSettings, letterTemplates, replyLetters } from './schema.ts';
 
 /** A Db or an open transaction on it: the 文号 is allocated in the caller's transaction. */
 export type DbOrTx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -67,6 +68,19 @@ export async function issueReplyLetter(tx: DbOrTx, letter: NewReplyLetter): Prom
     outcome: letter.outcome,
     letterDate: letter.letterDate,
   };
+}
+
+/** The agency's 文号 prefix (setting letter.doc-number-prefix: the agency's, else the instance default, else none). */
+export async function docNumberPrefixOf(db: DbOrTx, agencyId: number): Promise<string> {
+  const key = 'letter.doc-number-prefix';
+  const [own] = await db
+    .select({ value: agencySettings.value })
+    .from(agencySettings)
+    .where(and(eq(agencySettings.agencyId, agencyId), eq(agencySettings.key, key)));
+  const [instance] =
+    own === undefined ? await db.select({ value: instanceSettings.value }).from(instanceSettings).where(eq(instanceSettings.key, key)) : [];
+  const value = own?.value ?? instance?.value ?? '';
+  return checkLetterSettingValue(key, value) === undefined ? value : '';
 }
 
 /** The letters issued for a case, oldest first. */
