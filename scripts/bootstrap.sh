@@ -59,13 +59,36 @@ ensure_dependencies() {
   local verb=ci
   [ -f "$GONGKAI_ROOT/package-lock.json" ] || verb=install
   echo "gongkai: 正在安装依赖（npm $verb）…" >&2
+  # npm's own output goes to a log, shown only when the installation fails: the first run prints
+  # one line of ours, not npm's chatter (issue #10).
+  local log
+  log="$(mktemp)"
+  run_npm() { (cd "$GONGKAI_ROOT" && PATH="$(dirname "$GONGKAI_NODE"):$PATH" "$GONGKAI_NODE" "$npm_cli" "$@" --no-audit --no-fund --loglevel=error >"$log" 2>&1); }
   # npm 11 can refuse (`npm ci`: "Missing: @biomejs/cli-… from lock file") a lockfile it wrote
   # itself when optional per-platform packages are involved; `npm install` still installs the
-  # versions the lockfile pins, so it is the fallback rather than a failed set-up.
-  if ! (cd "$GONGKAI_ROOT" && PATH="$(dirname "$GONGKAI_NODE"):$PATH" "$GONGKAI_NODE" "$npm_cli" "$verb" --no-audit --no-fund --loglevel=error >&2 2>/dev/null); then
+  # versions the lockfile pins, so it is the fallback rather than a failed set-up. It must not
+  # leave the clone changed: the committed package-lock.json is put back as it was.
+  if ! run_npm "$verb"; then
     echo "gongkai: npm $verb 未成功，改用 npm install …" >&2
-    (cd "$GONGKAI_ROOT" && PATH="$(dirname "$GONGKAI_NODE"):$PATH" "$GONGKAI_NODE" "$npm_cli" install --no-audit --no-fund --loglevel=error >&2)
+    local lock_copy=""
+    if [ -f "$GONGKAI_ROOT/package-lock.json" ]; then
+      lock_copy="$(mktemp)"
+      cp "$GONGKAI_ROOT/package-lock.json" "$lock_copy"
+    fi
+    local status=0
+    run_npm install --no-save || status=$?
+    if [ -n "$lock_copy" ]; then
+      cp "$lock_copy" "$GONGKAI_ROOT/package-lock.json"
+      rm -f "$lock_copy"
+    fi
+    if [ "$status" -ne 0 ]; then
+      cat "$log" >&2
+      rm -f "$log"
+      echo "gongkai: 依赖安装失败（见上方 npm 的输出）" >&2
+      return 1
+    fi
   fi
+  rm -f "$log"
   mkdir -p "$GONGKAI_ROOT/node_modules" && touch "$stamp"
 }
 

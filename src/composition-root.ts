@@ -2,14 +2,16 @@
 // loadConfig → stores → use cases). The CLI (src/cli/main.ts) and the server entry point call it;
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Db } from '#adapters/db/open-database.ts';
+import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
 import { createFileCalendarStore } from '#adapters/local-store/calendar-store.ts';
 import { createFileSettingsStore } from '#adapters/local-store/settings-store.ts';
 import { loadCalendarInForce } from '#app/clock-environment.ts';
 import type { AppDeps, BatchReportReader, CalendarStore, Clock, LetterDeps, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
+import { unreadableReport } from '#core/reports/read/read-report.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 
 /** What a process supplies besides its configuration: its clock and working directory. */
@@ -26,8 +28,8 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime): AppDeps
     clock: runtime.clock,
     settings: createFileSettingsStore(dataDir),
     calendar,
-    files: createFileReader(runtime.cwd),
-    reports: reportFiles(runtime.cwd),
+    files: createFileReader(runtime.cwd, decodeText),
+    reports: reportFiles(runtime.cwd, config.reports.readTimeoutMs),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
     letters: letterDeps(config, calendar),
@@ -82,11 +84,14 @@ function letterDeps(config: Config, calendar: CalendarStore): LetterDeps {
 /** Batches below this size are read in-process: starting workers costs more than it saves. */
 const POOL_THRESHOLD = 24;
 
+/** Files read in-process need no time budget: text and HTML up to this size, with the HTML reader's limits, read in well under a second. */
+const IN_PROCESS_MAX_BYTES = 256 * 1024;
+
 /**
  * Report files on the local disk, relative to `cwd`. The document parsers (exceljs, mammoth, unpdf,
  * docx) and the worker pool are imported on first use only: most commands never need them.
  */
-function reportFiles(cwd: string): ReportFilesPort {
+function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
   return {
     async listInputs(inputs) {
       const { listInputFiles } = await import('#adapters/files/list-report-files.ts');
@@ -94,21 +99,52 @@ function reportFiles(cwd: string): ReportFilesPort {
     },
     async openReader({ files, jobs, explain }): Promise<BatchReportReader> {
       const settings = DEFAULT_VALIDATION_SETTINGS;
-      const [{ readReportFile }, pools] = await Promise.all([
+      const [documents, pools] = await Promise.all([
         import('#adapters/documents/read-report-file.ts'),
         import('#adapters/workers/report-reader-pool.ts'),
       ]);
-      const size = Math.min(jobs ?? pools.defaultPoolSize(), files);
+      const target = (path: string, rawPath: Uint8Array | undefined) => (rawPath === undefined ? resolve(cwd, path) : Buffer.from(rawPath));
+      const size = Math.min(pools.cappedPoolSize(jobs), files);
       if (size > 1 && files >= POOL_THRESHOLD) {
-        const pool = pools.createReaderPool(size, settings, { explain });
+        const pool = pools.createReaderPool(size, settings, { explain, timeoutMs: readTimeoutMs });
         // Enough files in flight to keep every worker busy, few enough not to run out of file handles.
-        return { concurrency: Math.max(16, 2 * pool.size), read: (path) => pool.read(resolve(cwd, path)), close: () => pool.close() };
+        return {
+          concurrency: Math.max(16, 2 * pool.size),
+          read: (path, rawPath) => pool.read(target(path, rawPath), path),
+          close: () => pool.close(),
+        };
       }
-      return { concurrency: 16, read: (path) => readReportFile(resolve(cwd, path), settings), close: async () => {} };
+      // In-process, except what could take long (DOCX, XLSX, PDF, anything over 256 KB): that is read
+      // in one worker, started on first use, which is terminated when the file's time budget runs out.
+      let guard: ReturnType<typeof pools.createReaderPool> | undefined;
+      return {
+        concurrency: 16,
+        async read(path, rawPath) {
+          const file = target(path, rawPath);
+          let bytes: Uint8Array;
+          try {
+            bytes = await documents.readBytes(file);
+          } catch (error) {
+            return unreadableReport(path, documents.readFailureReason(error));
+          }
+          if (bytes.length > IN_PROCESS_MAX_BYTES || documents.isPackagedFormat(bytes)) {
+            guard ??= pools.createReaderPool(1, settings, { explain, timeoutMs: readTimeoutMs });
+            return guard.read(file, path);
+          }
+          return documents.readReportBytes(bytes, basename(path), path, settings);
+        },
+        close: async () => {
+          await guard?.close();
+        },
+      };
     },
     async render(document, format, reading, options) {
       const { renderReport } = await import('#adapters/documents/render-report.ts');
       return renderReport(document, format, reading, options);
+    },
+    async renderTableXlsx(rows) {
+      const { renderTableXlsx } = await import('#adapters/documents/xlsx-table.ts');
+      return renderTableXlsx(rows);
     },
   };
 }

@@ -114,6 +114,11 @@ describe('dependency direction', () => {
       if (a.from === 'cli/commands/bench.ts' && a.to.startsWith('../bench/')) {
         return false;
       }
+      // `gongkai serve` and `gongkai demo` start the server entry point (src/main.ts, the server's
+      // composition root); they wire nothing themselves.
+      if ((a.from === 'cli/commands/serve.ts' || a.from === 'cli/commands/demo.ts') && a.to === 'main.ts') {
+        return false;
+      }
       return !['cli', 'app', 'core', 'node:'].includes(areaOf(a.to));
     });
     assert.deepEqual(show(bad), []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -67,5 +67,70 @@ describe('auditReports', () => {
     const { reader, peak } = countingReader();
     const result = await auditReports([], { reader, settings: DEFAULT_VALIDATION_SETTINGS });
     assert.deepEqual([result.analyses, result.summary, result.exitCode, peak()], [[], [], 0, 0]);
+  });
+
+  test('streams results in input order as they become final: a slow file holds back only the files after it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-audit-'));
+    // Files without agency or year: final as soon as read (nothing to pair them with).
+    const paths: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const path = join(dir, `n${i}.txt`);
+      await writeFile(path, `第${i}份：这不是年度报告\n`);
+      paths.push(path);
+    }
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const emitted: number[] = [];
+    const reader: ReportReaderPort = {
+      async read(path) {
+        if (path === paths[5]) {
+          await gate; // file 5 is slow
+        }
+        return readReportFile(path, DEFAULT_VALIDATION_SETTINGS);
+      },
+    };
+    const done = auditReports(paths, {
+      reader,
+      settings: DEFAULT_VALIDATION_SETTINGS,
+      concurrency: 3,
+      onResult: (analysis, index) => {
+        assert.equal(analysis.reading.source, paths[index]);
+        emitted.push(index);
+        if (index === 4) {
+          release(); // files 0–4 came out while file 5 was still being read
+        }
+      },
+    });
+    const result = await done;
+    assert.deepEqual(emitted, [0, 1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(result.analyses, []); // streamed, not kept
+    assert.equal(result.summary.length, 8);
+  });
+
+  test('a report waits for its previous year read after it (within LOOKAHEAD) and is compared with it, as in a whole batch', async () => {
+    const seed = await readFile(new URL('../../test/fixtures/seeds/001_90c37852d1e90522.txt', import.meta.url), 'utf8');
+    const year = Number(/(20\d\d)年/u.exec(seed)?.[1]);
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-audit-'));
+    const later = join(dir, 'a-later.txt');
+    const earlier = join(dir, 'b-earlier.txt');
+    await writeFile(later, seed.replaceAll(String(year), String(year + 1)));
+    await writeFile(earlier, seed);
+    const { reader } = countingReader();
+    const streamed: string[][] = [];
+    await auditReports([later, earlier], {
+      reader,
+      settings: DEFAULT_VALIDATION_SETTINGS,
+      onResult: (analysis) => {
+        streamed.push(analysis.reading.findings.map((f) => f.rule));
+      },
+    });
+    const whole = await auditReports([later, earlier], { reader, settings: DEFAULT_VALIDATION_SETTINGS });
+    assert.deepEqual(
+      streamed,
+      whole.analyses.map((a) => a.reading.findings.map((f) => f.rule)),
+    );
+    assert.ok(streamed[0]?.some((rule) => rule === 'T3-CARRY' || rule === 'T2-CONTINUITY') ?? false, String(streamed[0]));
   });
 });

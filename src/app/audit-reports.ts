@@ -1,14 +1,15 @@
 // Use case: audit many published annual reports in one run (`report check`, `report read`).
-// Reads every file (in parallel through the reader port), keeps input order, then runs the
-// cross-year rules for pairs of the same agency and consecutive years (validation-rules.md P4).
+// Reads the files (several at once through the reader port) and streams the results out in input
+// order, each once the cross-year rules for pairs of the same agency and consecutive years
+// (validation-rules.md P4) and DUPLICATE-REPORT could look at its neighbours (LOOKAHEAD).
 
-import { type ReportAnalysis, revalidateWithPrevious } from '#core/reports/read/read-report.ts';
-import { type FingerprintedFinding, finding, type Severity } from '#core/reports/report-model.ts';
-import { normaliseAgency, pairPreviousYear } from '#core/reports/validate/cross-year-rules.ts';
-import type { ValidationSettings } from '#core/reports/validate/rule.ts';
+import { type ReportAnalysis, revalidateWithPrevious, unreadableReport } from '#core/reports/read/read-report.ts';
+import { type FingerprintedFinding, finding, type ReadCell, type Severity } from '#core/reports/report-model.ts';
+import { normaliseAgency } from '#core/reports/validate/cross-year-rules.ts';
+import type { ReportFacts, ValidationSettings } from '#core/reports/validate/rule.ts';
 import { fingerprintOf } from '#core/shared/fingerprint.ts';
 
-import type { ReportReaderPort } from './ports.ts';
+import type { ListedFile, ReportReaderPort } from './ports.ts';
 
 export type { ReportReaderPort } from './ports.ts';
 
@@ -17,6 +18,11 @@ export interface AuditDeps {
   readonly settings: ValidationSettings;
   /** Called after each file is read (for a progress bar). */
   readonly onProgress?: (done: number, total: number, path: string) => void;
+  /**
+   * Called with each final analysis in input order as soon as it and every earlier one are final
+   * (streaming: memory stays flat for any batch size). When given, the result keeps no analyses.
+   */
+  readonly onResult?: (analysis: ReportAnalysis, index: number) => void | Promise<void>;
   /** Files read at once (default 16): a batch of thousands must not open them all together (EMFILE). */
   readonly concurrency?: number;
   /**
@@ -30,6 +36,15 @@ export interface AuditDeps {
 
 const DEFAULT_CONCURRENCY = 16;
 
+/**
+ * How many later files a report waits for before it is final: its previous-year report (cross-year
+ * rules, P4) and its duplicates (DUPLICATE-REPORT) are looked for among every earlier file and the
+ * next LOOKAHEAD ones. A batch of up to LOOKAHEAD + 1 files is judged exactly as a whole; in a larger
+ * one a pair further apart than that, with the later year first, is not compared. Held analyses are
+ * at most LOOKAHEAD + the files in flight, so memory stays flat however large the batch.
+ */
+export const LOOKAHEAD = 256;
+
 export interface AuditSummaryRow {
   readonly source: string;
   readonly template: string;
@@ -40,42 +55,138 @@ export interface AuditSummaryRow {
 }
 
 export interface AuditResult {
+  /** Every analysis in input order — empty when they were handed to `onResult` instead. */
   readonly analyses: readonly ReportAnalysis[];
   readonly summary: readonly AuditSummaryRow[];
   /** 2 if any input was unreadable, else 1 if any error finding, else 0 (validation-rules.md P8). */
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** Audits the given files; the result keeps the order of `paths`. */
-export async function auditReports(paths: readonly string[], deps: AuditDeps): Promise<AuditResult> {
+/** One file of a batch: a path, or a listed file (already known unreadable, or named by its bytes). */
+export type AuditInput = string | ListedFile;
+
+const keyOf = (agency: string | null, year: number | null): string | undefined =>
+  agency === null || year === null ? undefined : `${normaliseAgency(agency)}\u001f${year}`;
+
+/**
+ * Audits the given files; results keep the order of `inputs`, streamed through `onResult` when given.
+ * Files are read `concurrency` at a time; each result is final once the next LOOKAHEAD files are read.
+ */
+export async function auditReports(inputs: readonly AuditInput[], deps: AuditDeps): Promise<AuditResult> {
+  const files = inputs.map((input): ListedFile => (typeof input === 'string' ? { path: input } : input));
+  const n = files.length;
+  const held: (ReportAnalysis | undefined)[] = new Array(n);
+  const kept: ReportAnalysis[] = [];
+  const summary: AuditSummaryRow[] = [];
+  // Registered in input order: the first report of each agency and year (its table 二/三 facts, for
+  // the next year's cross-year rules) and every report of each key (for DUPLICATE-REPORT).
+  const firstOfKey = new Map<string, { index: number; facts: ReportFacts }>();
+  const sourcesOfKey = new Map<string, { index: number; source: string }[]>();
+  let contiguous = 0;
+  let emitted = 0;
   let done = 0;
   let next = 0;
-  const read: ReportAnalysis[] = new Array(paths.length);
-  const lane = async (): Promise<void> => {
-    while (next < paths.length) {
-      const index = next++;
-      const path = paths[index]!;
-      read[index] = await deps.reader.read(path);
-      done += 1;
-      deps.onProgress?.(done, paths.length, path);
+  let flushing = Promise.resolve();
+
+  const register = (index: number): void => {
+    const analysis = held[index] as ReportAnalysis;
+    const facts = analysis.facts;
+    const factsKey = keyOf(facts?.agency ?? null, facts?.year ?? null);
+    if (facts != null && factsKey !== undefined && !firstOfKey.has(factsKey)) {
+      firstOfKey.set(factsKey, { index, facts: crossYearFacts(facts) });
+    }
+    const readingKey = keyOf(analysis.reading.agency, analysis.reading.year);
+    if (deps.duplicates === true && readingKey !== undefined && analysis.facts !== null) {
+      const list = sourcesOfKey.get(readingKey) ?? [];
+      list.push({ index, source: analysis.reading.source });
+      sourcesOfKey.set(readingKey, list);
     }
   };
-  const lanes = Math.min(paths.length, Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY)));
+
+  /** Whether a later file could still change this one: its previous year or a duplicate could come after it. */
+  const waitsForLater = (index: number): boolean => {
+    const analysis = held[index] as ReportAnalysis;
+    const facts = analysis.facts;
+    return (
+      (facts != null && keyOf(facts.agency, facts.year) !== undefined) ||
+      (deps.duplicates === true && analysis.facts !== null && keyOf(analysis.reading.agency, analysis.reading.year) !== undefined)
+    );
+  };
+
+  const finalise = (index: number): ReportAnalysis => {
+    let analysis = held[index] as ReportAnalysis;
+    const windowEnd = Math.min(n, index + 1 + LOOKAHEAD);
+    const facts = analysis.facts;
+    if (facts != null && facts.year !== null) {
+      const previous = firstOfKey.get(keyOf(facts.agency, facts.year - 1) ?? '');
+      if (previous !== undefined && previous.index < windowEnd) {
+        analysis = revalidateWithPrevious(analysis, previous.facts, deps.settings);
+      }
+    }
+    if (deps.duplicates === true) {
+      const key = keyOf(analysis.reading.agency, analysis.reading.year);
+      const others = (key === undefined ? [] : (sourcesOfKey.get(key) ?? [])).filter((o) => o.index !== index && o.index < windowEnd);
+      if (others.length > 0 && analysis.facts !== null) {
+        analysis = withDuplicateFinding(
+          analysis,
+          others.map((o) => o.source),
+        );
+      }
+    }
+    return deps.strict === true ? strictAnalysis(analysis) : analysis;
+  };
+
+  const flush = async (): Promise<void> => {
+    while (contiguous < n && held[contiguous] !== undefined) {
+      register(contiguous);
+      contiguous += 1;
+    }
+    while (emitted < contiguous && (contiguous === n || contiguous >= emitted + 1 + LOOKAHEAD || !waitsForLater(emitted))) {
+      const index = emitted;
+      const analysis = finalise(index);
+      held[index] = undefined;
+      emitted += 1;
+      summary.push(summariseAnalysis(analysis));
+      if (deps.onResult === undefined) {
+        kept.push(analysis);
+      } else {
+        await deps.onResult(analysis, index);
+      }
+    }
+  };
+
+  const lane = async (): Promise<void> => {
+    while (next < n) {
+      const index = next++;
+      const file = files[index] as ListedFile;
+      held[index] =
+        file.unreadable === undefined ? await deps.reader.read(file.path, file.rawPath) : unreadableReport(file.path, file.unreadable);
+      done += 1;
+      deps.onProgress?.(done, n, file.path);
+      // One flush at a time, in order (onResult may write to a slow pipe).
+      flushing = flushing.then(flush);
+      await flushing;
+    }
+  };
+  const lanes = Math.min(n, Math.max(1, Math.floor(deps.concurrency ?? DEFAULT_CONCURRENCY)));
   await Promise.all(Array.from({ length: lanes }, lane));
-  const crossYear = applyCrossYearRules(read, deps.settings);
-  const paired = deps.duplicates === true ? markDuplicates(crossYear) : crossYear;
-  const analyses = deps.strict === true ? paired.map(strictAnalysis) : paired;
-  const summary = analyses.map(summariseAnalysis);
-  return { analyses, summary, exitCode: exitCodeOf(summary) };
+  await flushing;
+  return { analyses: kept, summary, exitCode: exitCodeOf(summary) };
 }
 
-/** Re-validates each report that has the same agency's previous-year report in the batch (pairing of validation-rules.md P4). */
-export function applyCrossYearRules(analyses: readonly ReportAnalysis[], settings: ValidationSettings): ReportAnalysis[] {
-  const previous = pairPreviousYear(analyses.map(({ facts }) => ({ agency: facts?.agency ?? null, year: facts?.year ?? null, facts })));
-  return analyses.map((analysis, index) => {
-    const facts = previous[index]?.facts;
-    return facts == null ? analysis : revalidateWithPrevious(analysis, facts, settings);
-  });
+/**
+ * What the cross-year rules read of a previous year's report: its tables 二 and 三 (T3-CARRY,
+ * T2-CONTINUITY; templateOf judges a mixed report per table, so whole tables are kept). Without the
+ * text, narrative lines and table 四 it is a fraction of the facts, kept for every report of a batch.
+ */
+export function crossYearFacts(facts: ReportFacts): ReportFacts {
+  const cells = new Map<string, ReadCell>();
+  for (const [id, cell] of facts.cells) {
+    if (cell.table !== '四') {
+      cells.set(id, cell);
+    }
+  }
+  return { ...facts, cells, narrativeLines: [] };
 }
 
 /** The rules `--strict` raises to errors: what stops a report from being published as it is. */
@@ -94,32 +205,13 @@ export function strictAnalysis(analysis: ReportAnalysis): ReportAnalysis {
  * DUPLICATE-REPORT: two readings of one agency (whitespace-insensitive) and year in a batch — a report
  * downloaded twice, or a draft beside the final — each names the other files.
  */
-export function markDuplicates(analyses: readonly ReportAnalysis[]): ReportAnalysis[] {
-  const byKey = new Map<string, number[]>();
-  analyses.forEach((analysis, index) => {
-    const { agency, year } = analysis.reading;
-    if (agency !== null && year !== null && analysis.facts !== null) {
-      const key = `${normaliseAgency(agency)}\u001f${year}`;
-      byKey.set(key, [...(byKey.get(key) ?? []), index]);
-    }
-  });
-  const result = [...analyses];
-  for (const indices of byKey.values()) {
-    if (indices.length < 2) {
-      continue;
-    }
-    for (const index of indices) {
-      const analysis = analyses[index]!;
-      const others = indices.filter((i) => i !== index).map((i) => `“${analyses[i]!.reading.source}”`);
-      const { agency, year } = analysis.reading;
-      const duplicate: FingerprintedFinding = {
-        ...finding('DUPLICATE-REPORT', `与${others.join('、')}是同一机关同一年度的报告（${agency} ${year}年）`),
-        fingerprint: fingerprintOf('DUPLICATE-REPORT', normaliseAgency(agency ?? ''), year ?? 0),
-      };
-      result[index] = { ...analysis, reading: { ...analysis.reading, findings: [...analysis.reading.findings, duplicate] } };
-    }
-  }
-  return result;
+function withDuplicateFinding(analysis: ReportAnalysis, others: readonly string[]): ReportAnalysis {
+  const { agency, year } = analysis.reading;
+  const duplicate: FingerprintedFinding = {
+    ...finding('DUPLICATE-REPORT', `与${others.map((o) => `“${o}”`).join('、')}是同一机关同一年度的报告（${agency} ${year}年）`),
+    fingerprint: fingerprintOf('DUPLICATE-REPORT', normaliseAgency(agency ?? ''), year ?? 0),
+  };
+  return { ...analysis, reading: { ...analysis.reading, findings: [...analysis.reading.findings, duplicate] } };
 }
 
 export function summariseAnalysis(analysis: ReportAnalysis): AuditSummaryRow {

@@ -5,7 +5,11 @@
 
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+<<<<<<< HEAD
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
+=======
+import type { ExportRows } from '#core/reports/export-table.ts';
+>>>>>>> main
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
@@ -91,7 +95,21 @@ export interface FileReader {
 
 /** Reads one report file into an analysis; unreadable files yield a READ-SOURCE analysis, never a rejection. */
 export interface ReportReaderPort {
-  read(path: string): Promise<ReportAnalysis>;
+  /** `rawPath`: the path's bytes when a name on it is not UTF-8 (ListedFile). */
+  read(path: string, rawPath?: Uint8Array): Promise<ReportAnalysis>;
+}
+
+/** One file a listing found; `unreadable` (a Chinese reason) when it cannot be read at all. */
+export interface ListedFile {
+  readonly path: string;
+  readonly unreadable?: string;
+  readonly rawPath?: Uint8Array;
+}
+
+/** The files of a batch in order, and what listing did not follow (for the summary). */
+export interface InputListing {
+  readonly files: readonly ListedFile[];
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
 }
 
 /** Where the data of this instance lives, for the user to see (`gongkai settings list`). */
@@ -139,10 +157,11 @@ export interface ReportFilesPort {
   /**
    * The files to read for the inputs (paths as given): a file as given, a directory's files recursively
    * in sorted path order, each joined onto the input as given; an input that does not exist is kept
-   * as given (reading it yields a READ-SOURCE finding, never the end of the batch).
+   * as given with its reason, as is a folder that cannot be opened (a READ-SOURCE finding, never the
+   * end of the batch); links that would list a folder twice are skipped and named.
    */
-  listInputs(inputs: readonly string[]): Promise<string[]>;
-  /** A reader for `files` files using up to `jobs` threads (default: one per core); `explain` keeps every evaluation. */
+  listInputs(inputs: readonly string[]): Promise<InputListing>;
+  /** A reader for `files` files using up to `jobs` threads (capped at the cores; default one per core but one, i.e. none on 2 cores); `explain` keeps every evaluation. */
   openReader(options: { readonly files: number; readonly jobs?: number; readonly explain: boolean }): Promise<BatchReportReader>;
   /** Renders a report document: text formats as a string, DOCX/XLSX as bytes. JSON keeps the reading's findings. */
   /** `authoring`: a workbook to fill in (`report new --to xlsx`: totals as formulas, labels locked). */
@@ -152,4 +171,6 @@ export interface ReportFilesPort {
     reading?: ReportReading,
     options?: { readonly authoring?: boolean },
   ): Promise<string | Uint8Array>;
+  /** A plain table as an XLSX workbook (`report export --to xlsx`). */
+  renderTableXlsx(rows: ExportRows): Promise<Uint8Array>;
 }

@@ -32,7 +32,12 @@ const SELF_PLACED = new Set(['CELL-BLANK', 'LABEL-VARIANT', 'READ-ROW-SHAPE', 'R
  * The findings of one reading as indented lines. `full` (report read) adds where each finding's cells
  * are; a batch (report check) only where the message does not say it already.
  */
-export function findingLines(analysis: ReportAnalysis, full: boolean, keep: (severity: Severity) => boolean = () => true): string[] {
+export function findingLines(
+  analysis: ReportAnalysis,
+  full: boolean,
+  keep: (severity: Severity) => boolean = () => true,
+  explain = false,
+): string[] {
   const template = labelTemplate(analysis);
   const findings = analysis.reading.findings.filter((f) => keep(f.severity));
   const lines: string[] = [];
@@ -54,7 +59,8 @@ export function findingLines(analysis: ReportAnalysis, full: boolean, keep: (sev
     const every = first.severity === 'error' && SELF_PLACED.has(first.rule);
     const withPlaces = full || every || (!SELF_PLACED.has(first.rule) && (first.cells.length <= 3 || analysis.places !== undefined));
     const places = withPlaces && suggestion === '' ? placesOf(analysis, first.cells, every) : '';
-    lines.push(`  [${SEVERITY_LABEL[first.severity]}] ${first.rule} ${first.message}${suggestion}${places}`);
+    const message = first.rule === 'READ-SOURCE' && !explain ? plainReason(first.message) : first.message;
+    lines.push(`  [${SEVERITY_LABEL[first.severity]}] ${first.rule} ${message}${suggestion}${places}`);
   }
   return lines;
 }
@@ -79,4 +85,12 @@ export function evaluationLine(analysis: ReportAnalysis, e: RuleEvaluation): str
       ? `缺少：${(e.missing ?? []).map((id) => (id.startsWith('prev:') ? `上年${name(id.slice(5))}` : name(id))).join('、') || '—'}`
       : `左 ${e.left ?? '—'}，右 ${e.right ?? '—'}，差 ${e.delta ?? '—'}`;
   return `[${STATUS_LABEL[e.status]}] ${e.rule} ${expression}：${sides}`;
+}
+
+/**
+ * A reason without the library's own words (`Corrupted zip: can't find end of central directory`,
+ * `Invalid PDF structure.`, `ENOENT`): the Chinese sentence alone, for a person; `--explain` shows all.
+ */
+export function plainReason(reason: string): string {
+  return reason.replace(/（[^（）]*(?:[A-Za-z]{2,}[\s:,.'-]+[A-Za-z]{2,}|\bE[A-Z]{3,}\b)[^（）]*）/gu, '').trim();
 }

@@ -1,12 +1,14 @@
 // gongkai CLI entry point: dispatches to one file per command under ./commands/ (each loaded only
 // when run, so start-up stays fast), after parsing the configuration once and wiring the ports in
 // the composition root. Every refusal leaves through the one error table (app/error-outcomes.ts).
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { outcomeOf } from '#app/error-outcomes.ts';
 import { loadConfig } from '#config/load-config.ts';
 import { isDomainError } from '#core/shared/domain-error.ts';
 import { composeAppDeps } from '../composition-root.ts';
 import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
+import { didYouMean } from './suggest.ts';
 
 // Each command's one-line summary lives here, not in its module, so `gongkai --help` lists every
 // command without importing any of them (the report command alone pulls in exceljs, mammoth, unpdf).
@@ -40,6 +42,8 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   bench: { module: './commands/bench.ts', summary: '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）' },
 };
 
+const REPORT_SUBCOMMANDS = ['read', 'check', 'render', 'new'] as const;
+
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
   const entry = COMMANDS[name];
   if (entry === undefined) {
@@ -64,9 +68,16 @@ export async function main(args: readonly string[], context: CliContext): Promis
     usage(context);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    context.out(`gongkai ${version()}\n`);
+    return EXIT.ok;
+  }
   const command = await loadCommand(name);
   if (command === undefined) {
-    context.err(`gongkai：未知命令“${name}”。运行 gongkai --help 查看可用命令。\n`);
+    // `gongkai check …` means `gongkai report check …`: suggest the subcommand with its command.
+    const known = [...Object.keys(COMMANDS), '--help', '--version', ...REPORT_SUBCOMMANDS.map((sub) => `report ${sub}`)];
+    const typed = REPORT_SUBCOMMANDS.some((sub) => didYouMean(name, [sub]) !== '') ? `report ${name}` : name;
+    context.err(`gongkai：未知命令“${name}”。${didYouMean(typed, known)}运行 gongkai --help 查看可用命令。\n`);
     return EXIT.usage;
   }
   try {
@@ -84,6 +95,16 @@ export async function main(args: readonly string[], context: CliContext): Promis
   }
 }
 
+/** The version in package.json (read on demand: `--help` and commands never pay for it). */
+function version(): string {
+  try {
+    const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+    return (JSON.parse(text) as { version?: string }).version ?? '未知版本';
+  } catch {
+    return '未知版本';
+  }
+}
+
 function osUserName(): string | undefined {
   try {
     return userInfo().username;
@@ -92,10 +113,23 @@ function osUserName(): string | undefined {
   }
 }
 
+/** Standard output could not be written (sysexits EX_IOERR). */
+const EXIT_IO_ERROR = 74;
+
 const isEntryPoint = import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntryPoint) {
+  // Output cut by a closed pipe (`report check DIR | head`): stop writing, finish the batch and exit
+  // with its status. Any other failure of standard output (a full disk) is an error of its own.
+  let stdoutError: NodeJS.ErrnoException | undefined;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    stdoutError ??= error;
+  });
   const context: CliContext = {
-    out: (text) => process.stdout.write(text),
+    out: (text) => {
+      if (stdoutError === undefined) {
+        process.stdout.write(text);
+      }
+    },
     err: (text) => process.stderr.write(text),
     isTTY: process.stderr.isTTY === true,
     env: process.env,
@@ -103,11 +137,22 @@ if (isEntryPoint) {
     now: () => new Date(),
     osUser: osUserName(),
   };
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      process.exit(0);
-    }
-  });
   const code = await main(process.argv.slice(2), context);
-  process.exitCode = code;
+  // Let pending output reach the pipe (or fail) before deciding the exit status.
+  await new Promise<void>((done) => {
+    if (stdoutError !== undefined) {
+      done();
+      return;
+    }
+    process.stdout.write('', () => done());
+  });
+  const failure = stdoutError as NodeJS.ErrnoException | undefined;
+  if (failure !== undefined && failure.code !== 'EPIPE') {
+    process.stderr.write(
+      `gongkai：无法写入标准输出（${failure.code === 'ENOSPC' ? '磁盘空间已满' : (failure.code ?? failure.message)}）。\n`,
+    );
+    process.exitCode = EXIT_IO_ERROR;
+  } else {
+    process.exitCode = code;
+  }
 }

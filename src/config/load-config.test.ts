@@ -32,7 +32,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
   test('defaults', () => {
     const config = loadConfig({ HOME: '/home/a' }, runtime);
     assert.deepEqual(config.db, { url: null });
-    assert.deepEqual(config.http, { host: '127.0.0.1', port: 8080, rateLimit: true });
+    assert.deepEqual(config.http, { host: '127.0.0.1', port: 8080, rateLimit: true, intakeRateLimit: { limit: 10, windowSeconds: 60 } });
     assert.equal(config.actor, 'os-user');
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.http));
   });
@@ -44,12 +44,17 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
         GONGKAI_HOST: '0.0.0.0',
         GONGKAI_PORT: '0',
         GONGKAI_RATE_LIMIT: 'off',
+        GONGKAI_INTAKE_RATE_LIMIT: '30 / 3600',
         GONGKAI_USER: ' 管理员甲 ',
       },
       runtime,
     );
     assert.equal(config.db.url, 'postgres://postgres@127.0.0.1:5432/test');
-    assert.deepEqual(config.http, { host: '0.0.0.0', port: 0, rateLimit: false });
+    assert.deepEqual(config.http, { host: '0.0.0.0', port: 0, rateLimit: false, intakeRateLimit: { limit: 30, windowSeconds: 3600 } });
+    assert.throws(
+      () => loadConfig({ HOME: '/h', GONGKAI_INTAKE_RATE_LIMIT: '0/60' }, runtime),
+      (error) => isDomainError(error, 'CONFIG_INVALID'),
+    );
     assert.equal(config.actor, '管理员甲');
     assert.equal(loadConfig({ HOME: '/h', PORT: '9000' }, runtime).http.port, 9000);
   });

@@ -29,7 +29,18 @@ export const CONFIG_VARIABLES = [
   {
     name: 'GONGKAI_RATE_LIMIT',
     default: 'on',
-    meaning: '`off` turns the public intake rate limit off (load tests); the limits themselves are settings',
+    meaning: '`off` turns the public intake rate limit off (load tests)',
+  },
+  {
+    name: 'GONGKAI_INTAKE_RATE_LIMIT',
+    default: '10/60',
+    meaning: 'public intake limit per client address: N applications per SECONDS (`N/SECONDS`)',
+  },
+  {
+    name: 'GONGKAI_READ_TIMEOUT',
+    default: '20',
+    meaning:
+      'seconds one report file may take to read (`report read/check`); past it the file is unreadable with its reason and the batch goes on',
   },
   { name: 'XDG_DATA_HOME', default: '~/.local/share', meaning: 'read only to place the default data directory' },
   { name: 'HOME', default: '(from the OS)', meaning: 'read only to place the default data directory' },
@@ -51,6 +62,12 @@ export interface Config {
     readonly port: number;
     /** Whether the public intake is rate limited (GONGKAI_RATE_LIMIT=off turns it off). */
     readonly rateLimit: boolean;
+    /** The intake limit per client address (GONGKAI_INTAKE_RATE_LIMIT, default 10 per 60 s). */
+    readonly intakeRateLimit: { readonly limit: number; readonly windowSeconds: number };
+  };
+  readonly reports: {
+    /** Time budget for reading one report file, in milliseconds (GONGKAI_READ_TIMEOUT, seconds). */
+    readonly readTimeoutMs: number;
   };
   /** Who CLI changes are recorded as. */
   readonly actor: string;
@@ -118,13 +135,34 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_RATE_LIMIT 应为 on 或 off，收到“${rateLimitText}”`);
   }
 
+  const intakeText = set(env, 'GONGKAI_INTAKE_RATE_LIMIT') ?? '10/60';
+  const intakeMatch = /^(\d{1,6})\/(\d{1,6})$/.exec(intakeText.replace(/\s+/g, ''));
+  const intakeRateLimit = { limit: Number(intakeMatch?.[1] ?? 0), windowSeconds: Number(intakeMatch?.[2] ?? 0) };
+  if (intakeRateLimit.limit < 1 || intakeRateLimit.windowSeconds < 1) {
+    problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${intakeText}”`);
+  }
+
+  const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
+  const timeout = Number(timeoutText);
+  if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
+    problems.push(`GONGKAI_READ_TIMEOUT 应为读取一个报告文件最多用的秒数（大于 0，不超过 86400），收到“${timeoutText}”`);
+  }
+
+  // The author of recorded changes is one line of text: a line break in it could pass for another
+  // history entry when the history is printed.
+  const actor = set(env, 'GONGKAI_USER');
+  if (actor !== undefined && /[\u0000-\u001f\u007f\u2028\u2029]/u.test(actor)) {
+    problems.push('GONGKAI_USER 不能包含换行或其他控制字符');
+  }
+
   if (problems.length > 0) {
     throw new DomainError('CONFIG_INVALID', `配置有误（环境变量）：\n  ${problems.join('\n  ')}`, { problems });
   }
   return Object.freeze({
     files: Object.freeze({ dataDir, dataDirIsDefault: configuredDir === undefined }),
     db: Object.freeze({ url }),
-    http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on' }),
+    http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on', intakeRateLimit: Object.freeze(intakeRateLimit) }),
+    reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
   });
 }

@@ -30,6 +30,16 @@ describe('gongkai bench', () => {
     assert.ok(!run.out.includes('工作线程池（'), 'no pool with --no-pool');
   });
 
+  test('bench start prints CPU and wall time of --help, deadline and fee against the baseline, with the goal', async () => {
+    const run = await runInProcess(['bench', 'start', '--runs', '1'], context);
+    assert.equal(run.code, 0, run.err);
+    for (const text of ['baseline  CPU', '--help    CPU', 'deadline  CPU', 'fee       CPU', '× 基线', '目标 / goal ≤ 0.25 s CPU']) {
+      assert.ok(run.out.includes(text), `missing “${text}” in:\n${run.out}`);
+    }
+    const bad = await runInProcess(['bench', 'start', '--runs', '0'], context);
+    assert.equal(bad.code, 64);
+  });
+
   test('bench without a target shows the usage and exits 64; bad options exit 64 with a Chinese message', async () => {
     const bare = await runInProcess(['bench'], context);
     assert.equal(bare.code, 64);

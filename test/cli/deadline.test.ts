@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { type ClockRefusalCode, NOT_REGISTERED_CODES } from '#core/statute/clock-refusal.ts';
 import { expectedReferenceSteps, isSubsequence } from '#test/factories/clock-vectors.ts';
 import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
 import { makeDataDir, runCli } from './clock-cli-harness.ts';
@@ -84,6 +85,17 @@ describe('gongkai deadline --json: every reply vector through the command line f
       const dataDir = await makeDataDir();
       const flags = toFlags(vector.input as VectorInput, (vector as { options?: { feePause?: boolean } }).options);
       const run = await runCli(['deadline', ...flags, '--today', LATER, '--json'], { dataDir });
+      // A request not registered (不予登记), entered on the command line, stops the command with its
+      // reason first (issue #10); the case-file tests below check the recorded history's result.
+      const notRegistered = ((vector.expected as { notes?: string[] }).notes ?? []).filter(
+        (code) => NOT_REGISTERED_CODES.has(code as ClockRefusalCode) && code !== 'EXTENSION_NOTICE_AFTER_DUE',
+      );
+      if (notRegistered.length > 0) {
+        assert.equal(run.code, 64, run.out);
+        assert.match(run.err, /^gongkai deadline：未登记：[^\n]*不予登记/u);
+        assert.equal(run.out, '');
+        return;
+      }
       assert.equal(run.code, 0, run.err);
       assertMatchesVector(JSON.parse(run.out), vector.expected as Record<string, unknown>, vector.input);
     });

@@ -2,7 +2,7 @@
 // as formulas with their saved results), findings named by sheet and cell and by the labels of the
 // form, one wrong cell shown as one problem, JSON keeping the narrative, and a publishable DOCX.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
@@ -94,7 +94,7 @@ describe('XLSX formulas read as their saved results', () => {
     assert.match(run.out, new RegExp(`\\[警告\\] READ-FORMULA 表三!${address} 是公式，但文件中没有保存计算结果`, 'u'));
   });
 
-  test('a plain SUM saved without a result is computed from its cells, without a finding', async () => {
+  test('a plain SUM saved without a result is computed from its cells, and a notice names it', async () => {
     const dir = await makeTempDir();
     const path = join(dir, 'sum.xlsx');
     await fillInExcel(await blankWorkbook(dir), path, BALANCED, (sheet, rowOf) => {
@@ -104,6 +104,11 @@ describe('XLSX formulas read as their saved results', () => {
     const [reading] = jsonLines((await runCli(['report', 'read', '--json', path])).out);
     assert.equal(cellMap(reading!)['received.total'], 3);
     assert.equal(ruleList(reading!).includes('READ-FORMULA'), false);
+    const computed = reading!.findings.filter((f) => f.rule === 'READ-FORMULA-COMPUTED');
+    assert.deepEqual(
+      computed.map((f) => [f.severity, f.message]),
+      [['notice', '1个公式没有保存计算结果，已按公式计算：表三!J4（=3）（在 Excel 或 WPS 中打开并保存即可消除本提示）']],
+    );
   });
 });
 
@@ -183,6 +188,20 @@ describe('findings named as the user sees them', () => {
     const explained = await runCli(['report', 'read', '--explain', path]);
     assert.match(explained.out, /\[不符\] T3-BALANCE 〔表三!D\d+（一、本年新收政府信息公开申请数量 \/ 自然人）〕/u);
     assert.doesNotMatch(explained.out, /outcome\.total\.natural_person|received\.natural_person/u);
+  });
+
+  test('read on worker threads (a batch of 24 and more) shows the same one problem', { timeout: 120_000 }, async () => {
+    const dir = await makeTempDir();
+    const fill = { ...BALANCED, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）': 0 };
+    await fillInExcel(await blankWorkbook(dir), join(dir, 'wrong.xlsx'), fill, (sheet, rowOf) => {
+      sheet.getCell(rowOf('（七）总计'), 4).value = 4;
+    });
+    const seed = await readFile(`${SEED_DIR}/000_fa62d5864337d3a6.txt`);
+    for (let i = 0; i < 24; i++) {
+      await writeFile(join(dir, `seed-${String(i).padStart(2, '0')}.txt`), seed);
+    }
+    const run = await runCli(['report', 'check', '--jobs', '2', dir]);
+    assert.match(run.out, /\[错误\] 表三!D\d+（（七）总计 \/ 自然人） 现为 4，应为 3：这一处使以下 2 项核对不符/u);
   });
 
   test('in a text format the place is the row and column labels, and a lone wrong total says what it should be', async () => {

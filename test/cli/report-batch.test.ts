@@ -5,6 +5,7 @@ import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { TEMPLATES } from '#core/reports/template.ts';
 import { jsonLines, makeTempDir, ruleList, runCli, SEED_DIR } from './report-cli-harness.ts';
 
 const SEED_000 = `${SEED_DIR}/000_fa62d5864337d3a6.txt`;
@@ -114,5 +115,38 @@ describe('report check --strict', () => {
     const strict = await runCli(['report', 'check', '--strict', path]);
     assert.equal(strict.code, 1);
     assert.match(strict.out, /\[错误\] CELL-TEXT .*表二!B3（规章 \/ 本年制发件数）/u);
+  });
+});
+
+describe('report export', () => {
+  test('CSV, one row per report and cell: BOM, Chinese headers, template order, blanks left empty', async () => {
+    const dir = await batch();
+    const run = await runCli(['report', 'export', dir, '--to', 'csv']);
+    assert.equal(run.code, 0, run.err);
+    assert.ok(run.out.startsWith('\uFEFF文件,机关,年度,模板,错误,警告,提示,表,行,列,单元格编号,数值,原文\r\n'));
+    const rows = run.out.slice(1).trimEnd().split('\r\n').slice(1);
+    const seed000 = rows.filter((row) => row.startsWith(`${join(dir, 'a.txt')},`));
+    assert.equal(seed000.length, TEMPLATES['2021'].cells.length);
+    assert.equal(seed000[0], `${join(dir, 'a.txt')},黄石市民政局,2023,模板 2021,0,1,4,表二,规章,本年制发件数,rules.issued,0,0`);
+    assert.equal(seed000[1], `${join(dir, 'a.txt')},黄石市民政局,2023,模板 2021,0,1,4,表二,规章,本年废止件数,rules.repealed,,`);
+    assert.ok(rows.some((row) => row.startsWith(`${join(dir, 'd-notice.txt')},,,不是年度报告,0,0,1,`)));
+  });
+
+  test('--wide XLSX: one row per report, one column per cell under its Chinese labels', async () => {
+    const dir = await batch();
+    const out = join(await makeTempDir(), 'export.XLSX');
+    const run = await runCli(['report', 'export', dir, '--wide', '--out', out]);
+    assert.equal(run.code, 0, run.err);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0] ?? assert.fail('no sheet');
+    assert.equal(sheet.rowCount, 5);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    assert.deepEqual(header.slice(0, 8), ['文件', '机关', '年度', '模板', '错误', '警告', '提示', '表二 规章 / 本年制发件数']);
+    assert.ok(header.includes('表三 （七）总计 / 自然人'));
+    const c = (sheet.getRow(4).values as unknown[]).slice(1);
+    assert.deepEqual(c.slice(1, 4), ['嘉兴市民政局', 2020, '模板 2019']);
+    const again = await runCli(['report', 'export', dir, '--wide', '--out', out]);
+    assert.equal(again.code, 64);
   });
 });

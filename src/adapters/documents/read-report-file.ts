@@ -1,45 +1,100 @@
 // One file on disk → one ReportAnalysis: load (any format), read, validate. Never rejects for bad
 // input: an unreadable file is a READ-SOURCE analysis, so a batch always goes on.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type ReportAnalysis, readReport, unreadableReport } from '#core/reports/read/read-report.ts';
 import { parseReadingJson, readingToDocument } from '#core/reports/render/render-json.ts';
 import { renderPipe } from '#core/reports/render/render-pipe.ts';
 import type { ValidationSettings } from '#core/reports/validate/rule.ts';
-import { loadSource } from './load-source.ts';
+import { DEFAULT_MAX_SOURCE_BYTES, loadSource, tooLargeReason } from './load-source.ts';
 
 const FS_REASONS: Readonly<Record<string, string>> = {
   ENOENT: '文件不存在',
   EISDIR: '这是一个目录，不是文件',
   EACCES: '没有读取权限',
   EPERM: '没有读取权限',
+  ENAMETOOLONG: '路径太长',
+  ELOOP: '符号链接形成循环',
+  ENOTDIR: '路径中有一段不是目录',
 };
 
-/** Reads and audits one report file; `source` is the path as given. */
-export async function readReportFile(path: string, settings: ValidationSettings, source: string = path): Promise<ReportAnalysis> {
+/** A file refused before reading it (a device, a pipe, too large): `reason` is what the user reads. */
+export class RefusedFileError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Reads and audits one report file; `source` is the path as given (for a path given as bytes — a
+ * file name that is not UTF-8 — the name shown).
+ */
+export async function readReportFile(
+  path: string | Buffer,
+  settings: ValidationSettings,
+  source: string = String(path),
+): Promise<ReportAnalysis> {
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    return unreadableReport(source, FS_REASONS[code] ?? `读取失败（${code || String(error)}）`);
+    return unreadableReport(source, readFailureReason(error));
   }
-  return readReportBytes(bytes, basename(path), source, settings);
+  return readReportBytes(bytes, basename(source), source, settings);
+}
+
+/** The Chinese reason a file could not be read (readBytes' errors). */
+export function readFailureReason(error: unknown): string {
+  if (error instanceof RefusedFileError) {
+    return error.reason;
+  }
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return FS_REASONS[code] ?? `读取失败（${code || String(error)}）`;
 }
 
 /** Files up to this size are read synchronously (readBytes). */
 const SYNC_READ_LIMIT = 1024 * 1024;
 
 /**
- * A regular file of up to 1 MB (every text or HTML report) is read synchronously: ~10 µs, against
- * ~100 µs of thread-pool round trips for fs/promises (open, stat, read, close), as much as a tenth of
- * reading and auditing a report. Larger files (PDFs, DOCX) and anything that is not a regular file
- * (a directory, a FIFO) stay asynchronous, off the loop. Errors carry the same codes either way.
+ * Reads a report file, looking at it first (stat): anything that is not a regular file — a device
+ * such as /dev/zero, a FIFO that would block forever, a socket — and any file over the size limit
+ * is refused before a byte is read (RefusedFileError). A regular file of up to 1 MB (every text or
+ * HTML report) is read synchronously: ~10 µs, against ~100 µs of thread-pool round trips for
+ * fs/promises, as much as a tenth of reading and auditing a report; larger ones asynchronously.
  */
-export async function readBytes(path: string): Promise<Uint8Array> {
+export async function readBytes(path: string | Buffer, maxBytes: number = DEFAULT_MAX_SOURCE_BYTES): Promise<Uint8Array> {
   const stats = statSync(path);
-  return stats.isFile() && stats.size <= SYNC_READ_LIMIT ? readFileSync(path) : await readFile(path);
+  if (stats.isDirectory()) {
+    throw Object.assign(new Error(`EISDIR: ${String(path)}`), { code: 'EISDIR' });
+  }
+  if (!stats.isFile()) {
+    throw new RefusedFileError(`不是普通文件（${specialKind(stats)}），未读取`);
+  }
+  if (stats.size > maxBytes) {
+    throw new RefusedFileError(tooLargeReason(stats.size, maxBytes));
+  }
+  return stats.size <= SYNC_READ_LIMIT ? readFileSync(path) : await readFile(path);
+}
+
+function specialKind(stats: Stats): string {
+  if (stats.isFIFO()) {
+    return '命名管道';
+  }
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) {
+    return '设备文件';
+  }
+  return stats.isSocket() ? '套接字' : '特殊文件';
+}
+
+/** DOCX, XLSX (zip) and PDF: formats whose parsers can take long on a hostile file (read under a time budget). */
+export function isPackagedFormat(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    return true;
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
 }
 
 /** Reads and audits report bytes (an upload, a file). */

@@ -29,9 +29,14 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<XlsxBlocks> {
   }
   const blocks: SourceBlock[] = [];
   const unsaved: string[] = [];
+  const computed: string[] = [];
   const places = new Map<string, string>();
   for (const sheet of workbook.worksheets) {
-    const rows = sheetToGrid(sheet, (address) => unsaved.push(`${sheetLabel(sheet.name)}!${address}`));
+    const rows = sheetToGrid(sheet, (address, value) =>
+      value === undefined
+        ? unsaved.push(`${sheetLabel(sheet.name)}!${address}`)
+        : computed.push(`${sheetLabel(sheet.name)}!${address}（=${value}）`),
+    );
     for (const [id, address] of cellPlaces(rows)) {
       places.set(id, `${sheetLabel(sheet.name)}!${address}`);
     }
@@ -56,6 +61,14 @@ export async function xlsxToBlocks(bytes: Uint8Array): Promise<XlsxBlocks> {
       `${place} 是公式，但文件中没有保存计算结果，无法读取其数值（请在 Excel 或 WPS 中打开、重新计算并保存后再审核）`,
     ),
   );
+  if (computed.length > 0) {
+    findings.push(
+      finding(
+        'READ-FORMULA-COMPUTED',
+        `${computed.length}个公式没有保存计算结果，已按公式计算：${computed.slice(0, 6).join('、')}${computed.length > 6 ? ' 等' : ''}（在 Excel 或 WPS 中打开并保存即可消除本提示）`,
+      ),
+    );
+  }
   return { ok: true, blocks, findings, places };
 }
 
@@ -64,7 +77,10 @@ export function sheetLabel(name: string): string {
   return /^表[二三四](?:\s|$)/u.test(name) ? name.slice(0, 2) : name;
 }
 
-function sheetToGrid(sheet: ExcelJS.Worksheet, onUnsaved: (address: string) => void): string[][] {
+/** Called for a formula saved without a result: with the value computed from its cells, or undefined when it cannot be. */
+type OnUnsaved = (address: string, computed?: string | number) => void;
+
+function sheetToGrid(sheet: ExcelJS.Worksheet, onUnsaved: OnUnsaved): string[][] {
   const grid: string[][] = [];
   for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
     const row = sheet.getRow(rowNumber);
@@ -96,7 +112,7 @@ function trimEmptyEdges(grid: string[][]): string[][] {
   return width === 0 ? [] : rows.map((row) => row.slice(0, width));
 }
 
-function cellText(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, onUnsaved: (address: string) => void): string {
+function cellText(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, onUnsaved: OnUnsaved): string {
   let value: ExcelJS.CellValue = cell.value;
   if (cell.type === ExcelJS.ValueType.Formula) {
     // exceljs drops a falsy cached result from `cell.value` (`<f>SUM(D8:I8)</f><v>0</v>` reads as no
@@ -107,6 +123,9 @@ function cellText(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell, onUnsaved: (addr
       if (computed === undefined) {
         onUnsaved(cell.address);
         return '';
+      }
+      if (computed !== '') {
+        onUnsaved(cell.address, computed);
       }
       value = computed;
     } else {

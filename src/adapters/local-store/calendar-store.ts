@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CalendarChange, CalendarStore, NewCalendarChange } from '#app/ports.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
-import { readJsonFile, serialized, writeJsonFileAtomic } from './json-file.ts';
+import { dataFileError, readJsonFile, serialized, writeJsonFileAtomic } from './json-file.ts';
 
 interface ChangesDocument {
   readonly schema: 'gongkai/calendar-changes@1';
@@ -23,13 +23,17 @@ export function createFileCalendarStore(dataDir: string): CalendarStore {
       return [];
     }
     if (document.schema !== SCHEMA || !Array.isArray(document.changes)) {
-      throw new Error(`${path}: not a ${SCHEMA} document`);
+      throw dataFileError(path, `不是日历修改记录文件（应为 ${SCHEMA}）`, '请从备份恢复该文件，或把它改名后重新导入日历。');
     }
     return document.changes.map((change) => {
       const read = readCalendarYear(change.year, change.entry);
       const effectiveFrom = parseLocalDate(String(change.effectiveFrom));
       if (!read.ok || effectiveFrom === undefined) {
-        throw new Error(`${path}: change ${change.seq} is damaged`);
+        throw dataFileError(
+          path,
+          `中第 ${String(change.seq)} 条修改记录已损坏${read.ok ? '' : `（${read.problems.join('；')}）`}`,
+          '请从备份恢复该文件，或把它改名后重新导入日历。',
+        );
       }
       return { ...change, effectiveFrom, entry: read.value };
     });

@@ -2,8 +2,8 @@
 // who/when/what of each change. Implements the SettingsStore port until the database tier replaces it.
 import { join } from 'node:path';
 import type { NewSettingChange, SettingChange, SettingsStore } from '#app/ports.ts';
-import { type ClockSettingValues, isClockSettingKey } from '#core/statute/clock-settings.ts';
-import { readJsonFile, serialized, writeJsonFileAtomic } from './json-file.ts';
+import { type ClockSettingKey, type ClockSettingValues, checkClockSettingValue, isClockSettingKey } from '#core/statute/clock-settings.ts';
+import { dataFileError, readJsonFile, serialized, writeJsonFileAtomic } from './json-file.ts';
 
 interface SettingsDocument {
   readonly schema: 'gongkai/settings@1';
@@ -22,14 +22,26 @@ export function createFileSettingsStore(dataDir: string): SettingsStore {
       return { schema: SCHEMA, values: {}, history: [] };
     }
     if (document.schema !== SCHEMA || typeof document.values !== 'object' || !Array.isArray(document.history)) {
-      throw new Error(`${path}: not a ${SCHEMA} document`);
+      throw dataFileError(path, `不是设置文件（应为 ${SCHEMA}）`, '请从备份恢复该文件，或把它改名后重新设置。');
     }
     return document;
   };
   return {
     async loadValues(): Promise<ClockSettingValues> {
       const { values } = await readDocument();
-      return Object.fromEntries(Object.entries(values).filter(([key]) => isClockSettingKey(key))) as ClockSettingValues;
+      const known = Object.entries(values).filter(([key]) => isClockSettingKey(key)) as [ClockSettingKey, unknown][];
+      // A hand-edited value the setting does not allow is reported, never quietly replaced by the default.
+      for (const [key, value] of known) {
+        const problem = typeof value === 'string' ? checkClockSettingValue(key, value) : '应为文字';
+        if (problem !== undefined) {
+          throw dataFileError(
+            path,
+            `中设置“${key}”的值“${String(value)}”无效（${problem}）`,
+            `请用 gongkai settings set ${key} <值> 改为有效的值（gongkai settings list 列出可选值）。`,
+          );
+        }
+      }
+      return Object.fromEntries(known) as ClockSettingValues;
     },
     async listChanges() {
       return (await readDocument()).history;

@@ -5,12 +5,25 @@ import type { ValidationSettings } from '#core/reports/validate/rule.ts';
 
 const { settings, explain } = workerData as { settings: ValidationSettings; explain?: boolean };
 
-parentPort?.on('message', async (message: { id: number; path: string }) => {
+parentPort?.on('message', async (message: { id: number; path: string | Uint8Array; name: string }) => {
   try {
-    const analysis = await readReportFile(message.path, settings);
-    // Without --explain the evaluations are never looked at; not cloning them is most of the saving.
-    parentPort?.postMessage({ id: message.id, analysis: explain === true ? analysis : { ...analysis, evaluations: [] } });
+    // A path that is not UTF-8 arrives as its bytes (a Uint8Array after cloning): fs wants a Buffer.
+    const path = typeof message.path === 'string' ? message.path : Buffer.from(message.path);
+    const analysis = await readReportFile(path, settings, message.name);
+    // Without --explain only the failing evaluations are looked at (a wrong cell and the sums it
+    // breaks, issue #10); not cloning the others is most of the saving.
+    const evaluations = explain === true ? analysis.evaluations : analysis.evaluations.filter((e) => e.status === 'fail');
+    parentPort?.postMessage({ id: message.id, analysis: { ...analysis, evaluations } });
   } catch (error) {
     parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+// The parsers load_source imports on first use, loaded before the first file: the time budget per
+// file starts with the file, not with start-up. Then the pool is told this worker is ready.
+await Promise.all([
+  import('#adapters/documents/docx-to-blocks.ts'),
+  import('#adapters/documents/xlsx-to-blocks.ts'),
+  import('#adapters/documents/pdf-to-blocks.ts'),
+]);
+parentPort?.postMessage({ ready: true });

@@ -14,6 +14,11 @@ const HELP = `用法：
   pool      full，在工作线程池中使用全部 CPU 核
 每条路径测 R 轮（默认 5，线程池最多 3 轮）取中位数，打印每秒份数、full 与 baseline 之比，以及是否达到目标
 （单核 ≥ 1000 份/秒，≤ 3 倍基线）。只打印，不断言。
+
+  gongkai bench start [--runs N]
+
+启动耗时：gongkai --help、一次 deadline 和一次 fee 调用各运行 N 次（默认 10），打印 CPU 时间和耗时的中位数，
+以及与基线（Node 启动一个空模块）之比；目标每条命令 ≤ 0.25 秒 CPU。只打印，不断言。
 `;
 
 function requireInteger(text: string | undefined, what: string, min: number, max: number): number {
@@ -30,8 +35,21 @@ export async function run(args: readonly string[], context: CliContext): Promise
     return args.length === 0 ? EXIT.usage : EXIT.ok;
   }
   const [target, ...rest] = args;
+  if (target === 'start') {
+    let runs: number | undefined;
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i] === '--runs') {
+        runs = requireInteger(rest[++i], '--runs ', 1, 100);
+      } else {
+        throw new UsageError(`未知参数：${rest[i] ?? ''}`);
+      }
+    }
+    const { runStartBenchmark } = await import('../../../bench/cli-start-benchmark.ts');
+    runStartBenchmark({ out: context.out, ...(runs === undefined ? {} : { runs }) });
+    return EXIT.ok;
+  }
   if (target !== 'reader') {
-    throw new UsageError(`未知的基准“${target ?? ''}”，可用：reader`);
+    throw new UsageError(`未知的基准“${target ?? ''}”，可用：reader、start`);
   }
   let count: number | undefined;
   let rounds: number | undefined;

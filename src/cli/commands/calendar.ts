@@ -6,6 +6,8 @@ import { listCalendarHistory } from '#app/list-calendar-history.ts';
 import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { beijingTime, oneLine } from '../show-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai calendar show YYYY [--json]     该年的放假安排、调休上班日、工作日总数和数据来源
@@ -114,7 +116,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       context.out(
         json
           ? `${JSON.stringify(record, null, 2)}\n`
-          : `已导入（第${record.seq}号修改，${record.who}，${record.when}，自 ${record.effectiveFrom} 起生效）：${record.what}\n受影响案件的答复期限清单将随案件系统提供。\n`,
+          : `已导入（第${record.seq}号修改，${oneLine(record.who)}，${beijingTime(record.when)}，自 ${record.effectiveFrom} 起生效）：${record.what}\n受影响案件的答复期限清单将随案件系统提供。\n`,
       );
       return EXIT.ok;
     }
@@ -127,12 +129,12 @@ export async function run(args: readonly string[], context: CommandContext): Pro
           : `随软件提供：2019–2026年（${history.shipped}）\n${
               records.length === 0
                 ? '尚无管理员修改记录\n'
-                : `${records.map((r) => `#${r.seq} ${r.when} ${r.who}，自 ${r.effectiveFrom} 起生效：${r.what}${r.reason ? `（说明：${r.reason}）` : ''}`).join('\n')}\n`
+                : `${records.map((r) => `#${r.seq} ${beijingTime(r.when)} ${oneLine(r.who)}，自 ${r.effectiveFrom} 起生效：${r.what}${r.reason ? `（说明：${oneLine(r.reason)}）` : ''}`).join('\n')}\n`
             }`,
       );
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。可用：show、import、history`);
+      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['show', 'import', 'history'])}可用：show、import、history`);
   }
 }

@@ -2,8 +2,10 @@
 // case file, with the explanation a case officer or applicant can check. A stable contract: see
 // docs/statutory-clock.md.
 import { computeDeadline } from '#app/compute-deadline.ts';
+import { countWorkdays } from '#app/count-workdays.ts';
 import type { FileReader } from '#app/ports.ts';
 import { type LocalDate, parseShanghaiDateTime } from '#core/calendar/local-date.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
 import { readCaseInput } from '#core/statute/case-input.ts';
 import {
   CLOCK_EVENT_LABEL,
@@ -13,6 +15,7 @@ import {
   CONSULTEE_KINDS,
   type ConsulteeKind,
 } from '#core/statute/clock-event.ts';
+import { type ClockRefusalCode, NOT_REGISTERED_CODES } from '#core/statute/clock-refusal.ts';
 import {
   CLOCK_SETTING_KEYS,
   type ClockSettingKey,
@@ -25,6 +28,7 @@ import type { ClockState, ResponseClock } from '#core/statute/response-clock.ts'
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
+import { didYouMean, usageBlock } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai deadline --received YYYY-MM-DD [--channel 渠道] [--event 事件:YYYY-MM-DD[:参数] …] [--today YYYY-MM-DD] [--json]
@@ -35,8 +39,9 @@ const HELP = `用法：
   --received-at 时刻     代替 --received：收到时刻 YYYY-MM-DDTHH:MM（北京时间；也可带 Z 或 +08:00），用于下班后收到的规则
   --channel 渠道         ${CHANNELS.map((c) => `${c}（${CHANNEL_LABEL[c]}）`).join('、')}；
                          也可写中文：当面、口头、挂号信、邮寄、平信、在线、网上、电子邮件、传真。默认 online
-  --event 事件:日期[:参数]  可重复。事件 ID 与 statute.md §3.7 一致，也可用中文名（见下）
-  --case 文件            一个案件，结构同 test-vectors.json 的 input 对象（也接受整条测试向量 {input, options}）
+  --event 事件:日期[:参数]  可重复。事件 ID 见下（也可用中文名）；不予登记的事件（如延期超过20个工作日）使命令报错退出
+  --case 文件            一个案件的记录（JSON，结构见 docs/statutory-clock.md）
+  --explain              同时列出适用的设置、规则编号和标记（默认只列答复期限的计算步骤）
   --today 日期           按哪一天判断状态；默认今天（北京时间）
   --set 设置=值          仅本次计算使用的设置（可重复），如 --set fee.pause=off；设置见 gongkai settings list
   --json                 输出 JSON（字段见 docs/statutory-clock.md）
@@ -95,6 +100,11 @@ const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
   口头: 'oral',
   口头提出: 'oral',
   挂号信: 'post_signed',
+  挂号: 'post_signed',
+  EMS: 'post_signed',
+  ems: 'post_signed',
+  邮政: 'post_signed',
+  邮政快递: 'post_signed',
   邮寄: 'post_signed',
   快递: 'post_signed',
   信函: 'post_signed',
@@ -133,7 +143,9 @@ function requireCount(text: string | undefined, what: string): number {
 function parseChannel(text: string): Channel {
   const channel = CHANNEL_ALIASES[text];
   if (channel === undefined) {
-    throw new UsageError(`未知渠道“${text}”。可用：${CHANNELS.join('、')}（或中文：当面、口头、挂号信、平信、在线、电子邮件、传真）`);
+    throw new UsageError(
+      `未知渠道“${text}”。${didYouMean(text, Object.keys(CHANNEL_ALIASES))}可用：${CHANNELS.join('、')}（或中文：当面、口头、挂号信、平信、在线、电子邮件、传真）`,
+    );
   }
   return channel;
 }
@@ -309,7 +321,8 @@ function parseArgs(args: readonly string[]): ParsedArgs {
     valueOptions: VALUE_OPTIONS,
     repeatable: ['--event', '--set'],
     isMissing: (value) => value === undefined || value === '',
-    unknown: (arg) => `无法识别的参数“${arg}”。运行 gongkai deadline --help 查看用法`,
+    unknown: (arg) =>
+      `无法识别的参数“${arg}”。${didYouMean(arg.split('=')[0] ?? arg, [...VALUE_OPTIONS, '--json', '--explain', '--help'])}运行 gongkai deadline --help 查看全部选项。\n${usageBlock(HELP)}`,
     missingValue: (name) => `${name} 需要一个值`,
     repeated: (name) => `${name} 只能给出一次`,
   });
@@ -385,14 +398,51 @@ export function toDeadlineJson(clock: ResponseClock, today: LocalDate) {
   };
 }
 
-function renderText(clock: ResponseClock, today: LocalDate): string {
-  const lines = [`收到日：${clock.receivedOn}`];
+/** Dates as officers write them: `2025-10-31` → `2025年10月31日`. */
+export function chineseDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/gu, (_m, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+}
+
+/** A step without setting keys, rule IDs and spec references (those are for `--explain`). */
+function plainStep(step: string): string {
+  return step
+    .replace(/（[a-z]+(?:\.[a-z-]+)+=[^（）]*(?:（[^（）]*）[^（）]*)*）/gu, '')
+    .replace(/［[^］]*］/gu, '')
+    .replace(/，?statute\.md\s*§[\d.]+/gu, '')
+    .trim();
+}
+
+/** Flags the clock records beside refusals: shown, never a reason to stop. */
+const FLAG_ONLY: ReadonlySet<string> = new Set(['EXTENSION_NOTICE_AFTER_DUE']);
+
+interface TextExtras {
+  readonly explain: boolean;
+  /** The receipt date as recorded (before any roll to a working day). */
+  readonly actualReceipt?: LocalDate;
+  readonly overdueWorkingDays?: number;
+  readonly channelNote?: string;
+}
+
+function renderText(clock: ResponseClock, today: LocalDate, extras: TextExtras = { explain: true }): string {
+  const lines: string[] = [];
+  if (extras.channelNote !== undefined) {
+    lines.push(extras.channelNote);
+  }
+  const actual = extras.actualReceipt;
+  lines.push(
+    actual !== undefined && actual !== clock.receivedOn
+      ? `收到日：${actual}（按设置计为 ${clock.receivedOn}）`
+      : `收到日：${clock.receivedOn}`,
+  );
   if (clock.clockStart !== null && clock.clockStart !== clock.receivedOn) {
     lines.push(`起算日：${clock.clockStart}（收到补正之日）`);
   }
   if (clock.due !== null) {
+    const extended = clock.extensionWorkingDays > 0 && clock.dueBeforeExtension !== null && clock.dueBeforeExtension !== clock.due;
     lines.push(
-      `答复期限：${clock.due}${clock.extendedDue !== null && clock.extendedDue !== clock.due ? `（如经批准延期，最迟 ${clock.extendedDue}）` : ''}`,
+      extended
+        ? `答复期限：${clock.due}（已延期 ${clock.extensionWorkingDays} 个工作日；原答复期限 ${clock.dueBeforeExtension}）`
+        : `答复期限：${clock.due}${clock.extendedDue !== null && clock.extendedDue !== clock.due ? `（如经批准延期，最迟 ${clock.extendedDue}）` : ''}`,
     );
   }
   if (clock.outcome !== undefined) {
@@ -401,26 +451,34 @@ function renderText(clock: ResponseClock, today: LocalDate): string {
   if (clock.due === null && clock.outcome === undefined) {
     lines.push('答复期限：收到补正申请后自收到之日起计算（第三十条）');
   }
+  const count =
+    extras.overdueWorkingDays !== undefined
+      ? `已逾期 ${extras.overdueWorkingDays} 个工作日`
+      : `已用 ${clock.workingDaysUsed} 个工作日，剩余 ${clock.workingDaysLeft} 个工作日`;
   lines.push(
     clock.due === null
       ? `状态：${STATE_LABEL[clock.state]}（截至 ${today}）`
-      : `状态：${STATE_LABEL[clock.state]}（截至 ${today}：已用 ${clock.workingDaysUsed} 个工作日，剩余 ${clock.workingDaysLeft} 个工作日）`,
+      : `状态：${STATE_LABEL[clock.state]}（截至 ${today}：${count}）`,
   );
   lines.push('计算说明：');
-  clock.explanation.forEach((step, index) => {
+  const steps = extras.explain ? clock.explanation : clock.explanation.filter((step) => !step.startsWith('适用设置：')).map(plainStep);
+  steps.forEach((step, index) => {
     lines.push(`  ${index + 1}. ${step}`);
   });
-  if (clock.notes.length > 0) {
+  if (clock.notes.length > 0 && extras.explain) {
     lines.push(`标记：${clock.notes.join('、')}`);
   }
   for (const warning of clock.warnings) {
-    lines.push(`注意（${warning.code}）：${warning.message}`);
+    lines.push(extras.explain ? `注意（${warning.code}）：${warning.message}` : `注意：${warning.message}`);
   }
-  return `${lines.join('\n')}\n`;
+  return chineseDates(`${lines.join('\n')}\n`);
 }
 
 /** Runs `gongkai deadline`. */
-export async function run(args: readonly string[], context: CommandContext): Promise<number> {
+export async function run(allArgs: readonly string[], context: CommandContext): Promise<number> {
+  // --explain: the setting keys, rule IDs and the full step list an officer does not paste.
+  const explain = allArgs.includes('--explain');
+  const args = allArgs.filter((arg) => arg !== '--explain');
   const parsed = parseArgs(args);
   if (parsed.help) {
     context.out(HELP);
@@ -472,6 +530,42 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     overrides,
     ...(todayGiven === undefined ? {} : { today: todayGiven }),
   });
-  context.out(parsed.json ? `${JSON.stringify(toDeadlineJson(clock, today), null, 2)}\n` : renderText(clock, today));
+  // A request entered on the command line that the system does not register (an extension over 20
+  // working days, a second 补正 …) stops the command: the reason first, not as one step among many.
+  // A case file is a recorded history: it may hold such requests, shown as not counted (DD-25, DD-26).
+  const refused =
+    parsed.caseFile === undefined
+      ? clock.notes.filter((code) => NOT_REGISTERED_CODES.has(code as ClockRefusalCode) && !FLAG_ONLY.has(code))
+      : [];
+  if (refused.length > 0) {
+    const reasons = clock.explanation.filter((step) => /不予登记/u.test(step)).map((step) => chineseDates(plainStep(step)));
+    throw new DomainError('INVALID_INPUT', `未登记：${reasons.join('；') || refused.join('、')}。请更正该事件后重新计算。`, {
+      refusals: refused,
+    });
+  }
+  if (parsed.json) {
+    context.out(`${JSON.stringify(toDeadlineJson(clock, today), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const received = events.find((e) => e.type === 'received');
+  const overdue =
+    clock.state === 'overdue' && clock.due !== null && clock.due < today
+      ? (await countWorkdays(context.deps, { from: clock.due, to: today })).workingDays
+      : undefined;
+  const channelNote =
+    parsed.caseFile === undefined &&
+    parsed.channel === undefined &&
+    received !== undefined &&
+    !parsed.events.some((e) => e.startsWith('received'))
+      ? '渠道：未指定，按互联网（在线平台、电子邮件）计算（默认：互联网）'
+      : undefined;
+  context.out(
+    renderText(clock, today, {
+      explain,
+      ...(received === undefined ? {} : { actualReceipt: received.on }),
+      ...(overdue === undefined ? {} : { overdueWorkingDays: overdue }),
+      ...(channelNote === undefined ? {} : { channelNote }),
+    }),
+  );
   return EXIT.ok;
 }

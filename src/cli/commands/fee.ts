@@ -4,6 +4,7 @@ import { computeFee, type FeeRequest } from '#app/compute-fee.ts';
 import { type Fen, formatYuan, toFen } from '#core/statute/fees.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { scanOptions } from '../scan-options.ts';
+import { didYouMean, usageBlock } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai fee --pages N [--json]         按量：一件申请共N页的信息处理费（109号第五条）
@@ -45,7 +46,8 @@ function parseArgs(args: readonly string[]): ParsedArgs {
     valueOptions: VALUE_OPTIONS,
     // "--pages --json" lacks a value; "--pages -1" has one (refused later as not a non-negative integer).
     isMissing: (value, inline) => !inline && (value === undefined || value.startsWith('--')),
-    unknown: (arg) => `未知参数“${arg}”。运行 gongkai fee --help 查看用法。`,
+    unknown: (arg) =>
+      `未知参数“${arg}”。${didYouMean(arg.split('=')[0] ?? arg, [...VALUE_OPTIONS, '--json', '--help'])}运行 gongkai fee --help 查看全部选项。\n${usageBlock(HELP)}`,
     missingValue: (name) => `参数 ${name} 需要一个值。运行 gongkai fee --help 查看用法。`,
     repeated: (name) => `参数 ${name} 只能指定一次。`,
   });

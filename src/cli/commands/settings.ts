@@ -6,6 +6,8 @@ import { setSetting } from '#app/set-setting.ts';
 import { showSettings } from '#app/show-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { beijingTime, oneLine } from '../show-text.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai settings list [--json]          列出全部设置：含义、默认值、可选值、规则来源
@@ -46,7 +48,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
         );
         for (const d of definitions) {
           context.out(
-            `${d.key}\n  含义：${d.meaning}\n  默认：${d.defaultValue}    可选：${allowedText(d.key)}\n  规则：${d.rule}，${d.source}\n`,
+            `${d.key}\n  含义：${d.meaning}\n  默认：${d.defaultValue}    可选：${allowedText(d.key)}\n  规则：${d.rule}，${readerSource(d.source)}\n`,
           );
         }
       }
@@ -70,7 +72,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       context.out(
         json
           ? `${JSON.stringify(change, null, 2)}\n`
-          : `已将 ${change.key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[change.key].defaultValue}（默认）`} 改为 ${change.to}（${change.who}，${change.when}）\n`,
+          : `已将 ${change.key} 由 ${change.from ?? `${CLOCK_SETTING_DEFINITIONS[change.key].defaultValue}（默认）`} 改为 ${change.to}（${oneLine(change.who)}，${beijingTime(change.when)}）\n`,
       );
       return EXIT.ok;
     }
@@ -81,11 +83,19 @@ export async function run(args: readonly string[], context: CommandContext): Pro
           ? `${JSON.stringify(history, null, 2)}\n`
           : history.length === 0
             ? '尚无设置修改记录\n'
-            : `${history.map((h) => `${h.when} ${h.who}：${h.key} ${h.from ?? '（默认）'} → ${h.to}`).join('\n')}\n`,
+            : `${history.map((h) => `${beijingTime(h.when)} ${oneLine(h.who)}：${h.key} ${h.from ?? '（默认）'} → ${h.to}`).join('\n')}\n`,
       );
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。可用：list、show、set、history`);
+      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['list', 'show', 'set', 'history'])}可用：list、show、set、history`);
   }
+}
+
+/**
+ * A rule's source as a user can look it up: the spec files are not shipped, so `statute.md §1`
+ * points to the project's docs/statutory-clock.md instead (issue #10).
+ */
+function readerSource(source: string): string {
+  return source.replace(/statute\.md\s*§[\d.]+/gu, '见 docs/statutory-clock.md').replace(/，见 §\d+ 第\d+项/gu, '');
 }

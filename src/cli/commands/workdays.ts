@@ -6,6 +6,7 @@ import { addWorkdays } from '#app/add-workdays.ts';
 import { countWorkdays } from '#app/count-workdays.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
+import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai workdays add YYYY-MM-DD N [--json]           该日之后第N个工作日（当日不计入，N ≥ 1）
@@ -82,6 +83,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub ?? ''}”。可用：add、count、calendar-days、months`);
+      throw new UsageError(
+        `未知子命令“${sub ?? ''}”。${didYouMean(sub ?? '', ['add', 'count', 'calendar-days', 'months'])}可用：add、count、calendar-days、months`,
+      );
   }
 }

@@ -106,6 +106,7 @@ export const RULE_IDS = [
   'NARR-T2-IN-FORCE',
   'META-YEAR-TEXT',
   'STRUCT-NUMBERING',
+  'READ-FORMULA-COMPUTED',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -160,6 +161,8 @@ export const RULE_SEVERITY = {
   'NARR-T2-IN-FORCE': 'warning',
   'META-YEAR-TEXT': 'warning',
   'STRUCT-NUMBERING': 'warning',
+  /** Plain sums saved without their result, computed from their cells (issue #10). */
+  'READ-FORMULA-COMPUTED': 'notice',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

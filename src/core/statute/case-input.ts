@@ -29,7 +29,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function readCaseInput(value: unknown): ReadCaseInputResult {
   const problems: string[] = [];
   if (!isRecord(value)) {
-    return { ok: false, problems: ['案件文件应为一个 JSON 对象（test-vectors.json 中 input 的结构）'] };
+    return { ok: false, problems: ['案件文件应为一个 JSON 对象（结构见 docs/statutory-clock.md）'] };
   }
   const date = (raw: unknown, field: string, required: boolean): LocalDate | undefined => {
     if (raw === undefined || raw === null) {

@@ -99,5 +99,10 @@ export const WORDING_ALIASES: ReadonlyMap<string, string> = new Map(
     ['半年收费金额（单位：万元）', '本年收费金额（单位：万元）'],
     ['社会组织', '社会公益组织'],
     ['2.其他法律法规禁止公开', '2.其他法律行政法规禁止公开'],
+    // Seen in published reports (issue #9 corpus): 申请 dropped, 法规禁 dropped, 决定 misspelt.
+    ['二、上年结转政府信息公开数量', '二、上年结转政府信息公开申请数量'],
+    ['一、本年新收政府信息公开数量', '一、本年新收政府信息公开申请数量'],
+    ['2.其他法律行政止公开', '2.其他法律行政法规禁止公开'],
+    ['本年处理绝对数量', '本年处理决定数量'],
   ].map(([found, official]) => [normalizeLabel(found!), normalizeLabel(official!)] as const),
 );

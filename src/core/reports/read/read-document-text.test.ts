@@ -228,6 +228,10 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['如有疑问，请与某市交通运输局办公室联系。']), '某市交通运输局');
     assert.equal(agency([], ['2021年，某县乡村振兴局严格按照要求……']), '某县乡村振兴局');
     assert.equal(agency([], ['(一)主动公开情况。2022年，某市民政局网站公开信息357条。']), '某市民政局');
+    assert.equal(agency([], ['2020年，在区委、区政府的正确领导下，某区北京街道办事处认真贯彻落实……']), '某区北京街道办事处');
+    // a mirror site's injected brand is no part of a name
+    assert.equal(agency(['新葡京博彩官网某县民政局2022年政府信息公开工作年度报告']), '某县民政局');
+    assert.equal(agency([], ['2021年，某县文化和体育局认真贯彻……']), '某县文化和体育局');
     // a generic or prepositional subject is no agency
     assert.equal(agency([], ['2021年，我局认真贯彻……']), null);
     assert.equal(agency([], ['2021年通过政府网站主动公开信息73条。']), null);

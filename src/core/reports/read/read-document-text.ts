@@ -186,8 +186,13 @@ function readTitle(block: readonly Line[]): TitleReading {
   return { agency: null, year: null, lines: [], malformed: [] };
 }
 
+// Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
+const SPAM =
+  /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载)/g;
+
 function cleanAgency(text: string): string {
   return text
+    .replace(SPAM, '')
     .replace(/^(?:标题|题目|名称)[:：]/, '')
     .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布)/, '')
     .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
@@ -376,9 +381,12 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
   const overview = sections.find((s) => s.id === 'overview');
   for (const line of (overview?.lines ?? []).slice(0, 6)) {
     for (const sentence of asciiDigits(line).split(/[。；;]/)) {
-      const match = SUBJECT.exec(
-        sentence.trim().replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])\S{0,12}?[。：:]?/, ''),
-      );
+      const opening = sentence
+        .trim()
+        .replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])\S{0,12}?[。：:]?/, '')
+        // `2020年，在区委、区政府的正确领导下，某街道办事处认真…`: the subject follows the adverbial.
+        .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1');
+      const match = SUBJECT.exec(opening.replace(SPAM, ''));
       const name = match === null ? null : organIn(match[1]!);
       if (name !== null) {
         return name;
@@ -390,7 +398,7 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
-  const text = phrase.replace(/\s+/g, '');
+  const text = phrase.replace(/\s+/g, '').replace(SPAM, '');
   return isOrganName(text) ? text : null;
 }
 

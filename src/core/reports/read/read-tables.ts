@@ -286,7 +286,44 @@ export function readTables(doc: SourceDocument): TableReading {
   return readLayout(layout);
 }
 
+/**
+ * The reader's steps (issue #9 "read by structure"): the layout readers (scan-layout.ts, run-together.ts)
+ * turned the text into rows of cells with line hints; here the rows are aligned to the template grid by
+ * their labels and each row's known column count, the template is decided, a cut is located, the cells
+ * are emitted in contract order and the reading findings collected.
+ */
 function readLayout(layout: ScannedLayout): TableReading {
+  const aligned = alignRows(layout);
+  const choice = detectTemplate(aligned.records, aligned.markers);
+  const cut = findCut(layout, aligned, choice);
+  const emitted = emitCells(aligned.records, cut, choice, aligned.variants);
+  return {
+    template: choice.template,
+    cells: emitted.cells.map((c) => c.cell),
+    tablesFound: TABLE_IDS.filter((t) => aligned.found.has(t)),
+    findings: collectFindings(layout, aligned, choice, emitted, cut),
+    truncatedIn: cut?.table ?? null,
+    narrativeLines: narrativeOf(layout, aligned.consumed),
+  };
+}
+
+type LastRow = { readonly table: TableId; readonly record: DataRecord | null; readonly line: number; readonly grid: boolean };
+
+/** What aligning the rows to the template grid gives: data records, label observations, consumed lines. */
+interface AlignedRows {
+  readonly records: DataRecord[];
+  readonly variants: Variant[];
+  readonly unknown: readonly { table: TableId; label: string }[];
+  readonly markers: { readonly '2021': string[]; readonly '2019': string[] };
+  readonly found: ReadonlySet<TableId>;
+  /** Per line of the layout: 1 when it is table text (not narrative). */
+  readonly consumed: Uint8Array;
+  /** The last row accepted as table text, for READ-TRUNCATED. */
+  readonly last: LastRow | null;
+}
+
+/** Step 1: each physical row becomes a data record (row ID + value cells), a header, or an unknown row. */
+function alignRows(layout: ScannedLayout): AlignedRows {
   const consumed = new Uint8Array(layout.lines.length);
   for (const index of layout.skipped) {
     consumed[index] = 1;
@@ -305,8 +342,7 @@ function readLayout(layout: ScannedLayout): TableReading {
   const markers = { '2021': [] as string[], '2019': [] as string[] };
   let t2Header: HeaderRecord | null = null;
   let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
-  // The last row accepted as table text, for READ-TRUNCATED.
-  let last: { table: TableId; record: DataRecord | null; line: number; grid: boolean } | null = null;
+  let last: LastRow | null = null;
 
   const accept = (row: PhysicalRow, record: DataRecord | null): void => {
     for (const index of row.lines) {
@@ -484,8 +520,21 @@ function readLayout(layout: ScannedLayout): TableReading {
     accept(row, null);
   }
 
-  // ------------------------------------------------------------ template (§4.5)
-  const readingFindings: Finding[] = [];
+  return { records, variants, unknown, markers, found, consumed, last };
+}
+
+/** The template the report uses (§4.5), the one table 三 rows are read by, and a flat （六） (rule 43). */
+interface TemplateChoice {
+  readonly template: DetectedTemplate;
+  /** The template of rows either template has. */
+  readonly fallback: TemplateId;
+  readonly t3Template: TemplateId;
+  readonly flatOther: boolean;
+}
+
+/** Step 2: the template, from the labels only one template has (§4.5). */
+function detectTemplate(records: readonly DataRecord[], found: AlignedRows['markers']): TemplateChoice {
+  const markers = { '2021': [...found['2021']], '2019': [...found['2019']] };
   const t3Rows = new Set(records.filter((r) => r.table === '三').map((r) => r.rowId));
   const otherSubRows = [...t3Rows].some((id) => id?.startsWith('outcome.other.'));
   if (otherSubRows) {
@@ -513,19 +562,17 @@ function readLayout(layout: ScannedLayout): TableReading {
           ? '2019'
           : 'unknown';
   const fallback: TemplateId = template === '2019' ? '2019' : '2021';
-  const t3Template: TemplateId = otherSubRows ? '2021' : fallback;
-  if (flatOther) {
-    readingFindings.push(
-      finding(
-        'T3-OTHER-FLAT',
-        '表三“（六）其他处理”只有一行，未按2021年格式分列“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三个分项',
-      ),
-    );
-  }
+  return { template, fallback, t3Template: otherSubRows ? '2021' : fallback, flatOther };
+}
 
-  // ------------------------------------------------------------ truncation (rule 38)
-  const lastRow = last as { table: TableId; record: DataRecord | null; line: number; grid: boolean } | null;
-  let cut: { table: TableId; record: DataRecord | null; rowLabel: string } | null = null;
+type Cut = { readonly table: TableId; readonly record: DataRecord | null; readonly rowLabel: string };
+
+/** Step 3: where a text that ends inside a table was cut (rule 38), null when it was not. */
+function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateChoice): Cut | null {
+  const { fallback, t3Template } = choice;
+  const { consumed, records } = aligned;
+  const lastRow = aligned.last;
+  let cut: Cut | null = null;
   const lastContent = lastContentLine(layout, consumed);
   const headingAtEnd = layout.headings.find((h) => h.line === lastContent && h.table !== null);
   if (headingAtEnd && headingAtEnd.table !== null && (lastRow === null || lastRow.line < headingAtEnd.line)) {
@@ -536,9 +583,23 @@ function readLayout(layout: ScannedLayout): TableReading {
     // document, even one whose blank rows the exporter dropped, is no text cut inside a table.
     cut = cutAt(lastRow.table, lastRow.record, records, fallback, t3Template);
   }
+  return cut;
+}
 
-  // ------------------------------------------------------------ cells
-  const cells: { cell: ReadCell; order: number; table: number }[] = [];
+type EmittedCell = { readonly cell: ReadCell; readonly order: number; readonly table: number };
+
+/**
+ * Step 4: each record's values fitted to its row's columns (by header positions, else by the row's column
+ * count) and emitted in contract order (§6.2); row label variants are added to `variants`.
+ */
+function emitCells(
+  records: readonly DataRecord[],
+  cut: Cut | null,
+  choice: TemplateChoice,
+  variants: Variant[],
+): { cells: EmittedCell[]; shapeFindings: Finding[] } {
+  const { fallback, t3Template } = choice;
+  const cells: EmittedCell[] = [];
   const seen = new Set<string>();
   const shapeFindings: Finding[] = [];
   const resolved = records.map((record) => {
@@ -650,6 +711,21 @@ function readLayout(layout: ScannedLayout): TableReading {
   }
 
   cells.sort((a, b) => a.table - b.table || a.order - b.order);
+  return { cells, shapeFindings };
+}
+
+const T3_OTHER_FLAT_MESSAGE =
+  '表三“（六）其他处理”只有一行，未按2021年格式分列“1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”“2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请”“3.其他”三个分项';
+
+/** Step 5: the reading findings (rules 2, 3, 13, 38, 39, 43), in catalogue order, then by first cell. */
+function collectFindings(
+  layout: ScannedLayout,
+  aligned: AlignedRows,
+  choice: TemplateChoice,
+  emitted: { readonly cells: readonly EmittedCell[]; readonly shapeFindings: readonly Finding[] },
+  cut: Cut | null,
+): Finding[] {
+  const cells = emitted.cells;
   const readCells = cells.map((c) => c.cell);
   // Only needed to sort findings, which most reports have none or one of.
   let orderOf: Map<string, number> | undefined;
@@ -659,13 +735,14 @@ function readLayout(layout: ScannedLayout): TableReading {
     }
     return orderOf;
   };
-
-  // ------------------------------------------------------------ findings
-  const findings: Finding[] = [...shapeFindings, ...readingFindings];
-  for (const { table, label } of unknown) {
+  const findings: Finding[] = [...emitted.shapeFindings];
+  if (choice.flatOther) {
+    findings.push(finding('T3-OTHER-FLAT', T3_OTHER_FLAT_MESSAGE));
+  }
+  for (const { table, label } of aligned.unknown) {
     findings.push(finding('READ-UNKNOWN-ROW', `表${table}中的“${label}”不属于格式规定的栏目，已跳过`));
   }
-  for (const variant of variantFindings(variants, readCells, records)) {
+  for (const variant of variantFindings(aligned.variants, readCells, aligned.records)) {
     findings.push(variant);
   }
   for (const row of layout.runTogether ?? []) {
@@ -684,7 +761,11 @@ function readLayout(layout: ScannedLayout): TableReading {
       f.cells.length === 0 ? -1 : Number.MAX_SAFE_INTEGER,
     );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
+  return findings;
+}
 
+/** Step 6: the lines that are not table text, in order: the narrative the document-text reader reads. */
+function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
   consumeGaps(layout.lines, consumed);
   const narrativeLines: string[] = [];
   for (let i = 0; i < layout.lines.length; i++) {
@@ -692,14 +773,7 @@ function readLayout(layout: ScannedLayout): TableReading {
       narrativeLines.push(layout.lines[i]!);
     }
   }
-  return {
-    template,
-    cells: readCells,
-    tablesFound: TABLE_IDS.filter((t) => found.has(t)),
-    findings,
-    truncatedIn: cut?.table ?? null,
-    narrativeLines,
-  };
+  return narrativeLines;
 }
 
 /**

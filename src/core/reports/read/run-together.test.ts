@@ -91,4 +91,29 @@ describe('run-together tables', () => {
     assert.equal(run?.severity, 'notice');
     assert.ok(reading.narrativeLines.some((l) => l.includes('共收到申请64件')));
   });
+
+  it('splits a table 三 or 四 row on a line of its own; leaves a table 二 line alone (its column count depends on the template)', () => {
+    const reading = readTables({
+      blocks: [
+        {
+          kind: 'text',
+          text: [
+            '二、主动公开政府信息情况',
+            '行政许可3960181',
+            '三、收到和处理政府信息公开申请情况',
+            '一、本年新收政府信息公开申请数量640020470',
+            '二、上年结转政府信息公开申请数量0000000',
+            '（七）总计630020469',
+            '联系电话：059123165250',
+          ].join('\n'),
+        },
+      ],
+    });
+    const v = Object.fromEntries(reading.cells.map((c) => [c.id, c.value]));
+    assert.deepEqual([v['received.natural_person'], v['received.total'], v['carried_in.total'], v['outcome.total.total']], [64, 70, 0, 69]);
+    assert.equal(
+      reading.cells.some((c) => c.table === '二'),
+      false,
+    );
+  });
 });

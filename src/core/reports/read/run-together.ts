@@ -80,6 +80,21 @@ export function tokenizeRunTogether(line: string): RunItem[] {
   return items;
 }
 
+/**
+ * One row of table 三 or 四 on its own line with its cells run together (`一、本年新收政府信息公开申请数量640020470`,
+ * `结果维持…总计000000000000000`): its items, or null when the line is no such row. Table 二 is left out:
+ * its column counts differ between the templates, and a line alone does not say which one it is.
+ */
+export function runTogetherLine(table: TableId, line: string): RunItem[] | null {
+  if ((table !== '三' && table !== '四') || !GLUED_END.test(line) || line.length > 400) {
+    return null;
+  }
+  const items = tokenizeTable(table, line.trim());
+  resolveTable3(items);
+  return items.some((item) => item.kind === 'row' || item.kind === 'unsplit') ? items : null;
+}
+const GLUED_END = /[\u4e00-\u9fff）)”"]\d{5,}(?:[ \u00a0\u3000]+\d+)*\s*$/;
+
 // Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
 const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
 
@@ -111,7 +126,8 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
   }
   const tail = labelText + text.slice(position);
   for (const { label, run } of pieces) {
-    const labels = gluedLabels(label, table);
+    // A row label is short: only the end of a long stretch of text before the digits can hold it.
+    const labels = gluedLabels(label.length > 240 ? label.slice(-240) : label, table);
     const last = labels[labels.length - 1];
     const rowId = last === undefined ? undefined : rowIdOf(last, table);
     if (rowId === undefined) {
@@ -137,7 +153,7 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
     pushSplit(items, table, last!, run, [width], table !== '二');
   }
   if (tail.trim().length > 0) {
-    const labels = gluedLabels(tail, table);
+    const labels = tail.length > 400 ? [] : gluedLabels(tail, table);
     items.push(labels.length > 0 ? { kind: 'labels', table, cells: labels } : { kind: 'text', text: tail });
   }
   return items;

@@ -10,7 +10,7 @@ import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
-import { isRunTogether, type RunItem, tokenizeRunTogether } from './run-together.ts';
+import { isRunTogether, type RunItem, runTogetherLine, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
 export interface PhysicalRow {
@@ -274,27 +274,38 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       continue;
     }
     if (block.kind === 'table') {
-      flush();
-      for (const gridRow of block.rows ?? []) {
-        const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
-        const index = lines.push(cells.filter((c) => c.trim().length > 0).join(' ')) - 1;
-        const filled = cells.filter((c) => c.trim().length > 0);
-        const heading = filled.length === 1 ? headingTable(filled[0]!) : undefined;
-        if (heading !== undefined) {
-          // A section heading typed into a table cell (one-cell title rows of converted documents).
-          table = heading;
-          headings.push({ line: index, table });
-          continue;
-        }
-        if (table !== null && isRule(cells)) {
-          skipped.push(index);
-          continue;
-        }
-        emit(cells, true, [index], true);
-      }
-      continue;
+      scanGrid(block.rows ?? []);
+    } else {
+      scanText(typeof block.text === 'string' ? block.text : '');
     }
-    const text = typeof block.text === 'string' ? block.text : '';
+  }
+  flush();
+  return runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
+
+  /** A table block (HTML/DOCX/XLSX grid): one row per grid row, positions kept; one-cell title rows are headings. */
+  function scanGrid(gridRows: readonly (readonly unknown[])[]): void {
+    flush();
+    for (const gridRow of gridRows) {
+      const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
+      const index = lines.push(cells.filter((c) => c.trim().length > 0).join(' ')) - 1;
+      const filled = cells.filter((c) => c.trim().length > 0);
+      const heading = filled.length === 1 ? headingTable(filled[0]!) : undefined;
+      if (heading !== undefined) {
+        // A section heading typed into a table cell (one-cell title rows of converted documents).
+        table = heading;
+        headings.push({ line: index, table });
+        continue;
+      }
+      if (table !== null && isRule(cells)) {
+        skipped.push(index);
+        continue;
+      }
+      emit(cells, true, [index], true);
+    }
+  }
+
+  /** A text block, line by line: a run-together line goes to its tokenizer, every other line to scanLine. */
+  function scanText(text: string): void {
     pipeCells = isPipeCellPerLine(text);
     let start = 0;
     while (start <= text.length) {
@@ -319,8 +330,6 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
     flush();
   }
-  flush();
-  return runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
 
   /** The items of a run-together line: each becomes a line of its own, table items rows. */
   function scanRunTogether(items: readonly RunItem[]): void {
@@ -584,6 +593,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     if (table === null) {
+      return;
+    }
+    const glued = valueCount <= 1 ? runTogetherLine(table, trimmed) : null;
+    if (glued !== null) {
+      // A row whose cells were run together, on a line of its own: split by the table's arithmetic.
+      flush();
+      skipped.push(index);
+      scanRunTogether(glued);
       return;
     }
     if (valueCount > 0 || labelText.length <= 40) {

@@ -303,16 +303,24 @@ const HEADING_ORDINAL = /^([一二三四五六七八九十]+)、/;
 
 /** STRUCT-NUMBERING (47): two section headings carry the same ordinal (`一、总体情况` … `一、主动公开政府信息情况`). */
 export const checkHeadingNumbering: RuleCheck = ({ report }) => {
+  const headings = report.text.headings;
+  if (headings.length < 2) {
+    return [];
+  }
   const sections = TEMPLATES[report.template === '2019' ? '2019' : '2021'].sections;
   const seen = new Map<number, string>();
   const out: RuleEvaluation[] = [];
-  for (const heading of report.text.headings) {
+  for (const heading of headings) {
     const ordinal = HEADING_ORDINAL.exec(heading.found.trim());
     const n = ordinal === null ? undefined : parseCount(ordinal[1]!);
     if (n === undefined) {
       continue;
     }
     const earlier = seen.get(n);
+    if (earlier === undefined) {
+      seen.set(n, heading.found);
+      continue;
+    }
     const official = sections.find((s) => s.id === heading.id)?.heading ?? heading.official;
     out.push(
       evaluated({
@@ -322,13 +330,25 @@ export const checkHeadingNumbering: RuleCheck = ({ report }) => {
         cells: [],
         left: n,
         right: n,
-        holds: earlier === undefined,
+        holds: false,
         message: () => `标题“${heading.found}”与“${earlier}”序号重复，应为“${official}”`,
       }),
     );
-    if (earlier === undefined) {
-      seen.set(n, heading.found);
-    }
+  }
+  // One evaluation for an outline whose ordinals are all distinct.
+  if (out.length === 0) {
+    out.push(
+      evaluated({
+        rule: 'STRUCT-NUMBERING',
+        subject: '各部分标题',
+        expression: '各部分标题序号互不重复',
+        cells: [],
+        left: seen.size,
+        right: seen.size,
+        holds: true,
+        message: () => '',
+      }),
+    );
   }
   return out;
 };

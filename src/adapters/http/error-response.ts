@@ -1,0 +1,61 @@
+// Every API error answer goes through here: a DomainError's status comes from the one outcome table
+// (src/app/error-outcomes.ts); anything else is a defect, answered 500 with a generic Chinese message
+// and logged without the request body (no personal data in logs).
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DEFECT_OUTCOME, errorBody, outcomeOf } from '#app/error-outcomes.ts';
+import { DomainError, type DomainErrorDetails, isDomainError } from '#core/shared/domain-error.ts';
+
+export type LogLine = (entry: Readonly<Record<string, unknown>>) => void;
+
+/** The HTTP status of an error (500 for a defect). */
+export const statusOf = (error: unknown): ContentfulStatusCode =>
+  (isDomainError(error) ? outcomeOf(error).http : DEFECT_OUTCOME.http) as ContentfulStatusCode;
+
+/** A defect's stack and its causes' messages (a failed query's cause is the driver's error). Query
+ * parameters are not included: drizzle puts them in the message, so only the first line of a
+ * "Failed query" message is kept. */
+function describeDefect(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth += 1) {
+    if (current instanceof Error) {
+      const message = current.message.startsWith('Failed query:') ? (current.message.split('\n')[0] ?? '') : current.message;
+      parts.push(
+        depth === 0
+          ? `${current.name}: ${message}\n${(current.stack ?? '').split('\n').slice(1, 6).join('\n')}`
+          : `cause: ${current.name}: ${message}`,
+      );
+      current = current.cause;
+    } else {
+      parts.push(String(current));
+      break;
+    }
+  }
+  return parts.join('\n');
+}
+
+export function errorResponse(c: Context, error: unknown, log: LogLine): Response {
+  const status = statusOf(error);
+  if (!isDomainError(error)) {
+    // The error's message and stack, never the request body: they name no applicant.
+    log({
+      level: 'error',
+      msg: 'defect',
+      method: c.req.method,
+      path: c.req.routePath,
+      error: describeDefect(error),
+    });
+  }
+  if (isDomainError(error, 'UNAUTHENTICATED')) {
+    c.header('WWW-Authenticate', 'Bearer realm="gongkai"');
+  }
+  if (isDomainError(error, 'RATE_LIMITED') && typeof error.details['retryAfterSeconds'] === 'number') {
+    c.header('Retry-After', String(error.details['retryAfterSeconds']));
+  }
+  return c.json(errorBody(error), status);
+}
+
+/** A 400 INVALID_INPUT with a Chinese message per field. */
+export const invalidInput = (fields: DomainErrorDetails['fields'], message = '提交的内容有误，请按提示修改'): DomainError =>
+  new DomainError('INVALID_INPUT', message, fields === undefined ? {} : { fields });

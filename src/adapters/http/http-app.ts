@@ -1,0 +1,64 @@
+// The one Hono app: /healthz, the JSON API under /api (issue #7) and, later, portal and console
+// (issue #8). Services arrive when migrations are done; until then /healthz says `starting` and the
+// API answers 503.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { applicationRoutes } from './api/applications/routes.ts';
+import { caseRoutes } from './api/cases/routes.ts';
+import { errorResponse, type LogLine } from './error-response.ts';
+import type { HttpServices } from './http-services.ts';
+import { authenticate, type StaffEnv } from './middleware/authenticate.ts';
+import { type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { openApiDocument } from './openapi.ts';
+
+export interface HttpAppOptions {
+  /** The services once the database is migrated; undefined while starting. */
+  readonly services: () => HttpServices | undefined;
+  /** Public intake rate limit per client address (`off` for load tests). */
+  readonly intakeRateLimit: RateLimitSetting | 'off';
+  readonly log: LogLine;
+  /** Log one line per request (method, route pattern, status, time; never bodies or query strings). */
+  readonly logRequests?: boolean;
+  readonly version?: string;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  readonly maxBodyBytes?: number;
+}
+
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const services = (): HttpServices => {
+    const ready = options.services();
+    if (ready === undefined) {
+      throw new DomainError('UNAVAILABLE', '服务正在启动，请稍后再试');
+    }
+    return ready;
+  };
+  const app = new Hono();
+  app.onError((error, c) => errorResponse(c, error, options.log));
+  if (options.logRequests === true) {
+    app.use(requestLog(options.log));
+  }
+  app.get('/healthz', (c) => (options.services() === undefined ? c.json({ status: 'starting' }, 503) : c.json({ status: 'ok' })));
+
+  const api = new Hono();
+  api.use(
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大');
+      },
+    }),
+  );
+  api.get('/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));
+  api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeRateLimit) }));
+  const staff = new Hono<StaffEnv>();
+  staff.use(authenticate(services));
+  staff.route('/', caseRoutes(services));
+  api.route('/cases', staff);
+  api.all('*', () => {
+    throw new DomainError('NOT_FOUND', '没有这个接口');
+  });
+  app.route('/api', api);
+  return app;
+}

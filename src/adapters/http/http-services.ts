@@ -1,0 +1,55 @@
+// What the HTTP adapter needs from the application, bound by the composition root (src/main.ts):
+// the case use cases and the identity look-ups. Routes parse → call one of these → present.
+import type { Actor } from '#app/identity/identity-ports.ts';
+import type { AgencyTree } from '#core/identity/access-policy.ts';
+import type { IntakeBody } from './api/applications/schema.ts';
+import type { CaseEventBody } from './api/cases/schema.ts';
+
+export interface IntakeReceipt {
+  readonly caseCode: string;
+  readonly verificationCode: string;
+  readonly received: string;
+  readonly due: string | null;
+}
+
+export interface ApplicationStatus {
+  readonly caseCode: string;
+  readonly state: string;
+  readonly stateLabel?: string;
+  readonly received: string;
+  readonly due: string | null;
+  readonly outcome: string | null;
+}
+
+/** A case as staff see it (the use case's view: these fields and more); `agency` is the owning agency's slug. */
+export interface StaffCase {
+  readonly caseCode: string;
+  readonly agency: string;
+  readonly state: string;
+  readonly received: string;
+  readonly due: string | null;
+}
+
+export interface CaseServices {
+  /** Public intake: answers after COMMIT; INVALID_INPUT (fields) or NOT_FOUND (agency) otherwise. */
+  createApplication(input: { agency: string; body: IntakeBody }): Promise<IntakeReceipt>;
+  /** NOT_FOUND alike for an unknown case code and a wrong verification code; `due` null while it does not run (补正). */
+  lookupApplicationStatus(input: { caseCode: string; verificationCode: string }): Promise<ApplicationStatus>;
+  listCases(input: {
+    agencies: 'all' | ReadonlySet<string>;
+    agency?: string;
+    state?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: readonly StaffCase[]; total?: number }>;
+  /** NOT_FOUND for an unknown case code. */
+  getCase(input: { caseCode: string }): Promise<StaffCase>;
+  recordCaseEvent(input: { actor: Actor; caseCode: string; event: CaseEventBody }): Promise<StaffCase>;
+}
+
+export interface HttpServices {
+  readonly cases: CaseServices;
+  /** The actor of a bearer token (UNAUTHENTICATED otherwise). */
+  authenticate(token: string | undefined): Promise<Actor>;
+  agencyTree(): Promise<AgencyTree>;
+}

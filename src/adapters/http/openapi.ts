@@ -1,0 +1,172 @@
+// /api/openapi.json: an OpenAPI 3.1 document generated from the very zod schemas that validate the
+// requests (zod 4's toJSONSchema); schemas with a meta `id` become components.
+import { z } from 'zod';
+import { applicationStatusSchema, intakeReceiptSchema, intakeSchema, statusQuerySchema } from './api/applications/schema.ts';
+import { caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
+
+export const apiErrorSchema = z
+  .object({
+    error: z
+      .object({
+        code: z.string().meta({ description: '稳定的错误代码，例如 INVALID_INPUT、NOT_FOUND' }),
+        message: z.string().meta({ description: '中文说明' }),
+        fields: z.record(z.string(), z.string()).optional().meta({ description: '字段路径 → 中文问题说明' }),
+      })
+      .catchall(z.unknown()),
+  })
+  .meta({ id: 'ApiError' });
+
+const COMPONENT_PREFIX = '#/components/schemas/';
+type JsonObject = Record<string, unknown>;
+
+function idOf(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id === undefined) {
+    throw new Error('OpenAPI: a component schema needs a meta id');
+  }
+  return id;
+}
+
+const ref = (schema: z.ZodType) => ({ $ref: `${COMPONENT_PREFIX}${idOf(schema)}` });
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema: ref(schema) } } });
+const errorAnswer = (description: string) => json(apiErrorSchema, description);
+
+/** Query parameters from an object schema (one per key, with its JSON Schema). */
+function queryParameters(schema: z.ZodObject, required: readonly string[] = []): JsonObject[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = z.toJSONSchema(field as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonObject;
+    delete fieldSchema['$schema'];
+    return {
+      name,
+      in: 'query',
+      required: required.includes(name),
+      schema: fieldSchema,
+      ...(typeof fieldSchema['description'] === 'string' ? { description: fieldSchema['description'] } : {}),
+    };
+  });
+}
+
+const pathParameter = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description,
+});
+const bearer = [{ bearer: [] }];
+
+const COMPONENTS: readonly z.ZodType[] = [
+  intakeSchema,
+  intakeReceiptSchema,
+  applicationStatusSchema,
+  caseListSchema,
+  caseDetailSchema,
+  caseEventSchema,
+  apiErrorSchema,
+];
+
+function componentSchemas(): JsonObject {
+  const wanted = new Set(COMPONENTS.map(idOf));
+  const all = z.toJSONSchema(z.globalRegistry, { uri: (id) => `${COMPONENT_PREFIX}${id}`, io: 'input', unrepresentable: 'any' }).schemas;
+  const schemas: JsonObject = {};
+  for (const [id, schema] of Object.entries(all)) {
+    if (wanted.has(id)) {
+      const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
+      schemas[id] = rest;
+    }
+  }
+  return schemas;
+}
+
+let cached: JsonObject | undefined;
+
+/** The OpenAPI document (built once per process). */
+export function openApiDocument(version: string): JsonObject {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'gongkai 政府信息公开 API',
+      version,
+      description:
+        '依申请公开：公开受理与查询（无需登录），以及工作人员案件接口（Authorization: Bearer 令牌，gongkai token create 生成）。错误答复统一为 {"error": {"code", "message", "fields"}}。',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'gongkai token create USERNAME' } },
+    },
+    paths: {
+      '/healthz': {
+        get: {
+          summary: '健康检查',
+          responses: {
+            200: { description: '{"status":"ok"}：数据库迁移已完成' },
+            503: { description: '{"status":"starting"}：正在启动' },
+          },
+        },
+      },
+      '/api/agencies/{slug}/applications': {
+        post: {
+          operationId: 'createApplication',
+          summary: '提交政府信息公开申请（依申请公开）',
+          parameters: [pathParameter('slug', '受理机构 slug')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(intakeSchema) } } },
+          responses: {
+            201: json(intakeReceiptSchema, '已受理并写入（COMMIT 之后才答复）'),
+            400: errorAnswer('输入有误，未写入任何内容'),
+            404: errorAnswer('机构不存在'),
+            429: errorAnswer('提交过于频繁'),
+          },
+        },
+      },
+      '/api/applications/{caseCode}': {
+        get: {
+          operationId: 'lookupApplicationStatus',
+          summary: '申请人查询办理状态（不含个人信息）',
+          parameters: [pathParameter('caseCode', '案件编号'), ...queryParameters(statusQuerySchema, ['v'])],
+          responses: {
+            200: json(applicationStatusSchema, '办理状态'),
+            404: errorAnswer('案件编号不存在或验证码错误（两者答复相同）'),
+          },
+        },
+      },
+      '/api/cases': {
+        get: {
+          operationId: 'listCases',
+          summary: '案件列表（仅限调用者有权查看的机构）',
+          security: bearer,
+          parameters: queryParameters(caseListQuerySchema),
+          responses: { 200: json(caseListSchema, '案件列表'), 401: errorAnswer('未登录'), 403: errorAnswer('无权查看该机构') },
+        },
+      },
+      '/api/cases/{caseCode}': {
+        get: {
+          operationId: 'getCase',
+          summary: '案件详情',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号')],
+          responses: { 200: json(caseDetailSchema, '案件详情'), 401: errorAnswer('未登录'), 404: errorAnswer('案件不存在或无权查看') },
+        },
+      },
+      '/api/cases/{caseCode}/events': {
+        post: {
+          operationId: 'recordCaseEvent',
+          summary: '登记案件事件（补正、征求意见、延期、收费、答复等）',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(caseEventSchema) } } },
+          responses: {
+            201: json(caseDetailSchema, '事件已登记，答复更新后的案件'),
+            400: errorAnswer('输入有误'),
+            401: errorAnswer('未登录'),
+            403: errorAnswer('角色无权登记事件'),
+            404: errorAnswer('案件不存在或无权查看'),
+            409: errorAnswer('当前状态下不能登记该事件（INVALID_TRANSITION）'),
+          },
+        },
+      },
+      '/api/openapi.json': { get: { summary: '本文档', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    },
+  };
+  return cached;
+}

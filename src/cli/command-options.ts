@@ -1,0 +1,56 @@
+// Options of the server and identity commands (serve, demo, user, token): `--name value` or
+// `--name=value`, flags, and positional arguments, with the same Chinese usage errors everywhere.
+import { UsageError } from './cli-context.ts';
+
+export interface ParsedCommandLine {
+  readonly positional: readonly string[];
+  readonly values: ReadonlyMap<string, string>;
+  readonly flags: ReadonlySet<string>;
+}
+
+export function parseCommandLine(
+  command: string,
+  args: readonly string[],
+  spec: { readonly values?: readonly string[]; readonly flags?: readonly string[] },
+): ParsedCommandLine {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    if (name === '-h') {
+      flags.add('--help');
+    } else if (spec.flags?.includes(name) === true || name === '--help') {
+      flags.add(name);
+    } else if (spec.values?.includes(name) === true) {
+      const value = equals > 0 ? arg.slice(equals + 1) : args[++i];
+      if (value === undefined || value === '') {
+        throw new UsageError(`${command}：${name} 需要一个值`);
+      }
+      if (values.has(name)) {
+        throw new UsageError(`${command}：${name} 只能给出一次`);
+      }
+      values.set(name, value);
+    } else {
+      throw new UsageError(`${command}：未知参数“${arg}”（gongkai ${command} --help 查看用法）`);
+    }
+  }
+  return { positional, values, flags };
+}
+
+/** A TCP port from the command line (0 = any free port). */
+export function portOption(command: string, text: string | undefined): number | undefined {
+  if (text === undefined) {
+    return undefined;
+  }
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
+    throw new UsageError(`${command}：--port 应为 0 至 65535 之间的整数，收到“${text}”`);
+  }
+  return Number(text);
+}
