@@ -5,11 +5,8 @@
 
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
-<<<<<<< HEAD
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
-=======
 import type { ExportRows } from '#core/reports/export-table.ts';
->>>>>>> main
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';

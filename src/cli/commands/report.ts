@@ -61,22 +61,7 @@ type Sub = keyof typeof SUB_HELP;
 const SUBS = Object.keys(SUB_HELP) as Sub[];
 
 const HELP = `用法：
-<<<<<<< HEAD
-  gongkai report read FILE... [--json] [--explain]
-      读取已公布的政府信息公开工作年度报告（.txt .md .html .docx .pdf .xlsx .json），识别格式、年度、机关，
-      提取表二、表三、表四的数据并逐条核对。--json 按 gongkai/report-read@1 输出 JSON Lines（每个文件一行）；
-      --explain 同时列出每一项核对（表达式、左右两边、差额、结论）。
-  gongkai report check DIR_OR_FILE... [--json] [--explain] [--jobs N]
-      批量审核：目录按路径顺序递归读取；输出汇总表。--json 时标准输出为 JSON Lines，汇总输出到标准错误。
-  gongkai report render FILE --to FORMAT [--out PATH]
-      把任一可读取的报告转换为 ${RENDER_FORMATS.join('、')}；文本格式不带 --out 时输出到标准输出，docx/xlsx 必须指定 --out。
-  gongkai report new --template 2021|2019 --year YYYY --to FORMAT --out PATH [--agency 机关名称]
-      生成一份空白报告（全部栏目和表格，数据为空），供填写后用 report check 审核。
-  gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
-      由案件数据编制年度报告（表三、表四按案件统计，表二和正文取自已录入的内容），并逐条核对。
-=======
 ${SUBS.map((sub) => SUB_HELP[sub].split('\n')[0]?.replace(/^用法：/, '  ')).join('\n')}
->>>>>>> main
 
 每个子命令的详细说明：gongkai report <子命令> --help
 ${EXIT_CODES}`;
