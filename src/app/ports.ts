@@ -14,6 +14,7 @@ import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-se
 import type { LetterTemplatePorts } from './manage-letter-templates.ts';
 import type { CaseLetterPorts } from './render-case-letter.ts';
 import type { DailyJobPorts } from './run-daily-job.ts';
+import type { LetterSettingPorts } from './set-letter-setting.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
 export interface Clock {
@@ -122,7 +123,7 @@ export interface StorageInfo {
 /** Reply letters and the daily job over the database (app/render-case-letter.ts, app/run-daily-job.ts). */
 export interface LetterDeps {
   /** Runs `work` with the letter ports over the database, closed after it. */
-  withLetters<T>(work: (ports: CaseLetterPorts & LetterTemplatePorts) => Promise<T>): Promise<T>;
+  withLetters<T>(work: (ports: CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts) => Promise<T>): Promise<T>;
   /** Runs `work` with the daily job's ports (database, calendar, SMTP), closed after it. */
   withDailyJob<T>(work: (ports: DailyJobPorts) => Promise<T>): Promise<T>;
   /** A merged letter as DOCX bytes (official layout). */

@@ -12,6 +12,7 @@ import { recordCaseEvent } from '#app/cases/record-case-event.ts';
 import { listLetterTemplates, setLetterTemplate } from '#app/manage-letter-templates.ts';
 import { renderCaseLetter } from '#app/render-case-letter.ts';
 import { type DailyJobPorts, runDailyJob } from '#app/run-daily-job.ts';
+import { setLetterSetting, showLetterSettings } from '#app/set-letter-setting.ts';
 import { type LocalDate, localDate } from '#core/calendar/local-date.ts';
 import { SHIPPED_CALENDAR } from '#core/calendar/shipped-calendar.ts';
 import { isDomainError } from '#core/shared/domain-error.ts';
@@ -244,6 +245,43 @@ forEachEngine('reply letters and the daily job', ({ database }) => {
       carry.rows.map((r) => r.case_code),
       [carried.caseCode],
     );
+  });
+
+  test('letter settings: checked before stored, per agency over the instance default, with history', async () => {
+    const { db, pool } = await database();
+    const agency = await addAgency(pool, '某区司法局');
+    const ports = createLetterPorts(db);
+    await assert.rejects(
+      setLetterSetting(ports, { agency: agency.slug, key: 'letter.reviewer', value: 'x', actor: 'admin' }),
+      (error) => isDomainError(error, 'INVALID_INPUT') && /未知设置/.test(error.message),
+    );
+    await assert.rejects(
+      setLetterSetting(ports, { agency: agency.slug, key: 'mail.smtp-port', value: '99999', actor: 'admin' }),
+      (error) => isDomainError(error, 'INVALID_INPUT') && /1 至 65535/.test(error.message),
+    );
+    await assert.rejects(setLetterSetting(ports, { agency: 'no-such', key: 'letter.court', value: 'x', actor: 'admin' }), (error) =>
+      isDomainError(error, 'NOT_FOUND'),
+    );
+    const stored = await pool.query('select count(*)::int as n from agency_settings where agency_id = $1', [agency.id]);
+    assert.equal(stored.rows[0].n, 0, 'refused values change nothing');
+    await setLetterSetting(ports, { key: 'letter.court', value: '某市中级人民法院', actor: 'admin' });
+    const changed = await setLetterSetting(ports, {
+      agency: agency.slug,
+      key: 'letter.review-organ',
+      value: '某区人民政府',
+      actor: 'admin',
+    });
+    assert.deepEqual(changed, { key: 'letter.review-organ', from: null, to: '某区人民政府' });
+    const view = await showLetterSettings(ports, { agency: agency.slug });
+    const of = (key: string) => view.find((v) => v.key === key);
+    assert.deepEqual([of('letter.review-organ')?.value, of('letter.review-organ')?.source], ['某区人民政府', 'agency']);
+    assert.equal(of('letter.court')?.source, 'instance');
+    assert.deepEqual([of('mail.smtp-port')?.value, of('mail.smtp-port')?.source], ['25', 'default']);
+    const history = await pool.query(`select who, to_value from setting_changes where agency_id = $1 and key = 'letter.review-organ'`, [
+      agency.id,
+    ]);
+    assert.deepEqual(history.rows, [{ who: 'admin', to_value: '某区人民政府' }]);
+    await pool.query(`delete from instance_settings where key = 'letter.court'`);
   });
 
   test('daily job: without SMTP settings nothing is claimed, so reminders go out once configured', async () => {

@@ -1,10 +1,11 @@
 // The database side of the letter and daily-job use cases (app/render-case-letter.ts,
 // app/manage-letter-templates.ts, app/run-daily-job.ts): agencies, their settings, the cases' reply
 // facts and open cases, over the stores of this tier.
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { LetterTemplatePorts } from '#app/manage-letter-templates.ts';
 import type { CaseLetterPorts, ReplyFacts } from '#app/render-case-letter.ts';
 import type { DailyJobPorts } from '#app/run-daily-job.ts';
+import type { LetterSettingPorts } from '#app/set-letter-setting.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
 import { projectCase } from '#core/cases/project-case.ts';
@@ -13,7 +14,7 @@ import { resolveClockSettings } from '#core/statute/clock-settings.ts';
 import { deleteLetterTemplate, issueReplyLetter, listLetterTemplates, listReplyLetters, saveLetterTemplate } from './letter-store.ts';
 import type { Db } from './open-database.ts';
 import { claimReminder, markReminderFailed, markReminderSent, recordCarryOvers, recordJobRun } from './reminder-store.ts';
-import { agencies, agencySettings, caseEvents, cases, instanceSettings } from './schema.ts';
+import { agencies, agencySettings, caseEvents, cases, instanceSettings, settingChanges } from './schema.ts';
 
 type AgencyRow = { readonly id: number; readonly slug: string; readonly name: string };
 
@@ -85,9 +86,60 @@ async function findReplyFacts(db: Db, agencyId: number, caseCode: string): Promi
   };
 }
 
+async function loadScopedSettings(db: Db, agencyId: number | null) {
+  const instance: Record<string, string> = {};
+  for (const row of await db.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings)) {
+    instance[row.key] = row.value;
+  }
+  const own: Record<string, string> = {};
+  if (agencyId !== null) {
+    for (const row of await db
+      .select({ key: agencySettings.key, value: agencySettings.value })
+      .from(agencySettings)
+      .where(eq(agencySettings.agencyId, agencyId))) {
+      own[row.key] = row.value;
+    }
+  }
+  return { instance, own };
+}
+
+/** Stores a letter or mail setting and its history row in one transaction (the row lock orders concurrent changes). */
+async function saveSetting(db: Db, agencyId: number | null, key: string, value: string, who: string): Promise<{ from: string | null }> {
+  return db.transaction(async (tx) => {
+    let from: string | null;
+    if (agencyId === null) {
+      const [before] = await tx
+        .select({ value: instanceSettings.value })
+        .from(instanceSettings)
+        .where(eq(instanceSettings.key, key))
+        .for('update');
+      from = before?.value ?? null;
+      await tx
+        .insert(instanceSettings)
+        .values({ key, value })
+        .onConflictDoUpdate({ target: instanceSettings.key, set: { value, updatedAt: sql`now()` } });
+    } else {
+      const [before] = await tx
+        .select({ value: agencySettings.value })
+        .from(agencySettings)
+        .where(and(eq(agencySettings.agencyId, agencyId), eq(agencySettings.key, key)))
+        .for('update');
+      from = before?.value ?? null;
+      await tx
+        .insert(agencySettings)
+        .values({ agencyId, key, value })
+        .onConflictDoUpdate({ target: [agencySettings.agencyId, agencySettings.key], set: { value, updatedAt: sql`now()` } });
+    }
+    await tx.insert(settingChanges).values({ agencyId, key, fromValue: from, toValue: value, who });
+    return { from };
+  });
+}
+
 /** The ports of the letter use cases over a database. */
-export function createLetterPorts(db: Db): CaseLetterPorts & LetterTemplatePorts {
+export function createLetterPorts(db: Db): CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts {
   return {
+    loadScopedSettings: (agencyId) => loadScopedSettings(db, agencyId),
+    saveSetting: (agencyId, key, value, who) => saveSetting(db, agencyId, key, value, who),
     findAgency: (slug) => findAgency(db, slug),
     async findAgencyOfCase(caseCode) {
       const [row] = await db

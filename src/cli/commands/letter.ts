@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { listLetterTemplates, resetLetterTemplate, setLetterTemplate } from '#app/manage-letter-templates.ts';
 import { renderCaseLetter } from '#app/render-case-letter.ts';
+import { setLetterSetting, showLetterSettings } from '#app/set-letter-setting.ts';
 import { MERGE_FIELDS } from '#core/letters/letter-template.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 
@@ -20,6 +21,10 @@ const HELP = `用法：
   gongkai letter template reset 类别 --agency 机关
                                         删除本机关模板，恢复默认模板
   gongkai letter fields                 可用的合并字段
+  gongkai letter settings show [--agency 机关] [--json]
+                                        告知书和提醒邮件的设置（本机关、实例默认或内置默认）
+  gongkai letter settings set 键 值 [--agency 机关]
+                                        修改一项设置（不带 --agency 时修改实例默认值；记录修改人和新旧值）
 
 类别：disclosed 予以公开、partial 部分公开、withheld 不予公开、unavailable 无法提供、
       not_processed 不予处理、other 其他处理
@@ -164,6 +169,43 @@ async function runTemplate(args: readonly string[], context: CommandContext): Pr
   }
 }
 
+async function runSettings(args: readonly string[], context: CommandContext): Promise<number> {
+  const [sub, ...rest] = args;
+  const { options, positional, flags } = parseOptions(rest, ['--agency'], ['--json']);
+  const agency = options['--agency'];
+  const scope = agency === undefined ? {} : { agency };
+  switch (sub) {
+    case 'show': {
+      if (positional.length > 0) {
+        throw new UsageError('用法：gongkai letter settings show [--agency 机关] [--json]');
+      }
+      const rows = await context.deps.letters.withLetters((ports) => showLetterSettings(ports, scope));
+      const origin = { agency: '本机关设置', instance: '实例默认', default: '内置默认' } as const;
+      context.out(
+        flags.has('--json')
+          ? `${JSON.stringify(rows, null, 2)}\n`
+          : `${rows.map((r) => `${r.key} = ${r.value === '' ? '（空）' : r.value}（${origin[r.source]}）\n  ${r.meaning}`).join('\n')}\n`,
+      );
+      return EXIT.ok;
+    }
+    case 'set': {
+      const [key, value, ...extra] = positional;
+      if (key === undefined || value === undefined || extra.length > 0) {
+        throw new UsageError('用法：gongkai letter settings set 键 值 [--agency 机关]');
+      }
+      const changed = await context.deps.letters.withLetters((ports) =>
+        setLetterSetting(ports, { ...scope, key, value, actor: context.deps.actor }),
+      );
+      context.out(
+        `${agency ?? '实例默认'}：${changed.key} ${changed.from ?? '（未设置）'} → ${changed.to === '' ? '（空）' : changed.to}\n`,
+      );
+      return EXIT.ok;
+    }
+    default:
+      throw new UsageError(`未知子命令“letter settings ${sub ?? ''}”。可用：show、set`);
+  }
+}
+
 /** Runs `gongkai letter`. */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const [sub, ...rest] = args;
@@ -176,6 +218,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return runLetterShow(rest, context);
     case 'template':
       return runTemplate(rest, context);
+    case 'settings':
+      return runSettings(rest, context);
     case 'fields':
       context.out(
         `${Object.entries(MERGE_FIELDS)
