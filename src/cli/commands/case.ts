@@ -30,6 +30,9 @@ const HELP = `用法：
       参数与 deadline --case 的输入一致（--delivered-on、--period-working-days、--consultation-id、--kind、
       --consultee-received-on、--approved-by、--reason、--notice-sent-on、--notice-received-on、--competent-organ）。
 
+  gongkai case letter CODE [--out FILE.docx] [--json]
+      已答复申请的告知书（含文号和救济途径告知）；--out 写出 DOCX，否则显示文本。见 gongkai letter --help。
+
 退出码：0 成功；1 导入时有行被拒绝；3 未找到；5 当前状态不允许该事件；64 参数错误。`;
 
 /** The case ports of this process (the database store the composition root wired, opened on first use). */
@@ -90,6 +93,11 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   switch (sub) {
     case 'import':
       return importCommand(rest, context);
+    case 'letter': {
+      // The reply letter (告知书) with its 文号: `letter show` of ./letter.ts.
+      const { runLetterShow } = await import('./letter.ts');
+      return runLetterShow(rest, context);
+    }
     case 'new':
       return newCommand(rest, context);
     case 'show':
