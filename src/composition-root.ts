@@ -3,13 +3,11 @@
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { basename, resolve } from 'node:path';
-import type { Db } from '#adapters/db/open-database.ts';
+import { createDatabaseDeps, type DatabaseDeps } from '#adapters/db/lazy-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
-import { createFileCalendarStore } from '#adapters/local-store/calendar-store.ts';
-import { createFileSettingsStore } from '#adapters/local-store/settings-store.ts';
 import { loadCalendarInForce } from '#app/clock-environment.ts';
-import type { AppDeps, BatchReportReader, CalendarStore, Clock, LetterDeps, ReportFilesPort } from '#app/ports.ts';
+import type { AppDeps, BatchReportReader, Clock, LetterDeps, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
 import { unreadableReport } from '#core/reports/read/read-report.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
@@ -20,60 +18,52 @@ export interface ProcessRuntime {
   readonly cwd: string;
 }
 
-/** Wires the ports of one process from its configuration. */
-export function composeAppDeps(config: Config, runtime: ProcessRuntime): AppDeps {
+/** The ports of a process, and how to release what they hold (the database connections). */
+export interface ComposedApp extends AppDeps {
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the ports of one process from its configuration. The database (DATABASE_URL, else the
+ * embedded one under the data directory) is opened on first use; `close()` when done.
+ */
+export function composeAppDeps(config: Config, runtime: ProcessRuntime, options: { holdEmbeddedServer?: boolean } = {}): ComposedApp {
   const { dataDir, dataDirIsDefault } = config.files;
-  const calendar = createFileCalendarStore(dataDir);
+  const database = createDatabaseDeps({ url: config.db.url, dataDir, ...options });
   return {
     clock: runtime.clock,
-    settings: createFileSettingsStore(dataDir),
-    calendar,
+    settings: database.settings,
+    calendar: database.calendar,
+    agencies: database.agencies,
+    database: database.database,
+    close: () => database.close(),
     files: createFileReader(runtime.cwd, decodeText),
     reports: reportFiles(runtime.cwd, config.reports.readTimeoutMs),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
-    letters: letterDeps(config, calendar),
+    letters: letterDeps(database),
   };
 }
 
-/** Opens the database for one piece of work and closes it after (the adapters load on first use). */
-async function withDatabase<T>(config: Config, work: (db: Db) => Promise<T>): Promise<T> {
-  const { openDatabase } = await import('#adapters/db/open-database.ts');
-  const database = await openDatabase({ url: config.db.url, dataDir: config.files.dataDir });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
-
-/** Reply letters and the daily job: database ports, the calendar in force, SMTP through nodemailer. */
-function letterDeps(config: Config, calendar: CalendarStore): LetterDeps {
+/** Reply letters and the daily job: the database's ports, the calendar in force, SMTP through nodemailer. */
+function letterDeps(database: DatabaseDeps): LetterDeps {
   return {
-    withLetters: (work) =>
-      withDatabase(config, async (db) => {
-        const { createLetterPorts } = await import('#adapters/db/letter-ports.ts');
-        return work(createLetterPorts(db));
-      }),
-    withDailyJob: (work) =>
-      withDatabase(config, async (db) => {
-        const [{ createDailyJobStore }, { createSmtpMailer }] = await Promise.all([
-          import('#adapters/db/letter-ports.ts'),
-          import('#adapters/mail/smtp-mailer.ts'),
-        ]);
-        const mailer = createSmtpMailer();
-        try {
-          return await work({
-            ...createDailyJobStore(db),
-            loadCalendar: (asOf) => loadCalendarInForce(calendar, asOf),
-            async sendMail({ host, port, secure, from, to, subject, text }) {
-              await mailer.send({ host, port, secure, from }, { to, subject, text });
-            },
-          });
-        } finally {
-          mailer.close();
-        }
-      }),
+    withLetters: (work) => work(database.letters),
+    async withDailyJob(work) {
+      const { createSmtpMailer } = await import('#adapters/mail/smtp-mailer.ts');
+      const mailer = createSmtpMailer();
+      try {
+        return await work({
+          ...database.dailyJob,
+          loadCalendar: (asOf) => loadCalendarInForce(database.calendar, asOf),
+          async sendMail({ host, port, secure, from, to, subject, text }) {
+            await mailer.send({ host, port, secure, from }, { to, subject, text });
+          },
+        });
+      } finally {
+        mailer.close();
+      }
+    },
     async renderLetterDocx(letter) {
       const { renderLetterDocx } = await import('#adapters/documents/letter-docx.ts');
       return renderLetterDocx(letter);

@@ -2,7 +2,7 @@
 // PGlite always, and on PostgreSQL too when DATABASE_URL is set.
 // - PGlite: an in-memory instance cloned from a prepared, migrated data directory (dumpDataDir /
 //   loadDataDir, ~0.5 s instead of 5–6 s of initdb), built once per machine and migration set under
-//   the OS temp dir, served on 127.0.0.1 port 0 by pglite-socket in this process, so the code under
+//   the OS temp dir, served on 127.0.0.1 port 0 in this process by the same protocol server as the embedded one, so the code under
 //   test talks to it through `pg` exactly as to the embedded server (stack.md, Gotcha 8).
 // - PostgreSQL: a uniquely named database created from template0 (UTF-8, C.UTF-8) on the server of
 //   DATABASE_URL, migrated, and dropped when the file is done. Nothing else on the server is touched.
@@ -12,8 +12,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { after, describe } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type pg from 'pg';
+import { serveProtocol } from '#adapters/db/embedded/protocol-server.ts';
 import { initdbTemplatePath } from '#adapters/db/embedded/template.ts';
 import { migrateDatabase, migrationsFingerprint } from '#adapters/db/migrate.ts';
 import { createPool, type Db, drizzleOf, type Engine } from '#adapters/db/open-database.ts';
@@ -81,9 +81,8 @@ async function migratedTemplate(): Promise<Uint8Array> {
 }
 
 async function serve(db: PGlite): Promise<{ pool: pg.Pool; url: string; close(): Promise<void> }> {
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-  await server.start();
-  const port = Number(server.getServerConn().split(':').at(-1));
+  const server = await serveProtocol(db);
+  const port = server.port;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const pool = createPool({ connectionString: url, max: 4 });
   return {
@@ -91,7 +90,7 @@ async function serve(db: PGlite): Promise<{ pool: pg.Pool; url: string; close():
     url,
     async close() {
       await pool.end();
-      await server.stop();
+      await server.close();
     },
   };
 }

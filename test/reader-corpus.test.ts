@@ -55,7 +55,7 @@ function runScorer(jsonPath: string): Promise<{ code: number; out: string; err: 
     execFile(
       process.execPath,
       [...args, '--json', jsonPath, '--verbose'],
-      { cwd: ROOT, timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GONGKAI_DATA_DIR: tmpdir() } },
+      { cwd: ROOT, timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: tmpdir() } },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, out: stdout, err: stderr });

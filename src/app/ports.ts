@@ -3,6 +3,7 @@
 // (adapters/local-store today, adapters/db for the database tier); the composition root
 // (src/composition-root.ts) wires one implementation of each into AppDeps.
 
+import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
@@ -30,6 +31,8 @@ export interface SettingChange {
   /** The value before (absent: the default applied). */
   readonly from?: string;
   readonly to: string;
+  /** Why (optional, as given by the person who made the change). */
+  readonly reason?: string;
 }
 
 /** A settings change to record; the store fills in `from`. */
@@ -39,6 +42,7 @@ export interface NewSettingChange {
   readonly value: string;
   readonly who: string;
   readonly when: string;
+  readonly reason?: string;
 }
 
 /** The agency's clock settings (the spec's configurable conventions) and their history. */
@@ -120,11 +124,74 @@ export interface StorageInfo {
   readonly database: 'embedded' | 'postgresql';
 }
 
+/** An agency (机关) of this instance. */
+export interface Agency {
+  readonly id: number;
+  /** URL-safe name used in commands and routes (`city-edu`). */
+  readonly slug: string;
+  /** 名称, e.g. 某市教育局. */
+  readonly name: string;
+  readonly kind: AgencyKind;
+  /** The parent's slug (上级机关), or null. */
+  readonly parent: string | null;
+  /** ISO instant. */
+  readonly createdAt: string;
+}
+
+/** An agency to add (checked by the use case). */
+export interface NewAgency {
+  readonly slug: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+  readonly parent?: string;
+}
+
+/** The agencies of this instance. */
+export interface AgencyStore {
+  /** Adds one; NOT_FOUND when the parent does not exist, CONFLICT when the slug is taken (nothing written). */
+  add(agency: NewAgency): Promise<Agency>;
+  list(): Promise<readonly Agency[]>;
+  findBySlug(slug: string): Promise<Agency | undefined>;
+}
+
+/** Which database this instance uses, for people. */
+export interface DatabaseInfo {
+  /** `pglite`: the embedded database under the data directory; `postgresql`: DATABASE_URL. */
+  readonly engine: 'pglite' | 'postgresql';
+  /** The embedded directory, or the PostgreSQL URL without its password. */
+  readonly location: string;
+}
+
+/** Maintenance of the database itself: migrations, logical backup and restore. */
+export interface DatabaseAdmin {
+  /** Applies pending migrations; the tags applied now. */
+  migrate(): Promise<DatabaseInfo & { readonly applied: readonly string[]; readonly total: number }>;
+  /** Applied and pending migrations, without changing anything. */
+  status(): Promise<
+    DatabaseInfo & {
+      readonly applied: readonly { readonly tag: string; readonly appliedAt: string }[];
+      readonly pending: readonly string[];
+      /** Migrations recorded in the database that this build does not know (a newer build ran). */
+      readonly unknown: readonly string[];
+    }
+  >;
+  /** Writes a backup of every table to `path` (absolute); rows per table. */
+  backup(path: string): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
+  /**
+   * Restores a backup from `path` in one transaction. INVALID_INPUT for a file that is not a complete
+   * backup of a compatible version, CONFLICT when the database holds data and `replace` is false.
+   */
+  restore(
+    path: string,
+    options: { readonly replace: boolean },
+  ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
+}
+
 /** Reply letters and the daily job over the database (app/render-case-letter.ts, app/run-daily-job.ts). */
 export interface LetterDeps {
-  /** Runs `work` with the letter ports over the database, closed after it. */
+  /** Runs `work` with the letter ports over the database. */
   withLetters<T>(work: (ports: CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts) => Promise<T>): Promise<T>;
-  /** Runs `work` with the daily job's ports (database, calendar, SMTP), closed after it. */
+  /** Runs `work` with the daily job's ports (database, calendar, SMTP); the SMTP connections close after it. */
   withDailyJob<T>(work: (ports: DailyJobPorts) => Promise<T>): Promise<T>;
   /** A merged letter as DOCX bytes (official layout). */
   renderLetterDocx(letter: MergedLetter): Promise<Uint8Array>;
@@ -135,6 +202,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
+  readonly agencies: AgencyStore;
+  readonly database: DatabaseAdmin;
   readonly files: FileReader;
   readonly reports: ReportFilesPort;
   readonly storage: StorageInfo;

@@ -1,7 +1,6 @@
 // What every CLI command receives: output streams, environment and clock, so commands run
 // in-process in tests exactly as from the shell; and the ports the composition root wired.
 import type { AppDeps } from '#app/ports.ts';
-import type { Config } from '#config/load-config.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 
 export interface CliContext {
@@ -20,8 +19,6 @@ export interface CliContext {
 /** A command's context: the CLI context plus the ports of this process (src/composition-root.ts). */
 export interface CommandContext extends CliContext {
   readonly deps: AppDeps;
-  /** This run's configuration (database location for the `db` commands). */
-  readonly config: Config;
 }
 
 /** A command module: `src/cli/commands/<name>.ts` exports `run` (its summary is in cli/main.ts's table). */

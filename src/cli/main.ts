@@ -33,7 +33,8 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   },
   calendar: { module: './commands/calendar.ts', summary: '节假日日历：查看某年安排、导入新年份（如国务院2027年放假通知）、查看修改记录' },
   settings: { module: './commands/settings.ts', summary: '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）' },
-  db: { module: './commands/db.ts', summary: '数据库：迁移（migrate）、状态（status）' },
+  db: { module: './commands/db.ts', summary: '数据库：迁移（migrate）、状态（status）、备份（backup）与恢复（restore）' },
+  agency: { module: './commands/agency.ts', summary: '机关：添加机关（含上级机关、类型）、列出本实例的机关' },
   letter: {
     module: './commands/letter.ts',
     summary: '告知书：生成已答复申请的告知书（含文号、救济途径告知，DOCX），管理本机关各类告知书模板',
@@ -83,14 +84,19 @@ export async function main(args: readonly string[], context: CliContext): Promis
   try {
     const config = loadConfig(context.env, { cwd: context.cwd, ...(context.osUser === undefined ? {} : { osUser: context.osUser }) });
     const deps = composeAppDeps(config, { clock: { now: context.now }, cwd: context.cwd });
-    return await command.run(rest, { ...context, deps, config });
+    try {
+      return await command.run(rest, { ...context, deps });
+    } finally {
+      await deps.close();
+    }
   } catch (error) {
     if (isDomainError(error)) {
       const outcome = outcomeOf(error);
       context.err(`gongkai ${name}：${outcome.message}\n`);
       return outcome.exit;
     }
-    context.err(`gongkai ${name}：内部错误（${error instanceof Error ? error.message : String(error)}）\n`);
+    const cause = error instanceof Error && error.cause instanceof Error ? `：${error.cause.message}` : '';
+    context.err(`gongkai ${name}：内部错误（${error instanceof Error ? error.message : String(error)}${cause}）\n`);
     return EXIT.defect;
   }
 }

@@ -176,7 +176,7 @@ describe('library messages stay out of sight', () => {
       execFile(
         'bash',
         ['-c', `'${join(ROOT, 'gongkai')}' report check '${dir}' | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
-        { env: { ...process.env, GONGKAI_DATA_DIR: dir } },
+        { env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dir } },
         (_e, stdout) => done(stdout.trim()),
       );
     });
@@ -230,7 +230,8 @@ describe('the data directory', () => {
     await writeFile(notADir, 'x');
     const run = await runClock(['settings', 'set', 'receipt.rest-day', 'next-working-day'], { dataDir: notADir });
     assert.equal(run.code, 78);
-    assert.match(run.err, /数据目录中的文件“.*settings\.json”无法(读取|写入)（路径中有一段不是目录）。请检查/u);
+    // Settings live in the database now: the data directory itself is what cannot be used.
+    assert.match(run.err, /数据目录“.*file”无法使用（路径中有一段不是目录）。请检查/u);
     assert.deepEqual(await readdir(parent), ['file']);
   });
 

@@ -383,7 +383,7 @@ describe('./gongkai deadline as a real process', () => {
       ['deadline', '--received', '2024-09-27', '--channel', 'online', '--today', '2024-10-08', '--json'],
       {
         cwd: ROOT,
-        env: { ...process.env, GONGKAI_DATA_DIR: dataDir },
+        env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir },
       },
     );
     const json = JSON.parse(stdout);
@@ -406,7 +406,7 @@ describe('./gongkai deadline as a real process', () => {
     await assert.rejects(
       promisify(execFile)(join(ROOT, 'gongkai'), ['deadline', '--received', '2024-13-01'], {
         cwd: ROOT,
-        env: { ...process.env, GONGKAI_DATA_DIR: await makeDataDir() },
+        env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: await makeDataDir() },
       }),
       (error: { code?: number; stderr?: string }) => error.code === 64 && /日期/.test(error.stderr ?? ''),
     );

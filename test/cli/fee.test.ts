@@ -200,7 +200,7 @@ describe('./gongkai fee as a real process', () => {
     const { stdout } = await promisify(execFile)('./gongkai', ['fee', '--pages', '450', '--json'], {
       cwd: root,
       timeout: 120_000,
-      env: { ...process.env, GONGKAI_DATA_DIR: dataDir },
+      env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir },
     });
     const output = JSON.parse(stdout) as FeeJson;
     assert.equal(output.fen, 1270000);

@@ -51,7 +51,7 @@ export function spawnCli(args: readonly string[]): Promise<CliRun> {
     execFile(
       join(ROOT, 'gongkai'),
       [...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GONGKAI_DATA_DIR: tmpdir() } },
+      { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: tmpdir() } },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, out: stdout, err: stderr });

@@ -94,10 +94,8 @@ const TYPES = {
 
 /** A pool with the project's conventions: UTC sessions, string dates, an error listener (an idle client's error must not crash the process). */
 export function createPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool({ idleTimeoutMillis: 10_000, allowExitOnIdle: true, ...config, types: TYPES });
-  pool.on('connect', (client) => {
-    client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
-  });
+  // Sessions run in UTC (a startup parameter: no extra round trip; PGlite's default is UTC already).
+  const pool = new pg.Pool({ idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: '-c TimeZone=UTC', ...config, types: TYPES });
   pool.on('error', () => {
     // An idle client lost its connection (server restarted or stopped): the pool replaces it.
   });
@@ -157,6 +155,15 @@ function startServer(dataDir: string, idleMs: number, templateDir: string): Prom
   });
 }
 
+const DATA_DIR_REASONS: Readonly<Record<string, string>> = {
+  EACCES: '没有权限',
+  EPERM: '没有权限',
+  EROFS: '文件系统只读',
+  ENOSPC: '磁盘空间已满',
+  ENOTDIR: '路径中有一段不是目录',
+  EEXIST: '路径中有一段不是目录',
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The port of a running embedded server for dataDir, starting one when none runs. */
@@ -170,8 +177,11 @@ export async function embeddedServerPort(
     mkdirSync(dataDir, { recursive: true });
     readLock(lockPath);
   } catch (error) {
-    throw new DatabaseUnavailableError(
-      `无法使用数据目录“${dataDir}”：${(error as NodeJS.ErrnoException).code ?? String(error)}（请检查 GONGKAI_DATA_DIR）`,
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = DATA_DIR_REASONS[code] ?? (code || String(error));
+    throw new DomainError(
+      'CONFIG_INVALID',
+      `数据目录“${dataDir}”无法使用（${reason}）。请检查磁盘空间和权限，或用环境变量 GONGKAI_DATA_DIR 指定一个可写的数据目录；本次操作未执行。`,
     );
   }
   while (Date.now() < deadline) {

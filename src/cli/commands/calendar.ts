@@ -18,7 +18,7 @@ const HELP = `用法：
                                           --effective：自该日起的计算使用新数据（默认今天）
   gongkai calendar history [--json]       全部修改记录（修改人、时间、生效日期、内容）
 
-数据目录：GONGKAI_DATA_DIR（默认 $XDG_DATA_HOME/gongkai 或 ~/.local/share/gongkai）下 calendar/changes.json；修改人取 GONGKAI_USER，否则为系统用户。
+修改记录保存在数据库中（DATABASE_URL；未设置时为数据目录 GONGKAI_DATA_DIR 下的内置数据库）；修改人取 GONGKAI_USER，否则为系统用户。
 受影响案件的答复期限清单将随案件系统提供。
 `;
 

@@ -1,6 +1,7 @@
 // The embedded database server: PGlite (PostgreSQL in WASM) in its own process, serving the
-// PostgreSQL protocol on 127.0.0.1 through pglite-socket, so a slow query never blocks the HTTP or
-// CLI event loop (architecture.md, Runtime). Started by open-database.ts with `fork`:
+// PostgreSQL protocol on 127.0.0.1 so a slow query never blocks the HTTP or
+// CLI event loop (architecture.md, Runtime); protocol-server.ts says why not PGLiteSocketServer.
+// Started by open-database.ts with `fork`:
 //
 //   node pglite-server.ts DATA_DIR [--idle-ms N] [--template-dir DIR]
 //
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   let closing: Promise<void> | undefined;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    const { serveProtocol } = await import('./protocol-server.ts');
     const pgDir = join(dataDir, 'pg');
     const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
     const templatePath = templateDir === undefined ? undefined : initdbTemplatePath(templateDir);
@@ -64,9 +65,8 @@ async function main(): Promise<void> {
       dataDir: pgDir,
       ...(template === undefined ? {} : { loadDataDir: new Blob([template]) }),
     });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 128 });
-    await server.start();
-    const port = Number(server.getServerConn().split(':').at(-1));
+    const server = await serveProtocol(db, { log });
+    const port = server.port;
     updateLock(lockPath, { port, state: 'ready', since: new Date().toISOString() });
     const openMs = Math.round(performance.now() - started);
     log(`serving ${pgDir} on 127.0.0.1:${port} (${fresh ? (template ? 'new, from template' : 'new, initdb') : 'reopened'}, ${openMs} ms)`);
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
         log(`stopping: ${why}`);
         clearInterval(timer);
         updateLock(lockPath, { port, state: 'stopping', since: new Date().toISOString() });
-        await server.stop();
+        await server.close();
         await db.close();
         releaseLock(lockPath);
         log('stopped');
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     let lastBusy = Date.now();
     const timer = setInterval(
       () => {
-        if (server.getStats().activeConnections > 0) {
+        if (server.connections() > 0) {
           lastBusy = Date.now();
         } else if (Date.now() - lastBusy >= idleMs) {
           void close('idle').then(() => process.exit(0));

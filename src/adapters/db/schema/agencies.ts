@@ -2,12 +2,7 @@
 // supervision) and is a department (部门) or a government (人民政府).
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-
-export const AGENCY_KINDS = ['department', 'government'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-
-/** Slugs: lower-case Latin letters, digits and hyphens, starting with a letter or digit (URL-safe). */
-export const AGENCY_SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
+import { AGENCY_KINDS } from '#core/agencies/agency.ts';
 
 export const agencies = pgTable(
   'agencies',
@@ -23,6 +18,7 @@ export const agencies = pgTable(
     uniqueIndex('agencies_slug_key').on(t.slug),
     foreignKey({ name: 'agencies_parent_fk', columns: [t.parentId], foreignColumns: [t.id] }),
     check('agencies_kind_check', sql`${t.kind} in ('department', 'government')`),
+    // the same pattern as AGENCY_SLUG_PATTERN in core
     check('agencies_slug_check', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,62}$'`),
     check('agencies_name_check', sql`length(btrim(${t.name})) between 1 and 200`),
     check('agencies_parent_not_self', sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),

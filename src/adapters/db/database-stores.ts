@@ -1,0 +1,57 @@
+// The database implementations of the ports, loaded by lazy-database.ts on first use.
+import { existsSync } from 'node:fs';
+import type { DatabaseAdmin } from '#app/ports.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { createDbAgencyStore } from './agency-store.ts';
+import { backupDatabase, restoreDatabase } from './backup.ts';
+import { createDbCalendarStore } from './calendar-store.ts';
+import type { DatabaseStores, DbAccess } from './lazy-database.ts';
+import { migrateDatabase, migrationStatus } from './migrate.ts';
+import { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
+import { createDbSettingsStore } from './settings-store.ts';
+
+function databaseAdmin(open: () => Promise<Database>, config: DatabaseConfig): DatabaseAdmin {
+  const info = (database: Database) => ({ engine: database.engine, location: database.location });
+  return {
+    async migrate() {
+      const database = await open(); // opening applies pending migrations
+      const now = await migrateDatabase(database.pool);
+      const status = await migrationStatus(database.pool);
+      return { ...info(database), applied: [...database.migrated, ...now], total: status.applied.length };
+    },
+    async status() {
+      // Its own connection, without migrating: status shows what is pending.
+      const database = await openDatabase({ ...config, migrate: false });
+      try {
+        return { ...info(database), ...(await migrationStatus(database.pool)) };
+      } finally {
+        await database.close();
+      }
+    },
+    async backup(path) {
+      if (existsSync(path)) {
+        throw new DomainError('CONFLICT', `文件“${path}”已存在，请换一个文件名（备份不会覆盖已有文件）`);
+      }
+      const database = await open();
+      const rows = await backupDatabase(database.pool, path, { engine: database.engine, now: new Date() });
+      return { ...info(database), rows };
+    },
+    async restore(path, options) {
+      if (!existsSync(path)) {
+        throw new DomainError('INVALID_INPUT', `备份文件“${path}”不存在`);
+      }
+      const database = await open();
+      const rows = await restoreDatabase(database.pool, path, options);
+      return { ...info(database), rows };
+    },
+  };
+}
+
+export function createDatabaseStores(access: DbAccess, open: () => Promise<Database>, config: DatabaseConfig): DatabaseStores {
+  return {
+    settings: createDbSettingsStore(access),
+    calendar: createDbCalendarStore(access),
+    agencies: createDbAgencyStore(access),
+    database: databaseAdmin(open, config),
+  };
+}

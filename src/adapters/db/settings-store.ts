@@ -1,0 +1,129 @@
+// SettingsStore on the database: the instance default (本实例默认值) and, per agency, the agency's own
+// values on top (本机关设置), each change recorded in setting_changes with who/when/from/to/why. A
+// change reads the value before and writes the new one in one transaction under an advisory lock per
+// scope, so concurrent changes are all kept, each with the true value it replaced.
+import { asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { NewSettingChange, SettingChange, SettingsStore } from '#app/ports.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
+import { type ClockSettingKey, type ClockSettingValues, checkClockSettingValue, isClockSettingKey } from '#core/statute/clock-settings.ts';
+import type { DbAccess } from './lazy-database.ts';
+import { type Db, isoInstant } from './open-database.ts';
+import { agencySettings, instanceSettings, settingChanges } from './schema.ts';
+
+/** Key of the settings advisory lock (second key: the agency id, 0 for the instance default). */
+const SETTINGS_LOCK = 0x5e7;
+
+/** A stored change with the scope it was made in (extra field beside the port's shape). */
+export interface ScopedSettingChange extends SettingChange {
+  /** `instance`: the instance default; `agency`: this agency's own value. */
+  readonly scope: 'instance' | 'agency';
+}
+
+function stored(values: readonly { key: string; value: string }[]): ClockSettingValues {
+  return Object.fromEntries(values.filter((v) => isClockSettingKey(v.key)).map((v) => [v.key, v.value])) as ClockSettingValues;
+}
+
+/**
+ * The settings of one scope: `agencyId` null for the instance default, else that agency's values over
+ * the default.
+ */
+/** The SettingsStore, with the scope of each change in its history. */
+export interface DbSettingsStore extends SettingsStore {
+  recordChange(change: NewSettingChange): Promise<ScopedSettingChange>;
+  listChanges(): Promise<readonly ScopedSettingChange[]>;
+}
+
+export function createDbSettingsStore(access: DbAccess, agencyId: number | null = null): DbSettingsStore {
+  const effectiveValues = async (executor: Pick<Db, 'select'>): Promise<ClockSettingValues> => {
+    const base = stored(await executor.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings));
+    if (agencyId === null) {
+      return base;
+    }
+    const own = await executor
+      .select({ key: agencySettings.key, value: agencySettings.value })
+      .from(agencySettings)
+      .where(eq(agencySettings.agencyId, agencyId));
+    return { ...base, ...stored(own) };
+  };
+  const present = (row: typeof settingChanges.$inferSelect): ScopedSettingChange => {
+    if (!isClockSettingKey(row.key)) {
+      throw new Error(`setting_changes ${row.id}: unknown key ${row.key}`);
+    }
+    return {
+      who: row.who,
+      when: isoInstant(row.at),
+      key: row.key,
+      ...(row.fromValue === null ? {} : { from: row.fromValue }),
+      to: row.toValue,
+      scope: row.agencyId === null ? 'instance' : 'agency',
+      ...(row.reason === null ? {} : { reason: row.reason }),
+    };
+  };
+  return {
+    async loadValues() {
+      const db = await access.read();
+      const values = db === undefined ? {} : await effectiveValues(db);
+      // Values are checked when set; one imported from an old settings.json may not be: report it,
+      // never quietly replace it by the default.
+      for (const [key, value] of Object.entries(values) as [ClockSettingKey, string][]) {
+        const problem = checkClockSettingValue(key, value);
+        if (problem !== undefined) {
+          throw new DomainError(
+            'CONFIG_INVALID',
+            `数据库中设置“${key}”的值“${value}”无效（${problem}）。请用 gongkai settings set ${key} <值> 改为有效的值（gongkai settings list 列出可选值）。`,
+          );
+        }
+      }
+      return values;
+    },
+    async recordChange(change) {
+      const db = await access.write();
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK}, ${agencyId ?? 0})`);
+        const before = (await effectiveValues(tx))[change.key];
+        if (agencyId === null) {
+          await tx
+            .insert(instanceSettings)
+            .values({ key: change.key, value: change.value, updatedAt: change.when })
+            .onConflictDoUpdate({ target: instanceSettings.key, set: { value: change.value, updatedAt: change.when } });
+        } else {
+          await tx
+            .insert(agencySettings)
+            .values({ agencyId, key: change.key, value: change.value, updatedAt: change.when })
+            .onConflictDoUpdate({
+              target: [agencySettings.agencyId, agencySettings.key],
+              set: { value: change.value, updatedAt: change.when },
+            });
+        }
+        const [row] = await tx
+          .insert(settingChanges)
+          .values({
+            agencyId,
+            key: change.key,
+            fromValue: before ?? null,
+            toValue: change.value,
+            who: change.who,
+            at: change.when,
+            reason: change.reason ?? null,
+          })
+          .returning();
+        return present(row!);
+      });
+    },
+    async listChanges() {
+      const db = await access.read();
+      if (db === undefined) {
+        return [];
+      }
+      const rows = await db
+        .select()
+        .from(settingChanges)
+        .where(
+          agencyId === null ? isNull(settingChanges.agencyId) : or(isNull(settingChanges.agencyId), eq(settingChanges.agencyId, agencyId)),
+        )
+        .orderBy(asc(settingChanges.id));
+      // The clock's history only: letter and mail settings (letter.*, mail.*) share the table.
+      return rows.filter((row) => isClockSettingKey(row.key)).map(present);
+    },
+  };
+}
