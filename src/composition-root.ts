@@ -35,6 +35,7 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime, options:
     settings: database.settings,
     calendar: database.calendar,
     agencies: database.agencies,
+    cases: database.cases,
     database: database.database,
     close: () => database.close(),
     files: createFileReader(runtime.cwd, decodeText),

@@ -12,6 +12,7 @@ import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
+import type { CaseStore } from './case-ports.ts';
 import type { LetterTemplatePorts } from './manage-letter-templates.ts';
 import type { CaseLetterPorts } from './render-case-letter.ts';
 import type { DailyJobPorts } from './run-daily-job.ts';
@@ -203,6 +204,8 @@ export interface AppDeps {
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
+  /** Applications, their events, appeals and report entries (case-ports.ts). */
+  readonly cases: CaseStore;
   readonly database: DatabaseAdmin;
   readonly files: FileReader;
   readonly reports: ReportFilesPort;

@@ -89,4 +89,79 @@ forEachEngine('gongkai case import / report compile', ({ database }) => {
     const shown = await run(['case', 'list', '--agency', agency.slug, '--json']);
     assert.equal(JSON.parse(shown.out).total, 2);
   });
+
+  test('case new, event, show: staff entry with its real arrival date, events with exit 5 on a refused one', async () => {
+    const { pool, url } = await database();
+    const agency = await addAgency(pool, '登记市民政局');
+    const env = { DATABASE_URL: url, GONGKAI_DATA_DIR: dir, GONGKAI_USER: 'clerk' };
+    const run = (args: string[]) => runInProcess(args, { env, cwd: dir, isTTY: false, now: () => NOW });
+    const created = await run([
+      'case',
+      'new',
+      '--agency',
+      agency.slug,
+      '--applicant-type',
+      'commercial_enterprise',
+      '--name',
+      '某某有限公司',
+      '--uscc',
+      '91350100M000100Y43',
+      '--phone',
+      '0591-0000000',
+      '--description',
+      '某项目的环评批复',
+      '--delivery',
+      'post',
+      '--channel',
+      'post_signed',
+      '--received',
+      '2025-06-03',
+      '--json',
+    ]);
+    assert.equal(created.code, 0, created.err);
+    const { caseCode, due } = JSON.parse(created.out);
+    assert.equal(due, '2025-07-01');
+    const bad = await run([
+      'case',
+      'new',
+      '--agency',
+      agency.slug,
+      '--applicant-type',
+      'commercial_enterprise',
+      '--name',
+      'X',
+      '--uscc',
+      '91350100M000100Y44',
+      '--phone',
+      '1',
+      '--description',
+      'd',
+      '--delivery',
+      'post',
+    ]);
+    assert.equal(bad.code, 64);
+    assert.match(bad.err, /applicant.uscc：统一社会信用代码校验码不正确/);
+    const replied = await run([
+      'case',
+      'event',
+      caseCode,
+      'replied',
+      '--date',
+      '2025-06-20',
+      '--outcome',
+      'outcome.withheld.third_party',
+      '--json',
+    ]);
+    assert.equal(replied.code, 0, replied.err);
+    assert.equal(JSON.parse(replied.out).state, 'replied');
+    const refused = await run(['case', 'event', caseCode, 'withdrawn', '--date', '2025-06-21']);
+    assert.equal(refused.code, 5);
+    assert.match(refused.err, /案件已办结/);
+    const shown = await run(['case', 'show', caseCode]);
+    assert.match(
+      shown.out,
+      /办理结果：三、本年度办理结果\/（三）不予公开\/4.保护第三方合法权益（outcome.withheld.third_party），2025-06-20 办结/,
+    );
+    assert.equal((await run(['case', 'show', 'GK2025-999999'])).code, 3);
+  });
 });

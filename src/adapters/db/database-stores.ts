@@ -5,6 +5,7 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import { createDbAgencyStore } from './agency-store.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { createDbCalendarStore } from './calendar-store.ts';
+import { createLazyCaseStore } from './case-store.ts';
 import type { DatabaseStores, DbAccess } from './lazy-database.ts';
 import { migrateDatabase, migrationStatus } from './migrate.ts';
 import { type Database, type DatabaseConfig, openDatabase } from './open-database.ts';
@@ -52,6 +53,7 @@ export function createDatabaseStores(access: DbAccess, open: () => Promise<Datab
     settings: createDbSettingsStore(access),
     calendar: createDbCalendarStore(access),
     agencies: createDbAgencyStore(access),
+    cases: createLazyCaseStore(access),
     database: databaseAdmin(open, config),
   };
 }

@@ -4,6 +4,7 @@
 // "nothing stored" without creating one. The composition root wires the stores it returns.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CaseStore } from '#app/case-ports.ts';
 import type { LetterTemplatePorts } from '#app/manage-letter-templates.ts';
 import type { AgencyStore, CalendarStore, DatabaseAdmin, SettingsStore } from '#app/ports.ts';
 import type { CaseLetterPorts } from '#app/render-case-letter.ts';
@@ -34,6 +35,7 @@ export interface DatabaseStores {
   readonly settings: SettingsStore;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
+  readonly cases: CaseStore;
   readonly database: DatabaseAdmin;
 }
 
@@ -100,6 +102,22 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
     settings: deferred(async () => (await load()).settings, ['loadValues', 'recordChange', 'listChanges']),
     calendar: deferred(async () => (await load()).calendar, ['listChanges', 'appendChange']),
     agencies: deferred(async () => (await load()).agencies, ['add', 'list', 'findBySlug']),
+    cases: deferred(
+      async () => (await load()).cases,
+      [
+        'findAgency',
+        'clockBasis',
+        'transaction',
+        'findCase',
+        'findCaseByVerification',
+        'listEvents',
+        'listCases',
+        'listOpenOn',
+        'aggregateYear',
+        'listAppeals',
+        'reportEntries',
+      ],
+    ),
     database: deferred(async () => (await load()).database, ['migrate', 'status', 'backup', 'restore']),
     letters: deferred(
       async () => (await import('./letter-ports.ts')).createLetterPorts(await access.write()),

@@ -15,7 +15,13 @@ export const COMPILE_HELP = `  gongkai report compile --agency SLUG --year YYYY 
 export async function compile(
   args: readonly string[],
   context: CommandContext,
-  emit: (bytes: Uint8Array | string, format: RenderFormat, out: string | undefined, context: CommandContext) => Promise<void>,
+  emit: (
+    bytes: Uint8Array | string,
+    format: RenderFormat,
+    out: string | undefined,
+    context: CommandContext,
+    force: boolean,
+  ) => Promise<void>,
 ): Promise<number> {
   let values: {
     agency?: string | undefined;
@@ -55,7 +61,7 @@ export async function compile(
     context.out(`${renderReadingJson(compiled.analysis.reading)}\n`);
   } else {
     const format = values.to as RenderFormat;
-    await emit(await context.deps.reports.render(compiled.document, format, compiled.analysis.reading), format, values.out, context);
+    await emit(await context.deps.reports.render(compiled.document, format, compiled.analysis.reading), format, values.out, context, false);
   }
   return compiled.analysis.reading.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

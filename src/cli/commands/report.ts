@@ -56,6 +56,11 @@ ${EXIT_CODES}`,
   new: `用法：gongkai report new --year YYYY [--template 2021|2019] [--to FORMAT] --out PATH [--agency 机关名称] [--force]
   生成一份空白报告（全部栏目和表格，数据为空），供填写后用 report check 审核。
   xlsx 格式中合计栏为公式、标签单元格已锁定；--to 省略时按 --out 的扩展名确定。`,
+  compile: `用法：gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
+  由案件数据编制年度报告：表三、表四按案件统计，表二和正文取自已录入的内容，并逐条核对。
+  --json      输出一个 gongkai/report-read@1 对象（含核对结果）
+  --to        按其他格式输出（文本格式不带 --out 时输出到标准输出）
+退出码：0 无错误；1 存在“错误”级问题；3 机关不存在；64 参数错误。`,
 } as const;
 type Sub = keyof typeof SUB_HELP;
 const SUBS = Object.keys(SUB_HELP) as Sub[];
@@ -78,7 +83,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return render(rest, context);
     case 'compile': {
       const { compile } = await import('./report-compile.ts');
-      return compile(rest, context as CommandContext, emit);
+      return compile(rest, context, emit);
     }
     case 'new':
       return newReport(rest, context);

@@ -85,89 +85,18 @@ CREATE TABLE "report_entries" (
 	CONSTRAINT "report_entries_year_check" CHECK ("report_entries"."year" between 2008 and 2100)
 );
 --> statement-breakpoint
-CREATE TABLE "doc_number_sequences" (
-	"agency_id" integer NOT NULL,
-	"year" smallint NOT NULL,
-	"last_number" integer NOT NULL,
-	CONSTRAINT "doc_number_sequences_pkey" PRIMARY KEY("agency_id","year"),
-	CONSTRAINT "doc_number_sequences_year_check" CHECK ("doc_number_sequences"."year" between 1990 and 2100),
-	CONSTRAINT "doc_number_sequences_number_check" CHECK ("doc_number_sequences"."last_number" >= 1)
-);
---> statement-breakpoint
-CREATE TABLE "letter_templates" (
-	"agency_id" integer NOT NULL,
-	"family" text NOT NULL,
-	"title" text NOT NULL,
-	"addressee" text NOT NULL,
-	"body" text NOT NULL,
-	"updated_by" text NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "letter_templates_pkey" PRIMARY KEY("agency_id","family"),
-	CONSTRAINT "letter_templates_family_check" CHECK ("letter_templates"."family" in ('disclosed', 'partial', 'withheld', 'unavailable', 'not_processed', 'other'))
-);
---> statement-breakpoint
-CREATE TABLE "reply_letters" (
-	"agency_id" integer NOT NULL,
-	"year" smallint NOT NULL,
-	"number" integer NOT NULL,
-	"doc_number" text NOT NULL,
-	"case_code" text NOT NULL,
-	"outcome" text NOT NULL,
-	"letter_date" date NOT NULL,
-	"created_by" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "reply_letters_pkey" PRIMARY KEY("agency_id","year","number")
-);
---> statement-breakpoint
-CREATE TABLE "case_carry_overs" (
-	"agency_id" integer NOT NULL,
-	"from_year" smallint NOT NULL,
-	"case_code" text NOT NULL,
-	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "case_carry_overs_pkey" PRIMARY KEY("agency_id","from_year","case_code")
-);
---> statement-breakpoint
-CREATE TABLE "job_runs" (
-	"agency_id" integer NOT NULL,
-	"job" text NOT NULL,
-	"day" date NOT NULL,
-	"runs" integer DEFAULT 1 NOT NULL,
-	"summary" jsonb NOT NULL,
-	"last_run_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "job_runs_pkey" PRIMARY KEY("agency_id","job","day")
-);
---> statement-breakpoint
-CREATE TABLE "reminder_log" (
-	"agency_id" integer NOT NULL,
-	"case_code" text NOT NULL,
-	"kind" text NOT NULL,
-	"day" date NOT NULL,
-	"status" text NOT NULL,
-	"recipient" text NOT NULL,
-	"attempts" smallint DEFAULT 1 NOT NULL,
-	"last_error" text,
-	"claimed_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"sent_at" timestamp with time zone,
-	CONSTRAINT "reminder_log_pkey" PRIMARY KEY("agency_id","case_code","kind","day"),
-	CONSTRAINT "reminder_log_kind_check" CHECK ("reminder_log"."kind" in ('due_soon', 'overdue', 'wait_lapsed')),
-	CONSTRAINT "reminder_log_status_check" CHECK ("reminder_log"."status" in ('sending', 'sent', 'failed'))
-);
---> statement-breakpoint
 ALTER TABLE "appeal_cases" ADD CONSTRAINT "appeal_cases_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appeal_cases" ADD CONSTRAINT "appeal_cases_case_fk" FOREIGN KEY ("agency_id","case_id") REFERENCES "public"."cases"("agency_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_events" ADD CONSTRAINT "case_events_case_fk" FOREIGN KEY ("agency_id","case_id") REFERENCES "public"."cases"("agency_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_entries" ADD CONSTRAINT "report_entries_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "doc_number_sequences" ADD CONSTRAINT "doc_number_sequences_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "letter_templates" ADD CONSTRAINT "letter_templates_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reply_letters" ADD CONSTRAINT "reply_letters_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "case_carry_overs" ADD CONSTRAINT "case_carry_overs_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "job_runs" ADD CONSTRAINT "job_runs_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reminder_log" ADD CONSTRAINT "reminder_log_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_subject_idx" ON "audit_log" USING btree ("agency_id","subject");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_case_code_key" ON "cases" USING btree ("case_code");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_external_id_key" ON "cases" USING btree ("agency_id","external_id");--> statement-breakpoint
 CREATE INDEX "cases_agency_received_idx" ON "cases" USING btree ("agency_id","received_on");--> statement-breakpoint
 CREATE INDEX "cases_agency_open_due_idx" ON "cases" USING btree ("agency_id","is_open","due");--> statement-breakpoint
-CREATE INDEX "reply_letters_case_idx" ON "reply_letters" USING btree ("agency_id","case_code");
+-- Events and the audit log are append-only: an UPDATE or DELETE of a row is an error (a restore empties them with TRUNCATE and loads them with INSERT).
+CREATE FUNCTION "gongkai_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;--> statement-breakpoint
+CREATE TRIGGER "case_events_append_only" BEFORE UPDATE OR DELETE ON "case_events" FOR EACH ROW EXECUTE FUNCTION "gongkai_append_only"();--> statement-breakpoint
+CREATE TRIGGER "audit_log_append_only" BEFORE UPDATE OR DELETE ON "audit_log" FOR EACH ROW EXECUTE FUNCTION "gongkai_append_only"();
