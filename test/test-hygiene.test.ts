@@ -27,3 +27,19 @@ test('every test file that spawns ./gongkai sets GONGKAI_DATA_DIR for it', () =>
   const without = spawning.filter((file) => !readFileSync(file, 'utf8').includes('GONGKAI_DATA_DIR')).map((file) => relative(root, file));
   assert.deepEqual(without, []);
 });
+
+test('a test that hands its own environment to a spawned ./gongkai says which database it uses (DATABASE_URL)', () => {
+  // CI sets DATABASE_URL for the test harness; a child that inherits it would migrate and write the
+  // shared database instead of its own data directory.
+  const inheriting = [...files(join(root, 'test')), ...files(join(root, 'src'))].filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    return (
+      /\b(execFile|execFileSync|spawn|spawnSync|fork)\b/.test(text) &&
+      /['"`](\.\/)?gongkai['"`]|main\.ts/.test(text) &&
+      /\.\.\.process\.env\b/.test(text)
+    );
+  });
+  assert.ok(inheriting.length >= 3, 'the scan finds the known process tests');
+  const without = inheriting.filter((file) => !readFileSync(file, 'utf8').includes('DATABASE_URL')).map((file) => relative(root, file));
+  assert.deepEqual(without, []);
+});

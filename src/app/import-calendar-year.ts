@@ -8,7 +8,7 @@ import { buildWorkingDayCalendar } from '#core/calendar/working-day-calendar.ts'
 import { DomainError } from '#core/shared/domain-error.ts';
 import { requireYear } from './calendar-year-range.ts';
 import { todayOf, yearsInForce } from './clock-environment.ts';
-import type { AppDeps, CalendarChange } from './ports.ts';
+import type { AppDeps, CalendarChange, MovedDueDate } from './ports.ts';
 
 export interface ImportCalendarYearInput {
   /** The file's name, kept in the record (never used as a path). */
@@ -25,7 +25,12 @@ export interface ImportCalendarYearInput {
 
 export type ImportCalendarYearResult =
   | { readonly status: 'unchanged'; readonly year: number }
-  | { readonly status: 'imported'; readonly change: CalendarChange };
+  | {
+      readonly status: 'imported';
+      readonly change: CalendarChange;
+      /** Open cases whose due date moves on the effective date; undefined when the cases tier is not wired. */
+      readonly moved?: readonly MovedDueDate[];
+    };
 
 const invalid = (message: string) => new DomainError('INVALID_INPUT', message);
 
@@ -61,7 +66,7 @@ function pickYear(value: unknown, yearOption: number | undefined): { year: numbe
 
 /** Imports a year; identical data is reported as unchanged and not recorded again. */
 export async function importCalendarYear(
-  deps: Pick<AppDeps, 'calendar' | 'clock'>,
+  deps: Pick<AppDeps, 'calendar' | 'clock' | 'calendarImpact'>,
   input: ImportCalendarYearInput,
 ): Promise<ImportCalendarYearResult> {
   let value: unknown;
@@ -92,10 +97,11 @@ export async function importCalendarYear(
   ) {
     return { status: 'unchanged', year: picked.year };
   }
+  const effectiveFrom = input.effectiveFrom ?? todayOf(deps.clock);
   const change = await deps.calendar.appendChange({
     who: input.who,
     when: deps.clock.now().toISOString(),
-    effectiveFrom: input.effectiveFrom ?? todayOf(deps.clock),
+    effectiveFrom,
     action: 'import',
     year: picked.year,
     what: describeCalendarDiff(diff, replaced),
@@ -103,5 +109,14 @@ export async function importCalendarYear(
     sourceFile: input.fileName,
     entry: read.value,
   });
-  return { status: 'imported', change };
+  if (deps.calendarImpact === undefined) {
+    return { status: 'imported', change };
+  }
+  // The calendar in force on the effective date, without and with this change.
+  const inForce = yearsInForce(changes, effectiveFrom);
+  const moved = await deps.calendarImpact.openCasesMoved(
+    buildWorkingDayCalendar(inForce),
+    buildWorkingDayCalendar([...inForce, read.value]),
+  );
+  return { status: 'imported', change, moved };
 }

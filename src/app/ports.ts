@@ -5,7 +5,7 @@
 
 import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
-import type { CalendarYear } from '#core/calendar/working-day-calendar.ts';
+import type { CalendarYear, WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
 import type { ExportRows } from '#core/reports/export-table.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
@@ -198,6 +198,24 @@ export interface LetterDeps {
   renderLetterDocx(letter: MergedLetter): Promise<Uint8Array>;
 }
 
+/** An open case whose due date moves with a calendar change (the statutory clock recomputed). */
+export interface MovedDueDate {
+  readonly agency: string;
+  readonly caseCode: string;
+  readonly dueBefore: LocalDate;
+  readonly dueAfter: LocalDate;
+}
+
+/**
+ * The open cases a calendar change affects (issue #7: a calendar change lists the open cases whose
+ * due dates move). The cases tier implements it over its cases and events; until it is wired, a
+ * calendar import says that the list is not available.
+ */
+export interface CalendarImpact {
+  /** Open cases whose due date differs between the two calendars (diffCalendars narrows the search). */
+  openCasesMoved(before: WorkingDayCalendar, after: WorkingDayCalendar): Promise<readonly MovedDueDate[]>;
+}
+
 /** Everything the composition root wires for the use cases of one process. */
 export interface AppDeps {
   readonly clock: Clock;
@@ -207,6 +225,8 @@ export interface AppDeps {
   /** Applications, their events, appeals and report entries (case-ports.ts). */
   readonly cases: CaseStore;
   readonly database: DatabaseAdmin;
+  /** Optional until the cases tier provides it. */
+  readonly calendarImpact?: CalendarImpact;
   readonly files: FileReader;
   readonly reports: ReportFilesPort;
   readonly storage: StorageInfo;

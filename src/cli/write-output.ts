@@ -2,7 +2,7 @@
 // input included) without --force, and through a temporary file in the same directory renamed into
 // place, so a full disk or a crash leaves the old file intact and no `.tmp` behind.
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from './cli-context.ts';
 
@@ -16,6 +16,7 @@ const WRITE_REASONS: Readonly<Record<string, string>> = {
   ENOSPC: '磁盘空间已满，原文件未改动',
   EDQUOT: '磁盘配额已满，原文件未改动',
   ENAMETOOLONG: '文件名太长',
+  ENOENT: '无法在该位置创建目录',
 };
 
 /** The Chinese reason an OS error code gives for a write that failed. */
@@ -44,12 +45,33 @@ export async function writeOutputFile(target: string, shown: string, bytes: Uint
   await checkOutputTarget(target, shown, force);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await makeParents(dirname(target));
     await writeFile(temporary, bytes, { flag: 'wx' });
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     // An output that cannot be written is the user's to fix, not an internal error (exit 70).
     throw new UsageError(`无法写入“${shown}”：${writeReason(error)}。`);
+  }
+}
+
+/**
+ * Creates the missing folders above an output file one by one, from the nearest one that exists.
+ * Node's `mkdir(…, { recursive: true })` never returns under /proc (it retries ENOENT forever):
+ * `report new --out /proc/x/y.md` hung; one level at a time fails at once with the reason.
+ */
+async function makeParents(directory: string): Promise<void> {
+  const missing: string[] = [];
+  let at = directory;
+  while ((await stat(at).catch(() => undefined)) === undefined) {
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) {
+      break;
+    }
+    at = up;
+  }
+  for (const folder of missing) {
+    await mkdir(folder);
   }
 }

@@ -21,7 +21,12 @@ function gongkai(
     execFile(
       join(ROOT, 'gongkai'),
       [...args],
-      { cwd, timeout: 60_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GONGKAI_DATA_DIR: join(cwd, '.data'), ...env } },
+      {
+        cwd,
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: join(cwd, '.data'), ...env },
+      },
       (error, stdout, stderr) =>
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, out: stdout, err: stderr }),
     );
@@ -98,7 +103,7 @@ describe('report check on hostile input', () => {
     const [text, docx] = jsonLines(run.out);
     assert.ok((text?.cells.length ?? 0) > 0);
     assert.match(docx?.findings[0]?.message ?? '', /读取超时（超过 0\.001 秒仍未读完）/u);
-    assert.equal(run.code, 2);
+    assert.equal(run.code, 2, run.err);
     // Within its budget the same file reads fully.
     const again = jsonLines((await gongkai(['report', 'check', '--json', dir], { GONGKAI_READ_TIMEOUT: '60' }, dir)).out);
     assert.ok((again[1]?.cells.length ?? 0) > 0);
@@ -108,5 +113,18 @@ describe('report check on hostile input', () => {
     const run = await gongkai(['report', 'check', SEED], { GONGKAI_READ_TIMEOUT: 'soon' });
     assert.equal(run.code, 78);
     assert.match(run.err, /GONGKAI_READ_TIMEOUT/u);
+  });
+
+  test('report new --out under /proc fails at once with the reason (recursive mkdir used to hang there)', async () => {
+    const run = await runCli(['report', 'new', '--template', '2021', '--year', '2025', '--to', 'md', '--out', '/proc/gongkai-x/y.md']);
+    assert.equal(run.code, 64);
+    assert.match(run.err, /无法写入“\/proc\/gongkai-x\/y\.md”：无法在该位置创建目录/u);
+  });
+
+  test('a malformed report-read@1 file is unreadable with a Chinese reason that places the error, no parser English', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, 'bad.json'), '{"schema":"gongkai/report-read@1",\n  "source": oops}\n');
+    const [reading] = jsonLines((await runCli(['report', 'read', '--json', join(dir, 'bad.json')])).out);
+    assert.equal(reading?.findings[0]?.message, '无法读取文件：不是有效的JSON：第2行第13列附近有语法错误');
   });
 });

@@ -74,12 +74,58 @@ const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template',
 const MAX_COLSPAN = 1000;
 const MAX_ROWSPAN = 65534;
 
-/** Turns an HTML document into text and table blocks, in document order. */
+/**
+ * Limits a page must keep (issue #9): 2 million cells took 56 s and 2.5 GB, 100,000 nested elements
+ * overflowed the stack. A real annual report has a few hundred cells and nests a few dozen deep.
+ */
+export const MAX_HTML_CELLS = 100_000;
+export const MAX_HTML_DEPTH = 1_000;
+/** Positions of one table's grid after spans (colspan 1000 × rowspan 65534 would be 65 million). */
+export const MAX_GRID_POSITIONS = 500_000;
+
+/** A document over one of the limits: `message` is the Chinese reason the file is not read. */
+export class SourceLimitError extends Error {}
+
+/** Turns an HTML document into text and table blocks, in document order; SourceLimitError past a limit. */
 export function htmlToBlocks(html: string): SourceBlock[] {
+  const cells = countCells(html);
+  if (cells > MAX_HTML_CELLS) {
+    throw new SourceLimitError(`网页表格单元格过多（超过 ${MAX_HTML_CELLS.toLocaleString('en-US')} 个），不像是年度报告，未读取`);
+  }
   const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  if (depthExceeds(document as unknown as HtmlNode, MAX_HTML_DEPTH)) {
+    throw new SourceLimitError(`网页元素嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不像是年度报告，未读取`);
+  }
   const output = new BlockCollector();
   walk(document as unknown as HtmlNode, output);
   return output.finish();
+}
+
+/** `<td` and `<th` openings, counted without parsing (stops once past the limit). */
+function countCells(html: string): number {
+  const pattern = /<t[dh][\s>/]/gi;
+  let count = 0;
+  while (pattern.exec(html) !== null && count <= MAX_HTML_CELLS) {
+    count += 1;
+  }
+  return count;
+}
+
+/** Whether any element lies deeper than `limit`, found without recursion (the walk below recurses). */
+function depthExceeds(root: HtmlNode, limit: number): boolean {
+  const stack: [HtmlNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [HtmlNode, number];
+    if (depth > limit) {
+      return true;
+    }
+    for (const child of node.children ?? []) {
+      if (child.children !== undefined && child.children.length > 0) {
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return false;
 }
 
 /** Gathers lines of text into text blocks and places table blocks between them. */
@@ -282,6 +328,7 @@ function span(cell: HtmlNode, attribute: 'colspan' | 'rowspan', max: number): nu
 function tableToGrid(table: HtmlNode): string[][] {
   const rows = tableRows(table);
   const grid: (string | undefined)[][] = rows.map(() => []);
+  let positions = 0;
   rows.forEach((row, rowIndex) => {
     const target = grid[rowIndex] ?? [];
     let column = 0;
@@ -292,6 +339,10 @@ function tableToGrid(table: HtmlNode): string[][] {
       const colspan = span(cell, 'colspan', MAX_COLSPAN);
       const rowspan = Math.min(span(cell, 'rowspan', MAX_ROWSPAN), rows.length - rowIndex);
       const text = cellText(cell);
+      positions += rowspan * colspan;
+      if (positions > MAX_GRID_POSITIONS) {
+        throw new SourceLimitError(`网页表格过大（合并单元格展开后超过 ${MAX_GRID_POSITIONS.toLocaleString('en-US')} 格），未读取`);
+      }
       for (let down = 0; down < rowspan; down += 1) {
         const spanned = grid[rowIndex + down] ?? [];
         for (let across = 0; across < colspan; across += 1) {
@@ -304,6 +355,9 @@ function tableToGrid(table: HtmlNode): string[][] {
   // Rows with no cell at all (<tr></tr>) hold no position; rows covered by a rowspan keep theirs.
   const placed = grid.filter((row) => row.some((value) => value !== undefined));
   const width = placed.reduce((widest, row) => Math.max(widest, row.length), 0);
+  if (placed.length * width > MAX_GRID_POSITIONS) {
+    throw new SourceLimitError(`网页表格过大（${placed.length} 行 × ${width} 列），未读取`);
+  }
   // Plain loops: Array.from with a map function was a tenth of reading an HTML report.
   const out: string[][] = [];
   for (const row of placed) {

@@ -5,8 +5,9 @@
 
 import type { SourceBlock, SourceDocument } from '#core/reports/report-model.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
-import { htmlToBlocks } from './html-to-blocks.ts';
+import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
 import { detectScript, toSimplified } from './to-simplified.ts';
+import { zipLimitProblem } from './zip-limits.ts';
 
 // The DOCX, XLSX and PDF readers (mammoth, exceljs ~0.25 s of CPU to import, unpdf) are imported on
 // the first file that needs them: a batch of text and HTML reports never loads them.
@@ -57,6 +58,9 @@ export async function loadSource(bytes: Uint8Array, fileName: string, options: L
   try {
     return await loadByContent(bytes, fileName);
   } catch (error) {
+    if (error instanceof SourceLimitError) {
+      return { ok: false, reason: error.message };
+    }
     // A parser failing in a way its own error handling missed: still a reason, not a crash.
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `文件无法读取（${message.split('\n')[0]?.slice(0, 200) ?? ''}）` };
@@ -82,6 +86,10 @@ async function loadByContent(bytes: Uint8Array, fileName: string): Promise<Loade
 }
 
 async function loadZip(bytes: Uint8Array, fileName: string): Promise<LoadedSource> {
+  const problem = zipLimitProblem(bytes);
+  if (problem !== undefined) {
+    return { ok: false, reason: problem };
+  }
   // Local file headers carry entry names in plain bytes, so even a cut-off zip shows what it was.
   const kind =
     indexOfAscii(bytes, 'word/document.xml') !== -1

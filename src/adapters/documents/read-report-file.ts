@@ -132,5 +132,10 @@ function parseJsonReading(text: string): ReturnType<typeof parseReadingJson> {
   }
   // JSON Lines from `report read --json`: read the first object.
   const firstLine = text.split('\n').find((line) => line.trim() !== '');
-  return firstLine !== undefined && firstLine.trim() !== text.trim() ? parseReadingJson(firstLine) : whole;
+  if (firstLine === undefined || firstLine.trim() === text.trim()) {
+    return whole;
+  }
+  // When the first line is no reading either, the whole file's error says where it goes wrong.
+  const line = parseReadingJson(firstLine);
+  return line.ok ? line : whole;
 }

@@ -35,10 +35,9 @@ function describeDefect(error: unknown): string {
   return parts.join('\n');
 }
 
-export function errorResponse(c: Context, error: unknown, log: LogLine): Response {
-  const status = statusOf(error);
+/** Logs a defect (not a DomainError): its message and stack, never the request body — they name no applicant. */
+export function logDefect(c: Context, error: unknown, log: LogLine): void {
   if (!isDomainError(error)) {
-    // The error's message and stack, never the request body: they name no applicant.
     log({
       level: 'error',
       msg: 'defect',
@@ -47,6 +46,11 @@ export function errorResponse(c: Context, error: unknown, log: LogLine): Respons
       error: describeDefect(error),
     });
   }
+}
+
+export function errorResponse(c: Context, error: unknown, log: LogLine): Response {
+  const status = statusOf(error);
+  logDefect(c, error, log);
   if (isDomainError(error, 'UNAUTHENTICATED')) {
     c.header('WWW-Authenticate', 'Bearer realm="gongkai"');
   }

@@ -172,7 +172,21 @@ export function createReaderPool(size: number, settings: ValidationSettings, opt
       for (const worker of [...timers.keys()]) {
         stopTimer(worker);
       }
-      await Promise.all(all.map((w) => w.terminate()));
+      // A worker terminated while it still imports its modules can abort the whole process (Node 24,
+      // FreeEnvironment): a replacement still starting is let finish its start first.
+      await Promise.all(
+        all.map(async (w) => {
+          if (!started.has(w)) {
+            await new Promise<void>((resolve) => {
+              const done = () => resolve();
+              w.once('message', done);
+              w.once('exit', done);
+              w.once('error', done);
+            });
+          }
+          await w.terminate();
+        }),
+      );
     },
   };
 }

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { importCalendarYear } from '#app/import-calendar-year.ts';
 import { listCalendarHistory } from '#app/list-calendar-history.ts';
+import type { MovedDueDate } from '#app/ports.ts';
 import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
@@ -40,6 +41,20 @@ function takeOption(args: string[], name: string): string | undefined {
   }
   args.splice(index, 2);
   return value;
+}
+
+/** The open cases whose due dates the change moves, for people. */
+function movedText(moved: readonly MovedDueDate[] | undefined): string {
+  if (moved === undefined) {
+    return '受影响案件的答复期限清单将随案件系统提供。';
+  }
+  if (moved.length === 0) {
+    return '没有未结案件的答复期限因此改变。';
+  }
+  return [
+    `答复期限因此改变的未结案件（${moved.length} 件）：`,
+    ...moved.map((m) => `  ${m.caseCode}（${m.agency}）：${m.dueBefore} → ${m.dueAfter}`),
+  ].join('\n');
 }
 
 /** Runs `gongkai calendar`. */
@@ -115,8 +130,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       const { entry: _entry, ...record } = result.change;
       context.out(
         json
-          ? `${JSON.stringify(record, null, 2)}\n`
-          : `已导入（第${record.seq}号修改，${oneLine(record.who)}，${beijingTime(record.when)}，自 ${record.effectiveFrom} 起生效）：${record.what}\n受影响案件的答复期限清单将随案件系统提供。\n`,
+          ? `${JSON.stringify(result.moved === undefined ? record : { ...record, moved: result.moved }, null, 2)}\n`
+          : `已导入（第${record.seq}号修改，${oneLine(record.who)}，${beijingTime(record.when)}，自 ${record.effectiveFrom} 起生效）：${record.what}\n${movedText(result.moved)}\n`,
       );
       return EXIT.ok;
     }

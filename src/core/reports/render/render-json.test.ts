@@ -71,7 +71,12 @@ describe('parseReadingJson', () => {
   });
 
   const bad: readonly (readonly [string, string, RegExp])[] = [
-    ['text that is not JSON', '{"schema":', /不是有效的JSON/],
+    ['text that is not JSON', '{"schema":', /^不是有效的JSON：内容在结尾处不完整$/],
+    [
+      'JSON with a syntax error, placed by line and column (no English parser detail)',
+      '{\n  "schema": x}',
+      /^不是有效的JSON：第2行第13列附近有语法错误$/,
+    ],
     ['an array', '[]', /应为一个对象/],
     ['another schema', JSON.stringify({ ...reading, schema: 'gongkai/report-read@2' }), /不支持的格式“gongkai\/report-read@2”/],
     ['a missing source', JSON.stringify({ ...reading, source: undefined }), /“source”应为字符串/],

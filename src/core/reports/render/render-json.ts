@@ -234,12 +234,108 @@ function readDocumentText(value: unknown): DocumentText | undefined {
  * Parses one reader-contract object (a line of `report read --json`). Never throws: bad input gives a
  * Chinese message saying what is wrong and where.
  */
+/**
+ * Where JSON text goes wrong, in Chinese: the engine's own message is English (and gives no position
+ * for most errors), so the place is found by scanning the text again.
+ */
+export function jsonSyntaxPlace(json: string): string {
+  const at = firstJsonError(json);
+  if (at < 0) {
+    return '无法解析（嵌套过深或过大）';
+  }
+  if (at >= json.length) {
+    return '内容在结尾处不完整';
+  }
+  const before = json.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  return `第${line}行第${column}列附近有语法错误`;
+}
+
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+/** Offset of the first character that makes `json` invalid (its length when it ends too early). */
+function firstJsonError(json: string): number {
+  // An iterative scanner: `expect` is what may come next; `stack` the open containers.
+  const stack: ('{' | '[')[] = [];
+  let expect: 'value' | 'key' | 'colon' | 'after' | 'end' | 'value-or-close' | 'key-or-close' = 'value';
+  let i = 0;
+  const match = (pattern: RegExp): boolean => {
+    pattern.lastIndex = i;
+    if (!pattern.test(json)) {
+      return false;
+    }
+    i = pattern.lastIndex;
+    return true;
+  };
+  while (true) {
+    while (i < json.length && ' \t\n\r'.includes(json[i] as string)) {
+      i += 1;
+    }
+    if (i >= json.length) {
+      return expect === 'end' ? -1 : i;
+    }
+    const ch = json[i] as string;
+    if (expect === 'end') {
+      return i;
+    }
+    if ((expect === 'value-or-close' && ch === ']') || (expect === 'key-or-close' && ch === '}')) {
+      stack.pop();
+      i += 1;
+      expect = stack.length === 0 ? 'end' : 'after';
+      continue;
+    }
+    if (expect === 'key' || expect === 'key-or-close') {
+      if (!match(JSON_STRING)) {
+        return i;
+      }
+      expect = 'colon';
+      continue;
+    }
+    if (expect === 'colon') {
+      if (ch !== ':') {
+        return i;
+      }
+      i += 1;
+      expect = 'value';
+      continue;
+    }
+    if (expect === 'after') {
+      const top = stack[stack.length - 1];
+      if (ch === ',') {
+        i += 1;
+        expect = top === '{' ? 'key' : 'value';
+      } else if ((ch === '}' && top === '{') || (ch === ']' && top === '[')) {
+        stack.pop();
+        i += 1;
+        expect = stack.length === 0 ? 'end' : 'after';
+      } else {
+        return i;
+      }
+      continue;
+    }
+    // a value
+    if (ch === '{' || ch === '[') {
+      stack.push(ch);
+      i += 1;
+      expect = ch === '{' ? 'key-or-close' : 'value-or-close';
+      continue;
+    }
+    if (!(match(JSON_STRING) || match(JSON_NUMBER) || match(/true|false|null/y))) {
+      return i;
+    }
+    expect = stack.length === 0 ? 'end' : 'after';
+  }
+}
+
 export function parseReadingJson(text: string): ParsedReading {
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, error: `不是有效的JSON：${error instanceof Error ? error.message : String(error)}` };
+    data = JSON.parse(json);
+  } catch {
+    return { ok: false, error: `不是有效的JSON：${jsonSyntaxPlace(json)}` };
   }
   if (!isObject(data)) {
     return { ok: false, error: 'JSON内容应为一个对象（年度报告读取结果）' };

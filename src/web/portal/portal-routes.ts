@@ -1,0 +1,241 @@
+// The public portal (issue #8): server-rendered Simplified Chinese pages that work without
+// JavaScript, mounted on the same Hono app as the API. Every form POST is CSRF-checked before
+// anything is read or written; a valid application answers 303 to its receipt (post/redirect/get).
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { intakeSchema } from '#adapters/http/api/applications/schema.ts';
+import { type LogLine, logDefect } from '#adapters/http/error-response.ts';
+import type { ApplicationStatus } from '#adapters/http/http-services.ts';
+import { CSRF_FIELD, createCsrf } from '#adapters/http/middleware/csrf.ts';
+import { type RateLimitSetting, rateLimit } from '#adapters/http/middleware/rate-limit.ts';
+import { validate } from '#adapters/http/validate-body.ts';
+import { DEFECT_OUTCOME, outcomeOf } from '#app/error-outcomes.ts';
+import { DomainError, isDomainError } from '#core/shared/domain-error.ts';
+import { renderAgencyHomePage } from './agency-home.page.ts';
+import { APPLY_FIELDS, type ApplyField, type ApplyFormState, missingMessage, renderApplyPage } from './apply.page.ts';
+import { renderErrorPage } from './error.page.ts';
+import { renderHomePage } from './home.page.ts';
+import type { Html } from './layout.ts';
+import { PORTAL_CSS, PORTAL_CSS_PATH } from './portal-css.ts';
+import type { PortalAgency, PortalServices } from './portal-services.ts';
+import { renderReceiptPage } from './receipt.page.ts';
+import { renderStatusPage } from './status.page.ts';
+
+export interface PortalOptions {
+  /** The services once the database is migrated; undefined while starting (pages answer 503). */
+  readonly services: () => PortalServices | undefined;
+  /** Public intake rate limit per client address (`off` for load tests). */
+  readonly intakeRateLimit: RateLimitSetting | 'off';
+  readonly log: LogLine;
+  /** Key of the CSRF token signatures; random per process when absent (one shared key for several nodes). */
+  readonly csrfSecret?: Uint8Array;
+  /** Largest accepted form body in bytes (default 64 KiB). */
+  readonly maxFormBytes?: number;
+}
+
+/** Only 'self': no inline script or style anywhere, forms post only to this origin, no framing. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+};
+
+const page = (c: Context, body: Html, status: ContentfulStatusCode = 200): Response | Promise<Response> => c.html(body, status);
+
+/** Pages that carry a CSRF token or a verification code are never stored by caches. */
+const noStore = (c: Context): void => {
+  c.header('Cache-Control', 'private, no-store');
+};
+
+/** The dotted form fields → the JSON API's nested body; empty fields count as not given. */
+function toIntakeInput(values: Readonly<Partial<Record<ApplyField, string>>>): unknown {
+  const applicant: Record<string, string> = {};
+  const body: Record<string, unknown> = { applicant };
+  for (const field of APPLY_FIELDS) {
+    const value = values[field];
+    if (value === undefined || value.trim() === '') {
+      continue;
+    }
+    if (field.startsWith('applicant.')) {
+      applicant[field.slice('applicant.'.length)] = value;
+    } else {
+      body[field] = value;
+    }
+  }
+  return body;
+}
+
+/** The fields every application needs: left empty, they get "请填写…"/"请选择…" rather than the API's wording. */
+const ALWAYS_REQUIRED: readonly ApplyField[] = ['applicant.type', 'applicant.name', 'description', 'delivery'];
+
+/** Field messages keyed by the form's names (empty required fields made plain; a use case's bare applicant keys prefixed). */
+function formErrors(
+  fields: Readonly<Record<string, string>>,
+  values: Readonly<Partial<Record<ApplyField, string>>>,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fields)) {
+    const name = (APPLY_FIELDS as readonly string[]).includes(key)
+      ? (key as ApplyField)
+      : (APPLY_FIELDS as readonly string[]).includes(`applicant.${key}`)
+        ? (`applicant.${key}` as ApplyField)
+        : undefined;
+    if (name === undefined) {
+      errors[key] = message;
+    } else {
+      const empty = (values[name] ?? '').trim() === '';
+      errors[name] ??= message === '必填' || (empty && ALWAYS_REQUIRED.includes(name)) ? missingMessage(name) : message;
+    }
+  }
+  return errors;
+}
+
+export function portalRoutes(options: PortalOptions): Hono {
+  const csrf = createCsrf(options.csrfSecret);
+  const services = (): PortalServices => {
+    const ready = options.services();
+    if (ready === undefined) {
+      throw new DomainError('UNAVAILABLE', '服务正在启动，请稍后再试');
+    }
+    return ready;
+  };
+  const findAgency = async (slug: string): Promise<PortalAgency> => {
+    const agency = (await services().listAgencies()).find((candidate) => candidate.slug === slug);
+    if (agency === undefined) {
+      throw new DomainError('NOT_FOUND', '未找到该机关');
+    }
+    return agency;
+  };
+
+  const portal = new Hono();
+  portal.use(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  portal.onError((error, c) => {
+    logDefect(c, error, options.log);
+    if (!isDomainError(error)) {
+      return page(c, renderErrorPage('系统错误', DEFECT_OUTCOME.zh), DEFECT_OUTCOME.http);
+    }
+    const outcome = outcomeOf(error);
+    if (error.code === 'RATE_LIMITED' && typeof error.details['retryAfterSeconds'] === 'number') {
+      c.header('Retry-After', String(error.details['retryAfterSeconds']));
+    }
+    const title = error.code === 'NOT_FOUND' ? '页面不存在' : outcome.zh;
+    return page(c, renderErrorPage(title, outcome.message), outcome.http as ContentfulStatusCode);
+  });
+
+  portal.get(PORTAL_CSS_PATH, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(PORTAL_CSS);
+  });
+
+  portal.get('/', async (c) => page(c, renderHomePage(await services().listAgencies())));
+
+  portal.get('/status', async (c) => {
+    noStore(c);
+    const code = (c.req.query('code') ?? '').trim();
+    const v = (c.req.query('v') ?? '').trim();
+    if (c.req.query('code') === undefined && c.req.query('v') === undefined) {
+      return page(c, renderStatusPage({ code, v, errors: {} }));
+    }
+    const errors = {
+      ...(code === '' ? { code: '请填写案件编号' } : {}),
+      ...(v === '' ? { v: '请填写验证码' } : {}),
+    };
+    if (code === '' || v === '') {
+      return page(c, renderStatusPage({ code, v, errors }), 422);
+    }
+    let result: ApplicationStatus | 'not-found';
+    try {
+      result = await services().cases.lookupApplicationStatus({ caseCode: code, verificationCode: v });
+    } catch (error) {
+      if (!isDomainError(error, 'NOT_FOUND') && !isDomainError(error, 'INVALID_INPUT')) {
+        throw error;
+      }
+      result = 'not-found';
+    }
+    return page(c, renderStatusPage({ code, v, errors: {}, result }), result === 'not-found' ? 404 : 200);
+  });
+
+  portal.get('/:slug{[a-z0-9][a-z0-9-]{0,62}}', (c) => c.redirect(`/${c.req.param('slug')}/`, 301));
+
+  portal.get('/:slug/', async (c) => page(c, renderAgencyHomePage(await findAgency(c.req.param('slug')))));
+
+  portal.get('/:slug/apply', async (c) => {
+    const agency = await findAgency(c.req.param('slug'));
+    noStore(c);
+    return page(c, renderApplyPage(agency, { values: {}, errors: {} }, csrf.issue(c)));
+  });
+
+  portal.post(
+    '/:slug/apply',
+    bodyLimit({
+      maxSize: options.maxFormBytes ?? 64 * 1024,
+      onError: () => {
+        throw new DomainError('PAYLOAD_TOO_LARGE', '提交的内容过长');
+      },
+    }),
+    rateLimit(options.intakeRateLimit),
+    async (c) => {
+      const form = await c.req.parseBody();
+      // Checked before anything else is read: a forged post learns nothing and writes nothing.
+      if (!csrf.verify(c, form[CSRF_FIELD])) {
+        return page(c, renderErrorPage('请求无效', '页面已过期或来源无法验证。请返回申请页面，重新填写并提交。'), 403);
+      }
+      const agency = await findAgency(c.req.param('slug'));
+      noStore(c);
+      const values: Partial<Record<ApplyField, string>> = {};
+      for (const field of APPLY_FIELDS) {
+        const value = form[field];
+        if (typeof value === 'string') {
+          values[field] = value;
+        }
+      }
+      const refuse = (fields: Readonly<Record<string, string>>) => {
+        const state: ApplyFormState = { values, errors: formErrors(fields, values) };
+        return page(c, renderApplyPage(agency, state, csrf.issue(c)), 422);
+      };
+      const checked = validate(intakeSchema, toIntakeInput(values));
+      if (!checked.ok) {
+        return refuse(checked.fields);
+      }
+      try {
+        const receipt = await services().cases.createApplication({ agency: agency.slug, body: checked.value });
+        const query = new URLSearchParams({ code: receipt.caseCode, v: receipt.verificationCode });
+        return c.redirect(`/${agency.slug}/receipt?${query.toString()}`, 303);
+      } catch (error) {
+        if (isDomainError(error, 'INVALID_INPUT')) {
+          return refuse(error.details.fields ?? { _: outcomeOf(error).message });
+        }
+        throw error;
+      }
+    },
+  );
+
+  portal.get('/:slug/receipt', async (c) => {
+    const agency = await findAgency(c.req.param('slug'));
+    noStore(c);
+    const code = c.req.query('code') ?? '';
+    const v = c.req.query('v') ?? '';
+    if (code === '' || v === '') {
+      throw new DomainError('NOT_FOUND', '未找到该申请');
+    }
+    const status = await services().cases.lookupApplicationStatus({ caseCode: code, verificationCode: v });
+    return page(c, renderReceiptPage(agency, status, v));
+  });
+
+  portal.all('*', () => {
+    throw new DomainError('NOT_FOUND', '您访问的页面不存在');
+  });
+  return portal;
+}

@@ -1,0 +1,14 @@
+// What the public portal needs from the application, bound by the server's composition root: the
+// agencies of this instance and the two public case use cases the JSON API also calls.
+import type { CaseServices } from '#adapters/http/http-services.ts';
+
+/** An agency as the public sees it (public fields only). */
+export interface PortalAgency {
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface PortalServices {
+  listAgencies(): Promise<readonly PortalAgency[]>;
+  readonly cases: Pick<CaseServices, 'createApplication' | 'lookupApplicationStatus'>;
+}
