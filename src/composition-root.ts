@@ -9,7 +9,6 @@ import { createFileReader } from '#adapters/files/file-reader.ts';
 import { loadCalendarInForce } from '#app/clock-environment.ts';
 import type { AppDeps, BatchReportReader, Clock, LetterDeps, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
-import { unreadableReport } from '#core/reports/read/read-report.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 
 /** What a process supplies besides its configuration: its clock and working directory. */
@@ -116,7 +115,7 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
           try {
             bytes = await documents.readBytes(file);
           } catch (error) {
-            return unreadableReport(path, documents.readFailureReason(error));
+            return documents.unreadableFileReport(path, error);
           }
           if (bytes.length > IN_PROCESS_MAX_BYTES || documents.isPackagedFormat(bytes)) {
             guard ??= pools.createReaderPool(1, settings, { explain, timeoutMs: readTimeoutMs });

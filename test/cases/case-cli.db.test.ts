@@ -86,6 +86,43 @@ forEachEngine('gongkai case import / report compile', ({ database }) => {
       reading.findings.map((f: { rule: string }) => f.rule),
       ['CELL-BLANK'],
     );
+    const table2 = {
+      'rules.issued': '0',
+      'rules.repealed': '0',
+      'rules.in_force': '0',
+      'normative_documents.issued': '2',
+      'normative_documents.repealed': '1',
+      'normative_documents.in_force': '30',
+      'licensing.decisions': '120',
+      'penalties.decisions': '7',
+      'coercion.decisions': '0',
+      'fees.amount_wan': '0.35',
+    };
+    for (const [id, value] of Object.entries(table2)) {
+      const set = await run(['report', 'set', '--agency', agency.slug, '--year', '2025', `cell:${id}`, value]);
+      assert.equal(set.code, 0, set.err);
+    }
+    assert.equal((await run(['report', 'set', '--agency', agency.slug, '--year', '2025', 'cell:outcome.total.total', '9'])).code, 64);
+    const complete = JSON.parse((await run(['report', 'compile', '--agency', agency.slug, '--year', '2025', '--json'])).out);
+    assert.deepEqual(complete.findings, []);
+    assert.equal(complete.cells.find((c: { id: string }) => c.id === 'fees.amount_wan').raw, '0.35');
+    const appeal = await run(['case', 'appeal', 'add', '--agency', agency.slug, '--kind', 'review', '--filed', '2025-03-01', '--json']);
+    assert.equal(appeal.code, 0, appeal.err);
+    const { id } = JSON.parse(appeal.out);
+    assert.equal(
+      (await run(['case', 'appeal', 'decide', '--agency', agency.slug, String(id), '--date', '2025-04-01', '--decision', 'revoked'])).code,
+      0,
+    );
+    assert.equal(
+      (await run(['case', 'appeal', 'decide', '--agency', agency.slug, String(id), '--date', '2025-04-02', '--decision', 'upheld'])).code,
+      5,
+    );
+    const withAppeal = JSON.parse((await run(['report', 'compile', '--agency', agency.slug, '--year', '2025', '--json'])).out);
+    assert.deepEqual(
+      ['review.corrected', 'review.total'].map((cell) => withAppeal.cells.find((c: { id: string }) => c.id === cell).value),
+      [1, 1],
+    );
+    assert.deepEqual(withAppeal.findings, []);
     const shown = await run(['case', 'list', '--agency', agency.slug, '--json']);
     assert.equal(JSON.parse(shown.out).total, 2);
   });

@@ -45,3 +45,15 @@ export function portalClient(app: Hono): PortalClient {
   };
   return client;
 }
+
+/** A complete, valid application as the form posts it (without `_csrf`). */
+export const VALID_FORM = {
+  'applicant.type': 'natural_person',
+  'applicant.name': '张三',
+  'applicant.idType': 'resident_id',
+  'applicant.idNumber': '11010519491231002X',
+  'applicant.phone': '010-12345678',
+  'applicant.email': 'zhang@example.org',
+  description: '请公开本机关2025年度部门预算',
+  delivery: 'email',
+};

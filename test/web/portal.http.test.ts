@@ -10,7 +10,8 @@ import type { ApplicationStatus, IntakeReceipt } from '#adapters/http/http-servi
 import { DomainError } from '#core/shared/domain-error.ts';
 import { portalRoutes } from '#web/portal/portal-routes.ts';
 import type { PortalServices } from '#web/portal/portal-services.ts';
-import { type PortalClient, portalClient } from './portal-client.ts';
+import { createWebApp } from '#web/web-app.ts';
+import { type PortalClient, portalClient, VALID_FORM } from './portal-client.ts';
 
 const AGENCIES = [
   { slug: 'demo', name: '示例市教育局' },
@@ -54,17 +55,6 @@ function memoryServices(written: Written[]): PortalServices {
     },
   };
 }
-
-export const VALID_FORM = {
-  'applicant.type': 'natural_person',
-  'applicant.name': '张三',
-  'applicant.idType': 'resident_id',
-  'applicant.idNumber': '11010519491231002X',
-  'applicant.phone': '010-12345678',
-  'applicant.email': 'zhang@example.org',
-  description: '请公开本机关2025年度部门预算',
-  delivery: 'email',
-};
 
 describe('public portal (in-memory case services)', () => {
   let written: Written[];
@@ -304,5 +294,24 @@ describe('public portal (in-memory case services)', () => {
     for (const value of Object.values(VALID_FORM)) {
       assert.ok(!(logs[0] ?? '').includes(value), value);
     }
+  });
+});
+
+describe('one app for API and portal', () => {
+  test('/healthz and /api keep answering JSON; everything else is the portal', async () => {
+    const app = createWebApp({ services: () => undefined, portal: () => memoryServices([]), intakeRateLimit: 'off', log: () => {} });
+    const health = await app.request('/healthz');
+    assert.equal(health.status, 503);
+    assert.deepEqual(await health.json(), { status: 'starting' });
+    const api = await app.request('/api/nothing-here');
+    assert.equal(api.status, 404);
+    assert.match(api.headers.get('content-type') ?? '', /json/);
+    const home = await app.request('/');
+    assert.equal(home.status, 200);
+    assert.match(home.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await home.text(), /示例市教育局/);
+    const missing = await app.request('/demo/nothing');
+    assert.equal(missing.status, 404);
+    assert.match(missing.headers.get('content-type') ?? '', /text\/html/);
   });
 });

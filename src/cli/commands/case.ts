@@ -9,7 +9,9 @@ import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
 import { createApplication } from '#app/cases/create-application.ts';
 import { importCases } from '#app/cases/import-cases.ts';
 import { getCase, listCases } from '#app/cases/query-cases.ts';
+import { decideAppeal, recordAppeal } from '#app/cases/record-appeal.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
+import { APPEAL_DECISION_IDS, APPEAL_DECISIONS } from '#core/cases/appeal-case.ts';
 import { APPLICANT_TYPE_LABEL } from '#core/cases/applicant.ts';
 import { CASE_EVENT_LABEL, CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
@@ -30,6 +32,9 @@ const HELP = `用法：
       参数与 deadline --case 的输入一致（--delivered-on、--period-working-days、--consultation-id、--kind、
       --consultee-received-on、--approved-by、--reason、--notice-sent-on、--notice-received-on、--competent-organ）。
 
+  gongkai case appeal add --agency SLUG --kind review|litigation_direct|litigation_after_review --filed YYYY-MM-DD [--case CODE] [--reference 案号]
+  gongkai case appeal decide --agency SLUG ID --date YYYY-MM-DD --decision 结果
+      行政复议、行政诉讼案件（年度报告表四）。结果：${APPEAL_DECISION_IDS.map((id) => `${id}（${APPEAL_DECISIONS[id].label}）`).join('、')}。
   gongkai case letter CODE [--out FILE.docx] [--json]
       已答复申请的告知书（含文号和救济途径告知）；--out 写出 DOCX，否则显示文本。见 gongkai letter --help。
 
@@ -106,6 +111,8 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return listCommand(rest, context);
     case 'event':
       return eventCommand(rest, context);
+    case 'appeal':
+      return appealCommand(rest, context);
     case undefined:
     case '--help':
     case '-h':
@@ -298,4 +305,47 @@ async function eventCommand(args: readonly string[], context: CommandContext): P
   const detail = await recordCaseEvent(caseDeps(context), { caseCode, event: { type, ...fields }, actor: context.deps.actor });
   context.out(asJson ? json(detail) : caseText(detail));
   return EXIT.ok;
+}
+
+async function appealCommand(args: readonly string[], context: CommandContext): Promise<number> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parse(rest, {
+    agency: { type: 'string' },
+    kind: { type: 'string' },
+    filed: { type: 'string' },
+    case: { type: 'string' },
+    reference: { type: 'string' },
+    date: { type: 'string' },
+    decision: { type: 'string' },
+  });
+  if (typeof values.agency !== 'string') {
+    throw new UsageError('请用 --agency 指定机关');
+  }
+  if (action === 'add' && positionals.length === 0) {
+    const { id } = await recordAppeal(caseDeps(context), {
+      agencySlug: values.agency,
+      kind: values.kind,
+      filedOn: values.filed,
+      ...(values.case === undefined ? {} : { caseCode: values.case }),
+      ...(values.reference === undefined ? {} : { reference: values.reference }),
+      actor: context.deps.actor,
+    });
+    context.out(values.json === true ? json({ id }) : `已登记复议/诉讼案件 ${id}\n`);
+    return EXIT.ok;
+  }
+  if (action === 'decide' && positionals.length === 1 && /^\d{1,12}$/.test(positionals[0]!)) {
+    const id = Number(positionals[0]);
+    await decideAppeal(caseDeps(context), {
+      agencySlug: values.agency,
+      id,
+      decidedOn: values.date,
+      decision: values.decision,
+      actor: context.deps.actor,
+    });
+    context.out(values.json === true ? json({ id, decided: true }) : `已登记复议/诉讼案件 ${id} 的结果\n`);
+    return EXIT.ok;
+  }
+  throw new UsageError(
+    '用法：gongkai case appeal add --agency SLUG --kind 类型 --filed YYYY-MM-DD | gongkai case appeal decide --agency SLUG ID --date YYYY-MM-DD --decision 结果',
+  );
 }

@@ -23,6 +23,10 @@ export async function compile(
     force: boolean,
   ) => Promise<void>,
 ): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    context.out(`用法：\n${COMPILE_HELP}\n`);
+    return EXIT.ok;
+  }
   let values: {
     agency?: string | undefined;
     year?: string | undefined;
@@ -65,3 +69,47 @@ export async function compile(
   }
   return compiled.analysis.reading.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
+
+/**
+ * `gongkai report set --agency SLUG --year YYYY KEY [VALUE]`: what staff enter for the compiled report —
+ * a table 二 cell (`cell:rules.issued 3`, the text as printed) or a narrative section (`section:overview 段落…`,
+ * paragraphs separated by newlines); without VALUE the entry is removed.
+ */
+export async function setEntry(args: readonly string[], context: CommandContext): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    context.out(`用法：\n${SET_HELP}\n`);
+    return EXIT.ok;
+  }
+  let parsed: { values: { agency?: string | undefined; year?: string | undefined }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: { agency: { type: 'string' }, year: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${SET_HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (
+    typeof values.agency !== 'string' ||
+    typeof values.year !== 'string' ||
+    !/^\d{4}$/.test(values.year) ||
+    positionals.length < 1 ||
+    positionals.length > 2
+  ) {
+    throw new UsageError(`用法：\n${SET_HELP}`);
+  }
+  const [key, value] = positionals as [string, string | undefined];
+  const { setReportEntry } = await import('#app/cases/record-appeal.ts');
+  await setReportEntry(
+    { cases: context.deps.cases, clock: context.deps.clock },
+    { agencySlug: values.agency, year: Number(values.year), key, value: value ?? null, actor: context.deps.actor },
+  );
+  context.out(value === undefined ? `已删除 ${values.year} 年报告的“${key}”\n` : `已记录 ${values.year} 年报告的“${key}”\n`);
+  return EXIT.ok;
+}
+
+export const SET_HELP = `  gongkai report set --agency SLUG --year YYYY KEY [VALUE]
+      录入编制报告用的内容：表二单元格（cell:rules.issued 3）或正文部分（section:overview 文字，段落以换行分隔）；不给 VALUE 时删除。`;

@@ -61,6 +61,9 @@ ${EXIT_CODES}`,
   --json      输出一个 gongkai/report-read@1 对象（含核对结果）
   --to        按其他格式输出（文本格式不带 --out 时输出到标准输出）
 退出码：0 无错误；1 存在“错误”级问题；3 机关不存在；64 参数错误。`,
+  set: `用法：gongkai report set --agency SLUG --year YYYY KEY [VALUE]
+  录入编制报告（report compile）用的内容：表二单元格，如 cell:rules.issued 3、cell:fees.amount_wan 0.5；
+  或正文部分，如 section:overview、section:problems（段落以换行分隔）。不给 VALUE 时删除该项。`,
 } as const;
 type Sub = keyof typeof SUB_HELP;
 const SUBS = Object.keys(SUB_HELP) as Sub[];
@@ -84,6 +87,10 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     case 'compile': {
       const { compile } = await import('./report-compile.ts');
       return compile(rest, context, emit);
+    }
+    case 'set': {
+      const { setEntry } = await import('./report-compile.ts');
+      return setEntry(rest, context);
     }
     case 'new':
       return newReport(rest, context);
