@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { loadSource } from '#adapters/documents/load-source.ts';
 import { readBytes, readReportFile } from '#adapters/documents/read-report-file.ts';
-import { createReaderPool, defaultPoolSize } from '#adapters/workers/report-reader-pool.ts';
+import { createReaderPool } from '#adapters/workers/report-reader-pool.ts';
 import { readDocumentText } from '#core/reports/read/read-document-text.ts';
 import { readTables } from '#core/reports/read/read-tables.ts';
 import { renderCells } from '#core/reports/render/render-cells.ts';
@@ -19,6 +19,7 @@ import { renderTab } from '#core/reports/render/render-tab.ts';
 import type { ReportDocument } from '#core/reports/report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
+import { measureProcesses, type ProcessFigure } from './process-benchmark.ts';
 
 /** Goals of issue #3 §5. */
 export const GOAL_REPORTS_PER_SECOND = 1000;
@@ -55,6 +56,8 @@ export interface ReaderBenchmarkOptions {
   readonly rounds?: number;
   /** Also measure the worker pool (default true). */
   readonly pool?: boolean;
+  /** Also measure `report check` as a whole process against the minimal loop (default true). */
+  readonly processes?: boolean;
   /** Where the table and progress lines go. */
   readonly out: (text: string) => void;
 }
@@ -142,7 +145,8 @@ export async function runReaderBenchmark(options: ReaderBenchmarkOptions): Promi
       figure('full', count, times.full),
     ];
 
-    const poolSize = defaultPoolSize();
+    // Every core, as before the default changed (none on 2 cores): the figure shows what a pool costs.
+    const poolSize = availableParallelism();
     if (options.pool !== false) {
       out(`测量工作线程池（${poolSize} 个线程）…\n`);
       const pool = createReaderPool(poolSize, DEFAULT_VALIDATION_SETTINGS);
@@ -178,6 +182,13 @@ export async function runReaderBenchmark(options: ReaderBenchmarkOptions): Promi
       meetsRatioGoal: ratio <= GOAL_MAX_RATIO,
     };
     out(formatResult(result));
+    if (options.processes !== false) {
+      out(
+        `\n测量整个进程（./gongkai report check --json，默认选项与 --jobs 1）与最小循环（bench/minimal-loop.ts），各 ${Math.min(rounds, 3)} 轮…\n`,
+      );
+      const dataDir = `${dir}.data`; // outside the folder checked; never created by report check
+      out(formatProcesses(measureProcesses(dir, Math.min(rounds, 3), dataDir), count, fullFigure.reportsPerSecond));
+    }
     return result;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -238,6 +249,27 @@ const PATH_LABEL: Readonly<Record<PathFigure['path'], string>> = {
   full: '完整：读取并校验全部规则 / full: read + audit',
   pool: '完整，工作线程池 / full, worker pool',
 };
+
+/** The whole-process figures beside the in-process one, and the ratio to the minimal loop. */
+export function formatProcesses(figures: readonly ProcessFigure[], count: number, inProcessPerSecond: number): string {
+  const minimal = figures.find((f) => f.label === 'minimal');
+  const label: Readonly<Record<string, string>> = {
+    minimal: '最小循环：读文件、拆表格行、写 JSON / minimal loop',
+    check: 'report check --json（默认选项）/ whole process, default',
+    'check-jobs-1': 'report check --json --jobs 1 / whole process, one thread',
+  };
+  const rows = figures.map((f) => {
+    const ratio = minimal === undefined ? '' : `${(f.wall / minimal.wall).toFixed(2)}× / ${(f.cpu / minimal.cpu).toFixed(2)}×`;
+    return `  ${(label[f.label] ?? f.label).padEnd(52)} 墙钟 ${f.wall.toFixed(2)} s（${Math.round(count / f.wall)} 份/秒）  CPU ${f.cpu.toFixed(2)} s（${Math.round(count / f.cpu)} 份/秒）  与最小循环之比（墙钟/CPU）${ratio}`;
+  });
+  const check = figures.find((f) => f.label === 'check');
+  const goal =
+    check === undefined || minimal === undefined
+      ? ''
+      : `\n目标（issue #9）：整个进程 ≥ ${GOAL_REPORTS_PER_SECOND} 份/秒：${count / check.wall >= GOAL_REPORTS_PER_SECOND ? '达到' : '未达到'}；` +
+        `≤ 3× 最小循环：${check.wall / minimal.wall <= GOAL_MAX_RATIO ? '达到' : '未达到'}（墙钟）。同一次运行中的进程内 full：${Math.round(inProcessPerSecond)} 份/秒。\n`;
+  return `\n整个进程（冷启动的新进程，含启动、列目录、跨年度规则和 JSON 输出）/ whole process:\n${rows.join('\n')}\n${goal}`;
+}
 
 /** The result as a Chinese/English table. */
 export function formatResult(result: ReaderBenchmarkResult): string {

@@ -6,9 +6,9 @@ import { basename, resolve } from 'node:path';
 import { createDatabaseDeps } from '#adapters/db/lazy-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
+import { calendarImpactOf } from '#app/cases/list-cases-moved-by-calendar.ts';
 import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
-import { unreadableReport } from '#core/reports/read/read-report.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 
 /** What a process supplies besides its configuration: its clock and working directory. */
@@ -29,7 +29,9 @@ export interface ComposedApp extends AppDeps {
 export function composeAppDeps(config: Config, runtime: ProcessRuntime, options: { holdEmbeddedServer?: boolean } = {}): ComposedApp {
   const { dataDir, dataDirIsDefault } = config.files;
   const database = createDatabaseDeps({ url: config.db.url, dataDir, ...options });
+  const calendarImpact = calendarImpactOf({ cases: database.cases, agencies: database.agencies, clock: runtime.clock });
   return {
+    calendarImpact,
     clock: runtime.clock,
     settings: database.settings,
     calendar: database.calendar,
@@ -88,7 +90,7 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
           try {
             bytes = await documents.readBytes(file);
           } catch (error) {
-            return unreadableReport(path, documents.readFailureReason(error));
+            return documents.unreadableFileReport(path, error);
           }
           if (bytes.length > IN_PROCESS_MAX_BYTES || documents.isPackagedFormat(bytes)) {
             guard ??= pools.createReaderPool(1, settings, { explain, timeoutMs: readTimeoutMs });

@@ -41,9 +41,14 @@ export async function readReportFile(
   try {
     bytes = await readBytes(path);
   } catch (error) {
-    return unreadableReport(source, readFailureReason(error));
+    return unreadableFileReport(source, error);
   }
   return readReportBytes(bytes, basename(source), source, settings);
+}
+
+/** The analysis of a file readBytes could not read, with the reason. */
+export function unreadableFileReport(source: string, error: unknown): ReportAnalysis {
+  return unreadableReport(source, readFailureReason(error));
 }
 
 /** The Chinese reason a file could not be read (readBytes' errors). */
