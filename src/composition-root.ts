@@ -6,6 +6,7 @@ import { basename, resolve } from 'node:path';
 import { createDatabaseDeps } from '#adapters/db/lazy-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
+import { calendarImpactOf } from '#app/cases/list-cases-moved-by-calendar.ts';
 import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
@@ -28,7 +29,9 @@ export interface ComposedApp extends AppDeps {
 export function composeAppDeps(config: Config, runtime: ProcessRuntime, options: { holdEmbeddedServer?: boolean } = {}): ComposedApp {
   const { dataDir, dataDirIsDefault } = config.files;
   const database = createDatabaseDeps({ url: config.db.url, dataDir, ...options });
+  const calendarImpact = calendarImpactOf({ cases: database.cases, agencies: database.agencies, clock: runtime.clock });
   return {
+    calendarImpact,
     clock: runtime.clock,
     settings: database.settings,
     calendar: database.calendar,
