@@ -35,6 +35,7 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime, options:
     calendarImpact,
     clock: runtime.clock,
     settings: database.settings,
+    settingsOf: database.settingsOf,
     calendar: database.calendar,
     agencies: database.agencies,
     cases: database.cases,

@@ -220,6 +220,8 @@ export interface CalendarImpact {
 export interface AppDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
+  /** An agency's settings over the instance default (NOT_FOUND for an unknown slug). */
+  readonly settingsOf: (agencySlug: string) => Promise<SettingsStore>;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
   /** Applications, their events, appeals and report entries (case-ports.ts). */

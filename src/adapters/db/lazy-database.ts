@@ -33,6 +33,7 @@ export function legacyFilesPresent(dataDir: string): boolean {
 
 export interface DatabaseStores {
   readonly settings: SettingsStore;
+  readonly settingsOf: (agencySlug: string) => Promise<SettingsStore>;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
   readonly cases: CaseStore;
@@ -100,6 +101,7 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
   };
   return {
     settings: deferred(async () => (await load()).settings, ['loadValues', 'recordChange', 'listChanges']),
+    settingsOf: async (agencySlug) => (await load()).settingsOf(agencySlug),
     calendar: deferred(async () => (await load()).calendar, ['listChanges', 'appendChange']),
     agencies: deferred(async () => (await load()).agencies, ['add', 'list', 'findBySlug']),
     cases: deferred(
