@@ -7,12 +7,17 @@ import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear, WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
+import type { MergedLetter } from '#core/letters/merge-letter.ts';
 import type { ExportRows } from '#core/reports/export-table.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
 import type { CaseStore } from './case-ports.ts';
+import type { LetterTemplatePorts } from './manage-letter-templates.ts';
+import type { CaseLetterPorts } from './render-case-letter.ts';
+import type { DailyJobPorts } from './run-daily-job.ts';
+import type { LetterSettingPorts } from './set-letter-setting.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
 export interface Clock {
@@ -184,6 +189,16 @@ export interface DatabaseAdmin {
   ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
 }
 
+/** Reply letters and the daily job over the database (app/render-case-letter.ts, app/run-daily-job.ts). */
+export interface LetterDeps {
+  /** Runs `work` with the letter ports over the database. */
+  withLetters<T>(work: (ports: CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts) => Promise<T>): Promise<T>;
+  /** Runs `work` with the daily job's ports (database, calendar, SMTP); the SMTP connections close after it. */
+  withDailyJob<T>(work: (ports: DailyJobPorts) => Promise<T>): Promise<T>;
+  /** A merged letter as DOCX bytes (official layout). */
+  renderLetterDocx(letter: MergedLetter): Promise<Uint8Array>;
+}
+
 /** An open case whose due date moves with a calendar change (the statutory clock recomputed). */
 export interface MovedDueDate {
   readonly agency: string;
@@ -206,6 +221,8 @@ export interface CalendarImpact {
 export interface AppDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
+  /** An agency's settings over the instance default (NOT_FOUND for an unknown slug). */
+  readonly settingsOf: (agencySlug: string) => Promise<SettingsStore>;
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
   /** Applications, their events, appeals and report entries (case-ports.ts). */
@@ -220,6 +237,7 @@ export interface AppDeps {
   readonly actor: string;
   /** Opens the database, runs `work` with the identity ports (users, roles, tokens), closes it. */
   readonly withIdentity: <T>(work: (identity: IdentityDeps) => Promise<T>) => Promise<T>;
+  readonly letters: LetterDeps;
 }
 
 /** A report reader for one batch; `close` ends any worker threads it started. */

@@ -49,10 +49,18 @@ function databaseAdmin(open: () => Promise<Database>, config: DatabaseConfig): D
 }
 
 export function createDatabaseStores(access: DbAccess, open: () => Promise<Database>, config: DatabaseConfig): DatabaseStores {
+  const agencies = createDbAgencyStore(access);
   return {
     settings: createDbSettingsStore(access),
+    async settingsOf(agencySlug) {
+      const agency = await agencies.findBySlug(agencySlug);
+      if (agency === undefined) {
+        throw new DomainError('NOT_FOUND', `未找到机关“${agencySlug}”（gongkai agency list 列出全部机关）`);
+      }
+      return createDbSettingsStore(access, agency.id);
+    },
     calendar: createDbCalendarStore(access),
-    agencies: createDbAgencyStore(access),
+    agencies,
     cases: createLazyCaseStore(access),
     database: databaseAdmin(open, config),
   };

@@ -11,9 +11,12 @@ import { didYouMean } from '../suggest.ts';
 
 const HELP = `用法：
   gongkai settings list [--json]          列出全部设置：含义、默认值、可选值、规则来源
-  gongkai settings show [--json]          当前生效的值（标明是默认还是本机关设置）
-  gongkai settings set 键 值              修改一项设置（记录修改人 GONGKAI_USER、时间和新旧值）
-  gongkai settings history [--json]       修改记录
+  gongkai settings show [--agency 机关] [--json]     当前生效的值（标明是默认还是本机关设置）
+  gongkai settings set 键 值 [--agency 机关] [--reason 说明]
+                                          修改一项设置（记录修改人 GONGKAI_USER、时间、新旧值和说明）
+  gongkai settings history [--agency 机关] [--json]  修改记录
+
+不加 --agency：本实例的默认值（未自行设置的机关都使用它）；加 --agency 机关标识：该机关自己的设置。
 
 设置保存在数据目录（GONGKAI_DATA_DIR，默认为每个用户一个：$XDG_DATA_HOME/gongkai 或 ~/.local/share/gongkai）；
 settings list 显示当前使用的数据目录。
@@ -28,15 +31,39 @@ const allowedText = (key: ClockSettingKey) => {
       : values.join(' | ');
 };
 
+/** Removes `name VALUE` from the arguments and returns the value. */
+function takeValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) {
+    return undefined;
+  }
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) {
+    throw new UsageError(`${name} 需要一个值`);
+  }
+  args.splice(index, 2);
+  return value;
+}
+
 /** Runs `gongkai settings`. */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const json = args.includes('--json');
-  const rest = args.filter((arg) => arg !== '--json');
-  const [sub, ...params] = rest;
+  const options = args.filter((arg) => arg !== '--json');
+  const agency = takeValue(options, '--agency');
+  const reason = takeValue(options, '--reason');
+  const [sub, ...params] = options;
   if (sub === undefined || sub === '--help' || sub === '-h') {
     context.out(HELP);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (agency !== undefined && sub !== 'show' && sub !== 'set' && sub !== 'history') {
+    throw new UsageError('--agency 只用于 settings show、set、history');
+  }
+  if (reason !== undefined && sub !== 'set') {
+    throw new UsageError('--reason 只用于 settings set');
+  }
+  // An agency's own settings over the instance default; without --agency, the instance default.
+  const deps = agency === undefined ? context.deps : { ...context.deps, settings: await context.deps.settingsOf(agency) };
   switch (sub) {
     case 'list': {
       const { definitions, storage } = listSettings(context.deps);
@@ -55,7 +82,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return EXIT.ok;
     }
     case 'show': {
-      const rows = await showSettings(context.deps);
+      const rows = await showSettings(deps);
       context.out(
         json
           ? `${JSON.stringify(rows, null, 2)}\n`
@@ -68,7 +95,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       if (key === undefined || value === undefined || extra.length > 0) {
         throw new UsageError('用法：gongkai settings set 键 值');
       }
-      const change = await setSetting(context.deps, { key, value, who: context.deps.actor });
+      const change = await setSetting(deps, { key, value, who: context.deps.actor, reason });
       context.out(
         json
           ? `${JSON.stringify(change, null, 2)}\n`
@@ -77,13 +104,13 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return EXIT.ok;
     }
     case 'history': {
-      const history = await listSettingHistory(context.deps);
+      const history = await listSettingHistory(deps);
       context.out(
         json
           ? `${JSON.stringify(history, null, 2)}\n`
           : history.length === 0
             ? '尚无设置修改记录\n'
-            : `${history.map((h) => `${beijingTime(h.when)} ${oneLine(h.who)}：${h.key} ${h.from ?? '（默认）'} → ${h.to}`).join('\n')}\n`,
+            : `${history.map((h) => `${beijingTime(h.when)} ${oneLine(h.who)}：${h.key} ${h.from ?? '（默认）'} → ${h.to}${h.reason === undefined ? '' : `（说明：${oneLine(h.reason)}）`}`).join('\n')}\n`,
       );
       return EXIT.ok;
     }

@@ -185,6 +185,10 @@ export function parseCaseEvent(value: unknown): ParsedEvent {
         ...opt('noticeSentOn', optionalDate('noticeSentOn')),
       };
       break;
+    case 'correction_received':
+      // lateReason: the applicant's 正当理由 for a correction received after its deadline (条例第三十条).
+      event = { type, on: on!, ...opt('lateReason', text('lateReason')) };
+      break;
     case 'delayed_deadline_set':
       event = { type, on: on!, deadline: required('deadline')! };
       break;

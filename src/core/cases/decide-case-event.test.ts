@@ -50,6 +50,19 @@ describe('decideCaseEvent (statute.md §3)', () => {
     assert.deepEqual([project.status, project.outcome, project.closedOn], ['abandoned', 'outcome.other.no_correction', '2025-03-27']);
   });
 
+  test('a correction after its period with the applicant’s 正当理由 is recorded, and the clock restarts from it (条例第三十条)', () => {
+    const history = historyOf(received(), { type: 'correction_requested', on: d('2025-03-05') });
+    const late: CaseEvent = { type: 'correction_received', on: d('2025-03-28'), lateReason: '申请人住院' };
+    const decision = decideCaseEvent(history, late, context);
+    assert.ok(decision.ok, decision.ok ? '' : `${decision.code}: ${decision.message}`);
+    const project = projectCase([...history, ...decision.events], context);
+    assert.equal(project.open, true);
+    // 20 working days after 2025-03-28: Qingming 4-4…4-6 skipped, Sunday 4-27 is a 调休 working day.
+    assert.equal(project.due, '2025-04-27');
+    const parsed = parseCaseEvent({ type: 'correction_received', date: '2025-03-28', lateReason: '申请人住院' });
+    assert.deepEqual(parsed, { ok: true, event: late });
+  });
+
   test('one extension of at most 20 working days, approved by the due date (条例第三十三条)', () => {
     const history = historyOf(received());
     assert.equal(refusalOf(history, { type: 'extension_approved', on: d('2025-03-10'), workingDays: 21 })?.code, 'EXTENSION_OVER_LIMIT');

@@ -139,10 +139,10 @@ function decideOwnRules(history: readonly CaseEvent[], command: CaseEvent, conte
           has('correction_requested') ? '补正已处理（已收到或已逾期）' : '尚未发出补正告知，不能登记收到补正',
         );
       }
-      if (command.on > project.correctionDeadline!) {
+      if (command.on > project.correctionDeadline! && command.lateReason === undefined) {
         return refuse(
           'CORRECTION_LATE',
-          `补正期限已于 ${project.correctionDeadline} 届满：逾期未补正视为放弃申请（条例第三十条），应登记“补正逾期”（correction_expired）`,
+          `补正期限已于 ${project.correctionDeadline} 届满：逾期未补正视为放弃申请（条例第三十条），应登记“补正逾期”（correction_expired）；申请人有正当理由的，记录理由（lateReason）后登记收到补正`,
         );
       }
       return accept();
