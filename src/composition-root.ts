@@ -3,11 +3,12 @@
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { basename, resolve } from 'node:path';
-import { createDatabaseDeps } from '#adapters/db/lazy-database.ts';
+import { createDatabaseDeps, type DatabaseDeps } from '#adapters/db/lazy-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
 import { createFileReader } from '#adapters/files/file-reader.ts';
 import { calendarImpactOf } from '#app/cases/list-cases-moved-by-calendar.ts';
-import type { AppDeps, BatchReportReader, Clock, ReportFilesPort } from '#app/ports.ts';
+import { loadCalendarInForce } from '#app/clock-environment.ts';
+import type { AppDeps, BatchReportReader, Clock, LetterDeps, ReportFilesPort } from '#app/ports.ts';
 import type { Config } from '#config/load-config.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 
@@ -44,6 +45,33 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime, options:
     reports: reportFiles(runtime.cwd, config.reports.readTimeoutMs),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
+    letters: letterDeps(database),
+  };
+}
+
+/** Reply letters and the daily job: the database's ports, the calendar in force, SMTP through nodemailer. */
+function letterDeps(database: DatabaseDeps): LetterDeps {
+  return {
+    withLetters: (work) => work(database.letters),
+    async withDailyJob(work) {
+      const { createSmtpMailer } = await import('#adapters/mail/smtp-mailer.ts');
+      const mailer = createSmtpMailer();
+      try {
+        return await work({
+          ...database.dailyJob,
+          loadCalendar: (asOf) => loadCalendarInForce(database.calendar, asOf),
+          async sendMail({ host, port, secure, from, to, subject, text }) {
+            await mailer.send({ host, port, secure, from }, { to, subject, text });
+          },
+        });
+      } finally {
+        mailer.close();
+      }
+    },
+    async renderLetterDocx(letter) {
+      const { renderLetterDocx } = await import('#adapters/documents/letter-docx.ts');
+      return renderLetterDocx(letter);
+    },
   };
 }
 

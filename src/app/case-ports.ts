@@ -112,6 +112,18 @@ export interface CaseTransaction {
   lockAppeal(agencyId: number, id: number): Promise<StoredAppeal | null>;
   decideAppeal(agencyId: number, id: number, decidedOn: LocalDate, decision: AppealDecision, result: string): Promise<void>;
   setReportEntry(agencyId: number, year: number, key: string, value: string | null, actor: string): Promise<string | null>;
+  /**
+   * The reply letter's 文号: the next number of the agency and the letter's year (prefix: setting
+   * letter.doc-number-prefix), allocated and recorded in this transaction, so a reply that rolls back
+   * gives its number back and two concurrent replies never share one.
+   */
+  issueReplyLetter(letter: {
+    readonly agencyId: number;
+    readonly caseCode: string;
+    readonly outcome: string;
+    readonly letterDate: LocalDate;
+    readonly actor: string;
+  }): Promise<{ readonly docNumber: string }>;
 }
 
 /** The case tier's database. */

@@ -6,12 +6,17 @@
 import type { AgencyKind } from '#core/agencies/agency.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear, WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
+import type { MergedLetter } from '#core/letters/merge-letter.ts';
 import type { ExportRows } from '#core/reports/export-table.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import type { RenderFormat } from '#core/reports/render/render-formats.ts';
 import type { ReportDocument, ReportReading } from '#core/reports/report-model.ts';
 import type { ClockSettingKey, ClockSettingValues } from '#core/statute/clock-settings.ts';
 import type { CaseStore } from './case-ports.ts';
+import type { LetterTemplatePorts } from './manage-letter-templates.ts';
+import type { CaseLetterPorts } from './render-case-letter.ts';
+import type { DailyJobPorts } from './run-daily-job.ts';
+import type { LetterSettingPorts } from './set-letter-setting.ts';
 
 /** The current instant; use cases turn it into an Asia/Shanghai day where they need "today". */
 export interface Clock {
@@ -183,6 +188,16 @@ export interface DatabaseAdmin {
   ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
 }
 
+/** Reply letters and the daily job over the database (app/render-case-letter.ts, app/run-daily-job.ts). */
+export interface LetterDeps {
+  /** Runs `work` with the letter ports over the database. */
+  withLetters<T>(work: (ports: CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts) => Promise<T>): Promise<T>;
+  /** Runs `work` with the daily job's ports (database, calendar, SMTP); the SMTP connections close after it. */
+  withDailyJob<T>(work: (ports: DailyJobPorts) => Promise<T>): Promise<T>;
+  /** A merged letter as DOCX bytes (official layout). */
+  renderLetterDocx(letter: MergedLetter): Promise<Uint8Array>;
+}
+
 /** An open case whose due date moves with a calendar change (the statutory clock recomputed). */
 export interface MovedDueDate {
   readonly agency: string;
@@ -219,6 +234,7 @@ export interface AppDeps {
   readonly storage: StorageInfo;
   /** Who a CLI change is recorded as (GONGKAI_USER, else the OS user); HTTP takes it from the session. */
   readonly actor: string;
+  readonly letters: LetterDeps;
 }
 
 /** A report reader for one batch; `close` ends any worker threads it started. */

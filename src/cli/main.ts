@@ -35,6 +35,11 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   settings: { module: './commands/settings.ts', summary: '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）' },
   db: { module: './commands/db.ts', summary: '数据库：迁移（migrate）、状态（status）、备份（backup）与恢复（restore）' },
   agency: { module: './commands/agency.ts', summary: '机关：添加机关（含上级机关、类型）、列出本实例的机关' },
+  letter: {
+    module: './commands/letter.ts',
+    summary: '告知书：生成已答复申请的告知书（含文号、救济途径告知，DOCX），管理本机关各类告知书模板',
+  },
+  jobs: { module: './commands/jobs.ts', summary: '定时任务：每日任务（到期/逾期提醒邮件、年末结转），可重复运行，漏跑后补发不重发' },
   bench: { module: './commands/bench.ts', summary: '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）' },
 };
 

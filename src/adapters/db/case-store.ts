@@ -14,6 +14,7 @@ import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
 import type { CaseProjection } from '#core/cases/project-case.ts';
 import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
 import type { DbAccess } from './lazy-database.ts';
+import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
 import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries } from './schema.ts';
 
@@ -153,6 +154,19 @@ function transactionOf(tx: Tx): CaseTransaction {
         before: entry.before ?? null,
         after: entry.after ?? null,
       });
+    },
+    async issueReplyLetter(letter) {
+      const prefix = await docNumberPrefixOf(tx, letter.agencyId);
+      const issued = await issueReplyLetter(tx, {
+        agencyId: letter.agencyId,
+        year: Number(letter.letterDate.slice(0, 4)),
+        prefix,
+        caseCode: letter.caseCode,
+        outcome: letter.outcome,
+        letterDate: letter.letterDate,
+        createdBy: letter.actor,
+      });
+      return { docNumber: issued.docNumber };
     },
     async insertAppeal(appeal) {
       const [row] = await tx

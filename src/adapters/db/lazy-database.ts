@@ -5,7 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseStore } from '#app/case-ports.ts';
+import type { LetterTemplatePorts } from '#app/manage-letter-templates.ts';
 import type { AgencyStore, CalendarStore, DatabaseAdmin, SettingsStore } from '#app/ports.ts';
+import type { CaseLetterPorts } from '#app/render-case-letter.ts';
+import type { DailyJobPorts } from '#app/run-daily-job.ts';
+import type { LetterSettingPorts } from '#app/set-letter-setting.ts';
 import type { Database, DatabaseConfig, Db } from './open-database.ts';
 
 /** How a store reaches the database: opened (and created) for writes, maybe not for reads. */
@@ -37,9 +41,16 @@ export interface DatabaseStores {
 }
 
 export interface DatabaseDeps extends DatabaseStores {
+  /** Reply letters, templates and letter settings (adapters/db/letter-ports.ts). */
+  readonly letters: CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts;
+  /** The daily job's tables and cases (adapters/db/letter-ports.ts). */
+  readonly dailyJob: DailyJobStore;
   /** Closes the database if this process opened it. */
   close(): Promise<void>;
 }
+
+/** The database side of the daily job (calendar and SMTP are wired by the composition root). */
+export type DailyJobStore = Omit<DailyJobPorts, 'sendMail' | 'loadCalendar'>;
 
 /** An object whose methods load the real implementation on first call. */
 function deferred<T extends object>(load: () => Promise<T>, methods: readonly (keyof T & string)[]): T {
@@ -119,6 +130,36 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
       ],
     ),
     database: deferred(async () => (await load()).database, ['migrate', 'status', 'backup', 'restore']),
+    letters: deferred(
+      async () => (await import('./letter-ports.ts')).createLetterPorts(await access.write()),
+      [
+        'findAgency',
+        'findAgencyOfCase',
+        'loadAgencySettings',
+        'loadScopedSettings',
+        'saveSetting',
+        'findReplyFacts',
+        'listLetterTemplates',
+        'saveLetterTemplate',
+        'deleteLetterTemplate',
+        'listIssuedLetters',
+        'issueLetter',
+      ],
+    ),
+    dailyJob: deferred(
+      async () => (await import('./letter-ports.ts')).createDailyJobStore(await access.write()),
+      [
+        'listAgencies',
+        'loadAgencySettings',
+        'listOpenCases',
+        'listCasesOpenAtYearEnd',
+        'recordCarryOvers',
+        'claimReminder',
+        'markReminderSent',
+        'markReminderFailed',
+        'recordJobRun',
+      ],
+    ),
     async close() {
       if (opening !== undefined) {
         const database = await opening.catch(() => undefined);

@@ -4,5 +4,7 @@
 export * from './schema/agencies.ts';
 export * from './schema/calendar.ts';
 export * from './schema/cases.ts';
+export * from './schema/letters.ts';
 export * from './schema/meta.ts';
+export * from './schema/reminders.ts';
 export * from './schema/settings.ts';

@@ -122,7 +122,8 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
           agencyId === null ? isNull(settingChanges.agencyId) : or(isNull(settingChanges.agencyId), eq(settingChanges.agencyId, agencyId)),
         )
         .orderBy(asc(settingChanges.id));
-      return rows.map(present);
+      // The clock's history only: letter and mail settings (letter.*, mail.*) share the table.
+      return rows.filter((row) => isClockSettingKey(row.key)).map(present);
     },
   };
 }

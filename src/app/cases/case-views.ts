@@ -34,6 +34,8 @@ export interface CaseDetail extends CaseView {
   readonly description: string | null;
   readonly delivery: string | null;
   readonly events: readonly Record<string, unknown>[];
+  /** The reply letter's 文号, when this change recorded a reply. */
+  readonly docNumber?: string;
 }
 
 export function presentCase(row: StoredCase): CaseView {

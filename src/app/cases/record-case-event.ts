@@ -50,6 +50,17 @@ export async function recordCaseEvent(deps: CaseDeps, input: RecordCaseEventInpu
     const events = [...history, ...decision.events];
     const projection = projectCase(events, context);
     await tx.updateProjection(row.agencyId, row.id, projection, events.length);
+    // The reply letter's 文号 is drawn in the reply's own transaction (never repeated, never skipped).
+    const letter =
+      parsed.event.type === 'replied' && projection.status === 'replied' && projection.outcome !== null && projection.repliedOn !== null
+        ? await tx.issueReplyLetter({
+            agencyId: row.agencyId,
+            caseCode: row.caseCode,
+            outcome: projection.outcome,
+            letterDate: projection.repliedOn,
+            actor: input.actor,
+          })
+        : undefined;
     const after = {
       ...row,
       status: projection.status,
@@ -70,8 +81,13 @@ export async function recordCaseEvent(deps: CaseDeps, input: RecordCaseEventInpu
       action: `case.event.${parsed.event.type}`,
       subject: `case:${row.caseCode}`,
       before: auditSnapshot(row),
-      after: { ...(auditSnapshot(after) as object), events: decision.events },
+      after: {
+        ...(auditSnapshot(after) as object),
+        events: decision.events,
+        ...(letter === undefined ? {} : { docNumber: letter.docNumber }),
+      },
     });
-    return presentCaseDetail(after, events);
+    const detail = presentCaseDetail(after, events);
+    return letter === undefined ? detail : { ...detail, docNumber: letter.docNumber };
   });
 }

@@ -35,6 +35,8 @@ const HELP = `用法：
   gongkai case appeal add --agency SLUG --kind review|litigation_direct|litigation_after_review --filed YYYY-MM-DD [--case CODE] [--reference 案号]
   gongkai case appeal decide --agency SLUG ID --date YYYY-MM-DD --decision 结果
       行政复议、行政诉讼案件（年度报告表四）。结果：${APPEAL_DECISION_IDS.map((id) => `${id}（${APPEAL_DECISIONS[id].label}）`).join('、')}。
+  gongkai case letter CODE [--out FILE.docx] [--json]
+      已答复申请的告知书（含文号和救济途径告知）；--out 写出 DOCX，否则显示文本。见 gongkai letter --help。
 
 退出码：0 成功；1 导入时有行被拒绝；3 未找到；5 当前状态不允许该事件；64 参数错误。`;
 
@@ -96,6 +98,11 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   switch (sub) {
     case 'import':
       return importCommand(rest, context);
+    case 'letter': {
+      // The reply letter (告知书) with its 文号: `letter show` of ./letter.ts.
+      const { runLetterShow } = await import('./letter.ts');
+      return runLetterShow(rest, context);
+    }
     case 'new':
       return newCommand(rest, context);
     case 'show':
