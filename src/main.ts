@@ -3,15 +3,19 @@
 // HTTP app (/healthz says `ok`). `gongkai serve` and `gongkai demo` call startServer.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
+import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
-import { createHttpApp } from '#adapters/http/http-app.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
 import type { RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
+import type { PortalServices } from '#web/portal/portal-services.ts';
+import { portalServicesOf } from '#web/portal/portal-services.ts';
+import { createWebApp } from '#web/web-app.ts';
 import { composeCaseServices } from './compose-case-services.ts';
 import { identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
@@ -59,8 +63,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrLog;
   let services: HttpServices | undefined;
-  const app = createHttpApp({
+  let portal: PortalServices | undefined;
+  // API (/healthz, /api) and the public portal (/) on one app, one listener, one start-up state.
+  const app = createWebApp({
     services: () => services,
+    portal: () => portal,
     intakeRateLimit: intakeRateLimit(config),
     log,
     logRequests: true,
@@ -91,6 +98,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
     services = composeHttpServices(database.db, identity, now);
+    portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: services.cases });
   })();
   ready.catch(() => undefined); // the caller decides what a failed start means
   let closing: Promise<void> | undefined;

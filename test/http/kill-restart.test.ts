@@ -56,6 +56,11 @@ async function killMidRun(env: NodeJS.ProcessEnv): Promise<void> {
       const response = await fetch(`${second.url}/api/applications/${s.caseCode}?v=${s.verificationCode}`);
       assert.equal(response.status, 200);
     }
+    // The server serves the public portal beside the API (one app, src/main.ts).
+    const home = await fetch(`${second.url}/${AGENCY}/`);
+    assert.equal(home.status, 200);
+    assert.match(home.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await home.text(), /断电测试局[\s\S]*依申请公开/u);
     // And the restarted server takes applications again.
     const again = await fetch(`${second.url}/api/agencies/${AGENCY}/applications`, {
       method: 'POST',
