@@ -1,5 +1,5 @@
-// Options of the server and identity commands (serve, demo, user, token): `--name value` or
-// `--name=value`, flags, and positional arguments, with the same Chinese usage errors everywhere.
+// Options of the commands without a scanner of their own (serve, demo, user, token, agency, calendar,
+// settings): `--name value` or `--name=value`, flags and positional arguments, with the same Chinese usage errors.
 import { UsageError } from './cli-context.ts';
 
 export interface ParsedCommandLine {
@@ -53,4 +53,18 @@ export function portOption(command: string, text: string | undefined): number | 
     throw new UsageError(`${command}：--port 应为 0 至 65535 之间的整数，收到“${text}”`);
   }
   return Number(text);
+}
+
+/** Removes `name VALUE` from the arguments and returns the value (agency, calendar, settings). */
+export function takeOption(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) {
+    return undefined;
+  }
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) {
+    throw new UsageError(`${name} 需要一个值`);
+  }
+  args.splice(index, 2);
+  return value;
 }

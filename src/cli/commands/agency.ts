@@ -5,6 +5,7 @@ import { listAgencies } from '#app/list-agencies.ts';
 import type { Agency } from '#app/ports.ts';
 import { AGENCY_KIND_LABELS } from '#core/agencies/agency.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { takeOption } from '../command-options.ts';
 
 const HELP = `用法：
   gongkai agency add 标识 --name 名称 [--parent 上级机关标识] [--kind department|government] [--json]
@@ -12,19 +13,6 @@ const HELP = `用法：
                       --kind：department（部门，默认）或 government（人民政府）
   gongkai agency list [--json]     列出全部机关
 `;
-
-function takeOption(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) {
-    return undefined;
-  }
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) {
-    throw new UsageError(`${name} 需要一个值`);
-  }
-  args.splice(index, 2);
-  return value;
-}
 
 function describe(agency: Agency): string {
   return `${agency.slug}  ${agency.name}（${AGENCY_KIND_LABELS[agency.kind]}${agency.parent === null ? '' : `，上级：${agency.parent}`}）`;

@@ -7,6 +7,7 @@ import type { MovedDueDate } from '#app/ports.ts';
 import { showCalendar } from '#app/show-calendar.ts';
 import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { takeOption } from '../command-options.ts';
 import { beijingTime, oneLine } from '../show-text.ts';
 import { didYouMean } from '../suggest.ts';
 
@@ -28,19 +29,6 @@ function requireYear(text: string | undefined): number {
     throw new UsageError(`年份应为四位数字，收到“${text ?? ''}”`);
   }
   return Number(text);
-}
-
-function takeOption(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) {
-    return undefined;
-  }
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) {
-    throw new UsageError(`${name} 需要一个值`);
-  }
-  args.splice(index, 2);
-  return value;
 }
 
 /** The open cases whose due dates the change moves, for people. */

@@ -6,6 +6,7 @@ import { setSetting } from '#app/set-setting.ts';
 import { showSettings } from '#app/show-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { takeOption } from '../command-options.ts';
 import { beijingTime, oneLine } from '../show-text.ts';
 import { didYouMean } from '../suggest.ts';
 
@@ -31,26 +32,12 @@ const allowedText = (key: ClockSettingKey) => {
       : values.join(' | ');
 };
 
-/** Removes `name VALUE` from the arguments and returns the value. */
-function takeValue(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) {
-    return undefined;
-  }
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) {
-    throw new UsageError(`${name} 需要一个值`);
-  }
-  args.splice(index, 2);
-  return value;
-}
-
 /** Runs `gongkai settings`. */
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
   const json = args.includes('--json');
   const options = args.filter((arg) => arg !== '--json');
-  const agency = takeValue(options, '--agency');
-  const reason = takeValue(options, '--reason');
+  const agency = takeOption(options, '--agency');
+  const reason = takeOption(options, '--reason');
   const [sub, ...params] = options;
   if (sub === undefined || sub === '--help' || sub === '-h') {
     context.out(HELP);
