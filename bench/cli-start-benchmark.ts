@@ -52,7 +52,9 @@ export function runStartBenchmark(options: StartBenchmarkOptions): void {
         const started = performance.now();
         const result = spawnSync(node, ['--disable-warning=ExperimentalWarning', ...path.args], {
           cwd: ROOT,
-          env: { ...process.env, GONGKAI_DATA_DIR: dataDir },
+          // A fresh user's start: an empty embedded data directory, never the DATABASE_URL that CI sets
+          // for the test harness (a deadline would migrate and write that shared database).
+          env: { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '' },
           stdio: 'ignore',
         });
         if (result.status !== 0) {

@@ -36,7 +36,8 @@ function median(values: readonly number[]): number {
 
 /** `report check` as a whole process (default options and --jobs 1) and the minimal loop, `rounds` times each, interleaved. */
 export function measureProcesses(dir: string, rounds: number, dataDir: string): ProcessFigure[] {
-  const env = { ...process.env, GONGKAI_DATA_DIR: dataDir };
+  // The embedded default of a fresh user, never the DATABASE_URL CI sets for the test harness.
+  const env = { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '' };
   const commands: readonly (readonly [string, readonly string[]])[] = [
     ['minimal', [process.execPath, 'bench/minimal-loop.ts', dir]],
     ['check', ['./gongkai', 'report', 'check', '--json', dir]],

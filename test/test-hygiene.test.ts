@@ -31,7 +31,8 @@ test('every test file that spawns ./gongkai sets GONGKAI_DATA_DIR for it', () =>
 test('a test that hands its own environment to a spawned ./gongkai says which database it uses (DATABASE_URL)', () => {
   // CI sets DATABASE_URL for the test harness; a child that inherits it would migrate and write the
   // shared database instead of its own data directory.
-  const inheriting = [...files(join(root, 'test')), ...files(join(root, 'src'))].filter((file) => {
+  // bench/ too: `bench start` (run by a test) once spawned `deadline` with CI's DATABASE_URL.
+  const inheriting = [...files(join(root, 'test')), ...files(join(root, 'src')), ...files(join(root, 'bench'))].filter((file) => {
     const text = readFileSync(file, 'utf8');
     return (
       /\b(execFile|execFileSync|spawn|spawnSync|fork)\b/.test(text) &&
