@@ -30,6 +30,28 @@ function present(row: typeof calendarChanges.$inferSelect): CalendarChange {
 }
 
 /** The calendar changes of this instance (a reference table: the calendar is national). */
+/** The row of a new calendar change: the store's append and the one-time import of the legacy JSON file. */
+export function calendarChangeRow(
+  change: Pick<NewCalendarChange, 'who' | 'when' | 'action' | 'year' | 'what'> & {
+    readonly effectiveFrom: string;
+    readonly reason?: string | undefined;
+    readonly sourceFile?: string | undefined;
+    readonly entry: unknown;
+  },
+): typeof calendarChanges.$inferInsert {
+  return {
+    who: change.who,
+    at: change.when,
+    effectiveFrom: change.effectiveFrom,
+    action: change.action,
+    year: change.year,
+    what: change.what,
+    reason: change.reason ?? null,
+    sourceFile: change.sourceFile ?? null,
+    entry: change.entry,
+  };
+}
+
 export function createDbCalendarStore(access: DbAccess): CalendarStore {
   return {
     async listChanges() {
@@ -42,20 +64,7 @@ export function createDbCalendarStore(access: DbAccess): CalendarStore {
     },
     async appendChange(change: NewCalendarChange) {
       const db = await access.write();
-      const [row] = await db
-        .insert(calendarChanges)
-        .values({
-          who: change.who,
-          at: change.when,
-          effectiveFrom: change.effectiveFrom,
-          action: change.action,
-          year: change.year,
-          what: change.what,
-          reason: change.reason ?? null,
-          sourceFile: change.sourceFile ?? null,
-          entry: change.entry,
-        })
-        .returning();
+      const [row] = await db.insert(calendarChanges).values(calendarChangeRow(change)).returning();
       return present(row!);
     },
   };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { isClockSettingKey } from '#core/statute/clock-settings.ts';
+import { calendarChangeRow } from './calendar-store.ts';
 import type { Db } from './open-database.ts';
 import { calendarChanges, instanceSettings, legacyImports, settingChanges } from './schema.ts';
 
@@ -116,17 +117,7 @@ export async function importLegacyFiles(db: Db, dataDir: string): Promise<string
         return false;
       }
       for (const change of changes) {
-        await tx.insert(calendarChanges).values({
-          who: change.who,
-          at: change.when,
-          effectiveFrom: change.effectiveFrom,
-          action: change.action,
-          year: change.year,
-          what: change.what,
-          reason: change.reason ?? null,
-          sourceFile: change.sourceFile ?? null,
-          entry: change.entry,
-        });
+        await tx.insert(calendarChanges).values(calendarChangeRow(change));
       }
       return true;
     });
