@@ -311,23 +311,30 @@ function appealOf(row: typeof appealCases.$inferSelect, caseCode: string | null)
 export function aggregationSql(agencyId: number, year: number): SQL {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  // The inner query decides once per case whether it closed in the year (its outcome, else null); the outer
-  // one counts: each outcome row is a FILTER on that value, so no date comparison is repeated 21 times.
-  const outcomes = OUTCOME_CODES.map((code) => sql`${code}::text, count(*) filter (where c.closed_outcome = ${code})::int`);
+  // The inner query is one GROUP BY over the year's cases on plain columns and comparisons (so PostgreSQL
+  // runs it in parallel like a bare GROUP BY): per applicant type, new or carried in, closed in the year
+  // or not, and outcome — a few hundred groups at most. The outer one builds table 三's columns from
+  // those groups, so the 21 outcome FILTERs run over the groups, not over every case (when they ran per
+  // case: 2.1× a bare GROUP BY on PGlite, 1.6× on PostgreSQL without a parallel plan).
+  const closed = sql`g.closed_in and g.outcome is not null`;
+  const outcomes = OUTCOME_CODES.map(
+    (code) => sql`${code}::text, coalesce(sum(g.n) filter (where g.closed_in and g.outcome = ${code}), 0)::int`,
+  );
   return sql`
-    select 'application' as part, c.applicant_type as grp, jsonb_build_object(
-      'received', count(*) filter (where c.is_new)::int,
-      'carried_in', count(*) filter (where not c.is_new)::int,
-      'outcome.total', count(c.closed_outcome)::int,
-      'carried_out', count(*) filter (where c.closed_outcome is null)::int,
+    select 'application' as part, g.applicant_type as grp, jsonb_build_object(
+      'received', coalesce(sum(g.n) filter (where g.is_new), 0)::int,
+      'carried_in', coalesce(sum(g.n) filter (where not g.is_new), 0)::int,
+      'outcome.total', coalesce(sum(g.n) filter (where ${closed}), 0)::int,
+      'carried_out', coalesce(sum(g.n) filter (where not coalesce(${closed}, false)), 0)::int,
       ${sql.join(outcomes, sql`, `)}
     ) as counts
     from (
-      select applicant_type, received_on >= ${start}::date as is_new, case when closed_on <= ${end}::date then outcome end as closed_outcome
+      select applicant_type, received_on >= ${start}::date as is_new, closed_on <= ${end}::date as closed_in, outcome, count(*) as n
       from cases
       where agency_id = ${agencyId} and received_on <= ${end}::date and (closed_on is null or closed_on >= ${start}::date)
-    ) c
-    group by c.applicant_type
+      group by 1, 2, 3, 4
+    ) g
+    group by g.applicant_type
     union all
     select 'appeal', a.kind, jsonb_build_object(
       'upheld', count(*) filter (where a.decided_on <= ${end}::date and a.result = 'upheld')::int,
