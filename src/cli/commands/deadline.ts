@@ -23,8 +23,8 @@ import {
   checkClockSettingValue,
   isClockSettingKey,
 } from '#core/statute/clock-settings.ts';
-import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
 import { chineseDates, clockExplanationText, plainStep } from '#core/statute/explain-clock.ts';
+import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
 import type { ResponseClock } from '#core/statute/response-clock.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
@@ -125,7 +125,6 @@ const CONSULTEE_ALIASES: Readonly<Record<string, ConsulteeKind>> = {
   机关: 'organ',
   其他机关: 'organ',
 };
-
 
 function requireCount(text: string | undefined, what: string): number {
   if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1) {

@@ -12,7 +12,15 @@ const on = (text: string) => localDate(text);
 const allowed = (history: readonly CaseEvent[], today: string) => allowedEvents(history, caseContext(today));
 
 /** What a case just received may do next (statute.md §3): everything but answers to things never sent. */
-const FRESH = ['correction_requested', 'consultation_sent', 'extension_approved', 'reasons_requested', 'fee_notice_sent', 'withdrawn', 'replied'];
+const FRESH = [
+  'correction_requested',
+  'consultation_sent',
+  'extension_approved',
+  'reasons_requested',
+  'fee_notice_sent',
+  'withdrawn',
+  'replied',
+];
 
 describe('allowedEvents: the console offers exactly the events decideCaseEvent accepts', () => {
   test('a case with no events may only be received', () => {

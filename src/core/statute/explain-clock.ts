@@ -51,7 +51,9 @@ export function explainClock(clock: ResponseClock, today: LocalDate, options: Cl
   }
   const actual = options.actualReceipt;
   summary.push(
-    actual !== undefined && actual !== clock.receivedOn ? `收到日：${actual}（按设置计为 ${clock.receivedOn}）` : `收到日：${clock.receivedOn}`,
+    actual !== undefined && actual !== clock.receivedOn
+      ? `收到日：${actual}（按设置计为 ${clock.receivedOn}）`
+      : `收到日：${clock.receivedOn}`,
   );
   if (clock.clockStart !== null && clock.clockStart !== clock.receivedOn) {
     summary.push(`起算日：${clock.clockStart}（收到补正之日）`);
