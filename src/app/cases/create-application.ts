@@ -27,6 +27,8 @@ export interface CreateApplicationInput {
   readonly channel?: unknown;
   /** Date of the receipt act (签收, 确认, 提交); default today. Staff entry gives the real arrival date. */
   readonly received?: unknown;
+  /** Time of the receipt act on that date, `HH:MM` Asia/Shanghai (staff entry; the office-hours rule reads it). */
+  readonly receivedTime?: unknown;
   /** Who records it (`public` for the intake). */
   readonly actor: string;
   /** When the request arrived (a batch may be written a moment later); default the clock's now. */
@@ -50,7 +52,7 @@ interface PreparedApplication {
 }
 
 /** The input's problems as one INVALID_INPUT, or the checked values (no I/O). */
-function checkInput(input: CreateApplicationInput, today: LocalDate) {
+function checkInput(input: CreateApplicationInput, today: LocalDate, minutes: number) {
   const fields: Record<string, string> = {};
   const applicant = checkApplicant(input.applicant);
   if (!applicant.ok) {
@@ -82,10 +84,31 @@ function checkInput(input: CreateApplicationInput, today: LocalDate) {
       receivedOn = date!;
     }
   }
+  let atMinutes: number | undefined;
+  if (input.receivedTime !== undefined && input.receivedTime !== '') {
+    const match = typeof input.receivedTime === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/u.exec(input.receivedTime) : null;
+    if (match === null) {
+      fields['receivedTime'] = '收到时刻应为 HH:MM（北京时间，如 16:45）';
+    } else if (input.received === undefined) {
+      fields['receivedTime'] = '填写收到时刻时须同时填写收到日期';
+    } else {
+      atMinutes = Number(match[1]) * 60 + Number(match[2]);
+      if (receivedOn === today && atMinutes > minutes) {
+        fields['receivedTime'] = '收到时刻晚于现在';
+      }
+    }
+  }
   if (Object.keys(fields).length > 0 || !applicant.ok) {
     throw new DomainError('INVALID_INPUT', '申请内容有误，请按提示修改', { fields });
   }
-  return { applicant: applicant.applicant, description, delivery: input.delivery as string, channel: channel as Channel, receivedOn };
+  return {
+    applicant: applicant.applicant,
+    description,
+    delivery: input.delivery as string,
+    channel: channel as Channel,
+    receivedOn,
+    atMinutes,
+  };
 }
 
 const settle = async <T>(work: () => Promise<T> | T): Promise<Settled<T>> => {
@@ -141,7 +164,7 @@ export async function createApplications(
   for (const [index, input] of inputs.entries()) {
     const outcome = await settle(async (): Promise<PreparedApplication> => {
       const { today, minutes } = todayAt(input.submittedAt ?? deps.clock.now());
-      const checked = checkInput(input, today);
+      const checked = checkInput(input, today, minutes);
       let agencyLoad = agencies.get(input.agencySlug);
       if (agencyLoad === undefined) {
         agencyLoad = requireAgency(deps, input.agencySlug);
@@ -160,8 +183,12 @@ export async function createApplications(
         on: checked.receivedOn,
         channel: checked.channel,
         applicantType: checked.applicant.type,
-        // The office-hours rule reads the time of day only when the receipt is now (the intake).
-        ...(input.received === undefined ? { atMinutes: minutes } : {}),
+        // The office-hours rule reads the time of day: now for the intake, the recorded time for staff entry.
+        ...(input.received === undefined
+          ? { atMinutes: minutes }
+          : checked.atMinutes === undefined
+            ? {}
+            : { atMinutes: checked.atMinutes }),
       };
       // Decision and projection are pure functions of the event and the context: applications of the
       // same kind received in the same minute share them (the reply clock is most of the CPU of an intake).
