@@ -101,7 +101,8 @@ async function benchEngine(
     }
   }
   const started = performance.now();
-  const server = await startServerProcess({ env, timeoutMs: 120_000 });
+  // As a user starts it: `./gongkai serve` (the launcher's compile cache and Node flags).
+  const server = await startServerProcess({ env, timeoutMs: 120_000, launcher: true });
   const startMs = performance.now() - started;
   try {
     const acked: { caseCode?: string }[] = [];

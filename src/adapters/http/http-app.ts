@@ -30,7 +30,7 @@ export interface HttpAppOptions {
  * Refuses bodies over `maxSize` bytes. On Node a request that declares its Content-Length (and no
  * Transfer-Encoding) is judged by that header alone, read from the IncomingMessage: hono's bodyLimit
  * asks for `c.req.raw.body`, which makes @hono/node-server build a full web Request for every request
- * (~15 % of an intake's CPU) instead of reading the body directly. Anything else (chunked bodies, other
+ * (~12 % of an intake's CPU) instead of reading the body directly. Anything else (chunked bodies, other
  * runtimes, `app.request` in tests) goes through hono's bodyLimit, which counts while reading.
  */
 function limitBody(maxSize: number): MiddlewareHandler {
