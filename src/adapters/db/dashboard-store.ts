@@ -9,14 +9,21 @@ import { cases } from './schema/cases.ts';
 export function createDashboardStore(db: Db): Pick<DashboardPorts, 'caseCounts' | 'applicationsPerMonth' | 'outcomesClosed'> {
   return {
     async caseCounts(agencyId, { today, dueSoonBy }) {
+      // The queue's rules (core/cases/case-urgency.ts): overdue when the reply, or a lapsed 补正 / fee
+      // period awaiting its recording, is late; due soon when the deadline (the reply's, or the 补正
+      // deadline while waiting for it) falls from today to dueSoonBy.
+      const overdue = sql`(${cases.due} < ${today}
+        or (${cases.status} = 'awaiting_correction' and ${cases.correctionDeadline} < ${today})
+        or (${cases.status} = 'awaiting_fee' and ${cases.feePaymentDue} < ${today}))`;
+      const deadline = sql`coalesce(${cases.due}, ${cases.correctionDeadline})`;
       const [row] = await db
         .select({
-          open: sql<number>`count(*) filter (where ${cases.isOpen})::int`,
-          overdue: sql<number>`count(*) filter (where ${cases.isOpen} and ${cases.due} < ${today})::int`,
-          dueSoon: sql<number>`count(*) filter (where ${cases.isOpen} and ${cases.due} >= ${today} and ${cases.due} <= ${dueSoonBy})::int`,
+          open: sql<number>`count(*)::int`,
+          overdue: sql<number>`count(*) filter (where ${overdue})::int`,
+          dueSoon: sql<number>`count(*) filter (where not ${overdue} and ${deadline} >= ${today} and ${deadline} <= ${dueSoonBy})::int`,
         })
         .from(cases)
-        .where(eq(cases.agencyId, agencyId));
+        .where(and(eq(cases.agencyId, agencyId), eq(cases.isOpen, true)));
       return { open: row?.open ?? 0, overdue: row?.overdue ?? 0, dueSoon: row?.dueSoon ?? 0 };
     },
 

@@ -13,7 +13,7 @@ import type { ClockSettings } from '#core/statute/clock-settings.ts';
 export interface DashboardPorts {
   findAgency(slug: string): Promise<{ readonly id: number; readonly slug: string; readonly name: string } | null>;
   clockBasis(agencyId: number, today: LocalDate): Promise<{ calendar: WorkingDayCalendar; settings: ClockSettings }>;
-  /** Open cases; of them, due before `today` (overdue) and due from `today` to `dueSoonBy` (due soon). */
+  /** Open cases; of them overdue and due soon (from `today` to `dueSoonBy`) by the queue's rules (core/cases/case-urgency.ts). */
   caseCounts(
     agencyId: number,
     bounds: { readonly today: LocalDate; readonly dueSoonBy: LocalDate },
