@@ -19,7 +19,7 @@ function codeField(message: string | undefined): ReturnType<typeof html> {
 
 export function renderAccountPage(
   c: ConsoleContext,
-  input: { enabled: boolean; notice?: string; message?: string; status?: 200 | 401 | 409 },
+  input: { enabled: boolean; notice?: string; message?: string; status?: 200 | 422 },
 ): Response | Promise<Response> {
   const notice = input.notice === undefined ? undefined : NOTICE[input.notice];
   return renderConsolePage(c, {
@@ -46,7 +46,7 @@ export function renderTotpEnrolPage(c: ConsoleContext, enrolment: TotpEnrolment,
   return renderConsolePage(c, {
     title: '启用两步验证',
     crumbs: [{ label: '账户安全', href: '/console/account' }],
-    ...(message === undefined ? {} : { status: 401 as const }),
+    ...(message === undefined ? {} : { status: 422 as const }),
     main: html`<h1>启用两步验证</h1>
 <ol>
 <li>在手机上打开验证器应用，选择“添加账户”，输入下面的密钥（基于时间，6 位，30 秒）：<p class="secret" id="totp-secret">${enrolment.secret ?? ''}</p>

@@ -307,7 +307,7 @@ export function consoleRoutes(options: ConsoleOptions): Hono<ConsoleEnv> {
       await sessions.disableTotp(c.get('staff').actor, typeof form['code'] === 'string' ? form['code'] : '');
     } catch (error) {
       if (isDomainError(error, 'UNAUTHENTICATED')) {
-        return renderAccountPage(c, { enabled: true, message: '动态验证码错误，请输入验证器应用当前显示的 6 位数字', status: 401 });
+        return renderAccountPage(c, { enabled: true, message: '动态验证码错误，请输入验证器应用当前显示的 6 位数字', status: 422 });
       }
       if (isDomainError(error, 'CONFLICT')) {
         return c.redirect(`${BASE}/account`, 303);
