@@ -9,7 +9,9 @@ const ascii = (text: string) => new Uint8Array(Buffer.from(text, 'ascii'));
 describe('RFC vectors', () => {
   test('RFC 4226 Appendix D: HOTP of counters 0–9', () => {
     const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
-    expected.forEach((code, counter) => assert.equal(hotp(ascii('12345678901234567890'), counter), code, `counter ${counter}`));
+    for (const [counter, code] of expected.entries()) {
+      assert.equal(hotp(ascii('12345678901234567890'), counter), code, `counter ${counter}`);
+    }
   });
 
   test('RFC 6238 Appendix B: TOTP with SHA-1, SHA-256 and SHA-512, 8 digits', () => {
