@@ -167,7 +167,7 @@ ${
         (row) =>
           html`<tr><td>${beijingTime(row.when)}</td><td>${settingLabel(row.key)}<br><small>${row.key}</small></td><td>${
             row.scope === 'agency' ? '本机构' : '实例默认'
-          }</td><td>${row.from === null || row.from === '' ? '（未设置）' : row.from}</td><td>${row.to === '' ? '（空）' : row.to}</td><td>${row.who}</td><td>${row.reason ?? '—'}</td></tr>`,
+          }</td><td>${row.from === null ? '（默认值）' : row.from === '' ? '（空）' : row.from}</td><td>${row.to === '' ? '（空）' : row.to}</td><td>${row.who}</td><td>${row.reason ?? '—'}</td></tr>`,
       )}</tbody></table>`
 }
 </section>`;
