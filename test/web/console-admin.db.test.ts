@@ -245,6 +245,11 @@ forEachEngine('console administration', ({ database }) => {
     const nothing = await submit(root, page, `${page}/preview`, { text: '' });
     assert.equal(nothing.status, 400);
     assert.match(await nothing.text(), /请上传日历文件或粘贴日历数据/);
+    const badDate = await submit(root, page, `${page}/preview`, { text: '{}', effectiveFrom: '2027-02-30' });
+    assert.equal(badDate.status, 400);
+    const badDatePage = await badDate.text();
+    assert.match(badDatePage, /id="import-effectiveFrom-error">生效日期应为有效的日期/);
+    assert.match(badDatePage, /id="import-effectiveFrom" name="effectiveFrom" value="2027-02-30"/);
     const year = JSON.stringify({
       2027: {
         notices: ['测试通知'],

@@ -7,6 +7,7 @@ import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { outcomeOf } from '#app/error-outcomes.ts';
+import { parseLocalDate } from '#core/calendar/local-date.ts';
 import { ROLE_LABEL, type Role } from '#core/identity/access-policy.ts';
 import { administeredAgencies } from '#core/identity/user-admin-policy.ts';
 import { SECRET_SETTING_KEYS } from '#core/letters/letter-settings.ts';
@@ -74,6 +75,10 @@ function refusal(
   return { state: { form, values: kept, errors }, status: outcomeOf(error).http as ContentfulStatusCode };
 }
 
+const fail = (message: string): never => {
+  throw new DomainError('INVALID_INPUT', message, { fields: { effectiveFrom: message } });
+};
+
 // ---- notices after a 303 (fixed texts; only the account name and counts come from the query) ----
 
 function userNotice(c: ConsoleContext): string | undefined {
@@ -81,7 +86,7 @@ function userNotice(c: ConsoleContext): string | undefined {
   const n = Number.parseInt(c.req.query('n') ?? '0', 10) || 0;
   const t = Number.parseInt(c.req.query('t') ?? '0', 10) || 0;
   const role = c.req.query('role') as Role | undefined;
-  const label = role !== undefined && role in ROLE_LABEL ? ROLE_LABEL[role] : '';
+  const label = role !== undefined && Object.hasOwn(ROLE_LABEL, role) ? ROLE_LABEL[role] : '';
   switch (c.req.query('done')) {
     case 'created':
       return `已新增用户 ${user}（${label}）。请通过安全渠道把初始密码告知本人。`;
@@ -201,8 +206,8 @@ ${
       problems['year'] = '年份应为四位数字';
     }
     const effectiveFrom = text('effectiveFrom').trim();
-    if (effectiveFrom !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) {
-      problems['effectiveFrom'] = '生效日期应为 YYYY-MM-DD';
+    if (effectiveFrom !== '' && parseLocalDate(effectiveFrom) === undefined) {
+      problems['effectiveFrom'] = '生效日期应为有效的日期（YYYY-MM-DD）';
     }
     const reason = text('reason').trim();
     if (reason.length > 200 || /[\r\n]/.test(reason)) {
@@ -216,7 +221,7 @@ ${
     text: s.text,
     who,
     ...(s.year === '' ? {} : { year: Number(s.year) }),
-    ...(s.effectiveFrom === '' ? {} : { effectiveFrom: s.effectiveFrom as never }),
+    ...(s.effectiveFrom === '' ? {} : { effectiveFrom: parseLocalDate(s.effectiveFrom) ?? fail('生效日期无效') }),
     ...(s.reason === '' ? {} : { reason: s.reason }),
   });
 
