@@ -7,10 +7,11 @@ import { html } from 'hono/html';
 import type { CaseWorkspace } from '#app/cases/get-case-workspace.ts';
 import type { CaseQueue } from '#app/cases/list-case-queue.ts';
 import { type LocalDate, localDate } from '#core/calendar/local-date.ts';
+import { parseCaseEvent } from '#core/cases/case-event.ts';
 import { OUTCOMES } from '#core/cases/outcome-codes.ts';
-import { renderCasePage } from '#web/console/cases/case.page.ts';
+import { eventDetails, renderCasePage } from '#web/console/cases/case.page.ts';
 import { queueHref, renderQueuePage } from '#web/console/cases/case-queue.page.ts';
-import { eventFromForm } from '#web/console/cases/event-forms.ts';
+import { eventFromForm, yuanToFen } from '#web/console/cases/event-forms.ts';
 import { renderNewApplicationPage } from '#web/console/cases/new-application.page.ts';
 
 const render = async (fragment: unknown): Promise<string> => String(await fragment);
@@ -229,6 +230,26 @@ describe('event forms → event JSON', () => {
       date: '2025-06-20',
       workingDays: '十',
     });
+  });
+});
+
+describe('fee amounts (收费金额)', () => {
+  test('the form takes 元 and the event records 分, without floating point; anything else reaches the parser, which refuses it', () => {
+    assert.equal(yuanToFen('12.5'), 1250);
+    assert.equal(yuanToFen('0.07'), 7);
+    assert.equal(yuanToFen('4700'), 470000);
+    assert.equal(yuanToFen('1.234'), undefined);
+    assert.deepEqual(eventFromForm('fee_notice_sent', { date: '2025-06-20', amountFen: '12.50' }), {
+      type: 'fee_notice_sent',
+      date: '2025-06-20',
+      amountFen: 1250,
+    });
+    const parsed = parseCaseEvent(eventFromForm('fee_notice_sent', { date: '2025-06-20', amountFen: '12.50' }));
+    assert.ok(parsed.ok && parsed.event.type === 'fee_notice_sent' && parsed.event.amountFen === 1250);
+    const refused = parseCaseEvent(eventFromForm('fee_notice_sent', { date: '2025-06-20', amountFen: '十二元' }));
+    assert.ok(!refused.ok);
+    assert.match(refused.problems[0] ?? '', /收费金额/);
+    assert.deepEqual(eventDetails({ type: 'fee_notice_sent', on: d('2025-06-20'), amountFen: 1250 }), [['收费金额', '12.50 元']]);
   });
 });
 

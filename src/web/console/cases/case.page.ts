@@ -9,6 +9,7 @@ import { APPLICANT_TYPE_LABEL, ID_TYPE_LABEL } from '#core/cases/applicant.ts';
 import { CASE_EVENT_LABEL, type CaseEvent, type CaseEventType } from '#core/cases/case-event.ts';
 import { OUTCOME_BY_CODE, type OutcomeCode } from '#core/cases/outcome-codes.ts';
 import { CLOCK_STATE_LABEL, chineseDates } from '#core/statute/explain-clock.ts';
+import { type Fen, formatYuan } from '#core/statute/fees.ts';
 import { CHANNEL_LABEL, type Channel } from '#core/statute/receipt-date.ts';
 import type { Html } from '../../portal/layout.ts';
 import { CONSULTEE_KIND_LABEL, EVENT_FIELDS, type EventField, OUTCOME_GROUPS, OUTCOMES_BY_OWN_EVENT } from './event-forms.ts';
@@ -80,14 +81,16 @@ export function eventDetails(event: CaseEvent): [string, string][] {
       continue;
     }
     let text = String(value);
-    if (field.kind === 'outcome') {
+    if (field.kind === 'yuan' && typeof value === 'number') {
+      text = `${formatYuan(value as Fen)} 元`;
+    } else if (field.kind === 'outcome') {
       text = OUTCOME_BY_CODE.get(value as OutcomeCode)?.row ?? text;
     } else if (field.name === 'kind') {
       text = CONSULTEE_KIND_LABEL[value as keyof typeof CONSULTEE_KIND_LABEL] ?? text;
     } else if (field.kind === 'consultation') {
       text = String(value);
     }
-    details.push([field.kind === 'consultation' ? '征求意见编号' : field.label, text]);
+    details.push([field.kind === 'consultation' ? '征求意见编号' : field.kind === 'yuan' ? '收费金额' : field.label, text]);
   }
   return details;
 }
@@ -106,6 +109,8 @@ function eventControl(type: CaseEventType, field: EventField, value: string, wor
   switch (field.kind) {
     case 'date':
       return html`<div class="field">${label}<input type="date" id="${id}" name="${field.name}" value="${value}"${req}${aria}></div>`;
+    case 'yuan':
+      return html`<div class="field">${label}<input type="text" inputmode="decimal" id="${id}" name="${field.name}" value="${value}" maxlength="12"${req}${aria}></div>`;
     case 'number':
       return html`<div class="field">${label}<input type="number" id="${id}" name="${field.name}" value="${value}" min="${field.min ?? 1}" max="${field.max ?? 60}" step="1"${req}${aria}></div>`;
     case 'textarea':

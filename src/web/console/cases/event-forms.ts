@@ -5,7 +5,7 @@ import { CASE_EVENT_LABEL, type CaseEventType } from '#core/cases/case-event.ts'
 import { OUTCOME_FAMILIES, OUTCOMES, type OutcomeFamily } from '#core/cases/outcome-codes.ts';
 import type { CONSULTEE_KINDS } from '#core/statute/clock-event.ts';
 
-export type EventFieldKind = 'date' | 'number' | 'text' | 'textarea' | 'select' | 'outcome' | 'consultation';
+export type EventFieldKind = 'date' | 'number' | 'yuan' | 'text' | 'textarea' | 'select' | 'outcome' | 'consultation';
 
 export interface EventField {
   /** The event JSON's key (and the form field's name). */
@@ -74,6 +74,7 @@ export const EVENT_FIELDS: Readonly<Record<CaseEventType, readonly EventField[]>
   fee_notice_sent: [
     dateField('收费通知发出日期'),
     { name: 'noticeReceivedOn', label: '申请人收到通知日期', kind: 'date', hint: '缴费期限自收到之日起20个工作日；不填按发出日期计算' },
+    { name: 'amountFen', label: '收费金额（元）', kind: 'yuan', hint: '按国办函〔2020〕109号的标准计算，最多两位小数' },
   ],
   fee_paid: [dateField('缴费日期')],
   fee_expired: [dateField('登记日期（缴费期限届满之后）')],
@@ -110,6 +111,12 @@ export const eventLabel = (type: CaseEventType): string => CASE_EVENT_LABEL[type
 
 const NUMBER_FIELDS = new Set(['workingDays', 'periodWorkingDays']);
 
+/** `12`, `12.5`, `12.50` 元 → 分 without floating point; undefined for anything else. */
+export function yuanToFen(text: string): number | undefined {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/u.exec(text);
+  return match === null ? undefined : Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
 /**
  * The posted form values of one event → the event JSON for recordCaseEvent. Empty fields are left
  * out; whole numbers become numbers (anything else stays a string, which the parser refuses with
@@ -120,6 +127,10 @@ export function eventFromForm(type: CaseEventType, values: Readonly<Record<strin
   for (const field of EVENT_FIELDS[type]) {
     const value = (values[field.name] ?? '').trim();
     if (value === '') {
+      continue;
+    }
+    if (field.kind === 'yuan') {
+      event[field.name] = yuanToFen(value) ?? value;
       continue;
     }
     event[field.name] = NUMBER_FIELDS.has(field.name) && /^\d{1,6}$/u.test(value) ? Number(value) : value;
