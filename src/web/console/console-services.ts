@@ -5,6 +5,8 @@ import type { Actor } from '#app/identity/identity-ports.ts';
 import type { ResolvedSession, SignedIn, TotpEnrolment } from '#app/identity/staff-sessions.ts';
 import type { AgencyTree } from '#core/identity/access-policy.ts';
 
+import type { CaseWorkServices } from './cases/case-work-services.ts';
+
 export type { StaffAgency };
 
 /** Sign-in, sessions and the TOTP second factor (src/app/identity/staff-sessions.ts, bound to the database). */
@@ -27,4 +29,6 @@ export interface ConsoleServices {
   agencyTree(): Promise<AgencyTree>;
   /** The case use cases the staff API calls (the console's case pages use the same). */
   readonly cases: CaseServices;
+  /** The case pages' queue, case page, events, letters and staff entry (cases/case-work-services.ts). */
+  readonly caseWork: CaseWorkServices;
 }

@@ -6,9 +6,12 @@ import type { CreatedApplication } from '#app/cases/create-application.ts';
 import type { CaseWorkspace } from '#app/cases/get-case-workspace.ts';
 import type { CaseQueue, CaseQueueInput } from '#app/cases/list-case-queue.ts';
 import type { CaseLetter } from '#app/render-case-letter.ts';
+import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
 
 export interface CaseWorkServices {
+  /** Today in Beijing (the services' clock). */
+  today(): LocalDate;
   /** The queue of these agencies (the caller's readable ones, or the one chosen among them). */
   queue(input: Omit<CaseQueueInput, 'agencyIds'> & { readonly agencies: readonly string[] }): Promise<CaseQueue>;
   /** The case page's data; NOT_FOUND alike for an unknown case and one outside `agencies`. */
