@@ -42,7 +42,7 @@ type Expectation =
   /** Any signed-in staff member, whatever the role or agency. */
   | { readonly access: 'signed-in'; readonly form?: Readonly<Record<string, string>> }
   /** A role in any agency (requireRole). */
-  | { readonly access: 'role'; readonly roles: readonly Role[] }
+  | { readonly access: 'role'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>> }
   /** A role covering the agency in the path (`:slug`; requireAgencyRole). */
   | { readonly access: 'agency'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>> }
   /** The case in the path (`:caseCode`): read or write by the access policy. */
@@ -93,6 +93,35 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'GET /console/cases/:caseCode/letter.docx': { access: 'case', action: 'read' },
   'GET /console/reports': { access: 'role', roles: ALL },
   'GET /console/admin': { access: 'role', roles: ADMIN },
+  // 机构管理 (test/web/console-admin.db.test.ts tests what each form does)
+  'GET /console/admin/users': { access: 'role', roles: ['system_admin'] },
+  'GET /console/admin/calendar': { access: 'role', roles: ['system_admin'] },
+  'POST /console/admin/calendar/preview': { access: 'role', roles: ['system_admin'], form: { text: '' } },
+  'POST /console/admin/calendar/import': { access: 'role', roles: ['system_admin'], form: { text: '' } },
+  'GET /console/admin/:slug/users': { access: 'agency', roles: ADMIN },
+  'POST /console/admin/:slug/users': { access: 'agency', roles: ADMIN, form: { username: '', password: '', role: '' } },
+  'POST /console/admin/:slug/users/grant': { access: 'agency', roles: ADMIN, form: { username: '', role: '' } },
+  'POST /console/admin/:slug/users/:username/revoke': { access: 'agency', roles: ADMIN, form: { role: 'no-such-role' } },
+  'POST /console/admin/:slug/users/:username/disable': {
+    access: 'elsewhere',
+    why: 'changes the account whatever the body: test/web/console-admin.db.test.ts',
+  },
+  'POST /console/admin/:slug/users/:username/enable': {
+    access: 'elsewhere',
+    why: 'changes the account whatever the body: test/web/console-admin.db.test.ts',
+  },
+  'GET /console/admin/:slug/users/:username/password': {
+    access: 'elsewhere',
+    why: 'needs an account of the agency: test/web/console-admin.db.test.ts',
+  },
+  'POST /console/admin/:slug/users/:username/password': { access: 'agency', roles: ADMIN, form: { password: '', confirm: '' } },
+  'GET /console/admin/:slug/settings': { access: 'agency', roles: ADMIN },
+  'POST /console/admin/:slug/settings': { access: 'agency', roles: ADMIN, form: { section: 'clock', 'receipt.office-hours-end': '99:99' } },
+  'GET /console/admin/:slug/templates': { access: 'agency', roles: ADMIN },
+  'GET /console/admin/:slug/templates/:family': { access: 'agency', roles: ADMIN },
+  'POST /console/admin/:slug/templates/:family': { access: 'agency', roles: ADMIN, form: { title: '', addressee: '', body: '' } },
+  'POST /console/admin/:slug/templates/:family/reset': { access: 'agency', roles: ADMIN, form: {} },
+  'GET /console/:slug/dashboard': { access: 'agency', roles: ALL },
   // Public portal
   'GET /assets/portal-*.css': { access: 'public' },
   'GET /': { access: 'public' },
@@ -168,9 +197,12 @@ forEachEngine('route × role × agency matrix', ({ database }) => {
     assert.deepEqual(stale, [], `rows in ROUTES for routes the app no longer registers: ${stale.join(', ')}`);
   });
 
-  /** The request path for a target: `:slug…` → its agency, `:caseCode` → its case. */
+  /** The request path for a target: `:slug…` → its agency, `:caseCode` → its case, `:family` → a letter family. */
   const pathFor = (path: string, target: Target) =>
-    path.replace(/:slug(\{.*\}(?=\/|$))?/g, TARGETS[target]).replace(/:caseCode/g, cases.get(target) ?? '');
+    path
+      .replace(/:slug(\{.*\}(?=\/|$))?/g, TARGETS[target])
+      .replace(/:caseCode/g, cases.get(target) ?? '')
+      .replace(/:family/g, 'partial');
 
   type Way = 'session' | 'bearer' | 'anonymous';
   const send = async (

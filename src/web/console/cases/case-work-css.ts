@@ -1,4 +1,4 @@
-// The case pages' styles, appended to the console's sheet (console-css.ts). Overdue is never colour
+// The case pages' styles, put first in the console's sheet (console-css.ts). Overdue is never colour
 // alone: the pages say 已逾期 with a ⚠ sign; the red tint and bar only add to the words.
 export const CASE_WORK_CSS = `
 .filters{display:flex;flex-wrap:wrap;gap:0 1.25rem;align-items:flex-end;margin-bottom:1rem}
@@ -11,9 +11,6 @@ tr.overdue th{border-left:6px solid #a4000f}
 .overdue,.urgency.overdue strong{color:#a4000f}
 .urgency.due-soon strong{color:#7a4100}
 nav.pages ul{list-style:none;display:flex;gap:1.5rem;padding:0}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem}
-dl.facts dt{font-weight:700}
-dl.facts dd{margin:0}
 section.event-form{border:1px solid #bbb;border-radius:4px;padding:.25rem 1rem 1rem;margin-bottom:1rem}
 section.event-form h3{margin:.75rem 0}
 input[type=date],input[type=time]{display:block;font:inherit;padding:.5rem;border:2px solid #555;border-radius:3px;background:#fff;color:#1a1a1a}
