@@ -19,6 +19,8 @@ import { addAgencies, type StaffClient, staffClient, webFixture } from './consol
 const ROLES: readonly Role[] = ['officer', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
 const ALL = ROLES;
 const ADMIN: readonly Role[] = ['agency_admin', 'system_admin'];
+/** Roles that record cases (all but the read-only 监督员). */
+const WRITE: readonly Role[] = ['officer', 'reviewer', 'agency_admin', 'system_admin'];
 
 const TARGETS = { own: 'dept-a', child: 'office-a1', other: 'other' } as const;
 type Target = keyof typeof TARGETS;
@@ -81,7 +83,14 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'POST /console/account/totp': { access: 'signed-in', form: { code: 'x' } },
   'POST /console/account/totp/disable': { access: 'signed-in', form: { code: 'x' } },
   // Console areas
-  'GET /console/cases': { access: 'role', roles: ALL },
+  // 案件办理 (test/web/console-cases.db.test.ts): the queue filtered to the target agency, staff entry, the case pages
+  'GET /console/cases': { access: 'case-list' },
+  'GET /console/cases/new': { access: 'role', roles: WRITE },
+  'POST /console/cases/new': { access: 'role', roles: WRITE },
+  'GET /console/cases/:caseCode': { access: 'case', action: 'read' },
+  'POST /console/cases/:caseCode/events': { access: 'case', action: 'write', form: { type: 'no-such-event' } },
+  'GET /console/cases/:caseCode/letter': { access: 'case', action: 'read' },
+  'GET /console/cases/:caseCode/letter.docx': { access: 'case', action: 'read' },
   'GET /console/reports': { access: 'role', roles: ALL },
   'GET /console/admin': { access: 'role', roles: ADMIN },
   // 机构管理 (test/web/console-admin.db.test.ts tests what each form does)

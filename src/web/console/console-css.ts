@@ -2,8 +2,9 @@
 // AA contrast): a dark-blue header to tell the staff console from the public site, the navigation
 // bar and the user box. Served at a content-hashed path with a year-long cache.
 import { fingerprint } from '../portal/portal-css.ts';
+import { CASE_WORK_CSS } from './cases/case-work-css.ts';
 
-export const CONSOLE_CSS = `
+export const CONSOLE_CSS = `${CASE_WORK_CSS}
 header.console{background:#123a63;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem}
 header.console a{color:#fff}
 header.console .title{font-size:1.2rem;font-weight:700;text-decoration:none}
