@@ -55,6 +55,22 @@ export function browserSkipReason(): string | false {
     : false;
 }
 
+/**
+ * The file's server and browser, started side by side; when either fails the other is stopped again
+ * (a chromium left running would keep the test process alive).
+ */
+export async function startServerAndBrowser(options: Parameters<typeof startPortalServer>[0] = {}): Promise<[PortalServer, Browser]> {
+  const [server, browser] = await Promise.allSettled([startPortalServer(options), launchChromium()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return [server.value, browser.value];
+  }
+  await Promise.allSettled([
+    server.status === 'fulfilled' ? server.value.stop() : undefined,
+    browser.status === 'fulfilled' ? browser.value.close() : undefined,
+  ]);
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
+}
+
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   assert.ok(executablePath, 'chromium not found');
@@ -77,7 +93,7 @@ export interface PortalServer {
 /**
  * The real `gongkai serve` on a fresh embedded data directory (never CI's DATABASE_URL) with one
  * agency (`gongkai agency add`) and, when `staff`, its agency_admin `<slug>-admin` (password
- * `correct horse battery staple`) and an API token for it. The CLI commands run before the server
+ * `correct horse battery staple`), an API token for it and the letter settings (复议机关, 法院). The CLI commands run before the server
  * starts: the first one migrates, and a cold server start on a migrated directory is quickest.
  */
 export async function startPortalServer(options: { slug?: string; agencyName?: string; staff?: boolean } = {}): Promise<PortalServer> {
@@ -91,12 +107,31 @@ export async function startPortalServer(options: { slug?: string; agencyName?: s
     assert.equal(result.code, 0, `gongkai ${args.join(' ')}: ${result.stderr}`);
     return result.stdout;
   };
+  try {
+    return await startWith(env, dataDir, slug, agencyName, options.staff === true, cli);
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function startWith(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  slug: string,
+  agencyName: string,
+  staff: boolean,
+  cli: (args: readonly string[], stdin?: string) => Promise<string>,
+): Promise<PortalServer> {
   await cli(['agency', 'add', slug, '--name', agencyName]);
   let token = '';
-  if (options.staff === true) {
+  if (staff) {
     await cli(['user', 'add', `${slug}-admin`, '--agency', slug, '--role', 'agency_admin', '--password-stdin'], `${STAFF_PASSWORD}\n`);
     token = /gk_[A-Za-z0-9_-]{43}/u.exec(await cli(['token', 'create', `${slug}-admin`]))?.[0] ?? '';
     assert.notEqual(token, '', 'token create printed a token');
+    // Reply letters name where the applicant can appeal: the agency's settings an administrator makes first.
+    await cli(['letter', 'settings', 'set', 'letter.review-organ', '示例市人民政府', '--agency', slug]);
+    await cli(['letter', 'settings', 'set', 'letter.court', '示例市中级人民法院', '--agency', slug]);
   }
   const server = await startServerProcess({ env, timeoutMs: 120_000 });
   return {

@@ -13,12 +13,11 @@ import {
   browserSkipReason,
   focusedElement,
   horizontalOverflow,
-  launchChromium,
   newContext,
   type PortalServer,
   screenshot,
   screenshotPath,
-  startPortalServer,
+  startServerAndBrowser,
   VIEWPORTS,
 } from './browser-harness.ts';
 
@@ -52,7 +51,7 @@ async function submitThroughApi(server: PortalServer): Promise<{ caseCode: strin
   return (await response.json()) as { caseCode: string; verificationCode: string };
 }
 
-describe('public portal accessibility in chromium', { skip: browserSkipReason() }, () => {
+describe('public portal accessibility in chromium', { skip: browserSkipReason(), timeout: 600_000 }, () => {
   let server: PortalServer;
   let browser: Browser;
   let existing: { caseCode: string; verificationCode: string };
@@ -60,7 +59,7 @@ describe('public portal accessibility in chromium', { skip: browserSkipReason() 
   let pages: [string, string, number][];
 
   before(async () => {
-    [server, browser] = await Promise.all([startPortalServer(), launchChromium()]);
+    [server, browser] = await startServerAndBrowser();
     existing = await submitThroughApi(server);
     const lookup = new URLSearchParams({ code: existing.caseCode, v: existing.verificationCode }).toString();
     pages = [
@@ -200,7 +199,7 @@ describe('public portal accessibility in chromium', { skip: browserSkipReason() 
       if (at.name !== null && typed[at.name] !== undefined) {
         await page.keyboard.type(typed[at.name] as string);
       } else if (at.tag === 'select') {
-        // A closed select: ArrowDown picks the option after “请选择” (公民 / 居民身份证).
+        // A closed select: ArrowDown picks the option after “请选择” (自然人 / 居民身份证).
         await page.keyboard.press('ArrowDown');
       } else if (at.tag === 'input' && at.type === 'radio' && at.name === 'delivery') {
         // Tab enters the radio group on its first option; ArrowDown moves to and checks 电子邮件.
