@@ -10,6 +10,7 @@ import { users } from '#adapters/db/schema/identity.ts';
 import { staffSessions } from '#adapters/db/schema/sessions.ts';
 import { addUser, createApiToken } from '#app/identity/manage-users.ts';
 import { forEachEngine, type TestDatabase } from '#test/db-harness.ts';
+import { loadCsrfSecret } from '../../src/compose-console-services.ts';
 import { intakeBody } from '../http/intake-load.ts';
 import { addAgencies, PASSWORD, staffClient, type WebFixture, webFixture } from './console-harness.ts';
 
@@ -86,6 +87,27 @@ forEachEngine('staff console', ({ database }) => {
     const response = await browser.post('/console/login', { username: 'officer-a', password: PASSWORD, _csrf: 'forged' });
     assert.equal(response.status, 403);
     assert.equal(browser.cookies.has('gk_session'), false);
+  });
+
+  test('the form CSRF key is the instance secret in the database: a token from one node (or before a restart) checks on another', async () => {
+    const first = await loadCsrfSecret(db.db);
+    const again = await loadCsrfSecret(db.db);
+    assert.equal(first.length, 32);
+    assert.deepEqual(again, first);
+    const nodeA = await webFixture(db, { start: START, csrfSecret: () => first });
+    const nodeB = await webFixture(db, { start: START, csrfSecret: () => again });
+    const stranger = await webFixture(db, { start: START, csrfSecret: new Uint8Array(32) });
+    const browser = staffClient(nodeA.app);
+    const token = await browser.csrfToken('/console/login');
+    const csrfCookie = `gk_csrf=${browser.cookies.get('gk_csrf')}`;
+    const post = (app: typeof nodeA.app) =>
+      app.request('/console/login', {
+        method: 'POST',
+        headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username: 'officer-a', password: 'wrong password', _csrf: token }).toString(),
+      });
+    assert.equal((await post(nodeB.app)).status, 401, 'token accepted, password refused');
+    assert.equal((await post(stranger.app)).status, 403, 'another key refuses the token');
   });
 
   test('sign-in: 303 to /console/, HttpOnly SameSite cookie (Secure behind TLS), the home lists agencies and roles', async () => {
