@@ -8,6 +8,7 @@ import { before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '#adapters/db/schema/identity.ts';
 import { staffSessions } from '#adapters/db/schema/sessions.ts';
+import { setUserPassword } from '#app/identity/administer-users.ts';
 import { addUser, createApiToken } from '#app/identity/manage-users.ts';
 import { forEachEngine, type TestDatabase } from '#test/db-harness.ts';
 import { loadCsrfSecret } from '../../src/compose-console-services.ts';
@@ -239,6 +240,18 @@ forEachEngine('staff console', ({ database }) => {
     const again = await staffClient(fx.app).signIn('gone');
     assert.equal(again.status, 401);
     assert.match(await again.text(), /用户名或密码错误/);
+  });
+
+  test('a new password (gongkai user passwd, the console) ends the open sessions of that user only', async () => {
+    const mine = staffClient(fx.app);
+    const theirs = staffClient(fx.app);
+    assert.equal((await mine.signIn('limited')).status, 303);
+    assert.equal((await theirs.signIn('officer-a')).status, 303);
+    const result = await setUserPassword(fx.identity, { username: 'limited', password: 'another long password', who: 'test' });
+    assert.equal(result.sessionsEnded, 1);
+    assert.equal((await mine.get('/console/')).status, 303);
+    assert.equal((await theirs.get('/console/')).status, 200);
+    assert.equal((await staffClient(fx.app).signIn('limited', 'another long password')).status, 303);
   });
 
   test('GET /api/session: user, agencies, role, csrfToken; 401 without a session', async () => {
