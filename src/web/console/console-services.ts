@@ -4,6 +4,8 @@ import type { CaseServices, StaffAgency } from '#adapters/http/http-services.ts'
 import type { Actor } from '#app/identity/identity-ports.ts';
 import type { ResolvedSession, SignedIn, TotpEnrolment } from '#app/identity/staff-sessions.ts';
 import type { AgencyTree } from '#core/identity/access-policy.ts';
+import type { ConsoleAdminServices } from './admin/admin-services.ts';
+import type { CaseWorkServices } from './cases/case-work-services.ts';
 
 export type { StaffAgency };
 
@@ -27,4 +29,8 @@ export interface ConsoleServices {
   agencyTree(): Promise<AgencyTree>;
   /** The case use cases the staff API calls (the console's case pages use the same). */
   readonly cases: CaseServices;
+  /** The case pages' queue, case page, events, letters and staff entry (cases/case-work-services.ts). */
+  readonly caseWork: CaseWorkServices;
+  /** 机构管理: users, settings, letter templates, the calendar and the dashboard (admin/admin-services.ts). */
+  readonly admin: ConsoleAdminServices;
 }
