@@ -132,9 +132,3 @@ export async function loadInstanceSecret(db: Db, name: string): Promise<Uint8Arr
   }
   return new Uint8Array(Buffer.from(row.secret, 'base64url'));
 }
-
-/** Ends every console session of a user (disabled, new password): the user admin store's SessionEnder. */
-export async function endUserSessions(db: Db, userId: number): Promise<number> {
-  const rows = await db.delete(staffSessions).where(eq(staffSessions.userId, userId)).returning({ idHash: staffSessions.idHash });
-  return rows.length;
-}
