@@ -46,7 +46,7 @@ export async function addAgencies(database: TestDatabase, tree: readonly (readon
 
 export async function webFixture(
   database: TestDatabase,
-  options: { start: Date; signInLimit?: SignInLimitSetting | 'off'; policy?: SessionPolicy; csrfSecret?: Uint8Array },
+  options: { start: Date; signInLimit?: SignInLimitSetting | 'off'; policy?: SessionPolicy; csrfSecret?: Uint8Array | (() => Uint8Array) },
 ): Promise<WebFixture> {
   const clock = { now: options.start };
   const now = () => clock.now;

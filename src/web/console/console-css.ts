@@ -18,6 +18,7 @@ nav.console a[aria-current=page]{font-weight:700;border-bottom:4px solid #123a63
 main.console{max-width:72rem}
 table.grants td,table.grants th{vertical-align:top}
 input[type=password],input[type=number]{display:block;width:100%;max-width:24rem;font:inherit;padding:.5rem;border:2px solid #555;border-radius:3px;background:#fff;color:#1a1a1a}
+form.signin input{max-width:24rem}
 .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:#f3f3f3;padding:.5rem}
 .danger{background:#a4000f}
 .danger:hover{background:#7a000b}
