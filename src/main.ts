@@ -17,6 +17,7 @@ import type { PortalServices } from '#web/portal/portal-services.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { composeCaseServices } from './compose-case-services.ts';
+import { composePortalReports, reportDepsOf } from './compose-report-services.ts';
 import { identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
 
@@ -98,7 +99,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
     services = composeHttpServices(database.db, identity, now);
-    portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: services.cases });
+    portal = portalServicesOf({
+      agencies: createDbAgencyStore(openAccess(database.db)),
+      cases: services.cases,
+      reports: composePortalReports(reportDepsOf(database.db, now)),
+    });
   })();
   ready.catch(() => undefined); // the caller decides what a failed start means
   let closing: Promise<void> | undefined;

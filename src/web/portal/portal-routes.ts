@@ -21,6 +21,7 @@ import type { Html } from './layout.ts';
 import { PORTAL_CSS, PORTAL_CSS_PATH } from './portal-css.ts';
 import type { PortalAgency, PortalServices } from './portal-services.ts';
 import { renderReceiptPage } from './receipt.page.ts';
+import { registerReportRoutes } from './report-routes.ts';
 import { renderStatusPage } from './status.page.ts';
 
 export interface PortalOptions {
@@ -169,7 +170,11 @@ export function portalRoutes(options: PortalOptions): Hono {
 
   portal.get('/:slug{[a-z0-9][a-z0-9-]{0,62}}', (c) => c.redirect(`/${c.req.param('slug')}/`, 301));
 
-  portal.get('/:slug/', async (c) => page(c, renderAgencyHomePage(await findAgency(c.req.param('slug')))));
+  portal.get('/:slug/', async (c) =>
+    page(c, renderAgencyHomePage(await findAgency(c.req.param('slug')), services().reports !== undefined)),
+  );
+
+  registerReportRoutes(portal, { services, findAgency });
 
   portal.get('/:slug/apply', async (c) => {
     const agency = await findAgency(c.req.param('slug'));
