@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type pg from 'pg';
+import { setReportEntry } from '#app/cases/record-appeal.ts';
 import { actOnReport } from '#app/reports/act-on-report.ts';
 import type { ReportAccessDeps, ReportActor } from '#app/reports/report-access.ts';
 import { saveReportEntries } from '#app/reports/save-report-entries.ts';
@@ -179,9 +180,21 @@ forEachEngine('annual report workflow', ({ database }) => {
 
   test('a published report: only 更正 (with a reason) reopens it; snapshots and history are append-only', async () => {
     await refused(save(admin, { 'cell:rules.issued': '5' }), 'INVALID_TRANSITION', /已发布/);
+    // `gongkai report set` goes through the same rule: a published report is not changed behind the workflow.
+    const before = await snapshot();
+    await refused(
+      setReportEntry(deps, { agencySlug: slug, year: YEAR, key: 'cell:rules.issued', value: '5', actor: 'cli' }),
+      'INVALID_TRANSITION',
+      /2025 年报告已发布，不能修改/,
+    );
+    assert.deepEqual(await snapshot(), before);
     await refused(act(officer, 'reopen', '更正'), 'FORBIDDEN');
     await refused(act(admin, 'reopen'), 'INVALID_INPUT', /更正（重新编辑）时请填写理由/);
     await act(admin, 'reopen', '表二规章数有误');
+    // …while a draft, it may, and the console's open forms become stale.
+    const draftRevision = await revision();
+    await setReportEntry(deps, { agencySlug: slug, year: YEAR, key: 'cell:rules.issued', value: '4', actor: 'cli' });
+    await refused(save(officer, { 'cell:rules.issued': '5' }, draftRevision), 'STALE_VERSION');
     await save(officer, { 'cell:rules.issued': '5' });
     await act(officer, 'submit');
     await act(reviewer, 'approve');
@@ -198,5 +211,29 @@ forEachEngine('annual report workflow', ({ database }) => {
     assert.equal(first.cells.find((c: { id: string }) => c.id === 'rules.issued').value, 3);
     await assert.rejects(pool.query('update report_publications set published_by = $1', ['x']), /append-only/);
     await assert.rejects(pool.query('delete from report_actions'), /append-only/);
+  });
+
+  test('a report with error findings cannot be submitted (T2-2019-CUMULATIVE on the 2019 template), and nothing changes', async () => {
+    const year = 2020;
+    const rev = async () => (await deps.reports.workflow(agencyId, year)).revision;
+    await saveReportEntries(deps, {
+      actor: officer,
+      agencySlug: slug,
+      year,
+      revision: await rev(),
+      values: { 'cell:rules.new_published': '5', 'cell:rules.published_total': '3' },
+    });
+    const before = await deps.reports.workflow(agencyId, year);
+    await refused(
+      actOnReport(deps, { actor: officer, agencySlug: slug, year, action: 'submit', comment: '', revision: before.revision }),
+      'INVALID_TRANSITION',
+      /报告有 1 项错误，请先修正后再提交审核/,
+    );
+    assert.deepEqual(await deps.reports.workflow(agencyId, year), before);
+    const view = await showReportDraft(deps, { actor: officer, agencySlug: slug, year });
+    assert.deepEqual(
+      view.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.cells]),
+      [['T2-2019-CUMULATIVE', ['rules.new_published', 'rules.published_total']]],
+    );
   });
 });
