@@ -13,10 +13,13 @@ import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
+import type { ConsoleServices } from '#web/console/console-services.ts';
+import type { SignInLimitSetting } from '#web/console/sign-in-limit.ts';
 import type { PortalServices } from '#web/portal/portal-services.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { composeCaseServices } from './compose-case-services.ts';
+import { composeConsoleServices, loadCsrfSecret } from './compose-console-services.ts';
 import { composePortalReports, reportDepsOf } from './compose-report-services.ts';
 import { identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
@@ -59,17 +62,32 @@ function intakeRateLimit(config: Config): RateLimitSetting | 'off' {
   return config.http.rateLimit ? config.http.intakeRateLimit : 'off';
 }
 
+function signInRateLimit(config: Config): SignInLimitSetting | 'off' {
+  return config.http.rateLimit ? config.http.signInRateLimit : 'off';
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const config = loadConfig(options.env, { cwd: options.cwd });
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrLog;
   let services: HttpServices | undefined;
   let portal: PortalServices | undefined;
-  // API (/healthz, /api) and the public portal (/) on one app, one listener, one start-up state.
+  let staffConsole: ConsoleServices | undefined;
+  let csrfSecret: Uint8Array | undefined;
+  // API (/healthz, /api), the staff console (/console) and the public portal (/) on one app, one
+  // listener, one start-up state.
   const app = createWebApp({
     services: () => services,
     portal: () => portal,
+    console: () => staffConsole,
+    csrfSecret: () => {
+      if (csrfSecret === undefined) {
+        throw new DomainError('UNAVAILABLE', '服务正在启动，请稍后再试');
+      }
+      return csrfSecret;
+    },
     intakeRateLimit: intakeRateLimit(config),
+    signInRateLimit: signInRateLimit(config),
     log,
     logRequests: true,
     version: '0.1.0',
@@ -98,7 +116,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
-    services = composeHttpServices(database.db, identity, now);
+    csrfSecret = await loadCsrfSecret(database.db);
+    const http = composeHttpServices(database.db, identity, now);
+    const composed = composeConsoleServices(database.db, identity, config.http.session, http.cases);
+    staffConsole = composed.console;
+    services = { ...http, sessions: composed.staffSessions };
     portal = portalServicesOf({
       agencies: createDbAgencyStore(openAccess(database.db)),
       cases: services.cases,

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { applicationRoutes } from './api/applications/routes.ts';
 import { caseRoutes } from './api/cases/routes.ts';
+import { sessionRoutes } from './api/session/routes.ts';
 import { errorResponse, type LogLine } from './error-response.ts';
 import type { HttpServices } from './http-services.ts';
 import { authenticate, type StaffEnv } from './middleware/authenticate.ts';
@@ -52,6 +53,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   );
   api.get('/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));
   api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeRateLimit) }));
+  api.route('/session', sessionRoutes(services));
   const staff = new Hono<StaffEnv>();
   staff.use(authenticate(services));
   staff.route('/', caseRoutes(services));

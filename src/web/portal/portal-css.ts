@@ -66,7 +66,7 @@ h1.report-title{text-align:center}
 `;
 
 /** FNV-1a (32 bits) of the sheet: a new path whenever the CSS changes, so the long cache is safe. */
-function fingerprint(text: string): string {
+export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
