@@ -21,6 +21,7 @@ import {
 } from '#app/identity/staff-sessions.ts';
 import { listAgencies } from '#app/list-agencies.ts';
 import type { ConsoleServices } from '#web/console/console-services.ts';
+import { composeConsoleReports, reportDepsOf } from './compose-report-services.ts';
 
 export function sessionDepsOf(db: Db, identity: IdentityDeps, policy: SessionPolicy): SessionDeps {
   return { ...identity, sessions: createSessionStore(db), secrets: createSessionSecrets(), totp: createTotp(), policy };
@@ -50,6 +51,7 @@ export function composeConsoleServices(db: Db, identity: IdentityDeps, policy: S
     listAgencies: agencies,
     agencyTree: () => identity.store.agencyTree(),
     cases,
+    reports: composeConsoleReports(reportDepsOf(db, identity.now), () => identity.store.agencyTree()),
   };
   return {
     console,

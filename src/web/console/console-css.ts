@@ -2,6 +2,7 @@
 // AA contrast): a dark-blue header to tell the staff console from the public site, the navigation
 // bar and the user box. Served at a content-hashed path with a year-long cache.
 import { fingerprint } from '../portal/portal-css.ts';
+import { REPORTS_CSS } from './reports/reports-css.ts';
 
 export const CONSOLE_CSS = `
 header.console{background:#123a63;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem}
@@ -20,6 +21,6 @@ input[type=password],input[type=number]{display:block;width:100%;max-width:24rem
 .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:#f3f3f3;padding:.5rem}
 .danger{background:#a4000f}
 .danger:hover{background:#7a000b}
-`;
+${REPORTS_CSS}`;
 
 export const CONSOLE_CSS_PATH = `/console/assets/console-${fingerprint(CONSOLE_CSS)}.css`;

@@ -4,6 +4,7 @@ import type { CaseServices, StaffAgency } from '#adapters/http/http-services.ts'
 import type { Actor } from '#app/identity/identity-ports.ts';
 import type { ResolvedSession, SignedIn, TotpEnrolment } from '#app/identity/staff-sessions.ts';
 import type { AgencyTree } from '#core/identity/access-policy.ts';
+import type { ConsoleReportServices } from './reports/report-services.ts';
 
 export type { StaffAgency };
 
@@ -27,4 +28,6 @@ export interface ConsoleServices {
   agencyTree(): Promise<AgencyTree>;
   /** The case use cases the staff API calls (the console's case pages use the same). */
   readonly cases: CaseServices;
+  /** The annual report's draft, forms and workflow (src/app/reports); absent: the area answers 503. */
+  readonly reports?: ConsoleReportServices;
 }

@@ -37,15 +37,29 @@ export function beijingTime(instant: string): string {
 
 const domId = (key: string) => key.replace(/[^a-zA-Z0-9_-]/g, '-');
 
+/** A finding about more cells than this (e.g. CELL-BLANK: every blank cell) is listed once above the table, not beside each cell. */
+const BESIDE_CELLS_MAX = 4;
+
 /** Findings per cell ID; narrative findings (NARR-*) per section are shown with the narrative. */
 export function findingsByCell(findings: readonly Finding[]): Map<string, Finding[]> {
   const byCell = new Map<string, Finding[]>();
   for (const finding of findings) {
+    if (finding.cells.length > BESIDE_CELLS_MAX) {
+      continue;
+    }
     for (const cell of finding.cells) {
       byCell.set(cell, [...(byCell.get(cell) ?? []), finding]);
     }
   }
   return byCell;
+}
+
+/** The findings of a table listed above it: those about many of its cells at once. */
+function tableWideFindings(view: ReportDraftView, table: TableId): Finding[] {
+  const template = TEMPLATES[view.template];
+  return view.findings.filter(
+    (f) => !isNarrativeFinding(f) && f.cells.length > BESIDE_CELLS_MAX && f.cells.some((id) => template.cellById.get(id)?.table === table),
+  );
 }
 
 export const isNarrativeFinding = (finding: Finding) => finding.rule.startsWith('NARR-') || finding.rule.startsWith('STRUCT-');
@@ -285,6 +299,7 @@ ${noticeBox(input.notice)}
 ${partNav(view, 'table2')}
 ${stateLine(view)}
 ${errorSummary(errors, labelOf)}
+${findingList('table-findings', tableWideFindings(view, '二'))}
 <p>表二由工作人员填写：件数填不小于 0 的整数，“本年增/减”可填负数，金额以万元为单位；不适用的填“/”，留空表示尚未填写（不按 0 计）。</p>
 ${
   view.mayEdit
@@ -314,6 +329,7 @@ ${stateLine(view)}
       ? '依申请公开案件按收到日期、办结日期和记录的办理结果统计（最后一列为每行数据的来源）。案件办理记录有误的，请在案件中更正；系统外办理的申请请用“案件导入”补录。'
       : table4Source(view.year)
   }。</p></div>
+${findingList('table-findings', tableWideFindings(view, table))}
 <div class="table-wrap" role="region" tabindex="0" aria-label="${def.heading}"><table class="compiled"><caption>${def.heading}</caption><thead><tr><th scope="col">项目</th>${columns.map(
     (col) => html`<th scope="col">${col.label}</th>`,
   )}${table === '三' ? html`<th scope="col">数据来源</th>` : ''}</tr></thead><tbody>${def.rows.map((row) =>
@@ -361,18 +377,3 @@ ${partNav(view, 'overview')}
 <div class="notice" role="note"><p>这是按当前内容编制的全文预览（${REPORT_STATE_LABEL[view.state]}），尚未${view.state === 'published' ? '重新' : ''}发布的内容不会出现在公开平台。</p></div>
 <article class="report">${raw(renderHtmlBody(view.compiled.document))}</article>`;
 }
-
-export const REPORTS_CSS = `
-nav.report-parts ul{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-nav.report-parts a[aria-current=page]{font-weight:700}
-.state{padding:0 .35rem;border:1px solid #555;border-radius:3px}
-.findings{list-style:none;margin:.25rem 0 0;padding:0;font-size:.85rem;text-align:left}
-.finding{border-left:4px solid #555;padding-left:.4rem;margin:.15rem 0}
-.finding-error{border-left-color:#a4000f}
-.finding-warning{border-left-color:#8a4b00}
-table.entry input{max-width:8rem;display:inline-block;padding:.25rem}
-table.entry td{vertical-align:top}
-table.compiled td.source{font-size:.85rem;text-align:left}
-.action-list{list-style:none;padding:0}
-.action-list li{margin:.5rem 0}
-`;
