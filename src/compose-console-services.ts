@@ -21,6 +21,8 @@ import {
 } from '#app/identity/staff-sessions.ts';
 import { listAgencies } from '#app/list-agencies.ts';
 import type { ConsoleServices } from '#web/console/console-services.ts';
+import { composeCaseWorkServices } from './compose-case-work-services.ts';
+import { composeConsoleAdmin } from './compose-console-admin.ts';
 import { composeConsoleReports, reportDepsOf } from './compose-report-services.ts';
 
 export function sessionDepsOf(db: Db, identity: IdentityDeps, policy: SessionPolicy): SessionDeps {
@@ -51,6 +53,8 @@ export function composeConsoleServices(db: Db, identity: IdentityDeps, policy: S
     listAgencies: agencies,
     agencyTree: () => identity.store.agencyTree(),
     cases,
+    caseWork: composeCaseWorkServices(db, identity.now),
+    admin: composeConsoleAdmin(db, identity),
     reports: composeConsoleReports(reportDepsOf(db, identity.now), () => identity.store.agencyTree()),
   };
   return {

@@ -19,6 +19,8 @@ import { addAgencies, type StaffClient, staffClient, webFixture } from './consol
 const ROLES: readonly Role[] = ['officer', 'reviewer', 'agency_admin', 'supervisor', 'system_admin'];
 const ALL = ROLES;
 const ADMIN: readonly Role[] = ['agency_admin', 'system_admin'];
+/** Roles that record cases (all but the read-only 监督员). */
+const WRITE: readonly Role[] = ['officer', 'reviewer', 'agency_admin', 'system_admin'];
 
 const TARGETS = { own: 'dept-a', child: 'office-a1', other: 'other' } as const;
 type Target = keyof typeof TARGETS;
@@ -40,7 +42,7 @@ type Expectation =
   /** Any signed-in staff member, whatever the role or agency. */
   | { readonly access: 'signed-in'; readonly form?: Readonly<Record<string, string>> }
   /** A role in any agency (requireRole). */
-  | { readonly access: 'role'; readonly roles: readonly Role[] }
+  | { readonly access: 'role'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>> }
   /** A role covering the agency in the path (`:slug`; requireAgencyRole). */
   | { readonly access: 'agency'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>> }
   /** The case in the path (`:caseCode`): read or write by the access policy. */
@@ -81,7 +83,14 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'POST /console/account/totp': { access: 'signed-in', form: { code: 'x' } },
   'POST /console/account/totp/disable': { access: 'signed-in', form: { code: 'x' } },
   // Console areas
-  'GET /console/cases': { access: 'role', roles: ALL },
+  // 案件办理 (test/web/console-cases.db.test.ts): the queue filtered to the target agency, staff entry, the case pages
+  'GET /console/cases': { access: 'case-list' },
+  'GET /console/cases/new': { access: 'role', roles: WRITE },
+  'POST /console/cases/new': { access: 'role', roles: WRITE },
+  'GET /console/cases/:caseCode': { access: 'case', action: 'read' },
+  'POST /console/cases/:caseCode/events': { access: 'case', action: 'write', form: { type: 'no-such-event' } },
+  'GET /console/cases/:caseCode/letter': { access: 'case', action: 'read' },
+  'GET /console/cases/:caseCode/letter.docx': { access: 'case', action: 'read' },
   'GET /console/reports': { access: 'role', roles: ALL },
   // 年度报告 (test/web/console-reports.db.test.ts, test/reports/report-workflow.db.test.ts): every reader of the
   // agency sees its report; only officer and agency_admin edit, and officer/reviewer/agency_admin comment
@@ -101,6 +110,35 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
     form: { action: 'comment' },
   },
   'GET /console/admin': { access: 'role', roles: ADMIN },
+  // 机构管理 (test/web/console-admin.db.test.ts tests what each form does)
+  'GET /console/admin/users': { access: 'role', roles: ['system_admin'] },
+  'GET /console/admin/calendar': { access: 'role', roles: ['system_admin'] },
+  'POST /console/admin/calendar/preview': { access: 'role', roles: ['system_admin'], form: { text: '' } },
+  'POST /console/admin/calendar/import': { access: 'role', roles: ['system_admin'], form: { text: '' } },
+  'GET /console/admin/:slug/users': { access: 'agency', roles: ADMIN },
+  'POST /console/admin/:slug/users': { access: 'agency', roles: ADMIN, form: { username: '', password: '', role: '' } },
+  'POST /console/admin/:slug/users/grant': { access: 'agency', roles: ADMIN, form: { username: '', role: '' } },
+  'POST /console/admin/:slug/users/:username/revoke': { access: 'agency', roles: ADMIN, form: { role: 'no-such-role' } },
+  'POST /console/admin/:slug/users/:username/disable': {
+    access: 'elsewhere',
+    why: 'changes the account whatever the body: test/web/console-admin.db.test.ts',
+  },
+  'POST /console/admin/:slug/users/:username/enable': {
+    access: 'elsewhere',
+    why: 'changes the account whatever the body: test/web/console-admin.db.test.ts',
+  },
+  'GET /console/admin/:slug/users/:username/password': {
+    access: 'elsewhere',
+    why: 'needs an account of the agency: test/web/console-admin.db.test.ts',
+  },
+  'POST /console/admin/:slug/users/:username/password': { access: 'agency', roles: ADMIN, form: { password: '', confirm: '' } },
+  'GET /console/admin/:slug/settings': { access: 'agency', roles: ADMIN },
+  'POST /console/admin/:slug/settings': { access: 'agency', roles: ADMIN, form: { section: 'clock', 'receipt.office-hours-end': '99:99' } },
+  'GET /console/admin/:slug/templates': { access: 'agency', roles: ADMIN },
+  'GET /console/admin/:slug/templates/:family': { access: 'agency', roles: ADMIN },
+  'POST /console/admin/:slug/templates/:family': { access: 'agency', roles: ADMIN, form: { title: '', addressee: '', body: '' } },
+  'POST /console/admin/:slug/templates/:family/reset': { access: 'agency', roles: ADMIN, form: {} },
+  'GET /console/:slug/dashboard': { access: 'agency', roles: ALL },
   // Public portal
   'GET /assets/portal-*.css': { access: 'public' },
   'GET /': { access: 'public' },
@@ -185,12 +223,13 @@ forEachEngine('route × role × agency matrix', ({ database }) => {
     assert.deepEqual(stale, [], `rows in ROUTES for routes the app no longer registers: ${stale.join(', ')}`);
   });
 
-  /** The request path for a target: `:slug…` → its agency, `:caseCode` → its case. */
+  /** The request path for a target: `:slug…` → its agency, `:caseCode` → its case, `:family` → a letter family. */
   const pathFor = (path: string, target: Target) =>
     path
       .replace(/:slug(\{.*?\}(?=\/|$))?/g, TARGETS[target])
       .replace(/:year(\{.*?\}(?=\/|$))?/g, '2025')
-      .replace(/:caseCode/g, cases.get(target) ?? '');
+      .replace(/:caseCode/g, cases.get(target) ?? '')
+      .replace(/:family/g, 'partial');
 
   type Way = 'session' | 'bearer' | 'anonymous';
   const send = async (

@@ -4,6 +4,8 @@ import type { CaseServices, StaffAgency } from '#adapters/http/http-services.ts'
 import type { Actor } from '#app/identity/identity-ports.ts';
 import type { ResolvedSession, SignedIn, TotpEnrolment } from '#app/identity/staff-sessions.ts';
 import type { AgencyTree } from '#core/identity/access-policy.ts';
+import type { ConsoleAdminServices } from './admin/admin-services.ts';
+import type { CaseWorkServices } from './cases/case-work-services.ts';
 import type { ConsoleReportServices } from './reports/report-services.ts';
 
 export type { StaffAgency };
@@ -28,6 +30,10 @@ export interface ConsoleServices {
   agencyTree(): Promise<AgencyTree>;
   /** The case use cases the staff API calls (the console's case pages use the same). */
   readonly cases: CaseServices;
+  /** The case pages' queue, case page, events, letters and staff entry (cases/case-work-services.ts). */
+  readonly caseWork: CaseWorkServices;
+  /** 机构管理: users, settings, letter templates, the calendar and the dashboard (admin/admin-services.ts). */
+  readonly admin: ConsoleAdminServices;
   /** The annual report's draft, forms and workflow (src/app/reports); absent: the area answers 503. */
   readonly reports?: ConsoleReportServices;
 }

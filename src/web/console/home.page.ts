@@ -32,7 +32,7 @@ ${
         ...bySlug,
       ].map(([slug, roles]) => {
         const ordered = ROLES.filter((role) => roles.includes(role));
-        return html`<tr><th scope="row">${name(slug)}<br><small>${slug}</small></th><td>${ordered.map((role) => ROLE_LABEL[role]).join('、')}</td><td>${ordered.map((role) => ROLE_SCOPE[role]).join('；')}</td></tr>`;
+        return html`<tr><th scope="row">${name(slug)}<br><small>${slug}</small><br><a href="/console/${encodeURIComponent(slug)}/dashboard">本机构工作台<span class="visually-hidden">（${name(slug)}）</span></a></th><td>${ordered.map((role) => ROLE_LABEL[role]).join('、')}</td><td>${ordered.map((role) => ROLE_SCOPE[role]).join('；')}</td></tr>`;
       })}</tbody></table>`
 }
 <h2>常用功能</h2>
