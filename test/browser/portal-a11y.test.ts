@@ -4,11 +4,12 @@
 // the keyboard alone, and focus is always visible. Screenshots of each page go to
 // test-artifacts/screenshots/. One `gongkai serve` (embedded database) and one chromium for the file.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DISCLOSURE_COLUMNS } from '#web/portal/agency-home.page.ts';
+import { runCli } from '../http/server-process.ts';
 import {
   assertNoAxeViolations,
   axeViolations,
@@ -22,7 +23,6 @@ import {
   startServerAndBrowser,
   VIEWPORTS,
 } from './browser-harness.ts';
-import { runCli } from '../http/server-process.ts';
 
 /** A valid application as a member of the public types it (a resident ID with a correct check digit). */
 const APPLICANT = {
