@@ -19,6 +19,9 @@ export interface ApplicationStatus {
   readonly received: string;
   readonly due: string | null;
   readonly outcome: string | null;
+  /** The outcome in words (表三's row label), once the case is closed. */
+  readonly outcomeLabel?: string;
+  readonly closedOn?: string;
 }
 
 /** A case as staff see it (the use case's view: these fields and more); `agency` is the owning agency's slug. */
