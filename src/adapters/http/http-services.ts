@@ -50,9 +50,28 @@ export interface CaseServices {
   recordCaseEvent(input: { actor: Actor; caseCode: string; event: CaseEventBody }): Promise<StaffCase>;
 }
 
+/** An agency as staff see it in the console and in `GET /api/session`. */
+export interface StaffAgency {
+  readonly slug: string;
+  readonly name: string;
+  readonly parent: string | null;
+}
+
+/** The browser sessions of the staff console (issue #8), for the API's second way in. */
+export interface StaffSessionServices {
+  /**
+   * The signed-in staff member of a session cookie value and the session's CSRF token; undefined when
+   * unknown, expired, ended, its user disabled, or still waiting for the TOTP step.
+   */
+  resolve(sessionId: string): Promise<{ actor: Actor; csrfToken: string } | undefined>;
+  listAgencies(): Promise<readonly StaffAgency[]>;
+}
+
 export interface HttpServices {
   readonly cases: CaseServices;
   /** The actor of a bearer token (UNAUTHENTICATED otherwise). */
   authenticate(token: string | undefined): Promise<Actor>;
   agencyTree(): Promise<AgencyTree>;
+  /** Console sessions (absent: the API takes bearer tokens only). */
+  readonly sessions?: StaffSessionServices;
 }
