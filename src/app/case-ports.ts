@@ -47,6 +47,8 @@ export interface StoredCase {
   readonly closedOn: LocalDate | null;
   readonly repliedOn: LocalDate | null;
   readonly eventCount: number;
+  /** The case officer's (承办人) username; null: unassigned. */
+  readonly officer: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -77,6 +79,8 @@ export interface CaseFilter {
   readonly dueBy?: LocalDate;
   readonly receivedFrom?: LocalDate;
   readonly receivedTo?: LocalDate;
+  /** Only the cases whose officer (承办人) has this username. */
+  readonly officer?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -90,6 +94,22 @@ export interface StoredAppeal {
   readonly filedOn: LocalDate;
   readonly decidedOn: LocalDate | null;
   readonly decision: AppealDecision | null;
+}
+
+/** A staff user as a case officer candidate: where they hold roles, and the address reminders go to. */
+export interface StaffUser {
+  readonly id: number;
+  readonly username: string;
+  readonly email: string | null;
+  readonly roles: readonly { readonly agencyId: number; readonly role: string }[];
+}
+
+/** One entry of a case's assignment history (newest last). */
+export interface CaseAssignment {
+  /** The new officer's username; null: unassigned. */
+  readonly officer: string | null;
+  readonly actor: string;
+  readonly at: string;
 }
 
 /** Work inside one transaction: nothing is visible to others before COMMIT, everything is undone on a throw. */
@@ -108,6 +128,8 @@ export interface CaseTransaction {
   appendEvents(agencyId: number, caseId: number, fromSeq: number, events: readonly CaseEvent[], actor: string): Promise<void>;
   updateProjection(agencyId: number, caseId: number, projection: CaseProjection, eventCount: number): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
+  /** Sets the case officer (null: unassigned) and appends it to the case's assignment history. */
+  assignOfficer(agencyId: number, caseId: number, userId: number | null, actor: string): Promise<void>;
   insertAppeal(appeal: Omit<StoredAppeal, 'id' | 'caseCode'> & { caseId: number | null; result: string | null }): Promise<number>;
   lockAppeal(agencyId: number, id: number): Promise<StoredAppeal | null>;
   decideAppeal(agencyId: number, id: number, decidedOn: LocalDate, decision: AppealDecision, result: string): Promise<void>;
@@ -136,6 +158,10 @@ export interface CaseStore {
   /** The case when the verification code matches (compared in constant time), else null — alike for unknown codes. */
   findCaseByVerification(caseCode: string, verificationCode: string): Promise<StoredCase | null>;
   listEvents(agencyId: number, caseId: number): Promise<CaseEvent[]>;
+  /** The case's assignment history, oldest first. */
+  listAssignments(agencyId: number, caseId: number): Promise<CaseAssignment[]>;
+  /** An enabled staff user by username, with their role grants. */
+  findStaffUser(username: string): Promise<StaffUser | null>;
   listCases(filter: CaseFilter): Promise<{ items: StoredCase[]; total: number }>;
   /** Open at the end of `day` (received by then, not closed by then). */
   listOpenOn(agencyId: number, day: LocalDate): Promise<StoredCase[]>;

@@ -16,7 +16,7 @@ import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
-import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries } from './schema.ts';
+import { agencies, appealCases, auditLog, caseAssignments, caseEvents, cases, reportEntries, userRoles, users } from './schema.ts';
 
 /** Verification codes: 10 characters without look-alikes (0/O, 1/I/L): 31^10 ≈ 8·10^14 codes. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -60,6 +60,7 @@ const caseColumns = {
   closedOn: cases.closedOn,
   repliedOn: cases.repliedOn,
   eventCount: cases.eventCount,
+  officer: users.username,
   createdAt: cases.createdAt,
   updatedAt: cases.updatedAt,
 };
@@ -67,7 +68,11 @@ const caseColumns = {
 const toStored = (row: Record<string, unknown>): StoredCase => row as unknown as StoredCase;
 
 function selectCases(handle: Handle) {
-  return handle.select(caseColumns).from(cases).innerJoin(agencies, eq(agencies.id, cases.agencyId));
+  return handle
+    .select(caseColumns)
+    .from(cases)
+    .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+    .leftJoin(users, eq(users.id, cases.assignedUserId));
 }
 
 function projectionColumns(projection: CaseProjection) {
@@ -154,6 +159,13 @@ function transactionOf(tx: Tx): CaseTransaction {
         before: entry.before ?? null,
         after: entry.after ?? null,
       });
+    },
+    async assignOfficer(agencyId, caseId, userId, actor) {
+      await tx
+        .update(cases)
+        .set({ assignedUserId: userId, updatedAt: sql`now()` })
+        .where(and(eq(cases.agencyId, agencyId), eq(cases.id, caseId)));
+      await tx.insert(caseAssignments).values({ agencyId, caseId, userId, actor });
     },
     async issueReplyLetter(letter) {
       const prefix = await docNumberPrefixOf(tx, letter.agencyId);
@@ -278,6 +290,8 @@ export function createLazyCaseStore(access: DbAccess): CaseStore {
     findCase: async (...a) => (await ready()).findCase(...a),
     findCaseByVerification: async (...a) => (await ready()).findCaseByVerification(...a),
     listEvents: async (...a) => (await ready()).listEvents(...a),
+    listAssignments: async (...a) => (await ready()).listAssignments(...a),
+    findStaffUser: async (...a) => (await ready()).findStaffUser(...a),
     listCases: async (...a) => (await ready()).listCases(...a),
     listOpenOn: async (...a) => (await ready()).listOpenOn(...a),
     aggregateYear: async (...a) => (await ready()).aggregateYear(...a),
@@ -330,6 +344,7 @@ export function createCaseStore(db: Db): CaseStore {
         .select({ ...caseColumns, verificationHash: cases.verificationHash })
         .from(cases)
         .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+        .leftJoin(users, eq(users.id, cases.assignedUserId))
         .where(eq(cases.caseCode, caseCode));
       const row = rows[0];
       const given = Buffer.from(hashVerificationCode(verificationCode), 'hex');
@@ -343,6 +358,29 @@ export function createCaseStore(db: Db): CaseStore {
       return toStored(rest);
     },
     listEvents: (agencyId, caseId) => eventsOf(db, agencyId, caseId),
+    async listAssignments(agencyId, caseId) {
+      const rows = await db
+        .select({ officer: users.username, actor: caseAssignments.actor, at: caseAssignments.at })
+        .from(caseAssignments)
+        .leftJoin(users, eq(users.id, caseAssignments.userId))
+        .where(and(eq(caseAssignments.agencyId, agencyId), eq(caseAssignments.caseId, caseId)))
+        .orderBy(asc(caseAssignments.id));
+      return rows;
+    },
+    async findStaffUser(username) {
+      const [user] = await db
+        .select({ id: users.id, username: users.username, email: users.email })
+        .from(users)
+        .where(and(eq(users.username, username), isNull(users.disabledAt)));
+      if (user === undefined) {
+        return null;
+      }
+      const roles = await db
+        .select({ agencyId: userRoles.agencyId, role: userRoles.role })
+        .from(userRoles)
+        .where(eq(userRoles.userId, user.id));
+      return { ...user, roles };
+    },
     async listCases(filter: CaseFilter) {
       if (filter.agencyIds.length === 0) {
         return { items: [], total: 0 };
@@ -352,6 +390,9 @@ export function createCaseStore(db: Db): CaseStore {
         filter.status === undefined ? undefined : eq(cases.status, filter.status),
         filter.open === undefined ? undefined : eq(cases.isOpen, filter.open),
         filter.dueBy === undefined ? undefined : and(eq(cases.isOpen, true), lte(cases.due, filter.dueBy)),
+        filter.officer === undefined
+          ? undefined
+          : inArray(cases.assignedUserId, db.select({ id: users.id }).from(users).where(eq(users.username, filter.officer))),
       );
       const [items, totals] = await Promise.all([
         selectCases(db).where(where).orderBy(desc(cases.receivedOn), desc(cases.id)).limit(filter.limit).offset(filter.offset),

@@ -122,6 +122,8 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
         'findCase',
         'findCaseByVerification',
         'listEvents',
+        'listAssignments',
+        'findStaffUser',
         'listCases',
         'listOpenOn',
         'aggregateYear',

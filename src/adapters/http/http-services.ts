@@ -39,12 +39,16 @@ export interface CaseServices {
     agencies: 'all' | ReadonlySet<string>;
     agency?: string;
     state?: string;
+    /** Only the cases of this officer (承办人, a username). */
+    officer?: string;
     limit: number;
     offset: number;
   }): Promise<{ items: readonly StaffCase[]; total?: number }>;
   /** NOT_FOUND for an unknown case code. */
   getCase(input: { caseCode: string }): Promise<StaffCase>;
   recordCaseEvent(input: { actor: Actor; caseCode: string; event: CaseEventBody }): Promise<StaffCase>;
+  /** Names the case officer (null: unassigns); INVALID_INPUT when the user holds no handling role in the case's agency. */
+  assignCaseOfficer(input: { actor: Actor; caseCode: string; officer: string | null }): Promise<StaffCase>;
 }
 
 export interface HttpServices {

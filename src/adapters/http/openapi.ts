@@ -2,7 +2,7 @@
 // requests (zod 4's toJSONSchema); schemas with a meta `id` become components.
 import { z } from 'zod';
 import { applicationStatusSchema, intakeReceiptSchema, intakeSchema, statusQuerySchema } from './api/applications/schema.ts';
-import { caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
+import { caseAssignSchema, caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
 
 export const apiErrorSchema = z
   .object({
@@ -62,6 +62,7 @@ const COMPONENTS: readonly z.ZodType[] = [
   caseListSchema,
   caseDetailSchema,
   caseEventSchema,
+  caseAssignSchema,
   apiErrorSchema,
 ];
 
@@ -162,6 +163,22 @@ export function openApiDocument(version: string): JsonObject {
             403: errorAnswer('角色无权登记事件'),
             404: errorAnswer('案件不存在或无权查看'),
             409: errorAnswer('当前状态下不能登记该事件（INVALID_TRANSITION）'),
+          },
+        },
+      },
+      '/api/cases/{caseCode}/assign': {
+        post: {
+          operationId: 'assignCaseOfficer',
+          summary: '指定或取消案件的承办人（记入承办记录和审计日志）',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(caseAssignSchema) } } },
+          responses: {
+            200: json(caseDetailSchema, '答复更新后的案件（changed：是否有变化）'),
+            400: errorAnswer('输入有误，或该用户不能担任该案件的承办人'),
+            401: errorAnswer('未登录'),
+            403: errorAnswer('角色无权指定承办人'),
+            404: errorAnswer('案件不存在或无权查看'),
           },
         },
       },

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { CaseDeps } from '#app/case-ports.ts';
+import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
 import { createApplication } from '#app/cases/create-application.ts';
 import { importCases } from '#app/cases/import-cases.ts';
@@ -26,7 +27,11 @@ const HELP = `用法：
                    [--uscc 统一社会信用代码] [--phone 电话] [--email 邮箱] [--address 地址] [--json]
       登记一件申请（工作人员录入信函、当面、传真、电子邮件等申请），输出受理编号和查询码。
   gongkai case show CODE [--json]
-  gongkai case list --agency SLUG [--state 状态] [--open|--closed] [--due-by YYYY-MM-DD] [--limit N] [--offset N] [--json]
+  gongkai case list --agency SLUG [--state 状态] [--open|--closed] [--due-by YYYY-MM-DD] [--officer 用户名] [--limit N] [--offset N] [--json]
+  gongkai case assign CODE --officer 用户名 [--json]
+  gongkai case unassign CODE [--json]
+      指定或取消案件的承办人。承办人须在案件所属机关担任办理人、审核人、机构管理员或系统管理员；
+      记入案件的承办记录和审计日志。到期和逾期提醒发往承办人的邮箱（未指定承办人或其无邮箱时发往机关邮箱 mail.reminders-to）。
   gongkai case event CODE TYPE --date YYYY-MM-DD [--outcome 结果] [--working-days N] [--deadline YYYY-MM-DD] [--其他参数 值] [--json]
       事件类型：${CASE_EVENT_TYPES.filter((t) => t !== 'received').join('、')}。
       参数与 deadline --case 的输入一致（--delivered-on、--period-working-days、--consultation-id、--kind、
@@ -82,6 +87,7 @@ function caseText(c: CaseDetail): string {
     `申请人类型：${APPLICANT_TYPE_LABEL[c.applicantType as keyof typeof APPLICANT_TYPE_LABEL] ?? c.applicantType}；渠道：${c.channel}`,
     `收到日期：${c.received}`,
     `答复期限：${c.due ?? '—'}`,
+    `承办人：${c.officer ?? '未指定'}`,
     ...(c.correctionDeadline === null ? [] : [`补正期限：${c.correctionDeadline}`]),
     ...(c.feePaymentDue === null ? [] : [`缴费期限：${c.feePaymentDue}`]),
     ...(c.outcome === null ? [] : [`办理结果：${c.outcomeLabel}（${c.outcome}），${c.closedOn} 办结`]),
@@ -89,6 +95,12 @@ function caseText(c: CaseDetail): string {
     ...c.events.map(
       (e, i) => `  ${i + 1}. ${e['date']} ${CASE_EVENT_LABEL[e['type'] as keyof typeof CASE_EVENT_LABEL] ?? e['type']}（${e['type']}）`,
     ),
+    ...(c.assignments === undefined || c.assignments.length === 0
+      ? []
+      : [
+          '承办记录：',
+          ...c.assignments.map((a) => `  ${a.at} ${a.officer === null ? '取消承办人' : `指定承办人 ${a.officer}`}（${a.actor}）`),
+        ]),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -113,6 +125,9 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       return eventCommand(rest, context);
     case 'appeal':
       return appealCommand(rest, context);
+    case 'assign':
+    case 'unassign':
+      return assignCommand(sub, rest, context);
     case undefined:
     case '--help':
     case '-h':
@@ -232,6 +247,7 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
     open: { type: 'boolean' },
     closed: { type: 'boolean' },
     'due-by': { type: 'string' },
+    officer: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
   });
@@ -261,6 +277,7 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
       ...(values.state === undefined ? {} : { status: values.state }),
       ...(values.open === true ? { open: true } : values.closed === true ? { open: false } : {}),
       ...(values['due-by'] === undefined ? {} : { dueBy: values['due-by'] }),
+      ...(values.officer === undefined ? {} : { officer: values.officer }),
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
     });
@@ -271,6 +288,32 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
     context.out(
       `${result.items.map(caseLine).join('\n')}${result.items.length > 0 ? '\n' : ''}共 ${result.total} 件（显示 ${result.items.length} 件）\n`,
     );
+  }
+  return EXIT.ok;
+}
+
+async function assignCommand(sub: 'assign' | 'unassign', args: readonly string[], context: CommandContext): Promise<number> {
+  const { values, positionals } = parse(args, sub === 'assign' ? { officer: { type: 'string' } } : {});
+  if (values.help === true) {
+    context.out(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  const officer = sub === 'assign' ? (values as { officer?: unknown }).officer : null;
+  if (positionals.length !== 1 || (sub === 'assign' && typeof officer !== 'string')) {
+    throw new UsageError(
+      sub === 'assign' ? '用法：gongkai case assign CODE --officer 用户名 [--json]' : '用法：gongkai case unassign CODE [--json]',
+    );
+  }
+  const caseCode = positionals[0]!;
+  const result = await assignCaseOfficer(caseDeps(context), { caseCode, officer: officer as string | null, actor: context.deps.actor });
+  if (values.json === true) {
+    context.out(json(result));
+  } else if (!result.changed) {
+    context.out(
+      officer === null ? `案件 ${caseCode} 本来就没有承办人，未作更改\n` : `${officer} 已是案件 ${caseCode} 的承办人，未作更改\n`,
+    );
+  } else {
+    context.out(officer === null ? `已取消案件 ${caseCode} 的承办人\n` : `已指定 ${officer} 为案件 ${caseCode} 的承办人\n`);
   }
   return EXIT.ok;
 }
