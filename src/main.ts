@@ -17,6 +17,7 @@ import type { PortalServices } from '#web/portal/portal-services.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { composeCaseServices } from './compose-case-services.ts';
+import { composeStaffServices } from './compose-staff-services.ts';
 import { identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
 
@@ -49,6 +50,7 @@ export const stderrLog: LogLine = (entry) => {
 export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date): HttpServices {
   return {
     cases: composeCaseServices(db, now),
+    ...composeStaffServices(db, now),
     authenticate: (token) => authenticateToken(identity, token),
     agencyTree: () => identity.store.agencyTree(),
   };

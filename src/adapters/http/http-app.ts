@@ -6,6 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { applicationRoutes } from './api/applications/routes.ts';
 import { caseRoutes } from './api/cases/routes.ts';
+import { jobRoutes } from './api/jobs/routes.ts';
+import { caseLetterRoutes, letterTemplateRoutes } from './api/letters/routes.ts';
 import { errorResponse, type LogLine } from './error-response.ts';
 import type { HttpServices } from './http-services.ts';
 import { authenticate, type StaffEnv } from './middleware/authenticate.ts';
@@ -55,7 +57,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const staff = new Hono<StaffEnv>();
   staff.use(authenticate(services));
   staff.route('/', caseRoutes(services));
+  staff.route('/', caseLetterRoutes(services));
   api.route('/cases', staff);
+  api.route('/', letterTemplateRoutes(services));
+  api.route('/jobs', jobRoutes(services));
   api.all('*', () => {
     throw new DomainError('NOT_FOUND', '没有这个接口');
   });

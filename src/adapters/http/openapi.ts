@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { applicationStatusSchema, intakeReceiptSchema, intakeSchema, statusQuerySchema } from './api/applications/schema.ts';
 import { caseAssignSchema, caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
+import { STAFF_COMPONENTS, staffPaths } from './openapi-staff.ts';
 
 export const apiErrorSchema = z
   .object({
@@ -64,6 +65,7 @@ const COMPONENTS: readonly z.ZodType[] = [
   caseEventSchema,
   caseAssignSchema,
   apiErrorSchema,
+  ...STAFF_COMPONENTS,
 ];
 
 function componentSchemas(): JsonObject {
@@ -182,6 +184,7 @@ export function openApiDocument(version: string): JsonObject {
           },
         },
       },
+      ...staffPaths({ ref, json, errorAnswer, pathParameter, bearer }),
       '/api/openapi.json': { get: { summary: '本文档', responses: { 200: { description: 'OpenAPI 3.1' } } } },
     },
   };

@@ -12,7 +12,7 @@ import { caseAssignSchema, caseEventSchema, caseListQuerySchema } from './schema
 
 const notFound = (caseCode: string) => new DomainError('NOT_FOUND', `案件“${caseCode}”不存在`);
 
-async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
+export async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
   let found: StaffCase;
   try {
     found = await services.cases.getCase({ caseCode });
