@@ -26,6 +26,8 @@ export interface CreateApplicationInput {
   readonly channel?: unknown;
   /** Date of the receipt act (签收, 确认, 提交); default today. Staff entry gives the real arrival date. */
   readonly received?: unknown;
+  /** Time of the receipt act on that date, `HH:MM` Asia/Shanghai (staff entry; the office-hours rule reads it). */
+  readonly receivedTime?: unknown;
   /** Who records it (`public` for the intake). */
   readonly actor: string;
 }
@@ -78,6 +80,20 @@ export async function createApplication(deps: CaseDeps, input: CreateApplication
       receivedOn = date!;
     }
   }
+  let atMinutes: number | undefined;
+  if (input.receivedTime !== undefined && input.receivedTime !== '') {
+    const match = typeof input.receivedTime === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/u.exec(input.receivedTime) : null;
+    if (match === null) {
+      fields['receivedTime'] = '收到时刻应为 HH:MM（北京时间，如 16:45）';
+    } else if (input.received === undefined) {
+      fields['receivedTime'] = '填写收到时刻时须同时填写收到日期';
+    } else {
+      atMinutes = Number(match[1]) * 60 + Number(match[2]);
+      if (receivedOn === today && atMinutes > minutes) {
+        fields['receivedTime'] = '收到时刻晚于现在';
+      }
+    }
+  }
   if (Object.keys(fields).length > 0 || !applicant.ok) {
     throw new DomainError('INVALID_INPUT', '申请内容有误，请按提示修改', { fields });
   }
@@ -88,8 +104,8 @@ export async function createApplication(deps: CaseDeps, input: CreateApplication
     on: receivedOn,
     channel: channel as Channel,
     applicantType: applicant.applicant.type,
-    // The office-hours rule reads the time of day only when the receipt is now (the intake).
-    ...(input.received === undefined ? { atMinutes: minutes } : {}),
+    // The office-hours rule reads the time of day: now for the intake, the recorded time for staff entry.
+    ...(input.received === undefined ? { atMinutes: minutes } : atMinutes === undefined ? {} : { atMinutes }),
   };
   const decision = decideCaseEvent([], received, context);
   if (!decision.ok) {
