@@ -8,7 +8,7 @@ import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
-import type { RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
+import type { RateLimitResolver } from '#adapters/http/middleware/rate-limit.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
@@ -17,6 +17,7 @@ import type { PortalServices } from '#web/portal/portal-services.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { composeCaseServices } from './compose-case-services.ts';
+import { intakeLimitResolver, migrateLegacyIntakeRateLimit } from './compose-intake-limit.ts';
 import { composeStaffServices } from './compose-staff-services.ts';
 import { identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
@@ -56,21 +57,22 @@ export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => D
   };
 }
 
-function intakeRateLimit(config: Config): RateLimitSetting | 'off' {
-  return config.http.rateLimit ? config.http.intakeRateLimit : 'off';
-}
-
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const config = loadConfig(options.env, { cwd: options.cwd });
   const now = options.now ?? (() => new Date());
   const log = options.log ?? stderrLog;
   let services: HttpServices | undefined;
   let portal: PortalServices | undefined;
+  // The intake limit: the setting intake.rate-limit once the database answers (config's until then).
+  let limitOf: RateLimitResolver | undefined;
+  const intakeRateLimit: RateLimitResolver | 'off' = config.http.rateLimit
+    ? (slug) => limitOf?.(slug) ?? Promise.resolve(config.http.intakeRateLimit)
+    : 'off';
   // API (/healthz, /api) and the public portal (/) on one app, one listener, one start-up state.
   const app = createWebApp({
     services: () => services,
     portal: () => portal,
-    intakeRateLimit: intakeRateLimit(config),
+    intakeRateLimit,
     log,
     logRequests: true,
     version: '0.1.0',
@@ -99,6 +101,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
+    await migrateLegacyIntakeRateLimit(database.db, config, log);
+    limitOf = intakeLimitResolver(database.db);
     services = composeHttpServices(database.db, identity, now);
     portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: services.cases });
   })();

@@ -32,7 +32,13 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
   test('defaults', () => {
     const config = loadConfig({ HOME: '/home/a' }, runtime);
     assert.deepEqual(config.db, { url: null });
-    assert.deepEqual(config.http, { host: '127.0.0.1', port: 8080, rateLimit: true, intakeRateLimit: { limit: 10, windowSeconds: 60 } });
+    assert.deepEqual(config.http, {
+      host: '127.0.0.1',
+      port: 8080,
+      rateLimit: true,
+      intakeRateLimit: { limit: 10, windowSeconds: 60 },
+      legacyIntakeRateLimit: null,
+    });
     assert.equal(config.actor, 'os-user');
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.http));
   });
@@ -50,7 +56,13 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       runtime,
     );
     assert.equal(config.db.url, 'postgres://postgres@127.0.0.1:5432/test');
-    assert.deepEqual(config.http, { host: '0.0.0.0', port: 0, rateLimit: false, intakeRateLimit: { limit: 30, windowSeconds: 3600 } });
+    assert.deepEqual(config.http, {
+      host: '0.0.0.0',
+      port: 0,
+      rateLimit: false,
+      intakeRateLimit: { limit: 30, windowSeconds: 3600 },
+      legacyIntakeRateLimit: '30/3600',
+    });
     assert.throws(
       () => loadConfig({ HOME: '/h', GONGKAI_INTAKE_RATE_LIMIT: '0/60' }, runtime),
       (error) => isDomainError(error, 'CONFIG_INVALID'),

@@ -11,7 +11,7 @@ import { caseLetterRoutes, letterTemplateRoutes } from './api/letters/routes.ts'
 import { errorResponse, type LogLine } from './error-response.ts';
 import type { HttpServices } from './http-services.ts';
 import { authenticate, type StaffEnv } from './middleware/authenticate.ts';
-import { type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
+import { type RateLimitResolver, type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -19,7 +19,7 @@ export interface HttpAppOptions {
   /** The services once the database is migrated; undefined while starting. */
   readonly services: () => HttpServices | undefined;
   /** Public intake rate limit per client address (`off` for load tests). */
-  readonly intakeRateLimit: RateLimitSetting | 'off';
+  readonly intakeRateLimit: RateLimitSetting | 'off' | RateLimitResolver;
   readonly log: LogLine;
   /** Log one line per request (method, route pattern, status, time; never bodies or query strings). */
   readonly logRequests?: boolean;
