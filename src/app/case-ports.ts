@@ -148,6 +148,25 @@ export interface CaseTransaction {
   }): Promise<{ readonly docNumber: string }>;
 }
 
+/** Why a link of the audit hash chain is broken (the first reason that applies). */
+export type AuditChainFault = 'gap' | 'link' | 'content';
+
+/** The audit hash chain of one agency as found: its length, its head, and the first broken link. */
+export interface AuditChainState {
+  readonly agencyId: number;
+  readonly agencySlug: string;
+  readonly entries: number;
+  /** The last entry (seq and hash): note it outside the database to detect a truncated tail later. */
+  readonly head: { readonly seq: number; readonly hash: string } | null;
+  readonly firstBreak: {
+    readonly seq: number;
+    readonly id: number;
+    /** The seq the entry should have had (gap: entries before it are missing). */
+    readonly expectedSeq: number;
+    readonly fault: AuditChainFault;
+  } | null;
+}
+
 /** The case tier's database. */
 export interface CaseStore {
   findAgency(slug: string): Promise<AgencyRef | null>;
@@ -169,6 +188,8 @@ export interface CaseStore {
   aggregateYear(agencyId: number, year: number): Promise<AggregatedYear>;
   listAppeals(agencyId: number): Promise<StoredAppeal[]>;
   reportEntries(agencyId: number, year: number): Promise<ReadonlyMap<string, string>>;
+  /** Recomputes the audit log's hash chain of one agency (or of every agency that has entries). */
+  verifyAuditChain(agencyId: number | null): Promise<AuditChainState[]>;
 }
 
 /** Raw result of the aggregation: counts per applicant type (table 三) and per appeal kind (table 四). */

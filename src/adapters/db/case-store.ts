@@ -3,7 +3,17 @@
 // grouped by applicant type, UNION ALL the appeals grouped by kind).
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { AgencyRef, AggregatedYear, CaseFilter, CaseStore, CaseTransaction, StoredAppeal, StoredCase } from '#app/case-ports.ts';
+import type {
+  AgencyRef,
+  AggregatedYear,
+  AuditChainFault,
+  AuditChainState,
+  CaseFilter,
+  CaseStore,
+  CaseTransaction,
+  StoredAppeal,
+  StoredCase,
+} from '#app/case-ports.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
 import { SHIPPED_CALENDAR } from '#core/calendar/shipped-calendar.ts';
@@ -297,6 +307,7 @@ export function createLazyCaseStore(access: DbAccess): CaseStore {
     aggregateYear: async (...a) => (await ready()).aggregateYear(...a),
     listAppeals: async (...a) => (await ready()).listAppeals(...a),
     reportEntries: async (...a) => (await ready()).reportEntries(...a),
+    verifyAuditChain: async (...a) => (await ready()).verifyAuditChain(...a),
   };
 }
 
@@ -434,6 +445,47 @@ export function createCaseStore(db: Db): CaseStore {
         .from(reportEntries)
         .where(and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year)));
       return new Map(rows.map((r) => [r.key, r.value]));
+    },
+    async verifyAuditChain(agencyId) {
+      // Every entry's hash recomputed from its content and its stored predecessor hash, and compared
+      // with the previous entry's seq and hash (one pass in SQL, window over each agency's chain).
+      const only = agencyId === null ? sql`true` : sql`a.agency_id = ${agencyId}`;
+      const [faults, heads] = await Promise.all([
+        db.execute<{ agency_id: number; id_text: string; seq_text: string; expected_text: string; fault: AuditChainFault }>(sql`
+          select distinct on (chain.agency_id) chain.agency_id, chain.id::text as id_text, chain.seq::text as seq_text,
+            chain.expected_seq::text as expected_text,
+            case when seq <> expected_seq then 'gap' when prev_hash <> expected_prev then 'link' else 'content' end as fault
+          from (
+            select a.agency_id, a.id, a.seq, a.prev_hash, a.hash,
+              gongkai_audit_entry_hash(a.prev_hash, a.agency_id, a.seq, a.at, a.actor, a.action, a.subject, a.before, a.after) as recomputed,
+              coalesce(lag(a.seq) over w, 0) + 1 as expected_seq,
+              coalesce(lag(a.hash) over w, repeat('0', 64)) as expected_prev
+            from audit_log a where ${only}
+            window w as (partition by a.agency_id order by a.seq)
+          ) chain
+          where seq <> expected_seq or prev_hash <> expected_prev or hash <> recomputed
+          order by chain.agency_id, chain.seq`),
+        db.execute<{ agency_id: number; slug: string; entries: number; seq: string | null; hash: string | null }>(sql`
+          select g.agency_id, ag.slug, g.entries, last.seq::text as seq, last.hash
+          from (select a.agency_id, count(*)::int as entries, max(a.seq) as max_seq from audit_log a where ${only} group by a.agency_id) g
+          join agencies ag on ag.id = g.agency_id
+          left join audit_log last on last.agency_id = g.agency_id and last.seq = g.max_seq
+          order by ag.slug`),
+      ]);
+      const breaks = new Map(faults.rows.map((f) => [Number(f.agency_id), f]));
+      return heads.rows.map((row) => {
+        const found = breaks.get(Number(row.agency_id));
+        return {
+          agencyId: Number(row.agency_id),
+          agencySlug: row.slug,
+          entries: Number(row.entries),
+          head: row.seq === null || row.hash === null ? null : { seq: Number(row.seq), hash: row.hash },
+          firstBreak:
+            found === undefined
+              ? null
+              : { seq: Number(found.seq_text), id: Number(found.id_text), expectedSeq: Number(found.expected_text), fault: found.fault },
+        };
+      });
     },
   };
 }

@@ -129,6 +129,7 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
         'aggregateYear',
         'listAppeals',
         'reportEntries',
+        'verifyAuditChain',
       ],
     ),
     database: deferred(async () => (await load()).database, ['migrate', 'status', 'backup', 'restore']),

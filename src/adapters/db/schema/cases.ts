@@ -169,11 +169,22 @@ export const auditLog = pgTable(
     subject: text('subject').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /**
+     * The hash chain per agency (tamper evidence): the BEFORE INSERT trigger `gongkai_audit_chain` sets
+     * seq (1, 2, … per agency), prev_hash (the previous entry's hash, 64 zeros for the first) and hash =
+     * SHA-256 of prev_hash and the entry's content (`gongkai_audit_entry_hash`), under a per-agency lock
+     * in the inserting transaction. The defaults only let the insert omit them. `gongkai audit verify`.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) => [
     primaryKey({ name: 'audit_log_pkey', columns: [t.agencyId, t.id] }),
     index('audit_log_subject_idx').on(t.agencyId, t.subject),
+    uniqueIndex('audit_log_chain_key').on(t.agencyId, t.seq),
     check('audit_log_actor_check', sql`length(${t.actor}) > 0`),
+    check('audit_log_hash_check', sql`${t.seq} >= 1 and ${t.hash} ~ '^[0-9a-f]{64}$' and ${t.prevHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
 
