@@ -7,7 +7,6 @@ import type {
   AgencyRef,
   AggregatedYear,
   AuditChainFault,
-  AuditChainState,
   CaseFilter,
   CaseStore,
   CaseTransaction,
