@@ -8,7 +8,6 @@ import { createLetterPorts } from '#adapters/db/letter-ports.ts';
 import type { Db } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import type { RateLimitResolver, RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
-import type { Config } from '#config/load-config.ts';
 import { resolveIntakeRateLimit } from '#core/letters/letter-settings.ts';
 
 const CACHE_MS = 10_000;
@@ -42,8 +41,7 @@ export function intakeLimitResolver(db: Db, now: () => number = Date.now): RateL
 }
 
 /** Copies GONGKAI_INTAKE_RATE_LIMIT into the instance default once; warns when it is set but no longer used. */
-export async function migrateLegacyIntakeRateLimit(db: Db, config: Config, log: LogLine): Promise<void> {
-  const legacy = config.http.legacyIntakeRateLimit;
+export async function migrateLegacyIntakeRateLimit(db: Db, legacy: string | null, log: LogLine): Promise<void> {
   if (legacy === null) {
     return;
   }

@@ -101,7 +101,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
-    await migrateLegacyIntakeRateLimit(database.db, config, log);
+    await migrateLegacyIntakeRateLimit(database.db, config.http.legacyIntakeRateLimit, log);
     limitOf = intakeLimitResolver(database.db);
     services = composeHttpServices(database.db, identity, now);
     portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: services.cases });

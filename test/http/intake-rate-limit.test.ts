@@ -96,14 +96,14 @@ forEachEngine('intake rate limit setting', ({ database }) => {
     const logs: string[] = [];
     const log = (entry: Readonly<Record<string, unknown>>) => logs.push(String(entry['message']));
     const config = loadConfig({ HOME: dir, GONGKAI_DATA_DIR: dir, GONGKAI_INTAKE_RATE_LIMIT: '7/120' }, { cwd: dir });
-    await migrateLegacyIntakeRateLimit(db, config, log);
-    await migrateLegacyIntakeRateLimit(db, config, log);
+    await migrateLegacyIntakeRateLimit(db, config.http.legacyIntakeRateLimit, log);
+    await migrateLegacyIntakeRateLimit(db, config.http.legacyIntakeRateLimit, log);
     const history = await pool.query(`select who, to_value from setting_changes where key = 'intake.rate-limit' and agency_id is null`);
     assert.deepEqual(history.rows, [{ who: 'GONGKAI_INTAKE_RATE_LIMIT', to_value: '7/120' }]);
     assert.equal(logs.length, 1, 'the second start finds the same value stored and says nothing');
     assert.match(logs[0] ?? '', /已弃用/);
     const changed = loadConfig({ HOME: dir, GONGKAI_DATA_DIR: dir, GONGKAI_INTAKE_RATE_LIMIT: '99/60' }, { cwd: dir });
-    await migrateLegacyIntakeRateLimit(db, changed, log);
+    await migrateLegacyIntakeRateLimit(db, changed.http.legacyIntakeRateLimit, log);
     assert.match(logs[1] ?? '', /被忽略/);
     assert.deepEqual(await intakeLimitResolver(db)('no-such-agency'), { limit: 7, windowSeconds: 120 });
     await pool.query(`delete from instance_settings where key = 'intake.rate-limit'`);
