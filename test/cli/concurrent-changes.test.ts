@@ -17,7 +17,7 @@ const PROCESSES = 20;
 function gongkai(args: readonly string[], dataDir: string): Promise<{ stdout: string }> {
   return promisify(execFile)(join(ROOT, 'gongkai'), [...args], {
     cwd: dataDir,
-    timeout: 120_000,
+    timeout: 300_000,
     // The embedded database of the data directory (never the DATABASE_URL CI sets for the harness).
     env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir, GONGKAI_USER: 'tester' },
   });
