@@ -7,12 +7,22 @@ import { agencies } from '#adapters/db/schema/agencies.ts';
 import type { CaseServices } from '#adapters/http/http-services.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
 import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
-import { createApplication } from '#app/cases/create-application.ts';
+import { createApplications } from '#app/cases/create-application.ts';
 import { getCase, listCases, lookupApplicationStatus } from '#app/cases/query-cases.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
+import { groupCommit } from '#app/group-commit.ts';
+
+/** Most intakes written in one transaction (group commit); more wait for the next one. */
+export const INTAKE_BATCH = 256;
 
 export function composeCaseServices(db: Db, now: () => Date): CaseServices {
   const deps: CaseDeps = { cases: createCaseStore(db), clock: { now } };
+  // Concurrent public intakes are written together (app/group-commit.ts): each answered after the
+  // COMMIT of its batch, an invalid or failing one refused on its own.
+  const intake = groupCommit(
+    (inputs: readonly Parameters<typeof createApplications>[1][number][]) => createApplications(deps, inputs),
+    INTAKE_BATCH,
+  );
   const agencyIds = async (readable: 'all' | ReadonlySet<string>, only: string | undefined): Promise<number[]> => {
     const rows = await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies);
     return rows
@@ -21,12 +31,13 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
   };
   return {
     createApplication: ({ agency, body }) =>
-      createApplication(deps, {
+      intake({
         agencySlug: agency,
         applicant: body.applicant,
         description: body.description,
         delivery: body.delivery,
         actor: 'public',
+        submittedAt: now(),
       }),
     async lookupApplicationStatus(input) {
       const status = await lookupApplicationStatus(deps, input);

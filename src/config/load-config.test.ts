@@ -38,6 +38,8 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       rateLimit: true,
       intakeRateLimit: { limit: 10, windowSeconds: 60 },
       legacyIntakeRateLimit: null,
+      signInRateLimit: { limit: 5, windowSeconds: 300 },
+      session: { idleSeconds: 1800, absoluteSeconds: 43200 },
     });
     assert.equal(config.actor, 'os-user');
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.http));
@@ -51,6 +53,9 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
         GONGKAI_PORT: '0',
         GONGKAI_RATE_LIMIT: 'off',
         GONGKAI_INTAKE_RATE_LIMIT: '30 / 3600',
+        GONGKAI_SIGNIN_RATE_LIMIT: '3/600',
+        GONGKAI_SESSION_IDLE: '15',
+        GONGKAI_SESSION_MAX: '8',
         GONGKAI_USER: ' 管理员甲 ',
       },
       runtime,
@@ -62,7 +67,20 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       rateLimit: false,
       intakeRateLimit: { limit: 30, windowSeconds: 3600 },
       legacyIntakeRateLimit: '30/3600',
+      signInRateLimit: { limit: 3, windowSeconds: 600 },
+      session: { idleSeconds: 900, absoluteSeconds: 28800 },
     });
+    for (const [name, value] of [
+      ['GONGKAI_SIGNIN_RATE_LIMIT', '5'],
+      ['GONGKAI_SESSION_IDLE', '0'],
+      ['GONGKAI_SESSION_MAX', 'forever'],
+    ] as const) {
+      assert.throws(
+        () => loadConfig({ HOME: '/h', [name]: value }, runtime),
+        (error) => isDomainError(error, 'CONFIG_INVALID') && error.message.includes(name),
+        name,
+      );
+    }
     assert.throws(
       () => loadConfig({ HOME: '/h', GONGKAI_INTAKE_RATE_LIMIT: '0/60' }, runtime),
       (error) => isDomainError(error, 'CONFIG_INVALID'),

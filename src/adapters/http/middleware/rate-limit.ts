@@ -17,7 +17,7 @@ export interface RateLimitSetting {
 /** The limit of an agency (by slug; undefined when the route names none). */
 export type RateLimitResolver = (agencySlug: string | undefined) => Promise<RateLimitSetting | 'off'>;
 
-function clientAddress(c: Context): string {
+export function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
