@@ -28,7 +28,18 @@ import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
-import { agencies, appealCases, auditLog, caseAssignments, caseEvents, cases, reportEntries, userRoles, users } from './schema.ts';
+import {
+  agencies,
+  appealCases,
+  auditLog,
+  caseAssignments,
+  caseEvents,
+  cases,
+  reportEntries,
+  reportWorkflows,
+  userRoles,
+  users,
+} from './schema.ts';
 
 /** Verification codes: 10 characters without look-alikes (0/O, 1/I/L): 31^10 ≈ 8·10^14 codes. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -220,7 +231,7 @@ function transactionOf(tx: Tx): CaseTransaction {
       if (given.length === 0) {
         return;
       }
-      // In agency order: each row takes its agency's audit-chain lock (migration 0005), so two writers
+      // In agency order: each row takes its agency's audit-chain lock (migration 0006), so two writers
       // never wait on each other crosswise.
       const entries = [...given].sort((a, b) => a.agencyId - b.agencyId);
       const column = <T>(pick: (entry: AuditEntry) => T) => sql.param(entries.map(pick));
@@ -290,6 +301,17 @@ function transactionOf(tx: Tx): CaseTransaction {
         .update(appealCases)
         .set({ decidedOn, decision, result })
         .where(and(eq(appealCases.agencyId, agencyId), eq(appealCases.id, id)));
+    },
+    async lockReportDraft(agencyId, year, actor) {
+      const rows = await tx
+        .insert(reportWorkflows)
+        .values({ agencyId, year, state: 'draft', revision: 1, updatedBy: actor })
+        .onConflictDoUpdate({
+          target: [reportWorkflows.agencyId, reportWorkflows.year],
+          set: { revision: sql`${reportWorkflows.revision} + 1`, updatedBy: actor, updatedAt: sql`now()` },
+        })
+        .returning({ state: reportWorkflows.state });
+      return rows[0]?.state ?? 'draft';
     },
     async setReportEntry(agencyId, year, key, value, actor) {
       const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));

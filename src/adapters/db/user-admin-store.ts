@@ -27,7 +27,7 @@ async function audit(
   stamp: ChangeStamp,
   input: { agencyIds: readonly number[]; username: string; action: string; before: unknown; after: unknown },
 ): Promise<void> {
-  // In agency order: each row takes its agency's audit-chain lock (migration 0005), so two writers never wait on each other crosswise.
+  // In agency order: each row takes its agency's audit-chain lock (migration 0006), so two writers never wait on each other crosswise.
   const ids = [...new Set(input.agencyIds)].sort((a, b) => a - b);
   if (ids.length === 0) {
     return;
