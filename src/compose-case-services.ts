@@ -6,6 +6,7 @@ import type { Db } from '#adapters/db/open-database.ts';
 import { agencies } from '#adapters/db/schema/agencies.ts';
 import type { CaseServices } from '#adapters/http/http-services.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
+import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import { createApplications } from '#app/cases/create-application.ts';
 import { getCase, listCases, lookupApplicationStatus } from '#app/cases/query-cases.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
@@ -50,6 +51,7 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
       const page = await listCases(deps, {
         agencyIds: ids,
         ...(input.state === undefined ? {} : { status: input.state }),
+        ...(input.officer === undefined ? {} : { officer: input.officer }),
         limit: input.limit,
         offset: input.offset,
       });
@@ -57,5 +59,6 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
     },
     getCase: ({ caseCode }) => getCase(deps, { caseCode }),
     recordCaseEvent: ({ actor, caseCode, event }) => recordCaseEvent(deps, { caseCode, event, actor: actor.username }),
+    assignCaseOfficer: ({ actor, caseCode, officer }) => assignCaseOfficer(deps, { caseCode, officer, actor: actor.username }),
   };
 }

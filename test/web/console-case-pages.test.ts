@@ -73,6 +73,7 @@ function workspace(over: Partial<CaseWorkspace> = {}): CaseWorkspace {
       closedOn: null,
       repliedOn: null,
       eventCount: 1,
+      officer: null,
       applicant: {
         type: 'natural_person',
         name: '张三<script>',

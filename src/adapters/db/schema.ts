@@ -3,6 +3,7 @@
 // reads the same files (drizzle.config.ts) to generate the SQL migrations in ./migrations/.
 export * from './schema/agencies.ts';
 export * from './schema/calendar.ts';
+export * from './schema/case-assignments.ts';
 export * from './schema/cases.ts';
 export * from './schema/identity.ts';
 export * from './schema/letters.ts';

@@ -8,11 +8,11 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import type { HttpServices, StaffCase } from '../../http-services.ts';
 import type { StaffEnv } from '../../middleware/authenticate.ts';
 import { parseWith, readJson } from '../../read-json.ts';
-import { caseEventSchema, caseListQuerySchema } from './schema.ts';
+import { caseAssignSchema, caseEventSchema, caseListQuerySchema } from './schema.ts';
 
 const notFound = (caseCode: string) => new DomainError('NOT_FOUND', `案件“${caseCode}”不存在`);
 
-async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
+export async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
   let found: StaffCase;
   try {
     found = await services.cases.getCase({ caseCode });
@@ -42,6 +42,7 @@ export function caseRoutes(services: () => HttpServices): Hono<StaffEnv> {
       agencies,
       ...(query.agency === undefined ? {} : { agency: query.agency }),
       ...(query.state === undefined ? {} : { state: query.state }),
+      ...(query.officer === undefined ? {} : { officer: query.officer }),
       limit: query.limit,
       offset: query.offset,
     });
@@ -59,6 +60,13 @@ export function caseRoutes(services: () => HttpServices): Hono<StaffEnv> {
     await caseFor(services(), actor, caseCode, 'write');
     const event = parseWith(caseEventSchema, await readJson(c));
     return c.json(await services().cases.recordCaseEvent({ actor, caseCode, event }), 201);
+  });
+  routes.post('/:caseCode/assign', async (c) => {
+    const caseCode = c.req.param('caseCode');
+    const actor = c.get('actor');
+    await caseFor(services(), actor, caseCode, 'write');
+    const body = parseWith(caseAssignSchema, await readJson(c));
+    return c.json(await services().cases.assignCaseOfficer({ actor, caseCode, officer: body.officer }));
   });
   return routes;
 }
