@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { runCli } from '../http/server-process.ts';
 import {
+  assertNoAxeViolations,
   browserSkipReason,
   newContext,
   type PortalServer,
@@ -85,6 +86,7 @@ describe('one application from the public form to the annual report, in chromium
     await officer.waitForURL(/\/console\/login/u);
     await officer.getByLabel('用户名').fill(server.officer);
     await officer.getByLabel('密码').fill(STAFF_PASSWORD);
+    await assertNoAxeViolations(officer, 'console sign-in');
     await screenshot(officer, 'journey-5-console-login');
     await Promise.all([
       officer.waitForURL((url) => !url.pathname.startsWith('/console/login')),
@@ -92,10 +94,12 @@ describe('one application from the public form to the annual report, in chromium
     ]);
 
     await officer.goto(`${server.url}/console/cases`);
+    await assertNoAxeViolations(officer, 'console case queue');
     await Promise.all([
       officer.waitForURL(`${server.url}/console/cases/${caseCode}`),
       officer.getByRole('link', { name: caseCode }).click(),
     ]);
+    await assertNoAxeViolations(officer, 'console case page (received)');
     await screenshot(officer, 'journey-6-console-case-received');
 
     /** Fills one event form (the date is today by default) and submits it; the page comes back saying so. */
@@ -120,6 +124,7 @@ describe('one application from the public form to the annual report, in chromium
     const timeline = await officer.locator('table.timeline tbody th[scope="row"]').allTextContents();
     assert.equal(timeline.length, 5, timeline.join(', '));
     assert.match((await officer.locator('dl.facts').first().textContent()) ?? '', /部分公开/u);
+    await assertNoAxeViolations(officer, 'console case page (replied)');
     await screenshot(officer, 'journey-7-console-case-replied');
   });
 
@@ -137,6 +142,7 @@ describe('one application from the public form to the annual report, in chromium
     assert.equal(rows['案件编号'], caseCode);
     assert.equal(rows['办理结果'], '部分公开');
     assert.equal(rows['办结日期'], today());
+    await assertNoAxeViolations(applicant, 'status lookup of the closed case');
     await screenshot(applicant, 'journey-4-status-closed');
   });
 
@@ -147,6 +153,7 @@ describe('one application from the public form to the annual report, in chromium
     assert.match(preview, /政府信息部分公开告知书/u);
     const docNumber = /[^\s〔]*〔\d{4}〕第?\d+号/u.exec(preview)?.[0];
     assert.ok(docNumber, `a 文号 in the preview: ${preview.slice(0, 300)}`);
+    await assertNoAxeViolations(officer, 'letter preview');
     await screenshot(officer, 'journey-8-letter-preview');
 
     await officer.goto(`${server.url}/console/cases/${caseCode}`);
