@@ -21,6 +21,7 @@ import type { Html } from './layout.ts';
 import { PORTAL_CSS, PORTAL_CSS_PATH } from './portal-css.ts';
 import type { PortalAgency, PortalServices } from './portal-services.ts';
 import { renderReceiptPage } from './receipt.page.ts';
+import { registerReportRoutes } from './report-routes.ts';
 import { renderStatusPage } from './status.page.ts';
 
 export interface PortalOptions {
@@ -182,7 +183,12 @@ export function portalRoutes(options: PortalOptions): Hono {
 
   portal.get('/:slug{[a-z0-9][a-z0-9-]{0,62}}', (c) => c.redirect(`/${c.req.param('slug')}/`, 301));
 
-  portal.get('/:slug/', async (c) => c.html(await rendered(agencyHomes, await findAgency(c.req.param('slug')), renderAgencyHomePage)));
+  portal.get('/:slug/', async (c) => {
+    const hasReports = services().reports !== undefined;
+    return c.html(await rendered(agencyHomes, await findAgency(c.req.param('slug')), (agency) => renderAgencyHomePage(agency, hasReports)));
+  });
+
+  registerReportRoutes(portal, { services, findAgency });
 
   portal.get('/:slug/apply', async (c) => {
     const agency = await findAgency(c.req.param('slug'));

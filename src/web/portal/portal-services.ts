@@ -1,8 +1,11 @@
 // What the public portal needs from the application, bound by the server's composition root: the
-// agencies of this instance and the two public case use cases the JSON API also calls.
+// agencies of this instance, the two public case use cases the JSON API also calls, and the annual
+// reports (list, one year, and the binary renderers for the downloads).
 import type { CaseServices } from '#adapters/http/http-services.ts';
 import { listAgencies } from '#app/list-agencies.ts';
 import type { AgencyStore } from '#app/ports.ts';
+import type { PublicReport, PublicReportYear } from '#app/reports/show-public-report.ts';
+import type { ReportDocument } from '#core/reports/report-model.ts';
 
 /** An agency as the public sees it (public fields only). */
 export interface PortalAgency {
@@ -10,9 +13,18 @@ export interface PortalAgency {
   readonly name: string;
 }
 
+/** The annual reports of the portal (app/reports/show-public-report.ts) and the DOCX/XLSX writers. */
+export interface PortalReports {
+  list(agencySlug: string): Promise<readonly PublicReportYear[]>;
+  show(agencySlug: string, year: number, version?: number): Promise<PublicReport>;
+  render(document: ReportDocument, format: 'docx' | 'xlsx'): Promise<Uint8Array>;
+}
+
 export interface PortalServices {
   listAgencies(): Promise<readonly PortalAgency[]>;
   readonly cases: Pick<CaseServices, 'createApplication' | 'lookupApplicationStatus'>;
+  /** Absent: the 年度报告 column says it has no content yet. */
+  readonly reports?: PortalReports;
 }
 
 /**
@@ -33,6 +45,7 @@ export const AGENCY_LIST_TTL_MS = 1000;
 export function portalServicesOf(deps: {
   readonly agencies: AgencyStore;
   readonly cases: PortalServices['cases'];
+  readonly reports?: PortalReports;
   readonly agencyListTtlMs?: number;
   readonly monotonicNow?: () => number;
 }): PortalServices {
@@ -66,5 +79,6 @@ export function portalServicesOf(deps: {
       return current.list;
     },
     cases: deps.cases,
+    ...(deps.reports === undefined ? {} : { reports: deps.reports }),
   };
 }
