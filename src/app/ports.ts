@@ -3,8 +3,11 @@
 // (adapters/local-store today, adapters/db for the database tier); the composition root
 // (src/composition-root.ts) wires one implementation of each into AppDeps.
 
+import type { AttachmentStore } from '#app/attachments/attachment-ports.ts';
+import type { BlobStore } from '#app/attachments/blob-store.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { AgencyKind } from '#core/agencies/agency.ts';
+import type { AttachmentLimits } from '#core/attachments/check-attachment.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear, WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
@@ -238,6 +241,10 @@ export interface AppDeps {
   /** Opens the database, runs `work` with the identity ports (users, roles, tokens), closes it. */
   readonly withIdentity: <T>(work: (identity: IdentityDeps) => Promise<T>) => Promise<T>;
   readonly letters: LetterDeps;
+  /** Attachment rows (database), their bytes (blob store under the data directory) and the upload limits. */
+  readonly attachmentStore: AttachmentStore;
+  readonly blobs: BlobStore;
+  readonly attachmentLimits: AttachmentLimits;
 }
 
 /** A report reader for one batch; `close` ends any worker threads it started. */

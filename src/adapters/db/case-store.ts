@@ -13,6 +13,7 @@ import type { CaseEvent } from '#core/cases/case-event.ts';
 import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
 import type { CaseProjection } from '#core/cases/project-case.ts';
 import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
+import { attachmentTransactionOf } from './attachment-store.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
@@ -102,6 +103,7 @@ async function eventsOf(handle: Handle, agencyId: number, caseId: number): Promi
 
 function transactionOf(tx: Tx): CaseTransaction {
   return {
+    ...attachmentTransactionOf(tx),
     async insertCase(entry, events, actor) {
       // The row's identity numbers the code: one sequence for the instance (two intakes never share a number),
       // and the one a restore resets with every identity (adapters/db/backup.ts).

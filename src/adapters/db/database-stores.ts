@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { DatabaseAdmin } from '#app/ports.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { createDbAgencyStore } from './agency-store.ts';
+import { createLazyAttachmentStore } from './attachment-store.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
 import { createDbCalendarStore } from './calendar-store.ts';
 import { createLazyCaseStore } from './case-store.ts';
@@ -62,6 +63,7 @@ export function createDatabaseStores(access: DbAccess, open: () => Promise<Datab
     calendar: createDbCalendarStore(access),
     agencies,
     cases: createLazyCaseStore(access),
+    attachments: createLazyAttachmentStore(access),
     database: databaseAdmin(open, config),
   };
 }

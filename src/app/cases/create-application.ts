@@ -2,6 +2,7 @@
 // Answers only after COMMIT with the case code, the one-time verification code, the receipt date and
 // the due date; invalid input writes nothing.
 
+import { type AttachmentSource, sourceOfChannel } from '#core/attachments/check-attachment.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { checkApplicant } from '#core/cases/applicant.ts';
 import { parseCaseDate, type ReceivedEvent } from '#core/cases/case-event.ts';
@@ -9,6 +10,8 @@ import { decideCaseEvent } from '#core/cases/decide-case-event.ts';
 import { projectCase } from '#core/cases/project-case.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
+import type { AttachmentDeps, IncomingFile } from '../attachments/attachment-ports.ts';
+import { ATTACHMENTS_FIELD, type CheckedFile, checkIncomingFiles, storeBlobs } from '../attachments/check-incoming-files.ts';
 import type { CaseDeps } from '../case-ports.ts';
 import { caseContextFor, requireAgency, todayOf } from './case-context.ts';
 
@@ -28,7 +31,14 @@ export interface CreateApplicationInput {
   readonly received?: unknown;
   /** Who records it (`public` for the intake). */
   readonly actor: string;
+  /** Files sent with the application (checked with the other fields; untrusted). */
+  readonly attachments?: readonly IncomingFile[];
+  /** How the files arrived; default `online` for the intake, else the channel's (core sourceOfChannel). */
+  readonly attachmentSource?: AttachmentSource;
 }
+
+/** The case ports, plus the blob store and limits when the application may carry files. */
+export type CreateApplicationDeps = CaseDeps & Partial<Pick<AttachmentDeps, 'blobs' | 'limits'>>;
 
 export interface CreatedApplication {
   readonly caseCode: string;
@@ -45,7 +55,7 @@ export interface CreatedApplication {
  * @example
  * await createApplication(deps, { agencySlug: 'demo', applicant: {...}, description: '…', delivery: 'email', actor: 'public' });
  */
-export async function createApplication(deps: CaseDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
+export async function createApplication(deps: CreateApplicationDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
   const { today, minutes } = todayOf(deps);
   const fields: Record<string, string> = {};
   const applicant = checkApplicant(input.applicant);
@@ -78,6 +88,18 @@ export async function createApplication(deps: CaseDeps, input: CreateApplication
       receivedOn = date!;
     }
   }
+  let files: CheckedFile[] = [];
+  if ((input.attachments ?? []).length > 0) {
+    if (deps.blobs === undefined || deps.limits === undefined) {
+      throw new Error('createApplication: attachments given without a blob store');
+    }
+    const checked = checkIncomingFiles(input.attachments ?? [], deps.limits, 0);
+    if (checked.ok) {
+      files = checked.files;
+    } else {
+      fields[ATTACHMENTS_FIELD] = checked.message;
+    }
+  }
   if (Object.keys(fields).length > 0 || !applicant.ok) {
     throw new DomainError('INVALID_INPUT', '申请内容有误，请按提示修改', { fields });
   }
@@ -96,6 +118,9 @@ export async function createApplication(deps: CaseDeps, input: CreateApplication
     throw new DomainError('INVALID_INPUT', decision.message, { reason: decision.code });
   }
   const projection = projectCase(decision.events, context);
+  // The files' bytes first (content-addressed, outside the transaction); their rows commit with the case.
+  const source = input.attachmentSource ?? (input.channel === undefined ? 'online' : sourceOfChannel(channel as string));
+  const attachmentRows = files.length > 0 && deps.blobs !== undefined ? await storeBlobs(deps.blobs, files, source) : [];
   const created = await deps.cases.transaction(async (tx) => {
     const inserted = await tx.insertCase(
       {
@@ -109,13 +134,20 @@ export async function createApplication(deps: CaseDeps, input: CreateApplication
       decision.events,
       input.actor,
     );
+    const added = await tx.insertAttachments(agency.id, inserted.id, attachmentRows, input.actor);
     await tx.audit({
       agencyId: agency.id,
       actor: input.actor,
       action: 'case.create',
       subject: `case:${inserted.caseCode}`,
       before: null,
-      after: { status: projection.status, due: projection.due, received: projection.receivedOn, eventCount: 1 },
+      after: {
+        status: projection.status,
+        due: projection.due,
+        received: projection.receivedOn,
+        eventCount: 1,
+        ...(added.length === 0 ? {} : { attachments: added.map((a) => ({ id: a.id, fileName: a.fileName, sha256: a.sha256 })) }),
+      },
     });
     return inserted;
   });
