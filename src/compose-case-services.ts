@@ -1,16 +1,22 @@
 // Binds the case use cases (src/app/cases) over one database to what the HTTP routes call
 // (CaseServices): agency slugs become the ids the use cases filter by, the public intake records as
 // `public`, staff events as the token's user.
+import { createAttachmentStore } from '#adapters/db/attachment-store.ts';
 import { createCaseStore } from '#adapters/db/case-store.ts';
 import type { Db } from '#adapters/db/open-database.ts';
 import { agencies } from '#adapters/db/schema/agencies.ts';
-import type { CaseServices } from '#adapters/http/http-services.ts';
+import type { AttachmentServices, CaseServices } from '#adapters/http/http-services.ts';
+import type { AttachmentDeps } from '#app/attachments/attachment-ports.ts';
+import { attachFiles, listAttachments, parseAttachmentSource, readAttachment } from '#app/attachments/manage-attachments.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
 import { createApplication } from '#app/cases/create-application.ts';
 import { getCase, listCases, lookupApplicationStatus } from '#app/cases/query-cases.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
 
-export function composeCaseServices(db: Db, now: () => Date): CaseServices {
+/** The blob store and limits of this instance (none: applications carry no files, uploads answer 503). */
+export type AttachmentWiring = Pick<AttachmentDeps, 'blobs' | 'limits'>;
+
+export function composeCaseServices(db: Db, now: () => Date, files?: AttachmentWiring): CaseServices {
   const deps: CaseDeps = { cases: createCaseStore(db), clock: { now } };
   const agencyIds = async (readable: 'all' | ReadonlySet<string>, only: string | undefined): Promise<number[]> => {
     const rows = await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies);
@@ -19,9 +25,10 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
       .map((row) => row.id);
   };
   return {
-    createApplication: ({ agency, body }) =>
-      createApplication(deps, {
+    createApplication: ({ agency, body, attachments }) =>
+      createApplication(files === undefined ? deps : { ...deps, ...files }, {
         agencySlug: agency,
+        ...(attachments === undefined || attachments.length === 0 ? {} : { attachments, attachmentSource: 'online' as const }),
         applicant: body.applicant,
         description: body.description,
         delivery: body.delivery,
@@ -46,5 +53,17 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
     },
     getCase: ({ caseCode }) => getCase(deps, { caseCode }),
     recordCaseEvent: ({ actor, caseCode, event }) => recordCaseEvent(deps, { caseCode, event, actor: actor.username }),
+  };
+}
+
+/** The attachment use cases over the same database, the blob store and the limits. */
+export function composeAttachmentServices(db: Db, now: () => Date, files: AttachmentWiring): AttachmentServices {
+  const deps: AttachmentDeps = { cases: createCaseStore(db), clock: { now }, attachments: createAttachmentStore(db), ...files };
+  return {
+    limits: files.limits,
+    attachFiles: ({ actor, caseCode, files: incoming, channel }) =>
+      attachFiles(deps, { caseCode, files: incoming, source: parseAttachmentSource(channel) ?? 'staff', actor: actor.username }),
+    listAttachments: ({ caseCode }) => listAttachments(deps, { caseCode }),
+    readAttachment: (input) => readAttachment(deps, input),
   };
 }

@@ -3,6 +3,7 @@
 // HTTP app (/healthz says `ok`). `gongkai serve` and `gongkai demo` call startServer.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
@@ -16,8 +17,8 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import type { PortalServices } from '#web/portal/portal-services.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
-import { composeCaseServices } from './compose-case-services.ts';
-import { identityDeps } from './composition-root.ts';
+import { type AttachmentWiring, composeAttachmentServices, composeCaseServices } from './compose-case-services.ts';
+import { blobDirectory, identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
 
 export interface StartServerOptions {
@@ -46,9 +47,10 @@ export const stderrLog: LogLine = (entry) => {
 };
 
 /** The services the HTTP app calls, over one database (the server, and API tests on both engines). */
-export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date): HttpServices {
+export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date, files?: AttachmentWiring): HttpServices {
   return {
-    cases: composeCaseServices(db, now),
+    cases: composeCaseServices(db, now, files),
+    ...(files === undefined ? {} : { attachments: composeAttachmentServices(db, now, files) }),
     authenticate: (token) => authenticateToken(identity, token),
     agencyTree: () => identity.store.agencyTree(),
   };
@@ -72,6 +74,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log,
     logRequests: true,
     version: '0.1.0',
+    attachmentLimits: config.attachments,
   });
   const server = serve({ fetch: app.fetch, hostname: options.host ?? config.http.host, port: options.port ?? config.http.port });
   await new Promise<void>((resolve, reject) => {
@@ -97,7 +100,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
-    services = composeHttpServices(database.db, identity, now);
+    services = composeHttpServices(database.db, identity, now, {
+      blobs: createFileBlobStore(blobDirectory(config.files.dataDir)),
+      limits: config.attachments,
+    });
     portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: services.cases });
   })();
   ready.catch(() => undefined); // the caller decides what a failed start means

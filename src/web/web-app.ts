@@ -3,6 +3,7 @@
 // portal and API share one listener, one process and one start-up state.
 import type { Hono } from 'hono';
 import { createHttpApp, type HttpAppOptions } from '#adapters/http/http-app.ts';
+import type { AttachmentLimits } from '#core/attachments/check-attachment.ts';
 import { portalRoutes } from './portal/portal-routes.ts';
 import type { PortalServices } from './portal/portal-services.ts';
 
@@ -11,6 +12,8 @@ export interface WebAppOptions extends HttpAppOptions {
   readonly portal: () => PortalServices | undefined;
   /** Key of the CSRF token signatures (random per process when absent). */
   readonly csrfSecret?: Uint8Array;
+  /** Upload limits of the application form's attachments. */
+  readonly attachmentLimits?: AttachmentLimits;
 }
 
 export function createWebApp(options: WebAppOptions): Hono {
@@ -23,6 +26,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       intakeRateLimit: options.intakeRateLimit,
       log: options.log,
       ...(options.csrfSecret === undefined ? {} : { csrfSecret: options.csrfSecret }),
+      ...(options.attachmentLimits === undefined ? {} : { attachmentLimits: options.attachmentLimits }),
     }),
   );
   return app;

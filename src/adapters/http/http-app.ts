@@ -42,14 +42,14 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.get('/healthz', (c) => (options.services() === undefined ? c.json({ status: 'starting' }, 503) : c.json({ status: 'ok' })));
 
   const api = new Hono();
-  api.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大');
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: () => {
+      throw new DomainError('PAYLOAD_TOO_LARGE', '请求体过大');
+    },
+  });
+  // Attachment uploads set their own limit (files × size) once the caller's access is checked.
+  api.use((c, next) => (c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/attachments$/.test(c.req.path) ? next() : jsonLimit(c, next)));
   api.get('/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));
   api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeRateLimit) }));
   const staff = new Hono<StaffEnv>();

@@ -8,11 +8,13 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import type { HttpServices, StaffCase } from '../../http-services.ts';
 import type { StaffEnv } from '../../middleware/authenticate.ts';
 import { parseWith, readJson } from '../../read-json.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { caseEventSchema, caseListQuerySchema } from './schema.ts';
 
 const notFound = (caseCode: string) => new DomainError('NOT_FOUND', `案件“${caseCode}”不存在`);
 
-async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
+/** The case when the caller may read (or write) it; NOT_FOUND alike for unknown and outside its agencies. */
+export async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
   let found: StaffCase;
   try {
     found = await services.cases.getCase({ caseCode });
@@ -60,5 +62,6 @@ export function caseRoutes(services: () => HttpServices): Hono<StaffEnv> {
     const event = parseWith(caseEventSchema, await readJson(c));
     return c.json(await services().cases.recordCaseEvent({ actor, caseCode, event }), 201);
   });
+  routes.route('/', attachmentRoutes(services));
   return routes;
 }
