@@ -95,12 +95,19 @@ function letterDeps(database: DatabaseDeps): LetterDeps {
 
 /** The identity ports over one database: users and tokens in it, argon2id passwords, SHA-256 token hashes. */
 export async function identityDeps(db: Db, clock: Clock): Promise<IdentityDeps> {
-  const [{ createIdentityStore }, { createArgon2Passwords }, { createTokenMinter }] = await Promise.all([
+  const [{ createIdentityStore }, { createArgon2Passwords }, { createTokenMinter }, { createUserAdminStore }] = await Promise.all([
     import('#adapters/db/identity-store.ts'),
     import('#adapters/security/argon2-passwords.ts'),
     import('#adapters/security/token-minter.ts'),
+    import('#adapters/db/user-admin-store.ts'),
   ]);
-  return { store: createIdentityStore(db), passwords: createArgon2Passwords(), tokens: createTokenMinter(), now: () => clock.now() };
+  return {
+    store: createIdentityStore(db),
+    passwords: createArgon2Passwords(),
+    tokens: createTokenMinter(),
+    now: () => clock.now(),
+    users: createUserAdminStore(db),
+  };
 }
 
 /** Batches below this size are read in-process: starting workers costs more than it saves. */

@@ -34,7 +34,7 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   calendar: { module: './commands/calendar.ts', summary: '节假日日历：查看某年安排、导入新年份（如国务院2027年放假通知）、查看修改记录' },
   settings: { module: './commands/settings.ts', summary: '设置：查看、修改答复期限计算中的惯例设置（每项含含义、默认值和规则来源）' },
   serve: { module: './commands/serve.ts', summary: '启动服务：公开受理、状态查询和工作人员 API（默认 http://127.0.0.1:8080）' },
-  user: { module: './commands/user.ts', summary: '工作人员账号：gongkai user add 用户名 --agency 机构 --role 角色 --password-stdin' },
+  user: { module: './commands/user.ts', summary: '工作人员账号：gongkai user add|list|disable|enable|passwd|grant|revoke' },
   token: { module: './commands/token.ts', summary: 'API 令牌：gongkai token create|revoke|list 用户名' },
   db: { module: './commands/db.ts', summary: '数据库：迁移（migrate）、状态（status）、备份（backup）与恢复（restore）' },
   agency: { module: './commands/agency.ts', summary: '机关：添加机关（含上级机关、类型）、列出本实例的机关' },

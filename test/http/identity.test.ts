@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { createIdentityStore } from '#adapters/db/identity-store.ts';
 import { agencies } from '#adapters/db/schema/agencies.ts';
 import { apiTokens, users } from '#adapters/db/schema/identity.ts';
+import { createUserAdminStore } from '#adapters/db/user-admin-store.ts';
 import { createArgon2Passwords } from '#adapters/security/argon2-passwords.ts';
 import { createTokenMinter } from '#adapters/security/token-minter.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
@@ -32,6 +33,7 @@ forEachEngine('identity', ({ database }) => {
       passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }),
       tokens: createTokenMinter(),
       now: () => new Date('2026-03-02T02:00:00Z'),
+      users: createUserAdminStore(db),
     };
     return deps;
   };

@@ -29,6 +29,8 @@ export interface CreateApplicationInput {
   readonly channel?: unknown;
   /** Date of the receipt act (签收, 确认, 提交); default today. Staff entry gives the real arrival date. */
   readonly received?: unknown;
+  /** Time of the receipt act on that date, `HH:MM` Asia/Shanghai (staff entry; the office-hours rule reads it). */
+  readonly receivedTime?: unknown;
   /** Who records it (`public` for the intake). */
   readonly actor: string;
   /** Files sent with the application (checked with the other fields; untrusted). */
@@ -88,6 +90,20 @@ export async function createApplication(deps: CreateApplicationDeps, input: Crea
       receivedOn = date!;
     }
   }
+  let atMinutes: number | undefined;
+  if (input.receivedTime !== undefined && input.receivedTime !== '') {
+    const match = typeof input.receivedTime === 'string' ? /^([01]\d|2[0-3]):([0-5]\d)$/u.exec(input.receivedTime) : null;
+    if (match === null) {
+      fields['receivedTime'] = '收到时刻应为 HH:MM（北京时间，如 16:45）';
+    } else if (input.received === undefined) {
+      fields['receivedTime'] = '填写收到时刻时须同时填写收到日期';
+    } else {
+      atMinutes = Number(match[1]) * 60 + Number(match[2]);
+      if (receivedOn === today && atMinutes > minutes) {
+        fields['receivedTime'] = '收到时刻晚于现在';
+      }
+    }
+  }
   let files: CheckedFile[] = [];
   if ((input.attachments ?? []).length > 0) {
     if (deps.blobs === undefined || deps.limits === undefined) {
@@ -110,8 +126,8 @@ export async function createApplication(deps: CreateApplicationDeps, input: Crea
     on: receivedOn,
     channel: channel as Channel,
     applicantType: applicant.applicant.type,
-    // The office-hours rule reads the time of day only when the receipt is now (the intake).
-    ...(input.received === undefined ? { atMinutes: minutes } : {}),
+    // The office-hours rule reads the time of day: now for the intake, the recorded time for staff entry.
+    ...(input.received === undefined ? { atMinutes: minutes } : atMinutes === undefined ? {} : { atMinutes }),
   };
   const decision = decideCaseEvent([], received, context);
   if (!decision.ok) {

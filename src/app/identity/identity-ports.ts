@@ -1,5 +1,6 @@
 // Ports of the identity use cases: users with a role per agency and API tokens (issue #7).
 import type { AgencyTree, RoleGrant } from '#core/identity/access-policy.ts';
+import type { UserAdminStore } from './user-admin-ports.ts';
 
 /** The authenticated caller of a staff endpoint or command. */
 export interface Actor {
@@ -50,4 +51,6 @@ export interface IdentityDeps {
   readonly passwords: PasswordHasher;
   readonly tokens: TokenMinter;
   readonly now: () => Date;
+  /** Account administration (list, disable, passwords, grants). */
+  readonly users: UserAdminStore;
 }

@@ -9,7 +9,7 @@ import type { Actor, IdentityDeps } from './identity-ports.ts';
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 export const MIN_PASSWORD_LENGTH = 10;
 
-function checkUsername(username: string): void {
+export function checkUsername(username: string): void {
   if (!USERNAME.test(username)) {
     throw new DomainError('INVALID_INPUT', `用户名“${username}”无效：应为 1–64 个字母、数字或 . _ @ -，以字母或数字开头`, {
       fields: { username: '用户名无效' },

@@ -23,8 +23,9 @@ import {
   checkClockSettingValue,
   isClockSettingKey,
 } from '#core/statute/clock-settings.ts';
+import { chineseDates, clockExplanationText, plainStep } from '#core/statute/explain-clock.ts';
 import { CHANNEL_LABEL, CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
-import type { ClockState, ResponseClock } from '#core/statute/response-clock.ts';
+import type { ResponseClock } from '#core/statute/response-clock.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { requireDate } from '../require-date.ts';
 import { scanOptions } from '../scan-options.ts';
@@ -124,14 +125,6 @@ const CONSULTEE_ALIASES: Readonly<Record<string, ConsulteeKind>> = {
   机关: 'organ',
   其他机关: 'organ',
 };
-
-const STATE_LABEL = {
-  on_time: '正常',
-  due_soon: '即将到期',
-  overdue: '已逾期',
-  paused: '暂停计算（等待中）',
-  closed: '已结案',
-} as const satisfies Record<ClockState, string>;
 
 function requireCount(text: string | undefined, what: string): number {
   if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1) {
@@ -398,81 +391,8 @@ export function toDeadlineJson(clock: ResponseClock, today: LocalDate) {
   };
 }
 
-/** Dates as officers write them: `2025-10-31` → `2025年10月31日`. */
-export function chineseDates(text: string): string {
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/gu, (_m, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
-}
-
-/** A step without setting keys, rule IDs and spec references (those are for `--explain`). */
-function plainStep(step: string): string {
-  return step
-    .replace(/（[a-z]+(?:\.[a-z-]+)+=[^（）]*(?:（[^（）]*）[^（）]*)*）/gu, '')
-    .replace(/［[^］]*］/gu, '')
-    .replace(/，?statute\.md\s*§[\d.]+/gu, '')
-    .trim();
-}
-
 /** Flags the clock records beside refusals: shown, never a reason to stop. */
 const FLAG_ONLY: ReadonlySet<string> = new Set(['EXTENSION_NOTICE_AFTER_DUE']);
-
-interface TextExtras {
-  readonly explain: boolean;
-  /** The receipt date as recorded (before any roll to a working day). */
-  readonly actualReceipt?: LocalDate;
-  readonly overdueWorkingDays?: number;
-  readonly channelNote?: string;
-}
-
-function renderText(clock: ResponseClock, today: LocalDate, extras: TextExtras = { explain: true }): string {
-  const lines: string[] = [];
-  if (extras.channelNote !== undefined) {
-    lines.push(extras.channelNote);
-  }
-  const actual = extras.actualReceipt;
-  lines.push(
-    actual !== undefined && actual !== clock.receivedOn
-      ? `收到日：${actual}（按设置计为 ${clock.receivedOn}）`
-      : `收到日：${clock.receivedOn}`,
-  );
-  if (clock.clockStart !== null && clock.clockStart !== clock.receivedOn) {
-    lines.push(`起算日：${clock.clockStart}（收到补正之日）`);
-  }
-  if (clock.due !== null) {
-    const extended = clock.extensionWorkingDays > 0 && clock.dueBeforeExtension !== null && clock.dueBeforeExtension !== clock.due;
-    lines.push(
-      extended
-        ? `答复期限：${clock.due}（已延期 ${clock.extensionWorkingDays} 个工作日；原答复期限 ${clock.dueBeforeExtension}）`
-        : `答复期限：${clock.due}${clock.extendedDue !== null && clock.extendedDue !== clock.due ? `（如经批准延期，最迟 ${clock.extendedDue}）` : ''}`,
-    );
-  }
-  if (clock.outcome !== undefined) {
-    lines.push(`结案：${clock.closedOn ?? ''}（${clock.outcome}）`);
-  }
-  if (clock.due === null && clock.outcome === undefined) {
-    lines.push('答复期限：收到补正申请后自收到之日起计算（第三十条）');
-  }
-  const count =
-    extras.overdueWorkingDays !== undefined
-      ? `已逾期 ${extras.overdueWorkingDays} 个工作日`
-      : `已用 ${clock.workingDaysUsed} 个工作日，剩余 ${clock.workingDaysLeft} 个工作日`;
-  lines.push(
-    clock.due === null
-      ? `状态：${STATE_LABEL[clock.state]}（截至 ${today}）`
-      : `状态：${STATE_LABEL[clock.state]}（截至 ${today}：${count}）`,
-  );
-  lines.push('计算说明：');
-  const steps = extras.explain ? clock.explanation : clock.explanation.filter((step) => !step.startsWith('适用设置：')).map(plainStep);
-  steps.forEach((step, index) => {
-    lines.push(`  ${index + 1}. ${step}`);
-  });
-  if (clock.notes.length > 0 && extras.explain) {
-    lines.push(`标记：${clock.notes.join('、')}`);
-  }
-  for (const warning of clock.warnings) {
-    lines.push(extras.explain ? `注意（${warning.code}）：${warning.message}` : `注意：${warning.message}`);
-  }
-  return chineseDates(`${lines.join('\n')}\n`);
-}
 
 /** Runs `gongkai deadline`. */
 export async function run(allArgs: readonly string[], context: CommandContext): Promise<number> {
@@ -560,7 +480,7 @@ export async function run(allArgs: readonly string[], context: CommandContext): 
       ? '渠道：未指定，按互联网（在线平台、电子邮件）计算（默认：互联网）'
       : undefined;
   context.out(
-    renderText(clock, today, {
+    clockExplanationText(clock, today, {
       explain,
       ...(received === undefined ? {} : { actualReceipt: received.on }),
       ...(overdue === undefined ? {} : { overdueWorkingDays: overdue }),
