@@ -199,6 +199,17 @@ forEachEngine('attachments over HTTP', ({ database, engine }) => {
     assert.equal(notMultipart.status, 400);
     const none = await upload(caseCode, 'officer-b', form([], { channel: 'fax' }));
     assert.equal(none.status, 400);
+    // Over the API's 1 MiB JSON limit but within files × size + 1 MiB: the upload's own check answers.
+    const big = new Uint8Array(1100 * 1024).fill(0x20);
+    big.set(new TextEncoder().encode('%PDF-1.7'), 0);
+    const overJsonLimit = await upload(caseCode, 'officer-b', form([['大.pdf', big]]));
+    assert.equal(overJsonLimit.status, 400);
+    assert.match(
+      ((await overJsonLimit.json()) as { error: { fields: Record<string, string> } }).error.fields['attachments'] ?? '',
+      /“大\.pdf”超过大小上限 64 KB/,
+    );
+    const overUploadLimit = await upload(caseCode, 'officer-b', form([['更大.pdf', new Uint8Array(1400 * 1024)]]));
+    assert.equal(overUploadLimit.status, 413);
   });
 
   test('API: role and agency — read-only 403, other agency 404 (upload, list, download), no token 401', async () => {
