@@ -9,15 +9,26 @@ import type { AttachmentServices, CaseServices } from '#adapters/http/http-servi
 import type { AttachmentDeps } from '#app/attachments/attachment-ports.ts';
 import { attachFiles, listAttachments, parseAttachmentSource, readAttachment } from '#app/attachments/manage-attachments.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
-import { createApplication } from '#app/cases/create-application.ts';
+import { createApplications } from '#app/cases/create-application.ts';
 import { getCase, listCases, lookupApplicationStatus } from '#app/cases/query-cases.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
+import { groupCommit } from '#app/group-commit.ts';
+
+/** Most intakes written in one transaction (group commit); more wait for the next one. */
+export const INTAKE_BATCH = 256;
 
 /** The blob store and limits of this instance (none: applications carry no files, uploads answer 503). */
 export type AttachmentWiring = Pick<AttachmentDeps, 'blobs' | 'limits'>;
 
 export function composeCaseServices(db: Db, now: () => Date, files?: AttachmentWiring): CaseServices {
   const deps: CaseDeps = { cases: createCaseStore(db), clock: { now } };
+  // Concurrent public intakes are written together (app/group-commit.ts): each answered after the
+  // COMMIT of its batch, an invalid or failing one refused on its own.
+  const intake = groupCommit(
+    (inputs: readonly Parameters<typeof createApplications>[1][number][]) =>
+      createApplications(files === undefined ? deps : { ...deps, ...files }, inputs),
+    INTAKE_BATCH,
+  );
   const agencyIds = async (readable: 'all' | ReadonlySet<string>, only: string | undefined): Promise<number[]> => {
     const rows = await db.select({ id: agencies.id, slug: agencies.slug }).from(agencies);
     return rows
@@ -26,13 +37,14 @@ export function composeCaseServices(db: Db, now: () => Date, files?: AttachmentW
   };
   return {
     createApplication: ({ agency, body, attachments }) =>
-      createApplication(files === undefined ? deps : { ...deps, ...files }, {
+      intake({
         agencySlug: agency,
         ...(attachments === undefined || attachments.length === 0 ? {} : { attachments, attachmentSource: 'online' as const }),
         applicant: body.applicant,
         description: body.description,
         delivery: body.delivery,
         actor: 'public',
+        submittedAt: now(),
       }),
     async lookupApplicationStatus(input) {
       const status = await lookupApplicationStatus(deps, input);

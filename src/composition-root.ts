@@ -78,8 +78,8 @@ function letterDeps(database: DatabaseDeps): LetterDeps {
         return await work({
           ...database.dailyJob,
           loadCalendar: (asOf) => loadCalendarInForce(database.calendar, asOf),
-          async sendMail({ host, port, secure, from, to, subject, text }) {
-            await mailer.send({ host, port, secure, from }, { to, subject, text });
+          async sendMail({ host, port, secure, from, auth, to, subject, text }) {
+            await mailer.send({ host, port, secure, from, ...(auth === undefined ? {} : auth) }, { to, subject, text });
           },
         });
       } finally {

@@ -9,6 +9,8 @@ export interface SunkMail {
   readonly subject: string;
   readonly text: string;
   readonly raw: string;
+  /** The SMTP user the client authenticated as (a sink with `auth` only). */
+  readonly user?: string;
 }
 
 export interface SmtpSink {
@@ -49,12 +51,29 @@ function parse(raw: string): { subject: string; text: string } {
   return { subject: decodeHeader(header('Subject')), text: text.replace(/\r\n/g, '\n').trimEnd() };
 }
 
-/** Starts a sink on 127.0.0.1, port 0. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** Starts a sink on 127.0.0.1, port 0; with `auth`, it refuses mail from a client that did not log in with it. */
+export async function startSmtpSink(
+  options: { readonly auth?: { readonly user: string; readonly password: string } } = {},
+): Promise<SmtpSink> {
   const messages: SunkMail[] = [];
   let refuse = 0;
+  const { auth } = options;
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: auth === undefined,
+    ...(auth === undefined
+      ? {}
+      : {
+          // Plain AUTH without TLS is acceptable on 127.0.0.1 in a test only.
+          allowInsecureAuth: true,
+          authMethods: ['PLAIN', 'LOGIN'],
+          onAuth(credentials, _session, callback) {
+            if (credentials.username === auth.user && credentials.password === auth.password) {
+              callback(null, { user: credentials.username });
+            } else {
+              callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+            }
+          },
+        }),
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
@@ -74,6 +93,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           to: envelope.rcptTo.map((r) => r.address),
           ...parse(raw),
           raw,
+          ...(typeof session.user === 'string' ? { user: session.user } : {}),
         });
         callback();
       });

@@ -104,6 +104,13 @@ export interface CaseTransaction extends AttachmentTransaction {
     events: readonly CaseEvent[],
     actor: string,
   ): Promise<{ id: number; caseCode: string; verificationCode: string }>;
+  /**
+   * New cases with their first events in one go (group commit of the intake: the case numbers are
+   * allocated in one statement, cases and events written by multi-row inserts); answers in order.
+   */
+  insertCases(
+    entries: readonly { readonly entry: NewCase; readonly events: readonly CaseEvent[]; readonly actor: string }[],
+  ): Promise<{ id: number; caseCode: string; verificationCode: string }[]>;
   /** The case, locked against concurrent writers until COMMIT. */
   lockCase(caseCode: string): Promise<StoredCase | null>;
   lockCaseByExternalId(agencyId: number, externalId: string): Promise<StoredCase | null>;
@@ -112,6 +119,8 @@ export interface CaseTransaction extends AttachmentTransaction {
   appendEvents(agencyId: number, caseId: number, fromSeq: number, events: readonly CaseEvent[], actor: string): Promise<void>;
   updateProjection(agencyId: number, caseId: number, projection: CaseProjection, eventCount: number): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
+  /** Several audit entries in one statement. */
+  auditAll(entries: readonly AuditEntry[]): Promise<void>;
   insertAppeal(appeal: Omit<StoredAppeal, 'id' | 'caseCode'> & { caseId: number | null; result: string | null }): Promise<number>;
   lockAppeal(agencyId: number, id: number): Promise<StoredAppeal | null>;
   decideAppeal(agencyId: number, id: number, decidedOn: LocalDate, decision: AppealDecision, result: string): Promise<void>;
@@ -135,6 +144,10 @@ export interface CaseStore {
   findAgency(slug: string): Promise<AgencyRef | null>;
   /** The calendar (shipped years + administrator changes in force on `today`) and the agency's clock settings. */
   clockBasis(agencyId: number, today: LocalDate): Promise<{ calendar: WorkingDayCalendar; settings: ClockSettings }>;
+  /**
+   * Runs `work` in one transaction. Rejects with DomainError UNAVAILABLE when the connection to the
+   * database failed or broke (whether a COMMIT in flight happened is then unknown: never retry blindly).
+   */
   transaction<T>(work: (tx: CaseTransaction) => Promise<T>): Promise<T>;
   findCase(caseCode: string): Promise<StoredCase | null>;
   /** The case when the verification code matches (compared in constant time), else null — alike for unknown codes. */

@@ -4,7 +4,7 @@
 import { describeCalendarDiff, diffCalendars } from '#core/calendar/diff-calendars.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
-import { buildWorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
+import { buildWorkingDayCalendar, type CalendarYear } from '#core/calendar/working-day-calendar.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { requireYear } from './calendar-year-range.ts';
 import { todayOf, yearsInForce } from './clock-environment.ts';
@@ -64,11 +64,8 @@ function pickYear(value: unknown, yearOption: number | undefined): { year: numbe
   return { year: inferred, entry: record };
 }
 
-/** Imports a year; identical data is reported as unchanged and not recorded again. */
-export async function importCalendarYear(
-  deps: Pick<AppDeps, 'calendar' | 'clock' | 'calendarImpact'>,
-  input: ImportCalendarYearInput,
-): Promise<ImportCalendarYearResult> {
+/** A checked year and how it compares with everything recorded so far (whatever its effective date). */
+async function prepareImport(deps: Pick<AppDeps, 'calendar'>, input: ImportCalendarYearInput) {
   let value: unknown;
   try {
     value = JSON.parse(input.text);
@@ -84,18 +81,76 @@ export async function importCalendarYear(
     });
   }
   const changes = await deps.calendar.listChanges();
-  // Compare with everything recorded so far, whatever its effective date.
   const before = buildWorkingDayCalendar(yearsInForce(changes, '9999-12-31' as LocalDate));
   const after = buildWorkingDayCalendar([...before.years.values(), read.value]);
   const diff = diffCalendars(picked.year, before, after);
   const replaced = before.years.has(picked.year);
-  if (
+  const unchanged =
     replaced &&
     diff.becameRest.length === 0 &&
     diff.becameWorking.length === 0 &&
-    JSON.stringify(before.years.get(picked.year)) === JSON.stringify(read.value)
-  ) {
-    return { status: 'unchanged', year: picked.year };
+    JSON.stringify(before.years.get(picked.year)) === JSON.stringify(read.value);
+  return { year: picked.year, entry: read.value, changes, diff, replaced, unchanged };
+}
+
+/** The open cases whose due date moves on the effective date (undefined when the cases tier is not wired). */
+async function movedBy(
+  deps: Pick<AppDeps, 'calendarImpact'>,
+  changes: readonly CalendarChange[],
+  effectiveFrom: LocalDate,
+  entry: CalendarYear,
+): Promise<readonly MovedDueDate[] | undefined> {
+  if (deps.calendarImpact === undefined) {
+    return undefined;
+  }
+  // The calendar in force on the effective date, without and with this change.
+  const inForce = yearsInForce(changes, effectiveFrom);
+  return deps.calendarImpact.openCasesMoved(buildWorkingDayCalendar(inForce), buildWorkingDayCalendar([...inForce, entry]));
+}
+
+export type CalendarImportPreview =
+  | { readonly status: 'unchanged'; readonly year: number }
+  | {
+      readonly status: 'changes';
+      readonly year: number;
+      /** Whether the year already had data (shipped or imported). */
+      readonly replaced: boolean;
+      /** The Chinese summary the history would record. */
+      readonly what: string;
+      readonly effectiveFrom: LocalDate;
+      /** Open cases whose due date would move; undefined when the cases tier is not wired. */
+      readonly moved?: readonly MovedDueDate[];
+    };
+
+/** What importing would do, without writing anything (the console shows it before the confirm step). */
+export async function previewCalendarYear(
+  deps: Pick<AppDeps, 'calendar' | 'clock' | 'calendarImpact'>,
+  input: ImportCalendarYearInput,
+): Promise<CalendarImportPreview> {
+  const prepared = await prepareImport(deps, input);
+  if (prepared.unchanged) {
+    return { status: 'unchanged', year: prepared.year };
+  }
+  const effectiveFrom = input.effectiveFrom ?? todayOf(deps.clock);
+  const moved = await movedBy(deps, prepared.changes, effectiveFrom, prepared.entry);
+  return {
+    status: 'changes',
+    year: prepared.year,
+    replaced: prepared.replaced,
+    what: describeCalendarDiff(prepared.diff, prepared.replaced),
+    effectiveFrom,
+    ...(moved === undefined ? {} : { moved }),
+  };
+}
+
+/** Imports a year; identical data is reported as unchanged and not recorded again. */
+export async function importCalendarYear(
+  deps: Pick<AppDeps, 'calendar' | 'clock' | 'calendarImpact'>,
+  input: ImportCalendarYearInput,
+): Promise<ImportCalendarYearResult> {
+  const prepared = await prepareImport(deps, input);
+  if (prepared.unchanged) {
+    return { status: 'unchanged', year: prepared.year };
   }
   const effectiveFrom = input.effectiveFrom ?? todayOf(deps.clock);
   const change = await deps.calendar.appendChange({
@@ -103,20 +158,12 @@ export async function importCalendarYear(
     when: deps.clock.now().toISOString(),
     effectiveFrom,
     action: 'import',
-    year: picked.year,
-    what: describeCalendarDiff(diff, replaced),
+    year: prepared.year,
+    what: describeCalendarDiff(prepared.diff, prepared.replaced),
     ...(input.reason === undefined ? {} : { reason: input.reason }),
     sourceFile: input.fileName,
-    entry: read.value,
+    entry: prepared.entry,
   });
-  if (deps.calendarImpact === undefined) {
-    return { status: 'imported', change };
-  }
-  // The calendar in force on the effective date, without and with this change.
-  const inForce = yearsInForce(changes, effectiveFrom);
-  const moved = await deps.calendarImpact.openCasesMoved(
-    buildWorkingDayCalendar(inForce),
-    buildWorkingDayCalendar([...inForce, read.value]),
-  );
-  return { status: 'imported', change, moved };
+  const moved = await movedBy(deps, prepared.changes, effectiveFrom, prepared.entry);
+  return moved === undefined ? { status: 'imported', change } : { status: 'imported', change, moved };
 }

@@ -79,7 +79,12 @@ export async function setLetterTemplate(
   const errors = checkLetterTemplate(template);
   if (errors.length > 0) {
     throw new DomainError('INVALID_INPUT', `模板有误：${errors.map((e) => e.message).join('；')}`, {
-      fields: Object.fromEntries(errors.map((e) => [e.part ?? 'body', e.message])),
+      // Every problem of a part, not only the last one.
+      fields: errors.reduce<Record<string, string>>((fields, e) => {
+        const part = e.part ?? 'body';
+        fields[part] = fields[part] === undefined ? e.message : `${fields[part]}；${e.message}`;
+        return fields;
+      }, {}),
     });
   }
   await ports.saveLetterTemplate(agency.id, template, input.actor);

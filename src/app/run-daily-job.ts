@@ -34,6 +34,8 @@ export interface OutgoingMail {
   readonly port: number;
   readonly secure: boolean;
   readonly from: string;
+  /** SMTP authentication (mail.smtp-user / mail.smtp-password); absent: none. */
+  readonly auth?: { readonly user: string; readonly password: string };
   readonly to: string;
   readonly subject: string;
   readonly text: string;
@@ -109,6 +111,7 @@ async function sendReminders(
         port: mail.port,
         secure: mail.secure,
         from: mail.from,
+        ...(mail.user === '' ? {} : { auth: { user: mail.user, password: mail.password } }),
         to,
         subject: reminder.subject,
         text: reminder.text,

@@ -8,6 +8,8 @@ import {
   LETTER_SETTING_KEYS,
   type LetterSettingKey,
   type LetterSettingValues,
+  SECRET_MASK,
+  SECRET_SETTING_KEYS,
 } from '#core/letters/letter-settings.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 
@@ -15,8 +17,17 @@ export interface LetterSettingPorts {
   findAgency(slug: string): Promise<{ readonly id: number; readonly slug: string; readonly name: string } | undefined>;
   /** The instance default (agencyId null) or the agency's values over it. */
   loadScopedSettings(agencyId: number | null): Promise<{ readonly instance: LetterSettingValues; readonly own: LetterSettingValues }>;
-  /** Stores one value (agencyId null: the instance default) and records the change; returns the value before. */
-  saveSetting(agencyId: number | null, key: LetterSettingKey, value: string, who: string): Promise<{ readonly from: string | null }>;
+  /**
+   * Stores one value (agencyId null: the instance default) and records the change with its reason;
+   * returns the value before. A secret (SECRET_SETTING_KEYS) is recorded and returned masked.
+   */
+  saveSetting(
+    agencyId: number | null,
+    key: LetterSettingKey,
+    value: string,
+    who: string,
+    reason?: string,
+  ): Promise<{ readonly from: string | null }>;
 }
 
 export interface LetterSettingView {
@@ -27,6 +38,8 @@ export interface LetterSettingView {
   readonly meaning: string;
   readonly defaultValue: string;
   readonly rule: string;
+  /** A secret (the SMTP password): `value` is SECRET_MASK when set, '' when not — never the value. */
+  readonly secret: boolean;
 }
 
 async function scopeOf(ports: LetterSettingPorts, agency: string | undefined): Promise<number | null> {
@@ -54,14 +67,24 @@ export async function showLetterSettings(ports: LetterSettingPorts, input: { rea
         : instanceValue !== undefined
           ? [instanceValue, 'instance' as const]
           : [definition.defaultValue, 'default' as const];
-    return { key, value, source, meaning: definition.meaning, defaultValue: definition.defaultValue, rule: definition.source };
+    const secret = SECRET_SETTING_KEYS.has(key);
+    const shown = secret && value !== '' ? SECRET_MASK : value;
+    return {
+      key,
+      value: shown,
+      source,
+      meaning: definition.meaning,
+      defaultValue: definition.defaultValue,
+      rule: definition.source,
+      secret,
+    };
   });
 }
 
 /** Sets one letter or mail setting of an agency (or the instance default, without `agency`). */
 export async function setLetterSetting(
   ports: LetterSettingPorts,
-  input: { readonly agency?: string; readonly key: string; readonly value: string; readonly actor: string },
+  input: { readonly agency?: string; readonly key: string; readonly value: string; readonly actor: string; readonly reason?: string },
 ): Promise<{ readonly key: LetterSettingKey; readonly from: string | null; readonly to: string }> {
   if (!isLetterSettingKey(input.key)) {
     throw new DomainError('INVALID_INPUT', `未知设置“${input.key}”（可用：${LETTER_SETTING_KEYS.join('、')}）`, {
@@ -74,6 +97,8 @@ export async function setLetterSetting(
     throw new DomainError('INVALID_INPUT', problem, { fields: { value: problem } });
   }
   const scope = await scopeOf(ports, input.agency);
-  const { from } = await ports.saveSetting(scope, input.key, value, input.actor);
-  return { key: input.key, from, to: value };
+  const { from } = await ports.saveSetting(scope, input.key, value, input.actor, input.reason);
+  // A secret is never handed back (the store keeps it out of the history too).
+  const to = SECRET_SETTING_KEYS.has(input.key) && value !== '' ? SECRET_MASK : value;
+  return { key: input.key, from, to };
 }

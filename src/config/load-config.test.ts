@@ -32,7 +32,14 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
   test('defaults', () => {
     const config = loadConfig({ HOME: '/home/a' }, runtime);
     assert.deepEqual(config.db, { url: null });
-    assert.deepEqual(config.http, { host: '127.0.0.1', port: 8080, rateLimit: true, intakeRateLimit: { limit: 10, windowSeconds: 60 } });
+    assert.deepEqual(config.http, {
+      host: '127.0.0.1',
+      port: 8080,
+      rateLimit: true,
+      intakeRateLimit: { limit: 10, windowSeconds: 60 },
+      signInRateLimit: { limit: 5, windowSeconds: 300 },
+      session: { idleSeconds: 1800, absoluteSeconds: 43200 },
+    });
     assert.equal(config.actor, 'os-user');
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.http));
   });
@@ -45,12 +52,33 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
         GONGKAI_PORT: '0',
         GONGKAI_RATE_LIMIT: 'off',
         GONGKAI_INTAKE_RATE_LIMIT: '30 / 3600',
+        GONGKAI_SIGNIN_RATE_LIMIT: '3/600',
+        GONGKAI_SESSION_IDLE: '15',
+        GONGKAI_SESSION_MAX: '8',
         GONGKAI_USER: ' 管理员甲 ',
       },
       runtime,
     );
     assert.equal(config.db.url, 'postgres://postgres@127.0.0.1:5432/test');
-    assert.deepEqual(config.http, { host: '0.0.0.0', port: 0, rateLimit: false, intakeRateLimit: { limit: 30, windowSeconds: 3600 } });
+    assert.deepEqual(config.http, {
+      host: '0.0.0.0',
+      port: 0,
+      rateLimit: false,
+      intakeRateLimit: { limit: 30, windowSeconds: 3600 },
+      signInRateLimit: { limit: 3, windowSeconds: 600 },
+      session: { idleSeconds: 900, absoluteSeconds: 28800 },
+    });
+    for (const [name, value] of [
+      ['GONGKAI_SIGNIN_RATE_LIMIT', '5'],
+      ['GONGKAI_SESSION_IDLE', '0'],
+      ['GONGKAI_SESSION_MAX', 'forever'],
+    ] as const) {
+      assert.throws(
+        () => loadConfig({ HOME: '/h', [name]: value }, runtime),
+        (error) => isDomainError(error, 'CONFIG_INVALID') && error.message.includes(name),
+        name,
+      );
+    }
     assert.throws(
       () => loadConfig({ HOME: '/h', GONGKAI_INTAKE_RATE_LIMIT: '0/60' }, runtime),
       (error) => isDomainError(error, 'CONFIG_INVALID'),

@@ -29,7 +29,22 @@ export const CONFIG_VARIABLES = [
   {
     name: 'GONGKAI_RATE_LIMIT',
     default: 'on',
-    meaning: '`off` turns the public intake rate limit off (load tests)',
+    meaning: '`off` turns the public intake and the console sign-in rate limits off (load tests)',
+  },
+  {
+    name: 'GONGKAI_SIGNIN_RATE_LIMIT',
+    default: '5/300',
+    meaning: 'console sign-in: N failed attempts per username per SECONDS (`N/SECONDS`); 4×N per client address',
+  },
+  {
+    name: 'GONGKAI_SESSION_IDLE',
+    default: '30',
+    meaning: 'minutes a console session may stay unused before it ends',
+  },
+  {
+    name: 'GONGKAI_SESSION_MAX',
+    default: '12',
+    meaning: 'hours after sign-in a console session ends however it is used',
   },
   {
     name: 'GONGKAI_INTAKE_RATE_LIMIT',
@@ -70,6 +85,10 @@ export interface Config {
     readonly rateLimit: boolean;
     /** The intake limit per client address (GONGKAI_INTAKE_RATE_LIMIT, default 10 per 60 s). */
     readonly intakeRateLimit: { readonly limit: number; readonly windowSeconds: number };
+    /** Failed console sign-ins per username (4× per address) and window (GONGKAI_SIGNIN_RATE_LIMIT, default 5 per 300 s). */
+    readonly signInRateLimit: { readonly limit: number; readonly windowSeconds: number };
+    /** Console session lifetime: idle (GONGKAI_SESSION_IDLE minutes) and absolute (GONGKAI_SESSION_MAX hours), in seconds. */
+    readonly session: { readonly idleSeconds: number; readonly absoluteSeconds: number };
   };
   /** Upload limits of attachments (issues #7, #8); the blobs live under files.dataDir/blobs. */
   readonly attachments: {
@@ -153,6 +172,23 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${intakeText}”`);
   }
 
+  const signInText = set(env, 'GONGKAI_SIGNIN_RATE_LIMIT') ?? '5/300';
+  const signInMatch = /^(\d{1,6})\/(\d{1,6})$/.exec(signInText.replace(/\s+/g, ''));
+  const signInRateLimit = { limit: Number(signInMatch?.[1] ?? 0), windowSeconds: Number(signInMatch?.[2] ?? 0) };
+  if (signInRateLimit.limit < 1 || signInRateLimit.windowSeconds < 1) {
+    problems.push(`GONGKAI_SIGNIN_RATE_LIMIT 应为“次数/秒数”，如 5/300，收到“${signInText}”`);
+  }
+  const idleText = set(env, 'GONGKAI_SESSION_IDLE') ?? '30';
+  const idleMinutes = Number(idleText);
+  if (!/^\d{1,6}$/.test(idleText) || idleMinutes < 1) {
+    problems.push(`GONGKAI_SESSION_IDLE 应为会话闲置多少分钟后失效（正整数），收到“${idleText}”`);
+  }
+  const maxText = set(env, 'GONGKAI_SESSION_MAX') ?? '12';
+  const maxHours = Number(maxText);
+  if (!/^\d{1,5}$/.test(maxText) || maxHours < 1) {
+    problems.push(`GONGKAI_SESSION_MAX 应为登录后最多多少小时会话失效（正整数），收到“${maxText}”`);
+  }
+
   const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
   const timeout = Number(timeoutText);
   if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
@@ -185,7 +221,14 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
   return Object.freeze({
     files: Object.freeze({ dataDir, dataDirIsDefault: configuredDir === undefined }),
     db: Object.freeze({ url }),
-    http: Object.freeze({ host, port, rateLimit: rateLimitText === 'on', intakeRateLimit: Object.freeze(intakeRateLimit) }),
+    http: Object.freeze({
+      host,
+      port,
+      rateLimit: rateLimitText === 'on',
+      intakeRateLimit: Object.freeze(intakeRateLimit),
+      signInRateLimit: Object.freeze(signInRateLimit),
+      session: Object.freeze({ idleSeconds: idleMinutes * 60, absoluteSeconds: maxHours * 3600 }),
+    }),
     attachments: Object.freeze({ maxBytes, maxFiles }),
     reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',

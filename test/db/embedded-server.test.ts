@@ -66,6 +66,12 @@ describe('embedded database server', () => {
       );
       assert.deepEqual(reopened.migrated, []);
       assert.match(servingLines(dir)[1] ?? '', /reopened/);
+      // Started with a 32 MB buffer cache (initdb's 128 MB stayed resident: issue #7's RSS goal), given
+      // on the command line: the data directory's postgresql.conf is as initdb wrote it.
+      const buffers = await reopened.pool.query<{ setting: string; source: string }>(
+        "select current_setting('shared_buffers') as setting, source from pg_settings where name = 'shared_buffers'",
+      );
+      assert.deepEqual(buffers.rows[0], { setting: '32MB', source: 'command line' });
     } finally {
       await reopened.close();
     }

@@ -169,6 +169,27 @@ forEachEngine('REST API', ({ database }) => {
     assert.equal(await countCases(), before);
   });
 
+  test('concurrent intakes (written together, group commit): valid ones 201 with distinct codes, invalid ones 400 and nothing written for them', async () => {
+    const before = await countCases();
+    const invalid = { ...intakeBody(0), applicant: { ...(intakeBody(0)['applicant'] as object), idNumber: '110105194912310021' } };
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        call('/api/agencies/dept-a/applications', { method: 'POST', json: i % 4 === 3 ? invalid : intakeBody(100 + i) }),
+      ),
+    );
+    assert.deepEqual(
+      responses.map((r) => r.status),
+      Array.from({ length: 24 }, (_, i) => (i % 4 === 3 ? 400 : 201)),
+    );
+    const codes = await Promise.all(responses.filter((r) => r.status === 201).map(async (r) => ((await r.json()) as Receipt).caseCode));
+    assert.equal(new Set(codes).size, 18);
+    assert.equal(await countCases(), before + 18);
+    for (const code of codes.slice(0, 3)) {
+      const detail = await call(`/api/cases/${code}`, { token: as('sysadmin') });
+      assert.equal(detail.status, 200);
+    }
+  });
+
   test('staff endpoints need a valid bearer token', async () => {
     for (const token of [undefined, 'not-a-token', `gk_${'x'.repeat(43)}`]) {
       const response = await call('/api/cases', token === undefined ? {} : { token });

@@ -73,6 +73,8 @@ async function killMidRun(env: NodeJS.ProcessEnv): Promise<void> {
   } finally {
     await second.stop();
   }
+  // The request log (one JSON line per request, written a turn later in one write) reached stderr.
+  assert.match(second.output(), /"method":"POST","route":"\/api\/agencies\/:slug\/applications","status":201/);
 }
 
 /** The server's defect log lines (500s), for a failure message. */

@@ -9,6 +9,8 @@ import { openDatabase } from '#adapters/db/open-database.ts';
 import { agencies } from '#adapters/db/schema/agencies.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/** The `./gongkai` launcher: what a user runs (compile cache, the server's Node flags). */
+const LAUNCHER = fileURLToPath(new URL('../../gongkai', import.meta.url));
 
 export interface ServerProcess {
   readonly url: string;
@@ -65,12 +67,17 @@ const exited = (child: ChildProcess): Promise<void> =>
 export async function startServerProcess(options: {
   env: NodeJS.ProcessEnv;
   args?: readonly string[];
+  /** Start it as a user does, through `./gongkai` (benchmarks); default: Node on src/cli/main.ts directly. */
+  launcher?: boolean;
   /** Wait for /healthz to say ok (default true). */
   healthy?: boolean;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const args = options.args ?? ['serve', '--port', '0', '--host', '127.0.0.1'];
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', CLI, ...args], {
+  // Through the launcher it execs Node in place: the child's pid is the server's.
+  const [command, argv] =
+    options.launcher === true ? [LAUNCHER, args] : [process.execPath, ['--disable-warning=ExperimentalWarning', CLI, ...args]];
+  const child = spawn(command, argv, {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -3,7 +3,17 @@
 // grouped by applicant type, UNION ALL the appeals grouped by kind).
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { AgencyRef, AggregatedYear, CaseFilter, CaseStore, CaseTransaction, StoredAppeal, StoredCase } from '#app/case-ports.ts';
+import type {
+  AgencyRef,
+  AggregatedYear,
+  AuditEntry,
+  CaseFilter,
+  CaseStore,
+  CaseTransaction,
+  NewCase,
+  StoredAppeal,
+  StoredCase,
+} from '#app/case-ports.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
 import { SHIPPED_CALENDAR } from '#core/calendar/shipped-calendar.ts';
@@ -12,6 +22,7 @@ import type { AppealDecision } from '#core/cases/appeal-case.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
 import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
 import type { CaseProjection } from '#core/cases/project-case.ts';
+import { DomainError } from '#core/shared/domain-error.ts';
 import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
 import { attachmentTransactionOf } from './attachment-store.ts';
 import type { DbAccess } from './lazy-database.ts';
@@ -34,6 +45,26 @@ export function newVerificationCode(): string {
 /** SHA-256 of the code as entered (upper-cased, spaces removed): a high-entropy code needs no slow hash. */
 export function hashVerificationCode(code: string): string {
   return createHash('sha256').update(code.replace(/\s+/gu, '').toUpperCase()).digest('hex');
+}
+
+/** Errors of a connection that failed or broke (node errno codes, pg's own, SQLSTATE classes 08 and 57P). */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN']);
+export function connectionLost(error: unknown): boolean {
+  // drizzle wraps the driver's error ("Failed query: …") with the driver's error as its cause.
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 4; depth += 1) {
+    if (current instanceof DomainError) {
+      return false;
+    }
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || code.startsWith('08') || code.startsWith('57P'))) {
+      return true;
+    }
+    if (current instanceof Error && /^Connection terminated|not queryable|Client was closed/u.test(current.message)) {
+      return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -105,30 +136,64 @@ function transactionOf(tx: Tx): CaseTransaction {
   return {
     ...attachmentTransactionOf(tx),
     async insertCase(entry, events, actor) {
-      // The row's identity numbers the code: one sequence for the instance (two intakes never share a number),
-      // and the one a restore resets with every identity (adapters/db/backup.ts).
-      const [{ n }] = (await tx.execute<{ n: string }>(sql`select nextval(pg_get_serial_sequence('cases', 'id'))::text as n`)).rows as [
-        { n: string },
-      ];
-      const id = Number(n);
-      const caseCode = `GK${entry.projection.receivedOn.slice(0, 4)}-${n.padStart(6, '0')}`;
-      const verificationCode = newVerificationCode();
-      await tx.insert(cases).values({
-        agencyId: entry.agencyId,
-        id,
-        caseCode,
-        verificationHash: hashVerificationCode(verificationCode),
-        externalId: entry.externalId,
-        channel: entry.projection.channel,
-        applicantType: entry.projection.applicantType,
-        applicant: entry.applicant,
-        description: entry.description,
-        delivery: entry.delivery,
-        eventCount: events.length,
-        ...projectionColumns(entry.projection),
+      const [inserted] = await this.insertCases([{ entry, events, actor }]);
+      return inserted!;
+    },
+    async insertCases(entries) {
+      if (entries.length === 0) {
+        return [];
+      }
+      // The row's identity numbers the code: one sequence for the instance (two intakes never share a
+      // number), and the one a restore resets with every identity (adapters/db/backup.ts). All numbers
+      // of the batch in one statement.
+      const numbers = (
+        await tx.execute<{ n: string }>(
+          sql`select nextval(pg_get_serial_sequence('cases', 'id'))::text as n from generate_series(1, ${entries.length}::int)`,
+        )
+      ).rows.map((row) => row.n);
+      const created = entries.map(({ entry }, i) => {
+        const n = numbers[i]!;
+        const verificationCode = newVerificationCode();
+        return {
+          id: Number(n),
+          caseCode: `GK${entry.projection.receivedOn.slice(0, 4)}-${n.padStart(6, '0')}`,
+          verificationCode,
+          verificationHash: hashVerificationCode(verificationCode),
+        };
       });
-      await this.appendEvents(entry.agencyId, id, 1, events, actor);
-      return { id, caseCode, verificationCode };
+      const column = <T>(pick: (entry: NewCase, i: number) => T) => sql.param(entries.map(({ entry }, i) => pick(entry, i)));
+      const events = entries.flatMap(({ entry, events: caseEvents, actor }, i) =>
+        caseEvents.map((event, k) => ({ agencyId: entry.agencyId, caseId: created[i]!.id, seq: k + 1, event, actor })),
+      );
+      const eventColumn = <T>(pick: (row: (typeof events)[number]) => T) => sql.param(events.map(pick));
+      // Cases and their events in ONE statement (multi-row inserts from arrays; the events' foreign key
+      // is checked at the end of the statement, when the cases are there).
+      await tx.execute(sql`
+        with inserted as (
+          insert into cases (agency_id, id, case_code, verification_hash, external_id, channel, applicant_type, applicant,
+            description, delivery, event_count, received_on, status, is_open, due, clock_state, correction_deadline,
+            fee_payment_due, outcome, closed_on, replied_on)
+          select * from unnest(
+            ${column((e) => e.agencyId)}::int[], ${column((_, i) => created[i]!.id)}::bigint[],
+            ${column((_, i) => created[i]!.caseCode)}::text[], ${column((_, i) => created[i]!.verificationHash)}::text[],
+            ${column((e) => e.externalId)}::text[], ${column((e) => e.projection.channel)}::text[],
+            ${column((e) => e.projection.applicantType)}::text[],
+            ${column((e) => (e.applicant === null ? null : JSON.stringify(e.applicant)))}::jsonb[],
+            ${column((e) => e.description)}::text[], ${column((e) => e.delivery)}::text[],
+            ${column((_, i) => entries[i]!.events.length)}::int[], ${column((e) => e.projection.receivedOn)}::date[],
+            ${column((e) => e.projection.status)}::text[], ${column((e) => e.projection.open)}::boolean[],
+            ${column((e) => e.projection.due)}::date[], ${column((e) => e.projection.clockState)}::text[],
+            ${column((e) => e.projection.correctionDeadline)}::date[], ${column((e) => e.projection.feePaymentDue)}::date[],
+            ${column((e) => e.projection.outcome)}::text[], ${column((e) => e.projection.closedOn)}::date[],
+            ${column((e) => e.projection.repliedOn)}::date[])
+          returning 1
+        )
+        insert into case_events (agency_id, case_id, seq, type, "on", data, actor)
+        select * from unnest(
+          ${eventColumn((r) => r.agencyId)}::int[], ${eventColumn((r) => r.caseId)}::bigint[], ${eventColumn((r) => r.seq)}::int[],
+          ${eventColumn((r) => r.event.type)}::text[], ${eventColumn((r) => r.event.on)}::date[],
+          ${eventColumn((r) => JSON.stringify(r.event))}::jsonb[], ${eventColumn((r) => r.actor)}::text[])`);
+      return created.map(({ id, caseCode, verificationCode }) => ({ id, caseCode, verificationCode }));
     },
     lockCase: (caseCode) => lockOne(tx, eq(cases.caseCode, caseCode)),
     lockCaseByExternalId: (agencyId, externalId) => lockOne(tx, and(eq(cases.agencyId, agencyId), eq(cases.externalId, externalId))),
@@ -146,6 +211,17 @@ function transactionOf(tx: Tx): CaseTransaction {
         .update(cases)
         .set({ ...projectionColumns(projection), eventCount, updatedAt: sql`now()` })
         .where(and(eq(cases.agencyId, agencyId), eq(cases.id, caseId)));
+    },
+    async auditAll(entries) {
+      if (entries.length === 0) {
+        return;
+      }
+      const column = <T>(pick: (entry: AuditEntry) => T) => sql.param(entries.map(pick));
+      const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+      await tx.execute(sql`
+        insert into audit_log (agency_id, actor, action, subject, before, after)
+        select * from unnest(${column((e) => e.agencyId)}::int[], ${column((e) => e.actor)}::text[], ${column((e) => e.action)}::text[],
+          ${column((e) => e.subject)}::text[], ${column((e) => json(e.before))}::jsonb[], ${column((e) => json(e.after))}::jsonb[])`);
     },
     async audit(entry) {
       await tx.insert(auditLog).values({
@@ -237,23 +313,30 @@ function appealOf(row: typeof appealCases.$inferSelect, caseCode: string | null)
 export function aggregationSql(agencyId: number, year: number): SQL {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  // The inner query decides once per case whether it closed in the year (its outcome, else null); the outer
-  // one counts: each outcome row is a FILTER on that value, so no date comparison is repeated 21 times.
-  const outcomes = OUTCOME_CODES.map((code) => sql`${code}::text, count(*) filter (where c.closed_outcome = ${code})::int`);
+  // The inner query is one GROUP BY over the year's cases on plain columns and comparisons (so PostgreSQL
+  // runs it in parallel like a bare GROUP BY): per applicant type, new or carried in, closed in the year
+  // or not, and outcome — a few hundred groups at most. The outer one builds table 三's columns from
+  // those groups, so the 21 outcome FILTERs run over the groups, not over every case (when they ran per
+  // case: 2.1× a bare GROUP BY on PGlite, 1.6× on PostgreSQL without a parallel plan).
+  const closed = sql`g.closed_in and g.outcome is not null`;
+  const outcomes = OUTCOME_CODES.map(
+    (code) => sql`${code}::text, coalesce(sum(g.n) filter (where g.closed_in and g.outcome = ${code}), 0)::int`,
+  );
   return sql`
-    select 'application' as part, c.applicant_type as grp, jsonb_build_object(
-      'received', count(*) filter (where c.is_new)::int,
-      'carried_in', count(*) filter (where not c.is_new)::int,
-      'outcome.total', count(c.closed_outcome)::int,
-      'carried_out', count(*) filter (where c.closed_outcome is null)::int,
+    select 'application' as part, g.applicant_type as grp, jsonb_build_object(
+      'received', coalesce(sum(g.n) filter (where g.is_new), 0)::int,
+      'carried_in', coalesce(sum(g.n) filter (where not g.is_new), 0)::int,
+      'outcome.total', coalesce(sum(g.n) filter (where ${closed}), 0)::int,
+      'carried_out', coalesce(sum(g.n) filter (where not coalesce(${closed}, false)), 0)::int,
       ${sql.join(outcomes, sql`, `)}
     ) as counts
     from (
-      select applicant_type, received_on >= ${start}::date as is_new, case when closed_on <= ${end}::date then outcome end as closed_outcome
+      select applicant_type, received_on >= ${start}::date as is_new, closed_on <= ${end}::date as closed_in, outcome, count(*) as n
       from cases
       where agency_id = ${agencyId} and received_on <= ${end}::date and (closed_on is null or closed_on >= ${start}::date)
-    ) c
-    group by c.applicant_type
+      group by 1, 2, 3, 4
+    ) g
+    group by g.applicant_type
     union all
     select 'appeal', a.kind, jsonb_build_object(
       'upheld', count(*) filter (where a.decided_on <= ${end}::date and a.result = 'upheld')::int,
@@ -322,7 +405,13 @@ export function createCaseStore(db: Db): CaseStore {
       }
       return { calendar, settings: resolveClockSettings(values as ClockSettingValues) };
     },
-    transaction: (work) => db.transaction((tx) => work(transactionOf(tx))),
+    async transaction(work) {
+      try {
+        return await db.transaction((tx) => work(transactionOf(tx)));
+      } catch (error) {
+        throw connectionLost(error) ? new DomainError('UNAVAILABLE', '数据库连接中断，请稍后再试', {}) : error;
+      }
+    },
     async findCase(caseCode) {
       const rows = await selectCases(db).where(eq(cases.caseCode, caseCode));
       return rows[0] === undefined ? null : toStored(rows[0]);

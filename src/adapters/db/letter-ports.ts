@@ -9,6 +9,7 @@ import type { LetterSettingPorts } from '#app/set-letter-setting.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
 import { projectCase } from '#core/cases/project-case.ts';
+import { SECRET_MASK, SECRET_SETTING_KEYS } from '#core/letters/letter-settings.ts';
 import { reminderCaseOf } from '#core/reminders/reminder-case.ts';
 import { resolveClockSettings } from '#core/statute/clock-settings.ts';
 import { deleteLetterTemplate, issueReplyLetter, listLetterTemplates, listReplyLetters, saveLetterTemplate } from './letter-store.ts';
@@ -104,7 +105,14 @@ async function loadScopedSettings(db: Db, agencyId: number | null) {
 }
 
 /** Stores a letter or mail setting and its history row in one transaction (the row lock orders concurrent changes). */
-async function saveSetting(db: Db, agencyId: number | null, key: string, value: string, who: string): Promise<{ from: string | null }> {
+async function saveSetting(
+  db: Db,
+  agencyId: number | null,
+  key: string,
+  value: string,
+  who: string,
+  reason?: string,
+): Promise<{ from: string | null }> {
   return db.transaction(async (tx) => {
     let from: string | null;
     if (agencyId === null) {
@@ -130,8 +138,12 @@ async function saveSetting(db: Db, agencyId: number | null, key: string, value: 
         .values({ agencyId, key, value })
         .onConflictDoUpdate({ target: [agencySettings.agencyId, agencySettings.key], set: { value, updatedAt: sql`now()` } });
     }
-    await tx.insert(settingChanges).values({ agencyId, key, fromValue: from, toValue: value, who });
-    return { from };
+    // A secret (the SMTP password) never reaches the history or the caller: only that it was set.
+    const mask = (v: string | null) => (SECRET_SETTING_KEYS.has(key) && v !== null && v !== '' ? SECRET_MASK : v);
+    await tx
+      .insert(settingChanges)
+      .values({ agencyId, key, fromValue: mask(from), toValue: mask(value) ?? '', who, reason: reason ?? null });
+    return { from: mask(from) };
   });
 }
 
@@ -139,7 +151,7 @@ async function saveSetting(db: Db, agencyId: number | null, key: string, value: 
 export function createLetterPorts(db: Db): CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts {
   return {
     loadScopedSettings: (agencyId) => loadScopedSettings(db, agencyId),
-    saveSetting: (agencyId, key, value, who) => saveSetting(db, agencyId, key, value, who),
+    saveSetting: (agencyId, key, value, who, reason) => saveSetting(db, agencyId, key, value, who, reason),
     findAgency: (slug) => findAgency(db, slug),
     async findAgencyOfCase(caseCode) {
       const [row] = await db

@@ -10,6 +10,7 @@ import type { Db } from './open-database.ts';
 import { agencies } from './schema/agencies.ts';
 import { auditLog } from './schema/cases.ts';
 import { userRoles, users } from './schema/identity.ts';
+import { staffSessions } from './schema/sessions.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -104,10 +105,13 @@ async function accounts(db: Db | Tx, where: { username?: string; agency?: string
   }));
 }
 
-/** Ends the console sessions of a user (the sessions table of the console's sign-in). */
-export type SessionEnder = (db: Db, userId: number) => Promise<number>;
+/** Deletes the console sessions of a user (staff_sessions of the console's sign-in); how many. */
+async function endSessions(db: Db, userId: number): Promise<number> {
+  const ended = await db.delete(staffSessions).where(eq(staffSessions.userId, userId)).returning({ idHash: staffSessions.idHash });
+  return ended.length;
+}
 
-export function createUserAdminStore(db: Db, endSessions: SessionEnder = async () => 0): UserAdminStore {
+export function createUserAdminStore(db: Db): UserAdminStore {
   return {
     async listAccounts(filter) {
       if (filter.agency !== undefined) {

@@ -22,6 +22,9 @@ export interface ApplicationStatus {
   readonly received: string;
   readonly due: string | null;
   readonly outcome: string | null;
+  /** The outcome in words (表三's row label), once the case is closed. */
+  readonly outcomeLabel?: string;
+  readonly closedOn?: string;
 }
 
 /** A case as staff see it (the use case's view: these fields and more); `agency` is the owning agency's slug. */
@@ -62,6 +65,23 @@ export interface AttachmentServices {
   readAttachment(input: { caseCode: string; id: number }): Promise<{ attachment: AttachmentView; bytes: Uint8Array }>;
 }
 
+/** An agency as staff see it in the console and in `GET /api/session`. */
+export interface StaffAgency {
+  readonly slug: string;
+  readonly name: string;
+  readonly parent: string | null;
+}
+
+/** The browser sessions of the staff console (issue #8), for the API's second way in. */
+export interface StaffSessionServices {
+  /**
+   * The signed-in staff member of a session cookie value and the session's CSRF token; undefined when
+   * unknown, expired, ended, its user disabled, or still waiting for the TOTP step.
+   */
+  resolve(sessionId: string): Promise<{ actor: Actor; csrfToken: string } | undefined>;
+  listAgencies(): Promise<readonly StaffAgency[]>;
+}
+
 export interface HttpServices {
   readonly cases: CaseServices;
   /** Absent: uploads answer 503 (no blob store configured). */
@@ -69,4 +89,6 @@ export interface HttpServices {
   /** The actor of a bearer token (UNAUTHENTICATED otherwise). */
   authenticate(token: string | undefined): Promise<Actor>;
   agencyTree(): Promise<AgencyTree>;
+  /** Console sessions (absent: the API takes bearer tokens only). */
+  readonly sessions?: StaffSessionServices;
 }

@@ -6,7 +6,11 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import type { AgencyRef, CaseDeps, StoredCase } from '../case-ports.ts';
 
 export function todayOf(deps: CaseDeps): { today: LocalDate; minutes: number } {
-  const now = deps.clock.now();
+  return todayAt(deps.clock.now());
+}
+
+/** The Asia/Shanghai date and minute of the day of an instant. */
+export function todayAt(now: Date): { today: LocalDate; minutes: number } {
   return { today: shanghaiDateOf(now), minutes: shanghaiMinutesOf(now) };
 }
 

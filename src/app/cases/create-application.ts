@@ -2,18 +2,19 @@
 // Answers only after COMMIT with the case code, the one-time verification code, the receipt date and
 // the due date; invalid input writes nothing.
 
-import { type AttachmentSource, sourceOfChannel } from '#core/attachments/check-attachment.ts';
+import { type AttachmentLimits, type AttachmentSource, sourceOfChannel } from '#core/attachments/check-attachment.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { checkApplicant } from '#core/cases/applicant.ts';
-import { parseCaseDate, type ReceivedEvent } from '#core/cases/case-event.ts';
-import { decideCaseEvent } from '#core/cases/decide-case-event.ts';
-import { projectCase } from '#core/cases/project-case.ts';
-import { DomainError } from '#core/shared/domain-error.ts';
+import { type CaseEvent, parseCaseDate, type ReceivedEvent } from '#core/cases/case-event.ts';
+import { type Decision, decideCaseEvent } from '#core/cases/decide-case-event.ts';
+import { type CaseContext, type CaseProjection, projectCase } from '#core/cases/project-case.ts';
+import { DomainError, isDomainError } from '#core/shared/domain-error.ts';
 import { CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
-import type { AttachmentDeps, IncomingFile } from '../attachments/attachment-ports.ts';
+import type { AttachmentDeps, IncomingFile, NewAttachment } from '../attachments/attachment-ports.ts';
 import { ATTACHMENTS_FIELD, type CheckedFile, checkIncomingFiles, storeBlobs } from '../attachments/check-incoming-files.ts';
-import type { CaseDeps } from '../case-ports.ts';
-import { caseContextFor, requireAgency, todayOf } from './case-context.ts';
+import type { AgencyRef, CaseDeps, NewCase } from '../case-ports.ts';
+import type { Settled } from '../group-commit.ts';
+import { caseContextFor, requireAgency, todayAt } from './case-context.ts';
 
 /** How the applicant wants the information (条例第二十九条（三）). */
 export const DELIVERY_METHODS = ['online', 'email', 'post', 'pickup'] as const;
@@ -33,13 +34,15 @@ export interface CreateApplicationInput {
   readonly receivedTime?: unknown;
   /** Who records it (`public` for the intake). */
   readonly actor: string;
+  /** When the request arrived (a batch may be written a moment later); default the clock's now. */
+  readonly submittedAt?: Date;
   /** Files sent with the application (checked with the other fields; untrusted). */
   readonly attachments?: readonly IncomingFile[];
   /** How the files arrived; default `online` for the intake, else the channel's (core sourceOfChannel). */
   readonly attachmentSource?: AttachmentSource;
 }
 
-/** The case ports, plus the blob store and limits when the application may carry files. */
+/** The case ports, plus the blob store and limits when applications may carry files. */
 export type CreateApplicationDeps = CaseDeps & Partial<Pick<AttachmentDeps, 'blobs' | 'limits'>>;
 
 export interface CreatedApplication {
@@ -50,15 +53,18 @@ export interface CreatedApplication {
   readonly due: LocalDate | null;
 }
 
-/**
- * Registers an application: checks applicant (GB 11643 / GB 32100), request and delivery; records the
- * `received` event; stores the projection; audits — all in one transaction.
- *
- * @example
- * await createApplication(deps, { agencySlug: 'demo', applicant: {...}, description: '…', delivery: 'email', actor: 'public' });
- */
-export async function createApplication(deps: CreateApplicationDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
-  const { today, minutes } = todayOf(deps);
+/** An application checked and decided, ready to be written. */
+interface PreparedApplication {
+  readonly agencyId: number;
+  readonly entry: NewCase;
+  readonly events: readonly CaseEvent[];
+  readonly actor: string;
+  /** Files already in the blob store; their rows commit with the case. */
+  readonly attachments: readonly NewAttachment[];
+}
+
+/** The input's problems as one INVALID_INPUT, or the checked values (no I/O). */
+function checkInput(input: CreateApplicationInput, today: LocalDate, minutes: number, limits: AttachmentLimits | undefined) {
   const fields: Record<string, string> = {};
   const applicant = checkApplicant(input.applicant);
   if (!applicant.ok) {
@@ -106,10 +112,10 @@ export async function createApplication(deps: CreateApplicationDeps, input: Crea
   }
   let files: CheckedFile[] = [];
   if ((input.attachments ?? []).length > 0) {
-    if (deps.blobs === undefined || deps.limits === undefined) {
+    if (limits === undefined) {
       throw new Error('createApplication: attachments given without a blob store');
     }
-    const checked = checkIncomingFiles(input.attachments ?? [], deps.limits, 0);
+    const checked = checkIncomingFiles(input.attachments ?? [], limits, 0);
     if (checked.ok) {
       files = checked.files;
     } else {
@@ -119,53 +125,180 @@ export async function createApplication(deps: CreateApplicationDeps, input: Crea
   if (Object.keys(fields).length > 0 || !applicant.ok) {
     throw new DomainError('INVALID_INPUT', '申请内容有误，请按提示修改', { fields });
   }
-  const agency = await requireAgency(deps, input.agencySlug);
-  const context = await caseContextFor(deps, agency.id, today);
-  const received: ReceivedEvent = {
-    type: 'received',
-    on: receivedOn,
+  return {
+    files,
+    applicant: applicant.applicant,
+    description,
+    delivery: input.delivery as string,
     channel: channel as Channel,
-    applicantType: applicant.applicant.type,
-    // The office-hours rule reads the time of day: now for the intake, the recorded time for staff entry.
-    ...(input.received === undefined ? { atMinutes: minutes } : atMinutes === undefined ? {} : { atMinutes }),
+    receivedOn,
+    atMinutes,
   };
-  const decision = decideCaseEvent([], received, context);
-  if (!decision.ok) {
-    throw new DomainError('INVALID_INPUT', decision.message, { reason: decision.code });
+}
+
+const settle = async <T>(work: () => Promise<T> | T): Promise<Settled<T>> => {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error };
   }
-  const projection = projectCase(decision.events, context);
-  // The files' bytes first (content-addressed, outside the transaction); their rows commit with the case.
-  const source = input.attachmentSource ?? (input.channel === undefined ? 'online' : sourceOfChannel(channel as string));
-  const attachmentRows = files.length > 0 && deps.blobs !== undefined ? await storeBlobs(deps.blobs, files, source) : [];
-  const created = await deps.cases.transaction(async (tx) => {
-    const inserted = await tx.insertCase(
-      {
-        agencyId: agency.id,
-        externalId: null,
-        applicant: applicant.applicant,
-        description,
-        delivery: input.delivery as string,
-        projection,
-      },
-      decision.events,
-      input.actor,
+};
+
+/** Writes prepared applications with their `case.create` audit entries in one transaction. */
+async function writeApplications(deps: CaseDeps, prepared: readonly PreparedApplication[]): Promise<CreatedApplication[]> {
+  return deps.cases.transaction(async (tx) => {
+    const inserted = await tx.insertCases(prepared.map(({ entry, events, actor }) => ({ entry, events, actor })));
+    const added: { id: number; fileName: string; sha256: string }[][] = [];
+    for (const [i, { agencyId, attachments, actor }] of prepared.entries()) {
+      added.push(attachments.length === 0 ? [] : await tx.insertAttachments(agencyId, inserted[i]!.id, attachments, actor));
+    }
+    await tx.auditAll(
+      prepared.map(({ agencyId, entry, actor }, i) => ({
+        agencyId,
+        actor,
+        action: 'case.create',
+        subject: `case:${inserted[i]!.caseCode}`,
+        before: null,
+        after: {
+          status: entry.projection.status,
+          due: entry.projection.due,
+          received: entry.projection.receivedOn,
+          eventCount: 1,
+          ...(added[i]!.length === 0 ? {} : { attachments: added[i]!.map((a) => ({ id: a.id, fileName: a.fileName, sha256: a.sha256 })) }),
+        },
+      })),
     );
-    const added = await tx.insertAttachments(agency.id, inserted.id, attachmentRows, input.actor);
-    await tx.audit({
-      agencyId: agency.id,
-      actor: input.actor,
-      action: 'case.create',
-      subject: `case:${inserted.caseCode}`,
-      before: null,
-      after: {
-        status: projection.status,
-        due: projection.due,
-        received: projection.receivedOn,
-        eventCount: 1,
-        ...(added.length === 0 ? {} : { attachments: added.map((a) => ({ id: a.id, fileName: a.fileName, sha256: a.sha256 })) }),
-      },
-    });
-    return inserted;
+    return inserted.map((created, i) => ({
+      caseCode: created.caseCode,
+      verificationCode: created.verificationCode,
+      received: prepared[i]!.entry.projection.receivedOn,
+      due: prepared[i]!.entry.projection.due,
+    }));
   });
-  return { caseCode: created.caseCode, verificationCode: created.verificationCode, received: projection.receivedOn, due: projection.due };
+}
+
+/**
+ * Registers applications that arrived together (group commit, app/group-commit.ts): each is checked
+ * (applicant per GB 11643 / GB 32100, request, delivery) and decided on its own — an invalid one gets
+ * its own INVALID_INPUT and writes nothing — and all valid ones are written in ONE transaction
+ * (multi-row inserts of cases, events and audit entries). If that transaction fails on a row (a
+ * constraint, a value the database refuses), each application is written again in its own
+ * transaction, so one bad row fails only itself; when the database is unreachable (UNAVAILABLE)
+ * every item fails without a retry (a COMMIT in flight may have happened). Answers one Settled per
+ * input, in order, each only after the COMMIT that holds it.
+ */
+export async function createApplications(
+  deps: CreateApplicationDeps,
+  inputs: readonly CreateApplicationInput[],
+): Promise<Settled<CreatedApplication>[]> {
+  const results: Settled<CreatedApplication>[] = new Array(inputs.length);
+  const agencies = new Map<string, Promise<AgencyRef>>();
+  const contexts = new Map<string, Promise<CaseContext>>();
+  const decisions = new Map<string, { events: readonly CaseEvent[]; projection: CaseProjection } | Extract<Decision, { ok: false }>>();
+  const prepared: { index: number; application: PreparedApplication }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const outcome = await settle(async (): Promise<PreparedApplication> => {
+      const { today, minutes } = todayAt(input.submittedAt ?? deps.clock.now());
+      const checked = checkInput(input, today, minutes, deps.limits);
+      let agencyLoad = agencies.get(input.agencySlug);
+      if (agencyLoad === undefined) {
+        agencyLoad = requireAgency(deps, input.agencySlug);
+        agencies.set(input.agencySlug, agencyLoad);
+      }
+      const agency = await agencyLoad;
+      const contextKey = `${agency.id} ${today}`;
+      let contextLoad = contexts.get(contextKey);
+      if (contextLoad === undefined) {
+        contextLoad = caseContextFor(deps, agency.id, today);
+        contexts.set(contextKey, contextLoad);
+      }
+      const context = await contextLoad;
+      const received: ReceivedEvent = {
+        type: 'received',
+        on: checked.receivedOn,
+        channel: checked.channel,
+        applicantType: checked.applicant.type,
+        // The office-hours rule reads the time of day: now for the intake, the recorded time for staff entry.
+        ...(input.received === undefined
+          ? { atMinutes: minutes }
+          : checked.atMinutes === undefined
+            ? {}
+            : { atMinutes: checked.atMinutes }),
+      };
+      // Decision and projection are pure functions of the event and the context: applications of the
+      // same kind received in the same minute share them (the reply clock is most of the CPU of an intake).
+      const decidedKey = `${contextKey} ${received.on} ${received.channel} ${received.applicantType} ${received.atMinutes ?? ''}`;
+      let decided = decisions.get(decidedKey);
+      if (decided === undefined) {
+        const decision = decideCaseEvent([], received, context);
+        decided = decision.ok ? { events: decision.events, projection: projectCase(decision.events, context) } : decision;
+        decisions.set(decidedKey, decided);
+      }
+      if ('ok' in decided) {
+        throw new DomainError('INVALID_INPUT', decided.message, { reason: decided.code });
+      }
+      const { events, projection } = decided;
+      // The files' bytes now (content-addressed, outside the transaction); their rows commit with the case.
+      const source = input.attachmentSource ?? (input.channel === undefined ? 'online' : sourceOfChannel(checked.channel));
+      const attachments = checked.files.length > 0 && deps.blobs !== undefined ? await storeBlobs(deps.blobs, checked.files, source) : [];
+      return {
+        attachments,
+        agencyId: agency.id,
+        entry: {
+          agencyId: agency.id,
+          externalId: null,
+          applicant: checked.applicant,
+          description: checked.description,
+          delivery: checked.delivery,
+          projection,
+        },
+        events,
+        actor: input.actor,
+      };
+    });
+    if (outcome.ok) {
+      prepared.push({ index, application: outcome.value });
+    } else {
+      results[index] = outcome;
+    }
+  }
+  if (prepared.length > 0) {
+    const together = await settle(() =>
+      writeApplications(
+        deps,
+        prepared.map((p) => p.application),
+      ),
+    );
+    if (together.ok) {
+      prepared.forEach((p, i) => {
+        results[p.index] = { ok: true, value: together.value[i]! };
+      });
+    } else if (prepared.length === 1 || isDomainError(together.error, 'UNAVAILABLE')) {
+      for (const p of prepared) {
+        results[p.index] = together;
+      }
+    } else {
+      // One row spoiled the batch: each on its own, so only that one fails.
+      for (const p of prepared) {
+        const alone = await settle(() => writeApplications(deps, [p.application]));
+        results[p.index] = alone.ok ? { ok: true, value: alone.value[0]! } : alone;
+      }
+    }
+  }
+  return results;
+}
+
+/**
+ * Registers an application: checks applicant (GB 11643 / GB 32100), request and delivery; records the
+ * `received` event; stores the projection; audits — all in one transaction.
+ *
+ * @example
+ * await createApplication(deps, { agencySlug: 'demo', applicant: {...}, description: '…', delivery: 'email', actor: 'public' });
+ */
+export async function createApplication(deps: CreateApplicationDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
+  const [result] = await createApplications(deps, [input]);
+  if (!result!.ok) {
+    throw result!.error;
+  }
+  return result!.value;
 }

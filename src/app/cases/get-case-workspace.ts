@@ -38,6 +38,8 @@ export interface CaseWorkspace {
   readonly clock: CaseClockView;
   /** The events that may be recorded now, in CASE_EVENT_TYPES order. */
   readonly allowed: readonly CaseEventType[];
+  /** Consultations sent and not yet answered or lapsed (their IDs), for the answer forms. */
+  readonly openConsultations: readonly string[];
 }
 
 /** The case page's data; NOT_FOUND alike for an unknown case and one outside `agencyIds`. */
@@ -93,5 +95,6 @@ export async function getCaseWorkspace(
       explanation,
     },
     allowed: allowedEvents(events, context),
+    openConsultations: projection.openConsultations,
   };
 }

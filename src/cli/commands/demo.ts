@@ -54,6 +54,8 @@ export async function run(args: readonly string[], context: CliContext): Promise
       '',
       `示范机关：${DEMO.agencyName}（${DEMO.agency}），共 ${info.cases} 件依申请公开案件${info.seeded ? '（本次新载入）' : ''}`,
       `工作人员账号：${DEMO.username} / ${DEMO.password}（机构管理员）`,
+      `工作台登录：${url}/console/login  （用户名 ${DEMO.username}，密码 ${DEMO.password}）`,
+      `公开平台：${url}/`,
       `API 令牌（本次新生成）：${info.token}`,
       '',
       '试一试：',

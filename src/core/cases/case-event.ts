@@ -48,6 +48,9 @@ export interface ReopenedEvent {
 /** One event of a case, in the order it was recorded. */
 export type CaseEvent = Exclude<ClockEvent, { readonly type: 'received' | 'replied' }> | ReceivedEvent | RepliedEvent | ReopenedEvent;
 
+/** The largest fee a notice may state: 1,000,000 元 in 分. */
+export const MAX_FEE_FEN = 100_000_000;
+
 /** The earliest and latest year a case date may have (a bound on every loop over days). */
 export const CASE_YEAR_MIN = 1990;
 export const CASE_YEAR_MAX = 2100;
@@ -72,7 +75,7 @@ export function parseCaseDate(raw: unknown, field: string): { date?: LocalDate; 
 /**
  * Reads one event from untrusted JSON `{"type", "date", …}` (the arguments of the clock's case input:
  * deliveredOn, periodWorkingDays, consultationId, kind, consulteeReceivedOn, workingDays, approvedBy, reason,
- * noticeSentOn, deadline, noticeReceivedOn; `outcome` for replied; channel and applicantType for received).
+ * noticeSentOn, deadline, noticeReceivedOn, amountFen; `outcome` for replied; channel and applicantType for received).
  * Checks fields only; whether the event may happen now is decideCaseEvent's question.
  */
 export function parseCaseEvent(value: unknown): ParsedEvent {
@@ -192,9 +195,23 @@ export function parseCaseEvent(value: unknown): ParsedEvent {
     case 'delayed_deadline_set':
       event = { type, on: on!, deadline: required('deadline')! };
       break;
-    case 'fee_notice_sent':
-      event = { type, on: on!, ...opt('noticeReceivedOn', optionalDate('noticeReceivedOn')) };
+    case 'fee_notice_sent': {
+      const amount = value['amountFen'];
+      if (
+        amount !== undefined &&
+        amount !== null &&
+        (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_FEE_FEN)
+      ) {
+        problems.push(`“amountFen”（收费金额，单位：分）应为 0 至 ${MAX_FEE_FEN} 之间的整数：${JSON.stringify(amount)}`);
+      }
+      event = {
+        type,
+        on: on!,
+        ...opt('noticeReceivedOn', optionalDate('noticeReceivedOn')),
+        ...opt('amountFen', typeof amount === 'number' && problems.length === 0 ? amount : undefined),
+      };
       break;
+    }
     case 'replied': {
       const outcome = value['outcome'];
       if (!isOutcomeCode(outcome)) {

@@ -12,6 +12,8 @@ export const LETTER_SETTING_KEYS = [
   'mail.smtp-host',
   'mail.smtp-port',
   'mail.smtp-secure',
+  'mail.smtp-user',
+  'mail.smtp-password',
   'mail.from',
   'mail.reminders-to',
 ] as const;
@@ -67,6 +69,14 @@ export const LETTER_SETTING_DEFINITIONS: Readonly<Record<LetterSettingKey, Lette
   'mail.smtp-host': def('mail.smtp-host', '产品设置', '发送提醒邮件的 SMTP 服务器主机名；为空则不发送邮件', '', 'text:253'),
   'mail.smtp-port': def('mail.smtp-port', '产品设置', 'SMTP 服务器端口', '25', 'integer:1-65535'),
   'mail.smtp-secure': def('mail.smtp-secure', '产品设置', '是否从连接开始即使用 TLS（465 端口为 on）', 'off', ['on', 'off']),
+  'mail.smtp-user': def('mail.smtp-user', '产品设置', '登录 SMTP 服务器的用户名；为空则不登录（不进行身份验证）', '', 'text:254'),
+  'mail.smtp-password': def(
+    'mail.smtp-password',
+    '产品设置',
+    '登录 SMTP 服务器的密码（保存后不再显示，修改记录中也不记录其值）',
+    '',
+    'text:256',
+  ),
   'mail.from': def('mail.from', '产品设置', '提醒邮件的发件人（如 政务公开办 <gongkai@example.gov.cn>）', '', 'mailbox'),
   'mail.reminders-to': def(
     'mail.reminders-to',
@@ -76,6 +86,12 @@ export const LETTER_SETTING_DEFINITIONS: Readonly<Record<LetterSettingKey, Lette
     'email',
   ),
 };
+
+/** Settings whose value is never shown back or written into the change history (the SMTP password). */
+export const SECRET_SETTING_KEYS: ReadonlySet<string> = new Set<LetterSettingKey>(['mail.smtp-password']);
+
+/** What a secret setting shows instead of its value. */
+export const SECRET_MASK = '（已设置）';
 
 export function isLetterSettingKey(key: string): key is LetterSettingKey {
   return (LETTER_SETTING_KEYS as readonly string[]).includes(key);
@@ -134,6 +150,9 @@ export interface MailSettings {
   readonly secure: boolean;
   readonly from: string;
   readonly remindersTo: string;
+  /** Empty: no SMTP authentication. */
+  readonly user: string;
+  readonly password: string;
 }
 
 function settingValue(stored: LetterSettingValues, key: LetterSettingKey): string {
@@ -160,5 +179,7 @@ export function resolveMailSettings(stored: LetterSettingValues): MailSettings {
     secure: settingValue(stored, 'mail.smtp-secure') === 'on',
     from: settingValue(stored, 'mail.from'),
     remindersTo: settingValue(stored, 'mail.reminders-to'),
+    user: settingValue(stored, 'mail.smtp-user'),
+    password: settingValue(stored, 'mail.smtp-password'),
   };
 }

@@ -187,7 +187,7 @@ describe('letter and mail settings', () => {
     assert.match(checkLetterSettingValue('letter.review-organ', '某\n') ?? '', /换行/);
     assert.equal(checkLetterSettingValue('letter.partial-review-first', 'maybe')?.includes('on、off'), true);
     const mail = resolveMailSettings({ 'mail.smtp-port': 'x', 'mail.smtp-host': 'smtp.example.gov.cn' });
-    assert.deepEqual(mail, { host: 'smtp.example.gov.cn', port: 25, secure: false, from: '', remindersTo: '' });
+    assert.deepEqual(mail, { host: 'smtp.example.gov.cn', port: 25, secure: false, from: '', remindersTo: '', user: '', password: '' });
     assert.equal(resolveLetterSettings({ 'letter.partial-review-first': 'off' }).partialReviewFirst, false);
   });
 });

@@ -94,7 +94,12 @@ export type ClockEvent =
     })
   | (Dated & { readonly type: 'reasons_requested' })
   | (Dated & { readonly type: 'delayed_deadline_set'; readonly deadline: LocalDate })
-  | (Dated & { readonly type: 'fee_notice_sent'; readonly noticeReceivedOn?: LocalDate })
+  | (Dated & {
+      readonly type: 'fee_notice_sent';
+      readonly noticeReceivedOn?: LocalDate;
+      /** The fee the notice asks for, in 分 (国办函〔2020〕109号); the clock does not read it. */
+      readonly amountFen?: number;
+    })
   | (Dated & { readonly type: 'fee_paid' | 'fee_expired' | 'withdrawn' | 'delivered' })
   | (Dated & { readonly type: 'replied'; readonly outcome?: string });
 

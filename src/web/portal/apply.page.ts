@@ -185,3 +185,6 @@ ${control('delivery', state)}
 </form>`,
   });
 }
+
+/** One field of the application form (the console's staff entry reuses them). */
+export { control as applyFieldControl };

@@ -48,7 +48,7 @@ th,td{border:1px solid #bbb;padding:.4rem .75rem;text-align:left}
 `;
 
 /** FNV-1a (32 bits) of the sheet: a new path whenever the CSS changes, so the long cache is safe. */
-function fingerprint(text: string): string {
+export function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

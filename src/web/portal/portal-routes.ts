@@ -32,8 +32,8 @@ export interface PortalOptions {
   /** Public intake rate limit per client address (`off` for load tests). */
   readonly intakeRateLimit: RateLimitSetting | 'off';
   readonly log: LogLine;
-  /** Key of the CSRF token signatures; random per process when absent (one shared key for several nodes). */
-  readonly csrfSecret?: Uint8Array;
+  /** Key of the CSRF token signatures (or a function giving it); random per process when absent. */
+  readonly csrfSecret?: Uint8Array | (() => Uint8Array);
   /** Largest accepted form body in bytes (default 64 KiB); a multipart form with files: the attachment limits'. */
   readonly maxFormBytes?: number;
   /** Upload limits of the application form's attachments (default 20 MB, 10 files). */
@@ -41,7 +41,7 @@ export interface PortalOptions {
 }
 
 /** Only 'self': no inline script or style anywhere, forms post only to this origin, no framing. */
-const CONTENT_SECURITY_POLICY = {
+export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'none'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'"],

@@ -2,6 +2,8 @@
 // state. An unknown case code and a wrong verification code get the same answer.
 import { html } from 'hono/html';
 import type { ApplicationStatus } from '#adapters/http/http-services.ts';
+import { OUTCOME_BY_CODE, type OutcomeCode } from '#core/cases/outcome-codes.ts';
+import { letterFamilyOf, OUTCOME_FAMILY_LABEL, outcomeRowLabel } from '#core/letters/outcome-family.ts';
 import { type Html, renderPage } from './layout.ts';
 
 export interface StatusPageState {
@@ -19,6 +21,19 @@ function input(name: 'code' | 'v', label: string, value: string, error: string |
   }></div>`;
 }
 
+/**
+ * An outcome as the applicant reads it: the kind of reply (the letter's family, e.g. 部分公开), with
+ * the ground for the kinds that have several (不予公开（属于国家秘密）); not the report's row label.
+ */
+export function outcomeInWords(code: string): string {
+  const family = letterFamilyOf(code);
+  if (family === undefined) {
+    return code;
+  }
+  const ground = /^\d+\./u.test(OUTCOME_BY_CODE.get(code as OutcomeCode)?.label ?? '') ? outcomeRowLabel(code) : undefined;
+  return ground === undefined ? OUTCOME_FAMILY_LABEL[family] : `${OUTCOME_FAMILY_LABEL[family]}（${ground}）`;
+}
+
 function result(state: StatusPageState): Html | string {
   if (state.result === undefined) {
     return '';
@@ -32,7 +47,13 @@ function result(state: StatusPageState): Html | string {
 <tr><th scope="row">案件编号</th><td>${status.caseCode}</td></tr>
 <tr><th scope="row">办理状态</th><td>${status.stateLabel ?? status.state}</td></tr>
 <tr><th scope="row">收到申请日期</th><td>${status.received}</td></tr>
-<tr><th scope="row">答复期限</th><td>${status.due ?? '暂停计算（例如等待补正）'}</td></tr>
+${
+  status.outcome === null || status.outcome === undefined
+    ? html`<tr><th scope="row">答复期限</th><td>${status.due ?? '暂停计算（例如等待补正）'}</td></tr>`
+    : html`<tr><th scope="row">办理结果</th><td>${outcomeInWords(status.outcome)}</td></tr>${
+        status.closedOn === undefined ? '' : html`<tr><th scope="row">办结日期</th><td>${status.closedOn}</td></tr>`
+      }`
+}
 </tbody></table></section>`;
 }
 

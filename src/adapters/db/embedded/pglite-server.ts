@@ -14,6 +14,14 @@ import { join } from 'node:path';
 import { acquireLock, lockPathOf, releaseLock, updateLock } from './lock-file.ts';
 import { initdbTemplatePath } from './template.ts';
 
+/**
+ * PostgreSQL's buffer cache inside the WASM memory. initdb's 128 MB is touched as it fills and stays in
+ * the process's RSS (issue #7: server + embedded database ≤ 600 MB); 32 MB holds the working set of an
+ * agency's cases, and a larger scan reads through the OS page cache (a sequential scan uses a small ring
+ * of buffers anyway).
+ */
+const SHARED_BUFFERS = '32MB';
+
 type Message =
   | { type: 'ready'; port: number; fresh: boolean; openMs: number }
   | { type: 'busy'; pid: number }
@@ -64,6 +72,8 @@ async function main(): Promise<void> {
     const db = await PGlite.create({
       dataDir: pgDir,
       ...(template === undefined ? {} : { loadDataDir: new Blob([template]) }),
+      // Given on the command line, not in postgresql.conf: the data directory stays as initdb wrote it.
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
     });
     const server = await serveProtocol(db, { log });
     const port = server.port;

@@ -16,6 +16,11 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'string' }),
+    /** TOTP (RFC 6238) secret, base32; set at enrolment, in force once totp_enabled_at is set. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true, mode: 'string' }),
+    /** The last accepted TOTP time step: a code is accepted once (no replay within its window). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('users_username_key').on(t.username),

@@ -2,7 +2,8 @@
 // a random value in an HttpOnly, SameSite=Strict cookie; the form carries HMAC-SHA256(secret, value)
 // in `_csrf`. A cross-site page can neither read the cookie nor compute the token, and a cookie
 // planted by a sibling sub-domain fails too, because it has no matching signature. The secret is
-// random per process unless given: with several app nodes, give them one shared secret.
+// random per process unless given; the server gives the instance secret kept in the database
+// (instance_secrets), so tokens survive restarts and work on every node.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -17,8 +18,10 @@ export interface Csrf {
   verify(c: Context, submitted: unknown): boolean;
 }
 
-export function createCsrf(secret: Uint8Array = randomBytes(32)): Csrf {
-  const sign = (value: string): string => createHmac('sha256', secret).update(value).digest('base64url');
+/** `secret` may be a function: the server reads the instance's persisted key once the database is up. */
+export function createCsrf(secret: Uint8Array | (() => Uint8Array) = randomBytes(32)): Csrf {
+  const key = typeof secret === 'function' ? secret : () => secret;
+  const sign = (value: string): string => createHmac('sha256', key()).update(value).digest('base64url');
   const valid = (value: string | undefined): value is string => value !== undefined && /^[A-Za-z0-9_-]{43}$/.test(value);
   return {
     issue(c) {

@@ -11,7 +11,7 @@ export interface RateLimitSetting {
   readonly windowSeconds: number;
 }
 
-function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
