@@ -70,6 +70,12 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'GET /api/cases': { access: 'case-list' },
   'GET /api/cases/:caseCode': { access: 'case', action: 'read' },
   'POST /api/cases/:caseCode/events': { access: 'case', action: 'write', json: { type: 'no-such-event' } },
+  'GET /api/cases/:caseCode/attachments': { access: 'case', action: 'read' },
+  'POST /api/cases/:caseCode/attachments': { access: 'case', action: 'write', json: {} },
+  'GET /api/cases/:caseCode/attachments/:id{[0-9]{1,15}}': {
+    access: 'elsewhere',
+    why: 'needs an attachment of the case: test/attachments/attachments-http.db.test.ts',
+  },
   // Console: sign-in and account (issue #8)
   'GET /console/assets/console-*.css': { access: 'public' },
   'GET /console/login': { access: 'public' },
