@@ -23,6 +23,7 @@ import { listAgencies } from '#app/list-agencies.ts';
 import type { ConsoleServices } from '#web/console/console-services.ts';
 import { composeCaseWorkServices } from './compose-case-work-services.ts';
 import { composeConsoleAdmin } from './compose-console-admin.ts';
+import { composeConsoleReports, reportDepsOf } from './compose-report-services.ts';
 
 export function sessionDepsOf(db: Db, identity: IdentityDeps, policy: SessionPolicy): SessionDeps {
   return { ...identity, sessions: createSessionStore(db), secrets: createSessionSecrets(), totp: createTotp(), policy };
@@ -54,6 +55,7 @@ export function composeConsoleServices(db: Db, identity: IdentityDeps, policy: S
     cases,
     caseWork: composeCaseWorkServices(db, identity.now),
     admin: composeConsoleAdmin(db, identity),
+    reports: composeConsoleReports(reportDepsOf(db, identity.now), () => identity.store.agencyTree()),
   };
   return {
     console,

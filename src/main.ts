@@ -21,6 +21,7 @@ import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { type AttachmentWiring, composeAttachmentServices, composeCaseServices } from './compose-case-services.ts';
 import { composeConsoleServices, loadCsrfSecret } from './compose-console-services.ts';
+import { composePortalReports, reportDepsOf } from './compose-report-services.ts';
 import { blobDirectory, identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
 
@@ -157,7 +158,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     const composed = composeConsoleServices(database.db, identity, config.http.session, http.cases);
     staffConsole = composed.console;
     services = { ...http, sessions: composed.staffSessions };
-    portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: services.cases });
+    portal = portalServicesOf({
+      agencies: createDbAgencyStore(openAccess(database.db)),
+      cases: services.cases,
+      reports: composePortalReports(reportDepsOf(database.db, now)),
+    });
   })();
   ready.catch(() => undefined); // the caller decides what a failed start means
   let closing: Promise<void> | undefined;

@@ -126,6 +126,11 @@ export interface CaseTransaction extends AttachmentTransaction {
   decideAppeal(agencyId: number, id: number, decidedOn: LocalDate, decision: AppealDecision, result: string): Promise<void>;
   setReportEntry(agencyId: number, year: number, key: string, value: string | null, actor: string): Promise<string | null>;
   /**
+   * The report workflow's state of the year (a draft when none is recorded), locked until COMMIT, with
+   * its revision bumped: an entry changed here makes the console's open forms stale (issue #8).
+   */
+  lockReportDraft(agencyId: number, year: number, actor: string): Promise<'draft' | 'submitted' | 'approved' | 'published'>;
+  /**
    * The reply letter's 文号: the next number of the agency and the letter's year (prefix: setting
    * letter.doc-number-prefix), allocated and recorded in this transaction, so a reply that rolls back
    * gives its number back and two concurrent replies never share one.

@@ -4,9 +4,12 @@
 // the keyboard alone, and focus is always visible. Screenshots of each page go to
 // test-artifacts/screenshots/. One `gongkai serve` (embedded database) and one chromium for the file.
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DISCLOSURE_COLUMNS } from '#web/portal/agency-home.page.ts';
+import { runCli } from '../http/server-process.ts';
 import {
   assertNoAxeViolations,
   axeViolations,
@@ -61,6 +64,26 @@ describe('public portal accessibility in chromium', { skip: browserSkipReason(),
   before(async () => {
     [server, browser] = await startServerAndBrowser();
     existing = await submitThroughApi(server);
+    // Last year's cases, so the year's 年度报告 page (compiled, 尚未发布) exists on this server.
+    const lastYear = Number(new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 4)) - 1;
+    const casesFile = join(server.dataDir, 'last-year.jsonl');
+    await writeFile(
+      casesFile,
+      ['natural_person', 'commercial_enterprise']
+        .map((applicantType, i) =>
+          JSON.stringify({
+            externalId: `A11Y-${i}`,
+            channel: 'online',
+            received: `${lastYear}-03-0${i + 3}`,
+            applicantType,
+            events: [{ type: 'replied', date: `${lastYear}-03-2${i}`, outcome: 'outcome.disclosed' }],
+            outcome: 'outcome.disclosed',
+          }),
+        )
+        .join('\n'),
+    );
+    const imported = await runCli(['case', 'import', casesFile, '--agency', server.slug], server.env);
+    assert.equal(imported.code, 0, imported.stderr);
     const lookup = new URLSearchParams({ code: existing.caseCode, v: existing.verificationCode }).toString();
     pages = [
       ['home', '/', 200],
@@ -72,6 +95,8 @@ describe('public portal accessibility in chromium', { skip: browserSkipReason(),
       ['status-not-found', `/status?code=${existing.caseCode}&v=WRONGCODE22`, 404],
       ['status-missing-fields', '/status?code=&v=', 422],
       ['not-found', '/no-such-page/at-all', 404],
+      ['reports', `/${server.slug}/reports`, 200],
+      ['report-year', `/${server.slug}/reports/${lastYear}`, 200],
     ];
   });
 

@@ -379,7 +379,9 @@ forEachEngine('console administration', ({ database }) => {
     const response = await officer.get('/console/ca-edu/dashboard');
     assert.equal(response.status, 200);
     const page = await response.text();
-    assert.match(page, /<dd data-count="open">1<\/dd>/);
+    assert.match(page, /<dd data-count="open"><a href="\/console\/cases\?agency=ca-edu">1<span class="visually-hidden">/);
+    assert.match(page, /<dd data-count="overdue"><a href="\/console\/cases\?agency=ca-edu&amp;due=overdue">0</);
+    assert.match(page, /<dd data-count="due-soon"><a href="\/console\/cases\?agency=ca-edu&amp;due=soon">/);
     assert.equal(page.match(/<svg class="chart" role="img"/g)?.length, 2);
     assert.match(page, /<table class="data" id="table-months">/);
     assert.match(page, /<tr><th scope="row">2026年12月<\/th><td>1<\/td><\/tr>/);

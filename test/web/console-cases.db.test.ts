@@ -89,9 +89,12 @@ forEachEngine('console case work over HTTP', ({ database }) => {
   });
 
   test('bad filter values answer 400 with the message beside the field', async () => {
-    const response = await officerA.get('/console/cases?due=tomorrow');
+    const response = await officerA.get('/console/cases?due=tomorrow&state=closed&q=GK2026');
     assert.equal(response.status, 400);
-    assert.match(await response.text(), /<span class="error" id="q-due-error">期限筛选应为“已逾期”或“即将到期”<\/span>/);
+    const page = await response.text();
+    assert.match(page, /<span class="error" id="q-due-error">期限筛选应为“已逾期”或“即将到期”<\/span>/);
+    assert.match(page, /<option value="closed" selected>/);
+    assert.match(page, /name="q" value="GK2026"/);
   });
 
   test('the case page: applicant (staff only), timeline with actor, the clock explained in Chinese, forms for the allowed events only', async () => {

@@ -18,6 +18,7 @@ import type { SignInLimitSetting } from '#web/console/sign-in-limit.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { composeConsoleServices } from '../../src/compose-console-services.ts';
+import { composePortalReports, reportDepsOf } from '../../src/compose-report-services.ts';
 import { identityDeps } from '../../src/composition-root.ts';
 import { composeHttpServices } from '../../src/main.ts';
 
@@ -50,7 +51,7 @@ export async function addAgencies(database: TestDatabase, tree: readonly (readon
 
 export async function webFixture(
   database: TestDatabase,
-  options: { start: Date; signInLimit?: SignInLimitSetting | 'off'; policy?: SessionPolicy; csrfSecret?: Uint8Array },
+  options: { start: Date; signInLimit?: SignInLimitSetting | 'off'; policy?: SessionPolicy; csrfSecret?: Uint8Array | (() => Uint8Array) },
 ): Promise<WebFixture> {
   const clock = { now: options.start };
   const now = () => clock.now;
@@ -69,7 +70,11 @@ export async function webFixture(
     http.cases,
   );
   const services = { ...http, sessions: composed.staffSessions };
-  const portal = portalServicesOf({ agencies: createDbAgencyStore(openAccess(database.db)), cases: http.cases });
+  const portal = portalServicesOf({
+    agencies: createDbAgencyStore(openAccess(database.db)),
+    cases: http.cases,
+    reports: composePortalReports(reportDepsOf(database.db, now)),
+  });
   const app = createWebApp({
     services: () => services,
     portal: () => portal,

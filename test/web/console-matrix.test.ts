@@ -98,6 +98,23 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'GET /console/cases/:caseCode/letter': { access: 'case', action: 'read' },
   'GET /console/cases/:caseCode/letter.docx': { access: 'case', action: 'read' },
   'GET /console/reports': { access: 'role', roles: ALL },
+  // 年度报告 (test/web/console-reports.db.test.ts, test/reports/report-workflow.db.test.ts): every reader of the
+  // agency sees its report; only officer and agency_admin edit, and officer/reviewer/agency_admin comment
+  // (supervisor and system_admin read only). The posts carry no revision: allowed callers get 409/422.
+  'GET /console/reports/open': { access: 'role', roles: ALL },
+  'GET /console/reports/:slug/:year{[0-9]{4}}': { access: 'agency', roles: ALL },
+  'GET /console/reports/:slug/:year{[0-9]{4}}/table2': { access: 'agency', roles: ALL },
+  'GET /console/reports/:slug/:year{[0-9]{4}}/table3': { access: 'agency', roles: ALL },
+  'GET /console/reports/:slug/:year{[0-9]{4}}/table4': { access: 'agency', roles: ALL },
+  'GET /console/reports/:slug/:year{[0-9]{4}}/narrative': { access: 'agency', roles: ALL },
+  'GET /console/reports/:slug/:year{[0-9]{4}}/preview': { access: 'agency', roles: ALL },
+  'POST /console/reports/:slug/:year{[0-9]{4}}/table2': { access: 'agency', roles: ['officer', 'agency_admin'], form: {} },
+  'POST /console/reports/:slug/:year{[0-9]{4}}/narrative': { access: 'agency', roles: ['officer', 'agency_admin'], form: {} },
+  'POST /console/reports/:slug/:year{[0-9]{4}}/actions': {
+    access: 'agency',
+    roles: ['officer', 'reviewer', 'agency_admin'],
+    form: { action: 'comment' },
+  },
   'GET /console/admin': { access: 'role', roles: ADMIN },
   // 机构管理 (test/web/console-admin.db.test.ts tests what each form does)
   'GET /console/admin/users': { access: 'role', roles: ['system_admin'] },
@@ -135,6 +152,15 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'GET /:slug{[a-z0-9][a-z0-9-]{0,62}}': { access: 'public' },
   'GET /:slug/': { access: 'public' },
   'GET /:slug/apply': { access: 'public' },
+  'GET /:slug/reports': { access: 'public' },
+  'GET /:slug/reports/:year{[0-9]{4}}': {
+    access: 'elsewhere',
+    why: 'a year with data or a publication: test/web/portal-reports.db.test.ts',
+  },
+  'GET /:slug/reports/:file{[0-9]{4}\\.(?:docx|xlsx|json)}': {
+    access: 'elsewhere',
+    why: 'the report downloads: test/web/portal-reports.db.test.ts',
+  },
   'POST /:slug/apply': { access: 'elsewhere', why: 'the application form: test/web/portal.http.test.ts' },
   'GET /:slug/receipt': { access: 'elsewhere', why: 'needs a case code and verification code: test/web/portal.db.test.ts' },
 };
@@ -206,7 +232,8 @@ forEachEngine('route × role × agency matrix', ({ database }) => {
   /** The request path for a target: `:slug…` → its agency, `:caseCode` → its case, `:family` → a letter family. */
   const pathFor = (path: string, target: Target) =>
     path
-      .replace(/:slug(\{.*\}(?=\/|$))?/g, TARGETS[target])
+      .replace(/:slug(\{.*?\}(?=\/|$))?/g, TARGETS[target])
+      .replace(/:year(\{.*?\}(?=\/|$))?/g, '2025')
       .replace(/:caseCode/g, cases.get(target) ?? '')
       .replace(/:family/g, 'partial');
 

@@ -8,8 +8,10 @@ import { before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '#adapters/db/schema/identity.ts';
 import { staffSessions } from '#adapters/db/schema/sessions.ts';
+import { setUserPassword } from '#app/identity/administer-users.ts';
 import { addUser, createApiToken } from '#app/identity/manage-users.ts';
 import { forEachEngine, type TestDatabase } from '#test/db-harness.ts';
+import { loadCsrfSecret } from '../../src/compose-console-services.ts';
 import { intakeBody } from '../http/intake-load.ts';
 import { addAgencies, PASSWORD, staffClient, type WebFixture, webFixture } from './console-harness.ts';
 
@@ -86,6 +88,27 @@ forEachEngine('staff console', ({ database }) => {
     const response = await browser.post('/console/login', { username: 'officer-a', password: PASSWORD, _csrf: 'forged' });
     assert.equal(response.status, 403);
     assert.equal(browser.cookies.has('gk_session'), false);
+  });
+
+  test('the form CSRF key is the instance secret in the database: a token from one node (or before a restart) checks on another', async () => {
+    const first = await loadCsrfSecret(db.db);
+    const again = await loadCsrfSecret(db.db);
+    assert.equal(first.length, 32);
+    assert.deepEqual(again, first);
+    const nodeA = await webFixture(db, { start: START, csrfSecret: () => first });
+    const nodeB = await webFixture(db, { start: START, csrfSecret: () => again });
+    const stranger = await webFixture(db, { start: START, csrfSecret: new Uint8Array(32) });
+    const browser = staffClient(nodeA.app);
+    const token = await browser.csrfToken('/console/login');
+    const csrfCookie = `gk_csrf=${browser.cookies.get('gk_csrf')}`;
+    const post = (app: typeof nodeA.app) =>
+      app.request('/console/login', {
+        method: 'POST',
+        headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ username: 'officer-a', password: 'wrong password', _csrf: token }).toString(),
+      });
+    assert.equal((await post(nodeB.app)).status, 401, 'token accepted, password refused');
+    assert.equal((await post(stranger.app)).status, 403, 'another key refuses the token');
   });
 
   test('sign-in: 303 to /console/, HttpOnly SameSite cookie (Secure behind TLS), the home lists agencies and roles', async () => {
@@ -217,6 +240,18 @@ forEachEngine('staff console', ({ database }) => {
     const again = await staffClient(fx.app).signIn('gone');
     assert.equal(again.status, 401);
     assert.match(await again.text(), /用户名或密码错误/);
+  });
+
+  test('a new password (gongkai user passwd, the console) ends the open sessions of that user only', async () => {
+    const mine = staffClient(fx.app);
+    const theirs = staffClient(fx.app);
+    assert.equal((await mine.signIn('limited')).status, 303);
+    assert.equal((await theirs.signIn('officer-a')).status, 303);
+    const result = await setUserPassword(fx.identity, { username: 'limited', password: 'another long password', who: 'test' });
+    assert.equal(result.sessionsEnded, 1);
+    assert.equal((await mine.get('/console/')).status, 303);
+    assert.equal((await theirs.get('/console/')).status, 200);
+    assert.equal((await staffClient(fx.app).signIn('limited', 'another long password')).status, 303);
   });
 
   test('GET /api/session: user, agencies, role, csrfToken; 401 without a session', async () => {

@@ -28,7 +28,7 @@ import { attachmentTransactionOf } from './attachment-store.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
-import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries } from './schema.ts';
+import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries, reportWorkflows } from './schema.ts';
 
 /** Verification codes: 10 characters without look-alikes (0/O, 1/I/L): 31^10 ≈ 8·10^14 codes. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -276,6 +276,17 @@ function transactionOf(tx: Tx): CaseTransaction {
         .update(appealCases)
         .set({ decidedOn, decision, result })
         .where(and(eq(appealCases.agencyId, agencyId), eq(appealCases.id, id)));
+    },
+    async lockReportDraft(agencyId, year, actor) {
+      const rows = await tx
+        .insert(reportWorkflows)
+        .values({ agencyId, year, state: 'draft', revision: 1, updatedBy: actor })
+        .onConflictDoUpdate({
+          target: [reportWorkflows.agencyId, reportWorkflows.year],
+          set: { revision: sql`${reportWorkflows.revision} + 1`, updatedBy: actor, updatedAt: sql`now()` },
+        })
+        .returning({ state: reportWorkflows.state });
+      return rows[0]?.state ?? 'draft';
     },
     async setReportEntry(agencyId, year, key, value, actor) {
       const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));

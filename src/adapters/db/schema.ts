@@ -9,5 +9,6 @@ export * from './schema/identity.ts';
 export * from './schema/letters.ts';
 export * from './schema/meta.ts';
 export * from './schema/reminders.ts';
+export * from './schema/reports.ts';
 export * from './schema/sessions.ts';
 export * from './schema/settings.ts';

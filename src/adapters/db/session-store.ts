@@ -1,7 +1,7 @@
 // SessionStore on drizzle (both engines): staff sessions by id hash, TOTP state on users, and the
 // instance secrets every node shares.
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { SessionStore, StoredSession } from '#app/identity/session-ports.ts';
 import { isRole, type RoleGrant } from '#core/identity/access-policy.ts';
 import type { Db } from './open-database.ts';
@@ -131,13 +131,4 @@ export async function loadInstanceSecret(db: Db, name: string): Promise<Uint8Arr
     throw new Error(`instance secret ${name} vanished`);
   }
   return new Uint8Array(Buffer.from(row.secret, 'base64url'));
-}
-
-/** For tests and the daily job: how many sessions a user has. */
-export async function countSessions(db: Db, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(staffSessions)
-    .where(eq(staffSessions.userId, Number(userId)));
-  return row?.n ?? 0;
 }

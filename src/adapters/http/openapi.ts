@@ -54,7 +54,8 @@ const pathParameter = (name: string, description: string) => ({
   schema: { type: 'string' },
   description,
 });
-const bearer = [{ bearer: [] }];
+/** Staff endpoints: a bearer token, or the console's session cookie (with x-csrf-token on writes). */
+const bearer = [{ bearer: [] }, { session: [] }];
 
 const COMPONENTS: readonly z.ZodType[] = [
   intakeSchema,
@@ -97,7 +98,15 @@ export function openApiDocument(version: string): JsonObject {
     servers: [{ url: '/' }],
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'gongkai token create USERNAME' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'gongkai token create USERNAME' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'gk_session',
+          description: '工作台登录会话（POST /console/login）；修改类请求须带 x-csrf-token 头，其值为 GET /api/session 的 csrfToken',
+        },
+      },
     },
     paths: {
       '/healthz': {
@@ -206,6 +215,20 @@ export function openApiDocument(version: string): JsonObject {
             },
             401: errorAnswer('未登录'),
             404: errorAnswer('案件或附件不存在，或无权查看'),
+          },
+        },
+      },
+      '/api/session': {
+        get: {
+          operationId: 'getSession',
+          summary: '当前登录的工作人员、所属机构与角色，以及修改类请求所需的 CSRF 令牌',
+          security: bearer,
+          responses: {
+            200: {
+              description:
+                '{"user": {"id", "username"}, "agencies": [{"slug", "name", "roles"}], "role", "csrfToken"}；role 为最高的角色；使用 Bearer 令牌时 csrfToken 为 null',
+            },
+            401: errorAnswer('未登录或会话已失效'),
           },
         },
       },

@@ -77,7 +77,15 @@ export function entriesToReport(entries: ReadonlyMap<string, string>, year: numb
  */
 export async function compileAnnualReport(
   deps: CaseDeps,
-  input: { agencySlug: string; year: number; source?: string },
+  input: {
+    agencySlug: string;
+    year: number;
+    source?: string;
+    /** `none`: tables 三 and 四 only, without what staff entered (the portal before publication). */
+    entries?: 'stored' | 'none';
+    /** Signature date (YYYY-MM-DD) of a published report. */
+    signedOn?: string;
+  },
 ): Promise<CompiledReport> {
   if (!Number.isInteger(input.year) || input.year < COMPILE_YEAR_MIN || input.year > COMPILE_YEAR_MAX) {
     throw new DomainError('INVALID_INPUT', `年度应在 ${COMPILE_YEAR_MIN} 至 ${COMPILE_YEAR_MAX} 之间`, { fields: { year: '年度无效' } });
@@ -85,11 +93,18 @@ export async function compileAnnualReport(
   const agency = await requireAgency(deps, input.agencySlug);
   const [aggregated, entries] = await Promise.all([
     deps.cases.aggregateYear(agency.id, input.year),
-    deps.cases.reportEntries(agency.id, input.year),
+    input.entries === 'none' ? new Map<string, string>() : deps.cases.reportEntries(agency.id, input.year),
   ]);
   const tally = cellsOfAggregation(aggregated, input.year);
   const { table2, sections } = entriesToReport(entries, input.year);
-  const document = compileReportDocument({ agency: agency.name, year: input.year, tally, table2, sections });
+  const document = compileReportDocument({
+    agency: agency.name,
+    year: input.year,
+    tally,
+    table2,
+    sections,
+    ...(input.signedOn === undefined ? {} : { signedOn: input.signedOn }),
+  });
   const analysis = analyseReportDocument(document, input.source ?? `gongkai:${agency.slug}/${input.year}`);
   return { analysis, document, tally };
 }

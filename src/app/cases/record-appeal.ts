@@ -3,6 +3,7 @@
 
 import { type LocalDate, parseLocalDate } from '#core/calendar/local-date.ts';
 import { APPEAL_DECISIONS, APPEAL_KINDS, type AppealKind, isAppealDecision } from '#core/cases/appeal-case.ts';
+import { REPORT_STATE_LABEL } from '#core/reports/report-workflow.ts';
 import { SECTION_IDS, TEMPLATES, templateForYear } from '#core/reports/template.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import type { CaseDeps } from '../case-ports.ts';
@@ -122,6 +123,12 @@ export async function setReportEntry(
   }
   const agency = await requireAgency(deps, input.agencySlug);
   await deps.cases.transaction(async (tx) => {
+    // Only a draft can change (issue #8 workflow): a submitted, approved or published report is fixed
+    // until it is sent back or reopened for correction (the refusal rolls the lock's revision bump back).
+    const state = await tx.lockReportDraft(agency.id, input.year, input.actor);
+    if (state !== 'draft') {
+      throw new DomainError('INVALID_TRANSITION', `${input.year} 年报告${REPORT_STATE_LABEL[state]}，不能修改；请先退回或更正为草稿`);
+    }
     const before = await tx.setReportEntry(agency.id, input.year, input.key, input.value, input.actor);
     await tx.audit({
       agencyId: agency.id,

@@ -2,7 +2,7 @@
 // idle and absolute expiry, sign-out; TOTP enrolment, confirmation and removal. The session id is
 // random, new at every sign-in and after the second factor (fixation), and stored only as a hash.
 import { DomainError } from '#core/shared/domain-error.ts';
-import type { Actor } from './identity-ports.ts';
+import type { Actor, PasswordHasher } from './identity-ports.ts';
 import { authenticatePassword } from './manage-users.ts';
 import type { SessionDeps, StoredSession } from './session-ports.ts';
 
@@ -66,15 +66,35 @@ async function liveSession(deps: SessionDeps, sessionId: string | undefined): Pr
   return session;
 }
 
+/** A real hash of the hasher's parameters, made once: an unknown username costs one verify too. */
+const DUMMY_HASHES = new WeakMap<PasswordHasher, Promise<string>>();
+
+function dummyHash(passwords: PasswordHasher): Promise<string> {
+  let hash = DUMMY_HASHES.get(passwords);
+  if (hash === undefined) {
+    hash = passwords.hash('gongkai: no such user, same work');
+    DUMMY_HASHES.set(passwords, hash);
+  }
+  return hash;
+}
+
 /**
  * Signs a staff member in with username and password. Unknown user, wrong password and a disabled
- * user all answer the same UNAUTHENTICATED. The previous session of this browser (if any) ends.
+ * user all answer the same UNAUTHENTICATED, after the same argon2 work. The previous session of this
+ * browser (if any) ends, and expired sessions of everyone are swept out.
  */
 export async function signIn(
   deps: SessionDeps,
   input: { username: string; password: string; previousSessionId?: string },
 ): Promise<SignedIn> {
+  if ((await deps.store.findUser(input.username))?.passwordHash == null) {
+    // Unknown, disabled or token-only: spend an argon2 verify all the same, so the answer's timing
+    // does not tell which usernames exist.
+    await deps.passwords.verify(await dummyHash(deps.passwords), input.password);
+    throw new DomainError('UNAUTHENTICATED', '用户名或密码错误');
+  }
   const actor = await authenticatePassword(deps, { username: input.username, password: input.password });
+  await deps.sessions.deleteExpired(deps.now());
   if (input.previousSessionId !== undefined) {
     await signOut(deps, input.previousSessionId);
   }

@@ -11,6 +11,8 @@ const HELP = `用法：gongkai serve [--port 8080] [--host 127.0.0.1]
   GET  /api/applications/{案件编号}?v={验证码}     申请人查询办理状态
   GET  /api/cases …                              工作人员接口（Authorization: Bearer 令牌）
   GET  /api/openapi.json                         OpenAPI 文档
+  GET  /console/login                            工作人员登录工作台（用户由 gongkai user add 建立）
+  GET  /                                         公开平台（政府信息公开）
 --port 0 表示任选一个空闲端口。按 Ctrl+C 停止。
 `;
 

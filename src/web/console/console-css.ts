@@ -3,6 +3,7 @@
 // bar and the user box. Served at a content-hashed path with a year-long cache.
 import { fingerprint } from '../portal/portal-css.ts';
 import { CASE_WORK_CSS } from './cases/case-work-css.ts';
+import { REPORTS_CSS } from './reports/reports-css.ts';
 
 export const CONSOLE_CSS = `${CASE_WORK_CSS}
 header.console{background:#123a63;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem}
@@ -18,6 +19,7 @@ nav.console a[aria-current=page]{font-weight:700;border-bottom:4px solid #123a63
 main.console{max-width:72rem}
 table.grants td,table.grants th{vertical-align:top}
 input[type=password],input[type=number]{display:block;width:100%;max-width:24rem;font:inherit;padding:.5rem;border:2px solid #555;border-radius:3px;background:#fff;color:#1a1a1a}
+form.signin input{max-width:24rem}
 .secret{font-family:ui-monospace,monospace;font-size:1.1rem;word-break:break-all;background:#f3f3f3;padding:.5rem}
 .danger{background:#a4000f}
 .danger:hover{background:#7a000b}
@@ -37,6 +39,6 @@ button.small{padding:.2rem .6rem;font-size:.875rem}
 ul.plain{list-style:none;margin:0;padding:0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 .note{color:#444}
-`;
+${REPORTS_CSS}`;
 
 export const CONSOLE_CSS_PATH = `/console/assets/console-${fingerprint(CONSOLE_CSS)}.css`;

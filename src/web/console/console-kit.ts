@@ -11,6 +11,8 @@
  *     handler when it is missing or wrong;
  *   - set `Cache-Control: no-store`, the portal's Content-Security-Policy and the other security
  *     headers. Thrown `DomainError`s become a Chinese error page with the outcome table's status.
+ * A form post's body has been parsed for `_csrf` by then: read it with `c.req.parseBody()` (cached,
+ * multipart files included; bodies up to 20 MiB), never from the raw stream.
  *
  * In a handler:
  *   const staff = c.get('staff');          // { actor: { userId, username, grants }, csrfToken, agencies, tree }

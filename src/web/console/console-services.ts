@@ -6,6 +6,7 @@ import type { ResolvedSession, SignedIn, TotpEnrolment } from '#app/identity/sta
 import type { AgencyTree } from '#core/identity/access-policy.ts';
 import type { ConsoleAdminServices } from './admin/admin-services.ts';
 import type { CaseWorkServices } from './cases/case-work-services.ts';
+import type { ConsoleReportServices } from './reports/report-services.ts';
 
 export type { StaffAgency };
 
@@ -33,4 +34,6 @@ export interface ConsoleServices {
   readonly caseWork: CaseWorkServices;
   /** 机构管理: users, settings, letter templates, the calendar and the dashboard (admin/admin-services.ts). */
   readonly admin: ConsoleAdminServices;
+  /** The annual report's draft, forms and workflow (src/app/reports); absent: the area answers 503. */
+  readonly reports?: ConsoleReportServices;
 }

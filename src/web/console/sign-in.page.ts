@@ -19,7 +19,7 @@ export function renderLoginPage(input: { csrfToken: string; username?: string; n
     main: html`<h1>工作人员登录</h1>
 ${input.notice === undefined ? '' : html`<p class="notice" role="status">${input.notice}</p>`}
 ${problem(input.message)}
-<form method="post" action="/console/login" novalidate>
+<form class="signin" method="post" action="/console/login" novalidate>
 <input type="hidden" name="${CSRF_FIELD}" value="${input.csrfToken}">
 ${input.next === undefined ? '' : html`<input type="hidden" name="next" value="${input.next}">`}
 <div class="field"><label for="f-username">用户名</label><input type="text" id="f-username" name="username" value="${input.username ?? ''}" autocomplete="username" autocapitalize="none" spellcheck="false" required${invalid}></div>
@@ -36,7 +36,7 @@ export function renderTotpStepPage(input: { csrfToken: string; message?: string 
     main: html`<h1>动态验证码</h1>
 <p>您的账户已启用两步验证。请打开验证器应用，输入当前显示的 6 位数字。</p>
 ${problem(input.message)}
-<form method="post" action="/console/login/totp" novalidate>
+<form class="signin" method="post" action="/console/login/totp" novalidate>
 <input type="hidden" name="${CSRF_FIELD}" value="${input.csrfToken}">
 <div class="field"><label for="f-code">6 位动态验证码</label><input type="text" id="f-code" name="code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required${input.message === undefined ? '' : html` aria-describedby="problem" aria-invalid="true"`}></div>
 <button type="submit">验证</button>

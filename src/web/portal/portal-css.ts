@@ -44,6 +44,24 @@ dl.codes dt{font-weight:700}
 dl.codes dd{margin:0;font-family:ui-monospace,monospace;font-size:1.25rem}
 table{border-collapse:collapse}
 th,td{border:1px solid #bbb;padding:.4rem .75rem;text-align:left}
+.report-years{padding-left:1.25rem}
+.report-years li{margin:.35rem 0}
+.tag{display:inline-block;font-size:.875rem;border:1px solid #555;border-radius:3px;padding:0 .4rem;color:#1a1a1a}
+.tag-draft{border-color:#8a4b00;color:#6b3a00;background:#fff6e5}
+.notice-draft{border-left-color:#8a4b00;background:#fff6e5}
+.downloads{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding-left:1.25rem}
+.report{font-family:"Noto Serif CJK SC","Source Han Serif SC","Songti SC","SimSun",serif;line-height:1.8;border-top:1px solid #ccc;margin-top:1.5rem;padding-top:1rem}
+.report h2{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;font-weight:400}
+.report p{margin:0;text-indent:2em}
+.report .table-wrap{overflow-x:auto;margin:.6rem 0 1rem}
+.report table{width:100%;min-width:36rem;font-size:.875rem;line-height:1.4}
+.report th,.report td{border:1px solid #1a1a1a;padding:.2rem .35rem;text-align:center;vertical-align:middle;font-weight:400}
+.report tbody th{text-align:left}
+.report td.num{font-variant-numeric:tabular-nums}
+.report td.note{font-size:.8rem;text-align:left}
+.report .signature{margin-top:2rem;text-align:right}
+.report .signature p{text-indent:0}
+h1.report-title{text-align:center}
 @media (max-width:40rem){main{padding:.75rem}h1{font-size:1.35rem}}
 `;
 

@@ -24,6 +24,7 @@ import type { Html } from './layout.ts';
 import { PORTAL_CSS, PORTAL_CSS_PATH } from './portal-css.ts';
 import type { PortalAgency, PortalServices } from './portal-services.ts';
 import { renderReceiptPage } from './receipt.page.ts';
+import { registerReportRoutes } from './report-routes.ts';
 import { renderStatusPage } from './status.page.ts';
 
 export interface PortalOptions {
@@ -157,7 +158,20 @@ export function portalRoutes(options: PortalOptions): Hono {
     return c.body(PORTAL_CSS);
   });
 
-  portal.get('/', async (c) => page(c, renderHomePage(await services().listAgencies())));
+  // The two homes depend on the agency list alone: each is rendered once per list read (the list and
+  // its agencies are new objects after each read, so a changed agency is rendered afresh).
+  const homes = new WeakMap<readonly PortalAgency[], Promise<string>>();
+  const agencyHomes = new WeakMap<PortalAgency, Promise<string>>();
+  const rendered = <K extends object>(cache: WeakMap<K, Promise<string>>, key: K, render: (key: K) => Html): Promise<string> => {
+    let body = cache.get(key);
+    if (body === undefined) {
+      body = Promise.resolve(render(key)).then(String);
+      cache.set(key, body);
+    }
+    return body;
+  };
+
+  portal.get('/', async (c) => c.html(await rendered(homes, await services().listAgencies(), renderHomePage)));
 
   portal.get('/status', async (c) => {
     noStore(c);
@@ -187,7 +201,12 @@ export function portalRoutes(options: PortalOptions): Hono {
 
   portal.get('/:slug{[a-z0-9][a-z0-9-]{0,62}}', (c) => c.redirect(`/${c.req.param('slug')}/`, 301));
 
-  portal.get('/:slug/', async (c) => page(c, renderAgencyHomePage(await findAgency(c.req.param('slug')))));
+  portal.get('/:slug/', async (c) => {
+    const hasReports = services().reports !== undefined;
+    return c.html(await rendered(agencyHomes, await findAgency(c.req.param('slug')), (agency) => renderAgencyHomePage(agency, hasReports)));
+  });
+
+  registerReportRoutes(portal, { services, findAgency });
 
   portal.get('/:slug/apply', async (c) => {
     const agency = await findAgency(c.req.param('slug'));

@@ -94,6 +94,22 @@ function htmlBlock(block: OutlineBlock): string {
   }
 }
 
+/**
+ * The report's blocks as HTML fragments for embedding in a page whose style sheet provides the
+ * layout (no inline CSS): the title left out (the page shows it as its heading), each table wrapped
+ * in a labelled, keyboard-focusable region so a wide table scrolls on a phone or at 200 % zoom.
+ */
+export function renderHtmlBody(doc: ReportDocument): string {
+  return outlineReport(doc, 'when-filled')
+    .filter((block) => block.kind !== 'title')
+    .map((block) =>
+      block.kind === 'table'
+        ? `<div class="table-wrap" role="region" tabindex="0" aria-label="${escapeHtml(`表${block.grid.table}`)}">${htmlTable(block.grid)}</div>`
+        : htmlBlock(block),
+    )
+    .join('\n');
+}
+
 /** Renders the whole report as one printable HTML page (A4). */
 export function renderHtml(doc: ReportDocument): string {
   const body = outlineReport(doc, 'when-filled').map(htmlBlock);

@@ -9,6 +9,11 @@ const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(m
 
 export function renderDashboardMain(d: Dashboard, links: { readonly queue?: string } = {}): Html {
   const total = d.perMonth.reduce((sum, m) => sum + m.count, 0);
+  // With the queue's address, each count links to the matching list (its `due` filter).
+  const count = (n: number, due: '' | 'overdue' | 'soon'): Html | number =>
+    links.queue === undefined
+      ? n
+      : html`<a href="${links.queue}${due === '' ? '' : `&due=${due}`}">${n}<span class="visually-hidden">件，查看案件列表</span></a>`;
   const busiest = d.perMonth.reduce((best, m) => (m.count > best.count ? m : best), d.perMonth[0] ?? { month: '', count: 0 });
   const first = d.perMonth[0]?.month ?? '';
   const last = d.perMonth.at(-1)?.month ?? '';
@@ -29,11 +34,10 @@ export function renderDashboardMain(d: Dashboard, links: { readonly queue?: stri
 <section aria-labelledby="dash-counts">
 <h2 id="dash-counts">办理中的申请</h2>
 <dl class="stats">
-<div><dt>办理中</dt><dd data-count="open">${d.counts.open}</dd></div>
-<div><dt>已超期</dt><dd data-count="overdue">${d.counts.overdue}</dd></div>
-<div><dt>即将到期（${d.dueSoon.workingDays}个工作日内，至${d.dueSoon.by}）</dt><dd data-count="due-soon">${d.counts.dueSoon}</dd></div>
+<div><dt>办理中</dt><dd data-count="open">${count(d.counts.open, '')}</dd></div>
+<div><dt>已超期</dt><dd data-count="overdue">${count(d.counts.overdue, 'overdue')}</dd></div>
+<div><dt>即将到期（${d.dueSoon.workingDays}个工作日内，至${d.dueSoon.by}）</dt><dd data-count="due-soon">${count(d.counts.dueSoon, 'soon')}</dd></div>
 </dl>
-${links.queue === undefined ? '' : html`<p><a href="${links.queue}">查看案件列表</a></p>`}
 </section>
 <section aria-labelledby="dash-months">
 <h2 id="dash-months">每月收到的申请（近12个月）</h2>

@@ -5,7 +5,7 @@
 // but not write (监督员) gets 403 on every write. CSRF is checked by the console before any handler.
 import { Hono } from 'hono';
 import type { CaseWorkspace } from '#app/cases/get-case-workspace.ts';
-import type { CaseQueue } from '#app/cases/list-case-queue.ts';
+import { type CaseQueue, QUEUE_STATES, type QueueState } from '#app/cases/list-case-queue.ts';
 import { CASE_EVENT_LABEL, type CaseEventType, isCaseEventType } from '#core/cases/case-event.ts';
 import { readableAgencies } from '#core/identity/access-policy.ts';
 import { DomainError, isDomainError } from '#core/shared/domain-error.ts';
@@ -89,9 +89,14 @@ function renderCase(
 const plainMessages = (fields: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(fields).map(([key, message]) => [key, message === '必填' ? '请填写此项' : message]));
 
-const emptyQueue = (today: string): CaseQueue => ({
+/** No rows, with the submitted filters kept where they are valid (a refused filter form). */
+const emptyQueue = (today: string, given: { state: string; due: string; q: string }): CaseQueue => ({
   today: today as CaseQueue['today'],
-  filter: { state: 'open', due: '', q: '' },
+  filter: {
+    state: (QUEUE_STATES as readonly string[]).includes(given.state) ? (given.state as QueueState) : 'open',
+    due: given.due === 'overdue' || given.due === 'soon' ? given.due : '',
+    q: given.q,
+  },
   items: [],
   total: 0,
   page: 1,
@@ -127,7 +132,7 @@ export function casesConsoleRoutes(): Hono<ConsoleEnv> {
       return render(queue);
     } catch (error) {
       if (isDomainError(error, 'INVALID_INPUT')) {
-        return render(emptyQueue(services(c).today()), (error.details['fields'] as Record<string, string>) ?? {}, 400);
+        return render(emptyQueue(services(c).today(), query), (error.details['fields'] as Record<string, string>) ?? {}, 400);
       }
       throw error;
     }
