@@ -9,6 +9,7 @@ import type { AttachmentServices, CaseServices } from '#adapters/http/http-servi
 import type { AttachmentDeps } from '#app/attachments/attachment-ports.ts';
 import { attachFiles, listAttachments, parseAttachmentSource, readAttachment } from '#app/attachments/manage-attachments.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
+import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import { createApplications } from '#app/cases/create-application.ts';
 import { getCase, listCases, lookupApplicationStatus } from '#app/cases/query-cases.ts';
 import { recordCaseEvent } from '#app/cases/record-case-event.ts';
@@ -58,6 +59,7 @@ export function composeCaseServices(db: Db, now: () => Date, files?: AttachmentW
       const page = await listCases(deps, {
         agencyIds: ids,
         ...(input.state === undefined ? {} : { status: input.state }),
+        ...(input.officer === undefined ? {} : { officer: input.officer }),
         limit: input.limit,
         offset: input.offset,
       });
@@ -65,6 +67,7 @@ export function composeCaseServices(db: Db, now: () => Date, files?: AttachmentW
     },
     getCase: ({ caseCode }) => getCase(deps, { caseCode }),
     recordCaseEvent: ({ actor, caseCode, event }) => recordCaseEvent(deps, { caseCode, event, actor: actor.username }),
+    assignCaseOfficer: ({ actor, caseCode, officer }) => assignCaseOfficer(deps, { caseCode, officer, actor: actor.username }),
   };
 }
 

@@ -9,7 +9,7 @@ import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
-import type { RateLimitSetting } from '#adapters/http/middleware/rate-limit.ts';
+import type { RateLimitResolver } from '#adapters/http/middleware/rate-limit.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
@@ -21,7 +21,9 @@ import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
 import { type AttachmentWiring, composeAttachmentServices, composeCaseServices } from './compose-case-services.ts';
 import { composeConsoleServices, loadCsrfSecret } from './compose-console-services.ts';
+import { intakeLimitResolver, migrateLegacyIntakeRateLimit } from './compose-intake-limit.ts';
 import { composePortalReports, reportDepsOf } from './compose-report-services.ts';
+import { composeStaffServices } from './compose-staff-services.ts';
 import { blobDirectory, identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
 
@@ -82,14 +84,11 @@ export const stderrLog: LogLine = (entry) => {
 export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date, files?: AttachmentWiring): HttpServices {
   return {
     cases: composeCaseServices(db, now, files),
+    ...composeStaffServices(db, now),
     ...(files === undefined ? {} : { attachments: composeAttachmentServices(db, now, files) }),
     authenticate: (token) => authenticateToken(identity, token),
     agencyTree: () => identity.store.agencyTree(),
   };
-}
-
-function intakeRateLimit(config: Config): RateLimitSetting | 'off' {
-  return config.http.rateLimit ? config.http.intakeRateLimit : 'off';
 }
 
 function signInRateLimit(config: Config): SignInLimitSetting | 'off' {
@@ -102,6 +101,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? stderrLog;
   let services: HttpServices | undefined;
   let portal: PortalServices | undefined;
+  // The intake limit: the setting intake.rate-limit once the database answers (config's until then).
+  let limitOf: RateLimitResolver | undefined;
+  const intakeRateLimit: RateLimitResolver | 'off' = config.http.rateLimit
+    ? (slug) => limitOf?.(slug) ?? Promise.resolve(config.http.intakeRateLimit)
+    : 'off';
   let staffConsole: ConsoleServices | undefined;
   let csrfSecret: Uint8Array | undefined;
   // API (/healthz, /api), the staff console (/console) and the public portal (/) on one app, one
@@ -116,7 +120,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }
       return csrfSecret;
     },
-    intakeRateLimit: intakeRateLimit(config),
+    intakeRateLimit,
     signInRateLimit: signInRateLimit(config),
     log,
     logRequests: true,
@@ -150,6 +154,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
+    await migrateLegacyIntakeRateLimit(database.db, config.http.legacyIntakeRateLimit, log);
+    limitOf = intakeLimitResolver(database.db);
     csrfSecret = await loadCsrfSecret(database.db);
     const http = composeHttpServices(database.db, identity, now, {
       blobs: createFileBlobStore(blobDirectory(config.files.dataDir)),

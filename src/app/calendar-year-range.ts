@@ -1,9 +1,11 @@
-// The years a calendar can be shown or imported for. Bounded so a year like 9999 cannot make a
-// working-day walk loop for minutes (issue #7: dates and periods without bounds).
+// The years a calendar can be shown or imported for: the core's SUPPORTED_YEARS (1900–2200), the same
+// range every date given to gongkai must lie in, so `calendar show/import` and the clock agree (issue
+// #7). Bounded so a year like 9999 cannot make a working-day walk loop for minutes.
+import { SUPPORTED_YEARS } from '#core/calendar/local-date.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 
-export const CALENDAR_YEAR_MIN = 2000;
-export const CALENDAR_YEAR_MAX = 2100;
+export const CALENDAR_YEAR_MIN = SUPPORTED_YEARS.min;
+export const CALENDAR_YEAR_MAX = SUPPORTED_YEARS.max;
 
 /** The year if it lies in CALENDAR_YEAR_MIN…MAX, else INVALID_INPUT. */
 export function requireYear(year: number): number {

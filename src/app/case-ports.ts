@@ -48,6 +48,8 @@ export interface StoredCase {
   readonly closedOn: LocalDate | null;
   readonly repliedOn: LocalDate | null;
   readonly eventCount: number;
+  /** The case officer's (承办人) username; null: unassigned. */
+  readonly officer: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -78,6 +80,8 @@ export interface CaseFilter {
   readonly dueBy?: LocalDate;
   readonly receivedFrom?: LocalDate;
   readonly receivedTo?: LocalDate;
+  /** Only the cases whose officer (承办人) has this username. */
+  readonly officer?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -91,6 +95,22 @@ export interface StoredAppeal {
   readonly filedOn: LocalDate;
   readonly decidedOn: LocalDate | null;
   readonly decision: AppealDecision | null;
+}
+
+/** A staff user as a case officer candidate: where they hold roles, and the address reminders go to. */
+export interface StaffUser {
+  readonly id: number;
+  readonly username: string;
+  readonly email: string | null;
+  readonly roles: readonly { readonly agencyId: number; readonly role: string }[];
+}
+
+/** One entry of a case's assignment history (newest last). */
+export interface CaseAssignment {
+  /** The new officer's username; null: unassigned. */
+  readonly officer: string | null;
+  readonly actor: string;
+  readonly at: string;
 }
 
 /**
@@ -119,6 +139,8 @@ export interface CaseTransaction extends AttachmentTransaction {
   appendEvents(agencyId: number, caseId: number, fromSeq: number, events: readonly CaseEvent[], actor: string): Promise<void>;
   updateProjection(agencyId: number, caseId: number, projection: CaseProjection, eventCount: number): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
+  /** Sets the case officer (null: unassigned) and appends it to the case's assignment history. */
+  assignOfficer(agencyId: number, caseId: number, userId: number | null, actor: string): Promise<void>;
   /** Several audit entries in one statement. */
   auditAll(entries: readonly AuditEntry[]): Promise<void>;
   insertAppeal(appeal: Omit<StoredAppeal, 'id' | 'caseCode'> & { caseId: number | null; result: string | null }): Promise<number>;
@@ -144,6 +166,25 @@ export interface CaseTransaction extends AttachmentTransaction {
   }): Promise<{ readonly docNumber: string }>;
 }
 
+/** Why a link of the audit hash chain is broken (the first reason that applies). */
+export type AuditChainFault = 'gap' | 'link' | 'content';
+
+/** The audit hash chain of one agency as found: its length, its head, and the first broken link. */
+export interface AuditChainState {
+  readonly agencyId: number;
+  readonly agencySlug: string;
+  readonly entries: number;
+  /** The last entry (seq and hash): note it outside the database to detect a truncated tail later. */
+  readonly head: { readonly seq: number; readonly hash: string } | null;
+  readonly firstBreak: {
+    readonly seq: number;
+    readonly id: number;
+    /** The seq the entry should have had (gap: entries before it are missing). */
+    readonly expectedSeq: number;
+    readonly fault: AuditChainFault;
+  } | null;
+}
+
 /** The case tier's database. */
 export interface CaseStore {
   findAgency(slug: string): Promise<AgencyRef | null>;
@@ -158,6 +199,10 @@ export interface CaseStore {
   /** The case when the verification code matches (compared in constant time), else null — alike for unknown codes. */
   findCaseByVerification(caseCode: string, verificationCode: string): Promise<StoredCase | null>;
   listEvents(agencyId: number, caseId: number): Promise<CaseEvent[]>;
+  /** The case's assignment history, oldest first. */
+  listAssignments(agencyId: number, caseId: number): Promise<CaseAssignment[]>;
+  /** An enabled staff user by username, with their role grants. */
+  findStaffUser(username: string): Promise<StaffUser | null>;
   listCases(filter: CaseFilter): Promise<{ items: StoredCase[]; total: number }>;
   /** Open at the end of `day` (received by then, not closed by then). */
   listOpenOn(agencyId: number, day: LocalDate): Promise<StoredCase[]>;
@@ -165,6 +210,8 @@ export interface CaseStore {
   aggregateYear(agencyId: number, year: number): Promise<AggregatedYear>;
   listAppeals(agencyId: number): Promise<StoredAppeal[]>;
   reportEntries(agencyId: number, year: number): Promise<ReadonlyMap<string, string>>;
+  /** Recomputes the audit log's hash chain of one agency (or of every agency that has entries). */
+  verifyAuditChain(agencyId: number | null): Promise<AuditChainState[]>;
 }
 
 /** Raw result of the aggregation: counts per applicant type (table 三) and per appeal kind (table 四). */

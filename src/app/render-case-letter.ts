@@ -77,7 +77,13 @@ function refuse(errors: readonly LetterTemplateError[]): never {
 /** The reply letter of a replied case, ready to render. Refuses (nothing written) when the letter cannot be made. */
 export async function renderCaseLetter(
   ports: CaseLetterPorts,
-  input: { readonly agency?: string; readonly caseCode: string; readonly actor: string },
+  input: {
+    readonly agency?: string;
+    readonly caseCode: string;
+    readonly actor: string;
+    /** False for a caller who may only read: a letter whose 文号 is not yet drawn is then FORBIDDEN, not issued. */
+    readonly mayIssue?: boolean;
+  },
 ): Promise<CaseLetter> {
   const agency = input.agency === undefined ? await ports.findAgencyOfCase(input.caseCode) : await ports.findAgency(input.agency);
   if (agency === undefined) {
@@ -125,6 +131,9 @@ export async function renderCaseLetter(
   );
   let letter = issued.at(-1);
   const newlyIssued = letter === undefined;
+  if (newlyIssued && input.mayIssue === false) {
+    throw new DomainError('FORBIDDEN', `申请 ${facts.caseCode} 的告知书尚未出具（未分配文号），您的角色只能查看，不能出具`);
+  }
   letter ??= await ports.issueLetter({
     agencyId: agency.id,
     year: Number(facts.repliedOn.slice(0, 4)),

@@ -4,7 +4,8 @@
 // (agency, case, kind, key day) claimed before the SMTP call, so a rerun sends nothing new, and a
 // run after missed days sends every reminder whose key day has come, once. A failed send is
 // recorded and retried by the next run; a reminder without a recipient or SMTP server is not
-// claimed, so it goes out once they are set.
+// claimed, so it goes out once they are set. The recipient is the case officer's (承办人) e-mail, else the
+// agency mailbox (mail.reminders-to); the sent-log key does not name it, so a reassignment resends nothing.
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 import { type LetterSettingValues, resolveMailSettings } from '#core/letters/letter-settings.ts';

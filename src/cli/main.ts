@@ -43,6 +43,7 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
     summary: '告知书：生成已答复申请的告知书（含文号、救济途径告知，DOCX），管理本机关各类告知书模板',
   },
   jobs: { module: './commands/jobs.ts', summary: '定时任务：每日任务（到期/逾期提醒邮件、年末结转），可重复运行，漏跑后补发不重发' },
+  audit: { module: './commands/audit.ts', summary: '审计日志：核验每个机关的哈希链（audit verify），报告第一处被改动或删除的记录' },
   bench: { module: './commands/bench.ts', summary: '性能基准：读取并校验生成的报告，报告每秒份数及与仅读取基线之比（开发用）' },
 };
 

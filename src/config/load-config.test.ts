@@ -37,6 +37,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       port: 8080,
       rateLimit: true,
       intakeRateLimit: { limit: 10, windowSeconds: 60 },
+      legacyIntakeRateLimit: null,
       signInRateLimit: { limit: 5, windowSeconds: 300 },
       session: { idleSeconds: 1800, absoluteSeconds: 43200 },
     });
@@ -65,6 +66,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       port: 0,
       rateLimit: false,
       intakeRateLimit: { limit: 30, windowSeconds: 3600 },
+      legacyIntakeRateLimit: '30/3600',
       signInRateLimit: { limit: 3, windowSeconds: 600 },
       session: { idleSeconds: 900, absoluteSeconds: 28800 },
     });

@@ -5,6 +5,7 @@
 // what the composition root built from it. Holidays, statutory periods and fee tiers are never
 // configuration; the spec's conventions are settings (`gongkai settings`).
 import { isAbsolute, join, resolve } from 'node:path';
+import { parseRateLimitValue } from '#core/intake/rate-limit-setting.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 
 /** The documentation of every variable: name, default, meaning (tested against the README's table). */
@@ -29,7 +30,7 @@ export const CONFIG_VARIABLES = [
   {
     name: 'GONGKAI_RATE_LIMIT',
     default: 'on',
-    meaning: '`off` turns the public intake and the console sign-in rate limits off (load tests)',
+    meaning: '`off` turns every rate limit off (public intake API and form, console sign-in; load tests)',
   },
   {
     name: 'GONGKAI_SIGNIN_RATE_LIMIT',
@@ -48,8 +49,9 @@ export const CONFIG_VARIABLES = [
   },
   {
     name: 'GONGKAI_INTAKE_RATE_LIMIT',
-    default: '10/60',
-    meaning: 'public intake limit per client address: N applications per SECONDS (`N/SECONDS`)',
+    default: '(unset)',
+    meaning:
+      'deprecated: the intake limit is the setting `intake.rate-limit` (`letter settings set`, per agency); when set, the first server start copies it into the instance default once (recorded in the settings history), later it is ignored with a warning',
   },
   {
     name: 'GONGKAI_READ_TIMEOUT',
@@ -83,8 +85,10 @@ export interface Config {
     readonly port: number;
     /** Whether the public intake is rate limited (GONGKAI_RATE_LIMIT=off turns it off). */
     readonly rateLimit: boolean;
-    /** The intake limit per client address (GONGKAI_INTAKE_RATE_LIMIT, default 10 per 60 s). */
+    /** The intake limit until the database answers (the old GONGKAI_INTAKE_RATE_LIMIT, else 10 per 60 s). */
     readonly intakeRateLimit: { readonly limit: number; readonly windowSeconds: number };
+    /** GONGKAI_INTAKE_RATE_LIMIT as `N/SECONDS` when set (deprecated: imported once into the setting intake.rate-limit). */
+    readonly legacyIntakeRateLimit: string | null;
     /** Failed console sign-ins per username (4× per address) and window (GONGKAI_SIGNIN_RATE_LIMIT, default 5 per 300 s). */
     readonly signInRateLimit: { readonly limit: number; readonly windowSeconds: number };
     /** Console session lifetime: idle (GONGKAI_SESSION_IDLE minutes) and absolute (GONGKAI_SESSION_MAX hours), in seconds. */
@@ -165,11 +169,12 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_RATE_LIMIT 应为 on 或 off，收到“${rateLimitText}”`);
   }
 
-  const intakeText = set(env, 'GONGKAI_INTAKE_RATE_LIMIT') ?? '10/60';
-  const intakeMatch = /^(\d{1,6})\/(\d{1,6})$/.exec(intakeText.replace(/\s+/g, ''));
-  const intakeRateLimit = { limit: Number(intakeMatch?.[1] ?? 0), windowSeconds: Number(intakeMatch?.[2] ?? 0) };
-  if (intakeRateLimit.limit < 1 || intakeRateLimit.windowSeconds < 1) {
-    problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${intakeText}”`);
+  const legacyText = set(env, 'GONGKAI_INTAKE_RATE_LIMIT');
+  const intakeText = legacyText?.replace(/\s+/g, '') ?? '10/60';
+  const parsedIntake = parseRateLimitValue(intakeText);
+  const intakeRateLimit = typeof parsedIntake === 'object' ? parsedIntake : { limit: 10, windowSeconds: 60 };
+  if (typeof parsedIntake !== 'object') {
+    problems.push(`GONGKAI_INTAKE_RATE_LIMIT 应为“次数/秒数”，如 10/60，收到“${legacyText}”（该变量已弃用：请改用设置 intake.rate-limit）`);
   }
 
   const signInText = set(env, 'GONGKAI_SIGNIN_RATE_LIMIT') ?? '5/300';
@@ -226,6 +231,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
       port,
       rateLimit: rateLimitText === 'on',
       intakeRateLimit: Object.freeze(intakeRateLimit),
+      legacyIntakeRateLimit: legacyText === undefined ? null : intakeText,
       signInRateLimit: Object.freeze(signInRateLimit),
       session: Object.freeze({ idleSeconds: idleMinutes * 60, absoluteSeconds: maxHours * 3600 }),
     }),

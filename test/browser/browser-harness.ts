@@ -81,8 +81,8 @@ export async function launchChromium(): Promise<Browser> {
 export interface PortalServer {
   readonly url: string;
   readonly server: ServerProcess;
-  /** The agency_admin's API token (bearer; empty unless started with `staff`). */
-  readonly token: string;
+  /** The 办理人 (officer) of the agency: `<slug>-officer`, password STAFF_PASSWORD (only with `staff`). */
+  readonly officer: string;
   readonly slug: string;
   readonly agencyName: string;
   readonly env: NodeJS.ProcessEnv;
@@ -92,8 +92,8 @@ export interface PortalServer {
 
 /**
  * The real `gongkai serve` on a fresh embedded data directory (never CI's DATABASE_URL) with one
- * agency (`gongkai agency add`) and, when `staff`, its agency_admin `<slug>-admin` (password
- * `correct horse battery staple`), an API token for it and the letter settings (复议机关, 法院). The CLI commands run before the server
+ * agency (`gongkai agency add`) and, when `staff`, its agency_admin `<slug>-admin` and officer `<slug>-officer`
+ * (password `correct horse battery staple`) and the letter settings (复议机关, 法院). The CLI commands run before the server
  * starts: the first one migrates, and a cold server start on a migrated directory is quickest.
  */
 export async function startPortalServer(options: { slug?: string; agencyName?: string; staff?: boolean } = {}): Promise<PortalServer> {
@@ -124,11 +124,9 @@ async function startWith(
   cli: (args: readonly string[], stdin?: string) => Promise<string>,
 ): Promise<PortalServer> {
   await cli(['agency', 'add', slug, '--name', agencyName]);
-  let token = '';
   if (staff) {
     await cli(['user', 'add', `${slug}-admin`, '--agency', slug, '--role', 'agency_admin', '--password-stdin'], `${STAFF_PASSWORD}\n`);
-    token = /gk_[A-Za-z0-9_-]{43}/u.exec(await cli(['token', 'create', `${slug}-admin`]))?.[0] ?? '';
-    assert.notEqual(token, '', 'token create printed a token');
+    await cli(['user', 'add', `${slug}-officer`, '--agency', slug, '--role', 'officer', '--password-stdin'], `${STAFF_PASSWORD}\n`);
     // Reply letters name where the applicant can appeal: the agency's settings an administrator makes first.
     await cli(['letter', 'settings', 'set', 'letter.review-organ', '示例市人民政府', '--agency', slug]);
     await cli(['letter', 'settings', 'set', 'letter.court', '示例市中级人民法院', '--agency', slug]);
@@ -137,7 +135,7 @@ async function startWith(
   return {
     url: server.url,
     server,
-    token,
+    officer: `${slug}-officer`,
     slug,
     agencyName,
     env,

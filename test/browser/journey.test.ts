@@ -1,13 +1,23 @@
 // The whole journey of one application in a real browser (issue #8), on the real `gongkai serve`
 // (embedded database): a member of the public finds the agency, applies online, keeps the receipt
-// and looks the case up; staff ask for 补正, receive it, extend the time limit and reply 部分公开;
-// the applicant sees the outcome; the reply letter downloads; the compiled annual report counts
+// and looks the case up; an officer signs in to the console and asks for 补正, receives it, extends
+// the time limit and replies 部分公开; the applicant sees the outcome; the letter is previewed and
+// downloaded as DOCX; the compiled annual report counts
 // the case under 部分公开. Screenshots of each step go to test-artifacts/screenshots/journey-*.png.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { runCli } from '../http/server-process.ts';
-import { browserSkipReason, newContext, type PortalServer, screenshot, startServerAndBrowser } from './browser-harness.ts';
+import {
+  browserSkipReason,
+  newContext,
+  type PortalServer,
+  STAFF_PASSWORD,
+  screenshot,
+  screenshotPath,
+  startServerAndBrowser,
+} from './browser-harness.ts';
 
 /** Today in Beijing: the server dates the receipt so, and events cannot lie in the future. */
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -17,6 +27,8 @@ describe('one application from the public form to the annual report, in chromium
   let browser: Browser;
   let publicContext: BrowserContext;
   let applicant: Page;
+  let staffContext: BrowserContext;
+  let officer: Page;
   let caseCode = '';
   let verificationCode = '';
 
@@ -65,30 +77,50 @@ describe('one application from the public form to the annual report, in chromium
     await screenshot(applicant, 'journey-3-status-received');
   });
 
-  test('staff ask for 补正, receive it, extend the time limit and reply 部分公开 (staff API, bearer token)', async () => {
+  test('an officer signs in to the console, finds the case in the queue, asks for 补正, receives it, extends the time limit and replies 部分公开', async () => {
     assert.notEqual(caseCode, '', 'the application was made');
-    const date = today();
-    const events = [
-      { type: 'correction_requested', date },
-      { type: 'correction_received', date },
-      { type: 'extension_approved', date, workingDays: 15, reason: '需要调取多所学校的检查材料' },
-      { type: 'replied', date, outcome: 'outcome.partial' },
-    ];
-    let last: { state?: string; outcome?: string | null; events?: { type: string }[] } = {};
-    for (const event of events) {
-      const response = await fetch(`${server.url}/api/cases/${caseCode}/events`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(event),
-      });
-      assert.equal(response.status, 201, `${event.type}: ${await response.clone().text()}`);
-      last = (await response.json()) as typeof last;
-    }
-    assert.equal(last.outcome, 'outcome.partial');
-    assert.deepEqual(
-      last.events?.map((event) => event.type),
-      ['received', 'correction_requested', 'correction_received', 'extension_approved', 'replied'],
-    );
+    staffContext = await newContext(browser);
+    officer = await staffContext.newPage();
+    await officer.goto(`${server.url}/console/`);
+    await officer.waitForURL(/\/console\/login/u);
+    await officer.getByLabel('用户名').fill(server.officer);
+    await officer.getByLabel('密码').fill(STAFF_PASSWORD);
+    await screenshot(officer, 'journey-5-console-login');
+    await Promise.all([
+      officer.waitForURL((url) => !url.pathname.startsWith('/console/login')),
+      officer.getByRole('button', { name: '登录' }).click(),
+    ]);
+
+    await officer.goto(`${server.url}/console/cases`);
+    await Promise.all([
+      officer.waitForURL(`${server.url}/console/cases/${caseCode}`),
+      officer.getByRole('link', { name: caseCode }).click(),
+    ]);
+    await screenshot(officer, 'journey-6-console-case-received');
+
+    /** Fills one event form (the date is today by default) and submits it; the page comes back saying so. */
+    const record = async (type: string, fill: (form: Locator) => Promise<void> = async () => {}) => {
+      const form = officer.locator(`form#e-${type}`);
+      assert.equal(await form.count(), 1, `the case offers “${type}” now`);
+      await fill(form);
+      await Promise.all([officer.waitForURL(new RegExp(`recorded=${type}`, 'u')), form.getByRole('button').click()]);
+      assert.match((await officer.getByRole('status').first().textContent()) ?? '', /已登记/u);
+    };
+    await record('correction_requested');
+    assert.equal(await officer.locator('form#e-replied').count(), 0, 'no reply while 补正 is pending');
+    await record('correction_received');
+    await record('extension_approved', async (form) => {
+      await form.locator('[name="workingDays"]').fill('15');
+      await form.locator('[name="reason"]').fill('需要调取多所学校的检查材料');
+    });
+    await record('replied', async (form) => {
+      await form.locator('[name="outcome"]').selectOption('outcome.partial');
+    });
+
+    const timeline = await officer.locator('table.timeline tbody th[scope="row"]').allTextContents();
+    assert.equal(timeline.length, 5, timeline.join(', '));
+    assert.match((await officer.locator('dl.facts').first().textContent()) ?? '', /部分公开/u);
+    await screenshot(officer, 'journey-7-console-case-replied');
   });
 
   test('the applicant looks the case up again and sees it closed as 部分公开', async () => {
@@ -108,11 +140,29 @@ describe('one application from the public form to the annual report, in chromium
     await screenshot(applicant, 'journey-4-status-closed');
   });
 
-  test('the reply letter (部分公开告知书) is produced with its 文号', async () => {
-    const letter = await runCli(['letter', 'show', caseCode, '--agency', server.slug], server.env);
-    assert.equal(letter.code, 0, letter.stderr);
-    assert.match(letter.stdout, /政府信息部分公开告知书/u);
-    assert.match(letter.stdout, /〔\d{4}〕第\d+号/u);
+  test('the officer previews the reply letter (部分公开告知书 with its 文号) and downloads it as DOCX', async () => {
+    await officer.goto(`${server.url}/console/cases/${caseCode}`);
+    await Promise.all([officer.waitForURL(/\/letter$/u), officer.getByRole('link', { name: '预览告知书' }).click()]);
+    const preview = (await officer.locator('main').textContent()) ?? '';
+    assert.match(preview, /政府信息部分公开告知书/u);
+    const docNumber = /[^\s〔]*〔\d{4}〕第?\d+号/u.exec(preview)?.[0];
+    assert.ok(docNumber, `a 文号 in the preview: ${preview.slice(0, 300)}`);
+    await screenshot(officer, 'journey-8-letter-preview');
+
+    await officer.goto(`${server.url}/console/cases/${caseCode}`);
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('link', { name: '下载告知书（DOCX）' }).click(),
+    ]);
+    const path = await screenshotPath(`journey-letter-${caseCode}`).then((png) => png.replace(/\.png$/u, '.docx'));
+    await download.saveAs(path);
+    const bytes = await readFile(path);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX (zip) file');
+    const { default: mammoth } = await import('mammoth');
+    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    assert.match(text, /政府信息部分公开告知书/u);
+    assert.ok(text.includes(docNumber), `the DOCX carries the same 文号 ${docNumber}`);
+    assert.ok(text.includes('李四'), 'addressed to the applicant');
   });
 
   test('the compiled annual report counts the case under 部分公开 for a natural person', async () => {

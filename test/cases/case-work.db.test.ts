@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { createCaseWorkStore } from '#adapters/db/case-work-store.ts';
+import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import { createApplication } from '#app/cases/create-application.ts';
 import { getCaseWorkspace } from '#app/cases/get-case-workspace.ts';
 import { type CaseWorkDeps, listCaseQueue } from '#app/cases/list-case-queue.ts';
@@ -91,6 +92,22 @@ forEachEngine('console case work (queue, case page)', ({ database }) => {
     assert.deepEqual(codes(await listCaseQueue(deps, { agencyIds: [agencyA.id], q: '%' })), [], 'a % is a character, not a pattern');
     const both = await listCaseQueue(deps, { agencyIds: [agencyA.id, agencyB.id], due: 'overdue' });
     assert.deepEqual(new Set(codes(both)), new Set([code['lapsed'], code['overdue'], code['other']]));
+  });
+
+  test('the 承办人 filter: one officer’s cases, or the unassigned ones; the officers are listed for the filter', async () => {
+    const { pool } = await database();
+    await pool.query("insert into users (username, password_hash) values ('li-officer', 'x')");
+    const user = await pool.query<{ id: number }>("select id from users where username = 'li-officer'");
+    await pool.query("insert into user_roles (user_id, agency_id, role) values ($1, $2, 'officer')", [user.rows[0]!.id, agencyA.id]);
+    await assignCaseOfficer(deps, { caseCode: code['soon']!, officer: 'li-officer', actor: 'chief' });
+    const mine = await listCaseQueue(deps, { agencyIds: [agencyA.id], officer: 'li-officer' });
+    assert.deepEqual(codes(mine), [code['soon']]);
+    assert.equal(mine.items[0]?.officer, 'li-officer');
+    assert.deepEqual(mine.officers, ['li-officer']);
+    const unassigned = await listCaseQueue(deps, { agencyIds: [agencyA.id], officer: 'none' });
+    assert.deepEqual(codes(unassigned), [code['lapsed'], code['overdue'], code['later']]);
+    assert.deepEqual(codes(await listCaseQueue(deps, { agencyIds: [agencyA.id], officer: 'nobody' })), []);
+    await assignCaseOfficer(deps, { caseCode: code['soon']!, officer: null, actor: 'chief' });
   });
 
   test('pages of two: page 2 continues in the same order, pageCount from the total', async () => {

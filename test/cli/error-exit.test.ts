@@ -28,10 +28,22 @@ describe('CLI errors go through the error table', () => {
     assert.equal(run.code, 0);
   });
   test('a year out of range is INVALID_INPUT: exit 64, nothing computed', async () => {
-    for (const year of ['9999', '1000']) {
+    for (const year of ['9999', '1000', '1899', '2201']) {
       const run = await runCli(['calendar', 'show', year], { dataDir: await makeDataDir() });
       assert.equal(run.code, 64, run.err);
-      assert.match(run.err, /年份应在 2000 至 2100 之间/);
+      assert.match(run.err, /年份应在 1900 至 2200 之间/);
+    }
+  });
+  test('calendar show accepts the same years as every date (1900–2200, SUPPORTED_YEARS)', async () => {
+    const dataDir = await makeDataDir();
+    // 1900 and 2200 have no holiday data: Monday–Friday, 261 working days in both (by hand: neither is a
+    // leap year, 365 days = 52 weeks + 1 day, and that day is a weekday: 1 January is a Monday in 1900, a
+    // Wednesday in 2200).
+    for (const year of ['1900', '2200']) {
+      const run = await runCli(['calendar', 'show', year], { dataDir });
+      assert.equal(run.code, 0, run.err);
+      assert.match(run.out, new RegExp(`${year}年：无节假日数据`));
+      assert.match(run.out, /全年 261 个工作日/);
     }
   });
   test('settings list shows the data directory in use', async () => {

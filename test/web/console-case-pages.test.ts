@@ -19,7 +19,8 @@ const d = (text: string): LocalDate => localDate(text);
 
 const queue: CaseQueue = {
   today: d('2025-06-30'),
-  filter: { state: 'open', due: '', q: '' },
+  filter: { state: 'open', due: '', q: '', officer: '' },
+  officers: ['li', 'wang'],
   items: [
     {
       caseCode: 'GK2025-000001',
@@ -31,6 +32,7 @@ const queue: CaseQueue = {
       correctionDeadline: null,
       urgency: 'overdue',
       outcomeLabel: null,
+      officer: 'li',
     },
     {
       caseCode: 'GK2025-000002',
@@ -42,6 +44,7 @@ const queue: CaseQueue = {
       correctionDeadline: d('2025-07-10'),
       urgency: 'on_time',
       outcomeLabel: null,
+      officer: null,
     },
   ],
   total: 120,
@@ -73,6 +76,7 @@ function workspace(over: Partial<CaseWorkspace> = {}): CaseWorkspace {
       closedOn: null,
       repliedOn: null,
       eventCount: 1,
+      officer: 'li',
       applicant: {
         type: 'natural_person',
         name: '张三<script>',
@@ -113,9 +117,15 @@ const csrf = html`<input type="hidden" name="_csrf" value="TOKEN">`;
 
 describe('queue page', () => {
   test('a table with a caption and column headers; overdue rows say 已逾期 in words, not only by colour', async () => {
-    const page = await render(renderQueuePage({ queue, agencies: [{ slug: 'edu', name: '教育局' }], agency: '', mayEnter: true }));
+    const page = await render(
+      renderQueuePage({ queue, agencies: [{ slug: 'edu', name: '教育局' }], agency: '', mayEnter: true, me: 'li' }),
+    );
     assert.match(page, /<caption>案件列表：共 120 件，显示第 51—100 件/);
-    assert.equal((page.match(/<th scope="col">/g) ?? []).length, 7);
+    assert.equal((page.match(/<th scope="col">/g) ?? []).length, 8);
+    assert.match(
+      page,
+      /<option value="me">我承办的（li）<\/option><option value="none">未分配<\/option><option value="wang">wang<\/option>/,
+    );
     assert.match(
       page,
       /<tr class="overdue"><th scope="row"><a href="\/console\/cases\/GK2025-000001">GK2025-000001<\/a><\/th><td>教育局<\/td>.*<strong>⚠ 已逾期<\/strong>/,
@@ -126,12 +136,17 @@ describe('queue page', () => {
   });
 
   test('pages link back and forth with the filters kept', async () => {
-    const filtered = { ...queue, filter: { state: 'all' as const, due: 'overdue' as const, q: 'GK' } };
-    const page = await render(renderQueuePage({ queue: filtered, agencies: [], agency: 'edu', mayEnter: false }));
+    const filtered = { ...queue, filter: { state: 'all' as const, due: 'overdue' as const, q: 'GK', officer: 'wang' } };
+    const page = await render(renderQueuePage({ queue: filtered, agencies: [], agency: 'edu', mayEnter: false, me: 'li' }));
     assert.ok(
-      page.includes(`href="${queueHref({ agency: 'edu', state: 'all', due: 'overdue', q: 'GK' }, 1).replaceAll('&', '&amp;')}" rel="prev"`),
+      page.includes(
+        `href="${queueHref({ agency: 'edu', state: 'all', due: 'overdue', q: 'GK', officer: 'wang' }, 1).replaceAll('&', '&amp;')}" rel="prev"`,
+      ),
     );
-    assert.ok(page.includes('href="/console/cases?agency=edu&amp;state=all&amp;due=overdue&amp;q=GK&amp;page=3" rel="next"'));
+    assert.ok(
+      page.includes('href="/console/cases?agency=edu&amp;state=all&amp;due=overdue&amp;q=GK&amp;officer=wang&amp;page=3" rel="next"'),
+    );
+    assert.match(page, /<option value="wang" selected>wang<\/option>/);
     assert.ok(!page.includes('登记新申请'), 'no entry link without a write role');
   });
 
@@ -142,6 +157,7 @@ describe('queue page', () => {
         agencies: [],
         agency: '',
         mayEnter: false,
+        me: 'li',
         errors: { due: '期限筛选应为“已逾期”或“即将到期”' },
       }),
     );
@@ -157,6 +173,7 @@ describe('case page', () => {
     const page = await render(renderCasePage({ workspace: workspace(), agencyName: '教育局', csrf, mayWrite: true }));
     assert.ok(page.includes('张三&lt;script&gt;'));
     assert.ok(!page.includes('张三<script>'));
+    assert.match(page, /<dt>承办人<\/dt><dd>li<\/dd>/);
     assert.match(page, /<dt>期限状态<\/dt><dd><strong class="overdue">⚠ 已逾期 18 个工作日<\/strong><\/dd>/);
     assert.match(page, /<li>第20个计数工作日为 2025年6月4日（周三）<\/li>/);
     // 09:05 UTC is 17:05 in Beijing.

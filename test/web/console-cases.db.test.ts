@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { Hono } from 'hono';
+import { createCaseStore } from '#adapters/db/case-store.ts';
 import { createLetterPorts } from '#adapters/db/letter-ports.ts';
+import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import { addUser } from '#app/identity/manage-users.ts';
 import { setLetterSetting } from '#app/set-letter-setting.ts';
 import { forEachEngine } from '#test/db-harness.ts';
@@ -86,6 +88,26 @@ forEachEngine('console case work over HTTP', ({ database }) => {
     const supervised = await (await supervisor.get('/console/cases')).text();
     assert.ok(supervised.includes(codes['a1']!));
     assert.ok(!supervised.includes(codes['b1']!));
+  });
+
+  test('the 承办人 filter: 我承办的 lists the cases assigned to the signed-in officer, 未分配 the others', async () => {
+    const db = await database();
+    const mine = await intake('dept-a', 3);
+    await assignCaseOfficer(
+      { cases: createCaseStore(db.db), clock: { now: () => fx.clock.now } },
+      { caseCode: mine, officer: 'officer-a', actor: 'chief' },
+    );
+    const own = await (await officerA.get('/console/cases?officer=me')).text();
+    assert.match(own, new RegExp(`>${mine}</a></th>.*<td>officer-a</td>`));
+    assert.ok(!own.includes(`>${codes['a1']}</a>`));
+    assert.match(own, /<option value="me" selected>我承办的（officer-a）<\/option>/);
+    const unassigned = await (await officerA.get('/console/cases?officer=none')).text();
+    assert.ok(unassigned.includes(`>${codes['a1']}</a>`));
+    assert.ok(!unassigned.includes(`>${mine}</a>`));
+    await assignCaseOfficer(
+      { cases: createCaseStore(db.db), clock: { now: () => fx.clock.now } },
+      { caseCode: mine, officer: null, actor: 'chief' },
+    );
   });
 
   test('bad filter values answer 400 with the message beside the field', async () => {

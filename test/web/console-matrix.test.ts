@@ -42,9 +42,14 @@ type Expectation =
   /** Any signed-in staff member, whatever the role or agency. */
   | { readonly access: 'signed-in'; readonly form?: Readonly<Record<string, string>> }
   /** A role in any agency (requireRole). */
-  | { readonly access: 'role'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>> }
+  | { readonly access: 'role'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>>; readonly json?: unknown }
   /** A role covering the agency in the path (`:slug`; requireAgencyRole). */
-  | { readonly access: 'agency'; readonly roles: readonly Role[]; readonly form?: Readonly<Record<string, string>> }
+  | {
+      readonly access: 'agency';
+      readonly roles: readonly Role[];
+      readonly form?: Readonly<Record<string, string>>;
+      readonly json?: unknown;
+    }
   /** The case in the path (`:caseCode`): read or write by the access policy. */
   | {
       readonly access: 'case';
@@ -76,6 +81,15 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
     access: 'elsewhere',
     why: 'needs an attachment of the case: test/attachments/attachments-http.db.test.ts',
   },
+  // Case officers, letters, templates and the daily job over the API (test/http/case-officer-api.test.ts,
+  // test/http/letters-jobs-api.test.ts): templates read by whoever reads the agency, changed by its admin
+  'POST /api/cases/:caseCode/assign': { access: 'case', action: 'write', json: { officer: 42 } },
+  'GET /api/cases/:caseCode/letter': { access: 'case', action: 'read' },
+  'GET /api/agencies/:slug/letter-templates': { access: 'agency', roles: ALL },
+  'GET /api/agencies/:slug/letter-templates/:family': { access: 'agency', roles: ALL },
+  'PUT /api/agencies/:slug/letter-templates/:family': { access: 'agency', roles: ADMIN, json: {} },
+  'DELETE /api/agencies/:slug/letter-templates/:family': { access: 'agency', roles: ADMIN },
+  'POST /api/jobs/daily': { access: 'role', roles: ['system_admin'], json: { date: 'not-a-date' } },
   // Console: sign-in and account (issue #8)
   'GET /console/assets/console-*.css': { access: 'public' },
   'GET /console/login': { access: 'public' },

@@ -6,6 +6,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, type SQL, sql 
 import type {
   AgencyRef,
   AggregatedYear,
+  AuditChainFault,
   AuditEntry,
   CaseFilter,
   CaseStore,
@@ -28,7 +29,18 @@ import { attachmentTransactionOf } from './attachment-store.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
-import { agencies, appealCases, auditLog, caseEvents, cases, reportEntries, reportWorkflows } from './schema.ts';
+import {
+  agencies,
+  appealCases,
+  auditLog,
+  caseAssignments,
+  caseEvents,
+  cases,
+  reportEntries,
+  reportWorkflows,
+  userRoles,
+  users,
+} from './schema.ts';
 
 /** Verification codes: 10 characters without look-alikes (0/O, 1/I/L): 31^10 ≈ 8·10^14 codes. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -92,6 +104,7 @@ const caseColumns = {
   closedOn: cases.closedOn,
   repliedOn: cases.repliedOn,
   eventCount: cases.eventCount,
+  officer: users.username,
   createdAt: cases.createdAt,
   updatedAt: cases.updatedAt,
 };
@@ -99,7 +112,11 @@ const caseColumns = {
 const toStored = (row: Record<string, unknown>): StoredCase => row as unknown as StoredCase;
 
 function selectCases(handle: Handle) {
-  return handle.select(caseColumns).from(cases).innerJoin(agencies, eq(agencies.id, cases.agencyId));
+  return handle
+    .select(caseColumns)
+    .from(cases)
+    .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+    .leftJoin(users, eq(users.id, cases.assignedUserId));
 }
 
 function projectionColumns(projection: CaseProjection) {
@@ -212,10 +229,13 @@ function transactionOf(tx: Tx): CaseTransaction {
         .set({ ...projectionColumns(projection), eventCount, updatedAt: sql`now()` })
         .where(and(eq(cases.agencyId, agencyId), eq(cases.id, caseId)));
     },
-    async auditAll(entries) {
-      if (entries.length === 0) {
+    async auditAll(given) {
+      if (given.length === 0) {
         return;
       }
+      // In agency order: each row takes its agency's audit-chain lock (migration 0006), so two writers
+      // never wait on each other crosswise.
+      const entries = [...given].sort((a, b) => a.agencyId - b.agencyId);
       const column = <T>(pick: (entry: AuditEntry) => T) => sql.param(entries.map(pick));
       const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
       await tx.execute(sql`
@@ -232,6 +252,13 @@ function transactionOf(tx: Tx): CaseTransaction {
         before: entry.before ?? null,
         after: entry.after ?? null,
       });
+    },
+    async assignOfficer(agencyId, caseId, userId, actor) {
+      await tx
+        .update(cases)
+        .set({ assignedUserId: userId, updatedAt: sql`now()` })
+        .where(and(eq(cases.agencyId, agencyId), eq(cases.id, caseId)));
+      await tx.insert(caseAssignments).values({ agencyId, caseId, userId, actor });
     },
     async issueReplyLetter(letter) {
       const prefix = await docNumberPrefixOf(tx, letter.agencyId);
@@ -374,11 +401,14 @@ export function createLazyCaseStore(access: DbAccess): CaseStore {
     findCase: async (...a) => (await ready()).findCase(...a),
     findCaseByVerification: async (...a) => (await ready()).findCaseByVerification(...a),
     listEvents: async (...a) => (await ready()).listEvents(...a),
+    listAssignments: async (...a) => (await ready()).listAssignments(...a),
+    findStaffUser: async (...a) => (await ready()).findStaffUser(...a),
     listCases: async (...a) => (await ready()).listCases(...a),
     listOpenOn: async (...a) => (await ready()).listOpenOn(...a),
     aggregateYear: async (...a) => (await ready()).aggregateYear(...a),
     listAppeals: async (...a) => (await ready()).listAppeals(...a),
     reportEntries: async (...a) => (await ready()).reportEntries(...a),
+    verifyAuditChain: async (...a) => (await ready()).verifyAuditChain(...a),
   };
 }
 
@@ -432,6 +462,7 @@ export function createCaseStore(db: Db): CaseStore {
         .select({ ...caseColumns, verificationHash: cases.verificationHash })
         .from(cases)
         .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+        .leftJoin(users, eq(users.id, cases.assignedUserId))
         .where(eq(cases.caseCode, caseCode));
       const row = rows[0];
       const given = Buffer.from(hashVerificationCode(verificationCode), 'hex');
@@ -445,6 +476,29 @@ export function createCaseStore(db: Db): CaseStore {
       return toStored(rest);
     },
     listEvents: (agencyId, caseId) => eventsOf(db, agencyId, caseId),
+    async listAssignments(agencyId, caseId) {
+      const rows = await db
+        .select({ officer: users.username, actor: caseAssignments.actor, at: caseAssignments.at })
+        .from(caseAssignments)
+        .leftJoin(users, eq(users.id, caseAssignments.userId))
+        .where(and(eq(caseAssignments.agencyId, agencyId), eq(caseAssignments.caseId, caseId)))
+        .orderBy(asc(caseAssignments.id));
+      return rows;
+    },
+    async findStaffUser(username) {
+      const [user] = await db
+        .select({ id: users.id, username: users.username, email: users.email })
+        .from(users)
+        .where(and(eq(users.username, username), isNull(users.disabledAt)));
+      if (user === undefined) {
+        return null;
+      }
+      const roles = await db
+        .select({ agencyId: userRoles.agencyId, role: userRoles.role })
+        .from(userRoles)
+        .where(eq(userRoles.userId, user.id));
+      return { ...user, roles };
+    },
     async listCases(filter: CaseFilter) {
       if (filter.agencyIds.length === 0) {
         return { items: [], total: 0 };
@@ -454,6 +508,9 @@ export function createCaseStore(db: Db): CaseStore {
         filter.status === undefined ? undefined : eq(cases.status, filter.status),
         filter.open === undefined ? undefined : eq(cases.isOpen, filter.open),
         filter.dueBy === undefined ? undefined : and(eq(cases.isOpen, true), lte(cases.due, filter.dueBy)),
+        filter.officer === undefined
+          ? undefined
+          : inArray(cases.assignedUserId, db.select({ id: users.id }).from(users).where(eq(users.username, filter.officer))),
       );
       const [items, totals] = await Promise.all([
         selectCases(db).where(where).orderBy(desc(cases.receivedOn), desc(cases.id)).limit(filter.limit).offset(filter.offset),
@@ -495,6 +552,47 @@ export function createCaseStore(db: Db): CaseStore {
         .from(reportEntries)
         .where(and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year)));
       return new Map(rows.map((r) => [r.key, r.value]));
+    },
+    async verifyAuditChain(agencyId) {
+      // Every entry's hash recomputed from its content and its stored predecessor hash, and compared
+      // with the previous entry's seq and hash (one pass in SQL, window over each agency's chain).
+      const only = agencyId === null ? sql`true` : sql`a.agency_id = ${agencyId}`;
+      const [faults, heads] = await Promise.all([
+        db.execute<{ agency_id: number; id_text: string; seq_text: string; expected_text: string; fault: AuditChainFault }>(sql`
+          select distinct on (chain.agency_id) chain.agency_id, chain.id::text as id_text, chain.seq::text as seq_text,
+            chain.expected_seq::text as expected_text,
+            case when seq <> expected_seq then 'gap' when prev_hash <> expected_prev then 'link' else 'content' end as fault
+          from (
+            select a.agency_id, a.id, a.seq, a.prev_hash, a.hash,
+              gongkai_audit_entry_hash(a.prev_hash, a.agency_id, a.seq, a.at, a.actor, a.action, a.subject, a.before, a.after) as recomputed,
+              coalesce(lag(a.seq) over w, 0) + 1 as expected_seq,
+              coalesce(lag(a.hash) over w, repeat('0', 64)) as expected_prev
+            from audit_log a where ${only}
+            window w as (partition by a.agency_id order by a.seq)
+          ) chain
+          where seq <> expected_seq or prev_hash <> expected_prev or hash <> recomputed
+          order by chain.agency_id, chain.seq`),
+        db.execute<{ agency_id: number; slug: string; entries: number; seq: string | null; hash: string | null }>(sql`
+          select g.agency_id, ag.slug, g.entries, last.seq::text as seq, last.hash
+          from (select a.agency_id, count(*)::int as entries, max(a.seq) as max_seq from audit_log a where ${only} group by a.agency_id) g
+          join agencies ag on ag.id = g.agency_id
+          left join audit_log last on last.agency_id = g.agency_id and last.seq = g.max_seq
+          order by ag.slug`),
+      ]);
+      const breaks = new Map(faults.rows.map((f) => [Number(f.agency_id), f]));
+      return heads.rows.map((row) => {
+        const found = breaks.get(Number(row.agency_id));
+        return {
+          agencyId: Number(row.agency_id),
+          agencySlug: row.slug,
+          entries: Number(row.entries),
+          head: row.seq === null || row.hash === null ? null : { seq: Number(row.seq), hash: row.hash },
+          firstBreak:
+            found === undefined
+              ? null
+              : { seq: Number(found.seq_text), id: Number(found.id_text), expectedSeq: Number(found.expected_text), fault: found.fault },
+        };
+      });
     },
   };
 }

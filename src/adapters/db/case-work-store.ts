@@ -1,12 +1,12 @@
 // The console's case queue and event records over drizzle (app/cases/case-work-ports.ts). Overdue and
 // due soon are the rules of core/cases/case-urgency.ts in SQL; the queue sorts open cases first,
 // then by the queue deadline (due date, or the 补正 deadline while waiting for it).
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { CaseEventRecord, CaseQueueFilter, CaseWorkStore, QueueCase } from '#app/cases/case-work-ports.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
 import type { Db } from './open-database.ts';
-import { agencies, caseEvents, cases } from './schema.ts';
+import { agencies, caseEvents, cases, users } from './schema.ts';
 
 const queueColumns = {
   agencyId: cases.agencyId,
@@ -27,6 +27,7 @@ const queueColumns = {
   closedOn: cases.closedOn,
   repliedOn: cases.repliedOn,
   eventCount: cases.eventCount,
+  officer: users.username,
   createdAt: cases.createdAt,
   updatedAt: cases.updatedAt,
 };
@@ -71,12 +72,18 @@ export function createCaseWorkStore(db: Db): CaseWorkStore {
                 : or(...soon.by.map(({ agencyId, by }) => and(eq(cases.agencyId, agencyId), sql`${deadline} <= ${by}::date`))),
             ),
         filter.codeContains === undefined ? undefined : ilike(cases.caseCode, literalPattern(filter.codeContains)),
+        filter.officer === undefined
+          ? undefined
+          : filter.officer === null
+            ? isNull(cases.assignedUserId)
+            : inArray(cases.assignedUserId, db.select({ id: users.id }).from(users).where(eq(users.username, filter.officer))),
       );
       const [items, totals] = await Promise.all([
         db
           .select(queueColumns)
           .from(cases)
           .innerJoin(agencies, eq(agencies.id, cases.agencyId))
+          .leftJoin(users, eq(users.id, cases.assignedUserId))
           .where(where)
           .orderBy(desc(cases.isOpen), sql`${deadline} asc nulls last`, asc(cases.caseCode))
           .limit(filter.limit)
@@ -84,6 +91,18 @@ export function createCaseWorkStore(db: Db): CaseWorkStore {
         db.select({ n: count() }).from(cases).where(where),
       ]);
       return { items: items as QueueCase[], total: Number(totals[0]?.n ?? 0) };
+    },
+    async listOfficers(agencyIds) {
+      if (agencyIds.length === 0) {
+        return [];
+      }
+      const rows = await db
+        .selectDistinct({ username: users.username })
+        .from(cases)
+        .innerJoin(users, eq(users.id, cases.assignedUserId))
+        .where(inArray(cases.agencyId, [...agencyIds]))
+        .orderBy(asc(users.username));
+      return rows.map((row) => row.username);
     },
     async listEventRecords(agencyId, caseId): Promise<CaseEventRecord[]> {
       const rows = await db

@@ -51,13 +51,26 @@ export function createIdentityStore(db: Db): IdentityStore {
 
     async findUser(username): Promise<StoredUser | undefined> {
       const [user] = await db
-        .select({ id: users.id, username: users.username, passwordHash: users.passwordHash })
+        .select({ id: users.id, username: users.username, passwordHash: users.passwordHash, email: users.email })
         .from(users)
         .where(and(eq(users.username, username), isNull(users.disabledAt)));
       if (user === undefined) {
         return undefined;
       }
-      return { id: String(user.id), username: user.username, passwordHash: user.passwordHash, grants: await grantsOf(db, user.id) };
+      return {
+        id: String(user.id),
+        username: user.username,
+        passwordHash: user.passwordHash,
+        email: user.email,
+        grants: await grantsOf(db, user.id),
+      };
+    },
+
+    async setEmail(userId, email) {
+      await db
+        .update(users)
+        .set({ email })
+        .where(eq(users.id, Number(userId)));
     },
 
     async insertToken({ userId, tokenHash, label, at }) {

@@ -15,7 +15,7 @@ import { resolveClockSettings } from '#core/statute/clock-settings.ts';
 import { deleteLetterTemplate, issueReplyLetter, listLetterTemplates, listReplyLetters, saveLetterTemplate } from './letter-store.ts';
 import type { Db } from './open-database.ts';
 import { claimReminder, markReminderFailed, markReminderSent, recordCarryOvers, recordJobRun } from './reminder-store.ts';
-import { agencies, agencySettings, caseEvents, cases, instanceSettings, settingChanges } from './schema.ts';
+import { agencies, agencySettings, caseEvents, cases, instanceSettings, settingChanges, users } from './schema.ts';
 
 type AgencyRow = { readonly id: number; readonly slug: string; readonly name: string };
 
@@ -178,9 +178,11 @@ export function createDailyJobStore(db: Db): Omit<DailyJobPorts, 'sendMail' | 'l
     loadAgencySettings: (agencyId) => loadAgencySettings(db, agencyId),
     async listOpenCases(agencyId, today, calendar, values) {
       const settings = resolveClockSettings(values);
+      // The officer's (承办人) address, when the case has an officer who is enabled and has one.
       const open = await db
-        .select({ id: cases.id, caseCode: cases.caseCode })
+        .select({ id: cases.id, caseCode: cases.caseCode, officerEmail: users.email })
         .from(cases)
+        .leftJoin(users, and(eq(users.id, cases.assignedUserId), isNull(users.disabledAt)))
         .where(and(eq(cases.agencyId, agencyId), eq(cases.isOpen, true)))
         .orderBy(asc(cases.caseCode));
       const result = [];
@@ -188,7 +190,7 @@ export function createDailyJobStore(db: Db): Omit<DailyJobPorts, 'sendMail' | 'l
         const events = await eventsOf(db, agencyId, row.id);
         const projection = projectCase(events, { calendar, settings, today });
         if (projection.open) {
-          result.push({ ...reminderCaseOf(row.caseCode, events, projection, calendar), officerEmail: null });
+          result.push({ ...reminderCaseOf(row.caseCode, events, projection, calendar), officerEmail: row.officerEmail ?? null });
         }
       }
       return result;

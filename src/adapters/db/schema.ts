@@ -4,6 +4,7 @@
 export * from './schema/agencies.ts';
 export * from './schema/attachments.ts';
 export * from './schema/calendar.ts';
+export * from './schema/case-assignments.ts';
 export * from './schema/cases.ts';
 export * from './schema/identity.ts';
 export * from './schema/letters.ts';

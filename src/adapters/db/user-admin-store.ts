@@ -27,7 +27,8 @@ async function audit(
   stamp: ChangeStamp,
   input: { agencyIds: readonly number[]; username: string; action: string; before: unknown; after: unknown },
 ): Promise<void> {
-  const ids = [...new Set(input.agencyIds)];
+  // In agency order: each row takes its agency's audit-chain lock (migration 0006), so two writers never wait on each other crosswise.
+  const ids = [...new Set(input.agencyIds)].sort((a, b) => a - b);
   if (ids.length === 0) {
     return;
   }

@@ -6,11 +6,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { applicationRoutes } from './api/applications/routes.ts';
 import { caseRoutes } from './api/cases/routes.ts';
+import { jobRoutes } from './api/jobs/routes.ts';
+import { caseLetterRoutes, letterTemplateRoutes } from './api/letters/routes.ts';
 import { sessionRoutes } from './api/session/routes.ts';
 import { errorResponse, type LogLine } from './error-response.ts';
 import type { HttpServices } from './http-services.ts';
 import { authenticate, type StaffEnv } from './middleware/authenticate.ts';
-import { type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
+import { type RateLimitResolver, type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -18,7 +20,7 @@ export interface HttpAppOptions {
   /** The services once the database is migrated; undefined while starting. */
   readonly services: () => HttpServices | undefined;
   /** Public intake rate limit per client address (`off` for load tests). */
-  readonly intakeRateLimit: RateLimitSetting | 'off';
+  readonly intakeRateLimit: RateLimitSetting | 'off' | RateLimitResolver;
   readonly log: LogLine;
   /** Log one line per request (method, route pattern, status, time; never bodies or query strings). */
   readonly logRequests?: boolean;
@@ -81,7 +83,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const staff = new Hono<StaffEnv>();
   staff.use(authenticate(services));
   staff.route('/', caseRoutes(services));
+  staff.route('/', caseLetterRoutes(services));
   api.route('/cases', staff);
+  api.route('/', letterTemplateRoutes(services));
+  api.route('/jobs', jobRoutes(services));
   api.all('*', () => {
     throw new DomainError('NOT_FOUND', '没有这个接口');
   });

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { applicationStatusSchema, intakeReceiptSchema, intakeSchema, statusQuerySchema } from './api/applications/schema.ts';
 import { attachmentListSchema, attachmentSchema, attachmentUploadSchema } from './api/cases/attachment-schema.ts';
-import { caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
+import { caseAssignSchema, caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
+import { STAFF_COMPONENTS, staffPaths } from './openapi-staff.ts';
 
 export const apiErrorSchema = z
   .object({
@@ -67,7 +68,9 @@ const COMPONENTS: readonly z.ZodType[] = [
   attachmentUploadSchema,
   attachmentSchema,
   attachmentListSchema,
+  caseAssignSchema,
   apiErrorSchema,
+  ...STAFF_COMPONENTS,
 ];
 
 function componentSchemas(): JsonObject {
@@ -218,6 +221,23 @@ export function openApiDocument(version: string): JsonObject {
           },
         },
       },
+      '/api/cases/{caseCode}/assign': {
+        post: {
+          operationId: 'assignCaseOfficer',
+          summary: '指定或取消案件的承办人（记入承办记录和审计日志）',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref(caseAssignSchema) } } },
+          responses: {
+            200: json(caseDetailSchema, '答复更新后的案件（changed：是否有变化）'),
+            400: errorAnswer('输入有误，或该用户不能担任该案件的承办人'),
+            401: errorAnswer('未登录'),
+            403: errorAnswer('角色无权指定承办人'),
+            404: errorAnswer('案件不存在或无权查看'),
+          },
+        },
+      },
+      ...staffPaths({ ref, json, errorAnswer, pathParameter, bearer }),
       '/api/session': {
         get: {
           operationId: 'getSession',

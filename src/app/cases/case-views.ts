@@ -5,7 +5,7 @@ import type { LocalDate } from '#core/calendar/local-date.ts';
 import { type CaseEvent, caseEventToJson } from '#core/cases/case-event.ts';
 import { OUTCOME_BY_CODE } from '#core/cases/outcome-codes.ts';
 import { CASE_STATUS_LABEL } from '#core/cases/project-case.ts';
-import type { StoredCase } from '../case-ports.ts';
+import type { CaseAssignment, StoredCase } from '../case-ports.ts';
 
 /** A case as staff see it (`GET /api/cases/{caseCode}`, `gongkai case show`). */
 export interface CaseView {
@@ -27,6 +27,8 @@ export interface CaseView {
   readonly closedOn: LocalDate | null;
   readonly repliedOn: LocalDate | null;
   readonly eventCount: number;
+  /** The case officer's (承办人) username; null: unassigned. */
+  readonly officer: string | null;
 }
 
 export interface CaseDetail extends CaseView {
@@ -34,6 +36,8 @@ export interface CaseDetail extends CaseView {
   readonly description: string | null;
   readonly delivery: string | null;
   readonly events: readonly Record<string, unknown>[];
+  /** Who has been the case's officer, oldest first (`gongkai case show`, `GET /api/cases/{caseCode}`). */
+  readonly assignments?: readonly CaseAssignment[];
   /** The reply letter's 文号, when this change recorded a reply. */
   readonly docNumber?: string;
 }
@@ -58,16 +62,18 @@ export function presentCase(row: StoredCase): CaseView {
     closedOn: row.closedOn,
     repliedOn: row.repliedOn,
     eventCount: row.eventCount,
+    officer: row.officer,
   };
 }
 
-export function presentCaseDetail(row: StoredCase, events: readonly CaseEvent[]): CaseDetail {
+export function presentCaseDetail(row: StoredCase, events: readonly CaseEvent[], assignments?: readonly CaseAssignment[]): CaseDetail {
   return {
     ...presentCase(row),
     applicant: row.applicant,
     description: row.description,
     delivery: row.delivery,
     events: events.map(caseEventToJson),
+    ...(assignments === undefined ? {} : { assignments }),
   };
 }
 

@@ -18,6 +18,8 @@ export interface CaseQueueFilter {
   readonly dueSoon?: { readonly today: LocalDate; readonly by: readonly { readonly agencyId: number; readonly by: LocalDate }[] };
   /** Case codes containing this text (case-insensitive). */
   readonly codeContains?: string;
+  /** The case officer (承办人): a username, or null for unassigned cases. */
+  readonly officer?: string | null;
   readonly limit: number;
   readonly offset: number;
 }
@@ -37,4 +39,6 @@ export interface CaseWorkStore {
   /** Open cases first, then by queue deadline (due date, or the 补正 deadline), earliest first; case code breaks ties. */
   listQueue(filter: CaseQueueFilter): Promise<{ items: QueueCase[]; total: number }>;
   listEventRecords(agencyId: number, caseId: number): Promise<CaseEventRecord[]>;
+  /** The usernames that are the officer of some case of these agencies, sorted. */
+  listOfficers(agencyIds: readonly number[]): Promise<string[]>;
 }

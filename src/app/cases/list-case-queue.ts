@@ -30,6 +30,8 @@ export interface CaseQueueInput {
   readonly state?: string;
   readonly due?: string;
   readonly q?: string;
+  /** 承办人: a username, `none` (unassigned) or empty; `me` is resolved by the caller to its username. */
+  readonly officer?: string;
   readonly page?: string;
   /** Rows per page (default QUEUE_PAGE_SIZE, at most 200). */
   readonly pageSize?: number;
@@ -45,12 +47,16 @@ export interface QueueRow {
   readonly correctionDeadline: LocalDate | null;
   readonly urgency: CaseUrgency;
   readonly outcomeLabel: string | null;
+  /** The case officer's username (承办人); null: unassigned. */
+  readonly officer: string | null;
 }
 
 export interface CaseQueue {
   readonly today: LocalDate;
   /** The filters as applied (normalised), for the form and the paging links. */
-  readonly filter: { readonly state: QueueState; readonly due: QueueDueFilter | ''; readonly q: string };
+  readonly filter: { readonly state: QueueState; readonly due: QueueDueFilter | ''; readonly q: string; readonly officer: string };
+  /** The officers of the listed agencies' cases (for the 承办人 filter). */
+  readonly officers: readonly string[];
   readonly items: readonly QueueRow[];
   readonly total: number;
   readonly page: number;
@@ -89,6 +95,10 @@ export async function listCaseQueue(deps: CaseWorkDeps, input: CaseQueueInput): 
   if (q.length > SEARCH_MAX) {
     fields['q'] = `案件编号最多 ${SEARCH_MAX} 个字符`;
   }
+  const officer = given(input.officer);
+  if (officer.length > 64) {
+    fields['officer'] = '承办人用户名过长';
+  }
   const pageText = given(input.page) || '1';
   if (!/^[1-9]\d{0,5}$/u.test(pageText)) {
     fields['page'] = '页码应为正整数';
@@ -106,10 +116,11 @@ export async function listCaseQueue(deps: CaseWorkDeps, input: CaseQueueInput): 
     ...(due === 'overdue' ? { overdueOn: today } : {}),
     ...(due === 'soon' ? { dueSoon: { today, by: [...soonBy].map(([agencyId, by]) => ({ agencyId, by })) } } : {}),
     ...(q === '' ? {} : { codeContains: q }),
+    ...(officer === '' ? {} : { officer: officer === 'none' ? null : officer }),
     limit: pageSize,
     offset: (page - 1) * pageSize,
   };
-  const { items, total } = await deps.work.listQueue(filter);
+  const [{ items, total }, officers] = await Promise.all([deps.work.listQueue(filter), deps.work.listOfficers(input.agencyIds)]);
   const row = (c: QueueCase): QueueRow => ({
     caseCode: c.caseCode,
     agency: c.agencySlug,
@@ -120,10 +131,12 @@ export async function listCaseQueue(deps: CaseWorkDeps, input: CaseQueueInput): 
     correctionDeadline: c.correctionDeadline,
     urgency: caseUrgency(c, today, soonBy.get(c.agencyId) ?? today),
     outcomeLabel: c.outcome === null ? null : (OUTCOME_BY_CODE.get(c.outcome)?.label ?? null),
+    officer: c.officer,
   });
   return {
     today,
-    filter: { state, due, q },
+    filter: { state, due, q, officer },
+    officers,
     items: items.map(row),
     total,
     page,

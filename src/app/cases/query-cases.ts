@@ -10,7 +10,11 @@ import { type ApplicationStatus, type CaseDetail, type CaseView, presentCase, pr
 /** One case with its events (staff). `agencyIds`: the caller's agencies; omit for administrators. */
 export async function getCase(deps: CaseDeps, input: { caseCode: string; agencyIds?: readonly number[] }): Promise<CaseDetail> {
   const row = await requireCase(deps, input.caseCode, input.agencyIds);
-  return presentCaseDetail(row, await deps.cases.listEvents(row.agencyId, row.id));
+  const [events, assignments] = await Promise.all([
+    deps.cases.listEvents(row.agencyId, row.id),
+    deps.cases.listAssignments(row.agencyId, row.id),
+  ]);
+  return presentCaseDetail(row, events, assignments);
 }
 
 export interface ListCasesInput {
@@ -20,6 +24,8 @@ export interface ListCasesInput {
   readonly open?: boolean;
   /** Open cases due on or before this date (`overdue`/`due soon` lists). */
   readonly dueBy?: unknown;
+  /** Only the cases of this officer (承办人, a username). */
+  readonly officer?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -46,6 +52,7 @@ export async function listCases(
     ...(input.status === undefined ? {} : { status: input.status as CaseStatus }),
     ...(input.open === undefined ? {} : { open: input.open }),
     ...(dueBy === undefined ? {} : { dueBy }),
+    ...(input.officer === undefined ? {} : { officer: input.officer }),
     limit,
     offset,
   });

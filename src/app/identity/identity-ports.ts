@@ -25,6 +25,8 @@ export interface StoredUser {
   readonly id: string;
   readonly username: string;
   readonly passwordHash: string | null;
+  /** Where reminders for the user's cases go (null: the agency mailbox). */
+  readonly email: string | null;
   readonly grants: readonly RoleGrant[];
 }
 
@@ -37,6 +39,8 @@ export interface IdentityStore {
     at: Date;
   }): Promise<{ userId: string; created: boolean }>;
   findUser(username: string): Promise<StoredUser | undefined>;
+  /** Sets or (null) clears the user's e-mail address. */
+  setEmail(userId: string, email: string | null): Promise<void>;
   insertToken(input: { userId: string; tokenHash: string; label: string; at: Date }): Promise<{ tokenId: string }>;
   /** The actor owning an unrevoked token with this hash. */
   findActorByTokenHash(tokenHash: string): Promise<Actor | undefined>;

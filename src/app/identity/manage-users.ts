@@ -45,6 +45,32 @@ export async function addUser(
   });
 }
 
+/** The same shape the database checks (users_email_check): one @, a dot in the domain, no spaces, at most 254 characters. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+
+/** The address trimmed, or INVALID_INPUT with a Chinese message. */
+export function checkEmail(text: string): string {
+  const email = text.trim();
+  if (email.length > 254 || !EMAIL.test(email)) {
+    throw new DomainError('INVALID_INPUT', `电子邮箱“${text}”格式不正确`, { fields: { email: '电子邮箱格式不正确' } });
+  }
+  return email;
+}
+
+/**
+ * `gongkai user email USERNAME ADDRESS|--clear` (and `user add --email`): the address the daily job's
+ * reminders for the user's cases (承办人) go to; null clears it, and reminders go to the agency mailbox.
+ */
+export async function setUserEmail(
+  deps: IdentityDeps,
+  input: { username: string; email: string | null },
+): Promise<{ email: string | null }> {
+  const email = input.email === null ? null : checkEmail(input.email);
+  const user = await requireUser(deps, input.username);
+  await deps.store.setEmail(user.id, email);
+  return { email };
+}
+
 async function requireUser(deps: IdentityDeps, username: string) {
   const user = await deps.store.findUser(username);
   if (user === undefined) {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { CaseDeps } from '#app/case-ports.ts';
+import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
 import { createApplication } from '#app/cases/create-application.ts';
 import { importCases } from '#app/cases/import-cases.ts';
@@ -15,7 +16,9 @@ import { APPEAL_DECISION_IDS, APPEAL_DECISIONS } from '#core/cases/appeal-case.t
 import { APPLICANT_TYPE_LABEL } from '#core/cases/applicant.ts';
 import { CASE_EVENT_LABEL, CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
+import { type CaseAccess, caseAccessOf } from '../case-access.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { takeOption } from '../command-options.ts';
 import { ATTACH_HELP, attachmentDeps, readIncomingFiles, runAttach, runAttachments } from './case-attachments.ts';
 
 const HELP = `用法：
@@ -29,7 +32,11 @@ const HELP = `用法：
       --attach 随申请保存的附件（可多次给出，如扫描的申请信函）；附件与申请一起写入，任何附件被拒绝则什么都不写。
   gongkai case show CODE [--json]
 ${ATTACH_HELP}
-  gongkai case list --agency SLUG [--state 状态] [--open|--closed] [--due-by YYYY-MM-DD] [--limit N] [--offset N] [--json]
+  gongkai case list --agency SLUG [--state 状态] [--open|--closed] [--due-by YYYY-MM-DD] [--officer 用户名] [--limit N] [--offset N] [--json]
+  gongkai case assign CODE --officer 用户名 [--json]
+  gongkai case unassign CODE [--json]
+      指定或取消案件的承办人。承办人须在案件所属机关担任办理人、审核人、机构管理员或系统管理员；
+      记入案件的承办记录和审计日志。到期和逾期提醒发往承办人的邮箱（未指定承办人或其无邮箱时发往机关邮箱 mail.reminders-to）。
   gongkai case event CODE TYPE --date YYYY-MM-DD [--outcome 结果] [--working-days N] [--deadline YYYY-MM-DD] [--其他参数 值] [--json]
       事件类型：${CASE_EVENT_TYPES.filter((t) => t !== 'received').join('、')}。
       参数与 deadline --case 的输入一致（--delivered-on、--period-working-days、--consultation-id、--kind、
@@ -41,7 +48,12 @@ ${ATTACH_HELP}
   gongkai case letter CODE [--out FILE.docx] [--json]
       已答复申请的告知书（含文号和救济途径告知）；--out 写出 DOCX，否则显示文本。见 gongkai letter --help。
 
-退出码：0 成功；1 导入时有行被拒绝；3 未找到；5 当前状态不允许该事件；64 参数错误。`;
+以谁的身份：不加 --as 时为运维操作（能运行本命令即能直接访问数据目录和数据库，故不检查角色），
+记入案件记录和审计日志的操作人为 GONGKAI_USER，未设置时为系统用户名。
+加 --as 用户名（letter 以外的子命令）时以该工作人员的身份操作：操作人记为该用户，并按其角色和机关检查，
+与工作人员 API 相同（无权查看的案件答复“未找到”，只能查看的角色不能登记或修改）。
+
+退出码：0 成功；1 导入时有行被拒绝；3 未找到；4 无权操作；5 当前状态不允许该事件；64 参数错误。`;
 
 /** The case ports of this process (the database store the composition root wired, opened on first use). */
 function caseDeps(context: CommandContext): CaseDeps {
@@ -85,6 +97,7 @@ function caseText(c: CaseDetail): string {
     `申请人类型：${APPLICANT_TYPE_LABEL[c.applicantType as keyof typeof APPLICANT_TYPE_LABEL] ?? c.applicantType}；渠道：${c.channel}`,
     `收到日期：${c.received}`,
     `答复期限：${c.due ?? '—'}`,
+    `承办人：${c.officer ?? '未指定'}`,
     ...(c.correctionDeadline === null ? [] : [`补正期限：${c.correctionDeadline}`]),
     ...(c.feePaymentDue === null ? [] : [`缴费期限：${c.feePaymentDue}`]),
     ...(c.outcome === null ? [] : [`办理结果：${c.outcomeLabel}（${c.outcome}），${c.closedOn} 办结`]),
@@ -92,34 +105,65 @@ function caseText(c: CaseDetail): string {
     ...c.events.map(
       (e, i) => `  ${i + 1}. ${e['date']} ${CASE_EVENT_LABEL[e['type'] as keyof typeof CASE_EVENT_LABEL] ?? e['type']}（${e['type']}）`,
     ),
+    ...(c.assignments === undefined || c.assignments.length === 0
+      ? []
+      : [
+          '承办记录：',
+          ...c.assignments.map((a) => `  ${a.at} ${a.officer === null ? '取消承办人' : `指定承办人 ${a.officer}`}（${a.actor}）`),
+        ]),
   ];
   return `${lines.join('\n')}\n`;
 }
 
+/** The operator needs no check; a staff user (--as) must have `action` on the case's agency (a missing case: NOT_FOUND). */
+async function requireCaseAccess(context: CommandContext, access: CaseAccess | undefined, caseCode: string, action: 'read' | 'write') {
+  if (access === undefined) {
+    return;
+  }
+  const row = await context.deps.cases.findCase(caseCode);
+  if (row === null) {
+    throw new DomainError('NOT_FOUND', `未找到案件“${caseCode}”`);
+  }
+  await access.require(row.agencySlug, action, caseCode);
+}
+
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
-  const [sub, ...rest] = args;
+  const [sub, ...given] = args;
+  const rest = [...given];
+  const asUser = takeOption(rest, '--as');
+  if (asUser !== undefined && (sub === 'letter' || sub === undefined || sub === 'help')) {
+    throw new UsageError('--as 不适用于该子命令（case letter 请用 gongkai letter show，或工作人员 API）');
+  }
+  // The staff user of --as (checked like the API), else the operator (context.deps.actor, unchecked).
+  const access = asUser === undefined ? undefined : await caseAccessOf(context, asUser);
+  if (access !== undefined) {
+    context = { ...context, deps: { ...context.deps, actor: access.actor } };
+  }
   switch (sub) {
     case 'import':
-      return importCommand(rest, context);
+      return importCommand(rest, context, access);
     case 'letter': {
       // The reply letter (告知书) with its 文号: `letter show` of ./letter.ts.
       const { runLetterShow } = await import('./letter.ts');
       return runLetterShow(rest, context);
     }
     case 'new':
-      return newCommand(rest, context);
+      return newCommand(rest, context, access);
     case 'attach':
       return runAttach(rest, context);
     case 'attachments':
       return runAttachments(rest, context);
     case 'show':
-      return showCommand(rest, context);
+      return showCommand(rest, context, access);
     case 'list':
-      return listCommand(rest, context);
+      return listCommand(rest, context, access);
     case 'event':
-      return eventCommand(rest, context);
+      return eventCommand(rest, context, access);
     case 'appeal':
-      return appealCommand(rest, context);
+      return appealCommand(rest, context, access);
+    case 'assign':
+    case 'unassign':
+      return assignCommand(sub, rest, context, access);
     case undefined:
     case '--help':
     case '-h':
@@ -131,7 +175,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
   }
 }
 
-async function importCommand(args: readonly string[], context: CommandContext): Promise<number> {
+async function importCommand(args: readonly string[], context: CommandContext, access?: CaseAccess): Promise<number> {
   const { values, positionals } = parse(args, { agency: { type: 'string' } });
   if (values.help === true) {
     context.out(`${HELP}\n`);
@@ -141,6 +185,7 @@ async function importCommand(args: readonly string[], context: CommandContext): 
     throw new UsageError('用法：gongkai case import FILE.jsonl --agency SLUG [--json]');
   }
   const file = positionals[0]!;
+  await access?.require(values.agency, 'write');
   let text: string;
   try {
     text = await readFile(resolve(context.cwd, file), 'utf8');
@@ -163,7 +208,7 @@ async function importCommand(args: readonly string[], context: CommandContext): 
   return result.rejected > 0 ? EXIT.findings : EXIT.ok;
 }
 
-async function newCommand(args: readonly string[], context: CommandContext): Promise<number> {
+async function newCommand(args: readonly string[], context: CommandContext, access?: CaseAccess): Promise<number> {
   const { values } = parse(args, {
     agency: { type: 'string' },
     'applicant-type': { type: 'string' },
@@ -188,6 +233,7 @@ async function newCommand(args: readonly string[], context: CommandContext): Pro
     throw new UsageError('请用 --agency 指定机关');
   }
   const agency = values.agency;
+  await access?.require(agency, 'write');
   const applicant = Object.fromEntries(
     Object.entries({
       type: values['applicant-type'],
@@ -229,23 +275,25 @@ async function newCommand(args: readonly string[], context: CommandContext): Pro
   return EXIT.ok;
 }
 
-async function showCommand(args: readonly string[], context: CommandContext): Promise<number> {
+async function showCommand(args: readonly string[], context: CommandContext, access?: CaseAccess): Promise<number> {
   const { values, positionals } = parse(args, {});
   if (positionals.length !== 1) {
     throw new UsageError('用法：gongkai case show CODE [--json]');
   }
+  await requireCaseAccess(context, access, positionals[0]!, 'read');
   const detail = await getCase(caseDeps(context), { caseCode: positionals[0]! });
   context.out(values.json === true ? json(detail) : caseText(detail));
   return EXIT.ok;
 }
 
-async function listCommand(args: readonly string[], context: CommandContext): Promise<number> {
+async function listCommand(args: readonly string[], context: CommandContext, access?: CaseAccess): Promise<number> {
   const { values } = parse(args, {
     agency: { type: 'string' },
     state: { type: 'string' },
     open: { type: 'boolean' },
     closed: { type: 'boolean' },
     'due-by': { type: 'string' },
+    officer: { type: 'string' },
     limit: { type: 'string' },
     offset: { type: 'string' },
   });
@@ -253,6 +301,7 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
     throw new UsageError('请用 --agency 指定机关');
   }
   const agencySlug = values.agency;
+  await access?.require(agencySlug, 'read');
   const number = (v: string | undefined, name: string) => {
     if (v === undefined) {
       return undefined;
@@ -275,6 +324,7 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
       ...(values.state === undefined ? {} : { status: values.state }),
       ...(values.open === true ? { open: true } : values.closed === true ? { open: false } : {}),
       ...(values['due-by'] === undefined ? {} : { dueBy: values['due-by'] }),
+      ...(values.officer === undefined ? {} : { officer: values.officer }),
       ...(limit === undefined ? {} : { limit }),
       ...(offset === undefined ? {} : { offset }),
     });
@@ -289,9 +339,41 @@ async function listCommand(args: readonly string[], context: CommandContext): Pr
   return EXIT.ok;
 }
 
+async function assignCommand(
+  sub: 'assign' | 'unassign',
+  args: readonly string[],
+  context: CommandContext,
+  access?: CaseAccess,
+): Promise<number> {
+  const { values, positionals } = parse(args, sub === 'assign' ? { officer: { type: 'string' } } : {});
+  if (values.help === true) {
+    context.out(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  const officer = sub === 'assign' ? (values as { officer?: unknown }).officer : null;
+  if (positionals.length !== 1 || (sub === 'assign' && typeof officer !== 'string')) {
+    throw new UsageError(
+      sub === 'assign' ? '用法：gongkai case assign CODE --officer 用户名 [--json]' : '用法：gongkai case unassign CODE [--json]',
+    );
+  }
+  const caseCode = positionals[0]!;
+  await requireCaseAccess(context, access, caseCode, 'write');
+  const result = await assignCaseOfficer(caseDeps(context), { caseCode, officer: officer as string | null, actor: context.deps.actor });
+  if (values.json === true) {
+    context.out(json(result));
+  } else if (!result.changed) {
+    context.out(
+      officer === null ? `案件 ${caseCode} 本来就没有承办人，未作更改\n` : `${officer} 已是案件 ${caseCode} 的承办人，未作更改\n`,
+    );
+  } else {
+    context.out(officer === null ? `已取消案件 ${caseCode} 的承办人\n` : `已指定 ${officer} 为案件 ${caseCode} 的承办人\n`);
+  }
+  return EXIT.ok;
+}
+
 const NUMBER_FIELDS = new Set(['workingDays', 'periodWorkingDays', 'atMinutes']);
 
-async function eventCommand(args: readonly string[], context: CommandContext): Promise<number> {
+async function eventCommand(args: readonly string[], context: CommandContext, access?: CaseAccess): Promise<number> {
   // Event arguments are open-ended: every --kebab-name VALUE becomes camelName in the event JSON.
   const positionals: string[] = [];
   const fields: Record<string, unknown> = {};
@@ -316,12 +398,13 @@ async function eventCommand(args: readonly string[], context: CommandContext): P
     throw new UsageError('用法：gongkai case event CODE TYPE --date YYYY-MM-DD [参数…]');
   }
   const [caseCode, type] = positionals as [string, string];
+  await requireCaseAccess(context, access, caseCode, 'write');
   const detail = await recordCaseEvent(caseDeps(context), { caseCode, event: { type, ...fields }, actor: context.deps.actor });
   context.out(asJson ? json(detail) : caseText(detail));
   return EXIT.ok;
 }
 
-async function appealCommand(args: readonly string[], context: CommandContext): Promise<number> {
+async function appealCommand(args: readonly string[], context: CommandContext, access?: CaseAccess): Promise<number> {
   const [action, ...rest] = args;
   const { values, positionals } = parse(rest, {
     agency: { type: 'string' },
@@ -335,6 +418,7 @@ async function appealCommand(args: readonly string[], context: CommandContext): 
   if (typeof values.agency !== 'string') {
     throw new UsageError('请用 --agency 指定机关');
   }
+  await access?.require(values.agency, 'write');
   if (action === 'add' && positionals.length === 0) {
     const { id } = await recordAppeal(caseDeps(context), {
       agencySlug: values.agency,

@@ -9,15 +9,16 @@ import {
   revokeUserRole,
   setUserPassword,
 } from '#app/identity/administer-users.ts';
-import { addUser } from '#app/identity/manage-users.ts';
+import { addUser, checkEmail, setUserEmail } from '#app/identity/manage-users.ts';
 import type { UserAccount } from '#app/identity/user-admin-ports.ts';
 import { ROLE_LABEL, ROLES } from '#core/identity/access-policy.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { type ParsedCommandLine, parseCommandLine } from '../command-options.ts';
 
 const HELP = `用法：
-  gongkai user add 用户名 --agency 机构slug --role 角色 [--password-stdin] [--json]
+  gongkai user add 用户名 --agency 机构slug --role 角色 [--password-stdin] [--email 邮箱] [--json]
       在机构中增加一名工作人员（或为已有用户增加一个角色）
+  gongkai user email 用户名 邮箱|--clear [--json]     设置或清除电子邮箱（承办案件的到期、逾期提醒发往此邮箱）
   gongkai user list [--agency 机构slug] [--json]      列出用户、状态、角色和有效令牌数
   gongkai user disable 用户名                          停用：立即结束其全部登录会话；其 API 令牌在停用期间不能使用（不撤销）
   gongkai user enable 用户名                           重新启用：可以登录，未撤销的令牌恢复可用
@@ -31,6 +32,8 @@ ${ROLES.map((role) => `  ${role.padEnd(13)} ${ROLE_LABEL[role]}`).join('\n')}
 add 不给出时该用户只能使用 API 令牌（gongkai token create 用户名）。
 监督员可查看本机构及下级机构的案件；系统管理员可查看和办理全部机构的案件。
 如需永久作废令牌：gongkai token revoke 用户名。
+--email（或 user email）设置用户的电子邮箱：该用户承办的案件的到期、逾期提醒发往此邮箱；
+未设置时发往机关邮箱（设置 mail.reminders-to）。user email 用户名 --clear 清除邮箱。
 `;
 
 /** The first line of stdin (a password piped in), without its line break. */
@@ -85,7 +88,17 @@ function accountLine(account: UserAccount): string {
 async function add(username: string, line: ParsedCommandLine, context: CommandContext): Promise<number> {
   const { agency, role } = requireGrantOptions('add', line.values);
   const password = await readPassword('add', line.flags);
-  const result = await context.deps.withIdentity((identity) => addUser(identity, { username, agency, role, password }));
+  const email = line.values.get('--email');
+  if (email !== undefined) {
+    checkEmail(email); // before the user is added, so a bad address adds nothing
+  }
+  const result = await context.deps.withIdentity(async (identity) => {
+    const added = await addUser(identity, { username, agency, role, password });
+    if (email !== undefined) {
+      await setUserEmail(identity, { username, email });
+    }
+    return added;
+  });
   if (line.flags.has('--json')) {
     context.out(`${JSON.stringify({ username, agency, role, userId: result.userId, created: result.created })}\n`);
   } else {
@@ -166,7 +179,10 @@ async function change(sub: string, username: string, line: ParsedCommandLine, co
 }
 
 export async function run(args: readonly string[], context: CommandContext): Promise<number> {
-  const line = parseCommandLine('user', args, { values: ['--agency', '--role'], flags: ['--password-stdin', '--json'] });
+  const line = parseCommandLine('user', args, {
+    values: ['--agency', '--role', '--email'],
+    flags: ['--password-stdin', '--json', '--clear'],
+  });
   const [sub, username, ...extra] = line.positional;
   if (line.flags.has('--help') || sub === undefined) {
     context.out(HELP);
@@ -178,11 +194,36 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     }
     return list(line, context);
   }
+  if (sub === 'email') {
+    return emailCommand(username, extra, line.flags, context);
+  }
   if (!['add', 'disable', 'enable', 'passwd', 'grant', 'revoke'].includes(sub)) {
-    throw new UsageError(`user：未知子命令“${sub}”（可用：add、list、disable、enable、passwd、grant、revoke）`);
+    throw new UsageError(`user：未知子命令“${sub}”（可用：add、list、email、disable、enable、passwd、grant、revoke）`);
   }
   if (username === undefined || extra.length > 0) {
     throw new UsageError(`user ${sub}：需要且只需要一个用户名`);
   }
   return sub === 'add' ? add(username, line, context) : change(sub, username, line, context);
+}
+
+async function emailCommand(
+  username: string | undefined,
+  extra: readonly string[],
+  flags: ReadonlySet<string>,
+  context: CommandContext,
+): Promise<number> {
+  const clear = flags.has('--clear');
+  if (username === undefined || extra.length !== (clear ? 0 : 1)) {
+    throw new UsageError('用法：gongkai user email 用户名 邮箱|--clear [--json]');
+  }
+  const email = clear ? null : extra[0]!;
+  const result = await context.deps.withIdentity((identity) => setUserEmail(identity, { username, email }));
+  context.out(
+    flags.has('--json')
+      ? `${JSON.stringify({ username, email: result.email })}\n`
+      : result.email === null
+        ? `已清除用户 ${username} 的电子邮箱（提醒将发往机关邮箱）\n`
+        : `已将用户 ${username} 的电子邮箱设为 ${result.email}\n`,
+  );
+  return EXIT.ok;
 }

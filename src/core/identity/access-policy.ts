@@ -79,3 +79,13 @@ export function readableAgencies(grants: readonly RoleGrant[], tree: AgencyTree)
   }
   return slugs;
 }
+
+/** May a caller change the agency's own configuration (letter templates …)? Its agency_admin, or a system administrator. */
+export function mayAdministerAgency(grants: readonly RoleGrant[], agency: string): boolean {
+  return grants.some((grant) => grant.role === 'system_admin' || (grant.role === 'agency_admin' && grant.agency === agency));
+}
+
+/** A system administrator (instance-wide tasks such as running the daily job). */
+export function isSystemAdmin(grants: readonly RoleGrant[]): boolean {
+  return grants.some((grant) => grant.role === 'system_admin');
+}

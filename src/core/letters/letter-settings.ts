@@ -1,6 +1,7 @@
 // Agency settings of reply letters and reminder mail: the 文号 prefix, the 复议机关 and court named in
 // the remedy notice (statute.md §5: "the organ's own case is an agency setting", court: convention),
 // the partial-disclosure wording (convention, default on), and the agency's SMTP server and sender.
+import { checkRateLimitValue, parseRateLimitValue, type RateLimitValue } from '../intake/rate-limit-setting.ts';
 import { checkDocNumberPrefix } from './doc-number.ts';
 
 export const LETTER_SETTING_KEYS = [
@@ -16,6 +17,7 @@ export const LETTER_SETTING_KEYS = [
   'mail.smtp-password',
   'mail.from',
   'mail.reminders-to',
+  'intake.rate-limit',
 ] as const;
 export type LetterSettingKey = (typeof LETTER_SETTING_KEYS)[number];
 
@@ -25,7 +27,7 @@ export interface LetterSettingDefinition {
   readonly meaning: string;
   readonly defaultValue: string;
   /** Allowed values: a list, an integer range, free text up to a length, or an e-mail address. */
-  readonly values: readonly string[] | `integer:${number}-${number}` | `text:${number}` | 'email' | 'mailbox';
+  readonly values: readonly string[] | `integer:${number}-${number}` | `text:${number}` | 'email' | 'mailbox' | 'rate';
 }
 
 const def = (
@@ -85,6 +87,13 @@ export const LETTER_SETTING_DEFINITIONS: Readonly<Record<LetterSettingKey, Lette
     '',
     'email',
   ),
+  'intake.rate-limit': def(
+    'intake.rate-limit',
+    '产品设置（环境变量 GONGKAI_RATE_LIMIT=off 关闭全部限流，供压力测试）',
+    '网上提交申请（公开接口和申请表单）的频率上限：每个客户端地址“次数/秒数”，超过时答复 429；off 为不限',
+    '10/60',
+    'rate',
+  ),
 };
 
 /** Settings whose value is never shown back or written into the change history (the SMTP password). */
@@ -117,6 +126,9 @@ export function checkLetterSettingValue(key: LetterSettingKey, value: string): s
     const [min, max] = values.slice('integer:'.length).split('-').map(Number) as [number, number];
     const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     return Number.isInteger(n) && n >= min && n <= max ? undefined : `设置 ${key} 的值应为 ${min} 至 ${max} 之间的整数，收到“${value}”`;
+  }
+  if (values === 'rate') {
+    return checkRateLimitValue(key, value);
   }
   if (values === 'email') {
     return value === '' || isEmailAddress(value) ? undefined : `设置 ${key} 的值应为一个电子邮件地址，收到“${value}”`;
@@ -182,4 +194,9 @@ export function resolveMailSettings(stored: LetterSettingValues): MailSettings {
     user: settingValue(stored, 'mail.smtp-user'),
     password: settingValue(stored, 'mail.smtp-password'),
   };
+}
+
+/** The intake rate limit in force for stored values (an invalid stored value falls back to the default). */
+export function resolveIntakeRateLimit(stored: LetterSettingValues): RateLimitValue | 'off' {
+  return parseRateLimitValue(settingValue(stored, 'intake.rate-limit')) ?? { limit: 10, windowSeconds: 60 };
 }

@@ -9,7 +9,7 @@ import { intakeSchema } from '#adapters/http/api/applications/schema.ts';
 import { type LogLine, logDefect } from '#adapters/http/error-response.ts';
 import type { ApplicationStatus } from '#adapters/http/http-services.ts';
 import { CSRF_FIELD, createCsrf } from '#adapters/http/middleware/csrf.ts';
-import { type RateLimitSetting, rateLimit } from '#adapters/http/middleware/rate-limit.ts';
+import { type RateLimitResolver, type RateLimitSetting, rateLimit } from '#adapters/http/middleware/rate-limit.ts';
 import { isMultipart, readUploadForm, uploadBodyLimit } from '#adapters/http/read-upload.ts';
 import { validate } from '#adapters/http/validate-body.ts';
 import { checkIncomingFiles } from '#app/attachments/check-incoming-files.ts';
@@ -31,7 +31,7 @@ export interface PortalOptions {
   /** The services once the database is migrated; undefined while starting (pages answer 503). */
   readonly services: () => PortalServices | undefined;
   /** Public intake rate limit per client address (`off` for load tests). */
-  readonly intakeRateLimit: RateLimitSetting | 'off';
+  readonly intakeRateLimit: RateLimitSetting | 'off' | RateLimitResolver;
   readonly log: LogLine;
   /** Key of the CSRF token signatures (or a function giving it); random per process when absent. */
   readonly csrfSecret?: Uint8Array | (() => Uint8Array);

@@ -19,6 +19,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
+import { users } from './identity.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -74,6 +75,8 @@ export const cases = pgTable(
     outcome: text('outcome'),
     closedOn: date('closed_on', { mode: 'string' }),
     repliedOn: date('replied_on', { mode: 'string' }),
+    /** The case officer (承办人): a user with a role in this agency (app/cases/assign-case-officer.ts); null: unassigned. */
+    assignedUserId: integer('assigned_user_id').references(() => users.id),
     /** Number of events: the optimistic version of the row. */
     eventCount: integer('event_count').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -85,6 +88,7 @@ export const cases = pgTable(
     uniqueIndex('cases_external_id_key').on(t.agencyId, t.externalId),
     index('cases_agency_received_idx').on(t.agencyId, t.receivedOn),
     index('cases_agency_open_due_idx').on(t.agencyId, t.isOpen, t.due),
+    index('cases_agency_officer_idx').on(t.agencyId, t.assignedUserId),
     check('cases_channel_check', sql`${t.channel} in (${inList(CASE_CHANNELS)})`),
     check('cases_applicant_type_check', sql`${t.applicantType} in (${inList(CASE_APPLICANT_TYPES)})`),
     check('cases_status_check', sql`${t.status} in (${inList(CASE_STATUS_VALUES)})`),
@@ -165,11 +169,22 @@ export const auditLog = pgTable(
     subject: text('subject').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /**
+     * The hash chain per agency (tamper evidence): the BEFORE INSERT trigger `gongkai_audit_chain` sets
+     * seq (1, 2, … per agency), prev_hash (the previous entry's hash, 64 zeros for the first) and hash =
+     * SHA-256 of prev_hash and the entry's content (`gongkai_audit_entry_hash`), under a per-agency lock
+     * in the inserting transaction. The defaults only let the insert omit them. `gongkai audit verify`.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) => [
     primaryKey({ name: 'audit_log_pkey', columns: [t.agencyId, t.id] }),
     index('audit_log_subject_idx').on(t.agencyId, t.subject),
+    uniqueIndex('audit_log_chain_key').on(t.agencyId, t.seq),
     check('audit_log_actor_check', sql`length(${t.actor}) > 0`),
+    check('audit_log_hash_check', sql`${t.seq} >= 1 and ${t.hash} ~ '^[0-9a-f]{64}$' and ${t.prevHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
 

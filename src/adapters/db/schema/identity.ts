@@ -14,6 +14,8 @@ export const users = pgTable(
     username: text('username').notNull(),
     /** argon2id PHC string; null: no password sign-in (token only). */
     passwordHash: text('password_hash'),
+    /** Where the daily job's reminders for the cases this user is 承办人 of go (null: the agency mailbox). */
+    email: text('email'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'string' }),
     /** TOTP (RFC 6238) secret, base32; set at enrolment, in force once totp_enabled_at is set. */
@@ -25,6 +27,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_key').on(t.username),
     check('users_username_check', sql`${t.username} ~ '^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$'`),
+    check(
+      'users_email_check',
+      sql`${t.email} is null or (length(${t.email}) <= 254 and ${t.email} ~ '^[^[:space:]@]+@[^[:space:]@]+[.][^[:space:]@]+$')`,
+    ),
   ],
 );
 

@@ -1,8 +1,11 @@
-// Fixed-window rate limit per client address for the public intake (GONGKAI_INTAKE_RATE_LIMIT; off
-// for load tests: GONGKAI_RATE_LIMIT=off). Counters live in this process: with several app nodes they move to
-// PostgreSQL (architecture.md, scale-out step 3).
+// Fixed-window rate limit per client address for the public intake. The limit is the setting
+// `intake.rate-limit` of the agency in the path (`:slug`) over the instance default, looked up through
+// a resolver the composition root gives (cached there), or a fixed setting; `off` admits everything
+// (GONGKAI_RATE_LIMIT=off turns every limit off for load tests). Each agency and address has its own
+// window. Counters live in this process: with several app nodes they move to PostgreSQL
+// (architecture.md, scale-out step 3).
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '#core/shared/domain-error.ts';
 
 export interface RateLimitSetting {
@@ -11,7 +14,10 @@ export interface RateLimitSetting {
   readonly windowSeconds: number;
 }
 
-export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+/** The limit of an agency (by slug; undefined when the route names none). */
+export type RateLimitResolver = (agencySlug: string | undefined) => Promise<RateLimitSetting | 'off'>;
+
+export function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -19,24 +25,40 @@ export function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
   }
 }
 
-export function rateLimit(setting: RateLimitSetting | 'off', now: () => number = Date.now): MiddlewareHandler {
+/** Windows kept at most; past it, expired windows are dropped (a flood of addresses cannot grow memory without bound). */
+const MAX_WINDOWS = 50_000;
+
+export function rateLimit(setting: RateLimitSetting | 'off' | RateLimitResolver, now: () => number = Date.now): MiddlewareHandler {
   if (setting === 'off') {
     return async (_c, next) => next();
   }
-  const windowMs = setting.windowSeconds * 1000;
-  let windowStart = now();
-  let counts = new Map<string, number>();
+  const resolve: RateLimitResolver = typeof setting === 'function' ? setting : async () => setting;
+  const windows = new Map<string, { start: number; windowMs: number; count: number }>();
   return async (c, next) => {
-    const t = now();
-    if (t - windowStart >= windowMs) {
-      windowStart = t;
-      counts = new Map();
+    const slug = c.req.param('slug');
+    const limit = await resolve(slug);
+    if (limit === 'off') {
+      await next();
+      return;
     }
-    const key = clientAddress(c);
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    if (count > setting.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - t) / 1000));
+    const t = now();
+    const windowMs = limit.windowSeconds * 1000;
+    const key = `${slug ?? ''}\u0000${clientAddress(c)}`;
+    let window = windows.get(key);
+    if (window === undefined || t - window.start >= window.windowMs || window.windowMs !== windowMs) {
+      if (window === undefined && windows.size >= MAX_WINDOWS) {
+        for (const [k, w] of windows) {
+          if (t - w.start >= w.windowMs) {
+            windows.delete(k);
+          }
+        }
+      }
+      window = { start: t, windowMs, count: 0 };
+      windows.set(key, window);
+    }
+    window.count += 1;
+    if (window.count > limit.limit) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((window.start + windowMs - t) / 1000));
       throw new DomainError('RATE_LIMITED', `提交过于频繁，请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds });
     }
     await next();

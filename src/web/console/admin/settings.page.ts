@@ -35,6 +35,7 @@ export const LETTER_LABEL: Readonly<Record<LetterSettingKey, string>> = {
   'mail.smtp-password': 'SMTP 密码',
   'mail.from': '发件人',
   'mail.reminders-to': '提醒邮件收件地址',
+  'intake.rate-limit': '网上申请提交频率上限',
 };
 
 const ON_OFF: readonly (readonly [string, string])[] = [

@@ -25,13 +25,15 @@ export interface QueuePageInput {
   readonly errors?: Readonly<Record<string, string>>;
   /** May the caller enter new applications (any write role)? */
   readonly mayEnter: boolean;
+  /** The signed-in user's username (the 我承办的 choice of the 承办人 filter). */
+  readonly me: string;
 }
 
 const option = (value: string, label: string, selected: string): Html =>
   html`<option value="${value}"${value === selected ? html` selected` : ''}>${label}</option>`;
 
 /** The queue URL with the filters and a page number. */
-export function queueHref(filter: { agency: string; state: string; due: string; q: string }, page: number): string {
+export function queueHref(filter: { agency: string; state: string; due: string; q: string; officer: string }, page: number): string {
   const params = new URLSearchParams();
   if (filter.agency !== '') {
     params.set('agency', filter.agency);
@@ -44,6 +46,9 @@ export function queueHref(filter: { agency: string; state: string; due: string; 
   }
   if (filter.q !== '') {
     params.set('q', filter.q);
+  }
+  if (filter.officer !== '') {
+    params.set('officer', filter.officer);
   }
   if (page > 1) {
     params.set('page', String(page));
@@ -80,6 +85,8 @@ export function renderQueuePage(input: QueuePageInput): Html {
   const { queue } = input;
   const errors = input.errors ?? {};
   const filter = { agency: input.agency, ...queue.filter };
+  // The filter as the select names it: the user's own username is 我承办的.
+  const officerValue = filter.officer === input.me ? 'me' : filter.officer;
   const agencyNames = new Map(input.agencies.map((a) => [a.slug, a.name]));
   const first = queue.total === 0 ? 0 : (queue.page - 1) * queue.pageSize + 1;
   const last = Math.min(queue.page * queue.pageSize, queue.total);
@@ -93,6 +100,9 @@ ${
 }
 <div class="field"><label for="q-state">状态</label>${fieldError(errors, 'state')}<select id="q-state" name="state"${invalid(errors, 'state')}>${QUEUE_STATES.map((s) => option(s, QUEUE_STATE_LABEL[s], filter.state))}</select></div>
 <div class="field"><label for="q-due">期限</label>${fieldError(errors, 'due')}<select id="q-due" name="due"${invalid(errors, 'due')}>${option('', '不限', filter.due)}${option('overdue', '已逾期', filter.due)}${option('soon', '即将到期', filter.due)}</select></div>
+<div class="field"><label for="q-officer">承办人</label>${fieldError(errors, 'officer')}<select id="q-officer" name="officer"${invalid(errors, 'officer')}>${option('', '不限', officerValue)}${option('me', `我承办的（${input.me}）`, officerValue)}${option('none', '未分配', officerValue)}${queue.officers
+    .filter((name) => name !== input.me)
+    .map((name) => option(name, name, officerValue))}</select></div>
 <div class="field"><label for="q-q">案件编号</label>${fieldError(errors, 'q')}<input type="text" id="q-q" name="q" value="${filter.q}" maxlength="64"${invalid(errors, 'q')}></div>
 <button type="submit">筛选</button>
 </form>
@@ -101,10 +111,10 @@ ${
     ? html`<p class="empty">没有符合条件的案件。</p>`
     : html`<table class="queue">
 <caption>案件列表：共 ${queue.total} 件，显示第 ${first}—${last} 件，按答复期限排序（截至 ${queue.today}）</caption>
-<thead><tr><th scope="col">案件编号</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">期限状态</th><th scope="col">办理结果</th></tr></thead>
+<thead><tr><th scope="col">案件编号</th><th scope="col">机关</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">期限状态</th><th scope="col">承办人</th><th scope="col">办理结果</th></tr></thead>
 <tbody>${queue.items.map(
         (row) =>
-          html`<tr${row.urgency === 'overdue' ? html` class="overdue"` : ''}><th scope="row"><a href="/console/cases/${row.caseCode}">${row.caseCode}</a></th><td>${agencyNames.get(row.agency) ?? row.agency}</td><td>${row.stateLabel}</td><td>${row.received}</td><td>${deadlineText(row)}</td>${urgencyCell(row)}<td>${row.outcomeLabel ?? '—'}</td></tr>`,
+          html`<tr${row.urgency === 'overdue' ? html` class="overdue"` : ''}><th scope="row"><a href="/console/cases/${row.caseCode}">${row.caseCode}</a></th><td>${agencyNames.get(row.agency) ?? row.agency}</td><td>${row.stateLabel}</td><td>${row.received}</td><td>${deadlineText(row)}</td>${urgencyCell(row)}<td>${row.officer ?? '未分配'}</td><td>${row.outcomeLabel ?? '—'}</td></tr>`,
       )}</tbody>
 </table>`
 }

@@ -189,6 +189,7 @@ ${input.notice === undefined ? '' : html`<p class="notice" role="status">${input
 <dl class="facts">
 <dt>机关</dt><dd>${input.agencyName}</dd>
 <dt>状态</dt><dd>${c.stateLabel}</dd>
+<dt>承办人</dt><dd>${c.officer ?? '未分配'}</dd>
 <dt>收到日期</dt><dd>${c.received}</dd>
 <dt>渠道</dt><dd>${CHANNEL_LABEL[c.channel as Channel] ?? c.channel}</dd>
 <dt>答复期限</dt><dd>${dateOr(workspace.clock.due)}</dd>

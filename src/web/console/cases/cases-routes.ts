@@ -90,13 +90,15 @@ const plainMessages = (fields: Readonly<Record<string, string>>): Record<string,
   Object.fromEntries(Object.entries(fields).map(([key, message]) => [key, message === '必填' ? '请填写此项' : message]));
 
 /** No rows, with the submitted filters kept where they are valid (a refused filter form). */
-const emptyQueue = (today: string, given: { state: string; due: string; q: string }): CaseQueue => ({
+const emptyQueue = (today: string, given: { state: string; due: string; q: string; officer: string }): CaseQueue => ({
   today: today as CaseQueue['today'],
   filter: {
     state: (QUEUE_STATES as readonly string[]).includes(given.state) ? (given.state as QueueState) : 'open',
     due: given.due === 'overdue' || given.due === 'soon' ? given.due : '',
     q: given.q,
+    officer: given.officer,
   },
+  officers: [],
   items: [],
   total: 0,
   page: 1,
@@ -114,21 +116,31 @@ export function casesConsoleRoutes(): Hono<ConsoleEnv> {
       state: c.req.query('state') ?? '',
       due: c.req.query('due') ?? '',
       q: c.req.query('q') ?? '',
+      officer: c.req.query('officer') ?? '',
       page: c.req.query('page') ?? '',
     };
+    // 我承办的: the signed-in user's own cases.
+    const officer = query.officer === 'me' ? c.get('staff').actor.username : query.officer;
     const mayEnter = writableList(c).length > 0;
     const render = (queue: CaseQueue, errors?: Record<string, string>, status: 200 | 400 = 200) =>
       renderConsolePage(c, {
         title: '案件办理',
         status,
-        main: renderQueuePage({ queue, agencies, agency, mayEnter, ...(errors === undefined ? {} : { errors }) }),
+        main: renderQueuePage({
+          queue,
+          agencies,
+          agency,
+          mayEnter,
+          me: c.get('staff').actor.username,
+          ...(errors === undefined ? {} : { errors }),
+        }),
       });
     if (agency !== '' && !agencies.some((a) => a.slug === agency)) {
       // Like a case outside the caller's agencies: nothing about whether the agency exists.
       throw new DomainError('NOT_FOUND', '未找到该机关，或您无权查看该机关的案件');
     }
     try {
-      const queue = await services(c).queue({ ...query, agencies: agency === '' ? agencies.map((a) => a.slug) : [agency] });
+      const queue = await services(c).queue({ ...query, officer, agencies: agency === '' ? agencies.map((a) => a.slug) : [agency] });
       return render(queue);
     } catch (error) {
       if (isDomainError(error, 'INVALID_INPUT')) {

@@ -9,7 +9,7 @@ import type { HttpServices, StaffCase } from '../../http-services.ts';
 import type { StaffEnv } from '../../middleware/authenticate.ts';
 import { parseWith, readJson } from '../../read-json.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
-import { caseEventSchema, caseListQuerySchema } from './schema.ts';
+import { caseAssignSchema, caseEventSchema, caseListQuerySchema } from './schema.ts';
 
 const notFound = (caseCode: string) => new DomainError('NOT_FOUND', `案件“${caseCode}”不存在`);
 
@@ -44,6 +44,7 @@ export function caseRoutes(services: () => HttpServices): Hono<StaffEnv> {
       agencies,
       ...(query.agency === undefined ? {} : { agency: query.agency }),
       ...(query.state === undefined ? {} : { state: query.state }),
+      ...(query.officer === undefined ? {} : { officer: query.officer }),
       limit: query.limit,
       offset: query.offset,
     });
@@ -61,6 +62,13 @@ export function caseRoutes(services: () => HttpServices): Hono<StaffEnv> {
     await caseFor(services(), actor, caseCode, 'write');
     const event = parseWith(caseEventSchema, await readJson(c));
     return c.json(await services().cases.recordCaseEvent({ actor, caseCode, event }), 201);
+  });
+  routes.post('/:caseCode/assign', async (c) => {
+    const caseCode = c.req.param('caseCode');
+    const actor = c.get('actor');
+    await caseFor(services(), actor, caseCode, 'write');
+    const body = parseWith(caseAssignSchema, await readJson(c));
+    return c.json(await services().cases.assignCaseOfficer({ actor, caseCode, officer: body.officer }));
   });
   routes.route('/', attachmentRoutes(services));
   return routes;

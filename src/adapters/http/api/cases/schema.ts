@@ -12,6 +12,7 @@ export const caseListQuerySchema = z.object({
     .enum(CASE_STATUSES, { error: `state 应为 ${CASE_STATUSES.join('、')} 之一` })
     .optional()
     .meta({ description: '只列出该状态的案件' }),
+  officer: z.string().min(1).max(64).optional().meta({ description: '只列出该承办人（用户名）的案件' }),
   limit: z.coerce
     .number({ error: 'limit 应为 1–500 的整数' })
     .int()
@@ -31,6 +32,7 @@ export const caseSummarySchema = z
     received: localDate,
     due: localDate.nullable(),
     outcome: z.string().nullable().optional(),
+    officer: z.string().nullable().optional().meta({ description: '承办人用户名（null：未指定）' }),
   })
   .catchall(z.unknown())
   .meta({ id: 'CaseSummary' });
@@ -64,3 +66,16 @@ export const caseEventSchema = z
   .catchall(z.unknown())
   .meta({ id: 'CaseEvent', description: '案件事件：参数与 gongkai deadline --case 输入相同' });
 export type CaseEventBody = z.output<typeof caseEventSchema>;
+
+export const caseAssignSchema = z
+  .object({
+    officer: z
+      .string({ error: 'officer 应为用户名，或 null 取消承办人' })
+      .min(1, { error: 'officer 不能为空' })
+      .max(64, { error: 'officer 过长' })
+      .nullable()
+      .meta({ description: '承办人用户名（须在案件所属机关担任办理人、审核人、机构管理员或系统管理员）；null 取消承办人' }),
+  })
+  .strict()
+  .meta({ id: 'CaseAssign', description: '指定或取消案件的承办人' });
+export type CaseAssignBody = z.output<typeof caseAssignSchema>;
