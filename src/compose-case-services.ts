@@ -1,10 +1,13 @@
 // Binds the case use cases (src/app/cases) over one database to what the HTTP routes call
 // (CaseServices): agency slugs become the ids the use cases filter by, the public intake records as
 // `public`, staff events as the token's user.
+import { createAttachmentStore } from '#adapters/db/attachment-store.ts';
 import { createCaseStore } from '#adapters/db/case-store.ts';
 import type { Db } from '#adapters/db/open-database.ts';
 import { agencies } from '#adapters/db/schema/agencies.ts';
-import type { CaseServices } from '#adapters/http/http-services.ts';
+import type { AttachmentServices, CaseServices } from '#adapters/http/http-services.ts';
+import type { AttachmentDeps } from '#app/attachments/attachment-ports.ts';
+import { attachFiles, listAttachments, parseAttachmentSource, readAttachment } from '#app/attachments/manage-attachments.ts';
 import type { CaseDeps } from '#app/case-ports.ts';
 import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import { createApplications } from '#app/cases/create-application.ts';
@@ -15,12 +18,16 @@ import { groupCommit } from '#app/group-commit.ts';
 /** Most intakes written in one transaction (group commit); more wait for the next one. */
 export const INTAKE_BATCH = 256;
 
-export function composeCaseServices(db: Db, now: () => Date): CaseServices {
+/** The blob store and limits of this instance (none: applications carry no files, uploads answer 503). */
+export type AttachmentWiring = Pick<AttachmentDeps, 'blobs' | 'limits'>;
+
+export function composeCaseServices(db: Db, now: () => Date, files?: AttachmentWiring): CaseServices {
   const deps: CaseDeps = { cases: createCaseStore(db), clock: { now } };
   // Concurrent public intakes are written together (app/group-commit.ts): each answered after the
   // COMMIT of its batch, an invalid or failing one refused on its own.
   const intake = groupCommit(
-    (inputs: readonly Parameters<typeof createApplications>[1][number][]) => createApplications(deps, inputs),
+    (inputs: readonly Parameters<typeof createApplications>[1][number][]) =>
+      createApplications(files === undefined ? deps : { ...deps, ...files }, inputs),
     INTAKE_BATCH,
   );
   const agencyIds = async (readable: 'all' | ReadonlySet<string>, only: string | undefined): Promise<number[]> => {
@@ -30,9 +37,10 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
       .map((row) => row.id);
   };
   return {
-    createApplication: ({ agency, body }) =>
+    createApplication: ({ agency, body, attachments }) =>
       intake({
         agencySlug: agency,
+        ...(attachments === undefined || attachments.length === 0 ? {} : { attachments, attachmentSource: 'online' as const }),
         applicant: body.applicant,
         description: body.description,
         delivery: body.delivery,
@@ -60,5 +68,17 @@ export function composeCaseServices(db: Db, now: () => Date): CaseServices {
     getCase: ({ caseCode }) => getCase(deps, { caseCode }),
     recordCaseEvent: ({ actor, caseCode, event }) => recordCaseEvent(deps, { caseCode, event, actor: actor.username }),
     assignCaseOfficer: ({ actor, caseCode, officer }) => assignCaseOfficer(deps, { caseCode, officer, actor: actor.username }),
+  };
+}
+
+/** The attachment use cases over the same database, the blob store and the limits. */
+export function composeAttachmentServices(db: Db, now: () => Date, files: AttachmentWiring): AttachmentServices {
+  const deps: AttachmentDeps = { cases: createCaseStore(db), clock: { now }, attachments: createAttachmentStore(db), ...files };
+  return {
+    limits: files.limits,
+    attachFiles: ({ actor, caseCode, files: incoming, channel }) =>
+      attachFiles(deps, { caseCode, files: incoming, source: parseAttachmentSource(channel) ?? 'staff', actor: actor.username }),
+    listAttachments: ({ caseCode }) => listAttachments(deps, { caseCode }),
+    readAttachment: (input) => readAttachment(deps, input),
   };
 }

@@ -2,7 +2,8 @@
 // loadConfig → stores → use cases). The CLI (src/cli/main.ts) and the server entry point call it;
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { createDatabaseDeps, type DatabaseDeps } from '#adapters/db/lazy-database.ts';
 import type { Db } from '#adapters/db/open-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
@@ -57,8 +58,14 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime, options:
       }
     },
     letters: letterDeps(database),
+    attachmentStore: database.attachments,
+    blobs: createFileBlobStore(blobDirectory(dataDir)),
+    attachmentLimits: config.attachments,
   };
 }
+
+/** Where attachment files live: inside the data directory, never a folder the server serves. */
+export const blobDirectory = (dataDir: string): string => join(dataDir, 'blobs');
 
 /** Reply letters and the daily job: the database's ports, the calendar in force, SMTP through nodemailer. */
 function letterDeps(database: DatabaseDeps): LetterDeps {

@@ -3,6 +3,7 @@
 // HTTP app (/healthz says `ok`). `gongkai serve` and `gongkai demo` call startServer.
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
@@ -18,12 +19,12 @@ import type { SignInLimitSetting } from '#web/console/sign-in-limit.ts';
 import type { PortalServices } from '#web/portal/portal-services.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { createWebApp } from '#web/web-app.ts';
-import { composeCaseServices } from './compose-case-services.ts';
+import { type AttachmentWiring, composeAttachmentServices, composeCaseServices } from './compose-case-services.ts';
 import { composeConsoleServices, loadCsrfSecret } from './compose-console-services.ts';
 import { intakeLimitResolver, migrateLegacyIntakeRateLimit } from './compose-intake-limit.ts';
 import { composePortalReports, reportDepsOf } from './compose-report-services.ts';
 import { composeStaffServices } from './compose-staff-services.ts';
-import { identityDeps } from './composition-root.ts';
+import { blobDirectory, identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
 
 export interface StartServerOptions {
@@ -80,10 +81,11 @@ export const stderrLog: LogLine = (entry) => {
 };
 
 /** The services the HTTP app calls, over one database (the server, and API tests on both engines). */
-export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date): HttpServices {
+export function composeHttpServices(db: Db, identity: IdentityDeps, now: () => Date, files?: AttachmentWiring): HttpServices {
   return {
-    cases: composeCaseServices(db, now),
+    cases: composeCaseServices(db, now, files),
     ...composeStaffServices(db, now),
+    ...(files === undefined ? {} : { attachments: composeAttachmentServices(db, now, files) }),
     authenticate: (token) => authenticateToken(identity, token),
     agencyTree: () => identity.store.agencyTree(),
   };
@@ -123,6 +125,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     log,
     logRequests: true,
     version: '0.1.0',
+    attachmentLimits: config.attachments,
   });
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
@@ -154,7 +157,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await migrateLegacyIntakeRateLimit(database.db, config.http.legacyIntakeRateLimit, log);
     limitOf = intakeLimitResolver(database.db);
     csrfSecret = await loadCsrfSecret(database.db);
-    const http = composeHttpServices(database.db, identity, now);
+    const http = composeHttpServices(database.db, identity, now, {
+      blobs: createFileBlobStore(blobDirectory(config.files.dataDir)),
+      limits: config.attachments,
+    });
     const composed = composeConsoleServices(database.db, identity, config.http.session, http.cases);
     staffConsole = composed.console;
     services = { ...http, sessions: composed.staffSessions };

@@ -12,6 +12,7 @@ import type { CaseProjection, CaseStatus } from '#core/cases/project-case.ts';
 import type { ClockSettings } from '#core/statute/clock-settings.ts';
 import type { Channel } from '#core/statute/receipt-date.ts';
 import type { ClockState } from '#core/statute/response-clock.ts';
+import type { AttachmentTransaction } from './attachments/attachment-ports.ts';
 
 /** The instant source ("today" is its Asia/Shanghai date). */
 export interface CaseClock {
@@ -112,8 +113,11 @@ export interface CaseAssignment {
   readonly at: string;
 }
 
-/** Work inside one transaction: nothing is visible to others before COMMIT, everything is undone on a throw. */
-export interface CaseTransaction {
+/**
+ * Work inside one transaction: nothing is visible to others before COMMIT, everything is undone on a
+ * throw. Attachment rows are written here too, so an application and its files commit together.
+ */
+export interface CaseTransaction extends AttachmentTransaction {
   /** A new case with its first events; returns the case code and the one-time verification code. */
   insertCase(
     entry: NewCase,

@@ -3,6 +3,7 @@
 import type { AppDeps } from './ports.ts';
 
 type Deps = Pick<AppDeps, 'database'>;
+type DepsWithFiles = Pick<AppDeps, 'database' | 'blobs'>;
 
 /** Applies pending migrations (also done on every start). */
 export function migrateDatabase(deps: Deps) {
@@ -14,12 +15,15 @@ export function showDatabaseStatus(deps: Deps) {
   return deps.database.status();
 }
 
-/** Writes a backup of every table to `path`; refuses to overwrite a file (CONFLICT). */
-export function backupDatabase(deps: Deps, path: string) {
-  return deps.database.backup(path);
+/** Writes a backup of every table and of the attachments' files to `path`; refuses to overwrite a file (CONFLICT). */
+export function backupDatabase(deps: DepsWithFiles, path: string) {
+  return deps.database.backup(path, { blobs: deps.blobs });
 }
 
 /** Restores a backup; a database holding data is replaced only with `replace` (else CONFLICT). */
-export function restoreDatabase(deps: Deps, path: string, replace: boolean) {
-  return deps.database.restore(path, { replace });
+export function restoreDatabase(deps: DepsWithFiles, path: string, replace: boolean) {
+  return deps.database.restore(path, { replace, blobs: deps.blobs });
 }
+
+/** Removes attachment files no row names any more (sweepUnreferencedBlobs, with the process's stores). */
+export { sweepUnreferencedBlobs } from './attachments/manage-attachments.ts';

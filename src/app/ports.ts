@@ -3,8 +3,11 @@
 // (adapters/local-store today, adapters/db for the database tier); the composition root
 // (src/composition-root.ts) wires one implementation of each into AppDeps.
 
+import type { AttachmentStore } from '#app/attachments/attachment-ports.ts';
+import type { BlobStore } from '#app/attachments/blob-store.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { AgencyKind } from '#core/agencies/agency.ts';
+import type { AttachmentLimits } from '#core/attachments/check-attachment.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CalendarYear, WorkingDayCalendar } from '#core/calendar/working-day-calendar.ts';
 import type { MergedLetter } from '#core/letters/merge-letter.ts';
@@ -177,16 +180,30 @@ export interface DatabaseAdmin {
       readonly unknown: readonly string[];
     }
   >;
-  /** Writes a backup of every table to `path` (absolute); rows per table. */
-  backup(path: string): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
+  /**
+   * Writes a backup of every table to `path` (absolute); rows per table. With `blobs`, the files of the
+   * attachments go into the same file (and those missing from the store are listed).
+   */
+  backup(
+    path: string,
+    options?: { readonly blobs?: BlobStore },
+  ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>>; readonly blobs?: AttachmentFilesInBackup }>;
   /**
    * Restores a backup from `path` in one transaction. INVALID_INPUT for a file that is not a complete
    * backup of a compatible version, CONFLICT when the database holds data and `replace` is false.
    */
   restore(
     path: string,
-    options: { readonly replace: boolean },
-  ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>> }>;
+    options: { readonly replace: boolean; readonly blobs?: BlobStore },
+  ): Promise<DatabaseInfo & { readonly rows: Readonly<Record<string, number>>; readonly blobs?: AttachmentFilesInBackup }>;
+}
+
+/** The attachment files a backup carried (or restored), and those it could not find. */
+export interface AttachmentFilesInBackup {
+  readonly count: number;
+  readonly bytes: number;
+  /** SHA-256 of files that attachment rows name but the blob store lacked. */
+  readonly missing: readonly string[];
 }
 
 /** Reply letters and the daily job over the database (app/render-case-letter.ts, app/run-daily-job.ts). */
@@ -238,6 +255,10 @@ export interface AppDeps {
   /** Opens the database, runs `work` with the identity ports (users, roles, tokens), closes it. */
   readonly withIdentity: <T>(work: (identity: IdentityDeps) => Promise<T>) => Promise<T>;
   readonly letters: LetterDeps;
+  /** Attachment rows (database), their bytes (blob store under the data directory) and the upload limits. */
+  readonly attachmentStore: AttachmentStore;
+  readonly blobs: BlobStore;
+  readonly attachmentLimits: AttachmentLimits;
 }
 
 /** A report reader for one batch; `close` ends any worker threads it started. */

@@ -20,7 +20,7 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
   },
   case: {
     module: './commands/case.ts',
-    summary: '依申请公开案件：导入（import）、登记（new）、查看（show）、列表（list）、登记事件（event）',
+    summary: '依申请公开案件：导入（import）、登记（new）、查看（show）、列表（list）、登记事件（event）、附件（attach、attachments）',
   },
   deadline: {
     module: './commands/deadline.ts',

@@ -59,6 +59,12 @@ export const CONFIG_VARIABLES = [
     meaning:
       'seconds one report file may take to read (`report read/check`); past it the file is unreadable with its reason and the batch goes on',
   },
+  {
+    name: 'GONGKAI_ATTACHMENT_MAX_BYTES',
+    default: '20M',
+    meaning: 'largest accepted attachment file: bytes, or with K/M suffix (`20M`); at most 100M',
+  },
+  { name: 'GONGKAI_ATTACHMENT_MAX_FILES', default: '10', meaning: 'most attachments one case may have (1–50)' },
   { name: 'XDG_DATA_HOME', default: '~/.local/share', meaning: 'read only to place the default data directory' },
   { name: 'HOME', default: '(from the OS)', meaning: 'read only to place the default data directory' },
 ] as const;
@@ -87,6 +93,11 @@ export interface Config {
     readonly signInRateLimit: { readonly limit: number; readonly windowSeconds: number };
     /** Console session lifetime: idle (GONGKAI_SESSION_IDLE minutes) and absolute (GONGKAI_SESSION_MAX hours), in seconds. */
     readonly session: { readonly idleSeconds: number; readonly absoluteSeconds: number };
+  };
+  /** Upload limits of attachments (issues #7, #8); the blobs live under files.dataDir/blobs. */
+  readonly attachments: {
+    readonly maxBytes: number;
+    readonly maxFiles: number;
   };
   readonly reports: {
     /** Time budget for reading one report file, in milliseconds (GONGKAI_READ_TIMEOUT, seconds). */
@@ -189,6 +200,19 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_READ_TIMEOUT 应为读取一个报告文件最多用的秒数（大于 0，不超过 86400），收到“${timeoutText}”`);
   }
 
+  const maxBytesText = (set(env, 'GONGKAI_ATTACHMENT_MAX_BYTES') ?? '20M').replace(/\s+/g, '');
+  const maxBytesMatch = /^(\d{1,9})([KkMm])?[Bb]?$/.exec(maxBytesText);
+  const unit = maxBytesMatch?.[2]?.toLowerCase();
+  const maxBytes = maxBytesMatch === null ? 0 : Number(maxBytesMatch[1]) * (unit === 'm' ? 1024 * 1024 : unit === 'k' ? 1024 : 1);
+  if (maxBytes < 1024 || maxBytes > 100 * 1024 * 1024) {
+    problems.push(`GONGKAI_ATTACHMENT_MAX_BYTES 应为 1K 至 100M 之间的字节数（如 20M），收到“${maxBytesText}”`);
+  }
+  const maxFilesText = set(env, 'GONGKAI_ATTACHMENT_MAX_FILES') ?? '10';
+  const maxFiles = /^\d{1,3}$/.test(maxFilesText) ? Number(maxFilesText) : 0;
+  if (maxFiles < 1 || maxFiles > 50) {
+    problems.push(`GONGKAI_ATTACHMENT_MAX_FILES 应为 1 至 50 之间的整数，收到“${maxFilesText}”`);
+  }
+
   // The author of recorded changes is one line of text: a line break in it could pass for another
   // history entry when the history is printed.
   const actor = set(env, 'GONGKAI_USER');
@@ -211,6 +235,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
       signInRateLimit: Object.freeze(signInRateLimit),
       session: Object.freeze({ idleSeconds: idleMinutes * 60, absoluteSeconds: maxHours * 3600 }),
     }),
+    attachments: Object.freeze({ maxBytes, maxFiles }),
     reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
   });

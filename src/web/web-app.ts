@@ -4,6 +4,7 @@
 // start-up state.
 import type { Hono } from 'hono';
 import { createHttpApp, type HttpAppOptions } from '#adapters/http/http-app.ts';
+import type { AttachmentLimits } from '#core/attachments/check-attachment.ts';
 import { consoleRoutes } from './console/console-routes.ts';
 import type { ConsoleServices } from './console/console-services.ts';
 import type { SignInLimitSetting } from './console/sign-in-limit.ts';
@@ -19,6 +20,8 @@ export interface WebAppOptions extends HttpAppOptions {
   readonly signInRateLimit?: SignInLimitSetting | 'off';
   /** Key of the CSRF token signatures (or a function giving it: the instance secret); random per process when absent. */
   readonly csrfSecret?: Uint8Array | (() => Uint8Array);
+  /** Upload limits of the application form's attachments. */
+  readonly attachmentLimits?: AttachmentLimits;
 }
 
 export function createWebApp(options: WebAppOptions): Hono {
@@ -41,6 +44,7 @@ export function createWebApp(options: WebAppOptions): Hono {
       intakeRateLimit: options.intakeRateLimit,
       log: options.log,
       ...csrfSecret,
+      ...(options.attachmentLimits === undefined ? {} : { attachmentLimits: options.attachmentLimits }),
     }),
   );
   return app;

@@ -164,3 +164,11 @@ describe('limits and names', () => {
     assert.equal(contentDisposition('a"b\\c%.txt'), `attachment; filename="a_b_c_.txt"; filename*=UTF-8''a%22b%5Cc%25.txt`);
   });
 });
+
+test('the attachments table accepts exactly the media types and sources core produces', async () => {
+  const { ATTACHMENT_MEDIA_TYPE_VALUES, ATTACHMENT_SOURCE_VALUES } = await import('#adapters/db/schema/attachments.ts');
+  const { ATTACHMENT_MEDIA_TYPES } = await import('#core/attachments/detect-attachment-type.ts');
+  const { ATTACHMENT_SOURCES } = await import('#core/attachments/check-attachment.ts');
+  assert.deepEqual([...ATTACHMENT_MEDIA_TYPE_VALUES].sort(), [...ATTACHMENT_MEDIA_TYPES].sort());
+  assert.deepEqual([...ATTACHMENT_SOURCE_VALUES], [...ATTACHMENT_SOURCES]);
+});

@@ -2,13 +2,17 @@
 // browser stand-in for the console: keeps cookies, signs in through the form, calls the API with
 // the session cookie (and its CSRF header) or a bearer token.
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Hono } from 'hono';
+import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
 import { agencies } from '#adapters/db/schema/agencies.ts';
 import { createArgon2Passwords } from '#adapters/security/argon2-passwords.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { SessionPolicy } from '#app/identity/session-ports.ts';
+import { DEFAULT_ATTACHMENT_LIMITS } from '#core/attachments/check-attachment.ts';
 import type { TestDatabase } from '#test/db-harness.ts';
 import type { SignInLimitSetting } from '#web/console/sign-in-limit.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
@@ -54,7 +58,11 @@ export async function webFixture(
   const logs: string[] = [];
   // Cheap argon2 parameters keep the tests fast; the hashes are still real argon2id PHC strings.
   const identity = { ...(await identityDeps(database.db, { now })), passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }) };
-  const http = composeHttpServices(database.db, identity, now);
+  // Attachments: a blob store under the OS temp dir (created only when a test uploads).
+  const http = composeHttpServices(database.db, identity, now, {
+    blobs: createFileBlobStore(join(tmpdir(), `gongkai-web-blobs-${process.pid}`)),
+    limits: DEFAULT_ATTACHMENT_LIMITS,
+  });
   const composed = composeConsoleServices(
     database.db,
     identity,

@@ -75,6 +75,12 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'GET /api/cases': { access: 'case-list' },
   'GET /api/cases/:caseCode': { access: 'case', action: 'read' },
   'POST /api/cases/:caseCode/events': { access: 'case', action: 'write', json: { type: 'no-such-event' } },
+  'GET /api/cases/:caseCode/attachments': { access: 'case', action: 'read' },
+  'POST /api/cases/:caseCode/attachments': { access: 'case', action: 'write', json: {} },
+  'GET /api/cases/:caseCode/attachments/:id{[0-9]{1,15}}': {
+    access: 'elsewhere',
+    why: 'needs an attachment of the case: test/attachments/attachments-http.db.test.ts',
+  },
   // Case officers, letters, templates and the daily job over the API (test/http/case-officer-api.test.ts,
   // test/http/letters-jobs-api.test.ts): templates read by whoever reads the agency, changed by its admin
   'POST /api/cases/:caseCode/assign': { access: 'case', action: 'write', json: { officer: 42 } },

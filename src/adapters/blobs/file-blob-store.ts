@@ -118,8 +118,21 @@ export function createFileBlobStore(root: string): BlobStore {
       }
       return found;
     },
-    async remove(sha256) {
-      await rm(pathOf(sha256), { force: true });
+    async remove(sha256, untouchedSince) {
+      const path = pathOf(sha256);
+      if (untouchedSince !== undefined) {
+        try {
+          if ((await stat(path)).mtime.getTime() >= untouchedSince.getTime()) {
+            return;
+          }
+        } catch (error) {
+          if (isMissing(error)) {
+            return;
+          }
+          throw error;
+        }
+      }
+      await rm(path, { force: true });
     },
   };
 }

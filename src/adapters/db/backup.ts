@@ -4,10 +4,15 @@
 // truncated file is refused. It works the same on PGlite (which has no pg_dump) and PostgreSQL, and a
 // backup from one engine restores on the other. Values travel as PostgreSQL renders them in JSON
 // (row_to_json) and come back through json_populate_recordset, so every type round-trips exactly.
+// The attachments' files travel in the same file: after the rows, every blob an `attachments` row
+// of the snapshot names, as base64 lines of at most 1 MiB (`{"b": sha256, "i": part, "n": parts,
+// "d": base64}`), checked against its hash on the way out and on the way in; the trailer counts them.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type pg from 'pg';
+import type { BlobStore } from '#app/attachments/blob-store.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { migrationStatus, readMigrations } from './migrate.ts';
 
@@ -32,7 +37,20 @@ interface BackupHeader {
 interface BackupTrailer {
   readonly end: true;
   readonly rows: Readonly<Record<string, number>>;
+  /** Attachment files written (absent in backups made before attachments existed). */
+  readonly blobs?: { readonly count: number; readonly bytes: number; readonly missing: readonly string[] };
 }
+
+/** The attachment files a backup carried, or could not find in the blob store. */
+export interface BlobsInBackup {
+  readonly count: number;
+  readonly bytes: number;
+  /** SHA-256 of files rows refer to that were missing from the blob store (the backup lacks them too). */
+  readonly missing: readonly string[];
+}
+
+const BLOB_PART = 1024 * 1024;
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 interface ForeignKey {
   readonly child: string;
@@ -116,7 +134,11 @@ async function appliedMigrationHashes(pool: pg.Pool): Promise<string[]> {
 }
 
 /** Writes a backup of every table to `path` (via a temporary file, renamed when complete). */
-export async function backupDatabase(pool: pg.Pool, path: string, options: { engine: string; now: Date }): Promise<Record<string, number>> {
+export async function backupDatabase(
+  pool: pg.Pool,
+  path: string,
+  options: { engine: string; now: Date; blobs?: BlobStore; onBlobs?: (blobs: BlobsInBackup) => void },
+): Promise<Record<string, number>> {
   const migrations = await appliedMigrationHashes(pool);
   const temp = `${path}.${process.pid}.partial`;
   const file = await open(temp, 'wx');
@@ -152,8 +174,34 @@ export async function backupDatabase(pool: pg.Pool, path: string, options: { eng
       await client.query('CLOSE backup_rows');
       rows[table] = count;
     }
+    // The files of the attachments in this snapshot (a blob added later belongs to a later backup).
+    const hashes = tables.includes('attachments')
+      ? (await client.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM public.attachments ORDER BY sha256')).rows.map((r) => r.sha256)
+      : [];
     await client.query('COMMIT');
-    const trailer: BackupTrailer = { end: true, rows };
+    let blobs: BlobsInBackup | undefined;
+    if (options.blobs !== undefined) {
+      const missing: string[] = [];
+      let written = 0;
+      let bytes = 0;
+      for (const sha256 of hashes) {
+        const content = await options.blobs.read(sha256);
+        if (content === undefined || sha256Of(content) !== sha256) {
+          missing.push(sha256); // absent, or damaged on disk: never carried under a hash it does not have
+          continue;
+        }
+        const parts = Math.max(1, Math.ceil(content.length / BLOB_PART));
+        for (let part = 0; part < parts; part += 1) {
+          const slice = content.subarray(part * BLOB_PART, (part + 1) * BLOB_PART);
+          await file.write(`${JSON.stringify({ b: sha256, i: part, n: parts, d: Buffer.from(slice).toString('base64') })}\n`);
+        }
+        written += 1;
+        bytes += content.length;
+      }
+      blobs = { count: written, bytes, missing };
+      options.onBlobs?.(blobs);
+    }
+    const trailer: BackupTrailer = { end: true, rows, ...(blobs === undefined ? {} : { blobs }) };
     await file.write(`${JSON.stringify(trailer)}\n`);
     await file.sync();
     await file.close();
@@ -245,7 +293,11 @@ function parseLine(text: string, lineNumber: number): unknown {
  * is emptied first). The database must have every migration the backup had (it may have newer ones:
  * columns added since take their defaults). Nothing changes when anything is wrong.
  */
-export async function restoreDatabase(pool: pg.Pool, path: string, options: { replace: boolean }): Promise<Record<string, number>> {
+export async function restoreDatabase(
+  pool: pg.Pool,
+  path: string,
+  options: { replace: boolean; blobs?: BlobStore; onBlobs?: (blobs: BlobsInBackup) => void },
+): Promise<Record<string, number>> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
   const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
@@ -287,6 +339,10 @@ export async function restoreDatabase(pool: pg.Pool, path: string, options: { re
     let trailer: BackupTrailer | undefined;
     let current: string | undefined;
     let pending: Record<string, unknown>[] = [];
+    // Attachment files: parts of the blob being read, and what was restored.
+    let blobParts: { sha256: string; parts: Buffer[]; count: number } | undefined;
+    let blobCount = 0;
+    let blobBytes = 0;
     const flush = async (all: boolean) => {
       if (current === undefined || pending.length === 0) {
         return;
@@ -317,7 +373,44 @@ export async function restoreDatabase(pool: pg.Pool, path: string, options: { re
       if (trailer !== undefined) {
         throw new BackupError(`备份文件在结束标记之后还有内容（第 ${lineNumber} 行），未恢复任何数据`, 'invalid');
       }
-      const value = parseLine(next.value, lineNumber) as { t?: unknown; r?: unknown; end?: unknown; rows?: unknown };
+      const value = parseLine(next.value, lineNumber) as {
+        t?: unknown;
+        r?: unknown;
+        end?: unknown;
+        rows?: unknown;
+        b?: unknown;
+        i?: unknown;
+        n?: unknown;
+        d?: unknown;
+      };
+      if (typeof value.b === 'string') {
+        await flush(true);
+        current = undefined;
+        const part = typeof value.i === 'number' ? value.i : -1;
+        const count = typeof value.n === 'number' ? value.n : -1;
+        if (!/^[0-9a-f]{64}$/.test(value.b) || typeof value.d !== 'string' || part < 0 || count < 1 || part >= count) {
+          throw new BackupError(`备份文件第 ${lineNumber} 行不是有效的附件数据，未恢复任何数据`, 'invalid');
+        }
+        if (part === 0) {
+          blobParts = { sha256: value.b, parts: [], count };
+        }
+        if (blobParts === undefined || blobParts.sha256 !== value.b || blobParts.parts.length !== part || blobParts.count !== count) {
+          throw new BackupError(`备份文件第 ${lineNumber} 行：附件数据不连续（文件可能被改动），未恢复任何数据`, 'invalid');
+        }
+        blobParts.parts.push(Buffer.from(value.d, 'base64'));
+        if (blobParts.parts.length === count) {
+          const content = new Uint8Array(Buffer.concat(blobParts.parts));
+          if (sha256Of(content) !== blobParts.sha256) {
+            throw new BackupError(`备份文件中的附件 ${blobParts.sha256} 与其校验值不符（文件已损坏），未恢复任何数据`, 'invalid');
+          }
+          // Written before COMMIT: a restore that then fails leaves blobs no row names (the sweep removes them).
+          await options.blobs?.put(content);
+          blobCount += 1;
+          blobBytes += content.length;
+          blobParts = undefined;
+        }
+        continue;
+      }
       if (value.end === true) {
         trailer = value as BackupTrailer;
         continue;
@@ -337,6 +430,35 @@ export async function restoreDatabase(pool: pg.Pool, path: string, options: { re
     await flush(true);
     if (trailer === undefined) {
       throw new BackupError('备份文件不完整（缺少结束标记，可能被截断），未恢复任何数据', 'invalid');
+    }
+    if (blobParts !== undefined || (trailer.blobs !== undefined && trailer.blobs.count !== blobCount)) {
+      throw new BackupError(
+        `备份文件不完整：应有 ${trailer.blobs?.count ?? 0} 个附件文件，读到 ${blobCount} 个，未恢复任何数据`,
+        'invalid',
+      );
+    }
+    if (options.blobs !== undefined) {
+      // Every file a restored row names must be in the blob store now (from this backup or already there).
+      const named = await client.query<{ sha256: string }>(
+        tables.includes('attachments')
+          ? 'SELECT DISTINCT sha256 FROM public.attachments ORDER BY sha256'
+          : 'SELECT NULL::text AS sha256 WHERE false',
+      );
+      const missing: string[] = [];
+      for (const { sha256 } of named.rows) {
+        if (!(await options.blobs.has(sha256))) {
+          missing.push(sha256);
+        }
+      }
+      const knownMissing = new Set(trailer.blobs?.missing ?? []);
+      const unexpected = missing.filter((sha256) => !knownMissing.has(sha256));
+      if (unexpected.length > 0) {
+        throw new BackupError(
+          `备份中缺少 ${unexpected.length} 个附件文件（${unexpected.slice(0, 3).join('、')}${unexpected.length > 3 ? '…' : ''}），未恢复任何数据`,
+          'invalid',
+        );
+      }
+      options.onBlobs?.({ count: blobCount, bytes: blobBytes, missing });
     }
     for (const [table, count] of Object.entries(trailer.rows)) {
       if ((restored[table] ?? 0) !== count) {

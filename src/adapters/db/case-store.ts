@@ -25,6 +25,7 @@ import { OUTCOME_CODES } from '#core/cases/outcome-codes.ts';
 import type { CaseProjection } from '#core/cases/project-case.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { type ClockSettingValues, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
+import { attachmentTransactionOf } from './attachment-store.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
@@ -150,6 +151,7 @@ async function eventsOf(handle: Handle, agencyId: number, caseId: number): Promi
 
 function transactionOf(tx: Tx): CaseTransaction {
   return {
+    ...attachmentTransactionOf(tx),
     async insertCase(entry, events, actor) {
       const [inserted] = await this.insertCases([{ entry, events, actor }]);
       return inserted!;

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import type { DatabaseAdmin } from '#app/ports.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { createDbAgencyStore } from './agency-store.ts';
-import { backupDatabase, restoreDatabase } from './backup.ts';
+import { createLazyAttachmentStore } from './attachment-store.ts';
+import { type BlobsInBackup, backupDatabase, restoreDatabase } from './backup.ts';
 import { createDbCalendarStore } from './calendar-store.ts';
 import { createLazyCaseStore } from './case-store.ts';
 import type { DatabaseStores, DbAccess } from './lazy-database.ts';
@@ -29,21 +30,35 @@ function databaseAdmin(open: () => Promise<Database>, config: DatabaseConfig): D
         await database.close();
       }
     },
-    async backup(path) {
+    async backup(path, options = {}) {
       if (existsSync(path)) {
         throw new DomainError('CONFLICT', `文件“${path}”已存在，请换一个文件名（备份不会覆盖已有文件）`);
       }
       const database = await open();
-      const rows = await backupDatabase(database.pool, path, { engine: database.engine, now: new Date() });
-      return { ...info(database), rows };
+      let blobs: BlobsInBackup | undefined;
+      const rows = await backupDatabase(database.pool, path, {
+        engine: database.engine,
+        now: new Date(),
+        ...(options.blobs === undefined ? {} : { blobs: options.blobs }),
+        onBlobs: (found) => {
+          blobs = found;
+        },
+      });
+      return { ...info(database), rows, ...(blobs === undefined ? {} : { blobs }) };
     },
     async restore(path, options) {
       if (!existsSync(path)) {
         throw new DomainError('INVALID_INPUT', `备份文件“${path}”不存在`);
       }
       const database = await open();
-      const rows = await restoreDatabase(database.pool, path, options);
-      return { ...info(database), rows };
+      let blobs: BlobsInBackup | undefined;
+      const rows = await restoreDatabase(database.pool, path, {
+        ...options,
+        onBlobs: (found) => {
+          blobs = found;
+        },
+      });
+      return { ...info(database), rows, ...(blobs === undefined ? {} : { blobs }) };
     },
   };
 }
@@ -62,6 +77,7 @@ export function createDatabaseStores(access: DbAccess, open: () => Promise<Datab
     calendar: createDbCalendarStore(access),
     agencies,
     cases: createLazyCaseStore(access),
+    attachments: createLazyAttachmentStore(access),
     database: databaseAdmin(open, config),
   };
 }

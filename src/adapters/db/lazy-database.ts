@@ -4,6 +4,7 @@
 // "nothing stored" without creating one. The composition root wires the stores it returns.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AttachmentStore } from '#app/attachments/attachment-ports.ts';
 import type { CaseStore } from '#app/case-ports.ts';
 import type { LetterTemplatePorts } from '#app/manage-letter-templates.ts';
 import type { AgencyStore, CalendarStore, DatabaseAdmin, SettingsStore } from '#app/ports.ts';
@@ -37,6 +38,7 @@ export interface DatabaseStores {
   readonly calendar: CalendarStore;
   readonly agencies: AgencyStore;
   readonly cases: CaseStore;
+  readonly attachments: AttachmentStore;
   readonly database: DatabaseAdmin;
 }
 
@@ -132,6 +134,7 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
         'verifyAuditChain',
       ],
     ),
+    attachments: deferred(async () => (await load()).attachments, ['listAttachments', 'findAttachment', 'referencedBlobs']),
     database: deferred(async () => (await load()).database, ['migrate', 'status', 'backup', 'restore']),
     letters: deferred(
       async () => (await import('./letter-ports.ts')).createLetterPorts(await access.write()),

@@ -2,6 +2,7 @@
 // own file under ./schema/ (fewer merge conflicts); this module re-exports them all, and drizzle-kit
 // reads the same files (drizzle.config.ts) to generate the SQL migrations in ./migrations/.
 export * from './schema/agencies.ts';
+export * from './schema/attachments.ts';
 export * from './schema/calendar.ts';
 export * from './schema/case-assignments.ts';
 export * from './schema/cases.ts';

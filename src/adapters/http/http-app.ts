@@ -74,7 +74,9 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.get('/healthz', (c) => (options.services() === undefined ? c.json({ status: 'starting' }, 503) : c.json({ status: 'ok' })));
 
   const api = new Hono();
-  api.use(limitBody(options.maxBodyBytes ?? 1024 * 1024));
+  const jsonLimit = limitBody(options.maxBodyBytes ?? 1024 * 1024);
+  // Attachment uploads set their own limit (files × size) once the caller's access is checked.
+  api.use((c, next) => (c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/attachments$/.test(c.req.path) ? next() : jsonLimit(c, next)));
   api.get('/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));
   api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeRateLimit) }));
   api.route('/session', sessionRoutes(services));

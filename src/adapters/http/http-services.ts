@@ -1,6 +1,9 @@
 // What the HTTP adapter needs from the application, bound by the composition root (src/main.ts):
 // the case use cases and the identity look-ups. Routes parse → call one of these → present.
+import type { IncomingFile } from '#app/attachments/attachment-ports.ts';
+import type { AttachmentView } from '#app/attachments/manage-attachments.ts';
 import type { Actor } from '#app/identity/identity-ports.ts';
+import type { AttachmentLimits } from '#core/attachments/check-attachment.ts';
 import type { AgencyTree } from '#core/identity/access-policy.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import type { IntakeBody } from './api/applications/schema.ts';
@@ -35,8 +38,11 @@ export interface StaffCase {
 }
 
 export interface CaseServices {
-  /** Public intake: answers after COMMIT; INVALID_INPUT (fields) or NOT_FOUND (agency) otherwise. */
-  createApplication(input: { agency: string; body: IntakeBody }): Promise<IntakeReceipt>;
+  /**
+   * Public intake: answers after COMMIT; INVALID_INPUT (fields) or NOT_FOUND (agency) otherwise. Files
+   * (the portal's form) are checked with the other fields and commit with the case.
+   */
+  createApplication(input: { agency: string; body: IntakeBody; attachments?: readonly IncomingFile[] }): Promise<IntakeReceipt>;
   /** NOT_FOUND alike for an unknown case code and a wrong verification code; `due` null while it does not run (补正). */
   lookupApplicationStatus(input: { caseCode: string; verificationCode: string }): Promise<ApplicationStatus>;
   listCases(input: {
@@ -88,6 +94,15 @@ export interface JobServices {
   runDailyJob(input: { day?: string }): Promise<{ day: string; agencies: readonly unknown[] }>;
 }
 
+/** Attachments of a case (the route has checked the caller's access to the case first). */
+export interface AttachmentServices {
+  readonly limits: AttachmentLimits;
+  /** INVALID_INPUT (field `attachments`) when any file is refused; nothing is written then. */
+  attachFiles(input: { actor: Actor; caseCode: string; files: readonly IncomingFile[]; channel?: string }): Promise<AttachmentView[]>;
+  listAttachments(input: { caseCode: string }): Promise<AttachmentView[]>;
+  readAttachment(input: { caseCode: string; id: number }): Promise<{ attachment: AttachmentView; bytes: Uint8Array }>;
+}
+
 /** An agency as staff see it in the console and in `GET /api/session`. */
 export interface StaffAgency {
   readonly slug: string;
@@ -107,6 +122,8 @@ export interface StaffSessionServices {
 
 export interface HttpServices {
   readonly cases: CaseServices;
+  /** Absent: uploads answer 503 (no blob store configured). */
+  readonly attachments?: AttachmentServices;
   /** Letters and templates (optional so a test's stub services need not name them; absent: 503). */
   readonly letters?: LetterServices;
   readonly jobs?: JobServices;

@@ -2,6 +2,7 @@
 // requests (zod 4's toJSONSchema); schemas with a meta `id` become components.
 import { z } from 'zod';
 import { applicationStatusSchema, intakeReceiptSchema, intakeSchema, statusQuerySchema } from './api/applications/schema.ts';
+import { attachmentListSchema, attachmentSchema, attachmentUploadSchema } from './api/cases/attachment-schema.ts';
 import { caseAssignSchema, caseDetailSchema, caseEventSchema, caseListQuerySchema, caseListSchema } from './api/cases/schema.ts';
 import { STAFF_COMPONENTS, staffPaths } from './openapi-staff.ts';
 
@@ -64,6 +65,9 @@ const COMPONENTS: readonly z.ZodType[] = [
   caseListSchema,
   caseDetailSchema,
   caseEventSchema,
+  attachmentUploadSchema,
+  attachmentSchema,
+  attachmentListSchema,
   caseAssignSchema,
   apiErrorSchema,
   ...STAFF_COMPONENTS,
@@ -174,6 +178,46 @@ export function openApiDocument(version: string): JsonObject {
             403: errorAnswer('角色无权登记事件'),
             404: errorAnswer('案件不存在或无权查看'),
             409: errorAnswer('当前状态下不能登记该事件（INVALID_TRANSITION）'),
+          },
+        },
+      },
+      '/api/cases/{caseCode}/attachments': {
+        get: {
+          operationId: 'listAttachments',
+          summary: '案件的附件列表',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号')],
+          responses: { 200: json(attachmentListSchema, '附件列表'), 401: errorAnswer('未登录'), 404: errorAnswer('案件不存在或无权查看') },
+        },
+        post: {
+          operationId: 'attachFiles',
+          summary: '上传附件（multipart/form-data；按内容识别类型，限制大小和数量）',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号')],
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: ref(attachmentUploadSchema) } } },
+          responses: {
+            201: json(attachmentListSchema, '已保存的附件'),
+            400: errorAnswer('文件被拒绝（类型、大小或数量），未保存任何文件'),
+            401: errorAnswer('未登录'),
+            403: errorAnswer('角色无权上传'),
+            404: errorAnswer('案件不存在或无权查看'),
+            413: errorAnswer('请求体超过上限'),
+          },
+        },
+      },
+      '/api/cases/{caseCode}/attachments/{id}': {
+        get: {
+          operationId: 'downloadAttachment',
+          summary: '下载附件（Content-Disposition: attachment，X-Content-Type-Options: nosniff）',
+          security: bearer,
+          parameters: [pathParameter('caseCode', '案件编号'), { ...pathParameter('id', '附件编号'), schema: { type: 'integer' } }],
+          responses: {
+            200: {
+              description: '文件内容（类型为按内容识别的类型）',
+              content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+            },
+            401: errorAnswer('未登录'),
+            404: errorAnswer('案件或附件不存在，或无权查看'),
           },
         },
       },

@@ -23,8 +23,11 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** Every stored blob (order unspecified). */
   list(): Promise<readonly StoredBlob[]>;
-  /** Removes a blob; removing an absent one is no error. */
-  remove(sha256: string): Promise<void>;
+  /**
+   * Removes a blob — only when it was not written or reused since `untouchedSince`, when given (a
+   * request deduplicating onto it meanwhile keeps it). Removing an absent blob is no error.
+   */
+  remove(sha256: string, untouchedSince?: Date): Promise<void>;
   /** Where the blobs live, for people (`db backup`, the sweep's report). */
   readonly location: string;
 }

@@ -2,6 +2,7 @@
 // Answers only after COMMIT with the case code, the one-time verification code, the receipt date and
 // the due date; invalid input writes nothing.
 
+import { type AttachmentLimits, type AttachmentSource, sourceOfChannel } from '#core/attachments/check-attachment.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import { checkApplicant } from '#core/cases/applicant.ts';
 import { type CaseEvent, parseCaseDate, type ReceivedEvent } from '#core/cases/case-event.ts';
@@ -9,6 +10,8 @@ import { type Decision, decideCaseEvent } from '#core/cases/decide-case-event.ts
 import { type CaseContext, type CaseProjection, projectCase } from '#core/cases/project-case.ts';
 import { DomainError, isDomainError } from '#core/shared/domain-error.ts';
 import { CHANNELS, type Channel } from '#core/statute/receipt-date.ts';
+import type { AttachmentDeps, IncomingFile, NewAttachment } from '../attachments/attachment-ports.ts';
+import { ATTACHMENTS_FIELD, type CheckedFile, checkIncomingFiles, storeBlobs } from '../attachments/check-incoming-files.ts';
 import type { AgencyRef, CaseDeps, NewCase } from '../case-ports.ts';
 import type { Settled } from '../group-commit.ts';
 import { caseContextFor, requireAgency, todayAt } from './case-context.ts';
@@ -33,7 +36,14 @@ export interface CreateApplicationInput {
   readonly actor: string;
   /** When the request arrived (a batch may be written a moment later); default the clock's now. */
   readonly submittedAt?: Date;
+  /** Files sent with the application (checked with the other fields; untrusted). */
+  readonly attachments?: readonly IncomingFile[];
+  /** How the files arrived; default `online` for the intake, else the channel's (core sourceOfChannel). */
+  readonly attachmentSource?: AttachmentSource;
 }
+
+/** The case ports, plus the blob store and limits when applications may carry files. */
+export type CreateApplicationDeps = CaseDeps & Partial<Pick<AttachmentDeps, 'blobs' | 'limits'>>;
 
 export interface CreatedApplication {
   readonly caseCode: string;
@@ -49,10 +59,12 @@ interface PreparedApplication {
   readonly entry: NewCase;
   readonly events: readonly CaseEvent[];
   readonly actor: string;
+  /** Files already in the blob store; their rows commit with the case. */
+  readonly attachments: readonly NewAttachment[];
 }
 
 /** The input's problems as one INVALID_INPUT, or the checked values (no I/O). */
-function checkInput(input: CreateApplicationInput, today: LocalDate, minutes: number) {
+function checkInput(input: CreateApplicationInput, today: LocalDate, minutes: number, limits: AttachmentLimits | undefined) {
   const fields: Record<string, string> = {};
   const applicant = checkApplicant(input.applicant);
   if (!applicant.ok) {
@@ -98,10 +110,23 @@ function checkInput(input: CreateApplicationInput, today: LocalDate, minutes: nu
       }
     }
   }
+  let files: CheckedFile[] = [];
+  if ((input.attachments ?? []).length > 0) {
+    if (limits === undefined) {
+      throw new Error('createApplication: attachments given without a blob store');
+    }
+    const checked = checkIncomingFiles(input.attachments ?? [], limits, 0);
+    if (checked.ok) {
+      files = checked.files;
+    } else {
+      fields[ATTACHMENTS_FIELD] = checked.message;
+    }
+  }
   if (Object.keys(fields).length > 0 || !applicant.ok) {
     throw new DomainError('INVALID_INPUT', '申请内容有误，请按提示修改', { fields });
   }
   return {
+    files,
     applicant: applicant.applicant,
     description,
     delivery: input.delivery as string,
@@ -123,6 +148,10 @@ const settle = async <T>(work: () => Promise<T> | T): Promise<Settled<T>> => {
 async function writeApplications(deps: CaseDeps, prepared: readonly PreparedApplication[]): Promise<CreatedApplication[]> {
   return deps.cases.transaction(async (tx) => {
     const inserted = await tx.insertCases(prepared.map(({ entry, events, actor }) => ({ entry, events, actor })));
+    const added: { id: number; fileName: string; sha256: string }[][] = [];
+    for (const [i, { agencyId, attachments, actor }] of prepared.entries()) {
+      added.push(attachments.length === 0 ? [] : await tx.insertAttachments(agencyId, inserted[i]!.id, attachments, actor));
+    }
     await tx.auditAll(
       prepared.map(({ agencyId, entry, actor }, i) => ({
         agencyId,
@@ -130,7 +159,13 @@ async function writeApplications(deps: CaseDeps, prepared: readonly PreparedAppl
         action: 'case.create',
         subject: `case:${inserted[i]!.caseCode}`,
         before: null,
-        after: { status: entry.projection.status, due: entry.projection.due, received: entry.projection.receivedOn, eventCount: 1 },
+        after: {
+          status: entry.projection.status,
+          due: entry.projection.due,
+          received: entry.projection.receivedOn,
+          eventCount: 1,
+          ...(added[i]!.length === 0 ? {} : { attachments: added[i]!.map((a) => ({ id: a.id, fileName: a.fileName, sha256: a.sha256 })) }),
+        },
       })),
     );
     return inserted.map((created, i) => ({
@@ -153,7 +188,7 @@ async function writeApplications(deps: CaseDeps, prepared: readonly PreparedAppl
  * input, in order, each only after the COMMIT that holds it.
  */
 export async function createApplications(
-  deps: CaseDeps,
+  deps: CreateApplicationDeps,
   inputs: readonly CreateApplicationInput[],
 ): Promise<Settled<CreatedApplication>[]> {
   const results: Settled<CreatedApplication>[] = new Array(inputs.length);
@@ -164,7 +199,7 @@ export async function createApplications(
   for (const [index, input] of inputs.entries()) {
     const outcome = await settle(async (): Promise<PreparedApplication> => {
       const { today, minutes } = todayAt(input.submittedAt ?? deps.clock.now());
-      const checked = checkInput(input, today, minutes);
+      const checked = checkInput(input, today, minutes, deps.limits);
       let agencyLoad = agencies.get(input.agencySlug);
       if (agencyLoad === undefined) {
         agencyLoad = requireAgency(deps, input.agencySlug);
@@ -203,7 +238,11 @@ export async function createApplications(
         throw new DomainError('INVALID_INPUT', decided.message, { reason: decided.code });
       }
       const { events, projection } = decided;
+      // The files' bytes now (content-addressed, outside the transaction); their rows commit with the case.
+      const source = input.attachmentSource ?? (input.channel === undefined ? 'online' : sourceOfChannel(checked.channel));
+      const attachments = checked.files.length > 0 && deps.blobs !== undefined ? await storeBlobs(deps.blobs, checked.files, source) : [];
       return {
+        attachments,
         agencyId: agency.id,
         entry: {
           agencyId: agency.id,
@@ -256,7 +295,7 @@ export async function createApplications(
  * @example
  * await createApplication(deps, { agencySlug: 'demo', applicant: {...}, description: '…', delivery: 'email', actor: 'public' });
  */
-export async function createApplication(deps: CaseDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
+export async function createApplication(deps: CreateApplicationDeps, input: CreateApplicationInput): Promise<CreatedApplication> {
   const [result] = await createApplications(deps, [input]);
   if (!result!.ok) {
     throw result!.error;

@@ -19,6 +19,7 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import { type CaseAccess, caseAccessOf } from '../case-access.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
 import { takeOption } from '../command-options.ts';
+import { ATTACH_HELP, attachmentDeps, readIncomingFiles, runAttach, runAttachments } from './case-attachments.ts';
 
 const HELP = `用法：
   gongkai case import FILE.jsonl --agency SLUG [--json]
@@ -26,9 +27,11 @@ const HELP = `用法：
       按 externalId 幂等；有问题的行逐行报告（行号），该行不写入任何内容；其余行照常导入。有行被拒绝时退出码为 1。
   gongkai case new --agency SLUG --applicant-type 类型 --name 姓名或名称 --description 描述 --delivery online|email|post|pickup
                    [--channel 渠道] [--received YYYY-MM-DD] [--id-type resident_id|passport|other] [--id-number 号码]
-                   [--uscc 统一社会信用代码] [--phone 电话] [--email 邮箱] [--address 地址] [--json]
+                   [--uscc 统一社会信用代码] [--phone 电话] [--email 邮箱] [--address 地址] [--attach FILE]… [--json]
       登记一件申请（工作人员录入信函、当面、传真、电子邮件等申请），输出受理编号和查询码。
+      --attach 随申请保存的附件（可多次给出，如扫描的申请信函）；附件与申请一起写入，任何附件被拒绝则什么都不写。
   gongkai case show CODE [--json]
+${ATTACH_HELP}
   gongkai case list --agency SLUG [--state 状态] [--open|--closed] [--due-by YYYY-MM-DD] [--officer 用户名] [--limit N] [--offset N] [--json]
   gongkai case assign CODE --officer 用户名 [--json]
   gongkai case unassign CODE [--json]
@@ -146,6 +149,10 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     }
     case 'new':
       return newCommand(rest, context, access);
+    case 'attach':
+      return runAttach(rest, context);
+    case 'attachments':
+      return runAttachments(rest, context);
     case 'show':
       return showCommand(rest, context, access);
     case 'list':
@@ -216,6 +223,7 @@ async function newCommand(args: readonly string[], context: CommandContext, acce
     delivery: { type: 'string' },
     channel: { type: 'string' },
     received: { type: 'string' },
+    attach: { type: 'string', multiple: true },
   });
   if (values.help === true) {
     context.out(`${HELP}\n`);
@@ -238,15 +246,21 @@ async function newCommand(args: readonly string[], context: CommandContext, acce
       address: values.address,
     }).filter(([, v]) => v !== undefined),
   );
-  const created = await createApplication(caseDeps(context), {
-    agencySlug: agency,
-    applicant,
-    description: values.description,
-    delivery: values.delivery,
-    channel: values.channel ?? 'in_person',
-    ...(values.received === undefined ? {} : { received: values.received }),
-    actor: context.deps.actor,
-  }).catch((error: unknown) => {
+  const attachments = values.attach === undefined ? [] : await readIncomingFiles(values.attach, context);
+  const { blobs, limits } = attachmentDeps(context);
+  const created = await createApplication(
+    { ...caseDeps(context), blobs, limits },
+    {
+      agencySlug: agency,
+      applicant,
+      description: values.description,
+      delivery: values.delivery,
+      channel: values.channel ?? 'in_person',
+      ...(values.received === undefined ? {} : { received: values.received }),
+      ...(attachments.length === 0 ? {} : { attachments }),
+      actor: context.deps.actor,
+    },
+  ).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'INVALID_INPUT' && error.details.fields !== undefined) {
       const fields = Object.entries(error.details.fields).map(([k, v]) => `  ${k}：${v}`);
       throw new DomainError('INVALID_INPUT', `${error.message}\n${fields.join('\n')}`, error.details);
@@ -256,7 +270,7 @@ async function newCommand(args: readonly string[], context: CommandContext, acce
   context.out(
     values.json === true
       ? json(created)
-      : `已登记：受理编号 ${created.caseCode}，查询码 ${created.verificationCode}（请告知申请人，仅显示一次），收到日期 ${created.received}，答复期限 ${created.due ?? '—'}\n`,
+      : `已登记：受理编号 ${created.caseCode}，查询码 ${created.verificationCode}（请告知申请人，仅显示一次），收到日期 ${created.received}，答复期限 ${created.due ?? '—'}${attachments.length === 0 ? '' : `，附件 ${attachments.length} 个`}\n`,
   );
   return EXIT.ok;
 }

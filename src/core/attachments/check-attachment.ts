@@ -66,6 +66,10 @@ function shownName(name: string): string {
   return last === '' ? '文件' : `“${[...last].slice(0, 60).join('')}”`;
 }
 
+/** The refusal of a file over the size limit (also said before reading a file from disk). */
+export const sizeRefusal = (name: string, limits: AttachmentLimits): string =>
+  `${shownName(name)}超过大小上限 ${formatBytes(limits.maxBytes)}`;
+
 /**
  * Checks one uploaded file: not empty, not over the size limit, an accepted type by its bytes.
  *
@@ -74,7 +78,7 @@ function shownName(name: string): string {
  */
 export function checkAttachment(file: { readonly name: string; readonly bytes: Uint8Array }, limits: AttachmentLimits): CheckedAttachment {
   if (file.bytes.length > limits.maxBytes) {
-    return { ok: false, message: `${shownName(file.name)}超过大小上限 ${formatBytes(limits.maxBytes)}` };
+    return { ok: false, message: sizeRefusal(file.name, limits) };
   }
   const detected = detectAttachmentType(file.bytes);
   if (!detected.ok) {

@@ -4,6 +4,8 @@
 import { html } from 'hono/html';
 import { DELIVERY_METHODS } from '#adapters/http/api/applications/schema.ts';
 import { CSRF_FIELD } from '#adapters/http/middleware/csrf.ts';
+import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS, formatBytes } from '#core/attachments/check-attachment.ts';
+import { ACCEPTED_TYPES_TEXT, ATTACHMENT_TYPE_INFO, ATTACHMENT_TYPES } from '#core/attachments/detect-attachment-type.ts';
 import { APPLICANT_TYPE_LABEL, APPLICANT_TYPES, ID_TYPE_LABEL, ID_TYPES } from '#core/cases/applicant.ts';
 import { type Html, renderPage } from './layout.ts';
 import type { PortalAgency } from './portal-services.ts';
@@ -129,14 +131,38 @@ function control(field: ApplyField, state: ApplyFormState): Html {
   }
 }
 
-export function renderApplyPage(agency: PortalAgency, state: ApplyFormState, csrfToken: string): Html {
+/** The file input's name (the field attachment problems are reported under). */
+export const ATTACHMENTS_INPUT = 'attachments';
+
+const ACCEPT = ATTACHMENT_TYPES.flatMap((type) => ATTACHMENT_TYPE_INFO[type].extensions.map((ext) => `.${ext}`)).join(',');
+
+/** The optional file input: accepted types and limits said up front, a refusal beside it. */
+function attachmentsControl(error: string | undefined, limits: AttachmentLimits): Html {
+  const id = idOf(ATTACHMENTS_INPUT);
+  const described = `${id}-hint${error === undefined ? '' : ` ${id}-error`}`;
+  return html`<div class="field"><label for="${id}">附件（可选）</label><span class="hint" id="${id}-hint">可上传${ACCEPTED_TYPES_TEXT}，每个文件不超过 ${formatBytes(limits.maxBytes)}，最多 ${limits.maxFiles} 个（按住 Ctrl 或 ⌘ 可多选）</span>${
+    error === undefined ? '' : html`<span class="error" id="${id}-error">${error}</span>`
+  }<input type="file" id="${id}" name="${ATTACHMENTS_INPUT}" multiple accept="${ACCEPT}" aria-describedby="${described}"${error === undefined ? '' : html` aria-invalid="true"`}></div>`;
+}
+
+export function renderApplyPage(
+  agency: PortalAgency,
+  state: ApplyFormState,
+  csrfToken: string,
+  limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
+): Html {
   const errorFields = APPLY_FIELDS.filter((field) => state.errors[field] !== undefined);
-  const other = Object.entries(state.errors).filter(([key]) => !(APPLY_FIELDS as readonly string[]).includes(key));
-  const hasErrors = errorFields.length > 0 || other.length > 0;
+  const other = Object.entries(state.errors).filter(
+    ([key]) => !(APPLY_FIELDS as readonly string[]).includes(key) && key !== ATTACHMENTS_INPUT,
+  );
+  const attachmentError = state.errors[ATTACHMENTS_INPUT];
+  const hasErrors = errorFields.length > 0 || other.length > 0 || attachmentError !== undefined;
   const summary = hasErrors
     ? html`<div class="summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">提交的内容有误，请按提示修改</h2><ul>${errorFields.map(
         (field) => html`<li><a href="#${idOf(field)}">${LABEL[field]}：${state.errors[field]}</a></li>`,
-      )}${other.map(([, message]) => html`<li>${message}</li>`)}</ul></div>`
+      )}${attachmentError === undefined ? '' : html`<li><a href="#${idOf(ATTACHMENTS_INPUT)}">附件：${attachmentError}</a></li>`}${other.map(
+        ([, message]) => html`<li>${message}</li>`,
+      )}</ul></div>`
     : '';
   return renderPage({
     title: hasErrors ? '错误：政府信息公开申请' : '政府信息公开申请',
@@ -147,12 +173,13 @@ export function renderApplyPage(agency: PortalAgency, state: ApplyFormState, csr
     main: html`<h1>向${agency.name}提交政府信息公开申请</h1>
 <p>标有“（必填）”的项目须填写。提交后请保存回执上的案件编号和验证码，用于查询办理状态。</p>
 ${summary}
-<form method="post" action="/${agency.slug}/apply" novalidate>
+<form method="post" action="/${agency.slug}/apply" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
 <fieldset><legend>申请人信息</legend>
 ${APPLY_FIELDS.filter((f) => f.startsWith('applicant.')).map((field) => control(field, state))}
 </fieldset>
 ${control('description', state)}
+${attachmentsControl(attachmentError, limits)}
 ${control('delivery', state)}
 <button type="submit">提交申请</button>
 </form>`,

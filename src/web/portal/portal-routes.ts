@@ -10,11 +10,14 @@ import { type LogLine, logDefect } from '#adapters/http/error-response.ts';
 import type { ApplicationStatus } from '#adapters/http/http-services.ts';
 import { CSRF_FIELD, createCsrf } from '#adapters/http/middleware/csrf.ts';
 import { type RateLimitResolver, type RateLimitSetting, rateLimit } from '#adapters/http/middleware/rate-limit.ts';
+import { isMultipart, readUploadForm, uploadBodyLimit } from '#adapters/http/read-upload.ts';
 import { validate } from '#adapters/http/validate-body.ts';
+import { checkIncomingFiles } from '#app/attachments/check-incoming-files.ts';
 import { DEFECT_OUTCOME, outcomeOf } from '#app/error-outcomes.ts';
+import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from '#core/attachments/check-attachment.ts';
 import { DomainError, isDomainError } from '#core/shared/domain-error.ts';
 import { renderAgencyHomePage } from './agency-home.page.ts';
-import { APPLY_FIELDS, type ApplyField, type ApplyFormState, missingMessage, renderApplyPage } from './apply.page.ts';
+import { APPLY_FIELDS, type ApplyField, type ApplyFormState, ATTACHMENTS_INPUT, missingMessage, renderApplyPage } from './apply.page.ts';
 import { renderErrorPage } from './error.page.ts';
 import { renderHomePage } from './home.page.ts';
 import type { Html } from './layout.ts';
@@ -32,8 +35,10 @@ export interface PortalOptions {
   readonly log: LogLine;
   /** Key of the CSRF token signatures (or a function giving it); random per process when absent. */
   readonly csrfSecret?: Uint8Array | (() => Uint8Array);
-  /** Largest accepted form body in bytes (default 64 KiB). */
+  /** Largest accepted form body in bytes (default 64 KiB); a multipart form with files: the attachment limits'. */
   readonly maxFormBytes?: number;
+  /** Upload limits of the application form's attachments (default 20 MB, 10 files). */
+  readonly attachmentLimits?: AttachmentLimits;
 }
 
 /** Only 'self': no inline script or style anywhere, forms post only to this origin, no framing. */
@@ -98,6 +103,19 @@ function formErrors(
 
 export function portalRoutes(options: PortalOptions): Hono {
   const csrf = createCsrf(options.csrfSecret);
+  const limits = options.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
+  const formLimit = bodyLimit({
+    maxSize: options.maxFormBytes ?? 64 * 1024,
+    onError: () => {
+      throw new DomainError('PAYLOAD_TOO_LARGE', '提交的内容过长');
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: uploadBodyLimit(limits),
+    onError: () => {
+      throw new DomainError('PAYLOAD_TOO_LARGE', `提交的附件总量过大（最多 ${limits.maxFiles} 个文件，每个不超过上限）`);
+    },
+  });
   const services = (): PortalServices => {
     const ready = options.services();
     if (ready === undefined) {
@@ -193,20 +211,17 @@ export function portalRoutes(options: PortalOptions): Hono {
   portal.get('/:slug/apply', async (c) => {
     const agency = await findAgency(c.req.param('slug'));
     noStore(c);
-    return page(c, renderApplyPage(agency, { values: {}, errors: {} }, csrf.issue(c)));
+    return page(c, renderApplyPage(agency, { values: {}, errors: {} }, csrf.issue(c), limits));
   });
 
   portal.post(
     '/:slug/apply',
-    bodyLimit({
-      maxSize: options.maxFormBytes ?? 64 * 1024,
-      onError: () => {
-        throw new DomainError('PAYLOAD_TOO_LARGE', '提交的内容过长');
-      },
-    }),
+    (c, next) => (isMultipart(c) ? uploadLimit(c, next) : formLimit(c, next)),
     rateLimit(options.intakeRateLimit),
     async (c) => {
-      const form = await c.req.parseBody();
+      // url-encoded (the contract) or multipart/form-data (the form with its file input): same fields.
+      const { fields: form, files } = await readUploadForm(c);
+      const attachments = files[ATTACHMENTS_INPUT] ?? [];
       // Checked before anything else is read: a forged post learns nothing and writes nothing.
       if (!csrf.verify(c, form[CSRF_FIELD])) {
         return page(c, renderErrorPage('请求无效', '页面已过期或来源无法验证。请返回申请页面，重新填写并提交。'), 403);
@@ -221,15 +236,26 @@ export function portalRoutes(options: PortalOptions): Hono {
         }
       }
       const refuse = (fields: Readonly<Record<string, string>>) => {
-        const state: ApplyFormState = { values, errors: formErrors(fields, values) };
-        return page(c, renderApplyPage(agency, state, csrf.issue(c)), 422);
+        const errors = formErrors(fields, values);
+        if (attachments.length > 0 && errors[ATTACHMENTS_INPUT] === undefined) {
+          // A browser never refills a file input: say so beside it.
+          errors[ATTACHMENTS_INPUT] = `申请未提交成功，请重新选择附件（已选 ${attachments.length} 个）`;
+        }
+        const state: ApplyFormState = { values, errors };
+        return page(c, renderApplyPage(agency, state, csrf.issue(c), limits), 422);
       };
       const checked = validate(intakeSchema, toIntakeInput(values));
       if (!checked.ok) {
-        return refuse(checked.fields);
+        // The files' problems in the same round as the other fields' (nothing is written either way).
+        const files = attachments.length === 0 ? undefined : checkIncomingFiles(attachments, limits, 0);
+        return refuse(files === undefined || files.ok ? checked.fields : { ...checked.fields, [ATTACHMENTS_INPUT]: files.message });
       }
       try {
-        const receipt = await services().cases.createApplication({ agency: agency.slug, body: checked.value });
+        const receipt = await services().cases.createApplication({
+          agency: agency.slug,
+          body: checked.value,
+          ...(attachments.length === 0 ? {} : { attachments }),
+        });
         const query = new URLSearchParams({ code: receipt.caseCode, v: receipt.verificationCode });
         return c.redirect(`/${agency.slug}/receipt?${query.toString()}`, 303);
       } catch (error) {

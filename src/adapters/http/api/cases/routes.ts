@@ -8,10 +8,12 @@ import { DomainError } from '#core/shared/domain-error.ts';
 import type { HttpServices, StaffCase } from '../../http-services.ts';
 import type { StaffEnv } from '../../middleware/authenticate.ts';
 import { parseWith, readJson } from '../../read-json.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { caseAssignSchema, caseEventSchema, caseListQuerySchema } from './schema.ts';
 
 const notFound = (caseCode: string) => new DomainError('NOT_FOUND', `案件“${caseCode}”不存在`);
 
+/** The case when the caller may read (or write) it; NOT_FOUND alike for unknown and outside its agencies. */
 export async function caseFor(services: HttpServices, actor: Actor, caseCode: string, action: 'read' | 'write'): Promise<StaffCase> {
   let found: StaffCase;
   try {
@@ -68,5 +70,6 @@ export function caseRoutes(services: () => HttpServices): Hono<StaffEnv> {
     const body = parseWith(caseAssignSchema, await readJson(c));
     return c.json(await services().cases.assignCaseOfficer({ actor, caseCode, officer: body.officer }));
   });
+  routes.route('/', attachmentRoutes(services));
   return routes;
 }
