@@ -88,7 +88,6 @@ describe('public portal accessibility in chromium', { skip: browserSkipReason(),
     pages = [
       ['home', '/', 200],
       ['agency-home', `/${server.slug}/`, 200],
-      ['reports', `/${server.slug}/reports`, 200],
       ['apply', `/${server.slug}/apply`, 200],
       ['receipt', `/${server.slug}/receipt?${lookup}`, 200],
       ['status-form', '/status', 200],

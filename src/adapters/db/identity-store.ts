@@ -8,7 +8,8 @@ import type { Db } from './open-database.ts';
 import { agencies } from './schema/agencies.ts';
 import { apiTokens, userRoles, users } from './schema/identity.ts';
 
-async function grantsOf(db: Db, userId: number): Promise<RoleGrant[]> {
+/** A user's role grants, by agency slug (shared by the identity and session stores). */
+export async function grantsOf(db: Db, userId: number): Promise<RoleGrant[]> {
   const rows = await db
     .select({ agency: agencies.slug, role: userRoles.role })
     .from(userRoles)

@@ -3,21 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { SessionStore, StoredSession } from '#app/identity/session-ports.ts';
-import { isRole, type RoleGrant } from '#core/identity/access-policy.ts';
+import { grantsOf } from './identity-store.ts';
 import type { Db } from './open-database.ts';
-import { agencies } from './schema/agencies.ts';
-import { userRoles, users } from './schema/identity.ts';
+import { users } from './schema/identity.ts';
 import { instanceSecrets, staffSessions } from './schema/sessions.ts';
-
-async function grantsOf(db: Db, userId: number): Promise<RoleGrant[]> {
-  const rows = await db
-    .select({ agency: agencies.slug, role: userRoles.role })
-    .from(userRoles)
-    .innerJoin(agencies, eq(agencies.id, userRoles.agencyId))
-    .where(eq(userRoles.userId, userId))
-    .orderBy(agencies.slug, userRoles.role);
-  return rows.filter((row) => isRole(row.role)).map((row) => ({ agency: row.agency, role: row.role }));
-}
 
 export function createSessionStore(db: Db): SessionStore {
   return {
