@@ -82,7 +82,8 @@ export function connectionLost(error: unknown): boolean {
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Handle = Db | Tx;
 
-const caseColumns = {
+/** Every column of a case row as the stores read it (the console queue reads the same minus personal data). */
+export const caseColumns = {
   agencyId: cases.agencyId,
   agencySlug: agencies.slug,
   id: cases.id,

@@ -5,32 +5,12 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sq
 import type { CaseEventRecord, CaseQueueFilter, CaseWorkStore, QueueCase } from '#app/cases/case-work-ports.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
+import { caseColumns } from './case-store.ts';
 import type { Db } from './open-database.ts';
 import { agencies, caseEvents, cases, users } from './schema.ts';
 
-const queueColumns = {
-  agencyId: cases.agencyId,
-  agencySlug: agencies.slug,
-  id: cases.id,
-  caseCode: cases.caseCode,
-  externalId: cases.externalId,
-  channel: cases.channel,
-  applicantType: cases.applicantType,
-  receivedOn: cases.receivedOn,
-  status: cases.status,
-  isOpen: cases.isOpen,
-  due: cases.due,
-  clockState: cases.clockState,
-  correctionDeadline: cases.correctionDeadline,
-  feePaymentDue: cases.feePaymentDue,
-  outcome: cases.outcome,
-  closedOn: cases.closedOn,
-  repliedOn: cases.repliedOn,
-  eventCount: cases.eventCount,
-  officer: users.username,
-  createdAt: cases.createdAt,
-  updatedAt: cases.updatedAt,
-};
+// The queue's row: a case's columns without the applicant's personal data and request text.
+const { applicant: _applicant, description: _description, delivery: _delivery, ...queueColumns } = caseColumns;
 
 const deadline = sql`coalesce(${cases.due}, ${cases.correctionDeadline})`;
 
