@@ -90,6 +90,17 @@ ensure_dependencies() {
   fi
   rm -f "$log"
   mkdir -p "$GONGKAI_ROOT/node_modules" && touch "$stamp"
+  ensure_database_template
+}
+
+# The embedded database's migrated template (src/adapters/db/embedded/template.ts), built right after
+# the dependencies: the first `gongkai serve`/`demo` then copies a data directory instead of running
+# initdb and every migration (issue #7: fresh start ≤ 10 s). Best effort and quiet: a start builds it
+# when it is missing (another template directory, new migrations).
+ensure_database_template() {
+  local builder="$GONGKAI_ROOT/src/adapters/db/embedded/build-template.ts"
+  [ -f "$builder" ] || return 0
+  "$GONGKAI_NODE" --disable-warning=ExperimentalWarning "$builder" >/dev/null 2>&1 || true
 }
 
 ensure_node

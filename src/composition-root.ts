@@ -4,6 +4,7 @@
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { basename, join, resolve } from 'node:path';
 import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
+import { holdEmbeddedServerEarly } from '#adapters/db/embedded/start-embedded.ts';
 import { createDatabaseDeps, type DatabaseDeps } from '#adapters/db/lazy-database.ts';
 import type { Db } from '#adapters/db/open-database.ts';
 import { decodeText } from '#adapters/documents/decode-text.ts';
@@ -24,6 +25,16 @@ export interface ProcessRuntime {
 /** The ports of a process, and how to release what they hold (the database connections). */
 export interface ComposedApp extends AppDeps {
   close(): Promise<void>;
+}
+
+/**
+ * `gongkai serve`/`demo`: starts the embedded database (when it is the one configured) before the
+ * command imports the server, so the database child's start-up (PGlite's WASM, a copy of the
+ * template for a new data directory) overlaps the server's own; it is kept from stopping while idle
+ * until `release` (when the command ends).
+ */
+export function prestartDatabase(config: Config): { release(): void } {
+  return config.db.url === null ? holdEmbeddedServerEarly(config.files.dataDir) : { release() {} };
 }
 
 /**

@@ -33,6 +33,13 @@ fs.mkdirSync('node_modules', { recursive: true });
 `,
   );
   await chmod(npm, 0o755);
+  // The embedded database's template builder (issue #7): run once the dependencies are in, quietly.
+  const builder = join(root, 'src/adapters/db/embedded');
+  await mkdir(builder, { recursive: true });
+  await writeFile(
+    join(builder, 'build-template.ts'),
+    "console.log('building'); console.error('noise'); require('node:fs').writeFileSync(__dirname + '/built', 'yes');\n",
+  );
   return root;
 }
 
@@ -49,6 +56,7 @@ test('the first run installs with npm ci and prints one line of its own, none of
   const run = await bootstrap(root);
   assert.deepEqual(run, { code: 0, out: '', err: 'gongkai: 正在安装依赖（npm ci）…\n' });
   assert.equal(await readFile(join(root, 'package-lock.json'), 'utf8'), LOCK);
+  assert.equal(await readFile(join(root, 'src/adapters/db/embedded/built'), 'utf8'), 'yes', 'the database template was built');
 });
 
 test('when npm ci refuses, the npm install fallback leaves package-lock.json as committed', async () => {

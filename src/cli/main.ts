@@ -6,7 +6,7 @@ import { userInfo } from 'node:os';
 import { outcomeOf } from '#app/error-outcomes.ts';
 import { loadConfig } from '#config/load-config.ts';
 import { isDomainError } from '#core/shared/domain-error.ts';
-import { composeAppDeps } from '../composition-root.ts';
+import { composeAppDeps, prestartDatabase } from '../composition-root.ts';
 import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -48,6 +48,7 @@ const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summ
 };
 
 const REPORT_SUBCOMMANDS = ['read', 'check', 'render', 'new'] as const;
+const SERVER_COMMANDS: ReadonlySet<string> = new Set(['serve', 'demo']);
 
 async function loadCommand(name: string): Promise<CliCommand | undefined> {
   const entry = COMMANDS[name];
@@ -87,10 +88,13 @@ export async function main(args: readonly string[], context: CliContext): Promis
   }
   try {
     const config = loadConfig(context.env, { cwd: context.cwd, ...(context.osUser === undefined ? {} : { osUser: context.osUser }) });
+    // The server commands start the embedded database first (its start-up overlaps the server's imports).
+    const early = SERVER_COMMANDS.has(name) && !rest.includes('--help') ? prestartDatabase(config) : undefined;
     const deps = composeAppDeps(config, { clock: { now: context.now }, cwd: context.cwd });
     try {
       return await command.run(rest, { ...context, deps });
     } finally {
+      early?.release();
       await deps.close();
     }
   } catch (error) {

@@ -4,17 +4,14 @@
 // (embedded/pglite-server.ts) that one process at a time owns: whoever finds its lock connects to
 // its port, whoever finds none (or a stale one) starts it. Migrations are applied before the
 // database is handed out.
-import { fork } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { DomainError } from '#core/shared/domain-error.ts';
-import { isProcessAlive, lockPathOf, readLock } from './embedded/lock-file.ts';
+import { DatabaseUnavailableError, embeddedServerPort, sleep } from './embedded/start-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
+
+export { DatabaseUnavailableError, embeddedServerPort } from './embedded/start-embedded.ts';
 
 export type Schema = typeof schema;
 /** The drizzle handle every store takes. */
@@ -37,7 +34,7 @@ export interface DatabaseConfig {
   readonly holdEmbeddedServer?: boolean;
   /** How long an embedded server started by this process stays up with no client (default 3000 ms). */
   readonly embeddedIdleMs?: number;
-  /** Where a freshly initialised embedded cluster is cached (default `~/.cache/gongkai`). */
+  /** Where the embedded database's templates are cached (default `~/.cache/gongkai`; embedded/template.ts). */
   readonly templateDir?: string;
   /** How long to wait for the embedded server to come up (default 120 s: covers WAL recovery). */
   readonly startTimeoutMs?: number;
@@ -52,13 +49,6 @@ export interface Database {
   /** Migrations applied by this open (empty when the database was up to date). */
   readonly migrated: readonly string[];
   close(): Promise<void>;
-}
-
-/** The database cannot be reached or started; the message is Chinese and safe to show. */
-export class DatabaseUnavailableError extends DomainError {
-  constructor(message: string) {
-    super('UNAVAILABLE', message);
-  }
 }
 
 /**
@@ -116,95 +106,6 @@ export function describeUrl(url: string): string {
   } catch {
     return 'postgresql';
   }
-}
-
-const SERVER_SCRIPT = fileURLToPath(new URL('./embedded/pglite-server.ts', import.meta.url));
-
-type ServerMessage =
-  | { type: 'ready'; port: number; fresh: boolean; openMs: number }
-  | { type: 'busy'; pid: number }
-  | { type: 'error'; message: string };
-
-/** Starts an embedded server child; resolves with its first message (or an error if it exits first). */
-function startServer(dataDir: string, idleMs: number, templateDir: string): Promise<ServerMessage> {
-  mkdirSync(dataDir, { recursive: true });
-  const logFd = openSync(join(dataDir, 'pg-server.log'), 'a');
-  return new Promise((resolve) => {
-    const child = fork(SERVER_SCRIPT, [dataDir, '--idle-ms', String(idleMs), '--template-dir', templateDir], {
-      detached: true,
-      stdio: ['ignore', logFd, logFd, 'ipc'],
-      // 32 MB semi-spaces for the young generation: V8 sizes it from the machine's memory (128 MB on a
-      // 24 GB machine), which a long-running process keeps resident (as the launcher does for `gongkai serve`).
-      execArgv: ['--disable-warning=ExperimentalWarning', '--max-semi-space-size=32'],
-    });
-    closeSync(logFd);
-    let settled = false;
-    const settle = (message: ServerMessage) => {
-      if (!settled) {
-        settled = true;
-        if (child.connected) {
-          child.disconnect();
-        }
-        child.unref();
-        resolve(message);
-      }
-    };
-    child.once('message', (message) => settle(message as ServerMessage));
-    child.once('error', (error) => settle({ type: 'error', message: error.message }));
-    child.once('exit', (code) =>
-      settle({ type: 'error', message: `内置数据库进程退出（代码 ${code}），详见 ${join(dataDir, 'pg-server.log')}` }),
-    );
-  });
-}
-
-const DATA_DIR_REASONS: Readonly<Record<string, string>> = {
-  EACCES: '没有权限',
-  EPERM: '没有权限',
-  EROFS: '文件系统只读',
-  ENOSPC: '磁盘空间已满',
-  ENOTDIR: '路径中有一段不是目录',
-  EEXIST: '路径中有一段不是目录',
-};
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The port of a running embedded server for dataDir, starting one when none runs. */
-export async function embeddedServerPort(
-  dataDir: string,
-  options: { idleMs?: number; templateDir?: string; timeoutMs?: number } = {},
-): Promise<number> {
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-  const lockPath = lockPathOf(dataDir);
-  try {
-    mkdirSync(dataDir, { recursive: true });
-    readLock(lockPath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = DATA_DIR_REASONS[code] ?? (code || String(error));
-    throw new DomainError(
-      'CONFIG_INVALID',
-      `数据目录“${dataDir}”无法使用（${reason}）。请检查磁盘空间和权限，或用环境变量 GONGKAI_DATA_DIR 指定一个可写的数据目录；本次操作未执行。`,
-    );
-  }
-  while (Date.now() < deadline) {
-    const lock = readLock(lockPath);
-    if (lock !== undefined && isProcessAlive(lock.pid)) {
-      if (lock.state === 'ready' && lock.port !== null) {
-        return lock.port;
-      }
-      await sleep(50); // starting or stopping: wait for it
-      continue;
-    }
-    const message = await startServer(dataDir, options.idleMs ?? 3000, options.templateDir ?? join(homedir(), '.cache', 'gongkai'));
-    if (message.type === 'ready') {
-      return message.port;
-    }
-    if (message.type === 'error') {
-      throw new DatabaseUnavailableError(`无法启动内置数据库（${dataDir}）：${message.message}`);
-    }
-    // busy: another process started it first; read its lock again
-  }
-  throw new DatabaseUnavailableError(`内置数据库（${dataDir}）在规定时间内未能启动，请查看 ${join(dataDir, 'pg-server.log')}`);
 }
 
 async function connectEmbedded(config: DatabaseConfig, poolSize: number): Promise<{ pool: pg.Pool; keeper?: pg.Client }> {

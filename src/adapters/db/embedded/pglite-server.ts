@@ -9,11 +9,12 @@
 // closed. It reports over IPC: {type:'ready', port} | {type:'busy', owner} | {type:'error', message}.
 // It stops by itself once no client has been connected for --idle-ms (a server process keeps one
 // connection open for as long as it runs), on SIGTERM/SIGINT, closing PGlite cleanly (no WAL replay).
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { constants, existsSync, mkdirSync } from 'node:fs';
+import { cp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeStaleTables } from './auto-analyze.ts';
 import { acquireLock, lockPathOf, releaseLock, updateLock } from './lock-file.ts';
-import { initdbTemplatePath } from './template.ts';
+import { ensureMigratedTemplate } from './template.ts';
 
 /**
  * PostgreSQL's buffer cache inside the WASM memory. initdb's 128 MB is touched as it fills and stays in
@@ -22,6 +23,9 @@ import { initdbTemplatePath } from './template.ts';
  * of buffers anyway).
  */
 const SHARED_BUFFERS = '32MB';
+
+/** How long a server with no client yet waits for its first one before it stops. */
+const FIRST_CLIENT_MS = 30_000;
 
 /** How often the server looks for tables to ANALYZE once clients have run something (auto-analyze.ts). */
 const ANALYZE_CHECK_MS = 1000;
@@ -46,6 +50,24 @@ function option(args: readonly string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** Copies the migrated template to `pgDir` (written whole under another name, then renamed into place); false when it could not. */
+async function copyTemplate(templateDir: string, pgDir: string): Promise<boolean> {
+  const copy = `${pgDir}.${process.pid}.tmp`;
+  try {
+    const template = await ensureMigratedTemplate(templateDir);
+    await rm(copy, { recursive: true, force: true });
+    // A copy-on-write clone where the file system offers one, a plain copy elsewhere.
+    await cp(template, copy, { recursive: true, mode: constants.COPYFILE_FICLONE });
+    // Over a missing or empty directory only: anything else is left for PGlite to judge.
+    await rename(copy, pgDir);
+    return true;
+  } catch (error) {
+    log(`no template used: ${error instanceof Error ? error.message : String(error)}`);
+    await rm(copy, { recursive: true, force: true }).catch(() => undefined);
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dataDir = args[0];
@@ -65,17 +87,16 @@ async function main(): Promise<void> {
   const started = performance.now();
   let closing: Promise<void> | undefined;
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = import('@electric-sql/pglite');
     const { serveProtocol } = await import('./protocol-server.ts');
     const pgDir = join(dataDir, 'pg');
     const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
-    const templatePath = templateDir === undefined ? undefined : initdbTemplatePath(templateDir);
-    // A fresh directory starts from a cached, freshly initialised cluster when there is one: initdb
-    // costs 5–6 s, unpacking the template well under one.
-    const template = fresh && templatePath !== undefined && existsSync(templatePath) ? readFileSync(templatePath) : undefined;
+    // A fresh directory is a copy of the migrated template (built first if these migrations have none):
+    // initdb and the migrations cost 6–15 s, the copy well under one (template.ts).
+    const copied = fresh && templateDir !== undefined ? await copyTemplate(templateDir, pgDir) : false;
+    const { PGlite } = await pglite;
     const db = await PGlite.create({
       dataDir: pgDir,
-      ...(template === undefined ? {} : { loadDataDir: new Blob([template]) }),
       // Given on the command line, not in postgresql.conf: the data directory stays as initdb wrote it.
       startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
     });
@@ -83,7 +104,7 @@ async function main(): Promise<void> {
     const port = server.port;
     updateLock(lockPath, { port, state: 'ready', since: new Date().toISOString() });
     const openMs = Math.round(performance.now() - started);
-    log(`serving ${pgDir} on 127.0.0.1:${port} (${fresh ? (template ? 'new, from template' : 'new, initdb') : 'reopened'}, ${openMs} ms)`);
+    log(`serving ${pgDir} on 127.0.0.1:${port} (${fresh ? (copied ? 'new, from template' : 'new, initdb') : 'reopened'}, ${openMs} ms)`);
     send({ type: 'ready', port, fresh, openMs });
     process.disconnect?.();
 
@@ -102,11 +123,13 @@ async function main(): Promise<void> {
       return closing;
     };
     let lastBusy = Date.now();
+    // Until a first client came, wait at least FIRST_CLIENT_MS: the process that started this server may
+    // still be importing its modules (`gongkai serve` starts the database first; start-embedded.ts).
     const timer = setInterval(
       () => {
         if (server.connections() > 0) {
           lastBusy = Date.now();
-        } else if (Date.now() - lastBusy >= idleMs) {
+        } else if (Date.now() - lastBusy >= (server.accepted() > 0 ? idleMs : Math.max(idleMs, FIRST_CLIENT_MS))) {
           void close('idle').then(() => process.exit(0));
         }
       },
@@ -136,18 +159,6 @@ async function main(): Promise<void> {
       process.on(signal, () => {
         void close(signal).then(() => process.exit(0));
       });
-    }
-    if (fresh && template === undefined && templatePath !== undefined && templateDir !== undefined) {
-      // Keep this initialisation for the next fresh directory (written whole, then renamed into place).
-      try {
-        const dump = Buffer.from(await (await db.dumpDataDir('gzip')).arrayBuffer());
-        mkdirSync(templateDir, { recursive: true, mode: 0o700 });
-        const temp = `${templatePath}.${process.pid}.tmp`;
-        writeFileSync(temp, dump);
-        renameSync(temp, templatePath);
-      } catch (error) {
-        log(`template not saved: ${error instanceof Error ? error.message : String(error)}`);
-      }
     }
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -71,6 +71,8 @@ export interface ProtocolServer {
   exclusive<T>(work: (db: PGlite) => Promise<T>): Promise<T>;
   /** Message groups run for the clients so far (a cheap "has anything happened" counter). */
   groupsRun(): number;
+  /** Client connections accepted so far. */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function serveProtocol(db: PGlite, options: { port?: number; log?: 
   const open = new Set<Connection>();
   const log = options.log ?? (() => undefined);
   let groups = 0;
+  let accepted = 0;
 
   const run = async (connection: Connection, bytes: Uint8Array, ends: boolean): Promise<void> => {
     await turn.acquire(connection);
@@ -191,6 +194,7 @@ export async function serveProtocol(db: PGlite, options: { port?: number; log?: 
       closed: false,
     };
     open.add(connection);
+    accepted += 1;
     socket.on('data', (chunk) => onData(connection, chunk));
     socket.on('error', () => void drop(connection));
     socket.on('close', () => void drop(connection));
@@ -207,6 +211,7 @@ export async function serveProtocol(db: PGlite, options: { port?: number; log?: 
     port: address.port,
     connections: () => open.size,
     groupsRun: () => groups,
+    accepted: () => accepted,
     async exclusive(work) {
       // A connection of its own in the turn queue: it gets the backend when no client holds it.
       const self: Connection = {
