@@ -36,7 +36,14 @@ function startServer(dataDir: string, idleMs: number, templateDir: string): Prom
       stdio: ['ignore', logFd, logFd, 'ipc'],
       // 32 MB semi-spaces for the young generation: V8 sizes it from the machine's memory (128 MB on a
       // 24 GB machine), which a long-running process keeps resident (as the launcher does for `gongkai serve`).
-      execArgv: ['--disable-warning=ExperimentalWarning', '--max-semi-space-size=32'],
+      // --liftoff-only: PGlite's WASM stays in V8's baseline code. With V8's default tier-up, the first
+      // burst of 1,000 intakes after a start paid for compiling the hot functions again with TurboFan (on
+      // background threads, ~1.1 s of CPU measured on an idle child right after a workload): 1.9–2.3 s
+      // of the child's CPU for that burst against 0.3–0.4 s for the next one; baseline-only, 0.5–0.8 s
+      // and 0.3–0.4 s (issue #7, intake p99). It also keeps ~75 MB less resident (the optimised code).
+      // The price is in long scans: the tables 三/四 aggregation over 200,000 cases took 200 ms instead
+      // of 148 ms, a bulk insert of them 1.5× as long (docs/benchmarks.md).
+      execArgv: ['--disable-warning=ExperimentalWarning', '--max-semi-space-size=32', '--liftoff-only'],
     });
     closeSync(logFd);
     let settled = false;
