@@ -229,4 +229,3 @@ describe('run-together table 二 rows decided by what the report states', () => 
     );
   });
 });
-
