@@ -42,7 +42,7 @@ export function pgliteVersion(): string {
 
 /** Where templates live unless told otherwise: `~/.cache/gongkai` (per user, never the data directory). */
 export function defaultTemplateDir(): string {
-  return join(homedir(), '.cache', 'gongkai');
+  return join(homedir(), '.cache/gongkai');
 }
 
 /** Where the initdb template of this PGlite version lives in a template directory. */
