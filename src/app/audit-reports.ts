@@ -175,9 +175,11 @@ export async function auditReports(inputs: readonly AuditInput[], deps: AuditDep
 }
 
 /**
- * What the cross-year rules read of a previous year's report: its tables 二 and 三 (T3-CARRY,
- * T2-CONTINUITY; templateOf judges a mixed report per table, so whole tables are kept). Without the
- * text, narrative lines and table 四 it is a fraction of the facts, kept for every report of a batch.
+ * What the cross-year rules read of a previous year's report: its agency, year, template and tables 二
+ * and 三 (T3-CARRY, T2-CONTINUITY; templateOf judges a mixed report per table, so whole tables are
+ * kept). Without the text's sections, headings and narrative values, the narrative lines and table 四
+ * it is a fraction of the facts, kept for every report of a batch (all of the text made the heap grow
+ * by ~50 KB a report, and each garbage collection copy it).
  */
 export function crossYearFacts(facts: ReportFacts): ReportFacts {
   const cells = new Map<string, ReadCell>();
@@ -186,7 +188,8 @@ export function crossYearFacts(facts: ReportFacts): ReportFacts {
       cells.set(id, cell);
     }
   }
-  return { ...facts, cells, narrativeLines: [] };
+  const text = { ...facts.text, headings: [], sections: [], narrative: [], findings: [], malformedDates: [] };
+  return { ...facts, cells, text, narrativeLines: [] };
 }
 
 /** The rules `--strict` raises to errors: what stops a report from being published as it is. */
