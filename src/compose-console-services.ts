@@ -5,7 +5,7 @@ import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
 import type { Db } from '#adapters/db/open-database.ts';
 import { createSessionStore, loadInstanceSecret } from '#adapters/db/session-store.ts';
-import type { CaseServices, StaffAgency, StaffSessionServices } from '#adapters/http/http-services.ts';
+import type { AttachmentServices, CaseServices, StaffAgency, StaffSessionServices } from '#adapters/http/http-services.ts';
 import { createSessionSecrets } from '#adapters/security/session-secrets.ts';
 import { createTotp } from '#adapters/security/totp.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
@@ -35,7 +35,13 @@ export interface ComposedConsole {
   readonly staffSessions: StaffSessionServices;
 }
 
-export function composeConsoleServices(db: Db, identity: IdentityDeps, policy: SessionPolicy, cases: CaseServices): ComposedConsole {
+export function composeConsoleServices(
+  db: Db,
+  identity: IdentityDeps,
+  policy: SessionPolicy,
+  cases: CaseServices,
+  attachments?: AttachmentServices,
+): ComposedConsole {
   const deps = sessionDepsOf(db, identity, policy);
   const agencyStore = createDbAgencyStore(openAccess(db));
   const agencies = async (): Promise<readonly StaffAgency[]> =>
@@ -56,6 +62,7 @@ export function composeConsoleServices(db: Db, identity: IdentityDeps, policy: S
     caseWork: composeCaseWorkServices(db, identity.now),
     admin: composeConsoleAdmin(db, identity),
     reports: composeConsoleReports(reportDepsOf(db, identity.now), () => identity.store.agencyTree()),
+    ...(attachments === undefined ? {} : { attachments }),
   };
   return {
     console,

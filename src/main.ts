@@ -163,7 +163,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       blobs: createFileBlobStore(blobDirectory(config.files.dataDir)),
       limits: config.attachments,
     });
-    const composed = composeConsoleServices(database.db, identity, config.http.session, http.cases);
+    const composed = composeConsoleServices(database.db, identity, config.http.session, http.cases, http.attachments);
     staffConsole = composed.console;
     services = { ...http, sessions: composed.staffSessions };
     portal = portalServicesOf({

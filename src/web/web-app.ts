@@ -4,6 +4,7 @@
 // start-up state.
 import type { Hono } from 'hono';
 import { createHttpApp, type HttpAppOptions } from '#adapters/http/http-app.ts';
+import { uploadBodyLimit } from '#adapters/http/read-upload.ts';
 import type { AttachmentLimits } from '#core/attachments/check-attachment.ts';
 import { consoleRoutes } from './console/console-routes.ts';
 import type { ConsoleServices } from './console/console-services.ts';
@@ -35,6 +36,10 @@ export function createWebApp(options: WebAppOptions): Hono {
       log: options.log,
       signInLimit: options.signInRateLimit ?? { limit: 5, windowSeconds: 300 },
       ...csrfSecret,
+      // A case page's upload takes as many files at the size limit as a case may have (as the staff API does).
+      ...(options.attachmentLimits === undefined
+        ? {}
+        : { maxBodyBytes: Math.max(20 * 1024 * 1024, uploadBodyLimit(options.attachmentLimits)) }),
     }),
   );
   app.route(

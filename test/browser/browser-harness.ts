@@ -83,6 +83,9 @@ export interface PortalServer {
   readonly server: ServerProcess;
   /** The 办理人 (officer) of the agency: `<slug>-officer`, password STAFF_PASSWORD (only with `staff`). */
   readonly officer: string;
+  /** Its 审核人 (reviewer) `<slug>-reviewer` and 机构管理员 `<slug>-admin` (only with `staff`). */
+  readonly reviewer: string;
+  readonly admin: string;
   readonly slug: string;
   readonly agencyName: string;
   readonly env: NodeJS.ProcessEnv;
@@ -92,7 +95,7 @@ export interface PortalServer {
 
 /**
  * The real `gongkai serve` on a fresh embedded data directory (never CI's DATABASE_URL) with one
- * agency (`gongkai agency add`) and, when `staff`, its agency_admin `<slug>-admin` and officer `<slug>-officer`
+ * agency (`gongkai agency add`) and, when `staff`, its agency_admin `<slug>-admin`, officer `<slug>-officer` and reviewer `<slug>-reviewer`
  * (password `correct horse battery staple`) and the letter settings (复议机关, 法院). The CLI commands run before the server
  * starts: the first one migrates, and a cold server start on a migrated directory is quickest.
  */
@@ -127,6 +130,7 @@ async function startWith(
   if (staff) {
     await cli(['user', 'add', `${slug}-admin`, '--agency', slug, '--role', 'agency_admin', '--password-stdin'], `${STAFF_PASSWORD}\n`);
     await cli(['user', 'add', `${slug}-officer`, '--agency', slug, '--role', 'officer', '--password-stdin'], `${STAFF_PASSWORD}\n`);
+    await cli(['user', 'add', `${slug}-reviewer`, '--agency', slug, '--role', 'reviewer', '--password-stdin'], `${STAFF_PASSWORD}\n`);
     // Reply letters name where the applicant can appeal: the agency's settings an administrator makes first.
     await cli(['letter', 'settings', 'set', 'letter.review-organ', '示例市人民政府', '--agency', slug]);
     await cli(['letter', 'settings', 'set', 'letter.court', '示例市中级人民法院', '--agency', slug]);
@@ -136,6 +140,8 @@ async function startWith(
     url: server.url,
     server,
     officer: `${slug}-officer`,
+    reviewer: `${slug}-reviewer`,
+    admin: `${slug}-admin`,
     slug,
     agencyName,
     env,

@@ -2,8 +2,10 @@
 // (embedded database): a member of the public finds the agency, applies online, keeps the receipt
 // and looks the case up; an officer signs in to the console and asks for 补正, receives it, extends
 // the time limit and replies 部分公开; the applicant sees the outcome; the letter is previewed and
-// downloaded as DOCX; the compiled annual report counts
-// the case under 部分公开. Screenshots of each step go to test-artifacts/screenshots/journey-*.png.
+// downloaded as DOCX; the compiled annual report counts the case under 部分公开; the report goes
+// submitted → approved → published (officer, reviewer, administrator) and the public sees it on the
+// portal's /{slug}/reports/{year} with the case counted. Screenshots of each step go to
+// test-artifacts/screenshots/journey-*.png. The same steps over HTTP, without a browser: test/web/journey.db.test.ts.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
@@ -187,5 +189,52 @@ describe('one application from the public form to the annual report, in chromium
     assert.equal(await cell('outcome.disclosed.total'), '0');
     await assertNoAxeViolations(officer, 'console 表三');
     await screenshot(officer, 'journey-9-report-table3');
+  });
+
+  test('the report goes submitted → approved → published in the console, and the public sees it on the portal with the case counted', async () => {
+    const year = today().slice(0, 4);
+    const overview = `${server.url}/console/reports/${server.slug}/${year}`;
+    /** Presses a workflow button on the report's overview; the page comes back saying it was done. */
+    const act = async (page: Page, button: string, action: string) => {
+      await page.goto(overview);
+      await Promise.all([page.waitForURL(`${overview}?done=${action}`), page.getByRole('button', { name: button, exact: true }).click()]);
+      assert.match((await page.getByRole('status').first().textContent()) ?? '', new RegExp(`已${button}`, 'u'));
+    };
+    /** A second staff member in a browser of their own. */
+    const signedIn = async (username: string): Promise<Page> => {
+      const page = await (await newContext(browser)).newPage();
+      await page.goto(`${server.url}/console/login`);
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(STAFF_PASSWORD);
+      await Promise.all([
+        page.waitForURL((url) => !url.pathname.startsWith('/console/login')),
+        page.getByRole('button', { name: '登录' }).click(),
+      ]);
+      return page;
+    };
+    await act(officer, '提交审核', 'submit');
+    const reviewer = await signedIn(server.reviewer);
+    await act(reviewer, '审核通过', 'approve');
+    const admin = await signedIn(server.admin);
+    await act(admin, '发布', 'publish');
+    await assertNoAxeViolations(admin, 'console report overview (published)');
+    await screenshot(admin, 'journey-10-report-published');
+
+    await applicant.goto(`${server.url}/${server.slug}/`);
+    await applicant.getByRole('link', { name: '查看年度报告' }).click();
+    await applicant.waitForURL(`${server.url}/${server.slug}/reports`);
+    await Promise.all([
+      applicant.waitForURL(`${server.url}/${server.slug}/reports/${year}`),
+      applicant.getByRole('link', { name: `${year}年政府信息公开工作年度报告` }).click(),
+    ]);
+    const main = (await applicant.locator('main').textContent()) ?? '';
+    assert.doesNotMatch(main, /尚未发布/u);
+    assert.match(main, /本报告于\d{4}年\d{1,2}月\d{1,2}日发布。/u);
+    const cell = async (id: string) => ((await applicant.locator(`[data-cell="${id}"]`).first().textContent()) ?? '').trim();
+    assert.equal(await cell('received.natural_person'), '1');
+    assert.equal(await cell('outcome.partial.natural_person'), '1');
+    assert.equal(await cell('outcome.partial.total'), '1');
+    await assertNoAxeViolations(applicant, 'portal annual report (published)');
+    await screenshot(applicant, 'journey-11-portal-report');
   });
 });

@@ -6,14 +6,17 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
+import { createLetterPorts } from '#adapters/db/letter-ports.ts';
 import { calendarChanges } from '#adapters/db/schema/calendar.ts';
 import { apiTokens, users } from '#adapters/db/schema/identity.ts';
 import { staffSessions } from '#adapters/db/schema/sessions.ts';
 import { agencySettings, settingChanges } from '#adapters/db/schema/settings.ts';
 import { importCases } from '#app/cases/import-cases.ts';
 import { addUser, createApiToken } from '#app/identity/manage-users.ts';
+import { setLetterSetting } from '#app/set-letter-setting.ts';
 import { depsOn } from '#test/cases/case-fixtures.ts';
 import { forEachEngine, type TestDatabase } from '#test/db-harness.ts';
+import { intakeLimitResolver } from '../../src/compose-intake-limit.ts';
 import { addAgencies, PASSWORD, type StaffClient, staffClient, type WebFixture, webFixture } from './console-harness.ts';
 
 const START = new Date('2026-12-21T02:00:00Z');
@@ -349,6 +352,55 @@ forEachEngine('console administration', ({ database }) => {
     const other = await as('health-admin');
     const token = await other.csrfToken('/console/admin/ca-health/settings');
     assert.equal((await other.post(page, { section: 'clock', 'receipt.office-hours-end': '16:00', _csrf: token })).status, 403);
+  });
+
+  test('agency settings: 网上申请提交频率上限 (intake.rate-limit) shows the value in force and its source, refuses a bad value beside the field, saves per agency', async () => {
+    const admin = await as('edu-admin');
+    const page = '/console/admin/ca-edu/settings';
+    const effective = (html: string) => textOf(/<p id="intake-effective">.*?<\/p>/s.exec(html)?.[0] ?? '');
+    const first = await (await admin.get(page)).text();
+    assert.match(first, /<label for="intake-intake-rate-limit">网上申请提交频率上限<\/label>/);
+    assert.match(first, /<input type="text" id="intake-intake-rate-limit" name="intake.rate-limit" value="10\/60" maxlength="13"/);
+    assert.equal(effective(first), '现行：10/60（每个客户端地址每 60 秒最多提交 10 次；内置默认值）。');
+    // The instance default, set by the operator (`gongkai letter settings set intake.rate-limit 30/60`).
+    await setLetterSetting(createLetterPorts(db.db), { key: 'intake.rate-limit', value: '30/60', actor: 'operator' });
+    try {
+      assert.equal(effective(await (await admin.get(page)).text()), '现行：30/60（每个客户端地址每 60 秒最多提交 30 次；实例默认值）。');
+      const rows = async () => (await db.db.select().from(settingChanges)).length;
+      const before = await rows();
+      for (const bad of ['10 per minute', '0/60', '5/100000', '']) {
+        const refused = await submit(admin, page, page, { section: 'intake', 'intake.rate-limit': bad, reason: '' });
+        assert.equal(refused.status, 400, bad);
+        const html = await refused.text();
+        assert.ok(
+          html.includes(
+            `<span class="error" id="intake-intake-rate-limit-error">设置 intake.rate-limit 的值应为“次数/秒数”（次数 1–100000，秒数 1–86400，如 10/60）或 off，收到“${bad}”</span>`,
+          ),
+          bad,
+        );
+        assert.match(html, /<h2 id="intake-summary">提交的内容有误，未作任何修改<\/h2>/);
+        assert.ok(html.includes(`name="intake.rate-limit" value="${bad}"`));
+      }
+      assert.equal(await rows(), before);
+      const saved = await submit(admin, page, page, { section: 'intake', 'intake.rate-limit': ' 5/60 ', reason: '防刷' });
+      assert.equal(saved.status, 303);
+      assert.equal(saved.headers.get('location'), '/console/admin/ca-edu/settings?saved=1#intake-title');
+      const after = await (await admin.get(page)).text();
+      assert.equal(
+        effective(after),
+        '现行：5/60（每个客户端地址每 60 秒最多提交 5 次；本机构设置）。不设本机构值时为实例默认值 30/60（每个客户端地址每 60 秒最多提交 30 次）。',
+      );
+      assert.match(textOf(after), /网上申请提交频率上限intake\.rate-limit本机构（默认值）5\/60edu-admin防刷/);
+      // What the server's intake limiter reads for the agency (and, for another, the instance default).
+      const limitOf = intakeLimitResolver(db.db);
+      assert.deepEqual(await limitOf('ca-edu'), { limit: 5, windowSeconds: 60 });
+      assert.deepEqual(await limitOf('ca-health'), { limit: 30, windowSeconds: 60 });
+      assert.equal((await submit(admin, page, page, { section: 'intake', 'intake.rate-limit': 'off', reason: '' })).status, 303);
+      assert.match(effective(await (await admin.get(page)).text()), /^现行：off（不限；本机构设置）。/);
+      assert.equal(await intakeLimitResolver(db.db)('ca-edu'), 'off');
+    } finally {
+      await db.pool.query(`delete from instance_settings where key = 'intake.rate-limit'`);
+    }
   });
 
   test('letter templates: an unknown merge field is refused next to the body; saved, listed as the agency own, reset', async () => {

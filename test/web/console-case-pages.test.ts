@@ -109,6 +109,8 @@ function workspace(over: Partial<CaseWorkspace> = {}): CaseWorkspace {
     },
     allowed: ['correction_requested', 'extension_approved', 'withdrawn', 'replied'],
     openConsultations: [],
+    assignments: [],
+    officerCandidates: ['li', 'wang'],
     ...over,
   };
 }
@@ -188,7 +190,8 @@ describe('case page', () => {
     const page = await render(renderCasePage({ workspace: workspace(), agencyName: '教育局', csrf, mayWrite: true }));
     const types = [...page.matchAll(/<input type="hidden" name="type" value="([a-z_]+)">/g)].map((m) => m[1]);
     assert.deepEqual(types, ['correction_requested', 'extension_approved', 'withdrawn', 'replied']);
-    assert.equal((page.match(/name="_csrf" value="TOKEN"/g) ?? []).length, 4);
+    // The four event forms and the 承办人 form.
+    assert.equal((page.match(/name="_csrf" value="TOKEN"/g) ?? []).length, 5);
     const outcomes = [...page.matchAll(/<option value="(outcome\.[a-z_.]+)"/g)].map((m) => m[1]);
     assert.deepEqual(
       outcomes,

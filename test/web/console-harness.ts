@@ -12,7 +12,7 @@ import { agencies } from '#adapters/db/schema/agencies.ts';
 import { createArgon2Passwords } from '#adapters/security/argon2-passwords.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import type { SessionPolicy } from '#app/identity/session-ports.ts';
-import { DEFAULT_ATTACHMENT_LIMITS } from '#core/attachments/check-attachment.ts';
+import { type AttachmentLimits, DEFAULT_ATTACHMENT_LIMITS } from '#core/attachments/check-attachment.ts';
 import type { TestDatabase } from '#test/db-harness.ts';
 import type { SignInLimitSetting } from '#web/console/sign-in-limit.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
@@ -51,7 +51,16 @@ export async function addAgencies(database: TestDatabase, tree: readonly (readon
 
 export async function webFixture(
   database: TestDatabase,
-  options: { start: Date; signInLimit?: SignInLimitSetting | 'off'; policy?: SessionPolicy; csrfSecret?: Uint8Array | (() => Uint8Array) },
+  options: {
+    start: Date;
+    signInLimit?: SignInLimitSetting | 'off';
+    policy?: SessionPolicy;
+    csrfSecret?: Uint8Array | (() => Uint8Array);
+    /** Upload limits of attachments (default: the instance defaults, 20 MiB × 10). */
+    attachmentLimits?: AttachmentLimits;
+    /** Where attachment blobs go (default: a folder under the OS temp dir, created only when a test uploads). */
+    blobDir?: string;
+  },
 ): Promise<WebFixture> {
   const clock = { now: options.start };
   const now = () => clock.now;
@@ -59,15 +68,17 @@ export async function webFixture(
   // Cheap argon2 parameters keep the tests fast; the hashes are still real argon2id PHC strings.
   const identity = { ...(await identityDeps(database.db, { now })), passwords: createArgon2Passwords({ memoryCost: 1024, timeCost: 1 }) };
   // Attachments: a blob store under the OS temp dir (created only when a test uploads).
+  const attachmentLimits = options.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS;
   const http = composeHttpServices(database.db, identity, now, {
-    blobs: createFileBlobStore(join(tmpdir(), `gongkai-web-blobs-${process.pid}`)),
-    limits: DEFAULT_ATTACHMENT_LIMITS,
+    blobs: createFileBlobStore(options.blobDir ?? join(tmpdir(), `gongkai-web-blobs-${process.pid}`)),
+    limits: attachmentLimits,
   });
   const composed = composeConsoleServices(
     database.db,
     identity,
     options.policy ?? { idleSeconds: 1800, absoluteSeconds: 43200 },
     http.cases,
+    http.attachments,
   );
   const services = { ...http, sessions: composed.staffSessions };
   const portal = portalServicesOf({
@@ -82,6 +93,7 @@ export async function webFixture(
     intakeRateLimit: 'off',
     signInRateLimit: options.signInLimit ?? 'off',
     log: (entry) => logs.push(JSON.stringify(entry)),
+    attachmentLimits,
     ...(options.csrfSecret === undefined ? {} : { csrfSecret: options.csrfSecret }),
   });
   return { app, identity, clock, logs };

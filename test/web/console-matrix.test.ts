@@ -109,6 +109,10 @@ const ROUTES: Readonly<Record<string, Expectation>> = {
   'POST /console/cases/new': { access: 'role', roles: WRITE },
   'GET /console/cases/:caseCode': { access: 'case', action: 'read' },
   'POST /console/cases/:caseCode/events': { access: 'case', action: 'write', form: { type: 'no-such-event' } },
+  // 承办人 (test/web/console-case-officer.db.test.ts): the API's assign rule; an unknown user is refused (422) after the access check
+  'POST /console/cases/:caseCode/assign': { access: 'case', action: 'write', form: { officer: 'no-such-user' } },
+  // Attachment upload (test/web/console-case-attachments.db.test.ts): a url-encoded body is refused (422) after the access check
+  'POST /console/cases/:caseCode/attachments': { access: 'case', action: 'write', form: {} },
   'GET /console/cases/:caseCode/letter': { access: 'case', action: 'read' },
   'GET /console/cases/:caseCode/letter.docx': { access: 'case', action: 'read' },
   'GET /console/reports': { access: 'role', roles: ALL },

@@ -7,7 +7,7 @@ import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
 import { caseColumns } from './case-store.ts';
 import type { Db } from './open-database.ts';
-import { agencies, caseEvents, cases, users } from './schema.ts';
+import { agencies, caseEvents, cases, userRoles, users } from './schema.ts';
 
 // The queue's row: a case's columns without the applicant's personal data and request text.
 const { applicant: _applicant, description: _description, delivery: _delivery, ...queueColumns } = caseColumns;
@@ -81,6 +81,24 @@ export function createCaseWorkStore(db: Db): CaseWorkStore {
         .from(cases)
         .innerJoin(users, eq(users.id, cases.assignedUserId))
         .where(inArray(cases.agencyId, [...agencyIds]))
+        .orderBy(asc(users.username));
+      return rows.map((row) => row.username);
+    },
+    async listOfficerCandidates(agencyId, roles) {
+      if (roles.length === 0) {
+        return [];
+      }
+      const rows = await db
+        .selectDistinct({ username: users.username })
+        .from(userRoles)
+        .innerJoin(users, eq(users.id, userRoles.userId))
+        .where(
+          and(
+            eq(userRoles.agencyId, agencyId),
+            inArray(userRoles.role, [...roles] as (typeof userRoles.role._.data)[]),
+            isNull(users.disabledAt),
+          ),
+        )
         .orderBy(asc(users.username));
       return rows.map((row) => row.username);
     },

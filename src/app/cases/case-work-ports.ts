@@ -41,4 +41,6 @@ export interface CaseWorkStore {
   listEventRecords(agencyId: number, caseId: number): Promise<CaseEventRecord[]>;
   /** The usernames that are the officer of some case of these agencies, sorted. */
   listOfficers(agencyIds: readonly number[]): Promise<string[]>;
+  /** Enabled users holding one of `roles` in this agency (who may be its cases' officer), sorted. */
+  listOfficerCandidates(agencyId: number, roles: readonly string[]): Promise<string[]>;
 }

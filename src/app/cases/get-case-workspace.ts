@@ -11,6 +11,8 @@ import { isOverdueOn } from '#core/cases/case-urgency.ts';
 import { projectCase } from '#core/cases/project-case.ts';
 import { type ClockExplanation, explainClock } from '#core/statute/explain-clock.ts';
 import type { ClockState } from '#core/statute/response-clock.ts';
+import type { CaseAssignment } from '../case-ports.ts';
+import { OFFICER_ROLES } from './assign-case-officer.ts';
 import { caseContextFor, requireCase, todayOf } from './case-context.ts';
 import { type CaseDetail, presentCaseDetail } from './case-views.ts';
 import type { CaseEventRecord } from './case-work-ports.ts';
@@ -40,6 +42,10 @@ export interface CaseWorkspace {
   readonly allowed: readonly CaseEventType[];
   /** Consultations sent and not yet answered or lapsed (their IDs), for the answer forms. */
   readonly openConsultations: readonly string[];
+  /** Who has been the case's officer (承办人), who decided it and when, oldest first. */
+  readonly assignments: readonly CaseAssignment[];
+  /** Who may be named the officer: enabled users with a case-handling role in the case's agency, sorted. */
+  readonly officerCandidates: readonly string[];
 }
 
 /** The case page's data; NOT_FOUND alike for an unknown case and one outside `agencyIds`. */
@@ -49,9 +55,11 @@ export async function getCaseWorkspace(
 ): Promise<CaseWorkspace> {
   const row = await requireCase(deps, input.caseCode, input.agencyIds);
   const { today } = todayOf(deps);
-  const [timeline, context] = await Promise.all([
+  const [timeline, context, assignments, officerCandidates] = await Promise.all([
     deps.work.listEventRecords(row.agencyId, row.id),
     caseContextFor(deps, row.agencyId, today),
+    deps.cases.listAssignments(row.agencyId, row.id),
+    deps.work.listOfficerCandidates(row.agencyId, [...OFFICER_ROLES]),
   ]);
   const events = timeline.map((record) => record.event);
   const projection = projectCase(events, context);
@@ -96,5 +104,7 @@ export async function getCaseWorkspace(
     },
     allowed: allowedEvents(events, context),
     openConsultations: projection.openConsultations,
+    assignments,
+    officerCandidates,
   };
 }

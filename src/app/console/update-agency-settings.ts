@@ -27,15 +27,21 @@ export interface ClockSettingView {
 export interface AgencySettings {
   readonly clock: readonly ClockSettingView[];
   readonly letters: readonly LetterSettingView[];
+  /** The instance's letter settings (its default or the built-in one): what an agency without its own value gets. */
+  readonly instanceLetters: readonly LetterSettingView[];
 }
 
 export async function showAgencySettings(deps: AgencySettingsDeps, input: { readonly agency: string }): Promise<AgencySettings> {
   const store = await deps.settingsOf(input.agency);
   const resolved = resolveClockSettings(await store.loadValues());
-  const letters = await showLetterSettings(deps.letters, { agency: input.agency });
+  const [letters, instanceLetters] = await Promise.all([
+    showLetterSettings(deps.letters, { agency: input.agency }),
+    showLetterSettings(deps.letters, {}),
+  ]);
   return {
     clock: CLOCK_SETTING_KEYS.map((key) => ({ key, value: resolved.values[key], changed: resolved.changed.has(key) })),
     letters,
+    instanceLetters,
   };
 }
 

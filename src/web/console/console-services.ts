@@ -1,6 +1,6 @@
 // What the staff console needs from the application, bound by the server's composition root
 // (src/compose-console-services.ts). Other console areas add their services here (one field each).
-import type { CaseServices, StaffAgency } from '#adapters/http/http-services.ts';
+import type { AttachmentServices, CaseServices, StaffAgency } from '#adapters/http/http-services.ts';
 import type { Actor } from '#app/identity/identity-ports.ts';
 import type { ResolvedSession, SignedIn, TotpEnrolment } from '#app/identity/staff-sessions.ts';
 import type { AgencyTree } from '#core/identity/access-policy.ts';
@@ -34,6 +34,8 @@ export interface ConsoleServices {
   readonly caseWork: CaseWorkServices;
   /** 机构管理: users, settings, letter templates, the calendar and the dashboard (admin/admin-services.ts). */
   readonly admin: ConsoleAdminServices;
+  /** A case's attachments (list, upload, download; the staff API's services); absent: the case page lists none and uploads answer 503. */
+  readonly attachments?: AttachmentServices;
   /** The annual report's draft, forms and workflow (src/app/reports); absent: the area answers 503. */
   readonly reports?: ConsoleReportServices;
 }

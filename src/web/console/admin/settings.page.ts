@@ -4,6 +4,7 @@
 import { html } from 'hono/html';
 import type { SettingHistoryRow } from '#app/console/list-agency-setting-history.ts';
 import type { AgencySettings } from '#app/console/update-agency-settings.ts';
+import { parseRateLimitValue, RATE_LIMIT_BOUNDS } from '#core/intake/rate-limit-setting.ts';
 import { LETTER_SETTING_DEFINITIONS, type LetterSettingKey } from '#core/letters/letter-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
 import type { Html } from '../../portal/layout.ts';
@@ -47,6 +48,7 @@ export const SETTINGS_SECTIONS = {
   clock: Object.keys(CLOCK_LABEL) as ClockSettingKey[],
   letters: ['letter.doc-number-prefix', 'letter.review-organ', 'letter.court', 'letter.partial-review-first', 'letter.complaint-channel'],
   mail: ['mail.smtp-host', 'mail.smtp-port', 'mail.smtp-secure', 'mail.smtp-user', 'mail.smtp-password', 'mail.from', 'mail.reminders-to'],
+  intake: ['intake.rate-limit'],
 } as const satisfies Record<string, readonly string[]>;
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
 
@@ -122,6 +124,35 @@ function letterControl(d: SettingsPageData, form: SettingsSection, key: LetterSe
   });
 }
 
+/** An intake.rate-limit value in words: `10/60` → 每个客户端地址每 60 秒最多提交 10 次; `off` → 不限. */
+export function rateLimitText(value: string): string {
+  const parsed = parseRateLimitValue(value);
+  return parsed === undefined
+    ? value
+    : parsed === 'off'
+      ? '不限'
+      : `每个客户端地址每 ${parsed.windowSeconds} 秒最多提交 ${parsed.limit} 次`;
+}
+
+/** intake.rate-limit: the value in force and where it comes from, the instance default beside it. */
+function rateLimitControl(d: SettingsPageData): Html {
+  const key = 'intake.rate-limit';
+  const view = d.settings.letters.find((l) => l.key === key);
+  const instance = d.settings.instanceLetters.find((l) => l.key === key);
+  const definition = LETTER_SETTING_DEFINITIONS[key];
+  const value = view?.value ?? definition.defaultValue;
+  const fallback = instance?.value ?? definition.defaultValue;
+  const fallbackSource = instance?.source === 'instance' ? '实例默认值' : '内置默认值';
+  return html`<p id="intake-effective">现行：<strong>${value}</strong>（${rateLimitText(value)}；${sourceText[view?.source ?? 'default']}）。${
+    view?.source === 'agency' ? `不设本机构值时为${fallbackSource} ${fallback}（${rateLimitText(fallback)}）。` : ''
+  }</p>
+${textField(d.state, 'intake', key, LETTER_LABEL[key], {
+  hint: `格式为“次数/秒数”（如 10/60，次数 1–${RATE_LIMIT_BOUNDS.maxLimit}，秒数 1–${RATE_LIMIT_BOUNDS.maxWindowSeconds}），或 off 表示不限。${definition.meaning}。${fallbackSource}：${fallback}`,
+  value,
+  maxlength: 13,
+})}`;
+}
+
 const reasonField = (d: SettingsPageData, form: string) =>
   textField(d.state, form, 'reason', '变更原因（记入修改历史）', { maxlength: 200 });
 
@@ -157,6 +188,15 @@ ${errorSummary(d.state, 'mail', labels('mail'))}
 ${SETTINGS_SECTIONS.mail.map((key) => letterControl(d, 'mail', key))}
 ${reasonField(d, 'mail')}
 <button type="submit">保存邮件设置</button>
+</form>
+</section>
+<section aria-labelledby="intake-title">
+<h2 id="intake-title">网上申请</h2>
+${errorSummary(d.state, 'intake', labels('intake'))}
+<form method="post" action="${action}" novalidate>${d.csrf}<input type="hidden" name="section" value="intake">
+${rateLimitControl(d)}
+${reasonField(d, 'intake')}
+<button type="submit">保存网上申请设置</button>
 </form>
 </section>
 <section aria-labelledby="history-title">

@@ -3,6 +3,8 @@
 // events with who recorded them and when, one form per event that may be recorded now (a refused
 // one comes back with the Chinese reason beside it and the values kept), and the reply letter.
 import { html } from 'hono/html';
+import type { CaseAssignment } from '#app/case-ports.ts';
+import type { CaseEventRecord } from '#app/cases/case-work-ports.ts';
 import type { CaseWorkspace } from '#app/cases/get-case-workspace.ts';
 import { type LocalDate, shanghaiDateOf, shanghaiMinutesOf } from '#core/calendar/local-date.ts';
 import { APPLICANT_TYPE_LABEL, ID_TYPE_LABEL } from '#core/cases/applicant.ts';
@@ -49,6 +51,33 @@ export interface CasePageInput {
   readonly form?: EventFormState;
   /** A notice after a recorded event (post/redirect/get). */
   readonly notice?: string;
+  /** The attachments panel (src/web/attachments/attachments-panel.ts), rendered by the route. */
+  readonly attachments?: Html;
+  /** A refused 承办人 form: the chosen value and the reason, shown beside the select. */
+  readonly officerForm?: { readonly value: string; readonly error: string };
+}
+
+/** The 承办人 form (for a caller who may write the case): the eligible users, or 未分配. */
+function officerForm(input: CasePageInput): Html {
+  const { workspace } = input;
+  const current = input.officerForm?.value ?? workspace.case.officer ?? '';
+  const error = input.officerForm?.error;
+  const candidates = workspace.officerCandidates;
+  // The current officer stays choosable even when no longer eligible (disabled, role revoked): saving the
+  // form unchanged then changes nothing.
+  const options =
+    workspace.case.officer !== null && !candidates.includes(workspace.case.officer) ? [workspace.case.officer, ...candidates] : candidates;
+  return html`<section aria-labelledby="s-officer"><h2 id="s-officer">承办人</h2>
+<form method="post" action="/console/cases/${workspace.case.caseCode}/assign" id="assign">${input.csrf}
+<div class="field"><label for="assign-officer">承办人</label><span class="hint" id="assign-officer-hint">可选本机关启用的办理人员（监督员不能担任承办人）</span>${
+    error === undefined ? '' : html`<span class="error" id="assign-officer-error">${error}</span>`
+  }<select id="assign-officer" name="officer" aria-describedby="assign-officer-hint${error === undefined ? '' : ' assign-officer-error'}"${
+    error === undefined ? '' : html` aria-invalid="true"`
+  }><option value=""${current === '' ? html` selected` : ''}>未分配</option>${options.map(
+    (username) => html`<option value="${username}"${username === current ? html` selected` : ''}>${username}</option>`,
+  )}</select></div>
+<button type="submit">保存承办人</button>
+</form></section>`;
 }
 
 /** An instant as Beijing time, `2025-06-30 10:05`. */
@@ -172,6 +201,41 @@ function dueLine(workspace: CaseWorkspace): Html {
 
 const dateOr = (date: LocalDate | null): string => date ?? '—';
 
+/** A row of the timeline: a recorded event, or a change of 承办人 (with the officer it replaced). */
+export type TimelineRow =
+  | { readonly kind: 'event'; readonly record: CaseEventRecord }
+  | { readonly kind: 'assignment'; readonly assignment: CaseAssignment; readonly previous: string | null };
+
+/**
+ * Events (in their order) and assignments (in theirs) interleaved by when they were recorded: an
+ * assignment comes before the first event recorded after it. An instant that does not parse sorts last.
+ */
+export function timelineRows(workspace: Pick<CaseWorkspace, 'timeline' | 'assignments'>): TimelineRow[] {
+  const time = (iso: string): number => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+  };
+  const rows: TimelineRow[] = [];
+  let next = 0;
+  let previous: string | null = null;
+  const assignment = (a: CaseAssignment): TimelineRow => {
+    const row: TimelineRow = { kind: 'assignment', assignment: a, previous };
+    previous = a.officer;
+    return row;
+  };
+  for (const record of workspace.timeline) {
+    while (next < workspace.assignments.length && time(workspace.assignments[next]!.at) < time(record.recordedAt)) {
+      rows.push(assignment(workspace.assignments[next]!));
+      next += 1;
+    }
+    rows.push({ kind: 'event', record });
+  }
+  for (; next < workspace.assignments.length; next += 1) {
+    rows.push(assignment(workspace.assignments[next]!));
+  }
+  return rows;
+}
+
 export function renderCasePage(input: CasePageInput): Html {
   const { workspace } = input;
   const c = workspace.case;
@@ -194,10 +258,17 @@ ${input.notice === undefined ? '' : html`<p class="notice" role="status">${input
 <dt>渠道</dt><dd>${CHANNEL_LABEL[c.channel as Channel] ?? c.channel}</dd>
 <dt>答复期限</dt><dd>${dateOr(workspace.clock.due)}</dd>
 <dt>期限状态</dt><dd>${dueLine(workspace)}</dd>
-${workspace.clock.correctionDeadline === null ? '' : html`<dt>补正期限</dt><dd>${workspace.clock.correctionDeadline}</dd>`}
-${workspace.clock.feePaymentDue === null ? '' : html`<dt>缴费期限</dt><dd>${workspace.clock.feePaymentDue}</dd>`}
+${
+  // Only while the applicant's 补正 (or the fee) is awaited: once supplied, or the case closed, the
+  // deadline that ran out or was met is history (the timeline keeps it).
+  c.state !== 'awaiting_correction' || workspace.clock.correctionDeadline === null
+    ? ''
+    : html`<dt>补正期限</dt><dd>${workspace.clock.correctionDeadline}</dd>`
+}
+${c.state !== 'awaiting_fee' || workspace.clock.feePaymentDue === null ? '' : html`<dt>缴费期限</dt><dd>${workspace.clock.feePaymentDue}</dd>`}
 ${c.outcome === null ? '' : html`<dt>办理结果</dt><dd>${c.outcomeLabel ?? c.outcome}（${c.closedOn ?? ''} 办结）</dd>`}
 </dl></section>
+${input.mayWrite ? officerForm(input) : ''}
 <section aria-labelledby="s-applicant"><h2 id="s-applicant">申请人与申请内容</h2>
 ${
   applicant === null
@@ -214,17 +285,23 @@ ${
 ${explanation.notes.length === 0 ? '' : html`<ul>${explanation.notes.map((note) => html`<li>${chineseDates(note)}</li>`)}</ul>`}
 </section>
 <section aria-labelledby="s-timeline"><h2 id="s-timeline">办理记录</h2>
-<table class="timeline"><caption>已登记的事件（按登记顺序）</caption>
+<table class="timeline"><caption>已登记的事件和承办人变更（按登记时间）</caption>
 <thead><tr><th scope="col">序号</th><th scope="col">日期</th><th scope="col">事件</th><th scope="col">内容</th><th scope="col">登记人</th><th scope="col">登记时间（北京时间）</th></tr></thead>
-<tbody>${workspace.timeline.map(
-    (record) =>
-      html`<tr><td>${record.seq}</td><td>${record.event.on}</td><th scope="row">${CASE_EVENT_LABEL[record.event.type] ?? record.event.type}</th><td>${eventDetails(
-        record.event,
-      ).map(
-        ([label, value], i) => html`${i === 0 ? '' : html`<br>`}${label}：${value}`,
-      )}</td><td>${record.actor}</td><td>${beijingTime(record.recordedAt)}</td></tr>`,
+<tbody>${timelineRows(workspace).map((row) =>
+    row.kind === 'event'
+      ? html`<tr><td>${row.record.seq}</td><td>${row.record.event.on}</td><th scope="row">${CASE_EVENT_LABEL[row.record.event.type] ?? row.record.event.type}</th><td>${eventDetails(
+          row.record.event,
+        ).map(
+          ([label, value], i) => html`${i === 0 ? '' : html`<br>`}${label}：${value}`,
+        )}</td><td>${row.record.actor}</td><td>${beijingTime(row.record.recordedAt)}</td></tr>`
+      : html`<tr class="assignment"><td>—</td><td>${beijingTime(row.assignment.at).slice(0, 10)}</td><th scope="row">${
+          row.assignment.officer === null ? '取消承办人' : '指定承办人'
+        }</th><td>${row.assignment.officer === null ? '改为未分配' : `承办人：${row.assignment.officer}`}${
+          row.previous === null ? '' : html`<br>原承办人：${row.previous}`
+        }</td><td>${row.assignment.actor}</td><td>${beijingTime(row.assignment.at)}</td></tr>`,
   )}</tbody></table>
 </section>
+${input.attachments ?? ''}
 <section aria-labelledby="s-events"><h2 id="s-events">登记事件</h2>
 ${
   !input.mayWrite

@@ -4,11 +4,16 @@
 // readable agencies answers 404 like an unknown one and shows nothing of it; a caller who may read
 // but not write (监督员) gets 403 on every write. CSRF is checked by the console before any handler.
 import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { isMultipart, readUploadForm } from '#adapters/http/read-upload.ts';
+import { ATTACHMENTS_FIELD } from '#app/attachments/check-incoming-files.ts';
 import type { CaseWorkspace } from '#app/cases/get-case-workspace.ts';
 import { type CaseQueue, QUEUE_STATES, type QueueState } from '#app/cases/list-case-queue.ts';
+import { ATTACHMENT_SOURCE_LABEL, ATTACHMENT_SOURCES, type AttachmentSource } from '#core/attachments/check-attachment.ts';
 import { CASE_EVENT_LABEL, type CaseEventType, isCaseEventType } from '#core/cases/case-event.ts';
 import { readableAgencies } from '#core/identity/access-policy.ts';
 import { DomainError, isDomainError } from '#core/shared/domain-error.ts';
+import { renderAttachmentsPanel } from '../../attachments/attachments-panel.ts';
 import { APPLY_FIELDS } from '../../portal/apply.page.ts';
 import {
   ALL_ROLES,
@@ -56,6 +61,13 @@ function writableList(c: ConsoleContext): { slug: string; name: string }[] {
 
 const services = (c: ConsoleContext) => c.get('services').caseWork;
 
+/** The notice after the 承办人 form (post/redirect/get), by its outcome. */
+const OFFICER_NOTICE: Readonly<Record<string, (officer: string | null) => string>> = {
+  assigned: (officer) => `已指定承办人：${officer ?? '未分配'}。`,
+  unassigned: () => '已取消承办人，案件现为未分配。',
+  unchanged: () => '承办人未变更。',
+};
+
 const formText = (form: Record<string, unknown>, name: string): string => {
   const value = form[name];
   return typeof value === 'string' ? value : '';
@@ -65,21 +77,53 @@ async function caseOrNotFound(c: ConsoleContext, caseCode: string): Promise<Case
   return services(c).workspace({ caseCode, agencies: readable(c) });
 }
 
-function renderCase(
+/** What the case page's attachments panel shows beyond the list (after a refused upload). */
+interface AttachmentsState {
+  readonly error?: string;
+  readonly source?: AttachmentSource;
+}
+
+/** The attachments panel: the list with download links, and the upload form for a caller who may write. */
+async function attachmentsPanel(c: ConsoleContext, workspace: CaseWorkspace, mayWrite: boolean, state: AttachmentsState = {}) {
+  const attachments = c.get('services').attachments;
+  if (attachments === undefined) {
+    return html`<section id="attachments" aria-labelledby="attachments-title"><h2 id="attachments-title">附件</h2><p class="empty">本实例未配置附件存储。</p></section>`;
+  }
+  const caseCode = workspace.case.caseCode;
+  return renderAttachmentsPanel({
+    caseCode,
+    items: await attachments.listAttachments({ caseCode }),
+    limits: attachments.limits,
+    ...(mayWrite ? { uploadAction: `/console/cases/${encodeURIComponent(caseCode)}/attachments`, csrfField: csrfField(c) } : {}),
+    ...(state.error === undefined ? {} : { error: state.error }),
+    ...(state.source === undefined ? {} : { source: state.source }),
+  });
+}
+
+async function renderCase(
   c: ConsoleContext,
   workspace: CaseWorkspace,
-  extra: { form?: EventFormState; notice?: string; status?: 200 | 400 | 409 | 422 } = {},
+  extra: {
+    form?: EventFormState;
+    notice?: string;
+    status?: 200 | 400 | 409 | 413 | 422;
+    attachments?: AttachmentsState;
+    officerForm?: { value: string; error: string };
+  } = {},
 ) {
+  const mayWrite = mayAccessCases(c, workspace.case.agency, 'write');
   return renderConsolePage(c, {
-    title: `案件 ${workspace.case.caseCode}`,
+    title: `${extra.status === undefined || extra.status === 200 ? '' : '错误：'}案件 ${workspace.case.caseCode}`,
     crumbs: [CASES],
     ...(extra.status === undefined ? {} : { status: extra.status }),
     main: renderCasePage({
       workspace,
       agencyName: agencyName(c, workspace.case.agency),
       csrf: csrfField(c),
-      mayWrite: mayAccessCases(c, workspace.case.agency, 'write'),
+      mayWrite,
+      attachments: await attachmentsPanel(c, workspace, mayWrite, extra.attachments),
       ...(extra.form === undefined ? {} : { form: extra.form }),
+      ...(extra.officerForm === undefined ? {} : { officerForm: extra.officerForm }),
       ...(extra.notice === undefined ? {} : { notice: extra.notice }),
     }),
   });
@@ -219,7 +263,16 @@ export function casesConsoleRoutes(): Hono<ConsoleEnv> {
   routes.get('/:caseCode', requireRole(ALL_ROLES), async (c) => {
     const workspace = await caseOrNotFound(c, c.req.param('caseCode'));
     const done = c.req.query('recorded');
-    const notice = done !== undefined && isCaseEventType(done) ? `已登记“${CASE_EVENT_LABEL[done]}”。` : undefined;
+    const attached = c.req.query('attached');
+    const officer = OFFICER_NOTICE[c.req.query('officer') ?? ''];
+    const notice =
+      done !== undefined && isCaseEventType(done)
+        ? `已登记“${CASE_EVENT_LABEL[done]}”。`
+        : attached !== undefined && /^[1-9][0-9]{0,2}$/.test(attached)
+          ? `已上传 ${attached} 个附件。`
+          : officer === undefined
+            ? undefined
+            : officer(workspace.case.officer);
     return renderCase(c, workspace, notice === undefined ? {} : { notice });
   });
 
@@ -260,6 +313,67 @@ export function casesConsoleRoutes(): Hono<ConsoleEnv> {
       throw error;
     }
     return c.redirect(`/console/cases/${encodeURIComponent(workspace.case.caseCode)}?recorded=${type}`, 303);
+  });
+
+  // 承办人: the same rule as POST /api/cases/{code}/assign (write access to the case) and the same use case.
+  routes.post('/:caseCode/assign', requireRole(WRITE_ROLES), async (c) => {
+    const workspace = await caseOrNotFound(c, c.req.param('caseCode'));
+    if (!mayAccessCases(c, workspace.case.agency, 'write')) {
+      throw new DomainError('FORBIDDEN', '您的角色只能查看该机关的案件');
+    }
+    const officer = formText(await c.req.parseBody(), 'officer').trim();
+    try {
+      await c.get('services').cases.assignCaseOfficer({
+        actor: c.get('staff').actor,
+        caseCode: workspace.case.caseCode,
+        officer: officer === '' ? null : officer,
+      });
+      const done = (workspace.case.officer ?? '') === officer ? 'unchanged' : officer === '' ? 'unassigned' : 'assigned';
+      return c.redirect(`/console/cases/${encodeURIComponent(workspace.case.caseCode)}?officer=${done}`, 303);
+    } catch (error) {
+      if (isDomainError(error, 'INVALID_INPUT')) {
+        return renderCase(c, workspace, { status: 422, officerForm: { value: officer, error: `未保存：${error.message}` } });
+      }
+      throw error;
+    }
+  });
+
+  routes.post('/:caseCode/attachments', requireRole(WRITE_ROLES), async (c) => {
+    const workspace = await caseOrNotFound(c, c.req.param('caseCode'));
+    if (!mayAccessCases(c, workspace.case.agency, 'write')) {
+      throw new DomainError('FORBIDDEN', '您的角色只能查看该机关的案件');
+    }
+    const attachments = c.get('services').attachments;
+    if (attachments === undefined) {
+      throw new DomainError('UNAVAILABLE', '附件存储未配置');
+    }
+    const refuse = (message: string, source?: AttachmentSource) =>
+      renderCase(c, workspace, { status: 422, attachments: { error: message, ...(source === undefined ? {} : { source }) } });
+    if (!isMultipart(c)) {
+      return refuse('请选择要上传的文件（表单须以 multipart/form-data 提交）');
+    }
+    // The console has parsed the body already (for `_csrf`, under its body limit): this reads the cache.
+    const form = await readUploadForm(c);
+    const channel = form.fields['channel'] ?? '';
+    const source = (ATTACHMENT_SOURCES as readonly string[]).includes(channel) ? (channel as AttachmentSource) : undefined;
+    if (channel !== '' && source === undefined) {
+      return refuse(`附件来源应为 ${ATTACHMENT_SOURCES.map((s) => ATTACHMENT_SOURCE_LABEL[s]).join('、')} 之一`);
+    }
+    try {
+      const added = await attachments.attachFiles({
+        actor: c.get('staff').actor,
+        caseCode: workspace.case.caseCode,
+        files: form.files[ATTACHMENTS_FIELD] ?? [],
+        ...(source === undefined ? {} : { channel: source }),
+      });
+      return c.redirect(`/console/cases/${encodeURIComponent(workspace.case.caseCode)}?attached=${added.length}#attachments`, 303);
+    } catch (error) {
+      if (isDomainError(error, 'INVALID_INPUT') || isDomainError(error, 'CONFLICT')) {
+        const fields = error.details['fields'] as Record<string, string> | undefined;
+        return refuse(fields?.[ATTACHMENTS_FIELD] ?? error.message, source);
+      }
+      throw error;
+    }
   });
 
   routes.get('/:caseCode/letter', requireRole(ALL_ROLES), async (c) => {
