@@ -12,7 +12,11 @@ const OUT = new URL('../src/adapters/documents/script-table.ts', import.meta.url
 function literal(text: string): string {
   const lines: string[] = [];
   for (let i = 0; i < text.length; i += 60) {
-    lines.push(`  '${JSON.stringify(text.slice(i, i + 60)).slice(1, -1).replaceAll("'", "\\'")}'`);
+    lines.push(
+      `  '${JSON.stringify(text.slice(i, i + 60))
+        .slice(1, -1)
+        .replaceAll("'", "\\'")}'`,
+    );
   }
   return lines.join(' +\n');
 }

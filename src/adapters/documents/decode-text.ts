@@ -140,7 +140,10 @@ function isStrayControl(code: number): boolean {
 }
 
 /** The bytes isStrayControl or DEL mark but NUL (looked for first): a text file has (almost) none of them. */
-const STRAY_BYTES: readonly number[] = [...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0 && isStrayControl(code)), 0x7f];
+const STRAY_BYTES: readonly number[] = [
+  ...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0 && isStrayControl(code)),
+  0x7f,
+];
 
 function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0) !== -1) {
