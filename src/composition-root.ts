@@ -160,7 +160,7 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
             guard ??= pools.createReaderPool(1, settings, { explain, timeoutMs: readTimeoutMs });
             return guard.read(file, path);
           }
-          return documents.readReportBytes(bytes, basename(path), path, settings);
+          return documents.readReportBytes(bytes, basename(path), path, settings, { evaluations: explain ? 'all' : 'failures' });
         },
         close: async () => {
           await guard?.close();

@@ -1,8 +1,8 @@
 // Composition root of the server (architecture.md): loadConfig → HTTP listening at once (/healthz
 // says `starting`) → database opened and migrated → adapters → use cases → services handed to the
 // HTTP app (/healthz says `ok`). `gongkai serve` and `gongkai demo` call startServer.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
 import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
@@ -10,6 +10,7 @@ import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '
 import type { LogLine } from '#adapters/http/error-response.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
 import type { RateLimitResolver } from '#adapters/http/middleware/rate-limit.ts';
+import { pageCacheListener } from '#adapters/http/page-cache.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
 import { type Config, loadConfig } from '#config/load-config.ts';
@@ -127,7 +128,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     version: '0.1.0',
     attachmentLimits: config.attachments,
   });
-  const server = createAdaptorServer({ fetch: app.fetch });
+  // node:http with Hono's request listener behind the page cache (adapters/http/page-cache.ts).
+  const server = createServer(pageCacheListener(app.fetch, { ttlMs: config.http.pageCacheMs, log }));
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -40,6 +40,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       legacyIntakeRateLimit: null,
       signInRateLimit: { limit: 5, windowSeconds: 300 },
       session: { idleSeconds: 1800, absoluteSeconds: 43200 },
+      pageCacheMs: 1000,
     });
     assert.equal(config.actor, 'os-user');
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.http));
@@ -56,6 +57,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
         GONGKAI_SIGNIN_RATE_LIMIT: '3/600',
         GONGKAI_SESSION_IDLE: '15',
         GONGKAI_SESSION_MAX: '8',
+        GONGKAI_PAGE_CACHE: '1500',
         GONGKAI_USER: ' 管理员甲 ',
       },
       runtime,
@@ -69,11 +71,16 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       legacyIntakeRateLimit: '30/3600',
       signInRateLimit: { limit: 3, windowSeconds: 600 },
       session: { idleSeconds: 900, absoluteSeconds: 28800 },
+      pageCacheMs: 1500,
     });
+    assert.equal(loadConfig({ HOME: '/h', GONGKAI_PAGE_CACHE: 'OFF' }, runtime).http.pageCacheMs, 0);
+    assert.equal(loadConfig({ HOME: '/h', GONGKAI_PAGE_CACHE: '250' }, runtime).http.pageCacheMs, 250);
     for (const [name, value] of [
       ['GONGKAI_SIGNIN_RATE_LIMIT', '5'],
       ['GONGKAI_SESSION_IDLE', '0'],
       ['GONGKAI_SESSION_MAX', 'forever'],
+      ['GONGKAI_PAGE_CACHE', '60001'],
+      ['GONGKAI_PAGE_CACHE', '-1'],
     ] as const) {
       assert.throws(
         () => loadConfig({ HOME: '/h', [name]: value }, runtime),

@@ -48,6 +48,12 @@ export const CONFIG_VARIABLES = [
     meaning: 'hours after sign-in a console session ends however it is used',
   },
   {
+    name: 'GONGKAI_PAGE_CACHE',
+    default: '1000',
+    meaning:
+      'milliseconds the server keeps a public portal page (agency homes, 年度报告 pages) to answer the next views from memory (0–60000; `off` = 0); any change through this server empties it',
+  },
+  {
     name: 'GONGKAI_INTAKE_RATE_LIMIT',
     default: '(unset)',
     meaning:
@@ -93,6 +99,8 @@ export interface Config {
     readonly signInRateLimit: { readonly limit: number; readonly windowSeconds: number };
     /** Console session lifetime: idle (GONGKAI_SESSION_IDLE minutes) and absolute (GONGKAI_SESSION_MAX hours), in seconds. */
     readonly session: { readonly idleSeconds: number; readonly absoluteSeconds: number };
+    /** How long a shared public page is kept by the server's page cache (GONGKAI_PAGE_CACHE, ms; 0 = off). */
+    readonly pageCacheMs: number;
   };
   /** Upload limits of attachments (issues #7, #8); the blobs live under files.dataDir/blobs. */
   readonly attachments: {
@@ -194,6 +202,12 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_SESSION_MAX 应为登录后最多多少小时会话失效（正整数），收到“${maxText}”`);
   }
 
+  const pageCacheText = (set(env, 'GONGKAI_PAGE_CACHE') ?? '1000').toLowerCase();
+  const pageCacheMs = pageCacheText === 'off' ? 0 : Number(pageCacheText);
+  if (pageCacheText !== 'off' && (!/^\d{1,5}$/.test(pageCacheText) || pageCacheMs > 60000)) {
+    problems.push(`GONGKAI_PAGE_CACHE 应为公开页面在内存中保留的毫秒数（0 至 60000，或 off），收到“${pageCacheText}”`);
+  }
+
   const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
   const timeout = Number(timeoutText);
   if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
@@ -234,6 +248,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
       legacyIntakeRateLimit: legacyText === undefined ? null : intakeText,
       signInRateLimit: Object.freeze(signInRateLimit),
       session: Object.freeze({ idleSeconds: idleMinutes * 60, absoluteSeconds: maxHours * 3600 }),
+      pageCacheMs,
     }),
     attachments: Object.freeze({ maxBytes, maxFiles }),
     reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),

@@ -10,6 +10,7 @@ import { before, test } from 'node:test';
 import { Hono } from 'hono';
 import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
+import { PAGE_CACHE_HEADER } from '#adapters/http/page-cache.ts';
 import { importCases } from '#app/cases/import-cases.ts';
 import { setReportEntry } from '#app/cases/record-appeal.ts';
 import { actOnReport } from '#app/reports/act-on-report.ts';
@@ -125,6 +126,10 @@ forEachEngine('portal annual reports', ({ database }) => {
     await setReportEntry(deps, { agencySlug: SLUG, year: 2025, key: 'section:problems', value: '草稿：尚未审核的文字', actor: 'wang' });
     const response = await app.request(`/${SLUG}/reports/2025`);
     assert.equal(response.status, 200);
+    // The same page for every visitor: the server's page cache may keep it (downloads are not offered).
+    assert.equal(response.headers.get(PAGE_CACHE_HEADER), '/:slug/reports/:year{[0-9]{4}}');
+    assert.equal((await app.request(`/${SLUG}/reports`)).headers.get(PAGE_CACHE_HEADER), '/:slug/reports');
+    assert.equal((await app.request(`/${SLUG}/reports/2025.json`)).headers.get(PAGE_CACHE_HEADER), null);
     const page = await response.text();
     assert.match(page, /<h1 class="report-title">示例市统计局2025年政府信息公开工作年度报告<\/h1>/);
     assert.match(page, /依据办理数据生成，尚未发布/);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import type { ApplicationStatus, IntakeReceipt } from '#adapters/http/http-services.ts';
+import { PAGE_CACHE_HEADER } from '#adapters/http/page-cache.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { portalRoutes } from '#web/portal/portal-routes.ts';
 import type { PortalServices } from '#web/portal/portal-services.ts';
@@ -113,6 +114,26 @@ describe('public portal (in-memory case services)', () => {
     assert.equal(page.match(/本栏目暂无内容/g)?.length, 6);
     assert.ok(page.includes('href="/demo/apply"'));
     assert.equal((await browser.get('/demo')).headers.get('location'), '/demo/');
+  });
+
+  test('only the pages every visitor sees alike are offered to the page cache; forms, receipts and lookups never', async () => {
+    const token = await browser.csrfToken('/demo/apply');
+    await browser.post('/demo/apply', { ...VALID_FORM, _csrf: token });
+    const { caseCode, verificationCode } = written[0]?.receipt ?? assert.fail();
+    const shared = { '/': '/', '/demo/': '/:slug/' };
+    for (const [path, route] of Object.entries(shared)) {
+      assert.equal((await browser.get(path)).headers.get(PAGE_CACHE_HEADER), route, path);
+    }
+    for (const path of [
+      '/demo/apply',
+      '/status',
+      `/status?code=${caseCode}&v=${verificationCode}`,
+      `/demo/receipt?code=${caseCode}&v=${verificationCode}`,
+      '/nowhere/',
+    ]) {
+      const response = await browser.get(path);
+      assert.equal(response.headers.get(PAGE_CACHE_HEADER), null, path);
+    }
   });
 
   test('an unknown agency or page answers a Chinese 404 page', async () => {

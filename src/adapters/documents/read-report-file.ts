@@ -3,7 +3,7 @@
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type ReportAnalysis, readReport, unreadableReport } from '#core/reports/read/read-report.ts';
+import { type ReadReportOptions, type ReportAnalysis, readReport, unreadableReport } from '#core/reports/read/read-report.ts';
 import { parseReadingJson, readingToDocument } from '#core/reports/render/render-json.ts';
 import { renderPipe } from '#core/reports/render/render-pipe.ts';
 import type { ValidationSettings } from '#core/reports/validate/rule.ts';
@@ -36,6 +36,7 @@ export async function readReportFile(
   path: string | Buffer,
   settings: ValidationSettings,
   source: string = String(path),
+  options: ReadReportOptions = {},
 ): Promise<ReportAnalysis> {
   let bytes: Uint8Array;
   try {
@@ -43,7 +44,7 @@ export async function readReportFile(
   } catch (error) {
     return unreadableFileReport(source, error);
   }
-  return readReportBytes(bytes, basename(source), source, settings);
+  return readReportBytes(bytes, basename(source), source, settings, options);
 }
 
 /** The analysis of a file readBytes could not read, with the reason. */
@@ -108,6 +109,7 @@ export async function readReportBytes(
   fileName: string,
   source: string,
   settings: ValidationSettings,
+  options: ReadReportOptions = {},
 ): Promise<ReportAnalysis> {
   // A Node Buffer (readFile, an HTTP body) is handed on as a plain Uint8Array view: pdf.js refuses
   // Buffers, which made every PDF given on the command line unreadable.
@@ -125,9 +127,9 @@ export async function readReportBytes(
       return unreadableReport(source, parsed.error);
     }
     const text = renderPipe(readingToDocument(parsed.reading, parsed.text));
-    return readReport({ blocks: [{ kind: 'text', text }] }, source, settings);
+    return readReport({ blocks: [{ kind: 'text', text }] }, source, settings, options);
   }
-  return readReport(loaded.document, source, settings);
+  return readReport(loaded.document, source, settings, options);
 }
 
 function parseJsonReading(text: string): ReturnType<typeof parseReadingJson> {

@@ -10,6 +10,7 @@ import { type LogLine, logDefect } from '#adapters/http/error-response.ts';
 import type { ApplicationStatus } from '#adapters/http/http-services.ts';
 import { CSRF_FIELD, createCsrf } from '#adapters/http/middleware/csrf.ts';
 import { type RateLimitResolver, type RateLimitSetting, rateLimit } from '#adapters/http/middleware/rate-limit.ts';
+import { sharedPage } from '#adapters/http/page-cache.ts';
 import { isMultipart, readUploadForm, uploadBodyLimit } from '#adapters/http/read-upload.ts';
 import { validate } from '#adapters/http/validate-body.ts';
 import { checkIncomingFiles } from '#app/attachments/check-incoming-files.ts';
@@ -171,7 +172,11 @@ export function portalRoutes(options: PortalOptions): Hono {
     return body;
   };
 
-  portal.get('/', async (c) => c.html(await rendered(homes, await services().listAgencies(), renderHomePage)));
+  portal.get('/', async (c) => {
+    const body = await rendered(homes, await services().listAgencies(), renderHomePage);
+    sharedPage(c);
+    return c.html(body);
+  });
 
   portal.get('/status', async (c) => {
     noStore(c);
@@ -203,7 +208,9 @@ export function portalRoutes(options: PortalOptions): Hono {
 
   portal.get('/:slug/', async (c) => {
     const hasReports = services().reports !== undefined;
-    return c.html(await rendered(agencyHomes, await findAgency(c.req.param('slug')), (agency) => renderAgencyHomePage(agency, hasReports)));
+    const body = await rendered(agencyHomes, await findAgency(c.req.param('slug')), (agency) => renderAgencyHomePage(agency, hasReports));
+    sharedPage(c);
+    return c.html(body);
   });
 
   registerReportRoutes(portal, { services, findAgency });

@@ -3,6 +3,7 @@
 // downloads. JSON is the gongkai/report-read@1 object exactly as `report compile --json` prints it
 // (one line, then a newline); every download reads back through `report read` to the same cells.
 import type { Context, Hono } from 'hono';
+import { sharedPage } from '#adapters/http/page-cache.ts';
 import type { PublicReport } from '#app/reports/show-public-report.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import { reportTitle } from '#core/reports/render/report-outline.ts';
@@ -58,6 +59,7 @@ export function registerReportRoutes(
     const agency = await deps.findAgency(c.req.param('slug'));
     const years = await reports().list(agency.slug);
     c.header('Cache-Control', 'public, max-age=60');
+    sharedPage(c);
     return c.html(renderReportsPage(agency, years));
   });
 
@@ -66,6 +68,7 @@ export function registerReportRoutes(
     const version = versionOf(c);
     const report = await reports().show(agency.slug, Number(c.req.param('year')), version);
     cacheFor(c, report, version !== undefined);
+    sharedPage(c);
     return c.html(renderReportPage(report));
   });
 

@@ -11,6 +11,7 @@
 // connection open for as long as it runs), on SIGTERM/SIGINT, closing PGlite cleanly (no WAL replay).
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeStaleTables } from './auto-analyze.ts';
 import { acquireLock, lockPathOf, releaseLock, updateLock } from './lock-file.ts';
 import { initdbTemplatePath } from './template.ts';
 
@@ -21,6 +22,9 @@ import { initdbTemplatePath } from './template.ts';
  * of buffers anyway).
  */
 const SHARED_BUFFERS = '32MB';
+
+/** How often the server looks for tables to ANALYZE once clients have run something (auto-analyze.ts). */
+const ANALYZE_CHECK_MS = 1000;
 
 type Message =
   | { type: 'ready'; port: number; fresh: boolean; openMs: number }
@@ -87,6 +91,8 @@ async function main(): Promise<void> {
       closing ??= (async () => {
         log(`stopping: ${why}`);
         clearInterval(timer);
+        clearInterval(analyzeTimer);
+        await analyzing;
         updateLock(lockPath, { port, state: 'stopping', since: new Date().toISOString() });
         await server.close();
         await db.close();
@@ -106,6 +112,26 @@ async function main(): Promise<void> {
       },
       Math.min(250, Math.max(20, idleMs / 4)),
     );
+    // No autovacuum in PGlite: ANALYZE what grew, between the clients' transactions (auto-analyze.ts).
+    let analyzing: Promise<void> | undefined;
+    let groupsSeen = -1;
+    const analyzeTimer = setInterval(() => {
+      const groups = server.groupsRun();
+      if (groups === groupsSeen || analyzing !== undefined || closing !== undefined) {
+        return;
+      }
+      groupsSeen = groups;
+      analyzing = server
+        .exclusive((backend) => analyzeStaleTables(backend))
+        .then(
+          (tables) => (tables.length > 0 ? log(`analyzed ${tables.join(', ')}`) : undefined),
+          (error: unknown) => log(`analyze failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
+        .finally(() => {
+          analyzing = undefined;
+        });
+    }, ANALYZE_CHECK_MS);
+    analyzeTimer.unref();
     for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
       process.on(signal, () => {
         void close(signal).then(() => process.exit(0));

@@ -64,6 +64,13 @@ export interface ProtocolServer {
   readonly port: number;
   /** Open client connections. */
   connections(): number;
+  /**
+   * Runs `work` on the backend between the clients' transactions (it waits for its turn like a
+   * connection, so it never runs inside someone's transaction): the server's own maintenance.
+   */
+  exclusive<T>(work: (db: PGlite) => Promise<T>): Promise<T>;
+  /** Message groups run for the clients so far (a cheap "has anything happened" counter). */
+  groupsRun(): number;
   close(): Promise<void>;
 }
 
@@ -73,6 +80,7 @@ export async function serveProtocol(db: PGlite, options: { port?: number; log?: 
   const turn = new BackendTurn();
   const open = new Set<Connection>();
   const log = options.log ?? (() => undefined);
+  let groups = 0;
 
   const run = async (connection: Connection, bytes: Uint8Array, ends: boolean): Promise<void> => {
     await turn.acquire(connection);
@@ -80,6 +88,7 @@ export async function serveProtocol(db: PGlite, options: { port?: number; log?: 
       turn.release(connection);
       return;
     }
+    groups += 1;
     try {
       await db.runExclusive(() =>
         db.execProtocolRawStream(bytes, {
@@ -197,6 +206,25 @@ export async function serveProtocol(db: PGlite, options: { port?: number; log?: 
   return {
     port: address.port,
     connections: () => open.size,
+    groupsRun: () => groups,
+    async exclusive(work) {
+      // A connection of its own in the turn queue: it gets the backend when no client holds it.
+      const self: Connection = {
+        socket: undefined as never,
+        started: true,
+        buffer: Buffer.alloc(0),
+        pending: [],
+        chain: Promise.resolve(),
+        closed: false,
+      };
+      await turn.acquire(self);
+      try {
+        // (db.query/db.exec take PGlite's own mutexes: not inside runExclusive, which holds one of them)
+        return await work(db);
+      } finally {
+        turn.release(self);
+      }
+    },
     async close() {
       const closing = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of open) {

@@ -12,7 +12,7 @@ import {
   type SourceDocument,
 } from '../report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type ValidationSettings } from '../validate/rule.ts';
-import { validateReport } from '../validate/validate-report.ts';
+import { type CrossYearSpan, revalidateCrossYear, type ValidationResult, validateReport } from '../validate/validate-report.ts';
 import { readDocumentText } from './read-document-text.ts';
 import { readTables } from './read-tables.ts';
 
@@ -26,6 +26,17 @@ export interface ReportAnalysis {
   readonly evaluations: readonly RuleEvaluation[];
   /** Cell ID → where the cell sits in the source as its user sees it (XLSX `表三!D27`), when known. */
   readonly places?: ReadonlyMap<string, string>;
+  /**
+   * Where the cross-year rules' evaluations sit in `evaluations` (validateReport), so pairing with a
+   * previous year re-runs only those rules. Absent when the analysis came another way (then the whole
+   * validation runs again).
+   */
+  readonly crossYear?: CrossYearSpan;
+}
+
+/** How a report is read: every evaluation (`--explain`, the default) or only the failing ones. */
+export interface ReadReportOptions {
+  readonly evaluations?: 'all' | 'failures';
 }
 
 /** Reads one decoded report (annual-report.md §6) and validates it (validation-rules.md). */
@@ -33,12 +44,14 @@ export function readReport(
   document: SourceDocument,
   source: string,
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
+  options: ReadReportOptions = {},
 ): ReportAnalysis {
   const tables = readTables(document);
   const text = readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
   const facts = toReportFacts(tables, text);
   const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];
-  const analysis = analyse(source, facts, readingFindings, undefined, settings);
+  const validation = validateReport({ report: facts, settings, readingFindings, evaluations: options.evaluations ?? 'all' });
+  const analysis = analysisOf(source, facts, readingFindings, validation);
   return document.places === undefined ? analysis : { ...analysis, places: document.places };
 }
 
@@ -51,8 +64,30 @@ export function revalidateWithPrevious(
   if (analysis.facts === null) {
     return analysis;
   }
-  const again = analyse(analysis.reading.source, analysis.facts, analysis.readingFindings, previous, settings);
+  const validation =
+    analysis.crossYear === undefined
+      ? validateReport({ report: analysis.facts, settings, readingFindings: analysis.readingFindings, previous })
+      : revalidateCrossYear(analysis.facts, analysis.evaluations, analysis.crossYear, previous, settings);
+  const again = analysisOf(analysis.reading.source, analysis.facts, analysis.readingFindings, validation);
   return analysis.places === undefined ? again : { ...again, places: analysis.places };
+}
+
+/**
+ * The analysis keeping only failing evaluations (what is read without `--explain`), its cross-year
+ * span moved with them; the same object when it has nothing else.
+ */
+export function withFailuresOnly(analysis: ReportAnalysis): ReportAnalysis {
+  if (analysis.crossYear?.evaluations !== 'all' && analysis.evaluations.every((e) => e.status === 'fail')) {
+    return analysis;
+  }
+  const evaluations = analysis.evaluations.filter((e) => e.status === 'fail');
+  const span = analysis.crossYear;
+  if (span === undefined) {
+    return { ...analysis, evaluations };
+  }
+  // The span's ends move back by the evaluations dropped before them.
+  const failsBefore = (end: number): number => analysis.evaluations.slice(0, end).filter((e) => e.status === 'fail').length;
+  return { ...analysis, evaluations, crossYear: { from: failsBefore(span.from), to: failsBefore(span.to), evaluations: 'failures' } };
 }
 
 /** The contract object for a file that could not be read (READ-SOURCE, reader contract §6.1). */
@@ -78,19 +113,8 @@ export function unreadableReport(source: string, reason: string): ReportAnalysis
   };
 }
 
-function analyse(
-  source: string,
-  facts: ReportFacts,
-  readingFindings: readonly Finding[],
-  previous: ReportFacts | undefined,
-  settings: ValidationSettings,
-): ReportAnalysis {
-  const { findings, evaluations } = validateReport({
-    report: facts,
-    settings,
-    readingFindings,
-    ...(previous === undefined ? {} : { previous }),
-  });
+function analysisOf(source: string, facts: ReportFacts, readingFindings: readonly Finding[], validation: ValidationResult): ReportAnalysis {
+  const { findings, evaluations, crossYear } = validation;
   const reading: ReportReading = {
     schema: READ_SCHEMA,
     source,
@@ -110,7 +134,7 @@ function analyse(
     };
     return { reading: { ...reading, agency: null, year: null, findings: [notice] }, facts, readingFindings, evaluations: [] };
   }
-  return { reading, facts, readingFindings, evaluations };
+  return { reading, facts, readingFindings, evaluations, crossYear };
 }
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */

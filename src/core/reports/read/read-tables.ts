@@ -19,6 +19,7 @@ import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn }
 import { foundLabelText } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
+import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome } from './resolve-table2-runs.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
 
 // ---------------------------------------------------------------- contract order (§6.2)
@@ -283,7 +284,8 @@ export function readTables(doc: SourceDocument): TableReading {
     // Defensive only: a malformed document object (not text) must still yield a reading.
     layout = { lines: [], rows: [], headings: [], skipped: [] };
   }
-  return readLayout(layout);
+  const runs = resolveTable2Runs(layout);
+  return readLayout(runs?.layout ?? layout, runs);
 }
 
 /**
@@ -292,19 +294,26 @@ export function readTables(doc: SourceDocument): TableReading {
  * their labels and each row's known column count, the template is decided, a cut is located, the cells
  * are emitted in contract order and the reading findings collected.
  */
-function readLayout(layout: ScannedLayout): TableReading {
+function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = null): TableReading {
   const aligned = alignRows(layout);
   const choice = detectTemplate(aligned.records, aligned.markers);
   const cut = findCut(layout, aligned, choice);
   const emitted = emitCells(aligned.records, cut, choice, aligned.variants);
-  return {
+  const reading: TableReading = {
     template: choice.template,
     cells: emitted.cells.map((c) => c.cell),
     tablesFound: TABLE_IDS.filter((t) => aligned.found.has(t)),
-    findings: collectFindings(layout, aligned, choice, emitted, cut),
+    findings: collectFindings(layout, aligned, choice, emitted, cut, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     narrativeLines: narrativeOf(layout, aligned.consumed),
   };
+  if (runs === null || runs.candidates.size === 0) {
+    return reading;
+  }
+  // Candidates only for cells the reading left absent (a cell read elsewhere in the text stands).
+  const present = new Set(reading.cells.map((c) => c.id));
+  const candidates = new Map([...runs.candidates].filter(([id]) => !present.has(id)));
+  return candidates.size === 0 ? reading : { ...reading, runCandidates: candidates };
 }
 
 type LastRow = { readonly table: TableId; readonly record: DataRecord | null; readonly line: number; readonly grid: boolean };
@@ -724,6 +733,7 @@ function collectFindings(
   choice: TemplateChoice,
   emitted: { readonly cells: readonly EmittedCell[]; readonly shapeFindings: readonly Finding[] },
   cut: Cut | null,
+  table2Runs: readonly Table2RunOutcome[],
 ): Finding[] {
   const cells = emitted.cells;
   const readCells = cells.map((c) => c.cell);
@@ -751,6 +761,9 @@ function collectFindings(
       finding('READ-RUN-TOGETHER', `表${row.table}“${rowName}”行的数字“${row.run}”连写无分隔，无法唯一拆分为${row.width}列，未读取该行`),
     );
   }
+  for (const outcome of table2Runs) {
+    findings.push(finding('READ-RUN-TOGETHER', table2RunMessage(outcome)));
+  }
   if (cut !== null) {
     findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
   }
@@ -762,6 +775,26 @@ function collectFindings(
     );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
   return findings;
+}
+
+/** READ-RUN-TOGETHER for a table 二 row: what was read, on what grounds, and what stays absent. */
+function table2RunMessage({ row, columns, determined, narrative, inequality }: Table2RunOutcome): string {
+  const head = `表二“${messageRow(foundLabelText(row.label ?? ''))}”行的数字“${row.run}”连写无分隔`;
+  const grounds = [
+    ...(narrative.length > 0 ? [`正文所述${narrative.join('、')}`] : []),
+    ...(inequality
+      ? [row.table2?.template === '2019' ? '“对外公开总数量”不小于“本年新公开数量”' : '“现行有效件数”不小于“本年制发件数”减“本年废止件数”']
+      : []),
+  ];
+  const basis = grounds.length > 0 ? `按${grounds.join('和')}` : '';
+  if (determined.every((v) => v !== null)) {
+    return `${head}，${basis}唯一拆分为${determined.join('、')}`;
+  }
+  const read = columns.flatMap((c, i) => (determined[i] === null ? [] : [`“${c.label}”${determined[i]}`]));
+  if (read.length === 0) {
+    return `${head}，无法唯一拆分为${columns.length}列，未读取该行`;
+  }
+  return `${head}，无法唯一拆分为${columns.length}列，${basis}只能确定${read.join('、')}，其余未读取`;
 }
 
 /** Step 6: the lines that are not table text, in order: the narrative the document-text reader reads. */

@@ -20,6 +20,15 @@ export interface TableReading {
   readonly truncatedIn: TableId | null;
   /** The text outside the table bodies, as lines in document order (headings included): the narrative. */
   readonly narrativeLines: readonly string[];
+  /** Absent table 二 cells of rows whose digits ran together: the values the allowed splits give them. */
+  readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
+}
+
+/** A cell of a run-together row that split in several ways: its digits and the values it takes in them. */
+export interface RunCandidates {
+  /** The row's digits as written (`77132470`). */
+  readonly run: string;
+  readonly values: readonly number[];
 }
 
 /** A section heading as found in the text. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readReport } from './read-report.ts';
 import { readTables } from './read-tables.ts';
-import { isRunTogether, splitRun } from './run-together.ts';
+import { isRunTogether, splitRun, splitTable2Run } from './run-together.ts';
 
 const SEVEN = [7];
 
@@ -114,6 +115,117 @@ describe('run-together tables', () => {
     assert.equal(
       reading.cells.some((c) => c.table === '二'),
       false,
+    );
+  });
+});
+
+describe('splitTable2Run', () => {
+  const COUNTS = ['count', 'count', 'count'] as const;
+
+  it('cuts by the columns` kinds: a count is a plain integer, a change may carry a sign, an amount a decimal point', () => {
+    assert.deepEqual(splitTable2Run('000', COUNTS), [['0', '0', '0']]);
+    assert.deepEqual(splitTable2Run('35-15', ['count', 'change']), [['35', '-15']]);
+    assert.deepEqual(splitTable2Run('2648-18538', ['count', 'change', 'count']), [
+      ['2648', '-1', '8538'],
+      ['2648', '-18', '538'],
+      ['2648', '-185', '38'],
+      ['2648', '-1853', '8'],
+    ]);
+    assert.deepEqual(splitTable2Run('31.5', ['count', 'amount']), [['3', '1.5']]);
+    assert.deepEqual(splitTable2Run('1.5', ['count', 'amount']), []);
+    assert.deepEqual(splitTable2Run('3 50', ['count', 'change']), [['3', '50']]);
+    assert.deepEqual(splitTable2Run('-350', ['count', 'change']), []);
+  });
+
+  it('returns every split (C(5,2) = 10 for six digits in three counts), null past 64', () => {
+    assert.equal(splitTable2Run('693665', COUNTS)?.length, 10);
+    assert.equal(splitTable2Run('1234567891234', COUNTS), null);
+  });
+});
+
+describe('run-together table 二 rows decided by what the report states', () => {
+  const withNarrative = (sentence: string) => FLAT.replace('共收到申请64件。', `共收到申请64件。${sentence}`);
+  const cellsOf = (text: string) => {
+    const reading = readTables({ blocks: [{ kind: 'text', text }] });
+    const v = Object.fromEntries(reading.cells.map((c) => [c.id, c.value]));
+    const run = reading.findings.filter((f) => f.rule === 'READ-RUN-TOGETHER').map((f) => f.message);
+    return { reading, v, run };
+  };
+  const DOCS = ['issued', 'repealed', 'in_force'].map((c) => `normative_documents.${c}`);
+
+  it('two narrative figures leave one split of 693665: the row is read, and a notice says on what grounds', () => {
+    const { v, run } = cellsOf(withNarrative('本年度制发行政规范性文件69件，现行有效行政规范性文件665件。'));
+    assert.deepEqual(
+      DOCS.map((id) => v[id]),
+      [69, 3, 665],
+    );
+    assert.deepEqual(run, [
+      '表二“行政规范性文件”行的数字“693665”连写无分隔，按正文所述本年制发件数69件、现行有效件数665件和“现行有效件数”不小于“本年制发件数”减“本年废止件数”唯一拆分为69、3、665',
+    ]);
+  });
+
+  it('one figure decides only its own cell: the others stay absent, with the values they could take kept', () => {
+    const { reading, v, run } = cellsOf(withNarrative('本年度制发行政规范性文件69件。'));
+    assert.deepEqual(
+      DOCS.map((id) => v[id]),
+      [69, undefined, undefined],
+    );
+    assert.deepEqual(run, [
+      '表二“行政规范性文件”行的数字“693665”连写无分隔，无法唯一拆分为3列，按正文所述本年制发件数69件和“现行有效件数”不小于“本年制发件数”减“本年废止件数”只能确定“本年制发件数”69，其余未读取',
+    ]);
+    // 69|3|665, 69|36|65, 69|366|5 (all three keep 现行有效 ≥ 制发 − 废止).
+    assert.deepEqual(reading.runCandidates?.get('normative_documents.in_force'), { run: '693665', values: [665, 65, 5] });
+    assert.deepEqual(reading.runCandidates?.get('normative_documents.repealed'), { run: '693665', values: [3, 36, 366] });
+  });
+
+  it('a figure that no split gives is not used to split, and rule 45 reports it whatever the split', () => {
+    const analysis = readReport(
+      { blocks: [{ kind: 'text', text: withNarrative('现行有效行政规范性文件393件，本年度制发行政规范性文件69件。') }] },
+      'flat.txt',
+    );
+    const v = Object.fromEntries(analysis.reading.cells.map((c) => [c.id, c.value]));
+    assert.deepEqual(
+      DOCS.map((id) => v[id]),
+      [69, undefined, undefined],
+    );
+    const inForce = analysis.reading.findings.filter((f) => f.rule === 'NARR-T2-IN-FORCE');
+    assert.deepEqual(
+      inForce.map((f) => [f.severity, f.message, f.cells]),
+      [
+        [
+          'warning',
+          '正文称现行有效行政规范性文件393件，表二“行政规范性文件”行连写的数字“693665”无论怎样拆分，“现行有效件数”都不是393',
+          ['normative_documents.in_force'],
+        ],
+      ],
+    );
+    assert.deepEqual(
+      analysis.reading.findings.filter((f) => f.rule === 'NARR-T2').map((f) => f.message),
+      [],
+    );
+  });
+
+  it('2019 rows: a sign starts the 本年增/减 cell, so 35-15 and the row before a sign are read; the rest stays absent', () => {
+    const flat2019 = [
+      '一、总体情况本年度共收到申请21件。二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章007规范性文件7777166',
+      '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可396442278其他对外管理服务事项107105',
+      '第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538行政强制1262629',
+      '第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15',
+      '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他',
+      '一、本年新收政府信息公开申请数量200 000121二、上年结转政府信息公开申请数量0000000',
+    ].join('');
+    const { reading, v } = cellsOf(flat2019);
+    assert.equal(reading.template, '2019');
+    assert.deepEqual(
+      Object.entries(v).filter(([id]) => reading.cells.find((c) => c.id === id)?.table === '二'),
+      [
+        ['rules.new_made', 0],
+        ['rules.new_published', 0],
+        ['rules.published_total', 7],
+        ['penalties.prior_items', 2648],
+        ['fees.prior_items', 35],
+        ['fees.items_change', -15],
+      ],
     );
   });
 });

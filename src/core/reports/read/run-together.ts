@@ -15,7 +15,22 @@ export type RunItem =
   /** Label cells of a header (or a label with no digits after it). */
   | { readonly kind: 'labels'; readonly table: TableId; readonly cells: readonly string[] }
   | { readonly kind: 'row'; readonly table: TableId; readonly label: string | null; readonly cells: readonly string[] }
-  | { readonly kind: 'unsplit'; readonly table: TableId; readonly label: string | null; readonly run: string; readonly width: number };
+  | {
+      readonly kind: 'unsplit';
+      readonly table: TableId;
+      readonly label: string | null;
+      readonly run: string;
+      readonly width: number;
+      /** Table 二: the row's template ID and every split its column kinds allow (absent when too many). */
+      readonly table2?: Table2Run;
+    };
+
+/** A table 二 row left unsplit by the tokenizer: what a later step needs to decide between its splits. */
+export interface Table2Run {
+  readonly rowId: string;
+  readonly template: TemplateId;
+  readonly splits: readonly (readonly string[])[] | null;
+}
 
 const HEADINGS: readonly (readonly [RegExp, TableId | null])[] = [
   [/^主动公开政府信息情况/, '二'],
@@ -97,6 +112,8 @@ const GLUED_END = /[\u4e00-\u9fff）)”"]\d{5,}(?:[ \u00a0\u3000]+\d+)*\s*$/;
 
 // Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
 const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
+// Table 二 (2019) has a signed column (本年增/减): a sign inside a run starts a cell (`2648-18538`).
+const SIGNED_RUN = /[-+\u2212]?\d[\d.]*(?:(?:[ \u00a0\u3000]+[-+\u2212]?|[-+\u2212])\d[\d.]*)*/g;
 
 function tokenizeTable(table: TableId, text: string): RunItem[] {
   const items: RunItem[] = [];
@@ -104,7 +121,7 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
   let labelText = '';
   let position = 0;
   const pieces: { label: string; run: string }[] = [];
-  for (const m of text.matchAll(RUN)) {
+  for (const m of text.matchAll(table === '二' ? SIGNED_RUN : RUN)) {
     let run = m[0];
     let end = m.index + run.length;
     labelText += text.slice(position, m.index);
@@ -150,6 +167,10 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
       items.push({ kind: 'labels', table, cells: [last!] });
       continue;
     }
+    if (table === '二' && rowDef !== undefined) {
+      pushTable2Split(items, last!, run, rowId, TEMPLATES[template].rowById.has(rowId) ? template : template === '2019' ? '2021' : '2019');
+      continue;
+    }
     pushSplit(items, table, last!, run, [width], table !== '二');
   }
   if (tail.trim().length > 0) {
@@ -183,6 +204,77 @@ function pushSplit(items: RunItem[], table: TableId, label: string | null, run: 
     pendingSplits.set(item, splits);
   }
   items.push(item);
+}
+
+/** A table 二 row: split by its column kinds (a count has no sign or decimal point); one split is the row. */
+function pushTable2Split(items: RunItem[], label: string, run: string, rowId: string, template: TemplateId): void {
+  const columns = TEMPLATES[template].rowById.get(rowId)!.columns;
+  const splits = splitTable2Run(
+    run,
+    columns.map((c) => c.kind),
+  );
+  if (splits !== null && splits.length === 1) {
+    items.push({ kind: 'row', table: '二', label, cells: splits[0]! });
+    return;
+  }
+  items.push({ kind: 'unsplit', table: '二', label, run, width: columns.length, table2: { rowId, template, splits } });
+}
+
+const MAX_TABLE2_SPLITS = 64;
+const COUNT_CELL = /^(?:0|[1-9]\d*)$/;
+const CHANGE_CELL = /^[-+\u2212]?(?:0|[1-9]\d*)$/;
+const AMOUNT_CELL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Every way to cut a table 二 run into one cell per column, by the columns' kinds: a count is a plain
+ * integer, a change (本年增/减) may carry a sign, an amount may carry a decimal point; spaces and signs
+ * start a cell; a cell is `0` or has no leading zero. Null when there are more than MAX_TABLE2_SPLITS.
+ */
+export function splitTable2Run(run: string, kinds: readonly ('count' | 'change' | 'amount')[]): string[][] | null {
+  const chunks = run
+    .split(/[ \u00a0\u3000]+/)
+    .flatMap((c) => c.split(/(?=[-+\u2212])/))
+    .filter((c) => c.length > 0);
+  const width = kinds.length;
+  if (chunks.length > width) {
+    return [];
+  }
+  const out: string[][] = [];
+  const cells: string[] = [];
+  let overflow = false;
+  const step = (chunk: number, offset: number): void => {
+    if (overflow) {
+      return;
+    }
+    if (chunk === chunks.length) {
+      if (cells.length === width) {
+        if (out.length === MAX_TABLE2_SPLITS) {
+          overflow = true;
+          return;
+        }
+        out.push([...cells]);
+      }
+      return;
+    }
+    const column = cells.length;
+    if (column === width || chunks.length - chunk > width - column) {
+      return;
+    }
+    const text = chunks[chunk]!;
+    const kind = kinds[column]!;
+    const pattern = kind === 'count' ? COUNT_CELL : kind === 'change' ? CHANGE_CELL : AMOUNT_CELL;
+    for (let end = offset + 1; end <= text.length; end++) {
+      const cell = text.slice(offset, end);
+      if (!pattern.test(cell)) {
+        continue;
+      }
+      cells.push(cell);
+      step(end === text.length ? chunk + 1 : chunk, end === text.length ? 0 : end);
+      cells.pop();
+    }
+  };
+  step(0, 0);
+  return overflow ? null : out;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
-import { isRunTogether, type RunItem, runTogetherLine, tokenizeRunTogether } from './run-together.ts';
+import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
 export interface PhysicalRow {
@@ -49,6 +49,8 @@ export interface RunTogetherRow {
   readonly label: string | null;
   readonly run: string;
   readonly width: number;
+  /** Table 二: the row's splits, and the index in `rows` of the label-only row emitted for it. */
+  readonly table2?: Table2Run & { readonly rowIndex: number };
 }
 
 // Section headings that open or close a table region, by the phrase that survives numbering variants.
@@ -353,10 +355,18 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         case 'unsplit': {
           const index = lines.push(item.label === null ? item.run : `${item.label} ${item.run}`) - 1;
           skipped.push(index);
-          runTogether.push({ table: item.table, label: item.label, run: item.run, width: item.width });
+          const before = rows.length;
           if (item.label !== null) {
             emit([item.label], true, [index]);
           }
+          const rowIndex = rows.length > before ? before : -1;
+          runTogether.push({
+            table: item.table,
+            label: item.label,
+            run: item.run,
+            width: item.width,
+            ...(item.table2 !== undefined && rowIndex >= 0 ? { table2: { ...item.table2, rowIndex } } : {}),
+          });
           break;
         }
       }

@@ -59,6 +59,72 @@ describe('renderReadingJson', () => {
   });
 });
 
+describe('renderReadingJson is JSON.stringify of the contract object (issue #9: written piece by piece)', () => {
+  /** The contract object as the renderer built it before, stringified whole: the reference text. */
+  const reference = (r: ReportReading, extra: Record<string, unknown> = {}): string =>
+    JSON.stringify({
+      schema: r.schema,
+      source: r.source,
+      agency: r.agency,
+      year: r.year,
+      template: r.template,
+      cells: r.cells.map((c) => ({ table: c.table, row: c.row, column: c.column, id: c.id, value: c.value, raw: c.raw })),
+      narrative: r.narrative.map((n) => ({ text: n.text, value: n.value })),
+      findings: r.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        cells: [...f.cells],
+        ...('fingerprint' in f ? { fingerprint: f.fingerprint } : {}),
+      })),
+      ...Object.fromEntries(Object.entries(extra).filter(([key]) => !['schema', 'cells', 'findings'].includes(key))),
+    });
+
+  const cell = (id: string, value: number | null, raw: string, row = '一、本年新收政府信息公开申请数量') =>
+    ({ table: '三', row, column: '总计', id, value, raw }) as const;
+
+  test('odd values and texts: null, -0, NaN, Infinity, decimals, quotes, backslashes, controls, lone surrogates', () => {
+    const odd = {
+      ...reading,
+      source: 'a "quoted"\\path\u0001.txt',
+      agency: null,
+      year: null,
+      cells: [
+        cell('received.total', null, '—'),
+        cell('carried_in.total', -0, '-0'),
+        cell('outcome.total.total', Number.NaN, 'NaN'),
+        cell('carried_out.total', Number.POSITIVE_INFINITY, '∞'),
+        cell('fees.amount_wan', 712.187895, '712.187895万元'),
+        cell('review.total', 1e21, '1e21'),
+        cell('litigation.total', 3, 'a "b" \\ \n \u0007 \ud800 \u2028 end'),
+      ],
+    } as unknown as ReportReading;
+    assert.equal(renderReadingJson(odd), reference(odd));
+    assert.equal(
+      renderReadingJson(odd, { evaluations: [{ a: 1, b: undefined }], text: undefined }),
+      reference(odd, { evaluations: [{ a: 1 }] }),
+    );
+  });
+
+  test('a cell ID seen before with another row label is written with its own label (the cached head is checked)', () => {
+    const first = { ...reading, cells: [cell('received.total', 1, '1')] } as unknown as ReportReading;
+    const second = { ...reading, cells: [cell('received.total', 2, '2', '（一）新收申请')] } as unknown as ReportReading;
+    assert.equal(renderReadingJson(first), reference(first));
+    assert.equal(renderReadingJson(second), reference(second));
+    assert.ok(renderReadingJson(second).includes('"row":"（一）新收申请"'));
+  });
+
+  test('generated readings of both templates', () => {
+    fc.assert(
+      fc.property(arbitraryValidReport(), (doc) => {
+        const r = documentToReading(doc, 'x.txt');
+        assert.equal(renderReadingJson(r), reference(r));
+      }),
+      { numRuns: 30, seed: 9 },
+    );
+  });
+});
+
 describe('parseReadingJson', () => {
   test('reads back what renderReadingJson wrote', () => {
     const parsed = parseReadingJson(renderReadingJson(reading));

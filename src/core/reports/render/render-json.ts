@@ -39,24 +39,65 @@ const findingJson = (f: Finding | FingerprintedFinding) => {
 /**
  * One reading as one compact JSON line (no trailing newline), keys in contract order (reader contract
  * §6.1); `extra` keys (e.g. `evaluations` of `--explain`) follow the contract keys and never replace them.
+ *
+ * Written piece by piece rather than as one JSON.stringify of a fresh object tree: the cells are most
+ * of a line (~40 KB), and their first four keys repeat for every report of a template, so each cell's
+ * head comes from a cache (CELL_HEADS). The text is the same as JSON.stringify of the object would give.
  */
 export function renderReadingJson(reading: ReportReading, extra?: Readonly<Record<string, unknown>>): string {
-  const object: Record<string, unknown> = {
-    schema: reading.schema,
-    source: reading.source,
-    agency: reading.agency,
-    year: reading.year,
-    template: reading.template,
-    cells: reading.cells.map(cellJson),
-    narrative: reading.narrative.map((n) => ({ text: n.text, value: n.value })),
-    findings: reading.findings.map(findingJson),
+  const members: string[] = [];
+  const member = (key: string, json: string | undefined): void => {
+    // JSON.stringify leaves out a key whose value it cannot write (undefined): so does this.
+    if (json !== undefined) {
+      members.push(`${JSON.stringify(key)}:${json}`);
+    }
   };
+  member('schema', JSON.stringify(reading.schema));
+  member('source', JSON.stringify(reading.source));
+  member('agency', JSON.stringify(reading.agency));
+  member('year', JSON.stringify(reading.year));
+  member('template', JSON.stringify(reading.template));
+  member('cells', cellsJson(reading.cells));
+  member('narrative', JSON.stringify(reading.narrative.map((n) => ({ text: n.text, value: n.value }))));
+  member('findings', JSON.stringify(reading.findings.map(findingJson)));
   for (const [key, value] of Object.entries(extra ?? {})) {
     if (!(READING_KEYS as readonly string[]).includes(key)) {
-      object[key] = value;
+      member(key, JSON.stringify(value));
     }
   }
-  return JSON.stringify(object);
+  return `{${members.join(',')}}`;
+}
+
+/** `{"table":…,"row":…,"column":…,"id":…,"value":` of a cell, by cell ID (bounded; cleared when full). */
+const CELL_HEADS = new Map<string, { readonly table: string; readonly row: string; readonly column: string; readonly json: string }>();
+const CELL_HEADS_LIMIT = 10_000;
+
+function cellsJson(cells: readonly ReadCell[]): string {
+  const parts: string[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    parts[i] = cellJsonText(cells[i] as ReadCell);
+  }
+  return `[${parts.join(',')}]`;
+}
+
+/** JSON.stringify(cellJson(c)), with the head of the line cached. */
+function cellJsonText(c: ReadCell): string {
+  const { value, raw } = c;
+  if (typeof raw !== 'string' || (value !== null && typeof value !== 'number')) {
+    return JSON.stringify(cellJson(c)); // not a contract cell: whatever JSON.stringify makes of it
+  }
+  let head = CELL_HEADS.get(c.id);
+  if (head === undefined || head.table !== c.table || head.row !== c.row || head.column !== c.column) {
+    if (CELL_HEADS.size >= CELL_HEADS_LIMIT) {
+      CELL_HEADS.clear();
+    }
+    const { table, row, column } = c;
+    const json = `{"table":${JSON.stringify(table)},"row":${JSON.stringify(row)},"column":${JSON.stringify(column)},"id":${JSON.stringify(c.id)},"value":`;
+    head = { table, row, column, json };
+    CELL_HEADS.set(c.id, head);
+  }
+  // JSON writes NaN and ±Infinity as null, and -0 as 0 (as String does).
+  return `${head.json}${value !== null && Number.isFinite(value) ? String(value) : 'null'},"raw":${JSON.stringify(raw)}}`;
 }
 
 /** The contract object of a document: its cells in contract order, no narrative values, no findings yet. */

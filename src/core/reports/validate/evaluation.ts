@@ -70,14 +70,55 @@ export function evaluateSum(
     }
   }
   if (missing !== undefined) {
-    return notAssessable({ ...base, missing });
+    return keepAll ? notAssessable({ ...base, missing }) : SKIPPED_EVALUATION;
   }
   const total = cellValue(report, totalId) ?? 0;
   let sum = 0;
   for (const id of parts) {
     sum += cellValue(report, id) ?? 0;
   }
+  if (total === sum && !keepAll) {
+    return SKIPPED_EVALUATION;
+  }
   return evaluated({ ...base, left: total, right: sum, holds: total === sum, message: () => message(total, sum) });
+}
+
+// ---------------------------------------------------------------- failures only (no --explain)
+
+/**
+ * Whether passes and not-assessable evaluations are built at all. Only failures become findings; the
+ * rest is read by `--explain` alone, and building them (a fingerprint each, hundreds per report) was
+ * a third of a batch audit. Switched off only for the synchronous run of {@link failuresOnly}.
+ */
+let keepAll = true;
+
+/**
+ * Stands for every pass and not-assessable evaluation while {@link failuresOnly} runs: one shared
+ * object, dropped by the caller, so a pass costs no fingerprint and no allocation.
+ */
+export const SKIPPED_EVALUATION: RuleEvaluation = Object.freeze({
+  rule: 'READ-SOURCE',
+  expression: '',
+  left: null,
+  right: null,
+  delta: null,
+  status: 'pass',
+  cells: [],
+  fingerprint: '',
+});
+
+/**
+ * Runs `check` (rules) with passes and not-assessable evaluations replaced by {@link SKIPPED_EVALUATION};
+ * failures are built exactly as always. Synchronous, and restores the previous mode even on a throw.
+ */
+export function failuresOnly<T>(check: () => T): T {
+  const before = keepAll;
+  keepAll = false;
+  try {
+    return check();
+  } finally {
+    keepAll = before;
+  }
 }
 
 /** Fingerprint of an evaluation: rule, subject and operand IDs, never the values, so it survives corrections. */
@@ -97,6 +138,9 @@ export function evaluated(
     readonly findingCells?: readonly string[];
   },
 ): RuleEvaluation {
+  if (base.holds && !keepAll) {
+    return SKIPPED_EVALUATION;
+  }
   // Object literals rather than spreads: hundreds of evaluations per report.
   const fingerprint = evaluationFingerprint(base.rule, base.subject, base.cells);
   const delta = deltaOf(base.left, base.right);
@@ -127,6 +171,9 @@ export function evaluated(
 
 /** An evaluation that needs a cell the report does not give: recorded, never guessed, no finding (P1). */
 export function notAssessable(base: EvaluationBase & { readonly missing: readonly string[] }): RuleEvaluation {
+  if (!keepAll) {
+    return SKIPPED_EVALUATION;
+  }
   return {
     rule: base.rule,
     expression: base.expression,

@@ -104,6 +104,34 @@ describe('NARR-T2-IN-FORCE (45)', () => {
   });
 });
 
+describe('NARR-T2-IN-FORCE (45) on a run-together row that split in several ways', () => {
+  const report = (sentence: string, values: readonly number[]) => ({
+    ...buildFacts({ cells: {}, text: readDocumentText([HEADINGS[0]!, sentence, ...HEADINGS.slice(1)], '2021') }),
+    runCandidates: new Map([['normative_documents.in_force', { run: '77132470', values }]]),
+  });
+
+  test('a figure that no allowed split gives is a warning naming the digits', () => {
+    assert.deepEqual(failures(checkNarrativeInForce, report('清理并集中发布现行有效行政规范性文件393件。', [32470, 2470, 470, 70, 0])), [
+      [
+        'NARR-T2-IN-FORCE',
+        'warning',
+        '正文称现行有效行政规范性文件393件，表二“行政规范性文件”行连写的数字“77132470”无论怎样拆分，“现行有效件数”都不是393',
+      ],
+    ]);
+  });
+
+  test('a figure some split gives passes (the cell stays absent: nothing is read from the narrative)', () => {
+    const evaluations = checkNarrativeInForce({
+      report: report('现行有效行政规范性文件470件。', [32470, 2470, 470, 70, 0]),
+      settings: DEFAULT_VALIDATION_SETTINGS,
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.left, e.right]),
+      [['pass', 470, '77132470']],
+    );
+  });
+});
+
 describe('META-YEAR-TEXT (46)', () => {
   test('the introduction naming another year than the title', () => {
     const lines = ['某区司法局2019年政府信息公开工作年度报告', '特向社会公布2020年度呈贡区司法局政府信息公开年度报告。', ...HEADINGS];

@@ -4,10 +4,12 @@
 // with a backtracking `(.*?)(\d+)` over the whole sentence.
 
 import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
-import { cellValue, evaluated, notAssessable } from './evaluation.ts';
+import { evaluated } from './evaluation.ts';
+import { table2StatementEvaluation } from './narrative-rules.ts';
 import { parseNarrativeSum } from './narrative-sums.ts';
 import type { RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
@@ -200,8 +202,6 @@ export const checkNarrativeSumList: RuleCheck = ({ report }) => {
 
 // ---------------------------------------------------------------- NARR-T2-IN-FORCE (45)
 
-const IN_FORCE = /现行有效(?:的)?(行政规范性文件|规范性文件|规章)[^\d，,。；;]{0,4}?(\d+)\s*件/;
-
 /** NARR-T2-IN-FORCE (45): `现行有效行政规范性文件393件` = table 二 现行有效件数 (2021 template). */
 export const checkNarrativeInForce: RuleCheck = ({ report }) => {
   const template = templateOf(report, '二');
@@ -215,34 +215,12 @@ export const checkNarrativeInForce: RuleCheck = ({ report }) => {
       continue;
     }
     for (const clause of splitClauses(sentence.text)) {
-      const match = IN_FORCE.exec(asciiDigits(clause));
-      if (match === null) {
+      const statement = table2StatementOf(clause);
+      if (statement?.rule !== 'NARR-T2-IN-FORCE') {
         continue;
       }
-      const label = match[1]!;
-      const n = Number(match[2]);
-      const id = label === '规章' ? 'rules.in_force' : 'normative_documents.in_force';
-      const base = {
-        rule: 'NARR-T2-IN-FORCE',
-        subject: subject(clause),
-        expression: `正文所述现行有效${label}件数 = ${id}`,
-        cells: [id],
-      } as const;
-      const value = cellValue(report, id);
-      if (value == null) {
-        out.push(notAssessable({ ...base, missing: [id] }));
-        continue;
-      }
-      const def = template.cellById.get(id);
-      out.push(
-        evaluated({
-          ...base,
-          left: n,
-          right: value,
-          holds: n === value,
-          message: () => `正文称现行有效${label}${n}件，表二“${def?.row ?? id}”“${def?.column ?? '现行有效件数'}”为${value}`,
-        }),
-      );
+      const id = table2StatementCell(statement, template.id)!;
+      out.push(table2StatementEvaluation(report, template, statement, id, subject(clause), `正文称现行有效${statement.label}`));
     }
   }
   return out;

@@ -149,6 +149,17 @@ describe('NARR-T2 (rule 27)', () => {
     assert.deepEqual(messagesOf(evaluations), ['正文称规范性文件5件，表二“规范性文件”“本年新制作数量”为4']);
   });
 
+  test('a 规范性文件 figure qualified as another count (in force, repealed, reviewed) is not the documents made this year', () => {
+    const evaluations = run(checkNarrativeTable2, {
+      lines: ['集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件。经清理，已宣布废止规范性文件5件，审查规章2件。'],
+      cells: { 'normative_documents.issued': 88, 'rules.issued': 0 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.expression]),
+      [['pass', '正文所述规范性文件件数 = normative_documents.issued']],
+    );
+  });
+
   test('more than 6 characters between the label and the number is no statement about table 二', () => {
     assert.deepEqual(
       run(checkNarrativeTable2, { lines: ['公开部门规章、规范性文件、主动公开文件等3件。'], cells: { 'rules.issued': 0 } }),

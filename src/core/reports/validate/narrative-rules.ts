@@ -4,12 +4,13 @@
 // sentence text (never the table values), so a reviewer's verdict survives a re-run.
 
 import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { type Table2Statement, table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { claimsNoAppeal, claimsNoApplication, feeAmountsOf } from '../read/narrative-values.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
-import { TEMPLATE_2021 } from '../template.ts';
+import { type ReportTemplate, TEMPLATE_2021 } from '../template.ts';
 import { cellValue, evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
-import type { RuleCheck } from './rule.ts';
+import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { sentencesOf, statementsOf, uniqueSubjects } from './text-rules-support.ts';
 
@@ -163,20 +164,12 @@ export const checkNarrativeAppeals: RuleCheck = ({ report }) => {
 
 // ---------------------------------------------------------------- NARR-T2 (rule 27)
 
-const T2_STATEMENT = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制)([^\d]{0,6}?)(\d+)\s*件/;
 const T2_WORD = /规章|规范性文件|行政许可|行政处罚|行政强制/;
-const T2_ROW = {
-  规章: 'rules',
-  行政规范性文件: 'normative_documents',
-  规范性文件: 'normative_documents',
-  行政许可: 'licensing',
-  行政处罚: 'penalties',
-  行政强制: 'coercion',
-} as const;
 
 /**
  * NARR-T2 (rule 27): `规章0件`, `行政规范性文件1件`, `行政许可93件` … must equal table 二 (制发件数 —
- * 2019: 新制作数量 — or 处理决定数量).
+ * 2019: 新制作数量 — or 处理决定数量). A 规章/规范性文件 figure qualified as another count (现行有效 — rule
+ * 45's —, 废止, 清理, 审查, 备案 …) is no statement about the documents made this year.
  */
 export const checkNarrativeTable2: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
@@ -187,35 +180,57 @@ export const checkNarrativeTable2: RuleCheck = ({ report }) => {
       continue;
     }
     for (const clause of splitClauses(sentence.text)) {
-      const match = T2_STATEMENT.exec(asciiDigits(clause));
-      if (match === null) {
+      const statement = table2StatementOf(clause);
+      if (statement?.rule !== 'NARR-T2') {
         continue;
       }
-      const label = match[1] as keyof typeof T2_ROW;
-      const n = Number(match[3]);
-      const row = T2_ROW[label];
-      const column = row === 'rules' || row === 'normative_documents' ? (template.id === '2019' ? 'new_made' : 'issued') : 'decisions';
-      const id = `${row}.${column}`;
-      const base = { rule: 'NARR-T2', subject: subject(clause), expression: `正文所述${label}件数 = ${id}`, cells: [id] } as const;
-      const value = cellValue(report, id);
-      if (value == null) {
-        out.push(notAssessable({ ...base, missing: [id] }));
-        continue;
-      }
-      const def = template.cellById.get(id);
-      out.push(
-        evaluated({
-          ...base,
-          left: n,
-          right: value,
-          holds: n === value,
-          message: () => `正文称${label}${n}件，表二“${def?.row ?? row}”“${def?.column ?? column}”为${value}`,
-        }),
-      );
+      const id = table2StatementCell(statement, template.id)!;
+      out.push(table2StatementEvaluation(report, template, statement, id, subject(clause), `正文称${statement.label}`));
     }
   }
   return out;
 };
+
+/**
+ * A narrative table 二 figure (rules 27, 45) against its cell. When the cell is absent because its row's
+ * digits ran together and split in several ways, the figure is still checked against every allowed split:
+ * a figure no split gives contradicts the table whatever the split (`77132470` never has 现行有效 393).
+ */
+export function table2StatementEvaluation(
+  report: ReportFacts,
+  template: ReportTemplate,
+  statement: Table2Statement,
+  id: string,
+  subject: string,
+  claim: string,
+): RuleEvaluation {
+  const n = statement.n;
+  const base = { rule: statement.rule, subject, expression: `正文所述${claim.slice(3)}件数 = ${id}`, cells: [id] } as const;
+  const def = template.cellById.get(id);
+  const row = def?.row ?? statement.row;
+  const column = def?.column ?? id;
+  const value = cellValue(report, id);
+  if (value == null) {
+    const run = value === undefined ? report.runCandidates?.get(id) : undefined;
+    if (run === undefined) {
+      return notAssessable({ ...base, missing: [id] });
+    }
+    return evaluated({
+      ...base,
+      left: n,
+      right: run.run,
+      holds: run.values.includes(n),
+      message: () => `${claim}${n}件，表二“${row}”行连写的数字“${run.run}”无论怎样拆分，“${column}”都不是${n}`,
+    });
+  }
+  return evaluated({
+    ...base,
+    left: n,
+    right: value,
+    holds: n === value,
+    message: () => `${claim}${n}件，表二“${row}”“${column}”为${value}`,
+  });
+}
 
 // ---------------------------------------------------------------- NARR-FEE (rule 28)
 

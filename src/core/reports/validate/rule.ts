@@ -1,7 +1,7 @@
 // The shape every validation rule shares. A rule is a pure function from the facts of one report
 // (and, for cross-year rules, the previous year's) to evaluations; failures carry their finding.
 
-import type { DocumentText, TableReading } from '../read/reading-parts.ts';
+import type { DocumentText, RunCandidates, TableReading } from '../read/reading-parts.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import type { DetectedTemplate, TableId } from '../template.ts';
 
@@ -16,6 +16,8 @@ export interface ReportFacts {
   readonly truncatedIn: TableId | null;
   readonly text: DocumentText;
   readonly narrativeLines: readonly string[];
+  /** Absent table 二 cells of run-together rows: the values their allowed splits give (rules 27, 45). */
+  readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
 }
 
 /** Conventions the rules depend on (validation-rules.md marks them configurable). */
@@ -46,5 +48,6 @@ export function toReportFacts(tables: TableReading, text: DocumentText): ReportF
     truncatedIn: tables.truncatedIn,
     text,
     narrativeLines: tables.narrativeLines,
+    ...(tables.runCandidates === undefined ? {} : { runCandidates: tables.runCandidates }),
   };
 }

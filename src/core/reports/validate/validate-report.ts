@@ -15,8 +15,8 @@ import {
 } from '../template.ts';
 import { CELL_RULES } from './cell-rules.ts';
 import { CROSS_YEAR_RULES } from './cross-year-rules.ts';
-import { evaluationOfFinding } from './evaluation.ts';
-import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, type RuleCheck, type ValidationSettings } from './rule.ts';
+import { evaluationOfFinding, failuresOnly, SKIPPED_EVALUATION } from './evaluation.ts';
+import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, type RuleCheck, type RuleInput, type ValidationSettings } from './rule.ts';
 import { TABLE2_RULES } from './table2-rules.ts';
 import { TABLE3_RULES } from './table3-rules.ts';
 import { TABLE4_RULES } from './table4-rules.ts';
@@ -25,15 +25,17 @@ import { TEXT_RULES } from './text-rules.ts';
 
 export { pairPreviousYear } from './cross-year-rules.ts';
 
-/** The table-side rules (validation-rules.md rules 12, 14–24, 31, 32); text rules come from text-rules.ts. */
-export const TABLE_RULES: readonly RuleCheck[] = [
+/** The table rules of one report alone (validation-rules.md rules 12, 14–22, 31, 32). */
+const SINGLE_REPORT_TABLE_RULES: readonly RuleCheck[] = [
   ...TEMPLATE_RULES,
   ...CELL_RULES,
   ...TABLE3_RULES,
   ...TABLE4_RULES,
   ...TABLE2_RULES,
-  ...CROSS_YEAR_RULES,
 ];
+
+/** The table-side rules (validation-rules.md rules 12, 14–24, 31, 32); text rules come from text-rules.ts. */
+export const TABLE_RULES: readonly RuleCheck[] = [...SINGLE_REPORT_TABLE_RULES, ...CROSS_YEAR_RULES];
 
 /** One report to validate, with what the reader already found (reader contract §6.6). */
 export interface ValidateReportInput {
@@ -43,12 +45,29 @@ export interface ValidateReportInput {
   readonly settings?: ValidationSettings;
   /** Findings the reader already made (READ-*, LABEL-VARIANT, STRUCT-*, META-IDENTITY …), kept as failed evaluations. */
   readonly readingFindings?: readonly Finding[];
+  /**
+   * Keep every evaluation (`--explain`, the default), or only the failures — the same findings, without
+   * building a fingerprinted evaluation for each pass (most of the rules' cost).
+   */
+  readonly evaluations?: 'all' | 'failures';
 }
 
 /** Findings (failures, ordered, fingerprinted) and every evaluation behind them (`report read --explain`). */
 export interface ValidationResult {
   readonly findings: FingerprintedFinding[];
   readonly evaluations: RuleEvaluation[];
+  /**
+   * Where the cross-year rules' evaluations sit in `evaluations` (`from` inclusive, `to` exclusive: after
+   * the other table rules, before the text rules), so {@link revalidateCrossYear} can replace just them.
+   */
+  readonly crossYear: CrossYearSpan;
+}
+
+/** The cross-year rules' place in a result's evaluations, and whether passes were kept there. */
+export interface CrossYearSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly evaluations: 'all' | 'failures';
 }
 
 /**
@@ -61,14 +80,75 @@ export function validateReport(input: ValidateReportInput): ValidationResult {
     settings: input.settings ?? DEFAULT_VALIDATION_SETTINGS,
     ...(input.previous === undefined ? {} : { previous: input.previous }),
   };
-  const evaluations: RuleEvaluation[] = [
-    ...(input.readingFindings ?? []).map(evaluationOfFinding),
-    ...[...TABLE_RULES, ...TEXT_RULES].flatMap((check) => check(ruleInput)),
-  ];
-  const findings = evaluations.flatMap((e): FingerprintedFinding[] =>
-    e.status === 'fail' && e.finding !== undefined ? [{ ...e.finding, fingerprint: e.fingerprint }] : [],
-  );
-  return { findings: sortFindings(findings, input.report.template), evaluations };
+  const mode = input.evaluations ?? 'all';
+  const evaluations: RuleEvaluation[] = (input.readingFindings ?? []).map(evaluationOfFinding);
+  let from = 0;
+  let to = 0;
+  const run = (): void => {
+    runChecks(SINGLE_REPORT_TABLE_RULES, ruleInput, evaluations);
+    from = evaluations.length;
+    runChecks(CROSS_YEAR_RULES, ruleInput, evaluations);
+    to = evaluations.length;
+    runChecks(TEXT_RULES, ruleInput, evaluations);
+  };
+  if (mode === 'all') {
+    run();
+  } else {
+    failuresOnly(run);
+  }
+  return {
+    findings: findingsOf(evaluations, input.report.template),
+    evaluations,
+    crossYear: { from, to, evaluations: mode },
+  };
+}
+
+/**
+ * The result of {@link validateReport} for the same report with `previous` given, from a result computed
+ * without it: only the cross-year rules run again (no other rule reads `previous`), their evaluations
+ * replace the span `crossYear` names, and the findings are ordered again — identical to validating afresh.
+ */
+export function revalidateCrossYear(
+  report: ReportFacts,
+  evaluations: readonly RuleEvaluation[],
+  crossYear: CrossYearSpan,
+  previous: ReportFacts,
+  settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
+): ValidationResult {
+  const crossYearEvaluations: RuleEvaluation[] = [];
+  const run = (): void => runChecks(CROSS_YEAR_RULES, { report, previous, settings }, crossYearEvaluations);
+  if (crossYear.evaluations === 'all') {
+    run();
+  } else {
+    failuresOnly(run);
+  }
+  const merged = [...evaluations.slice(0, crossYear.from), ...crossYearEvaluations, ...evaluations.slice(crossYear.to)];
+  return {
+    findings: findingsOf(merged, report.template),
+    evaluations: merged,
+    crossYear: { from: crossYear.from, to: crossYear.from + crossYearEvaluations.length, evaluations: crossYear.evaluations },
+  };
+}
+
+/** Appends what each check returns, leaving out the stand-in for unbuilt passes. */
+function runChecks(checks: readonly RuleCheck[], input: RuleInput, into: RuleEvaluation[]): void {
+  for (const check of checks) {
+    for (const e of check(input)) {
+      if (e !== SKIPPED_EVALUATION) {
+        into.push(e);
+      }
+    }
+  }
+}
+
+function findingsOf(evaluations: readonly RuleEvaluation[], template: DetectedTemplate): FingerprintedFinding[] {
+  const findings: FingerprintedFinding[] = [];
+  for (const e of evaluations) {
+    if (e.status === 'fail' && e.finding !== undefined) {
+      findings.push({ ...e.finding, fingerprint: e.fingerprint });
+    }
+  }
+  return sortFindings(findings, template);
 }
 
 // ---------------------------------------------------------------- order of findings

@@ -1,0 +1,69 @@
+// Table 二 figures a narrative clause states (validation-rules.md rules 27 NARR-T2 and 45 NARR-T2-IN-FORCE):
+// `本年度制发的规范性文件77件`, `现行有效行政规范性文件698件`, `行政许可93件`. One parser for the rules and for the
+// reader, which uses the same statements to decide between the splits of a run-together table 二 row.
+
+import type { TemplateId } from '../template.ts';
+import { asciiDigits } from './read-document-dates.ts';
+
+export type Table2StatementRow = 'rules' | 'normative_documents' | 'licensing' | 'penalties' | 'coercion';
+
+/** One figure a clause states for a table 二 cell. */
+export interface Table2Statement {
+  /** The rule that compares it: 27 (制发/处理决定) or 45 (现行有效). */
+  readonly rule: 'NARR-T2' | 'NARR-T2-IN-FORCE';
+  /** The label as written (`规范性文件`, `行政规范性文件`, `规章`, `行政许可`, …). */
+  readonly label: string;
+  readonly row: Table2StatementRow;
+  /** 'issued' = 本年制发件数 (2019: 本年新制作数量); 'in_force' = 现行有效件数; 'decisions' = 处理决定数量. */
+  readonly kind: 'issued' | 'in_force' | 'decisions';
+  readonly n: number;
+}
+
+const IN_FORCE = /现行有效(?:的)?(行政规范性文件|规范性文件|规章)[^\d，,。；;]{0,4}?(\d+)\s*件/;
+const STATEMENT = /(行政规范性文件|规范性文件|规章|行政许可|行政处罚|行政强制)([^\d]{0,6}?)(\d+)\s*件/;
+// Before or inside a 规章/规范性文件 figure, words that make it another count than the documents made this
+// year: the stock in force (rule 45's), repealed, reviewed or filed ones (`已宣布废止规范性文件5件`).
+const NOT_ISSUED = /有效|废止|失效|清理|修改|修订|审查|审核|备案|宣布|报送/;
+const ROW: Readonly<Record<string, Table2StatementRow>> = {
+  规章: 'rules',
+  行政规范性文件: 'normative_documents',
+  规范性文件: 'normative_documents',
+  行政许可: 'licensing',
+  行政处罚: 'penalties',
+  行政强制: 'coercion',
+};
+
+/** The table 二 figure one clause states, or null (at most one per clause, the first). */
+export function table2StatementOf(clause: string): Table2Statement | null {
+  const text = asciiDigits(clause);
+  if (text.includes('现行有效')) {
+    const inForce = IN_FORCE.exec(text);
+    if (inForce !== null) {
+      const label = inForce[1]!;
+      return { rule: 'NARR-T2-IN-FORCE', label, row: ROW[label]!, kind: 'in_force', n: Number(inForce[2]) };
+    }
+  }
+  const match = STATEMENT.exec(text);
+  if (match === null) {
+    return null;
+  }
+  const label = match[1]!;
+  const row = ROW[label]!;
+  const documents = row === 'rules' || row === 'normative_documents';
+  if (documents && NOT_ISSUED.test(text.slice(0, match.index) + match[2]!)) {
+    return null;
+  }
+  return { rule: 'NARR-T2', label, row, kind: documents ? 'issued' : 'decisions', n: Number(match[3]) };
+}
+
+/** The cell a statement names in a template (`normative_documents.issued`, 2019 `….new_made`); null if none. */
+export function table2StatementCell(statement: Table2Statement, template: TemplateId): string | null {
+  switch (statement.kind) {
+    case 'issued':
+      return `${statement.row}.${template === '2019' ? 'new_made' : 'issued'}`;
+    case 'in_force':
+      return template === '2019' ? null : `${statement.row}.in_force`;
+    case 'decisions':
+      return `${statement.row}.decisions`;
+  }
+}

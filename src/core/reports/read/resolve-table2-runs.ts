@@ -1,0 +1,128 @@
+// Run-together table 二 rows (issue #9): `行政规范性文件8855698` has no separators and table 二 has no row
+// total to split it by. A cell is read only when every split that the report's own statements allow gives
+// it the same value: the template's inequalities (rule 22 现行有效 ≥ 制发 − 废止; rule 31 对外公开总数 ≥
+// 本年新公开) and the narrative's table 二 figures (rules 27 and 45: `本年度制发的规范性文件88件`,
+// `现行有效行政规范性文件698件`). A narrative figure that no split allows is not used: it contradicts the
+// table whatever the split, which rules 27 and 45 report from the candidates kept here. Never a guess.
+
+import type { ColumnDef, TemplateId } from '../template.ts';
+import { TEMPLATES } from '../template.ts';
+import { splitClauses, splitSentences } from './narrative-sentences.ts';
+import { type Table2Statement, table2StatementCell, table2StatementOf } from './narrative-table2.ts';
+import type { RunCandidates } from './reading-parts.ts';
+import type { PhysicalRow, RunTogetherRow, ScannedLayout } from './scan-layout.ts';
+
+/** What became of one run-together table 二 row. */
+export interface Table2RunOutcome {
+  readonly row: RunTogetherRow;
+  readonly columns: readonly ColumnDef[];
+  /** Per column: the value every remaining split gives it, or null when the splits differ. */
+  readonly determined: readonly (string | null)[];
+  /** The narrative figures that narrowed the splits, as `本年制发件数88件`. */
+  readonly narrative: readonly string[];
+  /** Whether the template's inequality narrowed the splits. */
+  readonly inequality: boolean;
+}
+
+export interface ResolvedTable2Runs {
+  /** The layout with decided cells written into their rows; `runTogether` keeps the rows it did not handle. */
+  readonly layout: ScannedLayout;
+  readonly outcomes: readonly Table2RunOutcome[];
+  /** Absent cells of the unsplit rows: the values the allowed splits give them (rules 27, 45). */
+  readonly candidates: ReadonlyMap<string, RunCandidates>;
+}
+
+/** Decides what the table 二 rows of a run-together layout allow; the layout unchanged when it has none. */
+export function resolveTable2Runs(layout: ScannedLayout): ResolvedTable2Runs | null {
+  const runs = (layout.runTogether ?? []).filter((r) => r.table2?.splits != null);
+  if (runs.length === 0) {
+    return null;
+  }
+  const statements = narrativeStatements(layout.lines);
+  const rows = [...layout.rows];
+  const outcomes: Table2RunOutcome[] = [];
+  const candidates = new Map<string, RunCandidates>();
+  for (const run of runs) {
+    const { rowId, template, splits, rowIndex } = run.table2!;
+    const columns = TEMPLATES[template].rowById.get(rowId)!.columns;
+    const inequality = inequalityOf(rowId, template, columns);
+    let remaining = splits!;
+    const narrowedByInequality = inequality === null ? remaining : remaining.filter(inequality);
+    const usedInequality = narrowedByInequality.length > 0 && narrowedByInequality.length < remaining.length;
+    if (narrowedByInequality.length > 0) {
+      remaining = narrowedByInequality;
+    }
+    const narrative: string[] = [];
+    for (const statement of statements) {
+      const cell = table2StatementCell(statement, template);
+      const column = cell === null ? -1 : columns.findIndex((c) => `${rowId}.${c.id}` === cell);
+      if (column < 0) {
+        continue;
+      }
+      const fitting = remaining.filter((split) => Number(split[column]) === statement.n);
+      if (fitting.length > 0 && fitting.length < remaining.length) {
+        remaining = fitting;
+        narrative.push(`${columns[column]!.label}${statement.n}件`);
+      }
+    }
+    const determined = columns.map((_, column) => {
+      const first = remaining[0]?.[column];
+      return first !== undefined && remaining.every((split) => split[column] === first) ? first : null;
+    });
+    columns.forEach((c, column) => {
+      if (determined[column] === null && remaining.length > 0) {
+        const values = [...new Set(remaining.map((split) => Number(split[column]!.replace('\u2212', '-'))))];
+        candidates.set(`${rowId}.${c.id}`, { run: run.run, values });
+      }
+    });
+    if (determined.some((v) => v !== null)) {
+      const label = rows[rowIndex]!.cells[0]!;
+      rows[rowIndex] = { ...rows[rowIndex]!, cells: [label, ...determined.map((v) => v ?? '')] } satisfies PhysicalRow;
+    }
+    outcomes.push({ row: run, columns, determined, narrative, inequality: usedInequality });
+  }
+  const handled = new Set<RunTogetherRow>(runs);
+  const rest = (layout.runTogether ?? []).filter((r) => !handled.has(r));
+  const { runTogether: _, ...base } = layout;
+  return {
+    layout: { ...base, rows, ...(rest.length > 0 ? { runTogether: rest } : {}) },
+    outcomes,
+    candidates,
+  };
+}
+
+/** Rule 22 (2021: 现行有效 ≥ 制发 − 废止) or rule 31 (2019: 对外公开总数 ≥ 本年新公开) on one split; null if none applies. */
+function inequalityOf(rowId: string, template: TemplateId, columns: readonly ColumnDef[]): ((split: readonly string[]) => boolean) | null {
+  if (rowId !== 'rules' && rowId !== 'normative_documents') {
+    return null;
+  }
+  const at = (id: string) => columns.findIndex((c) => c.id === id);
+  if (template === '2021') {
+    const [issued, repealed, inForce] = [at('issued'), at('repealed'), at('in_force')];
+    return (split) => Number(split[inForce]) >= Number(split[issued]) - Number(split[repealed]);
+  }
+  const [published, total] = [at('new_published'), at('published_total')];
+  return (split) => Number(split[total]) >= Number(split[published]);
+}
+
+/** The table 二 figures the narrative states (rules 27, 45), in document order. */
+function narrativeStatements(lines: readonly string[]): Table2Statement[] {
+  const out: Table2Statement[] = [];
+  for (const line of lines) {
+    if (!line.includes('件')) {
+      continue;
+    }
+    for (const sentence of splitSentences(line)) {
+      if (!sentence.includes('件')) {
+        continue;
+      }
+      for (const clause of splitClauses(sentence)) {
+        const statement = table2StatementOf(clause);
+        if (statement !== null) {
+          out.push(statement);
+        }
+      }
+    }
+  }
+  return out;
+}
