@@ -1,8 +1,11 @@
 // 繁体 → 简体 for every loaded document. Reports are written in Simplified Chinese; traditional copies
 // come from Big5 or zh-TW/zh-HK mirrors that also swap mainland terms (文件 → 檔案, 信息 → 資訊).
-// OpenCC's dictionaries take ~40 ms to load, so they load on the first text that needs them.
+// OpenCC's dictionaries take ~40 ms to load, so they load on the first text that needs them; which
+// script a document is in is told by a table computed from them in advance (script-table.ts), so a
+// simplified document never loads them at all (~0.15 s of CPU per process, issue #9).
 
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import { SIMPLIFIED_FORM_CHARACTERS, TRADITIONAL_CHARACTERS } from './script-table.ts';
 
 type Converter = (text: string) => string;
 
@@ -26,14 +29,16 @@ const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
 
 interface LoadedConverter {
   readonly convert: Converter;
-  /** Code points of characters that are traditional only: one of them triggers the conversion. */
-  readonly traditional: ReadonlySet<number>;
   /** Characters of the simplified set (GB2312) that the converter would still change (著 → 着). */
   readonly shared: ReadonlySet<string>;
-  /** Code points of simplified forms (规, 发, 这): what the conversion yields, and unchanged by it. */
-  readonly simplifiedForms: ReadonlySet<number>;
-  /** The two sets as a table over UTF-16 code units (TRADITIONAL, SIMPLIFIED_FORM or 0): one load per character. */
-  readonly scriptOfUnit: Uint8Array;
+}
+
+/** What detectScript looks for, computed from OpenCC's dictionaries (scripts/generate-script-table.ts writes script-table.ts). */
+export interface ScriptTable {
+  /** Characters that are traditional only: one of them triggers the conversion. */
+  readonly traditional: string;
+  /** Simplified forms (规, 发, 这): what the conversion yields, and unchanged by it. */
+  readonly simplifiedForms: string;
 }
 
 const TRADITIONAL = 1;
@@ -56,69 +61,106 @@ function gb2312Han(): Set<string> {
   return new Set(new TextDecoder('gbk').decode(new Uint8Array(bytes)));
 }
 
+type OpenCCModule = typeof import('opencc-js');
+
+let openCC: OpenCCModule | undefined;
+
+/** opencc-js, loaded synchronously on first use (toSimplified is synchronous). */
+function openCCModule(): OpenCCModule {
+  openCC ??= createRequire(import.meta.url)('opencc-js') as OpenCCModule;
+  return openCC;
+}
+
+function dictionaries() {
+  const OpenCC = openCCModule();
+  const locale = OpenCC.Locale;
+  const groups = [[MIRROR_TERMS], ...(locale.from['hk'] ?? []), ...(locale.from['tw'] ?? []), ...(locale.to['cn'] ?? [])];
+  return { OpenCC, groups };
+}
+
 let loaded: LoadedConverter | undefined;
 
 function load(): LoadedConverter {
   if (loaded === undefined) {
-    const locale = OpenCC.Locale;
-    const fromHk = locale.from['hk'] ?? [];
-    const fromTw = locale.from['tw'] ?? [];
-    const toCn = locale.to['cn'] ?? [];
-    const convert = OpenCC.ConverterFactory([MIRROR_TERMS], ...fromHk, ...fromTw, ...toCn);
-    // A character is traditional when converting it alone changes it. Phrase-level changes among
-    // characters that are all simplified are rare, so finding none of these skips the converter.
-    const traditional = new Set<number>();
-    const candidates = new Set<string>();
-    for (const group of [[MIRROR_TERMS], ...fromHk, ...fromTw, ...toCn]) {
-      for (const dict of group) {
-        collectSources(dict, candidates);
-      }
-    }
-    const simplified = new Set<string>();
-    for (const char of candidates) {
-      const converted = convert(char);
-      if (converted !== char) {
-        traditional.add(char.codePointAt(0) ?? 0);
-        for (const output of converted) {
-          simplified.add(output);
-        }
-      }
-    }
-    // 么 converts alone (→ 幺) yet is the simplified form of 麼: a character that is some conversion's
-    // output is ordinary simplified text, so it alone does not trigger the converter.
-    for (const char of simplified) {
-      traditional.delete(char.codePointAt(0) ?? 0);
-    }
+    const { OpenCC, groups } = dictionaries();
+    const convert = OpenCC.ConverterFactory(...groups);
     // 显著 and 乾隆 are simplified text, yet 著 and 乾 alone convert (→ 着, 干): characters of the
-    // simplified set neither trigger the conversion nor change when another character triggers it.
+    // simplified set do not change when another character triggers the conversion.
     const shared = new Set<string>();
     for (const char of gb2312Han()) {
       if (!TRADITIONAL_IN_GB2312.has(char) && convert(char) !== char) {
         shared.add(char);
-        traditional.delete(char.codePointAt(0) ?? 0);
       }
     }
-    const simplifiedForms = new Set<number>();
-    for (const char of simplified) {
-      if (convert(char) === char) {
-        simplifiedForms.add(char.codePointAt(0) ?? 0);
-      }
-    }
-    // detectScript reads UTF-16 code units, so only code points below U+10000 can ever match.
-    const scriptOfUnit = new Uint8Array(0x10000);
-    for (const code of simplifiedForms) {
-      if (code < 0x10000) {
-        scriptOfUnit[code] = SIMPLIFIED_FORM;
-      }
-    }
-    for (const code of traditional) {
-      if (code < 0x10000) {
-        scriptOfUnit[code] = TRADITIONAL; // traditional wins, as in the checks it replaces
-      }
-    }
-    loaded = { convert, traditional, shared, simplifiedForms, scriptOfUnit };
+    loaded = { convert, shared };
   }
   return loaded;
+}
+
+/**
+ * The script table from OpenCC's dictionaries as they are installed: the characters that are
+ * traditional only, and the simplified forms. Slow (~0.1 s): script-table.ts holds its result, and a
+ * test checks that it still matches the installed opencc-js.
+ */
+export function computeScriptTable(): ScriptTable {
+  const { OpenCC, groups } = dictionaries();
+  const convert = OpenCC.ConverterFactory(...groups);
+  // A character is traditional when converting it alone changes it. Phrase-level changes among
+  // characters that are all simplified are rare, so finding none of these skips the converter.
+  const traditional = new Set<number>();
+  const candidates = new Set<string>();
+  for (const group of groups) {
+    for (const dict of group) {
+      collectSources(dict, candidates);
+    }
+  }
+  const simplified = new Set<string>();
+  for (const char of candidates) {
+    const converted = convert(char);
+    if (converted !== char) {
+      traditional.add(char.codePointAt(0) ?? 0);
+      for (const output of converted) {
+        simplified.add(output);
+      }
+    }
+  }
+  // 么 converts alone (→ 幺) yet is the simplified form of 麼: a character that is some conversion's
+  // output is ordinary simplified text, so it alone does not trigger the converter.
+  for (const char of simplified) {
+    traditional.delete(char.codePointAt(0) ?? 0);
+  }
+  // Characters of the simplified set (GB2312) that convert alone (著, 乾) do not trigger it either.
+  for (const char of gb2312Han()) {
+    if (!TRADITIONAL_IN_GB2312.has(char) && convert(char) !== char) {
+      traditional.delete(char.codePointAt(0) ?? 0);
+    }
+  }
+  const simplifiedForms = new Set<number>();
+  for (const char of simplified) {
+    if (convert(char) === char) {
+      simplifiedForms.add(char.codePointAt(0) ?? 0);
+    }
+  }
+  // detectScript reads UTF-16 code units, so only code points below U+10000 can ever match.
+  const text = (codes: Set<number>) => String.fromCharCode(...[...codes].filter((code) => code < 0x10000).sort((a, b) => a - b));
+  return { traditional: text(traditional), simplifiedForms: text(simplifiedForms) };
+}
+
+let scriptTable: Uint8Array | undefined;
+
+/** The shipped script table over UTF-16 code units (TRADITIONAL, SIMPLIFIED_FORM or 0): one load per character. */
+function scriptOfUnit(): Uint8Array {
+  if (scriptTable === undefined) {
+    const table = new Uint8Array(0x10000);
+    for (let i = 0; i < SIMPLIFIED_FORM_CHARACTERS.length; i++) {
+      table[SIMPLIFIED_FORM_CHARACTERS.charCodeAt(i)] = SIMPLIFIED_FORM;
+    }
+    for (let i = 0; i < TRADITIONAL_CHARACTERS.length; i++) {
+      table[TRADITIONAL_CHARACTERS.charCodeAt(i)] = TRADITIONAL; // traditional wins, as in the checks it replaces
+    }
+    scriptTable = table;
+  }
+  return scriptTable;
 }
 
 /** Adds every character that starts a dictionary key. */
@@ -156,15 +198,15 @@ export function detectScript(text: string): ScriptMode {
   if (!hasCjk(text)) {
     return 'simplified';
   }
-  const { scriptOfUnit } = load();
+  const script = scriptOfUnit();
   let traditionalCount = 0;
   let simplifiedCount = 0;
   // A table lookup per code unit rather than two Set lookups: this runs over every loaded document.
   for (let index = 0; index < text.length; index += 1) {
-    const script = scriptOfUnit[text.charCodeAt(index)];
-    if (script === TRADITIONAL) {
+    const kind = script[text.charCodeAt(index)];
+    if (kind === TRADITIONAL) {
       traditionalCount += 1;
-    } else if (script === SIMPLIFIED_FORM) {
+    } else if (kind === SIMPLIFIED_FORM) {
       simplifiedCount += 1;
     }
   }

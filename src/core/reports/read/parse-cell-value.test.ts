@@ -175,3 +175,30 @@ describe('isPlainNumber: digits with an optional decimal part and minus, nothing
     });
   }
 });
+
+describe('cells of ASCII digits only (a fast path, issue #9): the value of the digits, as Number reads them', () => {
+  it('any run of 1–20 digits, leading zeros included, reads as Number of it and is a value text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,20}$/), (digits) => {
+        assert.equal(parseCellValue(digits), Number(digits));
+        assert.equal(isValueText(digits), true);
+        assert.equal(isValueText(` ${digits}\u3000`), true);
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+    assert.equal(parseCellValue('007'), 7);
+    assert.equal(parseCellValue('999999999999999'), 999999999999999);
+    assert.equal(parseCellValue('12345678901234567'), 12345678901234568); // past 15 digits: Number's rounding
+  });
+
+  it('a digit run with anything else is not taken for digits: full-width, sign, unit, separator, point', () => {
+    assert.equal(parseCellValue('１２'), 12);
+    assert.equal(parseCellValue('-12'), -12);
+    assert.equal(parseCellValue('12件'), 12);
+    assert.equal(parseCellValue('1,234'), 1234);
+    assert.equal(parseCellValue('1.50'), 1.5);
+    assert.equal(parseCellValue('1 2'), null);
+    assert.equal(parseCellValue('12a'), null);
+    assert.equal(isValueText('12a'), false);
+  });
+});

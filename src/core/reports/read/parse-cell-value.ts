@@ -142,7 +142,32 @@ function parseUncached(raw: string): Parsed {
  * negative; `/ - — -- —— 无 不适用` and anything else unparseable → null.
  */
 export function parseCellValue(raw: string): number | null {
-  return raw.length === 0 ? null : parse(raw).value;
+  if (raw.length === 0) {
+    return null;
+  }
+  const digits = digitsValue(raw);
+  return digits >= 0 ? digits : parse(raw).value;
+}
+
+/**
+ * The value of a cell of ASCII digits only (`0`, `12`, `007`: most cells of a table), or −1 for any
+ * other text — what parse gives for it, without hashing the string for the memo. At most 15 digits,
+ * so the sum is exact (Number of the same digits).
+ */
+function digitsValue(raw: string): number {
+  const length = raw.length;
+  if (length === 0 || length > 15) {
+    return -1;
+  }
+  let value = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = raw.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) {
+      return -1;
+    }
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /**
@@ -173,7 +198,7 @@ export function isNullMarker(raw: string): boolean {
 /** True when a cell text reads as a value cell rather than a label: blank, a number, a null marker or a malformed number. */
 export function isValueText(text: string): boolean {
   const raw = cellRaw(text);
-  if (raw.length === 0 || NULL_MARKERS.has(raw)) {
+  if (raw.length === 0 || digitsValue(raw) >= 0 || NULL_MARKERS.has(raw)) {
     return true;
   }
   const parsed = parse(raw);
