@@ -63,8 +63,14 @@ describe('help, version and suggestions', () => {
     const cases: [string[], RegExp][] = [
       [['case', 'list', '--agencyy', 'x'], /^gongkai case：未知选项“--agencyy”。是不是要输入“--agency”？\n用法：/u],
       [['case', 'list', '--agency'], /^gongkai case：选项“--agency”缺少参数值。\n/u],
-      [['case', 'attach', '--chanel', 'fax'], /^gongkai case：未知选项“--chanel”。是不是要输入“--channel”？\n {2}gongkai case attach CODE/u],
-      [['report', 'compile', '--agency', 'x', '--year', '2025', 'extra'], /^gongkai report：多余的参数“extra”。\n {2}gongkai report compile/u],
+      [
+        ['case', 'attach', '--chanel', 'fax'],
+        /^gongkai case：未知选项“--chanel”。是不是要输入“--channel”？\n {2}gongkai case attach CODE/u,
+      ],
+      [
+        ['report', 'compile', '--agency', 'x', '--year', '2025', 'extra'],
+        /^gongkai report：多余的参数“extra”。\n {2}gongkai report compile/u,
+      ],
       [['report', 'compile', '--yaer', '2025'], /^gongkai report：未知选项“--yaer”。是不是要输入“--year”？/u],
     ];
     for (const [args, message] of cases) {
