@@ -1,6 +1,8 @@
 // Options of the commands without a scanner of their own (serve, demo, user, token, agency, calendar,
 // settings): `--name value` or `--name=value`, flags and positional arguments, with the same Chinese usage errors.
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { UsageError } from './cli-context.ts';
+import { didYouMean } from './suggest.ts';
 
 export interface ParsedCommandLine {
   readonly positional: readonly string[];
@@ -67,4 +69,44 @@ export function takeOption(args: string[], name: string): string | undefined {
   }
   args.splice(index, 2);
   return value;
+}
+
+/**
+ * node:util parseArgs (strict) for the commands that declare their options (report, case, report
+ * compile): a bad command line becomes a UsageError in Chinese — parseArgs explains in English — with
+ * the closest known option and the command's usage.
+ */
+export function parseOptions<T extends ParseArgsOptionsConfig, P extends boolean = true>(
+  args: readonly string[],
+  options: T,
+  usage: string,
+  allowPositionals: P = true as P,
+) {
+  try {
+    return parseArgs<{ args: string[]; options: T; allowPositionals: P; strict: true }>({
+      args: [...args],
+      options,
+      allowPositionals,
+      strict: true,
+    });
+  } catch (error) {
+    const known = Object.keys(options).map((name) => `--${name}`);
+    throw new UsageError(`${parseErrorMessage(error, known)}\n${usage}`);
+  }
+}
+
+/** parseArgs explains a bad command line in English; say it in Chinese (user-facing text). */
+export function parseErrorMessage(error: unknown, known: readonly string[]): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知选项“${option}”。${didYouMean(option.split('=')[0] ?? option, known)}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message) ? `选项“${option}”缺少参数值。` : `选项“${option}”不接受参数值。`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数“${/'([^']*)'/.exec(message)?.[1] ?? ''}”。`;
+    default:
+      return `命令行参数有误（${message}）。`;
+  }
 }

@@ -58,6 +58,29 @@ describe('help, version and suggestions', () => {
     }
   });
 
+  test('case, case attach and report compile explain a bad command line in Chinese, not in parseArgs English', async () => {
+    const dataDir = await makeDataDir();
+    const cases: [string[], RegExp][] = [
+      [['case', 'list', '--agencyy', 'x'], /^gongkai case：未知选项“--agencyy”。是不是要输入“--agency”？\n用法：/u],
+      [['case', 'list', '--agency'], /^gongkai case：选项“--agency”缺少参数值。\n/u],
+      [
+        ['case', 'attach', '--chanel', 'fax'],
+        /^gongkai case：未知选项“--chanel”。是不是要输入“--channel”？\n {2}gongkai case attach CODE/u,
+      ],
+      [
+        ['report', 'compile', '--agency', 'x', '--year', '2025', 'extra'],
+        /^gongkai report：多余的参数“extra”。\n {2}gongkai report compile/u,
+      ],
+      [['report', 'compile', '--yaer', '2025'], /^gongkai report：未知选项“--yaer”。是不是要输入“--year”？/u],
+    ];
+    for (const [args, message] of cases) {
+      const run = await runClock(args, { dataDir });
+      assert.equal(run.code, 64, args.join(' '));
+      assert.match(run.err, message, args.join(' '));
+      assert.doesNotMatch(body(run.err.split('\n')[0] ?? ''), ENGLISH_WORDS, args.join(' '));
+    }
+  });
+
   test('deadline and fee show their own usage lines after an unknown option', async () => {
     const dataDir = await makeDataDir();
     const deadline = await runClock(['deadline', '--foo'], { dataDir });

@@ -29,6 +29,7 @@ import { attachmentTransactionOf } from './attachment-store.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { docNumberPrefixOf, issueReplyLetter } from './letter-store.ts';
 import type { Db } from './open-database.ts';
+import { writeReportEntry } from './report-store.ts';
 import {
   agencies,
   appealCases,
@@ -316,22 +317,7 @@ function transactionOf(tx: Tx): CaseTransaction {
         .returning({ state: reportWorkflows.state });
       return rows[0]?.state ?? 'draft';
     },
-    async setReportEntry(agencyId, year, key, value, actor) {
-      const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));
-      const before = (await tx.select({ value: reportEntries.value }).from(reportEntries).where(where).for('update'))[0]?.value ?? null;
-      if (value === null) {
-        await tx.delete(reportEntries).where(where);
-      } else {
-        await tx
-          .insert(reportEntries)
-          .values({ agencyId, year, key, value, updatedBy: actor })
-          .onConflictDoUpdate({
-            target: [reportEntries.agencyId, reportEntries.year, reportEntries.key],
-            set: { value, updatedBy: actor, updatedAt: sql`now()` },
-          });
-      }
-      return before;
-    },
+    setReportEntry: (agencyId, year, key, value, actor) => writeReportEntry(tx, agencyId, year, key, value, actor),
   };
 }
 

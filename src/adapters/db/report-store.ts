@@ -8,6 +8,31 @@ import { auditLog, reportActions, reportEntries, reportPublications, reportWorkf
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/** Sets (or with null removes) one staff entry of a year's report inside `tx`; answers the value it replaced. */
+export async function writeReportEntry(
+  tx: Tx,
+  agencyId: number,
+  year: number,
+  key: string,
+  value: string | null,
+  actor: string,
+): Promise<string | null> {
+  const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));
+  const before = (await tx.select({ value: reportEntries.value }).from(reportEntries).where(where).for('update'))[0]?.value ?? null;
+  if (value === null) {
+    await tx.delete(reportEntries).where(where);
+  } else {
+    await tx
+      .insert(reportEntries)
+      .values({ agencyId, year, key, value, updatedBy: actor })
+      .onConflictDoUpdate({
+        target: [reportEntries.agencyId, reportEntries.year, reportEntries.key],
+        set: { value, updatedBy: actor, updatedAt: sql`now()` },
+      });
+  }
+  return before;
+}
+
 function transactionOf(tx: Tx): ReportTransaction {
   return {
     async lockWorkflow(agencyId, year, actor) {
@@ -47,22 +72,7 @@ function transactionOf(tx: Tx): ReportTransaction {
         at: action.at,
       });
     },
-    async setEntry(agencyId, year, key, value, actor) {
-      const where = and(eq(reportEntries.agencyId, agencyId), eq(reportEntries.year, year), eq(reportEntries.key, key));
-      const before = (await tx.select({ value: reportEntries.value }).from(reportEntries).where(where).for('update'))[0]?.value ?? null;
-      if (value === null) {
-        await tx.delete(reportEntries).where(where);
-      } else {
-        await tx
-          .insert(reportEntries)
-          .values({ agencyId, year, key, value, updatedBy: actor })
-          .onConflictDoUpdate({
-            target: [reportEntries.agencyId, reportEntries.year, reportEntries.key],
-            set: { value, updatedBy: actor, updatedAt: sql`now()` },
-          });
-      }
-      return before;
-    },
+    setEntry: (agencyId, year, key, value, actor) => writeReportEntry(tx, agencyId, year, key, value, actor),
     async insertPublication(agencyId, year, reading, actor, at) {
       const rows = await tx
         .insert(reportPublications)

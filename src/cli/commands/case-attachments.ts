@@ -4,7 +4,6 @@
 // problem file and writes nothing.
 import { open, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { AttachmentDeps, IncomingFile } from '#app/attachments/attachment-ports.ts';
 import { attachmentRefusal } from '#app/attachments/check-incoming-files.ts';
 import {
@@ -18,6 +17,7 @@ import { ATTACHMENT_SOURCE_LABEL, ATTACHMENT_SOURCES, formatBytes, sizeRefusal }
 import { ACCEPTED_TYPES_TEXT } from '#core/attachments/detect-attachment-type.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { parseOptions } from '../command-options.ts';
 
 export const ATTACH_HELP = `  gongkai case attach CODE FILE… [--channel ${ATTACHMENT_SOURCES.join('|')}] [--json]
       为案件添加附件（扫描的信函、传真、电子邮件附件等）。按内容识别类型：${ACCEPTED_TYPES_TEXT}；
@@ -140,14 +140,5 @@ export async function runAttachments(args: readonly string[], context: CommandCo
 }
 
 function parseOrUsage<T extends Record<string, { type: 'string' | 'boolean' }>>(args: readonly string[], options: T) {
-  try {
-    return parseArgs({
-      args: [...args],
-      options: { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${ATTACH_HELP}`);
-  }
+  return parseOptions(args, { ...options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const, ATTACH_HELP);
 }

@@ -3,7 +3,7 @@
 // line numbers, nothing of a bad line written, exit 1 if any line was rejected.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import type { CaseDeps } from '#app/case-ports.ts';
 import { assignCaseOfficer } from '#app/cases/assign-case-officer.ts';
 import type { CaseDetail, CaseView } from '#app/cases/case-views.ts';
@@ -18,7 +18,7 @@ import { CASE_EVENT_LABEL, CASE_EVENT_TYPES } from '#core/cases/case-event.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { type CaseAccess, caseAccessOf } from '../case-access.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
-import { takeOption } from '../command-options.ts';
+import { parseOptions, takeOption } from '../command-options.ts';
 import { ATTACH_HELP, attachmentDeps, readIncomingFiles, runAttach, runAttachments } from './case-attachments.ts';
 
 const HELP = `用法：
@@ -63,16 +63,7 @@ function caseDeps(context: CommandContext): CaseDeps {
 const COMMON_OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 function parse<T extends ParseArgsOptionsConfig>(args: readonly string[], options: T) {
-  try {
-    return parseArgs<{ args: string[]; options: T & typeof COMMON_OPTIONS; allowPositionals: true; strict: true }>({
-      args: [...args],
-      options: { ...options, ...COMMON_OPTIONS },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${HELP}`);
-  }
+  return parseOptions(args, { ...options, ...COMMON_OPTIONS }, HELP);
 }
 
 const json = (value: unknown) => `${JSON.stringify(value)}\n`;

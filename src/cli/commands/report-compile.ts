@@ -1,11 +1,11 @@
 // `gongkai report compile --agency SLUG --year YYYY --json` (issue #7 Contracts): one gongkai/report-read@1
 // object compiled from the data, with its validation findings; `--to FORMAT [--out PATH]` renders the
 // compiled report with the report core's renderers instead.
-import { parseArgs } from 'node:util';
 import { compileAnnualReport } from '#app/cases/compile-annual-report.ts';
 import { RENDER_FORMATS, type RenderFormat } from '#core/reports/render/render-formats.ts';
 import { renderReadingJson } from '#core/reports/render/render-json.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { parseOptions } from '../command-options.ts';
 
 export const COMPILE_HELP = `  gongkai report compile --agency SLUG --year YYYY (--json | --to FORMAT [--out PATH])
       由案件数据编制年度报告：表三、表四按案件统计，表二和正文取自已录入的内容；--json 输出一个
@@ -27,28 +27,18 @@ export async function compile(
     context.out(`用法：\n${COMPILE_HELP}\n`);
     return EXIT.ok;
   }
-  let values: {
-    agency?: string | undefined;
-    year?: string | undefined;
-    json?: boolean | undefined;
-    to?: string | undefined;
-    out?: string | undefined;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        agency: { type: 'string' },
-        year: { type: 'string' },
-        json: { type: 'boolean' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${COMPILE_HELP}`);
-  }
+  const { values } = parseOptions(
+    args,
+    {
+      agency: { type: 'string' },
+      year: { type: 'string' },
+      json: { type: 'boolean' },
+      to: { type: 'string' },
+      out: { type: 'string' },
+    },
+    COMPILE_HELP,
+    false,
+  );
   if (typeof values.agency !== 'string' || typeof values.year !== 'string' || !/^\d{4}$/.test(values.year)) {
     throw new UsageError(`用法：\n${COMPILE_HELP}`);
   }
@@ -80,18 +70,7 @@ export async function setEntry(args: readonly string[], context: CommandContext)
     context.out(`用法：\n${SET_HELP}\n`);
     return EXIT.ok;
   }
-  let parsed: { values: { agency?: string | undefined; year?: string | undefined }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      options: { agency: { type: 'string' }, year: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${SET_HELP}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(args, { agency: { type: 'string' }, year: { type: 'string' } }, SET_HELP);
   if (
     typeof values.agency !== 'string' ||
     typeof values.year !== 'string' ||

@@ -1,6 +1,6 @@
 // `gongkai report read|check|render|new`: the reader/auditor and the authoring helpers (issue #3).
 import { basename, extname, join, resolve } from 'node:path';
-import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import type { ParseArgsOptionsConfig } from 'node:util';
 import type { AuditSummaryRow } from '#app/audit-reports.ts';
 import { exportReports } from '#app/export-reports.ts';
 import { readReports } from '#app/read-reports.ts';
@@ -13,6 +13,7 @@ import type { Severity } from '#core/reports/report-model.ts';
 import { TEMPLATES } from '#core/reports/template.ts';
 import { type DomainError, isDomainError } from '#core/shared/domain-error.ts';
 import { type CliContext, type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { parseOptions } from '../command-options.ts';
 import { evaluationLine, findingLines, plainReason } from '../finding-text.ts';
 import { terminalText } from '../show-text.ts';
 import { didYouMean } from '../suggest.ts';
@@ -110,31 +111,7 @@ export async function run(args: readonly string[], context: CommandContext): Pro
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
 function parse<T extends ParseArgsOptionsConfig>(sub: Sub, args: readonly string[], options: T) {
-  try {
-    return parseArgs<{ args: string[]; options: T & typeof HELP_OPTION; allowPositionals: true; strict: true }>({
-      args: [...args],
-      options: { ...options, ...HELP_OPTION },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    const known = Object.keys(options).map((name) => `--${name}`);
-    throw new UsageError(`${parseErrorMessage(error, known)}\n${SUB_HELP[sub]}`);
-  }
-}
-
-/** parseArgs explains a bad command line in English; say it in Chinese (user-facing text). */
-function parseErrorMessage(error: unknown, known: readonly string[]): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `未知选项“${option}”。${didYouMean(option.split('=')[0] ?? option, known)}`;
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(message) ? `选项“${option}”缺少参数值。` : `选项“${option}”不接受参数值。`;
-    default:
-      return `命令行参数有误（${message}）。`;
-  }
+  return parseOptions(args, { ...options, ...HELP_OPTION }, SUB_HELP[sub]);
 }
 
 async function readOrCheck(args: readonly string[], context: CommandContext, mode: 'read' | 'check'): Promise<number> {
