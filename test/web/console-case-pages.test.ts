@@ -9,7 +9,7 @@ import type { CaseQueue } from '#app/cases/list-case-queue.ts';
 import { type LocalDate, localDate } from '#core/calendar/local-date.ts';
 import { parseCaseEvent } from '#core/cases/case-event.ts';
 import { OUTCOMES } from '#core/cases/outcome-codes.ts';
-import { eventDetails, renderCasePage } from '#web/console/cases/case.page.ts';
+import { eventDetails, renderCasePage, timelineRows } from '#web/console/cases/case.page.ts';
 import { queueHref, renderQueuePage } from '#web/console/cases/case-queue.page.ts';
 import { eventFromForm, yuanToFen } from '#web/console/cases/event-forms.ts';
 import { renderNewApplicationPage } from '#web/console/cases/new-application.page.ts';
@@ -231,6 +231,50 @@ describe('case page', () => {
     const repliedPage = await render(renderCasePage({ workspace: replied, agencyName: '教育局', csrf, mayWrite: false }));
     assert.match(repliedPage, /<a href="\/console\/cases\/GK2025-000001\/letter">预览告知书<\/a>/);
     assert.match(repliedPage, /<a href="\/console\/cases\/GK2025-000001\/letter.docx">下载告知书（DOCX）<\/a>/);
+  });
+
+  test('the 承办人 form: 未分配 and the candidates; an officer no longer eligible stays listed (selected) so saving unchanged changes nothing', async () => {
+    const form = async (over: Partial<CaseWorkspace>, extra: { officerForm?: { value: string; error: string } } = {}) =>
+      /<form method="post" action="\/console\/cases\/GK2025-000001\/assign" id="assign">.*?<\/form>/s.exec(
+        await render(renderCasePage({ workspace: workspace(over), agencyName: '教育局', csrf, mayWrite: true, ...extra })),
+      )?.[0] ?? '';
+    const options = (text: string) => [...text.matchAll(/<option value="([^"]*)"( selected)?>/g)].map((m) => `${m[1]}${m[2] ?? ''}`);
+    // The case's officer li is a candidate.
+    assert.deepEqual(options(await form({})), ['', 'li selected', 'wang']);
+    // li was disabled since: listed first, still selected.
+    assert.deepEqual(options(await form({ officerCandidates: ['wang', 'zhao'] })), ['', 'li selected', 'wang', 'zhao']);
+    const unassigned = { case: { ...workspace().case, officer: null } };
+    assert.deepEqual(options(await form(unassigned)), [' selected', 'li', 'wang']);
+    // A refused choice: kept selected, the reason beside the select.
+    const refused = await form(unassigned, {
+      officerForm: { value: 'wang', error: '未保存：用户“wang”在机关“edu”只是监督员，不能担任承办人' },
+    });
+    assert.deepEqual(options(refused), ['', 'li', 'wang selected']);
+    assert.match(refused, /<span class="error" id="assign-officer-error">未保存：用户“wang”在机关“edu”只是监督员，不能担任承办人<\/span>/);
+  });
+
+  test('the timeline interleaves assignments with events by recording time, naming the officer each one replaced', async () => {
+    const record = (seq: number, recordedAt: string) => ({
+      seq,
+      event: { type: 'reasons_requested' as const, on: d('2025-05-07') },
+      actor: 'clerk',
+      recordedAt,
+    });
+    const rows = timelineRows({
+      timeline: [record(1, '2025-05-06 09:05:00+00'), record(2, '2025-05-07T09:00:00.000Z')],
+      assignments: [
+        { officer: 'li', actor: 'chief', at: '2025-05-06 09:30:00.5+00' },
+        { officer: 'wang', actor: 'chief', at: '2025-05-07T08:59:59.999Z' },
+        { officer: null, actor: 'chief', at: '2025-05-08T00:00:00Z' },
+        { officer: 'zhao', actor: 'chief', at: 'not a time' },
+      ],
+    });
+    assert.deepEqual(
+      rows.map((row) =>
+        row.kind === 'event' ? `event ${row.record.seq}` : `${row.assignment.officer ?? '—'} after ${row.previous ?? '—'}`,
+      ),
+      ['event 1', 'li after —', 'wang after li', 'event 2', '— after wang', 'zhao after —'],
+    );
   });
 });
 

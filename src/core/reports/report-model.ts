@@ -107,6 +107,7 @@ export const RULE_IDS = [
   'META-YEAR-TEXT',
   'STRUCT-NUMBERING',
   'READ-FORMULA-COMPUTED',
+  'NARR-CHANNEL',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -163,6 +164,7 @@ export const RULE_SEVERITY = {
   'STRUCT-NUMBERING': 'warning',
   /** Plain sums saved without their result, computed from their cells (issue #10). */
   'READ-FORMULA-COMPUTED': 'notice',
+  'NARR-CHANNEL': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

@@ -10,6 +10,7 @@ import { TEMPLATES } from '../template.ts';
 import { splitClauses, splitSentences } from './narrative-sentences.ts';
 import { type Table2Statement, table2StatementCell, table2StatementOf } from './narrative-table2.ts';
 import type { RunCandidates } from './reading-parts.ts';
+import { splitCellNumber } from './run-together.ts';
 import type { PhysicalRow, RunTogetherRow, ScannedLayout } from './scan-layout.ts';
 
 /** What became of one run-together table 二 row. */
@@ -59,7 +60,7 @@ export function resolveTable2Runs(layout: ScannedLayout): ResolvedTable2Runs | n
       if (column < 0) {
         continue;
       }
-      const fitting = remaining.filter((split) => Number(split[column]) === statement.n);
+      const fitting = remaining.filter((split) => splitCellNumber(split[column]!) === statement.n);
       if (fitting.length > 0 && fitting.length < remaining.length) {
         remaining = fitting;
         narrative.push(`${columns[column]!.label}${statement.n}件`);
@@ -71,7 +72,7 @@ export function resolveTable2Runs(layout: ScannedLayout): ResolvedTable2Runs | n
     });
     columns.forEach((c, column) => {
       if (determined[column] === null && remaining.length > 0) {
-        const values = [...new Set(remaining.map((split) => Number(split[column]!.replace('\u2212', '-'))))];
+        const values = [...new Set(remaining.map((split) => splitCellNumber(split[column]!)))];
         candidates.set(`${rowId}.${c.id}`, { run: run.run, values });
       }
     });
@@ -99,10 +100,10 @@ function inequalityOf(rowId: string, template: TemplateId, columns: readonly Col
   const at = (id: string) => columns.findIndex((c) => c.id === id);
   if (template === '2021') {
     const [issued, repealed, inForce] = [at('issued'), at('repealed'), at('in_force')];
-    return (split) => Number(split[inForce]) >= Number(split[issued]) - Number(split[repealed]);
+    return (split) => splitCellNumber(split[inForce]!) >= splitCellNumber(split[issued]!) - splitCellNumber(split[repealed]!);
   }
   const [published, total] = [at('new_published'), at('published_total')];
-  return (split) => Number(split[total]) >= Number(split[published]);
+  return (split) => splitCellNumber(split[total]!) >= splitCellNumber(split[published]!);
 }
 
 /** The table 二 figures the narrative states (rules 27, 45), in document order. */

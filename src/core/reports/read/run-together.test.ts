@@ -125,6 +125,8 @@ describe('splitTable2Run', () => {
   it('cuts by the columns` kinds: a count is a plain integer, a change may carry a sign, an amount a decimal point', () => {
     assert.deepEqual(splitTable2Run('000', COUNTS), [['0', '0', '0']]);
     assert.deepEqual(splitTable2Run('35-15', ['count', 'change']), [['35', '-15']]);
+    assert.deepEqual(splitTable2Run('35减15', ['count', 'change']), [['35', '减15']]);
+    assert.deepEqual(splitTable2Run('396增98 278', ['count', 'change', 'count']), [['396', '增98', '278']]);
     assert.deepEqual(splitTable2Run('2648-18538', ['count', 'change', 'count']), [
       ['2648', '-1', '8538'],
       ['2648', '-18', '538'],
@@ -140,6 +142,13 @@ describe('splitTable2Run', () => {
   it('returns every split (C(5,2) = 10 for six digits in three counts), null past 64', () => {
     assert.equal(splitTable2Run('693665', COUNTS)?.length, 10);
     assert.equal(splitTable2Run('1234567891234', COUNTS), null);
+  });
+
+  it('stays fast on a pathological run (a long run of zeros after a 1): no split, at once', () => {
+    const started = performance.now();
+    assert.deepEqual(splitTable2Run(`1${'0'.repeat(20_000)}`, COUNTS), []);
+    assert.deepEqual(splitTable2Run('9'.repeat(20_000), COUNTS), []);
+    assert.ok(performance.now() - started < 1000);
   });
 });
 
@@ -205,10 +214,10 @@ describe('run-together table 二 rows decided by what the report states', () => 
     );
   });
 
-  it('2019 rows: a sign starts the 本年增/减 cell, so 35-15 and the row before a sign are read; the rest stays absent', () => {
+  it('2019 rows: a sign (-, 增, 减) starts the 本年增/减 cell, so 35-15 and the cell before a sign are read; the rest stays absent', () => {
     const flat2019 = [
       '一、总体情况本年度共收到申请21件。二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章007规范性文件7777166',
-      '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可396442278其他对外管理服务事项107105',
+      '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可396442278其他对外管理服务事项10增7105',
       '第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚2648-18538行政强制1262629',
       '第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15',
       '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他',
@@ -222,6 +231,7 @@ describe('run-together table 二 rows decided by what the report states', () => 
         ['rules.new_made', 0],
         ['rules.new_published', 0],
         ['rules.published_total', 7],
+        ['other_services.prior_items', 10],
         ['penalties.prior_items', 2648],
         ['fees.prior_items', 35],
         ['fees.items_change', -15],

@@ -112,8 +112,9 @@ const GLUED_END = /[\u4e00-\u9fff）)”"]\d{5,}(?:[ \u00a0\u3000]+\d+)*\s*$/;
 
 // Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
 const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
-// Table 二 (2019) has a signed column (本年增/减): a sign inside a run starts a cell (`2648-18538`).
-const SIGNED_RUN = /[-+\u2212]?\d[\d.]*(?:(?:[ \u00a0\u3000]+[-+\u2212]?|[-+\u2212])\d[\d.]*)*/g;
+// Table 二 (2019) has a signed column (本年增/减): a sign inside a run starts a cell (`2648-18538`,
+// `396增98278`).
+const SIGNED_RUN = /[-+\u2212增减]?\d[\d.]*(?:(?:[ \u00a0\u3000]+[-+\u2212增减]?|[-+\u2212增减])\d[\d.]*)*/g;
 
 function tokenizeTable(table: TableId, text: string): RunItem[] {
   const items: RunItem[] = [];
@@ -221,9 +222,18 @@ function pushTable2Split(items: RunItem[], label: string, run: string, rowId: st
 }
 
 const MAX_TABLE2_SPLITS = 64;
+const MAX_TABLE2_CELL = 20;
 const COUNT_CELL = /^(?:0|[1-9]\d*)$/;
-const CHANGE_CELL = /^[-+\u2212]?(?:0|[1-9]\d*)$/;
+const CHANGE_CELL = /^[-+\u2212增减]?(?:0|[1-9]\d*)$/;
 const AMOUNT_CELL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** The number a table 二 cell of a split stands for (`增98` = 98, `减8` and `−8` = −8). */
+export function splitCellNumber(cell: string): number {
+  const sign = cell.charAt(0);
+  const negative = sign === '-' || sign === '\u2212' || sign === '减';
+  const digits = /^[-+\u2212增减]/.test(cell) ? cell.slice(1) : cell;
+  return negative ? -Number(digits) : Number(digits);
+}
 
 /**
  * Every way to cut a table 二 run into one cell per column, by the columns' kinds: a count is a plain
@@ -233,7 +243,7 @@ const AMOUNT_CELL = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 export function splitTable2Run(run: string, kinds: readonly ('count' | 'change' | 'amount')[]): string[][] | null {
   const chunks = run
     .split(/[ \u00a0\u3000]+/)
-    .flatMap((c) => c.split(/(?=[-+\u2212])/))
+    .flatMap((c) => c.split(/(?=[-+\u2212增减])/))
     .filter((c) => c.length > 0);
   const width = kinds.length;
   if (chunks.length > width) {
@@ -242,8 +252,12 @@ export function splitTable2Run(run: string, kinds: readonly ('count' | 'change' 
   const out: string[][] = [];
   const cells: string[] = [];
   let overflow = false;
+  // Bounded work whatever the run: a cell holds at most MAX_TABLE2_CELL characters, the last cell of the
+  // last chunk is the rest of it, and a budget of steps ends a pathological run as ambiguous.
+  let budget = 100_000;
   const step = (chunk: number, offset: number): void => {
-    if (overflow) {
+    if (overflow || --budget < 0) {
+      overflow = true;
       return;
     }
     if (chunk === chunks.length) {
@@ -263,7 +277,10 @@ export function splitTable2Run(run: string, kinds: readonly ('count' | 'change' 
     const text = chunks[chunk]!;
     const kind = kinds[column]!;
     const pattern = kind === 'count' ? COUNT_CELL : kind === 'change' ? CHANGE_CELL : AMOUNT_CELL;
-    for (let end = offset + 1; end <= text.length; end++) {
+    const last = column === width - 1;
+    const from = last ? text.length : offset + 1;
+    const to = Math.min(text.length, offset + MAX_TABLE2_CELL);
+    for (let end = from; end <= to; end++) {
       const cell = text.slice(offset, end);
       if (!pattern.test(cell)) {
         continue;

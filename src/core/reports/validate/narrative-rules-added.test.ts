@@ -9,6 +9,7 @@ import { TEMPLATE_2021 } from '../template.ts';
 import {
   checkHeadingNumbering,
   checkNamedReportYear,
+  checkNarrativeChannel,
   checkNarrativeInForce,
   checkNarrativeSumList,
   parseLooseSum,
@@ -162,5 +163,47 @@ describe('STRUCT-NUMBERING (47)', () => {
 
   test('the six headings in order are no finding', () => {
     assert.deepEqual(failures(checkHeadingNumbering, facts(HEADINGS)), []);
+  });
+});
+
+describe('NARR-CHANNEL (49)', () => {
+  const report = (lines: readonly string[]) =>
+    buildFacts({ year: 2022, text: readDocumentText([HEADINGS[0]!, ...lines, ...HEADINGS.slice(1)], '2021') });
+  const evaluate = (lines: readonly string[]) => checkNarrativeChannel({ report: report(lines), settings: DEFAULT_VALIDATION_SETTINGS });
+
+  test('one column given two counts of the information it published: warning', () => {
+    assert.deepEqual(
+      failures(
+        checkNarrativeChannel,
+        report([
+          '2022年,我局通过示范区管委会网站审计信息栏目公开信息20条。',
+          '在管委会网站设置有审计信息专栏,全年通过审计信息专栏公开政府信息16条。',
+        ]),
+      ),
+      [
+        [
+          'NARR-CHANNEL',
+          'warning',
+          '正文两处所述“审计信息”栏目公开信息数不一致：“我局通过示范区管委会网站审计信息栏目公开信息20…”为20条，“全年通过审计信息专栏公开政府信息16条”为16条',
+        ],
+      ],
+    );
+  });
+
+  test('the same count twice passes; other columns, other things published, other years and totals are not compared', () => {
+    assert.deepEqual(
+      evaluate(['通过审计信息栏目公开信息20条。', '全年通过审计信息专栏公开政府信息20条。']).map((e) => e.status),
+      ['pass'],
+    );
+    assert.deepEqual(
+      evaluate([
+        '通过审计信息栏目公开信息20条。',
+        '通过政务公开栏目公开信息16条。',
+        '通过审计信息专栏发布政策解读5条。',
+        '2021年通过审计信息专栏公开信息16条。',
+        '审计信息专栏累计公开信息300条。',
+      ]),
+      [],
+    );
   });
 });

@@ -331,10 +331,80 @@ export const checkHeadingNumbering: RuleCheck = ({ report }) => {
   return out;
 };
 
+// ---------------------------------------------------------------- NARR-CHANNEL (49)
+
+// `通过示范区管委会网站审计信息栏目公开信息20条`: a named column (栏目/专栏) and the information it published
+// this year. The object must be plain 信息 (`公开信息`, `发布政府信息`): a column that published 信息 and,
+// elsewhere, 政策解读 has two figures for two things.
+const CHANNEL_FIGURE =
+  /(?:通过|在|依托|利用)([^，,。；;\d]{1,40}?)(?:栏目|专栏)[^，,。；;\d]{0,12}?(?:公开|发布)((?:各类|相关)?(?:政府|政务)?信息)\s*(\d+)\s*(条|篇)/;
+// A figure for another period or a comparison is not this year's count.
+const OTHER_SCOPE = /累计|历年|以来|同比|上年|去年|较|增长|减少|增加|其中/;
+const CHANNEL_PREFIX = /^.*(?:网站|网|平台|的|上|中|开设|设置|设立|开辟)/;
+
+/** The column a clause names and the information it says the column published; null when none. */
+function channelFigure(clause: string): { key: string; n: number; unit: string } | null {
+  const match = CHANNEL_FIGURE.exec(clause);
+  if (match === null || OTHER_SCOPE.test(clause)) {
+    return null;
+  }
+  const key = match[1]!.replace(CHANNEL_PREFIX, '').replace(/[“”"《》「」‘’\s]/g, '');
+  return key.length >= 2 ? { key, n: Number(match[3]), unit: match[4]! } : null;
+}
+
+/**
+ * NARR-CHANNEL (49): the same column (`审计信息栏目`, `审计信息专栏`) given two different counts of the
+ * information it published (`公开信息20条` … `全年通过审计信息专栏公开政府信息16条`). Sentences that name a year
+ * other than the report year are left out (a comparison with last year is no contradiction).
+ */
+export const checkNarrativeChannel: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const year = report.year;
+  const first = new Map<string, { clause: string; n: number }>();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    if (!sentence.text.includes('栏')) {
+      continue;
+    }
+    const text = asciiDigits(sentence.text);
+    const years = [...text.matchAll(/(?<!\d)(20\d{2})年/g)].map((m) => Number(m[1]));
+    if (years.some((y) => y !== year)) {
+      continue;
+    }
+    for (const clause of splitClauses(text)) {
+      const figure = channelFigure(clause);
+      if (figure === null) {
+        continue;
+      }
+      const key = `${figure.key}|${figure.unit}`;
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, { clause, n: figure.n });
+        continue;
+      }
+      out.push(
+        evaluated({
+          rule: 'NARR-CHANNEL',
+          subject: subject(clause),
+          expression: '同一栏目公开信息数前后一致',
+          cells: [],
+          left: figure.n,
+          right: earlier.n,
+          holds: figure.n === earlier.n,
+          message: () =>
+            `正文两处所述“${figure.key}”栏目公开信息数不一致：“${excerptOf(earlier.clause)}”为${earlier.n}${figure.unit}，“${excerptOf(clause)}”为${figure.n}${figure.unit}`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
 /** The added text rules in catalogue order. */
 export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkNarrativeSumList,
   checkNarrativeInForce,
   checkNamedReportYear,
   checkHeadingNumbering,
+  checkNarrativeChannel,
 ];

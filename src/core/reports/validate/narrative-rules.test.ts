@@ -232,6 +232,15 @@ describe('NARR-COUNT (rule 35)', () => {
     assert.deepEqual(statusesOf(run(checkNarrativeCount, { lines: [six, joined] })), ['pass', 'pass']);
   });
 
+  test('主要由 (mainly) makes the list a selection: fewer items pass, more still fail', () => {
+    const short =
+      '本报告主要由主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况和其他需要报告的事项等六部分组成。';
+    const long = '本报告主要由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等三部分组成。';
+    const evaluations = run(checkNarrativeCount, { lines: [short, long] });
+    assert.deepEqual(statusesOf(evaluations), ['pass', 'fail']);
+    assert.deepEqual(messagesOf(evaluations), ['“本报告主要由总体情况、主动公开政府信息情况、收到…”称共3部分，但列举了4部分']);
+  });
+
   test('a count before a colon list (`共4个栏目：A、B、C`) and ordinal lists (`一是…二是…`) are counted', () => {
     const lines = ['门户网站共4个栏目：通知公告、政策解读、工作动态。', '工作分为三个方面：一是完善制度；二是加强培训；三是强化监督。'];
     assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), [

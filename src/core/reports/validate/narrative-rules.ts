@@ -323,6 +323,7 @@ const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为)([^。]{2
 // `分为六个部分：…`, `共3个栏目：A、B、C`, `包括5项内容：…`: the count comes first, the list after a colon.
 const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|包含|设有|设置)${NUMBER}(个|项)?${UNIT}?[^：:。\\d]{0,10}?[：:](.+)$`);
 const COUNT_UNIT = new RegExp(`${UNIT}|项`);
+const HEDGE = /主要$/;
 const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]/g;
 
 /** Items of an enumeration: ordinal markers (`一是`, `（一）`) when there are several, else `、`, `；`, `，` pieces. */
@@ -344,7 +345,8 @@ function countItems(raw: string, separators: readonly string[]): { count: number
 
 /**
  * NARR-COUNT (rule 35): a stated number of parts, aspects or columns must match the items enumerated
- * (`…等六部分组成` listing four). A last item joined with 和/及/与 may hold two, so one short is accepted then.
+ * (`…等六部分组成` listing four). A last item joined with 和/及/与 may hold two, so one short is accepted then;
+ * a list introduced by 主要 (`主要由…组成`, `主要包括`) may be short of the count.
  */
 export const checkNarrativeCount: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
@@ -357,14 +359,17 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
     let stated: number | undefined;
     let unit = '';
     let items = { count: 0, joinedLast: false };
+    let matchStart = 0;
     const before = LIST_THEN_COUNT.exec(text);
     if (before !== null && before[1]!.includes('、')) {
+      matchStart = before.index;
       stated = parseCount(before[2]!);
       unit = `${before[3] ?? ''}${before[4]}`;
       items = countItems(before[1]!.replace(/等$/, ''), ['、']);
     } else {
       const after = COUNT_THEN_LIST.exec(text);
       if (after !== null && (after[2] !== undefined || after[3] !== undefined)) {
+        matchStart = after.index;
         stated = parseCount(after[1]!);
         unit = `${after[2] ?? ''}${after[3] ?? ''}`;
         items = countItems(after[4]!, ['、', '；', ';', '，', ',']);
@@ -375,6 +380,8 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
     }
     const listed = items.count;
     const n = stated;
+    // `主要由…等六部分组成`: 主要 (mainly) says the list is a selection, so fewer items are no contradiction.
+    const hedged = HEDGE.test(text.slice(0, matchStart));
     out.push(
       evaluated({
         rule: 'NARR-COUNT',
@@ -383,7 +390,7 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
         cells: [],
         left: n,
         right: listed,
-        holds: listed === n || (items.joinedLast && listed + 1 === n),
+        holds: listed === n || (items.joinedLast && listed + 1 === n) || (hedged && listed < n),
         message: () => `“${excerptOf(statement.text)}”称共${n}${unit}，但列举了${listed}${unit}`,
       }),
     );
