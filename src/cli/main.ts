@@ -145,6 +145,18 @@ if (isEntryPoint) {
       }
     },
     err: (text) => process.stderr.write(text),
+    drained: () => {
+      if (stdoutError !== undefined || !process.stdout.writableNeedDrain) {
+        return undefined;
+      }
+      return new Promise<void>((done) => {
+        const finish = (): void => {
+          process.stdout.off('drain', finish).off('error', finish).off('close', finish);
+          done();
+        };
+        process.stdout.once('drain', finish).once('error', finish).once('close', finish);
+      });
+    },
     isTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),

@@ -161,10 +161,13 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
         : {
             onResult: (analysis: ReportAnalysis) => {
               const text = show(analysis);
-              if (text !== '') {
-                progress?.done();
-                context.out(text);
+              if (text === '') {
+                return undefined;
               }
+              progress?.done();
+              context.out(text);
+              // Behind a slow pipe, read on only once standard output has taken this (memory stays flat).
+              return context.drained?.();
             },
           }),
     });
