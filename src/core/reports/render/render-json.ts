@@ -97,7 +97,10 @@ function cellJsonText(c: ReadCell): string {
     CELL_HEADS.set(c.id, head);
   }
   // JSON writes NaN and ±Infinity as null, and -0 as 0 (as String does).
-  return `${head.json}${value !== null && Number.isFinite(value) ? String(value) : 'null'},"raw":${JSON.stringify(raw)}}`;
+  const valueText = value !== null && Number.isFinite(value) ? String(value) : 'null';
+  // Most cells are printed as their number (`12`): nothing in them to escape, no JSON.stringify call.
+  const rawJson = valueText === raw ? `"${raw}"` : JSON.stringify(raw);
+  return `${head.json}${valueText},"raw":${rawJson}}`;
 }
 
 /** The contract object of a document: its cells in contract order, no narrative values, no findings yet. */

@@ -7,7 +7,7 @@ import { TABLE_IDS, type TableId } from '../template.ts';
 import { type SignProblem, signProblemOf } from './cell-text.ts';
 import { cellDecimal, compareDecimals, evaluated } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
-import { cellDefOf, messageRowLabel, templateOf } from './template-of.ts';
+import { messageRowLabel, presentCellDef, templateOf } from './template-of.ts';
 
 const MAX_TEXT_EXAMPLES = 3;
 
@@ -40,7 +40,13 @@ function checkedTables(found: readonly TableId[], truncatedIn: TableId | null): 
 }
 
 function presentCellsOf(cells: ReadonlyMap<string, ReadCell>, table: TableId): ReadCell[] {
-  return [...cells.values()].filter((c) => c.table === table);
+  const present: ReadCell[] = [];
+  for (const cell of cells.values()) {
+    if (cell.table === table) {
+      present.push(cell);
+    }
+  }
+  return present;
 }
 
 /** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
@@ -181,7 +187,7 @@ export const checkCellValue: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
   for (const cell of report.cells.values()) {
-    const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
+    const kind = presentCellDef(report, cell)?.kind ?? 'count';
     const value = cell.value;
     if (value === null || kind === 'change') {
       continue;
@@ -227,7 +233,7 @@ export const checkCellSign: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
   for (const cell of report.cells.values()) {
-    const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
+    const kind = presentCellDef(report, cell)?.kind ?? 'count';
     const problem = signProblemOf(cell.raw, kind);
     if (problem === undefined) {
       passed.add(kind, cell);
