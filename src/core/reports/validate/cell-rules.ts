@@ -5,7 +5,7 @@ import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import { TABLE_IDS, type TableId } from '../template.ts';
 import { type SignProblem, signProblemOf } from './cell-text.ts';
-import { cellDecimal, compareDecimals, evaluated } from './evaluation.ts';
+import { cellDecimal, compareDecimals, evaluated, keepsPasses } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { messageRowLabel, presentCellDef, templateOf } from './template-of.ts';
 
@@ -111,8 +111,13 @@ const GROUP_KEYS: Readonly<Record<Kind, readonly string[]>> = {
  */
 class PassGroups {
   private readonly groups = new Map<string, { readonly kind: Kind; readonly first: ReadCell; readonly cells: string[] }>();
+  /** Without `--explain` passes are not recorded: nothing to gather (every cell of every report). */
+  private readonly keep = keepsPasses();
 
   add(kind: Kind, cell: ReadCell): void {
+    if (!this.keep) {
+      return;
+    }
     const key = GROUP_KEYS[kind][TABLE_IDS.indexOf(cell.table)] ?? `${cell.table}/${kind}`;
     const group = this.groups.get(key);
     if (group === undefined) {
