@@ -13,6 +13,8 @@
 //            POSTs to a bare node:http server answering 201 with a fixed body (same listen backlog as
 //            the server, after a warm-up burst so the client's own start-up is not in the baseline)
 // Engines: embedded always; PostgreSQL too when DATABASE_URL is set (own database, dropped after).
+// BENCH_PARTS=intake skips the fresh starts; BENCH_ENGINE=embedded|postgresql runs one engine;
+// BENCH_WARM=N fires N warm bursts instead of one (the spread of the warm p99 on a shared machine).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -135,7 +137,7 @@ async function benchEngine(
   env: NodeJS.ProcessEnv,
   dataDir: string,
   output: Out,
-  baseline: { startMs: number; p99: number; rss: number; clientCpu: number },
+  baseline: { startMs: number; p99: number; rss: number; clientCpu: number; serverCpu: number },
 ) {
   const token = await prepareAgency(env, AGENCY, '基准测试局');
   // The CLI left the embedded database running for a few seconds: wait until it stopped so the
@@ -154,7 +156,8 @@ async function benchEngine(
     const lines: string[] = [];
     let rss = 0;
     let met = true;
-    for (const burst of ['cold', 'warm'] as const) {
+    const warm = Math.max(1, Number(process.env['BENCH_WARM'] ?? 1));
+    for (const burst of ['cold', ...Array.from({ length: warm }, () => 'warm')]) {
       const dbPid = engine === 'embedded' ? embeddedPid(dataDir) : undefined;
       const cpu0 = [cpuMs(server.child.pid), cpuMs(dbPid), cpuMs(process.pid)];
       const t0 = performance.now();
@@ -171,7 +174,7 @@ async function benchEngine(
       lines.push(
         `  intake ${burst} ${COUNT} concurrent: ${ok.length} acknowledged, ${submissions.length - ok.length} refused/failed; ${fmt((ok.length / wallMs) * 1000)} applications/s`,
         `    latency p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms   (bare p99 ${fmt(baseline.p99)} ms, ratio ${fmt(p99 / baseline.p99, 1)}×)`,
-        `    CPU server ${cpu[0]} ms${engine === 'embedded' ? `, embedded database ${cpu[1]} ms` : ''}, client ${cpu[2]} ms (bare: client ${baseline.clientCpu} ms)`,
+        `    CPU server ${cpu[0]} ms${engine === 'embedded' ? `, embedded database ${cpu[1]} ms` : ''}, client ${cpu[2]} ms (bare: server ${baseline.serverCpu} ms, client ${baseline.clientCpu} ms)`,
       );
     }
     const stored = new Set(await listedCaseCodes(server.url, token, AGENCY));
@@ -197,8 +200,10 @@ export async function runServerBenchmark(output: Out): Promise<void> {
   // Warm the client (fetch, undici, JIT) first: its start-up is not the server's latency.
   await submitConcurrently(bare.url, AGENCY, COUNT);
   const clientCpu0 = cpuMs(process.pid);
+  const bareCpu0 = cpuMs(bare.pid);
   const bareSubmissions = await submitConcurrently(bare.url, AGENCY, COUNT);
   const clientCpu = cpuMs(process.pid) - clientCpu0;
+  const bareCpu = cpuMs(bare.pid) - bareCpu0;
   const bareRss = rssMb(bare.pid);
   bare.stop();
   const baseline = {
@@ -209,21 +214,31 @@ export async function runServerBenchmark(output: Out): Promise<void> {
     ),
     rss: bareRss,
     clientCpu,
+    serverCpu: bareCpu,
   };
   output.out(
-    `baseline: bare node:http start ${fmt(baseline.startMs)} ms, p99 ${fmt(baseline.p99)} ms for ${COUNT} concurrent POSTs (client CPU ${clientCpu} ms), RSS ${fmt(bareRss)} MB\n`,
+    `baseline: bare node:http start ${fmt(baseline.startMs)} ms, p99 ${fmt(baseline.p99)} ms for ${COUNT} concurrent POSTs (server CPU ${bareCpu} ms, client CPU ${clientCpu} ms), RSS ${fmt(bareRss)} MB\n`,
   );
 
   const base: NodeJS.ProcessEnv = { ...process.env, GONGKAI_RATE_LIMIT: 'off', GONGKAI_USER: 'bench' };
   delete base['DATABASE_URL'];
-  await benchFreshStarts(base, output);
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
-  try {
-    await benchEngine('embedded', { ...base, GONGKAI_DATA_DIR: dir }, dir, output, baseline);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const parts = process.env['BENCH_PARTS'] ?? 'fresh,intake';
+  const engines = process.env['BENCH_ENGINE'] ?? 'embedded,postgresql';
+  if (parts.includes('fresh')) {
+    await benchFreshStarts(base, output);
+  }
+  if (engines.includes('embedded')) {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
+    try {
+      await benchEngine('embedded', { ...base, GONGKAI_DATA_DIR: dir }, dir, output, baseline);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   const adminUrl = process.env['DATABASE_URL'];
+  if (!engines.includes('postgresql')) {
+    return;
+  }
   if (adminUrl === undefined) {
     output.out('\n[postgresql] skipped: DATABASE_URL not set\n');
     return;

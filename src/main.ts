@@ -8,8 +8,10 @@ import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '#adapters/http/http-app.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
-import type { RateLimitResolver } from '#adapters/http/middleware/rate-limit.ts';
+import { intakeFastPath } from '#adapters/http/intake-fast-path.ts';
+import { createRateLimiter, type RateLimitResolver } from '#adapters/http/middleware/rate-limit.ts';
 import { pageCacheListener } from '#adapters/http/page-cache.ts';
 import type { IdentityDeps } from '#app/identity/identity-ports.ts';
 import { authenticateToken } from '#app/identity/manage-users.ts';
@@ -107,6 +109,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const intakeRateLimit: RateLimitResolver | 'off' = config.http.rateLimit
     ? (slug) => limitOf?.(slug) ?? Promise.resolve(config.http.intakeRateLimit)
     : 'off';
+  // The API intake's counters, shared by its Hono route and its node:http fast path.
+  const intakeLimiter = createRateLimiter(intakeRateLimit);
   let staffConsole: ConsoleServices | undefined;
   let csrfSecret: Uint8Array | undefined;
   // API (/healthz, /api), the staff console (/console) and the public portal (/) on one app, one
@@ -122,14 +126,23 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return csrfSecret;
     },
     intakeRateLimit,
+    intakeLimiter,
     signInRateLimit: signInRateLimit(config),
     log,
     logRequests: true,
     version: '0.1.0',
     attachmentLimits: config.attachments,
   });
-  // node:http with Hono's request listener behind the page cache (adapters/http/page-cache.ts).
-  const server = createServer(pageCacheListener(app.fetch, { ttlMs: config.http.pageCacheMs, log }));
+  // node:http with Hono's request listener behind the page cache (adapters/http/page-cache.ts) and the
+  // public intake's fast path (adapters/http/intake-fast-path.ts: the same answers without Hono).
+  const direct = intakeFastPath({
+    services: () => services,
+    limiter: intakeLimiter,
+    log,
+    logRequests: true,
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+  });
+  const server = createServer(pageCacheListener(app.fetch, { ttlMs: config.http.pageCacheMs, log, direct }));
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

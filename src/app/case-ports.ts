@@ -63,6 +63,14 @@ export interface NewCase {
   readonly projection: CaseProjection;
 }
 
+/** A new case for `CaseStore.insertNewCases`: its first events, who records it and its audit entry's `after`. */
+export interface NewCaseWithAudit {
+  readonly entry: NewCase;
+  readonly events: readonly CaseEvent[];
+  readonly actor: string;
+  readonly auditAfter: unknown;
+}
+
 export interface AuditEntry {
   readonly agencyId: number;
   readonly actor: string;
@@ -190,6 +198,18 @@ export interface CaseStore {
   findAgency(slug: string): Promise<AgencyRef | null>;
   /** The calendar (shipped years + administrator changes in force on `today`) and the agency's clock settings. */
   clockBasis(agencyId: number, today: LocalDate): Promise<{ calendar: WorkingDayCalendar; settings: ClockSettings }>;
+  /** `findAgency` and `clockBasis` together, in one round trip (the intake reads both per batch); null: no such agency. */
+  agencyWithBasis(
+    slug: string,
+    today: LocalDate,
+  ): Promise<{ agency: AgencyRef; calendar: WorkingDayCalendar; settings: ClockSettings } | null>;
+  /**
+   * New cases with their first events and one audit entry each (action `case.create`, subject
+   * `case:<case code>`, no `before`), written by ONE statement: atomic without a transaction block,
+   * committed when it answers (the group-committed intake: one round trip per batch instead of five).
+   * Answers in order. Rejects with DomainError UNAVAILABLE when the connection failed or broke.
+   */
+  insertNewCases(entries: readonly NewCaseWithAudit[]): Promise<{ id: number; caseCode: string; verificationCode: string }[]>;
   /**
    * Runs `work` in one transaction. Rejects with DomainError UNAVAILABLE when the connection to the
    * database failed or broke (whether a COMMIT in flight happened is then unknown: never retry blindly).

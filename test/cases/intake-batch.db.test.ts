@@ -6,11 +6,14 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { createDbCalendarStore } from '#adapters/db/calendar-store.ts';
 import { connectionLost, createCaseStore } from '#adapters/db/case-store.ts';
+import { openAccess } from '#adapters/db/lazy-database.ts';
 import { createPool, drizzleOf } from '#adapters/db/open-database.ts';
 import { type CreateApplicationInput, createApplications } from '#app/cases/create-application.ts';
 import { lookupApplicationStatus } from '#app/cases/query-cases.ts';
 import { groupCommit } from '#app/group-commit.ts';
+import type { LocalDate } from '#core/calendar/local-date.ts';
 import { isDomainError } from '#core/shared/domain-error.ts';
 import { forEachEngine } from '#test/db-harness.ts';
 import { addAgency, depsOn, VALID_PERSON } from './case-fixtures.ts';
@@ -130,6 +133,86 @@ forEachEngine('intake group commit', ({ database }) => {
     assert.ok(batches.length < 40 && Math.max(...batches) <= 16, `batches ${batches.join(',')}`);
     const stored = await pool.query('select count(*)::int as n from cases where agency_id = $1', [agency.id]);
     assert.equal(stored.rows[0].n, 36);
+    // Each batch is one statement (CaseStore.insertNewCases): the audit trigger still chains every entry.
+    const [chain] = await createCaseStore(db).verifyAuditChain(agency.id);
+    assert.equal(chain?.entries, 36);
+    assert.equal(chain?.firstBreak, null);
+    const audited = await pool.query<{ subject: string }>('select subject from audit_log where agency_id = $1 order by seq', [agency.id]);
+    assert.deepEqual(new Set(audited.rows.map((r) => r.subject)), new Set(codes.map((code) => `case:${code}`)));
+  });
+
+  test('case codes keep every digit past six (GK2025-1234567), in arrival order within a batch', async () => {
+    const { db, pool } = await database();
+    const agency = await addAgency(pool);
+    const before = await pool.query<{ n: string }>(`select last_value::text as n from cases_id_seq`);
+    await pool.query(`select setval('cases_id_seq', 1234566)`);
+    try {
+      const results = await createApplications(depsOn(db), [application(agency.slug, '七位一'), application(agency.slug, '七位二')]);
+      assert.deepEqual(
+        results.map((r) => (r.ok ? r.value.caseCode : assert.fail())),
+        ['GK2025-1234567', 'GK2025-1234568'],
+      );
+      const stored = await pool.query('select id::text as id, case_code, description from cases where agency_id = $1 order by id', [
+        agency.id,
+      ]);
+      assert.deepEqual(
+        stored.rows.map((r) => [r.id, r.case_code, r.description]),
+        [
+          ['1234567', 'GK2025-1234567', '七位一'],
+          ['1234568', 'GK2025-1234568', '七位二'],
+        ],
+      );
+    } finally {
+      // Later tests of this file number from where they were (the sequence only grows).
+      await pool.query(`select setval('cases_id_seq', greatest($1::bigint, 1234568))`, [before.rows[0]!.n]);
+    }
+  });
+
+  test('agencyWithBasis answers what findAgency and clockBasis answer, in one round trip', async () => {
+    const { db, pool } = await database();
+    const agency = await addAgency(pool);
+    const other = await addAgency(pool);
+    await pool.query(
+      `insert into agency_settings (agency_id, key, value) values ($1, 'receipt.office-hours-end', '16:30'), ($2, 'receipt.office-hours-end', '15:00'),
+        ($1, 'receipt.after-hours', 'as-is')`,
+      [agency.id, other.id],
+    );
+    // The instance default, overridden by the agency's own value; calendar changes in force on the day, in order.
+    await pool.query(`insert into instance_settings (key, value) values ('receipt.after-hours', 'next-working-day')`);
+    const calendar = createDbCalendarStore(openAccess(db));
+    const change = (effectiveFrom: string, holiday: string) =>
+      calendar.appendChange({
+        who: 'test',
+        when: '2025-06-01T00:00:00.000Z',
+        effectiveFrom: effectiveFrom as LocalDate,
+        action: 'import',
+        year: 2027,
+        what: holiday,
+        entry: {
+          notices: [holiday],
+          breaks: [{ name: '测试', from: holiday, to: holiday, workdays: [] }],
+          holidays: [holiday],
+          workdays: [],
+        } as never,
+      });
+    await change('2025-06-01', '2027-03-01');
+    await change('2025-06-02', '2027-03-02');
+    await change('2025-07-15', '2027-03-03');
+    try {
+      const store = createCaseStore(db);
+      const together = await store.agencyWithBasis(agency.slug, '2025-06-30' as LocalDate);
+      const basis = await store.clockBasis(agency.id, '2025-06-30' as LocalDate);
+      assert.deepEqual(together, { agency: await store.findAgency(agency.slug), ...basis });
+      assert.equal(together?.settings.officeHoursEndMinutes, 16 * 60 + 30);
+      assert.equal(together?.settings.receiptAfterHours, 'as-is');
+      assert.equal((await store.agencyWithBasis(other.slug, '2025-06-30' as LocalDate))?.settings.receiptAfterHours, 'next-working-day');
+      assert.deepEqual(together?.calendar, basis.calendar);
+      assert.notDeepEqual(together?.calendar, (await store.clockBasis(agency.id, '2025-07-15' as LocalDate)).calendar);
+      assert.equal(await store.agencyWithBasis('no-such-agency', '2025-06-30' as LocalDate), null);
+    } finally {
+      await pool.query(`delete from instance_settings where key = 'receipt.after-hours'`);
+      await pool.query(`delete from calendar_changes where who = 'test'`);
+    }
   });
 });
 
@@ -149,6 +232,17 @@ forEachEngine('intake group commit: unreachable database', ({ database }) => {
       const store = createCaseStore(drizzleOf(pool));
       await assert.rejects(
         store.transaction(async () => 1),
+        (error) => isDomainError(error, 'UNAVAILABLE'),
+      );
+      await assert.rejects(
+        store.insertNewCases([
+          {
+            entry: { agencyId: 1, externalId: null, applicant: null, description: '甲', delivery: 'email', projection: {} as never },
+            events: [],
+            actor: 'public',
+            auditAfter: null,
+          },
+        ]),
         (error) => isDomainError(error, 'UNAVAILABLE'),
       );
     } finally {

@@ -121,6 +121,8 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
       [
         'findAgency',
         'clockBasis',
+        'agencyWithBasis',
+        'insertNewCases',
         'transaction',
         'findCase',
         'findCaseByVerification',

@@ -37,25 +37,39 @@ function describeDefect(error: unknown): string {
 
 /** Logs a defect (not a DomainError): its message and stack, never the request body — they name no applicant. */
 export function logDefect(c: Context, error: unknown, log: LogLine): void {
+  logDefectOf(c.req.method, c.req.routePath, error, log);
+}
+
+/** logDefect for a request answered outside Hono (the intake's node:http fast path): method and route pattern given. */
+export function logDefectOf(method: string, routePath: string, error: unknown, log: LogLine): void {
   if (!isDomainError(error)) {
     log({
       level: 'error',
       msg: 'defect',
-      method: c.req.method,
-      path: c.req.routePath,
+      method,
+      path: routePath,
       error: describeDefect(error),
     });
   }
 }
 
+/** The headers an error answer carries besides its JSON body (lower-case names). */
+export function errorHeaders(error: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (isDomainError(error, 'UNAUTHENTICATED')) {
+    headers['www-authenticate'] = 'Bearer realm="gongkai"';
+  }
+  if (isDomainError(error, 'RATE_LIMITED') && typeof error.details['retryAfterSeconds'] === 'number') {
+    headers['retry-after'] = String(error.details['retryAfterSeconds']);
+  }
+  return headers;
+}
+
 export function errorResponse(c: Context, error: unknown, log: LogLine): Response {
   const status = statusOf(error);
   logDefect(c, error, log);
-  if (isDomainError(error, 'UNAUTHENTICATED')) {
-    c.header('WWW-Authenticate', 'Bearer realm="gongkai"');
-  }
-  if (isDomainError(error, 'RATE_LIMITED') && typeof error.details['retryAfterSeconds'] === 'number') {
-    c.header('Retry-After', String(error.details['retryAfterSeconds']));
+  for (const [name, value] of Object.entries(errorHeaders(error))) {
+    c.header(name, value);
   }
   return c.json(errorBody(error), status);
 }

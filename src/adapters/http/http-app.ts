@@ -12,7 +12,7 @@ import { sessionRoutes } from './api/session/routes.ts';
 import { errorResponse, type LogLine } from './error-response.ts';
 import type { HttpServices } from './http-services.ts';
 import { authenticate, type StaffEnv } from './middleware/authenticate.ts';
-import { type RateLimitResolver, type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
+import { type RateLimiter, type RateLimitResolver, type RateLimitSetting, rateLimit } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -25,8 +25,27 @@ export interface HttpAppOptions {
   /** Log one line per request (method, route pattern, status, time; never bodies or query strings). */
   readonly logRequests?: boolean;
   readonly version?: string;
-  /** Largest accepted request body in bytes (default 1 MiB). */
+  /** Largest accepted request body in bytes (default DEFAULT_MAX_BODY_BYTES). */
   readonly maxBodyBytes?: number;
+  /**
+   * The API intake's rate-limit counters when another path shares them (the node:http fast path,
+   * adapters/http/intake-fast-path.ts); default: counters of its own under `intakeRateLimit`.
+   */
+  readonly intakeLimiter?: RateLimiter;
+}
+
+/** Largest JSON request body the API accepts unless configured otherwise (bytes). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The services, or UNAVAILABLE (503) while the server is starting. */
+export function readyServices(services: () => HttpServices | undefined): () => HttpServices {
+  return () => {
+    const ready = services();
+    if (ready === undefined) {
+      throw new DomainError('UNAVAILABLE', '服务正在启动，请稍后再试');
+    }
+    return ready;
+  };
 }
 
 /**
@@ -59,13 +78,7 @@ function limitBody(maxSize: number): MiddlewareHandler {
 }
 
 export function createHttpApp(options: HttpAppOptions): Hono {
-  const services = (): HttpServices => {
-    const ready = options.services();
-    if (ready === undefined) {
-      throw new DomainError('UNAVAILABLE', '服务正在启动，请稍后再试');
-    }
-    return ready;
-  };
+  const services = readyServices(options.services);
   const app = new Hono();
   app.onError((error, c) => errorResponse(c, error, options.log));
   if (options.logRequests === true) {
@@ -74,11 +87,11 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   app.get('/healthz', (c) => (options.services() === undefined ? c.json({ status: 'starting' }, 503) : c.json({ status: 'ok' })));
 
   const api = new Hono();
-  const jsonLimit = limitBody(options.maxBodyBytes ?? 1024 * 1024);
+  const jsonLimit = limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   // Attachment uploads set their own limit (files × size) once the caller's access is checked.
   api.use((c, next) => (c.req.method === 'POST' && /^\/api\/cases\/[^/]+\/attachments$/.test(c.req.path) ? next() : jsonLimit(c, next)));
   api.get('/openapi.json', (c) => c.json(openApiDocument(options.version ?? '0.0.0')));
-  api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeRateLimit) }));
+  api.route('/', applicationRoutes({ services, intakeLimit: rateLimit(options.intakeLimiter ?? options.intakeRateLimit) }));
   api.route('/session', sessionRoutes(services));
   const staff = new Hono<StaffEnv>();
   staff.use(authenticate(services));

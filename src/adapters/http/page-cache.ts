@@ -39,6 +39,11 @@ export interface PageCacheOptions {
   readonly log?: LogLine;
   /** Milliseconds clock (tests). */
   readonly now?: () => number;
+  /**
+   * Tried before the app for every request the cache did not answer, once a write has emptied the
+   * cache (the intake's node:http fast path, intake-fast-path.ts); answers false to pass it on.
+   */
+  readonly direct?: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
 }
 
 type Fetch = (request: Request, env: { incoming: IncomingMessage; outgoing: ServerResponse }) => Response | Promise<Response>;
@@ -126,6 +131,9 @@ export function pageCacheListener(fetch: Fetch, options: PageCacheOptions): (inc
       // Emptied before the write runs and again once it has answered: a page rendered while it ran may show the old state.
       pages.clear();
       outgoing.once('finish', () => pages.clear());
+    }
+    if (options.direct?.(incoming, outgoing) === true) {
+      return;
     }
     void listener(incoming, outgoing);
   };

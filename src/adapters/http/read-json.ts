@@ -6,7 +6,11 @@ import { invalidInput } from './error-response.ts';
 import { validate } from './validate-body.ts';
 
 export async function readJson(c: Context): Promise<unknown> {
-  const text = await c.req.text();
+  return parseJsonText(await c.req.text());
+}
+
+/** A request body's text as JSON, or INVALID_INPUT. */
+export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

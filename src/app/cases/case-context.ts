@@ -27,6 +27,19 @@ export async function caseContextFor(deps: CaseDeps, agencyId: number, today: Lo
   return { calendar: basis.calendar, settings: basis.settings, today };
 }
 
+/** The agency (NOT_FOUND when unknown, as requireAgency) and its case context on `today`, read in one round trip. */
+export async function agencyWithContext(
+  deps: CaseDeps,
+  slug: string,
+  today: LocalDate,
+): Promise<{ agency: AgencyRef; context: CaseContext }> {
+  const found = await deps.cases.agencyWithBasis(slug, today);
+  if (found === null) {
+    throw new DomainError('NOT_FOUND', `未找到机关“${slug}”`);
+  }
+  return { agency: found.agency, context: { calendar: found.calendar, settings: found.settings, today } };
+}
+
 /** The case, or NOT_FOUND when unknown or outside the caller's agencies (alike: no existence leak). */
 export async function requireCase(deps: CaseDeps, caseCode: string, agencyIds?: readonly number[]): Promise<StoredCase> {
   const row = await deps.cases.findCase(caseCode);

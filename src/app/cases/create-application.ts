@@ -14,7 +14,7 @@ import type { AttachmentDeps, IncomingFile, NewAttachment } from '../attachments
 import { ATTACHMENTS_FIELD, type CheckedFile, checkIncomingFiles, storeBlobs } from '../attachments/check-incoming-files.ts';
 import type { AgencyRef, CaseDeps, NewCase } from '../case-ports.ts';
 import type { Settled } from '../group-commit.ts';
-import { caseContextFor, requireAgency, todayAt } from './case-context.ts';
+import { agencyWithContext, todayAt } from './case-context.ts';
 
 /** How the applicant wants the information (条例第二十九条（三）). */
 export const DELIVERY_METHODS = ['online', 'email', 'post', 'pickup'] as const;
@@ -144,8 +144,37 @@ const settle = async <T>(work: () => Promise<T> | T): Promise<Settled<T>> => {
   }
 };
 
-/** Writes prepared applications with their `case.create` audit entries in one transaction. */
+/** The `after` of an application's `case.create` audit entry. */
+const createdAudit = (entry: NewCase, attachments?: readonly { id: number; fileName: string; sha256: string }[]) => ({
+  status: entry.projection.status,
+  due: entry.projection.due,
+  received: entry.projection.receivedOn,
+  eventCount: 1,
+  ...(attachments === undefined || attachments.length === 0
+    ? {}
+    : { attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, sha256: a.sha256 })) }),
+});
+
+/**
+ * Writes prepared applications with their `case.create` audit entries atomically: without files in ONE
+ * statement (one round trip, CaseStore.insertNewCases), with files in one transaction (their rows
+ * need the new cases' ids first).
+ */
 async function writeApplications(deps: CaseDeps, prepared: readonly PreparedApplication[]): Promise<CreatedApplication[]> {
+  const receipts = (inserted: readonly { caseCode: string; verificationCode: string }[]) =>
+    inserted.map((created, i) => ({
+      caseCode: created.caseCode,
+      verificationCode: created.verificationCode,
+      received: prepared[i]!.entry.projection.receivedOn,
+      due: prepared[i]!.entry.projection.due,
+    }));
+  if (prepared.every((p) => p.attachments.length === 0)) {
+    return receipts(
+      await deps.cases.insertNewCases(
+        prepared.map(({ entry, events, actor }) => ({ entry, events, actor, auditAfter: createdAudit(entry) })),
+      ),
+    );
+  }
   return deps.cases.transaction(async (tx) => {
     const inserted = await tx.insertCases(prepared.map(({ entry, events, actor }) => ({ entry, events, actor })));
     const added: { id: number; fileName: string; sha256: string }[][] = [];
@@ -159,31 +188,21 @@ async function writeApplications(deps: CaseDeps, prepared: readonly PreparedAppl
         action: 'case.create',
         subject: `case:${inserted[i]!.caseCode}`,
         before: null,
-        after: {
-          status: entry.projection.status,
-          due: entry.projection.due,
-          received: entry.projection.receivedOn,
-          eventCount: 1,
-          ...(added[i]!.length === 0 ? {} : { attachments: added[i]!.map((a) => ({ id: a.id, fileName: a.fileName, sha256: a.sha256 })) }),
-        },
+        after: createdAudit(entry, added[i]),
       })),
     );
-    return inserted.map((created, i) => ({
-      caseCode: created.caseCode,
-      verificationCode: created.verificationCode,
-      received: prepared[i]!.entry.projection.receivedOn,
-      due: prepared[i]!.entry.projection.due,
-    }));
+    return receipts(inserted);
   });
 }
 
 /**
  * Registers applications that arrived together (group commit, app/group-commit.ts): each is checked
  * (applicant per GB 11643 / GB 32100, request, delivery) and decided on its own — an invalid one gets
- * its own INVALID_INPUT and writes nothing — and all valid ones are written in ONE transaction
- * (multi-row inserts of cases, events and audit entries). If that transaction fails on a row (a
- * constraint, a value the database refuses), each application is written again in its own
- * transaction, so one bad row fails only itself; when the database is unreachable (UNAVAILABLE)
+ * its own INVALID_INPUT and writes nothing — and all valid ones are written atomically together: ONE
+ * statement for cases, events and audit entries (CaseStore.insertNewCases), or one transaction when
+ * files come with them. The agency and its clock basis are read once per batch, in one round trip.
+ * If that write fails on a row (a constraint, a value the database refuses), each application is
+ * written again on its own, so one bad row fails only itself; when the database is unreachable (UNAVAILABLE)
  * every item fails without a retry (a COMMIT in flight may have happened). Answers one Settled per
  * input, in order, each only after the COMMIT that holds it.
  */
@@ -192,27 +211,22 @@ export async function createApplications(
   inputs: readonly CreateApplicationInput[],
 ): Promise<Settled<CreatedApplication>[]> {
   const results: Settled<CreatedApplication>[] = new Array(inputs.length);
-  const agencies = new Map<string, Promise<AgencyRef>>();
-  const contexts = new Map<string, Promise<CaseContext>>();
+  // The agency and its clock basis, read once per agency and day for the whole batch (one round trip).
+  const bases = new Map<string, Promise<{ agency: AgencyRef; context: CaseContext }>>();
   const decisions = new Map<string, { events: readonly CaseEvent[]; projection: CaseProjection } | Extract<Decision, { ok: false }>>();
   const prepared: { index: number; application: PreparedApplication }[] = [];
   for (const [index, input] of inputs.entries()) {
     const outcome = await settle(async (): Promise<PreparedApplication> => {
       const { today, minutes } = todayAt(input.submittedAt ?? deps.clock.now());
       const checked = checkInput(input, today, minutes, deps.limits);
-      let agencyLoad = agencies.get(input.agencySlug);
-      if (agencyLoad === undefined) {
-        agencyLoad = requireAgency(deps, input.agencySlug);
-        agencies.set(input.agencySlug, agencyLoad);
+      const basisKey = `${input.agencySlug}\u0000${today}`;
+      let basisLoad = bases.get(basisKey);
+      if (basisLoad === undefined) {
+        basisLoad = agencyWithContext(deps, input.agencySlug, today);
+        bases.set(basisKey, basisLoad);
       }
-      const agency = await agencyLoad;
+      const { agency, context } = await basisLoad;
       const contextKey = `${agency.id} ${today}`;
-      let contextLoad = contexts.get(contextKey);
-      if (contextLoad === undefined) {
-        contextLoad = caseContextFor(deps, agency.id, today);
-        contexts.set(contextKey, contextLoad);
-      }
-      const context = await contextLoad;
       const received: ReceivedEvent = {
         type: 'received',
         on: checked.receivedOn,

@@ -28,39 +28,62 @@ export function clientAddress(c: Context): string {
 /** Windows kept at most; past it, expired windows are dropped (a flood of addresses cannot grow memory without bound). */
 const MAX_WINDOWS = 50_000;
 
-export function rateLimit(setting: RateLimitSetting | 'off' | RateLimitResolver, now: () => number = Date.now): MiddlewareHandler {
+/** The counters of one rate limit: `admit` counts a request and throws RATE_LIMITED past the limit. */
+export interface RateLimiter {
+  /** Counts one request of `address` to the agency `slug`; rejects with DomainError RATE_LIMITED (retryAfterSeconds) past the limit. */
+  admit(slug: string | undefined, address: string): Promise<void>;
+}
+
+/** Fixed windows per agency and client address, under `setting` (`off`: admits everything). */
+export function createRateLimiter(setting: RateLimitSetting | 'off' | RateLimitResolver, now: () => number = Date.now): RateLimiter {
   if (setting === 'off') {
-    return async (_c, next) => next();
+    return { admit: async () => {} };
   }
   const resolve: RateLimitResolver = typeof setting === 'function' ? setting : async () => setting;
   const windows = new Map<string, { start: number; windowMs: number; count: number }>();
-  return async (c, next) => {
-    const slug = c.req.param('slug');
-    const limit = await resolve(slug);
-    if (limit === 'off') {
-      await next();
-      return;
-    }
-    const t = now();
-    const windowMs = limit.windowSeconds * 1000;
-    const key = `${slug ?? ''}\u0000${clientAddress(c)}`;
-    let window = windows.get(key);
-    if (window === undefined || t - window.start >= window.windowMs || window.windowMs !== windowMs) {
-      if (window === undefined && windows.size >= MAX_WINDOWS) {
-        for (const [k, w] of windows) {
-          if (t - w.start >= w.windowMs) {
-            windows.delete(k);
+  return {
+    async admit(slug, address) {
+      const limit = await resolve(slug);
+      if (limit === 'off') {
+        return;
+      }
+      const t = now();
+      const windowMs = limit.windowSeconds * 1000;
+      const key = `${slug ?? ''}\u0000${address}`;
+      let window = windows.get(key);
+      if (window === undefined || t - window.start >= window.windowMs || window.windowMs !== windowMs) {
+        if (window === undefined && windows.size >= MAX_WINDOWS) {
+          for (const [k, w] of windows) {
+            if (t - w.start >= w.windowMs) {
+              windows.delete(k);
+            }
           }
         }
+        window = { start: t, windowMs, count: 0 };
+        windows.set(key, window);
       }
-      window = { start: t, windowMs, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > limit.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window.start + windowMs - t) / 1000));
-      throw new DomainError('RATE_LIMITED', `提交过于频繁，请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds });
-    }
+      window.count += 1;
+      if (window.count > limit.limit) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((window.start + windowMs - t) / 1000));
+        throw new DomainError('RATE_LIMITED', `提交过于频繁，请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds });
+      }
+    },
+  };
+}
+
+const isLimiter = (value: unknown): value is RateLimiter => typeof value === 'object' && value !== null && 'admit' in value;
+
+/** The limit as Hono middleware: a setting (its own counters) or a RateLimiter shared with another path (the intake's node:http fast path). */
+export function rateLimit(
+  setting: RateLimitSetting | 'off' | RateLimitResolver | RateLimiter,
+  now: () => number = Date.now,
+): MiddlewareHandler {
+  if (setting === 'off') {
+    return async (_c, next) => next();
+  }
+  const limiter = isLimiter(setting) ? setting : createRateLimiter(setting, now);
+  return async (c, next) => {
+    await limiter.admit(c.req.param('slug'), clientAddress(c));
     await next();
   };
 }

@@ -1,9 +1,25 @@
 // Public application endpoints: intake (201 only after COMMIT) and status lookup (same 404 for an
 // unknown case and a wrong verification code).
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { HttpServices } from '../../http-services.ts';
-import { parseWith, readJson } from '../../read-json.ts';
+import type { HttpServices, IntakeReceipt } from '../../http-services.ts';
+import { parseJsonText, parseWith } from '../../read-json.ts';
 import { intakeSchema, statusQuerySchema } from './schema.ts';
+
+/** The public intake's route pattern under the app (the request log names it). */
+export const INTAKE_ROUTE = '/api/agencies/:slug/applications';
+
+/**
+ * The public intake once the rate limit admitted it: the body's text → JSON → the intake schema →
+ * createApplication (answers after COMMIT) → the receipt's four fields. Throws INVALID_INPUT,
+ * UNAVAILABLE (starting), NOT_FOUND (agency) like the route. Shared by the Hono route and the
+ * node:http fast path (adapters/http/intake-fast-path.ts), so both answer alike.
+ */
+export async function submitIntake(services: () => HttpServices, slug: string, text: string): Promise<IntakeReceipt> {
+  const body = parseWith(intakeSchema, parseJsonText(text));
+  const receipt = await services().cases.createApplication({ agency: slug, body });
+  const { caseCode, verificationCode, received, due } = receipt;
+  return { caseCode, verificationCode, received, due };
+}
 
 export interface ApplicationRouteDeps {
   readonly services: () => HttpServices;
@@ -13,11 +29,9 @@ export interface ApplicationRouteDeps {
 export function applicationRoutes(deps: ApplicationRouteDeps): Hono {
   const routes = new Hono();
   routes.post('/agencies/:slug/applications', deps.intakeLimit, async (c) => {
-    const body = parseWith(intakeSchema, await readJson(c));
-    const receipt = await deps.services().cases.createApplication({ agency: c.req.param('slug'), body });
-    const { caseCode, verificationCode, received, due } = receipt;
+    const receipt = await submitIntake(deps.services, c.req.param('slug'), await c.req.text());
     c.header('Cache-Control', 'no-store');
-    return c.json({ caseCode, verificationCode, received, due }, 201);
+    return c.json(receipt, 201);
   });
   routes.get('/applications/:caseCode', async (c) => {
     const query = parseWith(statusQuerySchema, c.req.query());
