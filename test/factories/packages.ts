@@ -2,42 +2,30 @@
 // (stored entries, real local headers, CRC-32 and central directory — as OFD packages and a DOCX with
 // macros are), and an OLE compound file (MS-CFB version 3: header, one FAT sector, one directory
 // sector, one mini stream) with the named streams of a DOC, an XLS or any other compound document.
+import { crc32, deflateRawSync } from 'node:zlib';
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) {
-    c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A zip archive with the entries stored (method 0). */
-export function storedZip(entries: Readonly<Record<string, string | Uint8Array>>): Uint8Array {
+/** A zip archive of `entries` in order (names may repeat), stored (method 0) or deflated (method 8). */
+export function zipArchive(
+  entries: Iterable<readonly [string, string | Uint8Array]>,
+  options: { readonly deflate?: boolean } = {},
+): Uint8Array {
+  const method = options.deflate === true ? 8 : 0;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
+  let count = 0;
+  for (const [name, content] of entries) {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const packed = method === 8 ? deflateRawSync(data) : data;
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
@@ -45,23 +33,30 @@ export function storedZip(entries: Readonly<Record<string, string | Uint8Array>>
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
+    locals.push(local, nameBytes, packed);
     centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
+    offset += local.length + nameBytes.length + packed.length;
+    count += 1;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
+
+/** A zip archive with the entries stored (method 0). */
+export function storedZip(entries: Readonly<Record<string, string | Uint8Array>>): Uint8Array {
+  return zipArchive(Object.entries(entries));
 }
 
 const END_OF_CHAIN = 0xfffffffe;

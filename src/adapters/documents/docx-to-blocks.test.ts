@@ -3,55 +3,18 @@
 // programs, wrappers, tracked changes, text boxes, another namespace prefix, damage and depth).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crc32, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import mammoth from 'mammoth';
 import type { ReportDocument } from '#core/reports/report-model.ts';
 import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
+import { zipArchive } from '#test/factories/packages.ts';
 import { docxToBlocks } from './docx-to-blocks.ts';
 import { htmlToBlocks } from './html-to-blocks.ts';
 import { renderReport } from './render-report.ts';
 
 /** A zip package of `parts` (deflated unless `stored`), as a DOCX writer would make it. */
-function zip(parts: Readonly<Record<string, string | Uint8Array>>, stored = false): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of Object.entries(parts)) {
-    const raw = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
-    const data = stored ? raw : deflateRawSync(raw);
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt32LE(crc32(raw), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(parts).length, 8);
-  end.writeUInt16LE(Object.keys(parts).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
+const zip = (parts: Readonly<Record<string, string | Uint8Array>>, stored = false): Uint8Array =>
+  zipArchive(Object.entries(parts), { deflate: !stored });
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const document = (body: string, prefix = 'w') =>
