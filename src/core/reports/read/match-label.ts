@@ -152,6 +152,100 @@ function lookup(key: string): LabelMatch {
   return NO_MATCH;
 }
 
+// Label typos of published reports (issue #9: `本年新收政府信息公开申请数` for …申请数量, `上年结转的政府…`,
+// `危及三安全一稳定` without its quotes, `本年制发数`): a label that no key, alias or note matches is read as
+// the one official label it differs from by at most one inserted or deleted character (two from 12
+// characters on), ordinals, notes and quotes aside, when no other official label is as close. It is a
+// wording variant (LABEL-VARIANT notice), so the user sees which label was taken for which.
+const TYPO_KEY_MIN = 5;
+const TYPO_KEY_MAX = 40;
+const typoKeys: { readonly key: string; readonly entry: Entry }[] = [];
+{
+  const seen = new Set<string>();
+  for (const [key, entry] of exactIndex) {
+    const bare = typoKey(key);
+    if (bare.length >= TYPO_KEY_MIN - 1 && !seen.has(`${bare}\u0000${entry.official}`)) {
+      seen.add(`${bare}\u0000${entry.official}`);
+      typoKeys.push({ key: bare, entry });
+    }
+  }
+}
+
+function typoKey(key: string): string {
+  return stripAnnotations(key).replace(LEADING_ORDINAL, '').replace(/"/g, '');
+}
+
+function lookupTypo(key: string): LabelMatch {
+  const found = typoKey(key);
+  if (found.length < TYPO_KEY_MIN || found.length > TYPO_KEY_MAX || /\d/.test(found) || !/[\u4e00-\u9fff]/.test(found)) {
+    return NO_MATCH;
+  }
+  const limit = found.length >= 12 ? 2 : 1;
+  let best: Entry | null = null;
+  let bestDistance = limit + 1;
+  let tie = false;
+  for (const { key: official, entry } of typoKeys) {
+    if (Math.abs(official.length - found.length) > limit) {
+      continue;
+    }
+    const d = indelDistance(found, official, Math.min(limit, bestDistance));
+    if (d < bestDistance) {
+      best = entry;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance && best !== null && !sameTargets(entry, best)) {
+      tie = true;
+    }
+  }
+  return best === null || tie ? NO_MATCH : { targets: best.targets, official: best.official, difference: 'wording' };
+}
+
+function sameTargets(a: Entry, b: Entry): boolean {
+  return a === b || (a.targets.length === b.targets.length && a.targets.every((t) => b.targets.some((u) => sameTarget(t, u))));
+}
+
+/**
+ * Characters inserted or deleted to turn a into b (len a + len b − 2 × their longest common subsequence),
+ * or limit + 1 as soon as it must exceed limit (a diagonal band of the table).
+ */
+function indelDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) {
+    return limit + 1;
+  }
+  // d[i][j] over the band |i − j| ≤ limit: deletions and insertions only.
+  const width = 2 * limit + 1;
+  const big = limit + 1;
+  let previous = new Array<number>(width).fill(big);
+  let current = new Array<number>(width).fill(big);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) {
+    previous[j + limit] = j;
+  }
+  for (let i = 1; i <= a.length; i++) {
+    current.fill(big);
+    let rowMin = big;
+    for (let j = Math.max(0, i - limit); j <= Math.min(b.length, i + limit); j++) {
+      const at = j - i + limit;
+      let d = big;
+      if (j === 0) {
+        d = i;
+      } else if (a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) {
+        d = previous[at]!;
+      } else {
+        const up = at + 1 < width ? previous[at + 1]! + 1 : big;
+        const left = at - 1 >= 0 ? current[at - 1]! + 1 : big;
+        d = Math.min(up, left);
+      }
+      current[at] = Math.min(d, big);
+      rowMin = Math.min(rowMin, current[at]!);
+    }
+    if (rowMin > limit) {
+      return limit + 1;
+    }
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length - a.length + limit] ?? big;
+}
+
 /**
  * A header path (`法人或其他组织/商业企业`, Markdown's flattened multi-row heads): every segment must be a
  * label; the last one names the column.
@@ -174,13 +268,26 @@ function unitDiffers(foundKey: string, official: string): boolean {
   return found !== null && expected !== null && found !== expected;
 }
 
-// Labels repeat across reports and rows: a bounded memo keeps matching off the hot path.
+// Labels repeat across reports and rows: bounded memos keep matching off the hot path.
 const memo = new Map<string, LabelMatch>();
+const exactMemo = new Map<string, LabelMatch>();
 const MEMO_LIMIT = 4096;
 
 /** Matches a found label (any spelling) against every official label; no targets when nothing matches. */
 export function matchLabel(text: string): LabelMatch {
-  const cached = memo.get(text);
+  return memoized(memo, text, true);
+}
+
+/**
+ * matchLabel without the typo tolerance: for callers that try every substring of a text as a label (the
+ * run-together tokenizer), where a near miss would be a false find and the search would cost too much.
+ */
+export function matchLabelExactly(text: string): LabelMatch {
+  return memoized(exactMemo, text, false);
+}
+
+function memoized(cache: Map<string, LabelMatch>, text: string, typos: boolean): LabelMatch {
+  const cached = cache.get(text);
   if (cached) {
     return cached;
   }
@@ -189,10 +296,13 @@ export function matchLabel(text: string): LabelMatch {
   if (match === NO_MATCH && key.includes('/')) {
     match = lookupPath(key);
   }
-  if (memo.size >= MEMO_LIMIT) {
-    memo.clear();
+  if (typos && match === NO_MATCH && key.length >= TYPO_KEY_MIN) {
+    match = lookupTypo(key);
   }
-  memo.set(text, match);
+  if (cache.size >= MEMO_LIMIT) {
+    cache.clear();
+  }
+  cache.set(text, match);
   return match;
 }
 

@@ -15,6 +15,7 @@ import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type Vali
 import { type CrossYearSpan, revalidateCrossYear, type ValidationResult, validateReport } from '../validate/validate-report.ts';
 import { readDocumentText } from './read-document-text.ts';
 import { readTables } from './read-tables.ts';
+import { withoutRunningHeaders } from './running-headers.ts';
 
 /** A reading with what produced it: the facts (for cross-year rules) and every rule evaluation. */
 export interface ReportAnalysis {
@@ -46,7 +47,7 @@ export function readReport(
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
   options: ReadReportOptions = {},
 ): ReportAnalysis {
-  const tables = readTables(document);
+  const tables = readTables(withoutRunningHeaders(document));
   const text = readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
   const facts = toReportFacts(tables, text);
   const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];

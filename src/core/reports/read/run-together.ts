@@ -6,7 +6,7 @@
 // satisfies it. A run with no or several splits stays unsplit: its cells are absent, never guessed.
 
 import { type TableId, TEMPLATES, type TemplateId } from '../template.ts';
-import { matchLabel } from './match-label.ts';
+import { matchLabelExactly } from './match-label.ts';
 
 /** One piece of a run-together line, in order. */
 export type RunItem =
@@ -182,7 +182,7 @@ function tokenizeTable(table: TableId, text: string): RunItem[] {
 }
 
 function rowIdOf(label: string, table: TableId): string | undefined {
-  for (const target of matchLabel(label).targets) {
+  for (const target of matchLabelExactly(label).targets) {
     if (target.kind === 'row' && target.table === table) {
       return target.rowId;
     }
@@ -305,7 +305,7 @@ export function gluedLabels(text: string, table: TableId): string[] {
   while (i < s.length) {
     let best = 0;
     for (let j = Math.min(s.length, i + 48); j > i + 1; j--) {
-      if (matchLabel(s.slice(i, j)).targets.some((t) => t.table === table)) {
+      if (matchLabelExactly(s.slice(i, j)).targets.some((t) => t.table === table)) {
         best = j;
         break;
       }
