@@ -6,10 +6,10 @@
 import type { SourceBlock, SourceDocument } from '#core/reports/report-model.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
-import { detectScript, toSimplified } from './to-simplified.ts';
+import { detectScriptOf, toSimplified } from './to-simplified.ts';
 import { zipLimitProblem } from './zip-limits.ts';
 
-// The DOCX, XLSX and PDF readers (mammoth, exceljs ~0.25 s of CPU to import, unpdf) are imported on
+// The DOCX, XLSX and PDF readers (our DOCX reader, exceljs ~0.25 s of CPU to import, unpdf) are imported on
 // the first file that needs them: a batch of text and HTML reports never loads them.
 
 export const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf', 'xlsx', 'json'] as const;
@@ -153,7 +153,7 @@ function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
 /** Cleans every string (zero-width characters, line endings, 繁体 → 简体) and refuses a document without text. */
 function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?: TextEncodingName): LoadedSource {
   const strings = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : block.rows.flat()));
-  const mode = detectScript(strings.join('\n'));
+  const mode = detectScriptOf(strings);
   // Most strings (every cell of a table) hold nothing either step changes: no regex for them.
   const clean = (text: string): string =>
     stripPinyinMarks(mode === 'simplified' && !needsCleaning(text) ? text : toSimplified(normalizeLineBreaks(text), mode));

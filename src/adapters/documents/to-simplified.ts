@@ -195,19 +195,26 @@ export type ScriptMode = (typeof SCRIPT_MODES)[number];
  * mixed: simplified text with stray traditional characters.
  */
 export function detectScript(text: string): ScriptMode {
-  if (!hasCjk(text)) {
+  return detectScriptOf([text]);
+}
+
+/** detectScript of the strings taken together (a document's blocks and cells), without joining them into one string. */
+export function detectScriptOf(texts: readonly string[]): ScriptMode {
+  if (!texts.some(hasCjk)) {
     return 'simplified';
   }
   const script = scriptOfUnit();
   let traditionalCount = 0;
   let simplifiedCount = 0;
   // A table lookup per code unit rather than two Set lookups: this runs over every loaded document.
-  for (let index = 0; index < text.length; index += 1) {
-    const kind = script[text.charCodeAt(index)];
-    if (kind === TRADITIONAL) {
-      traditionalCount += 1;
-    } else if (kind === SIMPLIFIED_FORM) {
-      simplifiedCount += 1;
+  for (const text of texts) {
+    for (let index = 0; index < text.length; index += 1) {
+      const kind = script[text.charCodeAt(index)];
+      if (kind === TRADITIONAL) {
+        traditionalCount += 1;
+      } else if (kind === SIMPLIFIED_FORM) {
+        simplifiedCount += 1;
+      }
     }
   }
   if (traditionalCount === 0) {

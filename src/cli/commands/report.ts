@@ -8,7 +8,7 @@ import { renderBlankReport } from '#app/render-blank-report.ts';
 import { renderReport } from '#app/render-report.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import { isRenderFormat, RENDER_FORMATS, type RenderFormat, TEXT_RENDER_FORMATS } from '#core/reports/render/render-formats.ts';
-import { renderReadingJson } from '#core/reports/render/render-json.ts';
+import { renderReadingJsonLine } from '#core/reports/render/render-json.ts';
 import type { Severity } from '#core/reports/report-model.ts';
 import { TEMPLATES } from '#core/reports/template.ts';
 import { type DomainError, isDomainError } from '#core/shared/domain-error.ts';
@@ -143,7 +143,7 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
     if (json) {
       const extra = explain ? { evaluations: analysis.evaluations } : undefined;
       const findings = analysis.reading.findings.filter((f) => keep(f.severity));
-      return `${renderReadingJson({ ...analysis.reading, findings }, extra)}\n`;
+      return renderReadingJsonLine({ ...analysis.reading, findings }, extra);
     }
     return mode === 'read' || explain ? describeAnalysis(analysis, explain, keep) : describeFindingsBrief(analysis, keep);
   };

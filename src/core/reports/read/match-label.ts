@@ -306,9 +306,27 @@ function memoized(cache: Map<string, LabelMatch>, text: string, typos: boolean):
   return match;
 }
 
+// A match is memoised per label text (matchLabel), and its targets per table are asked for every cell
+// of every report: one filtered list per match and table instead of a new array each time.
+const TARGETS_BY_TABLE = new WeakMap<LabelMatch, Map<TableId, readonly LabelTarget[]>>();
+const NO_TARGETS: readonly LabelTarget[] = Object.freeze([]);
+
 /** The targets of a match that belong to one table. */
 export function targetsIn(match: LabelMatch, table: TableId): readonly LabelTarget[] {
-  return match.targets.filter((t) => t.table === table);
+  if (match.targets.length === 0) {
+    return NO_TARGETS;
+  }
+  let byTable = TARGETS_BY_TABLE.get(match);
+  if (byTable === undefined) {
+    byTable = new Map();
+    TARGETS_BY_TABLE.set(match, byTable);
+  }
+  let targets = byTable.get(table);
+  if (targets === undefined) {
+    targets = Object.freeze(match.targets.filter((t) => t.table === table));
+    byTable.set(table, targets);
+  }
+  return targets;
 }
 
 /**

@@ -155,6 +155,16 @@ describe('cell text predicates for CELL-TEXT and CELL-SIGN (validation-rules.md 
       assert.ok(!isValueText(text), text);
     }
   });
+
+  it('reads a label without any digit as no value, but a lone sign, full-width digits and units as values', () => {
+    // Texts without a digit skip parsing (a label): only a sign character alone stays a (malformed) value.
+    for (const text of ['增', '减', '+', '－', ' − ', '１２', '２件', '增１', '3条', '—']) {
+      assert.ok(isValueText(text), text);
+    }
+    for (const text of ['增加', '减少', '件', '万元', '其他', '＋其他', '行政许可（件）']) {
+      assert.ok(!isValueText(text), text);
+    }
+  });
 });
 
 describe('isPlainNumber: digits with an optional decimal part and minus, nothing else (CELL-TEXT, rule 15)', () => {

@@ -30,7 +30,7 @@ export function cellRaw(text: string): string {
 }
 
 /** True for the code units String.prototype.trim removes (WhiteSpace and LineTerminator of ECMA-262). */
-function isTrimmable(code: number): boolean {
+export function isTrimmable(code: number): boolean {
   if (code > 0x20 && code < 0xa0) {
     return false; // ASCII printable: the usual first and last character of a cell
   }
@@ -201,6 +201,35 @@ export function isValueText(text: string): boolean {
   if (raw.length === 0 || digitsValue(raw) >= 0 || NULL_MARKERS.has(raw)) {
     return true;
   }
+  if (cannotBeNumber(raw)) {
+    return false; // a label: not hashed for the memo (labels are new strings in every report)
+  }
   const parsed = parse(raw);
   return parsed.value !== null || parsed.malformed;
+}
+
+/**
+ * True when `parse` can only give `{ value: null, malformed: false }` for raw: a number needs a digit
+ * (ASCII or full-width), and without one only a sign character alone (`增`, `-`) is malformed.
+ */
+function cannotBeNumber(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  if (
+    first === 0x589e ||
+    first === 0x51cf ||
+    first === 0x2b ||
+    first === 0x2d ||
+    first === 0xff0b ||
+    first === 0xff0d ||
+    first === 0x2212
+  ) {
+    return false; // 增 减 + - ＋ － −
+  }
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) {
+      return false;
+    }
+  }
+  return true;
 }

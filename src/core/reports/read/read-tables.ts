@@ -108,8 +108,10 @@ function isBlank(text: string): boolean {
   return cellRaw(text).length === 0;
 }
 
+type SplitRow = { readonly labels: LabelCell[]; readonly values: string[] };
+
 /** Splits a row into its label cells and its value cells (labels first in every layout). */
-function splitRow(row: PhysicalRow): { labels: LabelCell[]; values: string[] } {
+function splitRow(row: PhysicalRow): SplitRow {
   const cells = row.cells;
   let lastKnown = -1;
   const matches: (LabelCell | null)[] = cells.map((text, i) => {
@@ -373,10 +375,16 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
   };
 
-  const sequence = table3Sequence(layout.rows);
+  // table3Sequence and the loop below look at the same rows: each table 三 row is split once.
+  const splits = new Map<PhysicalRow, SplitRow>();
+  const sequence = table3Sequence(layout.rows, (row) => {
+    const split = splitRow(row);
+    splits.set(row, split);
+    return split;
+  });
   for (const row of layout.rows) {
     const table = row.table;
-    const { labels: rawLabels, values } = splitRow(row);
+    const { labels: rawLabels, values } = splits.get(row) ?? splitRow(row);
     const inSequence = sequence?.get(row);
     if (inSequence !== undefined) {
       const own = findLast(rawLabels, (l) => l.targets.some((t) => t.kind === 'row' && t.rowId === inSequence));
@@ -795,14 +803,14 @@ function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
  * only when the table holds exactly as many rows of seven values as one template has data rows, and
  * every row whose label names a row sits at that row's place. Null otherwise.
  */
-function table3Sequence(rows: readonly PhysicalRow[]): Map<PhysicalRow, string> | null {
+function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) => SplitRow): Map<PhysicalRow, string> | null {
   const found: { row: PhysicalRow; rowId: string | null }[] = [];
   let unlabelled = 0;
   for (const row of rows) {
     if (row.table !== '三') {
       continue;
     }
-    const { labels, values } = splitRow(row);
+    const { labels, values } = split(row);
     const filled = values.filter((v) => !isBlank(v));
     if (filled.length !== T3_COLUMNS.length || !filled.every((v) => isValueText(v))) {
       continue;

@@ -9,7 +9,7 @@ import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
@@ -289,8 +289,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     flush();
     for (const gridRow of gridRows) {
       const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
-      const index = lines.push(cells.filter((c) => c.trim().length > 0).join(' ')) - 1;
       const filled = cells.filter((c) => c.trim().length > 0);
+      const index = lines.push(filled.join(' ')) - 1;
       const heading = filled.length === 1 ? headingTable(filled[0]!) : undefined;
       if (heading !== undefined) {
         // A section heading typed into a table cell (one-cell title rows of converted documents).
@@ -651,17 +651,37 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
 
 /** The one cell of a pipe line (`0 |`, `| 规章`, `信息内容 | |||`; '' for `|||`), undefined when it holds two or more. */
 function singlePipeCell(line: string): string | undefined {
-  let cell: string | undefined;
-  for (const segment of line.split('|')) {
-    const trimmed = segment.trim();
-    if (trimmed.length > 0) {
-      if (cell !== undefined) {
-        return undefined;
+  const at = singleCellStart(line, 0, line.length);
+  if (at < 0) {
+    return at === NO_CELL ? '' : undefined;
+  }
+  const end = line.indexOf('|', at);
+  return line.slice(at, end === -1 ? line.length : end).trim();
+}
+
+const NO_CELL = -1;
+const SEVERAL_CELLS = -2;
+
+/**
+ * Where the one non-blank `|`-separated segment of `text[start, end)` starts (its first non-space
+ * character), NO_CELL when every segment is blank, SEVERAL_CELLS for two or more: one pass, no strings.
+ */
+function singleCellStart(text: string, start: number, end: number): number {
+  let cell = NO_CELL;
+  let segmentHasText = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x7c) {
+      segmentHasText = false;
+    } else if (!segmentHasText && !isTrimmable(code)) {
+      if (cell !== NO_CELL) {
+        return SEVERAL_CELLS;
       }
-      cell = trimmed;
+      cell = i;
+      segmentHasText = true;
     }
   }
-  return cell ?? '';
+  return cell;
 }
 
 /**
@@ -682,7 +702,7 @@ function isPipeCellPerLine(text: string): boolean {
     if (lineEnd === -1) {
       lineEnd = text.length;
     }
-    if (singlePipeCell(text.slice(lineStart, lineEnd)) === undefined) {
+    if (singleCellStart(text, lineStart, lineEnd) === SEVERAL_CELLS) {
       multi++;
     } else {
       single++;

@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { arbitraryValidReport } from '#test/factories/arbitrary-report.ts';
 import { READ_SCHEMA, type ReportReading } from '../report-model.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
-import { documentToReading, parseReadingJson, readingToDocument, renderDocumentJson, renderReadingJson } from './render-json.ts';
+import {
+  documentToReading,
+  parseReadingJson,
+  readingToDocument,
+  renderDocumentJson,
+  renderReadingJson,
+  renderReadingJsonLine,
+} from './render-json.ts';
 
 // Deliberately built with keys out of contract order, to show the renderer imposes the order.
 const reading = {
@@ -104,6 +111,10 @@ describe('renderReadingJson is JSON.stringify of the contract object (issue #9: 
       renderReadingJson(odd, { evaluations: [{ a: 1, b: undefined }], text: undefined }),
       reference(odd, { evaluations: [{ a: 1 }] }),
     );
+    // The JSON Lines form `report check --json` writes: the same text and one line break.
+    assert.equal(renderReadingJsonLine(odd, { evaluations: [{ a: 1 }] }), `${reference(odd, { evaluations: [{ a: 1 }] })}\n`);
+    const noSchema = { ...odd, schema: undefined } as unknown as ReportReading;
+    assert.equal(renderReadingJsonLine(noSchema), `${reference(noSchema)}\n`);
   });
 
   test('a cell ID seen before with another row label is written with its own label (the cached head is checked)', () => {

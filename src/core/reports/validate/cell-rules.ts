@@ -5,9 +5,9 @@ import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import { TABLE_IDS, type TableId } from '../template.ts';
 import { type SignProblem, signProblemOf } from './cell-text.ts';
-import { cellDecimal, compareDecimals, evaluated } from './evaluation.ts';
+import { cellDecimal, compareDecimals, evaluated, keepsPasses } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
-import { cellDefOf, messageRowLabel, templateOf } from './template-of.ts';
+import { messageRowLabel, presentCellDef, templateOf } from './template-of.ts';
 
 const MAX_TEXT_EXAMPLES = 3;
 
@@ -40,7 +40,13 @@ function checkedTables(found: readonly TableId[], truncatedIn: TableId | null): 
 }
 
 function presentCellsOf(cells: ReadonlyMap<string, ReadCell>, table: TableId): ReadCell[] {
-  return [...cells.values()].filter((c) => c.table === table);
+  const present: ReadCell[] = [];
+  for (const cell of cells.values()) {
+    if (cell.table === table) {
+      present.push(cell);
+    }
+  }
+  return present;
 }
 
 /** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
@@ -105,8 +111,13 @@ const GROUP_KEYS: Readonly<Record<Kind, readonly string[]>> = {
  */
 class PassGroups {
   private readonly groups = new Map<string, { readonly kind: Kind; readonly first: ReadCell; readonly cells: string[] }>();
+  /** Without `--explain` passes are not recorded: nothing to gather (every cell of every report). */
+  private readonly keep = keepsPasses();
 
   add(kind: Kind, cell: ReadCell): void {
+    if (!this.keep) {
+      return;
+    }
     const key = GROUP_KEYS[kind][TABLE_IDS.indexOf(cell.table)] ?? `${cell.table}/${kind}`;
     const group = this.groups.get(key);
     if (group === undefined) {
@@ -181,7 +192,7 @@ export const checkCellValue: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
   for (const cell of report.cells.values()) {
-    const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
+    const kind = presentCellDef(report, cell)?.kind ?? 'count';
     const value = cell.value;
     if (value === null || kind === 'change') {
       continue;
@@ -227,7 +238,7 @@ export const checkCellSign: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
   for (const cell of report.cells.values()) {
-    const kind = cellDefOf(report, cell.id)?.kind ?? 'count';
+    const kind = presentCellDef(report, cell)?.kind ?? 'count';
     const problem = signProblemOf(cell.raw, kind);
     if (problem === undefined) {
       passed.add(kind, cell);

@@ -121,6 +121,11 @@ export function failuresOnly<T>(check: () => T): T {
   }
 }
 
+/** Whether passes are recorded (false while {@link failuresOnly} runs): a rule may skip gathering what only a pass shows. */
+export function keepsPasses(): boolean {
+  return keepAll;
+}
+
 /** Fingerprint of an evaluation: rule, subject and operand IDs, never the values, so it survives corrections. */
 export function evaluationFingerprint(rule: RuleId, subject: string, cells: readonly string[]): string {
   return fingerprintOfParts([rule, subject, ...cells]);

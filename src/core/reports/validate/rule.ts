@@ -39,11 +39,15 @@ export type RuleCheck = (input: RuleInput) => readonly RuleEvaluation[];
 
 /** Builds facts from the reader parts. */
 export function toReportFacts(tables: TableReading, text: DocumentText): ReportFacts {
+  const cells = new Map<string, ReadCell>();
+  for (const cell of tables.cells) {
+    cells.set(cell.id, cell);
+  }
   return {
     template: tables.template,
     year: text.year,
     agency: text.agency,
-    cells: new Map(tables.cells.map((c) => [c.id, c])),
+    cells,
     tablesFound: tables.tablesFound,
     truncatedIn: tables.truncatedIn,
     text,

@@ -72,8 +72,13 @@ export function templateOf(report: ReportFacts, table: TableId): ReportTemplate 
 /** The definition of a cell ID in the report's template for its table, else in the other template. */
 export function cellDefOf(report: ReportFacts, id: string): CellDef | undefined {
   const cell = report.cells.get(id);
-  const primary = cell === undefined ? undefined : templateOf(report, cell.table).cellById.get(id);
-  return primary ?? TEMPLATE_2021.cellById.get(id) ?? TEMPLATE_2019.cellById.get(id);
+  return cell === undefined ? (TEMPLATE_2021.cellById.get(id) ?? TEMPLATE_2019.cellById.get(id)) : presentCellDef(report, cell);
+}
+
+/** cellDefOf of a cell of the report (rules that walk the present cells: no second lookup by ID). */
+export function presentCellDef(report: ReportFacts, cell: ReadCell): CellDef | undefined {
+  const id = cell.id;
+  return templateOf(report, cell.table).cellById.get(id) ?? TEMPLATE_2021.cellById.get(id) ?? TEMPLATE_2019.cellById.get(id);
 }
 
 /** A row label as messages print it (P7): table 三 paths lose the leading `三、本年度办理结果/`. */
