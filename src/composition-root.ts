@@ -128,7 +128,7 @@ const POOL_THRESHOLD = 24;
 const IN_PROCESS_MAX_BYTES = 256 * 1024;
 
 /**
- * Report files on the local disk, relative to `cwd`. The document parsers (exceljs, mammoth, unpdf,
+ * Report files on the local disk, relative to `cwd`. The document parsers (exceljs, unpdf,
  * docx) and the worker pool are imported on first use only: most commands never need them.
  */
 function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {

@@ -38,6 +38,16 @@ export interface SettingChange {
   readonly to: string;
   /** Why (optional, as given by the person who made the change). */
   readonly reason?: string;
+  /** True when the change removed the scope's own value (恢复默认): `to` is then the value in force after it. */
+  readonly reset?: true;
+}
+
+/** A reset to record (恢复默认): the scope's own value of `key` is removed. */
+export interface SettingReset {
+  readonly key: ClockSettingKey;
+  readonly who: string;
+  readonly when: string;
+  readonly reason?: string;
 }
 
 /** A settings change to record; the store fills in `from`. */
@@ -61,6 +71,14 @@ export interface SettingsStore {
   recordChange(change: NewSettingChange): Promise<SettingChange>;
   /** Every recorded change, oldest first. */
   listChanges(): Promise<readonly SettingChange[]>;
+  /** This scope's own values only (an agency's: not the instance default it inherits). */
+  loadOwnValues(): Promise<ClockSettingValues>;
+  /**
+   * Removes this scope's own value of a key (恢复默认) and records the change, atomically; the value in
+   * force becomes the instance default's or the built-in one. Undefined (nothing recorded) when the
+   * scope has no value of its own.
+   */
+  resetValue(reset: SettingReset): Promise<SettingChange | undefined>;
 }
 
 /** One recorded calendar change: a year imported (added or replaced), effective from a date (statute.md §2). */

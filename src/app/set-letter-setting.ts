@@ -28,6 +28,16 @@ export interface LetterSettingPorts {
     who: string,
     reason?: string,
   ): Promise<{ readonly from: string | null }>;
+  /**
+   * Removes the scope's own value (恢复默认) and records the change (`to`: the value then in force,
+   * masked for a secret); undefined (nothing recorded) when the scope has no value of its own.
+   */
+  resetSetting(
+    agencyId: number | null,
+    key: LetterSettingKey,
+    who: string,
+    reason?: string,
+  ): Promise<{ readonly from: string; readonly to: string } | undefined>;
 }
 
 export interface LetterSettingView {
@@ -101,4 +111,23 @@ export async function setLetterSetting(
   // A secret is never handed back (the store keeps it out of the history too).
   const to = SECRET_SETTING_KEYS.has(input.key) && value !== '' ? SECRET_MASK : value;
   return { key: input.key, from, to };
+}
+
+/**
+ * 恢复默认: removes an agency's own letter or mail setting (or, without `agency`, the instance
+ * default), so the instance default or the built-in value applies again. Undefined when there was no
+ * value of its own (nothing written).
+ */
+export async function resetLetterSetting(
+  ports: LetterSettingPorts,
+  input: { readonly agency?: string; readonly key: string; readonly actor: string; readonly reason?: string },
+): Promise<{ readonly key: LetterSettingKey; readonly from: string; readonly to: string; readonly reset: true } | undefined> {
+  if (!isLetterSettingKey(input.key)) {
+    throw new DomainError('INVALID_INPUT', `未知设置“${input.key}”（可用：${LETTER_SETTING_KEYS.join('、')}）`, {
+      fields: { key: '未知设置' },
+    });
+  }
+  const scope = await scopeOf(ports, input.agency);
+  const done = await ports.resetSetting(scope, input.key, input.actor, input.reason);
+  return done === undefined ? undefined : { key: input.key, ...done, reset: true };
 }

@@ -11,7 +11,7 @@ import { type CliCommand, type CliContext, EXIT } from './cli-context.ts';
 import { didYouMean } from './suggest.ts';
 
 // Each command's one-line summary lives here, not in its module, so `gongkai --help` lists every
-// command without importing any of them (the report command alone pulls in exceljs, mammoth, unpdf).
+// command without importing any of them (the report command alone pulls in exceljs, unpdf).
 const COMMANDS: Readonly<Record<string, { readonly module: string; readonly summary: string }>> = {
   demo: { module: './commands/demo.ts', summary: '演示：载入示范机关（两年数百件依申请公开案件）并启动服务，打印网址、账号和 API 令牌' },
   report: {

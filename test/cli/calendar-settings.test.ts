@@ -169,6 +169,60 @@ describe('gongkai settings: conventions as recorded settings', () => {
     );
   });
 
+  test('settings reset (恢复默认): the agency falls back to the instance default, the instance to the built-in one, each recorded; nothing to reset changes nothing', async () => {
+    const dataDir = await makeDataDir();
+    const value = async (...scope: string[]) =>
+      JSON.parse((await runCli(['settings', 'show', '--json', ...scope], { dataDir })).out).find(
+        (r: { key: string }) => r.key === 'fee.pause',
+      ).value;
+    assert.equal((await runCli(['agency', 'add', 'rs-edu', '--name', '某市教育局'], { dataDir })).code, 0);
+    assert.equal((await runCli(['settings', 'set', 'fee.pause', 'off'], { dataDir, user: '管理员甲' })).code, 0);
+    assert.equal((await runCli(['settings', 'set', 'fee.pause', 'on', '--agency', 'rs-edu'], { dataDir })).code, 0);
+    assert.equal(await value('--agency', 'rs-edu'), 'on');
+    const reset = await runCli(['settings', 'reset', 'fee.pause', '--agency', 'rs-edu', '--reason', '统一口径'], {
+      dataDir,
+      user: '管理员乙',
+    });
+    assert.equal(reset.code, 0, reset.err);
+    assert.match(reset.out, /^已将 fee\.pause 由 on 恢复默认，现为 off（管理员乙，/);
+    assert.equal(await value('--agency', 'rs-edu'), 'off');
+    const again = await runCli(['settings', 'reset', 'fee.pause', '--agency', 'rs-edu'], { dataDir });
+    assert.equal(again.code, 0);
+    assert.equal(again.out, 'fee.pause 本来就没有本机关自己的值，未作修改\n');
+    const history = JSON.parse((await runCli(['settings', 'history', '--agency', 'rs-edu', '--json'], { dataDir })).out);
+    assert.deepEqual(
+      history.map((h: { who: string; from?: string; to: string; reset?: boolean; reason?: string }) => [
+        h.who,
+        h.from,
+        h.to,
+        h.reset ?? false,
+        h.reason,
+      ]),
+      [
+        ['管理员甲', undefined, 'off', false, undefined],
+        [history[1].who, 'off', 'on', false, undefined],
+        ['管理员乙', 'on', 'off', true, '统一口径'],
+      ],
+    );
+    assert.equal((await runCli(['settings', 'reset', 'fee.pause'], { dataDir })).code, 0);
+    assert.equal(await value(), 'on');
+    assert.equal(await value('--agency', 'rs-edu'), 'on');
+    const unknown = await runCli(['settings', 'reset', 'fee.paws', '--agency', 'rs-edu'], { dataDir });
+    assert.equal(unknown.code, 64);
+    assert.match(unknown.err, /未知设置“fee\.paws”/);
+    // The letter settings reset the same way.
+    assert.equal((await runCli(['letter', 'settings', 'set', 'letter.court', '某区人民法院', '--agency', 'rs-edu'], { dataDir })).code, 0);
+    const letterReset = await runCli(['letter', 'settings', 'reset', 'letter.court', '--agency', 'rs-edu'], { dataDir });
+    assert.equal(letterReset.code, 0, letterReset.err);
+    assert.match(letterReset.out, /^rs-edu：letter\.court 某区人民法院 → 恢复默认（现为 /);
+    const shown = JSON.parse((await runCli(['letter', 'settings', 'show', '--agency', 'rs-edu', '--json'], { dataDir })).out);
+    assert.equal(shown.find((r: { key: string }) => r.key === 'letter.court').source, 'default');
+    assert.match(
+      (await runCli(['letter', 'settings', 'reset', 'letter.court', '--agency', 'rs-edu'], { dataDir })).out,
+      /本来就没有本机关的值，未作修改/,
+    );
+  });
+
   test('an unknown key or a bad value exits 64 and writes nothing', async () => {
     const dataDir = await makeDataDir();
     for (const args of [

@@ -348,6 +348,35 @@ forEachEngine('console administration', ({ database }) => {
       .where(eq(agencySettings.agencyId, edu?.id ?? -1));
     assert.equal(stored.find((r) => r.key === 'mail.smtp-password')?.value, 'the smtp secret');
     assert.ok(!JSON.stringify(await db.db.select().from(settingChanges)).includes('the smtp secret'));
+    // 恢复默认 of a clock and a letter setting: the agency's rows go, the defaults apply, each change is in the history.
+    assert.ok(after.includes('<input type="checkbox" name="reset" value="receipt.office-hours-end">'));
+    assert.ok(
+      after.includes('<input type="checkbox" name="reset" value="letter.doc-number-prefix"> 恢复默认：删除本机构的值，改用内置默认值'),
+    );
+    assert.ok(!after.includes('name="reset" value="receipt.rest-day"'), 'nothing to reset where the agency has no value');
+    const resetClock = await submit(admin, page, page, {
+      section: 'clock',
+      'receipt.office-hours-end': '18:00',
+      reset: 'receipt.office-hours-end',
+      reason: '恢复',
+    });
+    assert.equal(resetClock.headers.get('location'), '/console/admin/ca-edu/settings?saved=1#clock-title');
+    const resetLetter = await submit(admin, page, page, {
+      section: 'letters',
+      'letter.doc-number-prefix': '某教信公开',
+      reset: 'letter.doc-number-prefix',
+      reason: '',
+    });
+    assert.equal(resetLetter.headers.get('location'), '/console/admin/ca-edu/settings?saved=1#letters-title');
+    const afterReset = await (await admin.get(page)).text();
+    assert.match(afterReset, /name="receipt.office-hours-end" value="17:30"/);
+    assert.doesNotMatch(afterReset, /value="某教信公开"/);
+    assert.match(textOf(afterReset), /下班时间receipt\.office-hours-end本机构18:00恢复默认（17:30）edu-admin恢复/);
+    const own = await db.db
+      .select()
+      .from(agencySettings)
+      .where(eq(agencySettings.agencyId, edu?.id ?? -1));
+    assert.deepEqual(own.map((r) => r.key).sort(), ['mail.smtp-host', 'mail.smtp-password', 'mail.smtp-user']);
     // Another agency's administrator cannot post here.
     const other = await as('health-admin');
     const token = await other.csrfToken('/console/admin/ca-health/settings');
@@ -396,8 +425,35 @@ forEachEngine('console administration', ({ database }) => {
       assert.deepEqual(await limitOf('ca-edu'), { limit: 5, windowSeconds: 60 });
       assert.deepEqual(await limitOf('ca-health'), { limit: 30, windowSeconds: 60 });
       assert.equal((await submit(admin, page, page, { section: 'intake', 'intake.rate-limit': 'off', reason: '' })).status, 303);
-      assert.match(effective(await (await admin.get(page)).text()), /^现行：off（不限；本机构设置）。/);
+      const withOwn = await (await admin.get(page)).text();
+      assert.match(effective(withOwn), /^现行：off（不限；本机构设置）。/);
       assert.equal(await intakeLimitResolver(db.db)('ca-edu'), 'off');
+      // 恢复默认: the agency's own value goes; the instance default applies again, recorded in the history.
+      assert.ok(
+        withOwn.includes('<input type="checkbox" name="reset" value="intake.rate-limit"> 恢复默认：删除本机构的值，改用实例默认值 30/60'),
+      );
+      const reset = await submit(admin, page, page, {
+        section: 'intake',
+        'intake.rate-limit': 'off',
+        reset: 'intake.rate-limit',
+        reason: '回到全市统一值',
+      });
+      assert.equal(reset.status, 303);
+      assert.equal(reset.headers.get('location'), '/console/admin/ca-edu/settings?saved=1#intake-title');
+      const afterReset = await (await admin.get(page)).text();
+      assert.equal(effective(afterReset), '现行：30/60（每个客户端地址每 60 秒最多提交 30 次；实例默认值）。');
+      assert.ok(!afterReset.includes('name="reset" value="intake.rate-limit"'), 'no reset offered once the agency has no value of its own');
+      assert.match(textOf(afterReset), /网上申请提交频率上限intake\.rate-limit本机构off恢复默认（30\/60）edu-admin回到全市统一值/);
+      assert.deepEqual(await intakeLimitResolver(db.db)('ca-edu'), { limit: 30, windowSeconds: 60 });
+      // Ticking it again changes nothing and records nothing.
+      const rowsBefore = await rows();
+      assert.equal(
+        (
+          await submit(admin, page, page, { section: 'intake', 'intake.rate-limit': '30/60', reset: 'intake.rate-limit', reason: '' })
+        ).headers.get('location'),
+        '/console/admin/ca-edu/settings?saved=0#intake-title',
+      );
+      assert.equal(await rows(), rowsBefore);
     } finally {
       await db.pool.query(`delete from instance_settings where key = 'intake.rate-limit'`);
     }

@@ -55,7 +55,7 @@ export interface DatabaseDeps extends DatabaseStores {
 export type DailyJobStore = Omit<DailyJobPorts, 'sendMail' | 'loadCalendar'>;
 
 /** An object whose methods load the real implementation on first call. */
-function deferred<T extends object>(load: () => Promise<T>, methods: readonly (keyof T & string)[]): T {
+function deferred<T extends object, K extends keyof T & string>(load: () => Promise<T>, methods: readonly K[]): Pick<T, K> {
   return Object.fromEntries(
     methods.map((name) => [
       name,
@@ -64,7 +64,7 @@ function deferred<T extends object>(load: () => Promise<T>, methods: readonly (k
         return (target[name] as (...a: unknown[]) => unknown).apply(target, args);
       },
     ]),
-  ) as T;
+  ) as Pick<T, K>;
 }
 
 /** Stores over the database of `config`, opened lazily (migrated and legacy files imported on open). */
@@ -105,8 +105,9 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
     // Reads on a data directory with nothing stored answer without loading drizzle and pg (~0.5 s of
     // CPU): `deadline`, `fee` and `workdays` on a fresh machine stay as fast as before the database.
     settings: {
-      ...deferred(async () => (await load()).settings, ['recordChange']),
+      ...deferred(async () => (await load()).settings, ['recordChange', 'resetValue']),
       loadValues: async () => (nothingStored() ? {} : (await load()).settings.loadValues()),
+      loadOwnValues: async () => (nothingStored() ? {} : (await load()).settings.loadOwnValues()),
       listChanges: async () => (nothingStored() ? [] : (await load()).settings.listChanges()),
     },
     settingsOf: async (agencySlug) => (await load()).settingsOf(agencySlug),
@@ -144,6 +145,8 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
         'loadAgencySettings',
         'loadScopedSettings',
         'saveSetting',
+        'resetSetting',
+
         'findReplyFacts',
         'listLetterTemplates',
         'saveLetterTemplate',

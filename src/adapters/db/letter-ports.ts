@@ -9,7 +9,7 @@ import type { LetterSettingPorts } from '#app/set-letter-setting.ts';
 import type { LocalDate } from '#core/calendar/local-date.ts';
 import type { CaseEvent } from '#core/cases/case-event.ts';
 import { projectCase } from '#core/cases/project-case.ts';
-import { SECRET_MASK, SECRET_SETTING_KEYS } from '#core/letters/letter-settings.ts';
+import { LETTER_SETTING_DEFINITIONS, type LetterSettingKey, SECRET_MASK, SECRET_SETTING_KEYS } from '#core/letters/letter-settings.ts';
 import { reminderCaseOf } from '#core/reminders/reminder-case.ts';
 import { resolveClockSettings } from '#core/statute/clock-settings.ts';
 import { deleteLetterTemplate, issueReplyLetter, listLetterTemplates, listReplyLetters, saveLetterTemplate } from './letter-store.ts';
@@ -147,11 +147,43 @@ async function saveSetting(
   });
 }
 
+/** Removes a scope's own letter or mail setting and records it; undefined when it had none. */
+async function resetSetting(
+  db: Db,
+  agencyId: number | null,
+  key: LetterSettingKey,
+  who: string,
+  reason?: string,
+): Promise<{ from: string; to: string } | undefined> {
+  return db.transaction(async (tx) => {
+    const [removed] =
+      agencyId === null
+        ? await tx.delete(instanceSettings).where(eq(instanceSettings.key, key)).returning({ value: instanceSettings.value })
+        : await tx
+            .delete(agencySettings)
+            .where(and(eq(agencySettings.agencyId, agencyId), eq(agencySettings.key, key)))
+            .returning({ value: agencySettings.value });
+    if (removed === undefined) {
+      return undefined;
+    }
+    const [fallback] =
+      agencyId === null
+        ? []
+        : await tx.select({ value: instanceSettings.value }).from(instanceSettings).where(eq(instanceSettings.key, key));
+    const mask = (v: string) => (SECRET_SETTING_KEYS.has(key) && v !== '' ? SECRET_MASK : v);
+    const from = mask(removed.value);
+    const to = mask(fallback?.value ?? LETTER_SETTING_DEFINITIONS[key].defaultValue);
+    await tx.insert(settingChanges).values({ agencyId, key, fromValue: from, toValue: to, reset: true, who, reason: reason ?? null });
+    return { from, to };
+  });
+}
+
 /** The ports of the letter use cases over a database. */
 export function createLetterPorts(db: Db): CaseLetterPorts & LetterTemplatePorts & LetterSettingPorts {
   return {
     loadScopedSettings: (agencyId) => loadScopedSettings(db, agencyId),
     saveSetting: (agencyId, key, value, who, reason) => saveSetting(db, agencyId, key, value, who, reason),
+    resetSetting: (agencyId, key, who, reason) => resetSetting(db, agencyId, key, who, reason),
     findAgency: (slug) => findAgency(db, slug),
     async findAgencyOfCase(caseCode) {
       const [row] = await db

@@ -27,6 +27,7 @@ export function createSettingHistoryStore(db: Db): SettingHistoryPorts {
         when: isoInstant(row.at),
         reason: row.reason,
         scope: row.agencyId === null ? ('instance' as const) : ('agency' as const),
+        reset: row.reset,
       }));
     },
   };

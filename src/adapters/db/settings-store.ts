@@ -2,10 +2,16 @@
 // values on top (本机关设置), each change recorded in setting_changes with who/when/from/to/why. A
 // change reads the value before and writes the new one in one transaction under an advisory lock per
 // scope, so concurrent changes are all kept, each with the true value it replaced.
-import { asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { NewSettingChange, SettingChange, SettingsStore } from '#app/ports.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
-import { type ClockSettingKey, type ClockSettingValues, checkClockSettingValue, isClockSettingKey } from '#core/statute/clock-settings.ts';
+import {
+  CLOCK_SETTING_DEFINITIONS,
+  type ClockSettingKey,
+  type ClockSettingValues,
+  checkClockSettingValue,
+  isClockSettingKey,
+} from '#core/statute/clock-settings.ts';
 import type { DbAccess } from './lazy-database.ts';
 import { type Db, isoInstant } from './open-database.ts';
 import { agencySettings, instanceSettings, settingChanges } from './schema.ts';
@@ -57,6 +63,7 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
       to: row.toValue,
       scope: row.agencyId === null ? 'instance' : 'agency',
       ...(row.reason === null ? {} : { reason: row.reason }),
+      ...(row.reset ? { reset: true as const } : {}),
     };
   };
   return {
@@ -105,6 +112,51 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
             who: change.who,
             at: change.when,
             reason: change.reason ?? null,
+          })
+          .returning();
+        return present(row!);
+      });
+    },
+    async loadOwnValues() {
+      const db = await access.read();
+      if (db === undefined) {
+        return {};
+      }
+      return agencyId === null
+        ? stored(await db.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings))
+        : stored(
+            await db
+              .select({ key: agencySettings.key, value: agencySettings.value })
+              .from(agencySettings)
+              .where(eq(agencySettings.agencyId, agencyId)),
+          );
+    },
+    async resetValue(reset) {
+      const db = await access.write();
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK}, ${agencyId ?? 0})`);
+        const [removed] =
+          agencyId === null
+            ? await tx.delete(instanceSettings).where(eq(instanceSettings.key, reset.key)).returning({ value: instanceSettings.value })
+            : await tx
+                .delete(agencySettings)
+                .where(and(eq(agencySettings.agencyId, agencyId), eq(agencySettings.key, reset.key)))
+                .returning({ value: agencySettings.value });
+        if (removed === undefined) {
+          return undefined;
+        }
+        const after = (await effectiveValues(tx))[reset.key] ?? CLOCK_SETTING_DEFINITIONS[reset.key].defaultValue;
+        const [row] = await tx
+          .insert(settingChanges)
+          .values({
+            agencyId,
+            key: reset.key,
+            fromValue: removed.value,
+            toValue: after,
+            reset: true,
+            who: reset.who,
+            at: reset.when,
+            reason: reset.reason ?? null,
           })
           .returning();
         return present(row!);

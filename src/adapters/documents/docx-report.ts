@@ -2,7 +2,7 @@
 // GB/T 9704-2012: A4, 三号 仿宋 body, 黑体 headings), with tables 二, 三 and 四 merged exactly as
 // the official forms (国办公开办函〔2021〕30号, 〔2019〕60号; annual-report.md §2–§4).
 // The tables come from the core's grids, one Word row per grid row, so that a DOCX read back through
-// mammoth gives the same colspan/rowspan grid the HTML layout gives, and the core reader maps it.
+// the reader (docx-to-blocks.ts) gives the same colspan/rowspan grid the HTML layout gives, and the core reader maps it.
 
 import {
   AlignmentType,

@@ -9,7 +9,7 @@ import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
 import { detectScriptOf, toSimplified } from './to-simplified.ts';
 import { zipLimitProblem } from './zip-limits.ts';
 
-// The DOCX, XLSX and PDF readers (mammoth, exceljs ~0.25 s of CPU to import, unpdf) are imported on
+// The DOCX, XLSX and PDF readers (our DOCX reader, exceljs ~0.25 s of CPU to import, unpdf) are imported on
 // the first file that needs them: a batch of text and HTML reports never loads them.
 
 export const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf', 'xlsx', 'json'] as const;

@@ -139,3 +139,21 @@ test('a time of 0 keeps nothing (GONGKAI_PAGE_CACHE=off) but still strips the ma
     await h.close();
   }
 });
+
+test('HEAD answers with the headers and Content-Length of the GET, and no body (RFC 9110 §9.3.2)', async () => {
+  const h = await harness();
+  try {
+    for (const path of ['/shared', '/private', '/missing']) {
+      const get = await fetch(`${h.url}${path}`);
+      const body = await get.text();
+      const head = await fetch(`${h.url}${path}`, { method: 'HEAD' });
+      assert.equal(head.status, get.status, path);
+      assert.equal(head.headers.get('content-length'), String(Buffer.byteLength(body)), path);
+      assert.equal(head.headers.get('content-type'), get.headers.get('content-type'), path);
+      assert.equal(head.headers.get(PAGE_CACHE_HEADER), null, path);
+      assert.equal(await head.text(), '', path);
+    }
+  } finally {
+    await h.close();
+  }
+});

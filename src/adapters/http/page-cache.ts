@@ -48,12 +48,30 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The cache key: host and the request target (path and query) as sent. */
 const keyOf = (incoming: IncomingMessage): string => `${incoming.headers.host ?? ''} ${incoming.url ?? ''}`;
 
+/**
+ * A HEAD request answered as its GET would be, without the body: Hono answers HEAD with the GET's
+ * headers and no body, so Node sent `Content-Length: 0`, which RFC 9110 §8.6 forbids (a HEAD answer's
+ * length must be the GET's or absent). The GET is rendered and measured; nothing of it is sent.
+ */
+async function headOf(fetch: Fetch, request: Request, env: Parameters<Fetch>[1]): Promise<Response> {
+  const response = await fetch(new Request(request.url, { method: 'GET', headers: request.headers }), env);
+  const headers = new Headers(response.headers);
+  headers.delete(PAGE_CACHE_HEADER);
+  if (response.body !== null && !headers.has('content-length') && !headers.has('transfer-encoding')) {
+    headers.set('content-length', String((await response.arrayBuffer()).byteLength));
+  }
+  return new Response(null, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** A node:http request listener: pages from the cache when fresh, everything else through `fetch` (the Hono app). */
 export function pageCacheListener(fetch: Fetch, options: PageCacheOptions): (incoming: IncomingMessage, outgoing: ServerResponse) => void {
   const now = options.now ?? Date.now;
   const pages = new Map<string, CachedPage>();
 
   const capture: Fetch = async (request, env) => {
+    if (request.method === 'HEAD') {
+      return headOf(fetch, request, env);
+    }
     const response = await fetch(request, env);
     const route = response.headers.get(PAGE_CACHE_HEADER);
     if (route === null) {

@@ -2,7 +2,13 @@
 // who/when/what of each change. Implements the SettingsStore port until the database tier replaces it.
 import { join } from 'node:path';
 import type { NewSettingChange, SettingChange, SettingsStore } from '#app/ports.ts';
-import { type ClockSettingKey, type ClockSettingValues, checkClockSettingValue, isClockSettingKey } from '#core/statute/clock-settings.ts';
+import {
+  CLOCK_SETTING_DEFINITIONS,
+  type ClockSettingKey,
+  type ClockSettingValues,
+  checkClockSettingValue,
+  isClockSettingKey,
+} from '#core/statute/clock-settings.ts';
 import { dataFileError, readJsonFile, serialized, writeJsonFileAtomic } from './json-file.ts';
 
 interface SettingsDocument {
@@ -26,7 +32,7 @@ export function createFileSettingsStore(dataDir: string): SettingsStore {
     }
     return document;
   };
-  return {
+  const store: SettingsStore = {
     async loadValues(): Promise<ClockSettingValues> {
       const { values } = await readDocument();
       const known = Object.entries(values).filter(([key]) => isClockSettingKey(key)) as [ClockSettingKey, unknown][];
@@ -59,5 +65,27 @@ export function createFileSettingsStore(dataDir: string): SettingsStore {
         } satisfies SettingsDocument);
         return change;
       }),
+    loadOwnValues: () => store.loadValues(),
+    resetValue: ({ key, who, when, reason }) =>
+      serialized(path, async () => {
+        const document = await readDocument();
+        const from = document.values[key];
+        if (from === undefined) {
+          return undefined;
+        }
+        const { [key]: _removed, ...values } = document.values;
+        const change: SettingChange = {
+          who,
+          when,
+          key,
+          from,
+          to: CLOCK_SETTING_DEFINITIONS[key].defaultValue,
+          ...(reason === undefined ? {} : { reason }),
+          reset: true,
+        };
+        await writeJsonFileAtomic(path, { schema: SCHEMA, values, history: [...document.history, change] } satisfies SettingsDocument);
+        return change;
+      }),
   };
+  return store;
 }

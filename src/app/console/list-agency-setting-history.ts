@@ -14,6 +14,8 @@ export interface SettingHistoryRow {
   readonly reason: string | null;
   /** `agency`: the agency's own value; `instance`: the default every agency inherits. */
   readonly scope: 'agency' | 'instance';
+  /** True when the change removed the scope's own value (恢复默认); `to` is the value in force after it. */
+  readonly reset: boolean;
 }
 
 export interface SettingHistoryPorts {

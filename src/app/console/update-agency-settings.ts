@@ -8,7 +8,13 @@ import { checkLetterSettingValue, isLetterSettingKey, SECRET_SETTING_KEYS } from
 import { DomainError } from '#core/shared/domain-error.ts';
 import { CLOCK_SETTING_KEYS, checkClockSettingValue, isClockSettingKey, resolveClockSettings } from '#core/statute/clock-settings.ts';
 import type { Clock, SettingsStore } from '../ports.ts';
-import { type LetterSettingPorts, type LetterSettingView, setLetterSetting, showLetterSettings } from '../set-letter-setting.ts';
+import {
+  type LetterSettingPorts,
+  type LetterSettingView,
+  resetLetterSetting,
+  setLetterSetting,
+  showLetterSettings,
+} from '../set-letter-setting.ts';
 
 export interface AgencySettingsDeps {
   readonly clock: Clock;
@@ -22,6 +28,8 @@ export interface ClockSettingView {
   readonly value: string;
   /** True when the agency or the instance changed it (else the statute.md default applies). */
   readonly changed: boolean;
+  /** Where the value comes from: the agency's own, the instance default, or the statute.md default. */
+  readonly source: 'agency' | 'instance' | 'default';
 }
 
 export interface AgencySettings {
@@ -34,12 +42,18 @@ export interface AgencySettings {
 export async function showAgencySettings(deps: AgencySettingsDeps, input: { readonly agency: string }): Promise<AgencySettings> {
   const store = await deps.settingsOf(input.agency);
   const resolved = resolveClockSettings(await store.loadValues());
+  const own = await store.loadOwnValues();
   const [letters, instanceLetters] = await Promise.all([
     showLetterSettings(deps.letters, { agency: input.agency }),
     showLetterSettings(deps.letters, {}),
   ]);
   return {
-    clock: CLOCK_SETTING_KEYS.map((key) => ({ key, value: resolved.values[key], changed: resolved.changed.has(key) })),
+    clock: CLOCK_SETTING_KEYS.map((key) => ({
+      key,
+      value: resolved.values[key],
+      changed: resolved.changed.has(key),
+      source: own[key] !== undefined ? 'agency' : resolved.changed.has(key) ? 'instance' : 'default',
+    })),
     letters,
     instanceLetters,
   };
@@ -51,6 +65,8 @@ export interface UpdateAgencySettingsInput {
   readonly values: Readonly<Record<string, string>>;
   /** Secret keys to clear (the SMTP password). */
   readonly clearSecrets?: readonly string[];
+  /** Keys whose agency value is removed (恢复默认); their submitted values are ignored. */
+  readonly reset?: readonly string[];
   readonly reason?: string;
   readonly who: string;
 }
@@ -68,7 +84,17 @@ export async function updateAgencySettings(
   if (reason.length > 200 || /[\r\n]/.test(reason)) {
     problems['reason'] = '变更原因不超过200字，且不能换行';
   }
+  const resets = new Set(input.reset ?? []);
+  for (const key of resets) {
+    const view = isClockSettingKey(key) ? current.clock.find((c) => c.key === key) : current.letters.find((l) => l.key === key);
+    if (view === undefined) {
+      problems[key] = `未知设置“${key}”`;
+    }
+  }
   for (const [key, raw] of Object.entries(input.values)) {
+    if (resets.has(key)) {
+      continue; // 恢复默认 wins over the value the form still carries
+    }
     const value = raw.trim();
     if (isClockSettingKey(key)) {
       const problem = checkClockSettingValue(key, value);
@@ -110,5 +136,15 @@ export async function updateAgencySettings(
   for (const [key, value] of letterWrites) {
     await setLetterSetting(deps.letters, { agency: input.agency, key, value, actor: input.who, ...(reason === '' ? {} : { reason }) });
   }
-  return { changed: [...clockWrites.map(([key]) => key), ...letterWrites.map(([key]) => key)] };
+  const reset: string[] = [];
+  for (const key of resets) {
+    const why = reason === '' ? {} : { reason };
+    const done = isClockSettingKey(key)
+      ? await store.resetValue({ key, who: input.who, when, ...why })
+      : await resetLetterSetting(deps.letters, { agency: input.agency, key, actor: input.who, ...why });
+    if (done !== undefined) {
+      reset.push(key);
+    }
+  }
+  return { changed: [...clockWrites.map(([key]) => key), ...letterWrites.map(([key]) => key), ...reset] };
 }

@@ -4,9 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { listLetterTemplates, resetLetterTemplate, setLetterTemplate } from '#app/manage-letter-templates.ts';
 import { renderCaseLetter } from '#app/render-case-letter.ts';
-import { setLetterSetting, showLetterSettings } from '#app/set-letter-setting.ts';
+import { resetLetterSetting, setLetterSetting, showLetterSettings } from '#app/set-letter-setting.ts';
 import { MERGE_FIELDS } from '#core/letters/letter-template.ts';
 import { type CommandContext, EXIT, UsageError } from '../cli-context.ts';
+import { didYouMean } from '../suggest.ts';
 
 export const summary = '告知书：生成已答复申请的告知书（含文号、救济途径告知，DOCX），管理本机关各类告知书模板';
 
@@ -25,6 +26,8 @@ const HELP = `用法：
                                         告知书和提醒邮件的设置（本机关、实例默认或内置默认）
   gongkai letter settings set 键 值 [--agency 机关]
                                         修改一项设置（不带 --agency 时修改实例默认值；记录修改人和新旧值）
+  gongkai letter settings reset 键 [--agency 机关]
+                                        恢复默认：删除本机关的值（改用实例默认值），不带 --agency 时删除实例默认值（改用内置默认值）
 
 类别：disclosed 予以公开、partial 部分公开、withheld 不予公开、unavailable 无法提供、
       not_processed 不予处理、other 其他处理
@@ -201,8 +204,25 @@ async function runSettings(args: readonly string[], context: CommandContext): Pr
       );
       return EXIT.ok;
     }
+    case 'reset': {
+      const [key, ...extra] = positional;
+      if (key === undefined || extra.length > 0) {
+        throw new UsageError('用法：gongkai letter settings reset 键 [--agency 机关]');
+      }
+      const reset = await context.deps.letters.withLetters((ports) =>
+        resetLetterSetting(ports, { ...scope, key, actor: context.deps.actor }),
+      );
+      context.out(
+        reset === undefined
+          ? `${agency ?? '实例默认'}：${key} 本来就没有${agency === undefined ? '实例默认值' : '本机关的值'}，未作修改\n`
+          : `${agency ?? '实例默认'}：${reset.key} ${reset.from === '' ? '（空）' : reset.from} → 恢复默认（现为 ${reset.to === '' ? '（空）' : reset.to}）\n`,
+      );
+      return EXIT.ok;
+    }
     default:
-      throw new UsageError(`未知子命令“letter settings ${sub ?? ''}”。可用：show、set`);
+      throw new UsageError(
+        `未知子命令“letter settings ${sub ?? ''}”。${didYouMean(sub ?? '', ['show', 'set', 'reset'])}可用：show、set、reset`,
+      );
   }
 }
 

@@ -2,6 +2,7 @@
 // rule is a setting with the spec's default), stored in the data directory with who/when/what.
 import { listSettingHistory } from '#app/list-setting-history.ts';
 import { listSettings } from '#app/list-settings.ts';
+import { resetSetting } from '#app/reset-setting.ts';
 import { setSetting } from '#app/set-setting.ts';
 import { showSettings } from '#app/show-settings.ts';
 import { CLOCK_SETTING_DEFINITIONS, type ClockSettingKey } from '#core/statute/clock-settings.ts';
@@ -15,6 +16,9 @@ const HELP = `用法：
   gongkai settings show [--agency 机关] [--json]     当前生效的值（标明是默认还是本机关设置）
   gongkai settings set 键 值 [--agency 机关] [--reason 说明]
                                           修改一项设置（记录修改人 GONGKAI_USER、时间、新旧值和说明）
+  gongkai settings reset 键 [--agency 机关] [--reason 说明]
+                                          恢复默认：删除该机关自己的值（改用实例默认值）；不加 --agency 时
+                                          删除实例默认值（改用内置默认值）。同样记入修改记录
   gongkai settings history [--agency 机关] [--json]  修改记录
 
 不加 --agency：本实例的默认值（未自行设置的机关都使用它）；加 --agency 机关标识：该机关自己的设置。
@@ -43,11 +47,11 @@ export async function run(args: readonly string[], context: CommandContext): Pro
     context.out(HELP);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (agency !== undefined && sub !== 'show' && sub !== 'set' && sub !== 'history') {
-    throw new UsageError('--agency 只用于 settings show、set、history');
+  if (agency !== undefined && sub !== 'show' && sub !== 'set' && sub !== 'reset' && sub !== 'history') {
+    throw new UsageError('--agency 只用于 settings show、set、reset、history');
   }
-  if (reason !== undefined && sub !== 'set') {
-    throw new UsageError('--reason 只用于 settings set');
+  if (reason !== undefined && sub !== 'set' && sub !== 'reset') {
+    throw new UsageError('--reason 只用于 settings set、reset');
   }
   // An agency's own settings over the instance default; without --agency, the instance default.
   const deps = agency === undefined ? context.deps : { ...context.deps, settings: await context.deps.settingsOf(agency) };
@@ -90,6 +94,21 @@ export async function run(args: readonly string[], context: CommandContext): Pro
       );
       return EXIT.ok;
     }
+    case 'reset': {
+      const [key, ...extra] = params;
+      if (key === undefined || extra.length > 0) {
+        throw new UsageError('用法：gongkai settings reset 键 [--agency 机关] [--reason 说明]');
+      }
+      const change = await resetSetting(deps, { key, who: context.deps.actor, reason });
+      context.out(
+        json
+          ? `${JSON.stringify(change ?? { key, reset: false }, null, 2)}\n`
+          : change === undefined
+            ? `${key} 本来就没有${agency === undefined ? '实例默认值' : '本机关自己的值'}，未作修改\n`
+            : `已将 ${change.key} 由 ${change.from} 恢复默认，现为 ${change.to}（${oneLine(change.who)}，${beijingTime(change.when)}）\n`,
+      );
+      return EXIT.ok;
+    }
     case 'history': {
       const history = await listSettingHistory(deps);
       context.out(
@@ -97,12 +116,14 @@ export async function run(args: readonly string[], context: CommandContext): Pro
           ? `${JSON.stringify(history, null, 2)}\n`
           : history.length === 0
             ? '尚无设置修改记录\n'
-            : `${history.map((h) => `${beijingTime(h.when)} ${oneLine(h.who)}：${h.key} ${h.from ?? '（默认）'} → ${h.to}${h.reason === undefined ? '' : `（说明：${oneLine(h.reason)}）`}`).join('\n')}\n`,
+            : `${history.map((h) => `${beijingTime(h.when)} ${oneLine(h.who)}：${h.key} ${h.from ?? '（默认）'} → ${h.reset === true ? `恢复默认（${h.to}）` : h.to}${h.reason === undefined ? '' : `（说明：${oneLine(h.reason)}）`}`).join('\n')}\n`,
       );
       return EXIT.ok;
     }
     default:
-      throw new UsageError(`未知子命令“${sub}”。${didYouMean(sub, ['list', 'show', 'set', 'history'])}可用：list、show、set、history`);
+      throw new UsageError(
+        `未知子命令“${sub}”。${didYouMean(sub, ['list', 'show', 'set', 'reset', 'history'])}可用：list、show、set、reset、history`,
+      );
   }
 }
 

@@ -1,7 +1,7 @@
 // Clock settings (statute.md conventions): the instance default, an agency's own values on top, and
 // the history of every change with who/when/why.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.ts';
 
 /** Values that apply to every agency that has not set its own (本实例默认值). */
@@ -34,7 +34,10 @@ export const settingChanges = pgTable(
     key: text('key').notNull(),
     /** The value before (null: the default applied). */
     fromValue: text('from_value'),
+    /** The value after; for a reset, the value then in force (the instance default or the built-in one). */
     toValue: text('to_value').notNull(),
+    /** True when the change removed the scope's own value (恢复默认) rather than setting one. */
+    reset: boolean('reset').notNull().default(false),
     who: text('who').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     reason: text('reason'),

@@ -19,7 +19,7 @@ import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn }
 import { foundLabelText } from './normalize-label.ts';
 import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
-import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome } from './resolve-table2-runs.ts';
+import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
 
 // ---------------------------------------------------------------- contract order (§6.2)
@@ -783,26 +783,6 @@ function collectFindings(
     );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
   return findings;
-}
-
-/** READ-RUN-TOGETHER for a table 二 row: what was read, on what grounds, and what stays absent. */
-function table2RunMessage({ row, columns, determined, narrative, inequality }: Table2RunOutcome): string {
-  const head = `表二“${messageRow(foundLabelText(row.label ?? ''))}”行的数字“${row.run}”连写无分隔`;
-  const grounds = [
-    ...(narrative.length > 0 ? [`正文所述${narrative.join('、')}`] : []),
-    ...(inequality
-      ? [row.table2?.template === '2019' ? '“对外公开总数量”不小于“本年新公开数量”' : '“现行有效件数”不小于“本年制发件数”减“本年废止件数”']
-      : []),
-  ];
-  const basis = grounds.length > 0 ? `按${grounds.join('和')}` : '';
-  if (determined.every((v) => v !== null)) {
-    return `${head}，${basis}唯一拆分为${determined.join('、')}`;
-  }
-  const read = columns.flatMap((c, i) => (determined[i] === null ? [] : [`“${c.label}”${determined[i]}`]));
-  if (read.length === 0) {
-    return `${head}，无法唯一拆分为${columns.length}列，未读取该行`;
-  }
-  return `${head}，无法唯一拆分为${columns.length}列，${basis}只能确定${read.join('、')}，其余未读取`;
 }
 
 /** Step 6: the lines that are not table text, in order: the narrative the document-text reader reads. */

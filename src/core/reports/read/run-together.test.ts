@@ -88,7 +88,11 @@ describe('run-together tables', () => {
     // 行政规范性文件 693665 has no identity: absent, with a finding — never a guess.
     assert.equal(v['normative_documents.issued'], undefined);
     const run = reading.findings.find((f) => f.rule === 'READ-RUN-TOGETHER');
-    assert.match(run?.message ?? '', /表二“行政规范性文件”行的数字“693665”连写无分隔，无法唯一拆分为3列/);
+    // C(5,2) = 10 cuts of six digits; rule 22 drops 693|6|65, 693|66|5 and 6936|6|5: the notice lists the other 7.
+    assert.equal(
+      run?.message,
+      '表二“行政规范性文件”行的数字“693665”连写无分隔，无法唯一拆分为3列（按“现行有效件数”不小于“本年制发件数”减“本年废止件数”，可能的拆分仍有7种：6、9、3665；6、93、665；6、936、65；6、9366、5；69、3、665；69、36、65；69、366、5），未读取该行',
+    );
     assert.equal(run?.severity, 'notice');
     assert.ok(reading.narrativeLines.some((l) => l.includes('共收到申请64件')));
   });
@@ -180,7 +184,7 @@ describe('run-together table 二 rows decided by what the report states', () => 
       [69, undefined, undefined],
     );
     assert.deepEqual(run, [
-      '表二“行政规范性文件”行的数字“693665”连写无分隔，无法唯一拆分为3列，按正文所述本年制发件数69件和“现行有效件数”不小于“本年制发件数”减“本年废止件数”只能确定“本年制发件数”69，其余未读取',
+      '表二“行政规范性文件”行的数字“693665”连写无分隔，无法唯一拆分为3列，按正文所述本年制发件数69件和“现行有效件数”不小于“本年制发件数”减“本年废止件数”只能确定“本年制发件数”69，其余未读取（可能的拆分仍有3种：69、3、665；69、36、65；69、366、5）',
     ]);
     // 69|3|665, 69|36|65, 69|366|5 (all three keep 现行有效 ≥ 制发 − 废止).
     assert.deepEqual(reading.runCandidates?.get('normative_documents.in_force'), { run: '693665', values: [665, 65, 5] });
@@ -237,5 +241,24 @@ describe('run-together table 二 rows decided by what the report states', () => 
         ['fees.items_change', -15],
       ],
     );
+  });
+
+  it('2019 item rows: 上一年项目数量 + 本年增/减 cannot be negative, which leaves one split of 3-2515 (3|-2|515)', () => {
+    const flat2019 = [
+      '一、总体情况本年度共收到申请21件。二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章007规范性文件7777166',
+      '第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可396442278其他对外管理服务事项107105',
+      '第二十条第（六）项信息内容上一年项目数量本年增/减处理决定数量行政处罚3-2515行政强制126-1262629',
+      '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他',
+      '一、本年新收政府信息公开申请数量200 000121二、上年结转政府信息公开申请数量0000000',
+    ].join('');
+    const { v, run } = cellsOf(flat2019);
+    // 3|-25|15 and 3|-251|5 would leave fewer than no items.
+    assert.deepEqual([v['penalties.prior_items'], v['penalties.items_change'], v['penalties.decisions']], [3, -2, 515]);
+    // 126|-1262|629 and 126|-12626|29 … are dropped too; 126|-1|262629 … 126|-126|2629 remain: only 上一年项目数量 is known.
+    assert.deepEqual([v['coercion.prior_items'], v['coercion.items_change'], v['coercion.decisions']], [126, undefined, undefined]);
+    assert.deepEqual(run.slice(3), [
+      '表二“行政处罚”行的数字“3-2515”连写无分隔，按“上一年项目数量”加“本年增/减”不小于0唯一拆分为3、-2、515',
+      '表二“行政强制”行的数字“126-1262629”连写无分隔，无法唯一拆分为3列，按“上一年项目数量”加“本年增/减”不小于0只能确定“上一年项目数量”126，其余未读取（可能的拆分仍有3种：126、-1、262629；126、-12、62629；126、-126、2629）',
+    ]);
   });
 });

@@ -480,6 +480,7 @@ ${
     const cleared = ([] as unknown[])
       .concat(body['clear'] ?? [])
       .filter((v): v is string => typeof v === 'string' && SECRET_SETTING_KEYS.has(v));
+    const reset = ([] as unknown[]).concat(body['reset'] ?? []).filter((v): v is string => typeof v === 'string' && keys.includes(v));
     const reason = typeof body['reason'] === 'string' ? body['reason'] : '';
     let changed: readonly string[];
     try {
@@ -488,6 +489,7 @@ ${
           agency: agencyOf(c).slug,
           values,
           clearSecrets: cleared,
+          reset,
           reason,
           who: actor(c).username,
         })

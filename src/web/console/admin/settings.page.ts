@@ -66,6 +66,13 @@ export interface SettingsPageData {
 
 const sourceText = { agency: '本机构设置', instance: '实例默认值', default: '内置默认值' } as const;
 
+/** 恢复默认: offered for a value the agency set itself; ticked, the agency falls back to `fallback`. */
+function resetChoice(key: string, own: boolean, fallback: string): Html | string {
+  return own
+    ? html`<div class="field"><label class="choice"><input type="checkbox" name="reset" value="${key}"> 恢复默认：删除本机构的值，改用${fallback}</label></div>`
+    : '';
+}
+
 function clockControl(d: SettingsPageData, key: ClockSettingKey): Html {
   const definition = CLOCK_SETTING_DEFINITIONS[key];
   const view = d.settings.clock.find((c) => c.key === key);
@@ -73,21 +80,31 @@ function clockControl(d: SettingsPageData, key: ClockSettingKey): Html {
     view?.changed === true ? '' : '（当前为默认值）'
   }`;
   const value = view?.value ?? definition.defaultValue;
+  const reset = resetChoice(key, view?.source === 'agency', '实例默认值或内置默认值');
   if (Array.isArray(definition.values)) {
     const choices = (definition.values as readonly string[]).map((v) => [v, definition.valueLabels?.[v] ?? v] as const);
-    return selectField(d.state, 'clock', key, CLOCK_LABEL[key], choices, { hint, value });
+    return html`${selectField(d.state, 'clock', key, CLOCK_LABEL[key], choices, { hint, value })}${reset}`;
   }
-  return textField(d.state, 'clock', key, CLOCK_LABEL[key], {
+  return html`${textField(d.state, 'clock', key, CLOCK_LABEL[key], {
     hint,
     value,
     type: definition.values === 'time' ? 'time' : 'number',
-  });
+  })}${reset}`;
+}
+
+/** What an agency without its own value of a letter or mail setting gets, in words. */
+function letterFallback(d: SettingsPageData, key: LetterSettingKey): string {
+  const instance = d.settings.instanceLetters.find((l) => l.key === key);
+  const source = instance?.source === 'instance' ? '实例默认值' : '内置默认值';
+  const value = instance?.value ?? LETTER_SETTING_DEFINITIONS[key].defaultValue;
+  return instance?.secret === true ? source : `${source}“${value === '' ? '（空）' : value}”`;
 }
 
 function letterControl(d: SettingsPageData, form: SettingsSection, key: LetterSettingKey): Html {
   const definition = LETTER_SETTING_DEFINITIONS[key];
   const view = d.settings.letters.find((l) => l.key === key);
   const hint = `${definition.meaning}（${sourceText[view?.source ?? 'default']}）`;
+  const reset = resetChoice(key, view?.source === 'agency', letterFallback(d, key));
   if (view?.secret === true) {
     const set = view.value !== '';
     return html`${passwordField(d.state, form, key, LETTER_LABEL[key], {
@@ -100,7 +117,7 @@ function letterControl(d: SettingsPageData, form: SettingsSection, key: LetterSe
     }`;
   }
   if (Array.isArray(definition.values)) {
-    return selectField(
+    return html`${selectField(
       d.state,
       form,
       key,
@@ -110,9 +127,9 @@ function letterControl(d: SettingsPageData, form: SettingsSection, key: LetterSe
         hint,
         value: view?.value ?? definition.defaultValue,
       },
-    );
+    )}${reset}`;
   }
-  return textField(d.state, form, key, LETTER_LABEL[key], {
+  return html`${textField(d.state, form, key, LETTER_LABEL[key], {
     hint,
     value: view?.value ?? '',
     type:
@@ -121,7 +138,7 @@ function letterControl(d: SettingsPageData, form: SettingsSection, key: LetterSe
         : typeof definition.values === 'string' && definition.values.startsWith('integer')
           ? 'number'
           : 'text',
-  });
+  })}${reset}`;
 }
 
 /** An intake.rate-limit value in words: `10/60` → 每个客户端地址每 60 秒最多提交 10 次; `off` → 不限. */
@@ -150,7 +167,7 @@ ${textField(d.state, 'intake', key, LETTER_LABEL[key], {
   hint: `格式为“次数/秒数”（如 10/60，次数 1–${RATE_LIMIT_BOUNDS.maxLimit}，秒数 1–${RATE_LIMIT_BOUNDS.maxWindowSeconds}），或 off 表示不限。${definition.meaning}。${fallbackSource}：${fallback}`,
   value,
   maxlength: 13,
-})}`;
+})}${resetChoice(key, view?.source === 'agency', `${fallbackSource} ${fallback}`)}`;
 }
 
 const reasonField = (d: SettingsPageData, form: string) =>
@@ -208,7 +225,7 @@ ${
         (row) =>
           html`<tr><td>${beijingTime(row.when)}</td><td>${settingLabel(row.key)}<br><small>${row.key}</small></td><td>${
             row.scope === 'agency' ? '本机构' : '实例默认'
-          }</td><td>${row.from === null ? '（默认值）' : row.from === '' ? '（空）' : row.from}</td><td>${row.to === '' ? '（空）' : row.to}</td><td>${row.who}</td><td>${row.reason ?? '—'}</td></tr>`,
+          }</td><td>${row.from === null ? '（默认值）' : row.from === '' ? '（空）' : row.from}</td><td>${row.reset ? `恢复默认（${row.to === '' ? '空' : row.to}）` : row.to === '' ? '（空）' : row.to}</td><td>${row.who}</td><td>${row.reason ?? '—'}</td></tr>`,
       )}</tbody></table>`
 }
 </section>`;

@@ -1,0 +1,1 @@
+ALTER TABLE "setting_changes" ADD COLUMN "reset" boolean DEFAULT false NOT NULL;
