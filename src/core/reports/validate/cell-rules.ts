@@ -3,7 +3,7 @@
 
 import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
-import { TABLE_IDS, type TableId } from '../template.ts';
+import { type ReportTemplate, TABLE_IDS, type TableId } from '../template.ts';
 import { type SignProblem, signProblemOf } from './cell-text.ts';
 import { cellDecimal, compareDecimals, evaluated, keepsPasses } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
@@ -49,12 +49,32 @@ function presentCellsOf(cells: ReadonlyMap<string, ReadCell>, table: TableId): R
   return present;
 }
 
+// A template's cell IDs per table, in contract order: computed once, not filtered from all its cells for every report.
+const TABLE_CELL_IDS = new WeakMap<ReportTemplate, Map<TableId, readonly string[]>>();
+
+function cellIdsOfTable(template: ReportTemplate, table: TableId): readonly string[] {
+  let byTable = TABLE_CELL_IDS.get(template);
+  if (byTable === undefined) {
+    byTable = new Map();
+    TABLE_CELL_IDS.set(template, byTable);
+  }
+  let ids = byTable.get(table);
+  if (ids === undefined) {
+    ids = template.cells.filter((c) => c.table === table).map((c) => c.id);
+    byTable.set(table, ids);
+  }
+  return ids;
+}
+
 /** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
 export const checkCellBlank: RuleCheck = ({ report }) =>
   checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
-    const blank = templateOf(report, table)
-      .cells.filter((c) => c.table === table && !report.cells.has(c.id))
-      .map((c) => c.id);
+    const blank: string[] = [];
+    for (const id of cellIdsOfTable(templateOf(report, table), table)) {
+      if (!report.cells.has(id)) {
+        blank.push(id);
+      }
+    }
     return evaluated({
       rule: 'CELL-BLANK',
       subject: `table:${table}`,
