@@ -31,6 +31,6 @@ test(`${COUNT} mutated inputs (seed ${SEED}) are each read to a complete result,
     }
   }
   // Many mutations leave a readable report: the generator does not only produce garbage (a flipped
-  // byte inside a UTF-8 character makes a file undecodable, hence not more).
+  // byte inside a UTF-8 character is repaired with a READ-ENCODING warning, but many flips are not).
   assert.ok(unreadable < (COUNT * 3) / 4, `${unreadable} of ${COUNT} unreadable`);
 });

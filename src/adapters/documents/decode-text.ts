@@ -3,8 +3,27 @@
 // mojibake the reader would mistake for content, so each legacy decode must look like Chinese.
 
 export type DecodedText =
-  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly encoding: TextEncodingName;
+      /** Invalid byte sequences replaced by U+FFFD (only with `repair`; absent when the decode was clean). */
+      readonly replaced?: number;
+    }
   | { readonly ok: false; readonly reason: string };
+
+export interface DecodeOptions {
+  /**
+   * Read a text with a few invalid byte sequences (a download cut or damaged in places) with U+FFFD in
+   * their place, rather than not at all: at most max(REPAIR_MIN, 0.1 %) of its characters, and what
+   * remains must read as text. For reports (the reader says where numbers may be lost), never for data
+   * files such as a case import.
+   */
+  readonly repair?: boolean;
+}
+
+/** A damaged text may have this many replaced sequences, or 0.1 % of its characters if more. */
+export const REPAIR_MIN = 8;
 
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
@@ -28,7 +47,7 @@ const COMMON_HAN = new Set(
  * cleanly and reads most like Chinese (an HTML `<meta charset>` naming one of them goes first).
  * NUL bytes or many control characters mean binary content, unless they are BOM-less UTF-16.
  */
-export function decodeText(bytes: Uint8Array): DecodedText {
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   const bom = readBom(bytes);
   if (bom !== undefined) {
     const body = bytes.subarray(bom.length);
@@ -55,7 +74,34 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       return { ok: true, text, encoding };
     }
   }
-  return { ok: false, reason: REASON_UNDECODABLE };
+  return (options.repair === true ? repairedDecode(bytes, declared) : undefined) ?? { ok: false, reason: REASON_UNDECODABLE };
+}
+
+/**
+ * The decode with the fewest replaced sequences among UTF-8 and the legacy encodings (the declared one
+ * first), when few enough and the rest reads as text (see DecodeOptions.repair).
+ */
+function repairedDecode(bytes: Uint8Array, declared: 'gb18030' | 'big5' | undefined): DecodedText | undefined {
+  let best: { text: string; encoding: TextEncodingName; replaced: number } | undefined;
+  const order: TextEncodingName[] = declared === undefined ? ['utf-8', 'gb18030', 'big5'] : [declared, 'utf-8', 'gb18030', 'big5'];
+  for (const encoding of order) {
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    let replaced = 0;
+    for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) {
+      replaced += 1;
+    }
+    if (best === undefined || replaced < best.replaced) {
+      best = { text, encoding, replaced };
+    }
+  }
+  if (
+    best === undefined ||
+    best.replaced > Math.max(REPAIR_MIN, best.text.length / 1000) ||
+    !readsAsChinese(best.text.replaceAll('\ufffd', ''))
+  ) {
+    return undefined;
+  }
+  return { ok: true, text: best.text, encoding: best.encoding, replaced: best.replaced };
 }
 
 /** The legacy encoding an HTML page declares in its first KB (`<meta charset="gb2312">`), if one we decode. */
@@ -95,6 +141,17 @@ function decodeUtf16WithoutBom(bytes: Uint8Array): DecodedText | undefined {
     }
   }
   return undefined;
+}
+
+/** Text as readsAsText, with at least 20 Han characters: a damaged Chinese report, not some other language's file. */
+function readsAsChinese(text: string): boolean {
+  let han = 0;
+  for (const char of text.slice(0, SAMPLE_BYTES)) {
+    if (isHanOrCjkPunctuation(char.codePointAt(0) ?? 0) && ++han >= 20) {
+      return readsAsText(text);
+    }
+  }
+  return false;
 }
 
 /** Printable ASCII, or Han and CJK punctuation for most of the rest. */

@@ -56,6 +56,48 @@ describe('plain text', () => {
     assert.equal(onlyText(result), seed);
   });
 
+  test('a damaged download (a few invalid bytes) reads with U+FFFD in their place and a READ-ENCODING warning; too many is still undecodable', async () => {
+    const seed = fixture('seeds/000_fa62d5864337d3a6.txt');
+    // A byte 0xFF (never valid in UTF-8 or GB18030) after each of the first `count` line breaks.
+    const damage = (bytes: Uint8Array, count: number) => {
+      const out: number[] = [];
+      let left = count;
+      for (const byte of bytes) {
+        out.push(byte);
+        if (byte === 0x0a && left > 0) {
+          out.push(0xff);
+          left -= 1;
+        }
+      }
+      assert.equal(left, 0, 'enough lines to damage');
+      return new Uint8Array(out);
+    };
+    const damaged = loaded(await loadSource(damage(seed, 3), 'report.txt'));
+    assert.equal(damaged.encoding, 'utf-8');
+    const text = onlyText(damaged);
+    assert.equal([...text.matchAll(/\ufffd/g)].length, 3);
+    assert.deepEqual(
+      damaged.document.findings?.map((f) => [f.rule, f.severity, f.message]),
+      [
+        [
+          'READ-ENCODING',
+          'warning',
+          '文件中有3处字节不是有效的 UTF-8 编码（文件可能下载不完整或已损坏），已用“\ufffd”代替后读取；这些位置的文字或数字可能缺失或有误',
+        ],
+      ],
+    );
+    // A GB18030 page damaged the same way reads as GB18030 (fewest replacements), not as broken UTF-8.
+    const gb = loaded(await loadSource(damage(fixture('documents/seed-000.gb18030.txt'), 2), 'report.txt'));
+    assert.equal(gb.encoding, 'gb18030');
+    assert.match(gb.document.findings?.[0]?.message ?? '', /^文件中有2处字节不是有效的 GB18030（GBK）编码/);
+    // Past max(8, 0.1 % of the characters) it is no longer a damaged report.
+    const limit = Math.max(8, Math.floor(new TextDecoder().decode(seed).length / 1000));
+    assert.match(refused(await loadSource(damage(seed, limit + 1), 'report.txt')), /^无法解码/);
+    assert.equal(loaded(await loadSource(damage(seed, limit), 'report.txt')).document.findings?.[0]?.rule, 'READ-ENCODING');
+    // A clean file has no such finding.
+    assert.equal(loaded(await loadSource(seed, 'report.txt')).document.findings, undefined);
+  });
+
   test('a Big5 traditional mirror decodes and reads in simplified, 檔案 and 資訊 as 文件 and 信息', async () => {
     const result = await loadSource(fixture('documents/traditional.big5.txt'), 'report.txt');
     assert.equal(loaded(result).encoding, 'big5');

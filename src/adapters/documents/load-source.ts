@@ -3,7 +3,7 @@
 // often mislabelled (.doc files that are HTML, .txt files that are GBK). Never throws: what cannot be
 // read is a Chinese reason the caller reports as UNREADABLE_INPUT.
 
-import type { SourceBlock, SourceDocument } from '#core/reports/report-model.ts';
+import { finding, type SourceBlock, type SourceDocument } from '#core/reports/report-model.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
 import { detectScriptOf, toSimplified } from './to-simplified.ts';
@@ -122,10 +122,31 @@ async function loadZip(bytes: Uint8Array, fileName: string): Promise<LoadedSourc
 }
 
 function loadText(bytes: Uint8Array, fileName: string): LoadedSource {
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, { repair: true });
   if (!decoded.ok) {
     return decoded;
   }
+  if (decoded.replaced !== undefined) {
+    const loaded = loadDecodedText(decoded.text, decoded.encoding, fileName);
+    const damaged = finding(
+      'READ-ENCODING',
+      `文件中有${decoded.replaced}处字节不是有效的${ENCODING_NAME[decoded.encoding]}编码（文件可能下载不完整或已损坏），已用“\ufffd”代替后读取；这些位置的文字或数字可能缺失或有误`,
+    );
+    return loaded.ok ? { ...loaded, document: { ...loaded.document, findings: [damaged, ...(loaded.document.findings ?? [])] } } : loaded;
+  }
+  return loadDecodedText(decoded.text, decoded.encoding, fileName);
+}
+
+const ENCODING_NAME: Readonly<Record<TextEncodingName, string>> = {
+  'utf-8': ' UTF-8 ',
+  'utf-16le': ' UTF-16 ',
+  'utf-16be': ' UTF-16 ',
+  gb18030: ' GB18030（GBK）',
+  big5: ' Big5 ',
+};
+
+function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileName: string): LoadedSource {
+  const decoded = { text: decodedText, encoding };
   const text = normalizeLineBreaks(decoded.text);
   if (text.trim() === '') {
     return { ok: false, reason: REASON_EMPTY };

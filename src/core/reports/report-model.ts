@@ -108,6 +108,7 @@ export const RULE_IDS = [
   'STRUCT-NUMBERING',
   'READ-FORMULA-COMPUTED',
   'NARR-CHANNEL',
+  'READ-ENCODING',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -165,6 +166,7 @@ export const RULE_SEVERITY = {
   /** Plain sums saved without their result, computed from their cells (issue #10). */
   'READ-FORMULA-COMPUTED': 'notice',
   'NARR-CHANNEL': 'warning',
+  'READ-ENCODING': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */
