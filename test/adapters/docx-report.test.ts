@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { parseDocument } from 'htmlparser2';
 import mammoth from 'mammoth';
 import { renderReportDocx } from '#adapters/documents/docx-report.ts';
+import type { HtmlNode } from '#adapters/documents/html-to-blocks.ts';
 import { readTables } from '#core/reports/read/read-tables.ts';
 import { documentCells } from '#core/reports/render/document-cells.ts';
 import { expandGrid, tableGrid } from '#core/reports/render/table-grid.ts';
@@ -19,14 +20,6 @@ import { expectedRows, filledReport, misplacedCells, type Position, withCells } 
 import { zipEntry } from './zip-entry.ts';
 
 // ---------------------------------------------------------------- reading the DOCX back
-
-interface HtmlNode {
-  readonly type: string;
-  readonly name?: string;
-  readonly data?: string;
-  readonly attribs?: Readonly<Record<string, string>>;
-  readonly children?: readonly HtmlNode[];
-}
 
 /** A table cell as mammoth writes it. */
 interface HtmlCell {

@@ -11,7 +11,7 @@
 // fallback is read (the choice repeats it); a text box's paragraphs follow the paragraph holding it.
 import { parseDocument } from 'htmlparser2';
 import type { SourceBlock } from '#core/reports/report-model.ts';
-import { htmlToBlocks } from './html-to-blocks.ts';
+import { type HtmlNode, htmlToBlocks } from './html-to-blocks.ts';
 import { readZipEntry, type ZipEntry, zipEntries } from './zip-entries.ts';
 import { MAX_XML_PART_BYTES } from './zip-limits.ts';
 
@@ -24,14 +24,8 @@ const WORD_NAMESPACES = new Set([
 ]);
 const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
-/** The slice of htmlparser2's DOM this walk reads. */
-interface XmlNode {
-  readonly type: string;
-  readonly name?: string;
-  readonly data?: string;
-  readonly attribs?: Readonly<Record<string, string>>;
-  readonly children?: readonly XmlNode[];
-}
+/** htmlparser2's DOM in XML mode: the same node slice the HTML path walks. */
+type XmlNode = HtmlNode;
 
 /** Reads a DOCX file; a damaged or non-DOCX zip is a reason, never an exception. */
 export async function docxToBlocks(bytes: Uint8Array): Promise<DocxBlocks> {

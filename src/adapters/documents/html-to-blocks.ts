@@ -6,8 +6,8 @@
 import { parseDocument } from 'htmlparser2';
 import type { SourceBlock } from '#core/reports/report-model.ts';
 
-/** The slice of htmlparser2's DOM this walk reads. */
-interface HtmlNode {
+/** The slice of htmlparser2's DOM the HTML and DOCX readers walk (an element, text or CDATA node). */
+export interface HtmlNode {
   readonly type: string;
   readonly name?: string;
   readonly data?: string;
