@@ -183,6 +183,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // the first burst after a start finds optimised code, nothing is written.
       await warmUpIntake({
         db: database.db,
+        engine: database.engine,
         services: http,
         now,
         log,

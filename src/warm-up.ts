@@ -9,7 +9,7 @@
 // value survives it. Bounded by WARM_UP_BUDGET_MS; a failure is logged and the server starts anyway.
 // GONGKAI_WARMUP=off skips it.
 
-import type { Db } from '#adapters/db/open-database.ts';
+import type { Db, Engine } from '#adapters/db/open-database.ts';
 import { WARM_UP_AGENCY, withRolledBackIntake } from '#adapters/db/rolled-back-intake.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
 import type { HttpServices } from '#adapters/http/http-services.ts';
@@ -25,6 +25,7 @@ export const WARM_UP_BUDGET_MS = 1500;
 
 export interface WarmUpOptions {
   readonly db: Db;
+  readonly engine: Engine;
   /** The server's services: the warm-up's differ only in writing its applications to the rolled-back transaction. */
   readonly services: HttpServices;
   readonly now: () => Date;
@@ -47,7 +48,7 @@ export async function warmUpIntake(options: WarmUpOptions): Promise<WarmUpReport
   const start = performance.now();
   const deadline = start + (options.budgetMs ?? WARM_UP_BUDGET_MS);
   try {
-    const result = await withRolledBackIntake(options.db, async (sandbox, agencySlug) => {
+    const result = await withRolledBackIntake(options.db, options.engine, async (sandbox, agencySlug) => {
       const services: HttpServices = { ...options.services, cases: composeCaseServices(sandbox, options.now) };
       const handler = intakeFastPath({
         services: () => services,
