@@ -20,7 +20,10 @@ import { composeCaseServices, INTAKE_BATCH } from './compose-case-services.ts';
 
 /** Synthetic applications sent at most. */
 export const WARM_UP_REQUESTS = 2 * INTAKE_BATCH;
-/** No new wave of applications starts after this many milliseconds. */
+/**
+ * Milliseconds the warm-up may take: a wave of applications starts only if, taking as long as the one
+ * before, it ends within them (the first wave always runs). On a loaded machine that is one wave.
+ */
 export const WARM_UP_BUDGET_MS = 1500;
 
 export interface WarmUpOptions {

@@ -106,6 +106,22 @@ forEachEngine('start-up warm-up', ({ engine, database }) => {
     assert.equal(chain[0]?.entries, 3);
   });
 
+  test('bounded: past its budget no further wave starts (the first always runs)', async () => {
+    const { db } = await database();
+    const services = composeHttpServices(db, await identityDeps(db, { now }), now);
+    const report = await warmUpIntake({
+      db,
+      engine,
+      services,
+      now,
+      log: () => undefined,
+      rateLimit: false,
+      maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      budgetMs: 1,
+    });
+    assert.deepEqual({ sent: report.sent, created: report.created }, { sent: INTAKE_BATCH, created: INTAKE_BATCH });
+  });
+
   test('a warm-up that fails after writing is rolled back too, and the pool keeps working', async () => {
     const { db, pool } = await database();
     const state = await snapshot(pool, db);
