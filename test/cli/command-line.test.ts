@@ -223,6 +223,24 @@ describe('standard output on a full disk', () => {
   });
 });
 
+describe('standard output to a file', () => {
+  test('report check --json written to a file (writeSync) is byte for byte what a pipe receives', async () => {
+    const dataDir = await makeTempDir();
+    const file = join(dataDir, 'out.jsonl');
+    const env = { ...process.env, GONGKAI_DATA_DIR: dataDir };
+    const check = `'${join(ROOT, 'gongkai')}' report check --json '${SEED_DIR}'`;
+    const piped = await new Promise<string>((done) => {
+      execFile('bash', ['-c', `${check} 2>/dev/null | cat`], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (_e, stdout) => done(stdout));
+    });
+    const status = await new Promise<string>((done) => {
+      execFile('bash', ['-c', `${check} > '${file}' 2>/dev/null; echo "$?"`], { cwd: ROOT, env }, (_e, stdout) => done(stdout.trim()));
+    });
+    assert.match(status, /^[01]$/u); // read and audited, written without an output error (74)
+    assert.ok(piped.split('\n').length > 5);
+    assert.equal(await readFile(file, 'utf8'), piped);
+  });
+});
+
 describe('the data directory', () => {
   test('a damaged settings file is a Chinese message naming the file and what to do, exit 78; nothing is replaced', async () => {
     const dataDir = await makeDataDir();

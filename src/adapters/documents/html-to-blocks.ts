@@ -3,7 +3,7 @@
 // A table that holds another table is page layout, not data: its cells flow as text and the inner
 // tables become grids of their own.
 
-import { parseDocument } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import type { SourceBlock } from '#core/reports/report-model.ts';
 
 /** The slice of htmlparser2's DOM the HTML and DOCX readers walk (an element, text or CDATA node). */
@@ -92,13 +92,84 @@ export function htmlToBlocks(html: string): SourceBlock[] {
   if (cells > MAX_HTML_CELLS) {
     throw new SourceLimitError(`网页表格单元格过多（超过 ${MAX_HTML_CELLS.toLocaleString('en-US')} 个），不像是年度报告，未读取`);
   }
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  if (depthExceeds(document as unknown as HtmlNode, MAX_HTML_DEPTH)) {
+  const document = parseHtml(html);
+  if (depthExceeds(document, MAX_HTML_DEPTH)) {
     throw new SourceLimitError(`网页元素嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不像是年度报告，未读取`);
   }
   const output = new BlockCollector();
-  walk(document as unknown as HtmlNode, output);
+  walk(document, output);
   return output.finish();
+}
+
+/** A node of the tree parseHtml builds: htmlparser2's DOM without its links, positions and classes. */
+interface TreeNode {
+  readonly type: string;
+  readonly name?: string;
+  data?: string;
+  readonly attribs?: Readonly<Record<string, string>>;
+  readonly children?: TreeNode[];
+}
+
+/**
+ * The tree htmlparser2's `parseDocument` builds, as plain objects: the same nodes in the same places
+ * (one text node for adjacent text, comments, CDATA and processing instructions kept, `<script>` and
+ * `<style>` typed as such), without parent and sibling links or node classes — building domhandler's
+ * DOM was about half of parsing a page (issue #9, fourth round).
+ */
+export function parseHtml(html: string): HtmlNode {
+  const root: TreeNode = { type: 'root', children: [] };
+  const open: TreeNode[] = [root];
+  // The text or comment node the next chunk of the same kind is appended to (domhandler's lastNode).
+  let last: TreeNode | null = null;
+  const add = (node: TreeNode): void => {
+    (open[open.length - 1] as TreeNode).children?.push(node);
+    last = null;
+  };
+  const handler: Partial<Handler> = {
+    onopentag(name, attribs) {
+      const element: TreeNode = { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [] };
+      add(element);
+      open.push(element);
+    },
+    onclosetag() {
+      last = null;
+      open.pop();
+    },
+    ontext(data) {
+      if (last !== null && last.type === 'text') {
+        last.data += data;
+        return;
+      }
+      const node: TreeNode = { type: 'text', data };
+      add(node);
+      last = node;
+    },
+    oncomment(data) {
+      if (last !== null && last.type === 'comment') {
+        last.data += data;
+        return;
+      }
+      const node: TreeNode = { type: 'comment', data };
+      add(node);
+      last = node;
+    },
+    oncommentend() {
+      last = null;
+    },
+    oncdatastart() {
+      const text: TreeNode = { type: 'text', data: '' };
+      add({ type: 'cdata', children: [text] });
+      last = text;
+    },
+    oncdataend() {
+      last = null;
+    },
+    onprocessinginstruction(name, data) {
+      add({ type: 'directive', name, data });
+    },
+  };
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  return root;
 }
 
 /** `<td` and `<th` openings, counted without parsing (stops once past the limit). */
