@@ -29,6 +29,7 @@ import { composePortalReports, reportDepsOf } from './compose-report-services.ts
 import { composeStaffServices } from './compose-staff-services.ts';
 import { blobDirectory, identityDeps } from './composition-root.ts';
 import { seedDemoAgency } from './demo-seed.ts';
+import { warmUpIntake } from './warm-up.ts';
 
 export interface StartServerOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -177,6 +178,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       limits: config.attachments,
     });
     const composed = composeConsoleServices(database.db, identity, config.http.session, http.cases, http.attachments);
+    if (config.http.warmUp) {
+      // The intake run end to end in a rolled-back transaction before /healthz says ok (src/warm-up.ts):
+      // the first burst after a start finds optimised code, nothing is written.
+      await warmUpIntake({
+        db: database.db,
+        engine: database.engine,
+        services: http,
+        now,
+        log,
+        rateLimit: config.http.rateLimit,
+        maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+      });
+    }
     staffConsole = composed.console;
     services = { ...http, sessions: composed.staffSessions };
     portal = portalServicesOf({

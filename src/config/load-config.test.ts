@@ -41,6 +41,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       signInRateLimit: { limit: 5, windowSeconds: 300 },
       session: { idleSeconds: 1800, absoluteSeconds: 43200 },
       pageCacheMs: 1000,
+      warmUp: true,
     });
     assert.equal(config.actor, 'os-user');
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.http));
@@ -58,6 +59,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
         GONGKAI_SESSION_IDLE: '15',
         GONGKAI_SESSION_MAX: '8',
         GONGKAI_PAGE_CACHE: '1500',
+        GONGKAI_WARMUP: 'OFF',
         GONGKAI_USER: ' 管理员甲 ',
       },
       runtime,
@@ -72,6 +74,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       signInRateLimit: { limit: 3, windowSeconds: 600 },
       session: { idleSeconds: 900, absoluteSeconds: 28800 },
       pageCacheMs: 1500,
+      warmUp: false,
     });
     assert.equal(loadConfig({ HOME: '/h', GONGKAI_PAGE_CACHE: 'OFF' }, runtime).http.pageCacheMs, 0);
     assert.equal(loadConfig({ HOME: '/h', GONGKAI_PAGE_CACHE: '250' }, runtime).http.pageCacheMs, 250);
@@ -81,6 +84,7 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       ['GONGKAI_SESSION_MAX', 'forever'],
       ['GONGKAI_PAGE_CACHE', '60001'],
       ['GONGKAI_PAGE_CACHE', '-1'],
+      ['GONGKAI_WARMUP', 'no'],
     ] as const) {
       assert.throws(
         () => loadConfig({ HOME: '/h', [name]: value }, runtime),

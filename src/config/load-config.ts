@@ -54,6 +54,12 @@ export const CONFIG_VARIABLES = [
       'milliseconds the server keeps a public portal page (agency homes, 年度报告 pages) to answer the next views from memory (0–60000; `off` = 0); any change through this server empties it',
   },
   {
+    name: 'GONGKAI_WARMUP',
+    default: 'on',
+    meaning:
+      'before /healthz says ok the server runs a few hundred synthetic applications through the whole intake in a transaction it rolls back (nothing is written), so the first requests find optimised code; `off` skips it',
+  },
+  {
     name: 'GONGKAI_INTAKE_RATE_LIMIT',
     default: '(unset)',
     meaning:
@@ -101,6 +107,8 @@ export interface Config {
     readonly session: { readonly idleSeconds: number; readonly absoluteSeconds: number };
     /** How long a shared public page is kept by the server's page cache (GONGKAI_PAGE_CACHE, ms; 0 = off). */
     readonly pageCacheMs: number;
+    /** Whether the server warms the intake up before /healthz says ok (GONGKAI_WARMUP, default on; src/warm-up.ts). */
+    readonly warmUp: boolean;
   };
   /** Upload limits of attachments (issues #7, #8); the blobs live under files.dataDir/blobs. */
   readonly attachments: {
@@ -208,6 +216,11 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_PAGE_CACHE 应为公开页面在内存中保留的毫秒数（0 至 60000，或 off），收到“${pageCacheText}”`);
   }
 
+  const warmUpText = (set(env, 'GONGKAI_WARMUP') ?? 'on').toLowerCase();
+  if (warmUpText !== 'on' && warmUpText !== 'off') {
+    problems.push(`GONGKAI_WARMUP 应为 on 或 off，收到“${warmUpText}”`);
+  }
+
   const timeoutText = set(env, 'GONGKAI_READ_TIMEOUT') ?? '20';
   const timeout = Number(timeoutText);
   if (!/^\d+(?:\.\d+)?$/.test(timeoutText) || timeout <= 0 || timeout > 86400) {
@@ -249,6 +262,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
       signInRateLimit: Object.freeze(signInRateLimit),
       session: Object.freeze({ idleSeconds: idleMinutes * 60, absoluteSeconds: maxHours * 3600 }),
       pageCacheMs,
+      warmUp: warmUpText === 'on',
     }),
     attachments: Object.freeze({ maxBytes, maxFiles }),
     reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
