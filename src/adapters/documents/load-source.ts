@@ -7,6 +7,7 @@ import { finding, type SourceBlock, type SourceDocument } from '#core/reports/re
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
 import { detectScriptOf, toSimplified } from './to-simplified.ts';
+import { hasRadicals, unifyRadicals } from './unify-radicals.ts';
 import { zipLimitProblem } from './zip-limits.ts';
 
 // The DOCX, XLSX and PDF readers (our DOCX reader, exceljs ~0.25 s of CPU to import, unpdf) are imported on
@@ -171,13 +172,15 @@ function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileNa
   return finish([{ kind: 'text', text }], 'text', decoded.encoding);
 }
 
-/** Cleans every string (zero-width characters, line endings, 繁体 → 简体) and refuses a document without text. */
+/** Cleans every string (radicals → ideographs, zero-width characters, line endings, 繁体 → 简体) and refuses a document without text. */
 function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?: TextEncodingName): LoadedSource {
   const strings = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : block.rows.flat()));
   const mode = detectScriptOf(strings);
   // Most strings (every cell of a table) hold nothing either step changes: no regex for them.
-  const clean = (text: string): string =>
-    stripPinyinMarks(mode === 'simplified' && !needsCleaning(text) ? text : toSimplified(normalizeLineBreaks(text), mode));
+  const clean = (text: string): string => {
+    const unified = hasRadicals(text) ? unifyRadicals(text) : text;
+    return stripPinyinMarks(mode === 'simplified' && !needsCleaning(unified) ? unified : toSimplified(normalizeLineBreaks(unified), mode));
+  };
   const cleaned: SourceBlock[] = blocks.map((block) =>
     block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
   );

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readTables } from '#core/reports/read/read-tables.ts';
-import { type PdfLine, withColumns } from './pdf-to-blocks.ts';
+import { joinWrappedLines, type PdfLine, withColumns } from './pdf-to-blocks.ts';
 
 /** A line of a label at x 80 and values centred on the given x positions (7 units wide each). */
 function row(label: string, values: readonly (readonly [string, number])[]): PdfLine {
@@ -62,6 +62,86 @@ describe('withColumns', () => {
     assert.deepEqual(
       [v['normative_documents.issued'], v['normative_documents.repealed'], v['normative_documents.in_force']],
       [4, undefined, 6],
+    );
+  });
+});
+
+describe('a table none of whose rows is full (2019 table 二: `行政许可 19 +4`)', () => {
+  test("its values go under the header row's column titles, signed changes included", () => {
+    const header: PdfLine = {
+      text: '信息内容 上一年项目数量 本年增/减 处理决定数量',
+      segments: [
+        { text: '信息内容', x: 80, width: 60 },
+        ...['上一年项目数量', '本年增/减', '处理决定数量'].map((title, i) => ({ text: title, x: COLUMNS[i]! - 30, width: 60 })),
+      ],
+    };
+    const lines = withColumns([
+      header,
+      row('行政许可', [
+        ['19', COLUMNS[0]!],
+        ['+4', COLUMNS[1]!],
+      ]),
+      row('行政处罚', [['35', COLUMNS[0]!]]),
+    ]);
+    assert.deepEqual(lines.slice(1), ['行政许可\t19\t+4\t', '行政处罚\t35\t\t']);
+    // A heading is not a header: the row stays as pdf.js gives it.
+    assert.deepEqual(withColumns([text('第二十条第（五）项 信息内容 说明'), row('行政许可', [['19', COLUMNS[0]!]])]), [
+      '第二十条第（五）项 信息内容 说明',
+      '行政许可 19',
+    ]);
+  });
+});
+
+describe('joinWrappedLines: a paragraph broken at the right margin is one line again', () => {
+  const PAGE = 595;
+  /** A line of running text from x to x + width (14-unit characters). */
+  const prose = (t: string, x: number, width = t.length * 14): PdfLine => ({ text: t, segments: [{ text: t, x, width }] });
+  const full = (t: string, indent = 0): PdfLine => prose(t, 57 + indent, 480 - indent);
+
+  test('full lines join the next line at the margin; a closed sentence, an indent or a heading starts anew', () => {
+    const lines = joinWrappedLines(
+      [
+        full('根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《广西壮', 28),
+        full('族自治区人民政府办公厅关于做好2023年政府信息公开工作年度报告发布和报'),
+        prose('送工作的通知》相关要求。', 57),
+        full('本年度共收到政府信息公开申请，现将有关情况报告如下，本年度共收到', 28),
+        prose('二、主动公开政府信息情况', 57),
+        full('本机关不掌握相关政府信息的申请共计十二件，均已依法告知申请人。这', 28),
+        prose('一行从新段落开始', 85),
+      ],
+      PAGE,
+    ).map((line) => line.text);
+    assert.deepEqual(lines, [
+      '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《广西壮族自治区人民政府办公厅关于做好2023年政府信息公开工作年度报告发布和报送工作的通知》相关要求。',
+      '本年度共收到政府信息公开申请，现将有关情况报告如下，本年度共收到',
+      '二、主动公开政府信息情况',
+      '本机关不掌握相关政府信息的申请共计十二件，均已依法告知申请人。这',
+      '一行从新段落开始',
+    ]);
+  });
+
+  test('table lines are never joined: header cells with gaps, narrow labels, rows of values', () => {
+    const lines: PdfLine[] = [
+      full('本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止，如'),
+      full('对本报告有疑问请与本机关联系，联系地址：某市某路某号，邮编：某某某某'),
+      {
+        text: '信息内容 本年制发件数 本年废止件数 现行有效件数',
+        segments: [
+          { text: '信息内容', x: 57, width: 56 },
+          { text: '本年制发件数', x: 200, width: 84 },
+          { text: '本年废止件数', x: 320, width: 84 },
+          { text: '现行有效件数', x: 453, width: 84 },
+        ],
+      },
+      prose('第二十条第（一）项', 57),
+      row('规章', [
+        ['1', COLUMNS[0]!],
+        ['2', COLUMNS[1]!],
+      ]),
+    ];
+    assert.deepEqual(
+      joinWrappedLines(lines, PAGE).map((line) => line.text),
+      [lines[0]!.text + lines[1]!.text, ...lines.slice(2).map((line) => line.text)],
     );
   });
 });

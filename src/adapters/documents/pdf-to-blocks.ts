@@ -34,7 +34,13 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
       for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
         const page = await pdf.getPage(pageNumber);
         const content = await page.getTextContent();
-        lines.push(...itemsToLines(content.items.filter((item): item is typeof item & TextItem => 'str' in item)));
+        const [x0 = 0, , x1 = 0] = page.view;
+        lines.push(
+          ...itemsToLines(
+            content.items.filter((item): item is typeof item & TextItem => 'str' in item),
+            Math.abs(x1 - x0),
+          ),
+        );
         page.cleanup();
       }
     } finally {
@@ -70,8 +76,8 @@ export interface PdfLine {
 }
 
 /** Joins a page's items into lines: pdf.js marks line ends; whitespace items are gaps to weigh. */
-function itemsToLines(items: readonly TextItem[]): string[] {
-  return withColumns(itemsToPdfLines(items));
+function itemsToLines(items: readonly TextItem[], pageWidth: number): string[] {
+  return withColumns(joinWrappedLines(itemsToPdfLines(items), pageWidth));
 }
 
 function itemsToPdfLines(items: readonly TextItem[]): PdfLine[] {
@@ -98,9 +104,18 @@ function itemsToPdfLines(items: readonly TextItem[]): PdfLine[] {
         const isAutospace = gap < fontSize * AUTOSPACE_EM && (isCjk(line.at(-1)) || isCjk(text[0]));
         line += isAutospace || line.endsWith(' ') || text.startsWith(' ') ? '' : ' ';
       }
+      const spaced = gap !== undefined;
       gap = undefined;
       line += text;
-      segments.push({ text: text.trim(), x: item.transform[4] ?? 0, width: Math.abs(item.width) });
+      const x = item.transform[4] ?? 0;
+      const width = Math.abs(item.width);
+      const touching = segments.at(-1);
+      if (touching !== undefined && !spaced && text === text.trimStart() && Math.abs(x - (touching.x + touching.width)) < fontSize * 0.25) {
+        // pdf.js splits a run where the font changes (a radical glyph in `上⼀年`): one piece of text still.
+        segments[segments.length - 1] = { text: touching.text + text.trimEnd(), x: touching.x, width: x + width - touching.x };
+      } else {
+        segments.push({ text: text.trim(), x, width });
+      }
       fontSize = item.height > 0 ? item.height : Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0);
     }
     if (item.hasEOL) {
@@ -111,9 +126,95 @@ function itemsToPdfLines(items: readonly TextItem[]): PdfLine[] {
   return lines;
 }
 
+// ---------------------------------------------------------------- paragraphs wrapped at the margin
+
+/** Where a sentence, or a paragraph, may end: a line ending so is not joined to the next. */
+const CLOSING = /[。！？；：:;!?）)》」”]$/;
+/** A heading or list item starts its own line even right after a full line. */
+const OPENING =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[章节条部]|附件|附表)/;
+
+const leftOf = (line: PdfLine): number => line.segments[0]?.x ?? 0;
+const rightOf = (line: PdfLine): number => {
+  const last = line.segments.at(-1);
+  return last === undefined ? 0 : last.x + last.width;
+};
+
+/**
+ * Lines of one paragraph, joined (issue #9): a PDF breaks every sentence at the right margin
+ * (`…和《广西壮` / `族自治区人民政府办公厅…`), so sentences read as fragments: the agency came out as
+ * `族自治区人民政府办公厅关于做好` and narrative figures (`共收到` / `70件申请`) were missed. A line of text
+ * that fills the text width (at least WIDE of the page, no gap wider than a character, reaching the right
+ * margin) and does not end a sentence is joined to the next when that one starts at the left margin. A
+ * new paragraph is indented, a heading or list item (`二、`, `（一）`, `1.`) starts afresh, and table
+ * rows — cells with gaps between them, or narrower than the text — keep their lines.
+ */
+export function joinWrappedLines(lines: readonly PdfLine[], pageWidth: number): PdfLine[] {
+  const wide = lines.filter((line) => isWide(line, pageWidth));
+  if (wide.length < 2) {
+    return [...lines];
+  }
+  // The margins: the outermost edges of running text (table lines are not running text).
+  const em = median(wide.map(emOf));
+  const left = Math.min(...wide.map(leftOf));
+  const right = Math.max(...wide.map(rightOf));
+  const joined: PdfLine[] = [];
+  let last: PdfLine | undefined; // the physical line that ends joined.at(-1)
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && last !== undefined && continues(last, line, pageWidth, left, right, em)) {
+      const space = /[A-Za-z0-9]$/.test(previous.text) && /^[A-Za-z0-9]/.test(line.text) ? ' ' : '';
+      joined[joined.length - 1] = { text: previous.text + space + line.text, segments: [...previous.segments, ...line.segments] };
+    } else {
+      joined.push(line);
+    }
+    last = line;
+  }
+  return joined;
+}
+
+/** The share of the page's width a line of running text fills at least (A4 with 3 cm margins: 71%). */
+const WIDE = 0.6;
+
+const emOf = (line: PdfLine): number => (rightOf(line) - leftOf(line)) / Math.max(1, line.text.length);
+
+/** Running text: wide and dense. */
+function isWide(line: PdfLine, pageWidth: number): boolean {
+  return rightOf(line) - leftOf(line) >= WIDE * pageWidth && isDense(line);
+}
+
+/** Not a table row: no values at its end, and no gap between its pieces wider than a character and a half. */
+function isDense(line: PdfLine): boolean {
+  if (trailingValues(line) !== null) {
+    return false;
+  }
+  const em = emOf(line) * 1.5;
+  return line.segments.every((segment, i) => {
+    const before = line.segments[i - 1];
+    return before === undefined || segment.x - (before.x + before.width) <= em;
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function continues(previous: PdfLine, line: PdfLine, pageWidth: number, left: number, right: number, em: number): boolean {
+  return (
+    !CLOSING.test(previous.text) &&
+    !OPENING.test(line.text) &&
+    isWide(previous, pageWidth) &&
+    rightOf(previous) >= right - 1.5 * em &&
+    Math.abs(leftOf(line) - left) <= 0.5 * em &&
+    isDense(line)
+  );
+}
+
 // ---------------------------------------------------------------- columns from positions (issue #9)
 
-const VALUE = /^(?:-?\d+(?:\.\d+)?|[/／—–-])$/;
+// A signed change (`+4`, 2019 template 本年增/减) is a value too.
+const VALUE = /^(?:[+-]?\d+(?:\.\d+)?|[/／—–-])$/;
 
 /** The value segments at the end of a line (a row's cells after its label), or null when it has none. */
 function trailingValues(line: PdfLine): { label: string; values: PdfSegment[] } | null {
@@ -139,6 +240,15 @@ function trailingValues(line: PdfLine): { label: string; values: PdfSegment[] } 
 
 const center = (s: PdfSegment): number => s.x + s.width / 2;
 
+/** A column title: `本年新制作数量`, `本年增/减`, `采购总金额`, `本年收费金额（单位：万元）`. */
+const COLUMN_TITLE = /(?:数量|件数|金额|增\/减|数)(?:[（(][^）)]*[）)])?$/;
+
+/** The centres of a header row's column titles after its first cell (`信息内容`), or null for other lines. */
+function headerColumns(line: PdfLine): number[] | null {
+  const titles = line.segments.slice(1);
+  return titles.length >= 2 && titles.every((s) => COLUMN_TITLE.test(s.text)) ? titles.map(center) : null;
+}
+
 /**
  * Table rows with blank cells, placed by position (issue #9): a row with fewer values than the last full
  * row of the page before it is written with tabs, `''` where a column has no value, each value under the
@@ -151,9 +261,10 @@ export function withColumns(lines: readonly PdfLine[]): string[] {
   return lines.map((line) => {
     const row = trailingValues(line);
     if (row === null) {
-      // A header or heading between tables starts other columns; a wrapped label's short fragment does not.
+      // A header or heading between tables starts other columns (a header row's titles stand over them,
+      // for a table none of whose rows is full); a wrapped label's short fragment does not.
       if (line.text.length > 8) {
-        grid = null;
+        grid = headerColumns(line);
       }
       return line.text;
     }

@@ -220,6 +220,10 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['标题: 某区2019年度政府信息公开工作年度报告']), '某区');
     assert.equal(agency(['2022年某县卫生健康委员会信息公开年报']), '某县卫生健康委员会');
     assert.equal(agency(['某县统计局2024年政府信息公开工作', '年度报告']), '某县统计局');
+    // A PDF breaks the title wherever the line is full.
+    assert.equal(agency(['某市卫生健康委员会2023年政府信息公开工作年度', '报告']), '某市卫生健康委员会');
+    assert.equal(agency(['某县卫生健康委员会2022年政府信息公开工作年', '度报告']), '某县卫生健康委员会');
+    assert.equal(agency(['某市某局2023年政府信息公', '开工作年度报告']), '某市某局');
     assert.equal(agency(['来源:某区交通运输局 发布时间:2021-01-21']), '某区交通运输局');
     assert.equal(agency(['来源:原创 发布时间:2021-01-21']), null);
     assert.equal(agency(['本年度报告根据《条例》规定，由某省公安厅编制。']), '某省公安厅');

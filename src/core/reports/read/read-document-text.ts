@@ -150,13 +150,24 @@ interface TitleReading {
   readonly malformed: readonly string[];
 }
 
+/** The longest second line of a title broken over two lines. A second line with a year is a title of its own (seed 003: the organ above it). */
+const MAX_TITLE_TAIL = 12;
+
 function readTitle(block: readonly Line[]): TitleReading {
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!;
     const compact = asciiDigits(line.text.replace(/\s+/g, ''));
-    // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`) reads as one.
+    // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`; a PDF breaks it
+    // anywhere: `…工作年度` / `报告`, `…工作年度报` / `告`, `…政府信息公` / `开工作年度报告`) reads as one.
     const next = block[i + 1];
-    if (next !== undefined && !compact.includes('年度报告') && /^(?:工作)?年度报告$/.test(next.text.replace(/\s+/g, ''))) {
+    const nextCompact = next === undefined ? '' : asciiDigits(next.text.replace(/\s+/g, ''));
+    if (
+      next !== undefined &&
+      !compact.includes('年度报告') &&
+      nextCompact.length <= MAX_TITLE_TAIL &&
+      !/\d{4}/.test(nextCompact) &&
+      (compact + nextCompact).includes('年度报告')
+    ) {
       const joined = readTitle([{ index: line.index, text: line.text + next.text }]);
       if (joined.agency !== null || joined.year !== null) {
         return { ...joined, lines: [line.index, next.index] };
