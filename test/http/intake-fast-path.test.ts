@@ -232,12 +232,19 @@ forEachEngine('intake fast path and the Hono route answer alike', ({ database })
     for (let i = 0; i < 3; i += 1) {
       await same(post('/api/agencies/fast-limit/applications', body), { status: '201 Created', direct: true });
     }
-    const { fast, hono } = await same(post('/api/agencies/fast-limit/applications', body), {
-      status: '429 Too Many Requests',
-      direct: true,
-    });
-    assert.equal(fast.body, hono.body);
-    assert.match(fast.head, /\nretry-after: (59|60)\n/);
+    // Each server's window opened at its own first request, so the seconds left may differ by one when a
+    // loaded machine puts a second boundary between the two servers' answers: compare all but that number.
+    const { fast, hono, direct } = await pair.send(post('/api/agencies/fast-limit/applications', body));
+    assert.equal(direct, true, 'answered by the fast path');
+    const seconds = (text: string): string => text.replace(/(retry-after: |请 )\d+/g, '$1N');
+    assert.equal(fast.head.split('\n')[0], 'HTTP/1.1 429 Too Many Requests');
+    assert.equal(seconds(fast.head), seconds(hono.head));
+    assert.equal(seconds(fast.body), seconds(hono.body));
+    for (const answer of [fast, hono]) {
+      const retryAfter = Number(/\nretry-after: (\d+)\n/.exec(answer.head)?.[1]);
+      assert.ok(retryAfter === 59 || retryAfter === 60, `retry-after ${retryAfter}`);
+      assert.match(answer.body, new RegExp(`请 ${retryAfter} 秒后再试`));
+    }
     assert.equal(JSON.parse(fast.body).error.code, 'RATE_LIMITED');
   });
 
