@@ -59,7 +59,7 @@ describe('auto-analyze of the embedded database', () => {
       await insertCases(pool, 1, MIN_CHANGES - 1);
       assert.deepEqual(await analyzeStaleTables(queryable(pool)), [], 'fewer changes than MIN_CHANGES');
       await insertCases(pool, MIN_CHANGES, 2000);
-      assert.deepEqual(await analyzeStaleTables(queryable(pool)), ['public.cases']);
+      assert.deepEqual(await analyzeStaleTables(queryable(pool), { youngOnly: true }), ['public.cases'], 'never analyzed: young');
       assert.equal(await foreignKeyCheckIndex(pool), 'cases_pkey');
       assert.deepEqual(await analyzeStaleTables(queryable(pool)), []);
 
@@ -67,23 +67,31 @@ describe('auto-analyze of the embedded database', () => {
       await insertCases(pool, 2001, 2500);
       assert.deepEqual(await analyzeStaleTables(queryable(pool)), []);
       await insertCases(pool, 2501, 4600);
+      // Analyzed with 2,000 rows: not young, left for a quiet moment.
+      assert.deepEqual(await analyzeStaleTables(queryable(pool), { youngOnly: true }), []);
       assert.deepEqual(await analyzeStaleTables(queryable(pool)), ['public.cases']);
       const again = await pool.query<{ reltuples: number }>("select reltuples from pg_class where relname = 'cases'");
       assert.equal(again.rows[0]!.reltuples, 4600);
+      // The agency (one row, never MIN_CHANGES changes) stays unanalyzed: its foreign-key checks use the
+      // primary key, not a sequential scan.
+      const agencies = await pool.query<{ reltuples: number }>("select reltuples from pg_class where relname = 'agencies'");
+      assert.equal(agencies.rows[0]!.reltuples, -1);
     } finally {
       await database.close();
     }
   });
 
-  test('by size (after a crash reset the counters): a table with rows and no statistics, or more than doubled', async () => {
+  test('by size (after a crash reset the counters): a table of 8 pages or more and no statistics, or more than doubled', async () => {
     const database = await withTestDatabase('pglite');
     try {
       const { pool } = database;
       await analyzeStaleTables(queryable(pool), { bySize: true }); // whatever the migrations filled
       assert.deepEqual(await analyzeStaleTables(queryable(pool), { bySize: true }), []);
       await pool.query("insert into agencies (id, slug, name) values (1, 'a', '某局')");
-      await insertCases(pool, 1, 2000);
-      assert.deepEqual(await analyzeStaleTables(queryable(pool), { bySize: true }), ['public.agencies', 'public.cases']);
+      await insertCases(pool, 1, 100);
+      assert.deepEqual(await analyzeStaleTables(queryable(pool), { bySize: true }), [], 'fewer than 8 pages');
+      await insertCases(pool, 101, 2000);
+      assert.deepEqual(await analyzeStaleTables(queryable(pool), { bySize: true }), ['public.cases']);
       assert.equal(await foreignKeyCheckIndex(pool), 'cases_pkey');
       const analyzed = await pool.query<{ relpages: number }>("select relpages from pg_class where relname = 'cases'");
       const pages = analyzed.rows[0]!.relpages;
@@ -111,7 +119,7 @@ describe('auto-analyze of the embedded database', () => {
     try {
       const { pool } = opened;
       await pool.query("insert into agencies (id, slug, name) values (1, 'a', '某局')");
-      await insertCases(pool, 1, 300);
+      await insertCases(pool, 1, 1000);
       const analyzed = async () =>
         (await pool.query<{ reltuples: number }>("select reltuples from pg_class where relname = 'cases'")).rows[0]!.reltuples;
       const until = async (tuples: number) => {
@@ -120,13 +128,13 @@ describe('auto-analyze of the embedded database', () => {
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       };
-      // The first check after the start goes by size: 300 cases and no statistics.
+      // The first check after the start goes by size: 1,000 cases and no statistics.
       await until(0);
-      assert.equal(await analyzed(), 300);
-      // Later ones by the counters: 700 more changes than the 300 it had.
-      await insertCases(pool, 301, 1000);
-      await until(1000);
       assert.equal(await analyzed(), 1000);
+      // Later ones by the counters: 1,500 more changes than the 1,000 it had (at the next quiet tick).
+      await insertCases(pool, 1001, 2500);
+      await until(2500);
+      assert.equal(await analyzed(), 2500);
     } finally {
       await opened.close();
     }

@@ -16,29 +16,40 @@
 //
 // MIN_CHANGES: a table analyzed while it is tiny gets sequential-scan plans (a one-page table is cheaper
 // to scan than to look up), and a cached plan keeps scanning while the table grows to twice that size;
-// from a few hundred cases on, the analyzed plan of the foreign-key check is the primary key's.
+// from a few hundred cases on, the analyzed plan of the foreign-key check is the primary key's. A table
+// that never gets there (agencies, users) stays unanalyzed, and its foreign-key checks look rows up by
+// the primary key (the planner assumes 10 pages): a sequential scan costs a file-size call through the
+// emulated file system each time it starts, twice per intake for the agency.
+//
+// While clients are busy only the young tables are analyzed (never analyzed, or fewer than MIN_CHANGES
+// rows then: a few milliseconds), so a table that grows from empty in the first burst after a start
+// gets its index plans within that burst; a grown table's ANALYZE (tens of milliseconds at thousands of
+// rows, sampling up to 30,000) waits for a quiet moment (pglite-server.ts).
 
 /** Fewer changes than this never trigger an ANALYZE (see above). */
 export const MIN_CHANGES = 500;
 
 /** Tables of the application (not the catalogs) whose statistics are missing or stale, as quoted names. */
-export const STALE_TABLES_SQL = `
+export function staleTablesSql(options: { youngOnly?: boolean } = {}): string {
+  return `
   select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
-    and pg_stat_get_mod_since_analyze(c.oid) >= greatest(${MIN_CHANGES}, c.reltuples)
+    and pg_stat_get_mod_since_analyze(c.oid) >= greatest(${MIN_CHANGES}, c.reltuples)${options.youngOnly === true ? `
+    and c.reltuples < ${MIN_CHANGES}` : ''}
   order by 1`;
+}
 
 /**
- * The same question answered from the relation files (a table that has rows and was never analyzed, or
- * more than doubled, by at least 8 pages, since its last ANALYZE): for a start after a crash, which
- * resets the statistics counters.
+ * The same question answered from the relation files (a table of at least 8 pages that was never
+ * analyzed, or one that more than doubled, by at least 8 pages, since its last ANALYZE): for a start
+ * after a crash, which resets the statistics counters.
  */
 export const STALE_TABLES_BY_SIZE_SQL = `
   select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
-    and pg_relation_size(c.oid) > 0
+    and pg_relation_size(c.oid) / current_setting('block_size')::int >= 8
     and (c.reltuples < 0 or pg_relation_size(c.oid) / current_setting('block_size')::int > greatest(2 * c.relpages, c.relpages + 8))
   order by 1`;
 
@@ -49,15 +60,16 @@ export interface Queryable {
 
 /**
  * ANALYZEs the tables that need it; answers their names (empty when none did). `bySize` asks the
- * relation files instead of the statistics counters (once per start, see above).
+ * relation files instead of the statistics counters (once per start, see above); `youngOnly` leaves out
+ * the tables that had MIN_CHANGES rows or more at their last ANALYZE.
  */
-export async function analyzeStaleTables(db: Queryable, options: { bySize?: boolean } = {}): Promise<string[]> {
+export async function analyzeStaleTables(db: Queryable, options: { bySize?: boolean; youngOnly?: boolean } = {}): Promise<string[]> {
   let sql = STALE_TABLES_BY_SIZE_SQL;
   if (options.bySize !== true) {
     // A backend sends its counters to the shared statistics at most once a second, when idle; this
     // makes the end of this statement send them, so the next one reads the changes made so far.
     await db.query('select pg_stat_force_next_flush()');
-    sql = STALE_TABLES_SQL;
+    sql = staleTablesSql(options);
   }
   const stale = (await db.query<{ name: string }>(sql)).rows.map((row) => row.name);
   if (stale.length > 0) {
