@@ -31,12 +31,12 @@ export const MIN_CHANGES = 500;
 
 /** Tables of the application (not the catalogs) whose statistics are missing or stale, as quoted names. */
 export function staleTablesSql(options: { youngOnly?: boolean } = {}): string {
+  const young = options.youngOnly === true ? `and c.reltuples < ${MIN_CHANGES}` : '';
   return `
   select quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where c.relkind = 'r' and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
-    and pg_stat_get_mod_since_analyze(c.oid) >= greatest(${MIN_CHANGES}, c.reltuples)${options.youngOnly === true ? `
-    and c.reltuples < ${MIN_CHANGES}` : ''}
+    and pg_stat_get_mod_since_analyze(c.oid) >= greatest(${MIN_CHANGES}, c.reltuples) ${young}
   order by 1`;
 }
 
