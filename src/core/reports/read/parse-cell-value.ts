@@ -175,9 +175,11 @@ function digitsValue(raw: string): number {
  * or separator (CELL-TEXT). A negative count is a number all the same: CELL-VALUE and CELL-SIGN judge it;
  * CELL-TEXT is only about texts that are not numbers (`251000元`, `增98`, `/`).
  */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 export function isPlainNumber(raw: string): boolean {
   // Trimmed here too: a report given as JSON (render-json.ts) may carry a raw the reader never trimmed.
-  return /^-?\d+(?:\.\d+)?$/.test(raw.trim());
+  return PLAIN_NUMBER.test(raw.trim());
 }
 
 /** True when raw starts with a sign (`+`, `-`, `增`, `减`, full-width forms) and is not a null marker (CELL-SIGN). */

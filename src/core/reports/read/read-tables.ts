@@ -55,6 +55,31 @@ function cellIdOf(rowDef: RowDef, colId: string): string {
   return id;
 }
 
+// emitCells keeps the first value of each cell ID. A small number per ID (IDs are template cells, so the
+// map stays small) and a stamp per number for the current call: no set of ID strings per report.
+const CELL_NUMBERS = new Map<string, number>();
+let cellStamps = new Int32Array(512);
+let emitCall = 0;
+
+/** Marks a cell ID as emitted in the current emitCells call; false when it already was. */
+function markEmitted(id: string): boolean {
+  let n = CELL_NUMBERS.get(id);
+  if (n === undefined) {
+    n = CELL_NUMBERS.size;
+    CELL_NUMBERS.set(id, n);
+    if (n >= cellStamps.length) {
+      const grown = new Int32Array(cellStamps.length * 2);
+      grown.set(cellStamps);
+      cellStamps = grown;
+    }
+  }
+  if (cellStamps[n] === emitCall) {
+    return false;
+  }
+  cellStamps[n] = emitCall;
+  return true;
+}
+
 const T4_ROW_IDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 const OUTCOME_PREFIX = '三、本年度办理结果/';
 
@@ -211,7 +236,8 @@ function completeTruncated(labels: readonly LabelCell[], table: TableId): LabelC
  */
 function trailingArtifacts(rows: readonly { values: readonly string[]; width: number; positional: boolean }[]): number {
   let least = Number.POSITIVE_INFINITY;
-  for (const { values, width, positional } of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const { values, width, positional } = rows[j]!;
     if (!positional || values.length <= width) {
       continue;
     }
@@ -336,11 +362,13 @@ interface AlignedRows {
 /** Step 1: each physical row becomes a data record (row ID + value cells), a header, or an unknown row. */
 function alignRows(layout: ScannedLayout): AlignedRows {
   const consumed = new Uint8Array(layout.lines.length);
-  for (const index of layout.skipped) {
+  for (let i = 0; i < layout.skipped.length; i++) {
+    const index = layout.skipped[i]!;
     consumed[index] = 1;
   }
   const found = new Set<TableId>();
-  for (const heading of layout.headings) {
+  for (let i = 0; i < layout.headings.length; i++) {
+    const heading = layout.headings[i]!;
     if (heading.table !== null) {
       found.add(heading.table);
     }
@@ -356,7 +384,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   let last: LastRow | null = null;
 
   const accept = (row: PhysicalRow, record: DataRecord | null): void => {
-    for (const index of row.lines) {
+    for (let i = 0; i < row.lines.length; i++) {
+      const index = row.lines[i]!;
       consumed[index] = 1;
     }
     found.add(row.table);
@@ -382,7 +411,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     splits.set(row, split);
     return split;
   });
-  for (const row of layout.rows) {
+  for (let j = 0; j < layout.rows.length; j++) {
+    const row = layout.rows[j]!;
     const table = row.table;
     const { labels: rawLabels, values } = splits.get(row) ?? splitRow(row);
     const inSequence = sequence?.get(row);
@@ -426,7 +456,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
     if (table !== '四' && rowTarget !== undefined && rowTarget.kind === 'row') {
       if (table === '二') {
-        for (const label of labels) {
+        for (let i = 0; i < labels.length; i++) {
+          const label = labels[i]!;
           const block = label.targets.find((t) => t.kind === 'block');
           if (block && block.kind === 'block' && block.templates.length === 1 && block.templates[0] === '2019') {
             markers['2019'].push(label.text);
@@ -481,7 +512,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     const table = row.table;
     const known = labels.filter((l) => l.targets.length > 0);
     const unknownLabels = labels.filter((l) => l.targets.length === 0);
-    for (const label of unknownLabels) {
+    for (let i = 0; i < unknownLabels.length; i++) {
+      const label = unknownLabels[i]!;
       addUnknown(table, label.text);
     }
     if (table === '二') {
@@ -496,8 +528,10 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       }
       if (columns.length > 0) {
         const templates = new Set<TemplateId>();
-        for (const column of columns) {
-          for (const target of column.targets) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
+          for (let j = 0; j < column.targets.length; j++) {
+            const target = column.targets[j]!;
             if (target.kind === 'column' && target.templates.length === 1) {
               templates.add(target.templates[0]!);
               markers[target.templates[0]!].push(column.text);
@@ -506,7 +540,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         }
         const content = known.find((l) => l.targets.some((t) => t.kind === 'header'));
         const positions = new Map<string, number>();
-        for (const column of columns) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
           const target = column.targets.find((t) => t.kind === 'column');
           if (target && target.kind === 'column' && column.index >= 0) {
             positions.set(target.colId, column.index);
@@ -519,7 +554,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
           positions: columns.every((c) => c.index >= 0) && content !== undefined && content.index >= 0 ? positions : null,
           start: content?.index ?? -1,
         };
-        for (const column of columns) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
           const target = column.targets.find((t) => t.kind === 'column');
           if (target && target.kind === 'column') {
             noteLabel(column, '二', { colId: target.colId, header: t2Header });
@@ -527,7 +563,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         }
       }
     } else {
-      for (const label of known) {
+      for (let i = 0; i < known.length; i++) {
+        const label = known[i]!;
         const target = label.targets.find((t) => t.kind === 'column');
         if (target && target.kind === 'column') {
           noteLabel(label, table, { colId: target.colId });
@@ -559,7 +596,8 @@ function detectTemplate(records: readonly DataRecord[], found: AlignedRows['mark
   } else if (records.some((r) => r.table === '三' && r.rowId === 'outcome.other' && r.values.some((v) => !isBlank(v)))) {
     markers['2019'].push('（六）其他处理');
   }
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (record.table === '二' && record.rowId !== null && !TEMPLATES['2021'].rowById.has(record.rowId)) {
       markers['2019'].push(record.label?.text ?? record.rowId);
     }
@@ -617,7 +655,10 @@ function emitCells(
 ): { cells: EmittedCell[]; shapeFindings: Finding[] } {
   const { fallback, t3Template } = choice;
   const cells: EmittedCell[] = [];
-  const seen = new Set<string>();
+  emitCall = emitCall === 0x7fffffff ? 1 : emitCall + 1;
+  if (emitCall === 1) {
+    cellStamps.fill(0);
+  }
   const shapeFindings: Finding[] = [];
   const resolved = records.map((record) => {
     const tpl = recordTemplate(record, fallback, t3Template);
@@ -638,7 +679,8 @@ function emitCells(
       ),
     ]),
   );
-  for (const { record, tpl, rowDef } of resolved) {
+  for (let j = 0; j < resolved.length; j++) {
+    const { record, tpl, rowDef } = resolved[j]!;
     const isCut = cut !== null && cut.record === record;
     if (record.table === '四' && record.rowId === null) {
       emitTable4(record, isCut);
@@ -650,10 +692,11 @@ function emitCells(
     const columns = columnsOf(record.table, rowDef);
     const alignment =
       underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailing.get(record.table) ?? 0);
-    const ids = columns.map((c) => cellIdOf(rowDef, c.id));
+    // The row's cell IDs only for a finding (most rows align).
+    const ids = (): string[] => columns.map((c) => cellIdOf(rowDef, c.id));
     if (alignment.kind === 'unaligned') {
       shapeFindings.push(
-        finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids),
+        finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids()),
       );
       continue;
     }
@@ -662,7 +705,7 @@ function emitCells(
         finding(
           'READ-ROW-SHAPE',
           `表${record.table}“${messageRow(rowDef.label)}”行有${alignment.found}个数值单元格，多于${columns.length}列，已按最右侧${columns.length}个读取`,
-          ids,
+          ids(),
         ),
       );
     }
@@ -689,9 +732,9 @@ function emitCells(
     const width = T4_ROW_IDS.length * T4_COLUMNS.length;
     const alignment = align(record.values, width, record.positional, isCut, trailing.get('四') ?? 0);
     const rows = T4_ROW_IDS.map((id) => TEMPLATES[fallback].rowById.get(id)!);
-    const ids = rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
+    const ids = (): string[] => rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
     if (alignment.kind === 'unaligned') {
-      shapeFindings.push(finding('READ-ROW-SHAPE', `表四“${rows[0]!.label}”行无法对齐到${width}列，未读取该行`, ids));
+      shapeFindings.push(finding('READ-ROW-SHAPE', `表四“${rows[0]!.label}”行无法对齐到${width}列，未读取该行`, ids()));
       return;
     }
     if (alignment.kind === 'extra') {
@@ -699,7 +742,7 @@ function emitCells(
         finding(
           'READ-ROW-SHAPE',
           `表四“${rows[0]!.label}”行有${alignment.found}个数值单元格，多于${width}列，已按最右侧${width}个读取`,
-          ids,
+          ids(),
         ),
       );
     }
@@ -716,10 +759,9 @@ function emitCells(
     }
     const raw = cellRaw(text);
     const id = cellIdOf(rowDef, colId);
-    if (raw.length === 0 || seen.has(id)) {
+    if (raw.length === 0 || !markEmitted(id)) {
       return;
     }
-    seen.add(id);
     cells.push({
       cell: { table, row: rowDef.label, column, id, value: parseCellValue(raw), raw },
       order: (ROW_RANK.get(rowDef.id) ?? ROW_RANK.size) * 100 + columnIndex,
@@ -806,7 +848,8 @@ function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
 function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) => SplitRow): Map<PhysicalRow, string> | null {
   const found: { row: PhysicalRow; rowId: string | null }[] = [];
   let unlabelled = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.table !== '三') {
       continue;
     }
@@ -891,7 +934,8 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignme
   // Offsets from the row's label, as the header's from `信息内容`.
   const shift = record.start - header.start;
   const used = new Set<number>();
-  for (const column of columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
     const at = header.positions.get(column.id);
     if (at === undefined || at <= header.start) {
       return null;
@@ -997,7 +1041,8 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
     return []; // the usual case: skip the indexes below
   }
   const rowsUnder = new Map<HeaderRecord, Set<string | null>>();
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (record.header !== null) {
       const rows = rowsUnder.get(record.header) ?? new Set();
       rows.add(record.rowId);
@@ -1018,7 +1063,8 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
     }
     entry.scopes.add(scope);
     const headerRows = variant.header === undefined ? null : (rowsUnder.get(variant.header) ?? new Set());
-    for (const cell of cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
       if (cell.table !== variant.table) {
         continue;
       }
