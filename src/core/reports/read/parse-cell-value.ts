@@ -199,6 +199,32 @@ export function isNullMarker(raw: string): boolean {
 
 /** True when a cell text reads as a value cell rather than a label: blank, a number, a null marker or a malformed number. */
 export function isValueText(text: string): boolean {
+  // The usual value cell, blank or plain digits, perhaps padded (`| 12 |`): judged in place, without
+  // cellRaw's trimmed copy; the answer is what the check below gives for that raw.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmable(text.charCodeAt(start))) {
+    start++;
+  }
+  if (start === end) {
+    return true;
+  }
+  while (isTrimmable(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  if (end - start <= 15) {
+    let i = start;
+    while (i < end) {
+      const code = text.charCodeAt(i);
+      if (code < 0x30 || code > 0x39) {
+        break;
+      }
+      i++;
+    }
+    if (i === end) {
+      return true;
+    }
+  }
   const raw = cellRaw(text);
   if (raw.length === 0 || digitsValue(raw) >= 0 || NULL_MARKERS.has(raw)) {
     return true;

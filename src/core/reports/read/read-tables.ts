@@ -17,7 +17,7 @@ import {
 } from '../template.ts';
 import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn } from './match-label.ts';
 import { foundLabelText } from './normalize-label.ts';
-import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
 import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
@@ -130,10 +130,25 @@ interface Variant {
 const ORDINAL_LIKE = /^(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
 function isBlank(text: string): boolean {
-  return cellRaw(text).length === 0;
+  // cellRaw(text) === '' without its trimmed copy (a padded `| 12 |` cell is asked many times):
+  // cellRaw removes only what trim removes, inner line breaks included, so '' means nothing else is left.
+  for (let i = 0; i < text.length; i++) {
+    if (!isTrimmable(text.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 type SplitRow = { readonly labels: LabelCell[]; readonly values: string[] };
+
+// Tests of the per-row loops, made once: an arrow written inside a loop is a new closure per row.
+const isRowTarget = (t: LabelTarget): boolean => t.kind === 'row';
+const hasRowTarget = (l: LabelCell): boolean => l.targets.some(isRowTarget);
+const isFilled = (v: string): boolean => !isBlank(v);
+const isFilledValue = (v: string): boolean => !isBlank(v) && isValueText(v);
+const isKnownLabel = (l: LabelCell): boolean => l.targets.length > 0;
+const isUnknownLabel = (l: LabelCell): boolean => l.targets.length === 0;
 
 /** Splits a row into its label cells and its value cells (labels first in every layout). */
 function splitRow(row: PhysicalRow): SplitRow {
@@ -158,7 +173,7 @@ function splitRow(row: PhysicalRow): SplitRow {
       end++;
     }
   } else {
-    const firstValue = cells.findIndex((text) => !isBlank(text) && isValueText(text));
+    const firstValue = cells.findIndex(isFilledValue);
     const stop = firstValue === -1 ? cells.length : firstValue;
     end = 0;
     for (let i = 0; i < stop; i++) {
@@ -424,10 +439,10 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       pending = null;
       continue;
     }
-    const hasValue = values.some((v) => !isBlank(v));
+    const hasValue = values.some(isFilled);
     const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
-    const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
-    const rowTarget = rowLabel?.targets.find((t) => t.kind === 'row');
+    const rowLabel = findLast(labels, hasRowTarget);
+    const rowTarget = rowLabel?.targets.find(isRowTarget);
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
@@ -476,14 +491,14 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
 
     // No data-row label: a block label, a header row, or a row the template does not have.
-    if (hasValue && !values.some((v) => !isBlank(v) && isValueText(v))) {
+    if (hasValue && !values.some(isFilledValue)) {
       // Only text after the known labels: header cells too, not values (`… | 法律服务机构 | 个体工商户`).
       const more = values.flatMap((text, i) => (isBlank(text) ? [] : [{ text, match: matchLabel(text), targets: [], index: -1 - i }]));
       processHeader(row, completeTruncated(joinFragments([...labels, ...more], table), table));
       continue;
     }
-    const known = labels.filter((l) => l.targets.length > 0);
-    const unknownLabels = labels.filter((l) => l.targets.length === 0);
+    const known = labels.filter(isKnownLabel);
+    const unknownLabels = labels.filter(isUnknownLabel);
     if (known.length === 0) {
       if (hasValue) {
         addUnknown(table, labels[labels.length - 1]!.text);
@@ -510,8 +525,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   /** A header or block row: template markers, LABEL-VARIANT of column labels, READ-UNKNOWN-ROW of the rest. */
   function processHeader(row: PhysicalRow, labels: readonly LabelCell[]): void {
     const table = row.table;
-    const known = labels.filter((l) => l.targets.length > 0);
-    const unknownLabels = labels.filter((l) => l.targets.length === 0);
+    const known = labels.filter(isKnownLabel);
+    const unknownLabels = labels.filter(isUnknownLabel);
     for (let i = 0; i < unknownLabels.length; i++) {
       const label = unknownLabels[i]!;
       addUnknown(table, label.text);
@@ -854,11 +869,20 @@ function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) 
       continue;
     }
     const { labels, values } = split(row);
-    const filled = values.filter((v) => !isBlank(v));
-    if (filled.length !== T3_COLUMNS.length || !filled.every((v) => isValueText(v))) {
+    // Seven filled cells, every one a value: counted in place (no filtered copy per row).
+    let filled = 0;
+    let allValues = true;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j]!;
+      if (!isBlank(v)) {
+        filled++;
+        allValues &&= isValueText(v);
+      }
+    }
+    if (filled !== T3_COLUMNS.length || !allValues) {
       continue;
     }
-    const target = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'))?.targets.find((t) => t.kind === 'row');
+    const target = findLast(labels, hasRowTarget)?.targets.find(isRowTarget);
     const rowId = target?.kind === 'row' ? target.rowId : null;
     if (rowId === null) {
       unlabelled++;
