@@ -37,41 +37,54 @@ const ROW_RANK: ReadonlyMap<string, number> = (() => {
   return rank;
 })();
 
-// One ID string per template cell, reused for every report: the cell map, the rules' lookups and the
-// fingerprint cache then compare the same string objects instead of hashing a new string each time.
-const CELL_IDS = new WeakMap<RowDef, Map<string, string>>();
+// One slot per template cell, reused for every report: its ID string (the cell map, the rules' lookups
+// and the fingerprint cache then compare the same string objects instead of hashing a new string each
+// time), its row's contract rank, and a small number per ID for emitCells' stamps below.
+interface CellSlot {
+  readonly id: string;
+  readonly number: number;
+  readonly rank: number;
+}
+const CELL_SLOTS = new WeakMap<RowDef, Map<string, CellSlot>>();
+// The two templates' rows with one ID are distinct RowDefs: the number is by ID (bounded by the templates).
+const CELL_NUMBERS = new Map<string, number>();
 
-function cellIdOf(rowDef: RowDef, colId: string): string {
-  let byColumn = CELL_IDS.get(rowDef);
+function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
+  let byColumn = CELL_SLOTS.get(rowDef);
   if (byColumn === undefined) {
     byColumn = new Map();
-    CELL_IDS.set(rowDef, byColumn);
+    CELL_SLOTS.set(rowDef, byColumn);
   }
-  let id = byColumn.get(colId);
-  if (id === undefined) {
-    id = `${rowDef.id}.${colId}`;
-    byColumn.set(colId, id);
+  let slot = byColumn.get(colId);
+  if (slot === undefined) {
+    const id = `${rowDef.id}.${colId}`;
+    let number = CELL_NUMBERS.get(id);
+    if (number === undefined) {
+      number = CELL_NUMBERS.size;
+      CELL_NUMBERS.set(id, number);
+    }
+    slot = { id, number, rank: ROW_RANK.get(rowDef.id) ?? ROW_RANK.size };
+    byColumn.set(colId, slot);
   }
-  return id;
+  return slot;
 }
 
-// emitCells keeps the first value of each cell ID. A small number per ID (IDs are template cells, so the
-// map stays small) and a stamp per number for the current call: no set of ID strings per report.
-const CELL_NUMBERS = new Map<string, number>();
+function cellIdOf(rowDef: RowDef, colId: string): string {
+  return cellSlotOf(rowDef, colId).id;
+}
+
+// emitCells keeps the first value of each cell ID: a stamp per slot number for the current call, no set
+// of ID strings per report.
 let cellStamps = new Int32Array(512);
 let emitCall = 0;
 
-/** Marks a cell ID as emitted in the current emitCells call; false when it already was. */
-function markEmitted(id: string): boolean {
-  let n = CELL_NUMBERS.get(id);
-  if (n === undefined) {
-    n = CELL_NUMBERS.size;
-    CELL_NUMBERS.set(id, n);
-    if (n >= cellStamps.length) {
-      const grown = new Int32Array(cellStamps.length * 2);
-      grown.set(cellStamps);
-      cellStamps = grown;
-    }
+/** Marks a cell as emitted in the current emitCells call; false when it already was. */
+function markEmitted(slot: CellSlot): boolean {
+  const n = slot.number;
+  if (n >= cellStamps.length) {
+    const grown = new Int32Array(Math.max(cellStamps.length * 2, n + 1));
+    grown.set(cellStamps);
+    cellStamps = grown;
   }
   if (cellStamps[n] === emitCall) {
     return false;
@@ -773,13 +786,13 @@ function emitCells(
       return;
     }
     const raw = cellRaw(text);
-    const id = cellIdOf(rowDef, colId);
-    if (raw.length === 0 || !markEmitted(id)) {
+    const slot = cellSlotOf(rowDef, colId);
+    if (raw.length === 0 || !markEmitted(slot)) {
       return;
     }
     cells.push({
-      cell: { table, row: rowDef.label, column, id, value: parseCellValue(raw), raw },
-      order: (ROW_RANK.get(rowDef.id) ?? ROW_RANK.size) * 100 + columnIndex,
+      cell: { table, row: rowDef.label, column, id: slot.id, value: parseCellValue(raw), raw },
+      order: slot.rank * 100 + columnIndex,
       table: TABLE_IDS.indexOf(table),
     });
   }

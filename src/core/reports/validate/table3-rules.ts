@@ -104,11 +104,14 @@ export const checkTable3Balance: RuleCheck = ({ report }) =>
   T3_COLUMN_IDS.map((column): RuleEvaluation => {
     const { cells, subject, expression } = balanceIds(column);
     const base = { rule: 'T3-BALANCE', subject, expression, cells } as const;
-    const { values, missing } = readOperands(report, cells);
-    if (missing.length > 0) {
-      return notAssessable({ ...base, missing });
+    // Four lookups, no operand map; `missing` in the cells' order, as readOperands lists them.
+    const a = cellValue(report, cells[0]);
+    const b = cellValue(report, cells[1]);
+    const t = cellValue(report, cells[2]);
+    const d = cellValue(report, cells[3]);
+    if (a == null || b == null || t == null || d == null) {
+      return notAssessable({ ...base, missing: cells.filter((id) => cellValue(report, id) == null) });
     }
-    const [a, b, t, d] = cells.map((id) => values.get(id) ?? 0) as [number, number, number, number];
     return evaluated({
       ...base,
       left: a + b,
