@@ -239,7 +239,23 @@ describe('isValueText decides padded cells and labels without parsing them (issu
     );
   });
   it('padded digits, markers and labels with digits', () => {
-    for (const text of [' 12 ', '\u300012\u3000', ' 0 ', ' / ', ' 不适用 ', '1.属于国家秘密', ' 增 ', '1,234', '１２', '1 2', '12元', '增12', '减', '— ', '1\n2']) {
+    for (const text of [
+      ' 12 ',
+      '\u300012\u3000',
+      ' 0 ',
+      ' / ',
+      ' 不适用 ',
+      '1.属于国家秘密',
+      ' 增 ',
+      '1,234',
+      '１２',
+      '1 2',
+      '12元',
+      '增12',
+      '减',
+      '— ',
+      '1\n2',
+    ]) {
       assert.equal(isValueText(text), reference(text), JSON.stringify(text));
     }
   });
