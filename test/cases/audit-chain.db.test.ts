@@ -155,6 +155,34 @@ forEachEngine('audit hash chain', ({ database, engine }) => {
     assert.match(gap.out, /第 4 条记录（id \d+）之前缺少记录：此处应为第 3 条（有记录被删除）/);
   });
 
+  test('an entry that arrives with chain fields (a restore) must carry 64 lowercase hex digits in each', async () => {
+    const { pool } = await database();
+    const agency = await addAgency(pool, '校验测试局');
+    const good = 'ab'.repeat(32);
+    const insert = (hash: string, prevHash: string) =>
+      pool.query(
+        `insert into audit_log (agency_id, actor, action, subject, seq, prev_hash, hash) values ($1, 'clerk', 'test', 'case:x', 1, $2, $3)`,
+        [agency.id, prevHash, hash],
+      );
+    for (const bad of [
+      'AB'.repeat(32),
+      'a'.repeat(63),
+      'a'.repeat(65),
+      `${'a'.repeat(63)}g`,
+      `${'a'.repeat(61)}中`,
+      '中'.repeat(64),
+      `${'a'.repeat(63)}\n`,
+    ]) {
+      await assert.rejects(insert(bad, good), { code: '23514', constraint: 'audit_log_hash_check' }, JSON.stringify(bad));
+      await assert.rejects(insert(good, bad), { code: '23514', constraint: 'audit_log_hash_check' }, JSON.stringify(bad));
+    }
+    // (an empty hash asks the trigger to chain the entry; an empty prev_hash with a hash is kept, and refused)
+    await assert.rejects(insert(good, ''), { code: '23514', constraint: 'audit_log_hash_check' });
+    await insert(good, '0'.repeat(64));
+    const rows = await pool.query('select seq::int as seq, hash from audit_log where agency_id = $1', [agency.id]);
+    assert.deepEqual(rows.rows, [{ seq: 1, hash: good }]);
+  });
+
   test('an unknown agency is NOT_FOUND (exit 3); an agency without entries is intact', async () => {
     const { pool, url } = await database();
     assert.equal((await verify(url, ['--agency', `no-such-${engine}`])).code, 3);

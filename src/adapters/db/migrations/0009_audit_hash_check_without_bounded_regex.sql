@@ -1,0 +1,2 @@
+ALTER TABLE "audit_log" DROP CONSTRAINT "audit_log_hash_check";--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_hash_check" CHECK ("audit_log"."seq" >= 1 and octet_length("audit_log"."hash") = 64 and "audit_log"."hash" ~ '^[0-9a-f]+$' and octet_length("audit_log"."prev_hash") = 64 and "audit_log"."prev_hash" ~ '^[0-9a-f]+$');
