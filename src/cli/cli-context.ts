@@ -7,6 +7,12 @@ export interface CliContext {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   /**
+   * Bytes to standard output as `out` would write their UTF-8 text, when the process can write them
+   * straight (a file or a device); the bytes may be reused once it returns. Undefined otherwise (a pipe,
+   * a terminal, a test): use `out`.
+   */
+  readonly outBytes?: ((bytes: Uint8Array) => void) | undefined;
+  /**
    * After `out`: a promise that resolves once standard output has taken what it was given, or
    * undefined when nothing is waiting (a file, a pipe with room). A command that writes a lot as it
    * goes (`report check --json`) waits for it, so output a slow reader has not taken yet does not pile

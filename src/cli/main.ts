@@ -167,6 +167,22 @@ if (isEntryPoint) {
         stdoutError = error as NodeJS.ErrnoException;
       }
     },
+    // `report check --json` renders each line as UTF-8 into one reused buffer (no line string).
+    outBytes: stdoutIsFile
+      ? (bytes) => {
+          if (stdoutError !== undefined) {
+            return;
+          }
+          try {
+            let written = 0;
+            while (written < bytes.length) {
+              written += writeSync(1, bytes, written, bytes.length - written);
+            }
+          } catch (error) {
+            stdoutError = error as NodeJS.ErrnoException;
+          }
+        }
+      : undefined,
     err: (text) => process.stderr.write(text),
     drained: () => {
       if (stdoutError !== undefined || !process.stdout.writableNeedDrain) {

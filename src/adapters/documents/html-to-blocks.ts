@@ -4,6 +4,7 @@
 // tables become grids of their own.
 
 import { type Handler, Parser } from 'htmlparser2';
+import { isTrimmable } from '#core/reports/read/parse-cell-value.ts';
 import type { SourceBlock } from '#core/reports/report-model.ts';
 
 /** The slice of htmlparser2's DOM the HTML and DOCX readers walk (an element, text or CDATA node). */
@@ -174,25 +175,41 @@ export function parseHtml(html: string): HtmlNode {
 
 /** `<td` and `<th` openings, counted without parsing (stops once past the limit). */
 function countCells(html: string): number {
-  const pattern = /<t[dh][\s>/]/gi;
+  // /<t[dh][\s>/]/gi without a match array per cell: `\s` is exactly what trim removes (isTrimmable).
   let count = 0;
-  while (pattern.exec(html) !== null && count <= MAX_HTML_CELLS) {
-    count += 1;
+  let at = html.indexOf('<');
+  while (at !== -1 && at + 3 < html.length && count <= MAX_HTML_CELLS) {
+    const t = html.charCodeAt(at + 1) | 0x20;
+    const dh = html.charCodeAt(at + 2) | 0x20;
+    const next = html.charCodeAt(at + 3);
+    if (t === 0x74 && (dh === 0x64 || dh === 0x68) && (next === 0x3e || next === 0x2f || isTrimmable(next))) {
+      count += 1;
+    }
+    at = html.indexOf('<', at + 1);
   }
   return count;
 }
 
 /** Whether any element lies deeper than `limit`, found without recursion (the walk below recurses). */
 function depthExceeds(root: HtmlNode, limit: number): boolean {
-  const stack: [HtmlNode, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [HtmlNode, number];
+  // Two parallel stacks and indexed loops: no pair per element, no iterator result per child.
+  const nodes: HtmlNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as HtmlNode;
+    const depth = depths.pop() as number;
     if (depth > limit) {
       return true;
     }
-    for (const child of node.children ?? []) {
+    const children = node.children;
+    if (children === undefined) {
+      continue;
+    }
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.children !== undefined && child.children.length > 0) {
-        stack.push([child, depth + 1]);
+        nodes.push(child);
+        depths.push(depth + 1);
       }
     }
   }
@@ -321,24 +338,36 @@ function walk(node: HtmlNode, output: BlockCollector, preformatted = false): voi
     output.breakLine();
   }
   const keepsLines = preformatted || PREFORMATTED_TAGS.has(name);
-  for (const child of node.children ?? []) {
-    walk(child, output, keepsLines);
+  // Indexed loops in the walk and the table readers: `for…of` allocates a result per step until optimised.
+  const children = node.children ?? NO_CHILDREN;
+  for (let i = 0; i < children.length; i++) {
+    walk(children[i]!, output, keepsLines);
   }
   if (isBlock) {
     output.breakLine();
   }
 }
 
+const NO_CHILDREN: readonly HtmlNode[] = [];
+const DISPLAY_NONE = /display\s*:\s*none/i;
+
 function isHidden(node: HtmlNode): boolean {
   const attribs = node.attribs;
   if (attribs === undefined) {
     return false;
   }
-  return 'hidden' in attribs || /display\s*:\s*none/i.test(attribs['style'] ?? '');
+  return 'hidden' in attribs || DISPLAY_NONE.test(attribs['style'] ?? '');
 }
 
 function containsTable(node: HtmlNode): boolean {
-  return (node.children ?? []).some((child) => child.type === 'tag' && (child.name === 'table' || containsTable(child)));
+  const children = node.children ?? NO_CHILDREN;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'tag' && (child.name === 'table' || containsTable(child))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function findChild(node: HtmlNode, name: string): HtmlNode | undefined {
@@ -349,7 +378,9 @@ function findChild(node: HtmlNode, name: string): HtmlNode | undefined {
 function tableRows(table: HtmlNode): HtmlNode[] {
   const rows: HtmlNode[] = [];
   const visit = (node: HtmlNode): void => {
-    for (const child of node.children ?? []) {
+    const children = node.children ?? NO_CHILDREN;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type !== 'tag') {
         continue;
       }
@@ -367,7 +398,9 @@ function tableRows(table: HtmlNode): HtmlNode[] {
 function rowCells(row: HtmlNode): HtmlNode[] {
   const cells: HtmlNode[] = [];
   const visit = (node: HtmlNode): void => {
-    for (const child of node.children ?? []) {
+    const children = node.children ?? NO_CHILDREN;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type !== 'tag') {
         continue;
       }
@@ -403,7 +436,9 @@ function tableToGrid(table: HtmlNode): string[][] {
   rows.forEach((row, rowIndex) => {
     const target = grid[rowIndex] ?? [];
     let column = 0;
-    for (const cell of rowCells(row)) {
+    const cells = rowCells(row);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
       while (target[column] !== undefined) {
         column += 1;
       }
@@ -431,7 +466,8 @@ function tableToGrid(table: HtmlNode): string[][] {
   }
   // Plain loops: Array.from with a map function was a tenth of reading an HTML report.
   const out: string[][] = [];
-  for (const row of placed) {
+  for (let i = 0; i < placed.length; i++) {
+    const row = placed[i]!;
     const padded: string[] = new Array(width);
     for (let index = 0; index < width; index++) {
       padded[index] = row[index] ?? '';

@@ -8,7 +8,7 @@ import { renderBlankReport } from '#app/render-blank-report.ts';
 import { renderReport } from '#app/render-report.ts';
 import type { ReportAnalysis } from '#core/reports/read/read-report.ts';
 import { isRenderFormat, RENDER_FORMATS, type RenderFormat, TEXT_RENDER_FORMATS } from '#core/reports/render/render-formats.ts';
-import { renderReadingJsonLine } from '#core/reports/render/render-json.ts';
+import { renderReadingJsonLine, renderReadingJsonLineBytes } from '#core/reports/render/render-json.ts';
 import type { Severity } from '#core/reports/report-model.ts';
 import { TEMPLATES } from '#core/reports/template.ts';
 import { type DomainError, isDomainError } from '#core/shared/domain-error.ts';
@@ -139,11 +139,16 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
   const explain = values.explain === true;
   // Each result is printed as soon as it is final, in input order (memory stays flat, a slow file
   // holds back only the files after it); the summary table comes at the end.
+  const jsonReading = (
+    analysis: ReportAnalysis,
+  ): [ReportAnalysis['reading'], { evaluations: ReportAnalysis['evaluations'] } | undefined] => {
+    const extra = explain ? { evaluations: analysis.evaluations } : undefined;
+    const findings = analysis.reading.findings.filter((f) => keep(f.severity));
+    return [{ ...analysis.reading, findings }, extra];
+  };
   const show = (analysis: ReportAnalysis): string => {
     if (json) {
-      const extra = explain ? { evaluations: analysis.evaluations } : undefined;
-      const findings = analysis.reading.findings.filter((f) => keep(f.severity));
-      return renderReadingJsonLine({ ...analysis.reading, findings }, extra);
+      return renderReadingJsonLine(...jsonReading(analysis));
     }
     return mode === 'read' || explain ? describeAnalysis(analysis, explain, keep) : describeFindingsBrief(analysis, keep);
   };
@@ -160,6 +165,12 @@ async function readOrCheck(args: readonly string[], context: CommandContext, mod
         ? {}
         : {
             onResult: (analysis: ReportAnalysis) => {
+              if (json && context.outBytes !== undefined) {
+                // Straight to a file: the line as UTF-8 bytes, never as a string (render-json.ts).
+                progress?.done();
+                context.outBytes(renderReadingJsonLineBytes(...jsonReading(analysis)));
+                return context.drained?.();
+              }
               const text = show(analysis);
               if (text === '') {
                 return undefined;
@@ -259,9 +270,29 @@ function describeFindingsBrief(analysis: ReportAnalysis, keep: (severity: Severi
 
 /** Display width: CJK characters take two columns in a terminal. */
 function width(text: string): number {
+  // By code point, as `for…of` would, without a string per character: a surrogate pair (outside every
+  // wide range, all in the BMP) counts once, as 1.
   let w = 0;
-  for (const ch of text) {
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+      }
+      w += 1;
+      continue;
+    }
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }

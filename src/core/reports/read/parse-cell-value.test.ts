@@ -212,3 +212,51 @@ describe('cells of ASCII digits only (a fast path, issue #9): the value of the d
     assert.equal(isValueText('12a'), false);
   });
 });
+
+describe('isValueText decides padded cells and labels without parsing them (issue #9): the answer parsing gives', () => {
+  /** What isValueText answered when every non-blank text went through cellRaw and the parse memo. */
+  const reference = (text: string): boolean => {
+    const raw = cellRaw(text);
+    return raw.length === 0 || isNullMarker(raw) || parseCellValue(raw) !== null || isMalformedNumber(raw);
+  };
+  const alphabet = [
+    ...'0123456789０１２３４５６７８９.,+-＋－−．，／/增减万元件条个项无不适用—─–属于国家秘密（）() ab',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u3000',
+    '\u00a0',
+    '\ufeff',
+  ];
+  it('agrees with parsing on texts of digits, signs, units, markers, CJK and whitespace', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        assert.equal(isValueText(text), reference(text), JSON.stringify(text));
+      }),
+      { numRuns: 20_000, seed: 3 },
+    );
+  });
+  it('padded digits, markers and labels with digits', () => {
+    for (const text of [
+      ' 12 ',
+      '\u300012\u3000',
+      ' 0 ',
+      ' / ',
+      ' 不适用 ',
+      '1.属于国家秘密',
+      ' 增 ',
+      '1,234',
+      '１２',
+      '1 2',
+      '12元',
+      '增12',
+      '减',
+      '— ',
+      '1\n2',
+    ]) {
+      assert.equal(isValueText(text), reference(text), JSON.stringify(text));
+    }
+  });
+});

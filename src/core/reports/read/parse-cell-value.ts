@@ -175,9 +175,11 @@ function digitsValue(raw: string): number {
  * or separator (CELL-TEXT). A negative count is a number all the same: CELL-VALUE and CELL-SIGN judge it;
  * CELL-TEXT is only about texts that are not numbers (`251000元`, `增98`, `/`).
  */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 export function isPlainNumber(raw: string): boolean {
   // Trimmed here too: a report given as JSON (render-json.ts) may carry a raw the reader never trimmed.
-  return /^-?\d+(?:\.\d+)?$/.test(raw.trim());
+  return PLAIN_NUMBER.test(raw.trim());
 }
 
 /** True when raw starts with a sign (`+`, `-`, `增`, `减`, full-width forms) and is not a null marker (CELL-SIGN). */
@@ -197,16 +199,78 @@ export function isNullMarker(raw: string): boolean {
 
 /** True when a cell text reads as a value cell rather than a label: blank, a number, a null marker or a malformed number. */
 export function isValueText(text: string): boolean {
-  const raw = cellRaw(text);
-  if (raw.length === 0 || digitsValue(raw) >= 0 || NULL_MARKERS.has(raw)) {
+  // The usual value cell, blank or plain digits, perhaps padded (`| 12 |`): judged in place, without
+  // cellRaw's trimmed copy; the answer is what the check below gives for that raw.
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrimmable(text.charCodeAt(start))) {
+    start++;
+  }
+  if (start === end) {
     return true;
   }
-  if (cannotBeNumber(raw)) {
+  while (isTrimmable(text.charCodeAt(end - 1))) {
+    end--;
+  }
+  if (end - start <= 15) {
+    let i = start;
+    while (i < end) {
+      const code = text.charCodeAt(i);
+      if (code < 0x30 || code > 0x39) {
+        break;
+      }
+      i++;
+    }
+    if (i === end) {
+      return true;
+    }
+  }
+  const raw = cellRaw(text);
+  if (raw.length === 0 || digitsValue(raw) >= 0 || (raw.length <= NULL_MARKER_MAX_LENGTH && NULL_MARKERS.has(raw))) {
+    return true;
+  }
+  if (cannotBeNumber(raw) || hasNonNumericCharacter(raw)) {
     return false; // a label: not hashed for the memo (labels are new strings in every report)
   }
   const parsed = parse(raw);
   return parsed.value !== null || parsed.malformed;
 }
+
+/** The longest null marker (`不适用`): a longer text is none, without hashing it. */
+const NULL_MARKER_MAX_LENGTH = Math.max(...[...NULL_MARKERS].map((m) => m.length));
+
+/**
+ * True when raw (not a null marker) holds a character `parse` neither folds, strips nor reads as part of
+ * a number — a letter, a CJK character other than 增 减 and the units (`1.属于国家秘密`): that character
+ * stays in the text parse tests, so it gives `{ value: null, malformed: false }`. Such labels (new
+ * strings in every report) are then not hashed for the memo.
+ */
+function hasNonNumericCharacter(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII: digits, `.`, `,`, `+`, `-` and whitespace take part; anything else stays.
+      if (!((code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x2b || code === 0x2d || isTrimmable(code))) {
+        return true;
+      }
+    } else if (!NUMERIC_NON_ASCII.has(code) && !(code >= 0xff10 && code <= 0xff19) && !isTrimmable(code)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Non-ASCII code units parse may fold or strip: full-width signs and separators, − , 增 减 and the unit characters. */
+const NUMERIC_NON_ASCII: ReadonlySet<number> = new Set([
+  0xff0b, // ＋
+  0xff0d, // －
+  0x2212, // −
+  0xff0e, // ．
+  0xff0c, // ，
+  0x589e, // 增
+  0x51cf, // 减
+  ...[...UNITS.join('')].map((c) => c.charCodeAt(0)),
+]);
 
 /**
  * True when `parse` can only give `{ value: null, malformed: false }` for raw: a number needs a digit

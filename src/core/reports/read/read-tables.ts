@@ -17,7 +17,7 @@ import {
 } from '../template.ts';
 import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn } from './match-label.ts';
 import { foundLabelText } from './normalize-label.ts';
-import { cellRaw, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
 import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
@@ -37,22 +37,60 @@ const ROW_RANK: ReadonlyMap<string, number> = (() => {
   return rank;
 })();
 
-// One ID string per template cell, reused for every report: the cell map, the rules' lookups and the
-// fingerprint cache then compare the same string objects instead of hashing a new string each time.
-const CELL_IDS = new WeakMap<RowDef, Map<string, string>>();
+// One slot per template cell, reused for every report: its ID string (the cell map, the rules' lookups
+// and the fingerprint cache then compare the same string objects instead of hashing a new string each
+// time), its row's contract rank, and a small number per ID for emitCells' stamps below.
+interface CellSlot {
+  readonly id: string;
+  readonly number: number;
+  readonly rank: number;
+}
+const CELL_SLOTS = new WeakMap<RowDef, Map<string, CellSlot>>();
+// The two templates' rows with one ID are distinct RowDefs: the number is by ID (bounded by the templates).
+const CELL_NUMBERS = new Map<string, number>();
 
-function cellIdOf(rowDef: RowDef, colId: string): string {
-  let byColumn = CELL_IDS.get(rowDef);
+function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
+  let byColumn = CELL_SLOTS.get(rowDef);
   if (byColumn === undefined) {
     byColumn = new Map();
-    CELL_IDS.set(rowDef, byColumn);
+    CELL_SLOTS.set(rowDef, byColumn);
   }
-  let id = byColumn.get(colId);
-  if (id === undefined) {
-    id = `${rowDef.id}.${colId}`;
-    byColumn.set(colId, id);
+  let slot = byColumn.get(colId);
+  if (slot === undefined) {
+    const id = `${rowDef.id}.${colId}`;
+    let number = CELL_NUMBERS.get(id);
+    if (number === undefined) {
+      number = CELL_NUMBERS.size;
+      CELL_NUMBERS.set(id, number);
+    }
+    slot = { id, number, rank: ROW_RANK.get(rowDef.id) ?? ROW_RANK.size };
+    byColumn.set(colId, slot);
   }
-  return id;
+  return slot;
+}
+
+function cellIdOf(rowDef: RowDef, colId: string): string {
+  return cellSlotOf(rowDef, colId).id;
+}
+
+// emitCells keeps the first value of each cell ID: a stamp per slot number for the current call, no set
+// of ID strings per report.
+let cellStamps = new Int32Array(512);
+let emitCall = 0;
+
+/** Marks a cell as emitted in the current emitCells call; false when it already was. */
+function markEmitted(slot: CellSlot): boolean {
+  const n = slot.number;
+  if (n >= cellStamps.length) {
+    const grown = new Int32Array(Math.max(cellStamps.length * 2, n + 1));
+    grown.set(cellStamps);
+    cellStamps = grown;
+  }
+  if (cellStamps[n] === emitCall) {
+    return false;
+  }
+  cellStamps[n] = emitCall;
+  return true;
 }
 
 const T4_ROW_IDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
@@ -105,10 +143,25 @@ interface Variant {
 const ORDINAL_LIKE = /^(?:\d+[.、．]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
 
 function isBlank(text: string): boolean {
-  return cellRaw(text).length === 0;
+  // cellRaw(text) === '' without its trimmed copy (a padded `| 12 |` cell is asked many times):
+  // cellRaw removes only what trim removes, inner line breaks included, so '' means nothing else is left.
+  for (let i = 0; i < text.length; i++) {
+    if (!isTrimmable(text.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 type SplitRow = { readonly labels: LabelCell[]; readonly values: string[] };
+
+// Tests of the per-row loops, made once: an arrow written inside a loop is a new closure per row.
+const isRowTarget = (t: LabelTarget): boolean => t.kind === 'row';
+const hasRowTarget = (l: LabelCell): boolean => l.targets.some(isRowTarget);
+const isFilled = (v: string): boolean => !isBlank(v);
+const isFilledValue = (v: string): boolean => !isBlank(v) && isValueText(v);
+const isKnownLabel = (l: LabelCell): boolean => l.targets.length > 0;
+const isUnknownLabel = (l: LabelCell): boolean => l.targets.length === 0;
 
 /** Splits a row into its label cells and its value cells (labels first in every layout). */
 function splitRow(row: PhysicalRow): SplitRow {
@@ -133,7 +186,7 @@ function splitRow(row: PhysicalRow): SplitRow {
       end++;
     }
   } else {
-    const firstValue = cells.findIndex((text) => !isBlank(text) && isValueText(text));
+    const firstValue = cells.findIndex(isFilledValue);
     const stop = firstValue === -1 ? cells.length : firstValue;
     end = 0;
     for (let i = 0; i < stop; i++) {
@@ -211,7 +264,8 @@ function completeTruncated(labels: readonly LabelCell[], table: TableId): LabelC
  */
 function trailingArtifacts(rows: readonly { values: readonly string[]; width: number; positional: boolean }[]): number {
   let least = Number.POSITIVE_INFINITY;
-  for (const { values, width, positional } of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const { values, width, positional } = rows[j]!;
     if (!positional || values.length <= width) {
       continue;
     }
@@ -336,11 +390,13 @@ interface AlignedRows {
 /** Step 1: each physical row becomes a data record (row ID + value cells), a header, or an unknown row. */
 function alignRows(layout: ScannedLayout): AlignedRows {
   const consumed = new Uint8Array(layout.lines.length);
-  for (const index of layout.skipped) {
+  for (let i = 0; i < layout.skipped.length; i++) {
+    const index = layout.skipped[i]!;
     consumed[index] = 1;
   }
   const found = new Set<TableId>();
-  for (const heading of layout.headings) {
+  for (let i = 0; i < layout.headings.length; i++) {
+    const heading = layout.headings[i]!;
     if (heading.table !== null) {
       found.add(heading.table);
     }
@@ -356,7 +412,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   let last: LastRow | null = null;
 
   const accept = (row: PhysicalRow, record: DataRecord | null): void => {
-    for (const index of row.lines) {
+    for (let i = 0; i < row.lines.length; i++) {
+      const index = row.lines[i]!;
       consumed[index] = 1;
     }
     found.add(row.table);
@@ -382,7 +439,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     splits.set(row, split);
     return split;
   });
-  for (const row of layout.rows) {
+  for (let j = 0; j < layout.rows.length; j++) {
+    const row = layout.rows[j]!;
     const table = row.table;
     const { labels: rawLabels, values } = splits.get(row) ?? splitRow(row);
     const inSequence = sequence?.get(row);
@@ -394,10 +452,10 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       pending = null;
       continue;
     }
-    const hasValue = values.some((v) => !isBlank(v));
+    const hasValue = values.some(isFilled);
     const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
-    const rowLabel = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'));
-    const rowTarget = rowLabel?.targets.find((t) => t.kind === 'row');
+    const rowLabel = findLast(labels, hasRowTarget);
+    const rowTarget = rowLabel?.targets.find(isRowTarget);
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
@@ -426,7 +484,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
     if (table !== '四' && rowTarget !== undefined && rowTarget.kind === 'row') {
       if (table === '二') {
-        for (const label of labels) {
+        for (let i = 0; i < labels.length; i++) {
+          const label = labels[i]!;
           const block = label.targets.find((t) => t.kind === 'block');
           if (block && block.kind === 'block' && block.templates.length === 1 && block.templates[0] === '2019') {
             markers['2019'].push(label.text);
@@ -445,14 +504,14 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
 
     // No data-row label: a block label, a header row, or a row the template does not have.
-    if (hasValue && !values.some((v) => !isBlank(v) && isValueText(v))) {
+    if (hasValue && !values.some(isFilledValue)) {
       // Only text after the known labels: header cells too, not values (`… | 法律服务机构 | 个体工商户`).
       const more = values.flatMap((text, i) => (isBlank(text) ? [] : [{ text, match: matchLabel(text), targets: [], index: -1 - i }]));
       processHeader(row, completeTruncated(joinFragments([...labels, ...more], table), table));
       continue;
     }
-    const known = labels.filter((l) => l.targets.length > 0);
-    const unknownLabels = labels.filter((l) => l.targets.length === 0);
+    const known = labels.filter(isKnownLabel);
+    const unknownLabels = labels.filter(isUnknownLabel);
     if (known.length === 0) {
       if (hasValue) {
         addUnknown(table, labels[labels.length - 1]!.text);
@@ -479,9 +538,10 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   /** A header or block row: template markers, LABEL-VARIANT of column labels, READ-UNKNOWN-ROW of the rest. */
   function processHeader(row: PhysicalRow, labels: readonly LabelCell[]): void {
     const table = row.table;
-    const known = labels.filter((l) => l.targets.length > 0);
-    const unknownLabels = labels.filter((l) => l.targets.length === 0);
-    for (const label of unknownLabels) {
+    const known = labels.filter(isKnownLabel);
+    const unknownLabels = labels.filter(isUnknownLabel);
+    for (let i = 0; i < unknownLabels.length; i++) {
+      const label = unknownLabels[i]!;
       addUnknown(table, label.text);
     }
     if (table === '二') {
@@ -496,8 +556,10 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       }
       if (columns.length > 0) {
         const templates = new Set<TemplateId>();
-        for (const column of columns) {
-          for (const target of column.targets) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
+          for (let j = 0; j < column.targets.length; j++) {
+            const target = column.targets[j]!;
             if (target.kind === 'column' && target.templates.length === 1) {
               templates.add(target.templates[0]!);
               markers[target.templates[0]!].push(column.text);
@@ -506,7 +568,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         }
         const content = known.find((l) => l.targets.some((t) => t.kind === 'header'));
         const positions = new Map<string, number>();
-        for (const column of columns) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
           const target = column.targets.find((t) => t.kind === 'column');
           if (target && target.kind === 'column' && column.index >= 0) {
             positions.set(target.colId, column.index);
@@ -519,7 +582,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
           positions: columns.every((c) => c.index >= 0) && content !== undefined && content.index >= 0 ? positions : null,
           start: content?.index ?? -1,
         };
-        for (const column of columns) {
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i]!;
           const target = column.targets.find((t) => t.kind === 'column');
           if (target && target.kind === 'column') {
             noteLabel(column, '二', { colId: target.colId, header: t2Header });
@@ -527,7 +591,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         }
       }
     } else {
-      for (const label of known) {
+      for (let i = 0; i < known.length; i++) {
+        const label = known[i]!;
         const target = label.targets.find((t) => t.kind === 'column');
         if (target && target.kind === 'column') {
           noteLabel(label, table, { colId: target.colId });
@@ -559,7 +624,8 @@ function detectTemplate(records: readonly DataRecord[], found: AlignedRows['mark
   } else if (records.some((r) => r.table === '三' && r.rowId === 'outcome.other' && r.values.some((v) => !isBlank(v)))) {
     markers['2019'].push('（六）其他处理');
   }
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (record.table === '二' && record.rowId !== null && !TEMPLATES['2021'].rowById.has(record.rowId)) {
       markers['2019'].push(record.label?.text ?? record.rowId);
     }
@@ -617,7 +683,10 @@ function emitCells(
 ): { cells: EmittedCell[]; shapeFindings: Finding[] } {
   const { fallback, t3Template } = choice;
   const cells: EmittedCell[] = [];
-  const seen = new Set<string>();
+  emitCall = emitCall === 0x7fffffff ? 1 : emitCall + 1;
+  if (emitCall === 1) {
+    cellStamps.fill(0);
+  }
   const shapeFindings: Finding[] = [];
   const resolved = records.map((record) => {
     const tpl = recordTemplate(record, fallback, t3Template);
@@ -638,7 +707,8 @@ function emitCells(
       ),
     ]),
   );
-  for (const { record, tpl, rowDef } of resolved) {
+  for (let j = 0; j < resolved.length; j++) {
+    const { record, tpl, rowDef } = resolved[j]!;
     const isCut = cut !== null && cut.record === record;
     if (record.table === '四' && record.rowId === null) {
       emitTable4(record, isCut);
@@ -650,10 +720,11 @@ function emitCells(
     const columns = columnsOf(record.table, rowDef);
     const alignment =
       underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailing.get(record.table) ?? 0);
-    const ids = columns.map((c) => cellIdOf(rowDef, c.id));
+    // The row's cell IDs only for a finding (most rows align).
+    const ids = (): string[] => columns.map((c) => cellIdOf(rowDef, c.id));
     if (alignment.kind === 'unaligned') {
       shapeFindings.push(
-        finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids),
+        finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids()),
       );
       continue;
     }
@@ -662,7 +733,7 @@ function emitCells(
         finding(
           'READ-ROW-SHAPE',
           `表${record.table}“${messageRow(rowDef.label)}”行有${alignment.found}个数值单元格，多于${columns.length}列，已按最右侧${columns.length}个读取`,
-          ids,
+          ids(),
         ),
       );
     }
@@ -689,9 +760,9 @@ function emitCells(
     const width = T4_ROW_IDS.length * T4_COLUMNS.length;
     const alignment = align(record.values, width, record.positional, isCut, trailing.get('四') ?? 0);
     const rows = T4_ROW_IDS.map((id) => TEMPLATES[fallback].rowById.get(id)!);
-    const ids = rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
+    const ids = (): string[] => rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
     if (alignment.kind === 'unaligned') {
-      shapeFindings.push(finding('READ-ROW-SHAPE', `表四“${rows[0]!.label}”行无法对齐到${width}列，未读取该行`, ids));
+      shapeFindings.push(finding('READ-ROW-SHAPE', `表四“${rows[0]!.label}”行无法对齐到${width}列，未读取该行`, ids()));
       return;
     }
     if (alignment.kind === 'extra') {
@@ -699,7 +770,7 @@ function emitCells(
         finding(
           'READ-ROW-SHAPE',
           `表四“${rows[0]!.label}”行有${alignment.found}个数值单元格，多于${width}列，已按最右侧${width}个读取`,
-          ids,
+          ids(),
         ),
       );
     }
@@ -715,14 +786,13 @@ function emitCells(
       return;
     }
     const raw = cellRaw(text);
-    const id = cellIdOf(rowDef, colId);
-    if (raw.length === 0 || seen.has(id)) {
+    const slot = cellSlotOf(rowDef, colId);
+    if (raw.length === 0 || !markEmitted(slot)) {
       return;
     }
-    seen.add(id);
     cells.push({
-      cell: { table, row: rowDef.label, column, id, value: parseCellValue(raw), raw },
-      order: (ROW_RANK.get(rowDef.id) ?? ROW_RANK.size) * 100 + columnIndex,
+      cell: { table, row: rowDef.label, column, id: slot.id, value: parseCellValue(raw), raw },
+      order: slot.rank * 100 + columnIndex,
       table: TABLE_IDS.indexOf(table),
     });
   }
@@ -806,16 +876,26 @@ function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
 function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) => SplitRow): Map<PhysicalRow, string> | null {
   const found: { row: PhysicalRow; rowId: string | null }[] = [];
   let unlabelled = 0;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.table !== '三') {
       continue;
     }
     const { labels, values } = split(row);
-    const filled = values.filter((v) => !isBlank(v));
-    if (filled.length !== T3_COLUMNS.length || !filled.every((v) => isValueText(v))) {
+    // Seven filled cells, every one a value: counted in place (no filtered copy per row).
+    let filled = 0;
+    let allValues = true;
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j]!;
+      if (!isBlank(v)) {
+        filled++;
+        allValues &&= isValueText(v);
+      }
+    }
+    if (filled !== T3_COLUMNS.length || !allValues) {
       continue;
     }
-    const target = findLast(labels, (l) => l.targets.some((t) => t.kind === 'row'))?.targets.find((t) => t.kind === 'row');
+    const target = findLast(labels, hasRowTarget)?.targets.find(isRowTarget);
     const rowId = target?.kind === 'row' ? target.rowId : null;
     if (rowId === null) {
       unlabelled++;
@@ -891,7 +971,8 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignme
   // Offsets from the row's label, as the header's from `信息内容`.
   const shift = record.start - header.start;
   const used = new Set<number>();
-  for (const column of columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
     const at = header.positions.get(column.id);
     if (at === undefined || at <= header.start) {
       return null;
@@ -997,7 +1078,8 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
     return []; // the usual case: skip the indexes below
   }
   const rowsUnder = new Map<HeaderRecord, Set<string | null>>();
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
     if (record.header !== null) {
       const rows = rowsUnder.get(record.header) ?? new Set();
       rows.add(record.rowId);
@@ -1018,7 +1100,8 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
     }
     entry.scopes.add(scope);
     const headerRows = variant.header === undefined ? null : (rowsUnder.get(variant.header) ?? new Set());
-    for (const cell of cells) {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
       if (cell.table !== variant.table) {
         continue;
       }

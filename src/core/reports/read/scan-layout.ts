@@ -180,13 +180,22 @@ function splitUnescaped(line: string): string[] {
 
 const SENTENCE_PUNCTUATION = /[。；;，,！？!?：:]/;
 
-/** The tables a label names, or an empty list when it names none. */
-function tablesOf(targets: readonly LabelTarget[]): TableId[] {
-  const tables: TableId[] = [];
-  for (const target of targets) {
-    if (!tables.includes(target.table)) {
-      tables.push(target.table);
+/** The tables a label names, or an empty list when it names none; one frozen list per list of targets. */
+const TABLES_OF = new WeakMap<readonly LabelTarget[], readonly TableId[]>();
+
+function tablesOf(targets: readonly LabelTarget[]): readonly TableId[] {
+  // matchLabel memoises its results, so the same target lists come back report after report.
+  let tables = TABLES_OF.get(targets);
+  if (tables === undefined) {
+    const list: TableId[] = [];
+    for (let i = 0; i < targets.length; i++) {
+      const table = targets[i]!.table;
+      if (!list.includes(table)) {
+        list.push(table);
+      }
     }
+    tables = Object.freeze(list);
+    TABLES_OF.set(targets, tables);
   }
   return tables;
 }
@@ -197,8 +206,10 @@ function tablesOf(targets: readonly LabelTarget[]): TableId[] {
  * header label does, and so do two column labels of the same table.
  */
 function tableOfRow(cells: readonly string[], current: TableId | null): TableId | null {
-  const weight = new Map<TableId, number>();
-  for (const cell of cells) {
+  // Most rows name the current table: the weights are only counted (and their map made) otherwise.
+  let weight: Map<TableId, number> | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
     if (cell.length > 80 || isValueText(cell)) {
       continue;
     }
@@ -209,8 +220,12 @@ function tableOfRow(cells: readonly string[], current: TableId | null): TableId 
     }
     if (tables.length === 1) {
       const strong = targets.some((t) => t.kind !== 'column');
+      weight ??= new Map();
       weight.set(tables[0]!, (weight.get(tables[0]!) ?? 0) + (strong ? 2 : 1));
     }
+  }
+  if (weight === undefined) {
+    return current;
   }
   let best: TableId | null = null;
   let bestWeight = current === null ? 0 : 1;

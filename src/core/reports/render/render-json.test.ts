@@ -11,6 +11,7 @@ import {
   renderDocumentJson,
   renderReadingJson,
   renderReadingJsonLine,
+  renderReadingJsonLineBytes,
 } from './render-json.ts';
 
 // Deliberately built with keys out of contract order, to show the renderer imposes the order.
@@ -115,6 +116,36 @@ describe('renderReadingJson is JSON.stringify of the contract object (issue #9: 
     assert.equal(renderReadingJsonLine(odd, { evaluations: [{ a: 1 }] }), `${reference(odd, { evaluations: [{ a: 1 }] })}\n`);
     const noSchema = { ...odd, schema: undefined } as unknown as ReportReading;
     assert.equal(renderReadingJsonLine(noSchema), `${reference(noSchema)}\n`);
+  });
+
+  test('the UTF-8 bytes form is the line as Node encodes it, in a buffer reused from call to call', () => {
+    const bytesOf = (r: ReportReading, extra?: Record<string, unknown>): Buffer => Buffer.from(renderReadingJsonLineBytes(r, extra));
+    const odd = {
+      ...reading,
+      source: 'a "quoted"\\path\u0001 é ß 中文 😀.txt',
+      agency: '黄石市\u00a0民政局 \ud83d\ude00',
+      cells: [
+        cell('received.total', null, '—'),
+        cell('carried_in.total', -0, '-0'),
+        cell('outcome.total.total', Number.NaN, 'NaN'),
+        cell('fees.amount_wan', 712.187895, '712.187895万元'),
+        cell('litigation.total', 3, 'a "b" \\ \n \u0007 \ud800 \u2028 \udfff end 😀'),
+        cell('review.total', 12, '12'),
+      ],
+    } as unknown as ReportReading;
+    const extra = { evaluations: [{ a: 1, s: 'x\ud800y' }] };
+    assert.deepEqual(bytesOf(odd, extra), Buffer.from(renderReadingJsonLine(odd, extra), 'utf8'));
+    // Larger than the first buffer (64 KB): it grows; a shorter line after it is not followed by the old tail.
+    const long = { ...odd, source: '长'.repeat(40_000) } as unknown as ReportReading;
+    assert.deepEqual(bytesOf(long), Buffer.from(renderReadingJsonLine(long), 'utf8'));
+    assert.deepEqual(bytesOf(reading), Buffer.from(renderReadingJsonLine(reading), 'utf8'));
+    fc.assert(
+      fc.property(arbitraryValidReport(), fc.string({ unit: 'binary' }), (doc, source) => {
+        const r = documentToReading(doc, source);
+        assert.deepEqual(bytesOf(r), Buffer.from(renderReadingJsonLine(r), 'utf8'));
+      }),
+      { numRuns: 30, seed: 11 },
+    );
   });
 
   test('a cell ID seen before with another row label is written with its own label (the cached head is checked)', () => {

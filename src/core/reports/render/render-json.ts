@@ -45,7 +45,9 @@ const findingJson = (f: Finding | FingerprintedFinding) => {
  * head comes from a cache (CELL_HEADS). The text is the same as JSON.stringify of the object would give.
  */
 export function renderReadingJson(reading: ReportReading, extra?: Readonly<Record<string, unknown>>): string {
-  return readingJsonParts(reading, extra, '}').join('');
+  const parts = new JsonParts();
+  writeReading(parts, reading, extra, '}');
+  return parts.parts.join('');
 }
 
 /**
@@ -53,20 +55,137 @@ export function renderReadingJson(reading: ReportReading, extra?: Readonly<Recor
  * report, so the line is built without intermediate strings of its cells, members or newline.
  */
 export function renderReadingJsonLine(reading: ReportReading, extra?: Readonly<Record<string, unknown>>): string {
-  return readingJsonParts(reading, extra, '}\n').join('');
+  const parts = new JsonParts();
+  writeReading(parts, reading, extra, '}\n');
+  return parts.parts.join('');
 }
 
-/** The pieces of renderReadingJson's text, in order, ending with `end`. */
-function readingJsonParts(reading: ReportReading, extra: Readonly<Record<string, unknown>> | undefined, end: string): string[] {
-  const parts: string[] = ['{'];
+/**
+ * renderReadingJsonLine as UTF-8 bytes, written straight into one buffer reused from call to call: the
+ * returned view is valid only until the next call (write it out at once). A batch writing to a file
+ * makes no line string (~60 KB of UTF-16 per seed-size report, the row labels are Chinese), no array
+ * of pieces and no UTF-8 copy of the line; each cell's head is encoded once per cell ID.
+ */
+export function renderReadingJsonLineBytes(reading: ReportReading, extra?: Readonly<Record<string, unknown>>): Uint8Array {
+  LINE_BYTES.length = 0;
+  writeReading(LINE_BYTES, reading, extra, '}\n');
+  return LINE_BYTES.view();
+}
+
+/** Where writeReading puts its text: pieces to join, or UTF-8 bytes. */
+interface JsonOut {
+  /** Any text. */
+  text(piece: string): void;
+  /** Text known to be ASCII (numbers, punctuation, JSON of ASCII). */
+  ascii(piece: string): void;
+  /** A cell's cached head. */
+  head(head: CellHead): void;
+}
+
+class JsonParts implements JsonOut {
+  readonly parts: string[] = [];
+  text(piece: string): void {
+    this.parts.push(piece);
+  }
+  ascii(piece: string): void {
+    this.parts.push(piece);
+  }
+  head(head: CellHead): void {
+    this.parts.push(head.json);
+  }
+}
+
+class JsonBytes implements JsonOut {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+  private reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) {
+      return;
+    }
+    let size = this.bytes.length * 2;
+    while (size < this.length + more) {
+      size *= 2;
+    }
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+  /** UTF-8 as Node writes a string: a lone surrogate becomes U+FFFD (JSON.stringify leaves none anyway). */
+  text(piece: string): void {
+    // At most 3 bytes per UTF-16 code unit (a pair: 4 bytes for 2 units).
+    this.reserve(piece.length * 3);
+    const bytes = this.bytes;
+    let at = this.length;
+    const n = piece.length;
+    for (let i = 0; i < n; i++) {
+      let c = piece.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[at++] = c;
+      } else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const next = i + 1 < n ? piece.charCodeAt(i + 1) : 0;
+          if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+            bytes[at++] = 0xf0 | (point >> 18);
+            bytes[at++] = 0x80 | ((point >> 12) & 0x3f);
+            bytes[at++] = 0x80 | ((point >> 6) & 0x3f);
+            bytes[at++] = 0x80 | (point & 0x3f);
+            i++;
+            continue;
+          }
+          c = 0xfffd;
+        }
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.length = at;
+  }
+  ascii(piece: string): void {
+    this.reserve(piece.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < piece.length; i++) {
+      bytes[at++] = piece.charCodeAt(i);
+    }
+    this.length = at;
+  }
+  head(head: CellHead): void {
+    const encoded = head.bytes;
+    if (encoded === undefined) {
+      const start = this.length;
+      this.text(head.json);
+      head.bytes = this.bytes.slice(start, this.length);
+      return;
+    }
+    this.reserve(encoded.length);
+    this.bytes.set(encoded, this.length);
+    this.length += encoded.length;
+  }
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+const LINE_BYTES = new JsonBytes();
+
+/** renderReadingJson's text into `out`, ending with `end`. */
+function writeReading(out: JsonOut, reading: ReportReading, extra: Readonly<Record<string, unknown>> | undefined, end: string): void {
+  out.ascii('{');
+  let first = true;
   const key = (name: string): void => {
-    parts.push(parts.length === 1 ? `${JSON.stringify(name)}:` : `,${JSON.stringify(name)}:`);
+    out.text(first ? `${JSON.stringify(name)}:` : `,${JSON.stringify(name)}:`);
+    first = false;
   };
   const member = (name: string, json: string | undefined): void => {
     // JSON.stringify leaves out a key whose value it cannot write (undefined): so does this.
     if (json !== undefined) {
       key(name);
-      parts.push(json);
+      out.text(json);
     }
   };
   member('schema', JSON.stringify(reading.schema));
@@ -75,7 +194,7 @@ function readingJsonParts(reading: ReportReading, extra: Readonly<Record<string,
   member('year', JSON.stringify(reading.year));
   member('template', JSON.stringify(reading.template));
   key('cells');
-  pushCells(parts, reading.cells);
+  writeCells(out, reading.cells);
   member('narrative', JSON.stringify(reading.narrative.map((n) => ({ text: n.text, value: n.value }))));
   member('findings', JSON.stringify(reading.findings.map(findingJson)));
   for (const [name, value] of Object.entries(extra ?? {})) {
@@ -83,31 +202,38 @@ function readingJsonParts(reading: ReportReading, extra: Readonly<Record<string,
       member(name, JSON.stringify(value));
     }
   }
-  parts.push(end);
-  return parts;
+  out.ascii(end);
 }
 
 /** `{"table":…,"row":…,"column":…,"id":…,"value":` of a cell, by cell ID (bounded; cleared when full). */
-const CELL_HEADS = new Map<string, { readonly table: string; readonly row: string; readonly column: string; readonly json: string }>();
+interface CellHead {
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
+  readonly json: string;
+  /** `json` as UTF-8, encoded on first use by renderReadingJsonLineBytes. */
+  bytes?: Uint8Array;
+}
+const CELL_HEADS = new Map<string, CellHead>();
 const CELL_HEADS_LIMIT = 10_000;
 
-/** The cells' JSON array as pieces: each cell's head from the cache, then its value and raw. */
-function pushCells(parts: string[], cells: readonly ReadCell[]): void {
-  parts.push('[');
+/** The cells' JSON array: each cell's head from the cache, then its value and raw. */
+function writeCells(out: JsonOut, cells: readonly ReadCell[]): void {
+  out.ascii('[');
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) {
-      parts.push(',');
+      out.ascii(',');
     }
-    pushCell(parts, cells[i] as ReadCell);
+    writeCell(out, cells[i] as ReadCell);
   }
-  parts.push(']');
+  out.ascii(']');
 }
 
-/** JSON.stringify(cellJson(c)) as pieces, with the head of the line cached. */
-function pushCell(parts: string[], c: ReadCell): void {
+/** JSON.stringify(cellJson(c)), with the head of the line cached. */
+function writeCell(out: JsonOut, c: ReadCell): void {
   const { value, raw } = c;
   if (typeof raw !== 'string' || (value !== null && typeof value !== 'number')) {
-    parts.push(JSON.stringify(cellJson(c))); // not a contract cell: whatever JSON.stringify makes of it
+    out.text(JSON.stringify(cellJson(c))); // not a contract cell: whatever JSON.stringify makes of it
     return;
   }
   let head = CELL_HEADS.get(c.id);
@@ -122,8 +248,18 @@ function pushCell(parts: string[], c: ReadCell): void {
   }
   // JSON writes NaN and ±Infinity as null, and -0 as 0 (as String does).
   const valueText = value !== null && Number.isFinite(value) ? String(value) : 'null';
+  out.head(head);
+  out.ascii(valueText);
   // Most cells are printed as their number (`12`): nothing in them to escape, no JSON.stringify call.
-  parts.push(head.json, valueText, ',"raw":', valueText === raw ? `"${raw}"` : JSON.stringify(raw), '}');
+  if (valueText === raw) {
+    out.ascii(',"raw":"');
+    out.ascii(raw);
+    out.ascii('"}');
+  } else {
+    out.ascii(',"raw":');
+    out.text(JSON.stringify(raw));
+    out.ascii('}');
+  }
 }
 
 /** The contract object of a document: its cells in contract order, no narrative values, no findings yet. */

@@ -41,11 +41,11 @@ function checkedTables(found: readonly TableId[], truncatedIn: TableId | null): 
 
 function presentCellsOf(cells: ReadonlyMap<string, ReadCell>, table: TableId): ReadCell[] {
   const present: ReadCell[] = [];
-  for (const cell of cells.values()) {
+  cells.forEach((cell) => {
     if (cell.table === table) {
       present.push(cell);
     }
-  }
+  });
   return present;
 }
 
@@ -70,9 +70,10 @@ function cellIdsOfTable(template: ReportTemplate, table: TableId): readonly stri
 export const checkCellBlank: RuleCheck = ({ report }) =>
   checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
     const blank: string[] = [];
-    for (const id of cellIdsOfTable(templateOf(report, table), table)) {
-      if (!report.cells.has(id)) {
-        blank.push(id);
+    const ids = cellIdsOfTable(templateOf(report, table), table);
+    for (let i = 0; i < ids.length; i++) {
+      if (!report.cells.has(ids[i]!)) {
+        blank.push(ids[i]!);
       }
     }
     return evaluated({
@@ -95,7 +96,8 @@ export const checkCellText: RuleCheck = ({ report }) =>
       return [];
     }
     const texts = present.filter((c) => !isPlainNumber(c.raw));
-    const examples = [...new Set(texts.map((c) => c.raw))].slice(0, MAX_TEXT_EXAMPLES).join('、');
+    // Only a failure's message shows them: no set and no join for a table of plain numbers.
+    const examples = (): string => [...new Set(texts.map((c) => c.raw))].slice(0, MAX_TEXT_EXAMPLES).join('、');
     return [
       evaluated({
         rule: 'CELL-TEXT',
@@ -105,7 +107,7 @@ export const checkCellText: RuleCheck = ({ report }) =>
         right: 0,
         holds: texts.length === 0,
         cells: texts.map((c) => c.id),
-        message: () => `表${table}有${texts.length}个单元格不是数字：${examples}`,
+        message: () => `表${table}有${texts.length}个单元格不是数字：${examples()}`,
       }),
     ];
   });
@@ -211,11 +213,11 @@ function cellValueEvaluation(report: ReportFacts, cell: ReadCell, kind: Kind): R
 export const checkCellValue: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
-  for (const cell of report.cells.values()) {
+  report.cells.forEach((cell) => {
     const kind = presentCellDef(report, cell)?.kind ?? 'count';
     const value = cell.value;
     if (value === null || kind === 'change') {
-      continue;
+      return;
     }
     const holds =
       kind === 'amount' ? compareDecimals(cellDecimal(report, cell.id) ?? String(value), '0') >= 0 : Number.isInteger(value) && value >= 0;
@@ -224,7 +226,7 @@ export const checkCellValue: RuleCheck = ({ report }) => {
     } else {
       evaluations.push(cellValueEvaluation(report, cell, kind));
     }
-  }
+  });
   for (const e of passed.evaluations(
     'CELL-VALUE',
     (cell, kind) => cellValueEvaluation(report, cell, kind),
@@ -257,7 +259,7 @@ function cellSignEvaluation(cell: ReadCell, problem: SignProblem | undefined): R
 export const checkCellSign: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
-  for (const cell of report.cells.values()) {
+  report.cells.forEach((cell) => {
     const kind = presentCellDef(report, cell)?.kind ?? 'count';
     const problem = signProblemOf(cell.raw, kind);
     if (problem === undefined) {
@@ -265,7 +267,7 @@ export const checkCellSign: RuleCheck = ({ report }) => {
     } else {
       evaluations.push(cellSignEvaluation(cell, problem));
     }
-  }
+  });
   for (const e of passed.evaluations(
     'CELL-SIGN',
     (cell) => cellSignEvaluation(cell, undefined),

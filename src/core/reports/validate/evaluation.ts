@@ -25,7 +25,8 @@ export function cellValue(report: ReportFacts, id: string): number | null | unde
 export function readOperands(report: ReportFacts, ids: readonly string[]): Operands {
   const values = new Map<string, number>();
   const missing: string[] = [];
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const value = cellValue(report, id);
     if (value == null) {
       missing.push(id);
@@ -50,6 +51,23 @@ interface EvaluationBase {
   readonly cells: readonly string[];
 }
 
+/** Whether `cells` is `parts` in their order with `totalId` (not a part) before or after them. */
+function isTotalAndParts(cells: readonly string[], totalId: string, parts: readonly string[]): boolean {
+  if (cells.length !== parts.length + 1) {
+    return false;
+  }
+  const offset = cells[0] === totalId ? 1 : 0;
+  if (offset === 0 && cells[cells.length - 1] !== totalId) {
+    return false;
+  }
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i] === totalId || cells[offset + i] !== parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * A total that must equal the sum of its parts (T3-ROW-TOTAL, T3-OUTCOME-TOTAL, T3-GROUP-SUM, T4-SUM): not
  * assessable while any of `base.cells` is absent or null (P1), else the printed total against the sum.
@@ -63,7 +81,35 @@ export function evaluateSum(
 ): RuleEvaluation {
   // No operand Map: ~80 sums per report. `totalId` and `parts` are among `base.cells` (every caller).
   let missing: string[] | undefined;
-  for (const id of base.cells) {
+  // Indexed loops here and below: in a cold process (most of a batch) `for…of` allocates a result per step.
+  const cells = base.cells;
+  if (isTotalAndParts(cells, totalId, parts)) {
+    // Every caller's shape: the parts in order with the total first or last. One lookup per cell: the
+    // parts are added in the same order as below, so the sum is the same number.
+    let total = 0;
+    let sum = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const id = cells[i]!;
+      const value = cellValue(report, id);
+      if (value == null) {
+        missing ??= [];
+        missing.push(id);
+      } else if (id === totalId) {
+        total = value;
+      } else {
+        sum += value;
+      }
+    }
+    if (missing !== undefined) {
+      return keepAll ? notAssessable({ ...base, missing }) : SKIPPED_EVALUATION;
+    }
+    if (total === sum && !keepAll) {
+      return SKIPPED_EVALUATION;
+    }
+    return evaluated({ ...base, left: total, right: sum, holds: total === sum, message: () => message(total, sum) });
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const id = cells[i]!;
     if (cellValue(report, id) == null) {
       missing ??= [];
       missing.push(id);
@@ -74,8 +120,8 @@ export function evaluateSum(
   }
   const total = cellValue(report, totalId) ?? 0;
   let sum = 0;
-  for (const id of parts) {
-    sum += cellValue(report, id) ?? 0;
+  for (let i = 0; i < parts.length; i++) {
+    sum += cellValue(report, parts[i]!) ?? 0;
   }
   if (total === sum && !keepAll) {
     return SKIPPED_EVALUATION;

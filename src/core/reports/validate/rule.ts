@@ -40,7 +40,9 @@ export type RuleCheck = (input: RuleInput) => readonly RuleEvaluation[];
 /** Builds facts from the reader parts. */
 export function toReportFacts(tables: TableReading, text: DocumentText): ReportFacts {
   const cells = new Map<string, ReadCell>();
-  for (const cell of tables.cells) {
+  const read = tables.cells;
+  for (let i = 0; i < read.length; i++) {
+    const cell = read[i]!;
     cells.set(cell.id, cell);
   }
   return {

@@ -82,21 +82,36 @@ function groupColumnIds(group: T3Group, column: T3ColumnId): GroupColumnIds {
   return ids;
 }
 
+interface BalanceIds {
+  readonly cells: readonly [string, string, string, string];
+  readonly subject: string;
+  readonly expression: string;
+}
+const BALANCE_IDS = new Map<T3ColumnId, BalanceIds>();
+
+function balanceIds(column: T3ColumnId): BalanceIds {
+  let ids = BALANCE_IDS.get(column);
+  if (ids === undefined) {
+    const cells = BALANCE_ROWS.map((row) => `${row}.${column}`) as unknown as readonly [string, string, string, string];
+    ids = { cells, subject: `column:${column}`, expression: `${cells[0]} + ${cells[1]} = ${cells[2]} + ${cells[3]}` };
+    BALANCE_IDS.set(column, ids);
+  }
+  return ids;
+}
+
 /** T3-BALANCE 勾稽关系: 第一项加第二项之和，等于第三项加第四项之和, in every column (国办公开办函〔2021〕30号 table note). */
 export const checkTable3Balance: RuleCheck = ({ report }) =>
   T3_COLUMN_IDS.map((column): RuleEvaluation => {
-    const cells = BALANCE_ROWS.map((row) => `${row}.${column}`);
-    const base = {
-      rule: 'T3-BALANCE',
-      subject: `column:${column}`,
-      expression: `${cells[0]} + ${cells[1]} = ${cells[2]} + ${cells[3]}`,
-      cells,
-    } as const;
-    const { values, missing } = readOperands(report, cells);
-    if (missing.length > 0) {
-      return notAssessable({ ...base, missing });
+    const { cells, subject, expression } = balanceIds(column);
+    const base = { rule: 'T3-BALANCE', subject, expression, cells } as const;
+    // Four lookups, no operand map; `missing` in the cells' order, as readOperands lists them.
+    const a = cellValue(report, cells[0]);
+    const b = cellValue(report, cells[1]);
+    const t = cellValue(report, cells[2]);
+    const d = cellValue(report, cells[3]);
+    if (a == null || b == null || t == null || d == null) {
+      return notAssessable({ ...base, missing: cells.filter((id) => cellValue(report, id) == null) });
     }
-    const [a, b, t, d] = cells.map((id) => values.get(id) ?? 0) as [number, number, number, number];
     return evaluated({
       ...base,
       left: a + b,
@@ -110,9 +125,16 @@ export const checkTable3Balance: RuleCheck = ({ report }) =>
 /** Rows whose applicant columns must add up: the template's data rows, and group rows the report filled itself. */
 function rowsWithTotals(report: ReportFacts): readonly string[] {
   const template = templateOf(report, '三');
-  return template.tables.三.rows
-    .filter((row) => row.kind === 'data' || T3_COLUMN_IDS.some((c) => report.cells.has(`${row.id}.${c}`)))
-    .map((row) => row.id);
+  const rows: string[] = [];
+  const all = template.tables.三.rows;
+  for (let i = 0; i < all.length; i++) {
+    const row = all[i]!;
+    // rowTotalIds(…).cells: the row's cell IDs in every T3_COLUMN_IDS column, built once.
+    if (row.kind === 'data' || rowTotalIds(row.id).cells.some((id) => report.cells.has(id))) {
+      rows.push(row.id);
+    }
+  }
+  return rows;
 }
 
 /** T3-ROW-TOTAL: in every row with cells, 总计 equals the sum of the six applicant columns (rule 18). */
@@ -152,7 +174,13 @@ function groupOperands(report: ReportFacts, group: T3Group, column: T3ColumnId):
 export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
   T3_COLUMN_IDS.map((column): RuleEvaluation => {
     const { totalId, disclosed, partial, subject, expression } = outcomeTotalIds(column);
-    const parts = [disclosed, partial, ...T3_GROUPS.flatMap((g) => groupOperands(report, g, column))];
+    const parts = [disclosed, partial];
+    for (let g = 0; g < T3_GROUPS.length; g++) {
+      const operands = groupOperands(report, T3_GROUPS[g]!, column);
+      for (let i = 0; i < operands.length; i++) {
+        parts.push(operands[i]!);
+      }
+    }
     const cells = [...parts, totalId];
     const base = { rule: 'T3-OUTCOME-TOTAL', subject, expression, cells } as const;
     return evaluateSum(
@@ -165,15 +193,21 @@ export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
   });
 
 /** T3-GROUP-SUM: a group value the report prints equals the sum of its sub-rows (rule 20). */
-export const checkTable3GroupSum: RuleCheck = ({ report }) =>
-  T3_GROUPS.filter((group) => hasSubRows(report, group)).flatMap((group) =>
-    T3_COLUMN_IDS.flatMap((column): RuleEvaluation[] => {
+export const checkTable3GroupSum: RuleCheck = ({ report }) => {
+  const evaluations: RuleEvaluation[] = [];
+  for (let g = 0; g < T3_GROUPS.length; g++) {
+    const group = T3_GROUPS[g]!;
+    if (!hasSubRows(report, group)) {
+      continue;
+    }
+    for (let c = 0; c < T3_COLUMN_IDS.length; c++) {
+      const column = T3_COLUMN_IDS[c]!;
       const { own, subs, cells, subject, expression } = groupColumnIds(group, column);
       if (!report.cells.has(own)) {
-        return []; // the group row left to its sub-rows, as the template intends: nothing to check
+        continue; // the group row left to its sub-rows, as the template intends: nothing to check
       }
       const base = { rule: 'T3-GROUP-SUM', subject, expression, cells } as const;
-      return [
+      evaluations.push(
         evaluateSum(
           report,
           base,
@@ -181,9 +215,11 @@ export const checkTable3GroupSum: RuleCheck = ({ report }) =>
           subs,
           (parent, sum) => `表三“${t3ColumnLabel(column)}”列：“${group.label}”${parent}不等于其分项之和${sum}`,
         ),
-      ];
-    }),
-  );
+      );
+    }
+  }
+  return evaluations;
+};
 
 /** The table 三 rules in catalogue order. */
 export const TABLE3_RULES: readonly RuleCheck[] = [checkTable3Balance, checkTable3RowTotal, checkTable3OutcomeTotal, checkTable3GroupSum];

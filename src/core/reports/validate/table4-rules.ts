@@ -8,13 +8,25 @@ import type { RuleCheck } from './rule.ts';
 const PART_COLUMNS = ['upheld', 'corrected', 'other', 'pending'] as const; // 结果维持、结果纠正、其他结果、尚未审结
 
 /** T4-SUM: in 行政复议 and both 行政诉讼 groups, 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (rule 21). */
+// Table 四 is the same in both templates (annual-report.md §4.4): its IDs and texts are made once.
+const T4_SUMS = TEMPLATE_2021.tables.四.rows.map((row) => {
+  const parts = PART_COLUMNS.map((c) => `${row.id}.${c}`);
+  const totalId = `${row.id}.total`;
+  return {
+    row,
+    parts,
+    totalId,
+    base: {
+      rule: 'T4-SUM',
+      subject: `row:${row.id}`,
+      expression: `${totalId} = ${parts.join(' + ')}`,
+      cells: [...parts, totalId],
+    } as const,
+  };
+});
+
 export const checkTable4Sum: RuleCheck = ({ report }) =>
-  // Table 四 is the same in both templates (annual-report.md §4.4).
-  TEMPLATE_2021.tables.四.rows.map((row): RuleEvaluation => {
-    const parts = PART_COLUMNS.map((c) => `${row.id}.${c}`);
-    const totalId = `${row.id}.total`;
-    const cells = [...parts, totalId];
-    const base = { rule: 'T4-SUM', subject: `row:${row.id}`, expression: `${totalId} = ${parts.join(' + ')}`, cells } as const;
+  T4_SUMS.map(({ row, parts, totalId, base }): RuleEvaluation => {
     return evaluateSum(
       report,
       base,

@@ -132,8 +132,10 @@ export function revalidateCrossYear(
 
 /** Appends what each check returns, leaving out the stand-in for unbuilt passes. */
 function runChecks(checks: readonly RuleCheck[], input: RuleInput, into: RuleEvaluation[]): void {
-  for (const check of checks) {
-    for (const e of check(input)) {
+  for (let c = 0; c < checks.length; c++) {
+    const evaluations = checks[c]!(input);
+    for (let i = 0; i < evaluations.length; i++) {
+      const e = evaluations[i]!;
       if (e !== SKIPPED_EVALUATION) {
         into.push(e);
       }
