@@ -141,6 +141,42 @@ forEachEngine('intake group commit', ({ database }) => {
     assert.deepEqual(new Set(audited.rows.map((r) => r.subject)), new Set(codes.map((code) => `case:${code}`)));
   });
 
+  test('a batch for two agencies continues each agency’s audit chain, in arrival order, after entries the trigger chained', async () => {
+    const { db, pool } = await database();
+    const [first, second] = [await addAgency(pool), await addAgency(pool)];
+    for (const agency of [first, second]) {
+      // Written the ordinary way: the trigger chains it (seq 1).
+      await pool.query(`insert into audit_log (agency_id, actor, action, subject) values ($1, 'clerk', 'test.before', 'before')`, [
+        agency.id,
+      ]);
+    }
+    const slugs = [first.slug, second.slug, first.slug, second.slug, first.slug];
+    const results = await createApplications(
+      depsOn(db),
+      slugs.map((slug, i) => application(slug, `两个机关${i}`)),
+    );
+    const codes = results.map((r) => (r.ok ? r.value.caseCode : assert.fail()));
+    for (const agency of [first, second]) {
+      const [chain] = await createCaseStore(db).verifyAuditChain(agency.id);
+      const mine = codes.filter((_, i) => slugs[i] === agency.slug);
+      assert.equal(chain?.entries, 1 + mine.length);
+      assert.equal(chain?.firstBreak, null);
+      const rows = await pool.query<{ seq: string; subject: string }>(
+        'select seq::text as seq, subject from audit_log where agency_id = $1 order by id',
+        [agency.id],
+      );
+      assert.deepEqual(
+        rows.rows.map((r) => [Number(r.seq), r.subject]),
+        ['before', ...mine.map((code) => `case:${code}`)].map((subject, i) => [i + 1, subject]),
+      );
+    }
+    // A later entry the trigger chains follows the batch's last one.
+    await pool.query(`insert into audit_log (agency_id, actor, action, subject) values ($1, 'clerk', 'test.after', 'after')`, [first.id]);
+    const [chain] = await createCaseStore(db).verifyAuditChain(first.id);
+    assert.equal(chain?.entries, 5);
+    assert.equal(chain?.firstBreak, null);
+  });
+
   test('case codes keep every digit past six (GK2025-1234567), in arrival order within a batch', async () => {
     const { db, pool } = await database();
     const agency = await addAgency(pool);

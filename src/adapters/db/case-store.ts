@@ -410,7 +410,8 @@ function clockBasisOf(
 /**
  * The intake's batch in ONE statement (no transaction block: a statement is atomic and commits when
  * it answers): case numbers from the cases' identity sequence, the cases, their events and one
- * `case.create` audit entry each (the audit trigger chains them, in agency order like auditAll) as
+ * `case.create` audit entry each (chained in agency order like auditAll, all in one call of
+ * `gongkai_audit_chain_batch` — migration 0010 — instead of the trigger once per entry) as
  * data-modifying CTEs. The events' foreign key is checked at the end of the statement, when the cases
  * are there. The batch travels as ONE jsonb parameter (an array of rows, `JSON.stringify` once):
  * pg's serialisation of array parameters (an array literal built character by character, every JSON
@@ -447,9 +448,25 @@ const INSERT_NEW_CASES = `
     select coded.agency_id, coded.id, e.seq, e.data->>'type', (e.data->>'on')::date, e.data, coded.actor
     from coded cross join lateral jsonb_array_elements(coded.events) with ordinality as e(data, seq)
   ),
+  audit_rows as materialized (
+    select agency_id, actor, 'case:' || case_code as subject, audit_after,
+      row_number() over (order by agency_id, ord)::int as n
+    from coded
+  ),
+  chain as materialized (
+    select * from gongkai_audit_chain_batch(
+      (select array_agg(agency_id order by n) from audit_rows), now(),
+      (select array_agg(actor order by n) from audit_rows),
+      (select array_agg('case.create'::text) from audit_rows),
+      (select array_agg(subject order by n) from audit_rows),
+      (select array_agg(null::jsonb) from audit_rows),
+      (select array_agg(audit_after order by n) from audit_rows))
+  ),
   new_audit as (
-    insert into audit_log (agency_id, actor, action, subject, before, after)
-    select agency_id, actor, 'case.create', 'case:' || case_code, null, audit_after from coded order by agency_id, ord
+    insert into audit_log (agency_id, at, actor, action, subject, before, after, seq, prev_hash, hash)
+    select r.agency_id, now(), r.actor, 'case.create', r.subject, null, r.audit_after, chain.seq, chain.prev_hash, chain.hash
+    from audit_rows r join chain on chain.ord = r.n
+    order by r.n
   )
   select ord::int as ord, id::text as id, case_code from coded`;
 

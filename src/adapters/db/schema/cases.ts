@@ -173,7 +173,10 @@ export const auditLog = pgTable(
      * The hash chain per agency (tamper evidence): the BEFORE INSERT trigger `gongkai_audit_chain` sets
      * seq (1, 2, … per agency), prev_hash (the previous entry's hash, 64 zeros for the first) and hash =
      * SHA-256 of prev_hash and the entry's content (`gongkai_audit_entry_hash`), under a per-agency lock
-     * in the inserting transaction. The defaults only let the insert omit them. `gongkai audit verify`.
+     * in the inserting transaction. The defaults only let the insert omit them. The intake's batch
+     * statement chains its entries itself, in one call of `gongkai_audit_chain_batch` (same lock, same
+     * head, same hash; migration 0010), and inserts them with these fields, which the trigger keeps.
+     * `gongkai audit verify`.
      */
     seq: bigint('seq', { mode: 'number' }).notNull().default(0),
     prevHash: text('prev_hash').notNull().default(''),
