@@ -45,8 +45,10 @@ export function splitClauses(sentence: string): string[] {
 
 function splitTrimmed(text: string, separator: RegExp): string[] {
   const out: string[] = [];
-  for (const piece of text.split(separator)) {
-    const trimmed = piece.trim();
+  // Indexed loops here: `for…of` allocates a result per step until the function is optimised.
+  const pieces = text.split(separator);
+  for (let i = 0; i < pieces.length; i++) {
+    const trimmed = pieces[i]!.trim();
     if (trimmed !== '') {
       out.push(trimmed);
     }
@@ -72,13 +74,18 @@ export function narrativeSentences(text: DocumentText): NarrativeSentences {
 export function splitNarrative(sections: DocumentText['sections']): NarrativeSentences {
   const sentences: NarrativeSentence[] = [];
   const statements: NarrativeSentence[] = [];
-  for (const part of sections) {
-    for (const line of part.lines) {
-      for (const sentence of splitSentences(line)) {
-        sentences.push({ text: sentence, section: part.id });
+  for (let p = 0; p < sections.length; p++) {
+    const part = sections[p]!;
+    const lines = part.lines;
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l]!;
+      const lineSentences = splitSentences(line);
+      for (let i = 0; i < lineSentences.length; i++) {
+        sentences.push({ text: lineSentences[i]!, section: part.id });
       }
-      for (const statement of splitStatements(line)) {
-        statements.push({ text: statement, section: part.id });
+      const lineStatements = splitStatements(line);
+      for (let i = 0; i < lineStatements.length; i++) {
+        statements.push({ text: lineStatements[i]!, section: part.id });
       }
     }
   }

@@ -62,7 +62,8 @@ export function claimsNoAppeal(clause: string): boolean {
 /** The narrative values of the given sentences, one entry per match in document order (§6.5). */
 export function readNarrativeValues(sentences: readonly string[]): NarrativeValue[] {
   const out: NarrativeValue[] = [];
-  for (const text of sentences) {
+  for (let s = 0; s < sentences.length; s++) {
+    const text = sentences[s]!;
     const found: { index: number; value: number }[] = [];
     // Cheap tests first: most sentences hold no count, no claim and no fee.
     if (text.includes('件') || text.includes('条')) {
@@ -87,8 +88,8 @@ export function readNarrativeValues(sentences: readonly string[]): NarrativeValu
     if (found.length > 1) {
       found.sort((a, b) => a.index - b.index);
     }
-    for (const f of found) {
-      out.push({ text, value: f.value });
+    for (let i = 0; i < found.length; i++) {
+      out.push({ text, value: found[i]!.value });
     }
   }
   return out;

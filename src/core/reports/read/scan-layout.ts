@@ -276,7 +276,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     table = rowTable;
-    rows.push({ cells, positional, lines: lineIndices, table: rowTable, ...(grid ? { grid } : {}) });
+    rows.push(
+      grid ? { cells, positional, lines: lineIndices, table: rowTable, grid } : { cells, positional, lines: lineIndices, table: rowTable },
+    );
   };
   const flush = (): void => {
     if (open !== null) {

@@ -205,6 +205,23 @@ function cellValueEvaluation(report: ReportFacts, cell: ReadCell, kind: Kind): R
   });
 }
 
+// CELL-VALUE and CELL-SIGN both need each present cell's column kind: looked up once per report, in the
+// cell map's order (facts are immutable values).
+const CELL_KINDS = new WeakMap<ReportFacts, readonly Kind[]>();
+
+function cellKindsOf(report: ReportFacts): readonly Kind[] {
+  let kinds = CELL_KINDS.get(report);
+  if (kinds === undefined) {
+    const list: Kind[] = [];
+    report.cells.forEach((cell) => {
+      list.push(presentCellDef(report, cell)?.kind ?? 'count');
+    });
+    kinds = list;
+    CELL_KINDS.set(report, kinds);
+  }
+  return kinds;
+}
+
 /**
  * CELL-VALUE: table 三/四 cells and table 二 counts must be non-negative integers, amounts non-negative
  * (rule 16); 本年增/减 may be negative by design and is not checked. Amounts compare as exact decimals (P3).
@@ -213,8 +230,10 @@ function cellValueEvaluation(report: ReportFacts, cell: ReadCell, kind: Kind): R
 export const checkCellValue: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
+  const kinds = cellKindsOf(report);
+  let at = 0;
   report.cells.forEach((cell) => {
-    const kind = presentCellDef(report, cell)?.kind ?? 'count';
+    const kind = kinds[at++]!;
     const value = cell.value;
     if (value === null || kind === 'change') {
       return;
@@ -259,8 +278,10 @@ function cellSignEvaluation(cell: ReadCell, problem: SignProblem | undefined): R
 export const checkCellSign: RuleCheck = ({ report }) => {
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
+  const kinds = cellKindsOf(report);
+  let at = 0;
   report.cells.forEach((cell) => {
-    const kind = presentCellDef(report, cell)?.kind ?? 'count';
+    const kind = kinds[at++]!;
     const problem = signProblemOf(cell.raw, kind);
     if (problem === undefined) {
       passed.add(kind, cell);
