@@ -3,7 +3,7 @@
 
 import type { RuleEvaluation } from '../report-model.ts';
 import { APPLICANT_COLUMN_IDS, T3_COLUMN_IDS, T3_GROUPS, type T3ColumnId } from '../template.ts';
-import { cellValue, evaluated, evaluateSum, notAssessable, readOperands } from './evaluation.ts';
+import { cellValue, evaluated, evaluateSum, notAssessable } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { rowLabelIn, t3ColumnLabel, templateOf } from './template-of.ts';
 
@@ -23,15 +23,24 @@ interface RowTotalIds {
 }
 const ROW_TOTAL_IDS = new Map<string, RowTotalIds>();
 
-function rowTotalIds(row: string): RowTotalIds {
-  let ids = ROW_TOTAL_IDS.get(row);
-  if (ids === undefined) {
-    const parts = APPLICANT_COLUMN_IDS.map((c) => `${row}.${c}`);
-    const totalId = `${row}.total`;
-    ids = { parts, totalId, cells: [...parts, totalId], subject: `row:${row}`, expression: `${totalId} = Σ ${row}.<六类申请人>` };
-    ROW_TOTAL_IDS.set(row, ids);
+/** The memo's value for key, made (by a function that captures nothing, so no closure per call) on first use. */
+function memoised<K, V>(memo: Map<K, V>, key: K, make: (key: K) => V): V {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make(key);
+    memo.set(key, value);
   }
-  return ids;
+  return value;
+}
+
+function makeRowTotalIds(row: string): RowTotalIds {
+  const parts = APPLICANT_COLUMN_IDS.map((c) => `${row}.${c}`);
+  const totalId = `${row}.total`;
+  return { parts, totalId, cells: [...parts, totalId], subject: `row:${row}`, expression: `${totalId} = Σ ${row}.<六类申请人>` };
+}
+
+function rowTotalIds(row: string): RowTotalIds {
+  return memoised(ROW_TOTAL_IDS, row, makeRowTotalIds);
 }
 
 interface OutcomeTotalIds {
@@ -41,19 +50,18 @@ interface OutcomeTotalIds {
   readonly subject: string;
   readonly expression: string;
 }
-const OUTCOME_TOTAL_IDS = new Map<string, OutcomeTotalIds>();
+const OUTCOME_TOTAL_IDS = new Map<T3ColumnId, OutcomeTotalIds>();
+
+function makeOutcomeTotalIds(column: T3ColumnId): OutcomeTotalIds {
+  const totalId = `outcome.total.${column}`;
+  const disclosed = `outcome.disclosed.${column}`;
+  const partial = `outcome.partial.${column}`;
+  const groups = T3_GROUPS.map((g) => `G(${g.id},${column})`).join(' + ');
+  return { totalId, disclosed, partial, subject: `column:${column}`, expression: `${totalId} = ${disclosed} + ${partial} + ${groups}` };
+}
 
 function outcomeTotalIds(column: T3ColumnId): OutcomeTotalIds {
-  let ids = OUTCOME_TOTAL_IDS.get(column);
-  if (ids === undefined) {
-    const totalId = `outcome.total.${column}`;
-    const disclosed = `outcome.disclosed.${column}`;
-    const partial = `outcome.partial.${column}`;
-    const groups = T3_GROUPS.map((g) => `G(${g.id},${column})`).join(' + ');
-    ids = { totalId, disclosed, partial, subject: `column:${column}`, expression: `${totalId} = ${disclosed} + ${partial} + ${groups}` };
-    OUTCOME_TOTAL_IDS.set(column, ids);
-  }
-  return ids;
+  return memoised(OUTCOME_TOTAL_IDS, column, makeOutcomeTotalIds);
 }
 
 interface GroupColumnIds {
@@ -89,14 +97,13 @@ interface BalanceIds {
 }
 const BALANCE_IDS = new Map<T3ColumnId, BalanceIds>();
 
+function makeBalanceIds(column: T3ColumnId): BalanceIds {
+  const cells = BALANCE_ROWS.map((row) => `${row}.${column}`) as unknown as readonly [string, string, string, string];
+  return { cells, subject: `column:${column}`, expression: `${cells[0]} + ${cells[1]} = ${cells[2]} + ${cells[3]}` };
+}
+
 function balanceIds(column: T3ColumnId): BalanceIds {
-  let ids = BALANCE_IDS.get(column);
-  if (ids === undefined) {
-    const cells = BALANCE_ROWS.map((row) => `${row}.${column}`) as unknown as readonly [string, string, string, string];
-    ids = { cells, subject: `column:${column}`, expression: `${cells[0]} + ${cells[1]} = ${cells[2]} + ${cells[3]}` };
-    BALANCE_IDS.set(column, ids);
-  }
-  return ids;
+  return memoised(BALANCE_IDS, column, makeBalanceIds);
 }
 
 /** T3-BALANCE 勾稽关系: 第一项加第二项之和，等于第三项加第四项之和, in every column (国办公开办函〔2021〕30号 table note). */
