@@ -126,6 +126,16 @@ export function parseHtml(html: string): HtmlNode {
     (open[open.length - 1] as TreeNode).children?.push(node);
     last = null;
   };
+  // Adjacent text (or comment) pieces form one node, as domhandler makes them.
+  const appendData = (type: 'text' | 'comment', data: string): void => {
+    if (last !== null && last.type === type) {
+      last.data += data;
+      return;
+    }
+    const node: TreeNode = { type, data };
+    add(node);
+    last = node;
+  };
   const handler: Partial<Handler> = {
     onopentag(name, attribs) {
       const element: TreeNode = { type: name === 'script' ? 'script' : name === 'style' ? 'style' : 'tag', name, attribs, children: [] };
@@ -137,22 +147,10 @@ export function parseHtml(html: string): HtmlNode {
       open.pop();
     },
     ontext(data) {
-      if (last !== null && last.type === 'text') {
-        last.data += data;
-        return;
-      }
-      const node: TreeNode = { type: 'text', data };
-      add(node);
-      last = node;
+      appendData('text', data);
     },
     oncomment(data) {
-      if (last !== null && last.type === 'comment') {
-        last.data += data;
-        return;
-      }
-      const node: TreeNode = { type: 'comment', data };
-      add(node);
-      last = node;
+      appendData('comment', data);
     },
     oncommentend() {
       last = null;
