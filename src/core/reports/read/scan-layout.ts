@@ -41,6 +41,39 @@ export interface ScannedLayout {
   readonly skipped: readonly number[];
   /** Rows of run-together text whose digits split into cells in no or several ways (left unread). */
   readonly runTogether?: readonly RunTogetherRow[];
+  /** The number a text without a final line break ends in: it may be cut short (withoutOpenTail). */
+  readonly openTail?: string;
+}
+
+/** Digits and what may sit inside a number (`1,234`, `0.5`), ASCII or full-width. */
+function isNumberPart(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    code === 0x2c ||
+    code === 0x2e ||
+    code === 0xff0c ||
+    code === 0xff0e
+  );
+}
+
+/**
+ * The end of a text that stops without a line break (`SourceDocument.openEnd`). A last line left holding
+ * only spaces (a cell line or a layout line cut short) is dropped: read as a blank cell it shifted the
+ * row's numbers by one column. A number touching the end is kept, as the text shows it (the corpus's
+ * hand-read truth does the same), and returned as `number`: it may be the first digits of a longer one
+ * (`9` of `93`), which the reading says.
+ */
+export function withoutOpenTail(text: string): { readonly text: string; readonly number: string | null } {
+  let start = text.length;
+  while (start > 0 && isNumberPart(text.charCodeAt(start - 1))) {
+    start--;
+  }
+  if (start < text.length) {
+    return { text, number: text.slice(start) };
+  }
+  const lineStart = text.lastIndexOf('\n', text.length - 1) + 1;
+  return { text: text.slice(lineStart).trim() === '' ? text.slice(0, lineStart) : text, number: null };
 }
 
 /** A row of run-together digits the table's arithmetic could not split in exactly one way. */
@@ -288,18 +321,29 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     continuable = false;
   };
 
-  for (const block of doc.blocks ?? []) {
+  const blocks = doc.blocks ?? [];
+  let openTail: string | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (block === null || typeof block !== 'object') {
       continue;
     }
     if (block.kind === 'table') {
       scanGrid(block.rows ?? []);
     } else {
-      scanText(typeof block.text === 'string' ? block.text : '');
+      let text = typeof block.text === 'string' ? block.text : '';
+      if (doc.openEnd === true && b === blocks.length - 1) {
+        const cut = withoutOpenTail(text);
+        text = cut.text;
+        openTail = cut.number;
+      }
+      scanText(text);
     }
   }
   flush();
-  return runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
+  const layout: ScannedLayout =
+    runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
+  return openTail === null ? layout : { ...layout, openTail };
 
   /** A table block (HTML/DOCX/XLSX grid): one row per grid row, positions kept; one-cell title rows are headings. */
   function scanGrid(gridRows: readonly (readonly unknown[])[]): void {
