@@ -57,20 +57,58 @@ function isNumberPart(code: number): boolean {
   );
 }
 
+// A table 三 label with its ordinal: `3.危及“三安全一稳定”`, `（六）其他处理`.
+const SUB_ROW_ORDINAL = /^(\d{1,2})\s*[.．、]/;
+const GROUP_LABEL = /^[（(][一二三四五六七][）)]/;
+
+/**
+ * True when the number a cut text ends in is the ordinal of the label that came next (`1.`, `4` of
+ * `4.保护第三方合法权益` after `3.危及“三安全一稳定”`, `1` of `1.…` after `（六）其他处理`): the last cell
+ * before it is a label numbered one less, or a group label and the number is 1; or any number right
+ * after a section heading (`2023` of `2023年，…` after `四、政府信息公开行政复议、行政诉讼情况`).
+ */
+function startsNextLabel(before: string, number: string): boolean {
+  if (/^\d{1,2}[.．]$/.test(number)) {
+    // `1.` is no cell value: the start of a numbered label.
+    return true;
+  }
+  const cells = before.split(/[\n|\t]|\s{2,}/);
+  let last = '';
+  for (let i = cells.length - 1; i >= 0 && last === ''; i--) {
+    last = cells[i]!.trim();
+  }
+  if (headingTable(last) !== undefined) {
+    // Right after a section heading, before any column header: a sentence's year or count, no cell.
+    return true;
+  }
+  const ordinal = /^\d{1,2}$/.test(number) ? SUB_ROW_ORDINAL.exec(last) : null;
+  return ordinal !== null ? Number(ordinal[1]) + 1 === Number(number) : GROUP_LABEL.test(last) && number === '1';
+}
+
 /**
  * The end of a text that stops without a line break (`SourceDocument.openEnd`). A last line left holding
  * only spaces (a cell line or a layout line cut short) is dropped: read as a blank cell it shifted the
  * row's numbers by one column. A number touching the end is kept, as the text shows it (the corpus's
  * hand-read truth does the same), and returned as `number`: it may be the first digits of a longer one
- * (`9` of `93`), which the reading says.
+ * (`9` of `93`), which the reading says. A number that is the ordinal of the next label (startsNextLabel)
+ * is dropped: read, it became the value of the label before.
  */
 export function withoutOpenTail(text: string): { readonly text: string; readonly number: string | null } {
-  let start = text.length;
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) {
+    end--;
+  }
+  let start = end;
   while (start > 0 && isNumberPart(text.charCodeAt(start - 1))) {
     start--;
   }
-  if (start < text.length) {
-    return { text, number: text.slice(start) };
+  const number = text.slice(start, end);
+  if (number !== '' && startsNextLabel(text.slice(0, start), number)) {
+    return { text: text.slice(0, start), number: null };
+  }
+  // A lone `0` is complete (no count starts with 0).
+  if (number !== '' && end === text.length && number !== '0') {
+    return { text, number };
   }
   const lineStart = text.lastIndexOf('\n', text.length - 1) + 1;
   return { text: text.slice(lineStart).trim() === '' ? text.slice(0, lineStart) : text, number: null };
