@@ -10,6 +10,7 @@ import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { asciiDigits } from './read-document-dates.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
@@ -161,12 +162,13 @@ export function headingTable(line: string): TableId | null | undefined {
   return undefined;
 }
 
+// Page numbers in ASCII or full-width digits (`- 3 -`, `－３－`, `第３页`).
 const PAGE_FURNITURE = [
-  /^第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?$/,
-  /^[-—－]\s*\d+\s*[-—－]$/,
+  /^第\s*[\d０-９]+\s*页\s*[,，/]?\s*(?:共\s*[\d０-９]+\s*页)?$/,
+  /^[-—－]\s*[\d０-９]+\s*[-—－]$/,
   /^(?:https?:\/\/|www\.)\S*$/i,
   /^\[bookmark:[^\]]*\]$/,
-  /^\d+\s*\/\s*\d+$/,
+  /^[\d０-９]+\s*\/\s*[\d０-９]+$/,
 ];
 
 /** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
@@ -177,10 +179,11 @@ export function isFurniture(line: string): boolean {
   );
 }
 
-/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit): every other line skips the five regexes. */
+/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit, ASCII or full-width): every other line skips the five regexes. */
 function mayBeFurniture(code: number): boolean {
   return (
     (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) ||
     code === 0x7b2c ||
     code === 0x2d ||
     code === 0x2014 ||
@@ -419,9 +422,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       if (line.endsWith('\r')) {
         line = line.slice(0, -1);
       }
-      if (line.length >= 200 && isRunTogether(line)) {
+      // A crawler's flattened page may write its digits full-width (`２１７１０`): its runs are split as ASCII.
+      const folded = line.length >= 200 ? asciiDigits(line) : line;
+      if (line.length >= 200 && isRunTogether(folded)) {
         flush();
-        scanRunTogether(tokenizeRunTogether(line));
+        scanRunTogether(tokenizeRunTogether(folded));
       } else {
         scanLine(line, lines.push(line) - 1);
       }
