@@ -1,7 +1,7 @@
 // Use case: read and audit published annual reports — `report read FILE…` (the files as given) and
 // `report check DIR_OR_FILE…` (directories expanded in sorted path order) — on worker threads for
 // big batches, keeping input order, cross-year rules for consecutive years of one agency.
-import { type ReportAnalysis, unreadableReport, withFailuresOnly } from '#core/reports/read/read-report.ts';
+import { type ReportAnalysis, unreadableReport, withFailuresOnly, withHeldFacts } from '#core/reports/read/read-report.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
 import { type AuditResult, auditReports } from './audit-reports.ts';
@@ -52,7 +52,8 @@ export async function readReports(deps: Pick<AppDeps, 'reports'>, input: ReadRep
             // Without --explain only the failing evaluations are read (where a finding's cells say what
             // they should be): holding just those keeps memory down.
             // (The readers already build no others; this keeps a port that does honest.)
-            return input.explain ? analysis : withFailuresOnly(analysis);
+            // Nor the lines only single-report rules read, which never run again (withHeldFacts).
+            return input.explain ? analysis : withHeldFacts(withFailuresOnly(analysis));
           } catch (error) {
             // A defect while reading one file (a crashed worker, a parser bug): reported on that
             // file, never the end of the batch.
