@@ -163,3 +163,38 @@ describe('the reader on other layouts of the corpus reports', async () => {
     });
   }
 });
+
+// Full-width digits (`２０２３年`, `２１７１０`) as some word processors and crawlers write them: every text
+// report, the run-together pages g004–g010 and the pdftotext pages (page numbers `- ３ -`) included.
+describe('the reader on the corpus reports with full-width digits', () => {
+  const all = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const fullWidth = (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+  it('gives the same cells, year and template', async () => {
+    const differences: string[] = [];
+    let cells = 0;
+    for (const file of all) {
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      const read = async (t: string) => {
+        const loaded = await loadSource(new TextEncoder().encode(t), file);
+        assert.ok(loaded.ok, file);
+        return readReport(loaded.document, file).reading;
+      };
+      const original = await read(text);
+      const variant = await read(fullWidth(text));
+      const values = new Map(variant.cells.map((c) => [c.id, c.value]));
+      for (const cell of original.cells) {
+        cells++;
+        if (values.get(cell.id) !== cell.value) {
+          differences.push(`${file} ${cell.id}: ${cell.value} → ${values.get(cell.id) ?? 'absent'}`);
+        }
+      }
+      if (variant.cells.length !== original.cells.length || variant.year !== original.year || variant.template !== original.template) {
+        differences.push(`${file}: ${variant.cells.length} cells, ${variant.year}, ${variant.template}`);
+      }
+    }
+    assert.ok(cells > 2000, `${cells} cells`);
+    assert.deepEqual(differences.slice(0, 20), [], `${differences.length} differences`);
+  });
+});

@@ -190,7 +190,10 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
   if (!hasText) {
     return { ok: false, reason: format === 'text' ? REASON_EMPTY : REASON_NO_CONTENT };
   }
-  const document: SourceDocument = { blocks: cleaned };
+  const last = cleaned[cleaned.length - 1];
+  // A text file cut short (a web archive keeps the first ~2,000 bytes of a page) ends mid-line.
+  const openEnd = format === 'text' && last?.kind === 'text' && !last.text.endsWith('\n');
+  const document: SourceDocument = openEnd ? { blocks: cleaned, openEnd } : { blocks: cleaned };
   return encoding === undefined ? { ok: true, document, format } : { ok: true, document, format, encoding };
 }
 

@@ -246,4 +246,9 @@ export interface SourceDocument {
   readonly findings?: readonly Finding[];
   /** Where each cell ID sits in the source as its user sees it (XLSX: `表三!D27`). */
   readonly places?: ReadonlyMap<string, string>;
+  /**
+   * A plain-text file that ends without a line break: its last characters may be where a download, a
+   * web archive or a copy was cut, so a number touching the end may have lost digits (`9` of `93`).
+   */
+  readonly openEnd?: boolean;
 }

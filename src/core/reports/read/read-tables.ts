@@ -845,6 +845,9 @@ function collectFindings(
   if (cut !== null) {
     findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
   }
+  if (layout.openTail !== undefined) {
+    findings.push(finding('READ-TRUNCATED', `文件以数字“${layout.openTail}”结束，其后没有换行，可能在此处被截断：这个数字可能不完整`));
+  }
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
   const firstCell = (f: Finding) =>
     f.cells.reduce(

@@ -10,6 +10,7 @@ import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { asciiDigits } from './read-document-dates.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 
 /** One row of cells as laid out in the source. */
@@ -41,6 +42,77 @@ export interface ScannedLayout {
   readonly skipped: readonly number[];
   /** Rows of run-together text whose digits split into cells in no or several ways (left unread). */
   readonly runTogether?: readonly RunTogetherRow[];
+  /** The number a text without a final line break ends in: it may be cut short (withoutOpenTail). */
+  readonly openTail?: string;
+}
+
+/** Digits and what may sit inside a number (`1,234`, `0.5`), ASCII or full-width. */
+function isNumberPart(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    code === 0x2c ||
+    code === 0x2e ||
+    code === 0xff0c ||
+    code === 0xff0e
+  );
+}
+
+// A table 三 label with its ordinal: `3.危及“三安全一稳定”`, `（六）其他处理`.
+const SUB_ROW_ORDINAL = /^(\d{1,2})\s*[.．、]/;
+const GROUP_LABEL = /^[（(][一二三四五六七][）)]/;
+
+/**
+ * True when the number a cut text ends in is the ordinal of the label that came next (`1.`, `4` of
+ * `4.保护第三方合法权益` after `3.危及“三安全一稳定”`, `1` of `1.…` after `（六）其他处理`): the last cell
+ * before it is a label numbered one less, or a group label and the number is 1; or any number right
+ * after a section heading (`2023` of `2023年，…` after `四、政府信息公开行政复议、行政诉讼情况`).
+ */
+function startsNextLabel(before: string, number: string): boolean {
+  if (/^\d{1,2}[.．]$/.test(number)) {
+    // `1.` is no cell value: the start of a numbered label.
+    return true;
+  }
+  const cells = before.split(/[\n|\t]|\s{2,}/);
+  let last = '';
+  for (let i = cells.length - 1; i >= 0 && last === ''; i--) {
+    last = cells[i]!.trim();
+  }
+  if (headingTable(last) !== undefined) {
+    // Right after a section heading, before any column header: a sentence's year or count, no cell.
+    return true;
+  }
+  const ordinal = /^\d{1,2}$/.test(number) ? SUB_ROW_ORDINAL.exec(last) : null;
+  return ordinal !== null ? Number(ordinal[1]) + 1 === Number(number) : GROUP_LABEL.test(last) && number === '1';
+}
+
+/**
+ * The end of a text that stops without a line break (`SourceDocument.openEnd`). A last line left holding
+ * only spaces (a cell line or a layout line cut short) is dropped: read as a blank cell it shifted the
+ * row's numbers by one column. A number touching the end is kept, as the text shows it (the corpus's
+ * hand-read truth does the same), and returned as `number`: it may be the first digits of a longer one
+ * (`9` of `93`), which the reading says. A number that is the ordinal of the next label (startsNextLabel)
+ * is dropped: read, it became the value of the label before.
+ */
+export function withoutOpenTail(text: string): { readonly text: string; readonly number: string | null } {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) {
+    end--;
+  }
+  let start = end;
+  while (start > 0 && isNumberPart(text.charCodeAt(start - 1))) {
+    start--;
+  }
+  const number = text.slice(start, end);
+  if (number !== '' && startsNextLabel(text.slice(0, start), number)) {
+    return { text: text.slice(0, start), number: null };
+  }
+  // A lone `0` is complete (no count starts with 0).
+  if (number !== '' && end === text.length && number !== '0') {
+    return { text, number };
+  }
+  const lineStart = text.lastIndexOf('\n', text.length - 1) + 1;
+  return { text: text.slice(lineStart).trim() === '' ? text.slice(0, lineStart) : text, number: null };
 }
 
 /** A row of run-together digits the table's arithmetic could not split in exactly one way. */
@@ -90,12 +162,13 @@ export function headingTable(line: string): TableId | null | undefined {
   return undefined;
 }
 
+// Page numbers in ASCII or full-width digits (`- 3 -`, `－３－`, `第３页`).
 const PAGE_FURNITURE = [
-  /^第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?$/,
-  /^[-—－]\s*\d+\s*[-—－]$/,
+  /^第\s*[\d０-９]+\s*页\s*[,，/]?\s*(?:共\s*[\d０-９]+\s*页)?$/,
+  /^[-—－]\s*[\d０-９]+\s*[-—－]$/,
   /^(?:https?:\/\/|www\.)\S*$/i,
   /^\[bookmark:[^\]]*\]$/,
-  /^\d+\s*\/\s*\d+$/,
+  /^[\d０-９]+\s*\/\s*[\d０-９]+$/,
 ];
 
 /** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
@@ -106,10 +179,11 @@ export function isFurniture(line: string): boolean {
   );
 }
 
-/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit): every other line skips the five regexes. */
+/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit, ASCII or full-width): every other line skips the five regexes. */
 function mayBeFurniture(code: number): boolean {
   return (
     (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xff10 && code <= 0xff19) ||
     code === 0x7b2c ||
     code === 0x2d ||
     code === 0x2014 ||
@@ -288,18 +362,29 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     continuable = false;
   };
 
-  for (const block of doc.blocks ?? []) {
+  const blocks = doc.blocks ?? [];
+  let openTail: string | null = null;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
     if (block === null || typeof block !== 'object') {
       continue;
     }
     if (block.kind === 'table') {
       scanGrid(block.rows ?? []);
     } else {
-      scanText(typeof block.text === 'string' ? block.text : '');
+      let text = typeof block.text === 'string' ? block.text : '';
+      if (doc.openEnd === true && b === blocks.length - 1) {
+        const cut = withoutOpenTail(text);
+        text = cut.text;
+        openTail = cut.number;
+      }
+      scanText(text);
     }
   }
   flush();
-  return runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
+  const layout: ScannedLayout =
+    runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
+  return openTail === null ? layout : { ...layout, openTail };
 
   /** A table block (HTML/DOCX/XLSX grid): one row per grid row, positions kept; one-cell title rows are headings. */
   function scanGrid(gridRows: readonly (readonly unknown[])[]): void {
@@ -337,9 +422,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       if (line.endsWith('\r')) {
         line = line.slice(0, -1);
       }
-      if (line.length >= 200 && isRunTogether(line)) {
+      // A crawler's flattened page may write its digits full-width (`２１７１０`): its runs are split as ASCII.
+      const folded = line.length >= 200 ? asciiDigits(line) : line;
+      if (line.length >= 200 && isRunTogether(folded)) {
         flush();
-        scanRunTogether(tokenizeRunTogether(line));
+        scanRunTogether(tokenizeRunTogether(folded));
       } else {
         scanLine(line, lines.push(line) - 1);
       }
