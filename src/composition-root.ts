@@ -3,8 +3,6 @@
 // nothing else picks adapters. Adapters with a heavy start (database, document parsers) must be
 // loaded lazily from here so `gongkai --help` and `gongkai deadline` stay fast.
 import { basename, join, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { holdEmbeddedServerEarly } from '#adapters/db/embedded/start-embedded.ts';
 import { createDatabaseDeps, type DatabaseDeps } from '#adapters/db/lazy-database.ts';
@@ -164,25 +162,13 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
           close: () => pool.close(),
         };
       }
-      const helperCount = process.env.GONGKAI_SPLIT === undefined ? 0 : Number(process.env.GONGKAI_SPLIT);
-      const helper = helperCount > 0 && files >= POOL_THRESHOLD ? startHelper(settings, explain, helperCount) : undefined;
       // In-process, except what could take long (DOCX, XLSX, PDF, anything over 256 KB): that is read
       // in one worker, started on first use, which is terminated when the file's time budget runs out.
       let guard: ReturnType<typeof pools.createReaderPool> | undefined;
       return {
-        concurrency: helper === undefined ? 16 : Number(process.env.GONGKAI_SPLIT_LANES ?? 32),
+        concurrency: 16,
         async read(path, rawPath) {
           const file = target(path, rawPath);
-          if (helper !== undefined) {
-            // The in-process reads are synchronous: let the event loop take the helper's messages.
-            await new Promise((res) => setImmediate(res));
-          }
-          if (helper !== undefined && helper.wants()) {
-            const answer = await helper.read(file, path);
-            if (answer !== undefined) {
-              return answer;
-            }
-          }
           let bytes: Uint8Array;
           try {
             bytes = await documents.readBytes(file);
@@ -196,7 +182,6 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
           return documents.readReportBytes(bytes, basename(path), path, settings, { evaluations: explain ? 'all' : 'failures' });
         },
         close: async () => {
-          await helper?.close();
           await guard?.close();
         },
       };
@@ -208,65 +193,6 @@ function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
     async renderTableXlsx(rows) {
       const { renderTableXlsx } = await import('#adapters/documents/xlsx-table.ts');
       return renderTableXlsx(rows);
-    },
-  };
-}
-
-/** Experiment: helper workers reading beside the main thread (GONGKAI_SPLIT=N workers). */
-function startHelper(settings: typeof DEFAULT_VALIDATION_SETTINGS, explain: boolean, count: number) {
-  const workers: { w: Worker; ready: boolean; inFlight: number }[] = [];
-  const waiting = new Map<number, (a: import('#core/reports/read/read-report.ts').ReportAnalysis | undefined) => void>();
-  let next = 0;
-  const depth = Number(process.env.GONGKAI_SPLIT_DEPTH ?? 16);
-  if (process.env.GONGKAI_SPLIT_MO2 !== undefined) {
-    setFlagsFromString('--max-opt=2');
-  }
-  for (let i = 0; i < count; i++) {
-    const w = new Worker(new URL('./adapters/workers/report-helper-worker.ts', import.meta.url), {
-      workerData: { settings, explain, maxBytes: IN_PROCESS_MAX_BYTES },
-    });
-    const slot = { w, ready: false, inFlight: 0 };
-    w.on('message', (m: { ready?: true; id: number; analysis?: never; declined?: true; error?: string }) => {
-      if (m.ready === true) {
-        slot.ready = true;
-        return;
-      }
-      slot.inFlight--;
-      const done = waiting.get(m.id);
-      waiting.delete(m.id);
-      if (m.error !== undefined) {
-        throw new Error(m.error);
-      }
-      done?.(m.analysis);
-    });
-    workers.push(slot);
-  }
-  const pick = () => {
-    let best: (typeof workers)[number] | undefined;
-    for (const s of workers) {
-      if (s.ready && s.inFlight < depth && (best === undefined || s.inFlight < best.inFlight)) {
-        best = s;
-      }
-    }
-    return best;
-  };
-  return {
-    wants: () => pick() !== undefined,
-    read(file: string | Buffer, name: string) {
-      const s = pick() as (typeof workers)[number];
-      const id = next++;
-      s.inFlight++;
-      return new Promise<import('#core/reports/read/read-report.ts').ReportAnalysis | undefined>((res) => {
-        waiting.set(id, res);
-        s.w.postMessage({ id, path: file, name, base: basename(name) });
-      });
-    },
-    async close() {
-      if (process.env.GONGKAI_SPLIT_STATS !== undefined) {
-        const c = process.threadCpuUsage();
-        process.stderr.write(`SPLIT helper-files ${next} main-cpu-at-close ${((c.user + c.system) / 1e6).toFixed(2)} uptime ${process.uptime().toFixed(2)}\n`);
-      }
-      await Promise.all(workers.map((s) => s.w.terminate()));
     },
   };
 }
