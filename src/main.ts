@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createFileBlobStore } from '#adapters/blobs/file-blob-store.ts';
 import { createDbAgencyStore } from '#adapters/db/agency-store.ts';
+import { type NewTableAnalyzer, startNewTableAnalyzer } from '#adapters/db/analyze-new-tables.ts';
 import { openAccess } from '#adapters/db/lazy-database.ts';
 import { type Database, DatabaseUnavailableError, type Db, openDatabase } from '#adapters/db/open-database.ts';
 import type { LogLine } from '#adapters/http/error-response.ts';
@@ -154,6 +155,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let database: Database | undefined;
+  let analyzer: NewTableAnalyzer | undefined;
   const ready = (async () => {
     try {
       // Embedded: one connection. pglite-socket interleaves the extended-protocol messages of
@@ -167,6 +169,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       });
     } catch (error) {
       throw error instanceof DatabaseUnavailableError ? new DomainError('UNAVAILABLE', error.message) : error;
+    }
+    if (database.engine === 'postgresql') {
+      // A new database's tables are analyzed once they have a few hundred rows, not a minute later by
+      // autovacuum: until then the foreign-key checks of the intake read all of an agency's cases
+      // (adapters/db/analyze-new-tables.ts). The embedded engine does this in its database child.
+      analyzer = startNewTableAnalyzer(database.pool, (outcome) =>
+        log(
+          'analyzed' in outcome
+            ? { level: 'info', message: `已分析新表的统计信息：${outcome.analyzed.join(', ')}` }
+            : {
+                level: 'warn',
+                message: `新表统计信息分析失败（稍后重试）：${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+              },
+        ),
+      );
     }
     const identity = await identityDeps(database.db, { now });
     await options.beforeReady?.(database, identity);
@@ -214,6 +231,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           }
         });
         await ready.catch(() => undefined);
+        await analyzer?.stop();
         await database?.close();
       })();
       return closing;

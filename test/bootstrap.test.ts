@@ -3,16 +3,16 @@
 // package-lock.json on `npm install`, as npm 11 does), with the real Node of this test run.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { makeTempDir } from '#test/temp-dir.ts';
 import { ROOT } from './cli/report-cli-harness.ts';
 
 const LOCK = '{"lockfileVersion": 3, "note": "as committed"}\n';
 
 async function project(ciFails: boolean): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'gongkai-bootstrap-'));
+  const root = await makeTempDir('gongkai-bootstrap-');
   await mkdir(join(root, 'scripts'));
   await copyFile(join(ROOT, 'scripts/bootstrap.sh'), join(root, 'scripts/bootstrap.sh'));
   await writeFile(join(root, 'package.json'), '{"name": "x"}\n');

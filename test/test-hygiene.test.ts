@@ -44,3 +44,15 @@ test('a test that hands its own environment to a spawned ./gongkai says which da
   const without = inheriting.filter((file) => !readFileSync(file, 'utf8').includes('DATABASE_URL')).map((file) => relative(root, file));
   assert.deepEqual(without, []);
 });
+
+test('every temporary directory a test makes is removed: by the test itself or through test/temp-dir.ts', () => {
+  // A run of the suite once left ~230 directories under /tmp (gongkai-report-*, gongkai-clock-*, …).
+  const making = [...files(join(root, 'test')), ...files(join(root, 'src'))].filter((file) =>
+    /\bmkdtemp(?:Sync)?\(/.test(readFileSync(file, 'utf8')),
+  );
+  assert.ok(making.length >= 10, 'the scan finds the known temp-dir makers');
+  const leaving = making
+    .filter((file) => !file.endsWith('temp-dir.ts') && !/\brm(?:Sync)?\(/.test(readFileSync(file, 'utf8')))
+    .map((file) => relative(root, file));
+  assert.deepEqual(leaving, []);
+});

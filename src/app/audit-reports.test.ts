@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { readReportFile } from '#adapters/documents/read-report-file.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from '#core/reports/validate/rule.ts';
+import { makeTempDir } from '#test/temp-dir.ts';
 import { auditReports, type ReportReaderPort } from './audit-reports.ts';
 
 /** The real file reader, counting how many reads are in flight at once. */
@@ -29,7 +29,7 @@ function countingReader(): { reader: ReportReaderPort; peak: () => number } {
 
 describe('auditReports', () => {
   test('reads a large batch a few files at a time, keeping input order and reporting progress for each', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-audit-'));
+    const dir = await makeTempDir('gongkai-audit-');
     const paths: string[] = [];
     for (let i = 0; i < 60; i++) {
       const path = join(dir, `r${String(59 - i).padStart(2, '0')}.txt`);
@@ -70,7 +70,7 @@ describe('auditReports', () => {
   });
 
   test('streams results in input order as they become final: a slow file holds back only the files after it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-audit-'));
+    const dir = await makeTempDir('gongkai-audit-');
     // Files without agency or year: final as soon as read (nothing to pair them with).
     const paths: string[] = [];
     for (let i = 0; i < 8; i++) {
@@ -112,7 +112,7 @@ describe('auditReports', () => {
   test('a report waits for its previous year read after it (within LOOKAHEAD) and is compared with it, as in a whole batch', async () => {
     const seed = await readFile(new URL('../../test/fixtures/seeds/001_90c37852d1e90522.txt', import.meta.url), 'utf8');
     const year = Number(/(20\d\d)年/u.exec(seed)?.[1]);
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-audit-'));
+    const dir = await makeTempDir('gongkai-audit-');
     const later = join(dir, 'a-later.txt');
     const earlier = join(dir, 'b-earlier.txt');
     await writeFile(later, seed.replaceAll(String(year), String(year + 1)));

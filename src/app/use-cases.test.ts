@@ -1,13 +1,11 @@
 // The clock, calendar and settings use cases on the real file stores of a temporary data directory.
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { createFileCalendarStore } from '#adapters/local-store/calendar-store.ts';
 import { createFileSettingsStore } from '#adapters/local-store/settings-store.ts';
 import { localDate } from '#core/calendar/local-date.ts';
 import { isDomainError } from '#core/shared/domain-error.ts';
+import { makeTempDir } from '#test/temp-dir.ts';
 import { addWorkdays } from './add-workdays.ts';
 import { computeDeadline } from './compute-deadline.ts';
 import { computeFee } from './compute-fee.ts';
@@ -18,7 +16,7 @@ import { setSetting } from './set-setting.ts';
 import { showSettings } from './show-settings.ts';
 
 async function deps(now = '2026-11-23T02:00:00Z') {
-  const dataDir = await mkdtemp(join(tmpdir(), 'gongkai-app-'));
+  const dataDir = await makeTempDir('gongkai-app-');
   return {
     dataDir,
     clock: { now: () => new Date(now) },

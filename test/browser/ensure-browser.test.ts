@@ -3,11 +3,11 @@
 // dpkg-query, apt-get, id and sudo on the PATH that record how they were called.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '#test/temp-dir.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/ensure-browser.sh', import.meta.url));
 
@@ -21,7 +21,7 @@ interface Machine {
 }
 
 async function run(machine: Machine): Promise<{ code: number; err: string; calls: string[] }> {
-  const bin = await mkdtemp(join(tmpdir(), 'gongkai-ensure-browser-'));
+  const bin = await makeTempDir('gongkai-ensure-browser-');
   const state = join(bin, 'state');
   const calls = join(bin, 'calls');
   await writeFile(state, `${machine.installed.join('\n')}\n`);

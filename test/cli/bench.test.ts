@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { makeTempDirSync } from '#test/temp-dir.ts';
 import { runInProcess } from './run-in-process.ts';
 
 const context = {
   isTTY: false,
-  env: { GONGKAI_DATA_DIR: mkdtempSync(join(tmpdir(), 'gongkai-bench-')) },
+  env: { GONGKAI_DATA_DIR: makeTempDirSync('gongkai-bench-') },
   cwd: process.cwd(),
   now: () => new Date('2026-11-23T10:00:00Z'),
 };

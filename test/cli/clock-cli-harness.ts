@@ -1,14 +1,11 @@
-// Runs the CLI in-process with captured output, a fixed clock and a temporary data directory.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { makeTempDir } from '#test/temp-dir.ts';
 import { type CliRun, runInProcess } from './run-in-process.ts';
 
 export type { CliRun } from './run-in-process.ts';
 
 /** A fresh, empty data directory under the OS temp dir. */
 export function makeDataDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'gongkai-clock-'));
+  return makeTempDir('gongkai-clock-');
 }
 
 /** Runs `gongkai <args>` in-process; `now` defaults to 2026-11-23 10:00 Beijing time. */

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { FEE_VECTORS } from '#test/factories/fee-vectors.ts';
 import vectors from '#test/fixtures/test-vectors.json' with { type: 'json' };
+import { makeTempDirSync } from '#test/temp-dir.ts';
 import { type CliRun, runInProcess } from './run-in-process.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-fee-'));
+const dataDir = makeTempDirSync('gongkai-fee-');
 
 function runFee(...args: string[]): Promise<CliRun> {
   return runInProcess(['fee', ...args], {

@@ -1,12 +1,11 @@
 // Runs `gongkai report …` in-process with captured output (cwd = repo root, a temporary data
 // directory), or as a real process through ./gongkai; plus helpers to read its JSON Lines.
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CliContext } from '#cli/cli-context.ts';
 import { main } from '#cli/main.ts';
+import { makeTempDirSync, makeTempDir as makeTestDir } from '#test/temp-dir.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEED_DIR = 'test/fixtures/seeds';
@@ -19,7 +18,7 @@ export interface CliRun {
 
 /** A fresh, empty directory under the OS temp dir. */
 export function makeTempDir(prefix = 'gongkai-report-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  return makeTestDir(prefix);
 }
 
 let dataDir: Promise<string> | undefined;
@@ -45,13 +44,25 @@ export async function runCli(args: readonly string[], options: { cwd?: string; i
   return { code, out, err };
 }
 
+let spawnData: string | undefined;
+/** The data directory of the spawned processes (one per test process, removed at its exit). */
+function spawnDataDir(): string {
+  spawnData ??= makeTempDirSync('gongkai-data-');
+  return spawnData;
+}
+
 /** Runs `./gongkai <args>` as a child process from the repository root. */
 export function spawnCli(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       join(ROOT, 'gongkai'),
       [...args],
-      { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: tmpdir() } },
+      {
+        cwd: ROOT,
+        timeout: 120_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: spawnDataDir() },
+      },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
         resolve({ code, out: stdout, err: stderr });

@@ -14,6 +14,7 @@ import type { Db } from '#adapters/db/open-database.ts';
 import { WARM_UP_AGENCY, withRolledBackIntake } from '#adapters/db/rolled-back-intake.ts';
 import { intakeSchema } from '#adapters/http/api/applications/schema.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '#adapters/http/http-app.ts';
+import { PARSER_POOL } from '#adapters/http/intake-warm-up.ts';
 import { parseWith } from '#adapters/http/read-json.ts';
 import { createApplications } from '#app/cases/create-application.ts';
 import { forEachEngine } from '#test/db-harness.ts';
@@ -88,6 +89,7 @@ forEachEngine('start-up warm-up', ({ engine, database }) => {
       budgetMs: 60_000,
     });
     assert.ok(report.sent >= INTAKE_BATCH, `a batch's worth at least (${report.sent})`);
+    assert.equal(report.pooled, PARSER_POOL, 'a burst of PARSER_POOL connections finds its HTTP parsers built');
     assert.equal(report.created, report.sent, `every synthetic application was written inside the transaction: ${JSON.stringify(logs)}`);
     assert.equal(logs.length, 1);
     assert.equal(logs[0]?.['level'], 'info');

@@ -3,8 +3,7 @@
 // and its history), and the .docx / .xlsx / .json downloads — each read back through our own reader
 // (`gongkai report read`) to the same cells; the JSON is what `report compile --json` prints.
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { Hono } from 'hono';
@@ -18,6 +17,7 @@ import type { ReportAccessDeps, ReportActor } from '#app/reports/report-access.t
 import type { WorkflowAction } from '#core/reports/report-workflow.ts';
 import { runInProcess } from '#test/cli/run-in-process.ts';
 import { forEachEngine } from '#test/db-harness.ts';
+import { makeTempDir } from '#test/temp-dir.ts';
 import { portalRoutes } from '#web/portal/portal-routes.ts';
 import { portalServicesOf } from '#web/portal/portal-services.ts';
 import { composePortalReports, reportDepsOf } from '../../src/compose-report-services.ts';
@@ -91,7 +91,7 @@ forEachEngine('portal annual reports', ({ database }) => {
   before(async () => {
     const opened = await database();
     url = opened.url;
-    dir = await mkdtemp(join(tmpdir(), 'gongkai-portal-reports-'));
+    dir = await makeTempDir('gongkai-portal-reports-');
     const agencies = createDbAgencyStore(openAccess(opened.db));
     await agencies.add({ slug: SLUG, name: NAME, kind: 'department' });
     const reportDeps = reportDepsOf(opened.db, () => NOW);

@@ -49,6 +49,26 @@ describe('plain text', () => {
     });
   }
 
+  test('character references a crawler left in the text (&nbsp;, &#160;, &amp;) read as the page shows them; unknown names stay', async () => {
+    const text = onlyText(
+      await loadSource(
+        utf8('行政许可&nbsp;&nbsp;|&#160;12&#x3000;|\n本年度&ldquo;三公&rdquo;经费 &amp; &valueOf; &bogus; &#0;\n'),
+        'page.txt',
+      ),
+    );
+    assert.equal(text, '行政许可\u00a0\u00a0|\u00a012\u3000|\n本年度“三公”经费 & &valueOf; &bogus; &#0;\n');
+  });
+
+  test('a crawler page with &nbsp; between its cells reads the cells of the page without them', async () => {
+    const { readReport } = await import('#core/reports/read/read-report.ts');
+    const seed = readFileSync(new URL('corpus/reports/p001.txt', fixtures), 'utf8');
+    const cells = async (text: string) =>
+      readReport(loaded(await loadSource(utf8(text), 'p001.txt')).document, 'p001.txt').reading.cells.map((c) => `${c.id}=${c.value}`);
+    const plain = await cells(seed);
+    assert.ok(plain.length > 50);
+    assert.deepEqual(await cells(seed.replace(/ /g, '&nbsp;')), plain);
+  });
+
   test('a GB18030 copy of a seed (made with iconv) decodes to the same text', async () => {
     const seed = readFileSync(new URL('seeds/000_fa62d5864337d3a6.txt', fixtures), 'utf8');
     const result = await loadSource(fixture('documents/seed-000.gb18030.txt'), 'report.txt');

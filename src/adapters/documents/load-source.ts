@@ -169,7 +169,49 @@ function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileNa
   if (isHtml) {
     return finish(htmlToBlocks(text), 'html', decoded.encoding);
   }
-  return finish([{ kind: 'text', text }], 'text', decoded.encoding);
+  return finish([{ kind: 'text', text: withoutHtmlEntities(text) }], 'text', decoded.encoding);
+}
+
+// Character references a crawler that stripped a page's tags left in its text (`&nbsp;&nbsp;12`).
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
+const NAMED_ENTITY: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    nbsp: '\u00a0',
+    ensp: ' ',
+    emsp: '\u3000',
+    thinsp: ' ',
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    ldquo: '“',
+    rdquo: '”',
+    lsquo: '‘',
+    rsquo: '’',
+    mdash: '—',
+    ndash: '–',
+    hellip: '…',
+    middot: '·',
+  }),
+);
+
+/**
+ * A plain-text file holding `&nbsp;`, `&amp;` or `&#160;` is a page whose tags were stripped without
+ * decoding its character references: read as text they split table rows and labels (`&nbsp;行政许可`).
+ * They are decoded as a browser shows them; an unknown name stays as written.
+ */
+export function withoutHtmlEntities(text: string): string {
+  if (!text.includes('&')) {
+    return text;
+  }
+  return text.replace(ENTITY, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) {
+      return NAMED_ENTITY.get(name.toLowerCase()) ?? whole;
+    }
+    const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** Cleans every string (radicals → ideographs, zero-width characters, line endings, 繁体 → 简体) and refuses a document without text. */
