@@ -29,6 +29,11 @@ export function cellRaw(text: string): string {
   return trimmed.includes('\n') || trimmed.includes('\r') ? trimmed.replace(LINE_BREAKS, '') : trimmed;
 }
 
+/** An ASCII or full-width digit (`0`–`9`, `０`–`９`). */
+export function isDigitCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
 /** True for the code units String.prototype.trim removes (WhiteSpace and LineTerminator of ECMA-262). */
 export function isTrimmable(code: number): boolean {
   if (code > 0x20 && code < 0xa0) {
@@ -290,8 +295,7 @@ function cannotBeNumber(raw: string): boolean {
     return false; // 增 减 + - ＋ － −
   }
   for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) {
+    if (isDigitCode(raw.charCodeAt(i))) {
       return false;
     }
   }

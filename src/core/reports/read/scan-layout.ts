@@ -9,7 +9,7 @@ import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
 import { type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 
@@ -48,14 +48,7 @@ export interface ScannedLayout {
 
 /** Digits and what may sit inside a number (`1,234`, `0.5`), ASCII or full-width. */
 function isNumberPart(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0xff10 && code <= 0xff19) ||
-    code === 0x2c ||
-    code === 0x2e ||
-    code === 0xff0c ||
-    code === 0xff0e
-  );
+  return isDigitCode(code) || code === 0x2c || code === 0x2e || code === 0xff0c || code === 0xff0e;
 }
 
 // A table 三 label with its ordinal: `3.危及“三安全一稳定”`, `（六）其他处理`.
@@ -182,8 +175,7 @@ export function isFurniture(line: string): boolean {
 /** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit, ASCII or full-width): every other line skips the five regexes. */
 function mayBeFurniture(code: number): boolean {
   return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0xff10 && code <= 0xff19) ||
+    isDigitCode(code) ||
     code === 0x7b2c ||
     code === 0x2d ||
     code === 0x2014 ||
