@@ -153,6 +153,21 @@ forEachEngine('REST API', ({ database }) => {
         assert.match(message, /[\u4e00-\u9fff]/);
       }
     }
+    // One answer lists every problem: the schema's and the applicant's own checks (the ID check digit).
+    const several = await call('/api/agencies/dept-a/applications', {
+      method: 'POST',
+      json: { applicant: { type: 'natural_person', name: '', idType: 'resident_id', idNumber: '123' }, delivery: 'fax' },
+    });
+    assert.equal(several.status, 400);
+    const severalFields = ((await several.json()) as { error: { fields: Record<string, string> } }).error.fields;
+    assert.deepEqual(Object.keys(severalFields).sort(), [
+      'applicant.idNumber',
+      'applicant.name',
+      'applicant.phone',
+      'delivery',
+      'description',
+    ]);
+    assert.match(severalFields['applicant.idNumber']!, /18位/);
     const notJson = await app.request('/api/agencies/dept-a/applications', {
       method: 'POST',
       body: '{"applicant":',

@@ -1,8 +1,11 @@
 // Public application endpoints: intake (201 only after COMMIT) and status lookup (same 404 for an
 // unknown case and a wrong verification code).
 import { Hono, type MiddlewareHandler } from 'hono';
+import { checkApplicant } from '#core/cases/applicant.ts';
+import { invalidInput } from '../../error-response.ts';
 import type { HttpServices, IntakeReceipt } from '../../http-services.ts';
 import { parseJsonText, parseWith } from '../../read-json.ts';
+import { validate } from '../../validate-body.ts';
 import { intakeSchema, statusQuerySchema } from './schema.ts';
 
 /** The public intake's route pattern under the app (the request log names it). */
@@ -15,10 +18,26 @@ export const INTAKE_ROUTE = '/api/agencies/:slug/applications';
  * node:http fast path (adapters/http/intake-fast-path.ts), so both answer alike.
  */
 export async function submitIntake(services: () => HttpServices, slug: string, text: string): Promise<IntakeReceipt> {
-  const body = parseWith(intakeSchema, parseJsonText(text));
+  const json = parseJsonText(text);
+  const checked = validate(intakeSchema, json);
+  if (!checked.ok) {
+    // The applicant's own checks (ID check digit, 统一社会信用代码) too, so one answer lists every problem.
+    throw invalidInput({ ...applicantFields(json), ...checked.fields });
+  }
+  const body = checked.value;
   const receipt = await services().cases.createApplication({ agency: slug, body });
   const { caseCode, verificationCode, received, due } = receipt;
   return { caseCode, verificationCode, received, due };
+}
+
+/** The applicant problems core's checkApplicant finds in a body the schema refused, keyed `applicant.…`. */
+function applicantFields(json: unknown): Record<string, string> {
+  const applicant = typeof json === 'object' && json !== null ? (json as { applicant?: unknown }).applicant : undefined;
+  if (typeof applicant !== 'object' || applicant === null) {
+    return {};
+  }
+  const check = checkApplicant(applicant);
+  return check.ok ? {} : Object.fromEntries(Object.entries(check.fields).map(([key, problem]) => [`applicant.${key}`, problem]));
 }
 
 export interface ApplicationRouteDeps {
