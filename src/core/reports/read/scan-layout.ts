@@ -66,17 +66,35 @@ function startsNextLabel(before: string, number: string): boolean {
     // `1.` is no cell value: the start of a numbered label.
     return true;
   }
-  const cells = before.split(/[\n|\t]|\s{2,}/);
-  let last = '';
-  for (let i = cells.length - 1; i >= 0 && last === ''; i--) {
-    last = cells[i]!.trim();
-  }
+  const last = lastCellOf(before);
   if (headingTable(last) !== undefined) {
     // Right after a section heading, before any column header: a sentence's year or count, no cell.
     return true;
   }
   const ordinal = /^\d{1,2}$/.test(number) ? SUB_ROW_ORDINAL.exec(last) : null;
   return ordinal !== null ? Number(ordinal[1]) + 1 === Number(number) : GROUP_LABEL.test(last) && number === '1';
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * The last non-empty cell of a text, trimmed: cells end at a line break, `|`, a tab or a run of two or
+ * more whitespace characters. Read backwards from the end, so a long text is not split whole for it.
+ */
+export function lastCellOf(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '|' || WHITESPACE.test(text[end - 1]!))) {
+    end--;
+  }
+  let start = end;
+  while (start > 0) {
+    const ch = text[start - 1]!;
+    if (ch === '\n' || ch === '|' || ch === '\t' || (WHITESPACE.test(ch) && start > 1 && WHITESPACE.test(text[start - 2]!))) {
+      break;
+    }
+    start--;
+  }
+  return text.slice(start, end).trim();
 }
 
 /**
