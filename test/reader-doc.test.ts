@@ -12,6 +12,7 @@ import { docToBlocks } from '#adapters/documents/doc-to-blocks.ts';
 import { loadSource } from '#adapters/documents/load-source.ts';
 import { isPackagedFormat } from '#adapters/documents/read-report-file.ts';
 import { readReport } from '#core/reports/read/read-report.ts';
+import { compoundFile } from '#test/factories/packages.ts';
 
 const fixture = (name: string): Uint8Array => readFileSync(fileURLToPath(new URL(`./fixtures/documents/${name}`, import.meta.url)));
 const seed = (name: string): Uint8Array => readFileSync(fileURLToPath(new URL(`./fixtures/seeds/${name}`, import.meta.url)));
@@ -102,5 +103,34 @@ describe('Word 97–2003 (.doc) reports', () => {
       const result = docToBlocks(new Uint8Array(CFB.write(container, { type: 'buffer' }) as Buffer));
       assert.ok(result.ok || result.reason.length > 0, `FIB byte ${at}`);
     }
+  });
+
+  it('reads 8-bit (compressed) and UTF-16 pieces, keeps the result of a field and drops its instruction', () => {
+    // A minimal Word 97 file as Word writes an ASCII run: FIB, a piece table with a Windows-1252 piece
+    // and a UTF-16 piece, no paragraph properties.
+    const ansi = Buffer.from('Title\rPart \x93one\x94 \x13 PAGE \x145\x15 end\r', 'latin1');
+    const wide = Buffer.from('中文段落\r', 'utf16le');
+    const word = Buffer.alloc(0x600);
+    word.writeUInt16LE(0xa5ec, 0);
+    word.writeUInt16LE(0x0200, 0x0a); // the table stream is 1Table
+    word.writeUInt32LE(ansi.length + wide.length / 2, 0x4c); // ccpText
+    word.writeUInt32LE(0, 0x0102); // PlcBtePapx: no pages
+    word.writeUInt32LE(4, 0x0106);
+    ansi.copy(word, 0x400);
+    wide.copy(word, 0x500);
+    const clx = Buffer.alloc(5 + 3 * 4 + 2 * 8);
+    clx[0] = 0x02;
+    clx.writeUInt32LE(3 * 4 + 2 * 8, 1);
+    clx.writeUInt32LE(0, 5);
+    clx.writeUInt32LE(ansi.length, 9);
+    clx.writeUInt32LE(ansi.length + wide.length / 2, 13);
+    clx.writeUInt32LE((0x400 * 2) | 0x40000000, 17 + 2); // compressed: fc × 2, flag bit 30
+    clx.writeUInt32LE(0x500, 25 + 2);
+    const table = Buffer.concat([Buffer.alloc(16), clx]);
+    word.writeUInt32LE(16, 0x01a2);
+    word.writeUInt32LE(clx.length, 0x01a6);
+    const read = docToBlocks(compoundFile({ WordDocument: word, '1Table': table }));
+    assert.ok(read.ok, read.ok ? '' : read.reason);
+    assert.deepEqual(read.blocks, [{ kind: 'text', text: 'Title\nPart “one” 5 end\n中文段落' }]);
   });
 });
