@@ -204,6 +204,21 @@ export function isNullMarker(raw: string): boolean {
 
 /** True when a cell text reads as a value cell rather than a label: blank, a number, a null marker or a malformed number. */
 export function isValueText(text: string): boolean {
+  return cellKind(text) !== CELL_OTHER;
+}
+
+/** cellKind: nothing but whitespace. */
+export const CELL_BLANK = 0;
+/** cellKind: a filled value cell (a number, a null marker or a malformed number). */
+export const CELL_VALUE = 1;
+/** cellKind: any other text (a label, a sentence). */
+export const CELL_OTHER = 2;
+
+/**
+ * What a cell text is, in one pass: blank (CELL_BLANK), a filled value (CELL_VALUE) or other text
+ * (CELL_OTHER). isValueText is "not CELL_OTHER"; the table reader asks both questions of every cell.
+ */
+export function cellKind(text: string): number {
   // The usual value cell, blank or plain digits, perhaps padded (`| 12 |`): judged in place, without
   // cellRaw's trimmed copy; the answer is what the check below gives for that raw.
   let start = 0;
@@ -212,7 +227,7 @@ export function isValueText(text: string): boolean {
     start++;
   }
   if (start === end) {
-    return true;
+    return CELL_BLANK;
   }
   while (isTrimmable(text.charCodeAt(end - 1))) {
     end--;
@@ -227,18 +242,18 @@ export function isValueText(text: string): boolean {
       i++;
     }
     if (i === end) {
-      return true;
+      return CELL_VALUE;
     }
   }
   const raw = cellRaw(text);
   if (raw.length === 0 || digitsValue(raw) >= 0 || (raw.length <= NULL_MARKER_MAX_LENGTH && NULL_MARKERS.has(raw))) {
-    return true;
+    return CELL_VALUE;
   }
   if (cannotBeNumber(raw) || hasNonNumericCharacter(raw)) {
-    return false; // a label: not hashed for the memo (labels are new strings in every report)
+    return CELL_OTHER; // a label: not hashed for the memo (labels are new strings in every report)
   }
   const parsed = parse(raw);
-  return parsed.value !== null || parsed.malformed;
+  return parsed.value !== null || parsed.malformed ? CELL_VALUE : CELL_OTHER;
 }
 
 /** The longest null marker (`不适用`): a longer text is none, without hashing it. */

@@ -17,7 +17,7 @@ import {
 } from '../template.ts';
 import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn } from './match-label.ts';
 import { foundLabelText } from './normalize-label.ts';
-import { cellRaw, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { CELL_BLANK, CELL_OTHER, CELL_VALUE, cellKind, cellRaw, isTrimmable, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
 import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
@@ -67,6 +67,24 @@ function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
     byColumn.set(colId, slot);
   }
   return slot;
+}
+
+// A row's slots for one list of columns (its own, or table 三's seven for a group row): looked up once
+// per record instead of once per cell.
+const ROW_SLOTS = new WeakMap<RowDef, Map<readonly ColumnDef[], readonly CellSlot[]>>();
+
+function slotsOf(rowDef: RowDef, columns: readonly ColumnDef[]): readonly CellSlot[] {
+  let byColumns = ROW_SLOTS.get(rowDef);
+  if (byColumns === undefined) {
+    byColumns = new Map();
+    ROW_SLOTS.set(rowDef, byColumns);
+  }
+  let slots = byColumns.get(columns);
+  if (slots === undefined) {
+    slots = columns.map((c) => cellSlotOf(rowDef, c.id));
+    byColumns.set(columns, slots);
+  }
+  return slots;
 }
 
 function cellIdOf(rowDef: RowDef, colId: string): string {
@@ -153,56 +171,98 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-type SplitRow = { readonly labels: LabelCell[]; readonly values: string[] };
+/**
+ * A row split into its label cells and its value cells, with what the split learnt of the values on
+ * the way (each cell is classified once, cellKind): the later steps ask these questions of every row.
+ */
+type SplitRow = {
+  readonly labels: LabelCell[];
+  readonly values: string[];
+  /** Non-blank value cells (what isBlank says no to). */
+  readonly filled: number;
+  /** Non-blank value cells that read as values (cellKind CELL_VALUE). */
+  readonly filledValues: number;
+};
 
 // Tests of the per-row loops, made once: an arrow written inside a loop is a new closure per row.
 const isRowTarget = (t: LabelTarget): boolean => t.kind === 'row';
 const hasRowTarget = (l: LabelCell): boolean => l.targets.some(isRowTarget);
-const isFilled = (v: string): boolean => !isBlank(v);
-const isFilledValue = (v: string): boolean => !isBlank(v) && isValueText(v);
 const isKnownLabel = (l: LabelCell): boolean => l.targets.length > 0;
 const isUnknownLabel = (l: LabelCell): boolean => l.targets.length === 0;
+
+// splitRow's per-cell scratch (reused, grown on demand): the cell's kind and its label match.
+let kindScratch = new Uint8Array(64);
+const matchScratch: (LabelMatch | null)[] = [];
+const targetsScratch: (readonly LabelTarget[])[] = [];
+const NOT_LABEL = 3;
 
 /** Splits a row into its label cells and its value cells (labels first in every layout). */
 function splitRow(row: PhysicalRow): SplitRow {
   const cells = row.cells;
+  const count = cells.length;
+  if (count > kindScratch.length) {
+    kindScratch = new Uint8Array(Math.max(count, kindScratch.length * 2));
+  }
+  const kinds = kindScratch;
   let lastKnown = -1;
-  const matches: (LabelCell | null)[] = cells.map((text, i) => {
-    if (isBlank(text) || isValueText(text) || text.length > 120) {
-      return null;
+  let firstValue = -1;
+  for (let i = 0; i < count; i++) {
+    const text = cells[i]!;
+    const kind = cellKind(text);
+    if (kind !== CELL_OTHER) {
+      kinds[i] = kind;
+      if (kind === CELL_VALUE && firstValue === -1) {
+        firstValue = i;
+      }
+      continue;
     }
+    if (text.length > 120) {
+      kinds[i] = NOT_LABEL;
+      continue;
+    }
+    kinds[i] = CELL_OTHER;
     const match = matchLabel(text);
     const targets = targetsIn(match, row.table);
+    matchScratch[i] = match;
+    targetsScratch[i] = targets;
     if (targets.length > 0) {
       lastKnown = i;
     }
-    return { text, match, targets, index: i };
-  });
+  }
   let end: number;
   if (lastKnown >= 0) {
     end = lastKnown + 1;
     // An unknown sub-row after a known group label (`（三）不予公开 | 9.其他原因 | …`) is a label too.
-    while (end < cells.length && matches[end] !== null && (ORDINAL_LIKE.test(cells[end]!.trim()) || cells[end]!.trim().length >= 6)) {
+    while (end < count && kinds[end] === CELL_OTHER && (ORDINAL_LIKE.test(cells[end]!.trim()) || cells[end]!.trim().length >= 6)) {
       end++;
     }
   } else {
-    const firstValue = cells.findIndex(isFilledValue);
-    const stop = firstValue === -1 ? cells.length : firstValue;
+    const stop = firstValue === -1 ? count : firstValue;
     end = 0;
     for (let i = 0; i < stop; i++) {
-      if (matches[i] !== null) {
+      if (kinds[i] === CELL_OTHER) {
         end = i + 1;
       }
     }
   }
   const labels: LabelCell[] = [];
   for (let i = 0; i < end; i++) {
-    const m = matches[i];
-    if (m) {
-      labels.push(m);
+    if (kinds[i] === CELL_OTHER) {
+      labels.push({ text: cells[i]!, match: matchScratch[i]!, targets: targetsScratch[i]!, index: i });
     }
   }
-  return { labels, values: cells.slice(end) };
+  let filled = 0;
+  let filledValues = 0;
+  for (let i = end; i < count; i++) {
+    const kind = kinds[i]!;
+    if (kind !== CELL_BLANK) {
+      filled++;
+      if (kind === CELL_VALUE) {
+        filledValues++;
+      }
+    }
+  }
+  return { labels, values: cells.slice(end), filled, filledValues };
 }
 
 /**
@@ -442,7 +502,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   for (let j = 0; j < layout.rows.length; j++) {
     const row = layout.rows[j]!;
     const table = row.table;
-    const { labels: rawLabels, values } = splits.get(row) ?? splitRow(row);
+    const split = splits.get(row) ?? splitRow(row);
+    const { labels: rawLabels, values } = split;
     const inSequence = sequence?.get(row);
     if (inSequence !== undefined) {
       const own = findLast(rawLabels, (l) => l.targets.some((t) => t.kind === 'row' && t.rowId === inSequence));
@@ -452,7 +513,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       pending = null;
       continue;
     }
-    const hasValue = values.some(isFilled);
+    const hasValue = split.filled > 0;
     const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = findLast(labels, hasRowTarget);
     const rowTarget = rowLabel?.targets.find(isRowTarget);
@@ -504,7 +565,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
 
     // No data-row label: a block label, a header row, or a row the template does not have.
-    if (hasValue && !values.some(isFilledValue)) {
+    if (hasValue && split.filledValues === 0) {
       // Only text after the known labels: header cells too, not values (`… | 法律服务机构 | 个体工商户`).
       const more = values.flatMap((text, i) => (isBlank(text) ? [] : [{ text, match: matchLabel(text), targets: [], index: -1 - i }]));
       processHeader(row, completeTruncated(joinFragments([...labels, ...more], table), table));
@@ -737,9 +798,12 @@ function emitCells(
         ),
       );
     }
-    alignment.cells.forEach((text, i) => {
-      push(record.table, rowDef, columns[i]!.id, columns[i]!.label, i, text);
-    });
+    const slots = slotsOf(rowDef, columns);
+    const tableIndex = TABLE_IDS.indexOf(record.table);
+    const alignedCells = alignment.cells;
+    for (let i = 0; i < alignedCells.length; i++) {
+      push(record.table, tableIndex, rowDef, slots[i]!, columns[i]!.label, i, alignedCells[i]);
+    }
     if (record.label) {
       const target = record.label.targets.find((t) => t.kind === 'row');
       if (record.label.match.difference !== 'none') {
@@ -777,23 +841,30 @@ function emitCells(
     alignment.cells.forEach((text, i) => {
       const rowDef = rows[Math.floor(i / T4_COLUMNS.length)]!;
       const column = T4_COLUMNS[i % T4_COLUMNS.length]!;
-      push('四', rowDef, column.id, column.label, i % T4_COLUMNS.length, text);
+      push('四', TABLE_IDS.indexOf('四'), rowDef, cellSlotOf(rowDef, column.id), column.label, i % T4_COLUMNS.length, text);
     });
   }
 
-  function push(table: TableId, rowDef: RowDef, colId: string, column: string, columnIndex: number, text: string | undefined): void {
+  function push(
+    table: TableId,
+    tableIndex: number,
+    rowDef: RowDef,
+    slot: CellSlot,
+    column: string,
+    columnIndex: number,
+    text: string | undefined,
+  ): void {
     if (text === undefined) {
       return;
     }
     const raw = cellRaw(text);
-    const slot = cellSlotOf(rowDef, colId);
     if (raw.length === 0 || !markEmitted(slot)) {
       return;
     }
     cells.push({
       cell: { table, row: rowDef.label, column, id: slot.id, value: parseCellValue(raw), raw },
       order: slot.rank * 100 + columnIndex,
-      table: TABLE_IDS.indexOf(table),
+      table: tableIndex,
     });
   }
 
@@ -884,18 +955,9 @@ function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) 
     if (row.table !== '三') {
       continue;
     }
-    const { labels, values } = split(row);
-    // Seven filled cells, every one a value: counted in place (no filtered copy per row).
-    let filled = 0;
-    let allValues = true;
-    for (let j = 0; j < values.length; j++) {
-      const v = values[j]!;
-      if (!isBlank(v)) {
-        filled++;
-        allValues &&= isValueText(v);
-      }
-    }
-    if (filled !== T3_COLUMNS.length || !allValues) {
+    const { labels, filled, filledValues } = split(row);
+    // Seven filled cells, every one a value (splitRow counted them).
+    if (filled !== T3_COLUMNS.length || filledValues !== filled) {
       continue;
     }
     const target = findLast(labels, hasRowTarget)?.targets.find(isRowTarget);
@@ -926,7 +988,7 @@ function consumeGaps(lines: readonly string[], consumed: Uint8Array): void {
         consumed.fill(1, previous + 1, i);
       }
       previous = i;
-    } else if (lines[i]!.trim().length > 0) {
+    } else if (!isBlank(lines[i]!)) {
       previous = i;
     }
   }

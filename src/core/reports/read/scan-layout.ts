@@ -155,6 +155,11 @@ export function headingTable(line: string): TableId | null | undefined {
   if (line.length > 60 || !(line.includes('况') || line.includes('项') || line.includes('议'))) {
     return undefined;
   }
+  // A sentence (its 。 or comma survive every step below into the key) is no heading: rejected before
+  // the key is made (NFKC of a new sentence in every report). A bookmark tag could hide them: not then.
+  if ((line.includes('。') || line.includes('，') || line.includes(',')) && !line.includes('[bookmark')) {
+    return undefined;
+  }
   const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
   if (trimmed.length === 0 || trimmed.length > 40 || trimmed.includes('\t') || trimmed.includes('|')) {
     return undefined;
@@ -184,6 +189,14 @@ const PAGE_FURNITURE = [
 
 /** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
 export function isFurniture(line: string): boolean {
+  // The first character that is not trimmed decides most lines without the trimmed copy.
+  let first = 0;
+  while (first < line.length && isTrimmable(line.charCodeAt(first))) {
+    first++;
+  }
+  if (first === line.length || !mayBeFurniture(line.charCodeAt(first))) {
+    return false;
+  }
   const trimmed = line.trim();
   return (
     trimmed.length > 0 && trimmed.length <= 80 && mayBeFurniture(trimmed.charCodeAt(0)) && PAGE_FURNITURE.some((re) => re.test(trimmed))
@@ -208,17 +221,46 @@ const RULE_LINE = /^[\s\-—=_:+|－]+$/;
 
 function isRule(cells: readonly string[]): boolean {
   let any = false;
-  for (const cell of cells) {
-    const trimmed = cell.trim();
-    if (trimmed.length === 0) {
+  for (let c = 0; c < cells.length; c++) {
+    // RULE_LINE on the trimmed cell, in place: \s is what trim removes (isTrimmable).
+    const cell = cells[c]!;
+    let start = 0;
+    let end = cell.length;
+    while (start < end && isTrimmable(cell.charCodeAt(start))) {
+      start++;
+    }
+    if (start === end) {
       continue;
     }
-    if (!RULE_LINE.test(trimmed) || trimmed.length < 3) {
+    while (isTrimmable(cell.charCodeAt(end - 1))) {
+      end--;
+    }
+    if (end - start < 3) {
       return false;
+    }
+    for (let i = start; i < end; i++) {
+      if (!isRuleCode(cell.charCodeAt(i))) {
+        return false;
+      }
     }
     any = true;
   }
   return any;
+}
+
+/** A character of RULE_LINE: whitespace or one of `- — = _ : + | －`. */
+function isRuleCode(code: number): boolean {
+  return (
+    code === 0x2d ||
+    code === 0x2014 ||
+    code === 0x3d ||
+    code === 0x5f ||
+    code === 0x3a ||
+    code === 0x2b ||
+    code === 0x7c ||
+    code === 0xff0d ||
+    isTrimmable(code)
+  );
 }
 
 /**
