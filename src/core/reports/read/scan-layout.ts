@@ -167,6 +167,24 @@ export function headingTable(line: string): TableId | null | undefined {
   if (line.includes('|') || ((line.includes('。') || line.includes('，') || line.includes(',')) && !line.includes('[bookmark'))) {
     return undefined;
   }
+  // The lines left (`第二十条第（一）项`, `行政复议`, the headings) recur report after report.
+  const known = headingMemo.get(line);
+  if (known !== undefined) {
+    return known === NO_HEADING ? undefined : known;
+  }
+  const table = headingOf(line);
+  if (headingMemo.size >= HEADING_MEMO_LIMIT) {
+    headingMemo.clear();
+  }
+  headingMemo.set(line, table === undefined ? NO_HEADING : table);
+  return table;
+}
+
+const NO_HEADING = 'none';
+const headingMemo = new Map<string, TableId | null | typeof NO_HEADING>();
+const HEADING_MEMO_LIMIT = 4096;
+
+function headingOf(line: string): TableId | null | undefined {
   const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
   if (trimmed.length === 0 || trimmed.length > 40 || trimmed.includes('\t') || trimmed.includes('|')) {
     return undefined;
