@@ -1,7 +1,8 @@
 // The reader on other layouts of the same real reports (issue #9: "read by structure, not by layout"; the
 // second set of real reports is kept apart, so the corpus's tables are re-laid out here the ways agencies
 // publish them). Each variant of each report in test/fixtures/corpus/reports must give exactly the cells the
-// report itself gives: pipes → tabs, one cell per line, leading pipes, an HTML table; CRLF and no-break
+// report itself gives: pipes → tabs, one cell per line, leading pipes, an HTML table, full-width bars, a
+// box-drawing grid; CRLF and no-break
 // spaces; half-width punctuation; label typos; traditional characters; page numbers and running page
 // headers inside the tables.
 
@@ -89,6 +90,21 @@ const VARIANTS: readonly Variant[] = [
         }
       }
       return `${html.join('\n')}${open ? '</table>' : ''}</body></html>`;
+    },
+  },
+  {
+    name: 'full-width vertical bars (｜)',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) => eachPipeRow(t, (cells) => [`｜${cells.join('｜')}｜`]),
+  },
+  {
+    name: 'a box-drawing grid (┌─┬─┐ │ │ ├─┼─┤)',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) => {
+      const border = (cells: string[], [l, m, r]: string) => `${l}${cells.map((c) => '─'.repeat(c.length + 2)).join(m)}${r}`;
+      return eachPipeRow(t, (cells) => [border(cells, '┌┬┐'), `│ ${cells.join(' │ ')} │`, border(cells, '└┴┘')]);
     },
   },
   { name: 'CRLF and no-break spaces', file: 'x.txt', make: (t) => t.replace(/ \| /g, ' |\u00a0').replace(/\n/g, '\r\n') },

@@ -5,7 +5,7 @@ import { parseDocument } from 'htmlparser2';
 import { analysisToDocument } from '#app/analysis-to-document.ts';
 import { readReport } from '#core/reports/read/read-report.ts';
 import { renderHtml } from '#core/reports/render/render-html.ts';
-import { type HtmlNode, parseHtml } from './html-to-blocks.ts';
+import { type HtmlNode, parseHtml, scanPlainHtml } from './html-to-blocks.ts';
 
 /** What the HTML reader looks at of a node: its type, name, text, attributes and children, in order. */
 function shape(node: HtmlNode): unknown {
@@ -47,4 +47,55 @@ test('parseHtml on a whole report page (a seed rendered as HTML) matches parseDo
   const page = renderHtml(analysisToDocument(analysis));
   assert.ok(page.includes('<table'));
   assert.deepEqual(shape(parseHtml(page)), domOf(page));
+});
+
+test('the plain-page scanner builds what htmlparser2 builds, or declines the page', () => {
+  const pages = [
+    ...PAGES,
+    '<!DOCTYPE html PUBLIC "x">\n<html lang="zh"><head><meta charset="utf-8"/><title>t<b></title><style>a{}</STYLE></head>',
+    '<body><h1>标题</h1><p class=a id = "b" c d=\'e\'f="g">x<br>y<br/>z<br />w</p><!--c--><!---->text</body>',
+    '<table border=1><thead><tr><th colspan="2" rowspan=2>a</th></tr></thead><tbody><tr><td a="1" a="2">1</td></tr></tbody></table>',
+    '<TD X=Y>1</TD><o:p></o:p><img src=a/><td a=>x</td><p\tclass="a">q</p\n><p>',
+    '<p>a<div>b</div></p>',
+    '<p><p>',
+    '<thead><td>x</td></thead>',
+    '<!-->a<!--->b<!--x--!>c<!--y--->d',
+    '<style>a</style >b</style><title>a</titlex>b</title>',
+    '<p id="a>b">x</p><p a"b>y</p><p =a>z</p><p a=b=c>w</p>',
+    '<div/>x</div><br></br></p>',
+    '< x <3 </> <?x?>',
+    '<b>unclosed <i>at the end',
+  ];
+  let scanned = 0;
+  for (const page of pages) {
+    const tree = scanPlainHtml(page);
+    if (tree !== undefined) {
+      scanned += 1;
+      assert.deepEqual(shape(tree), domOf(page), page);
+    }
+    assert.deepEqual(shape(parseHtml(page)), domOf(page), page);
+  }
+  assert.ok(scanned >= 6, `${scanned} pages scanned`);
+  // What htmlparser2 reads its own way is left to it.
+  for (const page of [
+    'a &amp; b',
+    '<p>a<div>b</div></p>',
+    '<p><p>',
+    '<div/>',
+    '</p>',
+    '<!-->',
+    '<script>x</script>',
+    '<svg></svg>',
+    '<p a"b>',
+  ]) {
+    assert.equal(scanPlainHtml(page), undefined, page);
+  }
+});
+
+test('a report page rendered by gongkai is read by the plain-page scanner', () => {
+  const seed = readFileSync(new URL('../../../test/fixtures/seeds/000_fa62d5864337d3a6.txt', import.meta.url), 'utf8');
+  const page = renderHtml(analysisToDocument(readReport({ blocks: [{ kind: 'text', text: seed }] }, 'seed')));
+  const tree = scanPlainHtml(page);
+  assert.ok(tree !== undefined);
+  assert.deepEqual(shape(tree), domOf(page));
 });

@@ -3,7 +3,8 @@
 // A table that holds another table is page layout, not data: its cells flow as text and the inner
 // tables become grids of their own.
 
-import { type Handler, Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Handler, Parser } from 'htmlparser2';
 import { isTrimmable } from '#core/reports/read/parse-cell-value.ts';
 import type { SourceBlock } from '#core/reports/report-model.ts';
 
@@ -118,6 +119,21 @@ interface TreeNode {
  * DOM was about half of parsing a page (issue #9, fourth round).
  */
 export function parseHtml(html: string): HtmlNode {
+  return scanPlainHtml(html) ?? parseWithHtmlparser2(html);
+}
+
+/**
+ * htmlparser2's Parser, loaded on the first page the plain-page scanner declines: importing the
+ * package (its index brings domhandler, domutils and entities) cost 24–37 ms of CPU at every start of
+ * `report check`, which a batch of text reports and rendered pages never needs.
+ */
+let htmlParser: typeof Parser | undefined;
+function htmlparser2Parser(): typeof Parser {
+  htmlParser ??= (createRequire(import.meta.url)('htmlparser2') as typeof import('htmlparser2')).Parser;
+  return htmlParser;
+}
+
+function parseWithHtmlparser2(html: string): HtmlNode {
   const root: TreeNode = { type: 'root', children: [] };
   const open: TreeNode[] = [root];
   // The text or comment node the next chunk of the same kind is appended to (domhandler's lastNode).
@@ -167,8 +183,317 @@ export function parseHtml(html: string): HtmlNode {
       add({ type: 'directive', name, data });
     },
   };
-  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  const HtmlParser = htmlparser2Parser();
+  new HtmlParser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
   return root;
+}
+
+// ---------------------------------------------------------------- the plain-page scanner
+
+/** Elements htmlparser2 tokenises or nests specially (raw text, RCDATA, foreign content, renamed, nested forms). */
+const SCANNER_DECLINED = new Set([
+  'script',
+  'textarea',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'svg',
+  'math',
+  'image',
+  'form',
+]);
+
+/** htmlparser2's void elements (HTML mode): never on the stack of open elements. */
+const VOID_TAGS = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** htmlparser2's `openImpliesClose`: opening the key closes an open element of the set on top of the stack. */
+const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const p = new Set(['p']);
+  const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+  const form = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+  const ddt = new Set(['dd', 'dt']);
+  const rtp = new Set(['rt', 'rp']);
+  const sections = new Set(['thead', 'tbody']);
+  const map = new Map<string, ReadonlySet<string>>([
+    ['tr', new Set(['tr', 'th', 'td'])],
+    ['th', new Set(['th'])],
+    ['td', new Set(['thead', 'th', 'td'])],
+    ['body', new Set(['head', 'link', 'script'])],
+    ['a', new Set(['a'])],
+    ['li', new Set(['li'])],
+    ['option', new Set(['option'])],
+    ['optgroup', new Set(['optgroup', 'option'])],
+    ['tbody', sections],
+    ['tfoot', sections],
+  ]);
+  for (const name of [
+    'p',
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ]) {
+    map.set(name, p);
+  }
+  for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) {
+    map.set(name, headings);
+  }
+  for (const name of ['select', 'input', 'output', 'button', 'datalist', 'textarea']) {
+    map.set(name, form);
+  }
+  for (const name of ['dd', 'dt']) {
+    map.set(name, ddt);
+  }
+  for (const name of ['rt', 'rp']) {
+    map.set(name, rtp);
+  }
+  return map;
+})();
+
+/** htmlparser2's whitespace inside tags: space, tab, LF, FF, CR. */
+const isTagSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+const isAsciiAlpha = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** Tag and attribute name characters the scanner takes (a subset of what htmlparser2 does). */
+const isNameChar = (c: number): boolean =>
+  isAsciiAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f || c === 0x3a || c === 0x2e;
+
+/**
+ * The tree of a plain, well-formed page — what a report rendered to HTML, or saved by most editors,
+ * looks like — built with `indexOf` instead of htmlparser2's character-by-character tokenizer (its
+ * `parse` was the largest single cost of loading an HTML report; issue #9, eighth round). It takes
+ * only what it can build exactly as parseWithHtmlparser2 would: no character reference anywhere (`&`),
+ * every end tag closing the element on top, no element that htmlparser2 closes implicitly or
+ * tokenises specially but `<style>` and `<title>`, comments without `--` inside; on anything else it
+ * returns undefined and the page goes through htmlparser2. Tested against parseDocument.
+ */
+export function scanPlainHtml(html: string): HtmlNode | undefined {
+  if (html.includes('&')) {
+    return undefined;
+  }
+  const root: TreeNode = { type: 'root', children: [] };
+  const stack: TreeNode[] = [root];
+  const names: string[] = [''];
+  let children = root.children as TreeNode[];
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i) {
+      children.push({ type: 'text', data: html.slice(i, textEnd) });
+    }
+    if (lt === -1) {
+      break;
+    }
+    const c = html.charCodeAt(lt + 1);
+    if (isAsciiAlpha(c)) {
+      let j = lt + 2;
+      while (j < n && isNameChar(html.charCodeAt(j))) {
+        j++;
+      }
+      const after = html.charCodeAt(j);
+      if (!(after === 0x3e || after === 0x2f || isTagSpace(after))) {
+        return undefined;
+      }
+      const name = html.slice(lt + 1, j).toLowerCase();
+      if (SCANNER_DECLINED.has(name) || OPEN_IMPLIES_CLOSE.get(name)?.has(names[names.length - 1] as string) === true) {
+        return undefined;
+      }
+      const isVoid = VOID_TAGS.has(name);
+      const attribs: Record<string, string> = {};
+      for (;;) {
+        while (j < n && isTagSpace(html.charCodeAt(j))) {
+          j++;
+        }
+        const d = html.charCodeAt(j);
+        if (d === 0x3e) {
+          j++;
+          break;
+        }
+        if (d === 0x2f) {
+          // `<br/>`: HTML ignores the slash; on any other element the scanner leaves it to htmlparser2.
+          if (!isVoid || html.charCodeAt(j + 1) !== 0x3e) {
+            return undefined;
+          }
+          j += 2;
+          break;
+        }
+        if (!isNameChar(d)) {
+          return undefined; // the end of the page inside a tag, or an odd attribute name
+        }
+        const nameStart = j;
+        while (j < n && isNameChar(html.charCodeAt(j))) {
+          j++;
+        }
+        const attribute = html.slice(nameStart, j).toLowerCase();
+        let k = j;
+        while (k < n && isTagSpace(html.charCodeAt(k))) {
+          k++;
+        }
+        let value = '';
+        if (html.charCodeAt(k) === 0x3d) {
+          k++;
+          while (k < n && isTagSpace(html.charCodeAt(k))) {
+            k++;
+          }
+          const q = html.charCodeAt(k);
+          if (q === 0x22 || q === 0x27) {
+            const close = html.indexOf(q === 0x22 ? '"' : "'", k + 1);
+            if (close === -1) {
+              return undefined;
+            }
+            value = html.slice(k + 1, close);
+            j = close + 1;
+          } else {
+            let e = k;
+            while (e < n && !isTagSpace(html.charCodeAt(e)) && html.charCodeAt(e) !== 0x3e) {
+              e++;
+            }
+            if (e >= n) {
+              return undefined;
+            }
+            value = html.slice(k, e);
+            j = e;
+          }
+        } else if (!isNameChar(html.charCodeAt(k)) && html.charCodeAt(k) !== 0x3e && html.charCodeAt(k) !== 0x2f) {
+          return undefined;
+        }
+        // The first of a repeated attribute wins, as in htmlparser2.
+        if (!Object.hasOwn(attribs, attribute)) {
+          attribs[attribute] = value;
+        }
+      }
+      const element: TreeNode = { type: name === 'style' ? 'style' : 'tag', name, attribs, children: [] };
+      children.push(element);
+      if (name === 'style' || name === 'title') {
+        // Raw text (`<style>`) or RCDATA without references (`<title>`): up to the first `</style` or `</title`.
+        const end = indexOfIgnoringCase(html, name === 'style' ? '</style' : '</title', j);
+        if (end === -1 || html.charCodeAt(end + name.length + 2) !== 0x3e) {
+          return undefined;
+        }
+        if (end > j) {
+          (element.children as TreeNode[]).push({ type: 'text', data: html.slice(j, end) });
+        }
+        i = end + name.length + 3;
+        continue;
+      }
+      if (!isVoid) {
+        stack.push(element);
+        names.push(name);
+        children = element.children as TreeNode[];
+      }
+      i = j;
+      continue;
+    }
+    if (c === 0x2f) {
+      let j = lt + 2;
+      if (!isAsciiAlpha(html.charCodeAt(j))) {
+        return undefined;
+      }
+      while (j < n && isNameChar(html.charCodeAt(j))) {
+        j++;
+      }
+      if (html.charCodeAt(j) !== 0x3e || names.length === 1 || html.slice(lt + 2, j).toLowerCase() !== names[names.length - 1]) {
+        return undefined;
+      }
+      stack.pop();
+      names.pop();
+      children = (stack[stack.length - 1] as TreeNode).children as TreeNode[];
+      i = j + 1;
+      continue;
+    }
+    if (c === 0x21) {
+      if (html.startsWith('--', lt + 2)) {
+        const end = html.indexOf('-->', lt + 4);
+        if (end === -1) {
+          return undefined;
+        }
+        const data = html.slice(lt + 4, end);
+        // `<!-->`, `<!--->`, `--!>` and runs of dashes end comments in ways of their own.
+        if (data.startsWith('>') || data.startsWith('->') || data.endsWith('-') || data.includes('--')) {
+          return undefined;
+        }
+        children.push({ type: 'comment', data });
+        i = end + 3;
+        continue;
+      }
+      if (indexOfIgnoringCase(html, '<!doctype', lt) === lt) {
+        const end = html.indexOf('>', lt);
+        if (end === -1) {
+          return undefined;
+        }
+        children.push({ type: 'directive', name: '!doctype', data: `!${html.slice(lt + 2, end)}` });
+        i = end + 1;
+        continue;
+      }
+    }
+    return undefined;
+  }
+  return root;
+}
+
+/** Where `lower` (lowercase ASCII) occurs in `text` from `from` on, in any case; -1 when nowhere. */
+function indexOfIgnoringCase(text: string, lower: string, from: number): number {
+  const first = lower.charCodeAt(0);
+  const upperFirst = first >= 0x61 && first <= 0x7a ? first - 0x20 : first;
+  for (let at = from; at <= text.length - lower.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c !== first && c !== upperFirst) {
+      continue;
+    }
+    let k = 1;
+    while (k < lower.length) {
+      const d = text.charCodeAt(at + k);
+      const want = lower.charCodeAt(k);
+      if (d !== want && !(want >= 0x61 && want <= 0x7a && d === want - 0x20)) {
+        break;
+      }
+      k++;
+    }
+    if (k === lower.length) {
+      return at;
+    }
+  }
+  return -1;
 }
 
 /** `<td` and `<th` openings, counted without parsing (stops once past the limit). */

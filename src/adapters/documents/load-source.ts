@@ -6,6 +6,7 @@
 import { finding, type SourceBlock, type SourceDocument } from '#core/reports/report-model.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
+import { withAsciiTableRules } from './table-rules.ts';
 import { detectScriptOf, toSimplified } from './to-simplified.ts';
 import { hasRadicals, unifyRadicals } from './unify-radicals.ts';
 import { zipLimitProblem } from './zip-limits.ts';
@@ -169,7 +170,7 @@ function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileNa
   if (isHtml) {
     return finish(htmlToBlocks(text), 'html', decoded.encoding);
   }
-  return finish([{ kind: 'text', text: withoutHtmlEntities(text) }], 'text', decoded.encoding);
+  return finish([{ kind: 'text', text: withAsciiTableRules(withoutHtmlEntities(text)) }], 'text', decoded.encoding);
 }
 
 // Character references a crawler that stripped a page's tags left in its text (`&nbsp;&nbsp;12`).

@@ -66,6 +66,48 @@ function cellIdsOfTable(template: ReportTemplate, table: TableId): readonly stri
   return ids;
 }
 
+// ---------------------------------------------------------------- failures only: the usual cell
+
+/** Whether a text is one or more ASCII digits and nothing else (`0`, `12`: most cells of most reports). */
+function isAsciiDigits(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) {
+    return false;
+  }
+  for (let i = 0; i < n; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Present cells a cell rule can fail on, per report, in the cell map's order (facts are immutable values).
+const UNUSUAL_CELLS = new WeakMap<ReportFacts, readonly ReadCell[]>();
+
+/**
+ * The present cells other than the usual one: ASCII digits holding a non-negative integer. Such a cell
+ * passes CELL-TEXT (a plain number), CELL-VALUE (a non-negative integer, and its decimal is not
+ * negative) and CELL-SIGN (plain digits) whatever its column kind, so without `--explain` — where passes
+ * are not recorded — those three rules only need to look at the others, in the same order.
+ */
+function unusualCellsOf(report: ReportFacts): readonly ReadCell[] {
+  let unusual = UNUSUAL_CELLS.get(report);
+  if (unusual === undefined) {
+    const list: ReadCell[] = [];
+    report.cells.forEach((cell) => {
+      const value = cell.value;
+      if (value === null || !Number.isInteger(value) || value < 0 || !isAsciiDigits(cell.raw)) {
+        list.push(cell);
+      }
+    });
+    unusual = list;
+    UNUSUAL_CELLS.set(report, unusual);
+  }
+  return unusual;
+}
+
 /** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
 export const checkCellBlank: RuleCheck = ({ report }) =>
   checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
@@ -91,7 +133,8 @@ export const checkCellBlank: RuleCheck = ({ report }) =>
 /** CELL-TEXT: per table, present cells whose text is not a plain number, with up to 3 examples (rule 15). */
 export const checkCellText: RuleCheck = ({ report }) =>
   TABLE_IDS.flatMap((table): RuleEvaluation[] => {
-    const present = presentCellsOf(report.cells, table);
+    // Without --explain only a table with a non-plain cell yields anything, and the usual cell is plain.
+    const present = keepsPasses() ? presentCellsOf(report.cells, table) : unusualCellsOf(report).filter((c) => c.table === table);
     if (present.length === 0) {
       return [];
     }
@@ -222,12 +265,49 @@ function cellKindsOf(report: ReportFacts): readonly Kind[] {
   return kinds;
 }
 
+/** CELL-VALUE's evaluation of a failing cell, or undefined when it passes (or is not checked). */
+function cellValueFailure(report: ReportFacts, cell: ReadCell, kind: Kind): RuleEvaluation | undefined {
+  const value = cell.value;
+  if (value === null || kind === 'change') {
+    return undefined;
+  }
+  const holds =
+    kind === 'amount' ? compareDecimals(cellDecimal(report, cell.id) ?? String(value), '0') >= 0 : Number.isInteger(value) && value >= 0;
+  return holds ? undefined : cellValueEvaluation(report, cell, kind);
+}
+
+/** CELL-SIGN's evaluation of a failing cell, or undefined when it passes. */
+function cellSignFailure(_report: ReportFacts, cell: ReadCell, kind: Kind): RuleEvaluation | undefined {
+  const problem = signProblemOf(cell.raw, kind);
+  return problem === undefined ? undefined : cellSignEvaluation(cell, problem);
+}
+
+/** The failures of a per-cell rule without `--explain`: only unusual cells can fail (unusualCellsOf), in map order. */
+function unusualCellFailures(
+  report: ReportFacts,
+  failure: (report: ReportFacts, cell: ReadCell, kind: Kind) => RuleEvaluation | undefined,
+): RuleEvaluation[] {
+  const evaluations: RuleEvaluation[] = [];
+  const unusual = unusualCellsOf(report);
+  for (let i = 0; i < unusual.length; i++) {
+    const cell = unusual[i]!;
+    const e = failure(report, cell, presentCellDef(report, cell)?.kind ?? 'count');
+    if (e !== undefined) {
+      evaluations.push(e);
+    }
+  }
+  return evaluations;
+}
+
 /**
  * CELL-VALUE: table 三/四 cells and table 二 counts must be non-negative integers, amounts non-negative
  * (rule 16); 本年增/减 may be negative by design and is not checked. Amounts compare as exact decimals (P3).
  * Passing cells are one evaluation per table and column kind (PassGroups).
  */
 export const checkCellValue: RuleCheck = ({ report }) => {
+  if (!keepsPasses()) {
+    return unusualCellFailures(report, cellValueFailure);
+  }
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
   const kinds = cellKindsOf(report);
@@ -276,6 +356,9 @@ function cellSignEvaluation(cell: ReadCell, problem: SignProblem | undefined): R
  * Passing cells are one evaluation per table and column kind (PassGroups).
  */
 export const checkCellSign: RuleCheck = ({ report }) => {
+  if (!keepsPasses()) {
+    return unusualCellFailures(report, cellSignFailure);
+  }
   const evaluations: RuleEvaluation[] = [];
   const passed = new PassGroups();
   const kinds = cellKindsOf(report);
