@@ -53,6 +53,9 @@ export async function fuzzBases(): Promise<FuzzInput[]> {
       mutation: 'none',
     });
   }
+  // A Word 97–2003 file (compound file, piece table, paragraph properties): no package of ours writes one.
+  const doc97 = new URL('../fixtures/documents/seed-004.doc', import.meta.url);
+  bases.push({ name: 'seed-004.doc', bytes: new Uint8Array(readFileSync(doc97)), mutation: 'none' });
   return bases;
 }
 

@@ -5,6 +5,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import type { SourceBlock } from '#core/reports/report-model.ts';
+import { compoundFile } from '#test/factories/packages.ts';
 import { REASON_BINARY } from './decode-text.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, type LoadedSource, loadSource, REASON_EMPTY } from './load-source.ts';
 import { REASON_PDF_NO_TEXT } from './pdf-to-blocks.ts';
@@ -396,9 +397,15 @@ describe('DOCX', () => {
     }
   });
 
-  test('a legacy .doc (OLE) file is refused with advice to save as DOCX', async () => {
-    const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
-    assert.match(refused(await loadSource(bytes, 'report.doc')), /DOCX/);
+  test('compound (OLE) files: a .doc is read (test/reader-doc.test.ts); a damaged one, an .xls and other Office files are refused', async () => {
+    const header = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)]);
+    assert.match(refused(await loadSource(header, 'report.doc')), /^DOC 文件已损坏/);
+    const xls = compoundFile({ Workbook: new Uint8Array([0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00]) });
+    assert.match(refused(await loadSource(xls, 'report.xls')), /旧版 Excel.*XLSX/);
+    const slides = compoundFile({ 'PowerPoint Document': new Uint8Array(64) });
+    assert.match(refused(await loadSource(slides, 'report.ppt')), /不是 Word 文档/);
+    const noFib = compoundFile({ WordDocument: new Uint8Array(64), '1Table': new Uint8Array(16) });
+    assert.match(refused(await loadSource(noFib, 'report.doc')), /^DOC 文件已损坏/);
   });
 
   test('an OFD file (a zip with OFD.xml) is refused with advice to provide PDF, DOCX or HTML', async () => {

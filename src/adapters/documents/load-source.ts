@@ -14,7 +14,7 @@ import { zipLimitProblem } from './zip-limits.ts';
 // The DOCX, XLSX and PDF readers (our DOCX reader, exceljs ~0.25 s of CPU to import, unpdf) are imported on
 // the first file that needs them: a batch of text and HTML reports never loads them.
 
-export const SOURCE_FORMATS = ['text', 'html', 'docx', 'pdf', 'xlsx', 'json'] as const;
+export const SOURCE_FORMATS = ['text', 'html', 'docx', 'doc', 'pdf', 'xlsx', 'json'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export type LoadedSource =
@@ -74,7 +74,10 @@ async function loadByContent(bytes: Uint8Array, fileName: string): Promise<Loade
     return loadZip(bytes, fileName);
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return { ok: false, reason: '不支持旧版 Office 文件（.doc / .xls），请另存为 DOCX 或 XLSX 后再试' };
+    // Word 97–2003 (.doc); an old Excel workbook (.xls) in the same container is named and refused there.
+    const { docToBlocks } = await import('./doc-to-blocks.ts');
+    const doc = docToBlocks(bytes);
+    return doc.ok ? finish(doc.blocks, 'doc') : doc;
   }
   if (indexOfAscii(bytes.subarray(0, 1024), '%PDF-') !== -1) {
     const { pdfToBlocks } = await import('./pdf-to-blocks.ts');

@@ -95,9 +95,9 @@ function specialKind(stats: Stats): string {
   return stats.isSocket() ? '套接字' : '特殊文件';
 }
 
-/** DOCX, XLSX (zip) and PDF: formats whose parsers can take long on a hostile file (read under a time budget). */
+/** DOCX, XLSX (zip), DOC (compound file) and PDF: formats whose parsers can take long on a hostile file (read under a time budget). */
 export function isPackagedFormat(bytes: Uint8Array): boolean {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
     return true;
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
