@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { cellRaw, hasSign, isMalformedNumber, isNullMarker, isPlainNumber, isValueText, parseCellValue } from './parse-cell-value.ts';
+import {
+  CELL_BLANK,
+  CELL_OTHER,
+  CELL_VALUE,
+  cellKind,
+  cellRaw,
+  hasSign,
+  isMalformedNumber,
+  isNullMarker,
+  isPlainNumber,
+  isValueText,
+  parseCellValue,
+} from './parse-cell-value.ts';
 
 describe('cellRaw (annual-report.md §6.2)', () => {
   it('trims spaces, U+3000 and NBSP and removes inner line breaks', () => {
@@ -236,6 +248,17 @@ describe('isValueText decides padded cells and labels without parsing them (issu
         assert.equal(isValueText(text), reference(text), JSON.stringify(text));
       }),
       { numRuns: 20_000, seed: 3 },
+    );
+  });
+  it('cellKind: blank when cellRaw is empty, else value exactly when isValueText (labels decided by their first character)', () => {
+    const labelChars = [...'规章（一）予以公开第二十条项信息内容·、“”"[]#|xyZ=_:', '\u200b', '\u2028', '\u0085'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet, ...labelChars), { maxLength: 10 }), (chars) => {
+        const text = chars.join('');
+        const expected = cellRaw(text) === '' ? CELL_BLANK : reference(text) ? CELL_VALUE : CELL_OTHER;
+        assert.equal(cellKind(text), expected, JSON.stringify(text));
+      }),
+      { numRuns: 30_000, seed: 9 },
     );
   });
   it('padded digits, markers and labels with digits', () => {

@@ -55,6 +55,9 @@ export function isTrimmable(code: number): boolean {
 /** Texts that mean "nothing to report" (§6.3): present, value null, never zero. */
 export const NULL_MARKERS: ReadonlySet<string> = new Set(['/', '-', '—', '--', '——', '无', '不适用', '－', '／', '−', '─', '–']);
 
+/** The first characters of the null markers (`/`, `—`, `无`, `不` of `不适用` …). */
+const NULL_MARKER_FIRSTS: ReadonlySet<number> = new Set([...NULL_MARKERS].map((m) => m.charCodeAt(0)));
+
 /** Full-width digits and signs → ASCII, so `１２３`, `＋３`, `－８` parse like `123`, `+3`, `-8` (§6.3); CELL-SIGN reads cells the same way. */
 export function toAscii(raw: string): string {
   if (!/[\u2212\uff0b-\uff19]/.test(raw)) {
@@ -229,6 +232,10 @@ export function cellKind(text: string): number {
   if (start === end) {
     return CELL_BLANK;
   }
+  if (!mayStartValue(text.charCodeAt(start))) {
+    // A label (`规章`, `（一）予以公开`): its first character already keeps it from every value form.
+    return CELL_OTHER;
+  }
   while (isTrimmable(text.charCodeAt(end - 1))) {
     end--;
   }
@@ -254,6 +261,21 @@ export function cellKind(text: string): number {
   }
   const parsed = parse(raw);
   return parsed.value !== null || parsed.malformed ? CELL_VALUE : CELL_OTHER;
+}
+
+/**
+ * False when a text whose first non-blank character is `code` can be no value (cellKind's answer is then
+ * CELL_OTHER): no digit, no character a number may start with (`.` `,` `+` `-` and the non-ASCII ones
+ * hasNonNumericCharacter lets through), and no first character of a null marker. Such a character is
+ * also one hasNonNumericCharacter stops at, so the long way gives CELL_OTHER for it too.
+ */
+function mayStartValue(code: number): boolean {
+  if (code < 0x80) {
+    return (
+      (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x2b || code === 0x2d || NULL_MARKER_FIRSTS.has(code)
+    );
+  }
+  return (code >= 0xff10 && code <= 0xff19) || NUMERIC_NON_ASCII.has(code) || NULL_MARKER_FIRSTS.has(code);
 }
 
 /** The longest null marker (`不适用`): a longer text is none, without hashing it. */

@@ -87,8 +87,9 @@ function slotsOf(rowDef: RowDef, columns: readonly ColumnDef[]): readonly CellSl
   return slots;
 }
 
-function cellIdOf(rowDef: RowDef, colId: string): string {
-  return cellSlotOf(rowDef, colId).id;
+/** A row's cell IDs, for a READ-ROW-SHAPE finding (most rows align: made only then). */
+function cellIdsOf(rowDef: RowDef, columns: readonly ColumnDef[]): string[] {
+  return columns.map((c) => cellSlotOf(rowDef, c.id).id);
 }
 
 // emitCells keeps the first value of each cell ID: a stamp per slot number for the current call, no set
@@ -185,8 +186,27 @@ type SplitRow = {
 };
 
 // Tests of the per-row loops, made once: an arrow written inside a loop is a new closure per row.
-const isRowTarget = (t: LabelTarget): boolean => t.kind === 'row';
-const hasRowTarget = (l: LabelCell): boolean => l.targets.some(isRowTarget);
+
+/** The first row target of a label (undefined when it names no row). */
+function rowTargetOf(label: LabelCell): LabelTarget | undefined {
+  const targets = label.targets;
+  for (let i = 0; i < targets.length; i++) {
+    if (targets[i]!.kind === 'row') {
+      return targets[i];
+    }
+  }
+  return undefined;
+}
+
+/** The last label that names a row, and its first row target: what findLast + find gave, in one loop. */
+function lastRowLabel(labels: readonly LabelCell[]): LabelCell | undefined {
+  for (let i = labels.length - 1; i >= 0; i--) {
+    if (rowTargetOf(labels[i]!) !== undefined) {
+      return labels[i];
+    }
+  }
+  return undefined;
+}
 const isKnownLabel = (l: LabelCell): boolean => l.targets.length > 0;
 const isUnknownLabel = (l: LabelCell): boolean => l.targets.length === 0;
 
@@ -221,7 +241,7 @@ function splitRow(row: PhysicalRow): SplitRow {
       continue;
     }
     kinds[i] = CELL_OTHER;
-    const match = matchLabel(text);
+    const match = text === row.hintText ? row.hintMatch! : matchLabel(text);
     const targets = targetsIn(match, row.table);
     matchScratch[i] = match;
     targetsScratch[i] = targets;
@@ -320,32 +340,26 @@ function completeTruncated(labels: readonly LabelCell[], table: TableId): LabelC
 
 /**
  * How many empty cells this table's export adds after the last column, learnt from rows whose values
- * are all filled: their blank cells after the last value are artifacts, not blank columns.
+ * are all filled: their blank cells after the last value are artifacts, not blank columns. This is one
+ * row's account (−1 when the row tells nothing); the table's is the least over its rows (0 when none).
  */
-function trailingArtifacts(rows: readonly { values: readonly string[]; width: number; positional: boolean }[]): number {
-  let least = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < rows.length; j++) {
-    const { values, width, positional } = rows[j]!;
-    if (!positional || values.length <= width) {
-      continue;
-    }
-    let first = -1;
-    let last = -1;
-    let filled = 0;
-    values.forEach((v, i) => {
-      if (!isBlank(v)) {
-        filled++;
-        last = i;
-        if (first === -1) {
-          first = i;
-        }
+function trailingArtifacts(values: readonly string[], width: number, positional: boolean): number {
+  if (!positional || values.length <= width) {
+    return -1;
+  }
+  let first = -1;
+  let last = -1;
+  let filled = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!isBlank(values[i]!)) {
+      filled++;
+      last = i;
+      if (first === -1) {
+        first = i;
       }
-    });
-    if (filled === width && last - first + 1 === width) {
-      least = Math.min(least, values.length - 1 - last);
     }
   }
-  return Number.isFinite(least) ? least : 0;
+  return filled === width && last - first + 1 === width ? values.length - 1 - last : -1;
 }
 
 type Alignment =
@@ -415,11 +429,12 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   const choice = detectTemplate(aligned.records, aligned.markers);
   const cut = findCut(layout, aligned, choice);
   const emitted = emitCells(aligned.records, cut, choice, aligned.variants);
+  const readCells = emitted.cells.map((c) => c.cell);
   const reading: TableReading = {
     template: choice.template,
-    cells: emitted.cells.map((c) => c.cell),
+    cells: readCells,
     tablesFound: TABLE_IDS.filter((t) => aligned.found.has(t)),
-    findings: collectFindings(layout, aligned, choice, emitted, cut, runs?.outcomes ?? []),
+    findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     narrativeLines: narrativeOf(layout, aligned.consumed),
   };
@@ -469,7 +484,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   const markers = { '2021': [] as string[], '2019': [] as string[] };
   let t2Header: HeaderRecord | null = null;
   let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
-  let last: LastRow | null = null;
+  // The last accepted row and its record (LastRow is made once, at the end).
+  let lastRow: PhysicalRow | null = null;
+  let lastRecord: DataRecord | null = null;
 
   const accept = (row: PhysicalRow, record: DataRecord | null): void => {
     for (let i = 0; i < row.lines.length; i++) {
@@ -477,7 +494,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       consumed[index] = 1;
     }
     found.add(row.table);
-    last = { table: row.table, record, line: row.lines[row.lines.length - 1] ?? 0, grid: row.grid === true };
+    lastRow = row;
+    lastRecord = record;
   };
   const addUnknown = (table: TableId, text: string): void => {
     const label = foundLabelText(text);
@@ -493,16 +511,17 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   };
 
   // table3Sequence and the loop below look at the same rows: each table 三 row is split once.
-  const splits = new Map<PhysicalRow, SplitRow>();
-  const sequence = table3Sequence(layout.rows, (row) => {
-    const split = splitRow(row);
-    splits.set(row, split);
+  // By row index (no map keyed by row objects).
+  const splits: (SplitRow | undefined)[] = new Array(layout.rows.length);
+  const sequence = table3Sequence(layout.rows, (j) => {
+    const split = splitRow(layout.rows[j]!);
+    splits[j] = split;
     return split;
   });
   for (let j = 0; j < layout.rows.length; j++) {
     const row = layout.rows[j]!;
     const table = row.table;
-    const split = splits.get(row) ?? splitRow(row);
+    const split = splits[j] ?? splitRow(row);
     const { labels: rawLabels, values } = split;
     const inSequence = sequence?.get(row);
     if (inSequence !== undefined) {
@@ -515,8 +534,8 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
     const hasValue = split.filled > 0;
     const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
-    const rowLabel = findLast(labels, hasRowTarget);
-    const rowTarget = rowLabel?.targets.find(isRowTarget);
+    const rowLabel = lastRowLabel(labels);
+    const rowTarget = rowLabel === undefined ? undefined : rowTargetOf(rowLabel);
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
@@ -663,6 +682,11 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     accept(row, null);
   }
 
+  const accepted = lastRow as PhysicalRow | null;
+  const last: LastRow | null =
+    accepted === null
+      ? null
+      : { table: accepted.table, record: lastRecord, line: accepted.lines[accepted.lines.length - 1] ?? 0, grid: accepted.grid === true };
   return { records, variants, unknown, markers, found, consumed, last };
 }
 
@@ -758,16 +782,17 @@ function emitCells(
     const width = rowDef === undefined ? 0 : columnsOf(record.table, rowDef).length;
     return { record, tpl, rowDef, width };
   });
-  const trailing = new Map(
-    TABLE_IDS.map((table) => [
-      table,
-      trailingArtifacts(
-        resolved
-          .filter((r) => r.record.table === table)
-          .map((r) => ({ values: r.record.values, width: r.width, positional: r.record.positional })),
-      ),
-    ]),
-  );
+  // Per table (by TABLE_IDS index): the least trailing artifacts over its rows, 0 when no row tells.
+  const trailingBy = [-1, -1, -1];
+  for (let j = 0; j < resolved.length; j++) {
+    const { record, width } = resolved[j]!;
+    const count = trailingArtifacts(record.values, width, record.positional);
+    const k = TABLE_IDS.indexOf(record.table);
+    if (count >= 0 && (trailingBy[k] === -1 || count < trailingBy[k]!)) {
+      trailingBy[k] = count;
+    }
+  }
+  const trailingOf = (table: TableId): number => Math.max(0, trailingBy[TABLE_IDS.indexOf(table)] ?? 0);
   for (let j = 0; j < resolved.length; j++) {
     const { record, tpl, rowDef } = resolved[j]!;
     const isCut = cut !== null && cut.record === record;
@@ -780,12 +805,14 @@ function emitCells(
     }
     const columns = columnsOf(record.table, rowDef);
     const alignment =
-      underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailing.get(record.table) ?? 0);
-    // The row's cell IDs only for a finding (most rows align).
-    const ids = (): string[] => columns.map((c) => cellIdOf(rowDef, c.id));
+      underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailingOf(record.table));
     if (alignment.kind === 'unaligned') {
       shapeFindings.push(
-        finding('READ-ROW-SHAPE', `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`, ids()),
+        finding(
+          'READ-ROW-SHAPE',
+          `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`,
+          cellIdsOf(rowDef, columns),
+        ),
       );
       continue;
     }
@@ -794,7 +821,7 @@ function emitCells(
         finding(
           'READ-ROW-SHAPE',
           `表${record.table}“${messageRow(rowDef.label)}”行有${alignment.found}个数值单元格，多于${columns.length}列，已按最右侧${columns.length}个读取`,
-          ids(),
+          cellIdsOf(rowDef, columns),
         ),
       );
     }
@@ -822,7 +849,7 @@ function emitCells(
 
   function emitTable4(record: DataRecord, isCut: boolean): void {
     const width = T4_ROW_IDS.length * T4_COLUMNS.length;
-    const alignment = align(record.values, width, record.positional, isCut, trailing.get('四') ?? 0);
+    const alignment = align(record.values, width, record.positional, isCut, trailingOf('四'));
     const rows = T4_ROW_IDS.map((id) => TEMPLATES[fallback].rowById.get(id)!);
     const ids = (): string[] => rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
     if (alignment.kind === 'unaligned') {
@@ -881,11 +908,11 @@ function collectFindings(
   aligned: AlignedRows,
   choice: TemplateChoice,
   emitted: { readonly cells: readonly EmittedCell[]; readonly shapeFindings: readonly Finding[] },
+  readCells: readonly ReadCell[],
   cut: Cut | null,
   table2Runs: readonly Table2RunOutcome[],
 ): Finding[] {
   const cells = emitted.cells;
-  const readCells = cells.map((c) => c.cell);
   // Only needed to sort findings, which most reports have none or one of.
   let orderOf: Map<string, number> | undefined;
   const orderIndex = (): Map<string, number> => {
@@ -947,7 +974,7 @@ function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
  * only when the table holds exactly as many rows of seven values as one template has data rows, and
  * every row whose label names a row sits at that row's place. Null otherwise.
  */
-function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) => SplitRow): Map<PhysicalRow, string> | null {
+function table3Sequence(rows: readonly PhysicalRow[], split: (index: number) => SplitRow): Map<PhysicalRow, string> | null {
   const found: { row: PhysicalRow; rowId: string | null }[] = [];
   let unlabelled = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -955,12 +982,13 @@ function table3Sequence(rows: readonly PhysicalRow[], split: (row: PhysicalRow) 
     if (row.table !== '三') {
       continue;
     }
-    const { labels, filled, filledValues } = split(row);
+    const { labels, filled, filledValues } = split(i);
     // Seven filled cells, every one a value (splitRow counted them).
     if (filled !== T3_COLUMNS.length || filledValues !== filled) {
       continue;
     }
-    const target = findLast(labels, hasRowTarget)?.targets.find(isRowTarget);
+    const rowLabel = lastRowLabel(labels);
+    const target = rowLabel === undefined ? undefined : rowTargetOf(rowLabel);
     const rowId = target?.kind === 'row' ? target.rowId : null;
     if (rowId === null) {
       unlabelled++;
@@ -1035,21 +1063,36 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignme
   }
   // Offsets from the row's label, as the header's from `信息内容`.
   const shift = record.start - header.start;
-  const used = new Set<number>();
+  if (columns.length > usedScratch.length) {
+    usedScratch = new Int32Array(columns.length);
+  }
+  const used = usedScratch;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     const at = header.positions.get(column.id);
     if (at === undefined || at <= header.start) {
       return null;
     }
-    used.add(at + shift);
+    used[i] = at + shift;
   }
   for (let i = record.start + 1; i < record.cells.length; i++) {
-    if (!used.has(i) && !isBlank(record.cells[i]!)) {
+    if (!isBlank(record.cells[i]!) && !isUsed(used, columns.length, i)) {
       return null;
     }
   }
   return { kind: 'ok', cells: columns.map((c) => record.cells[header.positions!.get(c.id)! + shift]) };
+}
+
+// underHeader's cell positions of the columns (a row has a few): no set per row.
+let usedScratch = new Int32Array(16);
+
+function isUsed(used: Int32Array, count: number, position: number): boolean {
+  for (let i = 0; i < count; i++) {
+    if (used[i] === position) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The columns a row's values fill: table 三 group rows take the seven applicant columns (§6.2). */

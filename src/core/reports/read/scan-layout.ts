@@ -7,7 +7,7 @@
 
 import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
-import { type LabelTarget, matchLabel } from './match-label.ts';
+import { type LabelMatch, type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
@@ -25,6 +25,12 @@ export interface PhysicalRow {
   readonly grid?: boolean;
   /** The table the row sits in (by the section heading before it, or by its own labels). */
   readonly table: TableId;
+  /**
+   * The first cell the scan matched as a label and its match (tableOfRow), so the table reader need not
+   * look the same text up again; a hint only: used when the reader meets that very text.
+   */
+  readonly hintText?: string | undefined;
+  readonly hintMatch?: LabelMatch | undefined;
 }
 
 /** A section heading line: its table (null for sections 一, 五, 六). */
@@ -157,9 +163,28 @@ export function headingTable(line: string): TableId | null | undefined {
   }
   // A sentence (its 。 or comma survive every step below into the key) is no heading: rejected before
   // the key is made (NFKC of a new sentence in every report). A bookmark tag could hide them: not then.
-  if ((line.includes('。') || line.includes('，') || line.includes(',')) && !line.includes('[bookmark')) {
+  // Nor is a line with a `|` (the trimmed line below keeps it).
+  if (line.includes('|') || ((line.includes('。') || line.includes('，') || line.includes(',')) && !line.includes('[bookmark'))) {
     return undefined;
   }
+  // The lines left (`第二十条第（一）项`, `行政复议`, the headings) recur report after report.
+  const known = headingMemo.get(line);
+  if (known !== undefined) {
+    return known === NO_HEADING ? undefined : known;
+  }
+  const table = headingOf(line);
+  if (headingMemo.size >= HEADING_MEMO_LIMIT) {
+    headingMemo.clear();
+  }
+  headingMemo.set(line, table === undefined ? NO_HEADING : table);
+  return table;
+}
+
+const NO_HEADING = 'none';
+const headingMemo = new Map<string, TableId | null | typeof NO_HEADING>();
+const HEADING_MEMO_LIMIT = 4096;
+
+function headingOf(line: string): TableId | null | undefined {
   const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
   if (trimmed.length === 0 || trimmed.length > 40 || trimmed.includes('\t') || trimmed.includes('|')) {
     return undefined;
@@ -326,6 +351,10 @@ function tablesOf(targets: readonly LabelTarget[]): readonly TableId[] {
   return tables;
 }
 
+// The first label cell tableOfRow matched in the row it was last asked about, and its match (PhysicalRow's hint).
+let hintText: string | undefined;
+let hintMatch: LabelMatch | undefined;
+
 /**
  * The table of a row: the current one if any label belongs to it, else the one table its labels name.
  * A lone generic column label (`其他`, `总计`) does not move a row to another table; a row, block or
@@ -334,12 +363,19 @@ function tablesOf(targets: readonly LabelTarget[]): readonly TableId[] {
 function tableOfRow(cells: readonly string[], current: TableId | null): TableId | null {
   // Most rows name the current table: the weights are only counted (and their map made) otherwise.
   let weight: Map<TableId, number> | undefined;
+  hintText = undefined;
+  hintMatch = undefined;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     if (cell.length > 80 || isValueText(cell)) {
       continue;
     }
-    const targets = matchLabel(cell).targets;
+    const match = matchLabel(cell);
+    if (hintText === undefined) {
+      hintText = cell;
+      hintMatch = match;
+    }
+    const targets = match.targets;
     const tables = tablesOf(targets);
     if (current !== null && tables.includes(current)) {
       return current;
@@ -403,7 +439,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
     table = rowTable;
     rows.push(
-      grid ? { cells, positional, lines: lineIndices, table: rowTable, grid } : { cells, positional, lines: lineIndices, table: rowTable },
+      grid
+        ? { cells, positional, lines: lineIndices, table: rowTable, hintText, hintMatch, grid }
+        : { cells, positional, lines: lineIndices, table: rowTable, hintText, hintMatch },
     );
   };
   const flush = (): void => {
@@ -531,13 +569,15 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
 
   function scanLine(original: string, index: number): void {
     let line = original;
-    if (pipeCells && line.includes('|')) {
+    let hasPipe = line.includes('|');
+    if (pipeCells && hasPipe) {
       const single = singlePipeCell(line);
       if (single !== undefined) {
         line = single;
+        hasPipe = line.includes('|');
       }
     }
-    if (!line.includes('|')) {
+    if (!hasPipe) {
       markdown = false;
     }
     if (line.length === 0) {
@@ -554,7 +594,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       }
       return;
     }
-    const heading = headingTable(line);
+    const heading = hasPipe ? undefined : headingTable(line);
     if (heading !== undefined) {
       flush();
       table = heading;
@@ -585,7 +625,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       emit(cells, true, [index]);
       return;
     }
-    if (line.includes('|')) {
+    if (hasPipe) {
       const cells = splitPipes(line, markdown);
       if (cells.length >= 2) {
         flush();
