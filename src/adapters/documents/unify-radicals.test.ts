@@ -16,10 +16,13 @@ test("Kangxi radicals, the supplement's simplified forms and compatibility ideog
   }
 });
 
-test('text without them is returned unchanged, and hasRadicals says so without a regex', () => {
+test('text without them is returned unchanged, and hasRadicals says so', () => {
   const text = '某县人民政府2023年政府信息公开工作年度报告 ⺌';
   assert.equal(hasRadicals('某县人民政府'), false);
   assert.equal(hasRadicals('⼈'), true);
+  assert.equal(hasRadicals('\u2e7f\u2fe0\uf8ff\ufb00'), false);
+  assert.equal(hasRadicals('a\u2e80'), true);
+  assert.equal(hasRadicals('\ufaff'), true);
   // A component-only form stays: there is no ideograph it stands for alone.
   assert.equal(unifyRadicals(text), text);
 });

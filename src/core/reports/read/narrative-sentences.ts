@@ -83,7 +83,8 @@ export function splitNarrative(sections: DocumentText['sections']): NarrativeSen
       for (let i = 0; i < lineSentences.length; i++) {
         sentences.push({ text: lineSentences[i]!, section: part.id });
       }
-      const lineStatements = splitStatements(line);
+      // Without `；`/`;` the statements are the sentences (the two separators differ only there).
+      const lineStatements = line.includes('；') || line.includes(';') ? splitStatements(line) : lineSentences;
       for (let i = 0; i < lineStatements.length; i++) {
         statements.push({ text: lineStatements[i]!, section: part.id });
       }

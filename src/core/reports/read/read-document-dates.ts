@@ -122,6 +122,9 @@ const DATE_TOKEN = /(?<!\d)(\d{4,})年(?:(\d{1,3})月(?:(\d{1,3})日)?)?/g;
 
 /** Malformed dates in a text (validation-rules.md rule 33): `202020年`, `2023年13月`, `2023年2月30日`. */
 export function malformedDatesIn(text: string): string[] {
+  if (!text.includes('年')) {
+    return []; // every date token has a 年
+  }
   const compact = asciiDigits(text.replace(/\s+/g, ''));
   const found: string[] = [];
   for (const match of compact.matchAll(DATE_TOKEN)) {

@@ -51,6 +51,30 @@ function normalise(text: string): string {
     .replace(/[。.:;]+$/, '');
 }
 
+// First characters a heading can start with: a numbering's (`第`, `一`…`十`, `1`…`9`) or an official
+// heading's own when it stands without its number (`总体情况`).
+const HEADING_STARTS: ReadonlySet<number> = new Set(
+  [...'第一二三四五六七八九十123456789', ...CORES.flatMap((section) => section.cores.map((c) => c.core.charAt(0)))].map((ch) =>
+    ch.charCodeAt(0),
+  ),
+);
+
+/**
+ * Whether a trimmed line cannot be a heading, judged by its first character alone: an ASCII character
+ * or a CJK ideograph is the same after normalise (NFKC leaves both alone, and only whitespace is
+ * removed), and a full-width form (`（`, `１`) becomes its ASCII character, so the normalised key starts
+ * with that; when no numbering and no official heading starts so, matchHeadingText can only return
+ * null. Most lines of a narrative start like that (`本年度…`, `2023年…`, `（一）…`).
+ */
+function cannotBeHeading(trimmed: string): boolean {
+  let first = trimmed.charCodeAt(0);
+  if (first >= 0xff01 && first <= 0xff5e) {
+    first -= 0xfee0;
+  }
+  const plain = (first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff);
+  return plain && !HEADING_STARTS.has(first);
+}
+
 const NUMBERING = /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,]))/;
 const MAX_HEADING = 40;
 
@@ -60,7 +84,7 @@ const MAX_HEADING = 40;
  */
 export function matchSectionHeading(line: string, template: DetectedTemplate, fromIndex: number): SectionHeadingMatch | null {
   const trimmed = line.trim();
-  if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
+  if (trimmed === '' || fromIndex >= SECTION_IDS.length || cannotBeHeading(trimmed)) {
     return null;
   }
   // A numbered heading followed by its text on the same line (`六、其他需要报告的事项：无。`); a trailing

@@ -226,6 +226,10 @@ interface SignatureReading {
 function readSignature(lines: readonly Line[]): SignatureReading {
   for (let position = lines.length - 1; position >= 0; position--) {
     const line = lines[position]!;
+    // A date line and an organ-and-date line both end in 日 (spaces aside): any other line is neither.
+    if (!line.text.trimEnd().endsWith('日')) {
+      continue;
+    }
     const date = lineDate(line.text);
     if (date === null) {
       const together = organAndDate(line.text);

@@ -129,6 +129,30 @@ export function evaluateSum(
   return evaluated({ ...base, left: total, right: sum, holds: total === sum, message: () => message(total, sum) });
 }
 
+/**
+ * Whether {@link evaluateSum} over `cells` (the parts with `totalId` before or after them) records nothing
+ * while passes are not kept: an operand absent or null (not assessable), or the total equal to the sum of
+ * the others, added in the same order. Lets a rule skip building an evaluation's base and message for the
+ * usual, passing sum.
+ */
+export function sumPassesQuietly(report: ReportFacts, cells: readonly string[], totalId: string): boolean {
+  let total = 0;
+  let sum = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const id = cells[i]!;
+    const value = cellValue(report, id);
+    if (value == null) {
+      return true;
+    }
+    if (id === totalId) {
+      total = value;
+    } else {
+      sum += value;
+    }
+  }
+  return total === sum;
+}
+
 // ---------------------------------------------------------------- failures only (no --explain)
 
 /**

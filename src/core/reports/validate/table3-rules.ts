@@ -2,8 +2,8 @@
 // 勾稽关系, applicant-column totals, outcome sums and group sub-row sums. Missing is never zero (P1).
 
 import type { RuleEvaluation } from '../report-model.ts';
-import { APPLICANT_COLUMN_IDS, T3_COLUMN_IDS, T3_GROUPS, type T3ColumnId } from '../template.ts';
-import { cellValue, evaluated, evaluateSum, notAssessable } from './evaluation.ts';
+import { APPLICANT_COLUMN_IDS, type ReportTemplate, T3_COLUMN_IDS, T3_GROUPS, type T3ColumnId } from '../template.ts';
+import { cellValue, evaluated, evaluateSum, keepsPasses, notAssessable, SKIPPED_EVALUATION, sumPassesQuietly } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { rowLabelIn, t3ColumnLabel, templateOf } from './template-of.ts';
 
@@ -116,6 +116,9 @@ export const checkTable3Balance: RuleCheck = ({ report }) =>
     const b = cellValue(report, cells[1]);
     const t = cellValue(report, cells[2]);
     const d = cellValue(report, cells[3]);
+    if (!keepsPasses() && (a == null || b == null || t == null || d == null || a + b === t + d)) {
+      return SKIPPED_EVALUATION; // not recorded without --explain: no base, no missing list, no message
+    }
     if (a == null || b == null || t == null || d == null) {
       return notAssessable({ ...base, missing: cells.filter((id) => cellValue(report, id) == null) });
     }
@@ -147,18 +150,33 @@ function rowsWithTotals(report: ReportFacts): readonly string[] {
 /** T3-ROW-TOTAL: in every row with cells, 总计 equals the sum of the six applicant columns (rule 18). */
 export const checkTable3RowTotal: RuleCheck = ({ report }) => {
   const template = templateOf(report, '三');
-  return rowsWithTotals(report).map((row): RuleEvaluation => {
-    const { parts, totalId, cells, subject, expression } = rowTotalIds(row);
-    const base = { rule: 'T3-ROW-TOTAL', subject, expression, cells } as const;
-    return evaluateSum(
-      report,
-      base,
-      totalId,
-      parts,
-      (total, sum) => `表三“${rowLabelIn(template, row)}”行：总计${total}不等于六类申请人之和${sum}`,
-    );
-  });
+  if (!keepsPasses()) {
+    // Without --explain only a failing row is recorded; a row without cells is not assessable, so every
+    // template row can be tried without first asking which group rows the report filled.
+    const failures: RuleEvaluation[] = [];
+    const rows = template.tables.三.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const ids = rowTotalIds(rows[i]!.id);
+      if (!sumPassesQuietly(report, ids.cells, ids.totalId)) {
+        failures.push(rowTotalEvaluation(report, template, rows[i]!.id));
+      }
+    }
+    return failures;
+  }
+  return rowsWithTotals(report).map((row) => rowTotalEvaluation(report, template, row));
 };
+
+function rowTotalEvaluation(report: ReportFacts, template: ReportTemplate, row: string): RuleEvaluation {
+  const { parts, totalId, cells, subject, expression } = rowTotalIds(row);
+  const base = { rule: 'T3-ROW-TOTAL', subject, expression, cells } as const;
+  return evaluateSum(
+    report,
+    base,
+    totalId,
+    parts,
+    (total, sum) => `表三“${rowLabelIn(template, row)}”行：总计${total}不等于六类申请人之和${sum}`,
+  );
+}
 
 /** Whether a group has sub-rows in this report: not `（六）其他处理` of the 2019 template, a data row there (§4.3). */
 function hasSubRows(report: ReportFacts, group: T3Group): boolean {
@@ -174,6 +192,28 @@ function groupOperands(report: ReportFacts, group: T3Group, column: T3ColumnId):
   return ids.subs;
 }
 
+/** sumPassesQuietly for T3-OUTCOME-TOTAL's operands, read in its order without building the operand list. */
+function outcomeTotalPassesQuietly(report: ReportFacts, column: T3ColumnId, totalId: string, disclosed: string, partial: string): boolean {
+  const a = cellValue(report, disclosed);
+  const b = cellValue(report, partial);
+  if (a == null || b == null) {
+    return true;
+  }
+  let sum = a + b;
+  for (let g = 0; g < T3_GROUPS.length; g++) {
+    const operands = groupOperands(report, T3_GROUPS[g]!, column);
+    for (let i = 0; i < operands.length; i++) {
+      const value = cellValue(report, operands[i]!);
+      if (value == null) {
+        return true;
+      }
+      sum += value;
+    }
+  }
+  const total = cellValue(report, totalId);
+  return total == null || total === sum;
+}
+
 /**
  * T3-OUTCOME-TOTAL: （七）总计 = 予以公开 + 部分公开 + G(不予公开) + G(无法提供) + G(不予处理) + G(其他处理),
  * per column, with G the group value of P2 (rule 19).
@@ -181,6 +221,9 @@ function groupOperands(report: ReportFacts, group: T3Group, column: T3ColumnId):
 export const checkTable3OutcomeTotal: RuleCheck = ({ report }) =>
   T3_COLUMN_IDS.map((column): RuleEvaluation => {
     const { totalId, disclosed, partial, subject, expression } = outcomeTotalIds(column);
+    if (!keepsPasses() && outcomeTotalPassesQuietly(report, column, totalId, disclosed, partial)) {
+      return SKIPPED_EVALUATION;
+    }
     const parts = [disclosed, partial];
     for (let g = 0; g < T3_GROUPS.length; g++) {
       const operands = groupOperands(report, T3_GROUPS[g]!, column);
@@ -212,6 +255,9 @@ export const checkTable3GroupSum: RuleCheck = ({ report }) => {
       const { own, subs, cells, subject, expression } = groupColumnIds(group, column);
       if (!report.cells.has(own)) {
         continue; // the group row left to its sub-rows, as the template intends: nothing to check
+      }
+      if (!keepsPasses() && sumPassesQuietly(report, cells, own)) {
+        continue;
       }
       const base = { rule: 'T3-GROUP-SUM', subject, expression, cells } as const;
       evaluations.push(
