@@ -2,6 +2,7 @@
 // format differences are silent, annotations are silent unless they name another unit, wording aliases
 // match with a LABEL-VARIANT. Every official key is computed once at module load.
 
+import { innerMap } from '../../shared/inner-map.ts';
 import { T3_HEADER, T3_TOP_LEFT, T4_HEADER, TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '../template.ts';
 import { normalizeLabel, stripAnnotations, unitNote, WORDING_ALIASES } from './normalize-label.ts';
 
@@ -316,11 +317,7 @@ export function targetsIn(match: LabelMatch, table: TableId): readonly LabelTarg
   if (match.targets.length === 0) {
     return NO_TARGETS;
   }
-  let byTable = TARGETS_BY_TABLE.get(match);
-  if (byTable === undefined) {
-    byTable = new Map();
-    TARGETS_BY_TABLE.set(match, byTable);
-  }
+  const byTable = innerMap(TARGETS_BY_TABLE, match);
   let targets = byTable.get(table);
   if (targets === undefined) {
     targets = Object.freeze(match.targets.filter((t) => t.table === table));

@@ -3,6 +3,7 @@
 // plus the reading findings READ-ROW-SHAPE, READ-UNKNOWN-ROW, LABEL-VARIANT and READ-TRUNCATED
 // (validation-rules.md rules 2, 3, 13, 38). Pure; never throws on bad data.
 
+import { innerMap } from '../../shared/inner-map.ts';
 import { type Finding, finding, type ReadCell, RULE_IDS, type SourceDocument } from '../report-model.ts';
 import {
   type ColumnDef,
@@ -50,11 +51,7 @@ const CELL_SLOTS = new WeakMap<RowDef, Map<string, CellSlot>>();
 const CELL_NUMBERS = new Map<string, number>();
 
 function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
-  let byColumn = CELL_SLOTS.get(rowDef);
-  if (byColumn === undefined) {
-    byColumn = new Map();
-    CELL_SLOTS.set(rowDef, byColumn);
-  }
+  const byColumn = innerMap(CELL_SLOTS, rowDef);
   let slot = byColumn.get(colId);
   if (slot === undefined) {
     const id = `${rowDef.id}.${colId}`;
@@ -74,11 +71,7 @@ function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
 const ROW_SLOTS = new WeakMap<RowDef, Map<readonly ColumnDef[], readonly CellSlot[]>>();
 
 function slotsOf(rowDef: RowDef, columns: readonly ColumnDef[]): readonly CellSlot[] {
-  let byColumns = ROW_SLOTS.get(rowDef);
-  if (byColumns === undefined) {
-    byColumns = new Map();
-    ROW_SLOTS.set(rowDef, byColumns);
-  }
+  const byColumns = innerMap(ROW_SLOTS, rowDef);
   let slots = byColumns.get(columns);
   if (slots === undefined) {
     slots = columns.map((c) => cellSlotOf(rowDef, c.id));

@@ -1,6 +1,7 @@
 // Cell rules (validation-rules.md §2.2 rules 14–16, §2.6 rule 32): gaps, texts that are not numbers,
 // values a cell cannot hold, and signs where the template has none.
 
+import { innerMap } from '../../shared/inner-map.ts';
 import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import { type ReportTemplate, TABLE_IDS, type TableId } from '../template.ts';
@@ -53,11 +54,7 @@ function presentCellsOf(cells: ReadonlyMap<string, ReadCell>, table: TableId): R
 const TABLE_CELL_IDS = new WeakMap<ReportTemplate, Map<TableId, readonly string[]>>();
 
 function cellIdsOfTable(template: ReportTemplate, table: TableId): readonly string[] {
-  let byTable = TABLE_CELL_IDS.get(template);
-  if (byTable === undefined) {
-    byTable = new Map();
-    TABLE_CELL_IDS.set(template, byTable);
-  }
+  const byTable = innerMap(TABLE_CELL_IDS, template);
   let ids = byTable.get(table);
   if (ids === undefined) {
     ids = template.cells.filter((c) => c.table === table).map((c) => c.id);

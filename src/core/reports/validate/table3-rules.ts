@@ -1,6 +1,7 @@
 // Arithmetic of table 三 收到和处理政府信息公开申请情况 (validation-rules.md rules 17–20): the official
 // 勾稽关系, applicant-column totals, outcome sums and group sub-row sums. Missing is never zero (P1).
 
+import { innerMap } from '../../shared/inner-map.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { APPLICANT_COLUMN_IDS, type ReportTemplate, T3_COLUMN_IDS, T3_GROUPS, type T3ColumnId } from '../template.ts';
 import { cellValue, evaluated, evaluateSum, keepsPasses, notAssessable, SKIPPED_EVALUATION, sumPassesQuietly } from './evaluation.ts';
@@ -75,11 +76,7 @@ interface GroupColumnIds {
 const GROUP_COLUMN_IDS = new Map<T3Group, Map<string, GroupColumnIds>>();
 
 function groupColumnIds(group: T3Group, column: T3ColumnId): GroupColumnIds {
-  let byColumn = GROUP_COLUMN_IDS.get(group);
-  if (byColumn === undefined) {
-    byColumn = new Map();
-    GROUP_COLUMN_IDS.set(group, byColumn);
-  }
+  const byColumn = innerMap(GROUP_COLUMN_IDS, group);
   let ids = byColumn.get(column);
   if (ids === undefined) {
     const own = `${group.id}.${column}`;
