@@ -43,12 +43,16 @@ const ROW_RANK: ReadonlyMap<string, number> = (() => {
 // time), its row's contract rank, and a small number per ID for emitCells' stamps below.
 interface CellSlot {
   readonly id: string;
+  readonly rowId: string;
+  readonly colId: string;
   readonly number: number;
   readonly rank: number;
 }
 const CELL_SLOTS = new WeakMap<RowDef, Map<string, CellSlot>>();
 // The two templates' rows with one ID are distinct RowDefs: the number is by ID (bounded by the templates).
 const CELL_NUMBERS = new Map<string, number>();
+// A read cell's slot by its ID, for its row and column IDs without splitting the ID (variantFindings).
+const SLOT_BY_ID = new Map<string, CellSlot>();
 
 function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
   const byColumn = innerMap(CELL_SLOTS, rowDef);
@@ -60,22 +64,25 @@ function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
       number = CELL_NUMBERS.size;
       CELL_NUMBERS.set(id, number);
     }
-    slot = { id, number, rank: ROW_RANK.get(rowDef.id) ?? ROW_RANK.size };
+    slot = { id, rowId: rowDef.id, colId, number, rank: ROW_RANK.get(rowDef.id) ?? ROW_RANK.size };
     byColumn.set(colId, slot);
+    SLOT_BY_ID.set(id, slot);
   }
   return slot;
 }
 
-// A row's slots for one list of columns (its own, or table 三's seven for a group row): looked up once
-// per record instead of once per cell.
-const ROW_SLOTS = new WeakMap<RowDef, Map<readonly ColumnDef[], readonly CellSlot[]>>();
+// A row's slots for the columns its values fill (its own, or table 三's seven for a group row, columnsOf):
+// one lookup per record instead of one per cell, and one map per kind of list instead of a map per row.
+const OWN_SLOTS = new Map<RowDef, readonly CellSlot[]>();
+const T3_GROUP_SLOTS = new Map<RowDef, readonly CellSlot[]>();
 
 function slotsOf(rowDef: RowDef, columns: readonly ColumnDef[]): readonly CellSlot[] {
-  const byColumns = innerMap(ROW_SLOTS, rowDef);
-  let slots = byColumns.get(columns);
+  // Other lists (table 四's grid) are made once by their callers.
+  const cache = columns === rowDef.columns ? OWN_SLOTS : columns === T3_COLUMNS ? T3_GROUP_SLOTS : undefined;
+  let slots = cache?.get(rowDef);
   if (slots === undefined) {
     slots = columns.map((c) => cellSlotOf(rowDef, c.id));
-    byColumns.set(columns, slots);
+    cache?.set(rowDef, slots);
   }
   return slots;
 }
@@ -122,6 +129,14 @@ interface LabelCell {
   readonly targets: readonly LabelTarget[];
   /** Position in the physical row; −1 for a label joined from fragments. */
   readonly index: number;
+  /** The first target that names a row (undefined when none): asked of every label of every row. */
+  readonly rowTarget: RowTarget | undefined;
+}
+
+type RowTarget = Extract<LabelTarget, { kind: 'row' }>;
+
+function labelCell(text: string, match: LabelMatch, targets: readonly LabelTarget[], index: number): LabelCell {
+  return { text, match, targets, index, rowTarget: firstRowTarget(targets) };
 }
 
 interface HeaderRecord {
@@ -177,7 +192,7 @@ function isBlank(text: string): boolean {
  */
 type SplitRow = {
   readonly labels: LabelCell[];
-  readonly values: string[];
+  readonly values: readonly string[];
   /** Non-blank value cells (what isBlank says no to). */
   readonly filled: number;
   /** Non-blank value cells that read as values (cellKind CELL_VALUE). */
@@ -186,21 +201,20 @@ type SplitRow = {
 
 // Tests of the per-row loops, made once: an arrow written inside a loop is a new closure per row.
 
-/** The first row target of a label (undefined when it names no row). */
-function rowTargetOf(label: LabelCell): LabelTarget | undefined {
-  const targets = label.targets;
+function firstRowTarget(targets: readonly LabelTarget[]): RowTarget | undefined {
   for (let i = 0; i < targets.length; i++) {
-    if (targets[i]!.kind === 'row') {
-      return targets[i];
+    const target = targets[i]!;
+    if (target.kind === 'row') {
+      return target;
     }
   }
   return undefined;
 }
 
-/** The last label that names a row, and its first row target: what findLast + find gave, in one loop. */
+/** The last label that names a row (its rowTarget): what findLast + find gave, in one loop. */
 function lastRowLabel(labels: readonly LabelCell[]): LabelCell | undefined {
   for (let i = labels.length - 1; i >= 0; i--) {
-    if (rowTargetOf(labels[i]!) !== undefined) {
+    if (labels[i]!.rowTarget !== undefined) {
       return labels[i];
     }
   }
@@ -360,7 +374,7 @@ function splitRow(row: PhysicalRow): SplitRow {
   const labels: LabelCell[] = [];
   for (let i = 0; i < end; i++) {
     if (kinds[i] === CELL_OTHER) {
-      labels.push({ text: cells[i]!, match: matchScratch[i]!, targets: targetsScratch[i]!, index: i });
+      labels.push(labelCell(cells[i]!, matchScratch[i]!, targetsScratch[i]!, i));
     }
   }
   let filled = 0;
@@ -374,7 +388,8 @@ function splitRow(row: PhysicalRow): SplitRow {
       }
     }
   }
-  return { labels, values: cells.slice(end), filled, filledValues };
+  // A row of values only keeps its cells as its values (both are read-only): no copy.
+  return { labels, values: end === 0 ? cells : cells.slice(end), filled, filledValues };
 }
 
 /**
@@ -401,7 +416,7 @@ function joinFragments(labels: readonly LabelCell[], table: TableId): LabelCell[
       const match = matchLabel(text);
       const targets = targetsIn(match, table);
       if (targets.length > 0) {
-        joined = { text, match, targets, index: -1 };
+        joined = labelCell(text, match, targets, -1);
         width = w;
         break;
       }
@@ -424,7 +439,7 @@ function completeTruncated(labels: readonly LabelCell[], table: TableId): LabelC
       return label;
     }
     const match = matchPrefix(label.text, table);
-    return match.targets.length === 0 ? label : { ...label, match, targets: targetsIn(match, table) };
+    return match.targets.length === 0 ? label : labelCell(label.text, match, targetsIn(match, table), label.index);
   });
 }
 
@@ -629,7 +644,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     const labels =
       hasValue || lastUnknownLabel(rawLabels) === undefined ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = lastRowLabel(labels);
-    const rowTarget = rowLabel === undefined ? undefined : rowTargetOf(rowLabel);
+    const rowTarget = rowLabel?.rowTarget;
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
@@ -638,7 +653,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         const record = dataRecord(
           table,
           pending.rowId,
-          { text: label.text, match: label.match, targets: label.targets, index: -1 },
+          { text: label.text, match: label.match, targets: label.targets, index: -1, rowTarget: label.rowTarget },
           values,
           row,
           t2Header,
@@ -657,14 +672,14 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
     pending = null;
 
-    if (table === '四' && rowTarget !== undefined && rowTarget.kind === 'row' && hasValue) {
+    if (table === '四' && rowTarget !== undefined && hasValue) {
       const record = dataRecord('四', rowTarget.rowId, rowLabel!, values, row, null);
       records.push(record);
       noteLabel(rowLabel!, '四', { rowId: rowTarget.rowId });
       accept(row, record);
       continue;
     }
-    if (table !== '四' && rowTarget !== undefined && rowTarget.kind === 'row') {
+    if (table !== '四' && rowTarget !== undefined) {
       if (table === '二') {
         for (let i = 0; i < labels.length; i++) {
           const label = labels[i]!;
@@ -687,7 +702,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     // No data-row label: a block label, a header row, or a row the template does not have.
     if (hasValue && split.filledValues === 0) {
       // Only text after the known labels: header cells too, not values (`… | 法律服务机构 | 个体工商户`).
-      const more = values.flatMap((text, i) => (isBlank(text) ? [] : [{ text, match: matchLabel(text), targets: [], index: -1 - i }]));
+      const more = values.flatMap((text, i) => (isBlank(text) ? [] : [labelCell(text, matchLabel(text), [], -1 - i)]));
       processHeader(row, completeTruncated(joinFragments([...labels, ...more], table), table));
       continue;
     }
@@ -939,7 +954,7 @@ function noteRowVariant(record: DataRecord, label: LabelCell, rowDef: RowDef, tp
     variants.push({ found: foundLabelText(label.text), official: label.match.official, table: record.table, rowId: rowDef.id });
     return;
   }
-  const target = rowTargetOf(label);
+  const target = label.rowTarget;
   if (target !== undefined && target.kind === 'row' && !target.templates.includes(tpl)) {
     // 规范性文件 in a 2021-template table 二 (or 行政规范性文件 in a 2019 one): a wording alias (§5).
     variants.push({ found: foundLabelText(label.text), official: rowDef.label, table: record.table, rowId: rowDef.id });
@@ -1153,8 +1168,7 @@ function table3Sequence(rows: readonly PhysicalRow[], splits: readonly SplitRow[
       continue;
     }
     const rowLabel = lastRowLabel(labels);
-    const target = rowLabel === undefined ? undefined : rowTargetOf(rowLabel);
-    const rowId = target?.kind === 'row' ? target.rowId : null;
+    const rowId = rowLabel?.rowTarget?.rowId ?? null;
     if (rowId === null) {
       unlabelled++;
     }
@@ -1415,9 +1429,8 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
       if (cell.table !== variant.table) {
         continue;
       }
-      const at = cell.id.lastIndexOf('.');
-      const rowId = cell.id.slice(0, at);
-      const colId = cell.id.slice(at + 1);
+      // Every read cell was emitted through its slot (emitCell).
+      const { rowId, colId } = SLOT_BY_ID.get(cell.id)!;
       if (variant.rowId !== undefined && rowId !== variant.rowId) {
         continue;
       }
