@@ -76,5 +76,9 @@ export async function readReports(deps: Pick<AppDeps, 'reports'>, input: ReadRep
 
 /** The analysis with its source named as the user gave it (not the absolute path read). */
 export function withSource(analysis: ReportAnalysis, source: string): ReportAnalysis {
+  // The in-process reader names it so already: no copy of the analysis and its reading per file.
+  if (analysis.reading.source === source) {
+    return analysis;
+  }
   return { ...analysis, reading: { ...analysis.reading, source } };
 }
