@@ -19,8 +19,10 @@ export function statementsOf(report: ReportFacts): readonly NarrativeSentence[] 
  * `<sentence>#2`, so both keep their own fingerprint and a reviewer's verdict on one stays with it.
  */
 export function uniqueSubjects(): (subject: string) => string {
-  const seen = new Map<string, number>();
+  // Made on the first subject: most rules find nothing in most reports.
+  let seen: Map<string, number> | undefined;
   return (subject) => {
+    seen ??= new Map();
     const n = (seen.get(subject) ?? 0) + 1;
     seen.set(subject, n);
     return n === 1 ? subject : `${subject}#${n}`;
