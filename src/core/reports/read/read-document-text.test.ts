@@ -315,6 +315,19 @@ describe('section headings (annual-report.md §2, §5; rules 5, 6)', () => {
     assert.deepEqual(text.sections.find((s) => s.id === 'overview')?.lines, ['（二）主动公开政府信息情况', '3.依申请公开工作']);
   });
 
+  test('a line opening on a year or another two-digit number is no heading; numbered 1 to 6 it is (full-width too)', () => {
+    const lines = [
+      HEADINGS_2021[0]!,
+      '2023年，本机关主动公开信息。',
+      '１２、主动公开政府信息情况',
+      '２、主动公开政府信息情况',
+      ...HEADINGS_2021.slice(2),
+    ];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual(text.sections.find((s) => s.id === 'overview')?.lines, ['2023年，本机关主动公开信息。', '１２、主动公开政府信息情况']);
+    assert.equal(text.headings[1]?.found, '２、主动公开政府信息情况');
+  });
+
   test('a heading with its text on the same line starts the section with that text', () => {
     const lines = [...HEADINGS_2021.slice(0, 5), '六、其他需要报告的事项：本机关未收取信息处理费。'];
     const text = readDocumentText(lines, '2021');
