@@ -269,14 +269,20 @@ function unitDiffers(foundKey: string, official: string): boolean {
   return found !== null && expected !== null && found !== expected;
 }
 
-// Labels repeat across reports and rows: bounded memos keep matching off the hot path.
-const memo = new Map<string, LabelMatch>();
+// Labels repeat across reports and rows: matchLabel remembers its answers in the label book (below),
+// matchLabelExactly in a bounded map.
 const exactMemo = new Map<string, LabelMatch>();
 const MEMO_LIMIT = 4096;
 
 /** Matches a found label (any spelling) against every official label; no targets when nothing matches. */
 export function matchLabel(text: string): LabelMatch {
-  return memoized(memo, text, true);
+  const entry = bookEntry(text, 0, text.length);
+  if (entry >= 0) {
+    return bookMatches[entry]!;
+  }
+  const match = matchUncached(text, true);
+  addToBook(text, probedHash, match);
+  return match;
 }
 
 /**
@@ -284,14 +290,19 @@ export function matchLabel(text: string): LabelMatch {
  * run-together tokenizer), where a near miss would be a false find and the search would cost too much.
  */
 export function matchLabelExactly(text: string): LabelMatch {
-  return memoized(exactMemo, text, false);
-}
-
-function memoized(cache: Map<string, LabelMatch>, text: string, typos: boolean): LabelMatch {
-  const cached = cache.get(text);
+  const cached = exactMemo.get(text);
   if (cached) {
     return cached;
   }
+  const match = matchUncached(text, false);
+  if (exactMemo.size >= MEMO_LIMIT) {
+    exactMemo.clear();
+  }
+  exactMemo.set(text, match);
+  return match;
+}
+
+function matchUncached(text: string, typos: boolean): LabelMatch {
   const key = normalizeLabel(text);
   let match = key.length === 0 ? NO_MATCH : lookup(key);
   if (match === NO_MATCH && key.includes('/')) {
@@ -300,11 +311,83 @@ function memoized(cache: Map<string, LabelMatch>, text: string, typos: boolean):
   if (typos && match === NO_MATCH && key.length >= TYPO_KEY_MIN) {
     match = lookupTypo(key);
   }
-  if (cache.size >= MEMO_LIMIT) {
-    cache.clear();
-  }
-  cache.set(text, match);
   return match;
+}
+
+// The label book: the texts matchLabel has seen (at most MEMO_LIMIT, then it starts again) and their
+// matches, in an open-addressing table of our own keyed by a hash of the text's code units. A cell can be
+// looked up by its range in a line (knownLabelText), so a table row's cells need no string to be found,
+// and the table itself is compact (an Int32Array of slots, a dense array of hashes): a Map keyed by the
+// cell strings cost ~0.3 µs per lookup on the first pass over 1,000 reports, mostly walking its chains to
+// keys scattered over the heap, plus hashing each new cell string (docs/benchmarks.md, the ninth round).
+const BOOK_SLOTS = 2 * MEMO_LIMIT; // a power of two, twice the entries at most: probes stay short
+const bookSlots = new Int32Array(BOOK_SLOTS); // entry index + 1; 0 = an empty slot
+const bookHashes: number[] = [];
+const bookTexts: string[] = [];
+const bookMatches: LabelMatch[] = [];
+// The hash bookEntry computed last: addToBook's, after a lookup that found nothing.
+let probedHash = 0;
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function rangeHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash;
+}
+
+/** The book's entry for the text text[start, end), or -1. */
+function bookEntry(text: string, start: number, end: number): number {
+  const hash = rangeHash(text, start, end);
+  probedHash = hash;
+  const length = end - start;
+  // Never more entries than half the slots: an empty slot ends every probe.
+  for (let slot = hash & (BOOK_SLOTS - 1); bookSlots[slot] !== 0; slot = (slot + 1) & (BOOK_SLOTS - 1)) {
+    const entry = bookSlots[slot]! - 1;
+    if (bookHashes[entry] === hash) {
+      const known = bookTexts[entry]!;
+      if (known.length === length && (known === text || sameCharacters(known, text, start))) {
+        return entry;
+      }
+    }
+  }
+  return -1;
+}
+
+function addToBook(text: string, hash: number, match: LabelMatch): void {
+  if (bookTexts.length >= MEMO_LIMIT) {
+    bookSlots.fill(0);
+    bookTexts.length = 0;
+    bookHashes.length = 0;
+    bookMatches.length = 0;
+  }
+  let slot = hash & (BOOK_SLOTS - 1);
+  while (bookSlots[slot] !== 0) {
+    slot = (slot + 1) & (BOOK_SLOTS - 1);
+  }
+  bookSlots[slot] = bookTexts.push(text);
+  bookHashes.push(hash);
+  bookMatches.push(match);
+}
+
+/** True when text[start, start + known.length) holds the characters of known. */
+function sameCharacters(known: string, text: string, start: number): boolean {
+  for (let i = 0; i < known.length; i++) {
+    if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The string matchLabel has seen that equals text.slice(start, end), or undefined: a cell's text made
+ * without a new string when it is a label of the book (the same labels recur report after report).
+ */
+export function knownLabelText(text: string, start: number, end: number): string | undefined {
+  const entry = bookEntry(text, start, end);
+  return entry >= 0 ? bookTexts[entry] : undefined;
 }
 
 // A match is memoised per label text (matchLabel), and its targets per table are asked for every cell

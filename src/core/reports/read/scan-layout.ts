@@ -7,7 +7,7 @@
 
 import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
-import { type LabelMatch, type LabelTarget, matchLabel } from './match-label.ts';
+import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
@@ -294,23 +294,102 @@ function isRuleCode(code: number): boolean {
  * a Markdown table (after its `|---|` line; the head line above it only holds labels).
  */
 function splitPipes(line: string, markdown: boolean): string[] {
-  const cells = splitUnescaped(line);
+  if (line.includes('\\')) {
+    return withoutBorders(splitUnescaped(line), line, markdown);
+  }
+  const count = cellBounds(line, 0x7c);
+  let first = 0;
+  let last = count;
+  // A blank first cell means the trimmed line starts with `|` (the trimmable set is trim's), a blank last
+  // cell that it ends with one: the Markdown border test of withoutBorders, on the bounds.
+  if (markdown && last - first > 1 && isBlankRange(line, cellStarts[first]!, cellEnds[first]!)) {
+    first++;
+  }
+  if (markdown && last - first > 1 && isBlankRange(line, cellStarts[last - 1]!, cellEnds[last - 1]!)) {
+    last--;
+  }
+  return cellsOf(line, first, last);
+}
+
+/** withoutBorders for cells made with their escapes read (splitUnescaped). */
+function withoutBorders(cells: string[], line: string, markdown: boolean): string[] {
   const trimmed = line.trim();
-  const bordered = markdown;
-  if (bordered && trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
+  if (markdown && trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
     cells.shift();
   }
-  if (bordered && trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
+  if (markdown && trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
     cells.pop();
   }
   return cells;
 }
 
+// Where the cells of the line being split start and end (cellBounds), reused from line to line: a row's
+// cells are found without a string per cell, and made by cellsOf.
+const cellStarts: number[] = [];
+const cellEnds: number[] = [];
+
+/** The bounds of line's cells separated by the code unit `separator`, as `split` gives them; their count. */
+function cellBounds(line: string, separator: number): number {
+  let count = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line.charCodeAt(i) === separator) {
+      cellStarts[count] = start;
+      cellEnds[count] = i;
+      count++;
+      start = i + 1;
+    }
+  }
+  cellStarts[count] = start;
+  cellEnds[count] = line.length;
+  return count + 1;
+}
+
+/**
+ * The cells `first` to `last` (exclusive) of the bounds cellBounds found, as cellText makes them.
+ */
+function cellsOf(line: string, first: number, last: number): string[] {
+  const cells = new Array<string>(last - first);
+  for (let c = first; c < last; c++) {
+    cells[c - first] = cellText(line, cellStarts[c]!, cellEnds[c]!);
+  }
+  return cells;
+}
+
+/**
+ * The cell line[start, end). A label matchLabel has seen is its string (knownLabelText): the label cells
+ * of a table row, the same report after report, are not made again, and the label book finds them by
+ * identity. A cell that is blank or starts with an ASCII digit, most likely a value (new in every
+ * report), is a slice without a look-up (a label starting with a digit, `1.属于国家秘密`, is then a new
+ * string: the same text either way).
+ */
+function cellText(line: string, start: number, end: number): string {
+  let first = start;
+  while (first < end && isTrimmable(line.charCodeAt(first))) {
+    first++;
+  }
+  if (first === end || isAsciiDigit(line.charCodeAt(first))) {
+    return start === end ? '' : line.slice(start, end);
+  }
+  return knownLabelText(line, start, end) ?? line.slice(start, end);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** True when line[start, end) holds nothing trim would keep. */
+function isBlankRange(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (!isTrimmable(line.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Splits at `|`, keeping Markdown's escaped `\|` and `\\` as text. */
 function splitUnescaped(line: string): string[] {
-  if (!line.includes('\\')) {
-    return line.split('|');
-  }
   const cells: string[] = [];
   let current = '';
   for (let i = 0; i < line.length; i++) {
@@ -609,13 +688,13 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
           flush();
           open = { cells: [], positional: true, lines: [], mode: 'tab', hasValues: false, rowLabels: false };
         }
-        open.cells.push(line.slice(1));
+        open.cells.push(cellText(line, 1, line.length));
         open.lines.push(index);
         continuable = true;
         return;
       }
       flush();
-      const cells = line.split('\t');
+      const cells = cellsOf(line, 0, cellBounds(line, 0x09));
       if (isRule(cells)) {
         if (table !== null) {
           skipped.push(index);
