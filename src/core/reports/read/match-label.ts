@@ -172,6 +172,25 @@ const typoKeys: { readonly key: string; readonly entry: Entry }[] = [];
   }
 }
 
+/** The most characters a found key of that length may differ by (lookupTypo). */
+function typoLimit(length: number): number {
+  return length >= 12 ? 2 : 1;
+}
+
+// For each length of a found key, the typo keys close enough in length to be within its limit, in
+// typoKeys' order (the first of equally close keys is the one read): the search does not walk them all.
+const typoCandidates: (readonly number[])[] = [];
+for (let length = TYPO_KEY_MIN; length <= TYPO_KEY_MAX; length++) {
+  const limit = typoLimit(length);
+  const candidates: number[] = [];
+  for (let i = 0; i < typoKeys.length; i++) {
+    if (Math.abs(typoKeys[i]!.key.length - length) <= limit) {
+      candidates.push(i);
+    }
+  }
+  typoCandidates[length] = candidates;
+}
+
 function typoKey(key: string): string {
   return stripAnnotations(key).replace(LEADING_ORDINAL, '').replace(/"/g, '');
 }
@@ -181,14 +200,13 @@ function lookupTypo(key: string): LabelMatch {
   if (found.length < TYPO_KEY_MIN || found.length > TYPO_KEY_MAX || /\d/.test(found) || !/[\u4e00-\u9fff]/.test(found)) {
     return NO_MATCH;
   }
-  const limit = found.length >= 12 ? 2 : 1;
+  const limit = typoLimit(found.length);
   let best: Entry | null = null;
   let bestDistance = limit + 1;
   let tie = false;
-  for (const { key: official, entry } of typoKeys) {
-    if (Math.abs(official.length - found.length) > limit) {
-      continue;
-    }
+  const candidates = typoCandidates[found.length]!;
+  for (let c = 0; c < candidates.length; c++) {
+    const { key: official, entry } = typoKeys[candidates[c]!]!;
     const d = indelDistance(found, official, Math.min(limit, bestDistance));
     if (d < bestDistance) {
       best = entry;
@@ -213,16 +231,18 @@ function indelDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) {
     return limit + 1;
   }
-  // d[i][j] over the band |i − j| ≤ limit: deletions and insertions only.
+  // d[i][j] over the band |i − j| ≤ limit: deletions and insertions only. Two rows of scratch, reused
+  // from call to call (the search runs this for every typo key close in length to every new label).
   const width = 2 * limit + 1;
   const big = limit + 1;
-  let previous = new Array<number>(width).fill(big);
-  let current = new Array<number>(width).fill(big);
+  let previous = bandRows[0]!;
+  let current = bandRows[1]!;
+  previous.fill(big, 0, width);
   for (let j = 0; j <= Math.min(b.length, limit); j++) {
     previous[j + limit] = j;
   }
   for (let i = 1; i <= a.length; i++) {
-    current.fill(big);
+    current.fill(big, 0, width);
     let rowMin = big;
     for (let j = Math.max(0, i - limit); j <= Math.min(b.length, i + limit); j++) {
       const at = j - i + limit;
@@ -242,10 +262,16 @@ function indelDistance(a: string, b: string, limit: number): number {
     if (rowMin > limit) {
       return limit + 1;
     }
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return previous[b.length - a.length + limit] ?? big;
+  const at = b.length - a.length + limit;
+  return at >= 0 && at < width ? previous[at]! : big;
 }
+
+// indelDistance's two rows: the widest band is that of the largest limit (typoLimit).
+const bandRows = [new Int32Array(2 * typoLimit(TYPO_KEY_MAX) + 1), new Int32Array(2 * typoLimit(TYPO_KEY_MAX) + 1)];
 
 /**
  * A header path (`法人或其他组织/商业企业`, Markdown's flattened multi-row heads): every segment must be a

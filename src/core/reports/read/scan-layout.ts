@@ -180,6 +180,25 @@ export function headingTable(line: string): TableId | null | undefined {
   return table;
 }
 
+// What scanText notes of each line in the pass that finds its end (lineFact): a `|`, a tab, one of the
+// characters every heading phrase holds (headingTable's first test), whitespace (what trim and \s know).
+const LINE_PIPE = 1;
+const LINE_TAB = 2;
+const LINE_HEADING_CHARACTER = 4;
+const LINE_SPACE = 8;
+
+/** The LINE_* bits of one code unit of a line (0 for most). */
+function lineFact(code: number): number {
+  if (code < 0x80) {
+    return code === 0x7c ? LINE_PIPE : code === 0x09 ? LINE_TAB | LINE_SPACE : code <= 0x20 && isTrimmable(code) ? LINE_SPACE : 0;
+  }
+  if (code === 0x51b5 || code === 0x9879 || code === 0x8bae) {
+    return LINE_HEADING_CHARACTER;
+  }
+  // Past U+3000 only U+FEFF is whitespace: most CJK characters are told by this test.
+  return (code <= 0x3000 || code === 0xfeff) && isTrimmable(code) ? LINE_SPACE : 0;
+}
+
 const NO_HEADING = 'none';
 const headingMemo = new Map<string, TableId | null | typeof NO_HEADING>();
 const HEADING_MEMO_LIMIT = 4096;
@@ -408,6 +427,7 @@ function splitUnescaped(line: string): string[] {
   return cells;
 }
 
+const TOKEN_SEPARATOR = /[\s\u3000\u00a0]+/;
 const SENTENCE_PUNCTUATION = /[。；;，,！？!?：:]/;
 
 /** The tables a label names, or an empty list when it names none; one frozen list per list of targets. */
@@ -559,8 +579,19 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   function scanGrid(gridRows: readonly (readonly unknown[])[]): void {
     flush();
     for (const gridRow of gridRows) {
-      const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
-      const filled = cells.filter((c) => c.trim().length > 0);
+      // Loops, not map and filter with a closure each: a grid row is read per row of every HTML report.
+      const cells: string[] = [];
+      const filled: string[] = [];
+      if (Array.isArray(gridRow)) {
+        for (let c = 0; c < gridRow.length; c++) {
+          const value = gridRow[c];
+          const cell = typeof value === 'string' ? value : '';
+          cells.push(cell);
+          if (!isBlankRange(cell, 0, cell.length)) {
+            filled.push(cell);
+          }
+        }
+      }
       const index = lines.push(filled.join(' ')) - 1;
       const heading = filled.length === 1 ? headingTable(filled[0]!) : undefined;
       if (heading !== undefined) {
@@ -582,22 +613,28 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     pipeCells = isPipeCellPerLine(text);
     let start = 0;
     while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) {
-        end = text.length;
+      // One pass over the line's code units finds its end and what scanLine asks of it (lineFact), where
+      // an indexOf for the end and an includes per question each read the line again.
+      let facts = 0;
+      let end = start;
+      while (end < text.length) {
+        const code = text.charCodeAt(end);
+        if (code === 0x0a) {
+          break;
+        }
+        facts |= lineFact(code);
+        end++;
       }
-      let line = text.slice(start, end);
+      const cr = end > start && text.charCodeAt(end - 1) === 0x0d;
+      const line = text.slice(start, cr ? end - 1 : end);
       start = end + 1;
-      if (line.endsWith('\r')) {
-        line = line.slice(0, -1);
-      }
       // A crawler's flattened page may write its digits full-width (`２１７１０`): its runs are split as ASCII.
       const folded = line.length >= 200 ? asciiDigits(line) : line;
       if (line.length >= 200 && isRunTogether(folded)) {
         flush();
         scanRunTogether(tokenizeRunTogether(folded));
       } else {
-        scanLine(line, lines.push(line) - 1);
+        scanLine(line, lines.push(line) - 1, facts);
       }
       if (end === text.length) {
         break;
@@ -646,14 +683,17 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
   }
 
-  function scanLine(original: string, index: number): void {
+  /** One line of a text block; `facts` are its LINE_* bits (lineFact), what scanText saw in it. */
+  function scanLine(original: string, index: number, facts: number): void {
     let line = original;
-    let hasPipe = line.includes('|');
+    let hasPipe = (facts & LINE_PIPE) !== 0;
+    let hasTab = (facts & LINE_TAB) !== 0;
     if (pipeCells && hasPipe) {
       const single = singlePipeCell(line);
       if (single !== undefined) {
         line = single;
         hasPipe = line.includes('|');
+        hasTab = line.includes('\t');
       }
     }
     if (!hasPipe) {
@@ -673,14 +713,15 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       }
       return;
     }
-    const heading = hasPipe ? undefined : headingTable(line);
+    // headingTable wants 况, 项 or 议 in the line (a single pipe cell holds fewer characters than its line).
+    const heading = hasPipe || (facts & LINE_HEADING_CHARACTER) === 0 ? undefined : headingTable(line);
     if (heading !== undefined) {
       flush();
       table = heading;
       headings.push({ line: index, table });
       return;
     }
-    if (line.includes('\t')) {
+    if (hasTab) {
       const second = line.indexOf('\t', 1);
       if (line.charCodeAt(0) === 9 && second === -1) {
         // One cell per line, DOCX-export style: `\t<cell>`, rows separated by empty lines.
@@ -733,7 +774,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       open.lines.push(index);
       return;
     }
-    scanPlainLine(trimmed, index);
+    // Whitespace inside the trimmed line, as far as the facts tell (a single pipe cell: not known).
+    scanPlainLine(trimmed, index, line !== original || (facts & LINE_SPACE) !== 0);
   }
 
   /** The label cells of a plain line when its label part names a template label (or several, space-separated). */
@@ -802,7 +844,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     return true;
   }
 
-  function scanPlainLine(trimmed: string, index: number): void {
+  /** A line of plain text, trimmed; `spaced` = false when the line holds no whitespace at all. */
+  function scanPlainLine(trimmed: string, index: number, spaced: boolean): void {
     if (trimmed.length === 0) {
       // Whitespace only (spaces, U+3000, NBSP): a blank cell of the row being read.
       if (open !== null && open.mode === 'stream') {
@@ -814,7 +857,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     if (open !== null && open.mode === 'tab') {
       flush();
     }
-    if (table !== null && trimmed.length >= 3 && RULE_LINE.test(trimmed)) {
+    if (table !== null && trimmed.length >= 3 && isRuleCode(trimmed.charCodeAt(0)) && RULE_LINE.test(trimmed)) {
       skipped.push(index);
       return;
     }
@@ -822,7 +865,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       flush();
       return;
     }
-    const tokens = trimmed.split(/[\s\u3000\u00a0]+/);
+    // Without whitespace the line is one token (what the split gives), without the regexp's pass.
+    const tokens = spaced ? trimmed.split(TOKEN_SEPARATOR) : [trimmed];
     let valueCount = 0;
     while (valueCount < tokens.length && isValueText(tokens[tokens.length - 1 - valueCount]!)) {
       valueCount++;
