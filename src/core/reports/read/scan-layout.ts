@@ -180,23 +180,29 @@ export function headingTable(line: string): TableId | null | undefined {
   return table;
 }
 
-// What scanText notes of each line in the pass that finds its end (lineFact): a `|`, a tab, one of the
+// What scanText notes of each line in the pass that finds its end (LINE_FACTS): a `|`, a tab, one of the
 // characters every heading phrase holds (headingTable's first test), whitespace (what trim and \s know).
 const LINE_PIPE = 1;
 const LINE_TAB = 2;
 const LINE_HEADING_CHARACTER = 4;
 const LINE_SPACE = 8;
 
-/** The LINE_* bits of one code unit of a line (0 for most). */
-function lineFact(code: number): number {
-  if (code < 0x80) {
-    return code === 0x7c ? LINE_PIPE : code === 0x09 ? LINE_TAB | LINE_SPACE : code <= 0x20 && isTrimmable(code) ? LINE_SPACE : 0;
-  }
-  if (code === 0x51b5 || code === 0x9879 || code === 0x8bae) {
-    return LINE_HEADING_CHARACTER;
-  }
-  // Past U+3000 only U+FEFF is whitespace: most CJK characters are told by this test.
-  return (code <= 0x3000 || code === 0xfeff) && isTrimmable(code) ? LINE_SPACE : 0;
+/**
+ * The LINE_* bits of every UTF-16 code unit, 0 for most: one load per character in scanText's pass (a
+ * table lookup is cheaper there than the comparisons). Only the few code units with a bit are set.
+ */
+const LINE_FACTS = new Uint8Array(0x10000);
+LINE_FACTS[0x7c] = LINE_PIPE;
+// The whitespace of trim and \s (isTrimmable), the tab among it.
+for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) {
+  LINE_FACTS[code] = LINE_SPACE;
+}
+for (let code = 0x2000; code <= 0x200a; code++) {
+  LINE_FACTS[code] = LINE_SPACE;
+}
+LINE_FACTS[0x09] = LINE_TAB | LINE_SPACE;
+for (const heading of '况项议') {
+  LINE_FACTS[heading.charCodeAt(0)] = LINE_HEADING_CHARACTER;
 }
 
 const NO_HEADING = 'none';
@@ -613,7 +619,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     pipeCells = isPipeCellPerLine(text);
     let start = 0;
     while (start <= text.length) {
-      // One pass over the line's code units finds its end and what scanLine asks of it (lineFact), where
+      // One pass over the line's code units finds its end and what scanLine asks of it (LINE_FACTS), where
       // an indexOf for the end and an includes per question each read the line again.
       let facts = 0;
       let end = start;
@@ -622,7 +628,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         if (code === 0x0a) {
           break;
         }
-        facts |= lineFact(code);
+        facts |= LINE_FACTS[code]!;
         end++;
       }
       const cr = end > start && text.charCodeAt(end - 1) === 0x0d;
@@ -683,7 +689,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
   }
 
-  /** One line of a text block; `facts` are its LINE_* bits (lineFact), what scanText saw in it. */
+  /** One line of a text block; `facts` are its LINE_* bits (LINE_FACTS), what scanText saw in it. */
   function scanLine(original: string, index: number, facts: number): void {
     let line = original;
     let hasPipe = (facts & LINE_PIPE) !== 0;
