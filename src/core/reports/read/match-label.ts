@@ -302,12 +302,12 @@ const MEMO_LIMIT = 4096;
 
 /** Matches a found label (any spelling) against every official label; no targets when nothing matches. */
 export function matchLabel(text: string): LabelMatch {
-  const entry = bookEntry(text, 0, text.length);
+  const entry = labelBook.find(text, 0, text.length);
   if (entry >= 0) {
-    return bookMatches[entry]!;
+    return labelBook.value(entry);
   }
   const match = matchUncached(text, true);
-  addToBook(text, probedHash, match);
+  labelBook.add(text, match);
   return match;
 }
 
@@ -340,19 +340,76 @@ function matchUncached(text: string, typos: boolean): LabelMatch {
   return match;
 }
 
-// The label book: the texts matchLabel has seen (at most MEMO_LIMIT, then it starts again) and their
-// matches, in an open-addressing table of our own keyed by a hash of the text's code units. A cell can be
-// looked up by its range in a line (knownLabelText), so a table row's cells need no string to be found,
-// and the table itself is compact (an Int32Array of slots, a dense array of hashes): a Map keyed by the
-// cell strings cost ~0.3 µs per lookup on the first pass over 1,000 reports, mostly walking its chains to
-// keys scattered over the heap, plus hashing each new cell string (docs/benchmarks.md, the ninth round).
-const BOOK_SLOTS = 2 * MEMO_LIMIT; // a power of two, twice the entries at most: probes stay short
-const bookSlots = new Int32Array(BOOK_SLOTS); // entry index + 1; 0 = an empty slot
-const bookHashes: number[] = [];
-const bookTexts: string[] = [];
-const bookMatches: LabelMatch[] = [];
-// The hash bookEntry computed last: addToBook's, after a lookup that found nothing.
-let probedHash = 0;
+/**
+ * A bounded memo keyed by texts, in an open-addressing table of our own keyed by a hash of the text's
+ * code units. A text can be looked up by its range in a longer string (find), so a table row's cells
+ * need no string to be found, and the table is compact (an Int32Array of slots, a dense array of
+ * hashes): a Map keyed by cell strings cost ~0.3 µs per lookup on the first pass over 1,000 reports,
+ * mostly walking its chains to keys scattered over the heap, plus hashing each new cell string
+ * (docs/benchmarks.md, the ninth round). Past `limit` texts it starts again, empty.
+ */
+export class TextBook<V> {
+  private readonly mask: number;
+  private readonly slots: Int32Array; // entry index + 1; 0 = an empty slot
+  private readonly hashes: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly values: V[] = [];
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+    // A power of two, at least twice the entries: probes stay short, and an empty slot ends each one.
+    let size = 2;
+    while (size < 2 * limit) {
+      size *= 2;
+    }
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+  }
+
+  /** The entry of the text text[start, end), or -1. */
+  find(text: string, start: number, end: number): number {
+    const hash = rangeHash(text, start, end);
+    const length = end - start;
+    for (let slot = hash & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const entry = this.slots[slot]! - 1;
+      if (this.hashes[entry] === hash) {
+        const known = this.texts[entry]!;
+        if (known.length === length && (known === text || sameCharacters(known, text, start))) {
+          return entry;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The text of an entry (the string first added for it). */
+  text(entry: number): string {
+    return this.texts[entry]!;
+  }
+
+  value(entry: number): V {
+    return this.values[entry]!;
+  }
+
+  /** Adds `text`, which find did not find (misses are few: its hash is computed again). */
+  add(text: string, value: V): void {
+    const hash = rangeHash(text, 0, text.length);
+    if (this.texts.length >= this.limit) {
+      this.slots.fill(0);
+      this.texts.length = 0;
+      this.hashes.length = 0;
+      this.values.length = 0;
+    }
+    let slot = hash & this.mask;
+    while (this.slots[slot] !== 0) {
+      slot = (slot + 1) & this.mask;
+    }
+    this.slots[slot] = this.texts.push(text);
+    this.hashes.push(hash);
+    this.values.push(value);
+  }
+}
 
 /** FNV-1a over the UTF-16 code units of text[start, end). */
 function rangeHash(text: string, start: number, end: number): number {
@@ -361,40 +418,6 @@ function rangeHash(text: string, start: number, end: number): number {
     hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   }
   return hash;
-}
-
-/** The book's entry for the text text[start, end), or -1. */
-function bookEntry(text: string, start: number, end: number): number {
-  const hash = rangeHash(text, start, end);
-  probedHash = hash;
-  const length = end - start;
-  // Never more entries than half the slots: an empty slot ends every probe.
-  for (let slot = hash & (BOOK_SLOTS - 1); bookSlots[slot] !== 0; slot = (slot + 1) & (BOOK_SLOTS - 1)) {
-    const entry = bookSlots[slot]! - 1;
-    if (bookHashes[entry] === hash) {
-      const known = bookTexts[entry]!;
-      if (known.length === length && (known === text || sameCharacters(known, text, start))) {
-        return entry;
-      }
-    }
-  }
-  return -1;
-}
-
-function addToBook(text: string, hash: number, match: LabelMatch): void {
-  if (bookTexts.length >= MEMO_LIMIT) {
-    bookSlots.fill(0);
-    bookTexts.length = 0;
-    bookHashes.length = 0;
-    bookMatches.length = 0;
-  }
-  let slot = hash & (BOOK_SLOTS - 1);
-  while (bookSlots[slot] !== 0) {
-    slot = (slot + 1) & (BOOK_SLOTS - 1);
-  }
-  bookSlots[slot] = bookTexts.push(text);
-  bookHashes.push(hash);
-  bookMatches.push(match);
 }
 
 /** True when text[start, start + known.length) holds the characters of known. */
@@ -407,13 +430,16 @@ function sameCharacters(known: string, text: string, start: number): boolean {
   return true;
 }
 
+// The label book: the texts matchLabel has seen and their matches.
+const labelBook = new TextBook<LabelMatch>(MEMO_LIMIT);
+
 /**
  * The string matchLabel has seen that equals text.slice(start, end), or undefined: a cell's text made
  * without a new string when it is a label of the book (the same labels recur report after report).
  */
 export function knownLabelText(text: string, start: number, end: number): string | undefined {
-  const entry = bookEntry(text, start, end);
-  return entry >= 0 ? bookTexts[entry] : undefined;
+  const entry = labelBook.find(text, start, end);
+  return entry >= 0 ? labelBook.text(entry) : undefined;
 }
 
 // A match is memoised per label text (matchLabel), and its targets per table are asked for every cell

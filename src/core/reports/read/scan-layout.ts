@@ -7,7 +7,7 @@
 
 import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
-import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel } from './match-label.ts';
+import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
@@ -168,24 +168,34 @@ export function headingTable(line: string): TableId | null | undefined {
     return undefined;
   }
   // The lines left (`第二十条第（一）项`, `行政复议`, the headings) recur report after report.
-  const known = headingMemo.get(line);
-  if (known !== undefined) {
-    return known === NO_HEADING ? undefined : known;
+  const known = headingBook.find(line, 0, line.length);
+  if (known >= 0) {
+    const table = headingBook.value(known);
+    return table === NO_HEADING ? undefined : table;
   }
   const table = headingOf(line);
-  if (headingMemo.size >= HEADING_MEMO_LIMIT) {
-    headingMemo.clear();
-  }
-  headingMemo.set(line, table === undefined ? NO_HEADING : table);
+  headingBook.add(line, table === undefined ? NO_HEADING : table);
   return table;
 }
 
 // What scanText notes of each line in the pass that finds its end (LINE_FACTS): a `|`, a tab, one of the
-// characters every heading phrase holds (headingTable's first test), whitespace (what trim and \s know).
+// characters every heading phrase holds (headingTable's first test), whitespace (what trim and \s know),
+// a sentence's `。` `，` `,` and a `[` (of a bookmark tag: headingTable's second test).
 const LINE_PIPE = 1;
 const LINE_TAB = 2;
 const LINE_HEADING_CHARACTER = 4;
 const LINE_SPACE = 8;
+const LINE_SENTENCE = 16;
+const LINE_BRACKET = 32;
+
+/**
+ * False when a line with these facts is no heading by headingTable's first tests: no 况, 项 or 议, or a
+ * sentence's punctuation without a `[`. A single pipe cell (scanLine) holds every character of its line
+ * but pipes and blanks, so its line's facts answer for it too.
+ */
+function mayBeHeading(facts: number): boolean {
+  return (facts & LINE_HEADING_CHARACTER) !== 0 && ((facts & LINE_SENTENCE) === 0 || (facts & LINE_BRACKET) !== 0);
+}
 
 /**
  * The LINE_* bits of every UTF-16 code unit, 0 for most: one load per character in scanText's pass (a
@@ -204,10 +214,13 @@ LINE_FACTS[0x09] = LINE_TAB | LINE_SPACE;
 for (const heading of '况项议') {
   LINE_FACTS[heading.charCodeAt(0)] = LINE_HEADING_CHARACTER;
 }
+for (const sentence of '。，,') {
+  LINE_FACTS[sentence.charCodeAt(0)] = LINE_SENTENCE;
+}
+LINE_FACTS[0x5b] = LINE_BRACKET;
 
 const NO_HEADING = 'none';
-const headingMemo = new Map<string, TableId | null | typeof NO_HEADING>();
-const HEADING_MEMO_LIMIT = 4096;
+const headingBook = new TextBook<TableId | null | typeof NO_HEADING>(4096);
 
 function headingOf(line: string): TableId | null | undefined {
   const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
@@ -229,13 +242,13 @@ function headingOf(line: string): TableId | null | undefined {
 }
 
 // Page numbers in ASCII or full-width digits (`- 3 -`, `－３－`, `第３页`).
-const PAGE_FURNITURE = [
-  /^第\s*[\d０-９]+\s*页\s*[,，/]?\s*(?:共\s*[\d０-９]+\s*页)?$/,
-  /^[-—－]\s*[\d０-９]+\s*[-—－]$/,
-  /^(?:https?:\/\/|www\.)\S*$/i,
-  /^\[bookmark:[^\]]*\]$/,
-  /^[\d０-９]+\s*\/\s*[\d０-９]+$/,
-];
+// Each pattern has its own first characters (第; - — －; h/w of a URL; [; a digit): the first character of
+// a line picks the one pattern that can match it (furniturePattern).
+const PAGE_NUMBER = /^第\s*[\d０-９]+\s*页\s*[,，/]?\s*(?:共\s*[\d０-９]+\s*页)?$/;
+const DASHED_PAGE_NUMBER = /^[-—－]\s*[\d０-９]+\s*[-—－]$/;
+const URL = /^(?:https?:\/\/|www\.)\S*$/i;
+const BOOKMARK = /^\[bookmark:[^\]]*\]$/;
+const PAGE_OF_PAGES = /^[\d０-９]+\s*\/\s*[\d０-９]+$/;
 
 /** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
 export function isFurniture(line: string): boolean {
@@ -244,27 +257,32 @@ export function isFurniture(line: string): boolean {
   while (first < line.length && isTrimmable(line.charCodeAt(first))) {
     first++;
   }
-  if (first === line.length || !mayBeFurniture(line.charCodeAt(first))) {
+  const pattern = first === line.length ? undefined : furniturePattern(line.charCodeAt(first));
+  if (pattern === undefined) {
     return false;
   }
   const trimmed = line.trim();
-  return (
-    trimmed.length > 0 && trimmed.length <= 80 && mayBeFurniture(trimmed.charCodeAt(0)) && PAGE_FURNITURE.some((re) => re.test(trimmed))
-  );
+  return trimmed.length <= 80 && pattern.test(trimmed);
 }
 
-/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit, ASCII or full-width): every other line skips the five regexes. */
-function mayBeFurniture(code: number): boolean {
-  return (
-    isDigitCode(code) ||
-    code === 0x7b2c ||
-    code === 0x2d ||
-    code === 0x2014 ||
-    code === 0xff0d ||
-    code === 0x5b ||
-    (code | 0x20) === 0x68 ||
-    (code | 0x20) === 0x77
-  );
+/**
+ * The one furniture pattern a line whose first non-blank character is `code` may match, or undefined:
+ * a value line (`18`) is tried against the page-of-pages pattern only, most lines against none.
+ */
+function furniturePattern(code: number): RegExp | undefined {
+  if (isDigitCode(code)) {
+    return PAGE_OF_PAGES;
+  }
+  if (code === 0x7b2c) {
+    return PAGE_NUMBER;
+  }
+  if (code === 0x2d || code === 0x2014 || code === 0xff0d) {
+    return DASHED_PAGE_NUMBER;
+  }
+  if (code === 0x5b) {
+    return BOOKMARK;
+  }
+  return (code | 0x20) === 0x68 || (code | 0x20) === 0x77 ? URL : undefined;
 }
 
 const RULE_LINE = /^[\s\-—=_:+|－]+$/;
@@ -719,8 +737,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       }
       return;
     }
-    // headingTable wants 况, 项 or 议 in the line (a single pipe cell holds fewer characters than its line).
-    const heading = hasPipe || (facts & LINE_HEADING_CHARACTER) === 0 ? undefined : headingTable(line);
+    const heading = hasPipe || !mayBeHeading(facts) ? undefined : headingTable(line);
     if (heading !== undefined) {
       flush();
       table = heading;
