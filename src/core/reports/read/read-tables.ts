@@ -348,7 +348,7 @@ function splitRow(row: PhysicalRow): SplitRow {
     }
     kinds[i] = CELL_OTHER;
     const match = text === row.hintText ? row.hintMatch! : matchLabel(text);
-    const targets = targetsIn(match, row.table);
+    const targets = targetsOfTable(match, row.table);
     matchScratch[i] = match;
     targetsScratch[i] = targets;
     if (targets.length > 0) {
@@ -390,6 +390,20 @@ function splitRow(row: PhysicalRow): SplitRow {
   }
   // A row of values only keeps its cells as its values (both are read-only): no copy.
   return { labels, values: end === 0 ? cells : cells.slice(end), filled, filledValues };
+}
+
+/**
+ * The targets of a match in one table: the match's own list when all of them are in that table (the
+ * usual label names one row or column), without targetsIn's cache lookups; else targetsIn's filtered list.
+ */
+function targetsOfTable(match: LabelMatch, table: TableId): readonly LabelTarget[] {
+  const targets = match.targets;
+  for (let i = 0; i < targets.length; i++) {
+    if (targets[i]!.table !== table) {
+      return targetsIn(match, table);
+    }
+  }
+  return targets;
 }
 
 /**
@@ -542,7 +556,7 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   const reading: TableReading = {
     template: choice.template,
     cells: readCells,
-    tablesFound: TABLE_IDS.filter((t) => aligned.found.has(t)),
+    tablesFound: tablesFound(aligned.found),
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     narrativeLines: narrativeOf(layout, aligned.consumed),
@@ -556,6 +570,16 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   return candidates.size === 0 ? reading : { ...reading, runCandidates: candidates };
 }
 
+function tablesFound(found: Uint8Array): TableId[] {
+  const tables: TableId[] = [];
+  for (let i = 0; i < TABLE_IDS.length; i++) {
+    if (found[i] === 1) {
+      tables.push(TABLE_IDS[i]!);
+    }
+  }
+  return tables;
+}
+
 type LastRow = { readonly table: TableId; readonly record: DataRecord | null; readonly line: number; readonly grid: boolean };
 
 /** What aligning the rows to the template grid gives: data records, label observations, consumed lines. */
@@ -564,7 +588,8 @@ interface AlignedRows {
   readonly variants: Variant[];
   readonly unknown: readonly { table: TableId; label: string }[];
   readonly markers: { readonly '2021': string[]; readonly '2019': string[] };
-  readonly found: ReadonlySet<TableId>;
+  /** By table index (tableIndexOf): 1 when the table's heading or body was found. */
+  readonly found: Uint8Array;
   /** Per line of the layout: 1 when it is table text (not narrative). */
   readonly consumed: Uint8Array;
   /** The last row accepted as table text, for READ-TRUNCATED. */
@@ -578,11 +603,11 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     const index = layout.skipped[i]!;
     consumed[index] = 1;
   }
-  const found = new Set<TableId>();
+  const found = new Uint8Array(TABLE_IDS.length);
   for (let i = 0; i < layout.headings.length; i++) {
     const heading = layout.headings[i]!;
     if (heading.table !== null) {
-      found.add(heading.table);
+      found[tableIndexOf(heading.table)] = 1;
     }
   }
 
@@ -602,7 +627,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       const index = row.lines[i]!;
       consumed[index] = 1;
     }
-    found.add(row.table);
+    found[tableIndexOf(row.table)] = 1;
     lastRow = row;
     lastRecord = record;
   };
@@ -885,6 +910,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
   // Each record's row (undefined for table 四's label-less row and for IDs neither template has): one
   // array per report, not an object per record.
   const rowDefs: (RowDef | undefined)[] = new Array(records.length);
+  const templates: TemplateId[] = new Array(records.length);
   // Per table (by TABLE_IDS index): the least trailing artifacts over its rows, 0 when no row tells.
   const trailingBy = [-1, -1, -1];
   for (let j = 0; j < records.length; j++) {
@@ -892,6 +918,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     let width = T4_WIDTH;
     if (record.rowId !== null) {
       const tpl = recordTemplate(record, fallback, t3Template);
+      templates[j] = tpl;
       const rowDef = TEMPLATES[tpl].rowById.get(record.rowId) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId);
       rowDefs[j] = rowDef;
       width = rowDef === undefined ? 0 : columnsOf(record.table, rowDef).length;
@@ -942,7 +969,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
       emitCell(cells, record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
     }
     if (record.label) {
-      noteRowVariant(record, record.label, rowDef, recordTemplate(record, fallback, t3Template), variants);
+      noteRowVariant(record, record.label, rowDef, templates[j]!, variants);
     }
   }
   return { cells: inContractOrder(cells), shapeFindings };
