@@ -5,6 +5,7 @@ import { innerMap } from '../../shared/inner-map.ts';
 import { isPlainNumber } from '../read/parse-cell-value.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import { type ReportTemplate, TABLE_IDS, type TableId } from '../template.ts';
+import { cellIndexOf, slotsOf, slotValuesOf } from './cell-slots.ts';
 import { type SignProblem, signProblemOf } from './cell-text.ts';
 import { cellDecimal, compareDecimals, evaluated, keepsPasses } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
@@ -63,55 +64,37 @@ function cellIdsOfTable(template: ReportTemplate, table: TableId): readonly stri
   return ids;
 }
 
-// ---------------------------------------------------------------- failures only: the usual cell
+// The slots of cellIdsOfTable's IDs, in the same order.
+const TABLE_CELL_SLOTS = new WeakMap<ReportTemplate, Map<TableId, readonly number[]>>();
 
-/** Whether a text is one or more ASCII digits and nothing else (`0`, `12`: most cells of most reports). */
-function isAsciiDigits(raw: string): boolean {
-  const n = raw.length;
-  if (n === 0) {
-    return false;
+function cellSlotsOfTable(template: ReportTemplate, table: TableId): readonly number[] {
+  const byTable = innerMap(TABLE_CELL_SLOTS, template);
+  let slots = byTable.get(table);
+  if (slots === undefined) {
+    slots = slotsOf(cellIdsOfTable(template, table));
+    byTable.set(table, slots);
   }
-  for (let i = 0; i < n; i++) {
-    const code = raw.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) {
-      return false;
-    }
-  }
-  return true;
+  return slots;
 }
 
-// Present cells a cell rule can fail on, per report, in the cell map's order (facts are immutable values).
-const UNUSUAL_CELLS = new WeakMap<ReportFacts, readonly ReadCell[]>();
+// ---------------------------------------------------------------- failures only: the usual cell
 
-/**
- * The present cells other than the usual one: ASCII digits holding a non-negative integer. Such a cell
- * passes CELL-TEXT (a plain number), CELL-VALUE (a non-negative integer, and its decimal is not
- * negative) and CELL-SIGN (plain digits) whatever its column kind, so without `--explain` — where passes
- * are not recorded — those three rules only need to look at the others, in the same order.
- */
+/** The present cells other than the usual one (CellIndex.unusual), in the cell map's order. */
 function unusualCellsOf(report: ReportFacts): readonly ReadCell[] {
-  let unusual = UNUSUAL_CELLS.get(report);
-  if (unusual === undefined) {
-    const list: ReadCell[] = [];
-    report.cells.forEach((cell) => {
-      const value = cell.value;
-      if (value === null || !Number.isInteger(value) || value < 0 || !isAsciiDigits(cell.raw)) {
-        list.push(cell);
-      }
-    });
-    unusual = list;
-    UNUSUAL_CELLS.set(report, unusual);
-  }
-  return unusual;
+  return cellIndexOf(report).unusual;
 }
 
 /** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
 export const checkCellBlank: RuleCheck = ({ report }) =>
   checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
     const blank: string[] = [];
-    const ids = cellIdsOfTable(templateOf(report, table), table);
+    const template = templateOf(report, table);
+    const ids = cellIdsOfTable(template, table);
+    // Presence read from the report's slot values (undefined = absent): no map lookup per template cell.
+    const slots = cellSlotsOfTable(template, table);
+    const values = slotValuesOf(report);
     for (let i = 0; i < ids.length; i++) {
-      if (!report.cells.has(ids[i]!)) {
+      if (values[slots[i]!] === undefined) {
         blank.push(ids[i]!);
       }
     }

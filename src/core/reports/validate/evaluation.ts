@@ -117,16 +117,6 @@ export function evaluateSum(
   return evaluated({ ...base, left: total, right: sum, holds: total === sum, message: () => message(total, sum) });
 }
 
-/**
- * Whether {@link evaluateSum} over `cells` (the parts with `totalId` before or after them) records nothing
- * while passes are not kept: an operand absent or null (not assessable), or the total equal to the sum of
- * the others, added in the same order. Lets a rule skip building an evaluation's base and message for the
- * usual, passing sum.
- */
-export function sumPassesQuietly(report: ReportFacts, cells: readonly string[], totalId: string): boolean {
-  return !addTotalAndParts(report, cells, totalId) || addedTotal === addedParts;
-}
-
 // What addTotalAndParts added up: module state rather than a result object (~80 sums per report).
 let addedTotal = 0;
 let addedParts = 0;

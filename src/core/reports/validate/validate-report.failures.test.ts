@@ -20,6 +20,35 @@ const REPORTS: readonly (readonly [string, ReportFacts])[] = [
     }),
   ],
   [
+    // Table 三 group values printed (one wrong, one null), a null operand, gaps: the slot fast paths of
+    // T3-GROUP-SUM, T3-OUTCOME-TOTAL, T3-ROW-TOTAL, T3-BALANCE, T4-SUM and CELL-BLANK (cell-slots.ts).
+    'group values and gaps',
+    buildFacts({
+      year: 2023,
+      cells: {
+        ...allCells('2021', '二', 1),
+        ...allCells('2021', '三', 2),
+        ...allCells('2021', '四', 1),
+        'outcome.withheld.total': 99,
+        'outcome.withheld.natural_person': 16,
+        'outcome.unavailable.total': null,
+        'outcome.not_processed.other_org': 10,
+        'received.research_institution': null,
+        'review.total': 7,
+        'litigation_direct.upheld': null,
+        'rules.repealed': '/',
+      },
+    }),
+  ],
+  [
+    'mixed 2019 and 2021 cells',
+    buildFacts({
+      template: 'mixed',
+      year: 2020,
+      cells: { ...allCells('2019', '二', 1), ...allCells('2021', '三', 1), ...allCells('2019', '四', 2), 'outcome.other.total': 5 },
+    }),
+  ],
+  [
     'consistent zeros',
     buildFacts({ year: 2023, cells: { ...allCells('2021', '二'), ...allCells('2021', '三'), ...allCells('2021', '四') } }),
   ],
