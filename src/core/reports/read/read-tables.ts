@@ -371,10 +371,18 @@ function splitRow(row: PhysicalRow): SplitRow {
       }
     }
   }
-  const labels: LabelCell[] = [];
+  // Counted first: an array of the exact size (most rows have one or two labels; a pushed-to empty
+  // array would get room for 17).
+  let labelCount = 0;
   for (let i = 0; i < end; i++) {
     if (kinds[i] === CELL_OTHER) {
-      labels.push(labelCell(cells[i]!, matchScratch[i]!, targetsScratch[i]!, i));
+      labelCount++;
+    }
+  }
+  const labels: LabelCell[] = new Array(labelCount);
+  for (let i = 0, at = 0; i < end; i++) {
+    if (kinds[i] === CELL_OTHER) {
+      labels[at++] = labelCell(cells[i]!, matchScratch[i]!, targetsScratch[i]!, i);
     }
   }
   let filled = 0;
@@ -901,7 +909,7 @@ interface EmittedCells {
  */
 function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: TemplateChoice, variants: Variant[]): EmittedCells {
   const { fallback, t3Template } = choice;
-  const cells: ReadCell[] = [];
+  pushedCount = 0;
   emitCall = emitCall === 0x7fffffff ? 1 : emitCall + 1;
   if (emitCall === 1) {
     cellStamps.fill(0);
@@ -936,7 +944,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     const tableIndex = tableIndexOf(record.table);
     const trailing = Math.max(0, trailingBy[tableIndex]!);
     if (record.table === '四' && record.rowId === null) {
-      emitTable4(record, isCut, trailing, fallback, cells, shapeFindings);
+      emitTable4(record, isCut, trailing, fallback, shapeFindings);
       continue;
     }
     if (rowDef === undefined || rowDef.id === 'outcome') {
@@ -966,13 +974,13 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     }
     const slots = slotsOf(rowDef, columns);
     for (let i = 0; i < width; i++) {
-      emitCell(cells, record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
+      emitCell(record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
     }
     if (record.label) {
       noteRowVariant(record, record.label, rowDef, templates[j]!, variants);
     }
   }
-  return { cells: inContractOrder(cells), shapeFindings };
+  return { cells: inContractOrder(), shapeFindings };
 }
 
 /** LABEL-VARIANT of a data row's label: a variant wording, or the other template's alias of the row (§5). */
@@ -1008,14 +1016,7 @@ function table4Grid(tpl: TemplateId): Table4Grid {
 }
 
 /** Table 四's label-less row of fifteen values (review, then the two litigation rows, five columns each). */
-function emitTable4(
-  record: DataRecord,
-  isCut: boolean,
-  trailing: number,
-  tpl: TemplateId,
-  cells: ReadCell[],
-  shapeFindings: Finding[],
-): void {
+function emitTable4(record: DataRecord, isCut: boolean, trailing: number, tpl: TemplateId, shapeFindings: Finding[]): void {
   const { rows, slots } = table4Grid(tpl);
   const found = align(record.values, T4_WIDTH, record.positional, isCut, trailing);
   if (found === UNALIGNED) {
@@ -1040,12 +1041,30 @@ function emitTable4(
   const width = T4_COLUMNS.length;
   for (let i = 0; i < T4_WIDTH; i++) {
     const column = i % width;
-    emitCell(cells, '四', T4_INDEX, rows[(i - column) / width]!.label, slots[i]!, T4_COLUMNS[column]!.label, column, alignedScratch[i]);
+    emitCell('四', T4_INDEX, rows[(i - column) / width]!.label, slots[i]!, T4_COLUMNS[column]!.label, column, alignedScratch[i]);
   }
 }
 
-// The contract-order key of each cell emitCells pushed, by its push position (reused, grown on demand).
+// emitCells' cells in push order and their contract-order keys, by push position (both reused, grown on
+// demand): the reading gets an exact-size copy instead of an array grown by push from empty, which
+// copies its elements several times on the way to a report's ~200 cells.
+const pushed: ReadCell[] = [];
+let pushedCount = 0;
 let orderKeys = new Float64Array(512);
+// The slot number of each pushed cell, and each emitted cell's position in the reading by slot number
+// (written by inContractOrder): the findings are sorted by their cells' positions (positionOf), without
+// a map of the ~200 cell IDs per report.
+let pushedNumbers = new Int32Array(512);
+let positions = new Int32Array(512);
+
+/**
+ * A cell's position in the reading last emitted (undefined when that reading has no such cell): its
+ * slot is stamped for the current emitCells call exactly when the cell was pushed (markEmitted).
+ */
+function positionOf(id: string): number | undefined {
+  const n = CELL_NUMBERS.get(id);
+  return n !== undefined && n < cellStamps.length && cellStamps[n] === emitCall ? positions[n] : undefined;
+}
 
 /**
  * Emits one aligned cell: absent when blank or when its ID was already emitted (the first value stands).
@@ -1053,7 +1072,6 @@ let orderKeys = new Float64Array(512);
  * ties keep push order, as a stable sort would): a number, no wrapper object per cell.
  */
 function emitCell(
-  cells: ReadCell[],
   table: TableId,
   tableIndex: number,
   row: string,
@@ -1069,28 +1087,41 @@ function emitCell(
   if (raw.length === 0 || !markEmitted(slot)) {
     return;
   }
-  const at = cells.length;
+  const at = pushedCount++;
   if (at >= orderKeys.length) {
     const grown = new Float64Array(orderKeys.length * 2);
     grown.set(orderKeys);
     orderKeys = grown;
+    const grownNumbers = new Int32Array(grown.length);
+    grownNumbers.set(pushedNumbers);
+    pushedNumbers = grownNumbers;
   }
+  pushedNumbers[at] = slot.number;
   // The push position is below 2^16: at most one cell per slot (markEmitted), and the templates have a
   // few hundred slots; rank × 100 + column is far below 2^20. The key stays an exact integer (< 2^38).
   orderKeys[at] = (tableIndex * 2 ** 20 + slot.rank * 100 + columnIndex) * 2 ** 16 + at;
-  cells.push({ table, row, column, id: slot.id, value: parseCellValue(raw), raw });
+  pushed[at] = { table, row, column, id: slot.id, value: parseCellValue(raw), raw };
 }
 
-/** The emitted cells in contract order: their keys sorted as numbers (a typed array's sort). */
-function inContractOrder(cells: ReadCell[]): ReadCell[] {
-  const count = cells.length;
+/** The cells emitCells pushed, in contract order: their keys sorted as numbers (a typed array's sort). */
+function inContractOrder(): ReadCell[] {
+  const count = pushedCount;
+  if (positions.length < cellStamps.length) {
+    positions = new Int32Array(cellStamps.length);
+  }
   if (isAscending(orderKeys, count)) {
-    return cells; // the usual case: the records came in contract order, nothing to sort
+    // The usual case: the records came in contract order, nothing to sort.
+    for (let i = 0; i < count; i++) {
+      positions[pushedNumbers[i]!] = i;
+    }
+    return pushed.slice(0, count);
   }
   const keys = orderKeys.subarray(0, count).sort();
   const ordered: ReadCell[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    ordered[i] = cells[keys[i]! % 2 ** 16]!;
+    const at = keys[i]! % 2 ** 16;
+    ordered[i] = pushed[at]!;
+    positions[pushedNumbers[at]!] = i;
   }
   return ordered;
 }
@@ -1117,15 +1148,6 @@ function collectFindings(
   cut: Cut | null,
   table2Runs: readonly Table2RunOutcome[],
 ): Finding[] {
-  const cells = emitted.cells;
-  // Only needed to sort findings, which most reports have none or one of.
-  let orderOf: Map<string, number> | undefined;
-  const orderIndex = (): Map<string, number> => {
-    if (orderOf === undefined) {
-      orderOf = new Map(cells.map((c, i) => [c.id, i]));
-    }
-    return orderOf;
-  };
   const findings: Finding[] = [...emitted.shapeFindings];
   if (choice.flatOther) {
     findings.push(finding('T3-OTHER-FLAT', T3_OTHER_FLAT_MESSAGE));
@@ -1154,7 +1176,7 @@ function collectFindings(
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
   const firstCell = (f: Finding) =>
     f.cells.reduce(
-      (least, id) => Math.min(least, orderIndex().get(id) ?? Number.MAX_SAFE_INTEGER),
+      (least, id) => Math.min(least, positionOf(id) ?? Number.MAX_SAFE_INTEGER),
       f.cells.length === 0 ? -1 : Number.MAX_SAFE_INTEGER,
     );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
@@ -1470,12 +1492,11 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
       entry.ids.add(cell.id);
     }
   }
-  const order = new Map(cells.map((c, i) => [c.id, i]));
   return [...byFound].map(([found, { official, ids }]) =>
     finding(
       'LABEL-VARIANT',
       `“${found}”与格式规定的“${official}”不一致`,
-      [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+      [...ids].sort((a, b) => (positionOf(a) ?? 0) - (positionOf(b) ?? 0)),
     ),
   );
 }
