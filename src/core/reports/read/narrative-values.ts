@@ -71,11 +71,20 @@ export function readNarrativeValues(sentences: readonly string[]): NarrativeValu
       const digits = asciiDigits(text);
       COUNT.lastIndex = 0;
       for (let match = COUNT.exec(digits); match !== null; match = COUNT.exec(digits)) {
+        const digits = match[1]!;
         found ??= [];
-        found.push({ index: match.index, value: Number(match[1]!.replace(/[,，]/g, '')) });
+        // Only a grouped figure (`1,234`) has separators to drop.
+        found.push({
+          index: match.index,
+          value: Number(digits.length > 3 && /[,，]/.test(digits) ? digits.replace(/[,，]/g, '') : digits),
+        });
       }
     }
-    if (text.includes('申请') || text.includes('行政复议') || text.includes('行政诉讼')) {
+    // A zero claim is a negated clause (NO_APPLICATION: 未/没有; NEGATION: 无/没有/未): none without one.
+    if (
+      (text.includes('未') || text.includes('无') || text.includes('没有')) &&
+      (text.includes('申请') || text.includes('行政复议') || text.includes('行政诉讼'))
+    ) {
       let offset = 0;
       for (const clause of text.split(/[，,]/)) {
         if (claimsNoApplication(clause) || claimsNoAppeal(clause)) {

@@ -29,12 +29,14 @@ export function asciiDigits(text: string): string {
   return !FULL_WIDTH_DIGIT.test(text) ? text : text.replace(/[\uff10-\uff19]/g, (ch) => String(ch.charCodeAt(0) - 0xff10));
 }
 
+const ALL_DIGITS = /^\d+$/;
+
 /**
  * A number written in digits or Chinese numerals up to 99 (`12`, `六`, `十二`, `二十三`), or in
  * digit-by-digit Chinese (`二〇二四`); undefined for anything else.
  */
 export function parseCount(text: string): number | undefined {
-  if (/^\d+$/.test(text)) {
+  if (ALL_DIGITS.test(text)) {
     return Number(text);
   }
   const ten = text.indexOf('十');
@@ -43,8 +45,9 @@ export function parseCount(text: string): number | undefined {
       return undefined;
     }
     let value = 0;
-    for (const ch of text) {
-      const digit = HAN_DIGIT[ch];
+    // By UTF-16 unit: every numeral is one, and half of a surrogate pair is no numeral either.
+    for (let i = 0; i < text.length; i++) {
+      const digit = HAN_DIGIT[text[i]!];
       if (digit === undefined) {
         return undefined;
       }

@@ -122,14 +122,21 @@ function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: n
     const section = CORES[index]!;
     const rightNumber = numeral === NUMERALS[index] || numeral === String(index + 1);
     const exactCore = section.cores.find((c) => c.core === core);
-    const official = officialOf(section.cores, template, exactCore?.year);
     if (exactCore !== undefined && (numbering !== null || !inline)) {
+      const official = officialOf(section.cores, template, exactCore.year);
       const exact = rightNumber && plainNumbering && numeral === NUMERALS[index] && exactCore.heading === official;
       return { id: section.id, index, found: text.trim(), official, exact, rest: '' };
     }
     // Only a Chinese ordinal: `3.依申请公开…` is a numbered paragraph, not a drifted heading.
     if (!inline && numeral === NUMERALS[index] && SUBJECT[section.id](core)) {
-      return { id: section.id, index, found: text.trim(), official, exact: false, rest: '' };
+      return {
+        id: section.id,
+        index,
+        found: text.trim(),
+        official: officialOf(section.cores, template, exactCore?.year),
+        exact: false,
+        rest: '',
+      };
     }
   }
   return null;

@@ -15,29 +15,46 @@ export function statementsOf(report: ReportFacts): readonly NarrativeSentence[] 
   return narrativeSentences(report.text).statements;
 }
 
-// The narrative's lines joined, per DocumentText (immutable values, like the sentence split).
-const JOINED_LINES = new WeakMap<DocumentText, string>();
+/** The words a text rule needs in a sentence before it looks at it closely (narrativeMentions). */
+const TRIGGER_WORDS = ['%', '％', '其中', '包括', '包含', '现行有效', '年度报告'] as const;
+export type TriggerWord = (typeof TRIGGER_WORDS)[number];
+// All of them in one pattern: one scan of the text finds every one that occurs. No occurrence can hide
+// another (no word ends with the start of another or holds another), so every word present is matched.
+const TRIGGERS = /[%％]|其中|包括|包含|现行有效|年度报告/g;
+
+// Per DocumentText (immutable values, like the sentence split): bit i set when TRIGGER_WORDS[i] occurs.
+const MENTIONED = new WeakMap<DocumentText, number>();
 
 /**
- * Whether any line of the narrative contains `word` (no line break in it). Every sentence and statement
- * is a piece of one line, so a rule that only looks at sentences holding `word` has nothing to do in a
- * report without it: one search of the whole text instead of one per sentence (most reports hold no
- * `%`, no `其中`, no `现行有效`).
+ * Whether any line of the narrative contains `word`. Every sentence and statement is a piece of one
+ * line, so a rule that only looks at sentences holding `word` has nothing to do in a report without it:
+ * one scan of the text for all the words instead of a search per sentence and rule (most reports hold
+ * no `%`, no `其中`, no `现行有效`).
  */
-export function narrativeMentions(report: ReportFacts, word: string): boolean {
+export function narrativeMentions(report: ReportFacts, word: TriggerWord): boolean {
   const text = report.text;
-  let joined = JOINED_LINES.get(text);
-  if (joined === undefined) {
-    const lines: string[] = [];
-    for (const section of text.sections) {
-      for (const line of section.lines) {
-        lines.push(line);
+  let mentioned = MENTIONED.get(text);
+  if (mentioned === undefined) {
+    mentioned = triggersIn(text);
+    MENTIONED.set(text, mentioned);
+  }
+  return (mentioned & (1 << TRIGGER_WORDS.indexOf(word))) !== 0;
+}
+
+function triggersIn(text: DocumentText): number {
+  let mentioned = 0;
+  const sections = text.sections;
+  for (let s = 0; s < sections.length; s++) {
+    const lines = sections[s]!.lines;
+    for (let l = 0; l < lines.length; l++) {
+      const line = lines[l]!;
+      TRIGGERS.lastIndex = 0;
+      for (let match = TRIGGERS.exec(line); match !== null; match = TRIGGERS.exec(line)) {
+        mentioned |= 1 << TRIGGER_WORDS.indexOf(match[0] as TriggerWord);
       }
     }
-    joined = lines.join('\n');
-    JOINED_LINES.set(text, joined);
   }
-  return joined.includes(word);
+  return mentioned;
 }
 
 /**
