@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type LabelMatch, matchLabel, matchLabelExactly } from './match-label.ts';
+import { knownLabelText, type LabelMatch, matchLabel, matchLabelExactly } from './match-label.ts';
 
 const rowIds = (m: LabelMatch) => m.targets.flatMap((t) => (t.kind === 'row' ? [`${t.table}:${t.rowId}`] : []));
 const columnIds = (m: LabelMatch) => m.targets.flatMap((t) => (t.kind === 'column' ? [`${t.table}:${t.colId}`] : []));
@@ -30,5 +30,31 @@ describe('label typos (one character inserted or dropped; two from 12 characters
   it('matchLabelExactly takes no typo (the run-together tokenizer tries every substring as a label)', () => {
     assert.deepEqual(matchLabelExactly('一、本年新收政府信息公开申请数').targets, []);
     assert.deepEqual(rowIds(matchLabelExactly('一、本年新收政府信息公开申请数量')), ['三:received']);
+  });
+});
+
+describe('the label book (matchLabel remembered, found by a range of a line)', () => {
+  it('gives the string matchLabel saw for a range holding the same characters, and nothing for a text it did not see', () => {
+    const label = matchLabel('行政许可 ');
+    const line = `规章 | 行政许可 | 3`;
+    const start = line.indexOf('行');
+    const known = knownLabelText(line, start, start + '行政许可 '.length);
+    assert.equal(known, '行政许可 ');
+    assert.equal(matchLabel(known!), label);
+    // One character more or less, or other characters of the same length: not the seen text.
+    assert.equal(knownLabelText(line, start, start + 4), undefined);
+    assert.equal(knownLabelText(line, start - 1, start + 5), undefined);
+    assert.equal(knownLabelText('行政许口 ', 0, 5), undefined);
+    assert.equal(knownLabelText(`x${line}`, start + 1, start + 6), '行政许可 ');
+  });
+
+  it('answers as before once it has started again (more texts than it holds)', () => {
+    const before = matchLabel('（一）予以公开');
+    for (let i = 0; i < 9000; i++) {
+      matchLabel(`不是标签${i}`);
+    }
+    assert.deepEqual(matchLabel('（一）予以公开'), before);
+    assert.deepEqual(rowIds(matchLabel('（一）予以公开')), ['三:outcome.disclosed']);
+    assert.deepEqual(matchLabel('不是标签8999').targets, []);
   });
 });

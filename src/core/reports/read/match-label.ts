@@ -172,6 +172,25 @@ const typoKeys: { readonly key: string; readonly entry: Entry }[] = [];
   }
 }
 
+/** The most characters a found key of that length may differ by (lookupTypo). */
+function typoLimit(length: number): number {
+  return length >= 12 ? 2 : 1;
+}
+
+// For each length of a found key, the typo keys close enough in length to be within its limit, in
+// typoKeys' order (the first of equally close keys is the one read): the search does not walk them all.
+const typoCandidates: (readonly number[])[] = [];
+for (let length = TYPO_KEY_MIN; length <= TYPO_KEY_MAX; length++) {
+  const limit = typoLimit(length);
+  const candidates: number[] = [];
+  for (let i = 0; i < typoKeys.length; i++) {
+    if (Math.abs(typoKeys[i]!.key.length - length) <= limit) {
+      candidates.push(i);
+    }
+  }
+  typoCandidates[length] = candidates;
+}
+
 function typoKey(key: string): string {
   return stripAnnotations(key).replace(LEADING_ORDINAL, '').replace(/"/g, '');
 }
@@ -181,14 +200,13 @@ function lookupTypo(key: string): LabelMatch {
   if (found.length < TYPO_KEY_MIN || found.length > TYPO_KEY_MAX || /\d/.test(found) || !/[\u4e00-\u9fff]/.test(found)) {
     return NO_MATCH;
   }
-  const limit = found.length >= 12 ? 2 : 1;
+  const limit = typoLimit(found.length);
   let best: Entry | null = null;
   let bestDistance = limit + 1;
   let tie = false;
-  for (const { key: official, entry } of typoKeys) {
-    if (Math.abs(official.length - found.length) > limit) {
-      continue;
-    }
+  const candidates = typoCandidates[found.length]!;
+  for (let c = 0; c < candidates.length; c++) {
+    const { key: official, entry } = typoKeys[candidates[c]!]!;
     const d = indelDistance(found, official, Math.min(limit, bestDistance));
     if (d < bestDistance) {
       best = entry;
@@ -213,16 +231,18 @@ function indelDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) {
     return limit + 1;
   }
-  // d[i][j] over the band |i − j| ≤ limit: deletions and insertions only.
+  // d[i][j] over the band |i − j| ≤ limit: deletions and insertions only. Two rows of scratch, reused
+  // from call to call (the search runs this for every typo key close in length to every new label).
   const width = 2 * limit + 1;
   const big = limit + 1;
-  let previous = new Array<number>(width).fill(big);
-  let current = new Array<number>(width).fill(big);
+  let previous = bandRows[0]!;
+  let current = bandRows[1]!;
+  previous.fill(big, 0, width);
   for (let j = 0; j <= Math.min(b.length, limit); j++) {
     previous[j + limit] = j;
   }
   for (let i = 1; i <= a.length; i++) {
-    current.fill(big);
+    current.fill(big, 0, width);
     let rowMin = big;
     for (let j = Math.max(0, i - limit); j <= Math.min(b.length, i + limit); j++) {
       const at = j - i + limit;
@@ -242,10 +262,16 @@ function indelDistance(a: string, b: string, limit: number): number {
     if (rowMin > limit) {
       return limit + 1;
     }
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return previous[b.length - a.length + limit] ?? big;
+  const at = b.length - a.length + limit;
+  return at >= 0 && at < width ? previous[at]! : big;
 }
+
+// indelDistance's two rows: the widest band is that of the largest limit (typoLimit).
+const bandRows = [new Int32Array(2 * typoLimit(TYPO_KEY_MAX) + 1), new Int32Array(2 * typoLimit(TYPO_KEY_MAX) + 1)];
 
 /**
  * A header path (`法人或其他组织/商业企业`, Markdown's flattened multi-row heads): every segment must be a
@@ -269,14 +295,20 @@ function unitDiffers(foundKey: string, official: string): boolean {
   return found !== null && expected !== null && found !== expected;
 }
 
-// Labels repeat across reports and rows: bounded memos keep matching off the hot path.
-const memo = new Map<string, LabelMatch>();
+// Labels repeat across reports and rows: matchLabel remembers its answers in the label book (below),
+// matchLabelExactly in a bounded map.
 const exactMemo = new Map<string, LabelMatch>();
 const MEMO_LIMIT = 4096;
 
 /** Matches a found label (any spelling) against every official label; no targets when nothing matches. */
 export function matchLabel(text: string): LabelMatch {
-  return memoized(memo, text, true);
+  const entry = labelBook.find(text, 0, text.length);
+  if (entry >= 0) {
+    return labelBook.value(entry);
+  }
+  const match = matchUncached(text, true);
+  labelBook.add(text, match);
+  return match;
 }
 
 /**
@@ -284,14 +316,19 @@ export function matchLabel(text: string): LabelMatch {
  * run-together tokenizer), where a near miss would be a false find and the search would cost too much.
  */
 export function matchLabelExactly(text: string): LabelMatch {
-  return memoized(exactMemo, text, false);
-}
-
-function memoized(cache: Map<string, LabelMatch>, text: string, typos: boolean): LabelMatch {
-  const cached = cache.get(text);
+  const cached = exactMemo.get(text);
   if (cached) {
     return cached;
   }
+  const match = matchUncached(text, false);
+  if (exactMemo.size >= MEMO_LIMIT) {
+    exactMemo.clear();
+  }
+  exactMemo.set(text, match);
+  return match;
+}
+
+function matchUncached(text: string, typos: boolean): LabelMatch {
   const key = normalizeLabel(text);
   let match = key.length === 0 ? NO_MATCH : lookup(key);
   if (match === NO_MATCH && key.includes('/')) {
@@ -300,11 +337,109 @@ function memoized(cache: Map<string, LabelMatch>, text: string, typos: boolean):
   if (typos && match === NO_MATCH && key.length >= TYPO_KEY_MIN) {
     match = lookupTypo(key);
   }
-  if (cache.size >= MEMO_LIMIT) {
-    cache.clear();
-  }
-  cache.set(text, match);
   return match;
+}
+
+/**
+ * A bounded memo keyed by texts, in an open-addressing table of our own keyed by a hash of the text's
+ * code units. A text can be looked up by its range in a longer string (find), so a table row's cells
+ * need no string to be found, and the table is compact (an Int32Array of slots, a dense array of
+ * hashes): a Map keyed by cell strings cost ~0.3 µs per lookup on the first pass over 1,000 reports,
+ * mostly walking its chains to keys scattered over the heap, plus hashing each new cell string
+ * (docs/benchmarks.md, the ninth round). Past `limit` texts it starts again, empty.
+ */
+export class TextBook<V> {
+  private readonly mask: number;
+  private readonly slots: Int32Array; // entry index + 1; 0 = an empty slot
+  private readonly hashes: number[] = [];
+  private readonly texts: string[] = [];
+  private readonly values: V[] = [];
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+    // A power of two, at least twice the entries: probes stay short, and an empty slot ends each one.
+    let size = 2;
+    while (size < 2 * limit) {
+      size *= 2;
+    }
+    this.mask = size - 1;
+    this.slots = new Int32Array(size);
+  }
+
+  /** The entry of the text text[start, end), or -1. */
+  find(text: string, start: number, end: number): number {
+    const hash = rangeHash(text, start, end);
+    const length = end - start;
+    for (let slot = hash & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+      const entry = this.slots[slot]! - 1;
+      if (this.hashes[entry] === hash) {
+        const known = this.texts[entry]!;
+        if (known.length === length && (known === text || sameCharacters(known, text, start))) {
+          return entry;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The text of an entry (the string first added for it). */
+  text(entry: number): string {
+    return this.texts[entry]!;
+  }
+
+  value(entry: number): V {
+    return this.values[entry]!;
+  }
+
+  /** Adds `text`, which find did not find (misses are few: its hash is computed again). */
+  add(text: string, value: V): void {
+    const hash = rangeHash(text, 0, text.length);
+    if (this.texts.length >= this.limit) {
+      this.slots.fill(0);
+      this.texts.length = 0;
+      this.hashes.length = 0;
+      this.values.length = 0;
+    }
+    let slot = hash & this.mask;
+    while (this.slots[slot] !== 0) {
+      slot = (slot + 1) & this.mask;
+    }
+    this.slots[slot] = this.texts.push(text);
+    this.hashes.push(hash);
+    this.values.push(value);
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of text[start, end). */
+function rangeHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash;
+}
+
+/** True when text[start, start + known.length) holds the characters of known. */
+function sameCharacters(known: string, text: string, start: number): boolean {
+  for (let i = 0; i < known.length; i++) {
+    if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The label book: the texts matchLabel has seen and their matches.
+const labelBook = new TextBook<LabelMatch>(MEMO_LIMIT);
+
+/**
+ * The string matchLabel has seen that equals text.slice(start, end), or undefined: a cell's text made
+ * without a new string when it is a label of the book (the same labels recur report after report).
+ */
+export function knownLabelText(text: string, start: number, end: number): string | undefined {
+  const entry = labelBook.find(text, start, end);
+  return entry >= 0 ? labelBook.text(entry) : undefined;
 }
 
 // A match is memoised per label text (matchLabel), and its targets per table are asked for every cell

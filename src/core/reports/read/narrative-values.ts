@@ -64,26 +64,42 @@ export function readNarrativeValues(sentences: readonly string[]): NarrativeValu
   const out: NarrativeValue[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const text = sentences[s]!;
-    const found: { index: number; value: number }[] = [];
+    // Made on the first value: most sentences hold none.
+    let found: { index: number; value: number }[] | undefined;
     // Cheap tests first: most sentences hold no count, no claim and no fee.
     if (text.includes('件') || text.includes('条')) {
       const digits = asciiDigits(text);
       COUNT.lastIndex = 0;
       for (let match = COUNT.exec(digits); match !== null; match = COUNT.exec(digits)) {
-        found.push({ index: match.index, value: Number(match[1]!.replace(/[,，]/g, '')) });
+        const digits = match[1]!;
+        found ??= [];
+        // Only a grouped figure (`1,234`) has separators to drop.
+        found.push({
+          index: match.index,
+          value: Number(digits.length > 3 && /[,，]/.test(digits) ? digits.replace(/[,，]/g, '') : digits),
+        });
       }
     }
-    if (text.includes('申请') || text.includes('行政复议') || text.includes('行政诉讼')) {
+    // A zero claim is a negated clause (NO_APPLICATION: 未/没有; NEGATION: 无/没有/未): none without one.
+    if (
+      (text.includes('未') || text.includes('无') || text.includes('没有')) &&
+      (text.includes('申请') || text.includes('行政复议') || text.includes('行政诉讼'))
+    ) {
       let offset = 0;
       for (const clause of text.split(/[，,]/)) {
         if (claimsNoApplication(clause) || claimsNoAppeal(clause)) {
+          found ??= [];
           found.push({ index: offset, value: 0 });
         }
         offset += clause.length + 1;
       }
     }
     for (const amount of feeAmountsOf(text)) {
+      found ??= [];
       found.push({ index: amount.index, value: Number(amount.yuan) });
+    }
+    if (found === undefined) {
+      continue;
     }
     if (found.length > 1) {
       found.sort((a, b) => a.index - b.index);

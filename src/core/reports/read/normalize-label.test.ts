@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { matchLabel } from './match-label.ts';
 import { foundLabelText, normalizeLabel, stripAnnotations, unitNote } from './normalize-label.ts';
 
@@ -52,6 +53,35 @@ describe('annotations', () => {
   it('quotes the found label trimmed, inner spacing kept, line breaks dropped', () => {
     assert.equal(foundLabelText(' 2. 其他法律法规禁止公开\u3000'), '2. 其他法律法规禁止公开');
     assert.equal(foundLabelText('半年收费金额\n（单位：万元）'), '半年收费金额（单位：万元）');
+  });
+});
+
+describe('stripAnnotations against its definition', () => {
+  // One character at a time: a `(` opens a note unless nothing is kept yet (an ordinal), notes nest.
+  const reference = (key: string): string => {
+    if (!key.includes('(')) {
+      return key;
+    }
+    let out = '';
+    let depth = 0;
+    for (const ch of key) {
+      if (ch === '(' && (depth > 0 || out.length > 0)) {
+        depth++;
+      } else if (depth > 0) {
+        depth -= ch === ')' ? 1 : 0;
+      } else {
+        out += ch;
+      }
+    }
+    return out;
+  };
+
+  it('keeps the same characters for any nesting of notes', () => {
+    const key = fc.array(fc.constantFrom('(', ')', '单', '位', ':', ',', 'a'), { maxLength: 14 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(key, (text) => stripAnnotations(text) === reference(text)),
+      { numRuns: 20000 },
+    );
   });
 });
 

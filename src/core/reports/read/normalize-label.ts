@@ -53,23 +53,30 @@ export function stripAnnotations(key: string): string {
   if (!key.includes('(')) {
     return key;
   }
+  // The kept runs between notes are sliced, not added a character at a time.
   let out = '';
   let depth = 0;
+  let runStart = 0;
+  let kept = 0;
   for (let i = 0; i < key.length; i++) {
-    const ch = key[i]!;
-    if (ch === '(' && (depth > 0 || out.length > 0)) {
-      depth++;
-      continue;
-    }
-    if (depth > 0) {
-      if (ch === ')') {
-        depth--;
+    const code = key.charCodeAt(i);
+    if (depth === 0) {
+      if (code === 0x28 && kept > 0) {
+        out += key.slice(runStart, i);
+        depth = 1;
+      } else {
+        kept++;
       }
-      continue;
+    } else if (code === 0x28) {
+      depth++;
+    } else if (code === 0x29) {
+      depth--;
+      if (depth === 0) {
+        runStart = i + 1;
+      }
     }
-    out += ch;
   }
-  return out;
+  return depth === 0 ? out + key.slice(runStart) : out;
 }
 
 const UNIT_NOTE = /单位:([^,)]*)/;

@@ -270,12 +270,8 @@ export function cellKind(text: string): number {
  * also one hasNonNumericCharacter stops at, so the long way gives CELL_OTHER for it too.
  */
 function mayStartValue(code: number): boolean {
-  if (code < 0x80) {
-    return (
-      (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x2c || code === 0x2b || code === 0x2d || NULL_MARKER_FIRSTS.has(code)
-    );
-  }
-  return (code >= 0xff10 && code <= 0xff19) || NUMERIC_NON_ASCII.has(code) || NULL_MARKER_FIRSTS.has(code);
+  // A code unit is below 0x10000: one byte read, not two set lookups (labels start with CJK characters).
+  return VALUE_STARTS[code] === 1;
 }
 
 /** The longest null marker (`不适用`): a longer text is none, without hashing it. */
@@ -313,6 +309,21 @@ const NUMERIC_NON_ASCII: ReadonlySet<number> = new Set([
   0x51cf, // 减
   ...[...UNITS.join('')].map((c) => c.charCodeAt(0)),
 ]);
+
+/**
+ * mayStartValue's table, one byte per UTF-16 code unit (64 KB, filled once with the few dozen characters
+ * below): ASCII and full-width digits, `.` `,` `+` `-`, the non-ASCII characters parse folds or strips
+ * (NUMERIC_NON_ASCII, none of them ASCII) and the first characters of the null markers.
+ */
+const VALUE_STARTS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  table.fill(1, 0x30, 0x3a);
+  table.fill(1, 0xff10, 0xff1a);
+  for (const code of [0x2e, 0x2c, 0x2b, 0x2d, ...NUMERIC_NON_ASCII, ...NULL_MARKER_FIRSTS]) {
+    table[code] = 1;
+  }
+  return table;
+})();
 
 /**
  * True when `parse` can only give `{ value: null, malformed: false }` for raw: a number needs a digit

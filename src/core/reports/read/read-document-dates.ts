@@ -29,12 +29,14 @@ export function asciiDigits(text: string): string {
   return !FULL_WIDTH_DIGIT.test(text) ? text : text.replace(/[\uff10-\uff19]/g, (ch) => String(ch.charCodeAt(0) - 0xff10));
 }
 
+const ALL_DIGITS = /^\d+$/;
+
 /**
  * A number written in digits or Chinese numerals up to 99 (`12`, `六`, `十二`, `二十三`), or in
  * digit-by-digit Chinese (`二〇二四`); undefined for anything else.
  */
 export function parseCount(text: string): number | undefined {
-  if (/^\d+$/.test(text)) {
+  if (ALL_DIGITS.test(text)) {
     return Number(text);
   }
   const ten = text.indexOf('十');
@@ -43,8 +45,9 @@ export function parseCount(text: string): number | undefined {
       return undefined;
     }
     let value = 0;
-    for (const ch of text) {
-      const digit = HAN_DIGIT[ch];
+    // By UTF-16 unit: every numeral is one, and half of a surrogate pair is no numeral either.
+    for (let i = 0; i < text.length; i++) {
+      const digit = HAN_DIGIT[text[i]!];
       if (digit === undefined) {
         return undefined;
       }
@@ -61,17 +64,37 @@ export function parseCount(text: string): number | undefined {
   return tens === undefined || units === undefined ? undefined : tens * 10 + units;
 }
 
+// A batch states the same few dates again and again (its year's 1月1日 and 12月31日, signature days): the
+// ISO form of each year, month and day text is remembered rather than parsed and checked for every
+// report (it was a fifth of the document-text reader). Keyed by the texts joined with 年/月/日, which
+// none of them holds. Bounded; cleared when full.
+const ISO_OF_TEXTS = new Map<string, string | null>();
+const ISO_OF_TEXTS_LIMIT = 4096;
+
 /** A date from its year, month and day texts; iso null unless a real calendar date with a 4-digit year. */
 export function statedDate(raw: string, yearText: string, monthText: string, dayText: string): StatedDate {
+  const key = `${yearText}年${monthText}月${dayText}日`;
+  let iso = ISO_OF_TEXTS.get(key);
+  if (iso === undefined) {
+    if (ISO_OF_TEXTS.size >= ISO_OF_TEXTS_LIMIT) {
+      ISO_OF_TEXTS.clear();
+    }
+    iso = isoOfTexts(yearText, monthText, dayText);
+    ISO_OF_TEXTS.set(key, iso);
+  }
+  return { raw, iso };
+}
+
+function isoOfTexts(yearText: string, monthText: string, dayText: string): string | null {
   const year = yearText.length === 4 ? parseCount(yearText) : undefined;
   const month = parseCount(monthText);
   const day = parseCount(dayText);
   if (year === undefined || month === undefined || day === undefined) {
-    return { raw, iso: null };
+    return null;
   }
   // parseLocalDate decides whether the day exists (month 13, 2月30日); iso keeps the year as read.
   const exists = parseLocalDate(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`) !== undefined;
-  return { raw, iso: exists ? `${year}-${pad(month)}-${pad(day)}` : null };
+  return exists ? `${year}-${pad(month)}-${pad(day)}` : null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -103,6 +126,9 @@ const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?(
 
 /** The first date range in a text (spaces ignored); a missing end year takes the start year. */
 export function findPeriod(text: string): StatedPeriod | null {
+  if (!text.includes('月')) {
+    return null; // a range names two months (a title line has none)
+  }
   const compact = asciiDigits(text.replace(/\s+/g, ''));
   const match = PERIOD.exec(compact);
   if (match === null) {

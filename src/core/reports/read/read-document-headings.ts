@@ -72,7 +72,17 @@ function cannotBeHeading(trimmed: string): boolean {
     first -= 0xfee0;
   }
   const plain = (first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff);
-  return plain && !HEADING_STARTS.has(first);
+  return (plain && !HEADING_STARTS.has(first)) || startsWithTwoDigits(first, trimmed.charCodeAt(1));
+}
+
+/**
+ * `2023年…`: a digit followed by a digit (ASCII or full-width, which NFKC makes ASCII) starts no
+ * numbering (`1、`, `3.` take one digit) and no official heading, and whitespace removal cannot put
+ * anything between them.
+ */
+function startsWithTwoDigits(first: number, second: number): boolean {
+  const digit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+  return first >= 0x30 && first <= 0x39 && digit(second);
 }
 
 const NUMBERING = /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,]))/;
@@ -112,14 +122,21 @@ function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: n
     const section = CORES[index]!;
     const rightNumber = numeral === NUMERALS[index] || numeral === String(index + 1);
     const exactCore = section.cores.find((c) => c.core === core);
-    const official = officialOf(section.cores, template, exactCore?.year);
     if (exactCore !== undefined && (numbering !== null || !inline)) {
+      const official = officialOf(section.cores, template, exactCore.year);
       const exact = rightNumber && plainNumbering && numeral === NUMERALS[index] && exactCore.heading === official;
       return { id: section.id, index, found: text.trim(), official, exact, rest: '' };
     }
     // Only a Chinese ordinal: `3.依申请公开…` is a numbered paragraph, not a drifted heading.
     if (!inline && numeral === NUMERALS[index] && SUBJECT[section.id](core)) {
-      return { id: section.id, index, found: text.trim(), official, exact: false, rest: '' };
+      return {
+        id: section.id,
+        index,
+        found: text.trim(),
+        official: officialOf(section.cores, template, exactCore?.year),
+        exact: false,
+        rest: '',
+      };
     }
   }
   return null;

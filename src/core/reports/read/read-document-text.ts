@@ -126,17 +126,20 @@ function splitSections(
   skipped: ReadonlySet<number>,
 ): { id: SectionId | 'preamble'; lines: string[] }[] {
   const sections: { id: SectionId | 'preamble'; lines: string[] }[] = [{ id: 'preamble', lines: [] }];
-  const headingAt = new Map(headings.map((h) => [h.position, h.match]));
   let current = sections[0]!;
-  lines.forEach((line, position) => {
-    const heading = headingAt.get(position);
-    if (heading !== undefined) {
-      current = { id: heading.id, lines: heading.rest === '' ? [] : [heading.rest] };
+  // Headings are in line order (findHeadings): the next one to meet, rather than a lookup per line.
+  let next = 0;
+  for (let position = 0; position < lines.length; position++) {
+    const line = lines[position]!;
+    const heading = headings[next];
+    if (heading !== undefined && heading.position === position) {
+      next++;
+      current = { id: heading.match.id, lines: heading.match.rest === '' ? [] : [heading.match.rest] };
       sections.push(current);
     } else if (!skipped.has(line.index)) {
       current.lines.push(line.text);
     }
-  });
+  }
   return sections;
 }
 

@@ -260,6 +260,38 @@ describe('layouts', () => {
   });
 });
 
+describe('contract order (§6.2)', () => {
+  it('emits cells by table, row and column whatever the document order; a repeated row keeps its first values', () => {
+    const reading = text(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | |',
+        '一、本年新收政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 21 | ||',
+        '二、主动公开政府信息情况',
+        '第二十条第(五)项 | |||',
+        '信息内容 | 本年处理决定数量 | ||',
+        '行政许可 | 92 | ||',
+        '第二十条第(一)项 | |||',
+        '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+        '规章 | 1 | 2 | 3 |',
+        '规章 | 7 | 8 | 9 |',
+        '五、存在的主要问题及改进情况',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      reading.cells.map((c) => `${c.id}=${c.raw}`),
+      [
+        'rules.issued=1',
+        'rules.repealed=2',
+        'rules.in_force=3',
+        'licensing.decisions=92',
+        ...Object.entries(row7('received', ['1', '2', '3', '4', '5', '6', '21'])).map(([id, raw]) => `${id}=${raw}`),
+        ...Object.entries(row7('outcome.withheld.state_secret', ['0', '0', '0', '0', '0', '0', '0'])).map(([id, raw]) => `${id}=${raw}`),
+      ],
+    );
+  });
+});
+
 describe('cell values as read', () => {
   it('keeps raw text and parses signs, units and null markers (§6.3)', () => {
     const reading = text(

@@ -348,7 +348,7 @@ function splitRow(row: PhysicalRow): SplitRow {
     }
     kinds[i] = CELL_OTHER;
     const match = text === row.hintText ? row.hintMatch! : matchLabel(text);
-    const targets = targetsIn(match, row.table);
+    const targets = targetsOfTable(match, row.table);
     matchScratch[i] = match;
     targetsScratch[i] = targets;
     if (targets.length > 0) {
@@ -371,10 +371,18 @@ function splitRow(row: PhysicalRow): SplitRow {
       }
     }
   }
-  const labels: LabelCell[] = [];
+  // Counted first: an array of the exact size (most rows have one or two labels; a pushed-to empty
+  // array would get room for 17).
+  let labelCount = 0;
   for (let i = 0; i < end; i++) {
     if (kinds[i] === CELL_OTHER) {
-      labels.push(labelCell(cells[i]!, matchScratch[i]!, targetsScratch[i]!, i));
+      labelCount++;
+    }
+  }
+  const labels: LabelCell[] = new Array(labelCount);
+  for (let i = 0, at = 0; i < end; i++) {
+    if (kinds[i] === CELL_OTHER) {
+      labels[at++] = labelCell(cells[i]!, matchScratch[i]!, targetsScratch[i]!, i);
     }
   }
   let filled = 0;
@@ -390,6 +398,20 @@ function splitRow(row: PhysicalRow): SplitRow {
   }
   // A row of values only keeps its cells as its values (both are read-only): no copy.
   return { labels, values: end === 0 ? cells : cells.slice(end), filled, filledValues };
+}
+
+/**
+ * The targets of a match in one table: the match's own list when all of them are in that table (the
+ * usual label names one row or column), without targetsIn's cache lookups; else targetsIn's filtered list.
+ */
+function targetsOfTable(match: LabelMatch, table: TableId): readonly LabelTarget[] {
+  const targets = match.targets;
+  for (let i = 0; i < targets.length; i++) {
+    if (targets[i]!.table !== table) {
+      return targetsIn(match, table);
+    }
+  }
+  return targets;
 }
 
 /**
@@ -542,7 +564,7 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   const reading: TableReading = {
     template: choice.template,
     cells: readCells,
-    tablesFound: TABLE_IDS.filter((t) => aligned.found.has(t)),
+    tablesFound: tablesFound(aligned.found),
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     narrativeLines: narrativeOf(layout, aligned.consumed),
@@ -556,6 +578,16 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   return candidates.size === 0 ? reading : { ...reading, runCandidates: candidates };
 }
 
+function tablesFound(found: Uint8Array): TableId[] {
+  const tables: TableId[] = [];
+  for (let i = 0; i < TABLE_IDS.length; i++) {
+    if (found[i] === 1) {
+      tables.push(TABLE_IDS[i]!);
+    }
+  }
+  return tables;
+}
+
 type LastRow = { readonly table: TableId; readonly record: DataRecord | null; readonly line: number; readonly grid: boolean };
 
 /** What aligning the rows to the template grid gives: data records, label observations, consumed lines. */
@@ -564,7 +596,8 @@ interface AlignedRows {
   readonly variants: Variant[];
   readonly unknown: readonly { table: TableId; label: string }[];
   readonly markers: { readonly '2021': string[]; readonly '2019': string[] };
-  readonly found: ReadonlySet<TableId>;
+  /** By table index (tableIndexOf): 1 when the table's heading or body was found. */
+  readonly found: Uint8Array;
   /** Per line of the layout: 1 when it is table text (not narrative). */
   readonly consumed: Uint8Array;
   /** The last row accepted as table text, for READ-TRUNCATED. */
@@ -578,11 +611,11 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     const index = layout.skipped[i]!;
     consumed[index] = 1;
   }
-  const found = new Set<TableId>();
+  const found = new Uint8Array(TABLE_IDS.length);
   for (let i = 0; i < layout.headings.length; i++) {
     const heading = layout.headings[i]!;
     if (heading.table !== null) {
-      found.add(heading.table);
+      found[tableIndexOf(heading.table)] = 1;
     }
   }
 
@@ -602,7 +635,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       const index = row.lines[i]!;
       consumed[index] = 1;
     }
-    found.add(row.table);
+    found[tableIndexOf(row.table)] = 1;
     lastRow = row;
     lastRecord = record;
   };
@@ -876,7 +909,7 @@ interface EmittedCells {
  */
 function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: TemplateChoice, variants: Variant[]): EmittedCells {
   const { fallback, t3Template } = choice;
-  const cells: ReadCell[] = [];
+  pushedCount = 0;
   emitCall = emitCall === 0x7fffffff ? 1 : emitCall + 1;
   if (emitCall === 1) {
     cellStamps.fill(0);
@@ -885,6 +918,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
   // Each record's row (undefined for table 四's label-less row and for IDs neither template has): one
   // array per report, not an object per record.
   const rowDefs: (RowDef | undefined)[] = new Array(records.length);
+  const templates: TemplateId[] = new Array(records.length);
   // Per table (by TABLE_IDS index): the least trailing artifacts over its rows, 0 when no row tells.
   const trailingBy = [-1, -1, -1];
   for (let j = 0; j < records.length; j++) {
@@ -892,6 +926,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     let width = T4_WIDTH;
     if (record.rowId !== null) {
       const tpl = recordTemplate(record, fallback, t3Template);
+      templates[j] = tpl;
       const rowDef = TEMPLATES[tpl].rowById.get(record.rowId) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId);
       rowDefs[j] = rowDef;
       width = rowDef === undefined ? 0 : columnsOf(record.table, rowDef).length;
@@ -909,7 +944,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     const tableIndex = tableIndexOf(record.table);
     const trailing = Math.max(0, trailingBy[tableIndex]!);
     if (record.table === '四' && record.rowId === null) {
-      emitTable4(record, isCut, trailing, fallback, cells, shapeFindings);
+      emitTable4(record, isCut, trailing, fallback, shapeFindings);
       continue;
     }
     if (rowDef === undefined || rowDef.id === 'outcome') {
@@ -939,13 +974,13 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     }
     const slots = slotsOf(rowDef, columns);
     for (let i = 0; i < width; i++) {
-      emitCell(cells, record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
+      emitCell(record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
     }
     if (record.label) {
-      noteRowVariant(record, record.label, rowDef, recordTemplate(record, fallback, t3Template), variants);
+      noteRowVariant(record, record.label, rowDef, templates[j]!, variants);
     }
   }
-  return { cells: inContractOrder(cells), shapeFindings };
+  return { cells: inContractOrder(), shapeFindings };
 }
 
 /** LABEL-VARIANT of a data row's label: a variant wording, or the other template's alias of the row (§5). */
@@ -981,14 +1016,7 @@ function table4Grid(tpl: TemplateId): Table4Grid {
 }
 
 /** Table 四's label-less row of fifteen values (review, then the two litigation rows, five columns each). */
-function emitTable4(
-  record: DataRecord,
-  isCut: boolean,
-  trailing: number,
-  tpl: TemplateId,
-  cells: ReadCell[],
-  shapeFindings: Finding[],
-): void {
+function emitTable4(record: DataRecord, isCut: boolean, trailing: number, tpl: TemplateId, shapeFindings: Finding[]): void {
   const { rows, slots } = table4Grid(tpl);
   const found = align(record.values, T4_WIDTH, record.positional, isCut, trailing);
   if (found === UNALIGNED) {
@@ -1013,12 +1041,30 @@ function emitTable4(
   const width = T4_COLUMNS.length;
   for (let i = 0; i < T4_WIDTH; i++) {
     const column = i % width;
-    emitCell(cells, '四', T4_INDEX, rows[(i - column) / width]!.label, slots[i]!, T4_COLUMNS[column]!.label, column, alignedScratch[i]);
+    emitCell('四', T4_INDEX, rows[(i - column) / width]!.label, slots[i]!, T4_COLUMNS[column]!.label, column, alignedScratch[i]);
   }
 }
 
-// The contract-order key of each cell emitCells pushed, by its push position (reused, grown on demand).
+// emitCells' cells in push order and their contract-order keys, by push position (both reused, grown on
+// demand): the reading gets an exact-size copy instead of an array grown by push from empty, which
+// copies its elements several times on the way to a report's ~200 cells.
+const pushed: ReadCell[] = [];
+let pushedCount = 0;
 let orderKeys = new Float64Array(512);
+// The slot number of each pushed cell, and each emitted cell's position in the reading by slot number
+// (written by inContractOrder): the findings are sorted by their cells' positions (positionOf), without
+// a map of the ~200 cell IDs per report.
+let pushedNumbers = new Int32Array(512);
+let positions = new Int32Array(512);
+
+/**
+ * A cell's position in the reading last emitted (undefined when that reading has no such cell): its
+ * slot is stamped for the current emitCells call exactly when the cell was pushed (markEmitted).
+ */
+function positionOf(id: string): number | undefined {
+  const n = CELL_NUMBERS.get(id);
+  return n !== undefined && n < cellStamps.length && cellStamps[n] === emitCall ? positions[n] : undefined;
+}
 
 /**
  * Emits one aligned cell: absent when blank or when its ID was already emitted (the first value stands).
@@ -1026,7 +1072,6 @@ let orderKeys = new Float64Array(512);
  * ties keep push order, as a stable sort would): a number, no wrapper object per cell.
  */
 function emitCell(
-  cells: ReadCell[],
   table: TableId,
   tableIndex: number,
   row: string,
@@ -1042,28 +1087,41 @@ function emitCell(
   if (raw.length === 0 || !markEmitted(slot)) {
     return;
   }
-  const at = cells.length;
+  const at = pushedCount++;
   if (at >= orderKeys.length) {
     const grown = new Float64Array(orderKeys.length * 2);
     grown.set(orderKeys);
     orderKeys = grown;
+    const grownNumbers = new Int32Array(grown.length);
+    grownNumbers.set(pushedNumbers);
+    pushedNumbers = grownNumbers;
   }
+  pushedNumbers[at] = slot.number;
   // The push position is below 2^16: at most one cell per slot (markEmitted), and the templates have a
   // few hundred slots; rank × 100 + column is far below 2^20. The key stays an exact integer (< 2^38).
   orderKeys[at] = (tableIndex * 2 ** 20 + slot.rank * 100 + columnIndex) * 2 ** 16 + at;
-  cells.push({ table, row, column, id: slot.id, value: parseCellValue(raw), raw });
+  pushed[at] = { table, row, column, id: slot.id, value: parseCellValue(raw), raw };
 }
 
-/** The emitted cells in contract order: their keys sorted as numbers (a typed array's sort). */
-function inContractOrder(cells: ReadCell[]): ReadCell[] {
-  const count = cells.length;
+/** The cells emitCells pushed, in contract order: their keys sorted as numbers (a typed array's sort). */
+function inContractOrder(): ReadCell[] {
+  const count = pushedCount;
+  if (positions.length < cellStamps.length) {
+    positions = new Int32Array(cellStamps.length);
+  }
   if (isAscending(orderKeys, count)) {
-    return cells; // the usual case: the records came in contract order, nothing to sort
+    // The usual case: the records came in contract order, nothing to sort.
+    for (let i = 0; i < count; i++) {
+      positions[pushedNumbers[i]!] = i;
+    }
+    return pushed.slice(0, count);
   }
   const keys = orderKeys.subarray(0, count).sort();
   const ordered: ReadCell[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    ordered[i] = cells[keys[i]! % 2 ** 16]!;
+    const at = keys[i]! % 2 ** 16;
+    ordered[i] = pushed[at]!;
+    positions[pushedNumbers[at]!] = i;
   }
   return ordered;
 }
@@ -1090,15 +1148,6 @@ function collectFindings(
   cut: Cut | null,
   table2Runs: readonly Table2RunOutcome[],
 ): Finding[] {
-  const cells = emitted.cells;
-  // Only needed to sort findings, which most reports have none or one of.
-  let orderOf: Map<string, number> | undefined;
-  const orderIndex = (): Map<string, number> => {
-    if (orderOf === undefined) {
-      orderOf = new Map(cells.map((c, i) => [c.id, i]));
-    }
-    return orderOf;
-  };
   const findings: Finding[] = [...emitted.shapeFindings];
   if (choice.flatOther) {
     findings.push(finding('T3-OTHER-FLAT', T3_OTHER_FLAT_MESSAGE));
@@ -1127,7 +1176,7 @@ function collectFindings(
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
   const firstCell = (f: Finding) =>
     f.cells.reduce(
-      (least, id) => Math.min(least, orderIndex().get(id) ?? Number.MAX_SAFE_INTEGER),
+      (least, id) => Math.min(least, positionOf(id) ?? Number.MAX_SAFE_INTEGER),
       f.cells.length === 0 ? -1 : Number.MAX_SAFE_INTEGER,
     );
   findings.sort((a, b) => rank(a) - rank(b) || firstCell(a) - firstCell(b));
@@ -1443,12 +1492,11 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
       entry.ids.add(cell.id);
     }
   }
-  const order = new Map(cells.map((c, i) => [c.id, i]));
   return [...byFound].map(([found, { official, ids }]) =>
     finding(
       'LABEL-VARIANT',
       `“${found}”与格式规定的“${official}”不一致`,
-      [...ids].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+      [...ids].sort((a, b) => (positionOf(a) ?? 0) - (positionOf(b) ?? 0)),
     ),
   );
 }

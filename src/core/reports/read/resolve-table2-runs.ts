@@ -40,7 +40,10 @@ export interface ResolvedTable2Runs {
 
 /** Decides what the table 二 rows of a run-together layout allow; the layout unchanged when it has none. */
 export function resolveTable2Runs(layout: ScannedLayout): ResolvedTable2Runs | null {
-  const runs = (layout.runTogether ?? []).filter((r) => r.table2?.splits != null);
+  if (layout.runTogether === undefined || layout.runTogether.length === 0) {
+    return null; // the usual layout: no run-together row at all
+  }
+  const runs = layout.runTogether.filter((r) => r.table2?.splits != null);
   if (runs.length === 0) {
     return null;
   }

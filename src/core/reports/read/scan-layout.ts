@@ -7,7 +7,7 @@
 
 import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
-import { type LabelMatch, type LabelTarget, matchLabel } from './match-label.ts';
+import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import { cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
@@ -168,21 +168,59 @@ export function headingTable(line: string): TableId | null | undefined {
     return undefined;
   }
   // The lines left (`第二十条第（一）项`, `行政复议`, the headings) recur report after report.
-  const known = headingMemo.get(line);
-  if (known !== undefined) {
-    return known === NO_HEADING ? undefined : known;
+  const known = headingBook.find(line, 0, line.length);
+  if (known >= 0) {
+    const table = headingBook.value(known);
+    return table === NO_HEADING ? undefined : table;
   }
   const table = headingOf(line);
-  if (headingMemo.size >= HEADING_MEMO_LIMIT) {
-    headingMemo.clear();
-  }
-  headingMemo.set(line, table === undefined ? NO_HEADING : table);
+  headingBook.add(line, table === undefined ? NO_HEADING : table);
   return table;
 }
 
+// What scanText notes of each line in the pass that finds its end (LINE_FACTS): a `|`, a tab, one of the
+// characters every heading phrase holds (headingTable's first test), whitespace (what trim and \s know),
+// a sentence's `。` `，` `,` and a `[` (of a bookmark tag: headingTable's second test).
+const LINE_PIPE = 1;
+const LINE_TAB = 2;
+const LINE_HEADING_CHARACTER = 4;
+const LINE_SPACE = 8;
+const LINE_SENTENCE = 16;
+const LINE_BRACKET = 32;
+
+/**
+ * False when a line with these facts is no heading by headingTable's first tests: no 况, 项 or 议, or a
+ * sentence's punctuation without a `[`. A single pipe cell (scanLine) holds every character of its line
+ * but pipes and blanks, so its line's facts answer for it too.
+ */
+function mayBeHeading(facts: number): boolean {
+  return (facts & LINE_HEADING_CHARACTER) !== 0 && ((facts & LINE_SENTENCE) === 0 || (facts & LINE_BRACKET) !== 0);
+}
+
+/**
+ * The LINE_* bits of every UTF-16 code unit, 0 for most: one load per character in scanText's pass (a
+ * table lookup is cheaper there than the comparisons). Only the few code units with a bit are set.
+ */
+const LINE_FACTS = new Uint8Array(0x10000);
+LINE_FACTS[0x7c] = LINE_PIPE;
+// The whitespace of trim and \s (isTrimmable), the tab among it.
+for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) {
+  LINE_FACTS[code] = LINE_SPACE;
+}
+for (let code = 0x2000; code <= 0x200a; code++) {
+  LINE_FACTS[code] = LINE_SPACE;
+}
+LINE_FACTS[0x09] = LINE_TAB | LINE_SPACE;
+for (const heading of '况项议') {
+  LINE_FACTS[heading.charCodeAt(0)] = LINE_HEADING_CHARACTER;
+}
+for (const sentence of '。，,') {
+  LINE_FACTS[sentence.charCodeAt(0)] = LINE_SENTENCE;
+}
+LINE_FACTS[0x5b] = LINE_BRACKET;
+
 const NO_HEADING = 'none';
-const headingMemo = new Map<string, TableId | null | typeof NO_HEADING>();
-const HEADING_MEMO_LIMIT = 4096;
+const headingBook = new TextBook<TableId | null | typeof NO_HEADING>(4096);
 
 function headingOf(line: string): TableId | null | undefined {
   const trimmed = line.trim().replace(MARKDOWN_HEADING, '');
@@ -204,13 +242,13 @@ function headingOf(line: string): TableId | null | undefined {
 }
 
 // Page numbers in ASCII or full-width digits (`- 3 -`, `－３－`, `第３页`).
-const PAGE_FURNITURE = [
-  /^第\s*[\d０-９]+\s*页\s*[,，/]?\s*(?:共\s*[\d０-９]+\s*页)?$/,
-  /^[-—－]\s*[\d０-９]+\s*[-—－]$/,
-  /^(?:https?:\/\/|www\.)\S*$/i,
-  /^\[bookmark:[^\]]*\]$/,
-  /^[\d０-９]+\s*\/\s*[\d０-９]+$/,
-];
+// Each pattern has its own first characters (第; - — －; h/w of a URL; [; a digit): the first character of
+// a line picks the one pattern that can match it (furniturePattern).
+const PAGE_NUMBER = /^第\s*[\d０-９]+\s*页\s*[,，/]?\s*(?:共\s*[\d０-９]+\s*页)?$/;
+const DASHED_PAGE_NUMBER = /^[-—－]\s*[\d０-９]+\s*[-—－]$/;
+const URL = /^(?:https?:\/\/|www\.)\S*$/i;
+const BOOKMARK = /^\[bookmark:[^\]]*\]$/;
+const PAGE_OF_PAGES = /^[\d０-９]+\s*\/\s*[\d０-９]+$/;
 
 /** True for lines that are page furniture or word-processor residue, not content (page numbers, URLs, bookmarks). */
 export function isFurniture(line: string): boolean {
@@ -219,27 +257,32 @@ export function isFurniture(line: string): boolean {
   while (first < line.length && isTrimmable(line.charCodeAt(first))) {
     first++;
   }
-  if (first === line.length || !mayBeFurniture(line.charCodeAt(first))) {
+  const pattern = first === line.length ? undefined : furniturePattern(line.charCodeAt(first));
+  if (pattern === undefined) {
     return false;
   }
   const trimmed = line.trim();
-  return (
-    trimmed.length > 0 && trimmed.length <= 80 && mayBeFurniture(trimmed.charCodeAt(0)) && PAGE_FURNITURE.some((re) => re.test(trimmed))
-  );
+  return trimmed.length <= 80 && pattern.test(trimmed);
 }
 
-/** The first characters PAGE_FURNITURE can match (第, - — －, h/w of a URL, [, a digit, ASCII or full-width): every other line skips the five regexes. */
-function mayBeFurniture(code: number): boolean {
-  return (
-    isDigitCode(code) ||
-    code === 0x7b2c ||
-    code === 0x2d ||
-    code === 0x2014 ||
-    code === 0xff0d ||
-    code === 0x5b ||
-    (code | 0x20) === 0x68 ||
-    (code | 0x20) === 0x77
-  );
+/**
+ * The one furniture pattern a line whose first non-blank character is `code` may match, or undefined:
+ * a value line (`18`) is tried against the page-of-pages pattern only, most lines against none.
+ */
+function furniturePattern(code: number): RegExp | undefined {
+  if (isDigitCode(code)) {
+    return PAGE_OF_PAGES;
+  }
+  if (code === 0x7b2c) {
+    return PAGE_NUMBER;
+  }
+  if (code === 0x2d || code === 0x2014 || code === 0xff0d) {
+    return DASHED_PAGE_NUMBER;
+  }
+  if (code === 0x5b) {
+    return BOOKMARK;
+  }
+  return (code | 0x20) === 0x68 || (code | 0x20) === 0x77 ? URL : undefined;
 }
 
 const RULE_LINE = /^[\s\-—=_:+|－]+$/;
@@ -294,23 +337,102 @@ function isRuleCode(code: number): boolean {
  * a Markdown table (after its `|---|` line; the head line above it only holds labels).
  */
 function splitPipes(line: string, markdown: boolean): string[] {
-  const cells = splitUnescaped(line);
+  if (line.includes('\\')) {
+    return withoutBorders(splitUnescaped(line), line, markdown);
+  }
+  const count = cellBounds(line, 0x7c);
+  let first = 0;
+  let last = count;
+  // A blank first cell means the trimmed line starts with `|` (the trimmable set is trim's), a blank last
+  // cell that it ends with one: the Markdown border test of withoutBorders, on the bounds.
+  if (markdown && last - first > 1 && isBlankRange(line, cellStarts[first]!, cellEnds[first]!)) {
+    first++;
+  }
+  if (markdown && last - first > 1 && isBlankRange(line, cellStarts[last - 1]!, cellEnds[last - 1]!)) {
+    last--;
+  }
+  return cellsOf(line, first, last);
+}
+
+/** withoutBorders for cells made with their escapes read (splitUnescaped). */
+function withoutBorders(cells: string[], line: string, markdown: boolean): string[] {
   const trimmed = line.trim();
-  const bordered = markdown;
-  if (bordered && trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
+  if (markdown && trimmed.startsWith('|') && cells.length > 1 && cells[0]!.trim() === '') {
     cells.shift();
   }
-  if (bordered && trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
+  if (markdown && trimmed.endsWith('|') && cells.length > 1 && cells[cells.length - 1]!.trim() === '') {
     cells.pop();
   }
   return cells;
 }
 
+// Where the cells of the line being split start and end (cellBounds), reused from line to line: a row's
+// cells are found without a string per cell, and made by cellsOf.
+const cellStarts: number[] = [];
+const cellEnds: number[] = [];
+
+/** The bounds of line's cells separated by the code unit `separator`, as `split` gives them; their count. */
+function cellBounds(line: string, separator: number): number {
+  let count = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line.charCodeAt(i) === separator) {
+      cellStarts[count] = start;
+      cellEnds[count] = i;
+      count++;
+      start = i + 1;
+    }
+  }
+  cellStarts[count] = start;
+  cellEnds[count] = line.length;
+  return count + 1;
+}
+
+/**
+ * The cells `first` to `last` (exclusive) of the bounds cellBounds found, as cellText makes them.
+ */
+function cellsOf(line: string, first: number, last: number): string[] {
+  const cells = new Array<string>(last - first);
+  for (let c = first; c < last; c++) {
+    cells[c - first] = cellText(line, cellStarts[c]!, cellEnds[c]!);
+  }
+  return cells;
+}
+
+/**
+ * The cell line[start, end). A label matchLabel has seen is its string (knownLabelText): the label cells
+ * of a table row, the same report after report, are not made again, and the label book finds them by
+ * identity. A cell that is blank or starts with an ASCII digit, most likely a value (new in every
+ * report), is a slice without a look-up (a label starting with a digit, `1.属于国家秘密`, is then a new
+ * string: the same text either way).
+ */
+function cellText(line: string, start: number, end: number): string {
+  let first = start;
+  while (first < end && isTrimmable(line.charCodeAt(first))) {
+    first++;
+  }
+  if (first === end || isAsciiDigit(line.charCodeAt(first))) {
+    return start === end ? '' : line.slice(start, end);
+  }
+  return knownLabelText(line, start, end) ?? line.slice(start, end);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** True when line[start, end) holds nothing trim would keep. */
+function isBlankRange(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (!isTrimmable(line.charCodeAt(i))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Splits at `|`, keeping Markdown's escaped `\|` and `\\` as text. */
 function splitUnescaped(line: string): string[] {
-  if (!line.includes('\\')) {
-    return line.split('|');
-  }
   const cells: string[] = [];
   let current = '';
   for (let i = 0; i < line.length; i++) {
@@ -329,6 +451,7 @@ function splitUnescaped(line: string): string[] {
   return cells;
 }
 
+const TOKEN_SEPARATOR = /[\s\u3000\u00a0]+/;
 const SENTENCE_PUNCTUATION = /[。；;，,！？!?：:]/;
 
 /** The tables a label names, or an empty list when it names none; one frozen list per list of targets. */
@@ -480,8 +603,19 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   function scanGrid(gridRows: readonly (readonly unknown[])[]): void {
     flush();
     for (const gridRow of gridRows) {
-      const cells = Array.isArray(gridRow) ? gridRow.map((c) => (typeof c === 'string' ? c : '')) : [];
-      const filled = cells.filter((c) => c.trim().length > 0);
+      // Loops, not map and filter with a closure each: a grid row is read per row of every HTML report.
+      const cells: string[] = [];
+      const filled: string[] = [];
+      if (Array.isArray(gridRow)) {
+        for (let c = 0; c < gridRow.length; c++) {
+          const value = gridRow[c];
+          const cell = typeof value === 'string' ? value : '';
+          cells.push(cell);
+          if (!isBlankRange(cell, 0, cell.length)) {
+            filled.push(cell);
+          }
+        }
+      }
       const index = lines.push(filled.join(' ')) - 1;
       const heading = filled.length === 1 ? headingTable(filled[0]!) : undefined;
       if (heading !== undefined) {
@@ -503,22 +637,28 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     pipeCells = isPipeCellPerLine(text);
     let start = 0;
     while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) {
-        end = text.length;
+      // One pass over the line's code units finds its end and what scanLine asks of it (LINE_FACTS), where
+      // an indexOf for the end and an includes per question each read the line again.
+      let facts = 0;
+      let end = start;
+      while (end < text.length) {
+        const code = text.charCodeAt(end);
+        if (code === 0x0a) {
+          break;
+        }
+        facts |= LINE_FACTS[code]!;
+        end++;
       }
-      let line = text.slice(start, end);
+      const cr = end > start && text.charCodeAt(end - 1) === 0x0d;
+      const line = text.slice(start, cr ? end - 1 : end);
       start = end + 1;
-      if (line.endsWith('\r')) {
-        line = line.slice(0, -1);
-      }
       // A crawler's flattened page may write its digits full-width (`２１７１０`): its runs are split as ASCII.
       const folded = line.length >= 200 ? asciiDigits(line) : line;
       if (line.length >= 200 && isRunTogether(folded)) {
         flush();
         scanRunTogether(tokenizeRunTogether(folded));
       } else {
-        scanLine(line, lines.push(line) - 1);
+        scanLine(line, lines.push(line) - 1, facts);
       }
       if (end === text.length) {
         break;
@@ -567,14 +707,17 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
   }
 
-  function scanLine(original: string, index: number): void {
+  /** One line of a text block; `facts` are its LINE_* bits (LINE_FACTS), what scanText saw in it. */
+  function scanLine(original: string, index: number, facts: number): void {
     let line = original;
-    let hasPipe = line.includes('|');
+    let hasPipe = (facts & LINE_PIPE) !== 0;
+    let hasTab = (facts & LINE_TAB) !== 0;
     if (pipeCells && hasPipe) {
       const single = singlePipeCell(line);
       if (single !== undefined) {
         line = single;
         hasPipe = line.includes('|');
+        hasTab = line.includes('\t');
       }
     }
     if (!hasPipe) {
@@ -594,14 +737,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       }
       return;
     }
-    const heading = hasPipe ? undefined : headingTable(line);
+    const heading = hasPipe || !mayBeHeading(facts) ? undefined : headingTable(line);
     if (heading !== undefined) {
       flush();
       table = heading;
       headings.push({ line: index, table });
       return;
     }
-    if (line.includes('\t')) {
+    if (hasTab) {
       const second = line.indexOf('\t', 1);
       if (line.charCodeAt(0) === 9 && second === -1) {
         // One cell per line, DOCX-export style: `\t<cell>`, rows separated by empty lines.
@@ -609,13 +752,13 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
           flush();
           open = { cells: [], positional: true, lines: [], mode: 'tab', hasValues: false, rowLabels: false };
         }
-        open.cells.push(line.slice(1));
+        open.cells.push(cellText(line, 1, line.length));
         open.lines.push(index);
         continuable = true;
         return;
       }
       flush();
-      const cells = line.split('\t');
+      const cells = cellsOf(line, 0, cellBounds(line, 0x09));
       if (isRule(cells)) {
         if (table !== null) {
           skipped.push(index);
@@ -654,7 +797,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       open.lines.push(index);
       return;
     }
-    scanPlainLine(trimmed, index);
+    // Whitespace inside the trimmed line, as far as the facts tell (a single pipe cell: not known).
+    scanPlainLine(trimmed, index, line !== original || (facts & LINE_SPACE) !== 0);
   }
 
   /** The label cells of a plain line when its label part names a template label (or several, space-separated). */
@@ -723,7 +867,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     return true;
   }
 
-  function scanPlainLine(trimmed: string, index: number): void {
+  /** A line of plain text, trimmed; `spaced` = false when the line holds no whitespace at all. */
+  function scanPlainLine(trimmed: string, index: number, spaced: boolean): void {
     if (trimmed.length === 0) {
       // Whitespace only (spaces, U+3000, NBSP): a blank cell of the row being read.
       if (open !== null && open.mode === 'stream') {
@@ -735,7 +880,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     if (open !== null && open.mode === 'tab') {
       flush();
     }
-    if (table !== null && trimmed.length >= 3 && RULE_LINE.test(trimmed)) {
+    if (table !== null && trimmed.length >= 3 && isRuleCode(trimmed.charCodeAt(0)) && RULE_LINE.test(trimmed)) {
       skipped.push(index);
       return;
     }
@@ -743,7 +888,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       flush();
       return;
     }
-    const tokens = trimmed.split(/[\s\u3000\u00a0]+/);
+    // Without whitespace the line is one token (what the split gives), without the regexp's pass.
+    const tokens = spaced ? trimmed.split(TOKEN_SEPARATOR) : [trimmed];
     let valueCount = 0;
     while (valueCount < tokens.length && isValueText(tokens[tokens.length - 1 - valueCount]!)) {
       valueCount++;

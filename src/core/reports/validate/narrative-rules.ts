@@ -12,7 +12,7 @@ import { type ReportTemplate, TEMPLATE_2021 } from '../template.ts';
 import { cellValue, evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
-import { sentencesOf, statementsOf, uniqueSubjects } from './text-rules-support.ts';
+import { narrativeMentions, sentencesOf, statementsOf, uniqueSubjects } from './text-rules-support.ts';
 
 const RECEIVED_LABEL = '一、本年新收政府信息公开申请数量';
 
@@ -85,6 +85,11 @@ const APPEAL_GROUPS = {
   行政诉讼: ['litigation_direct', 'litigation_after_review'],
 } as const;
 type AppealWord = keyof typeof APPEAL_GROUPS;
+// The groups' 总计 cell IDs, made once (a new ID string per clause is hashed again by every lookup).
+const APPEAL_TOTAL_IDS: Readonly<Record<AppealWord, readonly string[]>> = {
+  行政复议: APPEAL_GROUPS.行政复议.map((g) => `${g}.total`),
+  行政诉讼: APPEAL_GROUPS.行政诉讼.map((g) => `${g}.total`),
+};
 const APPEAL_WORD = /行政复议|行政诉讼/;
 const APPEAL_COUNT = /(行政复议|行政诉讼)(?:案件|案)?\s*(\d+)\s*(件|起)/g;
 
@@ -110,8 +115,10 @@ export const checkNarrativeAppeals: RuleCheck = ({ report }) => {
           if (!clause.includes(word)) {
             continue;
           }
-          for (const group of APPEAL_GROUPS[word]) {
-            const id = `${group}.total`;
+          const groups = APPEAL_GROUPS[word];
+          for (let g = 0; g < groups.length; g++) {
+            const group = groups[g]!;
+            const id = APPEAL_TOTAL_IDS[word][g]!;
             const base = { rule: 'NARR-T4', subject: subject(`${clause.trim()}|${group}`), expression: `${id} = 0`, cells: [id] } as const;
             const total = cellValue(report, id);
             out.push(
@@ -133,7 +140,7 @@ export const checkNarrativeAppeals: RuleCheck = ({ report }) => {
         const word = match[1] as AppealWord;
         const n = Number(match[2]);
         const unit = match[3]!;
-        const ids = APPEAL_GROUPS[word].map((g) => `${g}.total`);
+        const ids = APPEAL_TOTAL_IDS[word];
         const base = {
           rule: 'NARR-T4',
           subject: subject(`${clause.trim()}|${word}`),
@@ -426,6 +433,9 @@ function formatScaled(value: number, decimals: number): string {
  * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted).
  */
 export const checkNarrativePercent: RuleCheck = ({ report }) => {
+  if (!narrativeMentions(report, '%') && !narrativeMentions(report, '％')) {
+    return []; // a share needs a percent sign
+  }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const statement of statementsOf(report)) {

@@ -202,9 +202,10 @@ const UNKNOWN_CELL: Position = [TABLE_IDS.length, 0, 0];
  */
 export function sortFindings<T extends Finding>(findings: readonly T[], template: DetectedTemplate = '2021'): T[] {
   const primary = template === '2019' ? [TEMPLATES['2019'], TEMPLATES['2021']] : [TEMPLATES['2021'], TEMPLATES['2019']];
+  // Keys made once per finding, not per comparison (ruleNumber searches the catalogue).
   const keyed = findings.map((f) => {
     const first = f.cells[0];
-    return { f, position: first === undefined ? undefined : (positionOf(first, primary) ?? UNKNOWN_CELL) };
+    return { f, number: ruleNumber(f.rule), position: first === undefined ? undefined : (positionOf(first, primary) ?? UNKNOWN_CELL) };
   });
   keyed.sort((a, b) => {
     if (a.position === undefined || b.position === undefined) {
@@ -221,7 +222,7 @@ export function sortFindings<T extends Finding>(findings: readonly T[], template
     }
     // Array.prototype.sort is stable: equal keys keep the order the rules emitted them in
     // (document order for text findings, e.g. 机关 before 年度 for META-IDENTITY).
-    return ruleNumber(a.f.rule) - ruleNumber(b.f.rule);
+    return a.number - b.number;
   });
   return keyed.map((k) => k.f);
 }
