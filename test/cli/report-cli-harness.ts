@@ -24,7 +24,10 @@ export function makeTempDir(prefix = 'gongkai-report-'): Promise<string> {
 let dataDir: Promise<string> | undefined;
 
 /** Runs `gongkai <args>` in-process; `cwd` defaults to the repository root, stderr is no terminal unless `isTTY`. */
-export async function runCli(args: readonly string[], options: { cwd?: string; isTTY?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  options: { cwd?: string; isTTY?: boolean; env?: Readonly<Record<string, string>> } = {},
+): Promise<CliRun> {
   dataDir ??= makeTempDir('gongkai-data-');
   let out = '';
   let err = '';
@@ -36,7 +39,7 @@ export async function runCli(args: readonly string[], options: { cwd?: string; i
       err += text;
     },
     isTTY: options.isTTY ?? false,
-    env: { GONGKAI_DATA_DIR: await dataDir },
+    env: { ...options.env, GONGKAI_DATA_DIR: await dataDir },
     cwd: options.cwd ?? ROOT,
     now: () => new Date('2026-11-23T02:00:00Z'),
   };

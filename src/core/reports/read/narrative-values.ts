@@ -64,12 +64,14 @@ export function readNarrativeValues(sentences: readonly string[]): NarrativeValu
   const out: NarrativeValue[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const text = sentences[s]!;
-    const found: { index: number; value: number }[] = [];
+    // Made on the first value: most sentences hold none.
+    let found: { index: number; value: number }[] | undefined;
     // Cheap tests first: most sentences hold no count, no claim and no fee.
     if (text.includes('件') || text.includes('条')) {
       const digits = asciiDigits(text);
       COUNT.lastIndex = 0;
       for (let match = COUNT.exec(digits); match !== null; match = COUNT.exec(digits)) {
+        found ??= [];
         found.push({ index: match.index, value: Number(match[1]!.replace(/[,，]/g, '')) });
       }
     }
@@ -77,13 +79,18 @@ export function readNarrativeValues(sentences: readonly string[]): NarrativeValu
       let offset = 0;
       for (const clause of text.split(/[，,]/)) {
         if (claimsNoApplication(clause) || claimsNoAppeal(clause)) {
+          found ??= [];
           found.push({ index: offset, value: 0 });
         }
         offset += clause.length + 1;
       }
     }
     for (const amount of feeAmountsOf(text)) {
+      found ??= [];
       found.push({ index: amount.index, value: Number(amount.yuan) });
+    }
+    if (found === undefined) {
+      continue;
     }
     if (found.length > 1) {
       found.sort((a, b) => a.index - b.index);

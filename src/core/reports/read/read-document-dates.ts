@@ -61,17 +61,37 @@ export function parseCount(text: string): number | undefined {
   return tens === undefined || units === undefined ? undefined : tens * 10 + units;
 }
 
+// A batch states the same few dates again and again (its year's 1月1日 and 12月31日, signature days): the
+// ISO form of each year, month and day text is remembered rather than parsed and checked for every
+// report (it was a fifth of the document-text reader). Keyed by the texts joined with 年/月/日, which
+// none of them holds. Bounded; cleared when full.
+const ISO_OF_TEXTS = new Map<string, string | null>();
+const ISO_OF_TEXTS_LIMIT = 4096;
+
 /** A date from its year, month and day texts; iso null unless a real calendar date with a 4-digit year. */
 export function statedDate(raw: string, yearText: string, monthText: string, dayText: string): StatedDate {
+  const key = `${yearText}年${monthText}月${dayText}日`;
+  let iso = ISO_OF_TEXTS.get(key);
+  if (iso === undefined) {
+    if (ISO_OF_TEXTS.size >= ISO_OF_TEXTS_LIMIT) {
+      ISO_OF_TEXTS.clear();
+    }
+    iso = isoOfTexts(yearText, monthText, dayText);
+    ISO_OF_TEXTS.set(key, iso);
+  }
+  return { raw, iso };
+}
+
+function isoOfTexts(yearText: string, monthText: string, dayText: string): string | null {
   const year = yearText.length === 4 ? parseCount(yearText) : undefined;
   const month = parseCount(monthText);
   const day = parseCount(dayText);
   if (year === undefined || month === undefined || day === undefined) {
-    return { raw, iso: null };
+    return null;
   }
   // parseLocalDate decides whether the day exists (month 13, 2月30日); iso keeps the year as read.
   const exists = parseLocalDate(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`) !== undefined;
-  return { raw, iso: exists ? `${year}-${pad(month)}-${pad(day)}` : null };
+  return exists ? `${year}-${pad(month)}-${pad(day)}` : null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -103,6 +123,9 @@ const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?(
 
 /** The first date range in a text (spaces ignored); a missing end year takes the start year. */
 export function findPeriod(text: string): StatedPeriod | null {
+  if (!text.includes('月')) {
+    return null; // a range names two months (a title line has none)
+  }
   const compact = asciiDigits(text.replace(/\s+/g, ''));
   const match = PERIOD.exec(compact);
   if (match === null) {

@@ -72,7 +72,17 @@ function cannotBeHeading(trimmed: string): boolean {
     first -= 0xfee0;
   }
   const plain = (first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff);
-  return plain && !HEADING_STARTS.has(first);
+  return (plain && !HEADING_STARTS.has(first)) || startsWithTwoDigits(first, trimmed.charCodeAt(1));
+}
+
+/**
+ * `2023年…`: a digit followed by a digit (ASCII or full-width, which NFKC makes ASCII) starts no
+ * numbering (`1、`, `3.` take one digit) and no official heading, and whitespace removal cannot put
+ * anything between them.
+ */
+function startsWithTwoDigits(first: number, second: number): boolean {
+  const digit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+  return first >= 0x30 && first <= 0x39 && digit(second);
 }
 
 const NUMBERING = /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,]))/;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { SEED_FILES } from '#test/factories/report-facts.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
+import { statedDate } from './read-document-dates.ts';
 import { readDocumentText } from './read-document-text.ts';
 
 const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
@@ -251,6 +252,19 @@ describe('title and signature (annual-report.md §6.4)', () => {
 });
 
 describe('period and malformed dates (validation-rules.md rules 8, 33)', () => {
+  test('dates read again (statedDate remembers the ISO form of the texts) keep their own raw text and validity', () => {
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(statedDate('2024年2月29日', '2024', '2', '29'), { raw: '2024年2月29日', iso: '2024-02-29' });
+      assert.deepEqual(statedDate('2023 年 2 月 29 日', '2023', '2', '29'), { raw: '2023 年 2 月 29 日', iso: null });
+      assert.deepEqual(statedDate('二〇二三年十二月三十一日', '二〇二三', '十二', '三十一'), {
+        raw: '二〇二三年十二月三十一日',
+        iso: '2023-12-31',
+      });
+      assert.deepEqual(statedDate('2023年12月1日', '2023', '12', '1'), { raw: '2023年12月1日', iso: '2023-12-01' });
+      assert.deepEqual(statedDate('2023年1月21日', '2023', '1', '21'), { raw: '2023年1月21日', iso: '2023-01-21' });
+    }
+  });
+
   test('a period without end year takes the start year', () => {
     const text = readDocumentText(report(['某局2023年政府信息公开工作年度报告', '统计期限为2023年1月1日至12月31日。']), '2021');
     assert.deepEqual([text.period?.from.iso, text.period?.to.iso], ['2023-01-01', '2023-12-31']);
@@ -313,6 +327,19 @@ describe('section headings (annual-report.md §2, §5; rules 5, 6)', () => {
     const lines = [HEADINGS_2021[0]!, '（二）主动公开政府信息情况', '3.依申请公开工作', ...HEADINGS_2021.slice(1)];
     const text = readDocumentText(lines, '2021');
     assert.deepEqual(text.sections.find((s) => s.id === 'overview')?.lines, ['（二）主动公开政府信息情况', '3.依申请公开工作']);
+  });
+
+  test('a line opening on a year or another two-digit number is no heading; numbered 1 to 6 it is (full-width too)', () => {
+    const lines = [
+      HEADINGS_2021[0]!,
+      '2023年，本机关主动公开信息。',
+      '１２、主动公开政府信息情况',
+      '２、主动公开政府信息情况',
+      ...HEADINGS_2021.slice(2),
+    ];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual(text.sections.find((s) => s.id === 'overview')?.lines, ['2023年，本机关主动公开信息。', '１２、主动公开政府信息情况']);
+    assert.equal(text.headings[1]?.found, '２、主动公开政府信息情况');
   });
 
   test('a heading with its text on the same line starts the section with that text', () => {

@@ -43,12 +43,16 @@ const ROW_RANK: ReadonlyMap<string, number> = (() => {
 // time), its row's contract rank, and a small number per ID for emitCells' stamps below.
 interface CellSlot {
   readonly id: string;
+  readonly rowId: string;
+  readonly colId: string;
   readonly number: number;
   readonly rank: number;
 }
 const CELL_SLOTS = new WeakMap<RowDef, Map<string, CellSlot>>();
 // The two templates' rows with one ID are distinct RowDefs: the number is by ID (bounded by the templates).
 const CELL_NUMBERS = new Map<string, number>();
+// A read cell's slot by its ID, for its row and column IDs without splitting the ID (variantFindings).
+const SLOT_BY_ID = new Map<string, CellSlot>();
 
 function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
   const byColumn = innerMap(CELL_SLOTS, rowDef);
@@ -60,22 +64,25 @@ function cellSlotOf(rowDef: RowDef, colId: string): CellSlot {
       number = CELL_NUMBERS.size;
       CELL_NUMBERS.set(id, number);
     }
-    slot = { id, number, rank: ROW_RANK.get(rowDef.id) ?? ROW_RANK.size };
+    slot = { id, rowId: rowDef.id, colId, number, rank: ROW_RANK.get(rowDef.id) ?? ROW_RANK.size };
     byColumn.set(colId, slot);
+    SLOT_BY_ID.set(id, slot);
   }
   return slot;
 }
 
-// A row's slots for one list of columns (its own, or table 三's seven for a group row): looked up once
-// per record instead of once per cell.
-const ROW_SLOTS = new WeakMap<RowDef, Map<readonly ColumnDef[], readonly CellSlot[]>>();
+// A row's slots for the columns its values fill (its own, or table 三's seven for a group row, columnsOf):
+// one lookup per record instead of one per cell, and one map per kind of list instead of a map per row.
+const OWN_SLOTS = new Map<RowDef, readonly CellSlot[]>();
+const T3_GROUP_SLOTS = new Map<RowDef, readonly CellSlot[]>();
 
 function slotsOf(rowDef: RowDef, columns: readonly ColumnDef[]): readonly CellSlot[] {
-  const byColumns = innerMap(ROW_SLOTS, rowDef);
-  let slots = byColumns.get(columns);
+  // Other lists (table 四's grid) are made once by their callers.
+  const cache = columns === rowDef.columns ? OWN_SLOTS : columns === T3_COLUMNS ? T3_GROUP_SLOTS : undefined;
+  let slots = cache?.get(rowDef);
   if (slots === undefined) {
     slots = columns.map((c) => cellSlotOf(rowDef, c.id));
-    byColumns.set(columns, slots);
+    cache?.set(rowDef, slots);
   }
   return slots;
 }
@@ -106,6 +113,12 @@ function markEmitted(slot: CellSlot): boolean {
 }
 
 const T4_ROW_IDS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
+const T4_INDEX = TABLE_IDS.indexOf('四');
+
+/** A table's position in TABLE_IDS (二, 三, 四): the first part of the contract order. */
+function tableIndexOf(table: TableId): number {
+  return table === '二' ? 0 : table === '三' ? 1 : 2;
+}
 const OUTCOME_PREFIX = '三、本年度办理结果/';
 
 // ---------------------------------------------------------------- row records
@@ -116,6 +129,14 @@ interface LabelCell {
   readonly targets: readonly LabelTarget[];
   /** Position in the physical row; −1 for a label joined from fragments. */
   readonly index: number;
+  /** The first target that names a row (undefined when none): asked of every label of every row. */
+  readonly rowTarget: RowTarget | undefined;
+}
+
+type RowTarget = Extract<LabelTarget, { kind: 'row' }>;
+
+function labelCell(text: string, match: LabelMatch, targets: readonly LabelTarget[], index: number): LabelCell {
+  return { text, match, targets, index, rowTarget: firstRowTarget(targets) };
 }
 
 interface HeaderRecord {
@@ -171,7 +192,7 @@ function isBlank(text: string): boolean {
  */
 type SplitRow = {
   readonly labels: LabelCell[];
-  readonly values: string[];
+  readonly values: readonly string[];
   /** Non-blank value cells (what isBlank says no to). */
   readonly filled: number;
   /** Non-blank value cells that read as values (cellKind CELL_VALUE). */
@@ -180,28 +201,120 @@ type SplitRow = {
 
 // Tests of the per-row loops, made once: an arrow written inside a loop is a new closure per row.
 
-/** The first row target of a label (undefined when it names no row). */
-function rowTargetOf(label: LabelCell): LabelTarget | undefined {
-  const targets = label.targets;
+function firstRowTarget(targets: readonly LabelTarget[]): RowTarget | undefined {
   for (let i = 0; i < targets.length; i++) {
-    if (targets[i]!.kind === 'row') {
-      return targets[i];
+    const target = targets[i]!;
+    if (target.kind === 'row') {
+      return target;
     }
   }
   return undefined;
 }
 
-/** The last label that names a row, and its first row target: what findLast + find gave, in one loop. */
+/** The last label that names a row (its rowTarget): what findLast + find gave, in one loop. */
 function lastRowLabel(labels: readonly LabelCell[]): LabelCell | undefined {
   for (let i = labels.length - 1; i >= 0; i--) {
-    if (rowTargetOf(labels[i]!) !== undefined) {
+    if (labels[i]!.rowTarget !== undefined) {
       return labels[i];
     }
   }
   return undefined;
 }
-const isKnownLabel = (l: LabelCell): boolean => l.targets.length > 0;
-const isUnknownLabel = (l: LabelCell): boolean => l.targets.length === 0;
+
+function hasKnownLabel(labels: readonly LabelCell[]): boolean {
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i]!.targets.length > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The last label that matched nothing in the row's table (undefined when every label is known). */
+function lastUnknownLabel(labels: readonly LabelCell[]): LabelCell | undefined {
+  for (let i = labels.length - 1; i >= 0; i--) {
+    if (labels[i]!.targets.length === 0) {
+      return labels[i];
+    }
+  }
+  return undefined;
+}
+
+function hasTargetOfKind(label: LabelCell, kind: LabelTarget['kind']): boolean {
+  const targets = label.targets;
+  for (let i = 0; i < targets.length; i++) {
+    if (targets[i]!.kind === kind) {
+      return true;
+    }
+  }
+  return false;
+}
+
+type ColumnTarget = Extract<LabelTarget, { kind: 'column' }>;
+
+/** The first column target of a label (undefined when it names no column). */
+function columnTargetOf(label: LabelCell): ColumnTarget | undefined {
+  const targets = label.targets;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
+    if (target.kind === 'column') {
+      return target;
+    }
+  }
+  return undefined;
+}
+
+/** True when a label's first block target is a block only the 2019 template has (a template marker). */
+function isOnly2019Block(label: LabelCell): boolean {
+  const targets = label.targets;
+  for (let i = 0; i < targets.length; i++) {
+    const target = targets[i]!;
+    if (target.kind === 'block') {
+      return target.templates.length === 1 && target.templates[0] === '2019';
+    }
+  }
+  return false;
+}
+
+/**
+ * Table 二's header of column labels: the templates its labels name (each one-template column is a
+ * marker too) and where each column's label sits, for underHeader (null when a label was joined from
+ * fragments or `信息内容` is not in the row).
+ */
+function table2Header(
+  columns: readonly LabelCell[],
+  content: LabelCell | undefined,
+  markers: { readonly '2021': string[]; readonly '2019': string[] },
+): HeaderRecord {
+  const templates = new Set<TemplateId>();
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    for (let j = 0; j < column.targets.length; j++) {
+      const target = column.targets[j]!;
+      if (target.kind === 'column' && target.templates.length === 1) {
+        templates.add(target.templates[0]!);
+        markers[target.templates[0]!].push(column.text);
+      }
+    }
+  }
+  const positions = new Map<string, number>();
+  let allPlaced = true;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i]!;
+    if (column.index >= 0) {
+      positions.set(columnTargetOf(column)!.colId, column.index);
+    } else {
+      allPlaced = false;
+    }
+  }
+  return {
+    table: '二',
+    columns,
+    templates,
+    positions: allPlaced && content !== undefined && content.index >= 0 ? positions : null,
+    start: content?.index ?? -1,
+  };
+}
 
 // splitRow's per-cell scratch (reused, grown on demand): the cell's kind and its label match.
 let kindScratch = new Uint8Array(64);
@@ -261,7 +374,7 @@ function splitRow(row: PhysicalRow): SplitRow {
   const labels: LabelCell[] = [];
   for (let i = 0; i < end; i++) {
     if (kinds[i] === CELL_OTHER) {
-      labels.push({ text: cells[i]!, match: matchScratch[i]!, targets: targetsScratch[i]!, index: i });
+      labels.push(labelCell(cells[i]!, matchScratch[i]!, targetsScratch[i]!, i));
     }
   }
   let filled = 0;
@@ -275,7 +388,8 @@ function splitRow(row: PhysicalRow): SplitRow {
       }
     }
   }
-  return { labels, values: cells.slice(end), filled, filledValues };
+  // A row of values only keeps its cells as its values (both are read-only): no copy.
+  return { labels, values: end === 0 ? cells : cells.slice(end), filled, filledValues };
 }
 
 /**
@@ -302,7 +416,7 @@ function joinFragments(labels: readonly LabelCell[], table: TableId): LabelCell[
       const match = matchLabel(text);
       const targets = targetsIn(match, table);
       if (targets.length > 0) {
-        joined = { text, match, targets, index: -1 };
+        joined = labelCell(text, match, targets, -1);
         width = w;
         break;
       }
@@ -325,7 +439,7 @@ function completeTruncated(labels: readonly LabelCell[], table: TableId): LabelC
       return label;
     }
     const match = matchPrefix(label.text, table);
-    return match.targets.length === 0 ? label : { ...label, match, targets: targetsIn(match, table) };
+    return match.targets.length === 0 ? label : labelCell(label.text, match, targetsIn(match, table), label.index);
   });
 }
 
@@ -355,17 +469,21 @@ function trailingArtifacts(values: readonly string[], width: number, positional:
   return filled === width && last - first + 1 === width ? values.length - 1 - last : -1;
 }
 
-type Alignment =
-  | { readonly kind: 'ok'; readonly cells: readonly (string | undefined)[] }
-  | { readonly kind: 'extra'; readonly cells: readonly (string | undefined)[]; readonly found: number }
-  | { readonly kind: 'unaligned' };
+/** align's answer for a row whose values cannot be fitted to the columns. */
+const UNALIGNED = -1;
+
+// The aligned row emitCells reads: align and underHeader write a row's cells here, by column (reused;
+// undefined = no cell). Only the first `width` entries of the current row mean anything.
+const alignedScratch: (string | undefined)[] = [];
 
 /**
- * Fits a row's value cells to the table's columns. Placeholders of merged label columns (on the left)
- * and empty cells an export adds after the last column are not value cells; `trailing` is how many
- * such trailing cells this table's rows carry (seed 001 ends every row with one), so they go first.
+ * Fits a row's value cells to the table's columns, writing them to alignedScratch. Placeholders of merged
+ * label columns (on the left) and empty cells an export adds after the last column are not value cells;
+ * `trailing` is how many such trailing cells this table's rows carry (seed 001 ends every row with one),
+ * so they go first. Gives the number of value cells found (more than `width`: the rightmost `width` were
+ * taken) or UNALIGNED.
  */
-function align(values: readonly string[], width: number, positional: boolean, cut: boolean, trailing: number): Alignment {
+function align(values: readonly string[], width: number, positional: boolean, cut: boolean, trailing: number): number {
   let start = 0;
   let end = values.length;
   if (positional) {
@@ -380,17 +498,15 @@ function align(values: readonly string[], width: number, positional: boolean, cu
     }
   }
   const count = end - start;
-  if (count > width) {
-    return { kind: 'extra', cells: values.slice(end - width, end), found: count };
-  }
   if (count < width && !positional && !cut) {
-    return { kind: 'unaligned' };
+    return UNALIGNED;
   }
-  const cells: (string | undefined)[] = values.slice(start, end);
-  while (cells.length < width) {
-    cells.push(undefined);
+  // More cells than columns: the rightmost `width`; fewer: the missing ones at the end.
+  const from = count > width ? end - width : start;
+  for (let i = 0; i < width; i++) {
+    alignedScratch[i] = from + i < end ? values[from + i] : undefined;
   }
-  return { kind: 'ok', cells };
+  return count;
 }
 
 // ---------------------------------------------------------------- the reader
@@ -422,7 +538,7 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   const choice = detectTemplate(aligned.records, aligned.markers);
   const cut = findCut(layout, aligned, choice);
   const emitted = emitCells(aligned.records, cut, choice, aligned.variants);
-  const readCells = emitted.cells.map((c) => c.cell);
+  const readCells = emitted.cells;
   const reading: TableReading = {
     template: choice.template,
     cells: readCells,
@@ -503,22 +619,20 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
   };
 
-  // table3Sequence and the loop below look at the same rows: each table 三 row is split once.
-  // By row index (no map keyed by row objects).
-  const splits: (SplitRow | undefined)[] = new Array(layout.rows.length);
-  const sequence = table3Sequence(layout.rows, (j) => {
-    const split = splitRow(layout.rows[j]!);
-    splits[j] = split;
-    return split;
-  });
+  // table3Sequence and the loop below look at the same rows: each row is split once, first.
+  const splits: SplitRow[] = new Array(layout.rows.length);
+  for (let j = 0; j < layout.rows.length; j++) {
+    splits[j] = splitRow(layout.rows[j]!);
+  }
+  const sequence = table3Sequence(layout.rows, splits);
   for (let j = 0; j < layout.rows.length; j++) {
     const row = layout.rows[j]!;
     const table = row.table;
-    const split = splits[j] ?? splitRow(row);
+    const split = splits[j]!;
     const { labels: rawLabels, values } = split;
-    const inSequence = sequence?.get(row);
+    const inSequence = sequence?.[j];
     if (inSequence !== undefined) {
-      const own = findLast(rawLabels, (l) => l.targets.some((t) => t.kind === 'row' && t.rowId === inSequence));
+      const own = lastLabelOfRow(rawLabels, inSequence);
       const record = dataRecord('三', inSequence, own ?? null, values, row, null);
       records.push(record);
       accept(row, record);
@@ -526,14 +640,24 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       continue;
     }
     const hasValue = split.filled > 0;
-    const labels = hasValue ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
+    // Fragments and cut-short labels are unknown labels: a row of known labels is taken as it is.
+    const labels =
+      hasValue || lastUnknownLabel(rawLabels) === undefined ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = lastRowLabel(labels);
-    const rowTarget = rowLabel === undefined ? undefined : rowTargetOf(rowLabel);
+    const rowTarget = rowLabel?.rowTarget;
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
       if (pending !== null && pending.table === table) {
-        const record = dataRecord(table, pending.rowId, { ...pending.label, index: -1 }, values, row, t2Header);
+        const label = pending.label;
+        const record = dataRecord(
+          table,
+          pending.rowId,
+          { text: label.text, match: label.match, targets: label.targets, index: -1, rowTarget: label.rowTarget },
+          values,
+          row,
+          t2Header,
+        );
         records.push(record);
         accept(row, record);
       } else if (table === '四' && values.length > 0) {
@@ -548,19 +672,18 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
     pending = null;
 
-    if (table === '四' && rowTarget !== undefined && rowTarget.kind === 'row' && hasValue) {
+    if (table === '四' && rowTarget !== undefined && hasValue) {
       const record = dataRecord('四', rowTarget.rowId, rowLabel!, values, row, null);
       records.push(record);
       noteLabel(rowLabel!, '四', { rowId: rowTarget.rowId });
       accept(row, record);
       continue;
     }
-    if (table !== '四' && rowTarget !== undefined && rowTarget.kind === 'row') {
+    if (table !== '四' && rowTarget !== undefined) {
       if (table === '二') {
         for (let i = 0; i < labels.length; i++) {
           const label = labels[i]!;
-          const block = label.targets.find((t) => t.kind === 'block');
-          if (block && block.kind === 'block' && block.templates.length === 1 && block.templates[0] === '2019') {
+          if (isOnly2019Block(label)) {
             markers['2019'].push(label.text);
           }
         }
@@ -579,20 +702,19 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     // No data-row label: a block label, a header row, or a row the template does not have.
     if (hasValue && split.filledValues === 0) {
       // Only text after the known labels: header cells too, not values (`… | 法律服务机构 | 个体工商户`).
-      const more = values.flatMap((text, i) => (isBlank(text) ? [] : [{ text, match: matchLabel(text), targets: [], index: -1 - i }]));
+      const more = values.flatMap((text, i) => (isBlank(text) ? [] : [labelCell(text, matchLabel(text), [], -1 - i)]));
       processHeader(row, completeTruncated(joinFragments([...labels, ...more], table), table));
       continue;
     }
-    const known = labels.filter(isKnownLabel);
-    const unknownLabels = labels.filter(isUnknownLabel);
-    if (known.length === 0) {
+    const lastUnknown = lastUnknownLabel(labels);
+    if (!hasKnownLabel(labels)) {
       if (hasValue) {
         addUnknown(table, labels[labels.length - 1]!.text);
         accept(row, null);
       }
       continue;
     }
-    if (hasValue && table === '四' && unknownLabels.length === 0) {
+    if (hasValue && table === '四' && lastUnknown === undefined) {
       // Table 四's head and its one data row read as one run of cells (one cell per line, no empty line).
       const record = dataRecord('四', null, null, values, row, null);
       records.push(record);
@@ -601,7 +723,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     }
     if (hasValue) {
       // Values under a label that is no data row (e.g. numbers beside a block or header label).
-      addUnknown(table, (unknownLabels[unknownLabels.length - 1] ?? labels[labels.length - 1]!).text);
+      addUnknown(table, (lastUnknown ?? labels[labels.length - 1]!).text);
       accept(row, null);
       continue;
     }
@@ -611,65 +733,45 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   /** A header or block row: template markers, LABEL-VARIANT of column labels, READ-UNKNOWN-ROW of the rest. */
   function processHeader(row: PhysicalRow, labels: readonly LabelCell[]): void {
     const table = row.table;
-    const known = labels.filter(isKnownLabel);
-    const unknownLabels = labels.filter(isUnknownLabel);
-    for (let i = 0; i < unknownLabels.length; i++) {
-      const label = unknownLabels[i]!;
-      addUnknown(table, label.text);
-    }
-    if (table === '二') {
-      const block = known.find((l) => l.targets.some((t) => t.kind === 'block'));
-      const columns = known.filter((l) => l.targets.some((t) => t.kind === 'column'));
-      if (block) {
-        const target = block.targets.find((t) => t.kind === 'block');
-        if (target && target.kind === 'block' && target.templates.length === 1 && target.templates[0] === '2019') {
-          markers['2019'].push(block.text);
-        }
-        t2Header = null;
+    // One pass over the labels: unknown ones are reported; table 二's block, `信息内容` and column labels
+    // are picked out (the first of each kind for the first two); other tables' column labels noted.
+    let block: LabelCell | undefined;
+    let content: LabelCell | undefined;
+    const columns: LabelCell[] = [];
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i]!;
+      if (label.targets.length === 0) {
+        addUnknown(table, label.text);
+        continue;
       }
-      if (columns.length > 0) {
-        const templates = new Set<TemplateId>();
-        for (let i = 0; i < columns.length; i++) {
-          const column = columns[i]!;
-          for (let j = 0; j < column.targets.length; j++) {
-            const target = column.targets[j]!;
-            if (target.kind === 'column' && target.templates.length === 1) {
-              templates.add(target.templates[0]!);
-              markers[target.templates[0]!].push(column.text);
-            }
-          }
-        }
-        const content = known.find((l) => l.targets.some((t) => t.kind === 'header'));
-        const positions = new Map<string, number>();
-        for (let i = 0; i < columns.length; i++) {
-          const column = columns[i]!;
-          const target = column.targets.find((t) => t.kind === 'column');
-          if (target && target.kind === 'column' && column.index >= 0) {
-            positions.set(target.colId, column.index);
-          }
-        }
-        t2Header = {
-          table: '二',
-          columns,
-          templates,
-          positions: columns.every((c) => c.index >= 0) && content !== undefined && content.index >= 0 ? positions : null,
-          start: content?.index ?? -1,
-        };
-        for (let i = 0; i < columns.length; i++) {
-          const column = columns[i]!;
-          const target = column.targets.find((t) => t.kind === 'column');
-          if (target && target.kind === 'column') {
-            noteLabel(column, '二', { colId: target.colId, header: t2Header });
-          }
-        }
-      }
-    } else {
-      for (let i = 0; i < known.length; i++) {
-        const label = known[i]!;
-        const target = label.targets.find((t) => t.kind === 'column');
-        if (target && target.kind === 'column') {
+      if (table !== '二') {
+        const target = columnTargetOf(label);
+        if (target !== undefined) {
           noteLabel(label, table, { colId: target.colId });
         }
+        continue;
+      }
+      if (block === undefined && hasTargetOfKind(label, 'block')) {
+        block = label;
+      }
+      if (content === undefined && hasTargetOfKind(label, 'header')) {
+        content = label;
+      }
+      if (columnTargetOf(label) !== undefined) {
+        columns.push(label);
+      }
+    }
+    if (block !== undefined) {
+      if (isOnly2019Block(block)) {
+        markers['2019'].push(block.text);
+      }
+      t2Header = null;
+    }
+    if (columns.length > 0) {
+      t2Header = table2Header(columns, content, markers);
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i]!;
+        noteLabel(column, '二', { colId: columnTargetOf(column)!.colId, header: t2Header });
       }
     }
     accept(row, null);
@@ -695,18 +797,33 @@ interface TemplateChoice {
 /** Step 2: the template, from the labels only one template has (§4.5). */
 function detectTemplate(records: readonly DataRecord[], found: AlignedRows['markers']): TemplateChoice {
   const markers = { '2021': [...found['2021']], '2019': [...found['2019']] };
-  const t3Rows = new Set(records.filter((r) => r.table === '三').map((r) => r.rowId));
-  const otherSubRows = [...t3Rows].some((id) => id?.startsWith('outcome.other.'));
-  if (otherSubRows) {
-    markers['2021'].push('（六）其他处理');
-  } else if (records.some((r) => r.table === '三' && r.rowId === 'outcome.other' && r.values.some((v) => !isBlank(v)))) {
-    markers['2019'].push('（六）其他处理');
-  }
+  // Table 三's （六）其他处理: its 2021 sub-rows, or the one 2019 row with a value. Table 二's rows only 2019 has.
+  let otherSubRows = false;
+  let otherFlat = false;
+  const only2019: string[] = [];
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    if (record.table === '二' && record.rowId !== null && !TEMPLATES['2021'].rowById.has(record.rowId)) {
-      markers['2019'].push(record.label?.text ?? record.rowId);
+    const rowId = record.rowId;
+    if (rowId === null) {
+      continue;
     }
+    if (record.table === '三') {
+      if (rowId.startsWith('outcome.other.')) {
+        otherSubRows = true;
+      } else if (rowId === 'outcome.other' && !otherFlat && hasFilledCell(record.values)) {
+        otherFlat = true;
+      }
+    } else if (record.table === '二' && !TEMPLATES['2021'].rowById.has(rowId)) {
+      only2019.push(record.label?.text ?? rowId);
+    }
+  }
+  if (otherSubRows) {
+    markers['2021'].push('（六）其他处理');
+  } else if (otherFlat) {
+    markers['2019'].push('（六）其他处理');
+  }
+  for (let i = 0; i < only2019.length; i++) {
+    markers['2019'].push(only2019[i]!);
   }
   // A 2021 table 二 with （六）其他处理 as one row: a 2021 report that left out the three sub-rows (rule 40),
   // not a mixed template — every other label is 2021's.
@@ -747,149 +864,217 @@ function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateCh
   return cut;
 }
 
-type EmittedCell = { readonly cell: ReadCell; readonly order: number; readonly table: number };
+/** What emitCells gives: the cells in contract order and the READ-ROW-SHAPE findings of rows it could not fit. */
+interface EmittedCells {
+  readonly cells: ReadCell[];
+  readonly shapeFindings: Finding[];
+}
 
 /**
  * Step 4: each record's values fitted to its row's columns (by header positions, else by the row's column
  * count) and emitted in contract order (§6.2); row label variants are added to `variants`.
  */
-function emitCells(
-  records: readonly DataRecord[],
-  cut: Cut | null,
-  choice: TemplateChoice,
-  variants: Variant[],
-): { cells: EmittedCell[]; shapeFindings: Finding[] } {
+function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: TemplateChoice, variants: Variant[]): EmittedCells {
   const { fallback, t3Template } = choice;
-  const cells: EmittedCell[] = [];
+  const cells: ReadCell[] = [];
   emitCall = emitCall === 0x7fffffff ? 1 : emitCall + 1;
   if (emitCall === 1) {
     cellStamps.fill(0);
   }
   const shapeFindings: Finding[] = [];
-  const resolved = records.map((record) => {
-    const tpl = recordTemplate(record, fallback, t3Template);
-    if (record.rowId === null) {
-      return { record, tpl, rowDef: undefined, width: T4_ROW_IDS.length * T4_COLUMNS.length };
-    }
-    const rowDef = TEMPLATES[tpl].rowById.get(record.rowId) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId);
-    const width = rowDef === undefined ? 0 : columnsOf(record.table, rowDef).length;
-    return { record, tpl, rowDef, width };
-  });
+  // Each record's row (undefined for table 四's label-less row and for IDs neither template has): one
+  // array per report, not an object per record.
+  const rowDefs: (RowDef | undefined)[] = new Array(records.length);
   // Per table (by TABLE_IDS index): the least trailing artifacts over its rows, 0 when no row tells.
   const trailingBy = [-1, -1, -1];
-  for (let j = 0; j < resolved.length; j++) {
-    const { record, width } = resolved[j]!;
+  for (let j = 0; j < records.length; j++) {
+    const record = records[j]!;
+    let width = T4_WIDTH;
+    if (record.rowId !== null) {
+      const tpl = recordTemplate(record, fallback, t3Template);
+      const rowDef = TEMPLATES[tpl].rowById.get(record.rowId) ?? TEMPLATES[tpl === '2021' ? '2019' : '2021'].rowById.get(record.rowId);
+      rowDefs[j] = rowDef;
+      width = rowDef === undefined ? 0 : columnsOf(record.table, rowDef).length;
+    }
     const count = trailingArtifacts(record.values, width, record.positional);
-    const k = TABLE_IDS.indexOf(record.table);
+    const k = tableIndexOf(record.table);
     if (count >= 0 && (trailingBy[k] === -1 || count < trailingBy[k]!)) {
       trailingBy[k] = count;
     }
   }
-  const trailingOf = (table: TableId): number => Math.max(0, trailingBy[TABLE_IDS.indexOf(table)] ?? 0);
-  for (let j = 0; j < resolved.length; j++) {
-    const { record, tpl, rowDef } = resolved[j]!;
+  for (let j = 0; j < records.length; j++) {
+    const record = records[j]!;
+    const rowDef = rowDefs[j];
     const isCut = cut !== null && cut.record === record;
+    const tableIndex = tableIndexOf(record.table);
+    const trailing = Math.max(0, trailingBy[tableIndex]!);
     if (record.table === '四' && record.rowId === null) {
-      emitTable4(record, isCut);
+      emitTable4(record, isCut, trailing, fallback, cells, shapeFindings);
       continue;
     }
     if (rowDef === undefined || rowDef.id === 'outcome') {
       continue;
     }
     const columns = columnsOf(record.table, rowDef);
-    const alignment =
-      underHeader(record, columns) ?? align(record.values, columns.length, record.positional, isCut, trailingOf(record.table));
-    if (alignment.kind === 'unaligned') {
+    const width = columns.length;
+    const found = underHeader(record, columns) ? width : align(record.values, width, record.positional, isCut, trailing);
+    if (found === UNALIGNED) {
       shapeFindings.push(
         finding(
           'READ-ROW-SHAPE',
-          `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${columns.length}列，未读取该行`,
+          `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${width}列，未读取该行`,
           cellIdsOf(rowDef, columns),
         ),
       );
       continue;
     }
-    if (alignment.kind === 'extra') {
+    if (found > width) {
       shapeFindings.push(
         finding(
           'READ-ROW-SHAPE',
-          `表${record.table}“${messageRow(rowDef.label)}”行有${alignment.found}个数值单元格，多于${columns.length}列，已按最右侧${columns.length}个读取`,
+          `表${record.table}“${messageRow(rowDef.label)}”行有${found}个数值单元格，多于${width}列，已按最右侧${width}个读取`,
           cellIdsOf(rowDef, columns),
         ),
       );
     }
     const slots = slotsOf(rowDef, columns);
-    const tableIndex = TABLE_IDS.indexOf(record.table);
-    const alignedCells = alignment.cells;
-    for (let i = 0; i < alignedCells.length; i++) {
-      push(record.table, tableIndex, rowDef, slots[i]!, columns[i]!.label, i, alignedCells[i]);
+    for (let i = 0; i < width; i++) {
+      emitCell(cells, record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
     }
     if (record.label) {
-      const target = record.label.targets.find((t) => t.kind === 'row');
-      if (record.label.match.difference !== 'none') {
-        variants.push({
-          found: foundLabelText(record.label.text),
-          official: record.label.match.official,
-          table: record.table,
-          rowId: rowDef.id,
-        });
-      } else if (target && target.kind === 'row' && !target.templates.includes(tpl)) {
-        // 规范性文件 in a 2021-template table 二 (or 行政规范性文件 in a 2019 one): a wording alias (§5).
-        variants.push({ found: foundLabelText(record.label.text), official: rowDef.label, table: record.table, rowId: rowDef.id });
-      }
+      noteRowVariant(record, record.label, rowDef, recordTemplate(record, fallback, t3Template), variants);
     }
   }
+  return { cells: inContractOrder(cells), shapeFindings };
+}
 
-  function emitTable4(record: DataRecord, isCut: boolean): void {
-    const width = T4_ROW_IDS.length * T4_COLUMNS.length;
-    const alignment = align(record.values, width, record.positional, isCut, trailingOf('四'));
-    const rows = T4_ROW_IDS.map((id) => TEMPLATES[fallback].rowById.get(id)!);
-    const ids = (): string[] => rows.flatMap((r) => T4_COLUMNS.map((c) => `${r.id}.${c.id}`));
-    if (alignment.kind === 'unaligned') {
-      shapeFindings.push(finding('READ-ROW-SHAPE', `表四“${rows[0]!.label}”行无法对齐到${width}列，未读取该行`, ids()));
-      return;
-    }
-    if (alignment.kind === 'extra') {
-      shapeFindings.push(
-        finding(
-          'READ-ROW-SHAPE',
-          `表四“${rows[0]!.label}”行有${alignment.found}个数值单元格，多于${width}列，已按最右侧${width}个读取`,
-          ids(),
-        ),
-      );
-    }
-    alignment.cells.forEach((text, i) => {
-      const rowDef = rows[Math.floor(i / T4_COLUMNS.length)]!;
-      const column = T4_COLUMNS[i % T4_COLUMNS.length]!;
-      push('四', TABLE_IDS.indexOf('四'), rowDef, cellSlotOf(rowDef, column.id), column.label, i % T4_COLUMNS.length, text);
-    });
+/** LABEL-VARIANT of a data row's label: a variant wording, or the other template's alias of the row (§5). */
+function noteRowVariant(record: DataRecord, label: LabelCell, rowDef: RowDef, tpl: TemplateId, variants: Variant[]): void {
+  if (label.match.difference !== 'none') {
+    variants.push({ found: foundLabelText(label.text), official: label.match.official, table: record.table, rowId: rowDef.id });
+    return;
   }
-
-  function push(
-    table: TableId,
-    tableIndex: number,
-    rowDef: RowDef,
-    slot: CellSlot,
-    column: string,
-    columnIndex: number,
-    text: string | undefined,
-  ): void {
-    if (text === undefined) {
-      return;
-    }
-    const raw = cellRaw(text);
-    if (raw.length === 0 || !markEmitted(slot)) {
-      return;
-    }
-    cells.push({
-      cell: { table, row: rowDef.label, column, id: slot.id, value: parseCellValue(raw), raw },
-      order: slot.rank * 100 + columnIndex,
-      table: tableIndex,
-    });
+  const target = label.rowTarget;
+  if (target !== undefined && target.kind === 'row' && !target.templates.includes(tpl)) {
+    // 规范性文件 in a 2021-template table 二 (or 行政规范性文件 in a 2019 one): a wording alias (§5).
+    variants.push({ found: foundLabelText(label.text), official: rowDef.label, table: record.table, rowId: rowDef.id });
   }
+}
 
-  cells.sort((a, b) => a.table - b.table || a.order - b.order);
-  return { cells, shapeFindings };
+const T4_WIDTH = T4_ROW_IDS.length * T4_COLUMNS.length;
+
+/** Table 四's three rows of one template, and the slots of their fifteen cells in row-major order. */
+interface Table4Grid {
+  readonly rows: readonly RowDef[];
+  readonly slots: readonly CellSlot[];
+}
+const T4_GRIDS = new Map<TemplateId, Table4Grid>();
+
+function table4Grid(tpl: TemplateId): Table4Grid {
+  let grid = T4_GRIDS.get(tpl);
+  if (grid === undefined) {
+    const rows = T4_ROW_IDS.map((id) => TEMPLATES[tpl].rowById.get(id)!);
+    grid = { rows, slots: rows.flatMap((r) => slotsOf(r, T4_COLUMNS)) };
+    T4_GRIDS.set(tpl, grid);
+  }
+  return grid;
+}
+
+/** Table 四's label-less row of fifteen values (review, then the two litigation rows, five columns each). */
+function emitTable4(
+  record: DataRecord,
+  isCut: boolean,
+  trailing: number,
+  tpl: TemplateId,
+  cells: ReadCell[],
+  shapeFindings: Finding[],
+): void {
+  const { rows, slots } = table4Grid(tpl);
+  const found = align(record.values, T4_WIDTH, record.positional, isCut, trailing);
+  if (found === UNALIGNED) {
+    shapeFindings.push(
+      finding(
+        'READ-ROW-SHAPE',
+        `表四“${rows[0]!.label}”行无法对齐到${T4_WIDTH}列，未读取该行`,
+        slots.map((s) => s.id),
+      ),
+    );
+    return;
+  }
+  if (found > T4_WIDTH) {
+    shapeFindings.push(
+      finding(
+        'READ-ROW-SHAPE',
+        `表四“${rows[0]!.label}”行有${found}个数值单元格，多于${T4_WIDTH}列，已按最右侧${T4_WIDTH}个读取`,
+        slots.map((s) => s.id),
+      ),
+    );
+  }
+  const width = T4_COLUMNS.length;
+  for (let i = 0; i < T4_WIDTH; i++) {
+    const column = i % width;
+    emitCell(cells, '四', T4_INDEX, rows[(i - column) / width]!.label, slots[i]!, T4_COLUMNS[column]!.label, column, alignedScratch[i]);
+  }
+}
+
+// The contract-order key of each cell emitCells pushed, by its push position (reused, grown on demand).
+let orderKeys = new Float64Array(512);
+
+/**
+ * Emits one aligned cell: absent when blank or when its ID was already emitted (the first value stands).
+ * Its sort key is the table, then its row's contract rank and its column, then the push position (so
+ * ties keep push order, as a stable sort would): a number, no wrapper object per cell.
+ */
+function emitCell(
+  cells: ReadCell[],
+  table: TableId,
+  tableIndex: number,
+  row: string,
+  slot: CellSlot,
+  column: string,
+  columnIndex: number,
+  text: string | undefined,
+): void {
+  if (text === undefined) {
+    return;
+  }
+  const raw = cellRaw(text);
+  if (raw.length === 0 || !markEmitted(slot)) {
+    return;
+  }
+  const at = cells.length;
+  if (at >= orderKeys.length) {
+    const grown = new Float64Array(orderKeys.length * 2);
+    grown.set(orderKeys);
+    orderKeys = grown;
+  }
+  // The push position is below 2^16: at most one cell per slot (markEmitted), and the templates have a
+  // few hundred slots; rank × 100 + column is far below 2^20. The key stays an exact integer (< 2^38).
+  orderKeys[at] = (tableIndex * 2 ** 20 + slot.rank * 100 + columnIndex) * 2 ** 16 + at;
+  cells.push({ table, row, column, id: slot.id, value: parseCellValue(raw), raw });
+}
+
+/** The emitted cells in contract order: their keys sorted as numbers (a typed array's sort). */
+function inContractOrder(cells: ReadCell[]): ReadCell[] {
+  const count = cells.length;
+  if (isAscending(orderKeys, count)) {
+    return cells; // the usual case: the records came in contract order, nothing to sort
+  }
+  const keys = orderKeys.subarray(0, count).sort();
+  const ordered: ReadCell[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    ordered[i] = cells[keys[i]! % 2 ** 16]!;
+  }
+  return ordered;
+}
+
+function isAscending(keys: Float64Array, count: number): boolean {
+  for (let i = 1; i < count; i++) {
+    if (keys[i]! < keys[i - 1]!) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const T3_OTHER_FLAT_MESSAGE =
@@ -900,7 +1085,7 @@ function collectFindings(
   layout: ScannedLayout,
   aligned: AlignedRows,
   choice: TemplateChoice,
-  emitted: { readonly cells: readonly EmittedCell[]; readonly shapeFindings: readonly Finding[] },
+  emitted: EmittedCells,
   readCells: readonly ReadCell[],
   cut: Cut | null,
   table2Runs: readonly Table2RunOutcome[],
@@ -910,7 +1095,7 @@ function collectFindings(
   let orderOf: Map<string, number> | undefined;
   const orderIndex = (): Map<string, number> => {
     if (orderOf === undefined) {
-      orderOf = new Map(cells.map((c, i) => [c.cell.id, i]));
+      orderOf = new Map(cells.map((c, i) => [c.id, i]));
     }
     return orderOf;
   };
@@ -965,39 +1150,74 @@ function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
  * Table 三's value rows matched to the template's data rows by their order (PDF text wraps labels above
  * and below their values, `（二）部分公开（区分处理的，只计这一情` / `447 7 0 0 0 0 454` / `形，不计其他情形）`):
  * only when the table holds exactly as many rows of seven values as one template has data rows, and
- * every row whose label names a row sits at that row's place. Null otherwise.
+ * every row whose label names a row sits at that row's place. By row index: the row ID of each row in
+ * the sequence (undefined for the others); null when there is no such sequence.
  */
-function table3Sequence(rows: readonly PhysicalRow[], split: (index: number) => SplitRow): Map<PhysicalRow, string> | null {
-  const found: { row: PhysicalRow; rowId: string | null }[] = [];
+function table3Sequence(rows: readonly PhysicalRow[], splits: readonly SplitRow[]): (string | undefined)[] | null {
+  // Row indexes of the candidate rows and the row ID their label names (null: none).
+  const indexes: number[] = [];
+  const rowIds: (string | null)[] = [];
   let unlabelled = 0;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.table !== '三') {
+    if (rows[i]!.table !== '三') {
       continue;
     }
-    const { labels, filled, filledValues } = split(i);
+    const { labels, filled, filledValues } = splits[i]!;
     // Seven filled cells, every one a value (splitRow counted them).
     if (filled !== T3_COLUMNS.length || filledValues !== filled) {
       continue;
     }
     const rowLabel = lastRowLabel(labels);
-    const target = rowLabel === undefined ? undefined : rowTargetOf(rowLabel);
-    const rowId = target?.kind === 'row' ? target.rowId : null;
+    const rowId = rowLabel?.rowTarget?.rowId ?? null;
     if (rowId === null) {
       unlabelled++;
     }
-    found.push({ row, rowId });
+    indexes.push(i);
+    rowIds.push(rowId);
   }
   if (unlabelled === 0) {
     return null;
   }
   for (const tpl of ['2021', '2019'] as const) {
-    const ids = TEMPLATES[tpl].tables['三'].rows.filter((r) => r.kind === 'data').map((r) => r.id);
-    if (ids.length === found.length && found.every((f, i) => f.rowId === null || f.rowId === ids[i])) {
-      return new Map(found.map((f, i) => [f.row, ids[i]!]));
+    const ids = T3_DATA_ROW_IDS[tpl];
+    if (ids.length === indexes.length && rowIds.every((id, i) => id === null || id === ids[i])) {
+      const sequence: (string | undefined)[] = new Array(rows.length);
+      for (let i = 0; i < indexes.length; i++) {
+        sequence[indexes[i]!] = ids[i];
+      }
+      return sequence;
     }
   }
   return null;
+}
+
+/** Table 三's data rows of each template, in order (table3Sequence). */
+const T3_DATA_ROW_IDS: Readonly<Record<TemplateId, readonly string[]>> = {
+  '2021': TEMPLATES['2021'].tables['三'].rows.filter((r) => r.kind === 'data').map((r) => r.id),
+  '2019': TEMPLATES['2019'].tables['三'].rows.filter((r) => r.kind === 'data').map((r) => r.id),
+};
+
+/** The last label that names the row `rowId` (a table 三 row matched by its place). */
+function lastLabelOfRow(labels: readonly LabelCell[], rowId: string): LabelCell | undefined {
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const targets = labels[i]!.targets;
+    for (let k = 0; k < targets.length; k++) {
+      const target = targets[k]!;
+      if (target.kind === 'row' && target.rowId === rowId) {
+        return labels[i];
+      }
+    }
+  }
+  return undefined;
+}
+
+function hasFilledCell(values: readonly string[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (!isBlank(values[i]!)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Empty lines between two lines of table text belong to the table body, not to the narrative. */
@@ -1005,7 +1225,7 @@ function consumeGaps(lines: readonly string[], consumed: Uint8Array): void {
   let previous = -1;
   for (let i = 0; i < lines.length; i++) {
     if (consumed[i] === 1) {
-      if (previous >= 0 && consumed[previous] === 1) {
+      if (previous >= 0 && previous < i - 1 && consumed[previous] === 1) {
         consumed.fill(1, previous + 1, i);
       }
       previous = i;
@@ -1046,13 +1266,13 @@ function recordTemplate(record: DataRecord, fallback: TemplateId, t3Template: Te
 
 /**
  * Table 二 values by the positions of their header labels (grids and exports keep them): a value under
- * a merged header cell is found even when the cells left and right of it are blank. Null when the row
- * does not line up with its header.
+ * a merged header cell is found even when the cells left and right of it are blank: written to
+ * alignedScratch, as align does. False when the row does not line up with its header.
  */
-function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignment | null {
+function underHeader(record: DataRecord, columns: readonly ColumnDef[]): boolean {
   const header = record.header;
   if (!header?.positions || !record.positional || record.start < 0 || header.start < 0) {
-    return null;
+    return false;
   }
   // Offsets from the row's label, as the header's from `信息内容`.
   const shift = record.start - header.start;
@@ -1064,16 +1284,19 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): Alignme
     const column = columns[i]!;
     const at = header.positions.get(column.id);
     if (at === undefined || at <= header.start) {
-      return null;
+      return false;
     }
     used[i] = at + shift;
   }
   for (let i = record.start + 1; i < record.cells.length; i++) {
     if (!isBlank(record.cells[i]!) && !isUsed(used, columns.length, i)) {
-      return null;
+      return false;
     }
   }
-  return { kind: 'ok', cells: columns.map((c) => record.cells[header.positions!.get(c.id)! + shift]) };
+  for (let i = 0; i < columns.length; i++) {
+    alignedScratch[i] = record.cells[used[i]!];
+  }
+  return true;
 }
 
 // underHeader's cell positions of the columns (a row has a few): no set per row.
@@ -1206,9 +1429,8 @@ function variantFindings(variants: readonly Variant[], cells: readonly ReadCell[
       if (cell.table !== variant.table) {
         continue;
       }
-      const at = cell.id.lastIndexOf('.');
-      const rowId = cell.id.slice(0, at);
-      const colId = cell.id.slice(at + 1);
+      // Every read cell was emitted through its slot (emitCell).
+      const { rowId, colId } = SLOT_BY_ID.get(cell.id)!;
       if (variant.rowId !== undefined && rowId !== variant.rowId) {
         continue;
       }

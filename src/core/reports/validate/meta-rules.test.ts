@@ -175,6 +175,13 @@ describe('STRUCT-OUTLINE (rule 37)', () => {
     );
   });
 
+  test('full-width digits and spaces inside the citation are the same citation (NFKC)', () => {
+    const facts = fromText(['某县民政局2023年政府信息公开工作年度报告', '本报告根据国办公开办函〔２０２１〕　３０号要求编制。'], '2019');
+    assert.deepEqual(messagesOf(run(checkStructOutline, facts)), [
+      '报告引言所述结构（国办公开办函〔2021〕30号）与正文所用格式（国办公开办函〔2019〕60号）不一致',
+    ]);
+  });
+
   test('an introduction listing the pre-2019 parts is a warning naming them', () => {
     const facts = fromText([
       '某县民政局2023年政府信息公开工作年度报告',

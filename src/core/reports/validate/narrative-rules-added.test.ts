@@ -78,6 +78,7 @@ describe('NARR-SUM-LIST (44)', () => {
     assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，规划信息856条)。')).length, 0);
     assert.equal(failures(checkNarrativeSumList, inOverview('发布信息10条,包括通知1条,以及公告2条。')).length, 0);
     assert.equal(failures(checkNarrativeSumList, inOverview('发布信息1条,包括通知1条,以及公告2条。')).length, 1);
+    assert.equal(failures(checkNarrativeSumList, inOverview('发布信息1条,包含通知1条,以及公告2条。')).length, 1);
   });
 });
 

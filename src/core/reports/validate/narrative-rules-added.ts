@@ -13,7 +13,7 @@ import { table2StatementEvaluation } from './narrative-rules.ts';
 import { parseNarrativeSum } from './narrative-sums.ts';
 import type { RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
-import { sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 // ---------------------------------------------------------------- NARR-SUM-LIST (44)
 
@@ -171,6 +171,9 @@ function approximateCeiling(total: number): number {
  * below its total may be a selection and is no finding.
  */
 export const checkNarrativeSumList: RuleCheck = ({ report }) => {
+  if (!narrativeMentions(report, '其中') && !narrativeMentions(report, '包括') && !narrativeMentions(report, '包含')) {
+    return []; // parseLooseSum needs one of them
+  }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const sentence of sentencesOf(report)) {
@@ -205,7 +208,7 @@ export const checkNarrativeSumList: RuleCheck = ({ report }) => {
 /** NARR-T2-IN-FORCE (45): `现行有效行政规范性文件393件` = table 二 现行有效件数 (2021 template). */
 export const checkNarrativeInForce: RuleCheck = ({ report }) => {
   const template = templateOf(report, '二');
-  if (template.id !== '2021') {
+  if (template.id !== '2021' || !narrativeMentions(report, '现行有效')) {
     return [];
   }
   const subject = uniqueSubjects();
@@ -235,7 +238,12 @@ const NAMED_REPORT = /(?<!\d)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:政
 /** META-YEAR-TEXT (46): the introduction names the report with a year other than the one title or period give. */
 export const checkNamedReportYear: RuleCheck = ({ report }) => {
   const year = report.text.year;
-  if (year === null || (report.text.yearSource !== 'title' && report.text.yearSource !== 'period')) {
+  // asciiDigits changes no 年度报告: without one in the text no sentence names a report.
+  if (
+    year === null ||
+    (report.text.yearSource !== 'title' && report.text.yearSource !== 'period') ||
+    !narrativeMentions(report, '年度报告')
+  ) {
     return [];
   }
   const subject = uniqueSubjects();
@@ -352,6 +360,20 @@ function channelFigure(clause: string): { key: string; n: number; unit: string }
   return key.length >= 2 ? { key, n: Number(match[3]), unit: match[4]! } : null;
 }
 
+const STATED_YEAR = /(?<!\d)(20\d{2})年/g;
+
+/** Whether a text names a year (`2023年`) other than `year` (a comparison or another period). */
+function namesOtherYear(text: string, year: number | null): boolean {
+  // One module-level pattern, restarted here and read to the first other year (no matchAll copy of it).
+  STATED_YEAR.lastIndex = 0;
+  for (let match = STATED_YEAR.exec(text); match !== null; match = STATED_YEAR.exec(text)) {
+    if (Number(match[1]) !== year) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /**
  * NARR-CHANNEL (49): the same column (`审计信息栏目`, `审计信息专栏`) given two different counts of the
  * information it published (`公开信息20条` … `全年通过审计信息专栏公开政府信息16条`). Sentences that name a year
@@ -367,8 +389,7 @@ export const checkNarrativeChannel: RuleCheck = ({ report }) => {
       continue;
     }
     const text = asciiDigits(sentence.text);
-    const years = [...text.matchAll(/(?<!\d)(20\d{2})年/g)].map((m) => Number(m[1]));
-    if (years.some((y) => y !== year)) {
+    if (namesOtherYear(text, year)) {
       continue;
     }
     for (const clause of splitClauses(text)) {

@@ -263,6 +263,11 @@ describe('NARR-PERCENT (rule 36)', () => {
     assert.deepEqual(messagesOf(evaluations), ['“共办理8件，其中予以公开1件（12.5%），部分…”：3/8=37.5%，与所述37.6%不符']);
   });
 
+  test('a full-width ％ is a percent sign too', () => {
+    const evaluations = run(checkNarrativePercent, { lines: ['共发布信息200条，其中通知公告50条，占26％。'] });
+    assert.deepEqual(messagesOf(evaluations), ['“共发布信息200条，其中通知公告50条，占26％”：50/200=25%，与所述26%不符']);
+  });
+
   test('no stated total or an approximate one (`1000余条`): no evaluation', () => {
     assert.deepEqual(run(checkNarrativePercent, { lines: ['工作动态150条，占75%。', '共发布1000余条，其中通知50条，占5%。'] }), []);
   });

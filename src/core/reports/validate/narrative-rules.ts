@@ -12,7 +12,7 @@ import { type ReportTemplate, TEMPLATE_2021 } from '../template.ts';
 import { cellValue, evaluated, notAssessable, readOperands, sumOf } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
-import { sentencesOf, statementsOf, uniqueSubjects } from './text-rules-support.ts';
+import { narrativeMentions, sentencesOf, statementsOf, uniqueSubjects } from './text-rules-support.ts';
 
 const RECEIVED_LABEL = '一、本年新收政府信息公开申请数量';
 
@@ -426,6 +426,9 @@ function formatScaled(value: number, decimals: number): string {
  * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted).
  */
 export const checkNarrativePercent: RuleCheck = ({ report }) => {
+  if (!narrativeMentions(report, '%') && !narrativeMentions(report, '％')) {
+    return []; // a share needs a percent sign
+  }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const statement of statementsOf(report)) {

@@ -7,7 +7,7 @@ import { asciiDigits } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { evaluated } from './evaluation.ts';
 import type { RuleCheck } from './rule.ts';
-import { sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 /** A parsed "共X条，其中…" sentence. */
 export interface NarrativeSum {
@@ -106,6 +106,9 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
  * one is a notice (the parts may be a selection).
  */
 export const checkNarrativeSums: RuleCheck = ({ report }) => {
+  if (!narrativeMentions(report, '其中')) {
+    return []; // parseNarrativeSum needs a 其中
+  }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const sentence of sentencesOf(report)) {

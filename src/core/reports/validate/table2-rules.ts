@@ -2,12 +2,41 @@
 
 import type { RuleEvaluation } from '../report-model.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
-import { evaluated, notAssessable, readOperands } from './evaluation.ts';
+import { slotsOf, slotValuesOf } from './cell-slots.ts';
+import { evaluated, keepsPasses, notAssessable, readOperands } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { rowLabelIn, templateOf } from './template-of.ts';
 
 /** 第二十条第（一）项: the two rows with stock figures. */
 const STOCK_ROWS = ['rules', 'normative_documents'] as const;
+
+// Cell IDs, subjects and expressions made once per row, not per report: a new ID string per report would
+// be hashed again by every lookup. `slots` (cell-slots.ts) let a run without --explain test first, on the
+// report's slot values, whether the evaluation would be recorded at all.
+const IN_FORCE_FLOOR = STOCK_ROWS.map((row) => {
+  const [issuedId, repealedId, inForceId] = ['issued', 'repealed', 'in_force'].map((c) => `${row}.${c}`) as [string, string, string];
+  const cells = [issuedId, repealedId, inForceId];
+  return {
+    row,
+    cells,
+    slots: slotsOf(cells),
+    base: { rule: 'T2-IN-FORCE-FLOOR', subject: `row:${row}`, expression: `${inForceId} ≥ ${issuedId} − ${repealedId}`, cells } as const,
+  };
+});
+
+const CUMULATIVE_2019 = STOCK_ROWS.map((row) => {
+  const newId = `${row}.new_published`;
+  const totalId = `${row}.published_total`;
+  const cells = [newId, totalId];
+  return {
+    row,
+    newId,
+    totalId,
+    cells,
+    slots: slotsOf(cells),
+    base: { rule: 'T2-2019-CUMULATIVE', subject: `row:${row}`, expression: `${totalId} ≥ ${newId}`, cells } as const,
+  };
+});
 
 /**
  * In a mixed report a table-二 rule of the other template still runs on a row whose cells the report
@@ -25,18 +54,20 @@ function appliesTo(report: ReportFacts, templateId: '2021' | '2019', cells: read
  * continuity identity with a non-negative previous stock (rule 22).
  */
 export const checkTable2InForceFloor: RuleCheck = ({ report }) =>
-  STOCK_ROWS.flatMap((row): RuleEvaluation[] => {
-    const [issuedId, repealedId, inForceId] = ['issued', 'repealed', 'in_force'].map((c) => `${row}.${c}`) as [string, string, string];
-    const cells = [issuedId, repealedId, inForceId];
+  IN_FORCE_FLOOR.flatMap(({ row, cells, slots, base }): RuleEvaluation[] => {
     if (!appliesTo(report, '2021', cells)) {
       return [];
     }
-    const base = {
-      rule: 'T2-IN-FORCE-FLOOR',
-      subject: `row:${row}`,
-      expression: `${inForceId} ≥ ${issuedId} − ${repealedId}`,
-      cells,
-    } as const;
+    if (!keepsPasses()) {
+      // Recorded only when it fails: every operand present with a number, and the floor not reached.
+      const values = slotValuesOf(report);
+      const i = values[slots[0]!];
+      const r = values[slots[1]!];
+      const f = values[slots[2]!];
+      if (i == null || r == null || f == null || f >= i - r) {
+        return [];
+      }
+    }
     const { values, missing } = readOperands(report, cells);
     if (missing.length > 0) {
       return [notAssessable({ ...base, missing })];
@@ -58,14 +89,19 @@ export const checkTable2InForceFloor: RuleCheck = ({ report }) =>
  * cannot be less than what was newly published this year (rule 31).
  */
 export const checkTable2Cumulative2019: RuleCheck = ({ report }) =>
-  STOCK_ROWS.flatMap((row): RuleEvaluation[] => {
-    const newId = `${row}.new_published`;
-    const totalId = `${row}.published_total`;
-    const cells = [newId, totalId];
+  CUMULATIVE_2019.flatMap(({ row, newId, totalId, cells, slots, base }): RuleEvaluation[] => {
     if (!appliesTo(report, '2019', cells)) {
       return [];
     }
-    const base = { rule: 'T2-2019-CUMULATIVE', subject: `row:${row}`, expression: `${totalId} ≥ ${newId}`, cells } as const;
+    if (!keepsPasses()) {
+      // Recorded only when it fails: both operands present with a number, and the total below the new.
+      const values = slotValuesOf(report);
+      const n = values[slots[0]!];
+      const t = values[slots[1]!];
+      if (n == null || t == null || t >= n) {
+        return [];
+      }
+    }
     const { values, missing } = readOperands(report, cells);
     if (missing.length > 0) {
       return [notAssessable({ ...base, missing })];
