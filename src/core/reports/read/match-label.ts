@@ -4,7 +4,7 @@
 
 import { innerMap } from '../../shared/inner-map.ts';
 import { T3_HEADER, T3_TOP_LEFT, T4_HEADER, TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '../template.ts';
-import { normalizeLabel, stripAnnotations, unitNote, WORDING_ALIASES } from './normalize-label.ts';
+import { normalizeLabel, normalizeUncached, stripAnnotations, unitNote, WORDING_ALIASES } from './normalize-label.ts';
 
 /** What an official label names. `templates` = the templates in which this exact label is official. */
 export type LabelTarget =
@@ -329,7 +329,8 @@ export function matchLabelExactly(text: string): LabelMatch {
 }
 
 function matchUncached(text: string, typos: boolean): LabelMatch {
-  const key = normalizeLabel(text);
+  // A text matchLabel has not seen (since its book last started again): normalised without the memo.
+  const key = normalizeUncached(text);
   let match = key.length === 0 ? NO_MATCH : lookup(key);
   if (match === NO_MATCH && key.includes('/')) {
     match = lookupPath(key);
