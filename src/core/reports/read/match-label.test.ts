@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { knownLabelText, type LabelMatch, matchLabel, matchLabelExactly } from './match-label.ts';
+import { knownLabelText, type LabelMatch, matchLabel, matchLabelExactly, TextBook } from './match-label.ts';
 
 const rowIds = (m: LabelMatch) => m.targets.flatMap((t) => (t.kind === 'row' ? [`${t.table}:${t.rowId}`] : []));
 const columnIds = (m: LabelMatch) => m.targets.flatMap((t) => (t.kind === 'column' ? [`${t.table}:${t.colId}`] : []));
@@ -56,5 +56,24 @@ describe('the label book (matchLabel remembered, found by a range of a line)', (
     assert.deepEqual(matchLabel('（一）予以公开'), before);
     assert.deepEqual(rowIds(matchLabel('（一）予以公开')), ['三:outcome.disclosed']);
     assert.deepEqual(matchLabel('不是标签8999').targets, []);
+  });
+});
+
+describe('TextBook', () => {
+  it('finds a text by any range holding its characters, and starts again empty past its limit', () => {
+    const book = new TextBook<number>(3);
+    for (const [i, text] of ['规章', '行政许可', ''].entries()) {
+      assert.equal(book.find(text, 0, text.length), -1);
+      book.add(text, i);
+    }
+    const line = 'x规章|行政许可|';
+    assert.equal(book.value(book.find(line, 1, 3)), 0);
+    assert.equal(book.text(book.find(line, 4, 8)), '行政许可');
+    assert.equal(book.value(book.find(line, 9, 9)), 2);
+    assert.equal(book.find(line, 0, 3), -1);
+    // The fourth text: the book starts again with it alone.
+    book.add('规范性文件', 3);
+    assert.equal(book.find('规章', 0, 2), -1);
+    assert.equal(book.value(book.find('规范性文件', 0, 5)), 3);
   });
 });

@@ -4,7 +4,7 @@
 
 import { innerMap } from '../../shared/inner-map.ts';
 import { T3_HEADER, T3_TOP_LEFT, T4_HEADER, TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '../template.ts';
-import { normalizeLabel, stripAnnotations, unitNote, WORDING_ALIASES } from './normalize-label.ts';
+import { normalizeLabel, normalizeUncached, stripAnnotations, unitNote, WORDING_ALIASES } from './normalize-label.ts';
 
 /** What an official label names. `templates` = the templates in which this exact label is official. */
 export type LabelTarget =
@@ -329,7 +329,8 @@ export function matchLabelExactly(text: string): LabelMatch {
 }
 
 function matchUncached(text: string, typos: boolean): LabelMatch {
-  const key = normalizeLabel(text);
+  // A text matchLabel has not seen (since its book last started again): normalised without the memo.
+  const key = normalizeUncached(text);
   let match = key.length === 0 ? NO_MATCH : lookup(key);
   if (match === NO_MATCH && key.includes('/')) {
     match = lookupPath(key);
@@ -343,15 +344,15 @@ function matchUncached(text: string, typos: boolean): LabelMatch {
 /**
  * A bounded memo keyed by texts, in an open-addressing table of our own keyed by a hash of the text's
  * code units. A text can be looked up by its range in a longer string (find), so a table row's cells
- * need no string to be found, and the table is compact (an Int32Array of slots, a dense array of
- * hashes): a Map keyed by cell strings cost ~0.3 µs per lookup on the first pass over 1,000 reports,
- * mostly walking its chains to keys scattered over the heap, plus hashing each new cell string
- * (docs/benchmarks.md, the ninth round). Past `limit` texts it starts again, empty.
+ * need no string to be found, and the table is compact (Int32Arrays of slots and hashes): a Map looked
+ * up with a new substring per cell cost ~0.3 µs a cell on the first pass over 1,000 reports (hashing
+ * the new string, walking chains to keys scattered over the heap; docs/benchmarks.md, the ninth round).
+ * Past `limit` texts it starts again, empty.
  */
 export class TextBook<V> {
   private readonly mask: number;
   private readonly slots: Int32Array; // entry index + 1; 0 = an empty slot
-  private readonly hashes: number[] = [];
+  private readonly hashes: Int32Array;
   private readonly texts: string[] = [];
   private readonly values: V[] = [];
   private readonly limit: number;
@@ -365,6 +366,7 @@ export class TextBook<V> {
     }
     this.mask = size - 1;
     this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(limit);
   }
 
   /** The entry of the text text[start, end), or -1. */
@@ -398,15 +400,14 @@ export class TextBook<V> {
     if (this.texts.length >= this.limit) {
       this.slots.fill(0);
       this.texts.length = 0;
-      this.hashes.length = 0;
       this.values.length = 0;
     }
     let slot = hash & this.mask;
     while (this.slots[slot] !== 0) {
       slot = (slot + 1) & this.mask;
     }
+    this.hashes[this.texts.length] = hash;
     this.slots[slot] = this.texts.push(text);
-    this.hashes.push(hash);
     this.values.push(value);
   }
 }

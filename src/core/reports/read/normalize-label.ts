@@ -32,7 +32,11 @@ export function normalizeLabel(text: string): string {
 const keys = new Map<string, string>();
 const KEYS_LIMIT = 4096;
 
-function normalizeUncached(text: string): string {
+/**
+ * normalizeLabel without its memo: for a text its caller has not seen before (a label matchLabel looks up
+ * for the first time), where the memo would only hash the text and hold it.
+ */
+export function normalizeUncached(text: string): string {
   let key = text.normalize('NFKC');
   if (key.includes('[bookmark')) {
     // Word-processor residue glued to a label (`[bookmark: _GoBack]规章`, seed 000).

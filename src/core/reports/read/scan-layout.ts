@@ -258,7 +258,8 @@ export function isFurniture(line: string): boolean {
     first++;
   }
   const pattern = first === line.length ? undefined : furniturePattern(line.charCodeAt(first));
-  if (pattern === undefined) {
+  // A value line (`18`, `\t0`) has no `/`: no page-of-pages, without the trimmed copy and the regexp.
+  if (pattern === undefined || (pattern === PAGE_OF_PAGES && line.indexOf('/', first) === -1)) {
     return false;
   }
   const trimmed = line.trim();
