@@ -61,7 +61,7 @@ export function composeAppDeps(config: Config, runtime: ProcessRuntime, options:
     database: database.database,
     close: () => database.close(),
     files: createFileReader(runtime.cwd, decodeText),
-    reports: reportFiles(runtime.cwd, config.reports),
+    reports: reportFiles(runtime.cwd, config.reports.readTimeoutMs),
     storage: { dataDir, dataDirIsDefault, database: config.db.url === null ? 'embedded' : 'postgresql' },
     actor: config.actor,
     withIdentity: async (work) => {
@@ -139,7 +139,7 @@ const IN_PROCESS_MAX_BYTES = 256 * 1024;
  * Report files on the local disk, relative to `cwd`. The document parsers (exceljs, unpdf,
  * docx) and the worker pool are imported on first use only: most commands never need them.
  */
-function reportFiles(cwd: string, { readTimeoutMs, loadWorker }: Config['reports']): ReportFilesPort {
+function reportFiles(cwd: string, readTimeoutMs: number): ReportFilesPort {
   return {
     async listInputs(inputs) {
       const { listInputFiles } = await import('#adapters/files/list-report-files.ts');
@@ -165,23 +165,10 @@ function reportFiles(cwd: string, { readTimeoutMs, loadWorker }: Config['reports
       // In-process, except what could take long (DOCX, XLSX, PDF, anything over 256 KB): that is read
       // in one worker, started on first use, which is terminated when the file's time budget runs out.
       let guard: ReturnType<typeof pools.createReaderPool> | undefined;
-      // Text and HTML files are loaded (read, decoded, HTML turned into blocks, cleaned) on a worker
-      // thread, the rest on the main thread: ~10 % of the main thread's CPU for 1,000 reports
-      // (docs/benchmarks.md, issue #9). Until the worker has started, and for whatever it declines,
-      // the main thread loads the file itself.
-      const loader =
-        loadWorker && files >= POOL_THRESHOLD
-          ? (await import('#adapters/workers/source-loader.ts')).createSourceLoader(IN_PROCESS_MAX_BYTES)
-          : undefined;
-      const options = { evaluations: explain ? ('all' as const) : ('failures' as const) };
       return {
         concurrency: 16,
         async read(path, rawPath) {
           const file = target(path, rawPath);
-          const loaded = await loader?.load(file, basename(path));
-          if (loaded !== undefined) {
-            return documents.readLoadedSource(loaded, path, settings, options);
-          }
           let bytes: Uint8Array;
           try {
             bytes = await documents.readBytes(file);
@@ -192,10 +179,10 @@ function reportFiles(cwd: string, { readTimeoutMs, loadWorker }: Config['reports
             guard ??= pools.createReaderPool(1, settings, { explain, timeoutMs: readTimeoutMs });
             return guard.read(file, path);
           }
-          return documents.readReportBytes(bytes, basename(path), path, settings, options);
+          return documents.readReportBytes(bytes, basename(path), path, settings, { evaluations: explain ? 'all' : 'failures' });
         },
         close: async () => {
-          await Promise.all([guard?.close(), loader?.close()]);
+          await guard?.close();
         },
       };
     },

@@ -85,7 +85,6 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       ['GONGKAI_PAGE_CACHE', '60001'],
       ['GONGKAI_PAGE_CACHE', '-1'],
       ['GONGKAI_WARMUP', 'no'],
-      ['GONGKAI_LOAD_WORKER', 'yes'],
     ] as const) {
       assert.throws(
         () => loadConfig({ HOME: '/h', [name]: value }, runtime),
@@ -98,8 +97,6 @@ describe('loadConfig: every variable checked, all problems in one Chinese messag
       (error) => isDomainError(error, 'CONFIG_INVALID'),
     );
     assert.equal(config.actor, '管理员甲');
-    assert.equal(loadConfig({ HOME: '/h' }, runtime).reports.loadWorker, true);
-    assert.equal(loadConfig({ HOME: '/h', GONGKAI_LOAD_WORKER: 'OFF' }, runtime).reports.loadWorker, false);
     assert.equal(loadConfig({ HOME: '/h', PORT: '9000' }, runtime).http.port, 9000);
   });
   test('three bad variables are three lines of one CONFIG_INVALID error', () => {

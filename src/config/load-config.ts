@@ -72,12 +72,6 @@ export const CONFIG_VARIABLES = [
       'seconds one report file may take to read (`report read/check`); past it the file is unreadable with its reason and the batch goes on',
   },
   {
-    name: 'GONGKAI_LOAD_WORKER',
-    default: 'on',
-    meaning:
-      '`report check/read` of 24 files or more read and decode text and HTML files on a worker thread while the main thread reads the tables, validates and writes (same output); `off` does it all on the main thread',
-  },
-  {
     name: 'GONGKAI_ATTACHMENT_MAX_BYTES',
     default: '20M',
     meaning: 'largest accepted attachment file: bytes, or with K/M suffix (`20M`); at most 100M',
@@ -124,8 +118,6 @@ export interface Config {
   readonly reports: {
     /** Time budget for reading one report file, in milliseconds (GONGKAI_READ_TIMEOUT, seconds). */
     readonly readTimeoutMs: number;
-    /** Whether batches load text and HTML sources on a worker thread (GONGKAI_LOAD_WORKER, default on). */
-    readonly loadWorker: boolean;
   };
   /** Who CLI changes are recorded as. */
   readonly actor: string;
@@ -235,11 +227,6 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
     problems.push(`GONGKAI_READ_TIMEOUT 应为读取一个报告文件最多用的秒数（大于 0，不超过 86400），收到“${timeoutText}”`);
   }
 
-  const loadWorkerText = (set(env, 'GONGKAI_LOAD_WORKER') ?? 'on').toLowerCase();
-  if (loadWorkerText !== 'on' && loadWorkerText !== 'off') {
-    problems.push(`GONGKAI_LOAD_WORKER 应为 on 或 off，收到“${loadWorkerText}”`);
-  }
-
   const maxBytesText = (set(env, 'GONGKAI_ATTACHMENT_MAX_BYTES') ?? '20M').replace(/\s+/g, '');
   const maxBytesMatch = /^(\d{1,9})([KkMm])?[Bb]?$/.exec(maxBytesText);
   const unit = maxBytesMatch?.[2]?.toLowerCase();
@@ -278,7 +265,7 @@ export function loadConfig(env: Env, runtime: ConfigRuntime): Config {
       warmUp: warmUpText === 'on',
     }),
     attachments: Object.freeze({ maxBytes, maxFiles }),
-    reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000), loadWorker: loadWorkerText === 'on' }),
+    reports: Object.freeze({ readTimeoutMs: Math.round(timeout * 1000) }),
     actor: set(env, 'GONGKAI_USER') ?? runtime.osUser ?? 'unknown',
   });
 }

@@ -24,10 +24,7 @@ export function makeTempDir(prefix = 'gongkai-report-'): Promise<string> {
 let dataDir: Promise<string> | undefined;
 
 /** Runs `gongkai <args>` in-process; `cwd` defaults to the repository root, stderr is no terminal unless `isTTY`. */
-export async function runCli(
-  args: readonly string[],
-  options: { cwd?: string; isTTY?: boolean; env?: Readonly<Record<string, string>> } = {},
-): Promise<CliRun> {
+export async function runCli(args: readonly string[], options: { cwd?: string; isTTY?: boolean } = {}): Promise<CliRun> {
   dataDir ??= makeTempDir('gongkai-data-');
   let out = '';
   let err = '';
@@ -39,7 +36,7 @@ export async function runCli(
       err += text;
     },
     isTTY: options.isTTY ?? false,
-    env: { ...options.env, GONGKAI_DATA_DIR: await dataDir },
+    env: { GONGKAI_DATA_DIR: await dataDir },
     cwd: options.cwd ?? ROOT,
     now: () => new Date('2026-11-23T02:00:00Z'),
   };
