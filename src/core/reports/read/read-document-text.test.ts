@@ -243,6 +243,24 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['现将2021年度政府信息公开工作情况报告如下：']), null);
   });
 
+  test('web page furniture: a breadcrumb before the title, a covering notice, metadata fields anywhere in a line (issue #9)', () => {
+    const agency = (before: readonly string[]) => readDocumentText(report(before), '2021').agency;
+    const title = '某市民政局2023年政府信息公开工作年度报告';
+    assert.equal(agency([`当前位置：首页 > 政务公开 > 年报 > ${title}`]), '某市民政局');
+    assert.equal(agency([`首页>>政府信息公开年报>>${title}`]), '某市民政局');
+    assert.equal(agency([`位置：首页 › 政府信息公开 › ${title}`]), '某市民政局');
+    assert.equal(agency([`关于印发${title}的通知`]), '某市民政局');
+    assert.equal(agency([`关于公布${title}的公告`]), '某市民政局');
+    const untitled = '2023年政府信息公开工作年度报告';
+    assert.equal(agency([untitled, '索引号：011234567/2024-00012 发布机构：某市民政局 生成日期：2024-01-19']), '某市民政局');
+    assert.equal(agency([untitled, '发布时间：2024-01-19 来源：某市民政局 浏览次数：123']), '某市民政局');
+    assert.equal(agency([untitled, '| 索引号 | 011234567/2024-00012 | 发布机构 | 某市民政局 |']), '某市民政局');
+    assert.equal(agency([untitled, '公开责任部门：某市民政局']), '某市民政局');
+    // a field whose value is no organ is passed over for the next one in the line
+    assert.equal(agency([untitled, '来源：本站 发布机构：某市民政局']), '某市民政局');
+    assert.equal(agency([untitled, '发布时间：2024-01-19 来源：本站']), null);
+  });
+
   test('no agency and no year: the first two META-IDENTITY messages', () => {
     assert.deepEqual(
       messages(readDocumentText(report([]), '2021')).filter((m) => m.startsWith('META-IDENTITY')),

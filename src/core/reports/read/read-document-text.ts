@@ -204,10 +204,16 @@ function readTitle(block: readonly Line[]): TitleReading {
 const SPAM =
   /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载)/g;
 
+// A web page's breadcrumb before the title (`当前位置：首页 > 政务公开 > 年报 > 某局2023年…`): the organ is in its last step.
+const BREADCRUMB = /^.*(?:>|＞|›|»|→)/;
+
 function cleanAgency(text: string): string {
   return text
     .replace(SPAM, '')
+    .replace(BREADCRUMB, '')
     .replace(/^(?:标题|题目|名称)[:：]/, '')
+    // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
+    .replace(/^关于(?:印发|公布|发布|公开|报送|上报)/, '')
     .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布)/, '')
     .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
     .replace(/关于$/, '')
@@ -353,8 +359,10 @@ const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|
 
 // ---------------------------------------------------------------- agency beyond title and signature
 
-// Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`).
-const METADATA_AGENCY = /^\|?\s*(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：|]?\s*([^\s|:：]{2,30})/;
+// Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`), anywhere
+// in a line of several fields (`索引号：… 发布机构：某局 生成日期：…`, `| 索引号 | … | 发布机构 | 某局 |`).
+const METADATA_AGENCY =
+  /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：|]?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME = /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|署)$/;
 const GENERIC_ORGAN = /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及)/;
 
@@ -364,9 +372,10 @@ function isOrganName(text: string): boolean {
 
 function metadataAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 40)) {
-    const match = METADATA_AGENCY.exec(line.text.trim());
-    if (match !== null && isOrganName(match[1]!)) {
-      return match[1]!;
+    for (const match of line.text.trim().matchAll(METADATA_AGENCY)) {
+      if (isOrganName(match[1]!)) {
+        return match[1]!;
+      }
     }
   }
   return null;
