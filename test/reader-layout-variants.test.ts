@@ -107,6 +107,54 @@ const VARIANTS: readonly Variant[] = [
       return eachPipeRow(t, (cells) => [border(cells, '┌┬┐'), `│ ${cells.join(' │ ')} │`, border(cells, '└┴┘')]);
     },
   },
+  {
+    name: 'one cell per line ending in ` |`, with `|||` spacer lines',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) => eachPipeRow(t, (cells) => [...cells.map((c) => `${c} |`), '|||']),
+  },
+  {
+    name: 'pipes on lines of their own',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) => eachPipeRow(t, (cells) => [...cells.flatMap((c) => ['|', c]), '|']),
+  },
+  {
+    name: 'pipe rows then one cell per line, alternating in one table',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) => {
+      let row = 0;
+      return eachPipeRow(t, (cells) => (row++ % 2 === 0 ? [`| ${cells.join(' | ')} |`] : [...cells, '']));
+    },
+  },
+  {
+    // A `<br>` in a cell as a crawler writes the page: `| 信息内容 | 本年新` / `制作数量 | …`.
+    name: 'a line break inside every text cell of more than three characters',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) =>
+      eachPipeRow(t, (cells) => [
+        `| ${cells.map((c) => (c.length > 3 && !/^[\d.,]/.test(c) ? `${c.slice(0, 3)}\n${c.slice(3)}` : c)).join(' | ')} |`,
+      ]),
+  },
+  {
+    // The same in the report's own layout (mostly bars after the cells only: `行政规范` / `性文件 | 0 | 0 | 3 |`).
+    name: 'a line break inside long row labels and column headings, layout kept',
+    file: 'x.txt',
+    pipes: true,
+    make: (t) =>
+      t
+        .split('\n')
+        .map((line) =>
+          isPipeRow(line)
+            ? line
+                .replace(/^(\s*\|?\s*)([^|]{9,}?)(\s*\|)/, (_, open, label, bar) => `${open}${label.slice(0, 5)}\n${label.slice(5)}${bar}`)
+                .replace(/(\|\s*)([^|\s]{2,3})([^|\s]*(?:数量|件数))/g, '$1$2\n$3')
+            : line,
+        )
+        .join('\n'),
+  },
   { name: 'CRLF and no-break spaces', file: 'x.txt', make: (t) => t.replace(/ \| /g, ' |\u00a0').replace(/\n/g, '\r\n') },
   {
     name: 'half-width brackets and punctuation',

@@ -208,16 +208,18 @@ const SPAM =
 const BREADCRUMB = /^.*(?:>|＞|›|»|→)/;
 
 function cleanAgency(text: string): string {
-  return text
-    .replace(SPAM, '')
-    .replace(BREADCRUMB, '')
-    .replace(/^(?:标题|题目|名称)[:：]/, '')
-    // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
-    .replace(/^关于(?:印发|公布|发布|公开|报送|上报)/, '')
-    .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布)/, '')
-    .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
-    .replace(/关于$/, '')
-    .trim();
+  return (
+    text
+      .replace(SPAM, '')
+      .replace(BREADCRUMB, '')
+      .replace(/^(?:标题|题目|名称)[:：]/, '')
+      // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
+      .replace(/^关于(?:印发|公布|发布|公开|报送|上报)/, '')
+      .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布)/, '')
+      .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
+      .replace(/关于$/, '')
+      .trim()
+  );
 }
 
 /** A line that can only be an organ's name: no digits, no sentence punctuation, short. */

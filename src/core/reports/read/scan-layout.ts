@@ -7,9 +7,9 @@
 
 import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
-import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, TextBook } from './match-label.ts';
+import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
+import { CELL_OTHER, cellKind, cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 
@@ -651,8 +651,17 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         end++;
       }
       const cr = end > start && text.charCodeAt(end - 1) === 0x0d;
-      const line = text.slice(start, cr ? end - 1 : end);
+      let line = text.slice(start, cr ? end - 1 : end);
       start = end + 1;
+      if (!pipeCells && (facts & LINE_PIPE) !== 0 && opensBrokenPipeRow(line)) {
+        const joined = joinBrokenPipeRow(text, line, start);
+        if (joined !== null) {
+          line = joined.line;
+          facts = factsOf(line);
+          end = joined.end;
+          start = end + 1;
+        }
+      }
       // A crawler's flattened page may write its digits full-width (`２１７１０`): its runs are split as ASCII.
       const folded = line.length >= 200 ? asciiDigits(line) : line;
       if (line.length >= 200 && isRunTogether(folded)) {
@@ -772,6 +781,19 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     if (hasPipe) {
       const cells = splitPipes(line, markdown);
       if (cells.length >= 2) {
+        // A row label broken by a line break before its first bar (`行政规范` / `性文件 | 0 | 0 | 3 |`): the
+        // line before is a fragment, or a row of its own when its start named a label (`规章(设区`).
+        const held: OpenRow | null = open;
+        const before =
+          held !== null && held.mode === 'stream' && !held.hasValues && held.cells.length === 1 && held.lines.length === 1
+            ? { text: held.cells[0]!, index: held.lines[0]! }
+            : fragment;
+        if (before !== null && before.index === index - 1 && joinsLabel(before.text, cells[0]!)) {
+          open = null;
+          cells[0] = before.text + cells[0]!.trim();
+          emit(cells, true, [before.index, index]);
+          return;
+        }
         flush();
         if (isRule(cells)) {
           markdown = true;
@@ -1053,6 +1075,103 @@ function isPipeCellPerLine(text: string): boolean {
     start = lineEnd + 1;
   }
   return single >= 8 && single > 2 * multi;
+}
+
+// ---------------------------------------------------------------- pipe rows broken inside a cell
+
+/** The most lines one pipe row is read from when a line break inside its cells split it (`<br>` in a cell). */
+const MAX_BROKEN_ROW_LINES = 8;
+
+/**
+ * A pipe row that does not close on a bar although its cell went on below: `| 信息内容 | 本年新`, or with
+ * bars only after the cells, `信息内容 | 本年新` (then `制作数量 | …`). The open cell is text, never a
+ * value: `行政强制 | 0` is a row whose closing bar was left out, not a cell broken by a line break.
+ */
+function opensBrokenPipeRow(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length < 2 || isBar(trimmed.charCodeAt(trimmed.length - 1))) {
+    return false;
+  }
+  const tail = openCell(trimmed);
+  return tail !== undefined && isBrokenText(tail);
+}
+
+/** The text after a line's last bar (undefined without a bar). */
+function openCell(trimmed: string): string | undefined {
+  const at = Math.max(trimmed.lastIndexOf('|'), trimmed.lastIndexOf('｜'));
+  return at === -1 ? undefined : trimmed.slice(at + 1).trim();
+}
+
+/** A part of a cell a line break may have cut: short text, no value, no sentence. */
+function isBrokenText(text: string): boolean {
+  return text.length > 0 && text.length <= 120 && cellKind(text) === CELL_OTHER && !BROKEN_CELL_STOP.test(text);
+}
+const BROKEN_CELL_STOP = /[。；;！？!?]/;
+
+function isBar(code: number): boolean {
+  return code === 0x7c || code === 0xff5c;
+}
+
+/**
+ * A pipe row whose cells hold line breaks, read as one line: `| 信息内容 | 本年新` / `制作数量 | 本年新` /
+ * `公开数量 |` is `| 信息内容 | 本年新制作数量 | 本年新公开数量 |`. The lines after the first are joined while
+ * each opens on text (not a bar, not a value) and the line before it ended inside a text cell, until one
+ * closes on a bar; else (a leading-pipe cell per line, `| 规章` then `| 0`, a row cut off, a blank line)
+ * nothing is joined. The break was inside a cell, so the parts join without a space. `end` is where the
+ * last line joined ends in text.
+ */
+function joinBrokenPipeRow(text: string, first: string, start: number): { line: string; end: number } | null {
+  let line = first.trimEnd();
+  let at = start;
+  for (let count = 1; count < MAX_BROKEN_ROW_LINES && at < text.length; count++) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) {
+      end = text.length;
+    }
+    const next = text.slice(at, end).trim();
+    const cut = next.search(/[|｜]/);
+    const head = cut === -1 ? next : next.slice(0, cut).trim();
+    if (next.length === 0 || isBar(next.charCodeAt(0)) || !isBrokenText(head)) {
+      return null;
+    }
+    // Bars only between the cells (`信息内容 | … | 现行有效件数` / `规章 | 0 | 0 | 0`): a line that opens on a
+    // label of its own starts a row, unless the two parts are one label together (`行政` / `规范性文件`).
+    if (isLabelText(head) && !isLabelText((openCell(line) ?? line) + head)) {
+      return null;
+    }
+    line += next;
+    if (isBar(next.charCodeAt(next.length - 1))) {
+      return { line, end };
+    }
+    const tail = openCell(next) ?? next;
+    if (!isBrokenText(tail)) {
+      return null;
+    }
+    at = end + 1;
+  }
+  return null;
+}
+
+/** True when a line's text and the next row's first cell name a row label together, and the cell alone does not. */
+function joinsLabel(first: string, cell: string): boolean {
+  const second = cell.trim();
+  return (
+    second.length > 0 &&
+    !matchLabelExactly(second).targets.some((t) => t.kind === 'row') &&
+    matchLabelExactly(first + second).targets.some((t) => t.kind === 'row')
+  );
+}
+
+function isLabelText(text: string): boolean {
+  return matchLabelExactly(text).targets.length > 0;
+}
+
+function factsOf(line: string): number {
+  let facts = 0;
+  for (let i = 0; i < line.length; i++) {
+    facts |= LINE_FACTS[line.charCodeAt(i)]!;
+  }
+  return facts;
 }
 
 /** The text of a line up to the end of its `count`-th token, spacing inside the label kept (`1. 属于国家秘密`). */
