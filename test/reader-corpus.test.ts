@@ -5,19 +5,11 @@
 // (a ratchet — raise it when the reader improves, never lower it). GOALS are the issue's targets.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CORPUS = join(ROOT, 'test/fixtures/corpus/reports');
-// Completeness and identity rules fire on every excerpt of a web page: they do not flag an inconsistency.
-const IGNORED_RULES = 'STRUCT-TABLE,STRUCT-SECTION,META-IDENTITY,META-LATE,CELL-BLANK,READ-TRUNCATED';
-
-type Measure = 'template' | 'year' | 'agency' | 't2' | 't3' | 't4' | 'recall' | 'precision';
+import { type Measure, runScorer, type Scored } from './corpus-scorer.ts';
 
 /** Floors: what the reader reaches now on this corpus (fractions). Raise them as the reader improves. */
 const FLOORS: Record<Measure, number> = {
@@ -44,31 +36,11 @@ const GOALS: Record<Measure, number> = {
   precision: 0.95,
 };
 
-interface Scored {
-  readonly metrics: Record<Measure | 'falseCells' | 'files' | 'readerObjects', [number, number] | number>;
-}
-
-function runScorer(jsonPath: string): Promise<{ code: number; out: string; err: string }> {
-  const reader = `${process.execPath} --disable-warning=ExperimentalWarning ${join(ROOT, 'src/cli/main.ts')} report read --json`;
-  const args = [join(ROOT, 'scripts/score-reader.mjs'), '--cmd', reader, '--corpus', CORPUS, '--ignore-rules', IGNORED_RULES];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...args, '--json', jsonPath, '--verbose'],
-      { cwd: ROOT, timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '', GONGKAI_DATA_DIR: tmpdir() } },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, out: stdout, err: stderr });
-      },
-    );
-  });
-}
-
 test('the reader holds its floors on the corpus of real reports', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-corpus-'));
   try {
     const jsonPath = join(dir, 'score.json');
-    const run = await runScorer(jsonPath);
+    const run = await runScorer({ jsonPath });
     // exit 1 only means "below the scorer's default thresholds"; 2 is a usage or ground-truth error
     assert.ok(run.code === 0 || run.code === 1, `scorer failed (${run.code}): ${run.err}\n${run.out}`);
     const scored = JSON.parse(await readFile(jsonPath, 'utf8')) as Scored;
