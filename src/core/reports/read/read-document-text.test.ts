@@ -261,6 +261,17 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([untitled, '发布时间：2024-01-19 来源：本站']), null);
   });
 
+  test('a title without a year still names the organ; the year comes from the period, and a later title with a year wins', () => {
+    const period = '本报告统计期限自2023年1月1日起至2023年12月31日止。';
+    const yearless = readDocumentText(report(['某市民政局政府信息公开工作年度报告', period]), '2021');
+    assert.deepEqual([yearless.agency, yearless.year, yearless.yearSource], ['某市民政局', 2023, 'period']);
+    const later = readDocumentText(report(['政府信息公开工作年度报告', '某县民政局2022年政府信息公开工作年度报告']), '2021');
+    assert.deepEqual([later.agency, later.year], ['某县民政局', 2022]);
+    // a sentence ending in the words is no title
+    assert.equal(readDocumentText(report(['现将有关情况报告如下，请审阅本局政府信息公开工作年度报告']), '2021').agency, null);
+    assert.equal(readDocumentText(report(['本局按要求编制政府信息公开工作年度报告']), '2021').agency, null);
+  });
+
   test('no agency and no year: the first two META-IDENTITY messages', () => {
     assert.deepEqual(
       messages(readDocumentText(report([]), '2021')).filter((m) => m.startsWith('META-IDENTITY')),

@@ -26,6 +26,8 @@ interface Line {
 const TITLE = /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
+// `<agency>政府信息公开工作年度报告` with no year in it (the year stated in the period or the signature).
+const TITLE_WITHOUT_YEAR = /^(.+?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)$/;
 const MAX_TITLE = 80;
 const MAX_SIGNATURE_AGENCY = 30;
 const SENTENCE_PUNCTUATION = /[。，,；;：:！？!?]/;
@@ -157,6 +159,7 @@ interface TitleReading {
 const MAX_TITLE_TAIL = 12;
 
 function readTitle(block: readonly Line[]): TitleReading {
+  let yearless: TitleReading | null = null;
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!;
     const compact = asciiDigits(line.text.replace(/\s+/g, ''));
@@ -182,6 +185,12 @@ function readTitle(block: readonly Line[]): TitleReading {
     const after = TITLE_YEAR_AFTER.exec(compact);
     const match = after === null ? TITLE.exec(compact) : [after[0], after[1], after[2], ''];
     if (match === null) {
+      // A title without a year names the organ all the same; a later title with a year is preferred.
+      const organ: RegExpExecArray | null = yearless === null ? TITLE_WITHOUT_YEAR.exec(compact) : null;
+      const agency: string = organ === null ? '' : cleanAgency(organ[1]!);
+      if (agency !== '' && isOrganName(agency)) {
+        yearless = { agency, year: null, lines: [line.index], malformed: [] };
+      }
       continue;
     }
     const [, before = '', yearText = '', between = ''] = match;
@@ -197,7 +206,7 @@ function readTitle(block: readonly Line[]): TitleReading {
     }
     return { agency: agency === '' ? null : agency, year, lines, malformed };
   }
-  return { agency: null, year: null, lines: [], malformed: [] };
+  return yearless ?? { agency: null, year: null, lines: [], malformed: [] };
 }
 
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
