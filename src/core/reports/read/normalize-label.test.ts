@@ -25,6 +25,16 @@ describe('normalizeLabel (annual-report.md §5)', () => {
     assert.equal(normalizeLabel('其他主动公开档案'), normalizeLabel('其他主动公开文件'));
   });
 
+  it('drops colons typed after a label cell: `规章：` is 规章 (too short a label for the typo tolerance)', () => {
+    assert.equal(normalizeLabel('规章：'), normalizeLabel('规章'));
+    assert.equal(normalizeLabel('行政许可 :'), normalizeLabel('行政许可'));
+    assert.deepEqual(
+      matchLabel('规章：').targets.map((t) => t.kind),
+      matchLabel('规章').targets.map((t) => t.kind),
+    );
+    assert.ok(matchLabel('规章：').targets.length > 0);
+  });
+
   it('drops word-processor bookmarks glued to a label', () => {
     assert.equal(normalizeLabel('[bookmark: _GoBack]规章'), normalizeLabel('规章'));
   });

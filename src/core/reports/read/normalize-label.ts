@@ -11,6 +11,7 @@ const WHITESPACE = /\s+/g;
 // `1、属于国家秘密` and `1．` are the same ordinal as `1.` (NFKC already maps `．`).
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 const LEADING_ORDINAL_COMMA = /^(\d+)、/;
+const TRAILING_COLONS = /:+$/;
 
 /**
  * The normalised key of a label (annual-report.md §5): NFKC, 檔案→文件, all whitespace removed,
@@ -46,6 +47,10 @@ export function normalizeUncached(text: string): string {
     key = key.replace(ARCHIVE_OVERRIDE, '文件');
   }
   key = key.replace(WHITESPACE, '').replace(QUOTES, '"');
+  if (key.endsWith(':')) {
+    // A label cell typed with a colon after it (`规章：`, NFKC makes `：` a colon): the same label.
+    key = key.replace(TRAILING_COLONS, '');
+  }
   return key.replace(LEADING_ORDINAL_COMMA, '$1.');
 }
 
