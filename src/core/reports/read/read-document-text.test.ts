@@ -184,6 +184,18 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(chinese.agency, '某县民政局');
   });
 
+  test('signatures as published: a seal mark, a date in Chinese numerals beside the organ, a month without a day', () => {
+    const signed = (...tail: string[]) =>
+      readDocumentText(report(['2023年政府信息公开工作年度报告'], undefined, ['无。', ...tail]), '2021');
+    assert.equal(signed('某市民政局（盖章）', '2024年1月19日').agency, '某市民政局');
+    const chinese = signed('某市民政局 二〇二四年一月十九日');
+    assert.deepEqual([chinese.agency, chinese.signature?.date.iso], ['某市民政局', '2024-01-19']);
+    const monthOnly = signed('某市民政局', '2024年1月');
+    assert.deepEqual([monthOnly.agency, monthOnly.signature], ['某市民政局', null]);
+    // a sentence before the month is no organ
+    assert.equal(signed('以上为本年度报告全部内容。', '2024年1月').agency, null);
+  });
+
   test('a year in brackets after the title, and organ and date on one signature line, are read', () => {
     const text = readDocumentText(
       report(['某县民政局政府信息公开工作年度报告（2022年度）'], undefined, ['某县民政局 2023年1月20日']),

@@ -246,12 +246,15 @@ interface SignatureReading {
 function readSignature(lines: readonly Line[]): SignatureReading {
   for (let position = lines.length - 1; position >= 0; position--) {
     const line = lines[position]!;
-    // A date line and an organ-and-date line both end in 日 (spaces aside): any other line is neither.
-    if (!line.text.trimEnd().endsWith('日')) {
+    // A date line and an organ-and-date line both end in 日 (spaces aside): any other line is neither —
+    // but for a signature dated by month only (`2024年1月`), which names its organ all the same.
+    const end = line.text.trimEnd();
+    const monthOnly = end.endsWith('月') && YEAR_MONTH.test(asciiDigits(end.replace(/\s+/g, '')));
+    if (!end.endsWith('日') && !monthOnly) {
       continue;
     }
-    const date = lineDate(line.text);
-    if (date === null) {
+    const date = monthOnly ? null : lineDate(line.text);
+    if (date === null && !monthOnly) {
       const together = organAndDate(line.text);
       if (together !== null) {
         return { ...together, lines: [line.index] };
@@ -259,30 +262,47 @@ function readSignature(lines: readonly Line[]): SignatureReading {
       continue;
     }
     const previous = lines[position - 1];
-    if (previous !== undefined && isOrganLine(previous.text)) {
-      return { date, agency: previous.text.replace(/\s+/g, ''), lines: [previous.index, line.index] };
+    const organ = previous === undefined ? '' : withoutSeal(previous.text.replace(/\s+/g, ''));
+    if (previous !== undefined && organ !== '' && isOrganLine(organ)) {
+      return { date, agency: organ, lines: [previous.index, line.index] };
     }
-    return { date, agency: null, lines: [line.index] };
+    if (date !== null) {
+      return { date, agency: null, lines: [line.index] };
+    }
   }
   return { date: null, agency: null, lines: [] };
+}
+
+// `2024年1月`, `二〇二四年一月`: a signature dated by month only.
+const YEAR_MONTH = /^(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
+// The seal's place after the organ's name (`某局（盖章）`): no part of the name.
+const SEAL = /[（(](?:盖章|印章|章|公章|签章)[)）]$/;
+
+function withoutSeal(text: string): string {
+  return text.replace(SEAL, '');
 }
 
 const ORGAN_SUFFIX = /(?:局|委|办|厅|府|院|会|部|处|室|所|中心|站|队|馆|署|区|县|市|镇|乡|街道|公司|集团)$/;
 const ORGAN_THEN_DATE = /^([^\d]{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$/;
 
-/** A signature on one line: `黄石市民政局 2024年1月19日`. */
+/** A signature on one line: `黄石市民政局 2024年1月19日`, `某局 二〇二四年一月十九日`. */
 function organAndDate(text: string): { date: StatedDate; agency: string } | null {
   const compact = asciiDigits(text.replace(/\s+/g, ''));
   if (compact.length > 50 || !compact.endsWith('日')) {
     return null;
   }
   const match = ORGAN_THEN_DATE.exec(compact);
+  // The date in Chinese numerals: its year is the four characters before the last 年.
+  const year = match === null ? compact.lastIndexOf('年') - 4 : -1;
+  const organ = match !== null ? match[1]! : year >= 2 ? compact.slice(0, year) : '';
+  const dateText = match !== null ? match[2]! : year >= 2 ? compact.slice(year) : '';
+  const agency = withoutSeal(organ);
   // Only an organ's name may stand before the date: `截至2023年12月31日` is a sentence, not a signature.
-  if (match === null || !isOrganLine(match[1]!) || !ORGAN_SUFFIX.test(match[1]!)) {
+  if (agency === '' || !isOrganLine(agency) || !ORGAN_SUFFIX.test(agency)) {
     return null;
   }
-  const date = lineDate(match[2]!);
-  return date === null ? null : { date, agency: match[1]! };
+  const date = lineDate(dateText);
+  return date === null ? null : { date, agency };
 }
 
 /**
