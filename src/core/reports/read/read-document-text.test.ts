@@ -279,6 +279,11 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.deepEqual([yearless.agency, yearless.year, yearless.yearSource], ['某市民政局', 2023, 'period']);
     const later = readDocumentText(report(['政府信息公开工作年度报告', '某县民政局2022年政府信息公开工作年度报告']), '2021');
     assert.deepEqual([later.agency, later.year], ['某县民政局', 2022]);
+    // the year alone on the line under the title, the organ on the line above it
+    const below = readDocumentText(report(['某市民政局政府信息公开工作年度报告', '（2023年度）']), '2021');
+    assert.deepEqual([below.agency, below.year, below.yearSource], ['某市民政局', 2023, 'title']);
+    const three = readDocumentText(report(['某市民政局', '政府信息公开工作年度报告', '（2023年）']), '2021');
+    assert.deepEqual([three.agency, three.year], ['某市民政局', 2023]);
     // a sentence ending in the words is no title
     assert.equal(readDocumentText(report(['现将有关情况报告如下，请审阅本局政府信息公开工作年度报告']), '2021').agency, null);
     assert.equal(readDocumentText(report(['本局按要求编制政府信息公开工作年度报告']), '2021').agency, null);

@@ -27,7 +27,9 @@ const TITLE = /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
 // `<agency>政府信息公开工作年度报告` with no year in it (the year stated in the period or the signature).
-const TITLE_WITHOUT_YEAR = /^(.+?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)$/;
+const TITLE_WITHOUT_YEAR = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)$/;
+// The year alone on the line under such a title: `（2023年度）`, `2023年`.
+const YEAR_LINE = /^[（(]?(20\d{2})年度?[)）]?$/;
 const MAX_TITLE = 80;
 const MAX_SIGNATURE_AGENCY = 30;
 const SENTENCE_PUNCTUATION = /[。，,；;：:！？!?]/;
@@ -174,9 +176,13 @@ function readTitle(block: readonly Line[]): TitleReading {
       !/\d{4}/.test(nextCompact) &&
       (compact + nextCompact).includes('年度报告')
     ) {
-      const joined = readTitle([{ index: line.index, text: line.text + next.text }]);
+      // …with its year alone on the line below (`某局` / `政府信息公开工作年度报告` / `（2023年）`).
+      const below = block[i + 2];
+      const third = below !== undefined && YEAR_LINE.test(asciiDigits(below.text.replace(/\s+/g, ''))) ? below : undefined;
+      const pair = { index: line.index, text: line.text + next.text };
+      const joined = readTitle(third === undefined ? [pair] : [pair, third]);
       if (joined.agency !== null || joined.year !== null) {
-        return { ...joined, lines: [line.index, next.index] };
+        return { ...joined, lines: joined.lines.length > 1 ? [line.index, next.index, third!.index] : [line.index, next.index] };
       }
     }
     if (compact.length > MAX_TITLE || !(compact.includes('年度报告') || compact.includes('年报'))) {
@@ -185,11 +191,16 @@ function readTitle(block: readonly Line[]): TitleReading {
     const after = TITLE_YEAR_AFTER.exec(compact);
     const match = after === null ? TITLE.exec(compact) : [after[0], after[1], after[2], ''];
     if (match === null) {
-      // A title without a year names the organ all the same; a later title with a year is preferred.
+      // A title without a year names the organ all the same, and its year may stand on the next line alone
+      // (`（2023年度）`); a later title with a year in it is preferred.
       const organ: RegExpExecArray | null = yearless === null ? TITLE_WITHOUT_YEAR.exec(compact) : null;
       const agency: string = organ === null ? '' : cleanAgency(organ[1]!);
+      const yearLine = next === undefined ? null : YEAR_LINE.exec(nextCompact);
+      const year = yearLine === null ? null : Number(yearLine[1]);
       if (agency !== '' && isOrganName(agency)) {
-        yearless = { agency, year: null, lines: [line.index], malformed: [] };
+        yearless = { agency, year, lines: year === null ? [line.index] : [line.index, next!.index], malformed: [] };
+      } else if (organ !== null && year !== null) {
+        yearless = { agency: null, year, lines: [line.index, next!.index], malformed: [] };
       }
       continue;
     }
