@@ -30,6 +30,9 @@ const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](
 const TITLE_WITHOUT_YEAR = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)$/;
 // The year alone on the line under such a title: `（2023年度）`, `2023年`.
 const YEAR_LINE = /^[（(]?(20\d{2})年度?[)）]?$/;
+// A web page's link lines around the article: list bullets, previous/next article, related links.
+export const NAVIGATION =
+  /^\s*(?:[·•●◆◇■□▪▫►▶▸※]|(?:上一篇|下一篇|上一条|下一条|相关(?:链接|文章|阅读|信息|新闻|报告)|推荐阅读|往期回顾)\s*[:：]?)/;
 const MAX_TITLE = 80;
 const MAX_SIGNATURE_AGENCY = 30;
 const SENTENCE_PUNCTUATION = /[。，,；;：:！？!?]/;
@@ -164,6 +167,10 @@ function readTitle(block: readonly Line[]): TitleReading {
   let yearless: TitleReading | null = null;
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!;
+    if (NAVIGATION.test(line.text)) {
+      // Another report's title in the page's links (`上一篇：某局2022年…`, `· 某局2021年…`): not this one's.
+      continue;
+    }
     const compact = asciiDigits(line.text.replace(/\s+/g, ''));
     // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`; a PDF breaks it
     // anywhere: `…工作年度` / `报告`, `…工作年度报` / `告`, `…政府信息公` / `开工作年度报告`) reads as one.

@@ -154,6 +154,21 @@ describe('META-YEAR-TEXT (46)', () => {
   });
 });
 
+describe('META-YEAR-TEXT (46) on a web page', () => {
+  test('links to other years` reports around the article (上一篇, bullets, 相关链接) are no finding, and not the title', () => {
+    const lines = [
+      '相关链接：',
+      '· 某局2022年政府信息公开工作年度报告',
+      '上一篇：某局2021年政府信息公开工作年度报告',
+      '某局2023年政府信息公开工作年度报告',
+      ...HEADINGS,
+    ];
+    const text = readDocumentText(lines, '2021');
+    assert.deepEqual([text.agency, text.year], ['某局', 2023]);
+    assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: 2023, text })), []);
+  });
+});
+
 describe('STRUCT-NUMBERING (47)', () => {
   test('two sections numbered 一', () => {
     const lines = ['一、总体情况', '全年工作有序开展。', '一、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况'];

@@ -6,6 +6,7 @@
 import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
 import { table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
+import { NAVIGATION } from '../read/read-document-text.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { evaluated } from './evaluation.ts';
@@ -253,7 +254,8 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
       continue;
     }
     const text = asciiDigits(sentence.text);
-    if (!text.includes('年度报告')) {
+    // A link to another year's report on the page (`上一篇：某局2022年…`, `· 某局2021年…`) names no year of this one.
+    if (!text.includes('年度报告') || NAVIGATION.test(text)) {
       continue;
     }
     for (const match of text.matchAll(NAMED_REPORT)) {
