@@ -33,6 +33,24 @@ describe('label typos (one character inserted or dropped; two from 12 characters
   });
 });
 
+describe('wording aliases of everyday use (annual-report.md §5)', () => {
+  it('reads 其它, a shorter fee or procurement label, 本年增减 and …继续办理数量 as the official label, as wording variants', () => {
+    const cases: readonly (readonly [string, string])[] = [
+      ['其它', '其他'],
+      ['3.其它', '3.其他'],
+      ['收费金额（万元）', '本年收费金额（单位：万元）'],
+      ['政府集中采购项目', '政府集中采购'],
+      ['本年增减', '本年增/减'],
+      ['四、结转下年度继续办理数量', '四、结转下年度继续办理'],
+    ];
+    for (const [found, official] of cases) {
+      const match = matchLabel(found);
+      assert.deepEqual([match.official, match.difference, match.targets.length > 0], [official, 'wording', true], found);
+      assert.deepEqual(match.targets, matchLabel(official).targets, found);
+    }
+  });
+});
+
 describe('the label book (matchLabel remembered, found by a range of a line)', () => {
   it('gives the string matchLabel saw for a range holding the same characters, and nothing for a text it did not see', () => {
     const label = matchLabel('行政许可 ');

@@ -120,5 +120,14 @@ export const WORDING_ALIASES: ReadonlyMap<string, string> = new Map(
     ['一、本年新收政府信息公开数量', '一、本年新收政府信息公开申请数量'],
     ['2.其他法律行政止公开', '2.其他法律行政法规禁止公开'],
     ['本年处理绝对数量', '本年处理决定数量'],
+    // Everyday wording of the same labels (issue #9: the reader on layouts and wordings it has not seen):
+    // 其它 for 其他, a longer or shorter name of the same row or column.
+    ['其它', '其他'],
+    ['3.其它', '3.其他'],
+    ['收费金额', '本年收费金额'],
+    ['政府集中采购项目', '政府集中采购'],
+    ['本年增减', '本年增/减'],
+    ['结转下年度继续办理数量', '四、结转下年度继续办理'],
+    ['四、结转下年度继续办理数量', '四、结转下年度继续办理'],
   ].map(([found, official]) => [normalizeLabel(found!), normalizeLabel(official!)] as const),
 );
