@@ -1339,13 +1339,59 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): boolean
   }
   for (let i = record.start + 1; i < record.cells.length; i++) {
     if (!isBlank(record.cells[i]!) && !isUsed(used, columns.length, i)) {
-      return false;
+      return underMergedHeader(record, columns, used, header.positions, shift);
     }
   }
   for (let i = 0; i < columns.length; i++) {
     alignedScratch[i] = record.cells[used[i]!];
   }
   return true;
+}
+
+/**
+ * underHeader when a value sits beside its header label rather than under it: the header's and the
+ * row's merged cells differ (`本年增/减` over two positions, the row's first value over the two before it:
+ * a real 2019 page). Each column owns the positions from its label to the next header label; it takes
+ * the one value found there. False when a column owns two values or a value lies outside every column.
+ */
+function underMergedHeader(
+  record: DataRecord,
+  columns: readonly ColumnDef[],
+  used: Int32Array,
+  labelPositions: ReadonlyMap<string, number>,
+  shift: number,
+): boolean {
+  const cells = record.cells;
+  let values = 0;
+  for (let i = record.start + 1; i < cells.length; i++) {
+    if (!isBlank(cells[i]!)) {
+      values++;
+    }
+  }
+  let owned = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const from = used[i]!;
+    let to = cells.length;
+    for (const at of labelPositions.values()) {
+      if (at + shift > from && at + shift < to) {
+        to = at + shift;
+      }
+    }
+    let found = -1;
+    for (let p = from; p < to; p++) {
+      if (!isBlank(cells[p]!)) {
+        if (found >= 0) {
+          return false;
+        }
+        found = p;
+      }
+    }
+    if (found >= 0) {
+      owned++;
+    }
+    alignedScratch[i] = cells[found >= 0 ? found : from];
+  }
+  return owned === values;
 }
 
 // underHeader's cell positions of the columns (a row has a few): no set per row.

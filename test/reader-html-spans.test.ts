@@ -1,0 +1,106 @@
+// The reader on HTML tables whose merged cells differ from the official layout (issue #9, real pages: a
+// 2019 report of the Shanghai government general office, test/fixtures/real-pages). Every corpus report
+// with tables is rendered to HTML in the official layout (`report render`), its table 二 re-merged the ways
+// agency pages merge it, and read back: each variant must give exactly the cells the report's text gives.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadSource } from '#adapters/documents/load-source.ts';
+import { analysisToDocument } from '#app/analysis-to-document.ts';
+import { type ReportAnalysis, readReport } from '#core/reports/read/read-report.ts';
+import { renderHtml } from '#core/reports/render/render-html.ts';
+
+const CORPUS = fileURLToPath(new URL('./fixtures/corpus/reports/', import.meta.url));
+const FILES = readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+async function read(bytes: Uint8Array, name: string): Promise<ReportAnalysis> {
+  const loaded = await loadSource(bytes, name);
+  assert.ok(loaded.ok, `${name}: ${loaded.ok ? '' : loaded.reason}`);
+  return readReport(loaded.document, name);
+}
+
+const SPAN3 = /<td colspan="3"([^>]*)>([^<]*)<\/td>/g;
+const HEAD3 = /<th colspan="3" scope="col">([^<]*)<\/th>/g;
+const HEADER4 =
+  /<tr>(<th scope="col">[^<]*<\/th>)(<th scope="col">[^<]*<\/th>)<th scope="col">([^<]*)<\/th>(<th scope="col">[^<]*<\/th>)<\/tr>/g;
+const VALUES3 = /<tr>(<th scope="row">[^<]*<\/th>)((?:<td class="num"[^>]*>[^<]*<\/td>){3})<\/tr>/g;
+const HEADER_1_2 = /<tr>(<th scope="col">[^<]*<\/th>)(<th scope="col">[^<]*<\/th>)(<th colspan="2" scope="col">[^<]*<\/th>)<\/tr>/g;
+const VALUES_1_2 = /<tr>(<th scope="row">[^<]*<\/th>)(<td class="num"[^>]*>[^<]*<\/td>)(<td colspan="2"[^>]*>[^<]*<\/td>)<\/tr>/g;
+
+/**
+ * Table 二 on the official DOCX's 5-position grid: the middle header of three spans two positions; the value
+ * rows span `spanned` (0–2: that value spans two; −1: none does, a blank cell closes the row).
+ */
+function fivePositions(html: string, spanned: number): string {
+  return html
+    .replace(HEADER4, (_m, a, b, c, d) => `<tr>${a}${b}<th colspan="2">${c}</th>${d}</tr>`)
+    .replace(VALUES3, (_m, label: string, tds: string) => {
+      let i = 0;
+      const cells = tds.replace(/<td class="num"/g, (td) => (i++ === spanned ? '<td colspan="2" class="num"' : td));
+      return `<tr>${label}${cells}${spanned < 0 ? '<td></td>' : ''}</tr>`;
+    })
+    .replace(HEADER_1_2, (_m, a, b: string, c) => `<tr>${a}${b.replace('<th', '<th colspan="2"')}${c}</tr>`)
+    .replace(VALUES_1_2, (_m, a, b: string, c) => `<tr>${a}${b.replace('<td', '<td colspan="2"')}${c}</tr>`)
+    .replaceAll('colspan="4" scope="rowgroup"', 'colspan="5" scope="rowgroup"');
+}
+
+const VARIANTS: readonly (readonly [string, (html: string) => string])[] = [
+  [
+    'a merged value written as three cells, the value in the middle',
+    (h) => h.replace(SPAN3, (_m, a, v) => `<td></td><td${a}>${v}</td><td></td>`),
+  ],
+  ['a merged value written as two, the value first', (h) => h.replace(SPAN3, (_m, a, v) => `<td colspan="2"${a}>${v}</td><td>&nbsp;</td>`)],
+  [
+    'header merged 1+2, value merged 2+1',
+    (h) =>
+      h
+        .replace(HEAD3, (_m, v) => `<th>${v}</th><th colspan="2"></th>`)
+        .replace(SPAN3, (_m, a, v) => `<td colspan="2"${a}>${v}</td><td>&nbsp;</td>`),
+  ],
+  ['five positions, the first value spanning two (the Shanghai page)', (h) => fivePositions(h, 0)],
+  ['five positions, the middle value spanning two', (h) => fivePositions(h, 1)],
+  ['five positions, the last value spanning two', (h) => fivePositions(h, 2)],
+  ['five positions, no value spanning', (h) => fivePositions(h, -1)],
+];
+
+const cellValues = (analysis: ReportAnalysis): Map<string, number | null> =>
+  new Map(analysis.reading.cells.map((cell) => [cell.id, cell.value]));
+
+describe('table 二 with merged cells that differ from the official layout', async () => {
+  for (const [name, vary] of VARIANTS) {
+    it(name, async () => {
+      let changed = 0;
+      const problems: string[] = [];
+      for (const file of FILES) {
+        const text = await read(readFileSync(`${CORPUS}${file}`), file);
+        if (!text.reading.cells.some((cell) => cell.table === '二')) {
+          continue;
+        }
+        const html = renderHtml(analysisToDocument(text));
+        const varied = vary(html);
+        if (varied === html) {
+          continue;
+        }
+        changed++;
+        const got = cellValues(await read(new TextEncoder().encode(varied), file.replace(/\.txt$/, '.html')));
+        const want = cellValues(text);
+        for (const [id, value] of want) {
+          if (got.get(id) !== value) {
+            problems.push(`${file} ${id}: ${value} → ${got.get(id)}`);
+          }
+        }
+        for (const id of got.keys()) {
+          if (!want.has(id)) {
+            problems.push(`${file} ${id}: absent → ${got.get(id)}`);
+          }
+        }
+      }
+      assert.ok(changed >= 10, `the variant changed only ${changed} reports`);
+      assert.deepEqual(problems.slice(0, 10), []);
+    });
+  }
+});

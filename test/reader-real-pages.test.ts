@@ -1,0 +1,68 @@
+// The reader on real report pages from outside the corpus (test/fixtures/real-pages/README.md says where
+// each comes from and what it showed).
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadSource } from '#adapters/documents/load-source.ts';
+import { readReport } from '#core/reports/read/read-report.ts';
+
+const PAGES = fileURLToPath(new URL('./fixtures/real-pages/', import.meta.url));
+
+async function readPage(name: string) {
+  const loaded = await loadSource(readFileSync(`${PAGES}${name}`), name);
+  assert.ok(loaded.ok, loaded.ok ? '' : loaded.reason);
+  return readReport(loaded.document, name);
+}
+
+test('2019 report of the Shanghai government general office: merged cells that differ between header and rows', async () => {
+  const analysis = await readPage('shanghai-gov-office-2019.html');
+  const { reading } = analysis;
+  assert.equal(reading.template, '2019');
+  assert.equal(reading.year, 2019);
+  assert.equal(reading.agency, '上海市人民政府办公厅');
+  const cell = (id: string) => reading.cells.find((c) => c.id === id);
+  const table2 = reading.cells.filter((c) => c.table === '二').map((c) => `${c.id}=${c.raw}`);
+  assert.deepEqual(table2, [
+    'rules.new_made=13',
+    'rules.new_published=13',
+    'rules.published_total=524',
+    'normative_documents.new_made=60',
+    'normative_documents.new_published=60',
+    'normative_documents.published_total=368',
+    ...['licensing', 'other_services', 'penalties', 'coercion'].flatMap((row) =>
+      ['prior_items', 'items_change', 'decisions'].map((column) => `${row}.${column}=0`),
+    ),
+    'fees.prior_items=0',
+    'fees.items_change=0',
+    'procurement.procurement_items=6',
+    'procurement.procurement_amount=251000元',
+  ]);
+  // §6.3: a unit is stripped, never converted
+  assert.equal(cell('procurement.procurement_amount')?.value, 251000);
+  // validation-rules.md §4: 一 859, 二 18, （七） 805, 四 72; 自然人 821 + 18 = 767 + 72
+  assert.equal(cell('received.total')?.value, 859);
+  assert.equal(cell('carried_in.total')?.value, 18);
+  assert.equal(cell('outcome.total.total')?.value, 805);
+  assert.equal(cell('carried_out.total')?.value, 72);
+  assert.equal(cell('received.natural_person')?.value, 821);
+  assert.equal(cell('outcome.total.natural_person')?.value, 767);
+  // blank cells are absent, not zero
+  assert.equal(cell('received.research'), undefined);
+  assert.equal(cell('outcome.disclosed.total'), undefined);
+  assert.deepEqual(
+    reading.cells.filter((c) => c.table === '四').map((c) => `${c.id}=${c.value}`),
+    [
+      'review.upheld=5',
+      'review.pending=2',
+      'review.total=7',
+      'litigation_direct.upheld=8',
+      'litigation_direct.pending=1',
+      'litigation_direct.total=9',
+    ],
+  );
+  // §4: no error or warning; CELL-BLANK notices and the CELL-TEXT notice of 251000元
+  const findings = reading.findings.map((f) => `${f.severity} ${f.rule}`);
+  assert.deepEqual([...new Set(findings)].sort(), ['notice CELL-BLANK', 'notice CELL-TEXT']);
+});
