@@ -5,6 +5,9 @@
 // What this caught: radicals in the text layer (`⼈⺠政府⼯作`: no year, agency `县政府⻔⼾⽹站`), titles
 // broken anywhere (`…工作年度` / `报告`), sentences broken at the margin (agency `族自治区人民政府办公厅关于做好`),
 // and 2019 table 二 rows with a blank cell in a table none of whose rows is full (`行政许可 19 +4`).
+// The second suite prints them in the styles real Word and WPS reports have, which text positions alone
+// could not read: labels wrapped over lines with their values centred beside them, column titles set one
+// character per line, values right-aligned (pdf-lattice.ts reads the tables by their borders).
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -49,19 +52,55 @@ describe('the reader on the corpus printed to PDF by chromium', { skip }, () => 
 
   for (const file of FILES) {
     test(file, async () => {
-      const text = await read(readFileSync(`${CORPUS}${file}`), file);
-      await page.setContent(renderHtml(analysisToDocument(text)), { waitUntil: 'load' });
-      const pdf = await read(new Uint8Array(await page.pdf({ format: 'A4' })), file.replace(/\.txt$/, '.pdf'));
-
-      const want = cellValues(text);
-      const got = cellValues(pdf);
-      const wrong = [...want].filter(([id, value]) => got.get(id) !== value).map(([id, value]) => `${id}: ${value} → ${got.get(id)}`);
-      assert.deepEqual(wrong, [], 'cells read from the PDF differ from the text');
-      assert.equal(pdf.reading.year, text.reading.year, 'year');
-      assert.equal(pdf.reading.agency, text.reading.agency, 'agency');
-      if (text.reading.template === '2021' || text.reading.template === '2019') {
-        assert.equal(pdf.reading.template, text.reading.template, 'template');
-      }
+      await readsAsItsText(page, file, (html) => html);
     });
   }
 });
+
+/** Page styles of real reports, added to the official layout's HTML before printing. */
+const STYLES: readonly (readonly [string, string])[] = [
+  [
+    'narrow table, labels wrapped, cells centred vertically',
+    'table{width:120mm!important;font-size:12pt} td,th{vertical-align:middle!important}',
+  ],
+  ['column titles one character per line', 'th[scope=col]{writing-mode:vertical-rl}'],
+  ['values right-aligned in a serif face', 'body{font-family:"Noto Serif CJK SC",serif} td{text-align:right!important}'],
+];
+const STYLED = /^(?:g013|p001|p012|p013|p046)\.txt$/;
+
+describe('the reader on the corpus printed to PDF in the styles of real reports', { skip }, () => {
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const [name, css] of STYLES) {
+    for (const file of FILES.filter((f) => STYLED.test(f))) {
+      test(`${name}: ${file}`, async () => {
+        await readsAsItsText(page, file, (html) => html.replace('</head>', `<style>${css}</style></head>`));
+      });
+    }
+  }
+});
+
+/** Prints the corpus report `file` (its HTML passed through `style`) and reads the PDF back: same reading. */
+async function readsAsItsText(page: Page, file: string, style: (html: string) => string): Promise<void> {
+  const text = await read(readFileSync(`${CORPUS}${file}`), file);
+  await page.setContent(style(renderHtml(analysisToDocument(text))), { waitUntil: 'load' });
+  const pdf = await read(new Uint8Array(await page.pdf({ format: 'A4' })), file.replace(/\.txt$/, '.pdf'));
+
+  const want = cellValues(text);
+  const got = cellValues(pdf);
+  const wrong = [...want].filter(([id, value]) => got.get(id) !== value).map(([id, value]) => `${id}: ${value} → ${got.get(id)}`);
+  assert.deepEqual(wrong, [], 'cells read from the PDF differ from the text');
+  assert.equal(pdf.reading.year, text.reading.year, 'year');
+  assert.equal(pdf.reading.agency, text.reading.agency, 'agency');
+  if (text.reading.template === '2021' || text.reading.template === '2019') {
+    assert.equal(pdf.reading.template, text.reading.template, 'template');
+  }
+}

@@ -495,20 +495,34 @@ function pdfWithoutText(): Uint8Array {
 }
 
 describe('PDF', () => {
-  test('a LibreOffice PDF with Chinese text and tables reads as lines, without the Chinese/digit autospace', async () => {
+  test('a LibreOffice PDF with Chinese text and ruled tables reads as lines and tables, without the Chinese/digit autospace', async () => {
     const result = await loadSource(fixture('documents/report.pdf'), 'report.pdf');
     assert.equal(loaded(result).format, 'pdf');
-    const lines = onlyText(result).split('\n');
-    assert.deepEqual(lines.slice(2, 8), [
+    const blocks = loaded(result).document.blocks;
+    assert.deepEqual(
+      blocks.map((block) => block.kind),
+      ['text', 'table', 'text', 'table', 'text'],
+    );
+    const texts = blocks.flatMap((block) => (block.kind === 'text' ? block.text.split('\n') : []));
+    assert.deepEqual(texts.slice(2), [
       '报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
       '二、主动公开政府信息情况',
-      '第二十条第（一）项',
-      '信息内容 本年制发件数 本年废止件数 现行有效件数',
-      '规章 0 0 0',
-      '行政规范性文件 3 1 12',
+      '三、收到和处理政府信息公开申请情况',
+      '五、存在的主要问题及改进情况',
     ]);
-    assert.ok(lines.includes('三、收到和处理政府信息公开申请情况'));
-    assert.equal(lines.at(-1), '五、存在的主要问题及改进情况');
+    // the cells of the ruled tables, merged cells as the HTML path gives them ('' where a span covers)
+    const tables = blocks.flatMap((block) => (block.kind === 'table' ? [block.rows] : []));
+    assert.deepEqual(tables[0], [
+      ['第二十条第（一）项', '', '', ''],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '3', '1', '12'],
+    ]);
+    assert.deepEqual(tables[1], [
+      ['（本列数据的勾稽关系为：第\n一项加第二项之和，等于第三\n项加第四项之和）', '申请人情况', ''],
+      ['', '自然人', '总计'],
+      ['一、本年新收政府信息公开申\n请数量', '5', '5'],
+    ]);
   });
 
   test('a PDF without a text layer is refused as a probable scan', async () => {

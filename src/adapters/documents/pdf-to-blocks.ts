@@ -1,8 +1,9 @@
 // PDF → one text block through unpdf (pdf.js). Lines are rebuilt from pdf.js text items: table cells
 // come out one row or one cell per line, and the core reader has a layout for that text.
 
-import { getDocumentProxy } from 'unpdf';
+import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { SourceBlock } from '#core/reports/report-model.ts';
+import { cellAtPoint, type Lattice, latticeRows, latticesOf, type OperatorCodes, rulingsOf } from './pdf-lattice.ts';
 
 export type PdfBlocks = { readonly ok: true; readonly blocks: SourceBlock[] } | { readonly ok: false; readonly reason: string };
 
@@ -26,21 +27,33 @@ const AUTOSPACE_EM = 0.4;
 
 /** Reads the text layer of every page, pages in order; a scan without text is a reason. */
 export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
-  const lines: string[] = [];
+  const blocks: SourceBlock[] = [];
+  let lines: string[] = [];
+  const flushText = (): void => {
+    if (lines.length > 0) {
+      blocks.push({ kind: 'text', text: lines.join('\n') });
+      lines = [];
+    }
+  };
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     const pdf = await getDocumentProxy(bytes.slice(), { stopAtErrors: false, verbosity: 0 });
+    const ops = (await getResolvedPDFJS()).OPS as unknown as OperatorCodes;
     try {
       for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
         const page = await pdf.getPage(pageNumber);
         const content = await page.getTextContent();
         const [x0 = 0, , x1 = 0] = page.view;
-        lines.push(
-          ...itemsToLines(
-            content.items.filter((item): item is typeof item & TextItem => 'str' in item),
-            Math.abs(x1 - x0),
-          ),
-        );
+        const items = content.items.filter((item): item is typeof item & TextItem => 'str' in item);
+        const lattices = await pageLattices(page, ops);
+        for (const part of pageParts(items, lattices, Math.abs(x1 - x0))) {
+          if (typeof part === 'string') {
+            lines.push(part);
+          } else {
+            flushText();
+            blocks.push({ kind: 'table', rows: part });
+          }
+        }
         page.cleanup();
       }
     } finally {
@@ -54,11 +67,89 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `PDF 文件已损坏，无法打开（${message.split('\n')[0]?.slice(0, 200) ?? ''}）` };
   }
-  if (lines.length === 0) {
+  flushText();
+  if (blocks.length === 0) {
     return { ok: false, reason: REASON_PDF_NO_TEXT };
   }
-  return { ok: true, blocks: [{ kind: 'text', text: lines.join('\n') }] };
+  return { ok: true, blocks };
 }
+
+/** The page's ruled tables; none when its drawing cannot be read (the text positions still are). */
+async function pageLattices(
+  page: { getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> },
+  ops: OperatorCodes,
+): Promise<Lattice[]> {
+  try {
+    return latticesOf(rulingsOf(await page.getOperatorList(), ops));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A page as lines of text and tables in reading order: text inside a ruled table goes to its cell (lines
+ * of a cell joined by '\n', as a `<br>`), the rest is read as lines, above, between and below the tables.
+ */
+function pageParts(items: readonly TextItem[], lattices: readonly Lattice[], pageWidth: number): (string | string[][])[] {
+  if (lattices.length === 0) {
+    return itemsToLines(items, pageWidth);
+  }
+  const cellItems = lattices.map((lattice) => lattice.cells.map((): TextItem[] => []));
+  // Text between table k − 1 and table k (by height on the page) is segment k.
+  const segments: TextItem[][] = lattices.map(() => []);
+  segments.push([]);
+  for (const item of items) {
+    const [, , , , x = 0, y = 0] = item.transform;
+    const height = item.height > 0 ? item.height : 0;
+    const px = x + Math.abs(item.width) / 2;
+    const py = y + height * 0.3;
+    let placed = false;
+    for (let t = 0; t < lattices.length && !placed; t++) {
+      const cell = cellAtPoint(lattices[t]!, px, py);
+      if (cell >= 0) {
+        cellItems[t]![cell]!.push(item);
+        placed = true;
+      }
+    }
+    if (!placed) {
+      let k = 0;
+      while (k < lattices.length && py < lattices[k]!.ys[lattices[k]!.ys.length - 1]!) {
+        k++;
+      }
+      segments[k]!.push(item);
+    }
+  }
+  const parts: (string | string[][])[] = [];
+  for (let k = 0; k <= lattices.length; k++) {
+    parts.push(...itemsToLines(segments[k]!, pageWidth));
+    if (k < lattices.length) {
+      const rows = latticeRows(lattices[k]!, cellItems[k]!.map(cellText));
+      if (rows.length > 0) {
+        parts.push(rows);
+      }
+    }
+  }
+  return parts;
+}
+
+/** A cell's text: its pieces by line (top down) and left to right; the lines joined by '\n'. */
+function cellText(items: readonly TextItem[]): string {
+  const pieces = items.filter((item) => item.str.trim() !== '');
+  if (pieces.length === 0) {
+    return '';
+  }
+  const sorted = [...pieces].sort((a, b) => {
+    const dy = (b.transform[5] ?? 0) - (a.transform[5] ?? 0);
+    const size = Math.max(a.height, b.height, 1);
+    return Math.abs(dy) > size * 0.5 ? dy : (a.transform[4] ?? 0) - (b.transform[4] ?? 0);
+  });
+  return itemsToPdfLines(sorted.map((item, i) => ({ ...item, hasEOL: i + 1 < sorted.length && startsLine(sorted[i + 1]!, item) })))
+    .map((line) => line.text)
+    .join('\n');
+}
+
+const startsLine = (next: TextItem, item: TextItem): boolean =>
+  Math.abs((next.transform[5] ?? 0) - (item.transform[5] ?? 0)) > Math.max(item.height, next.height, 1) * 0.5;
 
 const isCjk = (char: string | undefined): boolean => char !== undefined && /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(char);
 
