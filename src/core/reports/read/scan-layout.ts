@@ -12,6 +12,7 @@ import { normalizeLabel } from './normalize-label.ts';
 import { CELL_OTHER, cellKind, cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
+import { joinTabLineCells } from './tab-line-cells.ts';
 
 /** One row of cells as laid out in the source. */
 export interface PhysicalRow {
@@ -634,7 +635,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   }
 
   /** A text block, line by line: a run-together line goes to its tokenizer, every other line to scanLine. */
-  function scanText(text: string): void {
+  function scanText(source: string): void {
+    const text = joinTabLineCells(source, (line) => headingTable(line) !== undefined) ?? source;
     pipeCells = isPipeCellPerLine(text);
     let start = 0;
     while (start <= text.length) {
