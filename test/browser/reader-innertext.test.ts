@@ -60,7 +60,7 @@ describe('the reader on the innerText of report pages', { skip: browserSkipReaso
   const innerText = async (html: string): Promise<Uint8Array> => {
     await page.setContent(html, { waitUntil: 'load' });
     // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a crawler stores
-    return new TextEncoder().encode(await page.evaluate(() => document.body.innerText));
+    return new TextEncoder().encode(await page.locator('body').innerText());
   };
   before(async () => {
     browser = await launchChromium();

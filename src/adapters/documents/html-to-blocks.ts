@@ -756,6 +756,8 @@ function tableToGrid(table: HtmlNode): string[][] {
   const rows = tableRows(table);
   const grid: (string | undefined)[][] = rows.map(() => []);
   let positions = 0;
+  // Grid columns where some cell begins: a column where none does is only the inside of merged cells.
+  const starts: boolean[] = [];
   rows.forEach((row, rowIndex) => {
     const target = grid[rowIndex] ?? [];
     let column = 0;
@@ -765,6 +767,7 @@ function tableToGrid(table: HtmlNode): string[][] {
       while (target[column] !== undefined) {
         column += 1;
       }
+      starts[column] = true;
       const colspan = span(cell, 'colspan', MAX_COLSPAN);
       const rowspan = Math.min(span(cell, 'rowspan', MAX_ROWSPAN), rows.length - rowIndex);
       const text = cellText(cell);
@@ -787,13 +790,24 @@ function tableToGrid(table: HtmlNode): string[][] {
   if (placed.length * width > MAX_GRID_POSITIONS) {
     throw new SourceLimitError(`网页表格过大（${placed.length} 行 × ${width} 列），未读取`);
   }
+  // Columns no cell begins in are dropped (issue #9): a table laid out on a finer grid than its cells (Word's
+  // tblGrid, every cell spanning two columns) reads as its cells, not with a blank between every two values.
+  let kept = 0;
+  for (let index = 0; index < width; index++) {
+    if (starts[index] === true) {
+      kept++;
+    }
+  }
   // Plain loops: Array.from with a map function was a tenth of reading an HTML report.
   const out: string[][] = [];
   for (let i = 0; i < placed.length; i++) {
     const row = placed[i]!;
-    const padded: string[] = new Array(width);
+    const padded: string[] = new Array(kept);
+    let at = 0;
     for (let index = 0; index < width; index++) {
-      padded[index] = row[index] ?? '';
+      if (starts[index] === true) {
+        padded[at++] = row[index] ?? '';
+      }
     }
     out.push(padded);
   }

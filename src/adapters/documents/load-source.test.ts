@@ -278,6 +278,23 @@ describe('HTML', () => {
     ]);
   });
 
+  test('grid columns no cell begins in are dropped: a finer grid than the cells reads as the cells', async () => {
+    // Word's table grid: every cell spans two columns of it; one header spans four
+    const html = `<table>
+      <tr><td colspan="2">信息内容</td><td colspan="4">申请人情况</td></tr>
+      <tr><td colspan="2">规章</td><td colspan="2">1</td><td colspan="2">&nbsp;</td></tr>
+      <tr><td colspan="2" rowspan="2">行政许可</td><td colspan="2">3</td><td>4</td><td>5</td></tr>
+      <tr><td colspan="2">6</td><td colspan="2">7</td></tr></table>`;
+    assert.deepEqual(tables(await loadSource(utf8(html), 'grid.html')), [
+      [
+        ['信息内容', '申请人情况', '', ''],
+        ['规章', '1', '', ''],
+        ['行政许可', '3', '4', '5'],
+        ['', '6', '7', ''],
+      ],
+    ]);
+  });
+
   test('paragraphs, headings and <br> become lines; source line wraps inside Chinese text vanish', async () => {
     const html = '<div><h1>市民政局2023年\n  政府信息公开工作年度报告</h1><p>第一行<br/>第二行</p><p>  a\n b  </p><p hidden>隐藏</p></div>';
     assert.deepEqual(texts(await loadSource(utf8(html), 'x.htm')), ['市民政局2023年政府信息公开工作年度报告\n第一行\n第二行\na b']);
