@@ -101,6 +101,19 @@ describe('latticesOf', () => {
     ]);
   });
 
+  test('a column no cell begins in (a border stub dividing no row) is left out of the rows', () => {
+    // a vertical stub at x 250 in the top border's gap only: grid columns 200–250 and 250–300 everywhere merged
+    const [lattice] = latticesOf([...GRID, v(250, 89, 90.5)]);
+    assert.ok(lattice);
+    assert.equal(lattice.xs.length, 5);
+    const texts = lattice.cells.map((cell) => `${cell.row}${cell.column}`);
+    assert.deepEqual(latticeRows(lattice, texts), [
+      ['00', '', '02'],
+      ['10', '11', '12'],
+      ['20', '21', '22'],
+    ]);
+  });
+
   test('a border drawn twice a little apart, and piece by piece, is one line', () => {
     const doubled = [...GRID, h(60.8, 0, 150), h(60.8, 150, 300), v(201, 0, 45), v(201, 45, 90)];
     const [lattice] = latticesOf(doubled);

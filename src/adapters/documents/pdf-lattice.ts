@@ -379,10 +379,15 @@ export function cellAtPoint(lattice: Lattice, x: number, y: number): number {
 /** The table as the HTML path gives it: rows of cell texts, '' at positions a merged cell covers. */
 export function latticeRows(lattice: Lattice, texts: readonly string[]): string[][] {
   const columns = lattice.xs.length - 1;
+  // Columns no cell begins in (a border stub that divides no row) are only the inside of merged cells.
+  const starts = new Set(lattice.cells.map((cell) => cell.column));
   const rows: string[][] = [];
   for (let r = 0; r < lattice.ys.length - 1; r++) {
     const row: string[] = [];
     for (let c = 0; c < columns; c++) {
+      if (!starts.has(c)) {
+        continue;
+      }
       const index = lattice.cellOf[r * columns + c]!;
       const cell = lattice.cells[index]!;
       row.push(cell.row === r && cell.column === c ? (texts[index] ?? '') : '');

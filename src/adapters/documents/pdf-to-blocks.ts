@@ -100,7 +100,7 @@ function pageParts(items: readonly TextItem[], lattices: readonly Lattice[], pag
   segments.push([]);
   for (const item of items) {
     const [, , , , x = 0, y = 0] = item.transform;
-    const height = item.height > 0 ? item.height : 0;
+    const height = Math.max(item.height, 0);
     const px = x + Math.abs(item.width) / 2;
     const py = y + height * 0.3;
     let placed = false;
