@@ -65,6 +65,7 @@ const STYLES: readonly (readonly [string, string])[] = [
   ],
   ['column titles one character per line', 'th[scope=col]{writing-mode:vertical-rl}'],
   ['values right-aligned in a serif face', 'body{font-family:"Noto Serif CJK SC",serif} td{text-align:right!important}'],
+  ['no outer borders', 'table{border-style:hidden!important}'],
 ];
 const STYLED = /^(?:g013|p001|p012|p013|p046)\.txt$/;
 

@@ -114,6 +114,15 @@ describe('latticesOf', () => {
     ]);
   });
 
+  test('a table without its outer borders: the inside lines’ ends are its edges', () => {
+    // GRID without the lines at x 0 and 300 and y 0 and 90
+    const inside = [h(60, 0, 300), h(30, 0, 300), v(100, 0, 60), v(200, 0, 90)];
+    const [lattice] = latticesOf(inside);
+    assert.deepEqual(lattice?.xs, [0, 100, 200, 300]);
+    assert.deepEqual(lattice?.ys, [90, 60, 30, 0]);
+    assert.equal(lattice?.cells.length, 8);
+  });
+
   test('a border drawn twice a little apart, and piece by piece, is one line', () => {
     const doubled = [...GRID, h(60.8, 0, 150), h(60.8, 150, 300), v(201, 0, 45), v(201, 45, 90)];
     const [lattice] = latticesOf(doubled);

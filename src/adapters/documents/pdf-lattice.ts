@@ -252,7 +252,7 @@ const covers = (line: Ruling, at: number, position: number): boolean =>
 export function latticesOf(rulings: readonly Ruling[]): Lattice[] {
   const horizontals = mergeLines(rulings.filter((r) => r.horizontal));
   const verticals = mergeLines(rulings.filter((r) => !r.horizontal));
-  if (horizontals.length < 3 || verticals.length < 3 || horizontals.length * verticals.length > MAX_CROSSINGS) {
+  if (horizontals.length < 2 || verticals.length < 2 || horizontals.length * verticals.length > MAX_CROSSINGS) {
     return [];
   }
   // Lines that cross or touch belong to one table.
@@ -301,6 +301,25 @@ export function latticesOf(rulings: readonly Ruling[]): Lattice[] {
 function latticeOf(horizontals: readonly Ruling[], verticals: readonly Ruling[]): Lattice | null {
   const xs = clusterPositions(verticals.map((l) => l.at));
   const ys = clusterPositions(horizontals.map((l) => l.at)).reverse();
+  // A table drawn without its outer borders (`border-style: hidden`, a Word table with only inside
+  // borders): the rows' lines reach past the first and last column line, the columns' past the first and
+  // last row line; those ends are the table's edges.
+  const left = Math.min(...horizontals.map((l) => l.from));
+  const right = Math.max(...horizontals.map((l) => l.to));
+  const top = Math.max(...verticals.map((l) => l.to));
+  const bottom = Math.min(...verticals.map((l) => l.from));
+  if (left < xs[0]! - TOLERANCE) {
+    xs.unshift(left);
+  }
+  if (right > xs[xs.length - 1]! + TOLERANCE) {
+    xs.push(right);
+  }
+  if (top > ys[0]! + TOLERANCE) {
+    ys.unshift(top);
+  }
+  if (bottom < ys[ys.length - 1]! - TOLERANCE) {
+    ys.push(bottom);
+  }
   const rows = ys.length - 1;
   const columns = xs.length - 1;
   if (rows < 2 || columns < 2 || rows * columns > MAX_GRID) {
