@@ -71,6 +71,14 @@ const VARIANTS: readonly (readonly [string, (html: string) => string])[] = [
     'every cell spanning two grid columns',
     (h) => h.replace(/<(td|th)( colspan="(\d+)")?/g, (_m, t, _c, n) => `<${t} colspan="${2 * Number(n ?? 1)}"`),
   ],
+  // the same grid, but each value written as a cell and a blank one beside it rather than one spanning two
+  [
+    'a blank cell beside every value',
+    (h) =>
+      h.replace(/<(td|th)( colspan="(\d+)")?([^>]*)>([^<]*)<\/\1>/g, (_m, t, _c, n, a, v) =>
+        / class="num"/.test(a) && n === undefined ? `<td${a}>${v}</td><td></td>` : `<${t} colspan="${2 * Number(n ?? 1)}"${a}>${v}</${t}>`,
+      ),
+  ],
 ];
 
 const cellValues = (analysis: ReportAnalysis): Map<string, number | null> =>

@@ -505,6 +505,16 @@ const alignedScratch: (string | undefined)[] = [];
  * so they go first. Gives the number of value cells found (more than `width`: the rightmost `width` were
  * taken) or UNALIGNED.
  */
+function filledBetween(values: readonly string[], start: number, end: number): number {
+  let filled = 0;
+  for (let i = start; i < end; i++) {
+    if (!isBlank(values[i]!)) {
+      filled++;
+    }
+  }
+  return filled;
+}
+
 function align(values: readonly string[], width: number, positional: boolean, cut: boolean, trailing: number): number {
   let start = 0;
   let end = values.length;
@@ -522,6 +532,17 @@ function align(values: readonly string[], width: number, positional: boolean, cu
   const count = end - start;
   if (count < width && !positional && !cut) {
     return UNALIGNED;
+  }
+  if (positional && count > width && filledBetween(values, start, end) === width) {
+    // Blank positions among exactly `width` values (a blank cell beside each value, a finer grid): the
+    // values in order, not the rightmost positions, which would take blanks for values' places.
+    let at = 0;
+    for (let i = start; i < end; i++) {
+      if (!isBlank(values[i]!)) {
+        alignedScratch[at++] = values[i];
+      }
+    }
+    return width;
   }
   // More cells than columns: the rightmost `width`; fewer: the missing ones at the end.
   const from = count > width ? end - width : start;
