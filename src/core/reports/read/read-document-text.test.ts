@@ -255,6 +255,20 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['现将2021年度政府信息公开工作情况报告如下：']), null);
   });
 
+  test('title wordings agencies use: 政务公开, 工作报告, the year in brackets or inside the last words, 关于… (issue #9)', () => {
+    const read = (title: string) => {
+      const text = readDocumentText(report([title]), '2021');
+      return `${text.agency} ${text.year}`;
+    };
+    assert.equal(read('某市民政局2023年政务公开工作年度报告'), '某市民政局 2023');
+    assert.equal(read('某市民政局2023年度政府信息公开工作报告'), '某市民政局 2023');
+    assert.equal(read('【2023】某市民政局政府信息公开工作年度报告'), '某市民政局 2023');
+    assert.equal(read('某市民政局政府信息公开工作2023年度报告'), '某市民政局 2023');
+    assert.equal(read('关于某市民政局2023年政府信息公开工作年度报告的公告'), '某市民政局 2023');
+    // a sentence about the report is no title
+    assert.equal(readDocumentText(report(['现将2023年度政府信息公开工作报告如下：']), '2021').agency, null);
+  });
+
   test('web page furniture: a breadcrumb before the title, a covering notice, metadata fields anywhere in a line (issue #9)', () => {
     const agency = (before: readonly string[]) => readDocumentText(report(before), '2021').agency;
     const title = '某市民政局2023年政府信息公开工作年度报告';

@@ -23,11 +23,15 @@ interface Line {
 }
 
 // `<agency><YYYY>年(度)?政府信息公开工作年度报告` (§6.4); also `<YYYY>年<agency>…` and 政府信息公开年度报告.
-const TITLE = /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)/;
+// Also `政务公开工作年度报告` and `…信息公开工作报告` (no 年度 before 报告), as some agencies title it.
+const TITLE =
+  /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度报告|年报|报告(?=$|[（(]|的))/;
+// `<agency>政府信息公开工作2023年度报告`: the year inside the title's last words.
+const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)工作(\d{4})年度?(?:报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
 // `<agency>政府信息公开工作年度报告` with no year in it (the year stated in the period or the signature).
-const TITLE_WITHOUT_YEAR = /^(.*?)(?:政府|政务)?信息公开(?:工作)?(?:年度报告|年报)$/;
+const TITLE_WITHOUT_YEAR = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度报告|年报)$/;
 // The year alone on the line under such a title: `（2023年度）`, `2023年`.
 const YEAR_LINE = /^[（(]?(20\d{2})年度?[)）]?$/;
 // A web page's link lines around the article: list bullets, previous/next article, related links.
@@ -171,7 +175,8 @@ function readTitle(block: readonly Line[]): TitleReading {
       // Another report's title in the page's links (`上一篇：某局2022年…`, `· 某局2021年…`): not this one's.
       continue;
     }
-    const compact = asciiDigits(line.text.replace(/\s+/g, ''));
+    // `【2023】某局政府信息公开工作年度报告`: the year in brackets before the organ.
+    const compact = asciiDigits(line.text.replace(/\s+/g, '')).replace(/^[【[〔（(](\d{4})(?:年度?)?[】\]〕）)]/, '$1年');
     // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`; a PDF breaks it
     // anywhere: `…工作年度` / `报告`, `…工作年度报` / `告`, `…政府信息公` / `开工作年度报告`) reads as one.
     const next = block[i + 1];
@@ -192,10 +197,10 @@ function readTitle(block: readonly Line[]): TitleReading {
         return { ...joined, lines: joined.lines.length > 1 ? [line.index, next.index, third!.index] : [line.index, next.index] };
       }
     }
-    if (compact.length > MAX_TITLE || !(compact.includes('年度报告') || compact.includes('年报'))) {
+    if (compact.length > MAX_TITLE || !(compact.includes('年度报告') || compact.includes('年报') || compact.includes('公开工作报告'))) {
       continue;
     }
-    const after = TITLE_YEAR_AFTER.exec(compact);
+    const after = TITLE_YEAR_AFTER.exec(compact) ?? TITLE_YEAR_INSIDE.exec(compact);
     const match = after === null ? TITLE.exec(compact) : [after[0], after[1], after[2], ''];
     if (match === null) {
       // A title without a year names the organ all the same, and its year may stand on the next line alone
@@ -241,7 +246,7 @@ function cleanAgency(text: string): string {
       .replace(BREADCRUMB, '')
       .replace(/^(?:标题|题目|名称)[:：]/, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
-      .replace(/^关于(?:印发|公布|发布|公开|报送|上报)/, '')
+      .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
       .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布)/, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
