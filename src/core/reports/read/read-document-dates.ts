@@ -124,15 +124,28 @@ export interface StatedPeriod {
 // search linear on long digit runs.
 const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?(?:至|到|—|–|－|-|~|～)(?:(\d+)年)?(\d{1,3})月(\d{1,3})日/;
 
-/** The first date range in a text (spaces ignored); a missing end year takes the start year. */
+// Dates written with dots, slashes or hyphens (`2023.1.1-2023.12.31`, `2023-01-01至2023-12-31`).
+const NUMERIC_DATE = /(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g;
+// A range of months (`2023年1月至2023年12月`, `2023年1-12月`): from the first day of the one to the last of the other.
+const MONTH_PERIOD = /(?<!\d)(\d{4})年(\d{1,2})(?:月份?)?(?:起)?(?:至|到|—|–|－|-|~|～)(?:(\d{4})年)?(\d{1,2})月/;
+// A statistics sentence naming a whole year (`统计期限为2023年度`).
+const YEAR_PERIOD = /统计[^，。；,;]{0,8}?(?:为|是|：|:)(\d{4})年度?(?![\d月])/;
+
+/**
+ * The first date range in a text (spaces ignored); a missing end year takes the start year. Ranges of
+ * months and a statistics sentence naming a whole year (`统计期限为2023年度`) are the days they cover.
+ */
 export function findPeriod(text: string): StatedPeriod | null {
-  if (!text.includes('月')) {
+  if (!text.includes('月') && !text.includes('统计')) {
     return null; // a range names two months (a title line has none)
   }
-  const compact = asciiDigits(text.replace(/\s+/g, ''));
+  let compact = asciiDigits(text.replace(/\s+/g, ''));
+  if (compact.includes('.') || compact.includes('/') || compact.includes('-')) {
+    compact = compact.replace(NUMERIC_DATE, '$1年$2月$3日');
+  }
   const match = PERIOD.exec(compact);
   if (match === null) {
-    return null;
+    return coveredPeriod(compact);
   }
   const [whole, y1, m1, d1, y2, m2, d2] = match as unknown as [string, string, string, string, string | undefined, string, string];
   const toRaw = `${y2 === undefined ? '' : `${y2}年`}${m2}月${d2}日`;
@@ -141,6 +154,32 @@ export function findPeriod(text: string): StatedPeriod | null {
     to: statedDate(toRaw, y2 ?? y1, m2, d2),
     text: whole,
   };
+}
+
+/** A range of months, or a whole year named in a statistics sentence, as the days it covers. */
+function coveredPeriod(compact: string): StatedPeriod | null {
+  const months = MONTH_PERIOD.exec(compact);
+  if (months !== null) {
+    const [whole, y1, m1, y2, m2] = months as unknown as [string, string, string, string | undefined, string];
+    const endYear = y2 ?? y1;
+    return {
+      from: statedDate(`${y1}年${m1}月`, y1, m1, '1'),
+      to: statedDate(`${endYear}年${m2}月`, endYear, m2, String(lastDay(endYear, m2))),
+      text: whole,
+    };
+  }
+  const year = YEAR_PERIOD.exec(compact);
+  if (year === null) {
+    return null;
+  }
+  const y = year[1]!;
+  return { from: statedDate(`${y}年1月1日`, y, '1', '1'), to: statedDate(`${y}年12月31日`, y, '12', '31'), text: year[0] };
+}
+
+/** The last day of a month (31 for a month that does not exist: the date is then malformed anyway). */
+function lastDay(yearText: string, monthText: string): number {
+  const month = Number(monthText);
+  return month >= 1 && month <= 12 ? new Date(Date.UTC(Number(yearText), month, 0)).getUTCDate() : 31;
 }
 
 // A date-like token whose year is 5+ digits (`202020年`) or whose month or day cannot exist.

@@ -255,6 +255,22 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['现将2021年度政府信息公开工作情况报告如下：']), null);
   });
 
+  test('statistics periods written other ways: a whole year, dotted dates, ranges of months (issue #9)', () => {
+    const periodOf = (sentence: string) => {
+      const text = readDocumentText(report(['某市民政局政府信息公开工作年度报告', sentence]), '2021');
+      return [text.period?.from.iso ?? null, text.period?.to.iso ?? null, text.year, text.yearSource];
+    };
+    const whole = ['2023-01-01', '2023-12-31', 2023, 'period'];
+    assert.deepEqual(periodOf('本报告中所列数据的统计期限为2023年度。'), whole);
+    assert.deepEqual(periodOf('本报告所列数据统计期限为2023.1.1-2023.12.31。'), whole);
+    assert.deepEqual(periodOf('本报告所列数据统计期限为2023-01-01至2023-12-31。'), whole);
+    assert.deepEqual(periodOf('本报告统计数据时限为2023年1-12月。'), whole);
+    assert.deepEqual(periodOf('本报告所列数据统计期限从2023年1月至2023年12月。'), whole);
+    assert.deepEqual(periodOf('本报告所列数据统计期限从2024年1月至2月。'), ['2024-01-01', '2024-02-29', 2024, 'period']);
+    // a year in a sentence that is no statistics period
+    assert.deepEqual(periodOf('2023年度，我局认真贯彻《条例》。'), [null, null, null, null]);
+  });
+
   test('title wordings agencies use: 政务公开, 工作报告, the year in brackets or inside the last words, 关于… (issue #9)', () => {
     const read = (title: string) => {
       const text = readDocumentText(report([title]), '2021');
