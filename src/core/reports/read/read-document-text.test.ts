@@ -194,6 +194,11 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.deepEqual([monthOnly.agency, monthOnly.signature], ['某市民政局', null]);
     // a sentence before the month is no organ
     assert.equal(signed('以上为本年度报告全部内容。', '2024年1月').agency, null);
+    assert.equal(signed('某市民政局（代章）', '2024年1月19日').agency, '某市民政局');
+    for (const date of ['2024-01-19', '2024.1.19', '2024/1/19']) {
+      const numeric = signed('某市民政局', date);
+      assert.deepEqual([numeric.agency, numeric.signature?.date.iso], ['某市民政局', '2024-01-19'], date);
+    }
   });
 
   test('a year in brackets after the title, and organ and date on one signature line, are read', () => {

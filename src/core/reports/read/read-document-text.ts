@@ -7,7 +7,7 @@ import { type Finding, finding } from '../report-model.ts';
 import { type DetectedTemplate, SECTION_IDS, type SectionId, type TableId, TEMPLATES } from '../template.ts';
 import { rememberNarrative, splitNarrative, splitSentences } from './narrative-sentences.ts';
 import { readNarrativeValues } from './narrative-values.ts';
-import { asciiDigits, findPeriod, lineDate, malformedDatesIn, parseCount, type StatedPeriod } from './read-document-dates.ts';
+import { asciiDigits, findPeriod, lineDate, malformedDatesIn, parseCount, type StatedPeriod, statedDate } from './read-document-dates.ts';
 import { matchSectionHeading, type SectionHeadingMatch } from './read-document-headings.ts';
 import type { DocumentText, HeadingMatch, StatedDate } from './reading-parts.ts';
 
@@ -266,6 +266,8 @@ interface SignatureReading {
 }
 
 /** The last line that is a date, and the organ line before it (§6.4). */
+const NUMERIC_DATE_LINE = /^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$/;
+
 function readSignature(lines: readonly Line[]): SignatureReading {
   for (let position = lines.length - 1; position >= 0; position--) {
     const line = lines[position]!;
@@ -273,10 +275,12 @@ function readSignature(lines: readonly Line[]): SignatureReading {
     // but for a signature dated by month only (`2024年1月`), which names its organ all the same.
     const end = line.text.trimEnd();
     const monthOnly = end.endsWith('月') && YEAR_MONTH.test(asciiDigits(end.replace(/\s+/g, '')));
-    if (!end.endsWith('日') && !monthOnly) {
+    // …or a date written with hyphens, dots or slashes alone on its line (`2024-01-19`, `2024.1.19`).
+    const numeric = NUMERIC_DATE_LINE.exec(asciiDigits(end.trim()));
+    if (!end.endsWith('日') && !monthOnly && numeric === null) {
       continue;
     }
-    const date = monthOnly ? null : lineDate(line.text);
+    const date = numeric !== null ? statedDate(numeric[0], numeric[1]!, numeric[2]!, numeric[3]!) : monthOnly ? null : lineDate(line.text);
     if (date === null && !monthOnly) {
       const together = organAndDate(line.text);
       if (together !== null) {
@@ -299,7 +303,7 @@ function readSignature(lines: readonly Line[]): SignatureReading {
 // `2024年1月`, `二〇二四年一月`: a signature dated by month only.
 const YEAR_MONTH = /^(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;
 // The seal's place after the organ's name (`某局（盖章）`): no part of the name.
-const SEAL = /[（(](?:盖章|印章|章|公章|签章)[)）]$/;
+const SEAL = /[（(](?:盖章|印章|章|公章|签章|代章|盖公章)[)）]$/;
 
 function withoutSeal(text: string): string {
   return text.replace(SEAL, '');
