@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { runCli, type ServerProcess, startServerProcess } from '../http/server-process.ts';
@@ -77,6 +78,27 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
 }
+
+/**
+ * One chromium and one page for the tests of the suite this is called in (its before and after hooks);
+ * the getter fails a test that runs without them. `chromiumPage.skip` is the suite's skip reason.
+ */
+export function chromiumPage(): () => Page {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  before(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    assert.ok(page, 'chromium did not start');
+    return page;
+  };
+}
+chromiumPage.skip = browserSkipReason();
 
 export interface PortalServer {
   readonly url: string;

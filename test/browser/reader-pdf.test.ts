@@ -10,49 +10,23 @@
 // character per line, values right-aligned (pdf-lattice.ts reads the tables by their borders).
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { loadSource } from '#adapters/documents/load-source.ts';
-import { analysisToDocument } from '#app/analysis-to-document.ts';
-import { type ReportAnalysis, readReport } from '#core/reports/read/read-report.ts';
-import { renderHtml } from '#core/reports/render/render-html.ts';
-import { browserSkipReason, launchChromium } from './browser-harness.ts';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CORPUS_REPORTS, CORPUS_TEXTS, cellDifferences, readBytes, renderedHtml } from '../corpus-reading.ts';
+import { chromiumPage } from './browser-harness.ts';
 
-const CORPUS = fileURLToPath(new URL('../fixtures/corpus/reports/', import.meta.url));
 // Chromium prints a report in ~1–3 s: a sample that holds every case above (all 60 passed when this was
 // written; `GONGKAI_PDF_ALL=1` runs them all). p027–p034 have no tables: rendering picks a template.
 const SAMPLE = /^(?:g004|g006|g011|g013|p001|p002|p003|p005|p012|p013|p021|p030|p034|p045|p046|p049)\.txt$/;
-const FILES = readdirSync(CORPUS)
-  .filter((f) => f.endsWith('.txt') && (process.env['GONGKAI_PDF_ALL'] === '1' || SAMPLE.test(f)))
-  .sort();
+const FILES = CORPUS_TEXTS.filter((f) => process.env['GONGKAI_PDF_ALL'] === '1' || SAMPLE.test(f));
 
-async function read(bytes: Uint8Array, name: string): Promise<ReportAnalysis> {
-  const loaded = await loadSource(bytes, name);
-  assert.ok(loaded.ok, `${name}: ${loaded.ok ? '' : loaded.reason}`);
-  return readReport(loaded.document, name);
-}
-
-const cellValues = (analysis: ReportAnalysis): Map<string, number | null> =>
-  new Map(analysis.reading.cells.map((cell) => [cell.id, cell.value]));
-
-const skip = browserSkipReason();
-
-describe('the reader on the corpus printed to PDF by chromium', { skip }, () => {
-  let browser: Browser;
-  let page: Page;
-  before(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+describe('the reader on the corpus printed to PDF by chromium', { skip: chromiumPage.skip }, () => {
+  const page = chromiumPage();
 
   for (const file of FILES) {
     test(file, async () => {
-      await readsAsItsText(page, file, (html) => html);
+      await readsAsItsText(page(), file, (html) => html);
     });
   }
 });
@@ -69,21 +43,13 @@ const STYLES: readonly (readonly [string, string])[] = [
 ];
 const STYLED = /^(?:g013|p001|p012|p013|p046)\.txt$/;
 
-describe('the reader on the corpus printed to PDF in the styles of real reports', { skip }, () => {
-  let browser: Browser;
-  let page: Page;
-  before(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+describe('the reader on the corpus printed to PDF in the styles of real reports', { skip: chromiumPage.skip }, () => {
+  const page = chromiumPage();
 
   for (const [name, css] of STYLES) {
     for (const file of FILES.filter((f) => STYLED.test(f))) {
       test(`${name}: ${file}`, async () => {
-        await readsAsItsText(page, file, (html) => html.replace('</head>', `<style>${css}</style></head>`));
+        await readsAsItsText(page(), file, (html) => html.replace('</head>', `<style>${css}</style></head>`));
       });
     }
   }
@@ -91,13 +57,10 @@ describe('the reader on the corpus printed to PDF in the styles of real reports'
 
 /** Prints the corpus report `file` (its HTML passed through `style`) and reads the PDF back: same reading. */
 async function readsAsItsText(page: Page, file: string, style: (html: string) => string): Promise<void> {
-  const text = await read(readFileSync(`${CORPUS}${file}`), file);
-  await page.setContent(style(renderHtml(analysisToDocument(text))), { waitUntil: 'load' });
-  const pdf = await read(new Uint8Array(await page.pdf({ format: 'A4' })), file.replace(/\.txt$/, '.pdf'));
-
-  const want = cellValues(text);
-  const got = cellValues(pdf);
-  const wrong = [...want].filter(([id, value]) => got.get(id) !== value).map(([id, value]) => `${id}: ${value} → ${got.get(id)}`);
+  const text = await readBytes(readFileSync(`${CORPUS_REPORTS}${file}`), file);
+  await page.setContent(style(renderedHtml(text)), { waitUntil: 'load' });
+  const pdf = await readBytes(new Uint8Array(await page.pdf({ format: 'A4' })), file.replace(/\.txt$/, '.pdf'));
+  const wrong = cellDifferences(text, pdf).filter((d) => !d.includes('absent →'));
   assert.deepEqual(wrong, [], 'cells read from the PDF differ from the text');
   assert.equal(pdf.reading.year, text.reading.year, 'year');
   assert.equal(pdf.reading.agency, text.reading.agency, 'agency');
