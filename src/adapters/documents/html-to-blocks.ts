@@ -100,7 +100,59 @@ export function htmlToBlocks(html: string): SourceBlock[] {
   }
   const output = new BlockCollector();
   walk(document, output);
-  return output.finish();
+  const blocks = output.finish();
+  const head = headLines(document);
+  return head.length === 0 ? blocks : [{ kind: 'text', text: head.join('\n') }, ...blocks];
+}
+
+/**
+ * What a government page's head says of the report (《政府网站发展指引》 asks every article page for
+ * `<meta name="ArticleTitle">` and `<meta name="ContentSource">`): its title, when it names a report, and
+ * its source as a `来源：` line — read before the body, so a page whose body lacks its title or signature
+ * still names its organ and year. Without ArticleTitle, the `<title>` when it names a report.
+ */
+function headLines(document: HtmlNode): string[] {
+  const head = findElement(document, 'head', 3);
+  if (head === undefined) {
+    return [];
+  }
+  let title: string | undefined;
+  let source: string | undefined;
+  let pageTitle: string | undefined;
+  for (const child of head.children ?? NO_CHILDREN) {
+    if (child.type !== 'tag') {
+      continue;
+    }
+    if (child.name === 'meta') {
+      const name = (child.attribs?.['name'] ?? '').toLowerCase();
+      const content = collapseWhitespace(child.attribs?.['content'] ?? '');
+      if (name === 'articletitle') {
+        title = content;
+      } else if (name === 'contentsource') {
+        source = content;
+      }
+    } else if (child.name === 'title') {
+      pageTitle = collapseWhitespace((child.children ?? NO_CHILDREN).map((c) => c.data ?? '').join(''));
+    }
+  }
+  const named = [title, pageTitle].find((t) => t !== undefined && /年度报告|年报|公开工作报告/.test(t));
+  return [...(named === undefined ? [] : [named]), ...(source === undefined || source === '' ? [] : [`来源：${source}`])];
+}
+
+/** The first element named `name` at most `depth` levels below `node` (breadth first). */
+function findElement(node: HtmlNode, name: string, depth: number): HtmlNode | undefined {
+  let level: readonly HtmlNode[] = [node];
+  for (let d = 0; d <= depth && level.length > 0; d++) {
+    const next: HtmlNode[] = [];
+    for (const item of level) {
+      if (item.type === 'tag' && item.name === name) {
+        return item;
+      }
+      next.push(...(item.children ?? NO_CHILDREN));
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 /** A node of the tree parseHtml builds: htmlparser2's DOM without its links, positions and classes. */

@@ -295,6 +295,25 @@ describe('HTML', () => {
     ]);
   });
 
+  test('a government page’s head: ArticleTitle and ContentSource (else a <title> naming a report) come first', async () => {
+    const page = (head: string) => `<html><head>${head}</head><body><p>一、总体情况</p></body></html>`;
+    const meta =
+      '<meta name="ArticleTitle" content="某市民政局2023年政府信息公开工作年度报告"><meta name="ContentSource" content="某市民政局">';
+    assert.deepEqual(texts(await loadSource(utf8(page(`${meta}<title>首页</title>`)), 'a.html')), [
+      '某市民政局2023年政府信息公开工作年度报告\n来源：某市民政局',
+      '一、总体情况',
+    ]);
+    assert.deepEqual(texts(await loadSource(utf8(page('<title>某市民政局2023年政府信息公开年报_某市人民政府</title>')), 'b.html')), [
+      '某市民政局2023年政府信息公开年报_某市人民政府',
+      '一、总体情况',
+    ]);
+    // a head that names no report adds nothing
+    assert.deepEqual(
+      texts(await loadSource(utf8(page('<title>某市人民政府门户网站</title><meta name="SiteName" content="某市">')), 'c.html')),
+      ['一、总体情况'],
+    );
+  });
+
   test('paragraphs, headings and <br> become lines; source line wraps inside Chinese text vanish', async () => {
     const html = '<div><h1>市民政局2023年\n  政府信息公开工作年度报告</h1><p>第一行<br/>第二行</p><p>  a\n b  </p><p hidden>隐藏</p></div>';
     assert.deepEqual(texts(await loadSource(utf8(html), 'x.htm')), ['市民政局2023年政府信息公开工作年度报告\n第一行\n第二行\na b']);
