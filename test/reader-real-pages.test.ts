@@ -66,3 +66,22 @@ test('2019 report of the Shanghai government general office: merged cells that d
   const findings = reading.findings.map((f) => `${f.severity} ${f.rule}`);
   assert.deepEqual([...new Set(findings)].sort(), ['notice CELL-BLANK', 'notice CELL-TEXT']);
 });
+
+test('a 2021 report whose table 二 header rows a crawler dropped still reads as 2021 (g013, row shapes)', async () => {
+  const corpus = fileURLToPath(new URL('./fixtures/corpus/reports/', import.meta.url));
+  const full = readFileSync(`${corpus}g013.txt`, 'utf8');
+  const headerless = full
+    .split('\n')
+    .filter((line) => !/信息内容|本年制发件数|本年处理决定数量|本年收费金额/.test(line))
+    .join('\n');
+  const read = async (text: string) => {
+    const loaded = await loadSource(new TextEncoder().encode(text), 'g013.txt');
+    assert.ok(loaded.ok);
+    return readReport(loaded.document, 'g013.txt').reading;
+  };
+  const [original, dropped] = [await read(full), await read(headerless)];
+  assert.equal(dropped.template, '2021');
+  const table2 = (reading: typeof original) => reading.cells.filter((c) => c.table === '二').map((c) => `${c.id}=${c.value}`);
+  assert.deepEqual(table2(dropped), table2(original));
+  assert.ok(table2(original).includes('licensing.decisions=9487'));
+});

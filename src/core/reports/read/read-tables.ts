@@ -849,17 +849,26 @@ interface TemplateChoice {
 }
 
 /** Step 2: the template, from the labels only one template has (§4.5). */
+// Table 二 rows of one column in the 2021 template and of two or three in the 2019 one.
+const SINGLE_VALUE_2021 = new Set(['licensing', 'penalties', 'coercion', 'fees']);
+
 function detectTemplate(records: readonly DataRecord[], found: AlignedRows['markers']): TemplateChoice {
   const markers = { '2021': [...found['2021']], '2019': [...found['2019']] };
   // Table 三's （六）其他处理: its 2021 sub-rows, or the one 2019 row with a value. Table 二's rows only 2019 has.
   let otherSubRows = false;
   let otherFlat = false;
   const only2019: string[] = [];
+  // Table 二 rows that hold one value where the 2019 template has two or three columns (行政许可 325): the
+  // 2021 shape, evidence only when no header row says which template (a crawler dropped them).
+  const oneValue: string[] = [];
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const rowId = record.rowId;
     if (rowId === null) {
       continue;
+    }
+    if (record.table === '二' && record.values.length === 1 && SINGLE_VALUE_2021.has(rowId) && !isBlank(record.values[0]!)) {
+      oneValue.push(record.label?.text ?? rowId);
     }
     if (record.table === '三') {
       if (rowId.startsWith('outcome.other.')) {
@@ -878,6 +887,9 @@ function detectTemplate(records: readonly DataRecord[], found: AlignedRows['mark
   }
   for (let i = 0; i < only2019.length; i++) {
     markers['2019'].push(only2019[i]!);
+  }
+  if (found['2021'].length === 0 && found['2019'].length === 0 && only2019.length === 0 && oneValue.length >= 2) {
+    markers['2021'].push(...oneValue);
   }
   // A 2021 table 二 with （六）其他处理 as one row: a 2021 report that left out the three sub-rows (rule 40),
   // not a mixed template — every other label is 2021's.
