@@ -112,7 +112,7 @@ export async function runReaderBenchmark(options: ReaderBenchmarkOptions): Promi
         const loaded = await loadSource(await readBytes(path), basename(path));
         if (loaded.ok) {
           const tables = readTables(loaded.document);
-          readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
+          readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn, beforeTables: tables.beforeTables });
         }
       }
     };

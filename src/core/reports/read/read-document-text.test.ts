@@ -306,6 +306,35 @@ describe('title and signature (annual-report.md §6.4)', () => {
     // a field whose value is no organ is passed over for the next one in the line
     assert.equal(agency([untitled, '来源：本站 发布机构：某市民政局']), '某市民政局');
     assert.equal(agency([untitled, '发布时间：2024-01-19 来源：本站']), null);
+    // a breadcrumb on its own line above a title that names no organ is no organ
+    assert.equal(agency(['首页 > 政务公开 > 政府信息公开年报', untitled]), null);
+    assert.equal(agency(['首页 › 政府信息公开年报', untitled]), null);
+  });
+
+  test('with no section heading, the title is looked for before the tables only (issue #9)', () => {
+    const lines = [
+      '根据《关于政府信息公开年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，现公布某街道办事处2019年政府信息公开工作年度报告。本年报中所列数据的统计期限自2019年1月1日起至2019年12月31日止。',
+      '附件：1.2023年政府信息公开工作年度报告.pdf',
+    ];
+    const before = (beforeTables: number | undefined) => {
+      const text = readDocumentText(lines, '2019', { beforeTables });
+      return [text.agency, text.year];
+    };
+    // the attachment after the tables is no title: the year is the period's, the organ the introduction's
+    assert.deepEqual(before(1), ['某街道办事处', 2019]);
+    // without the tables' position, the first lines are all the reader has: the attachment is taken for the title
+    assert.equal(before(undefined)[1], 2023);
+    // a text whose tables come first: its title may follow them
+    assert.deepEqual(readDocumentText(['某局2023年政府信息公开工作年度报告'], '2021', { beforeTables: 0 }).agency, '某局');
+  });
+
+  test('a sentence naming the report is read for the organ it ends on, not as an organ with the sentence before it', () => {
+    const agency = (line: string) => readDocumentText([line], '2019').agency;
+    assert.equal(
+      agency('根据《通知》（国办公开办函〔2019〕60号）要求，现公布某街道办事处2019年政府信息公开工作年度报告。'),
+      '某街道办事处',
+    );
+    assert.equal(agency('根据要求，现将2019年政府信息公开工作年度报告公布如下'), null);
   });
 
   test('a title without a year still names the organ; the year comes from the period, and a later title with a year wins', () => {

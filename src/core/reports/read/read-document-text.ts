@@ -15,6 +15,13 @@ import type { DocumentText, HeadingMatch, StatedDate } from './reading-parts.ts'
 export interface ReadDocumentTextOptions {
   /** The table the text ends in (READ-TRUNCATED): sections after it are not reported missing (rule 38). */
   readonly truncatedIn?: TableId | null;
+  /**
+   * How many of the narrative lines come before the first table line (TableReading.beforeTables). With
+   * no section heading to bound it, the title is looked for among the first of these only: a page's
+   * lines after the tables (an attachment's name, related links: `附件：1.2023年…年度报告.pdf`) are not
+   * its title, however few lines the page has outside its tables.
+   */
+  readonly beforeTables?: number | undefined;
 }
 
 interface Line {
@@ -60,8 +67,8 @@ export function readDocumentText(
 
   const headings = findHeadings(lines, template);
   const firstHeading = headings.length === 0 ? lines.length : headings[0]!.position;
-  // With no heading at all, only the first lines can be a title block.
-  const titleBlock = lines.slice(0, headings.length === 0 ? Math.min(lines.length, 5) : firstHeading);
+  // With no heading at all, only the first lines can be a title block — those before the tables when any are.
+  const titleBlock = lines.slice(0, headings.length === 0 ? Math.min(titleLimit(lines, options.beforeTables), 5) : firstHeading);
 
   const title = readTitle(titleBlock);
   const signature = readSignature(lines);
@@ -99,6 +106,18 @@ export function readDocumentText(
   };
   rememberNarrative(text, split);
   return text;
+}
+
+/** How many of `lines` come before the tables: all of them when no narrative line does (the title may follow). */
+function titleLimit(lines: readonly Line[], beforeTables: number | undefined): number {
+  if (beforeTables === undefined) {
+    return lines.length;
+  }
+  let count = 0;
+  while (count < lines.length && lines[count]!.index < beforeTables) {
+    count++;
+  }
+  return count === 0 ? lines.length : count;
 }
 
 /** A line without surrounding space and Markdown marks (`# 标题`, `## 一、总体情况`, `**…**`). */
@@ -219,7 +238,7 @@ function readTitle(block: readonly Line[]): TitleReading {
     const [, before = '', yearText = '', between = ''] = match;
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
-    let agency = cleanAgency(before === '' ? between : before);
+    let agency = organOfSentence(cleanAgency(before === '' ? between : before));
     const lines = [line.index];
     // A two-line title: the organ on its own line above `2023 年政府信息公开工作年度报告` (seed 003).
     const previous = block[i - 1];
@@ -254,10 +273,32 @@ function cleanAgency(text: string): string {
   );
 }
 
-/** A line that can only be an organ's name: no digits, no sentence punctuation, short. */
-function isOrganLine(text: string): boolean {
-  return text.length <= MAX_SIGNATURE_AGENCY && !/\d/.test(asciiDigits(text)) && !SENTENCE_PUNCTUATION.test(text);
+/**
+ * The organ a sentence naming the report ends on (`根据《…》要求，现公布某街道办事处` + `2019年…年度报告`): the
+ * words after its last punctuation, cleaned again — a title's organ has no sentence around it.
+ */
+function organOfSentence(agency: string): string {
+  let cut = -1;
+  for (let i = agency.length - 1; i >= 0 && cut < 0; i--) {
+    if (SENTENCE_PUNCTUATION.test(agency[i]!) || agency[i] === '》') {
+      cut = i;
+    }
+  }
+  return cut < 0 ? agency : cleanAgency(agency.slice(cut + 1));
 }
+
+/**
+ * A line that can only be an organ's name: no digits, no sentence punctuation, short, and not a page's
+ * breadcrumb (`首页 > 政务公开 > 政府信息公开年报` above a title that names no organ).
+ */
+function isOrganLine(text: string): boolean {
+  return (
+    text.length <= MAX_SIGNATURE_AGENCY && !/\d/.test(asciiDigits(text)) && !SENTENCE_PUNCTUATION.test(text) && !BREADCRUMB_STEP.test(text)
+  );
+}
+
+// A breadcrumb's separators, or its first step.
+const BREADCRUMB_STEP = /[>＞›»→]|首页/;
 
 interface SignatureReading {
   readonly date: StatedDate | null;
@@ -402,7 +443,13 @@ function readYear(
     }
   }
   const firstOfOverview = overview?.lines.find((l) => l.trim() !== '');
-  const openings = firstOfOverview === undefined ? intro.slice(0, 5).map((l) => l.text) : [firstOfOverview];
+  const openings =
+    firstOfOverview === undefined
+      ? intro
+          .filter((l) => !PAGE_LINE.test(l.text))
+          .slice(0, 5)
+          .map((l) => l.text)
+      : [firstOfOverview];
   for (const opening of openings) {
     const first = OPENING_YEAR.exec(asciiDigits(opening.trim()));
     if (first !== null) {
@@ -412,6 +459,8 @@ function readYear(
   return { year: null, yearSource: null };
 }
 
+// A web page's lines above an article (breadcrumb, tool bar, publication and share lines): never its opening.
+const PAGE_LINE = /^(?:当前位置|您的位置|您现在的位置|首页|【|\[|分享到|扫一扫|发布时间|发布日期|来源|浏览次数|字体)|[>＞›»]/;
 const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
 const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|受理|收到|主动|发布|公开))/;
 

@@ -48,7 +48,10 @@ export function readReport(
   options: ReadReportOptions = {},
 ): ReportAnalysis {
   const tables = readTables(withoutRunningHeaders(document));
-  const text = readDocumentText(tables.narrativeLines, tables.template, { truncatedIn: tables.truncatedIn });
+  const text = readDocumentText(tables.narrativeLines, tables.template, {
+    truncatedIn: tables.truncatedIn,
+    beforeTables: tables.beforeTables,
+  });
   const facts = toReportFacts(tables, text);
   const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];
   const validation = validateReport({ report: facts, settings, readingFindings, evaluations: options.evaluations ?? 'all' });

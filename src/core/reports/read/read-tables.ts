@@ -588,7 +588,7 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
     tablesFound: tablesFound(aligned.found),
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
-    narrativeLines: narrativeOf(layout, aligned.consumed),
+    ...narrativeOf(layout, aligned.consumed),
   };
   if (runs === null || runs.candidates.size === 0) {
     return reading;
@@ -1216,16 +1216,22 @@ function collectFindings(
   return findings;
 }
 
-/** Step 6: the lines that are not table text, in order: the narrative the document-text reader reads. */
-function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): string[] {
+/**
+ * Step 6: the lines that are not table text, in order: the narrative the document-text reader reads,
+ * and how many of them come before the first table line.
+ */
+function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): { narrativeLines: string[]; beforeTables: number } {
   consumeGaps(layout.lines, consumed);
   const narrativeLines: string[] = [];
+  let beforeTables = -1;
   for (let i = 0; i < layout.lines.length; i++) {
     if (consumed[i] === 0) {
       narrativeLines.push(layout.lines[i]!);
+    } else if (beforeTables < 0) {
+      beforeTables = narrativeLines.length;
     }
   }
-  return narrativeLines;
+  return { narrativeLines, beforeTables: beforeTables < 0 ? narrativeLines.length : beforeTables };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface TableReading {
   readonly truncatedIn: TableId | null;
   /** The text outside the table bodies, as lines in document order (headings included): the narrative. */
   readonly narrativeLines: readonly string[];
+  /** How many of `narrativeLines` come before the first table line (all of them when there is no table). */
+  readonly beforeTables?: number;
   /** Absent table 二 cells of rows whose digits ran together: the values the allowed splits give them. */
   readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
 }

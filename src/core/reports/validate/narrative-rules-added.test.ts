@@ -167,6 +167,21 @@ describe('META-YEAR-TEXT (46) on a web page', () => {
     assert.deepEqual([text.agency, text.year], ['某局', 2023]);
     assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: 2023, text })), []);
   });
+
+  test('a line that is only another report`s title or file name (an attachment, a related link) is no finding', () => {
+    const intro = '根据要求，现将本局2019年度政府信息公开工作年度报告公布如下。';
+    for (const line of [
+      '附件：1.2023年政府信息公开工作年度报告.pdf',
+      '国务院办公厅2023年政府信息公开工作年度报告',
+      '2.2022年度政府信息公开工作年度报告（全文）',
+    ]) {
+      const text = readDocumentText(['某局2019年政府信息公开工作年度报告', intro, line], '2021');
+      assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: 2019, text })), [], line);
+    }
+    // within a sentence it still is one
+    const text = readDocumentText(['某局2019年政府信息公开工作年度报告', '现将2023年政府信息公开工作年度报告公布如下。'], '2021');
+    assert.equal(failures(checkNamedReportYear, buildFacts({ year: 2019, text })).length, 1);
+  });
 });
 
 describe('STRUCT-NUMBERING (47)', () => {

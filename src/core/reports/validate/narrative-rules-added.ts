@@ -236,6 +236,11 @@ export const checkNarrativeInForce: RuleCheck = ({ report }) => {
 // (a cited notice about this year's reports names a year too).
 const NAMED_REPORT = /(?<!\d)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:政府|政务)?信息公开(?:工作)?年度报告/g;
 
+// A line that is a title and nothing else: no sentence around it (no verb: `特向社会公布2020年度…年度报告` is
+// the introduction naming its report), perhaps numbered, perhaps a file's name.
+const BARE_TITLE =
+  /^(?![^。]*(?:公布|现将|特向|特此|发布|印发|编制|报送|根据|如下))(?:附件\s*[:：]?\s*)?(?:\d{1,2}\s*[.、．]\s*)?[^。，,；;：:！？!?]{0,60}年度报告(?:[（(][^（()）]{0,12}[)）])?(?:\.[A-Za-z]{2,4})?$/;
+
 /** META-YEAR-TEXT (46): the introduction names the report with a year other than the one title or period give. */
 export const checkNamedReportYear: RuleCheck = ({ report }) => {
   const year = report.text.year;
@@ -255,7 +260,9 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
     }
     const text = asciiDigits(sentence.text);
     // A link to another year's report on the page (`上一篇：某局2022年…`, `· 某局2021年…`) names no year of this one.
-    if (!text.includes('年度报告') || NAVIGATION.test(text)) {
+    // Nor does a line that is only a report's title — an attachment or a related link at the page's foot
+    // (`附件：1.2023年政府信息公开工作年度报告.pdf`, `国务院办公厅2023年政府信息公开工作年度报告`).
+    if (!text.includes('年度报告') || NAVIGATION.test(text) || BARE_TITLE.test(text)) {
       continue;
     }
     for (const match of text.matchAll(NAMED_REPORT)) {
