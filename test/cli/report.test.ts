@@ -642,6 +642,14 @@ describe('robustness through the CLI', () => {
         { id: 'normative_documents.in_force', value: 12, raw: '12' },
       ],
     );
+    // its table 三 has only 自然人 and 总计: each read under its own title, no other column guessed
+    assert.deepEqual(
+      cellTriples(reading).filter((c) => c.id.startsWith('received.')),
+      [
+        { id: 'received.natural_person', value: 5, raw: '5' },
+        { id: 'received.total', value: 5, raw: '5' },
+      ],
+    );
   });
 
   test('a 10 MB text file is read to the end and gives one result', { timeout: 300_000 }, async () => {

@@ -190,3 +190,92 @@ describe('a 2021 report with （六）其他处理 as one row', () => {
     assert.equal(values(reading)['outcome.other.total'], 1);
   });
 });
+
+describe('a table 三 narrower than the template (its header has fewer columns)', () => {
+  // `自然人 | 法人或其他组织 | 总计` with no kinds of legal person under 法人或其他组织: read by the template's
+  // seven columns, 法人 landed under 商业企业 and 总计 under 科研机构 (wrong cells, false T3-BALANCE errors).
+  const HEAD = [
+    '三、收到和处理政府信息公开申请情况',
+    '| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 | | |',
+  ];
+  const ROWS = [
+    '| 一、本年新收政府信息公开申请数量 | | | 10 | 2 | 12 |',
+    '| 二、上年结转政府信息公开申请数量 | | | 0 | 0 | 0 |',
+    '| 三、本年度办理结果 | （一）予以公开 | | 6 | 1 | 7 |',
+    '| 四、结转下年度继续办理 | | | 4 | 1 | 5 |',
+  ];
+  const narrow = {
+    'received.natural_person': 10,
+    'received.total': 12,
+    'carried_in.natural_person': 0,
+    'carried_in.total': 0,
+    'outcome.disclosed.natural_person': 6,
+    'outcome.disclosed.total': 7,
+    'carried_out.natural_person': 4,
+    'carried_out.total': 5,
+  };
+  const asCells = (line: string) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+
+  it('reads 自然人 and 总计 by the header, the rest absent, with one READ-ROW-SHAPE saying why', () => {
+    const reading = read([...HEAD, '| | | | 自然人 | 法人或其他组织 | 总计 |', ...ROWS]);
+    assert.deepEqual(values(reading), narrow);
+    const shape = reading.findings.filter((f) => f.rule === 'READ-ROW-SHAPE');
+    assert.deepEqual(
+      shape.map((f) => f.message),
+      [
+        '表三只有“自然人、法人或其他组织、总计”3列，未按商业企业、科研机构、社会公益组织、法律服务机构、其他分列：这些单元格未读取，“法人或其他组织”合计数不对应模板单元格',
+      ],
+    );
+  });
+
+  it('the same in tabs, one cell per line (blank cells dropped) and a table grid', () => {
+    const lines = [...HEAD, '| | | | 自然人 | 法人或其他组织 | 总计 |', ...ROWS];
+    const tabs = lines.map((l) => (l.startsWith('|') ? asCells(l).join('\t') : l));
+    const perLine = lines.flatMap((l) => (l.startsWith('|') ? asCells(l).filter((c) => c !== '') : [l]));
+    // a table grid as the HTML and DOCX adapters give it (merged cells leave '' placeholders)
+    const rows = lines.filter((l) => l.startsWith('|')).map(asCells);
+    assert.deepEqual(values(read(tabs)), narrow);
+    assert.deepEqual(values(read(perLine)), narrow);
+    const grid = readTables({
+      blocks: [
+        { kind: 'text', text: HEAD[0]! },
+        { kind: 'table', rows },
+      ],
+    });
+    assert.deepEqual(values(grid), narrow);
+  });
+
+  it('`自然人 | 总计`: two values a row; a row of another width is not read', () => {
+    const reading = read([
+      ...HEAD,
+      '| | | | 自然人 | 总计 |',
+      '| 一、本年新收政府信息公开申请数量 | | | 5 | 5 |',
+      '| 二、上年结转政府信息公开申请数量 | | | 1 | 2 | 3 |',
+    ]);
+    assert.deepEqual(values(reading), { 'received.natural_person': 5, 'received.total': 5 });
+    assert.ok(reading.findings.some((f) => f.rule === 'READ-ROW-SHAPE' && f.message.includes('行无法对齐到2列')));
+  });
+
+  it('the template`s own header (the five kinds under 法人或其他组织) is read by its seven columns as always', () => {
+    const reading = read([
+      ...HEAD,
+      '| | | | 自然人 | 法人或其他组织 | | | | | 总计 |',
+      '| | | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |',
+      '| 一、本年新收政府信息公开申请数量 | | | 10 | 1 | 0 | 0 | 1 | 0 | 12 |',
+    ]);
+    assert.deepEqual(values(reading), {
+      'received.natural_person': 10,
+      'received.commercial_enterprise': 1,
+      'received.research_institution': 0,
+      'received.public_interest_org': 0,
+      'received.legal_service_org': 1,
+      'received.other_org': 0,
+      'received.total': 12,
+    });
+    assert.ok(!reading.findings.some((f) => f.rule === 'READ-ROW-SHAPE'));
+  });
+});

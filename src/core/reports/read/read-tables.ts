@@ -10,6 +10,7 @@ import {
   type DetectedTemplate,
   type RowDef,
   T3_COLUMNS,
+  T3_HEADER,
   T4_COLUMNS,
   TABLE_IDS,
   type TableId,
@@ -552,6 +553,58 @@ function align(values: readonly string[], width: number, positional: boolean, cu
   return count;
 }
 
+/**
+ * Fits a row of a narrow table 三 (narrowTable3Columns) to the template's columns in alignedScratch: its
+ * cells by position when the row has exactly as many (blank placeholders of merged label columns
+ * trimmed), else its filled cells in order when there are exactly as many; the columns the table does
+ * not have stay without a cell (absent, never 0). UNALIGNED when neither fits.
+ */
+function alignNarrow(values: readonly string[], narrow: readonly (string | null)[], columns: readonly ColumnDef[]): number {
+  const k = narrow.length;
+  let start = 0;
+  let end = values.length;
+  while (end - start > k && isBlank(values[start]!)) {
+    start++;
+  }
+  while (end - start > k && isBlank(values[end - 1]!)) {
+    end--;
+  }
+  const byPosition = end - start === k;
+  if (!byPosition && filledBetween(values, start, end) !== k) {
+    return UNALIGNED;
+  }
+  for (let i = 0; i < columns.length; i++) {
+    alignedScratch[i] = undefined;
+  }
+  let at = 0;
+  for (let i = start; i < end; i++) {
+    if (!byPosition && isBlank(values[i]!)) {
+      continue;
+    }
+    const colId = narrow[at++];
+    const column = colId === null ? -1 : columns.findIndex((c) => c.id === colId);
+    if (column >= 0) {
+      alignedScratch[column] = values[i];
+    }
+  }
+  return columns.length;
+}
+
+/** READ-ROW-SHAPE once for a narrow table 三: which columns it has, and that the others are not read. */
+function narrowTable3Finding(narrow: readonly (string | null)[], rowDef: RowDef, columns: readonly ColumnDef[]): Finding {
+  const titles = narrow.map((id) => (id === null ? T3_HEADER.legal_person_or_org : (columns.find((c) => c.id === id)?.label ?? id)));
+  const missing = columns.filter((c) => !narrow.includes(c.id));
+  return finding(
+    'READ-ROW-SHAPE',
+    `表三只有“${titles.join('、')}”${narrow.length}列，未按${missing.map((c) => c.label).join('、')}分列：这些单元格未读取` +
+      (narrow.includes(null) ? `，“${T3_HEADER.legal_person_or_org}”合计数不对应模板单元格` : ''),
+    cellIdsOf(
+      rowDef,
+      columns.filter((c) => !narrow.includes(c.id)),
+    ),
+  );
+}
+
 // ---------------------------------------------------------------- the reader
 
 /**
@@ -580,7 +633,7 @@ function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = nul
   const aligned = alignRows(layout);
   const choice = detectTemplate(aligned.records, aligned.markers);
   const cut = findCut(layout, aligned, choice);
-  const emitted = emitCells(aligned.records, cut, choice, aligned.variants);
+  const emitted = emitCells(aligned.records, cut, choice, aligned.variants, aligned.t3Columns);
   const readCells = emitted.cells;
   const reading: TableReading = {
     template: choice.template,
@@ -623,6 +676,8 @@ interface AlignedRows {
   readonly consumed: Uint8Array;
   /** The last row accepted as table text, for READ-TRUNCATED. */
   readonly last: LastRow | null;
+  /** Table 三's columns when its header has fewer than the template's (narrowTable3Columns), else null. */
+  readonly t3Columns: readonly (string | null)[] | null;
 }
 
 /** Step 1: each physical row becomes a data record (row ID + value cells), a header, or an unknown row. */
@@ -646,6 +701,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   const unknownSeen = new Set<string>();
   const markers = { '2021': [] as string[], '2019': [] as string[] };
   let t2Header: HeaderRecord | null = null;
+  // Table 三's column titles in the order its header rows give them, until its first data row.
+  const t3Heads: string[] = [];
+  let t3Data = false;
   let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
   // The last accepted row and its record (LastRow is made once, at the end).
   let lastRow: PhysicalRow | null = null;
@@ -659,6 +717,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     found[tableIndexOf(row.table)] = 1;
     lastRow = row;
     lastRecord = record;
+    if (record !== null && record.table === '三') {
+      t3Data = true;
+    }
   };
   const addUnknown = (table: TableId, text: string): void => {
     const label = foundLabelText(text);
@@ -803,6 +864,12 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         if (target !== undefined) {
           noteLabel(label, table, { colId: target.colId });
         }
+        if (table === '三' && !t3Data) {
+          const head = target?.colId ?? (hasHeaderNamed(label, LEGAL_GROUP) ? LEGAL_GROUP : undefined);
+          if (head !== undefined) {
+            t3Heads.push(head);
+          }
+        }
         continue;
       }
       if (block === undefined && hasTargetOfKind(label, 'block')) {
@@ -836,7 +903,35 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     accepted === null
       ? null
       : { table: accepted.table, record: lastRecord, line: accepted.lines[accepted.lines.length - 1] ?? 0, grid: accepted.grid === true };
-  return { records, variants, unknown, markers, found, consumed, last };
+  return { records, variants, unknown, markers, found, consumed, last, t3Columns: narrowTable3Columns(t3Heads) };
+}
+
+// Table 三's header label over the five kinds of legal person (`法人或其他组织`), as a column title.
+const LEGAL_GROUP = 'legal_person_or_org';
+
+function hasHeaderNamed(label: LabelCell, name: string): boolean {
+  for (let i = 0; i < label.targets.length; i++) {
+    const target = label.targets[i]!;
+    if (target.kind === 'header' && target.table === '三' && target.name === name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The columns of a table 三 narrower than the template, from its header: `自然人 | 法人或其他组织 | 总计`
+ * with none of the five kinds of legal person under 法人或其他组织 (its values are the five together, which
+ * no template cell holds: null), or `自然人 | 总计`. Read by the template's seven columns, such a row's
+ * values land in the wrong ones (法人 under 商业企业, 总计 under 科研机构). Null for every other header,
+ * the template's own included: its rows are read as they always are.
+ */
+function narrowTable3Columns(heads: readonly string[]): readonly (string | null)[] | null {
+  const titles = heads.filter((head, i) => heads.indexOf(head) === i).join(' ');
+  if (titles === `natural_person ${LEGAL_GROUP} total`) {
+    return ['natural_person', null, 'total'];
+  }
+  return titles === 'natural_person total' ? ['natural_person', 'total'] : null;
 }
 
 /** The template the report uses (§4.5), the one table 三 rows are read by, and a flat （六） (rule 43). */
@@ -940,7 +1035,13 @@ interface EmittedCells {
  * Step 4: each record's values fitted to its row's columns (by header positions, else by the row's column
  * count) and emitted in contract order (§6.2); row label variants are added to `variants`.
  */
-function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: TemplateChoice, variants: Variant[]): EmittedCells {
+function emitCells(
+  records: readonly DataRecord[],
+  cut: Cut | null,
+  choice: TemplateChoice,
+  variants: Variant[],
+  t3Columns: readonly (string | null)[] | null = null,
+): EmittedCells {
   const { fallback, t3Template } = choice;
   pushedCount = 0;
   emitCall = emitCall === 0x7fffffff ? 1 : emitCall + 1;
@@ -948,6 +1049,7 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     cellStamps.fill(0);
   }
   const shapeFindings: Finding[] = [];
+  let narrowNoted = false;
   // Each record's row (undefined for table 四's label-less row and for IDs neither template has): one
   // array per report, not an object per record.
   const rowDefs: (RowDef | undefined)[] = new Array(records.length);
@@ -985,12 +1087,22 @@ function emitCells(records: readonly DataRecord[], cut: Cut | null, choice: Temp
     }
     const columns = columnsOf(record.table, rowDef);
     const width = columns.length;
-    const found = underHeader(record, columns) ? width : align(record.values, width, record.positional, isCut, trailing);
+    const narrow = record.table === '三' ? t3Columns : null;
+    if (narrow !== null && !narrowNoted) {
+      narrowNoted = true;
+      shapeFindings.push(narrowTable3Finding(narrow, rowDef, columns));
+    }
+    const found =
+      narrow !== null
+        ? alignNarrow(record.values, narrow, columns)
+        : underHeader(record, columns)
+          ? width
+          : align(record.values, width, record.positional, isCut, trailing);
     if (found === UNALIGNED) {
       shapeFindings.push(
         finding(
           'READ-ROW-SHAPE',
-          `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${width}列，未读取该行`,
+          `表${record.table}“${messageRow(rowDef.label)}”行无法对齐到${narrow?.length ?? width}列，未读取该行`,
           cellIdsOf(rowDef, columns),
         ),
       );
