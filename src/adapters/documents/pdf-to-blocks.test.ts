@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readTables } from '#core/reports/read/read-tables.ts';
-import { joinWrappedLines, type PdfLine, withColumns } from './pdf-to-blocks.ts';
+import { withColumns } from './pdf-columns.ts';
+import { joinWrappedLines, type PdfLine } from './pdf-to-blocks.ts';
 
 /** A line of a label at x 80 and values centred on the given x positions (7 units wide each). */
 function row(label: string, values: readonly (readonly [string, number])[]): PdfLine {

@@ -3,6 +3,7 @@
 
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import type { SourceBlock } from '#core/reports/report-model.ts';
+import { type ColumnCarry, trailingValues, withColumns } from './pdf-columns.ts';
 import { cellAtPoint, type Lattice, latticeRows, latticesOf, type OperatorCodes, rulingsOf } from './pdf-lattice.ts';
 
 export type PdfBlocks = { readonly ok: true; readonly blocks: SourceBlock[] } | { readonly ok: false; readonly reason: string };
@@ -39,6 +40,8 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     const pdf = await getDocumentProxy(bytes.slice(), { stopAtErrors: false, verbosity: 0 });
     const ops = (await getResolvedPDFJS()).OPS as unknown as OperatorCodes;
+    // A table's column titles go on over a page break to its rows on the next page.
+    const carry: ColumnCarry = { titles: null };
     try {
       for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
         const page = await pdf.getPage(pageNumber);
@@ -46,7 +49,7 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
         const [x0 = 0, , x1 = 0] = page.view;
         const items = content.items.filter((item): item is typeof item & TextItem => 'str' in item);
         const lattices = await pageLattices(page, ops);
-        for (const part of pageParts(items, lattices, Math.abs(x1 - x0))) {
+        for (const part of pageParts(items, lattices, Math.abs(x1 - x0), carry)) {
           if (typeof part === 'string') {
             lines.push(part);
           } else {
@@ -90,9 +93,14 @@ async function pageLattices(
  * A page as lines of text and tables in reading order: text inside a ruled table goes to its cell (lines
  * of a cell joined by '\n', as a `<br>`), the rest is read as lines, above, between and below the tables.
  */
-function pageParts(items: readonly TextItem[], lattices: readonly Lattice[], pageWidth: number): (string | string[][])[] {
+function pageParts(
+  items: readonly TextItem[],
+  lattices: readonly Lattice[],
+  pageWidth: number,
+  carry: ColumnCarry,
+): (string | string[][])[] {
   if (lattices.length === 0) {
-    return itemsToLines(items, pageWidth);
+    return itemsToLines(items, pageWidth, carry);
   }
   const cellItems = lattices.map((lattice) => lattice.cells.map((): TextItem[] => []));
   // Text between table k − 1 and table k (by height on the page) is segment k.
@@ -121,8 +129,9 @@ function pageParts(items: readonly TextItem[], lattices: readonly Lattice[], pag
   }
   const parts: (string | string[][])[] = [];
   for (let k = 0; k <= lattices.length; k++) {
-    parts.push(...itemsToLines(segments[k]!, pageWidth));
+    parts.push(...itemsToLines(segments[k]!, pageWidth, carry));
     if (k < lattices.length) {
+      carry.titles = null; // the ruled table ends the one the text before it was in
       const rows = latticeRows(lattices[k]!, cellItems[k]!.map(cellText));
       if (rows.length > 0) {
         parts.push(rows);
@@ -167,8 +176,8 @@ export interface PdfLine {
 }
 
 /** Joins a page's items into lines: pdf.js marks line ends; whitespace items are gaps to weigh. */
-function itemsToLines(items: readonly TextItem[], pageWidth: number): string[] {
-  return withColumns(joinWrappedLines(itemsToPdfLines(items), pageWidth));
+function itemsToLines(items: readonly TextItem[], pageWidth: number, carry: ColumnCarry): string[] {
+  return withColumns(joinWrappedLines(itemsToPdfLines(items), pageWidth), carry);
 }
 
 function itemsToPdfLines(items: readonly TextItem[]): PdfLine[] {
@@ -300,92 +309,4 @@ function continues(previous: PdfLine, line: PdfLine, pageWidth: number, left: nu
     Math.abs(leftOf(line) - left) <= 0.5 * em &&
     isDense(line)
   );
-}
-
-// ---------------------------------------------------------------- columns from positions (issue #9)
-
-// A signed change (`+4`, 2019 template 本年增/减) is a value too.
-const VALUE = /^(?:[+-]?\d+(?:\.\d+)?|[/／—–-])$/;
-
-/** The value segments at the end of a line (a row's cells after its label), or null when it has none. */
-function trailingValues(line: PdfLine): { label: string; values: PdfSegment[] } | null {
-  let start = line.segments.length;
-  while (start > 0 && VALUE.test(line.segments[start - 1]!.text)) {
-    start--;
-  }
-  if (start === line.segments.length) {
-    return null;
-  }
-  if (line.segments.slice(0, start).some((s) => /\d/.test(s.text) && VALUE.test(s.text))) {
-    return null;
-  }
-  return {
-    label: line.segments
-      .slice(0, start)
-      .map((s) => s.text)
-      .join(' ')
-      .trim(),
-    values: line.segments.slice(start),
-  };
-}
-
-const center = (s: PdfSegment): number => s.x + s.width / 2;
-
-/** A column title: `本年新制作数量`, `本年增/减`, `采购总金额`, `本年收费金额（单位：万元）`. */
-const COLUMN_TITLE = /(?:数量|件数|金额|增\/减|数)(?:[（(][^）)]*[）)])?$/;
-
-/** The centres of a header row's column titles after its first cell (`信息内容`), or null for other lines. */
-function headerColumns(line: PdfLine): number[] | null {
-  const titles = line.segments.slice(1);
-  return titles.length >= 2 && titles.every((s) => COLUMN_TITLE.test(s.text)) ? titles.map(center) : null;
-}
-
-/**
- * Table rows with blank cells, placed by position (issue #9): a row with fewer values than the last full
- * row of the page before it is written with tabs, `''` where a column has no value, each value under the
- * nearest column of that full row — so the reader keeps blank cells instead of shifting values left.
- * Full rows, text and rows that do not fit the columns (a value between two columns, two values in one)
- * stay as pdf.js gives them.
- */
-export function withColumns(lines: readonly PdfLine[]): string[] {
-  let grid: number[] | null = null;
-  return lines.map((line) => {
-    const row = trailingValues(line);
-    if (row === null) {
-      // A header or heading between tables starts other columns (a header row's titles stand over them,
-      // for a table none of whose rows is full); a wrapped label's short fragment does not.
-      if (line.text.length > 8) {
-        grid = headerColumns(line);
-      }
-      return line.text;
-    }
-    const centers = row.values.map(center);
-    if (grid === null || row.values.length >= grid.length) {
-      if (row.values.length >= 2) {
-        grid = centers;
-      }
-      return line.text;
-    }
-    const columns = grid;
-    let spacing = Number.POSITIVE_INFINITY;
-    for (let i = 1; i < columns.length; i++) {
-      spacing = Math.min(spacing, columns[i]! - columns[i - 1]!);
-    }
-    const cells: string[] = columns.map(() => '');
-    let previous = -1;
-    for (let i = 0; i < row.values.length; i++) {
-      let best = 0;
-      for (let c = 1; c < columns.length; c++) {
-        if (Math.abs(columns[c]! - centers[i]!) < Math.abs(columns[best]! - centers[i]!)) {
-          best = c;
-        }
-      }
-      if (best <= previous || !(Math.abs(columns[best]! - centers[i]!) < spacing * 0.4)) {
-        return line.text;
-      }
-      cells[best] = row.values[i]!.text;
-      previous = best;
-    }
-    return [row.label, ...cells].join('\t');
-  });
 }
