@@ -7,7 +7,9 @@
 // and 2019 table 二 rows with a blank cell in a table none of whose rows is full (`行政许可 19 +4`).
 // The second suite prints them in the styles real Word and WPS reports have, which text positions alone
 // could not read: labels wrapped over lines with their values centred beside them, column titles set one
-// character per line, values right-aligned (pdf-lattice.ts reads the tables by their borders).
+// character per line, values right-aligned (pdf-lattice.ts reads the tables by their borders); and tables
+// without vertical borders, whose values right-aligned under a blank last cell (`规章 0 0 _`) read one
+// column to the right (`_ 0 0`) when placed by their centres (pdf-columns.ts votes the alignment).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -40,6 +42,23 @@ const STYLES: readonly (readonly [string, string])[] = [
   ['column titles one character per line', 'th[scope=col]{writing-mode:vertical-rl}'],
   ['values right-aligned in a serif face', 'body{font-family:"Noto Serif CJK SC",serif} td{text-align:right!important}'],
   ['no outer borders', 'table{border-style:hidden!important}'],
+  // No vertical borders, so no lattice: the columns come from text positions (pdf-columns.ts).
+  [
+    'horizontal rules only, values right-aligned',
+    'td,th{border-left:none!important;border-right:none!important} td{text-align:right!important}',
+  ],
+  [
+    'horizontal rules only, values left-aligned',
+    'td,th{border-left:none!important;border-right:none!important} td{text-align:left!important}',
+  ],
+  [
+    'three-line table, values centred under left-aligned titles',
+    'table,td,th{border:none!important} table{border-top:2px solid #000!important;border-bottom:2px solid #000!important}',
+  ],
+  [
+    'no borders, titles centred, values right-aligned',
+    'table,td,th{border:none!important} th{text-align:center!important} td{text-align:right!important}',
+  ],
 ];
 const STYLED = /^(?:g013|p001|p012|p013|p046)\.txt$/;
 
