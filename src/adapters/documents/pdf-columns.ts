@@ -57,7 +57,7 @@ interface ValueRow {
 }
 
 /** Rows read as one table: its header row's column titles, when a header stands over it, and its rows. */
-export interface PositionTable {
+interface PositionTable {
   readonly titles: readonly PdfSegment[] | null;
   readonly rows: readonly ValueRow[];
 }
@@ -93,7 +93,7 @@ export interface ColumnCarry {
  * not. A row with more values than the table has columns starts another table without titles. Rows before
  * any header or heading are under the titles `carry` brings; `carry` takes the titles in effect at the end.
  */
-export function positionTables(lines: readonly PdfLine[], carry: ColumnCarry = { titles: null }): PositionTable[] {
+function positionTables(lines: readonly PdfLine[], carry: ColumnCarry = { titles: null }): PositionTable[] {
   const tables: { titles: readonly PdfSegment[] | null; rows: ValueRow[] }[] = [];
   let current: { titles: readonly PdfSegment[] | null; rows: ValueRow[] } | null = null;
   if (carry.titles !== null) {
@@ -131,7 +131,7 @@ const sameTitles = (a: readonly PdfSegment[], b: readonly PdfSegment[]): boolean
  * divides (2019 table 二: 第二十条第（五）项, （六）项, each with its header row and a row or two). Their
  * rows together say how values align where one part's single row cannot.
  */
-export function sameColumnsJoined(tables: readonly PositionTable[]): PositionTable[] {
+function sameColumnsJoined(tables: readonly PositionTable[]): PositionTable[] {
   const joined: { titles: readonly PdfSegment[] | null; rows: ValueRow[] }[] = [];
   for (const table of tables) {
     const titles = table.titles;
@@ -216,7 +216,7 @@ function median(values: readonly number[]): number {
  * all of one width line up by every edge alike: then every alignment stays open and a row is placed only
  * where they all agree.
  */
-export function voted(rows: readonly ValueRow[], columns: number, placements: ReadonlyMap<Alignment, Placement>, tie: number): Alignment[] {
+function voted(rows: readonly ValueRow[], columns: number, placements: ReadonlyMap<Alignment, Placement>, tie: number): Alignment[] {
   const scores = [...placements].map(([alignment, place]) => {
     const edges = new Map<string, number[]>();
     let misfits = 0;
