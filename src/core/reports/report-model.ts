@@ -109,6 +109,7 @@ export const RULE_IDS = [
   'READ-FORMULA-COMPUTED',
   'NARR-CHANNEL',
   'READ-ENCODING',
+  'NARR-T3-HANDLED',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -167,6 +168,7 @@ export const RULE_SEVERITY = {
   'READ-FORMULA-COMPUTED': 'notice',
   'NARR-CHANNEL': 'warning',
   'READ-ENCODING': 'warning',
+  'NARR-T3-HANDLED': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

@@ -10,6 +10,7 @@ import {
   checkHeadingNumbering,
   checkNamedReportYear,
   checkNarrativeChannel,
+  checkNarrativeHandled,
   checkNarrativeInForce,
   checkNarrativeSumList,
   parseLooseSum,
@@ -235,6 +236,46 @@ describe('NARR-CHANNEL (49)', () => {
         '审计信息专栏累计公开信息300条。',
       ]),
       [],
+    );
+  });
+});
+
+describe('NARR-T3-HANDLED (51)', () => {
+  const report = (sentence: string, cells: Record<string, number> = { 'outcome.total.total': 148 }) =>
+    buildFacts({ cells, text: readDocumentText([HEADINGS[0]!, sentence, ...HEADINGS.slice(1)], '2021') });
+  const handled = (sentence: string, cells?: Record<string, number>) => failures(checkNarrativeHandled, report(sentence, cells));
+
+  test('applications the narrative says were concluded or answered against table 三 （七）总计', () => {
+    assert.deepEqual(handled('2025年，全区共收到政府信息公开申请154件，共办结140件，结转至2026年6件。'), [
+      ['NARR-T3-HANDLED', 'warning', '正文称办结（答复）申请140件，表三“（七）总计”为148件'],
+    ]);
+    assert.equal(handled('依申请公开方面，全年答复政府信息公开申请150件。').length, 1);
+    // the corpus's wordings, each equal to its table (g010, g011 written with its own figures)
+    assert.deepEqual(handled('2025年，全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。'), []);
+    assert.deepEqual(
+      handled('全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件）', { 'outcome.total.total': 3050 }),
+      [],
+    );
+  });
+
+  test('no finding for a part of the applications, other business, or a sentence not about 公开 applications', () => {
+    // parts: after 其中, or answered in one way only
+    assert.deepEqual(handled('收到政府信息公开申请154件，其中办结140件，正在办理14件。'), []);
+    assert.deepEqual(handled('收到政府信息公开申请154件，按时答复140件，延期答复8件。'), []);
+    // other business counted with the same verbs
+    assert.deepEqual(handled('全年受理政务咨询留言500件，均已答复办结500件，收到政府信息公开申请154件。'), []);
+    assert.deepEqual(handled('办理政府信息公开行政复议案件3件，均已办结3件，另有依申请公开事项若干。'), []);
+    assert.deepEqual(handled('办理人大代表建议和政协提案20件，办结20件。'), []);
+  });
+
+  test('an absent （七）总计 is not assessable, never a finding', () => {
+    const evaluations = checkNarrativeHandled({
+      report: report('共收到政府信息公开申请154件，共办结140件。', {}),
+      settings: DEFAULT_VALIDATION_SETTINGS,
+    });
+    assert.deepEqual(
+      evaluations.map((e) => e.status),
+      ['not_assessable'],
     );
   });
 });

@@ -1,6 +1,6 @@
 // Rules the project adds to the spec's catalogue for inconsistencies real reports showed (issue #9,
 // docs/validation-rules-added.md): NARR-SUM-LIST (44), NARR-T2-IN-FORCE (45), META-YEAR-TEXT (46),
-// STRUCT-NUMBERING (47). Patterns have bounded gaps; parts are read from the end of each piece, never
+// STRUCT-NUMBERING (47), NARR-CHANNEL (49), NARR-T3-HANDLED (51). Patterns have bounded gaps; parts are read from the end of each piece, never
 // with a backtracking `(.*?)(\d+)` over the whole sentence.
 
 import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
@@ -9,7 +9,7 @@ import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
 import { NAVIGATION } from '../read/read-document-text.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
-import { evaluated } from './evaluation.ts';
+import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
 import { parseNarrativeSum } from './narrative-sums.ts';
 import type { RuleCheck } from './rule.ts';
@@ -430,6 +430,81 @@ export const checkNarrativeChannel: RuleCheck = ({ report }) => {
   return out;
 };
 
+// ---------------------------------------------------------------- NARR-T3-HANDLED (51)
+
+// `共办结148件`, `答复 3050 件（含上年度结转申请 34 件）`, `办理完毕…N件`: the verb, then the count.
+const HANDLED_COUNT = /(?:办结|答复|办理完毕|处理完毕)[^\d。，,；;]{0,12}?(\d+)\s*件/;
+// A part of the applications only (`按时答复98件`, `延期答复2件`): no statement of the whole.
+const PART_OF_APPLICATIONS = /(?:按时|按期|延期|延长|逾期|超期|当场|当面|书面|电话|网上|在线)(?:办结|答复)/;
+// Other business a sentence may count with the same verbs (复议, 诉讼, complaints, petitions, the hotline,
+// deputies' proposals): a clause is about it when it was named after the last 申请.
+const OTHER_BUSINESS = ['复议', '诉讼', '投诉', '信访', '咨询', '留言', '建议', '提案', '诉求', '来信', '热线'] as const;
+
+/** Whether the sentence up to a clause last named applications (申请), not some other business. */
+function aboutApplications(upToClause: string): boolean {
+  const application = upToClause.lastIndexOf('申请');
+  if (application < 0) {
+    return false;
+  }
+  for (const word of OTHER_BUSINESS) {
+    if (upToClause.lastIndexOf(word) > application) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * NARR-T3-HANDLED (51): applications the narrative says were answered or concluded (`共办结148件`) =
+ * table 三 （七）总计 (`outcome.total.total`): what the year's replies were, the 上年结转 ones included.
+ * Only in a sentence about 政府信息公开 applications (申请 and 公开 in it), never in a list of parts
+ * (after 其中).
+ */
+export const checkNarrativeHandled: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    const text = sentence.text;
+    if (!text.includes('申请') || !text.includes('公开') || !HANDLED_WORD.test(text)) {
+      continue;
+    }
+    let before = '';
+    for (const clause of splitClauses(text)) {
+      before += clause;
+      if (before.includes('其中') || PART_OF_APPLICATIONS.test(clause) || !aboutApplications(before)) {
+        continue;
+      }
+      const match = HANDLED_COUNT.exec(asciiDigits(clause));
+      if (match === null) {
+        continue;
+      }
+      const n = Number(match[1]);
+      const base = {
+        rule: 'NARR-T3-HANDLED',
+        subject: subject(clause),
+        expression: '正文所称办结申请数 = outcome.total.total',
+        cells: ['outcome.total.total'],
+      } as const;
+      const total = cellValue(report, 'outcome.total.total');
+      if (total == null) {
+        out.push(notAssessable({ ...base, missing: ['outcome.total.total'] }));
+        continue;
+      }
+      out.push(
+        evaluated({
+          ...base,
+          left: n,
+          right: total,
+          holds: n === total,
+          message: () => `正文称办结（答复）申请${n}件，表三“（七）总计”为${total}件`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+const HANDLED_WORD = /办结|答复|完毕/;
+
 /** The added text rules in catalogue order. */
 export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkNarrativeSumList,
@@ -437,4 +512,5 @@ export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkNamedReportYear,
   checkHeadingNumbering,
   checkNarrativeChannel,
+  checkNarrativeHandled,
 ];
