@@ -110,6 +110,7 @@ export const RULE_IDS = [
   'NARR-CHANNEL',
   'READ-ENCODING',
   'NARR-T3-HANDLED',
+  'NARR-T3-CARRIED',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -169,6 +170,7 @@ export const RULE_SEVERITY = {
   'NARR-CHANNEL': 'warning',
   'READ-ENCODING': 'warning',
   'NARR-T3-HANDLED': 'warning',
+  'NARR-T3-CARRIED': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

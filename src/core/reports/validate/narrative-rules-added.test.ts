@@ -9,6 +9,7 @@ import { TEMPLATE_2021 } from '../template.ts';
 import {
   checkHeadingNumbering,
   checkNamedReportYear,
+  checkNarrativeCarried,
   checkNarrativeChannel,
   checkNarrativeHandled,
   checkNarrativeInForce,
@@ -277,5 +278,32 @@ describe('NARR-T3-HANDLED (51)', () => {
       evaluations.map((e) => e.status),
       ['not_assessable'],
     );
+  });
+});
+
+describe('NARR-T3-CARRIED (52)', () => {
+  const cells = { 'carried_in.total': 34, 'carried_out.total': 103 };
+  const carried = (sentence: string, values: Record<string, number> = cells) =>
+    failures(
+      checkNarrativeCarried,
+      buildFacts({ cells: values, text: readDocumentText([HEADINGS[0]!, sentence, ...HEADINGS.slice(1)], '2021') }),
+    );
+
+  test('the applications carried over from the year before and into the next against table 三 二 and 四', () => {
+    assert.deepEqual(carried('全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请30件，另有100件顺延到下年度答复）。'), [
+      ['NARR-T3-CARRIED', 'warning', '正文称上年结转申请30件，表三“二、上年结转政府信息公开申请数量”总计为34件'],
+      ['NARR-T3-CARRIED', 'warning', '正文称结转下年度申请100件，表三“四、结转下年度继续办理”总计为103件'],
+    ]);
+    assert.equal(carried('全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。').length, 1);
+    // the corpus's wordings with their own tables' figures (g010, g011)
+    assert.deepEqual(carried('全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。', { 'carried_out.total': 6 }), []);
+    assert.deepEqual(carried('全市共受理政府信息公开申请3119件，答复3050件（含上年度结转申请34件，另有103件顺延到下年度答复）。'), []);
+    assert.deepEqual(carried('收到政府信息公开申请3119件，上年结转申请34件，103件结转下年度办理。'), []);
+  });
+
+  test('no finding for a part (其中), other business, or a sentence not about 公开 applications', () => {
+    assert.deepEqual(carried('全年收到政府信息公开申请3119件，其中上年结转30件。'), []);
+    assert.deepEqual(carried('全年收到政府信息公开申请3119件，另有5件行政复议结转下年度。'), []);
+    assert.deepEqual(carried('全年受理行政许可申请500件，结转下年度20件。'), []);
   });
 });

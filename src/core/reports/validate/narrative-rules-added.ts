@@ -1,6 +1,6 @@
 // Rules the project adds to the spec's catalogue for inconsistencies real reports showed (issue #9,
 // docs/validation-rules-added.md): NARR-SUM-LIST (44), NARR-T2-IN-FORCE (45), META-YEAR-TEXT (46),
-// STRUCT-NUMBERING (47), NARR-CHANNEL (49), NARR-T3-HANDLED (51). Patterns have bounded gaps; parts are read from the end of each piece, never
+// STRUCT-NUMBERING (47), NARR-CHANNEL (49), NARR-T3-HANDLED (51), NARR-T3-CARRIED (52). Patterns have bounded gaps; parts are read from the end of each piece, never
 // with a backtracking `(.*?)(\d+)` over the whole sentence.
 
 import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
@@ -505,6 +505,91 @@ export const checkNarrativeHandled: RuleCheck = ({ report }) => {
 };
 const HANDLED_WORD = /办结|答复|完毕/;
 
+// ---------------------------------------------------------------- NARR-T3-CARRIED (52)
+
+// The next year named as 下年度, 下一年(度), 次年 or by its number (`结转至2026年6件`).
+const NEXT_YEAR = String.raw`(?:下年度|下一年度?|次年|\d{4}年度?)`;
+// `结转至2026年6件`, `结转下年度继续办理3件` / `1件结转下年度继续办理`, `另有103件顺延到下年度答复`.
+const CARRIED_OUT = [
+  new RegExp(String.raw`(?:结转|顺延|转入)(?:至|到)?${NEXT_YEAR}(?:继续)?(?:办理|答复|处理)?[^\d。，,；;]{0,6}?(\d+)\s*件`),
+  new RegExp(String.raw`(\d+)\s*件[^\d。，,；;]{0,6}?(?:结转|顺延|转入)(?:至|到)?${NEXT_YEAR}`),
+];
+// `上年结转办理1件`, `含上年度结转申请34件`, `上年结转申请数9件`; `2件为上年结转`.
+const CARRIED_IN = [/上一?年度?结转[^\d。，,；;]{0,10}?(\d+)\s*件/, /(\d+)\s*件[^\d。，,；;]{0,4}?(?:为|系|属)?上一?年度?结转/];
+
+const CARRIED_ROWS = {
+  in: { cell: 'carried_in.total', label: '二、上年结转政府信息公开申请数量', what: '上年结转' },
+  out: { cell: 'carried_out.total', label: '四、结转下年度继续办理', what: '结转下年度' },
+} as const;
+
+/**
+ * NARR-T3-CARRIED (52): the applications the narrative says were carried over — from the year before
+ * (`含上年度结转申请34件`) = table 三 二 总计 (`carried_in.total`), into the next (`结转至2026年6件`) =
+ * table 三 四 总计 (`carried_out.total`). In the sentences NARR-T3-HANDLED reads (申请 and 公开 in them),
+ * never in a list of parts (after 其中) or a clause about other business.
+ */
+export const checkNarrativeCarried: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const sentence of sentencesOf(report)) {
+    const text = sentence.text;
+    if (!text.includes('申请') || !text.includes('公开') || !CARRIED_WORD.test(text)) {
+      continue;
+    }
+    let before = '';
+    for (const clause of splitClauses(text)) {
+      before += clause;
+      if (before.includes('其中') || !aboutApplications(before)) {
+        continue;
+      }
+      const digits = asciiDigits(clause);
+      for (const [way, patterns] of [
+        ['out', CARRIED_OUT],
+        ['in', CARRIED_IN],
+      ] as const) {
+        const match = firstMatch(patterns, digits);
+        if (match === undefined) {
+          continue;
+        }
+        const row = CARRIED_ROWS[way];
+        const n = Number(match);
+        const base = {
+          rule: 'NARR-T3-CARRIED',
+          subject: subject(`${way}|${clause}`),
+          expression: `正文所称${row.what}申请数 = ${row.cell}`,
+          cells: [row.cell],
+        } as const;
+        const total = cellValue(report, row.cell);
+        if (total == null) {
+          out.push(notAssessable({ ...base, missing: [row.cell] }));
+          continue;
+        }
+        out.push(
+          evaluated({
+            ...base,
+            left: n,
+            right: total,
+            holds: n === total,
+            message: () => `正文称${row.what}申请${n}件，表三“${row.label}”总计为${total}件`,
+          }),
+        );
+      }
+    }
+  }
+  return out;
+};
+const CARRIED_WORD = /结转|顺延|转入/;
+
+function firstMatch(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match !== null) {
+      return match[1];
+    }
+  }
+  return undefined;
+}
+
 /** The added text rules in catalogue order. */
 export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkNarrativeSumList,
@@ -513,4 +598,5 @@ export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkHeadingNumbering,
   checkNarrativeChannel,
   checkNarrativeHandled,
+  checkNarrativeCarried,
 ];
