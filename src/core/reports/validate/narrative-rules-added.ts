@@ -7,12 +7,12 @@ import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
 import { table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
 import { NAVIGATION } from '../read/read-document-text.ts';
-import type { RuleEvaluation } from '../report-model.ts';
+import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
 import { parseNarrativeSum } from './narrative-sums.ts';
-import type { RuleCheck } from './rule.ts';
+import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
@@ -455,50 +455,71 @@ function aboutApplications(upToClause: string): boolean {
 }
 
 /**
- * NARR-T3-HANDLED (51): applications the narrative says were answered or concluded (`共办结148件`) =
- * table 三 （七）总计 (`outcome.total.total`): what the year's replies were, the 上年结转 ones included.
- * Only in a sentence about 政府信息公开 applications (申请 and 公开 in it), never in a list of parts
- * (after 其中).
+ * The clauses the application-count rules (51, 52) read: in a sentence about 政府信息公开 applications
+ * (申请 and 公开 in it, and `trigger`), not in a list of parts (after 其中), and not where some other
+ * business was named after the last 申请.
  */
-export const checkNarrativeHandled: RuleCheck = ({ report }) => {
-  const subject = uniqueSubjects();
-  const out: RuleEvaluation[] = [];
+function applicationClauses(report: ReportFacts, trigger: RegExp): string[] {
+  const clauses: string[] = [];
   for (const sentence of sentencesOf(report)) {
     const text = sentence.text;
-    if (!text.includes('申请') || !text.includes('公开') || !HANDLED_WORD.test(text)) {
+    if (!text.includes('申请') || !text.includes('公开') || !trigger.test(text)) {
       continue;
     }
     let before = '';
     for (const clause of splitClauses(text)) {
       before += clause;
-      if (before.includes('其中') || PART_OF_APPLICATIONS.test(clause) || !aboutApplications(before)) {
-        continue;
+      if (!before.includes('其中') && aboutApplications(before)) {
+        clauses.push(clause);
       }
-      const match = HANDLED_COUNT.exec(asciiDigits(clause));
-      if (match === null) {
-        continue;
-      }
+    }
+  }
+  return clauses;
+}
+
+/** A count the narrative states against one table 三 total: not assessable when the cell is absent (P1). */
+function countAgainstTotal(
+  report: ReportFacts,
+  base: { readonly rule: RuleId; readonly subject: string; readonly expression: string; readonly cell: string },
+  n: number,
+  message: (total: number) => string,
+): RuleEvaluation {
+  const cells = [base.cell];
+  const total = cellValue(report, base.cell);
+  if (total == null) {
+    return notAssessable({ rule: base.rule, subject: base.subject, expression: base.expression, cells, missing: cells });
+  }
+  return evaluated({
+    rule: base.rule,
+    subject: base.subject,
+    expression: base.expression,
+    cells,
+    left: n,
+    right: total,
+    holds: n === total,
+    message: () => message(total),
+  });
+}
+
+/**
+ * NARR-T3-HANDLED (51): applications the narrative says were answered or concluded (`共办结148件`) =
+ * table 三 （七）总计 (`outcome.total.total`): what the year's replies were, the 上年结转 ones included.
+ * Not a clause answering one way only (`按时答复98件`).
+ */
+export const checkNarrativeHandled: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const clause of applicationClauses(report, HANDLED_WORD)) {
+    const match = PART_OF_APPLICATIONS.test(clause) ? null : HANDLED_COUNT.exec(asciiDigits(clause));
+    if (match !== null) {
       const n = Number(match[1]);
       const base = {
         rule: 'NARR-T3-HANDLED',
         subject: subject(clause),
         expression: '正文所称办结申请数 = outcome.total.total',
-        cells: ['outcome.total.total'],
+        cell: 'outcome.total.total',
       } as const;
-      const total = cellValue(report, 'outcome.total.total');
-      if (total == null) {
-        out.push(notAssessable({ ...base, missing: ['outcome.total.total'] }));
-        continue;
-      }
-      out.push(
-        evaluated({
-          ...base,
-          left: n,
-          right: total,
-          holds: n === total,
-          message: () => `正文称办结（答复）申请${n}件，表三“（七）总计”为${total}件`,
-        }),
-      );
+      out.push(countAgainstTotal(report, base, n, (total) => `正文称办结（答复）申请${n}件，表三“（七）总计”为${total}件`));
     }
   }
   return out;
@@ -517,62 +538,32 @@ const CARRIED_OUT = [
 // `上年结转办理1件`, `含上年度结转申请34件`, `上年结转申请数9件`; `2件为上年结转`.
 const CARRIED_IN = [/上一?年度?结转[^\d。，,；;]{0,10}?(\d+)\s*件/, /(\d+)\s*件[^\d。，,；;]{0,4}?(?:为|系|属)?上一?年度?结转/];
 
-const CARRIED_ROWS = {
-  in: { cell: 'carried_in.total', label: '二、上年结转政府信息公开申请数量', what: '上年结转' },
-  out: { cell: 'carried_out.total', label: '四、结转下年度继续办理', what: '结转下年度' },
-} as const;
+const CARRIED_ROWS = [
+  { way: 'out', patterns: CARRIED_OUT, cell: 'carried_out.total', label: '四、结转下年度继续办理', what: '结转下年度' },
+  { way: 'in', patterns: CARRIED_IN, cell: 'carried_in.total', label: '二、上年结转政府信息公开申请数量', what: '上年结转' },
+] as const;
 
 /**
  * NARR-T3-CARRIED (52): the applications the narrative says were carried over — from the year before
  * (`含上年度结转申请34件`) = table 三 二 总计 (`carried_in.total`), into the next (`结转至2026年6件`) =
- * table 三 四 总计 (`carried_out.total`). In the sentences NARR-T3-HANDLED reads (申请 and 公开 in them),
- * never in a list of parts (after 其中) or a clause about other business.
+ * table 三 四 总计 (`carried_out.total`). In the clauses NARR-T3-HANDLED reads.
  */
 export const checkNarrativeCarried: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
-  for (const sentence of sentencesOf(report)) {
-    const text = sentence.text;
-    if (!text.includes('申请') || !text.includes('公开') || !CARRIED_WORD.test(text)) {
-      continue;
-    }
-    let before = '';
-    for (const clause of splitClauses(text)) {
-      before += clause;
-      if (before.includes('其中') || !aboutApplications(before)) {
-        continue;
-      }
-      const digits = asciiDigits(clause);
-      for (const [way, patterns] of [
-        ['out', CARRIED_OUT],
-        ['in', CARRIED_IN],
-      ] as const) {
-        const match = firstMatch(patterns, digits);
-        if (match === undefined) {
-          continue;
-        }
-        const row = CARRIED_ROWS[way];
+  for (const clause of applicationClauses(report, CARRIED_WORD)) {
+    const digits = asciiDigits(clause);
+    for (const row of CARRIED_ROWS) {
+      const match = firstMatch(row.patterns, digits);
+      if (match !== undefined) {
         const n = Number(match);
         const base = {
           rule: 'NARR-T3-CARRIED',
-          subject: subject(`${way}|${clause}`),
+          subject: subject(`${row.way}|${clause}`),
           expression: `正文所称${row.what}申请数 = ${row.cell}`,
-          cells: [row.cell],
+          cell: row.cell,
         } as const;
-        const total = cellValue(report, row.cell);
-        if (total == null) {
-          out.push(notAssessable({ ...base, missing: [row.cell] }));
-          continue;
-        }
-        out.push(
-          evaluated({
-            ...base,
-            left: n,
-            right: total,
-            holds: n === total,
-            message: () => `正文称${row.what}申请${n}件，表三“${row.label}”总计为${total}件`,
-          }),
-        );
+        out.push(countAgainstTotal(report, base, n, (total) => `正文称${row.what}申请${n}件，表三“${row.label}”总计为${total}件`));
       }
     }
   }
