@@ -1,6 +1,7 @@
 // gongkai CLI entry point: dispatches to one file per command under ./commands/ (each loaded only
 // when run, so start-up stays fast), after parsing the configuration once and wiring the ports in
 // the composition root. Every refusal leaves through the one error table (app/error-outcomes.ts).
+import './module-hooks.ts';
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { outcomeOf } from '#app/error-outcomes.ts';
