@@ -29,3 +29,42 @@ test('drizzle-orm loads the same modules with the hooks as with Node`s own resol
   assert.ok((plain['drizzle-orm/pg-core']?.length ?? 0) > 100, 'drizzle-orm/pg-core exports its builders');
   assert.deepEqual(hooked, plain);
 });
+
+/** The project's own files that import drizzle's entry points, loaded: the URL each specifier resolves to from them. */
+const SOURCES_PROBE = `
+import { registerHooks } from 'node:module';
+const seen = {};
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    const result = nextResolve(specifier, context);
+    if (specifier.startsWith('drizzle-orm') && context.parentURL?.includes('/src/')) {
+      (seen[specifier] ??= new Set()).add(result.url);
+    }
+    return result;
+  },
+});
+const stores = await import('./src/adapters/db/database-stores.ts');
+const schema = await import('./src/adapters/db/schema.ts');
+console.log(JSON.stringify({
+  stores: Object.keys(stores).sort(),
+  schema: Object.keys(schema).sort(),
+  resolved: Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, [...v]])),
+}));
+`;
+
+test('the project`s imports of drizzle-orm (remembered by the hooks) resolve to the same modules as without them', () => {
+  const run = (withHooks: boolean) =>
+    JSON.parse(
+      execFileSync(process.execPath, [...(withHooks ? ['--import', HOOKS] : []), '--input-type=module', '-e', SOURCES_PROBE], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      }),
+    ) as { stores: string[]; schema: string[]; resolved: Record<string, string[]> };
+  const plain = run(false);
+  const hooked = run(true);
+  assert.ok((plain.resolved['drizzle-orm']?.length ?? 0) === 1 && (plain.resolved['drizzle-orm/pg-core']?.length ?? 0) === 1);
+  assert.deepEqual(hooked.stores, plain.stores);
+  assert.deepEqual(hooked.schema, plain.schema);
+  // The probe's hook, registered last, runs first and sees every resolution: one URL per specifier, Node's own.
+  assert.deepEqual(hooked.resolved, plain.resolved);
+});
