@@ -4,8 +4,8 @@ import { asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Agency, AgencyStore, NewAgency } from '#app/ports.ts';
 import { DomainError } from '#core/shared/domain-error.ts';
+import { isoInstant } from './clock-rows.ts';
 import type { DbAccess } from './lazy-database.ts';
-import { isoInstant } from './open-database.ts';
 import { agencies } from './schema.ts';
 
 const parent = alias(agencies, 'parent');

@@ -2,32 +2,10 @@
 // change in calendar_changes. The change number comes from an identity column, so concurrent imports
 // never share one and none is lost (each insert is its own statement, no read-modify-write).
 import { asc } from 'drizzle-orm';
-import type { CalendarChange, CalendarStore, NewCalendarChange } from '#app/ports.ts';
-import { parseLocalDate } from '#core/calendar/local-date.ts';
-import { readCalendarYear } from '#core/calendar/read-calendar-year.ts';
+import type { CalendarStore, NewCalendarChange } from '#app/ports.ts';
+import { calendarChangeOf } from './clock-rows.ts';
 import type { DbAccess } from './lazy-database.ts';
-import { isoInstant } from './open-database.ts';
 import { calendarChanges } from './schema.ts';
-
-function present(row: typeof calendarChanges.$inferSelect): CalendarChange {
-  const read = readCalendarYear(row.year, row.entry);
-  const effectiveFrom = parseLocalDate(row.effectiveFrom);
-  if (!read.ok || effectiveFrom === undefined) {
-    throw new Error(`calendar_changes ${row.seq} is damaged`);
-  }
-  return {
-    seq: row.seq,
-    who: row.who,
-    when: isoInstant(row.at),
-    effectiveFrom,
-    action: row.action,
-    year: row.year,
-    what: row.what,
-    ...(row.reason === null ? {} : { reason: row.reason }),
-    ...(row.sourceFile === null ? {} : { sourceFile: row.sourceFile }),
-    entry: read.value,
-  };
-}
 
 /** The calendar changes of this instance (a reference table: the calendar is national). */
 /** The row of a new calendar change: the store's append and the one-time import of the legacy JSON file. */
@@ -60,12 +38,12 @@ export function createDbCalendarStore(access: DbAccess): CalendarStore {
         return [];
       }
       const rows = await db.select().from(calendarChanges).orderBy(asc(calendarChanges.seq));
-      return rows.map(present);
+      return rows.map(calendarChangeOf);
     },
     async appendChange(change: NewCalendarChange) {
       const db = await access.write();
       const [row] = await db.insert(calendarChanges).values(calendarChangeRow(change)).returning();
-      return present(row!);
+      return calendarChangeOf(row!);
     },
   };
 }

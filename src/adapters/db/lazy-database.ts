@@ -11,6 +11,7 @@ import type { AgencyStore, CalendarStore, DatabaseAdmin, SettingsStore } from '#
 import type { CaseLetterPorts } from '#app/render-case-letter.ts';
 import type { DailyJobPorts } from '#app/run-daily-job.ts';
 import type { LetterSettingPorts } from '#app/set-letter-setting.ts';
+import type { ClockRows } from './clock-reads.ts';
 import type { Database, DatabaseConfig, Db } from './open-database.ts';
 
 /** How a store reaches the database: opened (and created) for writes, maybe not for reads. */
@@ -96,6 +97,27 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
     write: async () => (await open()).db,
     read: async () => (nothingStored() ? undefined : (await open()).db),
   };
+  // Clock reads of a process that has not opened the database (short commands: `deadline`, `fee`,
+  // `workdays`) take the quick path of clock-reads.ts: settings and calendar in one connection, without
+  // drizzle. Each read queries afresh (reads made together share one round); once the database is open
+  // (any write opens it) the stores answer.
+  let quick: Promise<ClockRows | undefined> | undefined;
+  const quickClockRows = (): Promise<ClockRows | undefined> => {
+    if (opening !== undefined || legacyFilesPresent(config.dataDir)) {
+      return Promise.resolve(undefined);
+    }
+    if (quick === undefined) {
+      const round = import('./clock-reads.ts').then(
+        (module) => module.readClockRows(config),
+        () => undefined,
+      );
+      quick = round;
+      void round.then(() => {
+        quick = undefined;
+      });
+    }
+    return quick;
+  };
   let stores: Promise<DatabaseStores> | undefined;
   const load = () => {
     stores ??= import('./database-stores.ts').then((module) => module.createDatabaseStores(access, open, config));
@@ -106,14 +128,25 @@ export function createDatabaseDeps(config: DatabaseConfig): DatabaseDeps {
     // CPU): `deadline`, `fee` and `workdays` on a fresh machine stay as fast as before the database.
     settings: {
       ...deferred(async () => (await load()).settings, ['recordChange', 'resetValue']),
-      loadValues: async () => (nothingStored() ? {} : (await load()).settings.loadValues()),
+      async loadValues() {
+        if (nothingStored()) {
+          return {};
+        }
+        const rows = await quickClockRows();
+        return rows === undefined ? (await load()).settings.loadValues() : (await import('./clock-rows.ts')).checkedSettings(rows.settings);
+      },
       loadOwnValues: async () => (nothingStored() ? {} : (await load()).settings.loadOwnValues()),
       listChanges: async () => (nothingStored() ? [] : (await load()).settings.listChanges()),
     },
     settingsOf: async (agencySlug) => (await load()).settingsOf(agencySlug),
     calendar: {
       ...deferred(async () => (await load()).calendar, ['appendChange']),
-      listChanges: async () => (nothingStored() ? [] : (await load()).calendar.listChanges()),
+      async listChanges() {
+        if (nothingStored()) {
+          return [];
+        }
+        return (await quickClockRows())?.calendarChanges ?? (await load()).calendar.listChanges();
+      },
     },
     agencies: deferred(async () => (await load()).agencies, ['add', 'list', 'findBySlug']),
     cases: deferred(

@@ -63,7 +63,7 @@ async function ensureMigrationsTable(client: pg.PoolClient): Promise<void> {
   );
 }
 
-async function appliedOf(client: pg.PoolClient): Promise<AppliedMigration[]> {
+async function appliedOf(client: pg.ClientBase): Promise<AppliedMigration[]> {
   const exists = await client.query<{ present: boolean }>("SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present");
   if (exists.rows[0]?.present !== true) {
     return [];
@@ -72,6 +72,12 @@ async function appliedOf(client: pg.PoolClient): Promise<AppliedMigration[]> {
     'SELECT hash, created_at::text AS created_at FROM drizzle.__drizzle_migrations ORDER BY id',
   );
   return result.rows.map((row) => ({ hash: row.hash, appliedAt: new Date(Number(row.created_at)).toISOString() }));
+}
+
+/** Whether the database records exactly this build's migrations (none pending, none unknown). */
+export async function isMigrated(client: pg.ClientBase, migrations: readonly Migration[] = readMigrations()): Promise<boolean> {
+  const applied = new Set((await appliedOf(client)).map((m) => m.hash));
+  return applied.size === migrations.length && migrations.every((m) => applied.has(m.hash));
 }
 
 /** Applies every pending migration; returns the tags applied now (empty when up to date). */

@@ -7,10 +7,12 @@
 import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { createPool } from './create-pool.ts';
 import { DatabaseUnavailableError, embeddedServerPort, sleep } from './embedded/start-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
 
+export { createPool } from './create-pool.ts';
 export { DatabaseUnavailableError, embeddedServerPort } from './embedded/start-embedded.ts';
 
 export type Schema = typeof schema;
@@ -49,47 +51,6 @@ export interface Database {
   /** Migrations applied by this open (empty when the database was up to date). */
   readonly migrated: readonly string[];
   close(): Promise<void>;
-}
-
-/**
- * Timestamps leave the database as ISO instants and dates as `YYYY-MM-DD` strings whatever the session
- * time zone (stack.md, Gotcha 7: pg turns `date` into a Date at UTC midnight, a day off in UTC+8).
- */
-export function isoInstant(text: string): string {
-  const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)([+-]\d\d)(?::?(\d\d))?(?::?(\d\d))?$/.exec(text);
-  if (match === null) {
-    return text;
-  }
-  const date = new Date(`${match[1]}T${match[2]}${match[3]}:${match[4] ?? '00'}`);
-  return Number.isNaN(date.getTime()) ? text : date.toISOString();
-}
-
-const TYPES = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.DATE) {
-      return (value: string) => value;
-    }
-    if (oid === pg.types.builtins.TIMESTAMPTZ) {
-      return isoInstant;
-    }
-    if (oid === pg.types.builtins.INT8) {
-      return (value: string) => {
-        const n = Number(value);
-        return Number.isSafeInteger(n) ? n : value;
-      };
-    }
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
-
-/** A pool with the project's conventions: UTC sessions, string dates, an error listener (an idle client's error must not crash the process). */
-export function createPool(config: pg.PoolConfig): pg.Pool {
-  // Sessions run in UTC (a startup parameter: no extra round trip; PGlite's default is UTC already).
-  const pool = new pg.Pool({ idleTimeoutMillis: 10_000, allowExitOnIdle: true, options: '-c TimeZone=UTC', ...config, types: TYPES });
-  pool.on('error', () => {
-    // An idle client lost its connection (server restarted or stopped): the pool replaces it.
-  });
-  return pool;
 }
 
 /** Wraps a pool in drizzle with the project's schema. */

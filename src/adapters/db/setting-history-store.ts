@@ -2,7 +2,8 @@
 // the instance default's, newest first, in one query over setting_changes.
 import { desc, eq, isNull, or } from 'drizzle-orm';
 import type { SettingHistoryPorts } from '#app/console/list-agency-setting-history.ts';
-import { type Db, isoInstant } from './open-database.ts';
+import { isoInstant } from './clock-rows.ts';
+import type { Db } from './open-database.ts';
 import { agencies } from './schema/agencies.ts';
 import { settingChanges } from './schema/settings.ts';
 

@@ -4,16 +4,10 @@
 // scope, so concurrent changes are all kept, each with the true value it replaced.
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { NewSettingChange, SettingChange, SettingsStore } from '#app/ports.ts';
-import { DomainError } from '#core/shared/domain-error.ts';
-import {
-  CLOCK_SETTING_DEFINITIONS,
-  type ClockSettingKey,
-  type ClockSettingValues,
-  checkClockSettingValue,
-  isClockSettingKey,
-} from '#core/statute/clock-settings.ts';
+import { CLOCK_SETTING_DEFINITIONS, type ClockSettingValues, isClockSettingKey } from '#core/statute/clock-settings.ts';
+import { checkedSettings, isoInstant, storedSettings } from './clock-rows.ts';
 import type { DbAccess } from './lazy-database.ts';
-import { type Db, isoInstant } from './open-database.ts';
+import type { Db } from './open-database.ts';
 import { agencySettings, instanceSettings, settingChanges } from './schema.ts';
 
 /** Key of the settings advisory lock (second key: the agency id, 0 for the instance default). */
@@ -23,10 +17,6 @@ const SETTINGS_LOCK = 0x5e7;
 export interface ScopedSettingChange extends SettingChange {
   /** `instance`: the instance default; `agency`: this agency's own value. */
   readonly scope: 'instance' | 'agency';
-}
-
-function stored(values: readonly { key: string; value: string }[]): ClockSettingValues {
-  return Object.fromEntries(values.filter((v) => isClockSettingKey(v.key)).map((v) => [v.key, v.value])) as ClockSettingValues;
 }
 
 /**
@@ -41,7 +31,7 @@ export interface DbSettingsStore extends SettingsStore {
 
 export function createDbSettingsStore(access: DbAccess, agencyId: number | null = null): DbSettingsStore {
   const effectiveValues = async (executor: Pick<Db, 'select'>): Promise<ClockSettingValues> => {
-    const base = stored(await executor.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings));
+    const base = storedSettings(await executor.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings));
     if (agencyId === null) {
       return base;
     }
@@ -49,7 +39,7 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
       .select({ key: agencySettings.key, value: agencySettings.value })
       .from(agencySettings)
       .where(eq(agencySettings.agencyId, agencyId));
-    return { ...base, ...stored(own) };
+    return { ...base, ...storedSettings(own) };
   };
   const present = (row: typeof settingChanges.$inferSelect): ScopedSettingChange => {
     if (!isClockSettingKey(row.key)) {
@@ -69,19 +59,7 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
   return {
     async loadValues() {
       const db = await access.read();
-      const values = db === undefined ? {} : await effectiveValues(db);
-      // Values are checked when set; one imported from an old settings.json may not be: report it,
-      // never quietly replace it by the default.
-      for (const [key, value] of Object.entries(values) as [ClockSettingKey, string][]) {
-        const problem = checkClockSettingValue(key, value);
-        if (problem !== undefined) {
-          throw new DomainError(
-            'CONFIG_INVALID',
-            `数据库中设置“${key}”的值“${value}”无效（${problem}）。请用 gongkai settings set ${key} <值> 改为有效的值（gongkai settings list 列出可选值）。`,
-          );
-        }
-      }
-      return values;
+      return checkedSettings(db === undefined ? {} : await effectiveValues(db));
     },
     async recordChange(change) {
       const db = await access.write();
@@ -123,8 +101,8 @@ export function createDbSettingsStore(access: DbAccess, agencyId: number | null 
         return {};
       }
       return agencyId === null
-        ? stored(await db.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings))
-        : stored(
+        ? storedSettings(await db.select({ key: instanceSettings.key, value: instanceSettings.value }).from(instanceSettings))
+        : storedSettings(
             await db
               .select({ key: agencySettings.key, value: agencySettings.value })
               .from(agencySettings)

@@ -17,7 +17,8 @@ const HELP = `用法：
 
   gongkai bench start [--runs N]
 
-启动耗时：gongkai --help、一次 deadline 和一次 fee 调用各运行 N 次（默认 10），打印 CPU 时间和耗时的中位数，
+启动耗时：gongkai --help、一次 deadline（新数据目录，以及已有数据库的数据目录：deadline+db）和一次 fee 调用
+各运行 N 次（默认 10），打印 CPU 时间和耗时的中位数，
 以及与基线（Node 启动一个空模块）之比；目标每条命令 ≤ 0.25 秒 CPU。只打印，不断言。
 `;
 
