@@ -31,7 +31,15 @@ describe('gongkai bench', () => {
   test('bench start prints CPU and wall time of --help, deadline (fresh and used data directory) and fee against the baseline, with the goal', async () => {
     const run = await runInProcess(['bench', 'start', '--runs', '1'], context);
     assert.equal(run.code, 0, run.err);
-    for (const text of ['baseline    CPU', '--help      CPU', 'deadline    CPU', 'deadline+db CPU', 'fee         CPU', '× 基线', '目标 / goal ≤ 0.25 s CPU']) {
+    for (const text of [
+      'baseline    CPU',
+      '--help      CPU',
+      'deadline    CPU',
+      'deadline+db CPU',
+      'fee         CPU',
+      '× 基线',
+      '目标 / goal ≤ 0.25 s CPU',
+    ]) {
       assert.ok(run.out.includes(text), `missing “${text}” in:\n${run.out}`);
     }
     const bad = await runInProcess(['bench', 'start', '--runs', '0'], context);
