@@ -155,6 +155,17 @@ const VARIANTS: readonly Variant[] = [
         )
         .join('\n'),
   },
+  {
+    // Excel's "CSV (逗号分隔)": every line a record padded to the widest, RFC 4180 quoting, CRLF, a BOM.
+    name: 'a CSV export of the whole report',
+    file: 'x.csv',
+    make: (t) => {
+      const records = t.split('\n').map((line) => (isPipeRow(line) ? cellsOfRow(line) : [line]));
+      const width = Math.max(...records.map((r) => r.length));
+      const field = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+      return `\ufeff${records.map((r) => [...r, ...Array(width - r.length).fill('')].map(field).join(',')).join('\r\n')}`;
+    },
+  },
   { name: 'CRLF and no-break spaces', file: 'x.txt', make: (t) => t.replace(/ \| /g, ' |\u00a0').replace(/\n/g, '\r\n') },
   {
     name: 'half-width brackets and punctuation',

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { SourceBlock } from '#core/reports/report-model.ts';
 import { compoundFile } from '#test/factories/packages.ts';
 import { REASON_BINARY } from './decode-text.ts';
-import { DEFAULT_MAX_SOURCE_BYTES, type LoadedSource, loadSource, REASON_EMPTY } from './load-source.ts';
+import { DEFAULT_MAX_SOURCE_BYTES, type LoadedSource, loadSource, REASON_EMPTY, REASON_EXPORT } from './load-source.ts';
 import { REASON_PDF_NO_TEXT } from './pdf-to-blocks.ts';
 
 const fixtures = new URL('../../../test/fixtures/', import.meta.url);
@@ -333,6 +333,30 @@ describe('HTML', () => {
         ['规章', '0'],
       ],
     ]);
+  });
+
+  test('a .csv file is read as its records, cells joined by tabs: Excel`s padding and quoting gone, a GB18030 file decoded first', async () => {
+    const csv =
+      '\ufeff一、总体情况,,,\r\n"本局主动公开信息1,234条。",,,\r\n信息内容,本年制发件数,本年废止件数,现行有效件数\r\n规章,0,0,15\r\n';
+    assert.equal(
+      onlyText(await loadSource(utf8(csv), '年报.CSV')),
+      '一、总体情况\n本局主动公开信息1,234条。\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t15\n',
+    );
+    // the same bytes under another name are plain text
+    assert.match(onlyText(await loadSource(utf8(csv), '年报.txt')), /^一、总体情况,,,\n"本局/);
+    const gb = await loadSource(fixture('documents/seed-000.gb18030.txt'), 'report.csv');
+    assert.equal(loaded(gb).encoding, 'gb18030');
+    assert.equal(onlyText(gb).split('\n')[0], '市民政局2023年政府信息公开工作年度报告');
+  });
+
+  test('a CSV that gongkai report export wrote is refused with the reason, not read as a report', async () => {
+    const result = await loadSource(
+      utf8(
+        '\ufeff文件,机关,年度,模板,错误,警告,提示,表,行,列,单元格编号,数值,原文\r\na.txt,某局,2023,模板 2021,0,0,0,表二,规章,本年制发件数,rules.issued,0,0\r\n',
+      ),
+      'export.csv',
+    );
+    assert.deepEqual(result, { ok: false, reason: REASON_EXPORT });
   });
 
   test('an HTML page in GB18030 is decoded before it is parsed', async () => {

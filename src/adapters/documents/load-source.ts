@@ -4,6 +4,7 @@
 // read is a Chinese reason the caller reports as UNREADABLE_INPUT.
 
 import { finding, type SourceBlock, type SourceDocument } from '#core/reports/report-model.ts';
+import { csvAsTabText } from './csv-text.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
 import { withAsciiTableRules } from './table-rules.ts';
@@ -38,10 +39,14 @@ export const DEFAULT_MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 
 export const REASON_EMPTY = '文件为空';
 export const REASON_NO_CONTENT = '文件中没有可读取的文字';
+export const REASON_EXPORT = '这是 gongkai report export 导出的汇总表（每行一份报告或一个单元格），不是年度报告；请审核原始报告文件';
 
 const READ_SCHEMA_MARK = /"schema"\s*:\s*"gongkai\/report-read@1"/;
 const HTML_MARK = /<(?:!doctype\s+html|html[\s>]|table[\s>]|body[\s>]|head[\s>])/i;
 const HTML_EXTENSION = /\.(?:html?|xhtml|shtml)$/i;
+const CSV_EXTENSION = /\.csv$/i;
+/** The first line of `gongkai report export --to csv` (one row per report or per cell, not a report). */
+const EXPORT_HEADER = /^\ufeff?文件,机关,年度,模板,错误,警告,提示(?:,|$)/u;
 
 /**
  * Reads a report file of any supported format into text and table blocks in Simplified Chinese.
@@ -172,6 +177,12 @@ function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileNa
     (HTML_EXTENSION.test(fileName) && /<[a-z!]/i.test(head));
   if (isHtml) {
     return finish(htmlToBlocks(text), 'html', decoded.encoding);
+  }
+  if (CSV_EXTENSION.test(fileName)) {
+    if (EXPORT_HEADER.test(leading)) {
+      return { ok: false, reason: REASON_EXPORT };
+    }
+    return finish([{ kind: 'text', text: withAsciiTableRules(withoutHtmlEntities(csvAsTabText(text))) }], 'text', decoded.encoding);
   }
   return finish([{ kind: 'text', text: withAsciiTableRules(withoutHtmlEntities(text)) }], 'text', decoded.encoding);
 }

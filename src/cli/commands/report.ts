@@ -24,7 +24,7 @@ const EXIT_CODES = '退出码：0 无错误；1 存在“错误”级问题；2 
 /** Each subcommand's usage, shown by `gongkai report <sub> --help` and after a bad option of that subcommand. */
 const SUB_HELP = {
   read: `用法：gongkai report read FILE... [--json] [--explain] [--only errors|warnings]
-  读取已公布的政府信息公开工作年度报告（.txt .md .html .docx .doc .pdf .xlsx .json），识别格式、年度、机关，
+  读取已公布的政府信息公开工作年度报告（.txt .md .html .docx .doc .pdf .xlsx .csv .json），识别格式、年度、机关，
   提取表二、表三、表四的数据并逐条核对。
   --json      按 gongkai/report-read@1 输出 JSON Lines（每个文件一行）
   --explain   同时列出每一项核对（表达式、左右两边、差额、结论），以及无法读取时程序库给出的原始说明
