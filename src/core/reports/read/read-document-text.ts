@@ -255,8 +255,11 @@ function readTitle(block: readonly Line[]): TitleReading {
 const SPAM =
   /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载)/g;
 
-// A web page's breadcrumb before the title (`当前位置：首页 > 政务公开 > 年报 > 某局2023年…`): the organ is in its last step.
-const BREADCRUMB = /^.*(?:>|＞|›|»|→)/;
+// The separators of a web page's breadcrumb (`当前位置：首页 > 政务公开 > 年报 > 某局2023年…`), shared by the
+// three tests below that recognise one.
+const BREADCRUMB_SEPARATORS = '>＞›»→';
+// A breadcrumb before the title: the organ is in its last step.
+const BREADCRUMB = new RegExp(`^.*[${BREADCRUMB_SEPARATORS}]`);
 
 function cleanAgency(text: string): string {
   return (
@@ -298,7 +301,7 @@ function isOrganLine(text: string): boolean {
 }
 
 // A breadcrumb's separators, or its first step.
-const BREADCRUMB_STEP = /[>＞›»→]|首页/;
+const BREADCRUMB_STEP = new RegExp(`[${BREADCRUMB_SEPARATORS}]|首页`);
 
 interface SignatureReading {
   readonly date: StatedDate | null;
@@ -460,7 +463,9 @@ function readYear(
 }
 
 // A web page's lines above an article (breadcrumb, tool bar, publication and share lines): never its opening.
-const PAGE_LINE = /^(?:当前位置|您的位置|您现在的位置|首页|【|\[|分享到|扫一扫|发布时间|发布日期|来源|浏览次数|字体)|[>＞›»]/;
+const PAGE_LINE = new RegExp(
+  `^(?:当前位置|您的位置|您现在的位置|首页|【|\\[|分享到|扫一扫|发布时间|发布日期|来源|浏览次数|字体)|[${BREADCRUMB_SEPARATORS}]`,
+);
 const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
 const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|受理|收到|主动|发布|公开))/;
 
