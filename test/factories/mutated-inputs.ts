@@ -53,6 +53,14 @@ export async function fuzzBases(): Promise<FuzzInput[]> {
       mutation: 'none',
     });
   }
+  // A CSV save of the tab rendering, quoted as Excel quotes (the reader's .csv path).
+  const tab = String(await renderReport(doc as ReportDocument, 'tab'));
+  const field = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const csv = tab
+    .split('\n')
+    .map((line) => line.split('\t').map(field).join(','))
+    .join('\r\n');
+  bases.push({ name: 'generated.csv', bytes: Buffer.from(csv), mutation: 'none' });
   // A Word 97–2003 file (compound file, piece table, paragraph properties): no package of ours writes one.
   const doc97 = new URL('../fixtures/documents/seed-004.doc', import.meta.url);
   bases.push({ name: 'seed-004.doc', bytes: new Uint8Array(readFileSync(doc97)), mutation: 'none' });
