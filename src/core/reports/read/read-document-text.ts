@@ -10,6 +10,7 @@ import { readNarrativeValues } from './narrative-values.ts';
 import { asciiDigits, findPeriod, lineDate, malformedDatesIn, parseCount, type StatedPeriod, statedDate } from './read-document-dates.ts';
 import { matchSectionHeading, type SectionHeadingMatch } from './read-document-headings.ts';
 import type { DocumentText, HeadingMatch, StatedDate } from './reading-parts.ts';
+import { unwrapLines, wrapWidth } from './unwrap-lines.ts';
 
 /** What the table reader knows that changes what the text may be blamed for. */
 export interface ReadDocumentTextOptions {
@@ -75,7 +76,7 @@ export function readDocumentText(
   const period = readPeriod(titleBlock, lines);
 
   const skipped = new Set<number>([...title.lines, ...signature.lines]);
-  const sections = splitSections(lines, headings, skipped);
+  const sections = unwrapped(splitSections(lines, headings, skipped));
 
   const malformed = unique([
     ...title.malformed,
@@ -106,6 +107,12 @@ export function readDocumentText(
   };
   rememberNarrative(text, split);
   return text;
+}
+
+/** The sections of a fixed-width text with its wrapped paragraphs joined (unwrap-lines.ts); others as they are. */
+function unwrapped(sections: { id: SectionId | 'preamble'; lines: string[] }[]): { id: SectionId | 'preamble'; lines: string[] }[] {
+  const width = wrapWidth(sections.length === 1 ? sections[0]!.lines : sections.flatMap((s) => s.lines));
+  return width === undefined ? sections : sections.map((s) => ({ id: s.id, lines: unwrapLines(s.lines, width) }));
 }
 
 /** How many of `lines` come before the tables: all of them when no narrative line does (the title may follow). */
