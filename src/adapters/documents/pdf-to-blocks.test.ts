@@ -121,6 +121,28 @@ describe('joinWrappedLines: a paragraph broken at the right margin is one line a
     ]);
   });
 
+  test('a full line of running text ending in a number joins the line with its unit (g001: 行政复议 351 / 件，其中…)', () => {
+    const endsInNumber: PdfLine = {
+      text: '答复），均在法定期限内予以答复。政府信息公开行政复议 351',
+      segments: [
+        { text: '答复），均在法定期限内予以答复。政府信息公开行政复议', x: 57, width: 448 },
+        { text: '351', x: 511, width: 26 },
+      ],
+    };
+    const lines = joinWrappedLines(
+      [
+        full('2024年，全市共受理政府信息公开申请3119件，另有103件顺延到下年度', 28),
+        endsInNumber,
+        full('件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政'),
+        prose('府信息公开行政诉讼46件。', 57),
+      ],
+      PAGE,
+    ).map((line) => line.text);
+    assert.deepEqual(lines, [
+      '2024年，全市共受理政府信息公开申请3119件，另有103件顺延到下年度答复），均在法定期限内予以答复。政府信息公开行政复议 351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件。',
+    ]);
+  });
+
   test('table lines are never joined: header cells with gaps, narrow labels, rows of values', () => {
     const lines: PdfLine[] = [
       full('本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止，如'),

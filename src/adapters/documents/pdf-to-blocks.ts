@@ -273,6 +273,8 @@ export function joinWrappedLines(lines: readonly PdfLine[], pageWidth: number): 
   return joined;
 }
 
+const SENTENCE_MARK = /[。，；]/;
+
 /** The share of the page's width a line of running text fills at least (A4 with 3 cm margins: 71%). */
 const WIDE = 0.6;
 
@@ -283,9 +285,14 @@ function isWide(line: PdfLine, pageWidth: number): boolean {
   return rightOf(line) - leftOf(line) >= WIDE * pageWidth && isDense(line);
 }
 
-/** Not a table row: no values at its end, and no gap between its pieces wider than a character and a half. */
+/**
+ * Not a table row: no values at its end, and no gap between its pieces wider than a character and a half.
+ * One number at the end of running text (`…予以答复。政府信息公开行政复议 351`, its unit `件` on the next
+ * line) is still running text: a row label holds no sentence punctuation.
+ */
 function isDense(line: PdfLine): boolean {
-  if (trailingValues(line) !== null) {
+  const trailing = trailingValues(line);
+  if (trailing !== null && !(trailing.values.length === 1 && SENTENCE_MARK.test(trailing.label))) {
     return false;
   }
   const em = emOf(line) * 1.5;
