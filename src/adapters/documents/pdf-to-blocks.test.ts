@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readTables } from '#core/reports/read/read-tables.ts';
 import { withColumns } from './pdf-columns.ts';
-import { joinWrappedLines, type PdfLine } from './pdf-to-blocks.ts';
+import { joinAcrossPages, joinWrappedLines, type PdfLine } from './pdf-to-blocks.ts';
 
 /** A line of a label at x 80 and values centred on the given x positions (7 units wide each). */
 function row(label: string, values: readonly (readonly [string, number])[]): PdfLine {
@@ -165,6 +165,39 @@ describe('joinWrappedLines: a paragraph broken at the right margin is one line a
     assert.deepEqual(
       joinWrappedLines(lines, PAGE).map((line) => line.text),
       [lines[0]!.text + lines[1]!.text, ...lines.slice(2).map((line) => line.text)],
+    );
+  });
+});
+
+describe('joinAcrossPages: a paragraph cut by a page break is one line again', () => {
+  test('running text across a page number joins; a heading, a closed sentence, a short line or a list item does not', () => {
+    assert.deepEqual(
+      joinAcrossPages([
+        '五、存在的主要问题及改进情况',
+        '对照上级新要求和公众新期待，还有一些需要加强和改进的',
+        '- 6 -',
+        '地方。主要表现在：一是政策解读质量仍需提升。',
+        '- 7 -',
+        '（一）下一页的小标题',
+        '本年度共收到政府信息公开申请，均已按期答复。',
+        '- 8 -',
+        '下一段',
+        '淮安市人民政府',
+        '- 9 -',
+        '2025年1月20日',
+      ]),
+      [
+        '五、存在的主要问题及改进情况',
+        '对照上级新要求和公众新期待，还有一些需要加强和改进的地方。主要表现在：一是政策解读质量仍需提升。',
+        '- 7 -',
+        '（一）下一页的小标题',
+        '本年度共收到政府信息公开申请，均已按期答复。',
+        '- 8 -',
+        '下一段',
+        '淮安市人民政府',
+        '- 9 -',
+        '2025年1月20日',
+      ],
     );
   });
 });

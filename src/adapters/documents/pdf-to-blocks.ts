@@ -32,7 +32,7 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<PdfBlocks> {
   let lines: string[] = [];
   const flushText = (): void => {
     if (lines.length > 0) {
-      blocks.push({ kind: 'text', text: lines.join('\n') });
+      blocks.push({ kind: 'text', text: joinAcrossPages(lines).join('\n') });
       lines = [];
     }
   };
@@ -274,6 +274,39 @@ export function joinWrappedLines(lines: readonly PdfLine[], pageWidth: number): 
 }
 
 const SENTENCE_MARK = /[。，；]/;
+
+/** A page number printed above or below the text (`- 2 -`, `— 3 —`, `第4页`). */
+const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
+
+/**
+ * A paragraph that a page break cuts (`…还有一些需要加强和改进的` / `- 6 -` / `地方。主要表现在：…`), joined
+ * again: a page number between a line of running text (20 characters or more, with a comma, not closing
+ * its sentence) and a line that is no heading or list item. The page number goes; other lines stay.
+ */
+export function joinAcrossPages(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const before = out.at(-1);
+    const after = lines[i + 1];
+    if (
+      PAGE_NUMBER.test(line.trim()) &&
+      before !== undefined &&
+      after !== undefined &&
+      before.length >= 20 &&
+      /[，,、]/.test(before) &&
+      !CLOSING.test(before) &&
+      !OPENING.test(after) &&
+      !PAGE_NUMBER.test(after.trim())
+    ) {
+      out[out.length - 1] = before + after;
+      i++;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
 
 /** The share of the page's width a line of running text fills at least (A4 with 3 cm margins: 71%). */
 const WIDE = 0.6;
