@@ -45,6 +45,10 @@ export function wrapWidth(lines: readonly string[]): number | undefined {
   const lengths: number[] = [];
   for (const line of lines) {
     const length = visibleLength(line);
+    if (length > 1.5 * MAX_WRAP_WIDTH) {
+      // A line this long is a paragraph of its own (or a table row): no wrap width can have it (below).
+      return undefined;
+    }
     if (length > 0 && !PAGE_NUMBER.test(line.trim())) {
       lengths.push(length);
     }
