@@ -171,33 +171,23 @@ describe('joinWrappedLines: a paragraph broken at the right margin is one line a
 
 describe('joinAcrossPages: a paragraph cut by a page break is one line again', () => {
   test('running text across a page number joins; a heading, a closed sentence, a short line or a list item does not', () => {
-    assert.deepEqual(
-      joinAcrossPages([
-        '五、存在的主要问题及改进情况',
-        '对照上级新要求和公众新期待，还有一些需要加强和改进的',
-        '- 6 -',
-        '地方。主要表现在：一是政策解读质量仍需提升。',
-        '- 7 -',
-        '（一）下一页的小标题',
-        '本年度共收到政府信息公开申请，均已按期答复。',
-        '- 8 -',
-        '下一段',
-        '淮安市人民政府',
-        '- 9 -',
-        '2025年1月20日',
-      ]),
-      [
-        '五、存在的主要问题及改进情况',
-        '对照上级新要求和公众新期待，还有一些需要加强和改进的地方。主要表现在：一是政策解读质量仍需提升。',
-        '- 7 -',
-        '（一）下一页的小标题',
-        '本年度共收到政府信息公开申请，均已按期答复。',
-        '- 8 -',
-        '下一段',
-        '淮安市人民政府',
-        '- 9 -',
-        '2025年1月20日',
-      ],
-    );
+    const cut = [
+      '五、存在的主要问题及改进情况',
+      '对照上级新要求和公众新期待，还有一些需要加强和改进的',
+      '- 6 -',
+      '地方。主要表现在：一是政策解读质量仍需提升。',
+    ];
+    // after a closed sentence, before a list item, after a line with no comma (a signature): left as they are
+    const kept = [
+      '- 7 -',
+      '（一）下一页的小标题',
+      '本年度共收到政府信息公开申请，均已按期答复。',
+      '- 8 -',
+      '下一段',
+      '淮安市人民政府',
+      '- 9 -',
+      '2025年1月20日',
+    ];
+    assert.deepEqual(joinAcrossPages([...cut, ...kept]), [cut[0], `${cut[1]}${cut[3]}`, ...kept]);
   });
 });
