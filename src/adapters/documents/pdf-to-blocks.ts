@@ -2,6 +2,7 @@
 // come out one row or one cell per line, and the core reader has a layout for that text.
 
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { OPENS_ITEM, PAGE_NUMBER } from '#core/reports/read/unwrap-lines.ts';
 import type { SourceBlock } from '#core/reports/report-model.ts';
 import { type ColumnCarry, trailingValues, withColumns } from './pdf-columns.ts';
 import { cellAtPoint, type Lattice, latticeRows, latticesOf, type OperatorCodes, rulingsOf } from './pdf-lattice.ts';
@@ -230,9 +231,6 @@ function itemsToPdfLines(items: readonly TextItem[]): PdfLine[] {
 
 /** Where a sentence, or a paragraph, may end: a line ending so is not joined to the next. */
 const CLOSING = /[。！？；：:;!?）)》」”]$/;
-/** A heading or list item starts its own line even right after a full line. */
-const OPENING =
-  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[章节条部]|附件|附表)/;
 
 const leftOf = (line: PdfLine): number => line.segments[0]?.x ?? 0;
 const rightOf = (line: PdfLine): number => {
@@ -275,9 +273,6 @@ export function joinWrappedLines(lines: readonly PdfLine[], pageWidth: number): 
 
 const SENTENCE_MARK = /[。，；]/;
 
-/** A page number printed above or below the text (`- 2 -`, `— 3 —`, `第4页`). */
-const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)$/;
-
 /**
  * A paragraph that a page break cuts (`…还有一些需要加强和改进的` / `- 6 -` / `地方。主要表现在：…`), joined
  * again: a page number between a line of running text (20 characters or more, with a comma, not closing
@@ -296,7 +291,7 @@ export function joinAcrossPages(lines: readonly string[]): string[] {
       before.length >= 20 &&
       /[，,、]/.test(before) &&
       !CLOSING.test(before) &&
-      !OPENING.test(after) &&
+      !OPENS_ITEM.test(after) &&
       !PAGE_NUMBER.test(after.trim())
     ) {
       out[out.length - 1] = before + after;
@@ -343,7 +338,7 @@ function median(values: readonly number[]): number {
 function continues(previous: PdfLine, line: PdfLine, pageWidth: number, left: number, right: number, em: number): boolean {
   return (
     !CLOSING.test(previous.text) &&
-    !OPENING.test(line.text) &&
+    !OPENS_ITEM.test(line.text) &&
     isWide(previous, pageWidth) &&
     rightOf(previous) >= right - 1.5 * em &&
     Math.abs(leftOf(line) - left) <= 0.5 * em &&

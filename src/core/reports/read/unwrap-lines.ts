@@ -15,10 +15,14 @@ const FULL_LINE = 0.85;
 
 // A sentence that ends here (a closing quote or bracket may follow its mark).
 const CLOSED = /[。！？；：!?;:][”’」』）)】]*$/;
-// The next line opens a list item or sub-heading: `（三）`, `二、`, `3.`, `①`.
-const OPENS_ITEM = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.](?!\d)|[①-⑳])/;
-// A page number between two lines of a paragraph (`-2-`, `- ３ -`, `第3页`, `3/12`).
-const PAGE_NUMBER =
+/**
+ * A line that opens a heading or list item (`二、`, `（三）`, `3.`, `①`, `第二章`, `附件`): never the rest of
+ * the paragraph above it. Shared with the PDF reader's joins (adapters/documents/pdf-to-blocks.ts).
+ */
+export const OPENS_ITEM =
+  /^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、．.](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[章节条部]|附件|附表)/;
+/** A page number printed above or below the text (`- 2 -`, `- ３ -`, `第3页`, `第3页共12页`, `3/12`); shared likewise. */
+export const PAGE_NUMBER =
   /^(?:[-－—–]\s*[0-9０-９]{1,3}\s*[-－—–]|第\s*[0-9０-９]{1,3}\s*页(?:\s*[,，/共]\s*共?\s*[0-9０-９]{1,3}\s*页)?|[0-9]{1,3}\s*\/\s*[0-9]{1,3})$/;
 
 /** Characters other than spaces (ASCII, full-width and no-break), without making a string. */
