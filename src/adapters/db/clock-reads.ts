@@ -11,7 +11,7 @@ import type { CalendarChange } from '#app/ports.ts';
 import type { ClockSettingValues } from '#core/statute/clock-settings.ts';
 import { type CalendarChangeRow, calendarChangeOf, storedSettings } from './clock-rows.ts';
 import { createPool } from './create-pool.ts';
-import { embeddedServerPort } from './embedded/start-embedded.ts';
+import { embeddedServerOptions, embeddedServerPort } from './embedded/start-embedded.ts';
 import { isMigrated } from './migrate.ts';
 import type { DatabaseConfig } from './open-database.ts';
 
@@ -34,7 +34,7 @@ export async function readClockRows(config: DatabaseConfig): Promise<ClockRows |
       url === ''
         ? createPool({
             host: '127.0.0.1',
-            port: await embeddedServerPort(config.dataDir, embeddedOptions(config)),
+            port: await embeddedServerPort(config.dataDir, embeddedServerOptions(config)),
             user: 'postgres',
             database: 'postgres',
             max: 1,
@@ -62,11 +62,4 @@ export async function readClockRows(config: DatabaseConfig): Promise<ClockRows |
   } finally {
     await pool.end().catch(() => undefined);
   }
-}
-
-function embeddedOptions(config: DatabaseConfig): { idleMs?: number; templateDir?: string } {
-  return {
-    ...(config.embeddedIdleMs === undefined ? {} : { idleMs: config.embeddedIdleMs }),
-    ...(config.templateDir === undefined ? {} : { templateDir: config.templateDir }),
-  };
 }

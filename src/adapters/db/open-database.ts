@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { createPool } from './create-pool.ts';
-import { DatabaseUnavailableError, embeddedServerPort, sleep } from './embedded/start-embedded.ts';
+import { DatabaseUnavailableError, embeddedServerOptions, embeddedServerPort, sleep } from './embedded/start-embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import * as schema from './schema.ts';
 
@@ -73,8 +73,7 @@ async function connectEmbedded(config: DatabaseConfig, poolSize: number): Promis
   const deadline = Date.now() + (config.startTimeoutMs ?? 120_000);
   for (;;) {
     const port = await embeddedServerPort(config.dataDir, {
-      ...(config.embeddedIdleMs === undefined ? {} : { idleMs: config.embeddedIdleMs }),
-      ...(config.templateDir === undefined ? {} : { templateDir: config.templateDir }),
+      ...embeddedServerOptions(config),
       timeoutMs: Math.max(1000, deadline - Date.now()),
     });
     const connection = { host: '127.0.0.1', port, user: 'postgres', database: 'postgres' };

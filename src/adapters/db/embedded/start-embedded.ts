@@ -76,6 +76,17 @@ const DATA_DIR_REASONS: Readonly<Record<string, string>> = {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The options of embeddedServerPort a database configuration gives (the usual open and the quick clock read alike). */
+export function embeddedServerOptions(config: { readonly embeddedIdleMs?: number; readonly templateDir?: string }): {
+  idleMs?: number;
+  templateDir?: string;
+} {
+  return {
+    ...(config.embeddedIdleMs === undefined ? {} : { idleMs: config.embeddedIdleMs }),
+    ...(config.templateDir === undefined ? {} : { templateDir: config.templateDir }),
+  };
+}
+
 /** The port of a running embedded server for dataDir, starting one when none runs. */
 export async function embeddedServerPort(
   dataDir: string,
