@@ -111,6 +111,7 @@ export const RULE_IDS = [
   'READ-ENCODING',
   'NARR-T3-HANDLED',
   'NARR-T3-CARRIED',
+  'NARR-ORDINAL',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -171,6 +172,7 @@ export const RULE_SEVERITY = {
   'READ-ENCODING': 'warning',
   'NARR-T3-HANDLED': 'warning',
   'NARR-T3-CARRIED': 'warning',
+  'NARR-ORDINAL': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

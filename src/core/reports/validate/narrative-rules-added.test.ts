@@ -8,6 +8,7 @@ import { readDocumentText } from '../read/read-document-text.ts';
 import { TEMPLATE_2021 } from '../template.ts';
 import {
   checkHeadingNumbering,
+  checkListOrdinals,
   checkNamedReportYear,
   checkNarrativeCarried,
   checkNarrativeChannel,
@@ -305,5 +306,54 @@ describe('NARR-T3-CARRIED (52)', () => {
     assert.deepEqual(carried('全年收到政府信息公开申请3119件，其中上年结转30件。'), []);
     assert.deepEqual(carried('全年收到政府信息公开申请3119件，另有5件行政复议结转下年度。'), []);
     assert.deepEqual(carried('全年受理行政许可申请500件，结转下年度20件。'), []);
+  });
+});
+
+describe('NARR-ORDINAL (53)', () => {
+  const inProblems = (...lines: string[]) => facts([...HEADINGS.slice(0, 4), ...HEADINGS.slice(4, 5), ...lines, HEADINGS[5]!]);
+
+  test('an item skipped and an item given twice (corpus g008)', () => {
+    assert.deepEqual(
+      failures(
+        checkListOrdinals,
+        inProblems(
+          '存在的问题主要有以下几个方面：一是部分单位信息发布属性界定还不够精确；三是开拓创新不够有力；三是政策解读的质量有待提高。',
+        ),
+      ),
+      [
+        [
+          'NARR-ORDINAL',
+          'warning',
+          '正文“一是部分单位信息发布属性界定还不够精确；三是开拓…”起所列各项序号为“一是、三是、三是”，不连续（缺少“二是”；“三是”重复）',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      failures(checkListOrdinals, inProblems('改进措施：一是加大检查力度；二是提升内容质量；四是拓宽互动渠道。')).map((f) => f[2]),
+      ['正文“一是加大检查力度；二是提升内容质量；四是拓宽互动…”起所列各项序号为“一是、二是、四是”，不连续（缺少“三是”）'],
+    );
+  });
+
+  test('lists in sequence, each from its 一是, across lines, pass', () => {
+    const report = inProblems(
+      '问题：一是队伍建设有待加强；二是答复质量待提升。',
+      '下一步：一是强化队伍建设。',
+      '二是提升答复质量。',
+      '三是优化平台互动。',
+    );
+    assert.deepEqual(failures(checkListOrdinals, report), []);
+    const evaluations = checkListOrdinals({ report, settings: DEFAULT_VALIDATION_SETTINGS });
+    assert.equal(evaluations.length, 2, 'each list of two or more items is one evaluation');
+  });
+
+  test('what cannot be told is no finding: a 一是 run into a heading, 统一是, an ordinal going back', () => {
+    // corpus g005: `5.加强平台建设一是…二是…` after a list that ended at 二是.
+    assert.deepEqual(
+      failures(checkListOrdinals, inProblems('一是完善制度；二是加强培训。5.加强平台建设一是上线新系统。二是推动热线入驻。三是做精做强。')),
+      [],
+    );
+    assert.deepEqual(failures(checkListOrdinals, inProblems('一是完善制度；二是标准统一是关键；三是加强培训。')), []);
+    assert.deepEqual(failures(checkListOrdinals, inProblems('一是完善制度，二是加强培训，三是强化考核；二是另一层级的事项。')), []);
+    assert.deepEqual(failures(checkListOrdinals, inProblems('二是加强培训；三是强化考核。')), []);
   });
 });

@@ -1,6 +1,7 @@
 // Rules the project adds to the spec's catalogue for inconsistencies real reports showed (issue #9,
 // docs/validation-rules-added.md): NARR-SUM-LIST (44), NARR-T2-IN-FORCE (45), META-YEAR-TEXT (46),
-// STRUCT-NUMBERING (47), NARR-CHANNEL (49), NARR-T3-HANDLED (51), NARR-T3-CARRIED (52). Patterns have bounded gaps; parts are read from the end of each piece, never
+// STRUCT-NUMBERING (47), NARR-CHANNEL (49), NARR-T3-HANDLED (51), NARR-T3-CARRIED (52),
+// NARR-ORDINAL (53). Patterns have bounded gaps; parts are read from the end of each piece, never
 // with a backtracking `(.*?)(\d+)` over the whole sentence.
 
 import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
@@ -581,6 +582,111 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | undefin
   return undefined;
 }
 
+// ---------------------------------------------------------------- NARR-ORDINAL (53)
+
+// An item of a `一是…；二是…；三是…` list. A later item counts only after a clause boundary (or at a
+// line's start), so `十是`-like runs inside words make no item; `一是` anywhere ends the list before it.
+const LIST_ITEM = /([一二三四五六七八九十]{1,3})是/g;
+const ITEM_BOUNDARY = /[：:；;。！？!?，,、\s]/;
+
+interface ListItem {
+  readonly n: number;
+  readonly word: string;
+  readonly excerpt: string;
+}
+
+/** The `N是` lists of one section: a list starts at a `一是` after a boundary and ends at the next `一是`. */
+function ordinalLists(lines: readonly string[]): ListItem[][] {
+  const lists: ListItem[][] = [];
+  let list: ListItem[] | undefined;
+  for (const line of lines) {
+    if (!line.includes('是')) {
+      continue;
+    }
+    LIST_ITEM.lastIndex = 0;
+    for (let match = LIST_ITEM.exec(line); match !== null; match = LIST_ITEM.exec(line)) {
+      const n = parseCount(match[1]!);
+      if (n === undefined) {
+        continue;
+      }
+      const bounded = match.index === 0 || ITEM_BOUNDARY.test(line[match.index - 1]!);
+      if (!bounded) {
+        // `5.加强平台建设一是…` (a run-together heading) or `统一是`: the list before it has ended, and
+        // whether a list starts here cannot be told, so what follows is no continuation of anything.
+        if (n === 1) {
+          list = undefined;
+        }
+        continue;
+      }
+      const item = { n, word: `${match[1]}是`, excerpt: excerptOf(line.slice(match.index)) };
+      if (n === 1) {
+        list = [item];
+        lists.push(list);
+      } else if (list !== undefined && n >= list[list.length - 1]!.n) {
+        list.push(item);
+      } else {
+        // No list open, or an ordinal going back (`五是` … `二是`: a list of another level): unknown.
+        list = undefined;
+      }
+    }
+  }
+  return lists;
+}
+
+/** What is wrong with a list's ordinals: the items skipped and the items repeated. */
+function ordinalGaps(list: readonly ListItem[]): { missing: string[]; repeated: string[] } {
+  const missing: string[] = [];
+  const repeated: string[] = [];
+  for (let i = 1; i < list.length; i++) {
+    const before = list[i - 1]!.n;
+    const item = list[i]!;
+    if (item.n === before) {
+      repeated.push(item.word);
+    }
+    for (let k = before + 1; k < item.n; k++) {
+      missing.push(`${HAN_ORDINALS[k - 1]}是`);
+    }
+  }
+  return { missing, repeated };
+}
+const HAN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'] as const;
+
+/**
+ * NARR-ORDINAL (53): the items of a `一是…；二是…；三是…` list are numbered in sequence — none skipped
+ * (`一是…；三是…`), none given twice (`三是…；三是…`). A list runs from a `一是` to the next within a
+ * section; an ordinal going back ends what can be checked (a list of another level).
+ */
+export const checkListOrdinals: RuleCheck = ({ report }) => {
+  const subject = uniqueSubjects();
+  const out: RuleEvaluation[] = [];
+  for (const section of report.text.sections) {
+    for (const list of ordinalLists(section.lines)) {
+      if (list.length < 2) {
+        continue;
+      }
+      const { missing, repeated } = ordinalGaps(list);
+      const words = list.map((item) => item.word).join('、');
+      const problems = [
+        ...(missing.length > 0 ? [`缺少“${missing.join('、')}”`] : []),
+        ...(repeated.length > 0 ? [`“${[...new Set(repeated)].join('、')}”重复`] : []),
+      ];
+      out.push(
+        evaluated({
+          rule: 'NARR-ORDINAL',
+          subject: subject(`${list[0]!.excerpt}|${words}`),
+          expression: '正文所列“一是、二是……”各项依次编号',
+          cells: [],
+          left: words,
+          right: list.map((_, i) => `${HAN_ORDINALS[i] ?? i + 1}是`).join('、'),
+          holds: problems.length === 0,
+          message: () => `正文“${list[0]!.excerpt}”起所列各项序号为“${words}”，不连续（${problems.join('；')}）`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
 /** The added text rules in catalogue order. */
 export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkNarrativeSumList,
@@ -590,4 +696,5 @@ export const ADDED_TEXT_RULES: readonly RuleCheck[] = [
   checkNarrativeChannel,
   checkNarrativeHandled,
   checkNarrativeCarried,
+  checkListOrdinals,
 ];
