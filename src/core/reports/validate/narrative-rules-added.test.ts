@@ -270,6 +270,27 @@ describe('NARR-T3-HANDLED (51)', () => {
     assert.deepEqual(handled('办理人大代表建议和政协提案20件，办结20件。'), []);
   });
 
+  test('a sentence naming only 申请 is read under a sub-heading about applications (corpus g006), nowhere else', () => {
+    const page = (subHeading: string, sentence: string) =>
+      `${subHeading}我区高度重视依申请公开工作的办理。${sentence}（三）政府信息管理方面。一是加强组织领导。`;
+    const cells = { 'outcome.total.total': 69, 'carried_out.total': 1 };
+    const sentence = '本年度全区共收到70件申请，及时依法依规办结68件，2件结转下年度继续办理。';
+    assert.deepEqual(handled(page('（二）依申请公开方面。', sentence), cells), [
+      ['NARR-T3-HANDLED', 'warning', '正文称办结（答复）申请68件，表三“（七）总计”为69件'],
+    ]);
+    assert.deepEqual(failures(checkNarrativeCarried, report(page('(二)依申请公开情况：', sentence), cells)), [
+      ['NARR-T3-CARRIED', 'warning', '正文称结转下年度申请2件，表三“四、结转下年度继续办理”总计为1件'],
+    ]);
+    assert.deepEqual(
+      handled(page('（二）依申请公开方面。', '本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。'), cells),
+      [],
+    );
+    // another sub-heading, none, or other business named before the clause: not read
+    assert.deepEqual(handled(page('（二）平台建设方面。', sentence), cells), []);
+    assert.deepEqual(handled(`我区高度重视相关工作。${sentence}`, cells), []);
+    assert.deepEqual(handled(page('（二）依申请公开方面。', '全年收到行政复议申请70件，办结68件。'), cells), []);
+  });
+
   test('an absent （七）总计 is not assessable, never a finding', () => {
     const evaluations = checkNarrativeHandled({
       report: report('共收到政府信息公开申请154件，共办结140件。', {}),

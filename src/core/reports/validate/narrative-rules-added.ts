@@ -4,7 +4,7 @@
 // NARR-ORDINAL (53). Patterns have bounded gaps; parts are read from the end of each piece, never
 // with a backtracking `(.*?)(\d+)` over the whole sentence.
 
-import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { excerptOf, type NarrativeSentence, splitClauses } from '../read/narrative-sentences.ts';
 import { table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
 import { NAVIGATION } from '../read/read-document-text.ts';
@@ -457,25 +457,55 @@ function aboutApplications(upToClause: string): boolean {
 
 /**
  * The clauses the application-count rules (51, 52) read: in a sentence about 政府信息公开 applications
- * (申请 and 公开 in it, and `trigger`), not in a list of parts (after 其中), and not where some other
- * business was named after the last 申请.
+ * (申请 and 公开 in it, or 申请 under a sub-heading about them: `（二）依申请公开方面。…本年度全区共收到70件申请，
+ * 及时依法依规办结69件`), with `trigger`, not in a list of parts (after 其中), and not where some other
+ * business was named after the last 申请 (under the sub-heading: named anywhere before the clause).
  */
 function applicationClauses(report: ReportFacts, trigger: RegExp): string[] {
   const clauses: string[] = [];
   for (const sentence of sentencesOf(report)) {
     const text = sentence.text;
-    if (!text.includes('申请') || !text.includes('公开') || !trigger.test(text)) {
+    if (!text.includes('申请') || !trigger.test(text)) {
+      continue;
+    }
+    const named = text.includes('公开');
+    if (!named && !underApplicationsHeading(report, sentence)) {
       continue;
     }
     let before = '';
     for (const clause of splitClauses(text)) {
       before += clause;
-      if (!before.includes('其中') && aboutApplications(before)) {
+      if (!before.includes('其中') && aboutApplications(before) && (named || !OTHER_BUSINESS.some((word) => before.includes(word)))) {
         clauses.push(clause);
       }
     }
   }
   return clauses;
+}
+
+// A sub-heading inside a section's text (`（二）依申请公开方面。`, `(二)依申请公开情况`): its title up to the
+// first punctuation.
+const SUB_HEADING = /[（(][一二三四五六七八九十]{1,3}[）)]([^。；;，,：:（(]{0,20})/g;
+
+/** Whether the last sub-heading before the sentence, in its section, is about applications (申请 and 公开). */
+function underApplicationsHeading(report: ReportFacts, sentence: NarrativeSentence): boolean {
+  let title = '';
+  for (const section of report.text.sections) {
+    if (section.id !== sentence.section) {
+      continue;
+    }
+    for (const line of section.lines) {
+      const at = line.indexOf(sentence.text);
+      SUB_HEADING.lastIndex = 0;
+      for (let match = SUB_HEADING.exec(line); match !== null && (at < 0 || match.index < at); match = SUB_HEADING.exec(line)) {
+        title = match[1]!;
+      }
+      if (at >= 0) {
+        return title.includes('申请') && title.includes('公开');
+      }
+    }
+  }
+  return false;
 }
 
 /** A count the narrative states against one table 三 total: not assessable when the cell is absent (P1). */
