@@ -1,8 +1,8 @@
 // The reader on other layouts of the same real reports (issue #9: "read by structure, not by layout"; the
 // second set of real reports is kept apart, so the corpus's tables are re-laid out here the ways agencies
 // publish them). Each variant of each report in test/fixtures/corpus/reports must give exactly the cells the
-// report itself gives: pipes → tabs, one cell per line, leading pipes, an HTML table, full-width bars, a
-// box-drawing grid; CRLF and no-break
+// report itself gives: pipes → tabs, one cell per line, leading pipes, an HTML table (alone or inside a page's
+// layout table), full-width bars, a box-drawing grid; CRLF and no-break
 // spaces; half-width punctuation; label typos; traditional characters; page numbers and running page
 // headers inside the tables.
 
@@ -44,6 +44,25 @@ const everyNthLine = (text: string, n: number, insert: (k: number) => string[]):
     .flatMap((line, i) => ((i + 1) % n === 0 ? [line, ...insert((i + 1) / n)] : [line]))
     .join('\n');
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/** The report as a page's article: pipe rows as `<table>`s, every other line a `<p>`. */
+const asHtml = (text: string): string => {
+  const html: string[] = [];
+  let open = false;
+  for (const line of text.split('\n')) {
+    if (isPipeRow(line)) {
+      html.push(
+        `${open ? '' : '<table border="1">'}<tr>${cellsOfRow(line)
+          .map((c) => `<td>${escapeHtml(c)}</td>`)
+          .join('')}</tr>`,
+      );
+      open = true;
+    } else {
+      html.push(`${open ? '</table>' : ''}${line.trim() === '' ? '' : `<p>${escapeHtml(line)}</p>`}`);
+      open = false;
+    }
+  }
+  return `${html.join('\n')}${open ? '</table>' : ''}`;
+};
 
 // Traditional forms of the characters in the tables' labels (what a converter of a 繁體 page produces).
 const TRADITIONAL = new Map(
@@ -69,28 +88,19 @@ const VARIANTS: readonly Variant[] = [
     pipes: true,
     make: (t) => eachPipeRow(t, (cells) => cells.map((c) => `| ${c}`)),
   },
+  { name: 'HTML table', file: 'x.html', pipes: true, make: (t) => `<html><body>${asHtml(t)}</body></html>` },
   {
-    name: 'HTML table',
+    // Many agency sites put the article in one cell of a layout table, or beside a column of links.
+    name: 'the whole page inside a layout table (the article in one cell)',
     file: 'x.html',
-    pipes: true,
-    make: (t) => {
-      const html = ['<html><body>'];
-      let open = false;
-      for (const line of t.split('\n')) {
-        if (isPipeRow(line)) {
-          html.push(
-            `${open ? '' : '<table border="1">'}<tr>${cellsOfRow(line)
-              .map((c) => `<td>${escapeHtml(c)}</td>`)
-              .join('')}</tr>`,
-          );
-          open = true;
-        } else {
-          html.push(`${open ? '</table>' : ''}${line.trim() === '' ? '' : `<p>${escapeHtml(line)}</p>`}`);
-          open = false;
-        }
-      }
-      return `${html.join('\n')}${open ? '</table>' : ''}</body></html>`;
-    },
+    make: (t) =>
+      `<html><body><table width="100%"><tr><td class="content"><div id="zoom">${asHtml(t)}</div></td></tr></table></body></html>`,
+  },
+  {
+    name: 'the article beside a column of links in a layout table',
+    file: 'x.html',
+    make: (t) =>
+      `<html><body><table><tr><td width="200"><a href="/">首页</a><br><a href="/xxgk">政务公开</a></td><td>${asHtml(t)}</td></tr></table></body></html>`,
   },
   {
     name: 'full-width vertical bars (｜)',

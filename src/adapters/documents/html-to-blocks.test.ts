@@ -99,3 +99,27 @@ test('a report page rendered by gongkai is read by the plain-page scanner', () =
   assert.ok(tree !== undefined);
   assert.deepEqual(shape(tree), domOf(page));
 });
+
+test('a layout table (the article in one cell, or beside a column of links) is read as the page`s flow, a data table as a table', async () => {
+  const { htmlToBlocks } = await import('./html-to-blocks.ts');
+  const article = '<p>一、总体情况</p><p>2025年，全区共收到政府信息公开申请154件。</p>';
+  const data = '<table><tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr></table>';
+  const kinds = (html: string) =>
+    htmlToBlocks(html).map((b) => (b.kind === 'text' ? `text:${b.text}` : `table:${b.rows.length}x${b.rows[0]?.length}`));
+  // One cell around the article: its paragraphs, and the data table inside it, keep their kinds.
+  assert.deepEqual(kinds(`<table><tr><td>${article}${data}</td></tr></table>`), [
+    'text:一、总体情况\n2025年，全区共收到政府信息公开申请154件。',
+    'table:1x4',
+  ]);
+  assert.deepEqual(kinds(`<table width="100%"><tr><td>${article}</td></tr></table>`), [
+    'text:一、总体情况\n2025年，全区共收到政府信息公开申请154件。',
+  ]);
+  // Beside links: a cell with more text than any cell of a report's table.
+  const long = `<p>${'本机关认真贯彻落实《中华人民共和国政府信息公开条例》，'.repeat(10)}</p>`;
+  assert.equal(
+    kinds(`<table><tr><td><a href="/">首页</a></td><td>${long}</td></tr></table>`).every((k) => k.startsWith('text:')),
+    true,
+  );
+  // A data table of one row stays a table.
+  assert.deepEqual(kinds(data), ['table:1x4']);
+});

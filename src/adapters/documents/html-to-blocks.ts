@@ -703,10 +703,14 @@ function walk(node: HtmlNode, output: BlockCollector, preformatted = false): voi
       output.breakLine();
     }
     const rows = tableToGrid(node);
-    if (rows.length > 0) {
-      output.table(rows);
+    if (!isLayoutGrid(rows)) {
+      if (rows.length > 0) {
+        output.table(rows);
+      }
+      return;
     }
-    return;
+    // A page laid out with a table (the article in one cell, `<table><tr><td>…全文…</td></tr></table>`): its
+    // text is the document's, read as the page's flow below (the caption already written).
   }
   const isBlock = BLOCK_TAGS.has(name);
   if (isBlock) {
@@ -732,6 +736,29 @@ function isHidden(node: HtmlNode): boolean {
     return false;
   }
   return 'hidden' in attribs || DISPLAY_NONE.test(attribs['style'] ?? '');
+}
+
+/** A cell holding more text than any cell of a report's table (a row label is at most ~40 characters). */
+const LAYOUT_CELL_CHARS = 200;
+
+/**
+ * Whether a table without tables inside is page layout, not data: a single cell (a box around the
+ * article), or a cell with more text than any cell of the template's tables (the article beside a
+ * column of links). Many agency sites wrap the whole article so; read as one data table it was one cell.
+ */
+function isLayoutGrid(rows: readonly (readonly string[])[]): boolean {
+  if (rows.length === 1 && rows[0]!.length === 1) {
+    return true;
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < row.length; c++) {
+      if (row[c]!.length > LAYOUT_CELL_CHARS) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function containsTable(node: HtmlNode): boolean {
