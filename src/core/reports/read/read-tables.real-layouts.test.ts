@@ -279,3 +279,43 @@ describe('a table 三 narrower than the template (its header has fewer columns)'
     assert.ok(!reading.findings.some((f) => f.rule === 'READ-ROW-SHAPE'));
   });
 });
+
+describe('pipe rows closed by a bar, with no row filled in every column', () => {
+  // An agency with no applications fills only 总计 (a page of a county bureau found while probing the reader):
+  // each row ends in `|`, so its last piece is the closing bar, not a blank 总计 in every row.
+  const table3 = [
+    '三、收到和处理政府信息公开申请情况',
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
+    '自然人 | 法人或其他组织 | 总计 |',
+    '商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 |',
+    '企业 | 机构 |',
+    '一、本年新收政府信息公开申请数量 | 2 | | | | | | 2 |',
+    '二、上年结转政府信息公开申请数量 | | | | | | | 0 |',
+    '三、本年度办理结果 | (一)予以公开 | | | | | | | 1 |',
+    '| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 1 |',
+  ];
+
+  it('reads each row`s last value as 总计, its blanks as absent', () => {
+    const cells = values(read(table3));
+    assert.deepEqual(cells, {
+      'received.natural_person': 2,
+      'received.total': 2,
+      'carried_in.total': 0,
+      'outcome.disclosed.total': 1,
+      'outcome.partial.total': 1,
+    });
+  });
+
+  it('keeps a real blank 总计 when a filled row shows the bar is a cell of its own', () => {
+    const cells = values(
+      read([
+        ...table3.slice(0, 5),
+        '一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | |',
+        '二、上年结转政府信息公开申请数量 | | | | | | 0 | | |',
+      ]),
+    );
+    assert.equal(cells['received.total'], 2);
+    assert.equal(cells['carried_in.other_org'], 0);
+    assert.equal(cells['carried_in.total'], undefined);
+  });
+});

@@ -492,6 +492,23 @@ function trailingArtifacts(values: readonly string[], width: number, positional:
   return filled === width && last - first + 1 === width ? values.length - 1 - last : -1;
 }
 
+/**
+ * A weaker account than trailingArtifacts', for a table where no row has every value filled (a page of an
+ * agency with few applications: `二、上年结转政府信息公开申请数量 | | | | | | | 0 |`): the blank cells after
+ * the row's last value, up to its cells beyond the columns (−1 when the row tells nothing). When every such
+ * row ends in a blank, the blank is the line's closing bar, not an empty 总计 in every row.
+ */
+function trailingBlanks(values: readonly string[], width: number, positional: boolean): number {
+  if (!positional || values.length <= width) {
+    return -1;
+  }
+  let blanks = 0;
+  while (blanks < values.length && isBlank(values[values.length - 1 - blanks]!)) {
+    blanks++;
+  }
+  return blanks === values.length ? -1 : Math.min(blanks, values.length - width);
+}
+
 /** align's answer for a row whose values cannot be fitted to the columns. */
 const UNALIGNED = -1;
 
@@ -1054,8 +1071,10 @@ function emitCells(
   // array per report, not an object per record.
   const rowDefs: (RowDef | undefined)[] = new Array(records.length);
   const templates: TemplateId[] = new Array(records.length);
-  // Per table (by TABLE_IDS index): the least trailing artifacts over its rows, 0 when no row tells.
+  // Per table (by TABLE_IDS index): the least trailing artifacts over its rows; when no row tells, the
+  // least trailing blanks (trailingBlanks); 0 when neither tells.
   const trailingBy = [-1, -1, -1];
+  const blanksBy = [-1, -1, -1];
   for (let j = 0; j < records.length; j++) {
     const record = records[j]!;
     let width = T4_WIDTH;
@@ -1071,13 +1090,17 @@ function emitCells(
     if (count >= 0 && (trailingBy[k] === -1 || count < trailingBy[k]!)) {
       trailingBy[k] = count;
     }
+    const blanks = trailingBlanks(record.values, width, record.positional);
+    if (blanks >= 0 && (blanksBy[k] === -1 || blanks < blanksBy[k]!)) {
+      blanksBy[k] = blanks;
+    }
   }
   for (let j = 0; j < records.length; j++) {
     const record = records[j]!;
     const rowDef = rowDefs[j];
     const isCut = cut !== null && cut.record === record;
     const tableIndex = tableIndexOf(record.table);
-    const trailing = Math.max(0, trailingBy[tableIndex]!);
+    const trailing = Math.max(0, trailingBy[tableIndex]! >= 0 ? trailingBy[tableIndex]! : blanksBy[tableIndex]!);
     if (record.table === '四' && record.rowId === null) {
       emitTable4(record, isCut, trailing, fallback, shapeFindings);
       continue;
