@@ -495,8 +495,8 @@ function trailingArtifacts(values: readonly string[], width: number, positional:
 /**
  * A weaker account than trailingArtifacts', for a table where no row has every value filled (a page of an
  * agency with few applications: `二、上年结转政府信息公开申请数量 | | | | | | | 0 |`): the blank cells after
- * the row's last value, up to its cells beyond the columns (−1 when the row tells nothing). When every such
- * row ends in a blank, the blank is the line's closing bar, not an empty 总计 in every row.
+ * the row's last value when that value would then stand in the last column (−1 when the row tells nothing).
+ * When every such row ends in a blank, the blank is the line's closing bar, not an empty 总计 in every row.
  */
 function trailingBlanks(values: readonly string[], width: number, positional: boolean): number {
   if (!positional || values.length <= width) {
@@ -506,7 +506,9 @@ function trailingBlanks(values: readonly string[], width: number, positional: bo
   while (blanks < values.length && isBlank(values[values.length - 1 - blanks]!)) {
     blanks++;
   }
-  return blanks === values.length ? -1 : Math.min(blanks, values.length - width);
+  // Only a row whose last value would then stand in the last column tells (`| 0 | | | | | | | |` with its
+  // 0 under 自然人 does not: there the blanks are the row's own, or a merged label column comes first).
+  return blanks === values.length || blanks > values.length - width ? -1 : blanks;
 }
 
 /** align's answer for a row whose values cannot be fitted to the columns. */
