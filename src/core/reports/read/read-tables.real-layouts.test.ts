@@ -319,3 +319,73 @@ describe('pipe rows closed by a bar, with no row filled in every column', () => 
     assert.equal(cells['carried_in.total'], undefined);
   });
 });
+
+describe('one cell per line ending in ` |`, an empty cell as a line of one bar', () => {
+  // Pages whose crawler wrote each cell as `text |` on a line of its own write an empty cell as `|` alone.
+  it('keeps each empty cell`s place, so a value after it stays in its column', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(五)项 |',
+      '||||',
+      '信息内容 |',
+      '上一年项目数量 |',
+      '本年增/减 |',
+      '处理决定数量 |',
+      '|',
+      '行政许可 |',
+      '7 |',
+      '|',
+      '5 |',
+      '|',
+      '行政处罚 |',
+      '3 |',
+      '1 |',
+      '4 |',
+      '|',
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 |',
+      '|',
+      '|',
+      '|',
+      '|',
+      '|',
+      '|',
+      '2 |',
+      '||',
+      '二、上年结转政府信息公开申请数量 |',
+      '1 |',
+      '|',
+      '|',
+      '|',
+      '|',
+      '|',
+      '1 |',
+      '||',
+    ]);
+    assert.deepEqual(values(reading), {
+      'licensing.prior_items': 7,
+      'licensing.decisions': 5,
+      'penalties.prior_items': 3,
+      'penalties.items_change': 1,
+      'penalties.decisions': 4,
+      'received.total': 2,
+      'carried_in.natural_person': 1,
+      'carried_in.total': 1,
+    });
+  });
+
+  it('reads cells on lines of their own, each followed by a bar line, an empty cell as a second bar (corpus p016`s layout)', () => {
+    const reading = read(
+      '二、主动公开政府信息情况|信息内容|上一年项目数量|本年增/减|处理决定数量|行政处罚|3||4|行政强制|2|0|1'
+        .split('|')
+        .flatMap((cell) => (cell === '' ? ['|'] : [cell, '|'])),
+    );
+    assert.deepEqual(values(reading), {
+      'penalties.prior_items': 3,
+      'penalties.decisions': 4,
+      'coercion.prior_items': 2,
+      'coercion.items_change': 0,
+      'coercion.decisions': 1,
+    });
+  });
+});

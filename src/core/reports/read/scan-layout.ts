@@ -726,6 +726,16 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     let hasTab = (facts & LINE_TAB) !== 0;
     if (pipeCells && hasPipe) {
       const single = singlePipeCell(line);
+      if (single === '' && open !== null && open.mode === 'stream' && open.rowLabels && isLoneBar(line) && endsWithBar(lines[index - 1])) {
+        // Where every cell is written `text |`, a line holding one bar is one empty cell (`一、本年新收… |` /
+        // `|` × 6 / `0 |`: the 0 is 总计): its place in the row being read is kept, or the values after it
+        // move left into its column. Bars after a row's last value are its closing cells, which the
+        // alignment drops. (Where cells stand on lines of their own between bars, a bar is a separator.)
+        open.cells.push('');
+        open.lines.push(index);
+        continuable = false;
+        return;
+      }
       if (single !== undefined) {
         line = single;
         hasPipe = line.includes('|');
@@ -1014,6 +1024,18 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true, rowLabels: true };
     }
   }
+}
+
+/** Whether the line ends with a bar (whitespace aside). */
+function endsWithBar(line: string | undefined): boolean {
+  const trimmed = line?.trimEnd() ?? '';
+  return trimmed.length > 0 && isBar(trimmed.charCodeAt(trimmed.length - 1));
+}
+
+/** Whether the line is one bar and nothing else (whitespace aside). */
+function isLoneBar(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length === 1 && isBar(trimmed.charCodeAt(0));
 }
 
 /** The one cell of a pipe line (`0 |`, `| 规章`, `信息内容 | |||`; '' for `|||`), undefined when it holds two or more. */
