@@ -9,6 +9,7 @@ import {
   cellRaw,
   hasSign,
   isMalformedNumber,
+  isMarkedNumber,
   isNullMarker,
   isPlainNumber,
   isValueText,
@@ -156,7 +157,18 @@ describe('cell text predicates for CELL-TEXT and CELL-SIGN (validation-rules.md 
 
   it('knows the null markers', () => {
     assert.ok(isNullMarker('/') && isNullMarker('不适用') && isNullMarker('——'));
+    assert.ok(isNullMarker('_') && isNullMarker('＿'), 'an underscore fills a cell with nothing to report on some pages');
     assert.ok(!isNullMarker('0'));
+  });
+
+  it('keeps a number behind a lost character (`? 0`) a filled cell, with no value read from it', () => {
+    for (const text of ['? 0', '？12', '?0']) {
+      assert.ok(isValueText(text) && isMarkedNumber(text), text);
+      assert.equal(parseCellValue(text), null, text);
+    }
+    for (const text of ['?', '? 规章', '?1.属于国家秘密']) {
+      assert.ok(!isMarkedNumber(text), text);
+    }
   });
 
   it('tells value cells from labels', () => {
@@ -229,7 +241,7 @@ describe('isValueText decides padded cells and labels without parsing them (issu
   /** What isValueText answered when every non-blank text went through cellRaw and the parse memo. */
   const reference = (text: string): boolean => {
     const raw = cellRaw(text);
-    return raw.length === 0 || isNullMarker(raw) || parseCellValue(raw) !== null || isMalformedNumber(raw);
+    return raw.length === 0 || isNullMarker(raw) || parseCellValue(raw) !== null || isMalformedNumber(raw) || isMarkedNumber(raw);
   };
   const alphabet = [
     ...'0123456789０１２３４５６７８９.,+-＋－−．，／/增减万元件条个项无不适用—─–属于国家秘密（）() ab',

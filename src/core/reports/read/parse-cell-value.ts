@@ -53,7 +53,24 @@ export function isTrimmable(code: number): boolean {
 }
 
 /** Texts that mean "nothing to report" (§6.3): present, value null, never zero. */
-export const NULL_MARKERS: ReadonlySet<string> = new Set(['/', '-', '—', '--', '——', '无', '不适用', '－', '／', '−', '─', '–']);
+// `_` and `＿` too: some agencies fill a cell with nothing to report so (a real page: `规范性文件` / `_` / `3` / `3`).
+export const NULL_MARKERS: ReadonlySet<string> = new Set([
+  '/',
+  '-',
+  '—',
+  '--',
+  '——',
+  '无',
+  '不适用',
+  '－',
+  '／',
+  '−',
+  '─',
+  '–',
+  '_',
+  '__',
+  '＿',
+]);
 
 /** The first characters of the null markers (`/`, `—`, `无`, `不` of `不适用` …). */
 const NULL_MARKER_FIRSTS: ReadonlySet<number> = new Set([...NULL_MARKERS].map((m) => m.charCodeAt(0)));
@@ -256,6 +273,11 @@ export function cellKind(text: string): number {
   if (raw.length === 0 || digitsValue(raw) >= 0 || (raw.length <= NULL_MARKER_MAX_LENGTH && NULL_MARKERS.has(raw))) {
     return CELL_VALUE;
   }
+  if (isMarkedNumber(raw)) {
+    // `? 0`: a number behind a character the page lost (a mirror's `?` for a space it could not encode). A
+    // filled cell that keeps its place in the row; no value is read from it (CELL-TEXT says so).
+    return CELL_VALUE;
+  }
   if (cannotBeNumber(raw) || hasNonNumericCharacter(raw)) {
     return CELL_OTHER; // a label: not hashed for the memo (labels are new strings in every report)
   }
@@ -315,11 +337,17 @@ const NUMERIC_NON_ASCII: ReadonlySet<number> = new Set([
  * below): ASCII and full-width digits, `.` `,` `+` `-`, the non-ASCII characters parse folds or strips
  * (NUMERIC_NON_ASCII, none of them ASCII) and the first characters of the null markers.
  */
+/** A question mark, then whitespace and digits only (`? 0`, `？12`): one cell, not a label and a value. */
+export function isMarkedNumber(raw: string): boolean {
+  const first = raw.charCodeAt(0);
+  return (first === 0x3f || first === 0xff1f) && digitsValue(raw.slice(1).trim()) >= 0;
+}
+
 const VALUE_STARTS: Uint8Array = (() => {
   const table = new Uint8Array(0x10000);
   table.fill(1, 0x30, 0x3a);
   table.fill(1, 0xff10, 0xff1a);
-  for (const code of [0x2e, 0x2c, 0x2b, 0x2d, ...NUMERIC_NON_ASCII, ...NULL_MARKER_FIRSTS]) {
+  for (const code of [0x2e, 0x2c, 0x2b, 0x2d, 0x3f, 0xff1f, ...NUMERIC_NON_ASCII, ...NULL_MARKER_FIRSTS]) {
     table[code] = 1;
   }
   return table;

@@ -389,3 +389,42 @@ describe('one cell per line ending in ` |`, an empty cell as a line of one bar',
     });
   });
 });
+
+describe('cells a page fills with a mark', () => {
+  it('`_` for nothing to report and `? 0` (a character the page lost) keep their places in the row', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '信息内容',
+      '本年新制作数量',
+      '本年新公开数量',
+      '对外公开总数量',
+      '',
+      '规范性文件',
+      '',
+      '_',
+      '',
+      '3',
+      '',
+      '3',
+      '',
+      '规章',
+      '',
+      '0',
+      '',
+      '? 0',
+      '',
+      '2',
+    ]);
+    assert.deepEqual(
+      reading.cells.map((c) => [c.id, c.raw, c.value]),
+      [
+        ['rules.new_made', '0', 0],
+        ['rules.new_published', '? 0', null],
+        ['rules.published_total', '2', 2],
+        ['normative_documents.new_made', '_', null],
+        ['normative_documents.new_published', '3', 3],
+        ['normative_documents.published_total', '3', 3],
+      ],
+    );
+  });
+});

@@ -9,7 +9,16 @@ import type { SourceDocument } from '../report-model.ts';
 import type { TableId } from '../template.ts';
 import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
-import { CELL_OTHER, cellKind, cellRaw, isDigitCode, isTrimmable, isValueText, parseCellValue } from './parse-cell-value.ts';
+import {
+  CELL_OTHER,
+  cellKind,
+  cellRaw,
+  isDigitCode,
+  isMarkedNumber,
+  isTrimmable,
+  isValueText,
+  parseCellValue,
+} from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
 import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 import { joinTabLineCells } from './tab-line-cells.ts';
@@ -924,7 +933,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     // Without whitespace the line is one token (what the split gives), without the regexp's pass.
-    const tokens = spaced ? trimmed.split(TOKEN_SEPARATOR) : [trimmed];
+    const tokens = spaced && !isMarkedNumber(trimmed) ? trimmed.split(TOKEN_SEPARATOR) : [trimmed];
     let valueCount = 0;
     while (valueCount < tokens.length && isValueText(tokens[tokens.length - 1 - valueCount]!)) {
       valueCount++;
