@@ -378,3 +378,26 @@ describe('NARR-ORDINAL (53)', () => {
     assert.deepEqual(failures(checkListOrdinals, inProblems('二是加强培训；三是强化考核。')), []);
   });
 });
+
+describe('NARR-ORDINAL (53) and sub-headings', () => {
+  const inOverviewLines = (...lines: string[]) => facts([HEADINGS[0]!, ...lines, ...HEADINGS.slice(1)]);
+  test('a sub-heading ends the list before it, on its own line or inside a run-together one', () => {
+    const own = inOverviewLines(
+      '(二)健全工作机制。一是严格执行制度。二是组建工作群。',
+      '(三)拓宽信息公开形式。充分利用门户网站,二是积极利用微信公众号。',
+    );
+    assert.deepEqual(failures(checkListOrdinals, own), []);
+    const heading = inOverviewLines(
+      '(二)健全工作机制',
+      '一是严格执行制度。二是组建工作群。',
+      '（三）拓宽信息公开形式',
+      '二是积极利用微信公众号。',
+    );
+    assert.deepEqual(failures(checkListOrdinals, heading), []);
+    const runTogether = inOverviewLines('（二）健全工作机制。一是严格执行制度。二是组建工作群。（三）拓宽形式。二是积极利用微信公众号。');
+    assert.deepEqual(failures(checkListOrdinals, runTogether), []);
+    // within one sub-heading the list is still checked
+    const skipped = inOverviewLines('（二）健全工作机制。一是严格执行制度。三是组建工作群。（三）拓宽形式。一是利用网站。');
+    assert.equal(failures(checkListOrdinals, skipped).length, 1);
+  });
+});

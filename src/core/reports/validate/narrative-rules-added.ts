@@ -629,38 +629,57 @@ interface ListItem {
 function ordinalLists(lines: readonly string[]): ListItem[][] {
   const lists: ListItem[][] = [];
   let list: ListItem[] | undefined;
-  for (const line of lines) {
-    if (!line.includes('是')) {
+  for (const text of lines) {
+    // A sub-heading (`（三）拓宽信息公开形式。`) ends the list before it: its items are its own.
+    if (SUB_HEADING_START.test(text)) {
+      list = undefined;
+    }
+    if (!text.includes('是')) {
       continue;
     }
-    LIST_ITEM.lastIndex = 0;
-    for (let match = LIST_ITEM.exec(line); match !== null; match = LIST_ITEM.exec(line)) {
-      const n = parseCount(match[1]!);
-      if (n === undefined) {
-        continue;
-      }
-      const bounded = match.index === 0 || ITEM_BOUNDARY.test(line[match.index - 1]!);
-      if (!bounded) {
-        // `5.加强平台建设一是…` (a run-together heading) or `统一是`: the list before it has ended, and
-        // whether a list starts here cannot be told, so what follows is no continuation of anything.
-        if (n === 1) {
-          list = undefined;
-        }
-        continue;
-      }
-      const item = { n, word: `${match[1]}是`, excerpt: excerptOf(line.slice(match.index)) };
-      if (n === 1) {
-        list = [item];
-        lists.push(list);
-      } else if (list !== undefined && n >= list[list.length - 1]!.n) {
-        list.push(item);
-      } else {
-        // No list open, or an ordinal going back (`五是` … `二是`: a list of another level): unknown.
+    const pieces = text.split(BEFORE_SUB_HEADING);
+    for (let p = 0; p < pieces.length; p++) {
+      if (p > 0) {
         list = undefined;
       }
+      list = itemsOf(pieces[p]!, lists, list);
     }
   }
   return lists;
+}
+const BEFORE_SUB_HEADING = /(?=[（(][一二三四五六七八九十]{1,3}[）)])/;
+const SUB_HEADING_START = /^\s*[（(][一二三四五六七八九十]{1,3}[）)]/;
+
+/** The list items of one piece of a line, added to `lists`; gives the list still open after it. */
+function itemsOf(line: string, lists: ListItem[][], open: ListItem[] | undefined): ListItem[] | undefined {
+  let list = open;
+  LIST_ITEM.lastIndex = 0;
+  for (let match = LIST_ITEM.exec(line); match !== null; match = LIST_ITEM.exec(line)) {
+    const n = parseCount(match[1]!);
+    if (n === undefined) {
+      continue;
+    }
+    const bounded = match.index === 0 || ITEM_BOUNDARY.test(line[match.index - 1]!);
+    if (!bounded) {
+      // `5.加强平台建设一是…` (a run-together heading) or `统一是`: the list before it has ended, and
+      // whether a list starts here cannot be told, so what follows is no continuation of anything.
+      if (n === 1) {
+        list = undefined;
+      }
+      continue;
+    }
+    const item = { n, word: `${match[1]}是`, excerpt: excerptOf(line.slice(match.index)) };
+    if (n === 1) {
+      list = [item];
+      lists.push(list);
+    } else if (list !== undefined && n >= list[list.length - 1]!.n) {
+      list.push(item);
+    } else {
+      // No list open, or an ordinal going back (`五是` … `二是`: a list of another level): unknown.
+      list = undefined;
+    }
+  }
+  return list;
 }
 
 /** What is wrong with a list's ordinals: the items skipped and the items repeated. */
