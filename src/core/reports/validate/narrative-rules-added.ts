@@ -12,7 +12,7 @@ import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
-import { parseNarrativeSum } from './narrative-sums.ts';
+import { endsCategoryList, PUBLISHING, parseNarrativeSum } from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
@@ -116,6 +116,7 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   const parts: number[] = [];
   let partsApproximate = false;
   let catchAll = false;
+  let categories = 0;
   pieces: for (const raw of list.split(/[，,；;]/)) {
     const piece = raw.trim().replace(LIST_JOINER, '');
     if (piece === '') {
@@ -134,6 +135,12 @@ export function parseLooseSum(sentence: string): LooseSum | null {
       }
       if (part.label.endsWith('各')) {
         return null; // distributive parts are rule 29's
+      }
+      if (endsCategoryList(parts.length, categories, label + part.label)) {
+        break pieces; // another channel's count after kinds of information (rule 29's parse does the same)
+      }
+      if (!PUBLISHING.test(label + part.label)) {
+        categories++;
       }
       if (CATCH_ALL.test(label + part.label)) {
         catchAll = true;

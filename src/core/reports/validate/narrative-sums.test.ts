@@ -44,6 +44,22 @@ describe('the parse of §3', () => {
     assert.equal(parseNarrativeSum('发布信息100条'), null);
   });
 
+  test('a channel`s count after kinds of information ends the list; channels alone, or kinds with a verb, stay parts', () => {
+    // a real page: the seven kinds add up to 172; the WeChat account's 224 posts are another count
+    assert.deepEqual(
+      parseNarrativeSum(
+        '主动公开政府信息172条,其中工作动态信息91条,通知公告19条,小额工程采购47条,法规文件及解读7条,会议报告3条,规划计划2条,人事信息3条,云林新韵微信公众号发布信息224条',
+      ),
+      { total: 172, unit: '条', sum: 172, catchAll: false, detail: '91+19+47+7+3+2+3' },
+    );
+    assert.equal(parseNarrativeSum('共发布信息172条，其中通过门户网站发布100条、微信公众号发布72条')?.sum, 172);
+    // corpus p027: every part a kind of information with a verb, none a channel
+    assert.equal(
+      parseNarrativeSum('共主动公开信息197篇,其中公开政务动态类信息67篇,公开征求意见2篇,转载公开政策文件4篇,发布通知公告类信息124篇')?.sum,
+      197,
+    );
+  });
+
   test('a long digit run is parsed in linear time', { timeout: 10_000 }, () => {
     assert.equal(parseNarrativeSum(`共1条，其中${'1'.repeat(200_000)}、${'2'.repeat(200_000)}`), null);
   });

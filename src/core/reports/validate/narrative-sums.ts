@@ -49,6 +49,18 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
   return { label: text.slice(0, start), digits: text.slice(start, end), approximate };
 }
 
+// A part naming a channel that published (`云林新韵微信公众号发布信息224条`) after parts that are kinds of
+// information (`人事信息3条`) counts another channel's output, not one more kind: the list ends before it.
+// Parts that are all channels (`门户网站发布100条、微信公众号发布72条`) are what the total is split by, and
+// stay; a kind of information with a verb (`转载公开政策文件4篇`, corpus p027) names no channel.
+export const PUBLISHING =
+  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
+
+/** Whether a part labelled `label` ends a list whose parts so far include `categories` kinds of information. */
+export function endsCategoryList(parts: number, categories: number, label: string): boolean {
+  return parts > 0 && categories > 0 && PUBLISHING.test(label);
+}
+
 /** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
 export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   if (!sentence.includes('其中')) {
@@ -64,6 +76,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   const rest = text.slice(match.index + match[0].length);
   const parts: { value: number; detail: string; distributive: boolean }[] = [];
   let catchAll = false;
+  let categories = 0;
   pieces: for (const raw of rest.split(/[，,；;]/)) {
     const piece = raw.trim();
     if (piece === '') {
@@ -83,6 +96,12 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       const part = trailingCount(sub, unit);
       if (part === undefined) {
         break pieces; // `新开辟专栏3个` ends a 条-list
+      }
+      if (endsCategoryList(parts.length, categories, part.label)) {
+        break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
+      }
+      if (!PUBLISHING.test(part.label)) {
+        categories++;
       }
       if (part.approximate) {
         return null;
