@@ -258,6 +258,11 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([], ['2021年，我局认真贯彻……']), null);
     assert.equal(agency([], ['2021年通过政府网站主动公开信息73条。']), null);
     assert.equal(agency(['现将2021年度政府信息公开工作情况报告如下：']), null);
+    // a clause opening on a verb or an adverb that merely ends in an organ's word (real pages naming no agency)
+    assert.equal(agency([], ['持续优化区政府网站卫生健康领域信息公开工作。']), null);
+    assert.equal(agency([], ['针对政府信息公开的不同内容，结合工作实际，分类公开。']), null);
+    assert.equal(agency([], ['多次召开会议专题研究部署信息公开相关工作。']), null);
+    assert.equal(agency(['根据《条例》要求，特编制某市人民政府地方志办公室2023年政府信息公开工作年度报告。']), '某市人民政府地方志办公室');
   });
 
   test('statistics periods written other ways: a whole year, dotted dates, ranges of months (issue #9)', () => {
