@@ -226,6 +226,22 @@ describe('title and signature (annual-report.md §6.4)', () => {
       // …and so does the introduction naming the report; a year mentioned in passing does not.
       { lines: report(['现将2020年政府信息公开工作报告如下：'], ['我局全年……']), year: 2020, source: 'body' },
       { lines: report([], ['我局于2021年……', '2021年全年……']), year: null, source: null },
+      // …and so do section 一's parts opening on one year, after their headings (real pages cut short).
+      {
+        lines: report([], ['(一)组织领导', '健全工作机制。', '(二)主动公开情况', '2025年,我委主动公开信息487条,较2024年稳步增长。']),
+        year: 2025,
+        source: 'body',
+      },
+      {
+        lines: report([], ['(一)主动公开情况。2023年，我局公开信息34条。', '(二)依申请公开。2023年，共收到申请2件。']),
+        year: 2023,
+        source: 'body',
+      },
+      {
+        lines: report([], ['(一)主动公开情况。2022年，我局公开信息34条。', '(二)依申请公开。2023年，共收到申请2件。']),
+        year: null,
+        source: null,
+      },
     ] as const;
     for (const c of cases) {
       const text = readDocumentText(c.lines, '2021');

@@ -466,8 +466,24 @@ function readYear(
       return { year: Number(first[1]), yearSource: 'body' };
     }
   }
+  // Section 一's parts open on the year (`(二)主动公开情况` / `2025年,我委主动公开…`): one year among them.
+  const opened = new Set<string>();
+  for (const line of overview?.lines ?? []) {
+    const text = asciiDigits(line.trim()).replace(SUB_HEADING_LEAD, '');
+    const first = OPENING_YEAR.exec(text);
+    if (first !== null) {
+      opened.add(first[1]!);
+    }
+  }
+  if (opened.size === 1) {
+    return { year: Number([...opened][0]), yearSource: 'body' };
+  }
   return { year: null, yearSource: null };
 }
+
+// A part's heading at the start of a line of section 一, up to its first full stop or colon when it runs on
+// (`(一)主动公开信息情况。本年度…`).
+const SUB_HEADING_LEAD = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是)[^。：:\d]{0,30}[。：:]\s*/;
 
 // A web page's lines above an article (breadcrumb, tool bar, publication and share lines): never its opening.
 const PAGE_LINE = new RegExp(
