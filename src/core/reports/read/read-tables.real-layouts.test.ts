@@ -428,3 +428,33 @@ describe('cells a page fills with a mark', () => {
     );
   });
 });
+
+describe('one cell per line ending in ` |`, the empty cells written after the values as one line of bars', () => {
+  it('reads a full row, and no cell of a row whose columns are lost (a real page: `3 |` / `3 |` / `|||||||`)', () => {
+    const reading = read([
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 |',
+      '3 |',
+      '3 |',
+      '|||||||',
+      '二、上年结转政府信息公开申请数量 |',
+      ...['1', '0', '0', '0', '0', '0', '1'].map((v) => `${v} |`),
+      '||',
+      '|',
+      '|',
+    ]);
+    assert.deepEqual(values(reading), {
+      'carried_in.natural_person': 1,
+      'carried_in.commercial_enterprise': 0,
+      'carried_in.research_institution': 0,
+      'carried_in.public_interest_org': 0,
+      'carried_in.legal_service_org': 0,
+      'carried_in.other_org': 0,
+      'carried_in.total': 1,
+    });
+    assert.deepEqual(
+      reading.findings.filter((f) => f.rule === 'READ-ROW-SHAPE').map((f) => f.message),
+      ['表三“一、本年新收政府信息公开申请数量”行无法对齐到7列，未读取该行'],
+    );
+  });
+});

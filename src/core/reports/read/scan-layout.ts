@@ -580,7 +580,15 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   };
   const flush = (): void => {
     if (open !== null) {
-      emit(open.cells, open.positional, open.lines);
+      // Empty cells read from lone bars at the row's end go: a blank at the end is no cell to place, and
+      // where bars also open rows (`|` / `规章` / `|` / `0` / `|` / `|` / `行政规范性文件`) it was the boundary.
+      const cells = open.cells;
+      const at = open.lines;
+      while (cells.length > 1 && cells[cells.length - 1] === '' && at.length > 1 && isLoneBar(lines[at[at.length - 1]!]!)) {
+        cells.pop();
+        at.pop();
+      }
+      emit(cells, open.positional, at);
       open = null;
     }
     continuable = false;
@@ -735,7 +743,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     let hasTab = (facts & LINE_TAB) !== 0;
     if (pipeCells && hasPipe) {
       const single = singlePipeCell(line);
-      if (single === '' && open !== null && open.mode === 'stream' && open.rowLabels && isLoneBar(line) && endsWithBar(lines[index - 1])) {
+      if (
+        single === '' &&
+        open !== null &&
+        open.mode === 'stream' &&
+        open.rowLabels &&
+        isLoneBar(line) &&
+        closesTextCell(lines, index - 1)
+      ) {
         // Where every cell is written `text |`, a line holding one bar is one empty cell (`一、本年新收… |` /
         // `|` × 6 / `0 |`: the 0 is 总计): its place in the row being read is kept, or the values after it
         // move left into its column. Bars after a row's last value are its closing cells, which the
@@ -744,6 +759,20 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         open.lines.push(index);
         continuable = false;
         return;
+      }
+      if (
+        single === '' &&
+        !isLoneBar(line) &&
+        open !== null &&
+        open.mode === 'stream' &&
+        open.rowLabels &&
+        open.hasValues &&
+        !open.cells.includes('')
+      ) {
+        // A row of filled cells only, then its empty cells as one line of bars (`3 |` / `3 |` / `|||||||`): the
+        // blanks were written after the values, not in their places, so the values' columns are unknown
+        // (annual-report.md §6.2: none of the row's cells unless they fill every column).
+        open.positional = false;
       }
       if (single !== undefined) {
         line = single;
@@ -1035,10 +1064,31 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   }
 }
 
-/** Whether the line ends with a bar (whitespace aside). */
-function endsWithBar(line: string | undefined): boolean {
-  const trimmed = line?.trimEnd() ?? '';
-  return trimmed.length > 0 && isBar(trimmed.charCodeAt(trimmed.length - 1));
+/**
+ * Whether a lone bar after line `at` is an empty cell. Back over the lone bars before it to the last other
+ * line: after `text |` (cells written so) every lone bar is an empty cell; after a plain line (cells on lines
+ * of their own, each followed by a bar line) the first bar closes that cell and every further one is an
+ * empty cell; after a line of bars only (`||`, `|||`, a row's end) none is a cell of that row.
+ */
+function closesTextCell(lines: readonly string[], at: number): boolean {
+  let k = at;
+  while (k >= 0 && isLoneBar(lines[k]!)) {
+    k--;
+  }
+  const trimmed = k < 0 ? '' : lines[k]!.trim();
+  if (trimmed.length === 0) {
+    return false;
+  }
+  if (!isBar(trimmed.charCodeAt(trimmed.length - 1))) {
+    return k < at; // a plain cell: its own bar came first
+  }
+  for (let i = 0; i < trimmed.length; i++) {
+    const code = trimmed.charCodeAt(i);
+    if (!isBar(code) && !isTrimmable(code)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the line is one bar and nothing else (whitespace aside). */
