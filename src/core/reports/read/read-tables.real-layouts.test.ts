@@ -458,3 +458,29 @@ describe('one cell per line ending in ` |`, the empty cells written after the va
     );
   });
 });
+
+describe('rows a crawler joined with spaces on one line', () => {
+  it('reads each token as a cell on a line of its own', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 1 0 5 行政规范性文件 2 1 7 第二十条第(五)项 信息内容 本年处理决定数量 行政许可 9',
+    ]);
+    assert.deepEqual(values(reading), {
+      'rules.issued': 1,
+      'rules.repealed': 0,
+      'rules.in_force': 5,
+      'normative_documents.issued': 2,
+      'normative_documents.repealed': 1,
+      'normative_documents.in_force': 7,
+      'licensing.decisions': 9,
+    });
+  });
+
+  it('leaves a row of one line, label then values, as it is', () => {
+    assert.deepEqual(values(read(['二、主动公开政府信息情况', '信息内容 本年制发件数 本年废止件数 现行有效件数', '规章 1 0 5'])), {
+      'rules.issued': 1,
+      'rules.repealed': 0,
+      'rules.in_force': 5,
+    });
+  });
+});

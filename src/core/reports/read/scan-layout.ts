@@ -188,6 +188,47 @@ export function headingTable(line: string): TableId | null | undefined {
   return table;
 }
 
+// A section heading inside a line of a page whose paragraphs a crawler joined with spaces (`…开展工作。 二、主动
+// 公开政府信息情况 三、收到和处理…`): after the line's start, a space or a sentence's end, and followed by a space
+// or the line's end — never inside a list of the report's parts (`包括：一、总体情况；二、…`).
+const EMBEDDED_HEADING = /(?:^|(?<=[\s。！？!?]))[一二三四五六七]、/g;
+
+/** The line cut before and after each section heading inside it; null when it holds none but at its start. */
+function atEmbeddedHeadings(line: string): string[] | null {
+  if (!line.includes('、') || !(line.includes('况') || line.includes('项'))) {
+    return null;
+  }
+  const cuts: number[] = [];
+  EMBEDDED_HEADING.lastIndex = 0;
+  for (let match = EMBEDDED_HEADING.exec(line); match !== null; match = EMBEDDED_HEADING.exec(line)) {
+    const start = match.index;
+    for (const [phrase] of HEADING_PHRASES) {
+      const at = line.indexOf(phrase, start + 2);
+      if (at < 0 || at > start + 12) {
+        continue;
+      }
+      const end = at + phrase.length;
+      if ((end === line.length || /\s/.test(line[end]!)) && headingTable(line.slice(start, end)) !== undefined) {
+        cuts.push(start, end);
+      }
+      break;
+    }
+  }
+  if (cuts.length === 0 || (cuts.length === 2 && cuts[0] === 0 && cuts[1] === line.length)) {
+    return null;
+  }
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of [...cuts, line.length]) {
+    const piece = line.slice(from, cut).trim();
+    if (piece !== '') {
+      pieces.push(piece);
+    }
+    from = cut;
+  }
+  return pieces.length > 1 ? pieces : null;
+}
+
 // What scanText notes of each line in the pass that finds its end (LINE_FACTS): a `|`, a tab, one of the
 // characters every heading phrase holds (headingTable's first test), whitespace (what trim and \s know),
 // a sentence's `。` `，` `,` and a `[` (of a bookmark tag: headingTable's second test).
@@ -687,7 +728,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         flush();
         scanRunTogether(tokenizeRunTogether(folded));
       } else {
-        scanLine(line, lines.push(line) - 1, facts);
+        const pieces = line.length >= 40 ? atEmbeddedHeadings(line) : null;
+        if (pieces === null) {
+          scanLine(line, lines.push(line) - 1, facts);
+        } else {
+          for (const piece of pieces) {
+            scanLine(piece, lines.push(piece) - 1, factsOf(piece));
+          }
+        }
       }
       if (end === text.length) {
         break;
@@ -963,6 +1011,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
     // Without whitespace the line is one token (what the split gives), without the regexp's pass.
     const tokens = spaced && !isMarkedNumber(trimmed) ? trimmed.split(TOKEN_SEPARATOR) : [trimmed];
+    if (table !== null && tokens.length >= 6 && holdsSeveralRows(tokens)) {
+      // Rows a crawler joined with spaces (`规章 0 0 0 行政规范性文件 0 0 0 第二十条第(五)项 …`): each token is
+      // a cell on a line of its own, as one cell per line is read.
+      for (const token of tokens) {
+        scanPlainLine(token, index, false);
+      }
+      return;
+    }
     let valueCount = 0;
     while (valueCount < tokens.length && isValueText(tokens[tokens.length - 1 - valueCount]!)) {
       valueCount++;
@@ -1095,6 +1151,20 @@ function closesTextCell(lines: readonly string[], at: number): boolean {
 function isLoneBar(line: string): boolean {
   const trimmed = line.trim();
   return trimmed.length === 1 && isBar(trimmed.charCodeAt(0));
+}
+
+/** Whether space-separated tokens hold text, values, then text and values again: two rows or more. */
+function holdsSeveralRows(tokens: readonly string[]): boolean {
+  let runs = 0;
+  let inValues = false;
+  for (const token of tokens) {
+    const value = isValueText(token);
+    if (value && !inValues) {
+      runs++;
+    }
+    inValues = value;
+  }
+  return runs >= 2 && !isValueText(tokens[0]!);
 }
 
 /** The one cell of a pipe line (`0 |`, `| 规章`, `信息内容 | |||`; '' for `|||`), undefined when it holds two or more. */

@@ -1,0 +1,54 @@
+// A page whose paragraphs a crawler joined into one line with spaces (issue #9; real pages found while
+// probing the reader were called no report at all): the section headings inside the line are found.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadSource } from '#adapters/documents/load-source.ts';
+import { readReport } from '#core/reports/read/read-report.ts';
+
+async function read(text: string) {
+  const loaded = await loadSource(new TextEncoder().encode(text), 'page.txt');
+  assert.ok(loaded.ok);
+  return readReport(loaded.document, 'page.txt').reading;
+}
+
+describe('section headings inside a line joined with spaces', () => {
+  const page = [
+    '根据《中华人民共和国政府信息公开条例》要求，现发布《某县某镇2022年政府信息公开工作年度报告》。',
+    '一、总体情况 2022年，我镇主动公开政府信息82条。',
+    '二、主动公开政府信息情况 第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 1 0 4',
+    '三、收到和处理政府信息公开申请情况 本年未收到政府信息公开申请。',
+    '四、政府信息公开行政复议、行政诉讼情况 无。',
+    '五、存在的主要问题及改进情况 我镇信息公开工作仍有不足。 六、其他需要报告的事项 无。',
+  ].join(' ');
+
+  it('reads the sections, the year and the table of a one-line page', async () => {
+    const reading = await read(page);
+    assert.equal(reading.year, 2022);
+    assert.equal(reading.template, '2021');
+    assert.ok(!reading.findings.some((f) => f.rule === 'NOT-A-REPORT' || f.rule === 'STRUCT-SECTION'), JSON.stringify(reading.findings));
+    assert.deepEqual(
+      reading.cells.map((c) => `${c.id}=${c.value}`),
+      [
+        'rules.issued=0',
+        'rules.repealed=0',
+        'rules.in_force=0',
+        'normative_documents.issued=1',
+        'normative_documents.repealed=0',
+        'normative_documents.in_force=4',
+      ],
+    );
+  });
+
+  it('does not take the parts an introduction lists for headings', async () => {
+    const reading = await read(
+      [
+        '某局2022年政府信息公开工作年度报告',
+        '本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。',
+        '一、总体情况',
+        '2022年，我局主动公开信息82条。',
+      ].join('\n'),
+    );
+    assert.ok(!reading.findings.some((f) => f.rule === 'STRUCT-NUMBERING'), JSON.stringify(reading.findings));
+  });
+});
