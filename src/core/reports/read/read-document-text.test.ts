@@ -279,6 +279,16 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([], ['针对政府信息公开的不同内容，结合工作实际，分类公开。']), null);
     assert.equal(agency([], ['多次召开会议专题研究部署信息公开相关工作。']), null);
     assert.equal(agency(['根据《条例》要求，特编制某市人民政府地方志办公室2023年政府信息公开工作年度报告。']), '某市人民政府地方志办公室');
+    // the report's title quoted in the introduction; a viewer's page title before the title; a site's
+    // heading above the report's own title; an organ named a 管理区 or 园区
+    assert.equal(agency(['根据要求，编制完成《某县乡村振兴局2023年政府信息公开工作年度报告》，所列数据如下。']), '某县乡村振兴局');
+    assert.equal(agency(['Page 8 - 某市某区信访局2022年政府信息公开工作年度报告']), '某市某区信访局');
+    assert.equal(agency(['2020年信息公开年报', '某某工业园区2020年政府信息公开工作年度报告']), '某某工业园区');
+    assert.equal(agency([], ['2025年，某口管理区在市委、市政府的正确领导下，认真贯彻……']), '某口管理区');
+    assert.equal(agency([], ['因政府信息公开引发行政复议2件。']), null);
+    assert.equal(agency([], ['2022年，未发生涉及卫生健康局信息公开行政复议案件。']), null);
+    assert.equal(agency([], ['安排专人负责某盟卫生健康委员会在线留言平台工作。']), null);
+    assert.equal(agency([], ['并通过某县人民政府网站及时主动向社会公开相关信息。']), null);
   });
 
   test('statistics periods written other ways: a whole year, dotted dates, ranges of months (issue #9)', () => {

@@ -195,6 +195,7 @@ const MAX_TITLE_TAIL = 12;
 
 function readTitle(block: readonly Line[]): TitleReading {
   let yearless: TitleReading | null = null;
+  let unnamed: TitleReading | null = null;
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!;
     if (NAVIGATION.test(line.text)) {
@@ -253,9 +254,15 @@ function readTitle(block: readonly Line[]): TitleReading {
       agency = previous.text.replace(/\s+/g, '');
       lines.unshift(previous.index);
     }
-    return { agency: agency === '' ? null : agency, year, lines, malformed };
+    if (agency === '') {
+      // A site's heading (`2020年信息公开年报`) may stand above the report's own title: a later title that
+      // names the organ is the report's.
+      unnamed ??= { agency: null, year, lines, malformed };
+      continue;
+    }
+    return { agency, year, lines, malformed };
   }
-  return yearless ?? { agency: null, year: null, lines: [], malformed: [] };
+  return unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
 }
 
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
@@ -274,6 +281,8 @@ function cleanAgency(text: string): string {
       .replace(SPAM, '')
       .replace(BREADCRUMB, '')
       .replace(/^(?:标题|题目|名称)[:：]/, '')
+      // a flipbook viewer's page title: `Page 8 - 某局2022年…年度报告`
+      .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
       .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布|特编制)/, '')
@@ -290,7 +299,7 @@ function cleanAgency(text: string): string {
 function organOfSentence(agency: string): string {
   let cut = -1;
   for (let i = agency.length - 1; i >= 0 && cut < 0; i--) {
-    if (SENTENCE_PUNCTUATION.test(agency[i]!) || agency[i] === '》') {
+    if (SENTENCE_PUNCTUATION.test(agency[i]!) || agency[i] === '》' || agency[i] === '《') {
       cut = i;
     }
   }
@@ -498,11 +507,12 @@ const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|
 // in a line of several fields (`索引号：… 发布机构：某局 生成日期：…`, `| 索引号 | … | 发布机构 | 某局 |`).
 const METADATA_AGENCY =
   /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：|]?\s*([^\s|:：]{2,30})/g;
-const ORGAN_NAME = /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署)$/;
+const ORGAN_NAME =
+  /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|管理区|园区|开发区|新区|实验区|试验区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照)/;
 
 function isOrganName(text: string): boolean {
   return text.length >= 3 && text.length <= 30 && ORGAN_NAME.test(text) && !GENERIC_ORGAN.test(text) && !/[，,。；;、\d（(]/.test(text);
@@ -522,6 +532,8 @@ function metadataAgency(lines: readonly Line[]): string | null {
 // The introduction and section 一 naming their organ: `由江苏省公安厅编制`, `现公布法库县自然资源局2022年…`,
 // `现将2021年陇县财政局政府信息公开工作年度报告…`, `请与永康市交通运输局办公室联系`, `2021年，县乡村振兴局严格…`.
 const BODY_AGENCY: readonly RegExp[] = [
+  // `编制完成《某县某局2023年政府信息公开工作年度报告》`, `现发布《某镇2022年…年度报告》`: the report's title, quoted.
+  /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/,
   /由([^，,。；;由]{3,30}?)(?:组织)?编制/,
   /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/,
   /结合([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
