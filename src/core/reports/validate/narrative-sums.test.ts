@@ -60,6 +60,15 @@ describe('the parse of §3', () => {
     );
   });
 
+  test('a part with a list of its own in brackets ends the list (its parts are no parts of the total)', () => {
+    assert.equal(
+      parseNarrativeSum(
+        '主动公开政府信息数455条,其中:政府网站公开政府信息数127条(其中领导信息2条,预算决算16条,公示公告6条,其他政府信息3条);微信公众号发布信息328条',
+      ),
+      null,
+    );
+  });
+
   test('a long digit run is parsed in linear time', { timeout: 10_000 }, () => {
     assert.equal(parseNarrativeSum(`共1条，其中${'1'.repeat(200_000)}、${'2'.repeat(200_000)}`), null);
   });

@@ -82,6 +82,11 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     if (piece === '') {
       continue;
     }
+    if (piece.includes('其中') || /[（(]/.test(piece)) {
+      // A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): the pieces after it
+      // are its parts, not the total's — the list cannot be told apart here.
+      break;
+    }
     const last = trailingCount(piece, unit);
     if (last?.label.endsWith('各')) {
       if (last.approximate) {
