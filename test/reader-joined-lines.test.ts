@@ -52,3 +52,30 @@ describe('section headings inside a line joined with spaces', () => {
     assert.ok(!reading.findings.some((f) => f.rule === 'STRUCT-NUMBERING'), JSON.stringify(reading.findings));
   });
 });
+
+describe('a report written as prose, without the template`s tables and headings', () => {
+  it('is a report when it opens by stating its statistics period: its year is read, its missing parts reported', async () => {
+    const reading = await read(
+      [
+        '(一)总体情况',
+        '2021年，某区司法局认真贯彻落实《条例》。本报告中所列数据的统计期限自2021年1月1日至2021年12月31日止。',
+        '(二)政府信息公开情况',
+        '2021年，我局受理依申请公开政府信息0件，办结0件。',
+      ].join('\n'),
+    );
+    assert.equal(reading.year, 2021);
+    assert.ok(!reading.findings.some((f) => f.rule === 'NOT-A-REPORT'));
+    assert.ok(reading.findings.some((f) => f.rule === 'STRUCT-TABLE'));
+  });
+
+  it('a text that only mentions a report is none (a README naming one)', async () => {
+    const reading = await read(
+      ['# Fixtures', '', '2019年某市人民政府办公厅政府信息公开工作年度报告 is kept here as an example.'].join('\n'),
+    );
+    assert.deepEqual(
+      reading.findings.map((f) => f.rule),
+      ['NOT-A-REPORT'],
+    );
+    assert.equal(reading.year, null);
+  });
+});

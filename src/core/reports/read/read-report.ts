@@ -152,7 +152,9 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
     narrative: facts.text.narrative,
     findings: findings satisfies readonly FingerprintedFinding[],
   };
-  if (isNotAReport(reading)) {
+  if (isNotAReport(reading) && !statesItsPeriod(facts)) {
+    // (A text that opens by stating its statistics period is a report all the same, written without the
+    // template's tables and headings: its missing tables and sections are the findings.)
     // A file that is no annual report (a notice, a README in the batch): one notice, not nine
     // missing tables and sections; no agency or year guessed from its text.
     const notice: FingerprintedFinding = {
@@ -162,6 +164,12 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
     return { reading: { ...reading, agency: null, year: null, findings: [notice] }, facts, readingFindings, evaluations: [] };
   }
   return { reading, facts, readingFindings, evaluations, crossYear };
+}
+
+/** Whether one of the text's first three lines states the report's statistics period (`本报告中所列数据的统计期限自…`). */
+function statesItsPeriod(facts: ReportFacts): boolean {
+  const period = facts.text.period;
+  return period !== null && facts.narrativeLines.slice(0, 3).some((line) => line.includes(period.text) && line.includes('统计'));
 }
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */
