@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readReport } from './read-report.ts';
 import { readTables } from './read-tables.ts';
-import { isRunTogether, splitRun, splitTable2Run } from './run-together.ts';
+import { isRunTogether, splitRun, splitTable2Run, tokenizeRunTogether } from './run-together.ts';
 
 const SEVEN = [7];
 
@@ -260,5 +260,18 @@ describe('run-together table 二 rows decided by what the report states', () => 
       '表二“行政处罚”行的数字“3-2515”连写无分隔，按“上一年项目数量”加“本年增/减”不小于0唯一拆分为3、-2、515',
       '表二“行政强制”行的数字“126-1262629”连写无分隔，无法唯一拆分为3列，按“上一年项目数量”加“本年增/减”不小于0只能确定“上一年项目数量”126，其余未读取（可能的拆分仍有3种：126、-1、262629；126、-12、62629；126、-126、2629）',
     ]);
+  });
+});
+
+describe('a section without the template`s table (a pre-2019 report flattened by a crawler)', () => {
+  it('is narrative: the labels its prose names with figures make no rows', () => {
+    const prose =
+      '二、主动公开政府信息情况（一）主动公开情况2018年全区共主动公开政府信息1269条，其中行政许可类信息13条，行政事业性收费信息3条，政府集中采购项目类信息55条，提升行政规范性文件执行效力2018年。' +
+      '三、政府信息依申请公开工作情况2018年未收到政府信息公开申请。';
+    const items = tokenizeRunTogether(`${'某'.repeat(10)}${prose}`);
+    assert.deepEqual(
+      items.filter((item) => item.kind !== 'text' && item.kind !== 'heading'),
+      [],
+    );
   });
 });

@@ -46,6 +46,14 @@ const HEADING_START = /[一二三四五六七八九十]、\s*/g;
 // A table 三 row label glued to its digits: the signature of this layout.
 const GLUED = /[\u4e00-\u9fff）)”"]\s?\d{5,}/g;
 
+// What the template's tables hold whatever their layout: table 二's column header, table 三's applicant
+// header or its first row, table 四's result columns.
+const TABLE_MARKERS: Readonly<Record<TableId, RegExp>> = {
+  二: /信息内容|第二十条/,
+  三: /申请人情况|本年新收|自然人/,
+  四: /结果维持|复议后起诉|直接起诉/,
+};
+
 /** True when a line is a run-together table: long, no pipes or tabs, several labels glued to digit runs. */
 export function isRunTogether(line: string): boolean {
   if (line.length < 200 || line.includes('|') || line.includes('\t')) {
@@ -73,7 +81,9 @@ export function tokenizeRunTogether(line: string): RunItem[] {
   let table: TableId | null = null;
   const sections: { table: TableId; text: string }[] = [];
   const flushText = (text: string): void => {
-    if (table === null) {
+    if (table === null || !TABLE_MARKERS[table].test(text)) {
+      // Narrative, or a section without the template's table in it (a pre-2019 report's 主动公开 section
+      // in prose: `行政许可类信息13条` is no table row).
       if (text.trim().length > 0) {
         items.push({ kind: 'text', text });
       }
