@@ -24,6 +24,8 @@ const STATEMENT = /(行政规范性文件|规范性文件|规章|行政许可|�
 // Before or inside a 规章/规范性文件 figure, words that make it another count than the documents made this
 // year: the stock in force (rule 45's), repealed, reviewed or filed ones (`已宣布废止规范性文件5件`).
 const NOT_ISSUED = /有效|废止|失效|清理|修改|修订|审查|审核|备案|宣布|报送/;
+// Between a label and its figure, words that make the figure a total of several kinds (`行政规范性文件等243件`).
+const AGGREGATE = /^\s*(?:等|在内|以及)/;
 const ROW: Readonly<Record<string, Table2StatementRow>> = {
   规章: 'rules',
   行政规范性文件: 'normative_documents',
@@ -51,6 +53,10 @@ export function table2StatementOf(clause: string): Table2Statement | null {
   const row = ROW[label]!;
   const documents = row === 'rules' || row === 'normative_documents';
   if (documents && NOT_ISSUED.test(text.slice(0, match.index) + match[2]!)) {
+    return null;
+  }
+  if (AGGREGATE.test(match[2]!)) {
+    // `刊登市政府规章、…行政规范性文件等243件`: several kinds counted together, no figure of this row.
     return null;
   }
   return { rule: 'NARR-T2', label, row, kind: documents ? 'issued' : 'decisions', n: Number(match[3]) };

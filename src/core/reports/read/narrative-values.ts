@@ -56,8 +56,15 @@ export function claimsNoApplication(clause: string): boolean {
 
 /** True for a clause that claims no 行政复议 / 行政诉讼 (§6.5 item 3; rule 26 a). */
 export function claimsNoAppeal(clause: string): boolean {
-  return (clause.includes('行政复议') || clause.includes('行政诉讼')) && NEGATION.test(clause) && !/\d/.test(asciiDigits(clause));
+  return (
+    (clause.includes('行政复议') || clause.includes('行政诉讼')) &&
+    NEGATION.test(clause) &&
+    !/\d/.test(asciiDigits(clause)) &&
+    !APPEAL_OUTCOME.test(clause)
+  );
 }
+// `未发生…被行政复议纠错或行政诉讼败诉情形`: no appeal lost, which says nothing of how many there were.
+const APPEAL_OUTCOME = /纠错|纠正|败诉|撤销|确认违法|责令/;
 
 /** The narrative values of the given sentences, one entry per match in document order (§6.5). */
 export function readNarrativeValues(sentences: readonly string[]): NarrativeValue[] {

@@ -264,6 +264,11 @@ describe('NARR-T3-HANDLED (51)', () => {
     // parts: after 其中, or answered in one way only
     assert.deepEqual(handled('收到政府信息公开申请154件，其中办结140件，正在办理14件。'), []);
     assert.deepEqual(handled('收到政府信息公开申请154件，按时答复140件，延期答复8件。'), []);
+    // answered in one way each (a real page's breakdown)
+    assert.deepEqual(
+      handled('受理政府信息公开申请35件，同意公开答复9件，部分公开答复0件，不予公开答复2件，转下一年度办理答复的有1件。'),
+      [],
+    );
     // other business counted with the same verbs
     assert.deepEqual(handled('全年受理政务咨询留言500件，均已答复办结500件，收到政府信息公开申请154件。'), []);
     assert.deepEqual(handled('办理政府信息公开行政复议案件3件，均已办结3件，另有依申请公开事项若干。'), []);

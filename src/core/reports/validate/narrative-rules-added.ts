@@ -443,7 +443,9 @@ export const checkNarrativeChannel: RuleCheck = ({ report }) => {
 // `共办结148件`, `答复 3050 件（含上年度结转申请 34 件）`, `办理完毕…N件`: the verb, then the count.
 const HANDLED_COUNT = /(?:办结|答复|办理完毕|处理完毕)[^\d。，,；;]{0,12}?(\d+)\s*件/;
 // A part of the applications only (`按时答复98件`, `延期答复2件`): no statement of the whole.
-const PART_OF_APPLICATIONS = /(?:按时|按期|延期|延长|逾期|超期|当场|当面|书面|电话|网上|在线)(?:办结|答复)/;
+// …or answered in one way (`同意公开答复9件`, `不予公开答复2件`, `转下一年度办理答复的有1件`: a breakdown).
+const PART_OF_APPLICATIONS =
+  /(?:按时|按期|延期|延长|逾期|超期|当场|当面|书面|电话|网上|在线|公开|同意|不予|部分|提供|告知|处理|下一?年度?办理)(?:办结|答复)/;
 // Other business a sentence may count with the same verbs (复议, 诉讼, complaints, petitions, the hotline,
 // deputies' proposals): a clause is about it when it was named after the last 申请.
 const OTHER_BUSINESS = ['复议', '诉讼', '投诉', '信访', '咨询', '留言', '建议', '提案', '诉求', '来信', '热线'] as const;

@@ -124,6 +124,24 @@ describe('NARR-T4 (rule 26)', () => {
   });
 });
 
+describe('NARR-T4 and NARR-T2 leave out what is no count of the cell (real pages)', () => {
+  test('no appeal lost (`未发生…被行政复议纠错或行政诉讼败诉情形`) says nothing of how many there were', () => {
+    const evaluations = run(checkNarrativeAppeals, {
+      lines: ['全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。'],
+      cells: { 'review.total': 2, 'litigation_direct.total': 1, 'litigation_after_review.total': 0 },
+    });
+    assert.deepEqual(messagesOf(evaluations), []);
+  });
+
+  test('several kinds counted together (`…行政规范性文件等243件`) are no figure of the row', () => {
+    const evaluations = run(checkNarrativeTable2, {
+      lines: ['刊登市政府规章、市政府部门行政规范性文件等243件。'],
+      cells: { 'normative_documents.issued': 34, 'rules.issued': 22 },
+    });
+    assert.deepEqual(messagesOf(evaluations), []);
+  });
+});
+
 describe('NARR-T2 (rule 27)', () => {
   test('a 2021 report: 行政规范性文件 against 本年制发件数', () => {
     const evaluations = run(checkNarrativeTable2, {
