@@ -124,6 +124,21 @@ describe('NARR-T4 (rule 26)', () => {
   });
 });
 
+describe('NARR-COUNT (rule 35) lists parted by commas and 以及 too (a real page)', () => {
+  test('six parts listed with 、, a comma and 以及 are six', () => {
+    const evaluations = run(checkNarrativeCount, {
+      lines: [
+        '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况，存在的主要问题及改进情况以及其他需要报告的事项等六部分组成。',
+      ],
+    });
+    assert.deepEqual(messagesOf(evaluations), []);
+    const short = run(checkNarrativeCount, {
+      lines: ['全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分。'],
+    });
+    assert.deepEqual(messagesOf(short), ['“全文包括总体情况,公开的内容、存在的主要问题改进…”称共4个部分，但列举了3个部分']);
+  });
+});
+
 describe('NARR-T4 and NARR-T2 leave out what is no count of the cell (real pages)', () => {
   test('no appeal lost (`未发生…被行政复议纠错或行政诉讼败诉情形`) says nothing of how many there were', () => {
     const evaluations = run(checkNarrativeAppeals, {

@@ -372,7 +372,8 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
       matchStart = before.index;
       stated = parseCount(before[2]!);
       unit = `${before[3] ?? ''}${before[4]}`;
-      items = countItems(before[1]!.replace(/等$/, ''), ['、']);
+      // `…行政诉讼情况，存在的主要问题及改进情况以及其他需要报告的事项等六部分`: a comma or 以及 parts items too.
+      items = countItems(before[1]!.replace(/等$/, '').replace(/[，,]|以及/g, '、'), ['、']);
     } else {
       const after = COUNT_THEN_LIST.exec(text);
       if (after !== null && (after[2] !== undefined || after[3] !== undefined)) {
