@@ -484,3 +484,29 @@ describe('rows a crawler joined with spaces on one line', () => {
     });
   });
 });
+
+describe('one cell per line, empty cells as empty lines', () => {
+  const header = ['二、主动公开政府信息情况', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量'];
+  const rows2019 = (gap: (cells: string[]) => string[]) =>
+    [
+      ['行政许可', '12', '3', '15'],
+      ['其他对外管理服务事项', '2', '0', '2'],
+      ['行政处罚', '8', '1', '9'],
+      ['行政强制', '4', '0', '4'],
+    ].flatMap(gap);
+  const table3 = (gap: readonly string[]) => ['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量', '1', ...gap, '1'];
+
+  it('cells on adjacent lines: each empty line is an empty cell (a real page: `1` / five empty lines / `1`)', () => {
+    const reading = read([...header, ...rows2019((cells) => cells), ...table3(['', '', '', '', ''])]);
+    assert.equal(values(reading)['received.natural_person'], 1);
+    assert.equal(values(reading)['received.total'], 1);
+    assert.equal(values(reading)['received.commercial_enterprise'], undefined);
+  });
+
+  it('an empty line after every cell: a run of k empty lines holds k − 1 empty cells', () => {
+    const reading = read([...header, ...rows2019((cells) => cells.flatMap((c) => [c, ''])), ...table3(['', '', '', '', '', ''])]);
+    assert.equal(values(reading)['received.natural_person'], 1);
+    assert.equal(values(reading)['received.total'], 1);
+    assert.equal(values(reading)['licensing.decisions'], 15);
+  });
+});

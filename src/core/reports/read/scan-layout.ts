@@ -604,6 +604,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   // One cell per line with pipes as separators (`0 |`, lone `|`, `|||` spacers): a pipe line holding one
   // cell is that cell, a line of pipes only separates cells.
   let pipeCells = false;
+  // One cell per line: whether an empty line follows every cell (a separator; then a run of k empty lines
+  // holds k − 1 empty cells), cells stand on adjacent lines (then each empty line is an empty cell), or
+  // neither is clear (empty lines are not counted); and the empty lines met since the last line with text.
+  let separatedCells: boolean | null = null;
+  let emptyRun = 0;
   // The line before, when it was a short unknown label: maybe the first half of a wrapped label.
   let fragment: { text: string; index: number } | null = null;
 
@@ -696,6 +701,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   function scanText(source: string): void {
     const text = joinTabLineCells(source, (line) => headingTable(line) !== undefined) ?? source;
     pipeCells = isPipeCellPerLine(text);
+    separatedCells = cellsSeparatedByEmptyLines(text);
+    emptyRun = 0;
     let start = 0;
     while (start <= text.length) {
       // One pass over the line's code units finds its end and what scanLine asks of it (LINE_FACTS), where
@@ -837,13 +844,33 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         flush();
       }
       continuable = false;
+      if (original.length === 0) {
+        emptyRun++; // an empty line of the text, not a lone bar's empty cell
+      }
       return;
     }
+    const empties = emptyRun;
+    emptyRun = 0;
     if (isFurniture(line)) {
       if (table !== null) {
         skipped.push(index);
       }
       return;
+    }
+    if (
+      empties > 0 &&
+      separatedCells !== null &&
+      open !== null &&
+      open.mode === 'stream' &&
+      open.rowLabels &&
+      !hasPipe &&
+      !hasTab &&
+      isOneValue(line)
+    ) {
+      // Empty cells written as empty lines before a value of the row being read: their places are kept.
+      for (let k = separatedCells ? 1 : 0; k < empties; k++) {
+        open.cells.push('');
+      }
     }
     const heading = hasPipe || !mayBeHeading(facts) ? undefined : headingTable(line);
     if (heading !== undefined) {
@@ -1118,6 +1145,41 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true, rowLabels: true };
     }
   }
+}
+
+/** A line holding one value and nothing else (a `3  0  0` row of fixed-width text is none). */
+function isOneValue(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed !== '' && !/\s/.test(trimmed) && isValueText(trimmed);
+}
+
+/**
+ * How one-cell-per-line text writes its cells, judged on its short value lines (`0`, `12`): true when most
+ * are followed by exactly one empty line and then text (an empty line separates cells), false when most
+ * are followed directly by another line with text (cells on adjacent lines), null when neither holds for
+ * at least 12 of them — whitespace-only lines for empty cells (`\u3000`), or too few cells to tell.
+ */
+function cellsSeparatedByEmptyLines(text: string): boolean | null {
+  const lines = text.split('\n');
+  let values = 0;
+  let separated = 0;
+  let adjacent = 0;
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 20 || line.trim() === '' || !isOneValue(line)) {
+      continue;
+    }
+    values++;
+    if (lines[i + 1]! === '' && lines[i + 2]!.trim() !== '') {
+      separated++;
+    } else if (lines[i + 1]!.trim() !== '') {
+      adjacent++;
+    }
+  }
+  if (values < 12) {
+    return null;
+  }
+  return separated * 4 > values * 3 ? true : adjacent * 2 > values ? false : null;
 }
 
 /**
