@@ -289,6 +289,9 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([], ['2022年，未发生涉及卫生健康局信息公开行政复议案件。']), null);
     assert.equal(agency([], ['安排专人负责某盟卫生健康委员会在线留言平台工作。']), null);
     assert.equal(agency([], ['并通过某县人民政府网站及时主动向社会公开相关信息。']), null);
+    assert.equal(agency([], ['收到政府信息公开申请4件，已办结4件。']), null);
+    assert.equal(agency([], ['相关信息依托政府门户网站及时发布。']), null);
+    assert.equal(agency(['本年度报告由某市某区发展和改革局根据《中华人民共和国政府信息公开条例》要求编制而成。']), '某市某区发展和改革局');
   });
 
   test('statistics periods written other ways: a whole year, dotted dates, ranges of months (issue #9)', () => {
