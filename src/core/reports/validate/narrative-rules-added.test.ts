@@ -82,6 +82,16 @@ describe('NARR-SUM-LIST (44)', () => {
     assert.equal(failures(checkNarrativeSumList, inOverview('发布信息10条,包括通知1条,以及公告2条。')).length, 0);
     assert.equal(failures(checkNarrativeSumList, inOverview('发布信息1条,包括通知1条,以及公告2条。')).length, 1);
     assert.equal(failures(checkNarrativeSumList, inOverview('发布信息1条,包含通知1条,以及公告2条。')).length, 1);
+    // a part with a list of its own in brackets: its parts are no parts of the total (a real page)
+    assert.equal(
+      failures(
+        checkNarrativeSumList,
+        inOverview(
+          '2024年主动公开政府信息数455条,其中:政府网站公开政府信息数127条(其中领导信息2条,预算决算16条,公示公告6条,人大建议、政协提案办理结果公开45条,行政许可办理结果45条,其他政府信息3条,政策咨询10条);微信公众号发布信息328条。',
+        ),
+      ).length,
+      0,
+    );
   });
 });
 

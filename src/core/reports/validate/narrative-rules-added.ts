@@ -122,6 +122,9 @@ export function parseLooseSum(sentence: string): LooseSum | null {
     if (piece === '') {
       continue;
     }
+    if (piece.includes('其中') || /[（(]/.test(piece)) {
+      break; // a part with a list of its own (`…127条(其中领导信息2条,…)`), as rule 29's parse
+    }
     const subs = piece.split('、');
     let label = '';
     for (let i = 0; i < subs.length; i++) {
