@@ -607,7 +607,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   // One cell per line: whether an empty line follows every cell (a separator; then a run of k empty lines
   // holds k − 1 empty cells), cells stand on adjacent lines (then each empty line is an empty cell), or
   // neither is clear (empty lines are not counted); and the empty lines met since the last line with text.
-  let separatedCells: boolean | null = null;
+  // Judged on first need (most texts never put an empty line before a value inside a row).
+  let separatedCells: boolean | null | undefined;
+  let blockText = '';
   let emptyRun = 0;
   // The line before, when it was a short unknown label: maybe the first half of a wrapped label.
   let fragment: { text: string; index: number } | null = null;
@@ -701,7 +703,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   function scanText(source: string): void {
     const text = joinTabLineCells(source, (line) => headingTable(line) !== undefined) ?? source;
     pipeCells = isPipeCellPerLine(text);
-    separatedCells = cellsSeparatedByEmptyLines(text);
+    separatedCells = undefined;
+    blockText = text;
     emptyRun = 0;
     let start = 0;
     while (start <= text.length) {
@@ -857,19 +860,15 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       }
       return;
     }
-    if (
-      empties > 0 &&
-      separatedCells !== null &&
-      open !== null &&
-      open.mode === 'stream' &&
-      open.rowLabels &&
-      !hasPipe &&
-      !hasTab &&
-      isOneValue(line)
-    ) {
+    if (empties > 0 && open !== null && open.mode === 'stream' && open.rowLabels && !hasPipe && !hasTab && isOneValue(line)) {
       // Empty cells written as empty lines before a value of the row being read: their places are kept.
-      for (let k = separatedCells ? 1 : 0; k < empties; k++) {
-        open.cells.push('');
+      if (separatedCells === undefined) {
+        separatedCells = cellsSeparatedByEmptyLines(blockText);
+      }
+      if (separatedCells !== null) {
+        for (let k = separatedCells ? 1 : 0; k < empties; k++) {
+          open.cells.push('');
+        }
       }
     }
     const heading = hasPipe || !mayBeHeading(facts) ? undefined : headingTable(line);
