@@ -510,3 +510,34 @@ describe('one cell per line, empty cells as empty lines', () => {
     assert.equal(values(reading)['licensing.decisions'], 15);
   });
 });
+
+describe('one cell per line, the empty cells of table 三 dropped', () => {
+  it('reads a last value that is the sum of the others as 总计 and leaves the others` columns unknown', () => {
+    const reading = read([
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量',
+      '',
+      '1',
+      '',
+      '1',
+      '',
+      '二、上年结转政府信息公开申请数量',
+      '',
+      '0',
+      '',
+      '三、本年度办理结果',
+      '(一)予以公开',
+      '',
+      '2',
+      '',
+      '3',
+    ]);
+    const cells = values(reading);
+    assert.equal(cells['received.total'], 1);
+    assert.equal(cells['received.natural_person'], undefined);
+    assert.equal(cells['received.commercial_enterprise'], undefined, 'never the total under 商业企业');
+    // one value alone stays where the row starts (corpus p021 reads so); two that do not add up are left as read
+    assert.equal(cells['carried_in.natural_person'], 0);
+    assert.equal(cells['outcome.disclosed.natural_person'], 2);
+  });
+});

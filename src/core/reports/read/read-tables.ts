@@ -511,6 +511,29 @@ function trailingBlanks(values: readonly string[], width: number, positional: bo
   return blanks === values.length || blanks > values.length - width ? -1 : blanks;
 }
 
+/**
+ * A table 三 row of one cell per line whose empty cells a page dropped: two to `width` − 1 values, none blank,
+ * numbers all, the last the sum of the others (`1` / `1`: 自然人 1 and 总计 1, not 自然人 and 商业企业).
+ */
+function droppedBlanksTotal(values: readonly string[], positional: boolean, width: number): boolean {
+  if (!positional || values.length < 2 || values.length >= width) {
+    return false;
+  }
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = isBlank(values[i]!) ? null : parseCellValue(cellRaw(values[i]!));
+    if (value === null || !Number.isInteger(value)) {
+      return false;
+    }
+    if (i < values.length - 1) {
+      sum += value;
+    } else {
+      return value === sum;
+    }
+  }
+  return false;
+}
+
 /** align's answer for a row whose values cannot be fitted to the columns. */
 const UNALIGNED = -1;
 
@@ -1132,6 +1155,13 @@ function emitCells(
         ),
       );
       continue;
+    }
+    if (record.table === '三' && narrow === null && !isCut && droppedBlanksTotal(record.values, record.positional, width)) {
+      // Filled cells only, fewer than the columns, the last the sum of the others (`1` / `1`): the empty cells
+      // were dropped, so the last is 总计 and the others' columns are unknown — only 总计 is read.
+      const total = record.values[record.values.length - 1];
+      alignedScratch.fill(undefined, 0, width);
+      alignedScratch[width - 1] = total;
     }
     if (found > width) {
       shapeFindings.push(
