@@ -79,3 +79,22 @@ describe('a report written as prose, without the template`s tables and headings'
     assert.equal(reading.year, null);
   });
 });
+
+describe('a numbered sentence that repeats a section heading', () => {
+  it('is no heading when its number is not its section`s (`三、主动公开政府信息情况。2021年，我局无…` inside 一)', async () => {
+    const reading = await read(
+      [
+        '某局2021年政府信息公开工作年度报告',
+        '一、总体情况',
+        '一、依申请公开情况。本年度未收到申请。',
+        '三、主动公开政府信息情况。2021年，我局无相关政务信息公开。',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、政府信息公开工作存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ].join('\n'),
+    );
+    assert.ok(!reading.findings.some((f) => f.rule === 'STRUCT-NUMBERING'), JSON.stringify(reading.findings));
+  });
+});

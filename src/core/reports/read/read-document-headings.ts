@@ -122,7 +122,9 @@ function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: n
     const section = CORES[index]!;
     const rightNumber = numeral === NUMERALS[index] || numeral === String(index + 1);
     const exactCore = section.cores.find((c) => c.core === core);
-    if (exactCore !== undefined && (numbering !== null || !inline)) {
+    // A heading with its text on the same line (`三、主动公开政府信息情况。2021年，我局无…`) under another number
+    // than its section's is a numbered sentence of the section before it, not the heading.
+    if (exactCore !== undefined && (numbering !== null || !inline) && !(inline && numeral !== null && !rightNumber)) {
       const official = officialOf(section.cores, template, exactCore.year);
       const exact = rightNumber && plainNumbering && numeral === NUMERALS[index] && exactCore.heading === official;
       return { id: section.id, index, found: text.trim(), official, exact, rest: '' };

@@ -291,6 +291,7 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([], ['并通过某县人民政府网站及时主动向社会公开相关信息。']), null);
     assert.equal(agency([], ['收到政府信息公开申请4件，已办结4件。']), null);
     assert.equal(agency([], ['相关信息依托政府门户网站及时发布。']), null);
+    assert.equal(agency([], ['2025年，区城乡建设局聚焦中心工作和重点领域，持续深化政务公开。']), '区城乡建设局');
     assert.equal(agency(['本年度报告由某市某区发展和改革局根据《中华人民共和国政府信息公开条例》要求编制而成。']), '某市某区发展和改革局');
   });
 

@@ -542,7 +542,7 @@ const BODY_AGENCY: readonly RegExp[] = [
   /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:办公室|综合科|办)?联系/,
 ];
 const SUBJECT =
-  /^(?:20\d{2}年度?[，,]?\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动)/;
+  /^(?:20\d{2}年度?[，,]?\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动)/;
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   const texts = [...lines.slice(0, 12).map((l) => asciiDigits(l.text))];

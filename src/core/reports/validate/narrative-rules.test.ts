@@ -136,6 +136,13 @@ describe('NARR-COUNT (rule 35) lists parted by commas and 以及 too (a real pag
       lines: ['全文包括总体情况,公开的内容、存在的主要问题改进措施四个部分。'],
     });
     assert.deepEqual(messagesOf(short), ['“全文包括总体情况,公开的内容、存在的主要问题改进…”称共4个部分，但列举了3个部分']);
+    // items holding a 、 of their own between commas: a count between the two readings contradicts neither
+    const inner = run(checkNarrativeCount, {
+      lines: [
+        '主要内容包括概述、信息公开工作组织落实情况、主动公开情况、回应解读情况、依申请公开信息情况,行政复议、诉讼和申诉情况,工作人员、政府支出与收费情况,存在主要问题和改进措施及附表九个方面的内容。',
+      ],
+    });
+    assert.deepEqual(messagesOf(inner), []);
   });
 });
 

@@ -367,13 +367,23 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
     let unit = '';
     let items = { count: 0, joinedLast: false };
     let matchStart = 0;
+    let low = -1;
     const before = LIST_THEN_COUNT.exec(text);
     if (before !== null && before[1]!.includes('、')) {
       matchStart = before.index;
       stated = parseCount(before[2]!);
       unit = `${before[3] ?? ''}${before[4]}`;
-      // `…行政诉讼情况，存在的主要问题及改进情况以及其他需要报告的事项等六部分`: a comma or 以及 parts items too.
-      items = countItems(before[1]!.replace(/等$/, '').replace(/[，,]|以及/g, '、'), ['、']);
+      // `…行政诉讼情况，存在的主要问题及改进情况以及其他需要报告的事项等六部分`: a comma or 以及 parts items too —
+      // unless an item holds a 、 of its own (`…情况,行政复议、诉讼和申诉情况,工作人员、政府支出与收费情况…`):
+      // a count between the two readings contradicts neither.
+      const list = before[1]!.replace(/等$/, '');
+      items = countItems(list.replace(/[，,]|以及/g, '、'), ['、']);
+      if (/[，,]|以及/.test(list)) {
+        const narrow = countItems(list, ['、']);
+        if (narrow.count < items.count) {
+          low = narrow.count;
+        }
+      }
     } else {
       const after = COUNT_THEN_LIST.exec(text);
       if (after !== null && (after[2] !== undefined || after[3] !== undefined)) {
@@ -398,7 +408,7 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
         cells: [],
         left: n,
         right: listed,
-        holds: listed === n || (items.joinedLast && listed + 1 === n) || (hedged && listed < n),
+        holds: listed === n || (items.joinedLast && listed + 1 === n) || (hedged && listed < n) || (low >= 0 && low <= n && n <= listed),
         message: () => `“${excerptOf(statement.text)}”称共${n}${unit}，但列举了${listed}${unit}`,
       }),
     );
