@@ -12,7 +12,7 @@ import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
-import { endsCategoryList, PUBLISHING, parseNarrativeSum } from './narrative-sums.ts';
+import { endsCategoryList, holdsOwnList, PUBLISHING, parseNarrativeSum } from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
@@ -122,8 +122,8 @@ export function parseLooseSum(sentence: string): LooseSum | null {
     if (piece === '') {
       continue;
     }
-    if (piece.includes('其中') || /[（(]/.test(piece)) {
-      break; // a part with a list of its own (`…127条(其中领导信息2条,…)`), as rule 29's parse
+    if (holdsOwnList(piece)) {
+      break; // as rule 29's parse
     }
     const subs = piece.split('、');
     let label = '';

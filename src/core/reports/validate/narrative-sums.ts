@@ -61,6 +61,11 @@ export function endsCategoryList(parts: number, categories: number, label: strin
   return parts > 0 && categories > 0 && PUBLISHING.test(label);
 }
 
+/** A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): it ends a list of parts. */
+export function holdsOwnList(piece: string): boolean {
+  return piece.includes('其中') || /[（(]/.test(piece);
+}
+
 /** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
 export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   if (!sentence.includes('其中')) {
@@ -82,10 +87,8 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     if (piece === '') {
       continue;
     }
-    if (piece.includes('其中') || /[（(]/.test(piece)) {
-      // A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): the pieces after it
-      // are its parts, not the total's — the list cannot be told apart here.
-      break;
+    if (holdsOwnList(piece)) {
+      break; // the pieces after it are its parts, not the total's — the list cannot be told apart here
     }
     const last = trailingCount(piece, unit);
     if (last?.label.endsWith('各')) {
