@@ -47,6 +47,15 @@ describe('withoutOpenTail', () => {
     });
     // Not the next ordinal: a value, kept and named.
     assert.deepEqual(withoutOpenTail('3.危及“三安全一稳定”\n7'), { text: '3.危及“三安全一稳定”\n7', number: '7' });
+    // After a whole row of seven values, one per line (a real page cut there): the next row's ordinal.
+    const row = `1.属于国家秘密\n\n${' 0\n\n'.repeat(7)}`;
+    assert.deepEqual(withoutOpenTail(`${row}2`), { text: row, number: null });
+    assert.deepEqual(withoutOpenTail(`1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n2`).number, null);
+    // Six values: the row is not whole, the number may be its 总计.
+    const short = `1.属于国家秘密\n\n${' 0\n\n'.repeat(6)}`;
+    assert.deepEqual(withoutOpenTail(`${short}2`), { text: `${short}2`, number: '2' });
+    // Seven values and not the next ordinal: kept.
+    assert.deepEqual(withoutOpenTail(`${row}5`).number, '5');
   });
 });
 

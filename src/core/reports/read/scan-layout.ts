@@ -88,7 +88,40 @@ function startsNextLabel(before: string, number: string): boolean {
     return true;
   }
   const ordinal = /^\d{1,2}$/.test(number) ? SUB_ROW_ORDINAL.exec(last) : null;
-  return ordinal !== null ? Number(ordinal[1]) + 1 === Number(number) : GROUP_LABEL.test(last) && number === '1';
+  if (ordinal !== null) {
+    return Number(ordinal[1]) + 1 === Number(number);
+  }
+  return (GROUP_LABEL.test(last) && number === '1') || closesNumberedRow(before, number);
+}
+
+/** The columns of a table 三 row (six applicant kinds and 总计): the rows numbered `1.`–`8.`. */
+const TABLE3_COLUMNS = 7;
+
+/**
+ * True when the text before the number ends in a whole numbered table 三 row (`1.属于国家秘密` and its
+ * seven values, one per line) and the number is the next row's ordinal (`2` of `2.其他法律…`): read as
+ * a value, it made the row eight values long and shifted every column by one.
+ */
+function closesNumberedRow(before: string, number: string): boolean {
+  if (!/^\d{1,2}$/.test(number)) {
+    return false;
+  }
+  const cells = before
+    .slice(-600)
+    .split(/[\n|\t]|\s{2,}/)
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== '');
+  let values = 0;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const cell = cells[i]!;
+    if (/^[\d,.，．]+$/.test(cell)) {
+      values++;
+      continue;
+    }
+    const ordinal = SUB_ROW_ORDINAL.exec(cell);
+    return values === TABLE3_COLUMNS && ordinal !== null && Number(ordinal[1]) + 1 === Number(number);
+  }
+  return false;
 }
 
 const WHITESPACE = /\s/;
