@@ -541,3 +541,30 @@ describe('one cell per line, the empty cells of table 三 dropped', () => {
     assert.equal(cells['outcome.disclosed.natural_person'], 2);
   });
 });
+
+describe('a table 二 block whose header names fewer columns than its row has', () => {
+  it('puts each value under the column its header names and reads no other (2019 rows under `信息内容 | 处理决定数量`)', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 | |||',
+      '信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |',
+      '规章 | 0 | 0 | 0 |',
+      '规范性文件 | 1 | 2 | 3 |',
+      '第二十条第(五)项 | |||',
+      '信息内容 | 处理决定数量 | ||',
+      '行政许可 | 117 | ||',
+      '第二十条第(六)项 | |||',
+      '信息内容 | 处理决定数量 | ||',
+      '行政处罚 | 2 | ||',
+      '行政强制 | 0 | ||',
+      '三、收到和处理政府信息公开申请情况',
+    ]);
+    const cells = values(reading);
+    assert.equal(cells['licensing.decisions'], 117);
+    assert.equal(cells['licensing.prior_items'], undefined, 'never 上一年项目数量: the block has no such column');
+    assert.equal(cells['penalties.decisions'], 2);
+    assert.equal(cells['coercion.decisions'], 0);
+    assert.equal(cells['coercion.prior_items'], undefined);
+    assert.equal(cells['normative_documents.published_total'], 3);
+  });
+});

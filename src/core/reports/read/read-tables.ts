@@ -1535,21 +1535,28 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): boolean
     usedScratch = new Int32Array(columns.length);
   }
   const used = usedScratch;
+  let named = 0;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
     const at = header.positions.get(column.id);
-    if (at === undefined || at <= header.start) {
+    if (at !== undefined && at <= header.start) {
       return false;
     }
-    used[i] = at + shift;
+    used[i] = at === undefined ? -1 : at + shift;
+    named += at === undefined ? 0 : 1;
+  }
+  if (named === 0) {
+    return false;
   }
   for (let i = record.start + 1; i < record.cells.length; i++) {
     if (!isBlank(record.cells[i]!) && !isUsed(used, columns.length, i)) {
-      return underMergedHeader(record, columns, used, header.positions, shift);
+      return named === columns.length && underMergedHeader(record, columns, used, header.positions, shift);
     }
   }
+  // A header naming only some of the row's columns (`信息内容 | 处理决定数量` over a 2019 row of three): the
+  // values stand under the columns it names; the others are not in the table, so not read.
   for (let i = 0; i < columns.length; i++) {
-    alignedScratch[i] = record.cells[used[i]!];
+    alignedScratch[i] = used[i]! < 0 ? undefined : record.cells[used[i]!];
   }
   return true;
 }
