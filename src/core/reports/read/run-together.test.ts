@@ -275,3 +275,38 @@ describe('a section without the template`s table (a pre-2019 report flattened by
     );
   });
 });
+
+describe('table 二 rows run together on lines of their own, under a run-together header', () => {
+  const lines = (header2021: boolean) => [
+    '二、主动公开政府信息情况',
+    '第二十条第(一)项',
+    header2021 ? '信息内容本年制发件数本年废止件数现行有效件数' : '信息内容',
+    '规章000',
+    '行政规范性文件040',
+    '第二十条第(五)项',
+    '信息内容本年处理决定数量',
+    '行政许可707',
+    '第二十条第(六)项',
+    '信息内容本年处理决定数量',
+    '行政处罚6',
+    '行政强制0',
+    '三、收到和处理政府信息公开申请情况',
+  ];
+  it('splits each row by the template its header names: one split only (`040` = 0|4|0), else no cell', () => {
+    const reading = readTables({ blocks: [{ kind: 'text', text: lines(true).join('\n') }] });
+    const v = Object.fromEntries(reading.cells.map((c) => [c.id, c.value]));
+    assert.equal(reading.template, '2021');
+    assert.deepEqual(
+      [v['rules.issued'], v['rules.repealed'], v['rules.in_force'], v['normative_documents.issued'], v['normative_documents.repealed']],
+      [0, 0, 0, 0, 4],
+    );
+    assert.deepEqual([v['licensing.decisions'], v['penalties.decisions'], v['coercion.decisions']], [707, 6, 0]);
+  });
+  it('reads no glued row where no header named the template', () => {
+    const reading = readTables({ blocks: [{ kind: 'text', text: lines(false).slice(0, 5).join('\n') }] });
+    assert.deepEqual(
+      reading.cells.filter((c) => c.table === '二' && c.value !== null),
+      [],
+    );
+  });
+});

@@ -110,8 +110,19 @@ export function tokenizeRunTogether(line: string): RunItem[] {
  * `结果维持…总计000000000000000`): its items, or null when the line is no such row. Table 二 is left out:
  * its column counts differ between the templates, and a line alone does not say which one it is.
  */
-export function runTogetherLine(table: TableId, line: string): RunItem[] | null {
-  if ((table !== '三' && table !== '四') || !GLUED_END.test(line) || line.length > 400) {
+export function runTogetherLine(table: TableId, line: string, table2Template: TemplateId | null = null): RunItem[] | null {
+  if (table === '二') {
+    // Table 二 only under a run-together header that named the template (gluedTable2Header).
+    if (table2Template === null || !GLUED_TABLE2_ROW.test(line)) {
+      return null;
+    }
+    const items = tokenizeTable(table, line.trim(), table2Template);
+    return items.length === 1 && (items[0]!.kind === 'row' || items[0]!.kind === 'unsplit') ? items : null;
+  }
+  if (table !== '三' && table !== '四') {
+    return null;
+  }
+  if (!GLUED_END.test(line) || line.length > 400) {
     return null;
   }
   const items = tokenizeTable(table, line.trim());
@@ -119,6 +130,33 @@ export function runTogetherLine(table: TableId, line: string): RunItem[] | null 
   return items.some((item) => item.kind === 'row' || item.kind === 'unsplit') ? items : null;
 }
 const GLUED_END = /[\u4e00-\u9fff）)”"]\d{5,}(?:[ \u00a0\u3000]+\d+)*\s*$/;
+// A table 二 row label and its digits, nothing else on the line (`行政规范性文件040`, `行政许可707`).
+const GLUED_TABLE2_ROW = /^\s*[\u4e00-\u9fff（）()“”"]{2,30}[-+\u2212增减]?\d[\d.]*(?:[-+\u2212增减]\d[\d.]*)*\s*$/;
+
+/**
+ * A table 二 header whose labels were run together on a line of their own (`信息内容本年制发件数本年废止件数
+ * 现行有效件数`): its label cells and the template its one-template column labels name (null when they name
+ * none or both). Null when the line is no such header.
+ */
+export function gluedTable2Header(line: string): { readonly cells: string[]; readonly template: TemplateId | null } | null {
+  const text = line.trim();
+  if (!text.startsWith('信息内容') || text.length > 120 || /[\s|\t]/.test(text)) {
+    return null;
+  }
+  const cells = gluedLabels(text, '二');
+  if (cells.length < 2 || cells[0] !== '信息内容') {
+    return null;
+  }
+  const named = new Set<TemplateId>();
+  for (const cell of cells) {
+    for (const target of matchLabelExactly(cell).targets) {
+      if (target.kind === 'column' && target.table === '二' && target.templates.length === 1) {
+        named.add(target.templates[0]!);
+      }
+    }
+  }
+  return { cells, template: named.size === 1 ? [...named][0]! : null };
+}
 
 // Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
 const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
@@ -126,9 +164,9 @@ const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
 // `396增98278`).
 const SIGNED_RUN = /[-+\u2212增减]?\d[\d.]*(?:(?:[ \u00a0\u3000]+[-+\u2212增减]?|[-+\u2212增减])\d[\d.]*)*/g;
 
-function tokenizeTable(table: TableId, text: string): RunItem[] {
+function tokenizeTable(table: TableId, text: string, known: TemplateId | null = null): RunItem[] {
   const items: RunItem[] = [];
-  const template: TemplateId = /本年新制作|上一年项目|对外公开总数/.test(text) ? '2019' : '2021';
+  const template: TemplateId = known ?? (/本年新制作|上一年项目|对外公开总数/.test(text) ? '2019' : '2021');
   let labelText = '';
   let position = 0;
   const pieces: { label: string; run: string }[] = [];

@@ -6,7 +6,7 @@
 // tell table text from narrative.
 
 import type { SourceDocument } from '../report-model.ts';
-import type { TableId } from '../template.ts';
+import type { TableId, TemplateId } from '../template.ts';
 import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import {
@@ -20,7 +20,14 @@ import {
   parseCellValue,
 } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
-import { isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
+import {
+  gluedTable2Header,
+  isRunTogether,
+  type RunItem,
+  runTogetherLine,
+  type Table2Run,
+  tokenizeRunTogether,
+} from './run-together.ts';
 import { joinTabLineCells } from './tab-line-cells.ts';
 
 /** One row of cells as laid out in the source. */
@@ -630,6 +637,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   const skipped: number[] = [];
   const runTogether: RunTogetherRow[] = [];
   let table: TableId | null = null;
+  // The template a run-together table 二 header named (gluedTable2Header): its glued rows are split by it.
+  let table2Glued: TemplateId | null = null;
   let open: OpenRow | null = null;
   let continuable = false;
   // Inside a Markdown table (after its `|---|` line): rows carry a border `|` on each side.
@@ -1135,7 +1144,17 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     if (table === null) {
       return;
     }
-    const glued = valueCount <= 1 ? runTogetherLine(table, trimmed) : null;
+    if (table === '二' && valueCount === 0) {
+      const header = gluedTable2Header(trimmed);
+      if (header !== null) {
+        // A header whose labels were run together: its rows below are too (`规章000`), split as its template says.
+        flush();
+        table2Glued = header.template ?? table2Glued;
+        emit(header.cells, true, [index]);
+        return;
+      }
+    }
+    const glued = valueCount <= 1 ? runTogetherLine(table, trimmed, table === '二' ? table2Glued : null) : null;
     if (glued !== null) {
       // A row whose cells were run together, on a line of its own: split by the table's arithmetic.
       flush();
