@@ -124,7 +124,27 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     return null;
   }
   const sum = parts.reduce((s, p) => s + p.value, 0);
-  return { total, unit, sum, catchAll, detail: parts.map((p) => p.detail).join('+') };
+  const detail = parts.map((p) => p.detail).join('+');
+  const before = sum === total ? undefined : countBefore(text, match.index, unit);
+  if (before !== undefined && sum === before + total) {
+    // `受理申请21件，结转上年度2件，其中网上申请20件，书面申请3件`: the 其中 splits both counts (21 + 2).
+    return { total: before + total, unit, sum, catchAll, detail };
+  }
+  return { total, unit, sum, catchAll, detail };
+}
+
+/**
+ * The count of the clause right before the total's, joined to it by `，` or `、` (`受理申请21件，结转上年度2件，
+ * 其中…`, `行政复议案件3件、行政诉讼案件3件，其中…`); undefined when that clause ends in no count of the unit.
+ */
+function countBefore(text: string, at: number, unit: string): number | undefined {
+  const before = text.slice(0, at);
+  const cut = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('、'));
+  if (cut < 0 || /[。；;]/.test(before.slice(cut))) {
+    return undefined;
+  }
+  const previous = trailingCount(before.slice(0, cut).trimEnd(), unit);
+  return previous === undefined || previous.approximate ? undefined : Number(previous.digits);
 }
 
 /**
