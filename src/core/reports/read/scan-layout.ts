@@ -20,14 +20,7 @@ import {
   parseCellValue,
 } from './parse-cell-value.ts';
 import { asciiDigits } from './read-document-dates.ts';
-import {
-  gluedTable2Header,
-  isRunTogether,
-  type RunItem,
-  runTogetherLine,
-  type Table2Run,
-  tokenizeRunTogether,
-} from './run-together.ts';
+import { gluedTable2Header, isRunTogether, type RunItem, runTogetherLine, type Table2Run, tokenizeRunTogether } from './run-together.ts';
 import { joinTabLineCells } from './tab-line-cells.ts';
 
 /** One row of cells as laid out in the source. */

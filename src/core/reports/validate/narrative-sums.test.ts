@@ -72,10 +72,14 @@ describe('the parse of §3', () => {
   test('a count right before the total, joined by a comma or 、, is split by the same 其中 (real pages)', () => {
     // 21 received + 2 carried over = 20 online + 3 written
     assert.equal(
-      parseNarrativeSum('2025关东街共受理政府信息公开申请21件,结转上年度2件,其中网上申请20件,书面申请3件,已办结18,结转下年度继续办理5。')?.total,
+      parseNarrativeSum('2025关东街共受理政府信息公开申请21件,结转上年度2件,其中网上申请20件,书面申请3件,已办结18,结转下年度继续办理5。')
+        ?.total,
       23,
     );
-    assert.equal(parseNarrativeSum('因政府信息公开产生行政复议案件3件、行政诉讼案件3件,其中行政复议结果维持3件、行政诉讼结果维持3件')?.total, 6);
+    assert.equal(
+      parseNarrativeSum('因政府信息公开产生行政复议案件3件、行政诉讼案件3件,其中行政复议结果维持3件、行政诉讼结果维持3件')?.total,
+      6,
+    );
     // The parts add up to neither the total nor both counts: the total as §3 reads it.
     assert.deepEqual(parseNarrativeSum('收到申请9件,上年转结1件,其中网络申请4件,信函申请4件'), {
       total: 1,
