@@ -52,7 +52,12 @@ export function table2StatementOf(clause: string): Table2Statement | null {
   const label = match[1]!;
   const row = ROW[label]!;
   const documents = row === 'rules' || row === 'normative_documents';
-  if (documents && NOT_ISSUED.test(text.slice(0, match.index) + match[2]!)) {
+  const before = text.slice(0, match.index);
+  if (documents && NOT_ISSUED.test(before + match[2]!)) {
+    return null;
+  }
+  if (documents && before.endsWith('部门') && !before.endsWith('本部门')) {
+    // `部门规范性文件45件` in a government's report: its departments' documents, not its own.
     return null;
   }
   if (AGGREGATE.test(match[2]!)) {

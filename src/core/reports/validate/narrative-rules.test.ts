@@ -162,6 +162,21 @@ describe('NARR-T4 and NARR-T2 leave out what is no count of the cell (real pages
     });
     assert.deepEqual(messagesOf(evaluations), []);
   });
+
+  test('departments` documents (`部门规范性文件45件` in a government`s report) are no figure of its row; its own are', () => {
+    const evaluations = run(checkNarrativeTable2, {
+      lines: [
+        '按时编辑出版《上海市人民政府公报》，全年共编发公报24期，刊登政府规章、规范性文件等112件，部门规范性文件45件，政策解读83件。',
+      ],
+      cells: { 'normative_documents.issued': 60 },
+    });
+    assert.deepEqual(messagesOf(evaluations), []);
+    const own = run(checkNarrativeTable2, {
+      lines: ['本部门规范性文件45件。'],
+      cells: { 'normative_documents.issued': 60 },
+    });
+    assert.equal(messagesOf(own).length, 1);
+  });
 });
 
 describe('NARR-T2 (rule 27)', () => {

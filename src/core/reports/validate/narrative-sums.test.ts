@@ -53,6 +53,11 @@ describe('the parse of §3', () => {
       { total: 172, unit: '条', sum: 172, catchAll: false, detail: '91+19+47+7+3+2+3' },
     );
     assert.equal(parseNarrativeSum('共发布信息172条，其中通过门户网站发布100条、微信公众号发布72条')?.sum, 172);
+    // a real page: three channels, a 专栏 among them
+    assert.equal(
+      parseNarrativeSum('全县累计发布各类政府信息10615条,其中:县政府网站发布3335条,政府信息公开专栏发布954条,政务新媒体发布6326条')?.sum,
+      10615,
+    );
     // corpus p027: every part a kind of information with a verb, none a channel
     assert.equal(
       parseNarrativeSum('共主动公开信息197篇,其中公开政务动态类信息67篇,公开征求意见2篇,转载公开政策文件4篇,发布通知公告类信息124篇')?.sum,

@@ -54,7 +54,7 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
 // Parts that are all channels (`门户网站发布100条、微信公众号发布72条`) are what the total is split by, and
 // stay; a kind of information with a verb (`转载公开政策文件4篇`, corpus p027) names no channel.
 export const PUBLISHING =
-  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
+  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
 
 /** Whether a part labelled `label` ends a list whose parts so far include `categories` kinds of information. */
 export function endsCategoryList(parts: number, categories: number, label: string): boolean {
