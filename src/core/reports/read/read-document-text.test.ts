@@ -242,6 +242,15 @@ describe('title and signature (annual-report.md §6.4)', () => {
         year: null,
         source: null,
       },
+      // …and so does the day the year's figures are counted to; section 一 opening on the year with a longer
+      // subject before its verb, or a space before 年 (real pages)
+      {
+        lines: report([], ['本年度我局门户网站围绕中心工作，截止2023年12月31日我局通过官方网站发布信息34条。']),
+        year: 2023,
+        source: 'body',
+      },
+      { lines: report([], ['2020年度我局在政府網站主動公開信息22條。']), year: 2020, source: 'body' },
+      { lines: report([], ['2020 年,我单位对形成的政府信息实现了依法、有序公开。']), year: 2020, source: 'body' },
     ] as const;
     for (const c of cases) {
       const text = readDocumentText(c.lines, '2021');
@@ -293,6 +302,39 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([], ['相关信息依托政府门户网站及时发布。']), null);
     assert.equal(agency([], ['2025年，区城乡建设局聚焦中心工作和重点领域，持续深化政务公开。']), '区城乡建设局');
     assert.equal(agency(['本年度报告由某市某区发展和改革局根据《中华人民共和国政府信息公开条例》要求编制而成。']), '某市某区发展和改革局');
+  });
+
+  test('agencies as real pages write them (issue #9, a second round of pages beyond the corpus)', () => {
+    const agency = (before: readonly string[], overview?: readonly string[]) => readDocumentText(report(before, overview), '2021').agency;
+    // 政府 belongs to the organ where the title's 信息公开 follows 人民政府
+    assert.equal(agency(['2021年某江镇人民政府信息公开工作年度报告']), '某江镇人民政府');
+    // page metadata labels: in a table row, or without a colon
+    assert.equal(agency(['| 标题: | 某县人民政府办公室2025年政府信息公开工作年度报告 | ||']), '某县人民政府办公室');
+    assert.equal(agency(['名称 某庄街道办事处2023年政府信息公开工作年度报告']), '某庄街道办事处');
+    // a sentence naming the report as made by the organ
+    assert.equal(agency(['本报告是根据《条例》要求，由某市卫生局编制的2008年度政府信息公开工作年度报告。']), '某市卫生局');
+    // a mirror's spam where the organ was is no name
+    assert.equal(agency(['beat365官方网站大全_旧版彩票365下载_mobile 365365051人民政府2021年政府信息公开年度报告']), null);
+    // the organ's line below a title that a running header moved first
+    assert.equal(agency(['2021年政府信息公开工作年度报告', '某常市某意乡']), '某常市某意乡');
+    // the report's own title quoted in the introduction before the portal's 信息来源
+    assert.equal(
+      agency([
+        '2025年政府信息公开工作年度报告',
+        '信息来源:某川区人民政府',
+        '现向社会公布《某市某川区发展和改革局2025年度政府信息公开工作年度报告》。',
+      ]),
+      '某市某川区发展和改革局',
+    );
+    // a place alone, named by the sentence that publishes its report
+    assert.equal(agency(['根据《条例》规定，现公布某港市2021年政府信息公开工作年度报告。']), '某港市');
+    // an opening before section 一 that starts on the year; a 示范区; the organ before 于 and where it published
+    assert.equal(agency(['2025年,某花村镇紧扣“公开透明”的工作主线,持续完善公开机制。']), '某花村镇');
+    assert.equal(agency([], ['2025年,某某临空经济示范区共公开信息246项。']), '某某临空经济示范区');
+    assert.equal(agency([], ['某儿山镇于市政府门户网站主动公开本行政机关的政府信息。']), '某儿山镇');
+    // verbs that merely end in 政府
+    assert.equal(agency([], ['答复政府信息公开申请1641件。']), null);
+    assert.equal(agency([], ['衡量政府信息公开成效的关键在于公开信息的数量和质量。']), null);
   });
 
   test('statistics periods written other ways: a whole year, dotted dates, ranges of months (issue #9)', () => {

@@ -85,7 +85,8 @@ export function readDocumentText(
   ]);
 
   const { year, yearSource } = readYear(title.year, period, signature.date, sections, lines.slice(0, firstHeading + 3));
-  const agency = mergeAgency(title.agency, signature.agency) ?? metadataAgency(lines) ?? bodyAgency(lines, sections);
+  const agency =
+    mergeAgency(title.agency, signature.agency) ?? quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyAgency(lines, sections);
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -247,12 +248,24 @@ function readTitle(block: readonly Line[]): TitleReading {
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
     let agency = organOfSentence(cleanAgency(before === '' ? between : before));
+    if (agency.endsWith('人民') && compact.includes(`${agency}政府信息公开`)) {
+      // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
+      agency += '政府';
+    }
+    if (/[A-Za-z_]{2,}/.test(agency)) {
+      // `beat365官方网站大全_…人民政府`: a mirror's spam where the organ was, no name.
+      agency = '';
+    }
     const lines = [line.index];
     // A two-line title: the organ on its own line above `2023 年政府信息公开工作年度报告` (seed 003).
     const previous = block[i - 1];
     if (agency === '' && previous !== undefined && isOrganLine(previous.text)) {
       agency = previous.text.replace(/\s+/g, '');
       lines.unshift(previous.index);
+    } else if (agency === '' && next !== undefined && isOrganLine(next.text) && isOrganName(next.text.replace(/\s+/g, ''))) {
+      // …or below it: a title repeated on every page is put first, above its organ's line (running-headers.ts).
+      agency = next.text.replace(/\s+/g, '');
+      lines.push(next.index);
     }
     if (agency === '') {
       // A site's heading (`2020年信息公开年报`) may stand above the report's own title: a later title that
@@ -280,7 +293,8 @@ function cleanAgency(text: string): string {
     text
       .replace(SPAM, '')
       .replace(BREADCRUMB, '')
-      .replace(/^(?:标题|题目|名称)[:：]/, '')
+      // page metadata: `标题:`, `| 标题: | 某局2025年…`, `名称 某街道办事处2023年…` (spaces already gone)
+      .replace(/^\|*(?:标题|题目|名称)[:：]?\|*/, '')
       // a flipbook viewer's page title: `Page 8 - 某局2022年…年度报告`
       .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
@@ -288,6 +302,8 @@ function cleanAgency(text: string): string {
       .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布|特编制)/, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
+      // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it.
+      .replace(/^由(.{2,30}?)(?:编制|制作|发布)的?$/, '$1')
       .trim()
   );
 }
@@ -487,8 +503,21 @@ function readYear(
   if (opened.size === 1) {
     return { year: Number([...opened][0]), yearSource: 'body' };
   }
+  // Section 一 states where the year's figures end (`截止2023年12月31日我局…发布…34条`).
+  const ends = new Set<string>();
+  for (const line of overview?.lines ?? []) {
+    for (const match of asciiDigits(line).matchAll(YEAR_END)) {
+      ends.add(match[1]!);
+    }
+  }
+  if (ends.size === 1) {
+    return { year: Number([...ends][0]), yearSource: 'body' };
+  }
   return { year: null, yearSource: null };
 }
+
+// `截至2023年12月31日`, `截止到2023年底`: the day a year's figures are counted to.
+const YEAR_END = /截[至止](?:到)?(20\d{2})年(?:12月31日|底|末)/g;
 
 // A part's heading at the start of a line of section 一, up to its first full stop or colon when it runs on
 // (`(一)主动公开信息情况。本年度…`).
@@ -499,7 +528,7 @@ const PAGE_LINE = new RegExp(
   `^(?:当前位置|您的位置|您现在的位置|首页|【|\\[|分享到|扫一扫|发布时间|发布日期|来源|浏览次数|字体)|[${BREADCRUMB_SEPARATORS}]`,
 );
 const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
-const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|受理|收到|主动|发布|公开))/;
+const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:共|受理|收到|主动|发布|公开|主動|發布))/;
 
 // ---------------------------------------------------------------- agency beyond title and signature
 
@@ -508,11 +537,11 @@ const OPENING_YEAR = /^(20\d{2})年度?(?:[，,]|以来|[^\d。，,]{0,6}(?:共|
 const METADATA_AGENCY =
   /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：|]?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME =
-  /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|管理区|园区|开发区|新区|实验区|试验区)$/;
+  /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布)/;
 
 function isOrganName(text: string): boolean {
   return text.length >= 3 && text.length <= 30 && ORGAN_NAME.test(text) && !GENERIC_ORGAN.test(text) && !/[，,。；;、\d（(]/.test(text);
@@ -531,13 +560,32 @@ function metadataAgency(lines: readonly Line[]): string | null {
 
 // The introduction and section 一 naming their organ: `由江苏省公安厅编制`, `现公布法库县自然资源局2022年…`,
 // `现将2021年陇县财政局政府信息公开工作年度报告…`, `请与永康市交通运输局办公室联系`, `2021年，县乡村振兴局严格…`.
+// `编制完成《某县某局2023年政府信息公开工作年度报告》`, `现发布《某镇2022年…年度报告》`: the report's title, quoted. It
+// names the report as its title does, so it goes before the page's metadata (`信息来源:平川区人民政府` on a
+// department's report that the district's portal carries).
+const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
+// `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
+const PUBLISHED_TITLE =
+  /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/;
+const PLACE_NAME = /^[\u4e00-\u9fff]{1,12}(?:省|市|县|区|旗|州|盟)$/;
+
+function quotedTitleAgency(lines: readonly Line[]): string | null {
+  for (const line of lines.slice(0, 12)) {
+    const match = QUOTED_TITLE.exec(asciiDigits(line.text));
+    const name = match === null ? null : organIn(match[1]!);
+    if (name !== null) {
+      return name;
+    }
+  }
+  return null;
+}
+
 const BODY_AGENCY: readonly RegExp[] = [
-  // `编制完成《某县某局2023年政府信息公开工作年度报告》`, `现发布《某镇2022年…年度报告》`: the report's title, quoted.
-  /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/,
+  QUOTED_TITLE,
   /由([^，,。；;由]{3,30}?)(?:组织)?编制/,
   // `本年度报告由某区发展和改革局根据《…》…要求编制而成`: the organ before 根据.
   /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/,
-  /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/,
+  PUBLISHED_TITLE,
   /结合([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
   /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:办公室|综合科|办)?联系/,
 ];
@@ -554,11 +602,18 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
         if (name !== null) {
           return name;
         }
+        const place = match[1]!.replace(/\s+/g, '');
+        if (re === PUBLISHED_TITLE && PLACE_NAME.test(place) && !GENERIC_ORGAN.test(place)) {
+          return place;
+        }
       }
     }
   }
   const overview = sections.find((s) => s.id === 'overview');
-  for (const line of (overview?.lines ?? []).slice(0, 6)) {
+  // Section 一's first lines; or the opening before it when that opens on the year (`2025年,杏花村镇紧扣…`).
+  const preamble = sections.find((s) => s.id === 'preamble');
+  const openers = (preamble?.lines ?? []).filter((l) => /^\s*20\d{2}年度?[，,]/.test(asciiDigits(l))).slice(0, 2);
+  for (const line of [...(overview?.lines ?? []).slice(0, 6), ...openers]) {
     for (const sentence of asciiDigits(line).split(/[。；;]/)) {
       const opening = sentence
         .trim()
@@ -578,6 +633,11 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
   const text = phrase.replace(/\s+/g, '').replace(SPAM, '');
+  // `帽儿山镇于市政府门户网站…公开`: the organ, then 于 and where it published.
+  const placed = /^(.{2,20}?(?:镇|乡|街道|区|县|市|局|委|办))于/.exec(text);
+  if (placed !== null && isOrganName(placed[1]!)) {
+    return placed[1]!;
+  }
   return isOrganName(text) ? text : null;
 }
 
