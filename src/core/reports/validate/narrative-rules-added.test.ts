@@ -49,6 +49,8 @@ describe('NARR-SUM-LIST (44)', () => {
     );
     assert.deepEqual([bracketed?.sum, bracketed?.detail, bracketed?.catchAll], [949, '25+68+856', true]);
     assert.equal(parseLooseSum('本年度受理政府信息咨询372人次,其中现场咨询331人次,电话咨询61人次')?.sum, 392);
+    // a part's own outcomes after it are its breakdown (as rule 29's parse): the list cut at `;` has one part left
+    assert.equal(parseLooseSum('因信息公开引发行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件'), null);
     assert.equal(parseLooseSum('发布法定主动公开内容1条,包括机构概况1条,以及“三公”经费及预算/决算信息2条')?.marker, '包括');
     const approximate = parseLooseSum('向社会公开各类政府信息732余条次,其中:通过政府网站公开各类政府信息635条,上报县政府网站政府信息119条');
     assert.deepEqual([approximate?.total, approximate?.totalApproximate, approximate?.sum], [732, true, 754]);

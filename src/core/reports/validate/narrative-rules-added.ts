@@ -12,7 +12,7 @@ import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
-import { endsCategoryList, holdsOwnList, PUBLISHING, parseNarrativeSum } from './narrative-sums.ts';
+import { endsCategoryList, holdsOwnList, PUBLISHING, parseNarrativeSum, withoutBreakdowns } from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
@@ -113,7 +113,7 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   const unit = match[3]!;
   const units = UNIT_FAMILY[unit] ?? [unit];
   const list = listText(text.slice(match.index + match[0].length), match[5] !== undefined);
-  const parts: number[] = [];
+  const parts: { value: number; label: string }[] = [];
   let partsApproximate = false;
   let catchAll = false;
   let categories = 0;
@@ -149,20 +149,23 @@ export function parseLooseSum(sentence: string): LooseSum | null {
         catchAll = true;
       }
       partsApproximate ||= part.approximate;
-      parts.push(part.value);
+      parts.push({ value: part.value, label: label + part.label });
       label = '';
     }
   }
   if (parts.length < 2) {
     return null;
   }
+  if (parts.reduce((s, p) => s + p.value, 0) > total && withoutBreakdowns(parts, total) && parts.length < 2) {
+    return null; // a part's own outcomes were all there was after it (rule 29's parse does the same)
+  }
   return {
     total,
     totalApproximate: match[2] !== undefined,
     unit,
-    sum: parts.reduce((s, v) => s + v, 0),
+    sum: parts.reduce((s, p) => s + p.value, 0),
     partsApproximate,
-    detail: parts.join('+'),
+    detail: parts.map((p) => p.value).join('+'),
     catchAll,
     marker: match[6] === '其中' ? '其中' : '包括',
   };

@@ -97,6 +97,19 @@ describe('the parse of §3', () => {
     assert.equal(parseNarrativeSum('收到申请9件。上年转结1件,其中网络申请5件,信函申请5件')?.total, 1);
   });
 
+  test('a part`s own outcomes after it (`行政复议7件，结果维持6件，尚未审结1件`) are its breakdown, not more parts', () => {
+    assert.deepEqual(
+      parseNarrativeSum('因信息公开引发行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件;行政诉讼4件,结果维持2件,尚未审结2件'),
+      { total: 11, unit: '件', sum: 11, catchAll: false, detail: '7+4' },
+    );
+    // the list cut at `;` before the second part: one part left, no check
+    assert.equal(parseNarrativeSum('因信息公开引发行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件'), null);
+    // parts that are no outcomes stay parts, even where some add up to another
+    assert.equal(parseNarrativeSum('收到申请10件,其中自然人8件,法人4件,网上2件,信函2件')?.sum, 16);
+    // removing the breakdown would not bring the sum to the total: the parts stay as read
+    assert.equal(parseNarrativeSum('共有案件5件,其中行政复议7件,结果维持6件,尚未审结1件,行政诉讼4件')?.sum, 18);
+  });
+
   test('a long digit run is parsed in linear time', { timeout: 10_000 }, () => {
     assert.equal(parseNarrativeSum(`共1条，其中${'1'.repeat(200_000)}、${'2'.repeat(200_000)}`), null);
   });

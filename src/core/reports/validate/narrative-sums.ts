@@ -79,7 +79,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   const total = Number(match[1]);
   const unit = match[3]!;
   const rest = text.slice(match.index + match[0].length);
-  const parts: { value: number; detail: string; distributive: boolean }[] = [];
+  const parts: Part[] = [];
   let catchAll = false;
   let categories = 0;
   pieces: for (const raw of rest.split(/[，,；;]/)) {
@@ -97,7 +97,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       }
       const labels = last.label.slice(0, -1);
       const k = labels.split('、').filter(Boolean).length;
-      parts.push({ value: k * Number(last.digits), detail: `${k}×${last.digits}`, distributive: true });
+      parts.push({ value: k * Number(last.digits), detail: `${k}×${last.digits}`, distributive: true, label: labels });
       continue;
     }
     for (const sub of piece.split('、')) {
@@ -117,10 +117,13 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       if (CATCH_ALL.test(part.label)) {
         catchAll = true;
       }
-      parts.push({ value: Number(part.digits), detail: part.digits, distributive: false });
+      parts.push({ value: Number(part.digits), detail: part.digits, distributive: false, label: part.label });
     }
   }
   if (parts.length < 2 && !parts.some((p) => p.distributive)) {
+    return null;
+  }
+  if (parts.reduce((s, p) => s + p.value, 0) > total && withoutBreakdowns(parts, total) && parts.length < 2) {
     return null;
   }
   const sum = parts.reduce((s, p) => s + p.value, 0);
@@ -131,6 +134,44 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     return { total: before + total, unit, sum, catchAll, detail };
   }
   return { total, unit, sum, catchAll, detail };
+}
+
+/**
+ * Parts above the total that hold a part's own breakdown (`行政复议7件，结果维持6件，尚未审结1件；…`: 6 + 1 are the 7's):
+ * two or more parts right after a part that add up to it exactly are removed, left to right, while the
+ * sum is above the total. Removed only when the sum then is no longer above it: else they stay, and the
+ * finding with them.
+ */
+export function withoutBreakdowns(
+  parts: { readonly value: number; readonly label: string; readonly distributive?: boolean }[],
+  total: number,
+): boolean {
+  const kept = [...parts];
+  for (let i = 0; i < kept.length; i++) {
+    let sum = 0;
+    for (let j = i + 1; j < kept.length && sum < kept[i]!.value && OUTCOME_PART.test(kept[j]!.label); j++) {
+      sum += kept[j]!.value;
+      if (sum === kept[i]!.value && j > i + 1 && !kept.slice(i, j + 1).some((p) => p.distributive === true)) {
+        kept.splice(i + 1, j - i);
+        break;
+      }
+    }
+  }
+  if (kept.length < parts.length && kept.reduce((s, p) => s + p.value, 0) <= total) {
+    parts.splice(0, parts.length, ...kept);
+    return true;
+  }
+  return false;
+}
+
+// A part that says how some of the part before it ended (an appeal upheld or pending, an application answered).
+const OUTCOME_PART = /结果|维持|纠正|审结|办结|撤回|驳回|答复/;
+
+interface Part {
+  readonly value: number;
+  readonly detail: string;
+  readonly distributive: boolean;
+  readonly label: string;
 }
 
 /**
