@@ -68,6 +68,27 @@ describe('a report written as prose, without the template`s tables and headings'
     assert.ok(reading.findings.some((f) => f.rule === 'STRUCT-TABLE'));
   });
 
+  it('a report before the template, titled as one: its organ and year read, one TPL-BEFORE notice for its outline', async () => {
+    const reading = await read(
+      [
+        '某潭区人民政府2017年政府信息公开工作年度报告',
+        '一、基本工作情况',
+        '2017年，我区共主动公开政府信息1200条，其中政策文件200条，工作动态1000条。',
+        '二、依申请公开情况',
+        '全年受理申请5件，均已答复。',
+      ].join('\n'),
+    );
+    assert.deepEqual([reading.agency, reading.year, reading.template], ['某潭区人民政府', 2017, 'unknown']);
+    assert.deepEqual(
+      reading.findings.map((f) => [f.rule, f.severity, f.message]),
+      [['TPL-BEFORE', 'notice', '2017年度报告早于政府信息公开工作年度报告格式（2019年度起适用），未按格式核对其表格和栏目']],
+    );
+    // the same text for 2019: the template applies, its missing tables and sections are findings
+    const later = await read(['某潭区人民政府2019年政府信息公开工作年度报告', '一、基本工作情况', '2019年，我区公开信息。'].join('\n'));
+    assert.ok(later.findings.some((f) => f.rule === 'STRUCT-TABLE'));
+    assert.ok(!later.findings.some((f) => f.rule === 'TPL-BEFORE'));
+  });
+
   it('a text that only mentions a report is none (a README naming one)', async () => {
     const reading = await read(
       ['# Fixtures', '', '2019年某市人民政府办公厅政府信息公开工作年度报告 is kept here as an example.'].join('\n'),

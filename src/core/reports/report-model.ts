@@ -112,6 +112,7 @@ export const RULE_IDS = [
   'NARR-T3-HANDLED',
   'NARR-T3-CARRIED',
   'NARR-ORDINAL',
+  'TPL-BEFORE',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -173,6 +174,8 @@ export const RULE_SEVERITY = {
   'NARR-T3-HANDLED': 'warning',
   'NARR-T3-CARRIED': 'warning',
   'NARR-ORDINAL': 'warning',
+  /** A report of 2018 or before, without the template's tables: no template to check its outline against. */
+  'TPL-BEFORE': 'notice',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

@@ -152,7 +152,7 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
     narrative: facts.text.narrative,
     findings: findings satisfies readonly FingerprintedFinding[],
   };
-  if (isNotAReport(reading) && !statesItsPeriod(facts)) {
+  if (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts)) {
     // (A text that opens by stating its statistics period is a report all the same, written without the
     // template's tables and headings: its missing tables and sections are the findings.)
     // A file that is no annual report (a notice, a README in the batch): one notice, not nine
@@ -163,7 +163,39 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
     };
     return { reading: { ...reading, agency: null, year: null, findings: [notice] }, facts, readingFindings, evaluations: [] };
   }
+  if (reading.template === 'unknown' && reading.cells.length === 0 && facts.year !== null && facts.year <= LAST_YEAR_BEFORE_TEMPLATE) {
+    return beforeTemplate(reading, facts, readingFindings, evaluations);
+  }
   return { reading, facts, readingFindings, evaluations, crossYear };
+}
+
+/** Report years before the first template (国办公开办函〔2019〕60号 applies from the 2019 reports on). */
+const LAST_YEAR_BEFORE_TEMPLATE = 2018;
+// What compares a report with the template's tables and sections: nothing to compare a report before it with.
+const TEMPLATE_OUTLINE_RULES: ReadonlySet<string> = new Set(['STRUCT-TABLE', 'STRUCT-SECTION', 'STRUCT-HEADING']);
+
+/**
+ * A report of 2018 or before without the template's tables (`一、概述`, `三、依申请公开情况`…: the outline of its
+ * time): one TPL-BEFORE notice instead of every table and section the later templates have; the other
+ * findings (its sums, its numbering) stand.
+ */
+function beforeTemplate(
+  reading: ReportReading,
+  facts: ReportFacts,
+  readingFindings: readonly Finding[],
+  evaluations: readonly RuleEvaluation[],
+): ReportAnalysis {
+  const notice: FingerprintedFinding = {
+    ...finding('TPL-BEFORE', `${facts.year}年度报告早于政府信息公开工作年度报告格式（2019年度起适用），未按格式核对其表格和栏目`),
+    fingerprint: fingerprintOf('TPL-BEFORE'),
+  };
+  const findings = [notice, ...reading.findings.filter((f) => !TEMPLATE_OUTLINE_RULES.has(f.rule))];
+  return {
+    reading: { ...reading, findings },
+    facts,
+    readingFindings: readingFindings.filter((f) => !TEMPLATE_OUTLINE_RULES.has(f.rule)),
+    evaluations: evaluations.filter((e) => !TEMPLATE_OUTLINE_RULES.has(e.rule)),
+  };
 }
 
 /** Whether one of the text's first three lines states the report's statistics period (`本报告中所列数据的统计期限自…`). */
@@ -171,6 +203,21 @@ function statesItsPeriod(facts: ReportFacts): boolean {
   const period = facts.text.period;
   return period !== null && facts.narrativeLines.slice(0, 3).some((line) => line.includes(period.text) && line.includes('统计'));
 }
+
+/**
+ * Whether the text's title names an organ's annual report of a year (`龙潭区人民政府2017年政府信息公开工作年度报告`):
+ * a report before the template, or in prose, is a report all the same — its organ and year are read.
+ */
+function titledAsReport(facts: ReportFacts): boolean {
+  return (
+    facts.text.titleYear !== null &&
+    facts.agency !== null &&
+    /^[\u4e00-\u9fff（）()]{3,}$/.test(facts.agency) &&
+    // …and is laid out in numbered parts (`一、基本工作情况`), as a report is (a README naming one is not).
+    facts.narrativeLines.some((line) => NUMBERED_PART.test(line))
+  );
+}
+const NUMBERED_PART = /^\s*[一二三四五六七八九十]{1,2}、\s*\S/;
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */
 function isNotAReport(reading: ReportReading): boolean {
