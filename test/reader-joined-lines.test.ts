@@ -83,6 +83,16 @@ describe('a report written as prose, without the template`s tables and headings'
       reading.findings.map((f) => [f.rule, f.severity, f.message]),
       [['TPL-BEFORE', 'notice', '2017年度报告早于政府信息公开工作年度报告格式（2019年度起适用），未按格式核对其表格和栏目']],
     );
+    // no title: the opening sentence names the report
+    const opening = await read(
+      [
+        '2014年以来，根据《条例》要求，特编制并向社会公布某水区发展改革和统计局2014年度政府信息公开年度报告如下:',
+        '一、工作开展情况',
+        '2014年，我局公开信息。',
+      ].join('\n'),
+    );
+    assert.deepEqual([opening.agency, opening.year], ['某水区发展改革和统计局', 2014]);
+    assert.ok(opening.findings.some((f) => f.rule === 'TPL-BEFORE'));
     // the same text for 2019: the template applies, its missing tables and sections are findings
     const later = await read(['某潭区人民政府2019年政府信息公开工作年度报告', '一、基本工作情况', '2019年，我区公开信息。'].join('\n'));
     assert.ok(later.findings.some((f) => f.rule === 'STRUCT-TABLE'));

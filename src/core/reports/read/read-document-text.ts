@@ -299,11 +299,13 @@ function cleanAgency(text: string): string {
       .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
-      .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布|特编制)/, '')
+      .replace(/^(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:并?向社会公布)?/, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
       // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it.
       .replace(/^由(.{2,30}?)(?:编制|制作|发布)的?$/, '$1')
+      // `…公布某局2014年度政府信息公开年度报告`, read after an earlier year of the sentence: the year is the title's
+      .replace(/\d{4}年度?$/, '')
       .trim()
   );
 }
@@ -566,7 +568,7 @@ function metadataAgency(lines: readonly Line[]): string | null {
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
 const PUBLISHED_TITLE =
-  /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/;
+  /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:并?向社会公布)?(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/;
 const PLACE_NAME = /^[\u4e00-\u9fff]{1,12}(?:省|市|县|区|旗|州|盟)$/;
 
 function quotedTitleAgency(lines: readonly Line[]): string | null {

@@ -205,12 +205,14 @@ function statesItsPeriod(facts: ReportFacts): boolean {
 }
 
 /**
- * Whether the text's title names an organ's annual report of a year (`龙潭区人民政府2017年政府信息公开工作年度报告`):
+ * Whether the text names itself an organ's annual report of a year (`龙潭区人民政府2017年政府信息公开工作年度报告`):
  * a report before the template, or in prose, is a report all the same — its organ and year are read.
  */
 function titledAsReport(facts: ReportFacts): boolean {
   return (
-    facts.text.titleYear !== null &&
+    facts.year !== null &&
+    // its title, or its first lines (`特编制并向社会公布某局2014年度政府信息公开年度报告如下：`) name the report
+    (facts.text.titleYear !== null || facts.narrativeLines.slice(0, 3).some((line) => /年度报告|年报/.test(line))) &&
     facts.agency !== null &&
     /^[\u4e00-\u9fff（）()]{3,}$/.test(facts.agency) &&
     // …and is laid out in numbered parts (`一、基本工作情况`), as a report is (a README naming one is not).

@@ -568,3 +568,25 @@ describe('a table 二 block whose header names fewer columns than its row has', 
     assert.equal(cells['normative_documents.published_total'], 3);
   });
 });
+
+describe('a table 二 header whose labels a page cut short (`本年新` / `本年新`, their second line lost)', () => {
+  it('reads the values by position and reports no skipped label', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 | | | |',
+      '信息内容 | 本年新 | 本年新 | 对外公开总数量 |',
+      '规章 | 0 | 0 | 0 |',
+      '规范性文件 | 1 | 2 | 3 |',
+      '三、收到和处理政府信息公开申请情况',
+    ]);
+    const cells = values(reading);
+    assert.deepEqual(
+      [cells['normative_documents.new_made'], cells['normative_documents.new_published'], cells['normative_documents.published_total']],
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      reading.findings.filter((f) => f.rule === 'READ-UNKNOWN-ROW'),
+      [],
+    );
+  });
+});

@@ -898,7 +898,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     for (let i = 0; i < labels.length; i++) {
       const label = labels[i]!;
       if (label.targets.length === 0) {
-        addUnknown(table, label.text);
+        if (!(table === '二' && isCutColumnLabel(label.text))) {
+          addUnknown(table, label.text);
+        }
         continue;
       }
       if (table !== '二') {
@@ -946,6 +948,21 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       ? null
       : { table: accepted.table, record: lastRecord, line: accepted.lines[accepted.lines.length - 1] ?? 0, grid: accepted.grid === true };
   return { records, variants, unknown, markers, found, consumed, last, t3Columns: narrowTable3Columns(t3Heads) };
+}
+
+// Table 二's column labels in both templates (`本年新制作数量`, `上一年项目数量`…).
+const TABLE2_COLUMN_LABELS: readonly string[] = [
+  ...new Set((['2019', '2021'] as const).flatMap((id) => TEMPLATES[id].tables['二'].blocks.flatMap((b) => b.columns.map((c) => c.label)))),
+];
+
+/**
+ * A table 二 header cell that is the start of a column label a page cut short (`本年新` of 本年新制作数量 and
+ * 本年新公开数量, its second line lost): no row or column of its own, so not reported as skipped — the values
+ * under it are read by position.
+ */
+function isCutColumnLabel(text: string): boolean {
+  const label = text.replace(/\s+/g, '');
+  return label.length >= 3 && TABLE2_COLUMN_LABELS.some((column) => column.length > label.length && column.startsWith(label));
 }
 
 // Table 三's header label over the five kinds of legal person (`法人或其他组织`), as a column title.
