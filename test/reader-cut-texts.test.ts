@@ -35,6 +35,9 @@ describe('withoutOpenTail', () => {
     assert.deepEqual(withoutOpenTail('行政许可\n    9'), { text: '行政许可\n    9', number: '9' });
     assert.deepEqual(withoutOpenTail('采购 | 180774.8'), { text: '采购 | 180774.8', number: '180774.8' });
     assert.deepEqual(withoutOpenTail('无其他需要报告的事项'), { text: '无其他需要报告的事项', number: null });
+    // punctuation at the end is no number
+    assert.deepEqual(withoutOpenTail('内容涵盖工作信息、各类资金的发放,'), { text: '内容涵盖工作信息、各类资金的发放,', number: null });
+    assert.deepEqual(withoutOpenTail('采购金额为,5'), { text: '采购金额为,5', number: '5' });
     assert.deepEqual(withoutOpenTail('行政许可\t9 '), { text: '行政许可\t9 ', number: null });
   });
   it('drops the ordinal of the label that came next: it is no value of the label before', () => {

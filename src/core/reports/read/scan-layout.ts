@@ -163,6 +163,10 @@ export function withoutOpenTail(text: string): { readonly text: string; readonly
   while (start > 0 && isNumberPart(text.charCodeAt(start - 1))) {
     start--;
   }
+  // A comma or point alone (`…各类资金的发放,`) is punctuation, no number.
+  while (start < end && !isDigitCode(text.charCodeAt(start))) {
+    start++;
+  }
   const number = text.slice(start, end);
   if (number !== '' && startsNextLabel(text.slice(0, start), number)) {
     return { text: text.slice(0, start), number: null };
