@@ -332,6 +332,9 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['2025年,某花村镇紧扣“公开透明”的工作主线,持续完善公开机制。']), '某花村镇');
     assert.equal(agency([], ['2025年,某某临空经济示范区共公开信息246项。']), '某某临空经济示范区');
     assert.equal(agency([], ['某儿山镇于市政府门户网站主动公开本行政机关的政府信息。']), '某儿山镇');
+    // a town's joint office compiles the town's report
+    assert.equal(agency(['本报告由某城镇人民政府党政办公室编制。']), '某城镇人民政府');
+    assert.equal(agency(['本报告由某港镇人民政府党政办公室编制。', '如有疑问请与某港镇人民政府党政办公室联系。']), '某港镇人民政府');
     // verbs that merely end in 政府
     assert.equal(agency([], ['答复政府信息公开申请1641件。']), null);
     assert.equal(agency([], ['衡量政府信息公开成效的关键在于公开信息的数量和质量。']), null);

@@ -634,7 +634,11 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
-  const text = phrase.replace(/\s+/g, '').replace(SPAM, '');
+  const text = phrase
+    .replace(/\s+/g, '')
+    .replace(SPAM, '')
+    // `由某镇人民政府党政办公室编制`: a town's joint office compiles the town's report.
+    .replace(/((?:镇|乡)(?:人民政府)?|街道(?:办事处)?)党政(?:综合)?办(?:公室)?(?:综合科)?$/, '$1');
   // `帽儿山镇于市政府门户网站…公开`: the organ, then 于 and where it published.
   const placed = /^(.{2,20}?(?:镇|乡|街道|区|县|市|局|委|办))于/.exec(text);
   if (placed !== null && isOrganName(placed[1]!)) {
