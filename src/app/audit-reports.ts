@@ -69,6 +69,13 @@ const keyOf = (agency: string | null, year: number | null): string | undefined =
   agency === null || year === null ? undefined : `${normaliseAgency(agency)}\u001f${year}`;
 
 /**
+ * The agency and year a duplicate shares: those the reading states (none for a file that is no report), the
+ * agency as read in simplified characters (a traditional copy names it as written: `柞水縣…`).
+ */
+const duplicateKeyOf = (analysis: ReportAnalysis): string | undefined =>
+  analysis.reading.agency === null ? undefined : keyOf(analysis.facts?.agency ?? analysis.reading.agency, analysis.reading.year);
+
+/**
  * Audits the given files; results keep the order of `inputs`, streamed through `onResult` when given.
  * Files are read `concurrency` at a time; each result is final once the next LOOKAHEAD files are read.
  */
@@ -95,7 +102,7 @@ export async function auditReports(inputs: readonly AuditInput[], deps: AuditDep
     if (facts != null && factsKey !== undefined && !firstOfKey.has(factsKey)) {
       firstOfKey.set(factsKey, { index, facts: crossYearFacts(facts) });
     }
-    const readingKey = keyOf(analysis.reading.agency, analysis.reading.year);
+    const readingKey = duplicateKeyOf(analysis);
     if (deps.duplicates === true && readingKey !== undefined && analysis.facts !== null) {
       const list = sourcesOfKey.get(readingKey) ?? [];
       list.push({ index, source: analysis.reading.source });
@@ -109,7 +116,7 @@ export async function auditReports(inputs: readonly AuditInput[], deps: AuditDep
     const facts = analysis.facts;
     return (
       (facts != null && keyOf(facts.agency, facts.year) !== undefined) ||
-      (deps.duplicates === true && analysis.facts !== null && keyOf(analysis.reading.agency, analysis.reading.year) !== undefined)
+      (deps.duplicates === true && analysis.facts !== null && duplicateKeyOf(analysis) !== undefined)
     );
   };
 
@@ -124,7 +131,7 @@ export async function auditReports(inputs: readonly AuditInput[], deps: AuditDep
       }
     }
     if (deps.duplicates === true) {
-      const key = keyOf(analysis.reading.agency, analysis.reading.year);
+      const key = duplicateKeyOf(analysis);
       const others = (key === undefined ? [] : (sourcesOfKey.get(key) ?? [])).filter((o) => o.index !== index && o.index < windowEnd);
       if (others.length > 0 && analysis.facts !== null) {
         analysis = withDuplicateFinding(

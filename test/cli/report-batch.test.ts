@@ -64,6 +64,23 @@ describe('report check over a batch', () => {
     ]);
   });
 
+  test('a traditional copy names its agency as written, and is a duplicate of the simplified one all the same', async () => {
+    const dir = await makeTempDir();
+    const simplified = ['黄石市民政局2023年政府信息公开工作年度报告', '一、总体情况', '2023年，我局主动公开信息12条。'].join('\n');
+    await writeFile(join(dir, 'a.txt'), `${simplified}\n`);
+    const traditional = ['黃石市民政局2023年政府信息公開工作年度報告', '一、總體情況', '2023年，我局主動公開信息12條。'].join('\n');
+    await writeFile(join(dir, 'b.txt'), `${traditional}\n`);
+    const readings = jsonLines((await runCli(['report', 'check', '--json', dir])).out);
+    assert.deepEqual(
+      readings.map((r) => r.agency),
+      ['黄石市民政局', '黃石市民政局'],
+    );
+    assert.deepEqual(
+      readings.map((r) => r.findings.filter((f) => f.rule === 'DUPLICATE-REPORT').length),
+      [1, 1],
+    );
+  });
+
   test('--only errors / warnings lists that severity alone; anything else is a usage error', async () => {
     const dir = await batch();
     const warnings = await runCli(['report', 'check', '--only', 'warnings', dir]);

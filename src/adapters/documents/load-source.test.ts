@@ -171,6 +171,21 @@ describe('plain text', () => {
     );
   });
 
+  test('a converted text keeps its written form beside it, character for character (the agency is named as written)', async () => {
+    const result = await loadSource(utf8('柞水縣鳳(fèng)凰鎮人民政府2021年政府信息公開工作年度報告\n'), 'a.txt');
+    assert.ok(result.ok);
+    const [block] = result.document.blocks;
+    assert.deepEqual(block, {
+      kind: 'text',
+      text: '柞水县凤凰镇人民政府2021年政府信息公开工作年度报告\n',
+      written: '柞水縣鳳凰鎮人民政府2021年政府信息公開工作年度報告\n',
+    });
+    // nothing converted: no written form
+    const plain = await loadSource(utf8('某县民政局2021年政府信息公开工作年度报告\n'), 'a.txt');
+    assert.ok(plain.ok);
+    assert.equal((plain.document.blocks[0] as { written?: string }).written, undefined);
+  });
+
   test('simplified text with characters that also have a traditional reading is left alone', async () => {
     const text = '什么是乾隆年间的文件？干部了解情况，显著提高。';
     assert.equal(onlyText(await loadSource(utf8(text), 'a.txt')), text);

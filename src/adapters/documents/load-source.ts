@@ -8,7 +8,7 @@ import { csvAsTabText } from './csv-text.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { htmlToBlocks, SourceLimitError } from './html-to-blocks.ts';
 import { withAsciiTableRules } from './table-rules.ts';
-import { detectScriptOf, toSimplified } from './to-simplified.ts';
+import { detectScriptOf, toSimplified, withoutZeroWidth } from './to-simplified.ts';
 import { hasRadicals, unifyRadicals } from './unify-radicals.ts';
 import { zipLimitProblem } from './zip-limits.ts';
 
@@ -238,9 +238,23 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
     const unified = hasRadicals(text) ? unifyRadicals(text) : text;
     return stripPinyinMarks(mode === 'simplified' && !needsCleaning(unified) ? unified : toSimplified(normalizeLineBreaks(unified), mode));
   };
-  const cleaned: SourceBlock[] = blocks.map((block) =>
-    block.kind === 'text' ? { kind: 'text', text: clean(block.text) } : { kind: 'table', rows: block.rows.map((row) => row.map(clean)) },
-  );
+  // A traditional text keeps its written form beside the converted one: the agency is named as the file writes it
+  // (a simplified text with a stray traditional character is a simplified text).
+  const written = (text: string, converted: string): string | undefined => {
+    if (mode !== 'traditional') {
+      return undefined;
+    }
+    const form = stripPinyinMarks(withoutZeroWidth(normalizeLineBreaks(hasRadicals(text) ? unifyRadicals(text) : text)));
+    return form !== converted && form.length === converted.length ? form : undefined;
+  };
+  const cleaned: SourceBlock[] = blocks.map((block) => {
+    if (block.kind === 'table') {
+      return { kind: 'table', rows: block.rows.map((row) => row.map(clean)) };
+    }
+    const text = clean(block.text);
+    const form = written(block.text, text);
+    return form === undefined ? { kind: 'text', text } : { kind: 'text', text, written: form };
+  });
   const hasText = cleaned.some((block) =>
     block.kind === 'text' ? block.text.trim() !== '' : block.rows.some((row) => row.some((cell) => cell.trim() !== '')),
   );

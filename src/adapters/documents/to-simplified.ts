@@ -27,6 +27,11 @@ const MIRROR_TERMS: readonly (readonly [string, string])[] = [
 /** Zero-width spaces and joiners, direction marks, word joiner, BOM, soft hyphen: invisible, but they split words the reader matches. */
 const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff\u00ad]/g;
 
+/** The text without what toSimplified drops before it converts (zero-width characters). */
+export function withoutZeroWidth(text: string): string {
+  return text.replace(ZERO_WIDTH, '');
+}
+
 interface LoadedConverter {
   readonly convert: Converter;
   /** Characters of the simplified set (GB2312) that the converter would still change (著 → 着). */

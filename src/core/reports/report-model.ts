@@ -245,7 +245,15 @@ export interface ReportDocument {
 
 /** A paragraph of text or a table grid. Grids keep positions: merged cells leave '' placeholders. */
 export type SourceBlock =
-  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /**
+       * The text as the file writes it, where it was converted from traditional characters (`柞水縣鳳凰鎮`):
+       * the same length as `text`, character for character; absent when nothing was converted.
+       */
+      readonly written?: string;
+    }
   | { readonly kind: 'table'; readonly rows: readonly (readonly string[])[] };
 
 /** The decoded content of one file, already converted to Simplified Chinese by the adapter. */

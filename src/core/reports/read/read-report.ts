@@ -55,8 +55,39 @@ export function readReport(
   const facts = toReportFacts(tables, text);
   const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];
   const validation = validateReport({ report: facts, settings, readingFindings, evaluations: options.evaluations ?? 'all' });
-  const analysis = analysisOf(source, facts, readingFindings, validation);
+  const analysis = writtenAgency(document, analysisOf(source, facts, readingFindings, validation));
   return document.places === undefined ? analysis : { ...analysis, places: document.places };
+}
+
+/**
+ * The agency as the file writes it when its text was converted from traditional characters (`柞水縣鳳凰鎮人民政府`,
+ * read as 柞水县凤凰镇人民政府): found where the converted text names it, spaces aside. The facts keep the simplified
+ * name, which pairs the years of one agency.
+ */
+function writtenAgency(document: SourceDocument, analysis: ReportAnalysis): ReportAnalysis {
+  const agency = analysis.reading.agency;
+  if (agency === null) {
+    return analysis;
+  }
+  for (const block of document.blocks) {
+    if (block.kind !== 'text' || block.written === undefined) {
+      continue;
+    }
+    let converted = '';
+    let written = '';
+    for (let i = 0; i < block.text.length; i++) {
+      const ch = block.text[i]!;
+      if (!/\s/.test(ch)) {
+        converted += ch;
+        written += block.written[i];
+      }
+    }
+    const at = converted.indexOf(agency);
+    if (at >= 0) {
+      return { ...analysis, reading: { ...analysis.reading, agency: written.slice(at, at + agency.length) } };
+    }
+  }
+  return analysis;
 }
 
 /** Re-runs validation with the same agency's previous-year facts (validation-rules.md P4, rules 23–24). */
