@@ -49,6 +49,14 @@ describe('NARR-SUM-LIST (44)', () => {
     );
     assert.deepEqual([bracketed?.sum, bracketed?.detail, bracketed?.catchAll], [949, '25+68+856', true]);
     assert.equal(parseLooseSum('本年度受理政府信息咨询372人次,其中现场咨询331人次,电话咨询61人次')?.sum, 392);
+    // a total before rule 29's (a part of this list holds that one's list): checked here; a channel named without
+    // its verb (`政府网站35条`) is a channel's count like the others
+    assert.deepEqual(
+      parseLooseSum(
+        '全年主动公开政务信息382条,包括政府网站35条,新华社、每日头条等媒体上发布信息80条,“某镇”微信公众号2443条,其中乡村振兴228条、党建58条',
+      )?.detail,
+      '35+80+2443',
+    );
     // a part's own outcomes after it are its breakdown (as rule 29's parse): the list cut at `;` has one part left
     assert.equal(parseLooseSum('因信息公开引发行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件'), null);
     assert.equal(parseLooseSum('发布法定主动公开内容1条,包括机构概况1条,以及“三公”经费及预算/决算信息2条')?.marker, '包括');

@@ -12,7 +12,7 @@ import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
-import { endsCategoryList, holdsOwnList, PUBLISHING, parseNarrativeSum, withoutBreakdowns } from './narrative-sums.ts';
+import { endsCategoryList, holdsOwnList, namesCategory, parseNarrativeSum, strictTotalAt, withoutBreakdowns } from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
@@ -101,12 +101,14 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   if (!(sentence.includes('其中') || sentence.includes('包括') || sentence.includes('包含'))) {
     return null;
   }
-  if (parseNarrativeSum(sentence) !== null) {
-    return null;
-  }
   const text = asciiDigits(sentence);
   const match = LOOSE_TOTAL.exec(text);
   if (match === null) {
+    return null;
+  }
+  // Rule 29 checks its total; a total before it (`…382条，包括…公众号2443条，其中…`, the strict total a part of
+  // this list) is still this rule's.
+  if (parseNarrativeSum(sentence) !== null && match.index >= strictTotalAt(sentence)) {
     return null;
   }
   const total = Number(match[1]);
@@ -142,7 +144,7 @@ export function parseLooseSum(sentence: string): LooseSum | null {
       if (endsCategoryList(parts.length, categories, label + part.label)) {
         break pieces; // another channel's count after kinds of information (rule 29's parse does the same)
       }
-      if (!PUBLISHING.test(label + part.label)) {
+      if (namesCategory(label + part.label)) {
         categories++;
       }
       if (CATCH_ALL.test(label + part.label)) {

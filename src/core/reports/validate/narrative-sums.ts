@@ -56,6 +56,14 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
 export const PUBLISHING =
   /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
 
+// A part that names a channel without its verb (`政府网站35条`, `“某镇”微信公众号2443条`): a channel's count too.
+const CHANNEL_NAME = /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[”"」]?$/;
+
+/** Whether a part labelled `label` counts a kind of information (not a channel's output). */
+export function namesCategory(label: string): boolean {
+  return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label);
+}
+
 /** Whether a part labelled `label` ends a list whose parts so far include `categories` kinds of information. */
 export function endsCategoryList(parts: number, categories: number, label: string): boolean {
   return parts > 0 && categories > 0 && PUBLISHING.test(label);
@@ -64,6 +72,11 @@ export function endsCategoryList(parts: number, categories: number, label: strin
 /** A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): it ends a list of parts. */
 export function holdsOwnList(piece: string): boolean {
   return piece.includes('其中') || /[（(]/.test(piece);
+}
+
+/** Where §3's total stands in a sentence (in its ASCII-digit form), or −1 when it has none. */
+export function strictTotalAt(sentence: string): number {
+  return sentence.includes('其中') ? (TOTAL.exec(asciiDigits(sentence))?.index ?? -1) : -1;
 }
 
 /** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
@@ -108,7 +121,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       if (endsCategoryList(parts.length, categories, part.label)) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
-      if (!PUBLISHING.test(part.label)) {
+      if (namesCategory(part.label)) {
         categories++;
       }
       if (part.approximate) {
