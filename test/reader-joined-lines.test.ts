@@ -93,6 +93,16 @@ describe('a report written as prose, without the template`s tables and headings'
     );
     assert.deepEqual([opening.agency, opening.year], ['某水区发展改革和统计局', 2014]);
     assert.ok(opening.findings.some((f) => f.rule === 'TPL-BEFORE'));
+    // a page of a report without its 一、 heading (it goes from the introduction to （一）): a report all the same
+    const page = await read(
+      [
+        '某沙市2023年政府信息公开工作年度报告',
+        '本报告根据《条例》要求编制，全文包括总体情况、主动公开政府信息情况等六个部分。',
+        '(一)主动公开情况。一是强化顶层设计。',
+      ].join('\n'),
+    );
+    assert.deepEqual([page.agency, page.year], ['某沙市', 2023]);
+    assert.ok(!page.findings.some((f) => f.rule === 'NOT-A-REPORT'));
     // the same text for 2019: the template applies, its missing tables and sections are findings
     const later = await read(['某潭区人民政府2019年政府信息公开工作年度报告', '一、基本工作情况', '2019年，我区公开信息。'].join('\n'));
     assert.ok(later.findings.some((f) => f.rule === 'STRUCT-TABLE'));

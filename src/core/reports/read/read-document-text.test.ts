@@ -332,6 +332,40 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['2025年,某花村镇紧扣“公开透明”的工作主线,持续完善公开机制。']), '某花村镇');
     assert.equal(agency([], ['2025年,某某临空经济示范区共公开信息246项。']), '某某临空经济示范区');
     assert.equal(agency([], ['某儿山镇于市政府门户网站主动公开本行政机关的政府信息。']), '某儿山镇');
+    // a spam prefix before the organ in a quoted title; a gambling brand where the organ was
+    assert.equal(agency(['现编制形成了《uedbet体育_uedbet官网@:某柳镇人民政府2023年政府信息公开工作年度报告》。']), '某柳镇人民政府');
+    assert.equal(agency(['如对本报告有任何疑问,请联系:澳門賭場办公室,电话:0512-65241084。']), null);
+    // contacts written other ways; the organ whose work the report sums up; metadata in a table row
+    assert.equal(
+      agency(['如有疑问请与某凤县政务服务和大数据管理局(地址:某凤县政务服务中心501室,联系电话:0718-6277499)。']),
+      '某凤县政务服务和大数据管理局',
+    );
+    assert.equal(
+      agency(['如对本年度报告有疑问,请联系:某州市滨江区人民政府长河街道办事处;联系电话:0571-86624908']),
+      '某州市滨江区人民政府长河街道办事处',
+    );
+    assert.equal(agency(['为认真做好某山市卫生健康局政府信息公开工作,现将情况报告如下。']), '某山市卫生健康局');
+    assert.equal(agency(['结合省财政厅2024年政府信息公开工作实际,编制本报告。']), '省财政厅');
+    assert.equal(agency(['来 源: | 某中市自然资源局 | 发布机构: | 某中市自然资源局 |']), '某中市自然资源局');
+    // titles worded other ways: 年度工作报告, …工作的年度报告 under the organ's line, the year inside the name,
+    // the year first in a quoted title
+    assert.equal(agency(['某州省教育厅2021年政府信息公开年度工作报告']), '某州省教育厅');
+    assert.equal(agency(['某边县某九镇人民政府', '关于2021年度政府信息公开工作的年度报告']), '某边县某九镇人民政府');
+    assert.equal(agency(['某城市2021年气象局政府信息公开工作年度报告']), '某城市气象局');
+    assert.equal(agency(['根据规定，《2020年度某东县水务局信息公开工作年度报告》已经研究同意，现予公开发布。']), '某东县水务局');
+    assert.equal(agency(['要求,现发布《某苏省2020年政府信息公开工作年度报告》。']), '某苏省');
+    // a place alone as the subject of section 一 before a verb; not before the rest of a name
+    assert.equal(agency([], ['2022年,某箭区坚持以人民为中心,推进政务公开。']), '某箭区');
+    assert.equal(agency([], ['2022年,,某东省人民政府办公厅以习近平新时代中国特色社会主义思想为指导。']), '某东省人民政府办公厅');
+    // what is no name: a cover's Latin line, a sentence's remains, subjects that are no organ
+    assert.equal(agency(['GOVERNMENT INFORMATION', '2022年1月', '本报告由某委编制。']), null);
+    assert.equal(agency(['本报告根据《条例》(以下简称《条例》)以及2018年度某市政府各部门的信息公开工作年度报告编制。']), null);
+    assert.equal(agency([], ['以上是我局政府信息公开工作的基本情况。']), null);
+    assert.equal(agency([], ['把政府门户网站作为信息公开的主要渠道。']), null);
+    assert.equal(agency([], ['2021年,新收政府信息公开申请0件。']), null);
+    assert.equal(agency([], ['今年我镇共收到人大建议6条。']), null);
+    // a development zone's joint office compiles the zone's report
+    assert.equal(agency(['本报告由江苏某宁经济开发区党政办公室编制而成。']), '江苏某宁经济开发区');
     // a town's joint office compiles the town's report
     assert.equal(agency(['本报告由某城镇人民政府党政办公室编制。']), '某城镇人民政府');
     assert.equal(agency(['本报告由某港镇人民政府党政办公室编制。', '如有疑问请与某港镇人民政府党政办公室联系。']), '某港镇人民政府');

@@ -33,7 +33,7 @@ interface Line {
 // `<agency><YYYY>年(度)?政府信息公开工作年度报告` (§6.4); also `<YYYY>年<agency>…` and 政府信息公开年度报告.
 // Also `政务公开工作年度报告` and `…信息公开工作报告` (no 年度 before 报告), as some agencies title it.
 const TITLE =
-  /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:年度报告|年报|报告(?=$|[（(]|的))/;
+  /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?的?(?:年度报告|年度工作报告|年报|报告(?=$|[（(]|的))/;
 // `<agency>政府信息公开工作2023年度报告`: the year inside the title's last words.
 const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)工作(\d{4})年度?(?:报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
@@ -225,7 +225,10 @@ function readTitle(block: readonly Line[]): TitleReading {
         return { ...joined, lines: joined.lines.length > 1 ? [line.index, next.index, third!.index] : [line.index, next.index] };
       }
     }
-    if (compact.length > MAX_TITLE || !(compact.includes('年度报告') || compact.includes('年报') || compact.includes('公开工作报告'))) {
+    if (
+      compact.length > MAX_TITLE ||
+      !(compact.includes('年度报告') || compact.includes('年报') || compact.includes('公开工作报告') || compact.includes('年度工作报告'))
+    ) {
       continue;
     }
     const after = TITLE_YEAR_AFTER.exec(compact) ?? TITLE_YEAR_INSIDE.exec(compact);
@@ -247,13 +250,15 @@ function readTitle(block: readonly Line[]): TitleReading {
     const [, before = '', yearText = '', between = ''] = match;
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
-    let agency = organOfSentence(cleanAgency(before === '' ? between : before));
+    // `宣城市2021年气象局政府信息公开…`: the year inside the organ's name.
+    const inside = before !== '' && between !== '' && between.length <= 12 && isOrganName(cleanAgency(before) + between);
+    let agency = organOfSentence(cleanAgency(before === '' ? between : inside ? before + between : before));
     if (agency.endsWith('人民') && compact.includes(`${agency}政府信息公开`)) {
       // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
       agency += '政府';
     }
-    if (/[A-Za-z_]{2,}/.test(agency)) {
-      // `beat365官方网站大全_…人民政府`: a mirror's spam where the organ was, no name.
+    if (/[A-Za-z_]{2,}/.test(agency) || GAMBLING.test(agency) || /^(?:[)）\]】」』]|以及)/.test(agency)) {
+      // `beat365官方网站大全_…人民政府`, `澳門賭場`: a mirror's spam where the organ was; `)以及` of `…(以下简称《条例》)以及2018年度…年度报告编制`: what is left of a sentence. No name.
       agency = '';
     }
     const lines = [line.index];
@@ -282,6 +287,9 @@ function readTitle(block: readonly Line[]): TitleReading {
 const SPAM =
   /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载)/g;
 
+// A mirror's gambling brand put where the organ's name was (`澳門賭場办公室`, `美高梅娱乐城办公厅`): no name at all.
+const GAMBLING = /赌场|賭場|博彩|彩票|娱乐城|娛樂城|娱乐场|娛樂場|菠菜|棋牌|百家乐|百家樂|葡京|威尼斯人|美高梅/;
+
 // The separators of a web page's breadcrumb (`当前位置：首页 > 政务公开 > 年报 > 某局2023年…`), shared by the
 // three tests below that recognise one.
 const BREADCRUMB_SEPARATORS = '>＞›»→';
@@ -290,7 +298,7 @@ const BREADCRUMB = new RegExp(`^.*[${BREADCRUMB_SEPARATORS}]`);
 
 function cleanAgency(text: string): string {
   return (
-    text
+    withoutLatinPrefix(text)
       .replace(SPAM, '')
       .replace(BREADCRUMB, '')
       // page metadata: `标题:`, `| 标题: | 某局2025年…`, `名称 某街道办事处2023年…` (spaces already gone)
@@ -308,6 +316,14 @@ function cleanAgency(text: string): string {
       .replace(/\d{4}年度?$/, '')
       .trim()
   );
+}
+
+/**
+ * A mirror's injected brand before the organ (`uedbet体育_uedbet官网@:西柳镇人民政府`): everything up to the last run
+ * of Latin letters and marks that a Chinese character follows goes. What is left with Latin letters in it is no name.
+ */
+function withoutLatinPrefix(text: string): string {
+  return /[A-Za-z]/.test(text) ? text.replace(/^.*[A-Za-z_@:：]+(?=[\u4e00-\u9fff])/, '') : text;
 }
 
 /**
@@ -330,7 +346,13 @@ function organOfSentence(agency: string): string {
  */
 function isOrganLine(text: string): boolean {
   return (
-    text.length <= MAX_SIGNATURE_AGENCY && !/\d/.test(asciiDigits(text)) && !SENTENCE_PUNCTUATION.test(text) && !BREADCRUMB_STEP.test(text)
+    text.length <= MAX_SIGNATURE_AGENCY &&
+    // a cover's Latin line (`GOVERNMENT INFORMATION`) names no organ
+    /[\u4e00-\u9fff]/.test(text) &&
+    !/[A-Za-z]{2,}/.test(text) &&
+    !/\d/.test(asciiDigits(text)) &&
+    !SENTENCE_PUNCTUATION.test(text) &&
+    !BREADCRUMB_STEP.test(text)
   );
 }
 
@@ -537,16 +559,23 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:�
 // Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`), anywhere
 // in a line of several fields (`索引号：… 发布机构：某局 生成日期：…`, `| 索引号 | … | 发布机构 | 某局 |`).
 const METADATA_AGENCY =
-  /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：|]?\s*([^\s|:：]{2,30})/g;
+  /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME =
   /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年)/;
 
 function isOrganName(text: string): boolean {
-  return text.length >= 3 && text.length <= 30 && ORGAN_NAME.test(text) && !GENERIC_ORGAN.test(text) && !/[，,。；;、\d（(]/.test(text);
+  return (
+    !GAMBLING.test(text) &&
+    text.length >= 3 &&
+    text.length <= 30 &&
+    ORGAN_NAME.test(text) &&
+    !GENERIC_ORGAN.test(text) &&
+    !/[，,。；;、\d（(]/.test(text)
+  );
 }
 
 function metadataAgency(lines: readonly Line[]): string | null {
@@ -568,18 +597,28 @@ function metadataAgency(lines: readonly Line[]): string | null {
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
 const PUBLISHED_TITLE =
-  /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:并?向社会公布)?(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况)/;
-const PLACE_NAME = /^[\u4e00-\u9fff]{1,12}(?:省|市|县|区|旗|州|盟)$/;
+  /(?:现将|现公布|现予公布|特向社会公布|公布|特编制)(?:并?向社会公布)?(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)/;
+const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
 
 function quotedTitleAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 12)) {
-    const match = QUOTED_TITLE.exec(asciiDigits(line.text));
-    const name = match === null ? null : organIn(match[1]!);
+    const text = asciiDigits(line.text);
+    // `《某局2023年…年度报告》`, or the year first: `《2020年度某县水务局信息公开工作年度报告》`
+    const match = QUOTED_TITLE.exec(text) ?? QUOTED_TITLE_YEAR_FIRST.exec(text);
+    const name = match === null ? null : (organIn(match[1]!) ?? placeIn(match[1]!));
     if (name !== null) {
       return name;
     }
   }
   return null;
+}
+
+const QUOTED_TITLE_YEAR_FIRST = /《20\d{2}年度?([^《》，,。；;\d]{3,30}?)(?:政府|政务)?信息公开(?:工作)?年度报告》/;
+
+/** A place alone (`茅箭区`, `江苏省`) where a sentence names the organ that reports: its government. */
+function placeIn(phrase: string): string | null {
+  const place = phrase.replace(/\s+/g, '');
+  return PLACE_NAME.test(place) && !GENERIC_ORGAN.test(place) && !GAMBLING.test(place) ? place : null;
 }
 
 const BODY_AGENCY: readonly RegExp[] = [
@@ -588,11 +627,17 @@ const BODY_AGENCY: readonly RegExp[] = [
   // `本年度报告由某区发展和改革局根据《…》…要求编制而成`: the organ before 根据.
   /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/,
   PUBLISHED_TITLE,
-  /结合([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
+  /结合([^，,。；;\d]{3,30}?)(?:20\d{2}年度?)?(?:政府)?信息公开工作/,
   /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:办公室|综合科|办)?联系/,
+  // `请与某局(地址:…,联系电话:…)。`, `请联系:某街道办事处;联系电话:…`, `为认真做好某局政府信息公开工作`
+  /请与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
+  /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[；;，,。]/,
+  /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
 ];
+// SUBJECT's stops that may go on a name (`开平市政务服务和数据管理局`, `某区政府信息…`).
+const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const SUBJECT =
-  /^(?:20\d{2}年度?[，,]?\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动)/;
+  /^(?:20\d{2}年度?[，,]*\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动)/;
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   const texts = [...lines.slice(0, 12).map((l) => asciiDigits(l.text))];
@@ -604,8 +649,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
         if (name !== null) {
           return name;
         }
-        const place = match[1]!.replace(/\s+/g, '');
-        if (re === PUBLISHED_TITLE && PLACE_NAME.test(place) && !GENERIC_ORGAN.test(place)) {
+        const place = re === PUBLISHED_TITLE ? placeIn(match[1]!) : null;
+        if (place !== null) {
           return place;
         }
       }
@@ -623,7 +668,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
         // `2020年，在区委、区政府的正确领导下，某街道办事处认真…`: the subject follows the adverbial.
         .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1');
       const match = SUBJECT.exec(opening.replace(SPAM, ''));
-      const name = match === null ? null : organIn(match[1]!);
+      // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
+      const name = match === null ? null : (organIn(match[1]!) ?? (NAME_GOES_ON.test(match[0].slice(-4)) ? null : placeIn(match[1]!)));
       if (name !== null) {
         return name;
       }
@@ -634,11 +680,10 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
-  const text = phrase
-    .replace(/\s+/g, '')
+  const text = withoutLatinPrefix(phrase.replace(/\s+/g, ''))
     .replace(SPAM, '')
     // `由某镇人民政府党政办公室编制`: a town's joint office compiles the town's report.
-    .replace(/((?:镇|乡)(?:人民政府)?|街道(?:办事处)?)党政(?:综合)?办(?:公室)?(?:综合科)?$/, '$1');
+    .replace(/((?:镇|乡)(?:人民政府)?|街道(?:办事处)?|开发区|园区|新区|示范区|管理区)党政(?:综合)?办(?:公室)?(?:综合科)?$/, '$1');
   // `帽儿山镇于市政府门户网站…公开`: the organ, then 于 and where it published.
   const placed = /^(.{2,20}?(?:镇|乡|街道|区|县|市|局|委|办))于/.exec(text);
   if (placed !== null && isOrganName(placed[1]!)) {

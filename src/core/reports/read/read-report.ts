@@ -246,11 +246,12 @@ function titledAsReport(facts: ReportFacts): boolean {
     (facts.text.titleYear !== null || facts.narrativeLines.slice(0, 3).some((line) => /年度报告|年报/.test(line))) &&
     facts.agency !== null &&
     /^[\u4e00-\u9fff（）()]{3,}$/.test(facts.agency) &&
-    // …and is laid out in numbered parts (`一、基本工作情况`), as a report is (a README naming one is not).
+    // …and is laid out in numbered parts (`一、基本工作情况`, or a page of it: `（一）主动公开情况`), as a report is
+    // (a README naming one is not).
     facts.narrativeLines.some((line) => NUMBERED_PART.test(line))
   );
 }
-const NUMBERED_PART = /^\s*[一二三四五六七八九十]{1,2}、\s*\S/;
+const NUMBERED_PART = /^\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S/;
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */
 function isNotAReport(reading: ReportReading): boolean {

@@ -17,6 +17,7 @@ import {
   checkNarrativeSumList,
   parseLooseSum,
 } from './narrative-rules-added.ts';
+import { parseNarrativeSum } from './narrative-sums.ts';
 import type { RuleCheck } from './rule.ts';
 import { DEFAULT_VALIDATION_SETTINGS } from './rule.ts';
 
@@ -49,6 +50,13 @@ describe('NARR-SUM-LIST (44)', () => {
     );
     assert.deepEqual([bracketed?.sum, bracketed?.detail, bracketed?.catchAll], [949, '25+68+856', true]);
     assert.equal(parseLooseSum('本年度受理政府信息咨询372人次,其中现场咨询331人次,电话咨询61人次')?.sum, 392);
+    // channels named with 公告栏, 政务网 and a verb of their own are channels, like 微信公众平台发布 (a real page)
+    assert.equal(
+      parseNarrativeSum(
+        '公开信息共计2203条,其中在门户网站—某局公告栏公开20条,某局政务网公开118条,“某气象”官方微信公众平台发布416条,“某气象”官方微博发布1056条,在平台处理网上咨询12次',
+      )?.detail,
+      '20+118+416+1056',
+    );
     // a total before rule 29's (a part of this list holds that one's list): checked here; a channel named without
     // its verb (`政府网站35条`) is a channel's count like the others
     assert.deepEqual(
@@ -401,6 +409,17 @@ describe('NARR-ORDINAL (53)', () => {
     assert.deepEqual(failures(checkListOrdinals, inProblems('一是完善制度；二是标准统一是关键；三是加强培训。')), []);
     assert.deepEqual(failures(checkListOrdinals, inProblems('一是完善制度，二是加强培训，三是强化考核；二是另一层级的事项。')), []);
     assert.deepEqual(failures(checkListOrdinals, inProblems('二是加强培训；三是强化考核。')), []);
+  });
+
+  test('a table of contents joined into one line (dot leaders, page numbers) keeps its items apart (a real page)', () => {
+    assert.deepEqual(
+      failures(
+        checkListOrdinals,
+        inProblems('一是落实重大决策预公开。 ......... 8 二是搭建网上服务平台。 ......... 8 三是完善互动交流平台。 ......... 9'),
+      ),
+      [],
+    );
+    assert.deepEqual(failures(checkListOrdinals, inProblems('一是落实预公开。 .........二是搭建平台。 ......... 三是完善平台。')), []);
   });
 });
 

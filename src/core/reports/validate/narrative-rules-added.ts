@@ -634,7 +634,9 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | undefin
 // An item of a `一是…；二是…；三是…` list. A later item counts only after a clause boundary (or at a
 // line's start), so `十是`-like runs inside words make no item; `一是` anywhere ends the list before it.
 const LIST_ITEM = /([一二三四五六七八九十]{1,3})是/g;
-const ITEM_BOUNDARY = /[：:；;。！？!?，,、\s]/;
+// Clause boundaries; also a table of contents' dot leaders (`一是落实重大决策预公开。 ........ 8`), which a
+// fixed-width text's unwrapping may join to the next entry.
+const ITEM_BOUNDARY = /[：:；;。！？!?，,、\s.…\d]/;
 
 interface ListItem {
   readonly n: number;

@@ -57,7 +57,8 @@ export const PUBLISHING =
   /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
 
 // A part that names a channel without its verb (`政府网站35条`, `“某镇”微信公众号2443条`): a channel's count too.
-const CHANNEL_NAME = /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[”"」]?$/;
+const CHANNEL_NAME =
+  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|公告栏|政务网|门户)[”"」]?上?(?:公开|发布|推送|转发|转载)?$/;
 
 /** Whether a part labelled `label` counts a kind of information (not a channel's output). */
 export function namesCategory(label: string): boolean {
