@@ -456,7 +456,8 @@ describe('DOCX', () => {
           ['一、本年新收政府信息公开申请数量', '1', '2', '3'],
         ],
       },
-      { kind: 'text', text: '五、存在的主要问题及改进情况' },
+      // written with a traditional 問題/改進 in the sample: the written form is kept beside it
+      { kind: 'text', text: '五、存在的主要问题及改进情况', written: '五、存在的主要問題及改進情況' },
     ];
     assert.deepEqual(loaded(result).document.blocks, expected);
   });
@@ -527,7 +528,11 @@ describe('XLSX', () => {
     const result = await loadSource(await sampleXlsx(), 'report.xlsx');
     assert.equal(loaded(result).format, 'xlsx');
     const expected: SourceBlock[] = [
-      { kind: 'text', text: '市民政局2023年政府信息公开工作年度报告\n报告机关：市民政局\n报告年度：2023年' },
+      {
+        kind: 'text',
+        text: '市民政局2023年政府信息公开工作年度报告\n报告机关：市民政局\n报告年度：2023年',
+        written: '市民政局2023年政府信息公开工作年度报告\n报告机关：市民政局\n報告年度：2023年',
+      },
       {
         kind: 'table',
         rows: [

@@ -238,10 +238,9 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
     const unified = hasRadicals(text) ? unifyRadicals(text) : text;
     return stripPinyinMarks(mode === 'simplified' && !needsCleaning(unified) ? unified : toSimplified(normalizeLineBreaks(unified), mode));
   };
-  // A traditional text keeps its written form beside the converted one: the agency is named as the file writes it
-  // (a simplified text with a stray traditional character is a simplified text).
+  // A converted text keeps its written form beside the converted one: the agency is named as the file writes it.
   const written = (text: string, converted: string): string | undefined => {
-    if (mode !== 'traditional') {
+    if (mode === 'simplified') {
       return undefined;
     }
     const form = stripPinyinMarks(withoutZeroWidth(normalizeLineBreaks(hasRadicals(text) ? unifyRadicals(text) : text)));
