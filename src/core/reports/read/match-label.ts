@@ -101,6 +101,10 @@ for (const id of ['2021', '2019'] as const) {
     const def = template.tables[table];
     for (const row of def.rows) {
       register(row.shortLabel, { kind: 'row', table, rowId: row.id, templates: [id] });
+      if (table === '四' && row.depth === 1) {
+        // The group with its column title, as a label of its own (`行政诉讼（未经复议直接起诉）`: a Markdown sub-table's heading).
+        register(`行政诉讼（${row.shortLabel}）`, { kind: 'row', table, rowId: row.id, templates: [id] });
+      }
       for (const column of row.columns) {
         register(column.label, { kind: 'column', table, colId: column.id, blocks: row.block ? [row.block] : [], templates: [id] });
       }

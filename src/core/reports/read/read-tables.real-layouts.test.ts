@@ -590,3 +590,44 @@ describe('a table 二 header whose labels a page cut short (`本年新` / `本�
     );
   });
 });
+
+describe('table 四 as three Markdown sub-tables, or rows named with their group', () => {
+  const t4 = (cells: Record<string, number | undefined>) =>
+    ['review', 'litigation_direct', 'litigation_after_review'].map((g) =>
+      ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => cells[`${g}.${c}`]),
+    );
+  const expected = [
+    [27, 10, 9, 15, 61],
+    [3, 0, 0, 0, 3],
+    [8, 0, 1, 1, 10],
+  ];
+  it('reads each sub-table`s row under its `###` heading', () => {
+    const sub = (name: string, row: string) => [
+      `### ${name}`,
+      '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '|---|---|---|---|---|',
+      row,
+      '',
+    ];
+    const reading = read([
+      '## 四、政府信息公开行政复议、行政诉讼情况',
+      '',
+      ...sub('行政复议', '| 27 | 10 | 9 | 15 | 61 |'),
+      ...sub('行政诉讼（未经复议直接起诉）', '| 3 | 0 | 0 | 0 | 3 |'),
+      ...sub('行政诉讼（复议后起诉）', '| 8 | 0 | 1 | 1 | 10 |'),
+      '## 五、政府信息公开工作存在的主要问题及改进情况',
+    ]);
+    assert.deepEqual(t4(values(reading)), expected);
+  });
+  it('reads rows named `行政诉讼（未经复议直接起诉）` like rows named by the column title alone', () => {
+    const reading = read([
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |',
+      '| 行政复议 | 27 | 10 | 9 | 15 | 61 |',
+      '| 行政诉讼（未经复议直接起诉） | 3 | 0 | 0 | 0 | 3 |',
+      '| 行政诉讼(复议后起诉) | 8 | 0 | 1 | 1 | 10 |',
+      '五、政府信息公开工作存在的主要问题及改进情况',
+    ]);
+    assert.deepEqual(t4(values(reading)), expected);
+  });
+});

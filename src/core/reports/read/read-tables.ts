@@ -17,7 +17,7 @@ import {
   TEMPLATES,
   type TemplateId,
 } from '../template.ts';
-import { type LabelMatch, type LabelTarget, matchLabel, matchPrefix, targetsIn } from './match-label.ts';
+import { type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, matchPrefix, targetsIn } from './match-label.ts';
 import { foundLabelText } from './normalize-label.ts';
 import { CELL_BLANK, CELL_OTHER, CELL_VALUE, cellKind, cellRaw, isTrimmable, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
@@ -665,13 +665,53 @@ export function readTables(doc: SourceDocument): TableReading {
   return readLayout(runs?.layout ?? layout, runs);
 }
 
+const T4_GROUP_WIDTH = 5;
+const T4_GROUP_IDS: ReadonlySet<string> = new Set(['review', 'litigation_direct', 'litigation_after_review']);
+
+/**
+ * Table 四 as three sub-tables, each under its group's name (Markdown: `### 行政诉讼（复议后起诉）` / `| 结果维持 | … |` /
+ * `| 8 | 0 | 1 | 1 | 10 |`): the group's name alone on a row, its column titles, then a row of five values and
+ * nothing else, is that group's row. (Read as a label-less row of table 四, the five values fell into 行政复议.)
+ */
+function withTable4SubTables(layout: ScannedLayout): ScannedLayout {
+  let rows: PhysicalRow[] | null = null;
+  const source = layout.rows;
+  for (let i = 0; i + 2 < source.length; i++) {
+    const group = source[i]!;
+    if (group.table !== '四' || group.cells.length !== 1 || !isTable4Group(group.cells[0]!)) {
+      continue;
+    }
+    const titles = source[i + 1]!;
+    const values = source[i + 2]!;
+    const cells = values.cells.map((c) => c.trim()).filter((c) => c !== '');
+    if (
+      titles.table !== '四' ||
+      values.table !== '四' ||
+      !titles.cells.every((c) => c.trim() === '' || !/\d/.test(c)) ||
+      cells.length !== T4_GROUP_WIDTH ||
+      !cells.every((c) => /^[\d.,]+$/.test(c) || c === '-' || c === '—')
+    ) {
+      continue;
+    }
+    rows ??= [...source];
+    rows[i + 2] = { cells: [group.cells[0]!, ...cells], positional: true, lines: [...group.lines, ...values.lines], table: '四' };
+    rows[i] = { ...group, cells: [] };
+  }
+  return rows === null ? layout : { ...layout, rows: rows.filter((r) => r.cells.length > 0) };
+}
+
+function isTable4Group(text: string): boolean {
+  return matchLabelExactly(text.trim()).targets.some((t) => t.kind === 'row' && t.table === '四' && T4_GROUP_IDS.has(t.rowId));
+}
+
 /**
  * The reader's steps (issue #9 "read by structure"): the layout readers (scan-layout.ts, run-together.ts)
  * turned the text into rows of cells with line hints; here the rows are aligned to the template grid by
  * their labels and each row's known column count, the template is decided, a cut is located, the cells
  * are emitted in contract order and the reading findings collected.
  */
-function readLayout(layout: ScannedLayout, runs: ResolvedTable2Runs | null = null): TableReading {
+function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = null): TableReading {
+  const layout = withTable4SubTables(scanned);
   const aligned = alignRows(layout);
   const choice = detectTemplate(aligned.records, aligned.markers);
   const cut = findCut(layout, aligned, choice);
