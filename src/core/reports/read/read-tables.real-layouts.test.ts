@@ -592,7 +592,7 @@ describe('a table 二 header whose labels a page cut short (`本年新` / `本�
 });
 
 describe('table 四 as three Markdown sub-tables, or rows named with their group', () => {
-  const t4 = (cells: Record<string, number | undefined>) =>
+  const t4 = (cells: Record<string, number | null | undefined>) =>
     ['review', 'litigation_direct', 'litigation_after_review'].map((g) =>
       ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => cells[`${g}.${c}`]),
     );
