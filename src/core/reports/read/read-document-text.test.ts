@@ -364,6 +364,11 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency([], ['把政府门户网站作为信息公开的主要渠道。']), null);
     assert.equal(agency([], ['2021年,新收政府信息公开申请0件。']), null);
     assert.equal(agency([], ['今年我镇共收到人大建议6条。']), null);
+    // the organ that made the report, named in the sentence that says so; a title whose year has no 年
+    assert.equal(agency(['根据《条例》，某岛市人民政府研究室编制了2022年政府信息公开工作年度报告，现予公布。']), '某岛市人民政府研究室');
+    assert.equal(agency(['根据相关规定,编制某源市某带乡2024年政府信息公开工作年度报告,所列数据如下。']), '某源市某带乡');
+    assert.equal(agency(['2023年区发改局成效显著。现编制并公布某庄区发展和改革局2023年政府信息公开工作年度报告。']), '某庄区发展和改革局');
+    assert.equal(agency(['某河区卫生健康委员会 2021政府信息公开工作年度报告']), '某河区卫生健康委员会');
     // a development zone's joint office compiles the zone's report
     assert.equal(agency(['本报告由江苏某宁经济开发区党政办公室编制而成。']), '江苏某宁经济开发区');
     // a town's joint office compiles the town's report

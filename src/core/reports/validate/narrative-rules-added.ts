@@ -12,7 +12,16 @@ import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
-import { endsCategoryList, holdsOwnList, namesCategory, parseNarrativeSum, strictTotalAt, withoutBreakdowns } from './narrative-sums.ts';
+import {
+  endsCategoryList,
+  holdsOwnList,
+  namesCategory,
+  parseNarrativeSum,
+  strictTotalAt,
+  sumText,
+  withoutBreakdowns,
+  withoutTrailingNote,
+} from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
@@ -101,7 +110,7 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   if (!(sentence.includes('其中') || sentence.includes('包括') || sentence.includes('包含'))) {
     return null;
   }
-  const text = asciiDigits(sentence);
+  const text = sumText(sentence);
   const match = LOOSE_TOTAL.exec(text);
   if (match === null) {
     return null;
@@ -120,7 +129,7 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   let catchAll = false;
   let categories = 0;
   pieces: for (const raw of list.split(/[，,；;]/)) {
-    const piece = raw.trim().replace(LIST_JOINER, '');
+    const piece = withoutTrailingNote(raw.trim().replace(LIST_JOINER, ''));
     if (piece === '') {
       continue;
     }

@@ -110,6 +110,35 @@ describe('the parse of §3', () => {
     assert.equal(parseNarrativeSum('共有案件5件,其中行政复议7件,结果维持6件,尚未审结1件,行政诉讼4件')?.sum, 18);
   });
 
+  test('labels holding 、 or a bracket without figures, a note after the count, a space before the unit (real pages)', () => {
+    assert.equal(
+      parseNarrativeSum(
+        '平度政务网发布信息107条,其中公文法规6条,公文解读2条,人事任免4条,规划计划信息6条,财政财务信息18条,工作动态55条,公告公示3条,治安管理、道路交通、出入境和户籍等公安业务类信息13条',
+      )?.sum,
+      107,
+    );
+    assert.equal(
+      parseNarrativeSum(
+        '累计主动公开政府信息318条,其中工作动态289条,领导、机构信息10条、通知公告6条,财政预决算信息5条,其他类(图片信息、法规公文、规划计划、人事信息)8条',
+      )?.sum,
+      318,
+    );
+    assert.equal(
+      parseNarrativeSum('主动公开政府信息151条,其中部门文件信息公开12条,政府工作报告1条,工作动态类信息(含通知公告)135条,财政预决算3条')
+        ?.sum,
+      151,
+    );
+    assert.equal(parseNarrativeSum('全年共发布212条,其中财政决算(部门)2条,行政处罚信息51条,对外宣传类信息97条(基层动态)')?.sum, 150);
+    assert.equal(
+      parseNarrativeSum('累计发布各类政务信息 10300 条,其中发布概况类信息 32条,政务动态信息 3129条,信息公开目录发布 4282 条')?.sum,
+      7443,
+    );
+    // a count in another unit inside a 、 run still ends the list
+    assert.equal(parseNarrativeSum('累计公开2698条,其中:工作动态1201条、通知公告251条、征集调查16期、其他类信息1141条')?.sum, 1452);
+    // a bracket with figures is a list of its own: it ends the list
+    assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,动态信息2条,财务信息2条(其中预算1条、决算1条),计划总结5条')?.sum, 4);
+  });
+
   test('a long digit run is parsed in linear time', { timeout: 10_000 }, () => {
     assert.equal(parseNarrativeSum(`共1条，其中${'1'.repeat(200_000)}、${'2'.repeat(200_000)}`), null);
   });

@@ -72,12 +72,23 @@ export function endsCategoryList(parts: number, categories: number, label: strin
 
 /** A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): it ends a list of parts. */
 export function holdsOwnList(piece: string): boolean {
-  return piece.includes('其中') || /[（(]/.test(piece);
+  // A bracket naming kinds without figures (`其他类(图片信息、法规公文)8条`, `工作动态类信息(含通知公告)135条`) is part of a label.
+  return piece.includes('其中') || /[（(][^）)]*\d/.test(piece) || (/[（(]/.test(piece) && !/[）)]/.test(piece));
+}
+
+/** A part without a note after its count (`对外宣传类信息97条(基层动态)`): the note names no figure. */
+export function withoutTrailingNote(piece: string): string {
+  return piece.endsWith(')') || piece.endsWith('）') ? piece.replace(/[（(][^（()）\d]*[）)]$/, '') : piece;
+}
+
+/** A sentence as the sum parses read it: ASCII digits, no space between a count and its unit (`4282 条`). */
+export function sumText(sentence: string): string {
+  return asciiDigits(sentence).replace(/(\d)[ \u00a0\u3000]+(?=[件条篇个项次])/g, '$1');
 }
 
 /** Where §3's total stands in a sentence (in its ASCII-digit form), or −1 when it has none. */
 export function strictTotalAt(sentence: string): number {
-  return sentence.includes('其中') ? (TOTAL.exec(asciiDigits(sentence))?.index ?? -1) : -1;
+  return sentence.includes('其中') ? (TOTAL.exec(sumText(sentence))?.index ?? -1) : -1;
 }
 
 /** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
@@ -85,7 +96,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   if (!sentence.includes('其中')) {
     return null;
   }
-  const text = asciiDigits(sentence);
+  const text = sumText(sentence);
   const match = TOTAL.exec(text);
   if (match === null || match[2] !== undefined) {
     return null;
@@ -97,7 +108,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   let catchAll = false;
   let categories = 0;
   pieces: for (const raw of rest.split(/[，,；;]/)) {
-    const piece = raw.trim();
+    const piece = withoutTrailingNote(raw.trim());
     if (piece === '') {
       continue;
     }
@@ -114,11 +125,20 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       parts.push({ value: k * Number(last.digits), detail: `${k}×${last.digits}`, distributive: true, label: labels });
       continue;
     }
-    for (const sub of piece.split('、')) {
-      const part = trailingCount(sub, unit);
+    const subs = piece.split('、');
+    let joined = '';
+    for (let s = 0; s < subs.length; s++) {
+      const sub = subs[s]!;
+      const part = trailingCount(joined + sub, unit);
       if (part === undefined) {
+        if (s < subs.length - 1 && !/\d/.test(sub) && trailingCount(subs[subs.length - 1]!, unit) !== undefined) {
+          // `治安管理、道路交通、出入境和户籍等公安业务类信息13条`: a label holding 、, its count at the end.
+          joined += `${sub}、`;
+          continue;
+        }
         break pieces; // `新开辟专栏3个` ends a 条-list
       }
+      joined = '';
       if (endsCategoryList(parts.length, categories, part.label)) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
