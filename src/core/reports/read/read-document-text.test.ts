@@ -332,6 +332,8 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['2025年,某花村镇紧扣“公开透明”的工作主线,持续完善公开机制。']), '某花村镇');
     assert.equal(agency([], ['2025年,某某临空经济示范区共公开信息246项。']), '某某临空经济示范区');
     assert.equal(agency([], ['某儿山镇于市政府门户网站主动公开本行政机关的政府信息。']), '某儿山镇');
+    // Latin letters in an organ's name are kept (the console's test agencies are named so)
+    assert.equal(agency(['测试机关edu2026年政府信息公开工作年度报告']), '测试机关edu');
     // a spam prefix before the organ in a quoted title; a gambling brand where the organ was
     assert.equal(agency(['现编制形成了《uedbet体育_uedbet官网@:某柳镇人民政府2023年政府信息公开工作年度报告》。']), '某柳镇人民政府');
     assert.equal(agency(['如对本报告有任何疑问,请联系:澳門賭場办公室,电话:0512-65241084。']), null);

@@ -257,8 +257,8 @@ function readTitle(block: readonly Line[]): TitleReading {
       // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
       agency += '政府';
     }
-    if (/[A-Za-z_]{2,}/.test(agency) || GAMBLING.test(agency) || /^(?:[)）\]】」』]|以及)/.test(agency)) {
-      // `beat365官方网站大全_…人民政府`, `澳門賭場`: a mirror's spam where the organ was; `)以及` of `…(以下简称《条例》)以及2018年度…年度报告编制`: what is left of a sentence. No name.
+    if (GAMBLING.test(agency) || /^(?:[)）\]】」』]|以及)/.test(agency)) {
+      // `beat365官方网站大全_…彩票…人民政府`, `澳門賭場`: a mirror's spam where the organ was; `)以及` of `…(以下简称《条例》)以及2018年度…年度报告编制`: what is left of a sentence. No name.
       agency = '';
     }
     const lines = [line.index];
