@@ -332,6 +332,14 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.equal(agency(['2025年,某花村镇紧扣“公开透明”的工作主线,持续完善公开机制。']), '某花村镇');
     assert.equal(agency([], ['2025年,某某临空经济示范区共公开信息246项。']), '某某临空经济示范区');
     assert.equal(agency([], ['某儿山镇于市政府门户网站主动公开本行政机关的政府信息。']), '某儿山镇');
+    // a ministry (部), a 研究室, a name with the short form it goes by
+    assert.equal(agency([], ['2024年,教育部坚持以习近平新时代中国特色社会主义思想为指导。']), '教育部');
+    assert.equal(agency([], ['2022年,领导干部坚持学法用法。']), null);
+    assert.equal(
+      agency(['根据《条例》,某岛市人民政府研究室编制了2022年政府信息公开工作年度报告,本报告包括总体情况等六个部分,现予公布,欢迎监督。']),
+      '某岛市人民政府研究室',
+    );
+    assert.equal(agency(['本报告根据《条例》要求,由上海市经济和信息化委员会(以下简称我委)编制。']), '上海市经济和信息化委员会');
     // Latin letters in an organ's name are kept (the console's test agencies are named so)
     assert.equal(agency(['测试机关edu2026年政府信息公开工作年度报告']), '测试机关edu');
     // a spam prefix before the organ in a quoted title; a gambling brand where the organ was

@@ -563,7 +563,7 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:�
 const METADATA_AGENCY =
   /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME =
-  /(?:局|委员会|委|办公室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
+  /(?:局|委员会|委|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
@@ -685,6 +685,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
   const text = withoutLatinPrefix(phrase.replace(/\s+/g, ''))
+    // `某委员会(以下简称我委)`: the short name it goes by is no part of it
+    .replace(/[（(]以下简称[^）)]*[）)]$/, '')
     .replace(SPAM, '')
     // `由某镇人民政府党政办公室编制`: a town's joint office compiles the town's report.
     .replace(/((?:镇|乡)(?:人民政府)?|街道(?:办事处)?|开发区|园区|新区|示范区|管理区)党政(?:综合)?办(?:公室)?(?:综合科)?$/, '$1');
