@@ -340,6 +340,9 @@ describe('title and signature (annual-report.md §6.4)', () => {
       '某岛市人民政府研究室',
     );
     assert.equal(agency(['本报告根据《条例》要求,由上海市经济和信息化委员会(以下简称我委)编制。']), '上海市经济和信息化委员会');
+    // what stands between the organ and 编制; a list item's lead before a place's 政府网站
+    assert.equal(agency(['本报告根据《条例》规定,由某饶市某丰区人民政府办公室结合有关统计数据编制。']), '某饶市某丰区人民政府办公室');
+    assert.equal(agency([], ['(二)主动公开情况。一是通过某杭区政府门户网站及时更新信息。']), null);
     // Latin letters in an organ's name are kept (the console's test agencies are named so)
     assert.equal(agency(['测试机关edu2026年政府信息公开工作年度报告']), '测试机关edu');
     // a spam prefix before the organ in a quoted title; a gambling brand where the organ was

@@ -162,6 +162,8 @@ interface DataRecord {
   readonly start: number;
   /** Table 二: the header above the row, if any. */
   readonly header: HeaderRecord | null;
+  /** A row of a table block (HTML/DOCX/XLSX grid): its cells are structural, a trailing empty one a real cell. */
+  readonly grid?: boolean;
 }
 
 interface Variant {
@@ -1172,7 +1174,8 @@ function emitCells(
     if (count >= 0 && (trailingBy[k] === -1 || count < trailingBy[k]!)) {
       trailingBy[k] = count;
     }
-    const blanks = trailingBlanks(record.values, width, record.positional);
+    // A grid's empty last cell is an empty cell (an empty 总计), no line's closing bar.
+    const blanks = record.grid === true ? -1 : trailingBlanks(record.values, width, record.positional);
     if (blanks >= 0 && (blanksBy[k] === -1 || blanks < blanksBy[k]!)) {
       blanksBy[k] = blanks;
     }
@@ -1555,7 +1558,17 @@ function dataRecord(
   row: PhysicalRow,
   header: HeaderRecord | null,
 ): DataRecord {
-  return { table, rowId, label, values, positional: row.positional, cells: row.cells, start: label?.index ?? -1, header };
+  return {
+    table,
+    rowId,
+    label,
+    values,
+    positional: row.positional,
+    cells: row.cells,
+    start: label?.index ?? -1,
+    header,
+    grid: row.grid === true,
+  };
 }
 
 /** The template a row's cells belong to: its own (rows only one template has), its header's, or the report's. */
