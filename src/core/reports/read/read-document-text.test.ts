@@ -343,6 +343,23 @@ describe('title and signature (annual-report.md §6.4)', () => {
     // what stands between the organ and 编制; a list item's lead before a place's 政府网站
     assert.equal(agency(['本报告根据《条例》规定,由某饶市某丰区人民政府办公室结合有关统计数据编制。']), '某饶市某丰区人民政府办公室');
     assert.equal(agency([], ['(二)主动公开情况。一是通过某杭区政府门户网站及时更新信息。']), null);
+    // a sentence naming the report as 我局's; a gambling brand that took the place's name; the subject after 今年以来;
+    // the intro's fuller name of the title's organ
+    assert.equal(agency(['根据《条例》,现公开我局2020年度政府信息公开工作年度报告。']), null);
+    assert.equal(agency(['开云手机官网入口·(中国)官方网站卫生健康局2020年度政府信息公开工作报告']), null);
+    assert.equal(agency([], ['今年以来,某昌区林业局认真贯彻落实区委、区政府的部署。']), '某昌区林业局');
+    assert.equal(
+      agency([
+        '市人民政府办公室2025年政府信息公开工作年度报告',
+        '根据《条例》要求,现公开某门市人民政府办公室2025年政府信息公开工作年度报告。',
+      ]),
+      '某门市人民政府办公室',
+    );
+    assert.equal(
+      agency(['某寨县气象局2023年政府信息公开工作年度报告', '根据要求编制了某寨县气象局2023年政府信息公开工作年度报告。']),
+      '某寨县气象局',
+    );
+    assert.equal(agency(['于洪区教育局2023年政府信息公开工作年度报告']), '于洪区教育局');
     // Latin letters in an organ's name are kept (the console's test agencies are named so)
     assert.equal(agency(['测试机关edu2026年政府信息公开工作年度报告']), '测试机关edu');
     // a spam prefix before the organ in a quoted title; a gambling brand where the organ was

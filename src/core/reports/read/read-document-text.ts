@@ -85,8 +85,12 @@ export function readDocumentText(
   ]);
 
   const { year, yearSource } = readYear(title.year, period, signature.date, sections, lines.slice(0, firstHeading + 3));
+  const named = mergeAgency(title.agency, signature.agency);
   const agency =
-    mergeAgency(title.agency, signature.agency) ?? quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyAgency(lines, sections);
+    named === null
+      ? (quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyAgency(lines, sections))
+      : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction: the fuller name
+        mergeAgency(named, publishedAgency(lines));
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -257,7 +261,7 @@ function readTitle(block: readonly Line[]): TitleReading {
       // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
       agency += '政府';
     }
-    if (GAMBLING.test(agency) || /^(?:[)）\]】」』]|以及)/.test(agency)) {
+    if (GAMBLING.test(agency) || /^(?:[)）\]】」』]|以及|我|本|该)/.test(agency)) {
       // `beat365官方网站大全_…彩票…人民政府`, `澳門賭場`: a mirror's spam where the organ was; `)以及` of `…(以下简称《条例》)以及2018年度…年度报告编制`: what is left of a sentence. No name.
       agency = '';
     }
@@ -288,7 +292,7 @@ const SPAM =
   /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载)/g;
 
 // A mirror's gambling brand put where the organ's name was (`澳門賭場办公室`, `美高梅娱乐城办公厅`): no name at all.
-const GAMBLING = /赌场|賭場|博彩|彩票|娱乐城|娛樂城|娱乐场|娛樂場|菠菜|棋牌|百家乐|百家樂|葡京|威尼斯人|美高梅/;
+const GAMBLING = /赌场|賭場|博彩|彩票|娱乐城|娛樂城|娱乐场|娛樂場|菠菜|棋牌|百家乐|百家樂|葡京|威尼斯人|美高梅|开云|官网|官方网站|老虎机/;
 
 // The separators of a web page's breadcrumb (`当前位置：首页 > 政务公开 > 年报 > 某局2023年…`), shared by the
 // three tests below that recognise one.
@@ -307,7 +311,7 @@ function cleanAgency(text: string): string {
       .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
-      .replace(/^(?:现将|现公布|现予公布|现编制|特向社会公布|公布|特编制|编制)(?:并?(?:向社会)?公布)?/, '')
+      .replace(/^(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制)了?(?:并?(?:向社会)?公布)?/, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
       // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it.
@@ -599,8 +603,24 @@ function metadataAgency(lines: readonly Line[]): string | null {
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
 const PUBLISHED_TITLE =
-  /(?:现将|现公布|现予公布|现编制|特向社会公布|公布|特编制|编制)(?:并?(?:向社会)?公布)?(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)/;
+  /(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制)了?(?:并?(?:向社会)?公布)?(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)/;
 const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
+
+/** The organ the introduction names as the report's, quoted or not (`现公开某市人民政府办公室2025年…年度报告`). */
+function publishedAgency(lines: readonly Line[]): string | null {
+  const quoted = quotedTitleAgency(lines);
+  if (quoted !== null) {
+    return quoted;
+  }
+  for (const line of lines.slice(0, 12)) {
+    const match = PUBLISHED_TITLE.exec(asciiDigits(line.text));
+    const name = match === null ? null : organIn(match[1]!);
+    if (name !== null) {
+      return name;
+    }
+  }
+  return null;
+}
 
 function quotedTitleAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 12)) {
@@ -670,7 +690,9 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
         .trim()
         .replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])\S{0,12}?[。：:]?/, '')
         // `2020年，在区委、区政府的正确领导下，某街道办事处认真…`: the subject follows the adverbial.
-        .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1');
+        .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1')
+        // `今年以来,某区林业局认真…`, `截至2019年12月31日,某乡人民政府通过…`
+        .replace(/^(?:今年以来|本年度|截至20\d{2}年\d{1,2}月\d{1,2}日)[，,]\s*/, '');
       const match = SUBJECT.exec(opening.replace(SPAM, ''));
       // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
       const name = match === null ? null : (organIn(match[1]!) ?? (NAME_GOES_ON.test(match[0].slice(-4)) ? null : placeIn(match[1]!)));

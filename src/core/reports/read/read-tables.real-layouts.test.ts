@@ -631,3 +631,28 @@ describe('table 四 as three Markdown sub-tables, or rows named with their group
     assert.deepEqual(t4(values(reading)), expected);
   });
 });
+
+describe('a table 三 row whose seven cells run together on a line of their own', () => {
+  it('splits it by the row total when one split holds, and reads nothing of a run that splits several ways', () => {
+    const reading = read([
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量',
+      '2000002',
+      '二、上年结转政府信息公开申请数量',
+      '0000000',
+      '三、本年度办理结果',
+      '(一)予以公开',
+      '21000021',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ]);
+    const cells = values(reading);
+    assert.deepEqual(
+      ['natural_person', 'commercial_enterprise', 'other_org', 'total'].map((c) => cells[`received.${c}`]),
+      [2, 0, 0, 2],
+      'never 自然人 2000002',
+    );
+    assert.equal(cells['carried_in.total'], 0);
+    assert.equal(cells['outcome.disclosed.natural_person'], undefined, '21000021 splits several ways');
+    assert.ok(reading.findings.some((f) => f.rule === 'READ-ROW-SHAPE' && f.message.includes('予以公开')));
+  });
+});

@@ -22,6 +22,7 @@ import { foundLabelText } from './normalize-label.ts';
 import { CELL_BLANK, CELL_OTHER, CELL_VALUE, cellKind, cellRaw, isTrimmable, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
 import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
+import { splitRun } from './run-together.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
 
 // ---------------------------------------------------------------- contract order (§6.2)
@@ -1200,12 +1201,15 @@ function emitCells(
       narrowNoted = true;
       shapeFindings.push(narrowTable3Finding(narrow, rowDef, columns));
     }
+    const glued = record.table === '三' && narrow === null ? gluedRowSplit(record.values, width) : null;
     const found =
-      narrow !== null
-        ? alignNarrow(record.values, narrow, columns)
-        : underHeader(record, columns)
-          ? width
-          : align(record.values, width, record.positional, isCut, trailing);
+      glued !== null
+        ? glued
+        : narrow !== null
+          ? alignNarrow(record.values, narrow, columns)
+          : underHeader(record, columns)
+            ? width
+            : align(record.values, width, record.positional, isCut, trailing);
     if (found === UNALIGNED) {
       shapeFindings.push(
         finding(
@@ -1687,6 +1691,37 @@ function isUsed(used: Int32Array, count: number, position: number): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A table 三 row whose one value is its seven cells run together on a line of their own (`一、本年新收…` / `0000000`,
+ * `2000002`: a page that lost the cells' separators): split by the row's arithmetic (the six columns add up to
+ * 总计) into alignedScratch when exactly one split holds, UNALIGNED when none or several do; null for any other row.
+ * No count of applications runs to six digits, so a lone value that long is such a run.
+ */
+function gluedRowSplit(values: readonly string[], width: number): number | null {
+  let only: string | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!.trim();
+    if (value === '') {
+      continue;
+    }
+    if (only !== null) {
+      return null;
+    }
+    only = value;
+  }
+  if (only === null || !/^\d{6,}$/.test(only)) {
+    return null;
+  }
+  const splits = splitRun(only, [width], true);
+  if (splits.length !== 1) {
+    return UNALIGNED;
+  }
+  for (let i = 0; i < width; i++) {
+    alignedScratch[i] = splits[0]![i];
+  }
+  return width;
 }
 
 /** The columns a row's values fill: table 三 group rows take the seven applicant columns (§6.2). */

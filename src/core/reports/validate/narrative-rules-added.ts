@@ -13,6 +13,7 @@ import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
 import {
+  COMPARISON,
   endsCategoryList,
   holdsOwnList,
   namesCategory,
@@ -135,6 +136,9 @@ export function parseLooseSum(sentence: string): LooseSum | null {
     }
     if (holdsOwnList(piece)) {
       break; // as rule 29's parse
+    }
+    if (COMPARISON.test(piece)) {
+      continue; // as rule 29's parse
     }
     const subs = piece.split('、');
     let label = '';

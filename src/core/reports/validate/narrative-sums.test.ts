@@ -139,6 +139,14 @@ describe('the parse of §3', () => {
     assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,动态信息2条,财务信息2条(其中预算1条、决算1条),计划总结5条')?.sum, 4);
   });
 
+  test('a comparison with last year after a part is no part (`比上年度减少838条`)', () => {
+    assert.equal(
+      parseNarrativeSum('全年主动公开政府信息共3637条,其中行政许可公开信息3121条,比上年度减少838条;行政处罚公开信息412条,比上年度减少93条')
+        ?.sum,
+      3533,
+    );
+  });
+
   test('a long digit run is parsed in linear time', { timeout: 10_000 }, () => {
     assert.equal(parseNarrativeSum(`共1条，其中${'1'.repeat(200_000)}、${'2'.repeat(200_000)}`), null);
   });

@@ -81,6 +81,9 @@ export function withoutTrailingNote(piece: string): string {
   return piece.endsWith(')') || piece.endsWith('）') ? piece.replace(/[（(][^（()）\d]*[）)]$/, '') : piece;
 }
 
+/** A piece that compares the part before it with another year (`比上年度减少838条`, `较去年增长12条`). */
+export const COMPARISON = /^(?:比|较|同比|环比)(?:上年度?|去年|上一年|20\d{2}年)?[^，,；;]{0,6}?(?:增加|减少|增长|下降|多|少|持平)/;
+
 /** A sentence as the sum parses read it: ASCII digits, no space between a count and its unit (`4282 条`). */
 export function sumText(sentence: string): string {
   return asciiDigits(sentence).replace(/(\d)[ \u00a0\u3000]+(?=[件条篇个项次])/g, '$1');
@@ -114,6 +117,9 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     }
     if (holdsOwnList(piece)) {
       break; // the pieces after it are its parts, not the total's — the list cannot be told apart here
+    }
+    if (COMPARISON.test(piece)) {
+      continue; // `比上年度减少838条`: how the part before changed, no part
     }
     const last = trailingCount(piece, unit);
     if (last?.label.endsWith('各')) {
