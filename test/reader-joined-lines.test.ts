@@ -103,6 +103,17 @@ describe('a report written as prose, without the template`s tables and headings'
     );
     assert.deepEqual([page.agency, page.year], ['某沙市', 2023]);
     assert.ok(!page.findings.some((f) => f.rule === 'NOT-A-REPORT'));
+    // a crawler's copy: its metadata, then the page run into one line, the parts glued after a full stop
+    const glued = await read(
+      [
+        '标题: 某潭县人民政府2011年政府信息公开工作年度报告',
+        '发布时间: 2012-04-18 00:00',
+        '==================== 正文 ====================',
+        '某潭县人民政府2011年政府信息公开工作年度报告 本报告主要根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制。本报告电子版可在政府网站下载。如对本报告有任何疑问，请与办公室联系（电话：0591-24336240；电子邮箱：24336240@163.com）。一、 概述 推进政府信息公开工作是贯彻实施《条例》的重要举措，全县各单位认真落实。二、主动公开政府信息情况（一）主动公开政府信息的数量各乡镇、县直各单位对政府信息进行了梳理，全年主动公开政府信息425条。三、政府信息依申请公开情况 全年未收到申请。',
+      ].join('\n'),
+    );
+    assert.deepEqual([glued.agency, glued.year], ['某潭县人民政府', 2011]);
+    assert.ok(glued.findings.some((f) => f.rule === 'TPL-BEFORE'));
     // the same text for 2019: the template applies, its missing tables and sections are findings
     const later = await read(['某潭区人民政府2019年政府信息公开工作年度报告', '一、基本工作情况', '2019年，我区公开信息。'].join('\n'));
     assert.ok(later.findings.some((f) => f.rule === 'STRUCT-TABLE'));

@@ -360,6 +360,23 @@ describe('title and signature (annual-report.md §6.4)', () => {
       '某寨县气象局',
     );
     assert.equal(agency(['于洪区教育局2023年政府信息公开工作年度报告']), '于洪区教育局');
+    // the contact's 党政综合办公室; the page's 来源 naming the title's organ in full (after a time, no space)
+    assert.equal(agency(['如本报告有疑问,请联系:某口区某华街道办事处党政综合办公室,地址:某口区某里38号。']), '某口区某华街道办事处');
+    assert.equal(
+      agency([
+        '区某蜜湖片区建设发展事务中心2024年政府信息公开工作年度报告',
+        '信息提供日期 : 2025-01-17 17:05来源 : 深圳市福田区某蜜湖片区建设发展事务中心',
+      ]),
+      '深圳市福田区某蜜湖片区建设发展事务中心',
+    );
+    // every match of a line is tried: an earlier one that names no organ does not hide a later one
+    assert.equal(
+      agency([
+        '根据《中华人民共和国政府信息公开条例》以及《市人民政府办公室关于做好2017年度政府信息公开年度报告公布和政府信息公开情况统计报送工作的通知》有关规定和要求,编写某洋县2017年度政府信息公开工作年度报告。',
+      ]),
+      '某洋县',
+    );
+    assert.equal(agency(['本报告公布的方式:政府门户网站政府信息公开年度报告专栏。']), null);
     // Latin letters in an organ's name are kept (the console's test agencies are named so)
     assert.equal(agency(['测试机关edu2026年政府信息公开工作年度报告']), '测试机关edu');
     // a spam prefix before the organ in a quoted title; a gambling brand where the organ was

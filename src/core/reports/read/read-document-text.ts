@@ -89,8 +89,9 @@ export function readDocumentText(
   const agency =
     named === null
       ? (quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyAgency(lines, sections))
-      : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction: the fuller name
-        mergeAgency(named, publishedAgency(lines));
+      : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
+        // `来源:` naming it in full: the fuller name
+        mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -311,7 +312,7 @@ function cleanAgency(text: string): string {
       .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
-      .replace(/^(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制)了?(?:并?(?:向社会)?公布)?/, '')
+      .replace(/^(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?/, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
       // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it.
@@ -565,13 +566,13 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:�
 // Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`), anywhere
 // in a line of several fields (`索引号：… 发布机构：某局 生成日期：…`, `| 索引号 | … | 发布机构 | 某局 |`).
 const METADATA_AGENCY =
-  /(?:^|[\s|])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
+  /(?:^|[\s|\d])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME =
   /(?:局|委员会|委|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
 
 function isOrganName(text: string): boolean {
   return (
@@ -603,7 +604,7 @@ function metadataAgency(lines: readonly Line[]): string | null {
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
 const PUBLISHED_TITLE =
-  /(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制)了?(?:并?(?:向社会)?公布)?(?:20\d{2}年度?)?([^，,。；;\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)/;
+  /(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)/;
 const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
 
 /** The organ the introduction names as the report's, quoted or not (`现公开某市人民政府办公室2025年…年度报告`). */
@@ -650,30 +651,32 @@ const BODY_AGENCY: readonly RegExp[] = [
   /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/,
   PUBLISHED_TITLE,
   /结合([^，,。；;\d]{3,30}?)(?:20\d{2}年度?)?(?:政府)?信息公开工作/,
-  /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:办公室|综合科|办)?联系/,
+  /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?联系/,
   // `请与某局(地址:…,联系电话:…)。`, `请联系:某街道办事处;联系电话:…`, `为认真做好某局政府信息公开工作`
   /请与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
-  /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[；;，,。]/,
+  /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?[；;，,。]/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
   // `…，某市人民政府研究室编制了2022年政府信息公开工作年度报告`
   /([^，,。；;\d《》()（）]{3,30}?)编制了20\d{2}年度?(?:政府|政务)?信息公开/,
 ];
 // SUBJECT's stops that may go on a name (`开平市政务服务和数据管理局`, `某区政府信息…`).
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
+const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
 const SUBJECT =
   /^(?:20\d{2}年度?[，,]*\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动)/;
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   const texts = [...lines.slice(0, 12).map((l) => asciiDigits(l.text))];
-  for (const re of BODY_AGENCY) {
+  for (let r = 0; r < BODY_AGENCY.length; r++) {
+    const re = BODY_AGENCY_ALL[r]!;
     for (const text of texts) {
-      const match = re.exec(text);
-      if (match !== null) {
+      // Every match of the line: an earlier one may name no organ (`…年度报告公布和政府信息公开情况…》，编写某县…`).
+      for (const match of text.matchAll(re)) {
         const name = organIn(match[1]!);
         if (name !== null) {
           return name;
         }
-        const place = re === PUBLISHED_TITLE ? placeIn(match[1]!) : null;
+        const place = BODY_AGENCY[r] === PUBLISHED_TITLE ? placeIn(match[1]!) : null;
         if (place !== null) {
           return place;
         }

@@ -251,7 +251,8 @@ function titledAsReport(facts: ReportFacts): boolean {
     facts.narrativeLines.some((line) => NUMBERED_PART.test(line))
   );
 }
-const NUMBERED_PART = /^\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S/;
+// At a line's start, or after a sentence where a crawler ran the page into one line (`…联系。一、 概述`).
+const NUMBERED_PART = /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S/;
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */
 function isNotAReport(reading: ReportReading): boolean {
