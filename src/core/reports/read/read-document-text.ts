@@ -288,6 +288,10 @@ function readTitle(block: readonly Line[]): TitleReading {
   return unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
 }
 
+// The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`): the organ follows it.
+const PUBLISHING_VERB = '(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?';
+const PUBLISHING_VERB_FIRST = new RegExp(`^${PUBLISHING_VERB}`);
+
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
 const SPAM =
   /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载)/g;
@@ -312,7 +316,7 @@ function cleanAgency(text: string): string {
       .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
-      .replace(/^(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?/, '')
+      .replace(PUBLISHING_VERB_FIRST, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
       // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it.
@@ -327,7 +331,7 @@ function cleanAgency(text: string): string {
 
 /**
  * A mirror's injected brand before the organ (`uedbet体育_uedbet官网@:西柳镇人民政府`): everything up to the last run
- * of Latin letters and marks that a Chinese character follows goes. What is left with Latin letters in it is no name.
+ * of Latin letters and marks that a Chinese character follows goes (Latin letters at a name's end stay: `测试机关edu`).
  */
 function withoutLatinPrefix(text: string): string {
   return /[A-Za-z]/.test(text) ? text.replace(/^.*[A-Za-z_@:：]+(?=[\u4e00-\u9fff])/, '') : text;
@@ -603,8 +607,10 @@ function metadataAgency(lines: readonly Line[]): string | null {
 // department's report that the district's portal carries).
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
-const PUBLISHED_TITLE =
-  /(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)/;
+const PUBLISHED_TITLE = new RegExp(
+  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)`,
+);
+const PUBLISHED_TITLE_ALL = new RegExp(PUBLISHED_TITLE.source, 'g');
 const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
 
 /** The organ the introduction names as the report's, quoted or not (`现公开某市人民政府办公室2025年…年度报告`). */
@@ -614,10 +620,11 @@ function publishedAgency(lines: readonly Line[]): string | null {
     return quoted;
   }
   for (const line of lines.slice(0, 12)) {
-    const match = PUBLISHED_TITLE.exec(asciiDigits(line.text));
-    const name = match === null ? null : organIn(match[1]!);
-    if (name !== null) {
-      return name;
+    for (const match of asciiDigits(line.text).matchAll(PUBLISHED_TITLE_ALL)) {
+      const name = organIn(match[1]!);
+      if (name !== null) {
+        return name;
+      }
     }
   }
   return null;
