@@ -1209,25 +1209,32 @@ function isOneValue(line: string): boolean {
  */
 function cellsSeparatedByEmptyLines(text: string): boolean | null {
   const lines = text.split('\n');
-  let values = 0;
+  // When the values do not tell (a page cut short holds few, some followed by empty cells), its short label
+  // lines (`总计`, `商业企业`) tell how cells are written too.
+  return emptyLineVotes(lines, false) ?? emptyLineVotes(lines, true);
+}
+
+/** How the short lines (values only, or labels too) are followed: by one empty line and text, or by text. */
+function emptyLineVotes(lines: readonly string[], labels: boolean): boolean | null {
+  let counted = 0;
   let separated = 0;
   let adjacent = 0;
   for (let i = 0; i + 2 < lines.length; i++) {
     const line = lines[i]!;
-    if (line.length > 20 || line.trim() === '' || !isOneValue(line)) {
+    if (line.length > 20 || line.trim() === '' || !(isOneValue(line) || (labels && !SENTENCE_PUNCTUATION.test(line)))) {
       continue;
     }
-    values++;
+    counted++;
     if (lines[i + 1]! === '' && lines[i + 2]!.trim() !== '') {
       separated++;
     } else if (lines[i + 1]!.trim() !== '') {
       adjacent++;
     }
   }
-  if (values < 12) {
+  if (counted < 12) {
     return null;
   }
-  return separated * 4 > values * 3 ? true : adjacent * 2 > values ? false : null;
+  return separated * 4 > counted * 3 ? true : adjacent * 2 > counted ? false : null;
 }
 
 /**
