@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isFurniture } from './scan-layout.ts';
+import { headingTable, isFurniture } from './scan-layout.ts';
 
 // The five patterns of isFurniture, without its first-character shortcut.
 const PATTERNS = [
@@ -64,5 +64,16 @@ describe('isFurniture', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('headingTable', () => {
+  it('takes a bracketed section number only where it is the template`s (`(一)主动公开政府信息情况` is a part of 一)', () => {
+    assert.equal(headingTable('二、主动公开政府信息情况'), '二');
+    assert.equal(headingTable('(二)主动公开政府信息情况'), '二');
+    assert.equal(headingTable('（三）收到和处理政府信息公开申请情况'), '三');
+    assert.equal(headingTable('(一)主动公开政府信息情况'), undefined);
+    assert.equal(headingTable('(二)收到和处理政府信息公开申请情况'), undefined);
+    assert.equal(headingTable('主动公开政府信息情况'), '二');
   });
 });

@@ -323,7 +323,10 @@ function headingOf(line: string): TableId | null | undefined {
   for (const [phrase, table] of HEADING_PHRASES) {
     // The phrase must carry the line: `一、总体情况` or `总体情况`, not a sentence mentioning it.
     if (body.includes(phrase) && body.length <= phrase.length + 12) {
-      return table;
+      // Sections numbered `(二)主动公开政府信息情况` keep the template's numbers; `(一)主动公开政府信息情况` is a part
+      // of section 一 (a real page's table 二 anchored there took section 一's figures for its cells).
+      const bracketed = /^\(([一二三四五六七八九十]+)\)/.exec(key);
+      return table !== null && bracketed !== null && bracketed[1] !== table ? undefined : table;
     }
   }
   return undefined;

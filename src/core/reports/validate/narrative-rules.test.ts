@@ -311,6 +311,16 @@ describe('NARR-PERCENT (rule 36)', () => {
     assert.deepEqual(messagesOf(evaluations), ['“共发布信息200条，其中工作动态150条，占75…”：50/200=25%，与所述26%不符']);
   });
 
+  test('shares of another count before them, which every share rounds from, are shares of that count (a real page)', () => {
+    const lines = [
+      '本年度共处理依申请公开件98件,办结99件,1件为上年度结转办理件,其中予以公开79件,占79.8%;部分公开8件,占8.08%;无法提供3件占3.03%。',
+    ];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines })), ['pass', 'pass', 'pass']);
+    // a share that no count before it explains is still measured against the stated total
+    const wrong = ['本年度共处理依申请公开件98件,办结99件,1件为上年度结转办理件,其中予以公开79件,占79.8%;部分公开8件,占9%。'];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: wrong })), ['fail', 'fail']);
+  });
+
   test('the stated precision decides the rounding; an exact .5 may round either way', () => {
     const lines = ['共办理8件，其中予以公开1件（12.5%），部分公开1件（13%），不予公开1件（12%），无法提供3件（37.6%）。'];
     const evaluations = run(checkNarrativePercent, { lines });

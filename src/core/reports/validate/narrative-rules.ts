@@ -458,22 +458,22 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     if (total === null || total[2] !== undefined) {
       continue; // no total, or an approximate one (`1000余条`)
     }
-    const t = Number(total[1]);
-    const unit = total[3];
+    const stated = Number(total[1]);
+    const unit = total[3]!;
     const totalAt = total.index + total[0].indexOf(total[1]!);
-    if (t === 0) {
+    if (stated === 0) {
       continue;
     }
-    for (const share of text.matchAll(SHARE)) {
-      if (share.index === totalAt || share[2] !== unit) {
-        continue;
-      }
+    const shares = [...text.matchAll(SHARE)].filter((share) => share.index !== totalAt && share[2] === unit);
+    // Another count before the shares that every share rounds from (`处理98件，办结99件，…其中予以公开79件，占79.8%`:
+    // the shares are of the 99 answered) is the total they mean.
+    const t = shares.every((share) => shareHolds(share, stated)) ? stated : (otherBase(text, shares, unit) ?? stated);
+    for (const share of shares) {
       const n = Number(share[1]);
       const statedText = (share[3] ?? share[4])!;
       const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
-      const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
-      const { rounded, tie } = percentOf(n, t, decimals);
-      const holds = statedScaled === rounded || (tie && statedScaled === rounded - 1);
+      const { rounded } = percentOf(n, t, decimals);
+      const holds = shareHolds(share, t);
       const computed = formatScaled(rounded, decimals);
       out.push(
         evaluated({
@@ -491,6 +491,32 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
   }
   return out;
 };
+
+/** Whether a share's stated percentage is N / T rounded half-up to its decimals (either rounding of an exact .5). */
+function shareHolds(share: RegExpMatchArray, total: number): boolean {
+  const statedText = (share[3] ?? share[4])!;
+  const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
+  const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
+  const { rounded, tie } = percentOf(Number(share[1]), total, decimals);
+  return statedScaled === rounded || (tie && statedScaled === rounded - 1);
+}
+
+const COUNT_OF = /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)/g;
+
+/** A count of the unit before the first share that every share rounds from, or null. */
+function otherBase(text: string, shares: readonly RegExpMatchArray[], unit: string): number | null {
+  const first = shares[0]?.index;
+  if (first === undefined) {
+    return null;
+  }
+  for (const count of text.slice(0, first).matchAll(COUNT_OF)) {
+    const base = Number(count[1]);
+    if (count[2] === unit && base > 0 && shares.every((share) => shareHolds(share, base))) {
+      return base;
+    }
+  }
+  return null;
+}
 
 /** The narrative rules in catalogue order. */
 export const NARRATIVE_RULES: readonly RuleCheck[] = [
