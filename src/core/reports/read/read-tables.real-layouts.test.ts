@@ -657,47 +657,29 @@ describe('a table 三 row whose seven cells run together on a line of their own'
   });
 });
 
-describe('one cell per line, an empty line after every cell, on a page cut short (few values)', () => {
+describe('one cell per line, an empty line after every cell, rows holding runs of empty cells', () => {
   it('tells the layout by the label lines too: `12` / six empty lines / `12` is 自然人 12 and 总计 12', () => {
     const cell = (text: string) => [text, ''];
     const reading = read([
       '三、收到和处理政府信息公开申请情况',
       '',
       ...['申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].flatMap(cell),
-      '一、本年新收政府信息公开申请数量',
-      '',
-      '12',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '12',
-      '',
-      '二、上年结转政府信息公开申请数量',
-      '',
-      '0',
-      '',
-      '0',
-      '',
-      '0',
-      '',
-      '0',
-      '',
-      '0',
-      '',
-      '0',
-      '',
-      '0',
-      '',
-      '三、本年度办理结果',
-      '',
+      ...cell('一、本年新收政府信息公开申请数量'),
+      ...['12', '', '', '', '', '', '', '12', ''],
+      ...cell('二、上年结转政府信息公开申请数量'),
+      ...['0', '0', '0', '0', '0', '0', '0'].flatMap(cell),
+      ...cell('三、本年度办理结果'),
+      ...cell('(一)予以公开'),
+      ...['4', '', '', '', '', '', '', ''],
+      ...cell('(二)部分公开'),
+      ...['1', '', '', '', '', '', '', '1', ''],
+      '四、政府信息公开行政复议、行政诉讼情况',
     ]);
     const cells = values(reading);
     assert.deepEqual(
       [cells['received.natural_person'], cells['received.commercial_enterprise'], cells['received.total']],
       [12, undefined, 12],
     );
+    assert.deepEqual([cells['outcome.partial.natural_person'], cells['outcome.partial.total']], [1, 1]);
   });
 });

@@ -1214,11 +1214,17 @@ function cellsSeparatedByEmptyLines(text: string): boolean | null {
   const lines = text.split('\n');
   // When the values do not tell (a page cut short holds few, some followed by empty cells), its short label
   // lines (`总计`, `商业企业`) tell how cells are written too.
-  return emptyLineVotes(lines, false) ?? emptyLineVotes(lines, true);
+  const byValues = emptyLineVotes(lines, false);
+  return byValues === undefined ? (emptyLineVotes(lines, true) ?? null) : byValues;
 }
 
 /** How the short lines (values only, or labels too) are followed: by one empty line and text, or by text. */
-function emptyLineVotes(lines: readonly string[], labels: boolean): boolean | null {
+/**
+ * The verdict of the short lines (values only, or labels too): null when too few tell or they disagree; undefined
+ * (values only) when none is followed directly by text and most by one empty line, but not three in four — a page
+ * cut short whose few rows hold runs of empty cells, which its label lines then decide.
+ */
+function emptyLineVotes(lines: readonly string[], labels: boolean): boolean | null | undefined {
   let counted = 0;
   let separated = 0;
   let adjacent = 0;
@@ -1237,7 +1243,13 @@ function emptyLineVotes(lines: readonly string[], labels: boolean): boolean | nu
   if (counted < 12) {
     return null;
   }
-  return separated * 4 > counted * 3 ? true : adjacent * 2 > counted ? false : null;
+  if (separated * 4 > counted * 3) {
+    return true;
+  }
+  if (adjacent * 2 > counted) {
+    return false;
+  }
+  return !labels && adjacent === 0 && separated * 2 > counted ? undefined : null;
 }
 
 /**
