@@ -234,25 +234,23 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
   const strings = blocks.flatMap((block) => (block.kind === 'text' ? [block.text] : block.rows.flat()));
   const mode = detectScriptOf(strings);
   // Most strings (every cell of a table) hold nothing either step changes: no regex for them.
-  const clean = (text: string): string => {
-    const unified = hasRadicals(text) ? unifyRadicals(text) : text;
-    return stripPinyinMarks(mode === 'simplified' && !needsCleaning(unified) ? unified : toSimplified(normalizeLineBreaks(unified), mode));
-  };
-  // A converted text keeps its written form beside the converted one: the agency is named as the file writes it.
-  const written = (text: string, converted: string): string | undefined => {
-    if (mode === 'simplified') {
-      return undefined;
-    }
-    const form = stripPinyinMarks(withoutZeroWidth(normalizeLineBreaks(hasRadicals(text) ? unifyRadicals(text) : text)));
-    return form !== converted && form.length === converted.length ? form : undefined;
-  };
+  const unify = (text: string): string => (hasRadicals(text) ? unifyRadicals(text) : text);
+  const convert = (unified: string): string =>
+    stripPinyinMarks(mode === 'simplified' && !needsCleaning(unified) ? unified : toSimplified(normalizeLineBreaks(unified), mode));
+  const clean = (text: string): string => convert(unify(text));
   const cleaned: SourceBlock[] = blocks.map((block) => {
     if (block.kind === 'table') {
       return { kind: 'table', rows: block.rows.map((row) => row.map(clean)) };
     }
-    const text = clean(block.text);
-    const form = written(block.text, text);
-    return form === undefined ? { kind: 'text', text } : { kind: 'text', text, written: form };
+    const unified = unify(block.text);
+    const text = convert(unified);
+    // A converted text keeps its written form beside it, the same steps without the conversion: the agency is
+    // named as the file writes it.
+    const form = mode === 'simplified' ? undefined : stripPinyinMarks(withoutZeroWidth(normalizeLineBreaks(unified)));
+    if (form === undefined || form === text || form.length !== text.length) {
+      return { kind: 'text', text };
+    }
+    return { kind: 'text', text, written: form };
   });
   const hasText = cleaned.some((block) =>
     block.kind === 'text' ? block.text.trim() !== '' : block.rows.some((row) => row.some((cell) => cell.trim() !== '')),
