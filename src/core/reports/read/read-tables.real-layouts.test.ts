@@ -683,3 +683,43 @@ describe('one cell per line, an empty line after every cell, rows holding runs o
     assert.deepEqual([cells['outcome.partial.natural_person'], cells['outcome.partial.total']], [1, 1]);
   });
 });
+
+describe('table 四 only under its heading or its head', () => {
+  it('reads no cell from a statistics form whose rows are named 行政复议数/行政诉讼数 (probe: 定西市 form)', () => {
+    const reading = read([
+      '指 标 名 称',
+      '| 计量',
+      '单位',
+      '| 代码',
+      '行政复议数',
+      '| 件',
+      '| 32',
+      '|',
+      '|',
+      '行政诉讼数',
+      '| 件',
+      '| 33',
+      '|',
+    ]);
+    assert.deepEqual(reading.cells, []);
+    assert.deepEqual(reading.tablesFound, []);
+  });
+  it("reads no cell from section 一's `行政复议62件` nor from `行政复议案0件`", () => {
+    assert.deepEqual(read(['(三)行政复议、行政诉讼情况。', '行政复议 62', '行政诉讼 21']).cells, []);
+  });
+  it('reads a head of group names and vertical column labels under an unknown heading wording', () => {
+    const reading = read([
+      '四、因政府信息公开工作被申请行政复议提起行政诉讼情况',
+      '行政复议 行政诉讼',
+      '未经复议直接起诉 复议后起诉',
+      '结果 结果 其他 尚未 总',
+      '维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总',
+      '维持 纠正 结果 审结 计 维持 纠正 结果 审结 计',
+      '0 0 0 0 1 0 0 0 0 0 0 0 0 0 0',
+      '五、政府信息公开工作存在的主要问题及改进情况',
+    ]);
+    const cells = values(reading);
+    assert.equal(cells['review.total'], 1);
+    assert.equal(cells['litigation_after_review.total'], 0);
+  });
+});

@@ -225,6 +225,21 @@ function lastRowLabel(labels: readonly LabelCell[]): LabelCell | undefined {
   return undefined;
 }
 
+/** Table 四's head: a column label (结果维持…), or a row of its group names only (`行政复议 | 行政诉讼`). */
+function isTable4Head(labels: readonly LabelCell[], hasValue: boolean): boolean {
+  let groups = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i]!;
+    if (columnTargetOf(label) !== undefined) {
+      return true;
+    }
+    if (label.targets.some((t) => t.table === '四')) {
+      groups++;
+    }
+  }
+  return groups >= 2 && !hasValue;
+}
+
 function hasKnownLabel(labels: readonly LabelCell[]): boolean {
   for (let i = 0; i < labels.length; i++) {
     if (labels[i]!.targets.length > 0) {
@@ -789,6 +804,16 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   // Table 三's column titles in the order its header rows give them, until its first data row.
   const t3Heads: string[] = [];
   let t3Data = false;
+  // Table 四's rows are read only under its section heading or its head (isTable4Head): a form's
+  // `行政复议数 | 件 | 32`, or section 一's `行政复议62件，行政诉讼21件`, is no row of it.
+  let t4Head = false;
+  let t4Heading = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < layout.headings.length; i++) {
+    const heading = layout.headings[i]!;
+    if (heading.table === '四' && heading.line < t4Heading) {
+      t4Heading = heading.line;
+    }
+  }
   let pending: { table: TableId; rowId: string; label: LabelCell } | null = null;
   // The last accepted row and its record (LastRow is made once, at the end).
   let lastRow: PhysicalRow | null = null;
@@ -845,6 +870,13 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       hasValue || lastUnknownLabel(rawLabels) === undefined ? rawLabels : completeTruncated(joinFragments(rawLabels, table), table);
     const rowLabel = lastRowLabel(labels);
     const rowTarget = rowLabel?.rowTarget;
+    if (table === '四' && !t4Head) {
+      if (!((row.lines[0] ?? -1) > t4Heading || isTable4Head(labels, hasValue))) {
+        pending = null;
+        continue;
+      }
+      t4Head = true;
+    }
 
     if (labels.length === 0) {
       // A row of values only: table 四's data row, or the value line(s) under a label line.
