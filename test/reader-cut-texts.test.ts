@@ -96,3 +96,70 @@ describe('the reader on complete reports cut at every point', () => {
     });
   }
 });
+
+describe('a text that ends in a label cut short (real page openings)', () => {
+  const rules = (reading: Awaited<ReturnType<typeof read>>) => reading!.findings.map((f) => `${f.rule} ${f.message}`);
+  it('says READ-TRUNCATED, not the missing tables and sections, after a row (`信息内`), after a heading (`(本列数据的勾稽关`), in a row label (`(四)无法`)', async () => {
+    const table2 = [
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 | |||',
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '规章 | 0 | 0 | 0 |',
+      '行政规范性文件 | 2 | 0 | 8 |',
+    ];
+    const afterRow = rules(await read([...table2, '第二十条第(五)项 | |||', '信息内'].join('\n'), 'x006.txt'));
+    assert.ok(afterRow.includes('READ-TRUNCATED 文本在表二“行政规范性文件”处中断，其后内容缺失'), afterRow.join('\n'));
+    // Section 一 is missing before the cut; nothing after it is reported.
+    assert.ok(!afterRow.some((f) => f.startsWith('STRUCT-TABLE') || /STRUCT-SECTION 缺少“[三四五六]/.test(f)), afterRow.join('\n'));
+
+    const afterHeading = rules(await read([...table2, '三、收到和处理政府信息公开申请情况', '(本列数据的勾稽关'].join('\n'), 'y041.txt'));
+    assert.ok(
+      afterHeading.some((f) => f.startsWith('READ-TRUNCATED 文本在表三')),
+      afterHeading.join('\n'),
+    );
+    assert.ok(!afterHeading.some((f) => f.startsWith('STRUCT-TABLE 未找到表三')), afterHeading.join('\n'));
+
+    const inRowLabel = rules(
+      await read(
+        [
+          '三、收到和处理政府信息公开申请情况',
+          '一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+          '二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+          '(四)无法',
+        ].join('\n'),
+        't036.txt',
+      ),
+    );
+    assert.ok(inRowLabel.includes('READ-TRUNCATED 文本在表三“（四）无法提供”处中断，其后内容缺失'), inRowLabel.join('\n'));
+  });
+  it('reports no wording variant or skipped row for the cut label itself (`本年收费金额(单位:万`, `本年`)', async () => {
+    const fees = rules(
+      await read(['二、主动公开政府信息情况', '第二十条第(八)项 | |||', '信息内容 | 本年收费金额(单位:万'].join('\n'), 'x037.txt'),
+    );
+    assert.ok(
+      fees.some((f) => f.startsWith('READ-TRUNCATED')),
+      fees.join('\n'),
+    );
+    assert.ok(!fees.some((f) => f.startsWith('LABEL-VARIANT')), fees.join('\n'));
+    const cut = rules(
+      await read(['二、主动公开政府信息情况', '第二十条第(八)项 | |||', '| 信息内容 | 上一年项目数量 | 本年'].join('\n'), 'x055.txt'),
+    );
+    assert.ok(!cut.some((f) => f.startsWith('READ-UNKNOWN-ROW')), cut.join('\n'));
+  });
+  it('is no cut when the last line is prose after the table', async () => {
+    const prose = rules(
+      await read(
+        [
+          '二、主动公开政府信息情况',
+          '第二十条第(一)项 | |||',
+          '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+          '规章 | 0 | 0 | 0 |',
+          '行政规范性文件 | 2 | 0 | 8 |',
+          '本单位今年无其他情况需要说明',
+        ].join('\n'),
+        'prose.txt',
+      ),
+    );
+    assert.ok(!prose.some((f) => f.startsWith('READ-TRUNCATED')), prose.join('\n'));
+  });
+});

@@ -467,6 +467,34 @@ export function targetsIn(match: LabelMatch, table: TableId): readonly LabelTarg
 }
 
 /**
+ * What a text is the start of, cut short (`信息内`, `第二十条第(`, `(三)不`, `总`): what a page that ends inside
+ * the table leaves on its last line. The row's ID when it starts one of the table's row labels, '' when it
+ * starts another of its labels (a column, a block, a header), undefined when none.
+ */
+export function labelPrefixOf(text: string, table: TableId): string | undefined {
+  const key = normalizeLabel(text);
+  if (key.length === 0) {
+    return undefined;
+  }
+  const bare = key.replace(LEADING_ORDINAL, '');
+  let found: string | undefined;
+  for (const [official, entry] of exactIndex) {
+    if (
+      official.length > key.length &&
+      (official.startsWith(key) || (bare !== key && bare.length > 0 && official.replace(LEADING_ORDINAL, '').startsWith(bare))) &&
+      entry.targets.some((t) => t.table === table)
+    ) {
+      const row = entry.targets.find((t) => t.table === table && t.kind === 'row');
+      if (row?.kind === 'row') {
+        return row.rowId;
+      }
+      found = '';
+    }
+  }
+  return found;
+}
+
+/**
  * A header cell cut short by the export (`法律服务` for `法律服务机构`): the one column or header label of
  * the table that starts with it. No match when the prefix is shorter than two characters or ambiguous.
  */

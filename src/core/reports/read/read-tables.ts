@@ -17,8 +17,8 @@ import {
   TEMPLATES,
   type TemplateId,
 } from '../template.ts';
-import { type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, matchPrefix, targetsIn } from './match-label.ts';
-import { foundLabelText } from './normalize-label.ts';
+import { type LabelMatch, type LabelTarget, labelPrefixOf, matchLabel, matchLabelExactly, matchPrefix, targetsIn } from './match-label.ts';
+import { foundLabelText, normalizeLabel } from './normalize-label.ts';
 import { CELL_BLANK, CELL_OTHER, CELL_VALUE, cellKind, cellRaw, isTrimmable, parseCellValue } from './parse-cell-value.ts';
 import type { TableReading } from './reading-parts.ts';
 import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
@@ -1155,8 +1155,61 @@ function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateCh
     // A row of a table block (HTML/DOCX/XLSX grid) is structurally complete: a grid that ends the
     // document, even one whose blank rows the exporter dropped, is no text cut inside a table.
     cut = cutAt(lastRow.table, lastRow.record, records, fallback, t3Template);
+  } else if (lastRow === null || !lastRow.grid) {
+    const inLabel = cutInLabel(layout, consumed, lastRow, lastContent);
+    if (inLabel !== null) {
+      const at = cutAt(inLabel.table, null, records, fallback, t3Template)!;
+      // Named by the row the cut label starts (`(四)无法` → （四）无法提供), when it starts one.
+      const rowDef = inLabel.row === '' ? undefined : TEMPLATES[fallback].rowById.get(inLabel.row);
+      cut = rowDef === undefined ? at : { ...at, rowLabel: rowDef.label };
+    }
   }
   return cut;
+}
+
+/**
+ * The table a text ends in when its last line is the start of one of that table's labels, cut short
+ * (`信息内`, `第二十条第(`, `(三)不`, `(本列数据的勾稽关`: a page that ends inside the table, rule 38), after
+ * the table's last row read or its heading with nothing else between; null otherwise.
+ */
+function cutInLabel(
+  layout: ScannedLayout,
+  consumed: Uint8Array,
+  lastRow: LastRow | null,
+  lastContent: number,
+): { table: TableId; row: string } | null {
+  if (lastContent < 0 || consumed[lastContent] === 1) {
+    return null;
+  }
+  const text = layout.lines[lastContent]!.replace(/[|｜]/g, '').trim();
+  if (text.length === 0 || text.length > 40 || text.includes('。')) {
+    return null;
+  }
+  let from = lastRow?.line ?? -1;
+  let table: TableId | null = lastRow?.table ?? null;
+  const headingLines = new Set<number>();
+  for (let i = 0; i < layout.headings.length; i++) {
+    const heading = layout.headings[i]!;
+    headingLines.add(heading.line);
+    if (heading.line > from && heading.line < lastContent) {
+      table = heading.table;
+      if (lastRow === null) {
+        from = heading.line;
+      }
+    }
+  }
+  if (table === null || from < 0) {
+    return null;
+  }
+  const skipped = new Set(layout.skipped);
+  for (let i = from + 1; i < lastContent; i++) {
+    const line = layout.lines[i]!;
+    if (consumed[i] === 0 && !skipped.has(i) && !headingLines.has(i) && line.trim().length > 0 && !isFurniture(line)) {
+      return null;
+    }
+  }
+  const row = labelPrefixOf(text, table);
+  return row === undefined ? null : { table, row };
 }
 
 /** What emitCells gives: the cells in contract order and the READ-ROW-SHAPE findings of rows it could not fit. */
@@ -1448,10 +1501,20 @@ function collectFindings(
   if (choice.flatOther) {
     findings.push(finding('T3-OTHER-FLAT', T3_OTHER_FLAT_MESSAGE));
   }
+  // A label the cut left short on the text's last line (`本年收费金额(单位:万`, `本年`) is neither a variant
+  // wording nor a row the template lacks: READ-TRUNCATED says it.
+  const lastKey = cut === null ? '' : normalizeLabel(layout.lines[lastContentLine(layout, aligned.consumed)] ?? '').replace(/[|｜]+$/, '');
+  const cutShort = (table: TableId, label: string): boolean => {
+    const key = normalizeLabel(label);
+    return lastKey.length > 0 && key.length > 0 && lastKey.endsWith(key) && labelPrefixOf(label, table) !== undefined;
+  };
   for (const { table, label } of aligned.unknown) {
-    findings.push(finding('READ-UNKNOWN-ROW', `表${table}中的“${label}”不属于格式规定的栏目，已跳过`));
+    if (!cutShort(table, label)) {
+      findings.push(finding('READ-UNKNOWN-ROW', `表${table}中的“${label}”不属于格式规定的栏目，已跳过`));
+    }
   }
-  for (const variant of variantFindings(aligned.variants, readCells, aligned.records)) {
+  const variants = lastKey.length === 0 ? aligned.variants : aligned.variants.filter((v) => !cutShort(v.table, v.found));
+  for (const variant of variantFindings(variants, readCells, aligned.records)) {
     findings.push(variant);
   }
   for (const row of layout.runTogether ?? []) {
