@@ -85,16 +85,32 @@ function startsWithTwoDigits(first: number, second: number): boolean {
   return first >= 0x30 && first <= 0x39 && digit(second);
 }
 
-const NUMBERING = /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,]))/;
+const NUMBERING =
+  /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,])|\(([一二三四五六七八九十])\))/;
 const MAX_HEADING = 40;
 
 /**
  * Matches one line against the section headings from `fromIndex` on (headings come in template order).
  * Returns null for any other line. `template` decides which wording of section 五 is official.
  */
-export function matchSectionHeading(line: string, template: DetectedTemplate, fromIndex: number): SectionHeadingMatch | null {
+export function matchSectionHeading(
+  line: string,
+  template: DetectedTemplate,
+  fromIndex: number,
+  bracketed = false,
+): SectionHeadingMatch | null {
   const trimmed = line.trim();
-  if (trimmed === '' || fromIndex >= SECTION_IDS.length || cannotBeHeading(trimmed)) {
+  if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
+    return null;
+  }
+  if (bracketed) {
+    // Sections numbered `(一)总体情况` … `(六)…` (a report without `一、` headings, findHeadings' second pass): a
+    // whole line, numbered as its section, nothing after it.
+    return /^[(（][一二三四五六]/.test(trimmed) && trimmed.length <= MAX_HEADING
+      ? matchHeadingText(trimmed, template, fromIndex, false, true)
+      : null;
+  }
+  if (cannotBeHeading(trimmed)) {
     return null;
   }
   // A numbered heading followed by its text on the same line (`六、其他需要报告的事项：无。`); a trailing
@@ -109,13 +125,22 @@ export function matchSectionHeading(line: string, template: DetectedTemplate, fr
   return trimmed.length <= MAX_HEADING * 2 ? matchHeadingText(trimmed, template, fromIndex, false) : null;
 }
 
-function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: number, inline: boolean): SectionHeadingMatch | null {
+function matchHeadingText(
+  text: string,
+  template: DetectedTemplate,
+  fromIndex: number,
+  inline: boolean,
+  bracketed = false,
+): SectionHeadingMatch | null {
   const key = normalise(text);
   if (key === '' || key.length > MAX_HEADING) {
     return null;
   }
   const numbering = NUMBERING.exec(key);
-  const numeral = numbering === null ? null : (numbering[1] ?? numbering[2]!);
+  if ((numbering?.[4] !== undefined) !== bracketed) {
+    return null;
+  }
+  const numeral = numbering === null ? null : (numbering[1] ?? numbering[2] ?? numbering[4]!);
   const plainNumbering = numbering !== null && numbering[2] !== undefined;
   const core = numbering === null ? key : key.slice(numbering[0].length);
   for (let index = fromIndex; index < CORES.length; index++) {
@@ -124,7 +149,12 @@ function matchHeadingText(text: string, template: DetectedTemplate, fromIndex: n
     const exactCore = section.cores.find((c) => c.core === core);
     // A heading with its text on the same line (`三、主动公开政府信息情况。2021年，我局无…`) under another number
     // than its section's is a numbered sentence of the section before it, not the heading.
-    if (exactCore !== undefined && (numbering !== null || !inline) && !(inline && numeral !== null && !rightNumber)) {
+    if (
+      exactCore !== undefined &&
+      (numbering !== null || !inline) &&
+      !(inline && numeral !== null && !rightNumber) &&
+      !(bracketed && !rightNumber)
+    ) {
       const official = officialOf(section.cores, template, exactCore.year);
       const exact = rightNumber && plainNumbering && numeral === NUMERALS[index] && exactCore.heading === official;
       return { id: section.id, index, found: text.trim(), official, exact, rest: '' };

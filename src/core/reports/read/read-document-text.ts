@@ -151,10 +151,21 @@ interface FoundHeading {
 }
 
 function findHeadings(lines: readonly Line[], template: DetectedTemplate): FoundHeading[] {
+  const found = headingsNumbered(lines, template, false);
+  // A report whose sections are all numbered `(一)总体情况` … (no `一、` heading at all): those are its
+  // sections, each a STRUCT-HEADING notice for its numbering; two at least, so a list inside a page is none.
+  if (found.length === 0) {
+    const bracketed = headingsNumbered(lines, template, true);
+    return bracketed.length >= 2 ? bracketed : found;
+  }
+  return found;
+}
+
+function headingsNumbered(lines: readonly Line[], template: DetectedTemplate, bracketed: boolean): FoundHeading[] {
   const found: FoundHeading[] = [];
   let next = 0;
   for (let position = 0; position < lines.length && next < SECTION_IDS.length; position++) {
-    const match = matchSectionHeading(lines[position]!.text, template, next);
+    const match = matchSectionHeading(lines[position]!.text, template, next, bracketed);
     if (match !== null) {
       found.push({ position, match });
       next = match.index + 1;
