@@ -708,3 +708,10 @@ describe('robustness: never throws, stays linear', () => {
     assert.deepEqual(text.narrative, []);
   });
 });
+
+describe('real pages testers found misread: agency and year', () => {
+  test('a notice about making the reports names no organ (probeW/052: `…年度报告有关事项的通知`)', () => {
+    const text = readDocumentText(['莆田市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知'], 'unknown');
+    assert.equal(text.agency, null);
+  });
+});

@@ -196,6 +196,9 @@ interface TitleReading {
   readonly malformed: readonly string[];
 }
 
+// What follows the report's name in a notice about making the reports (`…年度报告有关事项的通知`, `…年度报告编制工作`).
+const ABOUT_REPORTS = /^(?:的)?(?:有关|相关)?(?:事项|编制|发布|报送|填报|撰写|工作(?:的|有关|相关)?(?:事项|通知|方案|安排))/;
+
 /** The longest second line of a title broken over two lines. A second line with a year is a title of its own (seed 003: the organ above it). */
 const MAX_TITLE_TAIL = 12;
 
@@ -250,6 +253,10 @@ function readTitle(block: readonly Line[]): TitleReading {
       } else if (organ !== null && year !== null) {
         yearless = { agency: null, year, lines: [line.index, next!.index], malformed: [] };
       }
+      continue;
+    }
+    if (ABOUT_REPORTS.test(compact.slice(match[0]!.length))) {
+      // `某市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知`: a notice about the reports, not one.
       continue;
     }
     const [, before = '', yearText = '', between = ''] = match;
