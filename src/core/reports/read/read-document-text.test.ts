@@ -813,4 +813,17 @@ describe('real pages testers found misread: agency and year', () => {
     assert.equal(readDocumentText(lines, '2021').year, null);
     assert.equal(readDocumentText(lines, 'unknown').year, 2016);
   });
+  test('a period stated without 统计: 起止时间, or what the report 涵盖 (probeU/029, probeW/019, probeV/013)', () => {
+    const period = (line: string) => {
+      const p = readDocumentText(['一、总体情况', line], 'unknown').period;
+      return p === null ? null : [p.from.iso, p.to.iso];
+    };
+    assert.deepEqual(period('本报告所列数据起止时(shí)间为2020年1月1日至12月31日。'), ['2020-01-01', '2020-12-31']);
+    assert.deepEqual(period('本报告由六部分组成,内容涵盖清远市清新区人民政府办公室2022年1月1日至12月31日期间的政府信息公开工作情况。'), [
+      '2022-01-01',
+      '2022-12-31',
+    ]);
+    assert.deepEqual(period('本报告由六部分组成,涵盖2020年1月1日至12月21日山阳县人民政府信息公开工作情况。'), ['2020-01-01', '2020-12-21']);
+    assert.equal(period('2023年1月1日至3月31日开展专项行动,覆盖全县。'), null);
+  });
 });

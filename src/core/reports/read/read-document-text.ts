@@ -474,9 +474,9 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
     }
   }
   for (const line of lines) {
-    if (line.text.includes('统计')) {
+    if (line.text.includes('统计') || PERIOD_WORDS.test(line.text)) {
       for (const sentence of splitSentences(line.text)) {
-        const period = sentence.includes('统计') ? findPeriod(sentence) : null;
+        const period = sentence.includes('统计') || statesThePeriod(sentence) ? findPeriod(sentence) : null;
         if (period !== null) {
           return period;
         }
@@ -484,6 +484,14 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
     }
   }
   return null;
+}
+
+// A sentence stating the period without 统计: `起止時間為2020年1月1日至12月31日` (a converted text may keep a reading in
+// brackets: `起止时(shí)间`), `内容涵盖…2022年1月1日至12月31日期间的政府信息公开工作情况`.
+const PERIOD_WORDS = /起止(?:时|日期)|涵盖|覆盖/;
+
+function statesThePeriod(sentence: string): boolean {
+  return /起止(?:时|日期)/.test(sentence) || (/涵盖|覆盖/.test(sentence) && /(?:信息公开|政务公开)工作/.test(sentence));
 }
 
 /** The first report year of a template (国办公开办函〔2019〕60号). */
