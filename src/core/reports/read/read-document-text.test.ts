@@ -708,3 +708,122 @@ describe('robustness: never throws, stays linear', () => {
     assert.deepEqual(text.narrative, []);
   });
 });
+
+describe('real pages testers found misread: agency and year', () => {
+  test('a notice about making the reports names no organ (probeW/052: `…年度报告有关事项的通知`)', () => {
+    const text = readDocumentText(['莆田市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知'], 'unknown');
+    assert.equal(text.agency, null);
+  });
+
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('the quoted title in the introduction does not keep its quotation mark (probeV/049)', () => {
+    const lines = [
+      '鞍山市人力资源和社会保障局2020年度政府信息公开工作报告',
+      '根据《中华人民共和国政府信息公开条例》规定,结合我局工作实际,特编制《鞍山市人力资源和社会保障局2020年度政府信息公开工作报告》。',
+    ];
+    assert.equal(agencyOf(lines), '鞍山市人力资源和社会保障局');
+  });
+
+  test('the organ before the verb publishing a title that names none (probeW/056)', () => {
+    const lines = [
+      '根据《中华人民共和国政府信息公开条例》要求,岐山县教育体育局现向社会公开《2023年政府信息公开工作年度报告》。',
+      '如对本报告有异议,请联系岐山县教体局(电话:0917-8212435)。',
+      '一、总体情况',
+      '2023年,县教体局认真贯彻落实《中华人民共和国政府信息公开条例》规定。',
+    ];
+    assert.equal(agencyOf(lines), '岐山县教育体育局');
+  });
+
+  test("a title trailed by a layout table's empty cells (probeW/041)", () => {
+    const lines = [`洪雅县教育和体育局2023年政府信息公开工作年度报告 | ${'|'.repeat(120)}`, '2024年01月25日 (点击: ) | |||||'];
+    assert.equal(agencyOf(lines), '洪雅县教育和体育局');
+  });
+
+  test("people's organisations are organs: 联合会, 联合社 (probeW/003, probeY/036, probeY/038)", () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》规定要求,现发布《亳州市谯城区残疾人联合会2025年政府信息公开工作年度报告》,报告全文包括:总体情况概述。',
+      ]),
+      '亳州市谯城区残疾人联合会',
+    );
+    assert.equal(agencyOf(['如对本报告有任何疑问,请与颍东区供销合作社联合社联系。']), '颍东区供销合作社联合社');
+    assert.equal(agencyOf(['如对本报告有任何疑问,请与宣城市残疾人联合会联系。']), '宣城市残疾人联合会');
+  });
+
+  test('政府 after anything but a place ends a clause, not a name (probeT/056: `借助政府网站平台…`)', () => {
+    const lines = [
+      '一、总体情况',
+      '我局严格按照县政府要求加强政府网站建设,积极推进政府网站集约化工作。借助政府网站平台创新政府信息公开方式,及时、准确、全面地公开。',
+    ];
+    assert.equal(agencyOf(lines), null);
+  });
+
+  test('a title over two lines with 开展 in its last words (probeT/020)', () => {
+    const text = readDocumentText(['西藏自治区审计厅2025年政务信息', '公开工作开展年度报告', '一、总体情况'], 'unknown');
+    assert.deepEqual([text.agency, text.year, text.yearSource], ['西藏自治区审计厅', 2025, 'title']);
+  });
+
+  test("the organ whose office compiled the report, not its office; a government's office stays (item 10)", () => {
+    assert.equal(
+      agencyOf(['本年报是根据《中华人民共和国政府信息公开条例》要求,由南京市浦口区教育局办公室编制的2024年度政府信息公开工作年度报告。']),
+      '南京市浦口区教育局',
+    );
+    assert.equal(
+      agencyOf(['依据《条例》要求,由海南省地震局办公室编制并依法公开,所列数据统计期限自2024年1月1日至2024年12月31日。']),
+      '海南省地震局',
+    );
+    assert.equal(agencyOf(['本报告由南平市人民政府信息公开工作领导小组办公室根据各单位报送的情况汇总编制而成。']), '南平市人民政府');
+    assert.equal(agencyOf(['根据《中华人民共和国政府信息公开条例》规定,由四家镇办公室编制完成本报告,现予以公布。']), '四家镇');
+    assert.equal(agencyOf(['本报告由某市人民政府办公室编制。']), '某市人民政府办公室');
+  });
+
+  test('what the report was compiled from names its organ; a government opening section 一 (item 11)', () => {
+    assert.equal(
+      agencyOf([
+        '本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求,汇总2020年度官塘乡的政府信息公开年度报告编制而成。',
+      ]),
+      '官塘乡',
+    );
+    assert.equal(agencyOf(['本年报是根据政府信息公开工作年度报告要求,依据锡山区司法局2010年政府信息公开工作情况编制。']), '锡山区司法局');
+    assert.equal(
+      agencyOf([
+        '本报告根据《中华人民共和国政府信息公开条例》规定编制。',
+        '一、总体情况',
+        '2019年,泸州市人民政府信息公开工作以习近平新时代中国特色社会主义思想为指导。',
+      ]),
+      '泸州市人民政府',
+    );
+  });
+  test("the introduction reporting the year's work gives the year, not section 一's earlier cases (probeV/046)", () => {
+    const lines = [
+      '根据《条例》和《湖北省人民政府办公厅〈关于做好2020年政府信息公开工作年度报告编制和发布工作的通知〉》有关要求,现就2020年政务公开年度工作情况报告如下:',
+      '一、总体情况',
+      '(一)围绕建设法治政府全面推进政务公开。2019年受理的案件于2019年办结,2019年以来持续推进。',
+    ];
+    assert.deepEqual([readDocumentText(lines, 'unknown').year, readDocumentText(lines, 'unknown').yearSource], [2020, 'body']);
+  });
+
+  test("a body year before the first template is no year of a report in a template's tables (probeX/037)", () => {
+    const lines = [
+      '一、总体情况',
+      '2016年度,全县公安机关在县委、县政府的正确领导下,主动通过政府网站发布信息。',
+      '二、主动公开政府信息情况',
+    ];
+    assert.equal(readDocumentText(lines, '2021').year, null);
+    assert.equal(readDocumentText(lines, 'unknown').year, 2016);
+  });
+  test('a period stated without 统计: 起止时间, or what the report 涵盖 (probeU/029, probeW/019, probeV/013)', () => {
+    const period = (line: string) => {
+      const p = readDocumentText(['一、总体情况', line], 'unknown').period;
+      return p === null ? null : [p.from.iso, p.to.iso];
+    };
+    assert.deepEqual(period('本报告所列数据起止时(shí)间为2020年1月1日至12月31日。'), ['2020-01-01', '2020-12-31']);
+    assert.deepEqual(period('本报告由六部分组成,内容涵盖清远市清新区人民政府办公室2022年1月1日至12月31日期间的政府信息公开工作情况。'), [
+      '2022-01-01',
+      '2022-12-31',
+    ]);
+    assert.deepEqual(period('本报告由六部分组成,涵盖2020年1月1日至12月21日山阳县人民政府信息公开工作情况。'), ['2020-01-01', '2020-12-21']);
+    assert.equal(period('2023年1月1日至3月31日开展专项行动,覆盖全县。'), null);
+  });
+});

@@ -30,10 +30,11 @@ interface Line {
   readonly text: string;
 }
 
-// `<agency><YYYY>年(度)?政府信息公开工作年度报告` (§6.4); also `<YYYY>年<agency>…` and 政府信息公开年度报告.
+// `<agency><YYYY>年(度)?政府信息公开工作年度报告` (§6.4); also `<YYYY>年<agency>…` and 政府信息公开年度报告, and
+// `…政务信息公开工作开展年度报告`.
 // Also `政务公开工作年度报告` and `…信息公开工作报告` (no 年度 before 报告), as some agencies title it.
 const TITLE =
-  /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})(?:年度?|(?=(?:政府|政务)?信息公开))(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?的?(?:年度报告|年度工作报告|年报|报告(?=$|[（(]|的))/;
+  /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})(?:年度?|(?=(?:政府|政务)?信息公开))(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:开展)?的?(?:年度报告|年度工作报告|年报|报告(?=$|[（(]|的))/;
 // `<agency>政府信息公开工作2023年度报告`: the year inside the title's last words.
 const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)工作(\d{4})年度?(?:报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
@@ -84,7 +85,13 @@ export function readDocumentText(
     ...(period === null ? [] : [period.from, period.to].filter((d) => d.iso === null).map((d) => d.raw)),
   ]);
 
-  const { year, yearSource } = readYear(title.year, period, signature.date, sections, lines.slice(0, firstHeading + 3));
+  const read = readYear(title.year, period, signature.date, sections, lines.slice(0, firstHeading + 3));
+  // A year inferred from the body before the first template (2019) in a report laid out in a template's tables
+  // (`2016年度,全县公安机关…` opening section 一 above a table 二 of the 2021 form): a year the report is not of.
+  const { year, yearSource } =
+    read.yearSource === 'body' && template !== 'unknown' && read.year !== null && read.year < FIRST_TEMPLATE_YEAR
+      ? { year: null, yearSource: null }
+      : read;
   const named = mergeAgency(title.agency, signature.agency);
   const agency =
     named === null
@@ -207,6 +214,9 @@ interface TitleReading {
   readonly malformed: readonly string[];
 }
 
+// What follows the report's name in a notice about making the reports (`…年度报告有关事项的通知`, `…年度报告编制工作`).
+const ABOUT_REPORTS = /^(?:的)?(?:有关|相关)?(?:事项|编制|发布|报送|填报|撰写|工作(?:的|有关|相关)?(?:事项|通知|方案|安排))/;
+
 /** The longest second line of a title broken over two lines. A second line with a year is a title of its own (seed 003: the organ above it). */
 const MAX_TITLE_TAIL = 12;
 
@@ -220,7 +230,10 @@ function readTitle(block: readonly Line[]): TitleReading {
       continue;
     }
     // `【2023】某局政府信息公开工作年度报告`: the year in brackets before the organ.
-    const compact = asciiDigits(line.text.replace(/\s+/g, '')).replace(/^[【[〔（(](\d{4})(?:年度?)?[】\]〕）)]/, '$1年');
+    // A page's layout table may trail the title with empty cells (`某局2023年…年度报告 | |||||…`).
+    const compact = asciiDigits(line.text.replace(/\s+/g, ''))
+      .replace(/^[【[〔（(](\d{4})(?:年度?)?[】\]〕）)]/, '$1年')
+      .replace(/(?<=[^|])\|+$/, '');
     // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`; a PDF breaks it
     // anywhere: `…工作年度` / `报告`, `…工作年度报` / `告`, `…政府信息公` / `开工作年度报告`) reads as one.
     const next = block[i + 1];
@@ -261,6 +274,10 @@ function readTitle(block: readonly Line[]): TitleReading {
       } else if (organ !== null && year !== null) {
         yearless = { agency: null, year, lines: [line.index, next!.index], malformed: [] };
       }
+      continue;
+    }
+    if (ABOUT_REPORTS.test(compact.slice(match[0]!.length))) {
+      // `某市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知`: a notice about the reports, not one.
       continue;
     }
     const [, before = '', yearText = '', between = ''] = match;
@@ -330,8 +347,8 @@ function cleanAgency(text: string): string {
       .replace(PUBLISHING_VERB_FIRST, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
       .replace(/关于$/, '')
-      // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it.
-      .replace(/^由(.{2,30}?)(?:编制|制作|发布)的?$/, '$1')
+      // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it (not its office: `由某局办公室编制的…`).
+      .replace(/^由(.{2,30}?)(?:编制|制作|发布)的?$/, (_, organ: string) => compilingOrgan(organ))
       // `某局编制了2022年…年度报告`: the organ that made it.
       .replace(/(.{3})(?:组织)?编制了$/, '$1')
       // `…公布某局2014年度政府信息公开年度报告`, read after an earlier year of the sentence: the year is the title's
@@ -468,9 +485,9 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
     }
   }
   for (const line of lines) {
-    if (line.text.includes('统计')) {
+    if (line.text.includes('统计') || PERIOD_WORDS.test(line.text)) {
       for (const sentence of splitSentences(line.text)) {
-        const period = sentence.includes('统计') ? findPeriod(sentence) : null;
+        const period = sentence.includes('统计') || statesThePeriod(sentence) ? findPeriod(sentence) : null;
         if (period !== null) {
           return period;
         }
@@ -480,6 +497,16 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
   return null;
 }
 
+// A sentence stating the period without 统计: `起止時間為2020年1月1日至12月31日` (a converted text may keep a reading in
+// brackets: `起止时(shí)间`), `内容涵盖…2022年1月1日至12月31日期间的政府信息公开工作情况`.
+const PERIOD_WORDS = /起止(?:时|日期)|涵盖|覆盖/;
+
+function statesThePeriod(sentence: string): boolean {
+  return /起止(?:时|日期)/.test(sentence) || (/涵盖|覆盖/.test(sentence) && /(?:信息公开|政务公开)工作/.test(sentence));
+}
+
+/** The first report year of a template (国办公开办函〔2019〕60号). */
+const FIRST_TEMPLATE_YEAR = 2019;
 const BODY_YEAR = /(?<!\d)(\d{4})年/g;
 const BODY_YEAR_MIN = 3;
 
@@ -498,6 +525,14 @@ function readYear(
   }
   if (signature?.iso != null && Number(signature.iso.slice(5, 7)) <= 6) {
     return { year: Number(signature.iso.slice(0, 4)) - 1, yearSource: 'signature' };
+  }
+  // The introduction reporting the year's work (`现就2020年政务公开年度工作情况报告如下`) names the report's year, which
+  // section 一 may outnumber with the year before (`2019年…` of earlier cases).
+  for (const line of intro) {
+    const reported = REPORTED_AS_FOLLOWS.exec(asciiDigits(line.text));
+    if (reported !== null) {
+      return { year: Number(reported[1]), yearSource: 'body' };
+    }
   }
   // Body fallback: the year written most often in section 一 (seed 002).
   const overview = sections.find((s) => s.id === 'overview');
@@ -573,6 +608,7 @@ const SUB_HEADING_LEAD = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)
 const PAGE_LINE = new RegExp(
   `^(?:当前位置|您的位置|您现在的位置|首页|【|\\[|分享到|扫一扫|发布时间|发布日期|来源|浏览次数|字体)|[${BREADCRUMB_SEPARATORS}]`,
 );
+const REPORTED_AS_FOLLOWS = /(?:现将|现就|现把|特将)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:报告|年报)如下/;
 const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
 const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:共|受理|收到|主动|发布|公开|主動|發布))/;
 
@@ -583,11 +619,15 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:�
 const METADATA_AGENCY =
   /(?:^|[\s|\d])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME =
-  /(?:局|委员会|委|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
+  /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
   /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
+
+// A government is a place's (`某县人民政府`, `区政府`, `某镇政府`): 政府 after anything else ends a clause, not a name
+// (`借助政府网站平台…`, `针对政府…`), whatever verb opens it.
+const BARE_GOVERNMENT = /(?<!人民|[省市县区旗州盟镇乡村]|街道|自治区|自治州|自治县)政府$/;
 
 function isOrganName(text: string): boolean {
   return (
@@ -596,6 +636,7 @@ function isOrganName(text: string): boolean {
     text.length <= 30 &&
     ORGAN_NAME.test(text) &&
     !GENERIC_ORGAN.test(text) &&
+    !BARE_GOVERNMENT.test(text) &&
     !/[，,。；;、\d（(]/.test(text)
   );
 }
@@ -662,13 +703,37 @@ function placeIn(phrase: string): string | null {
   return PLACE_NAME.test(place) && !GENERIC_ORGAN.test(place) && !GAMBLING.test(place) ? place : null;
 }
 
+// `由某局编制`, `由某区发展和改革局根据《…》…要求编制而成`: who compiled the report.
+const COMPILED_BY_ORGAN = /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:组织)?编制/;
+const COMPILED_BY_ORGAN_ACCORDING = /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/;
+const COMPILED_BY: ReadonlySet<RegExp> = new Set([COMPILED_BY_ORGAN, COMPILED_BY_ORGAN_ACCORDING]);
+
+/**
+ * The organ whose office compiled its report (`由南京市浦口区教育局办公室编制`, `由南平市人民政府信息公开工作领导小组办公室…编制`):
+ * the organ, not its office. A government's office (`某市人民政府办公室`) publishes reports of its own: kept.
+ */
+function compilingOrgan(name: string): string {
+  const group = /^(.{2,}?(?:政府|局|委员会|委|厅|院|镇|乡|街道办事处|街道))(?:政府)?(?:信息公开|政务公开)(?:工作)?领导小组办公室$/.exec(
+    name,
+  );
+  if (group !== null) {
+    return group[1]!;
+  }
+  const office = /^(.{2,}?(?:局|委员会|委|厅|院|中心|镇|乡|街道办事处|街道|联合会))(?:党政|综合)?办公室$/.exec(name);
+  return office !== null && isOrganName(office[1]!) ? office[1]! : name;
+}
+
 const BODY_AGENCY: readonly RegExp[] = [
   QUOTED_TITLE,
-  /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:组织)?编制/,
+  COMPILED_BY_ORGAN,
   // `本年度报告由某区发展和改革局根据《…》…要求编制而成`: the organ before 根据.
-  /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/,
+  COMPILED_BY_ORGAN_ACCORDING,
   PUBLISHED_TITLE,
+  // `岐山县教育体育局现向社会公开《2023年政府信息公开工作年度报告》`: the organ before the verb, its title naming none.
+  /([^，,。；;\d《》]{3,30}?)(?:现|特)?(?:向社会)?(?:公开|公布|发布)了?《20\d{2}年度?(?:政府|政务)?信息公开/,
   /结合([^，,。；;\d]{3,30}?)(?:20\d{2}年度?)?(?:政府)?信息公开工作/,
+  // `汇总2020年度官塘乡的政府信息公开年度报告编制而成`, `依据锡山区司法局2010年政府信息公开工作情况编制`: what it was compiled from.
+  /(?:汇总|依据|根据)(?:20\d{2}年度?)?([^，,。；;\d《》]{3,30}?)的?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度报告|情况)[^，,。；;]{0,6}?编制/,
   /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?联系/,
   // `请与某局(地址:…,联系电话:…)。`, `请联系:某街道办事处;联系电话:…`, `为认真做好某局政府信息公开工作`
   /请与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
@@ -690,7 +755,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     for (const text of texts) {
       // Every match of the line: an earlier one may name no organ (`…年度报告公布和政府信息公开情况…》，编写某县…`).
       for (const match of text.matchAll(re)) {
-        const name = organIn(match[1]!);
+        const found = organIn(match[1]!);
+        const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
         if (name !== null) {
           return name;
         }
@@ -715,6 +781,11 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
         // `今年以来,某区林业局认真…`, `截至2019年12月31日,某乡人民政府通过…`
         .replace(/^(?:今年以来|本年度|截至20\d{2}年\d{1,2}月\d{1,2}日)[，,]\s*/, '');
       const match = SUBJECT.exec(opening.replace(SPAM, ''));
+      // `2019年,泸州市人民政府信息公开工作以…`: 政府 is the organ's, not the stop's.
+      const government = match?.[1]?.endsWith('人民') === true && match[0].endsWith('政府信息') ? organIn(`${match[1]}政府`) : null;
+      if (government !== null) {
+        return government;
+      }
       // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
       const name = match === null ? null : (organIn(match[1]!) ?? (NAME_GOES_ON.test(match[0].slice(-4)) ? null : placeIn(match[1]!)));
       if (name !== null) {
@@ -728,6 +799,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
   const text = withoutLatinPrefix(phrase.replace(/\s+/g, ''))
+    // `特编制《鞍山市人力资源和社会保障局2020年度政府信息公开工作报告》`: the title's quotation mark is no part of the name
+    .replace(/^[《〈“"「『]+/, '')
     // `某委员会(以下简称我委)`: the short name it goes by is no part of it
     .replace(/[（(]以下简称[^）)]*[）)]$/, '')
     .replace(SPAM, '')

@@ -183,7 +183,10 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
     narrative: facts.text.narrative,
     findings: findings satisfies readonly FingerprintedFinding[],
   };
-  if (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts)) {
+  // A page about a report, titled by it (its 解读, a notice about making the reports, the template's notice): no
+  // report, whatever outline it has (`一、编制背景`, the notice's list of what a report holds).
+  const aboutAReport = reading.cells.length === 0 && titledAboutAReport(facts.narrativeLines);
+  if (aboutAReport || (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts))) {
     // (A text that opens by stating its statistics period is a report all the same, written without the
     // template's tables and headings: its missing tables and sections are the findings.)
     // A file that is no annual report (a notice, a README in the batch): one notice, not nine
@@ -250,6 +253,31 @@ function titledAsReport(facts: ReportFacts): boolean {
     // (a README naming one is not).
     facts.narrativeLines.some((line) => NUMBERED_PART.test(line))
   );
+}
+// An interpretation (解读) or an illustrated version (图解) of a report, titled by the report it explains:
+// `文字解读:关于某局2023年…年度报告的解读`, `图解某局2023年…年度报告`, `《某局2023年…年度报告》解读`.
+const INTERPRETATION =
+  /(?:报告|年报)[》”"]?(?:的)?(?:政策|文字|图文)?解读|^[^，,。]{0,8}(?:解读|图解)\s*[:：]|^\s*(?:一图(?:读懂|看懂)|图解)/;
+
+// A notice's title about the reports (`某市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知`), not
+// quoted in a sentence (`根据《…关于做好…年度报告…的通知》要求`); a notice publishing a report (`关于印发某局…年度报告的通知`) is
+// the report's page.
+const NOTICE_ABOUT_REPORTS =
+  /^[^《〈，,。；;]*关于(?!印发|公布|发布|公开)[^《》，,。；;]*(?:年度报告|年报)[^《》，,。；;]*(?:通知|函|意见|方案)[\s|]*$/;
+// The template's own notice and name (`…关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知`).
+const TEMPLATE_NOTICE =
+  /^[^《〈，,。；;]*关于印发[《〈]?中华人民共和国政府信息公开工作年度报告格式[》〉]?的通知|^中华人民共和国政府信息公开工作年度报告格式$/;
+
+/**
+ * Whether the text's title (its first line naming an annual report) is a page's about a report: its interpretation,
+ * a notice about making the reports, or the template's notice.
+ */
+function titledAboutAReport(lines: readonly string[]): boolean {
+  const title = lines
+    .slice(0, 10)
+    .map((line) => line.trim())
+    .find((line) => /年度报告|年报/.test(line));
+  return title !== undefined && (INTERPRETATION.test(title) || NOTICE_ABOUT_REPORTS.test(title) || TEMPLATE_NOTICE.test(title));
 }
 // At a line's start, or after a sentence where a crawler ran the page into one line (`…联系。一、 概述`).
 const NUMBERED_PART = /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S/;

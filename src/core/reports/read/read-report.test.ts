@@ -1,0 +1,67 @@
+// readReport's verdict on what is no annual report (NOT-A-REPORT): real pages testers found read as reports.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readReport } from './read-report.ts';
+
+const read = (lines: readonly string[]) => readReport({ blocks: [{ kind: 'text', text: lines.join('\n') }] }, 'page.txt').reading;
+const rules = (reading: { findings: readonly { rule: string }[] }) => reading.findings.map((f) => f.rule);
+
+describe('a page about a report, titled by it, is no report (NOT-A-REPORT)', () => {
+  test('a 解读 page of the report (probeU/035): its own outline, no agency or year', () => {
+    const reading = read([
+      '政府信息公开',
+      '文字解读:关于济南市历城区市场监督管理局2023年政府信息公开工作年度报告的解读',
+      '一、编制背景',
+      '2024年1月5日,历城区下发《关于做好2023年政府信息公开工作年度报告编制和发布工作的通知》,安排部署做好2023年报告编制工作。',
+      '二、编制依据',
+      '《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号)。',
+      '三、编制目的',
+      '通过编制并公开政府信息公开年度报告,系统反映历城区2023年度本单位主动公开政府信息、依申请公开、信息管理等情况。',
+      '六、公开渠道',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
+  });
+
+  test('a notice about making the reports (probeW/052), listing what a report holds: no agency, no year', () => {
+    const reading = read([
+      '法搜网--中国法律信息搜索网',
+      '莆田市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知',
+      '  (一)受理依申请公开的数量(2009年度及历年累计数量)、主要是哪些受理方式,涉及哪些方面内容等;',
+      '  四、政府信息公开的收费及减免情况(2009年度及历年累计数量)',
+      '  五、因政府信息公开申请行政复议、提起行政诉讼的情况',
+      '  六、政府信息公开工作存在的主要问题及改进情况',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
+  });
+
+  test('a repost of the template notice with its empty skeleton (probeW/036)', () => {
+    const reading = read([
+      '发布机构 | 宁国市商务局 | 发文日期 | 2021-10-08 15:47 |',
+      '信息名称 | 国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知 | 内容概述 |',
+      '中华人民共和国政府信息公开工作年度报告格式',
+      '附件:',
+      '一、总体情况',
+      '第二十条第(一)项',
+      '信息内容',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '规章',
+      '行政规范性文件',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
+  });
+
+  test('a report quoting such a notice in its introduction stays a report', () => {
+    const reading = read([
+      '某县民政局2023年政府信息公开工作报告',
+      '根据《某县人民政府办公室关于做好2023年政府信息公开工作年度报告编制发布工作的通知》要求，现公布本报告。',
+      '一、总体情况',
+      '2023年，我局主动公开政府信息82条。',
+      '二、主动公开政府信息情况',
+    ]);
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), JSON.stringify(reading.findings));
+    assert.equal(reading.agency, '某县民政局');
+  });
+});
