@@ -65,3 +65,22 @@ describe('a page about a report, titled by it, is no report (NOT-A-REPORT)', () 
     assert.equal(reading.agency, '某县民政局');
   });
 });
+
+describe('a report before the template (TPL-BEFORE)', () => {
+  test('has no blank table cells where its section 二 is prose (probeY/032, a 2010 report)', () => {
+    const reading = read([
+      '中国地震局政府信息公开工作2010年度报告',
+      '本年度工作报告所列数据的统计期限为2010年1月1日——2010年12月31日。',
+      '一、概述',
+      '根据《条例》有关规定,中国地震局积极组织开展政府信息公开工作。',
+      '二、主动公开政府信息情况',
+      '2010年,我局主动公开政府信息120条。',
+      '三、依申请公开政府信息情况',
+      '2010年,我局共收到政府信息公开申请5件。',
+    ]);
+    assert.deepEqual(
+      reading.findings.map((f) => f.rule),
+      ['TPL-BEFORE'],
+    );
+  });
+});

@@ -205,8 +205,9 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
 
 /** Report years before the first template (国办公开办函〔2019〕60号 applies from the 2019 reports on). */
 const LAST_YEAR_BEFORE_TEMPLATE = 2018;
-// What compares a report with the template's tables and sections: nothing to compare a report before it with.
-const TEMPLATE_OUTLINE_RULES: ReadonlySet<string> = new Set(['STRUCT-TABLE', 'STRUCT-SECTION', 'STRUCT-HEADING']);
+// What compares a report with the template's tables and sections: nothing to compare a report before it with
+// (nor are a table's cells blank where the report had no such table: `二、主动公开政府信息情况` over prose).
+const TEMPLATE_OUTLINE_RULES: ReadonlySet<string> = new Set(['STRUCT-TABLE', 'STRUCT-SECTION', 'STRUCT-HEADING', 'CELL-BLANK']);
 
 /**
  * A report of 2018 or before without the template's tables (`一、概述`, `三、依申请公开情况`…: the outline of its
