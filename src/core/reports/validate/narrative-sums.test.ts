@@ -65,6 +65,19 @@ describe('the parse of §3', () => {
     );
   });
 
+  test('a board or screen that published (公示栏上公开, 电子屏滚动播放) is a channel too: its count ends a list of kinds', () => {
+    // a real page (probeT 004): 6 + 2 + 2 + 30 = 40; the notice board's 15 and 6 are another channel's counts
+    assert.equal(
+      parseNarrativeSum(
+        '2025年度共公开政务信息40条,其中文件类6条,执行法规条例类2条,督察和审计类2条,行政执法类30条,单位公示栏上公开财务公开15条,政务公开6条。',
+      )?.sum,
+      40,
+    );
+    assert.equal(parseNarrativeSum('共公开信息30条，其中人事信息10条，财务信息8条，电子屏滚动播放信息12条')?.sum, 18);
+    // a website's column (公开栏目) is no board: its count stays a part
+    assert.equal(parseNarrativeSum('共发布信息30条，其中通知公告10条，政务公开栏目发布信息20条')?.sum, 30);
+  });
+
   test('a part with a list of its own in brackets ends the list (its parts are no parts of the total)', () => {
     assert.equal(
       parseNarrativeSum(

@@ -53,12 +53,18 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
 // information (`人事信息3条`) counts another channel's output, not one more kind: the list ends before it.
 // Parts that are all channels (`门户网站发布100条、微信公众号发布72条`) are what the total is split by, and
 // stay; a kind of information with a verb (`转载公开政策文件4篇`, corpus p027) names no channel.
-export const PUBLISHING =
-  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
+// A board or screen (`单位公示栏上公开财务公开15条`) publishes with 公开, 公示 or 张贴 as well; `公开栏目`, `信息栏目` are a
+// website's columns, no board.
+const BOARD = '(?:公示栏|公告栏|公开栏(?!目)|宣传栏|信息栏(?!目)|公示牌|显示屏|电子屏|LED屏|触摸屏)';
+export const PUBLISHING = new RegExp(
+  `(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|${BOARD})[^，,、；;]{0,12}?(?:发布|推送|转发|转载)` +
+    `|${BOARD}[”"」]?上?(?:公开|公示|张贴|展示|播放|滚动)`,
+);
 
 // A part that names a channel without its verb (`政府网站35条`, `“某镇”微信公众号2443条`): a channel's count too.
-const CHANNEL_NAME =
-  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|公告栏|政务网|门户)[”"」]?上?(?:公开|发布|推送|转发|转载)?$/;
+const CHANNEL_NAME = new RegExp(
+  `(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|政务网|门户|${BOARD})[”"」]?上?(?:公开|发布|推送|转发|转载|公示|张贴)?$`,
+);
 
 /** Whether a part labelled `label` counts a kind of information (not a channel's output). */
 export function namesCategory(label: string): boolean {
