@@ -146,6 +146,36 @@ describe('NARR-COUNT (rule 35) lists parted by commas and 以及 too (a real pag
   });
 });
 
+describe('NARR-COUNT (rule 35) reads a name holding a 、 and titles run together (real pages)', () => {
+  test('a count some reading of the list gives is no finding', () => {
+    const lines = [
+      // probeV 027: 机构设置、保障经费和培训会议情况 is one part (seven), not two (eight)
+      '全文包括基本工作情况、主动公开政府信息情况、回应解读情况、依申请公开政府信息情况、行政复议和行政诉讼情况、机构设置、保障经费和培训会议情况、存在问题及工作打算等七部分组成。',
+      // probeY 037: 复议、诉讼和申诉的情况 is one part
+      '本度报告由概述、主动公开政府信息情况、依申请公开政府信息办理情况、政府信息公开的收费及减免情况、复议、诉讼和申诉的情况、政府信息公开工作存在的主要问题及改进情况、需要说明的事项与附表等七部分组成。',
+      // probeW 042: 总体情况 and 主动公开政府信息情况 run together without a 、 are two parts
+      '本报告由总体情况主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), []);
+  });
+
+  test('a list no reading of which gives the count is still a warning', () => {
+    const lines = [
+      // probeY 021: the first half of an item listed again as an item of its own joins nothing
+      '全文由总体情况、行政机关主动公开政府信息情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议、因政府信息公开工作被申请行政复议和提起行政诉讼情况、政府信息公开工作存在的问题及改进情况、其他需要报告的事项六个部分组成。',
+      // probeT 043: 从 before a quote opens the list; two quoted items without a 、 are two; five listed
+      '浑江区卫生健康局政府信息公开报告,重点从“总体情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开被申请行政复议和提起行政诉讼情况、政府信息公开工作中存在的主要问题及改进情况”“其他需要报告的事项”六个部分组成。',
+      // a list of columns, none named like a report's part, is counted as written
+      '门户网站包括通知公告、政策解读、工作动态四个栏目。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), [
+      '“全文由总体情况、行政机关主动公开政府信息情况、行…”称共6个部分，但列举了7个部分',
+      '“浑江区卫生健康局政府信息公开报告,重点从“总体情…”称共6个部分，但列举了5个部分',
+      '“门户网站包括通知公告、政策解读、工作动态四个栏目”称共4个栏目，但列举了3个栏目',
+    ]);
+  });
+});
+
 describe('NARR-T4 and NARR-T2 leave out what is no count of the cell (real pages)', () => {
   test('no appeal lost (`未发生…被行政复议纠错或行政诉讼败诉情形`) says nothing of how many there were', () => {
     const evaluations = run(checkNarrativeAppeals, {

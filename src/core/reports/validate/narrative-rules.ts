@@ -326,7 +326,8 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
 const NUMBER = '([一二三四五六七八九十两]{1,3}|\\d{1,2})';
 const UNIT = '(部分|方面|栏目|板块|专栏|章节|章)';
 // `由A、B、C等六部分组成`, `包括A、B、C三个方面`: the list comes first.
-const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为)([^。]{2,300}?)等?${NUMBER}(个)?${UNIT}`);
+// `重点从“A、B”“C”六个部分组成`: 从 opens a list only before a quote (else it is too common a word).
+const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为|从(?=[“"「]))([^。]{2,300}?)等?${NUMBER}(个)?${UNIT}`);
 // `分为六个部分：…`, `共3个栏目：A、B、C`, `包括5项内容：…`: the count comes first, the list after a colon.
 const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|包含|设有|设置)${NUMBER}(个|项)?${UNIT}?[^：:。\\d]{0,10}?[：:](.+)$`);
 const COUNT_UNIT = new RegExp(`${UNIT}|项`);
@@ -350,10 +351,41 @@ function countItems(raw: string, separators: readonly string[]): { count: number
   return { count: list.trim() === '' ? 0 : 1, joinedLast: false };
 }
 
+// How a part of a report's structure is named (`…情况`, `其他需要报告的事项`, `存在问题及工作打算`).
+const PART_NAME_END = /(?:情况|事项|打算|措施|说明|附表|问题|概述)[”"」]?$/;
+// A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`): where the second begins.
+const TITLE_RUN =
+  /(?:情况|概述|事项)(?=(?:行政机关)?(?:主动公开|收到和处理|依申请公开|政府信息公开|因政府信息公开|存在的?主要?问题|其他需要报告))/g;
+
+/**
+ * The fewest and the most parts a list of a report's parts (`、`-separated `items`) can be read as. Fewest: an
+ * item not named like a part (`机构设置`, `复议`) is the first half of a name holding a 、 (`机构设置、保障经费和
+ * 培训会议情况`, `复议、诉讼和申诉的情况`) — unless the next item repeats it (`…被申请行政复议、…被申请行政复议和
+ * 提起行政诉讼情况` lists it twice). Most: an item holding two titles run together counts as two. Only a list
+ * mostly named like parts is read so; any other list has exactly its items.
+ */
+function partReadings(items: readonly string[]): { fewest: number; most: number } {
+  const named = items.filter((item) => PART_NAME_END.test(item)).length;
+  if (named * 2 < items.length) {
+    return { fewest: items.length, most: items.length };
+  }
+  let fewest = items.length;
+  let most = items.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (i < items.length - 1 && !PART_NAME_END.test(item) && !items[i + 1]!.startsWith(item)) {
+      fewest--;
+    }
+    most += item.match(TITLE_RUN)?.length ?? 0;
+  }
+  return { fewest, most };
+}
+
 /**
  * NARR-COUNT (rule 35): a stated number of parts, aspects or columns must match the items enumerated
  * (`…等六部分组成` listing four). A last item joined with 和/及/与 may hold two, so one short is accepted then;
- * a list introduced by 主要 (`主要由…组成`, `主要包括`) may be short of the count.
+ * a list introduced by 主要 (`主要由…组成`, `主要包括`) may be short of the count. A list of a report's parts
+ * is a finding only when no reading of it (a name holding a 、, two titles run together) gives the count.
  */
 export const checkNarrativeCount: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
@@ -368,6 +400,7 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
     let items = { count: 0, joinedLast: false };
     let matchStart = 0;
     let low = -1;
+    let high = -1;
     const before = LIST_THEN_COUNT.exec(text);
     if (before !== null && before[1]!.includes('、')) {
       matchStart = before.index;
@@ -376,13 +409,29 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
       // `…行政诉讼情况，存在的主要问题及改进情况以及其他需要报告的事项等六部分`: a comma or 以及 parts items too —
       // unless an item holds a 、 of its own (`…情况,行政复议、诉讼和申诉情况,工作人员、政府支出与收费情况…`):
       // a count between the two readings contradicts neither.
-      const list = before[1]!.replace(/等$/, '');
-      items = countItems(list.replace(/[，,]|以及/g, '、'), ['、']);
+      // Quoted items without a 、 between them (`“…改进情况”“其他需要报告的事项”`) are two.
+      const list = before[1]!.replace(/等$/, '').replace(/[”"」]\s*[“"「]/g, '、');
+      const wide = list.replace(/[，,]|以及/g, '、');
+      items = countItems(wide, ['、']);
       if (/[，,]|以及/.test(list)) {
         const narrow = countItems(list, ['、']);
         if (narrow.count < items.count) {
           low = narrow.count;
         }
+      }
+      // Names holding a 、 or titles run together: the count may lie anywhere between the readings.
+      if ((wide.match(ORDINALS)?.length ?? 0) < 2) {
+        const readings = partReadings(
+          wide
+            .replace(/复议、(?:提起)?行政诉讼/g, '复议和行政诉讼')
+            .split('、')
+            .map((item) => item.trim().replace(/^[“"「]|[”"」]$/g, ''))
+            .filter((item) => item !== ''),
+        );
+        if (readings.fewest < items.count) {
+          low = low < 0 ? readings.fewest : Math.min(low, readings.fewest);
+        }
+        high = Math.max(items.count, readings.most);
       }
     } else {
       const after = COUNT_THEN_LIST.exec(text);
@@ -408,7 +457,12 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
         cells: [],
         left: n,
         right: listed,
-        holds: listed === n || (items.joinedLast && listed + 1 === n) || (hedged && listed < n) || (low >= 0 && low <= n && n <= listed),
+        holds:
+          listed === n ||
+          (items.joinedLast && listed + 1 === n) ||
+          (hedged && listed < n) ||
+          (low >= 0 && low <= n && n <= listed) ||
+          (n > listed && n <= high),
         message: () => `“${excerptOf(statement.text)}”称共${n}${unit}，但列举了${listed}${unit}`,
       }),
     );
