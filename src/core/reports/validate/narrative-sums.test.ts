@@ -192,6 +192,27 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     ]);
   });
 
+  test('a list that adds up to the total when read on past where the parse ended it: no notice (real pages)', () => {
+    const lines = [
+      // probeY 014: the WeChat account's count, which ends a list of kinds, is the rest of the 347
+      '截至2022年12月31日,全镇公开各类信息347条,其中,年度信息公开报告1条,财政信息2条,政务动态类信息8条,“丹阳古城过风楼”微信公众号发布信息336条。',
+      // probeX 019: a clause without a count in the middle of the list
+      '主动公开信息127条,其中,重大项目建设信息89条,本单位财政预算决算2条,农村危房改造类信息5条,保障性住房信息17条,新增设市政服务信息栏目,公开市政道路及城镇燃气相关信息7条,涉企行政检查7条。通过主动公开政务信息,切实保障了人民群众的知情权。',
+      // probeV 037: over `；` and into the next sentence
+      '2019年,我委网站主动公开政务动态信息959条,其中本单位工作动态信息92条,卫生单位动态信息81条;机构设置、政策法规、各类公文等信息94条;公示公告109条。重点信息方面,建议提案办理结果22条,信用公示信息118条,水质监测数据365条,专题专栏78条。',
+      // probeT 047: each column's count, then its own parts
+      '2023年,我委政府门户网站发布信息104条,其中新闻栏目全年发布信息5条,今日秀英发布信息2条,政务动态栏目发布信息3条;政策栏目全年发布信息14条,人事任免栏目发布信息3条,规划计划发布信息1条,计划规划发布信息1条,重点领域信息公开发布信息9条;信息公开栏目全年发布信息85条,政策发布信息2条,政府信息公开制度信息发布1条,法定主动公开内容82条;',
+    ];
+    for (const line of lines) {
+      assert.deepEqual(found(line), [], line);
+    }
+    // read on, the parts still fall short of the total (or pass it): the notice stays
+    assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态10条。'), [
+      ['NARR-SUM-PARTIAL', 'notice', '“共发布信息100条，其中通知30条，公告50条”：总数100条，分项合计80条（30+50）'],
+    ]);
+    assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态30条。').length, 1);
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

@@ -2,11 +2,11 @@
 // NARR-SUM-PARTIAL (30). Parts are taken apart by hand from the end of each piece rather than with
 // `^(.*?)(\d+)条$`, which backtracks quadratically on long digit runs.
 
-import { excerptOf } from '../read/narrative-sentences.ts';
+import { excerptOf, type NarrativeSentence } from '../read/narrative-sentences.ts';
 import { asciiDigits } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { evaluated } from './evaluation.ts';
-import type { RuleCheck } from './rule.ts';
+import type { ReportFacts, RuleCheck } from './rule.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 /** A parsed "共X条，其中…" sentence. */
@@ -252,6 +252,9 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     }
     const { total, unit, sum, detail, catchAll } = parsed;
     const partial = sum < total && !catchAll;
+    // A list the parse cut short (at a channel, a clause without a count, a `；`) that adds up to the total when
+    // read on is no selection of parts.
+    const readOn = partial && addsUpReadOn(sentence.text, restOfLine(report, sentence), total, unit);
     out.push(
       evaluated({
         rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',
@@ -260,14 +263,103 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
         expression: '总数 = 分项合计',
         cells: [],
         left: total,
-        right: sum,
-        holds: sum === total,
+        right: readOn ? total : sum,
+        holds: sum === total || readOn,
         message: () => `“${excerptOf(sentence.text)}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
       }),
     );
   }
   return out;
 };
+
+/** The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. */
+function restOfLine(report: ReportFacts, sentence: NarrativeSentence): string {
+  for (const section of report.text.sections) {
+    if (section.id !== sentence.section) {
+      continue;
+    }
+    for (const line of section.lines) {
+      const at = line.indexOf(sentence.text);
+      if (at >= 0) {
+        return line.slice(at + sentence.text.length);
+      }
+    }
+  }
+  return '';
+}
+
+/**
+ * Whether the parts after a sentence's total, read on over what ended the strict parse (a channel's count, a
+ * clause without a count, `；`, `。`) to the end of the paragraph, add up to the total exactly: at some part,
+ * or with the parts that break down the part before them (`新闻栏目5条,今日秀英2条,政务动态栏目3条;政策栏目14条,…`)
+ * left out. Only ever clears a notice, so a reading that is not the writer's can cost a missed notice, no finding.
+ */
+export function addsUpReadOn(sentence: string, rest: string, total: number, unit: string): boolean {
+  const text = sumText(`${sentence}${rest}`);
+  const match = TOTAL.exec(text);
+  if (match === null) {
+    return false;
+  }
+  const values: number[] = [];
+  for (const raw of text.slice(match.index + match[0].length).split(/[，,；;。]/)) {
+    const piece = withoutTrailingNote(raw.trim());
+    if (piece.includes('其中')) {
+      break; // another total's list
+    }
+    if (COMPARISON.test(piece)) {
+      continue; // `比上年度减少838条`
+    }
+    const subs = piece.split('、');
+    let labels = 0;
+    for (let i = 0; i < subs.length; i++) {
+      const part = trailingCount(subs[i]!, unit);
+      if (part === undefined) {
+        labels++; // `新增设市政服务信息栏目`, the first labels of `机构设置、政策法规、各类公文等信息94条`
+        continue;
+      }
+      if (part.approximate) {
+        return false;
+      }
+      // `低保、低边、特困各12条`: every label right before it has the count too.
+      values.push((part.label.endsWith('各') ? labels + 1 : 1) * Number(part.digits));
+      labels = 0;
+    }
+  }
+  return prefixReaches(values, total) || prefixReaches(withoutSubtotals(values), total);
+}
+
+/** Whether the running sum of `values` equals `total` after some value. */
+function prefixReaches(values: readonly number[], total: number): boolean {
+  let sum = 0;
+  for (const value of values) {
+    sum += value;
+    if (sum === total) {
+      return true;
+    }
+    if (sum > total) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** `values` without every run of two or more values right after a value that adds up to it exactly. */
+function withoutSubtotals(values: readonly number[]): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    kept.push(values[i]!);
+    let sum = 0;
+    let j = i + 1;
+    while (j < values.length && sum < values[i]!) {
+      sum += values[j]!;
+      j++;
+    }
+    if (sum === values[i]! && j > i + 2) {
+      i = j - 1;
+    }
+  }
+  return kept;
+}
 
 /** The narrative sum rules in catalogue order. */
 export const NARRATIVE_SUM_RULES: readonly RuleCheck[] = [checkNarrativeSums];
