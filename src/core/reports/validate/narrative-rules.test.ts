@@ -363,6 +363,33 @@ describe('NARR-PERCENT (rule 36)', () => {
     assert.deepEqual(messagesOf(evaluations), ['“共发布信息200条，其中通知公告50条，占26％”：50/200=25%，与所述26%不符']);
   });
 
+  test('a total before `其中` in the statement before, or `…的N条政府信息中`, when most shares round from it (real pages)', () => {
+    // probeV 043: 207/312 = 66.3 %, the other shares round from 312
+    const v043 = [
+      '根据《条例》要求,本单位对应主动公开的政府信息进行了梳理和编目,2008年度共新增主动公开政府信息312条。其中,机构概况类信息5条,占1.6%;政策文件类信息24条,占7.7 %;政务动态类信息50条,占16 %;行政执法类信息0条;重点业务类信息26条,占8.3%;其它类信息207条,占58.1%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: v043 })), [
+      '“其中,机构概况类信息5条,占1.6%;政策文件类…”：207/312=66.3%，与所述58.1%不符',
+    ]);
+    // probeV 054: a statement without a count between; 1/224 = 0.446 % is 0.4 % at one decimal, half-up
+    const v054 = [
+      '全年主动公开政府信息224条,较去年下降7.8%。全文电子化率达100%。其中,机构职能类信息13条,占比5.8%;规划计划类信息1条,占比0.5%;部门动态类信息86条,占比38.4%;通知公告类信息19条,占比8.5%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: v054 })), [
+      '“其中,机构职能类信息13条,占比5.8%;规划计…”：1/224=0.4%，与所述0.5%不符',
+    ]);
+    // probeU 007: 60/2026 = 3.0 %
+    const u007 = [
+      '2012年，在平潭综合实验区管委会网站主动公开的2026条政府信息中，机构职能、主要职能、办事程序信息161条，占7.9%；政策、规范性文件类信息221条，占10.9%；规划计划类信息60条，占2.9%；行政许可类信息34条，占1.7%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: u007 })), [
+      '“2012年，在平潭综合实验区管委会网站主动公开的…”：60/2026=3.0%，与所述2.9%不符',
+    ]);
+    // shares that mostly do not round from the count before are no shares of it: no evaluation
+    const other = ['全年共发布信息300条。其中,通知公告10条,占20%;工作动态20条,占40%。', '在公开的50条信息中，通知10条，占20%。'];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: other })), []);
+  });
+
   test('no stated total or an approximate one (`1000余条`): no evaluation', () => {
     assert.deepEqual(run(checkNarrativePercent, { lines: ['工作动态150条，占75%。', '共发布1000余条，其中通知50条，占5%。'] }), []);
   });

@@ -3,7 +3,7 @@
 // pattern has bounded gaps, so a long unpunctuated text costs linear time. Subjects are the clause or
 // sentence text (never the table values), so a reviewer's verdict survives a re-run.
 
-import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { excerptOf, type NarrativeSentence, splitClauses } from '../read/narrative-sentences.ts';
 import { type Table2Statement, table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { claimsNoAppeal, claimsNoApplication, feeAmountsOf } from '../read/narrative-values.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
@@ -474,6 +474,11 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
 
 const TOTAL_BEFORE_PARTS = /(?<!\d)(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[，,：:]?\s*其中/;
 const TOTAL_STATED = /(?:共|总计|合计|累计)[^\d，,。]{0,12}?(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/;
+// `在…网站主动公开的2026条政府信息中，…60条，占2.9%`: the whole the shares are of.
+const TOTAL_AMONG = /的(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[^\d，,。；;]{0,8}?中[，,：:]/;
+// A count, the last of a statement that may hold the total of the next one's `其中…` shares.
+const LAST_COUNT = /(?<![\d.])(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/g;
+
 const SHARE =
   /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
 
@@ -503,22 +508,34 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
   }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
-  for (const statement of statementsOf(report)) {
+  const statements = statementsOf(report);
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     if (!/[%％]/.test(statement.text)) {
       continue;
     }
     const text = asciiDigits(statement.text);
-    const total = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
+    const strict = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
+    const among = strict === null ? TOTAL_AMONG.exec(text) : null;
+    const total = strict ?? among ?? totalBefore(statements, i);
     if (total === null || total[2] !== undefined) {
       continue; // no total, or an approximate one (`1000余条`)
     }
     const stated = Number(total[1]);
     const unit = total[3]!;
-    const totalAt = total.index + total[0].indexOf(total[1]!);
+    const totalAt = strict === null && among === null ? -1 : total.index + total[0].indexOf(total[1]!);
     if (stated === 0) {
       continue;
     }
     const shares = [...text.matchAll(SHARE)].filter((share) => share.index !== totalAt && share[2] === unit);
+    // A total read less directly (`…的N条政府信息中`, the statement before `其中…`) must be what most shares, two at
+    // least, round from: else it is no total of theirs.
+    if (strict === null) {
+      const holding = shares.filter((share) => shareHolds(share, stated)).length;
+      if (holding < 2 || holding * 2 <= shares.length) {
+        continue;
+      }
+    }
     // Another count before the shares that every share rounds from (`处理98件，办结99件，…其中予以公开79件，占79.8%`:
     // the shares are of the 99 answered) is the total they mean.
     const t = shares.every((share) => shareHolds(share, stated)) ? stated : (otherBase(text, shares, unit) ?? stated);
@@ -545,6 +562,34 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
   }
   return out;
 };
+
+/**
+ * For a statement opening with `其中` (`2008年度共新增主动公开政府信息312条。其中，…207条，占58.1%`), the last count
+ * of the statement before it in the same section — or the one before that when the nearer holds no count (`全年主动公开
+ * 政府信息224条，较去年下降7.8%。全文电子化率达100%。其中，…`) — as a total match; null otherwise.
+ */
+function totalBefore(statements: readonly NarrativeSentence[], i: number): RegExpExecArray | null {
+  const statement = statements[i]!;
+  if (!/^其中/.test(statement.text)) {
+    return null;
+  }
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const before = statements[k]!;
+    if (before.section !== statement.section) {
+      return null;
+    }
+    let last: RegExpExecArray | null = null;
+    LAST_COUNT.lastIndex = 0;
+    const text = asciiDigits(before.text);
+    for (let match = LAST_COUNT.exec(text); match !== null; match = LAST_COUNT.exec(text)) {
+      last = match;
+    }
+    if (last !== null) {
+      return last;
+    }
+  }
+  return null;
+}
 
 /** Whether a share's stated percentage is N / T rounded half-up to its decimals (either rounding of an exact .5). */
 function shareHolds(share: RegExpMatchArray, total: number): boolean {
