@@ -213,6 +213,35 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态30条。').length, 1);
   });
 
+  test('a total ending the sentence before a `其中…` list is its total, when the list is whole (real pages)', () => {
+    // probeY 029: the parts add up to 498
+    assert.deepEqual(
+      found(
+        '2021年,我局对本年度公开的政府信息进行了认真的梳理和编目,截至12月31日,新增主动公开政府信息502条。其中包括:政策法规45条,重大决策预公开8条,规划计划4条,决策部署落实情况9条,建议提案办理29条,机构领导15条,机构设置12条,财政资金13条,应急管理193条,精准脱贫2条,权责清单和动态调整情况10条,公共服务清单和中介服务6条,行政权力运行81条,“双随机”一公开7条,招标采购8条,新闻发布8条,政策解读4条,回应关切9条,监督保障35条。',
+      ),
+      [
+        [
+          'NARR-SUM-PARTIAL',
+          'notice',
+          '“新增主动公开政府信息502条。其中包括:政策法规…”：总数502条，分项合计498条（45+8+4+9+29+15+12+13+193+2+10+6+81+7+8+8+4+9+35）',
+        ],
+      ],
+    );
+    const unread = [
+      // probeX 056: the sentence before holds three counts the 其中 may split together
+      '2023年,州公安局通过政府网站公开政府信息754条,通过政务新媒体公开政府信息2808条,通过其他方式公开政府信息54条。其中,“临夏公安”微信公众号发布信息1205条、微博12984条、今日头条1118条、门户网站1014条、抖音号628条,总阅读人数达3200万余次。',
+      // probeY 016: a count in another unit the parse does not take
+      '聚焦经济发展、重大项目、财政信息等重点领域,全年政务公开信息共44条。其中政府信息公开指南1条,财政信息5条,其他法定信息18条,政策文件6件、信息公开工作年报1条、法治政府建设年度报告1条,政策咨询问答库1条,信息主动公开全清单1条,政策解读10条,公开时限均符合法定要求。',
+      // probeY 042: the list goes on after `；`
+      '2023年度在政府信息公开网站上共新增主动公开政府信息50条。其中机构类信息20条,内有领导成员10条、机构职能4条、机构概况1条、直属单位或下属机构5条;工作类信息11条,其中镇街动态3条、计划总结3条、通知公告5条;政策文件类信息4条。',
+      // a comparison is no total
+      '全年公开信息300条，较上年增加50条。其中通知公告20条，工作动态20条。',
+    ];
+    for (const line of unread) {
+      assert.deepEqual(found(line), [], line);
+    }
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

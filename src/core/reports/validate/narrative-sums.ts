@@ -245,16 +245,21 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
   }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
-  for (const sentence of sentencesOf(report)) {
-    const parsed = parseNarrativeSum(sentence.text);
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const own = parseNarrativeSum(sentence.text);
+    const joined = own === null ? withTotalBefore(report, sentences, i) : undefined;
+    const parsed = own ?? (joined === undefined ? null : wholeList(parseNarrativeSum(joined.parse), sentence.text));
     if (parsed === null) {
       continue;
     }
+    const excerpt = excerptOf(joined?.shown ?? sentence.text);
     const { total, unit, sum, detail, catchAll } = parsed;
     const partial = sum < total && !catchAll;
     // A list the parse cut short (at a channel, a clause without a count, a `；`) that adds up to the total when
     // read on is no selection of parts.
-    const readOn = partial && addsUpReadOn(sentence.text, restOfLine(report, sentence), total, unit);
+    const readOn = partial && addsUpReadOn(joined?.parse ?? sentence.text, restOfLine(report, sentence), total, unit);
     out.push(
       evaluated({
         rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',
@@ -265,12 +270,53 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
         left: total,
         right: readOn ? total : sum,
         holds: sum === total || readOn,
-        message: () => `“${excerptOf(sentence.text)}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
+        message: () => `“${excerpt}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
       }),
     );
   }
   return out;
 };
+
+// A clause comparing a count with another time (`较上年增加50条`): no total of what follows.
+const CHANGE = /比|较|同比|环比|增加|减少|增长|下降|上升|提高|降低/;
+
+/**
+ * A sentence opening with `其中` whose total ends the sentence before it, in the same section (`…新增主动公开政府信息
+ * 502条。其中包括:政策法规45条,…`): the two as §3 would read them joined by `，` (`parse`) and as written (`shown`).
+ */
+function withTotalBefore(
+  report: ReportFacts,
+  sentences: readonly NarrativeSentence[],
+  i: number,
+): { parse: string; shown: string } | undefined {
+  const sentence = sentences[i]!;
+  const before = sentences[i - 1];
+  if (!sentence.text.startsWith('其中') || before === undefined || before.section !== sentence.section) {
+    return undefined;
+  }
+  // The total the only count of its sentence (`通过政府网站公开…754条,…新媒体…2808条,通过其他方式…54条。其中…`: the
+  // 其中 may split all three), the list a whole sentence (one cut at `；` may go on: `其中机构类信息20条,内有…；工作类…`).
+  const text = sumText(before.text);
+  if (text.match(ANY_COUNT)?.length !== 1 || /^\s*[；;]/.test(restOfLine(report, sentence))) {
+    return undefined;
+  }
+  const clause = text.split(/[，,]/).pop()!.trim();
+  if (CHANGE.test(clause) || !/(?<![\d.])\d+(?:件|条|篇|个|项|次)$/.test(clause)) {
+    return undefined;
+  }
+  return { parse: `${clause}，${sentence.text}`, shown: `${clause}。${sentence.text}` };
+}
+const ANY_COUNT = /(?<![\d.])\d+\s*(?:余|多)?\s*(?:件|条|篇|个|项|次)/g;
+
+/** A parse of a list whose total stands in the sentence before, when every count of the list is one of its parts. */
+function wholeList(parsed: NarrativeSum | null, list: string): NarrativeSum | null {
+  if (parsed === null || parsed.detail.includes('×')) {
+    return null;
+  }
+  // `其中政府信息公开指南1条,…,其他法定信息18条,政策文件6件、…1条`: a count the parse did not take (another unit, or
+  // after a clause that ended it) leaves the list unread.
+  return sumText(list).match(ANY_COUNT)?.length === parsed.detail.split('+').length ? parsed : null;
+}
 
 /** The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. */
 function restOfLine(report: ReportFacts, sentence: NarrativeSentence): string {
