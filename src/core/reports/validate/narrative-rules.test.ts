@@ -303,6 +303,17 @@ describe('NARR-STALE-YEAR (rule 34)', () => {
   });
 });
 
+describe('NARR-STALE-YEAR (rule 34) after a sub-heading run into the sentence (a real page)', () => {
+  test('`(三) 政府信息管理情况 2022年,…0件` in a 2023 report is a warning; a lead not set off by a space or colon (`(一)截至2022年`) is none', () => {
+    // probeY 041
+    const lines = ['(三) 政府信息管理情况 2022年,西柳镇人民政府办公室共制定规范性文件0件,废止规范性文件0件,现行有效的规范性文件0件。'];
+    assert.deepEqual(messagesOf(run(checkNarrativeStaleYear, { lines, year: 2023 })), [
+      '正文“(三) 政府信息管理情况 2022年,西柳镇人民…”所述年份2022年与报告年度2023年不符，可能沿用了上年报告内容',
+    ]);
+    assert.deepEqual(statusesOf(run(checkNarrativeStaleYear, { lines: ['(一)截至2022年,累计发布信息120条。'], year: 2023 })), []);
+  });
+});
+
 describe('NARR-COUNT (rule 35)', () => {
   test('“…等六部分组成” listing four parts is a warning (§2.6 example)', () => {
     const sentence = '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等六部分组成。';

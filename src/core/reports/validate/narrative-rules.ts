@@ -284,6 +284,8 @@ export const checkNarrativeFee: RuleCheck = ({ report }) => {
 
 const YEAR_OPENING = /^(\d{4})年度?(?:[，,]|以来)/;
 const FIGURE = /(?<![\d.第])\d+\s*[余多]?\s*[条件篇次]/;
+// A numbered sub-heading run into its first sentence, set off by a space or a colon (`(三) 政府信息管理情况 2022年,…`).
+const SUB_HEADING_LEAD = /^[（(][一二三四五六七八九十]{1,3}[）)]\s*[^\s，,。；;：:\d（()）]{1,20}[\s：:]+(?=\d{4}年)/;
 
 /**
  * NARR-STALE-YEAR (rule 34): in section 一, a sentence opening with `YYYY年，` or `YYYY年以来` and
@@ -296,7 +298,7 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
     if (sentence.section !== 'overview') {
       continue;
     }
-    const text = asciiDigits(sentence.text);
+    const text = asciiDigits(sentence.text).replace(SUB_HEADING_LEAD, '');
     const opening = text.length > 5 && text[4] === '年' ? YEAR_OPENING.exec(text) : null;
     if (opening === null || !FIGURE.test(text.slice(opening[0].length))) {
       continue;
