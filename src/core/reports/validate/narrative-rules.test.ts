@@ -146,6 +146,36 @@ describe('NARR-COUNT (rule 35) lists parted by commas and 以及 too (a real pag
   });
 });
 
+describe('NARR-COUNT (rule 35) reads a name holding a 、 and titles run together (real pages)', () => {
+  test('a count some reading of the list gives is no finding', () => {
+    const lines = [
+      // probeV 027: 机构设置、保障经费和培训会议情况 is one part (seven), not two (eight)
+      '全文包括基本工作情况、主动公开政府信息情况、回应解读情况、依申请公开政府信息情况、行政复议和行政诉讼情况、机构设置、保障经费和培训会议情况、存在问题及工作打算等七部分组成。',
+      // probeY 037: 复议、诉讼和申诉的情况 is one part
+      '本度报告由概述、主动公开政府信息情况、依申请公开政府信息办理情况、政府信息公开的收费及减免情况、复议、诉讼和申诉的情况、政府信息公开工作存在的主要问题及改进情况、需要说明的事项与附表等七部分组成。',
+      // probeW 042: 总体情况 and 主动公开政府信息情况 run together without a 、 are two parts
+      '本报告由总体情况主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), []);
+  });
+
+  test('a list no reading of which gives the count is still a warning', () => {
+    const lines = [
+      // probeY 021: the first half of an item listed again as an item of its own joins nothing
+      '全文由总体情况、行政机关主动公开政府信息情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议、因政府信息公开工作被申请行政复议和提起行政诉讼情况、政府信息公开工作存在的问题及改进情况、其他需要报告的事项六个部分组成。',
+      // probeT 043: 从 before a quote opens the list; two quoted items without a 、 are two; five listed
+      '浑江区卫生健康局政府信息公开报告,重点从“总体情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开被申请行政复议和提起行政诉讼情况、政府信息公开工作中存在的主要问题及改进情况”“其他需要报告的事项”六个部分组成。',
+      // a list of columns, none named like a report's part, is counted as written
+      '门户网站包括通知公告、政策解读、工作动态四个栏目。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), [
+      '“全文由总体情况、行政机关主动公开政府信息情况、行…”称共6个部分，但列举了7个部分',
+      '“浑江区卫生健康局政府信息公开报告,重点从“总体情…”称共6个部分，但列举了5个部分',
+      '“门户网站包括通知公告、政策解读、工作动态四个栏目”称共4个栏目，但列举了3个栏目',
+    ]);
+  });
+});
+
 describe('NARR-T4 and NARR-T2 leave out what is no count of the cell (real pages)', () => {
   test('no appeal lost (`未发生…被行政复议纠错或行政诉讼败诉情形`) says nothing of how many there were', () => {
     const evaluations = run(checkNarrativeAppeals, {
@@ -273,6 +303,17 @@ describe('NARR-STALE-YEAR (rule 34)', () => {
   });
 });
 
+describe('NARR-STALE-YEAR (rule 34) after a sub-heading run into the sentence (a real page)', () => {
+  test('`(三) 政府信息管理情况 2022年,…0件` in a 2023 report is a warning; a lead not set off by a space or colon (`(一)截至2022年`) is none', () => {
+    // probeY 041
+    const lines = ['(三) 政府信息管理情况 2022年,西柳镇人民政府办公室共制定规范性文件0件,废止规范性文件0件,现行有效的规范性文件0件。'];
+    assert.deepEqual(messagesOf(run(checkNarrativeStaleYear, { lines, year: 2023 })), [
+      '正文“(三) 政府信息管理情况 2022年,西柳镇人民…”所述年份2022年与报告年度2023年不符，可能沿用了上年报告内容',
+    ]);
+    assert.deepEqual(statusesOf(run(checkNarrativeStaleYear, { lines: ['(一)截至2022年,累计发布信息120条。'], year: 2023 })), []);
+  });
+});
+
 describe('NARR-COUNT (rule 35)', () => {
   test('“…等六部分组成” listing four parts is a warning (§2.6 example)', () => {
     const sentence = '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等六部分组成。';
@@ -331,6 +372,33 @@ describe('NARR-PERCENT (rule 36)', () => {
   test('a full-width ％ is a percent sign too', () => {
     const evaluations = run(checkNarrativePercent, { lines: ['共发布信息200条，其中通知公告50条，占26％。'] });
     assert.deepEqual(messagesOf(evaluations), ['“共发布信息200条，其中通知公告50条，占26％”：50/200=25%，与所述26%不符']);
+  });
+
+  test('a total before `其中` in the statement before, or `…的N条政府信息中`, when most shares round from it (real pages)', () => {
+    // probeV 043: 207/312 = 66.3 %, the other shares round from 312
+    const v043 = [
+      '根据《条例》要求,本单位对应主动公开的政府信息进行了梳理和编目,2008年度共新增主动公开政府信息312条。其中,机构概况类信息5条,占1.6%;政策文件类信息24条,占7.7 %;政务动态类信息50条,占16 %;行政执法类信息0条;重点业务类信息26条,占8.3%;其它类信息207条,占58.1%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: v043 })), [
+      '“其中,机构概况类信息5条,占1.6%;政策文件类…”：207/312=66.3%，与所述58.1%不符',
+    ]);
+    // probeV 054: a statement without a count between; 1/224 = 0.446 % is 0.4 % at one decimal, half-up
+    const v054 = [
+      '全年主动公开政府信息224条,较去年下降7.8%。全文电子化率达100%。其中,机构职能类信息13条,占比5.8%;规划计划类信息1条,占比0.5%;部门动态类信息86条,占比38.4%;通知公告类信息19条,占比8.5%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: v054 })), [
+      '“其中,机构职能类信息13条,占比5.8%;规划计…”：1/224=0.4%，与所述0.5%不符',
+    ]);
+    // probeU 007: 60/2026 = 3.0 %
+    const u007 = [
+      '2012年，在平潭综合实验区管委会网站主动公开的2026条政府信息中，机构职能、主要职能、办事程序信息161条，占7.9%；政策、规范性文件类信息221条，占10.9%；规划计划类信息60条，占2.9%；行政许可类信息34条，占1.7%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: u007 })), [
+      '“2012年，在平潭综合实验区管委会网站主动公开的…”：60/2026=3.0%，与所述2.9%不符',
+    ]);
+    // shares that mostly do not round from the count before are no shares of it: no evaluation
+    const other = ['全年共发布信息300条。其中,通知公告10条,占20%;工作动态20条,占40%。', '在公开的50条信息中，通知10条，占20%。'];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: other })), []);
   });
 
   test('no stated total or an approximate one (`1000余条`): no evaluation', () => {

@@ -3,7 +3,7 @@
 // pattern has bounded gaps, so a long unpunctuated text costs linear time. Subjects are the clause or
 // sentence text (never the table values), so a reviewer's verdict survives a re-run.
 
-import { excerptOf, splitClauses } from '../read/narrative-sentences.ts';
+import { excerptOf, type NarrativeSentence, splitClauses } from '../read/narrative-sentences.ts';
 import { type Table2Statement, table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { claimsNoAppeal, claimsNoApplication, feeAmountsOf } from '../read/narrative-values.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
@@ -284,6 +284,8 @@ export const checkNarrativeFee: RuleCheck = ({ report }) => {
 
 const YEAR_OPENING = /^(\d{4})年度?(?:[，,]|以来)/;
 const FIGURE = /(?<![\d.第])\d+\s*[余多]?\s*[条件篇次]/;
+// A numbered sub-heading run into its first sentence, set off by a space or a colon (`(三) 政府信息管理情况 2022年,…`).
+const SUB_HEADING_LEAD = /^[（(][一二三四五六七八九十]{1,3}[）)]\s*[^\s，,。；;：:\d（()）]{1,20}[\s：:]+(?=\d{4}年)/;
 
 /**
  * NARR-STALE-YEAR (rule 34): in section 一, a sentence opening with `YYYY年，` or `YYYY年以来` and
@@ -296,7 +298,7 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
     if (sentence.section !== 'overview') {
       continue;
     }
-    const text = asciiDigits(sentence.text);
+    const text = asciiDigits(sentence.text).replace(SUB_HEADING_LEAD, '');
     const opening = text.length > 5 && text[4] === '年' ? YEAR_OPENING.exec(text) : null;
     if (opening === null || !FIGURE.test(text.slice(opening[0].length))) {
       continue;
@@ -326,7 +328,8 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
 const NUMBER = '([一二三四五六七八九十两]{1,3}|\\d{1,2})';
 const UNIT = '(部分|方面|栏目|板块|专栏|章节|章)';
 // `由A、B、C等六部分组成`, `包括A、B、C三个方面`: the list comes first.
-const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为)([^。]{2,300}?)等?${NUMBER}(个)?${UNIT}`);
+// `重点从“A、B”“C”六个部分组成`: 从 opens a list only before a quote (else it is too common a word).
+const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为|从(?=[“"「]))([^。]{2,300}?)等?${NUMBER}(个)?${UNIT}`);
 // `分为六个部分：…`, `共3个栏目：A、B、C`, `包括5项内容：…`: the count comes first, the list after a colon.
 const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|包含|设有|设置)${NUMBER}(个|项)?${UNIT}?[^：:。\\d]{0,10}?[：:](.+)$`);
 const COUNT_UNIT = new RegExp(`${UNIT}|项`);
@@ -350,10 +353,41 @@ function countItems(raw: string, separators: readonly string[]): { count: number
   return { count: list.trim() === '' ? 0 : 1, joinedLast: false };
 }
 
+// How a part of a report's structure is named (`…情况`, `其他需要报告的事项`, `存在问题及工作打算`).
+const PART_NAME_END = /(?:情况|事项|打算|措施|说明|附表|问题|概述)[”"」]?$/;
+// A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`): where the second begins.
+const TITLE_RUN =
+  /(?:情况|概述|事项)(?=(?:行政机关)?(?:主动公开|收到和处理|依申请公开|政府信息公开|因政府信息公开|存在的?主要?问题|其他需要报告))/g;
+
+/**
+ * The fewest and the most parts a list of a report's parts (`、`-separated `items`) can be read as. Fewest: an
+ * item not named like a part (`机构设置`, `复议`) is the first half of a name holding a 、 (`机构设置、保障经费和
+ * 培训会议情况`, `复议、诉讼和申诉的情况`) — unless the next item repeats it (`…被申请行政复议、…被申请行政复议和
+ * 提起行政诉讼情况` lists it twice). Most: an item holding two titles run together counts as two. Only a list
+ * mostly named like parts is read so; any other list has exactly its items.
+ */
+function partReadings(items: readonly string[]): { fewest: number; most: number } {
+  const named = items.filter((item) => PART_NAME_END.test(item)).length;
+  if (named * 2 < items.length) {
+    return { fewest: items.length, most: items.length };
+  }
+  let fewest = items.length;
+  let most = items.length;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (i < items.length - 1 && !PART_NAME_END.test(item) && !items[i + 1]!.startsWith(item)) {
+      fewest--;
+    }
+    most += item.match(TITLE_RUN)?.length ?? 0;
+  }
+  return { fewest, most };
+}
+
 /**
  * NARR-COUNT (rule 35): a stated number of parts, aspects or columns must match the items enumerated
  * (`…等六部分组成` listing four). A last item joined with 和/及/与 may hold two, so one short is accepted then;
- * a list introduced by 主要 (`主要由…组成`, `主要包括`) may be short of the count.
+ * a list introduced by 主要 (`主要由…组成`, `主要包括`) may be short of the count. A list of a report's parts
+ * is a finding only when no reading of it (a name holding a 、, two titles run together) gives the count.
  */
 export const checkNarrativeCount: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
@@ -368,6 +402,7 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
     let items = { count: 0, joinedLast: false };
     let matchStart = 0;
     let low = -1;
+    let high = -1;
     const before = LIST_THEN_COUNT.exec(text);
     if (before !== null && before[1]!.includes('、')) {
       matchStart = before.index;
@@ -376,13 +411,29 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
       // `…行政诉讼情况，存在的主要问题及改进情况以及其他需要报告的事项等六部分`: a comma or 以及 parts items too —
       // unless an item holds a 、 of its own (`…情况,行政复议、诉讼和申诉情况,工作人员、政府支出与收费情况…`):
       // a count between the two readings contradicts neither.
-      const list = before[1]!.replace(/等$/, '');
-      items = countItems(list.replace(/[，,]|以及/g, '、'), ['、']);
+      // Quoted items without a 、 between them (`“…改进情况”“其他需要报告的事项”`) are two.
+      const list = before[1]!.replace(/等$/, '').replace(/[”"」]\s*[“"「]/g, '、');
+      const wide = list.replace(/[，,]|以及/g, '、');
+      items = countItems(wide, ['、']);
       if (/[，,]|以及/.test(list)) {
         const narrow = countItems(list, ['、']);
         if (narrow.count < items.count) {
           low = narrow.count;
         }
+      }
+      // Names holding a 、 or titles run together: the count may lie anywhere between the readings.
+      if ((wide.match(ORDINALS)?.length ?? 0) < 2) {
+        const readings = partReadings(
+          wide
+            .replace(/复议、(?:提起)?行政诉讼/g, '复议和行政诉讼')
+            .split('、')
+            .map((item) => item.trim().replace(/^[“"「]|[”"」]$/g, ''))
+            .filter((item) => item !== ''),
+        );
+        if (readings.fewest < items.count) {
+          low = low < 0 ? readings.fewest : Math.min(low, readings.fewest);
+        }
+        high = Math.max(items.count, readings.most);
       }
     } else {
       const after = COUNT_THEN_LIST.exec(text);
@@ -408,7 +459,12 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
         cells: [],
         left: n,
         right: listed,
-        holds: listed === n || (items.joinedLast && listed + 1 === n) || (hedged && listed < n) || (low >= 0 && low <= n && n <= listed),
+        holds:
+          listed === n ||
+          (items.joinedLast && listed + 1 === n) ||
+          (hedged && listed < n) ||
+          (low >= 0 && low <= n && n <= listed) ||
+          (n > listed && n <= high),
         message: () => `“${excerptOf(statement.text)}”称共${n}${unit}，但列举了${listed}${unit}`,
       }),
     );
@@ -420,6 +476,11 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
 
 const TOTAL_BEFORE_PARTS = /(?<!\d)(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[，,：:]?\s*其中/;
 const TOTAL_STATED = /(?:共|总计|合计|累计)[^\d，,。]{0,12}?(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/;
+// `在…网站主动公开的2026条政府信息中，…60条，占2.9%`: the whole the shares are of.
+const TOTAL_AMONG = /的(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[^\d，,。；;]{0,8}?中[，,：:]/;
+// A count, the last of a statement that may hold the total of the next one's `其中…` shares.
+const LAST_COUNT = /(?<![\d.])(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/g;
+
 const SHARE =
   /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
 
@@ -449,22 +510,34 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
   }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
-  for (const statement of statementsOf(report)) {
+  const statements = statementsOf(report);
+  for (let i = 0; i < statements.length; i++) {
+    const statement = statements[i]!;
     if (!/[%％]/.test(statement.text)) {
       continue;
     }
     const text = asciiDigits(statement.text);
-    const total = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
+    const strict = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
+    const among = strict === null ? TOTAL_AMONG.exec(text) : null;
+    const total = strict ?? among ?? totalBefore(statements, i);
     if (total === null || total[2] !== undefined) {
       continue; // no total, or an approximate one (`1000余条`)
     }
     const stated = Number(total[1]);
     const unit = total[3]!;
-    const totalAt = total.index + total[0].indexOf(total[1]!);
+    const totalAt = strict === null && among === null ? -1 : total.index + total[0].indexOf(total[1]!);
     if (stated === 0) {
       continue;
     }
     const shares = [...text.matchAll(SHARE)].filter((share) => share.index !== totalAt && share[2] === unit);
+    // A total read less directly (`…的N条政府信息中`, the statement before `其中…`) must be what most shares, two at
+    // least, round from: else it is no total of theirs.
+    if (strict === null) {
+      const holding = shares.filter((share) => shareHolds(share, stated)).length;
+      if (holding < 2 || holding * 2 <= shares.length) {
+        continue;
+      }
+    }
     // Another count before the shares that every share rounds from (`处理98件，办结99件，…其中予以公开79件，占79.8%`:
     // the shares are of the 99 answered) is the total they mean.
     const t = shares.every((share) => shareHolds(share, stated)) ? stated : (otherBase(text, shares, unit) ?? stated);
@@ -491,6 +564,34 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
   }
   return out;
 };
+
+/**
+ * For a statement opening with `其中` (`2008年度共新增主动公开政府信息312条。其中，…207条，占58.1%`), the last count
+ * of the statement before it in the same section — or the one before that when the nearer holds no count (`全年主动公开
+ * 政府信息224条，较去年下降7.8%。全文电子化率达100%。其中，…`) — as a total match; null otherwise.
+ */
+function totalBefore(statements: readonly NarrativeSentence[], i: number): RegExpExecArray | null {
+  const statement = statements[i]!;
+  if (!/^其中/.test(statement.text)) {
+    return null;
+  }
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const before = statements[k]!;
+    if (before.section !== statement.section) {
+      return null;
+    }
+    let last: RegExpExecArray | null = null;
+    LAST_COUNT.lastIndex = 0;
+    const text = asciiDigits(before.text);
+    for (let match = LAST_COUNT.exec(text); match !== null; match = LAST_COUNT.exec(text)) {
+      last = match;
+    }
+    if (last !== null) {
+      return last;
+    }
+  }
+  return null;
+}
 
 /** Whether a share's stated percentage is N / T rounded half-up to its decimals (either rounding of an exact .5). */
 function shareHolds(share: RegExpMatchArray, total: number): boolean {

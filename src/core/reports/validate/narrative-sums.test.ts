@@ -65,6 +65,19 @@ describe('the parse of §3', () => {
     );
   });
 
+  test('a board or screen that published (公示栏上公开, 电子屏滚动播放) is a channel too: its count ends a list of kinds', () => {
+    // a real page (probeT 004): 6 + 2 + 2 + 30 = 40; the notice board's 15 and 6 are another channel's counts
+    assert.equal(
+      parseNarrativeSum(
+        '2025年度共公开政务信息40条,其中文件类6条,执行法规条例类2条,督察和审计类2条,行政执法类30条,单位公示栏上公开财务公开15条,政务公开6条。',
+      )?.sum,
+      40,
+    );
+    assert.equal(parseNarrativeSum('共公开信息30条，其中人事信息10条，财务信息8条，电子屏滚动播放信息12条')?.sum, 18);
+    // a website's column (公开栏目) is no board: its count stays a part
+    assert.equal(parseNarrativeSum('共发布信息30条，其中通知公告10条，政务公开栏目发布信息20条')?.sum, 30);
+  });
+
   test('a part with a list of its own in brackets ends the list (its parts are no parts of the total)', () => {
     assert.equal(
       parseNarrativeSum(
@@ -177,6 +190,56 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条。'), [
       ['NARR-SUM-PARTIAL', 'notice', '“共发布信息100条，其中通知30条，公告50条”：总数100条，分项合计80条（30+50）'],
     ]);
+  });
+
+  test('a list that adds up to the total when read on past where the parse ended it: no notice (real pages)', () => {
+    const lines = [
+      // probeY 014: the WeChat account's count, which ends a list of kinds, is the rest of the 347
+      '截至2022年12月31日,全镇公开各类信息347条,其中,年度信息公开报告1条,财政信息2条,政务动态类信息8条,“丹阳古城过风楼”微信公众号发布信息336条。',
+      // probeX 019: a clause without a count in the middle of the list
+      '主动公开信息127条,其中,重大项目建设信息89条,本单位财政预算决算2条,农村危房改造类信息5条,保障性住房信息17条,新增设市政服务信息栏目,公开市政道路及城镇燃气相关信息7条,涉企行政检查7条。通过主动公开政务信息,切实保障了人民群众的知情权。',
+      // probeV 037: over `；` and into the next sentence
+      '2019年,我委网站主动公开政务动态信息959条,其中本单位工作动态信息92条,卫生单位动态信息81条;机构设置、政策法规、各类公文等信息94条;公示公告109条。重点信息方面,建议提案办理结果22条,信用公示信息118条,水质监测数据365条,专题专栏78条。',
+      // probeT 047: each column's count, then its own parts
+      '2023年,我委政府门户网站发布信息104条,其中新闻栏目全年发布信息5条,今日秀英发布信息2条,政务动态栏目发布信息3条;政策栏目全年发布信息14条,人事任免栏目发布信息3条,规划计划发布信息1条,计划规划发布信息1条,重点领域信息公开发布信息9条;信息公开栏目全年发布信息85条,政策发布信息2条,政府信息公开制度信息发布1条,法定主动公开内容82条;',
+    ];
+    for (const line of lines) {
+      assert.deepEqual(found(line), [], line);
+    }
+    // read on, the parts still fall short of the total (or pass it): the notice stays
+    assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态10条。'), [
+      ['NARR-SUM-PARTIAL', 'notice', '“共发布信息100条，其中通知30条，公告50条”：总数100条，分项合计80条（30+50）'],
+    ]);
+    assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态30条。').length, 1);
+  });
+
+  test('a total ending the sentence before a `其中…` list is its total, when the list is whole (real pages)', () => {
+    // probeY 029: the parts add up to 498
+    assert.deepEqual(
+      found(
+        '2021年,我局对本年度公开的政府信息进行了认真的梳理和编目,截至12月31日,新增主动公开政府信息502条。其中包括:政策法规45条,重大决策预公开8条,规划计划4条,决策部署落实情况9条,建议提案办理29条,机构领导15条,机构设置12条,财政资金13条,应急管理193条,精准脱贫2条,权责清单和动态调整情况10条,公共服务清单和中介服务6条,行政权力运行81条,“双随机”一公开7条,招标采购8条,新闻发布8条,政策解读4条,回应关切9条,监督保障35条。',
+      ),
+      [
+        [
+          'NARR-SUM-PARTIAL',
+          'notice',
+          '“新增主动公开政府信息502条。其中包括:政策法规…”：总数502条，分项合计498条（45+8+4+9+29+15+12+13+193+2+10+6+81+7+8+8+4+9+35）',
+        ],
+      ],
+    );
+    const unread = [
+      // probeX 056: the sentence before holds three counts the 其中 may split together
+      '2023年,州公安局通过政府网站公开政府信息754条,通过政务新媒体公开政府信息2808条,通过其他方式公开政府信息54条。其中,“临夏公安”微信公众号发布信息1205条、微博12984条、今日头条1118条、门户网站1014条、抖音号628条,总阅读人数达3200万余次。',
+      // probeY 016: a count in another unit the parse does not take
+      '聚焦经济发展、重大项目、财政信息等重点领域,全年政务公开信息共44条。其中政府信息公开指南1条,财政信息5条,其他法定信息18条,政策文件6件、信息公开工作年报1条、法治政府建设年度报告1条,政策咨询问答库1条,信息主动公开全清单1条,政策解读10条,公开时限均符合法定要求。',
+      // probeY 042: the list goes on after `；`
+      '2023年度在政府信息公开网站上共新增主动公开政府信息50条。其中机构类信息20条,内有领导成员10条、机构职能4条、机构概况1条、直属单位或下属机构5条;工作类信息11条,其中镇街动态3条、计划总结3条、通知公告5条;政策文件类信息4条。',
+      // a comparison is no total
+      '全年公开信息300条，较上年增加50条。其中通知公告20条，工作动态20条。',
+    ];
+    for (const line of unread) {
+      assert.deepEqual(found(line), [], line);
+    }
   });
 
   test('parts equal to the total: a passing evaluation, no finding', () => {

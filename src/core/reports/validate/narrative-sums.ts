@@ -2,11 +2,11 @@
 // NARR-SUM-PARTIAL (30). Parts are taken apart by hand from the end of each piece rather than with
 // `^(.*?)(\d+)条$`, which backtracks quadratically on long digit runs.
 
-import { excerptOf } from '../read/narrative-sentences.ts';
+import { excerptOf, type NarrativeSentence } from '../read/narrative-sentences.ts';
 import { asciiDigits } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { evaluated } from './evaluation.ts';
-import type { RuleCheck } from './rule.ts';
+import type { ReportFacts, RuleCheck } from './rule.ts';
 import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 /** A parsed "共X条，其中…" sentence. */
@@ -53,12 +53,18 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
 // information (`人事信息3条`) counts another channel's output, not one more kind: the list ends before it.
 // Parts that are all channels (`门户网站发布100条、微信公众号发布72条`) are what the total is split by, and
 // stay; a kind of information with a verb (`转载公开政策文件4篇`, corpus p027) names no channel.
-export const PUBLISHING =
-  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏)[^，,、；;]{0,12}?(?:发布|推送|转发|转载)/;
+// A board or screen (`单位公示栏上公开财务公开15条`) publishes with 公开, 公示 or 张贴 as well; `公开栏目`, `信息栏目` are a
+// website's columns, no board.
+const BOARD = '(?:公示栏|公告栏|公开栏(?!目)|宣传栏|信息栏(?!目)|公示牌|显示屏|电子屏|LED屏|触摸屏)';
+export const PUBLISHING = new RegExp(
+  `(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|${BOARD})[^，,、；;]{0,12}?(?:发布|推送|转发|转载)` +
+    `|${BOARD}[”"」]?上?(?:公开|公示|张贴|展示|播放|滚动)`,
+);
 
 // A part that names a channel without its verb (`政府网站35条`, `“某镇”微信公众号2443条`): a channel's count too.
-const CHANNEL_NAME =
-  /(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|公告栏|政务网|门户)[”"」]?上?(?:公开|发布|推送|转发|转载)?$/;
+const CHANNEL_NAME = new RegExp(
+  `(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|政务网|门户|${BOARD})[”"」]?上?(?:公开|发布|推送|转发|转载|公示|张贴)?$`,
+);
 
 /** Whether a part labelled `label` counts a kind of information (not a channel's output). */
 export function namesCategory(label: string): boolean {
@@ -239,13 +245,21 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
   }
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
-  for (const sentence of sentencesOf(report)) {
-    const parsed = parseNarrativeSum(sentence.text);
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    const own = parseNarrativeSum(sentence.text);
+    const joined = own === null ? withTotalBefore(report, sentences, i) : undefined;
+    const parsed = own ?? (joined === undefined ? null : wholeList(parseNarrativeSum(joined.parse), sentence.text));
     if (parsed === null) {
       continue;
     }
+    const excerpt = excerptOf(joined?.shown ?? sentence.text);
     const { total, unit, sum, detail, catchAll } = parsed;
     const partial = sum < total && !catchAll;
+    // A list the parse cut short (at a channel, a clause without a count, a `；`) that adds up to the total when
+    // read on is no selection of parts.
+    const readOn = partial && addsUpReadOn(joined?.parse ?? sentence.text, restOfLine(report, sentence), total, unit);
     out.push(
       evaluated({
         rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',
@@ -254,14 +268,144 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
         expression: '总数 = 分项合计',
         cells: [],
         left: total,
-        right: sum,
-        holds: sum === total,
-        message: () => `“${excerptOf(sentence.text)}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
+        right: readOn ? total : sum,
+        holds: sum === total || readOn,
+        message: () => `“${excerpt}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
       }),
     );
   }
   return out;
 };
+
+// A clause comparing a count with another time (`较上年增加50条`): no total of what follows.
+const CHANGE = /比|较|同比|环比|增加|减少|增长|下降|上升|提高|降低/;
+
+/**
+ * A sentence opening with `其中` whose total ends the sentence before it, in the same section (`…新增主动公开政府信息
+ * 502条。其中包括:政策法规45条,…`): the two as §3 would read them joined by `，` (`parse`) and as written (`shown`).
+ */
+function withTotalBefore(
+  report: ReportFacts,
+  sentences: readonly NarrativeSentence[],
+  i: number,
+): { parse: string; shown: string } | undefined {
+  const sentence = sentences[i]!;
+  const before = sentences[i - 1];
+  if (!sentence.text.startsWith('其中') || before === undefined || before.section !== sentence.section) {
+    return undefined;
+  }
+  // The total the only count of its sentence (`通过政府网站公开…754条,…新媒体…2808条,通过其他方式…54条。其中…`: the
+  // 其中 may split all three), the list a whole sentence (one cut at `；` may go on: `其中机构类信息20条,内有…；工作类…`).
+  const text = sumText(before.text);
+  if (text.match(ANY_COUNT)?.length !== 1 || /^\s*[；;]/.test(restOfLine(report, sentence))) {
+    return undefined;
+  }
+  const clause = text.split(/[，,]/).pop()!.trim();
+  if (CHANGE.test(clause) || !/(?<![\d.])\d+(?:件|条|篇|个|项|次)$/.test(clause)) {
+    return undefined;
+  }
+  return { parse: `${clause}，${sentence.text}`, shown: `${clause}。${sentence.text}` };
+}
+const ANY_COUNT = /(?<![\d.])\d+\s*(?:余|多)?\s*(?:件|条|篇|个|项|次)/g;
+
+/** A parse of a list whose total stands in the sentence before, when every count of the list is one of its parts. */
+function wholeList(parsed: NarrativeSum | null, list: string): NarrativeSum | null {
+  if (parsed === null || parsed.detail.includes('×')) {
+    return null;
+  }
+  // `其中政府信息公开指南1条,…,其他法定信息18条,政策文件6件、…1条`: a count the parse did not take (another unit, or
+  // after a clause that ended it) leaves the list unread.
+  return sumText(list).match(ANY_COUNT)?.length === parsed.detail.split('+').length ? parsed : null;
+}
+
+/** The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. */
+function restOfLine(report: ReportFacts, sentence: NarrativeSentence): string {
+  for (const section of report.text.sections) {
+    if (section.id !== sentence.section) {
+      continue;
+    }
+    for (const line of section.lines) {
+      const at = line.indexOf(sentence.text);
+      if (at >= 0) {
+        return line.slice(at + sentence.text.length);
+      }
+    }
+  }
+  return '';
+}
+
+/**
+ * Whether the parts after a sentence's total, read on over what ended the strict parse (a channel's count, a
+ * clause without a count, `；`, `。`) to the end of the paragraph, add up to the total exactly: at some part,
+ * or with the parts that break down the part before them (`新闻栏目5条,今日秀英2条,政务动态栏目3条;政策栏目14条,…`)
+ * left out. Only ever clears a notice, so a reading that is not the writer's can cost a missed notice, no finding.
+ */
+export function addsUpReadOn(sentence: string, rest: string, total: number, unit: string): boolean {
+  const text = sumText(`${sentence}${rest}`);
+  const match = TOTAL.exec(text);
+  if (match === null) {
+    return false;
+  }
+  const values: number[] = [];
+  for (const raw of text.slice(match.index + match[0].length).split(/[，,；;。]/)) {
+    const piece = withoutTrailingNote(raw.trim());
+    if (piece.includes('其中')) {
+      break; // another total's list
+    }
+    if (COMPARISON.test(piece)) {
+      continue; // `比上年度减少838条`
+    }
+    const subs = piece.split('、');
+    let labels = 0;
+    for (let i = 0; i < subs.length; i++) {
+      const part = trailingCount(subs[i]!, unit);
+      if (part === undefined) {
+        labels++; // `新增设市政服务信息栏目`, the first labels of `机构设置、政策法规、各类公文等信息94条`
+        continue;
+      }
+      if (part.approximate) {
+        return false;
+      }
+      // `低保、低边、特困各12条`: every label right before it has the count too.
+      values.push((part.label.endsWith('各') ? labels + 1 : 1) * Number(part.digits));
+      labels = 0;
+    }
+  }
+  return prefixReaches(values, total) || prefixReaches(withoutSubtotals(values), total);
+}
+
+/** Whether the running sum of `values` equals `total` after some value. */
+function prefixReaches(values: readonly number[], total: number): boolean {
+  let sum = 0;
+  for (const value of values) {
+    sum += value;
+    if (sum === total) {
+      return true;
+    }
+    if (sum > total) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** `values` without every run of two or more values right after a value that adds up to it exactly. */
+function withoutSubtotals(values: readonly number[]): number[] {
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    kept.push(values[i]!);
+    let sum = 0;
+    let j = i + 1;
+    while (j < values.length && sum < values[i]!) {
+      sum += values[j]!;
+      j++;
+    }
+    if (sum === values[i]! && j > i + 2) {
+      i = j - 1;
+    }
+  }
+  return kept;
+}
 
 /** The narrative sum rules in catalogue order. */
 export const NARRATIVE_SUM_RULES: readonly RuleCheck[] = [checkNarrativeSums];
