@@ -827,3 +827,22 @@ describe('real pages testers found misread: agency and year', () => {
     assert.equal(period('2023年1月1日至3月31日开展专项行动,覆盖全县。'), null);
   });
 });
+
+describe('real pages testers found misread: the line above a title, a level without its place', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test("a mirror's banner above a title its spam emptied is no organ (probeX/052); a level's government is none", () => {
+    const lines = [
+      '环球国际',
+      '2023年武汉市生态环境局环球国际(中国)官方网站 分局政府信息公开工作年度报告',
+      '一、总体情况',
+      '2023年,分局主动公开信息68条,依申请公开信息3件。区政府网站开设生态环境分局栏目。',
+    ];
+    assert.equal(agencyOf(lines), null);
+  });
+
+  test('the line above a title names its organ when it opens with a place (probeV/014: `城口县人民政府机关`)', () => {
+    assert.equal(agencyOf(['城口县人民政府机关', '2020年政府信息公开工作年度报告']), '城口县人民政府机关');
+    assert.equal(agencyOf(['上海海关', '2022年政府信息公开工作年度报告']), '上海海关');
+  });
+});

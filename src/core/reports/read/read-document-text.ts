@@ -297,7 +297,8 @@ function readTitle(block: readonly Line[]): TitleReading {
     const lines = [line.index];
     // A two-line title: the organ on its own line above `2023 年政府信息公开工作年度报告` (seed 003).
     const previous = block[i - 1];
-    if (agency === '' && previous !== undefined && isOrganLine(previous.text)) {
+    // (A line that names no organ — a mirror's banner `环球国际` over a title its spam emptied — is none.)
+    if (agency === '' && previous !== undefined && isOrganLine(previous.text) && namesOrgan(previous.text.replace(/\s+/g, ''))) {
       agency = previous.text.replace(/\s+/g, '');
       lines.unshift(previous.index);
     } else if (agency === '' && next !== undefined && isOrganLine(next.text) && isOrganName(next.text.replace(/\s+/g, ''))) {
@@ -383,6 +384,11 @@ function organOfSentence(agency: string): string {
  * A line that can only be an organ's name: no digits, no sentence punctuation, short, and not a page's
  * breadcrumb (`首页 > 政务公开 > 政府信息公开年报` above a title that names no organ).
  */
+/** A line above a title names its organ when it is an organ's name or opens with a place's (`城口县人民政府机关`). */
+function namesOrgan(text: string): boolean {
+  return isOrganName(text) || /^[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|州|盟)/.test(text);
+}
+
 function isOrganLine(text: string): boolean {
   return (
     text.length <= MAX_SIGNATURE_AGENCY &&
@@ -619,7 +625,7 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:�
 const METADATA_AGENCY =
   /(?:^|[\s|\d])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
 const ORGAN_NAME =
-  /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
+  /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|海关|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
@@ -637,6 +643,8 @@ function isOrganName(text: string): boolean {
     ORGAN_NAME.test(text) &&
     !GENERIC_ORGAN.test(text) &&
     !BARE_GOVERNMENT.test(text) &&
+    // `区政府网站…`: a level's government without its place's name is none
+    !/^[省市县区旗州盟镇乡](?:人民)?政府$/.test(text) &&
     !/[，,。；;、\d（(]/.test(text)
   );
 }
