@@ -841,6 +841,14 @@ describe('real pages testers found misread: the line above a title, a level with
     assert.equal(agencyOf(lines), null);
   });
 
+  test("what is left of the government above a street office whose place a mirror's spam took (probeY/043, p044)", () => {
+    const lines = [
+      '一、总体情况',
+      '2020年,在区委、区政府的正确领导下,新葡京博彩官网区人民政府北京街道办事处认真贯彻落实《中华人民共和国政府信息公开条例》。',
+    ];
+    assert.equal(agencyOf(lines), '北京街道办事处');
+  });
+
   test('the line above a title names its organ when it opens with a place (probeV/014: `城口县人民政府机关`)', () => {
     assert.equal(agencyOf(['城口县人民政府机关', '2020年政府信息公开工作年度报告']), '城口县人民政府机关');
     assert.equal(agencyOf(['上海海关', '2022年政府信息公开工作年度报告']), '上海海关');

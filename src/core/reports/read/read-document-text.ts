@@ -812,6 +812,9 @@ function organIn(phrase: string): string | null {
     // `某委员会(以下简称我委)`: the short name it goes by is no part of it
     .replace(/[（(]以下简称[^）)]*[）)]$/, '')
     .replace(SPAM, '')
+    // `新葡京博彩官网区人民政府北京街道办事处`: the spam took the place's name; what is left of the government above the
+    // organ is no part of it.
+    .replace(/^[省市县区](?:人民)?政府(?=[\u4e00-\u9fff]{2,}(?:街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$)/, '')
     // `由某镇人民政府党政办公室编制`: a town's joint office compiles the town's report.
     .replace(/((?:镇|乡)(?:人民政府)?|街道(?:办事处)?|开发区|园区|新区|示范区|管理区)党政(?:综合)?办(?:公室)?(?:综合科)?$/, '$1');
   // `帽儿山镇于市政府门户网站…公开`: the organ, then 于 and where it published.
