@@ -707,6 +707,16 @@ describe('table 四 only under its heading or its head', () => {
   it("reads no cell from section 一's `行政复议62件` nor from `行政复议案0件`", () => {
     assert.deepEqual(read(['(三)行政复议、行政诉讼情况。', '行政复议 62', '行政诉讼 21']).cells, []);
   });
+  it('stays in table 四 under a broken head whose cells include 其他 twice (a PDF→Markdown page, probeU/002)', () => {
+    const reading = read([
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '| 维持 | 纠正 | 结果 | 审结 | 结果 | 结果 | 其他 | 尚未 | 结果 | 结果 | 其他 | 尚未 |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ]);
+    const cells = values(reading);
+    assert.deepEqual([cells['review.upheld'], cells['review.total'], cells['litigation_after_review.total']], [1, 1, 0]);
+  });
   it('reads a head of group names and vertical column labels under an unknown heading wording', () => {
     const reading = read([
       '四、因政府信息公开工作被申请行政复议提起行政诉讼情况',

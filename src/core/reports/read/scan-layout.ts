@@ -578,6 +578,7 @@ let hintMatch: LabelMatch | undefined;
 function tableOfRow(cells: readonly string[], current: TableId | null): TableId | null {
   // Most rows name the current table: the weights are only counted (and their map made) otherwise.
   let weight: Map<TableId, number> | undefined;
+  let seen: Set<string> | undefined;
   hintText = undefined;
   hintMatch = undefined;
   for (let i = 0; i < cells.length; i++) {
@@ -595,7 +596,10 @@ function tableOfRow(cells: readonly string[], current: TableId | null): TableId 
     if (current !== null && tables.includes(current)) {
       return current;
     }
-    if (tables.length === 1) {
+    // A label counts once (`其他` twice in table 四's broken header, `| 维持 | … | 其他 | 尚未 | … | 其他 |`, is no
+    // table 三 header).
+    if (tables.length === 1 && !(seen ??= new Set()).has(match.official)) {
+      seen.add(match.official);
       const strong = targets.some((t) => t.kind !== 'column');
       weight ??= new Map();
       weight.set(tables[0]!, (weight.get(tables[0]!) ?? 0) + (strong ? 2 : 1));
