@@ -733,3 +733,21 @@ describe('table 四 only under its heading or its head', () => {
     assert.equal(cells['litigation_after_review.total'], 0);
   });
 });
+
+describe('a table 二 header with a column the template lacks', () => {
+  it('reads the values under the columns it names, none under the one it lacks (probeA2/024: `信息内容 | 项目数量 | 处理决定数量`)', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(五)项 | ||',
+      '信息内容 | 项目数量 | 处理决定数量 | ||',
+      '行政许可 | 4 | 142 | ||',
+      '其他对外管理服务事项 | 3 | 0 | ||',
+    ]);
+    const cells = values(reading);
+    assert.deepEqual(
+      [cells['licensing.prior_items'], cells['licensing.items_change'], cells['licensing.decisions'], cells['other_services.decisions']],
+      [undefined, undefined, 142, 0],
+    );
+    assert.ok(reading.findings.some((f) => f.rule === 'READ-UNKNOWN-ROW' && f.message.includes('项目数量')));
+  });
+});

@@ -149,6 +149,8 @@ interface HeaderRecord {
   readonly positions: ReadonlyMap<string, number> | null;
   /** Position of the header's first label (`信息内容`). */
   readonly start: number;
+  /** Positions of the header's labels the template lacks (`项目数量`): the values under them are not read. */
+  readonly unknownAt: readonly number[];
 }
 
 interface DataRecord {
@@ -304,6 +306,7 @@ function table2Header(
   columns: readonly LabelCell[],
   content: LabelCell | undefined,
   markers: { readonly '2021': string[]; readonly '2019': string[] },
+  unknownAt: readonly number[] = [],
 ): HeaderRecord {
   const templates = new Set<TemplateId>();
   for (let i = 0; i < columns.length; i++) {
@@ -332,6 +335,7 @@ function table2Header(
     templates,
     positions: allPlaced && content !== undefined && content.index >= 0 ? positions : null,
     start: content?.index ?? -1,
+    unknownAt,
   };
 }
 
@@ -970,11 +974,15 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     let block: LabelCell | undefined;
     let content: LabelCell | undefined;
     const columns: LabelCell[] = [];
+    const unknownAt: number[] = [];
     for (let i = 0; i < labels.length; i++) {
       const label = labels[i]!;
       if (label.targets.length === 0) {
         if (!(table === '二' && isCutColumnLabel(label.text))) {
           addUnknown(table, label.text);
+          if (label.index >= 0) {
+            unknownAt.push(label.index);
+          }
         }
         continue;
       }
@@ -1008,7 +1016,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       t2Header = null;
     }
     if (columns.length > 0) {
-      t2Header = table2Header(columns, content, markers);
+      t2Header = table2Header(columns, content, markers, unknownAt);
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
         noteLabel(column, '二', { colId: columnTargetOf(column)!.colId, header: t2Header });
@@ -1718,7 +1726,9 @@ function underHeader(record: DataRecord, columns: readonly ColumnDef[]): boolean
     return false;
   }
   for (let i = record.start + 1; i < record.cells.length; i++) {
-    if (!isBlank(record.cells[i]!) && !isUsed(used, columns.length, i)) {
+    // A value under a header label the template lacks (`信息内容 | 项目数量 | 处理决定数量` over `行政许可 | 4 | 142`)
+    // is that column's, not read.
+    if (!isBlank(record.cells[i]!) && !isUsed(used, columns.length, i) && !header.unknownAt.includes(i - shift)) {
       return named === columns.length && underMergedHeader(record, columns, used, header.positions, shift);
     }
   }
