@@ -310,3 +310,26 @@ describe('table 二 rows run together on lines of their own, under a run-togethe
     );
   });
 });
+
+describe('a page run into one line whose table 三 rows are spaced (`0 0 0 0 0 00`, probeC2/001)', () => {
+  const intro = '二、主动公开政府信息情况(一)主动公开政府信息的数量2023年主动公开政府信息107条。 ';
+  const table2 = '第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件008';
+  const table3 =
+    '三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他' +
+    '一、本年新收政府信息公开申请数量1 0 0 0 0 01二、上年结转政府信息公开申请数量0 0 0 0 0 00三、本年度办理结果（一）予以公开1 0 0 0 0 01（二）部分公开（区分处理的，只计这一情形，不计其他情形）00 0 0 0 00';
+  const table4 =
+    '四、政府信息公开行政复议与行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计 00 0 00 0 0 0 00 0 0 0 00五、存在的主要问题及改进情况无。';
+  it('is a run-together line, read as one', () => {
+    const line = intro + table2 + table3 + table4;
+    assert.equal(isRunTogether(line), true);
+    const reading = readTables({ blocks: [{ kind: 'text', text: line }] });
+    const cells = Object.fromEntries(reading.cells.map((c) => [c.id, c.value]));
+    assert.deepEqual(
+      [cells['received.natural_person'], cells['received.total'], cells['outcome.disclosed.total'], cells['normative_documents.in_force']],
+      [1, 1, 1, 8],
+    );
+    // table 四 under `行政复议与行政诉讼情况` (与 for 、)
+    assert.equal(cells['review.total'], 0);
+    assert.equal(cells['litigation_after_review.total'], 0);
+  });
+});

@@ -35,8 +35,9 @@ export interface Table2Run {
 const HEADINGS: readonly (readonly [RegExp, TableId | null])[] = [
   [/^主动公开政府信息情况/, '二'],
   [/^收到和处理政府信息公开申请情况/, '三'],
-  [/^(?:政府信息公开)?行政.{0,2}复议[、,，]\s*(?:提起)?行政诉讼(?:的)?情况/, '四'],
-  [/^因政府信息公开申请提起行政复议[、,，]\s*行政诉讼(?:的)?情况/, '四'],
+  // `行政复议、行政诉讼情况`, also joined by 与/和/及 (`政府信息公开行政复议与行政诉讼情况`).
+  [/^(?:政府信息公开)?行政.{0,2}复议[、,，与和及]\s*(?:提起)?行政诉讼(?:的)?情况/, '四'],
+  [/^因政府信息公开申请提起行政复议[、,，与和及]\s*行政诉讼(?:的)?情况/, '四'],
   [/^存在的主要问题及改进情况/, null],
   [/^(?:政府信息公开工作)?存在的主要问题/, null],
   [/^其他需要报告的事项/, null],
@@ -44,7 +45,7 @@ const HEADINGS: readonly (readonly [RegExp, TableId | null])[] = [
 ];
 const HEADING_START = /[一二三四五六七八九十]、\s*/g;
 // A table 三 row label glued to its digits: the signature of this layout.
-const GLUED = /[\u4e00-\u9fff）)”"]\s?\d{5,}/g;
+const GLUED = /[\u4e00-\u9fff）)”"]\s?(?:\d\s?){4,}\d/g;
 
 // What the template's tables hold whatever their layout: table 二's column header, table 三's applicant
 // header or its first row, table 四's result columns.

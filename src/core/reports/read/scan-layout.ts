@@ -598,11 +598,14 @@ function tableOfRow(cells: readonly string[], current: TableId | null): TableId 
     }
     // A label counts once (`其他` twice in table 四's broken header, `| 维持 | … | 其他 | 尚未 | … | 其他 |`, is no
     // table 三 header).
-    if (tables.length === 1 && !(seen ??= new Set()).has(match.official)) {
-      seen.add(match.official);
-      const strong = targets.some((t) => t.kind !== 'column');
-      weight ??= new Map();
-      weight.set(tables[0]!, (weight.get(tables[0]!) ?? 0) + (strong ? 2 : 1));
+    if (tables.length === 1) {
+      seen ??= new Set();
+      if (!seen.has(match.official)) {
+        seen.add(match.official);
+        const strong = targets.some((t) => t.kind !== 'column');
+        weight ??= new Map();
+        weight.set(tables[0]!, (weight.get(tables[0]!) ?? 0) + (strong ? 2 : 1));
+      }
     }
   }
   if (weight === undefined) {
