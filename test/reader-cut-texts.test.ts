@@ -132,6 +132,20 @@ describe('a text that ends in a label cut short (real page openings)', () => {
     );
     assert.ok(inRowLabel.includes('READ-TRUNCATED 文本在表三“（四）无法提供”处中断，其后内容缺失'), inRowLabel.join('\n'));
   });
+  it('names the last row read when the cut label starts several rows (`行` after 行政强制, probeD2/026)', async () => {
+    const text = [
+      '二、主动公开政府信息情况',
+      '第二十条第(六)项 | |||',
+      '信息内容 | 本年处理决定数量 |',
+      '行政处罚 | 3 |',
+      '行政强制 | 0 |',
+      '第二十条第(八)项 | |||',
+      '信息内容 | 本年收费金额(单位:万元) |',
+      '行',
+    ].join('\n');
+    const found = rules(await read(text, 'd026.txt'));
+    assert.ok(found.includes('READ-TRUNCATED 文本在表二“行政强制”处中断，其后内容缺失'), found.join('\n'));
+  });
   it('reports no wording variant or skipped row for the cut label itself (`本年收费金额(单位:万`, `本年`)', async () => {
     const fees = rules(
       await read(['二、主动公开政府信息情况', '第二十条第(八)项 | |||', '信息内容 | 本年收费金额(单位:万'].join('\n'), 'x037.txt'),

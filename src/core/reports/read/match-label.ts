@@ -468,8 +468,8 @@ export function targetsIn(match: LabelMatch, table: TableId): readonly LabelTarg
 
 /**
  * What a text is the start of, cut short (`信息内`, `第二十条第(`, `(三)不`, `总`): what a page that ends inside
- * the table leaves on its last line. The row's ID when it starts one of the table's row labels, '' when it
- * starts another of its labels (a column, a block, a header), undefined when none.
+ * the table leaves on its last line. The row's ID when it starts one row label of the table and no other
+ * label, '' when it starts another of its labels (a column, a block, a header) or several, undefined when none.
  */
 export function labelPrefixOf(text: string, table: TableId): string | undefined {
   const key = normalizeLabel(text);
@@ -485,10 +485,8 @@ export function labelPrefixOf(text: string, table: TableId): string | undefined 
       entry.targets.some((t) => t.table === table)
     ) {
       const row = entry.targets.find((t) => t.table === table && t.kind === 'row');
-      if (row?.kind === 'row') {
-        return row.rowId;
-      }
-      found = '';
+      // The one row it starts (`(四)无法`); several (`行`, `(`) name none.
+      found = row?.kind === 'row' && (found === undefined || found === row.rowId) ? row.rowId : '';
     }
   }
   return found;
