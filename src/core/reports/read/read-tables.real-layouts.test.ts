@@ -751,3 +751,10 @@ describe('a table 二 header with a column the template lacks', () => {
     assert.ok(reading.findings.some((f) => f.rule === 'READ-UNKNOWN-ROW' && f.message.includes('项目数量')));
   });
 });
+
+describe('page metadata in a pipe row', () => {
+  it('opens no table by one column label (`发布单位: | 市人力社保局 | 主题分类: | 其他 |`, probeC2/026)', () => {
+    const reading = read(['发布单位: | 市人力社保局 | 主题分类: | 其他 |', '2023年,杭州市人力资源和社会保障局根据《条例》编制。']);
+    assert.deepEqual(reading.tablesFound, []);
+  });
+});

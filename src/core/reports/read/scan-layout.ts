@@ -612,7 +612,8 @@ function tableOfRow(cells: readonly string[], current: TableId | null): TableId 
     return current;
   }
   let best: TableId | null = null;
-  let bestWeight = current === null ? 0 : 1;
+  // One column label alone (`发布单位: | 某局 | 主题分类: | 其他 |`: page metadata) opens no table.
+  let bestWeight = 1;
   for (const [table, w] of weight) {
     if (w > bestWeight) {
       best = table;
