@@ -242,6 +242,15 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     }
   });
 
+  test('items sent up or taken by another body (报送, 采用) end a list of kinds: no part (probeD2 003)', () => {
+    assert.deepEqual(
+      found(
+        '全区各板块、各部门通过“高淳区人民政府门户网站”发布信息4583条,其中主动公开各类政府信息2107条,市政府网站共采用672条,全年网站总访问量达3782565次。',
+      ),
+      [],
+    );
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

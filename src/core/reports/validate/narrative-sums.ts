@@ -71,9 +71,20 @@ export function namesCategory(label: string): boolean {
   return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label);
 }
 
-/** Whether a part labelled `label` ends a list whose parts so far include `categories` kinds of information. */
-export function endsCategoryList(parts: number, categories: number, label: string): boolean {
-  return parts > 0 && categories > 0 && PUBLISHING.test(label);
+// A part counting items sent up to or taken by another body (`主动向市政府办报送信息100余条`, `市政府网站共采用672条`)
+// after parts that are kinds of information is another activity, like a channel's output: the list ends before it.
+// After a channel's count (`通过政府网站公开各类政府信息635条,上报县政府网站政府信息119条`) it is one more channel.
+const SENT_UP = /报送|上报|采用/;
+const CHANNEL_WORD = /公众号|微信|微博|网站|平台|新媒体|政务网|门户|客户端|APP|App|app/;
+
+/**
+ * Whether a part labelled `label` ends a list whose parts so far (labelled `labels`) include `categories` kinds of
+ * information.
+ */
+export function endsCategoryList(labels: readonly string[], categories: number, label: string): boolean {
+  return (
+    labels.length > 0 && categories > 0 && (PUBLISHING.test(label) || (SENT_UP.test(label) && !labels.some((l) => CHANNEL_WORD.test(l))))
+  );
 }
 
 /** A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): it ends a list of parts. */
@@ -151,7 +162,13 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
         break pieces; // `新开辟专栏3个` ends a 条-list
       }
       joined = '';
-      if (endsCategoryList(parts.length, categories, part.label)) {
+      if (
+        endsCategoryList(
+          parts.map((p) => p.label),
+          categories,
+          part.label,
+        )
+      ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
       if (namesCategory(part.label)) {
