@@ -251,6 +251,15 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     );
   });
 
+  test('two counts joined by 和 before 其中: the list splits both (probeD2 039)', () => {
+    assert.deepEqual(
+      found(
+        '现已办结30件,办结率100%,全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件,其中行政复议结果维持5件,尚未审结1件,行政诉讼结果维持3件。',
+      ),
+      [],
+    );
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

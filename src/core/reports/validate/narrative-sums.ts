@@ -238,16 +238,22 @@ interface Part {
 }
 
 /**
- * The count of the clause right before the total's, joined to it by `，` or `、` (`受理申请21件，结转上年度2件，
+ * The count of the clause right before the total's, joined to it by `，`, `、` or `和` (`受理申请21件，结转上年度2件，
  * 其中…`, `行政复议案件3件、行政诉讼案件3件，其中…`); undefined when that clause ends in no count of the unit.
  */
 function countBefore(text: string, at: number, unit: string): number | undefined {
   const before = text.slice(0, at);
   const cut = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('、'));
-  if (cut < 0 || /[。；;]/.test(before.slice(cut))) {
+  if (/[。；;]/.test(before.slice(Math.max(cut, 0)))) {
     return undefined;
   }
-  const previous = trailingCount(before.slice(0, cut).trimEnd(), unit);
+  // `行政复议案件6件和行政诉讼案件3件,其中…`: two counts joined by 和 right after the first one's unit.
+  const joined = before.lastIndexOf(`${unit}和`);
+  const end = joined > cut ? joined + unit.length : cut;
+  if (end < 0) {
+    return undefined;
+  }
+  const previous = trailingCount(before.slice(0, end).trimEnd(), unit);
   return previous === undefined || previous.approximate ? undefined : Number(previous.digits);
 }
 
