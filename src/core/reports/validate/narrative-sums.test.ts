@@ -260,6 +260,28 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     );
   });
 
+  test('one list holding two breakdowns of the same total, one after the other: consistent (probeD2 028)', () => {
+    assert.deepEqual(
+      found(
+        '全年办理政府信息公开申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,已通过网站对外公开1件,不予公开1件。',
+      ),
+      [],
+    );
+    // the runs must each reach the total exactly
+    assert.equal(found('全年办理政府信息公开申请7件,其中自然人6件,法人及其他组织1件,予以公开2件,不予公开4件。').length, 1);
+  });
+
+  test('applications carried over to next year are no part of those 办结 (probeD2 040)', () => {
+    assert.deepEqual(
+      found(
+        '2023年全区共办结政府信息依申请公开733件,其中予以公开238件,部分公开33件,不予公开38件,无法提供323件,不予处理25件,其他处理76件,转接下年度办理45件。',
+      ),
+      [],
+    );
+    // of those received, they are a part
+    assert.equal(found('全年共收到申请10件,其中予以公开5件,转接下年度办理6件。').length, 1);
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

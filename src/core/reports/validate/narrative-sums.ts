@@ -124,6 +124,13 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   const total = Number(match[1]);
   const unit = match[3]!;
   const rest = text.slice(match.index + match[0].length);
+  // `共办结…733件,其中予以公开238件,…,转接下年度办理45件`: what is carried over was not 办结, no part of it.
+  const completed = /办结/.test(
+    text
+      .slice(0, match.index)
+      .split(/[，,。；;]/)
+      .pop()!,
+  );
   const parts: Part[] = [];
   let catchAll = false;
   let categories = 0;
@@ -171,6 +178,9 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
+      if (completed && CARRIED.test(part.label)) {
+        break pieces;
+      }
       if (namesCategory(part.label)) {
         categories++;
       }
@@ -196,7 +206,27 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     // `受理申请21件，结转上年度2件，其中网上申请20件，书面申请3件`: the 其中 splits both counts (21 + 2).
     return { total: before + total, unit, sum, catchAll, detail };
   }
+  if (sum > total && splitsIntoTotals(parts, total)) {
+    // `申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,…`: by applicant and by outcome.
+    return { total, unit, sum: total, catchAll, detail };
+  }
   return { total, unit, sum, catchAll, detail };
+}
+
+/** Whether `parts` fall into two or more consecutive runs that each add up to `total`: breakdowns of one total. */
+function splitsIntoTotals(parts: readonly Part[], total: number): boolean {
+  let sum = 0;
+  let runs = 0;
+  for (const part of parts) {
+    sum += part.value;
+    if (sum === total) {
+      runs++;
+      sum = 0;
+    } else if (sum > total) {
+      return false;
+    }
+  }
+  return sum === 0 && runs >= 2;
 }
 
 /**
@@ -229,6 +259,9 @@ export function withoutBreakdowns(
 
 // A part that says how some of the part before it ended (an appeal upheld or pending, an application answered).
 const OUTCOME_PART = /结果|维持|纠正|审结|办结|撤回|驳回|答复/;
+
+// Applications carried over into the next year (`转接下年度办理`, `结转下年度继续办理`).
+const CARRIED = /(?:转接|结转|转入|转至|顺延)(?:到|至|入)?下一?年|下一?年度?继续办理/;
 
 interface Part {
   readonly value: number;
