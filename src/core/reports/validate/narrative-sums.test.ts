@@ -282,6 +282,43 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.equal(found('全年共收到申请10件,其中予以公开5件,转接下年度办理6件。').length, 1);
   });
 
+  test('the last parts of a list without their unit, or before 等, are parts (probeA2 041, probeB2 046, probeD2 048)', () => {
+    const report = buildFacts({
+      text: readDocumentText(
+        [
+          TEMPLATE_2021.sections[0]!.heading,
+          '(一)主动公开情况。全局2023年主动公开政府信息42条。其中,领导信息4条,财政资金信息3条,统计信息2条,政府采购信息通知1条,招录考用信息1条,公益事业建设信息30条,部门动态信息1',
+        ],
+        '2021',
+      ),
+    });
+    assert.deepEqual(
+      checkNarrativeSums({ report, settings: DEFAULT_VALIDATION_SETTINGS }).flatMap((e) => (e.finding ? [e.finding] : [])),
+      [],
+    );
+    assert.deepEqual(
+      found(
+        '我镇主动公开政府信息134条,其中,年度重点工作任务分解、执行及落实情况16条,本级政府文件1条,公开指南发布1条,政府信息公开年报1条,领导信息10条,财政预决算报告2条,机构职能1条,镇街简介1条,政策文件1条,联系我们1,法治政府年度报告1',
+      ),
+      [
+        [
+          'NARR-SUM-PARTIAL',
+          'notice',
+          '“我镇主动公开政府信息134条,其中,年度重点工作…”：总数134条，分项合计36条（16+1+1+1+10+2+1+1+1+1+1）',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      found(
+        '2021年主动公开信息278条,其中包括政府文件44条、政策解读76条、建议提案8条、政府工作报告及工作进展32条、财政信息9条等；共公开19次政府常务会议。',
+      ),
+      [['NARR-SUM-PARTIAL', 'notice', '“2021年主动公开信息278条,其中包括政府文件…”：总数278条，分项合计169条（44+76+8+32+9）']],
+    );
+    // a count without its unit followed by more text is no part
+    assert.equal(parseNarrativeSum('发布信息50条,其中通知10条,公告20条,截至2023')?.sum, 30);
+    assert.equal(parseNarrativeSum('发布信息50条,其中通知10条,公告20条,访问量1000,好评')?.sum, 30);
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

@@ -18,6 +18,8 @@ export interface NarrativeSum {
   readonly detail: string;
   /** A part label starts with 其他, 其它 or 其余. */
   readonly catchAll: boolean;
+  /** Parts written without their unit at the end of the list (`部门动态信息1`); absent when none. */
+  readonly bare?: number;
 }
 
 const TOTAL = /(?<!\d)(\d+)(余|多)?(件|条|篇|个|项|次)[，,：:]?\s*其中[，,：:]?/;
@@ -134,8 +136,10 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   const parts: Part[] = [];
   let catchAll = false;
   let categories = 0;
-  pieces: for (const raw of rest.split(/[，,；;]/)) {
-    const piece = withoutTrailingNote(raw.trim());
+  const list = rest.split(/[，,；;]/);
+  let bare = 0;
+  pieces: for (let p = 0; p < list.length; p++) {
+    const piece = withoutTrailingNote(list[p]!.trim());
     if (piece === '') {
       continue;
     }
@@ -165,6 +169,20 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
           // `治安管理、道路交通、出入境和户籍等公安业务类信息13条`: a label holding 、, its count at the end.
           joined += `${sub}、`;
           continue;
+        }
+        const etc = joined === '' && sub.endsWith('等') ? trailingCount(sub.slice(0, -1), unit) : undefined;
+        if (etc !== undefined && !etc.approximate && !etc.label.endsWith('各') && parts.length > 0) {
+          // `…工作进展32条、财政信息9条等`: the last part before 等, which ends the list.
+          parts.push({ value: Number(etc.digits), detail: etc.digits, distributive: false, label: etc.label });
+          break pieces;
+        }
+        const tail = joined === '' && parts.length > 0 ? bareTail(subs.slice(s), list.slice(p + 1)) : undefined;
+        if (tail !== undefined) {
+          // `…公益事业建设信息30条,部门动态信息1` ending the sentence: the last parts, their unit left out.
+          for (const t of tail) {
+            parts.push({ value: Number(t.digits), detail: t.digits, distributive: false, label: t.label });
+          }
+          bare = tail.length;
         }
         break pieces; // `新开辟专栏3个` ends a 条-list
       }
@@ -210,7 +228,32 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     // `申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,…`: by applicant and by outcome.
     return { total, unit, sum: total, catchAll, detail };
   }
-  return { total, unit, sum, catchAll, detail };
+  return bare > 0 ? { total, unit, sum, catchAll, detail, bare } : { total, unit, sum, catchAll, detail };
+}
+
+// A part without its unit: a label ending in a Chinese character that names no date, order or rate, then the count.
+const BARE_PART = /^(.*[\u4e00-\u9fff])(\d{1,6})$/;
+const NOT_A_LABEL_END = /[年月日号第至达约近共计为是有占率于过]$/;
+
+/**
+ * The parts `subs` and every piece after them, when each is a label and a count without its unit to the end of the
+ * sentence (`联系我们1,法治政府年度报告1`); undefined when anything else follows.
+ */
+function bareTail(subs: readonly string[], later: readonly string[]): { label: string; digits: string }[] | undefined {
+  const out: { label: string; digits: string }[] = [];
+  const all = [...subs, ...later.flatMap((piece) => piece.split('、'))];
+  for (const raw of all) {
+    const sub = raw.trim();
+    if (sub === '') {
+      continue;
+    }
+    const match = BARE_PART.exec(sub);
+    if (match === null || NOT_A_LABEL_END.test(match[1]!)) {
+      return undefined;
+    }
+    out.push({ label: match[1]!, digits: match[2]! });
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** Whether `parts` fall into two or more consecutive runs that each add up to `total`: breakdowns of one total. */
@@ -371,7 +414,7 @@ function wholeList(parsed: NarrativeSum | null, list: string): NarrativeSum | nu
   }
   // `其中政府信息公开指南1条,…,其他法定信息18条,政策文件6件、…1条`: a count the parse did not take (another unit, or
   // after a clause that ended it) leaves the list unread.
-  return sumText(list).match(ANY_COUNT)?.length === parsed.detail.split('+').length ? parsed : null;
+  return (sumText(list).match(ANY_COUNT)?.length ?? 0) + (parsed.bare ?? 0) === parsed.detail.split('+').length ? parsed : null;
 }
 
 /** The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. */
