@@ -249,6 +249,13 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
       ),
       [],
     );
+    // an approximate count sent up leaves the list unread, as any approximate part (probeD2 052, probeC2 020)
+    assert.deepEqual(
+      found(
+        '2024年,我局通过广元统计局门户网站累计公开政府信息276条,其中:政务动态信息216条,更新信息公开目录50条,主动向市政府办报送信息100余条。',
+      ),
+      [],
+    );
   });
 
   test('two counts joined by 和 before 其中: the list splits both (probeD2 039)', () => {
@@ -317,6 +324,17 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     // a count without its unit followed by more text is no part
     assert.equal(parseNarrativeSum('发布信息50条,其中通知10条,公告20条,截至2023')?.sum, 30);
     assert.equal(parseNarrativeSum('发布信息50条,其中通知10条,公告20条,访问量1000,好评')?.sum, 30);
+  });
+
+  test('documents in 件 in a list of information items in 条 are parts in the same unit (probeB2 045)', () => {
+    assert.deepEqual(
+      found(
+        '2022年,关坝镇主动公开各类政府信息117条。其中,政策文件9件,机构职能、领导信息、预决算等法定主动公开信息23条,涉农补贴领域、公共文化服务等基层政务公开领域信息14条,工作信息动态25条,其他信息4条。',
+      ),
+      [['NARR-SUM', 'warning', '“关坝镇主动公开各类政府信息117条。其中,政策文…”：总数117条，分项合计75条（9+23+14+25+4）']],
+    );
+    // other things in 件 (applications) still end a 条 list
+    assert.equal(parseNarrativeSum('公开信息100条,其中通知50条,公告40条,受理申请3件')?.sum, 90);
   });
 
   test('parts equal to the total: a passing evaluation, no finding', () => {

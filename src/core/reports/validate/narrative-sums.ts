@@ -163,7 +163,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     let joined = '';
     for (let s = 0; s < subs.length; s++) {
       const sub = subs[s]!;
-      const part = trailingCount(joined + sub, unit);
+      const part = trailingCount(joined + sub, unit) ?? documentsCount(joined + sub, unit);
       if (part === undefined) {
         if (s < subs.length - 1 && !/\d/.test(sub) && trailingCount(subs[subs.length - 1]!, unit) !== undefined) {
           // `治安管理、道路交通、出入境和户籍等公安业务类信息13条`: a label holding 、, its count at the end.
@@ -187,6 +187,9 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
         break pieces; // `新开辟专栏3个` ends a 条-list
       }
       joined = '';
+      if (part.approximate && SENT_UP.test(part.label)) {
+        return null; // `主动向市政府办报送信息100余条`: a list holding an approximate figure is left unread, as below
+      }
       if (
         endsCategoryList(
           parts.map((p) => p.label),
@@ -229,6 +232,15 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     return { total, unit, sum: total, catchAll, detail };
   }
   return bare > 0 ? { total, unit, sum, catchAll, detail, bare } : { total, unit, sum, catchAll, detail };
+}
+
+/**
+ * A count of documents in 件 in a list of information items in 条 (`…各类政府信息117条。其中,政策文件9件,…`): each
+ * document is an item published, the same unit.
+ */
+function documentsCount(text: string, unit: string): TrailingCount | undefined {
+  const part = unit === '条' ? trailingCount(text, '件') : undefined;
+  return part?.label.endsWith('文件') ? part : undefined;
 }
 
 // A part without its unit: a label ending in a Chinese character that names no date, order or rate, then the count.
