@@ -333,6 +333,8 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
       ),
       [['NARR-SUM', 'warning', '“关坝镇主动公开各类政府信息117条。其中,政策文…”：总数117条，分项合计75条（9+23+14+25+4）']],
     );
+    // a list of documents only, against a total of items: no list of that total's parts (probeV 014)
+    assert.equal(parseNarrativeSum('政府信息共计4891条,其中新制定行政规范性文件15件,清理并公开现行有效的行政规范性文件102件'), null);
     // other things in 件 (applications) still end a 条 list
     assert.equal(parseNarrativeSum('公开信息100条,其中通知50条,公告40条,受理申请3件')?.sum, 90);
   });

@@ -138,6 +138,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   let categories = 0;
   const list = rest.split(/[，,；;]/);
   let bare = 0;
+  let documents = 0;
   pieces: for (let p = 0; p < list.length; p++) {
     const piece = withoutTrailingNote(list[p]!.trim());
     if (piece === '') {
@@ -163,7 +164,11 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     let joined = '';
     for (let s = 0; s < subs.length; s++) {
       const sub = subs[s]!;
-      const part = trailingCount(joined + sub, unit) ?? documentsCount(joined + sub, unit);
+      const inUnit = trailingCount(joined + sub, unit);
+      const part = inUnit ?? documentsCount(joined + sub, unit);
+      if (inUnit === undefined && part !== undefined) {
+        documents++;
+      }
       if (part === undefined) {
         if (s < subs.length - 1 && !/\d/.test(sub) && trailingCount(subs[subs.length - 1]!, unit) !== undefined) {
           // `治安管理、道路交通、出入境和户籍等公安业务类信息13条`: a label holding 、, its count at the end.
@@ -213,6 +218,9 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       }
       parts.push({ value: Number(part.digits), detail: part.digits, distributive: false, label: part.label });
     }
+  }
+  if (documents > 0 && documents === parts.length) {
+    return null; // `共计4891条,其中新制定行政规范性文件15件,…102件`: no part in the total's unit, the documents may be a selection
   }
   if (parts.length < 2 && !parts.some((p) => p.distributive)) {
     return null;
