@@ -94,6 +94,18 @@ describe('NARR-SUM-LIST (44)', () => {
     ]);
   });
 
+  test('items sent up to another body (报送) end a list of kinds: no part (probeD2 052, probeC2 020)', () => {
+    assert.deepEqual(
+      failures(
+        checkNarrativeSumList,
+        inOverview(
+          '2024年,我局通过广元统计局门户网站累计公开政府信息276条,其中:政务动态信息216条,更新信息公开目录50条,主动向市政府办报送信息100余条。',
+        ),
+      ),
+      [],
+    );
+  });
+
   test('below the total: a finding only for exact 其中 parts with a catch-all; a 包括 list may be a selection', () => {
     assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，其他信息856条)。')).length, 1);
     assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，规划信息856条)。')).length, 0);

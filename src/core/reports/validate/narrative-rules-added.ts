@@ -154,7 +154,13 @@ export function parseLooseSum(sentence: string): LooseSum | null {
       if (part.label.endsWith('各')) {
         return null; // distributive parts are rule 29's
       }
-      if (endsCategoryList(parts.length, categories, label + part.label)) {
+      if (
+        endsCategoryList(
+          parts.map((p) => p.label),
+          categories,
+          label + part.label,
+        )
+      ) {
         break pieces; // another channel's count after kinds of information (rule 29's parse does the same)
       }
       if (namesCategory(label + part.label)) {

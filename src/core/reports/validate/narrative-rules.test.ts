@@ -362,6 +362,29 @@ describe('NARR-PERCENT (rule 36)', () => {
     assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: wrong })), ['fail', 'fail']);
   });
 
+  test('shares led in by words only, written `N件、占X%`, of the total ending the statement before (probeD2 003, probeB2 048)', () => {
+    const applications = [
+      '2、依申请公开情况。2022年,全区共收到政府信息公开申请130件,申请量同比增长103%。为提升答复群众满意率,我区进一步规范政府信息公开申请答复流程,制定统一办理流程和答复文书,办复率100%,其中予以公开或部分公开59件、占45.3%;不予公开32件、占24.6%;无法提供26件、占20%;不予处理1件、占0.7%;其他处理12件、占9.2%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: applications })), [
+      '“为提升答复群众满意率,我区进一步规范政府信息公开…”：59/130=45.4%，与所述45.3%不符',
+      '“为提升答复群众满意率,我区进一步规范政府信息公开…”：1/130=0.8%，与所述0.7%不符',
+    ]);
+    const channels = [
+      '1.信息发布情况。2022年,累计公开政府信息580条。',
+      '从公开渠道来看,政府网站公开信息118条,占比20.34%;政务新媒体公开信息142条,占比24.48%;通过报刊、电视、广播、政务服务场所等传统公开载体公开信息320条,占比55.18%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: channels })), [
+      '“从公开渠道来看,政府网站公开信息118条,占比2…”：320/580=55.17%，与所述55.18%不符',
+    ]);
+    // a count before the shares: they are no shares of the statement before's total
+    const counted = [
+      '2022年,累计公开政府信息580条。',
+      '网站发布300条,政府网站公开信息118条,占比20.34%;政务新媒体公开信息142条,占比24.48%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: counted })), []);
+  });
+
   test('the stated precision decides the rounding; an exact .5 may round either way', () => {
     const lines = ['共办理8件，其中予以公开1件（12.5%），部分公开1件（13%），不予公开1件（12%），无法提供3件（37.6%）。'];
     const evaluations = run(checkNarrativePercent, { lines });

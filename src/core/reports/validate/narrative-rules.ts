@@ -482,7 +482,7 @@ const TOTAL_AMONG = /的(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[^\d，,�
 const LAST_COUNT = /(?<![\d.])(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/g;
 
 const SHARE =
-  /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
+  /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,、]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
 
 /** N / T × 100 at the stated precision: the half-up value, and whether N / T lies exactly on a .5. */
 function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean } {
@@ -519,7 +519,7 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     const text = asciiDigits(statement.text);
     const strict = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
     const among = strict === null ? TOTAL_AMONG.exec(text) : null;
-    const total = strict ?? among ?? totalBefore(statements, i);
+    const total = strict ?? among ?? totalBefore(statements, i, sharesLead(text));
     if (total === null || total[2] !== undefined) {
       continue; // no total, or an approximate one (`1000余条`)
     }
@@ -566,13 +566,14 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
 };
 
 /**
- * For a statement opening with `其中` (`2008年度共新增主动公开政府信息312条。其中，…207条，占58.1%`), the last count
+ * For a statement opening with `其中` (`2008年度共新增主动公开政府信息312条。其中，…207条，占58.1%`) or whose shares
+ * come before any other count (`lead`), the last count
  * of the statement before it in the same section — or the one before that when the nearer holds no count (`全年主动公开
  * 政府信息224条，较去年下降7.8%。全文电子化率达100%。其中，…`) — as a total match; null otherwise.
  */
-function totalBefore(statements: readonly NarrativeSentence[], i: number): RegExpExecArray | null {
+function totalBefore(statements: readonly NarrativeSentence[], i: number, lead: boolean): RegExpExecArray | null {
   const statement = statements[i]!;
-  if (!/^其中/.test(statement.text)) {
+  if (!/^其中/.test(statement.text) && !lead) {
     return null;
   }
   for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
@@ -591,6 +592,20 @@ function totalBefore(statements: readonly NarrativeSentence[], i: number): RegEx
     }
   }
   return null;
+}
+
+/**
+ * Whether a statement's shares come before any other count of it, led in by words only (`从公开渠道来看,政府网站公开信息
+ * 118条,占比20.34%;…`, `…办复率100%,其中予以公开或部分公开59件、占45.3%;…`): their total may end the statement before.
+ */
+function sharesLead(text: string): boolean {
+  SHARE.lastIndex = 0;
+  const first = SHARE.exec(text);
+  SHARE.lastIndex = 0;
+  if (first === null) {
+    return false;
+  }
+  return !new RegExp(LAST_COUNT.source).test(text.slice(0, first.index));
 }
 
 /** Whether a share's stated percentage is N / T rounded half-up to its decimals (either rounding of an exact .5). */

@@ -242,6 +242,103 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     }
   });
 
+  test('items sent up or taken by another body (报送, 采用) end a list of kinds: no part (probeD2 003)', () => {
+    assert.deepEqual(
+      found(
+        '全区各板块、各部门通过“高淳区人民政府门户网站”发布信息4583条,其中主动公开各类政府信息2107条,市政府网站共采用672条,全年网站总访问量达3782565次。',
+      ),
+      [],
+    );
+    // an approximate count sent up leaves the list unread, as any approximate part (probeD2 052, probeC2 020)
+    assert.deepEqual(
+      found(
+        '2024年,我局通过广元统计局门户网站累计公开政府信息276条,其中:政务动态信息216条,更新信息公开目录50条,主动向市政府办报送信息100余条。',
+      ),
+      [],
+    );
+  });
+
+  test('two counts joined by 和 before 其中: the list splits both (probeD2 039)', () => {
+    assert.deepEqual(
+      found(
+        '现已办结30件,办结率100%,全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件,其中行政复议结果维持5件,尚未审结1件,行政诉讼结果维持3件。',
+      ),
+      [],
+    );
+  });
+
+  test('one list holding two breakdowns of the same total, one after the other: consistent (probeD2 028)', () => {
+    assert.deepEqual(
+      found(
+        '全年办理政府信息公开申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,已通过网站对外公开1件,不予公开1件。',
+      ),
+      [],
+    );
+    // the runs must each reach the total exactly
+    assert.equal(found('全年办理政府信息公开申请7件,其中自然人6件,法人及其他组织1件,予以公开2件,不予公开4件。').length, 1);
+  });
+
+  test('applications carried over to next year are no part of those 办结 (probeD2 040)', () => {
+    assert.deepEqual(
+      found(
+        '2023年全区共办结政府信息依申请公开733件,其中予以公开238件,部分公开33件,不予公开38件,无法提供323件,不予处理25件,其他处理76件,转接下年度办理45件。',
+      ),
+      [],
+    );
+    // of those received, they are a part
+    assert.equal(found('全年共收到申请10件,其中予以公开5件,转接下年度办理6件。').length, 1);
+  });
+
+  test('the last parts of a list without their unit, or before 等, are parts (probeA2 041, probeB2 046, probeD2 048)', () => {
+    const report = buildFacts({
+      text: readDocumentText(
+        [
+          TEMPLATE_2021.sections[0]!.heading,
+          '(一)主动公开情况。全局2023年主动公开政府信息42条。其中,领导信息4条,财政资金信息3条,统计信息2条,政府采购信息通知1条,招录考用信息1条,公益事业建设信息30条,部门动态信息1',
+        ],
+        '2021',
+      ),
+    });
+    assert.deepEqual(
+      checkNarrativeSums({ report, settings: DEFAULT_VALIDATION_SETTINGS }).flatMap((e) => (e.finding ? [e.finding] : [])),
+      [],
+    );
+    assert.deepEqual(
+      found(
+        '我镇主动公开政府信息134条,其中,年度重点工作任务分解、执行及落实情况16条,本级政府文件1条,公开指南发布1条,政府信息公开年报1条,领导信息10条,财政预决算报告2条,机构职能1条,镇街简介1条,政策文件1条,联系我们1,法治政府年度报告1',
+      ),
+      [
+        [
+          'NARR-SUM-PARTIAL',
+          'notice',
+          '“我镇主动公开政府信息134条,其中,年度重点工作…”：总数134条，分项合计36条（16+1+1+1+10+2+1+1+1+1+1）',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      found(
+        '2021年主动公开信息278条,其中包括政府文件44条、政策解读76条、建议提案8条、政府工作报告及工作进展32条、财政信息9条等；共公开19次政府常务会议。',
+      ),
+      [['NARR-SUM-PARTIAL', 'notice', '“2021年主动公开信息278条,其中包括政府文件…”：总数278条，分项合计169条（44+76+8+32+9）']],
+    );
+    // a count without its unit followed by more text is no part
+    assert.equal(parseNarrativeSum('发布信息50条,其中通知10条,公告20条,截至2023')?.sum, 30);
+    assert.equal(parseNarrativeSum('发布信息50条,其中通知10条,公告20条,访问量1000,好评')?.sum, 30);
+  });
+
+  test('documents in 件 in a list of information items in 条 are parts in the same unit (probeB2 045)', () => {
+    assert.deepEqual(
+      found(
+        '2022年,关坝镇主动公开各类政府信息117条。其中,政策文件9件,机构职能、领导信息、预决算等法定主动公开信息23条,涉农补贴领域、公共文化服务等基层政务公开领域信息14条,工作信息动态25条,其他信息4条。',
+      ),
+      [['NARR-SUM', 'warning', '“关坝镇主动公开各类政府信息117条。其中,政策文…”：总数117条，分项合计75条（9+23+14+25+4）']],
+    );
+    // a list of documents only, against a total of items: no list of that total's parts (probeV 014)
+    assert.equal(parseNarrativeSum('政府信息共计4891条,其中新制定行政规范性文件15件,清理并公开现行有效的行政规范性文件102件'), null);
+    // other things in 件 (applications) still end a 条 list
+    assert.equal(parseNarrativeSum('公开信息100条,其中通知50条,公告40条,受理申请3件')?.sum, 90);
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

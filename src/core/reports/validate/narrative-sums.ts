@@ -18,6 +18,8 @@ export interface NarrativeSum {
   readonly detail: string;
   /** A part label starts with 其他, 其它 or 其余. */
   readonly catchAll: boolean;
+  /** Parts written without their unit at the end of the list (`部门动态信息1`); absent when none. */
+  readonly bare?: number;
 }
 
 const TOTAL = /(?<!\d)(\d+)(余|多)?(件|条|篇|个|项|次)[，,：:]?\s*其中[，,：:]?/;
@@ -71,9 +73,20 @@ export function namesCategory(label: string): boolean {
   return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label);
 }
 
-/** Whether a part labelled `label` ends a list whose parts so far include `categories` kinds of information. */
-export function endsCategoryList(parts: number, categories: number, label: string): boolean {
-  return parts > 0 && categories > 0 && PUBLISHING.test(label);
+// A part counting items sent up to or taken by another body (`主动向市政府办报送信息100余条`, `市政府网站共采用672条`)
+// after parts that are kinds of information is another activity, like a channel's output: the list ends before it.
+// After a channel's count (`通过政府网站公开各类政府信息635条,上报县政府网站政府信息119条`) it is one more channel.
+const SENT_UP = /报送|上报|采用/;
+const CHANNEL_WORD = /公众号|微信|微博|网站|平台|新媒体|政务网|门户|客户端|APP|App|app/;
+
+/**
+ * Whether a part labelled `label` ends a list whose parts so far (labelled `labels`) include `categories` kinds of
+ * information.
+ */
+export function endsCategoryList(labels: readonly string[], categories: number, label: string): boolean {
+  return (
+    labels.length > 0 && categories > 0 && (PUBLISHING.test(label) || (SENT_UP.test(label) && !labels.some((l) => CHANNEL_WORD.test(l))))
+  );
 }
 
 /** A part with a list of its own (`政府网站公开政府信息数127条(其中领导信息2条,…)`): it ends a list of parts. */
@@ -113,11 +126,21 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   const total = Number(match[1]);
   const unit = match[3]!;
   const rest = text.slice(match.index + match[0].length);
+  // `共办结…733件,其中予以公开238件,…,转接下年度办理45件`: what is carried over was not 办结, no part of it.
+  const completed = /办结/.test(
+    text
+      .slice(0, match.index)
+      .split(/[，,。；;]/)
+      .pop()!,
+  );
   const parts: Part[] = [];
   let catchAll = false;
   let categories = 0;
-  pieces: for (const raw of rest.split(/[，,；;]/)) {
-    const piece = withoutTrailingNote(raw.trim());
+  const list = rest.split(/[，,；;]/);
+  let bare = 0;
+  let documents = 0;
+  pieces: for (let p = 0; p < list.length; p++) {
+    const piece = withoutTrailingNote(list[p]!.trim());
     if (piece === '') {
       continue;
     }
@@ -141,18 +164,48 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     let joined = '';
     for (let s = 0; s < subs.length; s++) {
       const sub = subs[s]!;
-      const part = trailingCount(joined + sub, unit);
+      const inUnit = trailingCount(joined + sub, unit);
+      const part = inUnit ?? documentsCount(joined + sub, unit);
+      if (inUnit === undefined && part !== undefined) {
+        documents++;
+      }
       if (part === undefined) {
         if (s < subs.length - 1 && !/\d/.test(sub) && trailingCount(subs[subs.length - 1]!, unit) !== undefined) {
           // `治安管理、道路交通、出入境和户籍等公安业务类信息13条`: a label holding 、, its count at the end.
           joined += `${sub}、`;
           continue;
         }
+        const etc = joined === '' && sub.endsWith('等') ? trailingCount(sub.slice(0, -1), unit) : undefined;
+        if (etc !== undefined && !etc.approximate && !etc.label.endsWith('各') && parts.length > 0) {
+          // `…工作进展32条、财政信息9条等`: the last part before 等, which ends the list.
+          parts.push({ value: Number(etc.digits), detail: etc.digits, distributive: false, label: etc.label });
+          break pieces;
+        }
+        const tail = joined === '' && parts.length > 0 ? bareTail(subs.slice(s), list.slice(p + 1)) : undefined;
+        if (tail !== undefined) {
+          // `…公益事业建设信息30条,部门动态信息1` ending the sentence: the last parts, their unit left out.
+          for (const t of tail) {
+            parts.push({ value: Number(t.digits), detail: t.digits, distributive: false, label: t.label });
+          }
+          bare = tail.length;
+        }
         break pieces; // `新开辟专栏3个` ends a 条-list
       }
       joined = '';
-      if (endsCategoryList(parts.length, categories, part.label)) {
+      if (part.approximate && SENT_UP.test(part.label)) {
+        return null; // `主动向市政府办报送信息100余条`: a list holding an approximate figure is left unread, as below
+      }
+      if (
+        endsCategoryList(
+          parts.map((p) => p.label),
+          categories,
+          part.label,
+        )
+      ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
+      }
+      if (completed && CARRIED.test(part.label)) {
+        break pieces;
       }
       if (namesCategory(part.label)) {
         categories++;
@@ -165,6 +218,9 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
       }
       parts.push({ value: Number(part.digits), detail: part.digits, distributive: false, label: part.label });
     }
+  }
+  if (documents > 0 && documents === parts.length) {
+    return null; // `共计4891条,其中新制定行政规范性文件15件,…102件`: no part in the total's unit, the documents may be a selection
   }
   if (parts.length < 2 && !parts.some((p) => p.distributive)) {
     return null;
@@ -179,7 +235,61 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
     // `受理申请21件，结转上年度2件，其中网上申请20件，书面申请3件`: the 其中 splits both counts (21 + 2).
     return { total: before + total, unit, sum, catchAll, detail };
   }
-  return { total, unit, sum, catchAll, detail };
+  if (sum > total && splitsIntoTotals(parts, total)) {
+    // `申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,…`: by applicant and by outcome.
+    return { total, unit, sum: total, catchAll, detail };
+  }
+  return bare > 0 ? { total, unit, sum, catchAll, detail, bare } : { total, unit, sum, catchAll, detail };
+}
+
+/**
+ * A count of documents in 件 in a list of information items in 条 (`…各类政府信息117条。其中,政策文件9件,…`): each
+ * document is an item published, the same unit.
+ */
+function documentsCount(text: string, unit: string): TrailingCount | undefined {
+  const part = unit === '条' ? trailingCount(text, '件') : undefined;
+  return part?.label.endsWith('文件') ? part : undefined;
+}
+
+// A part without its unit: a label ending in a Chinese character that names no date, order or rate, then the count.
+const BARE_PART = /^(.*[\u4e00-\u9fff])(\d{1,6})$/;
+const NOT_A_LABEL_END = /[年月日号第至达约近共计为是有占率于过]$/;
+
+/**
+ * The parts `subs` and every piece after them, when each is a label and a count without its unit to the end of the
+ * sentence (`联系我们1,法治政府年度报告1`); undefined when anything else follows.
+ */
+function bareTail(subs: readonly string[], later: readonly string[]): { label: string; digits: string }[] | undefined {
+  const out: { label: string; digits: string }[] = [];
+  const all = [...subs, ...later.flatMap((piece) => piece.split('、'))];
+  for (const raw of all) {
+    const sub = raw.trim();
+    if (sub === '') {
+      continue;
+    }
+    const match = BARE_PART.exec(sub);
+    if (match === null || NOT_A_LABEL_END.test(match[1]!)) {
+      return undefined;
+    }
+    out.push({ label: match[1]!, digits: match[2]! });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Whether `parts` fall into two or more consecutive runs that each add up to `total`: breakdowns of one total. */
+function splitsIntoTotals(parts: readonly Part[], total: number): boolean {
+  let sum = 0;
+  let runs = 0;
+  for (const part of parts) {
+    sum += part.value;
+    if (sum === total) {
+      runs++;
+      sum = 0;
+    } else if (sum > total) {
+      return false;
+    }
+  }
+  return sum === 0 && runs >= 2;
 }
 
 /**
@@ -213,6 +323,9 @@ export function withoutBreakdowns(
 // A part that says how some of the part before it ended (an appeal upheld or pending, an application answered).
 const OUTCOME_PART = /结果|维持|纠正|审结|办结|撤回|驳回|答复/;
 
+// Applications carried over into the next year (`转接下年度办理`, `结转下年度继续办理`).
+const CARRIED = /(?:转接|结转|转入|转至|顺延)(?:到|至|入)?下一?年|下一?年度?继续办理/;
+
 interface Part {
   readonly value: number;
   readonly detail: string;
@@ -221,16 +334,22 @@ interface Part {
 }
 
 /**
- * The count of the clause right before the total's, joined to it by `，` or `、` (`受理申请21件，结转上年度2件，
+ * The count of the clause right before the total's, joined to it by `，`, `、` or `和` (`受理申请21件，结转上年度2件，
  * 其中…`, `行政复议案件3件、行政诉讼案件3件，其中…`); undefined when that clause ends in no count of the unit.
  */
 function countBefore(text: string, at: number, unit: string): number | undefined {
   const before = text.slice(0, at);
   const cut = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('、'));
-  if (cut < 0 || /[。；;]/.test(before.slice(cut))) {
+  if (/[。；;]/.test(before.slice(Math.max(cut, 0)))) {
     return undefined;
   }
-  const previous = trailingCount(before.slice(0, cut).trimEnd(), unit);
+  // `行政复议案件6件和行政诉讼案件3件,其中…`: two counts joined by 和 right after the first one's unit.
+  const joined = before.lastIndexOf(`${unit}和`);
+  const end = joined > cut ? joined + unit.length : cut;
+  if (end < 0) {
+    return undefined;
+  }
+  const previous = trailingCount(before.slice(0, end).trimEnd(), unit);
   return previous === undefined || previous.approximate ? undefined : Number(previous.digits);
 }
 
@@ -315,7 +434,7 @@ function wholeList(parsed: NarrativeSum | null, list: string): NarrativeSum | nu
   }
   // `其中政府信息公开指南1条,…,其他法定信息18条,政策文件6件、…1条`: a count the parse did not take (another unit, or
   // after a clause that ended it) leaves the list unread.
-  return sumText(list).match(ANY_COUNT)?.length === parsed.detail.split('+').length ? parsed : null;
+  return (sumText(list).match(ANY_COUNT)?.length ?? 0) + (parsed.bare ?? 0) === parsed.detail.split('+').length ? parsed : null;
 }
 
 /** The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. */
