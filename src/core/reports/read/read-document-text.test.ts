@@ -854,3 +854,31 @@ describe('real pages testers found misread: the line above a title, a level with
     assert.equal(agencyOf(['上海海关', '2022年政府信息公开工作年度报告']), '上海海关');
   });
 });
+
+describe('real pages testers found misread, second round: agency and year', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('the organ after a publishing verb and the year, not the verb (probeC2/012, probeB2/002, probeB2/036)', () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)文件要求,现特向社会公布2024年合水镇人民政府信息公开工作年度报告。',
+        '一、总体情况',
+      ]),
+      '合水镇人民政府',
+    );
+    assert.equal(
+      agencyOf([
+        '按照《中华人民共和国政府信息公开条例》(以下简称《条例》)和《四川省贯彻<中华人民共和国政府信息公开条例>实施办法(试行)》要求,现编制2021年隆昌市普润镇人民政府信息公开工作年度报告,本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。',
+        '一、总体情况',
+      ]),
+      '隆昌市普润镇人民政府',
+    );
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》要求,现将穆寨街道办事处2021年度信息公开工作的总体情况、主动公开信息情况、信息公开申请情况等方面的报告如下。',
+        '一、总体情况',
+      ]),
+      '穆寨街道办事处',
+    );
+  });
+});

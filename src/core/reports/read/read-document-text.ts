@@ -286,6 +286,11 @@ function readTitle(block: readonly Line[]): TitleReading {
     // `宣城市2021年气象局政府信息公开…`: the year inside the organ's name.
     const inside = before !== '' && between !== '' && between.length <= 12 && isOrganName(cleanAgency(before) + between);
     let agency = organOfSentence(cleanAgency(before === '' ? between : inside ? before + between : before));
+    if (agency === '' && before !== '' && between !== '') {
+      // `…要求,现特向社会公布2024年合水镇人民政府信息公开…`: the sentence's last clause is its verb; the organ follows the year.
+      const named = organOfSentence(cleanAgency(between));
+      agency = isOrganName(named) || isOrganName(`${named}政府`) ? named : '';
+    }
     if (agency.endsWith('人民') && compact.includes(`${agency}政府信息公开`)) {
       // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
       agency += '政府';
@@ -318,7 +323,8 @@ function readTitle(block: readonly Line[]): TitleReading {
 }
 
 // The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`): the organ follows it.
-const PUBLISHING_VERB = '(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?';
+const PUBLISHING_VERB =
+  '(?:现将|现公布|现公开|现予公布|现编制|现?特向社会(?:公布|公开|发布)|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?';
 const PUBLISHING_VERB_FIRST = new RegExp(`^${PUBLISHING_VERB}`);
 
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
@@ -668,7 +674,7 @@ function metadataAgency(lines: readonly Line[]): string | null {
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
 const PUBLISHED_TITLE = new RegExp(
-  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)`,
+  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|的?(?:总体)?情况)`,
 );
 const PUBLISHED_TITLE_ALL = new RegExp(PUBLISHED_TITLE.source, 'g');
 const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
@@ -681,13 +687,23 @@ function publishedAgency(lines: readonly Line[]): string | null {
   }
   for (const line of lines.slice(0, 12)) {
     for (const match of asciiDigits(line.text).matchAll(PUBLISHED_TITLE_ALL)) {
-      const name = organIn(match[1]!);
+      const name = publishedOrgan(match);
       if (name !== null) {
         return name;
       }
     }
   }
   return null;
+}
+
+/**
+ * The organ of a published title in a sentence; `现编制2021年隆昌市普润镇人民政府信息公开…`: the phrase stops before
+ * 政府信息公开, and 政府 is the organ's.
+ */
+function publishedOrgan(match: RegExpMatchArray): string | null {
+  const phrase = match[1]!;
+  const name = organIn(phrase);
+  return name === null && phrase.endsWith('人民') && match[0].includes(`${phrase}政府信息公开`) ? organIn(`${phrase}政府`) : name;
 }
 
 function quotedTitleAgency(lines: readonly Line[]): string | null {
@@ -763,7 +779,7 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     for (const text of texts) {
       // Every match of the line: an earlier one may name no organ (`…年度报告公布和政府信息公开情况…》，编写某县…`).
       for (const match of text.matchAll(re)) {
-        const found = organIn(match[1]!);
+        const found = BODY_AGENCY[r] === PUBLISHED_TITLE ? publishedOrgan(match) : organIn(match[1]!);
         const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
         if (name !== null) {
           return name;
