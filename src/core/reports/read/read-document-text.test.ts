@@ -881,4 +881,43 @@ describe('real pages testers found misread, second round: agency and year', () =
       '穆寨街道办事处',
     );
   });
+  test("section 六's 无 run into a one-line signature is no part of the organ (probeC2/033)", () => {
+    const text = readDocumentText(
+      ['一、总体情况', '我局编制了2019年度政府信息公开年度报告。', '六、其他需要报告的事项', '无 平潭综合实验区公安局 2020年1月17日'],
+      'unknown',
+    );
+    assert.equal(text.agency, '平潭综合实验区公安局');
+  });
+
+  test('a breadcrumb written with spaces before the title: its site and column are no part of the organ (probeC2/030)', () => {
+    assert.equal(
+      agencyOf([
+        '梅州市人民政府门户网站 梅州市人力资源和社会保障局 政府信息公开年报 梅州市人力资源和社会保障局2023年度信息公开工作年度报告',
+        '梅州市人力资源和社会保障局2023年度信息公开工作年度报告',
+        '一、总体情况',
+      ]),
+      '梅州市人力资源和社会保障局',
+    );
+  });
+
+  test("a site's name before the organ in the page's 来源 does not make it fuller (probeB2/027)", () => {
+    const lines = [
+      '2020年上海市普陀区宜川路街道办事处政府信息公开工作年度报告',
+      '2021年01月29日 来源: 上海普陀上海市普陀区宜川路街道办事处',
+      '2020年政府信息公开工作年度报告',
+      '一、总体情况',
+    ];
+    assert.equal(agencyOf(lines), '上海市普陀区宜川路街道办事处');
+    // a place before the name still completes it
+    assert.equal(agencyOf(['市民政局2023年政府信息公开工作年度报告', '来源: 黄石市民政局', '一、总体情况']), '黄石市民政局');
+  });
+
+  test('a title with its year after 政府信息公开 and no 工作 (probeA2/036: 衡阳市司法局政府信息公开2021年度报告)', () => {
+    const text = readDocumentText(
+      ['衡阳市司法局政府信息公开2021年度报告', '(2021年1月25日)', '一、总体情况', '2021年,市司法局坚持…'],
+      'unknown',
+    );
+    assert.equal(text.agency, '衡阳市司法局');
+    assert.equal(text.year, 2021);
+  });
 });

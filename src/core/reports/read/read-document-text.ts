@@ -35,8 +35,8 @@ interface Line {
 // Also `政务公开工作年度报告` and `…信息公开工作报告` (no 年度 before 报告), as some agencies title it.
 const TITLE =
   /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})(?:年度?|(?=(?:政府|政务)?信息公开))(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:开展)?的?(?:年度报告|年度工作报告|年报|报告(?=$|[（(]|的))/;
-// `<agency>政府信息公开工作2023年度报告`: the year inside the title's last words.
-const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)工作(\d{4})年度?(?:报告|年报)/;
+// `<agency>政府信息公开工作2023年度报告`, `衡阳市司法局政府信息公开2021年度报告`: the year inside the title's last words.
+const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(\d{4})年度?(?:报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
 // `<agency>政府信息公开工作年度报告` with no year in it (the year stated in the period or the signature).
@@ -219,6 +219,7 @@ const ABOUT_REPORTS = /^(?:的)?(?:有关|相关)?(?:事项|编制|发布|报送
 
 /** The longest second line of a title broken over two lines. A second line with a year is a title of its own (seed 003: the organ above it). */
 const MAX_TITLE_TAIL = 12;
+const SITE_STEPS = /^.*(?:门户网站|政府网站|信息公开年报|政务公开年报|公开年报)(?=[\u4e00-\u9fff]{3})/;
 
 function readTitle(block: readonly Line[]): TitleReading {
   let yearless: TitleReading | null = null;
@@ -280,7 +281,10 @@ function readTitle(block: readonly Line[]): TitleReading {
       // `某市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知`: a notice about the reports, not one.
       continue;
     }
-    const [, before = '', yearText = '', between = ''] = match;
+    const [, written = '', yearText = '', between = ''] = match;
+    // A breadcrumb written with spaces (`梅州市人民政府门户网站 某局 政府信息公开年报 某局2023年度…`): its steps up to
+    // the site and the column are no part of the organ.
+    const before = /\s/.test(line.text.trim()) ? written.replace(SITE_STEPS, '') : written;
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
     // `宣城市2021年气象局政府信息公开…`: the year inside the organ's name.
@@ -465,7 +469,8 @@ const ORGAN_THEN_DATE = /^([^\d]{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$/;
 
 /** A signature on one line: `黄石市民政局 2024年1月19日`, `某局 二〇二四年一月十九日`. */
 function organAndDate(text: string): { date: StatedDate; agency: string } | null {
-  const compact = asciiDigits(text.replace(/\s+/g, ''));
+  // `六、其他需要报告的事项无 平潭综合实验区公安局 2020年1月17日`: section 六's 无 run into the signature is no part of it.
+  const compact = asciiDigits(text.replace(/^(?:无|暂无|没有)[。.]?\s+(?=\S)/, '').replace(/\s+/g, ''));
   if (compact.length > 50 || !compact.endsWith('日')) {
     return null;
   }
@@ -847,9 +852,18 @@ function mergeAgency(title: string | null, signature: string | null): string | n
     return title ?? signature;
   }
   if (title.endsWith(signature) || signature.endsWith(title)) {
-    return title.length >= signature.length ? title : signature;
+    const [longer, shorter] = title.length >= signature.length ? [title, signature] : [signature, title];
+    return completesName(longer.slice(0, longer.length - shorter.length), shorter) ? longer : shorter;
   }
   return title;
+}
+
+/**
+ * Whether the words before a name complete it: a place (`黄石` + `市民政局`, `湖北省` + `黄石市民政局`) or the organ above
+ * (`某市人民政府` + `办公室`). A site's name before it (`来源: 上海普陀上海市普陀区宜川路街道办事处`) does not.
+ */
+function completesName(extra: string, name: string): boolean {
+  return extra === '' || /^[省市县区旗州盟镇乡]/.test(name) || /(?:省|市|县|区|旗|州|盟|镇|乡|街道|政府|委员会|局)$/.test(extra);
 }
 
 // ---------------------------------------------------------------- findings
