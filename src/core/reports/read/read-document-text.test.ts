@@ -920,4 +920,14 @@ describe('real pages testers found misread, second round: agency and year', () =
     assert.equal(text.agency, '衡阳市司法局');
     assert.equal(text.year, 2021);
   });
+  test('a period with a comma before 至 (probeD2/021: 统计期限自2022年1月1日起,至2022年12月31日止) gives the year', () => {
+    const text = readDocumentText(
+      [
+        '根据《中华人民共和国政府信息公开条例》要求,特向社会公布我委政府信息公开工作年度报告。报告中所列数据统计期限自2022年1月1日起,至2022年12月31日止。',
+        '一、总体情况',
+      ],
+      'unknown',
+    );
+    assert.deepEqual([text.year, text.yearSource], [2022, 'period']);
+  });
 });

@@ -257,7 +257,14 @@ function readTitle(block: readonly Line[]): TitleReading {
     }
     if (
       compact.length > MAX_TITLE ||
-      !(compact.includes('年度报告') || compact.includes('年报') || compact.includes('公开工作报告') || compact.includes('年度工作报告'))
+      !(
+        compact.includes('年度报告') ||
+        compact.includes('年报') ||
+        compact.includes('公开工作报告') ||
+        compact.includes('年度工作报告') ||
+        // `兴华乡2010年政府信息公开报告`
+        compact.endsWith('信息公开报告')
+      )
     ) {
       continue;
     }
@@ -516,10 +523,11 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
 
 // A sentence stating the period without 统计: `起止時間為2020年1月1日至12月31日` (a converted text may keep a reading in
 // brackets: `起止时(shí)间`), `内容涵盖…2022年1月1日至12月31日期间的政府信息公开工作情况`.
-const PERIOD_WORDS = /起止(?:时|日期)|涵盖|覆盖/;
+// `本报告所列数据为2020年1月1日至2020年12月31日`: the report's data are of the period.
+const PERIOD_WORDS = /起止(?:时|日期)|涵盖|覆盖|报告(?:中)?所列数据/;
 
 function statesThePeriod(sentence: string): boolean {
-  return /起止(?:时|日期)/.test(sentence) || (/涵盖|覆盖/.test(sentence) && /(?:信息公开|政务公开)工作/.test(sentence));
+  return /起止(?:时|日期)|报告(?:中)?所列数据/.test(sentence) || (/涵盖|覆盖/.test(sentence) && /(?:信息公开|政务公开)工作/.test(sentence));
 }
 
 /** The first report year of a template (国办公开办函〔2019〕60号). */
