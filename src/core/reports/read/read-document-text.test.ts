@@ -930,4 +930,44 @@ describe('real pages testers found misread, second round: agency and year', () =
     );
     assert.deepEqual([text.year, text.yearSource], [2022, 'period']);
   });
+  test('the organ the text names where no title or signature does (probeA2/048, probeB2/026, probeD2/031, probeA2/040, probeC2/014)', () => {
+    assert.equal(
+      agencyOf([
+        '本报告中所列数据的统计时限为2022年1月1日至2022年12月31日。对本报告如有疑问,可与福州市鼓楼区财政局联系(地址:福州市鼓楼区津泰路98号,邮编:350001)',
+        '一、总体情况',
+      ]),
+      '福州市鼓楼区财政局',
+    );
+    assert.equal(
+      agencyOf([
+        '一、总体情况',
+        '吴淞街道根据《中华人民共和国政府信息公开条例》和《上海市政府信息公开规定》要求,围绕区委、区政府中心工作,切实提升政务公开实效,特编制本年度报告。',
+      ]),
+      '吴淞街道',
+    );
+    // traditional characters kept as written
+    assert.equal(
+      agencyOf([
+        '一、總體情況',
+        '(一)主動公開情況。2022年,按照《中華人民共和國政府信息公開條例》要求,我局認真對政府信息進行收集。全年我局在句容市住房和城鄉建設局官網上主動公開部門文件172條。',
+      ]),
+      '句容市住房和城鄉建設局',
+    );
+    // a government's portal is not the bureau's
+    assert.equal(agencyOf(['一、总体情况', '(一)主动公开情况。全年我局在句容市人民政府门户网站上主动公开部门文件172条。']), null);
+    assert.equal(
+      agencyOf([
+        '一、总体情况',
+        '(一)主动公开:',
+        '通过桐柏县民政局门户网站,政务新媒体和宣传板报主动公开政府信息共143条。规范公布2023年《桐柏县民政局政府信息公开指南》。',
+      ]),
+      '桐柏县民政局',
+    );
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》等要求,由嘉善县大云镇人民政府综合信息指挥室(党政综合办公室)负责编制本报告。 一、总体情况 (一)主动公开情况。 2024年,大云镇严格落实《中华人民共和国政府信息公开条例》。',
+      ]),
+      '嘉善县大云镇人民政府',
+    );
+  });
 });

@@ -741,7 +741,7 @@ function placeIn(phrase: string): string | null {
 }
 
 // `由某局编制`, `由某区发展和改革局根据《…》…要求编制而成`: who compiled the report.
-const COMPILED_BY_ORGAN = /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:组织)?编制/;
+const COMPILED_BY_ORGAN = /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:负责)?(?:组织)?编制/;
 const COMPILED_BY_ORGAN_ACCORDING = /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/;
 const COMPILED_BY: ReadonlySet<RegExp> = new Set([COMPILED_BY_ORGAN, COMPILED_BY_ORGAN_ACCORDING]);
 
@@ -760,6 +760,16 @@ function compilingOrgan(name: string): string {
   return office !== null && isOrganName(office[1]!) ? office[1]! : name;
 }
 
+/**
+ * A town's government for a unit of it that compiled the report (`由嘉善县大云镇人民政府综合信息指挥室(党政综合办公室)负责编制`);
+ * any other phrase as it is, but for the short name in brackets after it.
+ */
+function townOfUnit(phrase: string): string {
+  const name = phrase.replace(/[（(][^（）()]{2,12}[）)]$/, '');
+  const unit = /^(.+?[镇乡]人民政府)[\u4e00-\u9fff]{2,10}室$/.exec(name);
+  return unit === null ? name : unit[1]!;
+}
+
 const BODY_AGENCY: readonly RegExp[] = [
   QUOTED_TITLE,
   COMPILED_BY_ORGAN,
@@ -771,13 +781,20 @@ const BODY_AGENCY: readonly RegExp[] = [
   /结合([^，,。；;\d]{3,30}?)(?:20\d{2}年度?)?(?:政府)?信息公开工作/,
   // `汇总2020年度官塘乡的政府信息公开年度报告编制而成`, `依据锡山区司法局2010年政府信息公开工作情况编制`: what it was compiled from.
   /(?:汇总|依据|根据)(?:20\d{2}年度?)?([^，,。；;\d《》]{3,30}?)的?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度报告|情况)[^，,。；;]{0,6}?编制/,
-  /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?联系/,
+  // `请与某局联系`, `对本报告如有疑问,可与福州市鼓楼区财政局联系`
+  /(?:请|可)与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?联系/,
   // `请与某局(地址:…,联系电话:…)。`, `请联系:某街道办事处;联系电话:…`, `为认真做好某局政府信息公开工作`
-  /请与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
+  /(?:请|可)与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
   /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?[；;，,。]/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
   // `…，某市人民政府研究室编制了2022年政府信息公开工作年度报告`
   /([^，,。；;\d《》()（）]{3,30}?)编制了20\d{2}年度?(?:政府|政务)?信息公开/,
+  // `吴淞街道根据《中华人民共和国政府信息公开条例》…要求,…特编制本年度报告`: the sentence's subject made it.
+  /^([^，,。；;\d《》“”()（）]{3,25}?)(?:根据|按照|依据)《[^。]*?(?:特|现)?编制了?本(?:年度)?报告/,
+  // `全年我局在句容市住房和城鄉建設局官網上主動公開…`: the bureau's own site names it (a government's portal does not: 我局在市政府网站).
+  /我局(?:在|通过|通過|于|於)([^，,。；;\d]{2,30}?局)(?:官网|官網|门户网站|門戶網站|网站|網站)/,
+  // `规范公布2023年《桐柏县民政局政府信息公开指南》`: the organ publishes its own guide.
+  /(?:公布|发布|更新|修订|编制|完善)了?(?:20\d{2}年度?)?《([^《》，,。；;\d]{3,30}?)(?:政府)?信息公开指南》/,
 ];
 // SUBJECT's stops that may go on a name (`开平市政务服务和数据管理局`, `某区政府信息…`).
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
@@ -792,7 +809,12 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     for (const text of texts) {
       // Every match of the line: an earlier one may name no organ (`…年度报告公布和政府信息公开情况…》，编写某县…`).
       for (const match of text.matchAll(re)) {
-        const found = BODY_AGENCY[r] === PUBLISHED_TITLE ? publishedOrgan(match) : organIn(match[1]!);
+        const found =
+          BODY_AGENCY[r] === PUBLISHED_TITLE
+            ? publishedOrgan(match)
+            : COMPILED_BY.has(BODY_AGENCY[r]!)
+              ? organIn(townOfUnit(match[1]!))
+              : organIn(match[1]!);
         const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
         if (name !== null) {
           return name;
