@@ -970,4 +970,12 @@ describe('real pages testers found misread, second round: agency and year', () =
       '嘉善县大云镇人民政府',
     );
   });
+  test("a government office's report keeps 办公室 of its contact line (probeA2/043); a government's own report does not take it", () => {
+    const intro = (title: string) => [
+      `根据《中华人民共和国政府信息公开条例》要求,现公布2020年${title}政府信息公开工作年度报告。如对本报告有任何疑问,请与铜陵市义安区人民政府办公室联系(地址:铜陵市义安区顺安镇和谐路399号)。`,
+      '一、总体情况',
+    ];
+    assert.equal(agencyOf(intro('义安区政府办')), '铜陵市义安区人民政府办公室');
+    assert.equal(agencyOf(intro('')), '铜陵市义安区人民政府');
+  });
 });

@@ -770,6 +770,9 @@ function townOfUnit(phrase: string): string {
   return unit === null ? name : unit[1]!;
 }
 
+// A report titled as a government office's (`现公布2020年义安区政府办政府信息公开工作年度报告`, `某县人民政府办公室2023年…`).
+const OFFICE_TITLE = /政府(?:办公室|办)(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+
 const BODY_AGENCY: readonly RegExp[] = [
   QUOTED_TITLE,
   COMPILED_BY_ORGAN,
@@ -816,6 +819,11 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
               ? organIn(townOfUnit(match[1]!))
               : organIn(match[1]!);
         const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
+        if (name !== null && name.endsWith('人民政府') && match[0].includes(`${name}办公室`) && texts.some((t) => OFFICE_TITLE.test(t))) {
+          // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`: the
+          // government's office is the organ (a government's own report names its office for contact too: kept as the government).
+          return `${name}办公室`;
+        }
         if (name !== null) {
           return name;
         }
