@@ -819,7 +819,7 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
               ? organIn(townOfUnit(match[1]!))
               : organIn(match[1]!);
         const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
-        if (name !== null && name.endsWith('人民政府') && match[0].includes(`${name}办公室`) && texts.some((t) => OFFICE_TITLE.test(t))) {
+        if (name?.endsWith('人民政府') && match[0].includes(`${name}办公室`) && texts.some((t) => OFFICE_TITLE.test(t))) {
           // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`: the
           // government's office is the organ (a government's own report names its office for contact too: kept as the government).
           return `${name}办公室`;
