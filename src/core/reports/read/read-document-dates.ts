@@ -120,9 +120,9 @@ export interface StatedPeriod {
   readonly text: string;
 }
 
-// `…YYYY年M月D日…(至|到|起至)…(YYYY年)?M月D日…` (validation-rules.md rule 8); the lookbehind keeps the
+// `…YYYY年M月D日…(至|到|起至|起,至)…(YYYY年)?M月D日…` (validation-rules.md rule 8); the lookbehind keeps the
 // search linear on long digit runs.
-const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?(?:至|到|—|–|－|-|~|～)(?:(\d+)年)?(\d{1,3})月(\d{1,3})日/;
+const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?[，,]?(?:至|到|—|–|－|-|~|～)(?:(\d+)年)?(\d{1,3})月(\d{1,3})日/;
 
 // Dates written with dots, slashes or hyphens (`2023.1.1-2023.12.31`, `2023-01-01至2023-12-31`).
 const NUMERIC_DATE = /(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g;

@@ -854,3 +854,128 @@ describe('real pages testers found misread: the line above a title, a level with
     assert.equal(agencyOf(['上海海关', '2022年政府信息公开工作年度报告']), '上海海关');
   });
 });
+
+describe('real pages testers found misread, second round: agency and year', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('the organ after a publishing verb and the year, not the verb (probeC2/012, probeB2/002, probeB2/036)', () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)文件要求,现特向社会公布2024年合水镇人民政府信息公开工作年度报告。',
+        '一、总体情况',
+      ]),
+      '合水镇人民政府',
+    );
+    assert.equal(
+      agencyOf([
+        '按照《中华人民共和国政府信息公开条例》(以下简称《条例》)和《四川省贯彻<中华人民共和国政府信息公开条例>实施办法(试行)》要求,现编制2021年隆昌市普润镇人民政府信息公开工作年度报告,本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。',
+        '一、总体情况',
+      ]),
+      '隆昌市普润镇人民政府',
+    );
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》要求,现将穆寨街道办事处2021年度信息公开工作的总体情况、主动公开信息情况、信息公开申请情况等方面的报告如下。',
+        '一、总体情况',
+      ]),
+      '穆寨街道办事处',
+    );
+  });
+  test("section 六's 无 run into a one-line signature is no part of the organ (probeC2/033)", () => {
+    const text = readDocumentText(
+      ['一、总体情况', '我局编制了2019年度政府信息公开年度报告。', '六、其他需要报告的事项', '无 平潭综合实验区公安局 2020年1月17日'],
+      'unknown',
+    );
+    assert.equal(text.agency, '平潭综合实验区公安局');
+  });
+
+  test('a breadcrumb written with spaces before the title: its site and column are no part of the organ (probeC2/030)', () => {
+    assert.equal(
+      agencyOf([
+        '梅州市人民政府门户网站 梅州市人力资源和社会保障局 政府信息公开年报 梅州市人力资源和社会保障局2023年度信息公开工作年度报告',
+        '梅州市人力资源和社会保障局2023年度信息公开工作年度报告',
+        '一、总体情况',
+      ]),
+      '梅州市人力资源和社会保障局',
+    );
+  });
+
+  test("a site's name before the organ in the page's 来源 does not make it fuller (probeB2/027)", () => {
+    const lines = [
+      '2020年上海市普陀区宜川路街道办事处政府信息公开工作年度报告',
+      '2021年01月29日 来源: 上海普陀上海市普陀区宜川路街道办事处',
+      '2020年政府信息公开工作年度报告',
+      '一、总体情况',
+    ];
+    assert.equal(agencyOf(lines), '上海市普陀区宜川路街道办事处');
+    // a place before the name still completes it
+    assert.equal(agencyOf(['市民政局2023年政府信息公开工作年度报告', '来源: 黄石市民政局', '一、总体情况']), '黄石市民政局');
+  });
+
+  test('a title with its year after 政府信息公开 and no 工作 (probeA2/036: 衡阳市司法局政府信息公开2021年度报告)', () => {
+    const text = readDocumentText(
+      ['衡阳市司法局政府信息公开2021年度报告', '(2021年1月25日)', '一、总体情况', '2021年,市司法局坚持…'],
+      'unknown',
+    );
+    assert.equal(text.agency, '衡阳市司法局');
+    assert.equal(text.year, 2021);
+  });
+  test('a period with a comma before 至 (probeD2/021: 统计期限自2022年1月1日起,至2022年12月31日止) gives the year', () => {
+    const text = readDocumentText(
+      [
+        '根据《中华人民共和国政府信息公开条例》要求,特向社会公布我委政府信息公开工作年度报告。报告中所列数据统计期限自2022年1月1日起,至2022年12月31日止。',
+        '一、总体情况',
+      ],
+      'unknown',
+    );
+    assert.deepEqual([text.year, text.yearSource], [2022, 'period']);
+  });
+  test('the organ the text names where no title or signature does (probeA2/048, probeB2/026, probeD2/031, probeA2/040, probeC2/014)', () => {
+    assert.equal(
+      agencyOf([
+        '本报告中所列数据的统计时限为2022年1月1日至2022年12月31日。对本报告如有疑问,可与福州市鼓楼区财政局联系(地址:福州市鼓楼区津泰路98号,邮编:350001)',
+        '一、总体情况',
+      ]),
+      '福州市鼓楼区财政局',
+    );
+    assert.equal(
+      agencyOf([
+        '一、总体情况',
+        '吴淞街道根据《中华人民共和国政府信息公开条例》和《上海市政府信息公开规定》要求,围绕区委、区政府中心工作,切实提升政务公开实效,特编制本年度报告。',
+      ]),
+      '吴淞街道',
+    );
+    // traditional characters kept as written
+    assert.equal(
+      agencyOf([
+        '一、總體情況',
+        '(一)主動公開情況。2022年,按照《中華人民共和國政府信息公開條例》要求,我局認真對政府信息進行收集。全年我局在句容市住房和城鄉建設局官網上主動公開部門文件172條。',
+      ]),
+      '句容市住房和城鄉建設局',
+    );
+    // a government's portal is not the bureau's
+    assert.equal(agencyOf(['一、总体情况', '(一)主动公开情况。全年我局在句容市人民政府门户网站上主动公开部门文件172条。']), null);
+    assert.equal(
+      agencyOf([
+        '一、总体情况',
+        '(一)主动公开:',
+        '通过桐柏县民政局门户网站,政务新媒体和宣传板报主动公开政府信息共143条。规范公布2023年《桐柏县民政局政府信息公开指南》。',
+      ]),
+      '桐柏县民政局',
+    );
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》等要求,由嘉善县大云镇人民政府综合信息指挥室(党政综合办公室)负责编制本报告。 一、总体情况 (一)主动公开情况。 2024年,大云镇严格落实《中华人民共和国政府信息公开条例》。',
+      ]),
+      '嘉善县大云镇人民政府',
+    );
+  });
+  test("a government office's report keeps 办公室 of its contact line (probeA2/043); a government's own report does not take it", () => {
+    const intro = (title: string) => [
+      `根据《中华人民共和国政府信息公开条例》要求,现公布2020年${title}政府信息公开工作年度报告。如对本报告有任何疑问,请与铜陵市义安区人民政府办公室联系(地址:铜陵市义安区顺安镇和谐路399号)。`,
+      '一、总体情况',
+    ];
+    assert.equal(agencyOf(intro('义安区政府办')), '铜陵市义安区人民政府办公室');
+    assert.equal(agencyOf(intro('')), '铜陵市义安区人民政府');
+  });
+});

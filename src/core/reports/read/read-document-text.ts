@@ -35,8 +35,8 @@ interface Line {
 // Also `政务公开工作年度报告` and `…信息公开工作报告` (no 年度 before 报告), as some agencies title it.
 const TITLE =
   /^(.*?)(\d+|[〇零○Ｏ一二三四五六七八九]{4})(?:年度?|(?=(?:政府|政务)?信息公开))(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:开展)?的?(?:年度报告|年度工作报告|年报|报告(?=$|[（(]|的))/;
-// `<agency>政府信息公开工作2023年度报告`: the year inside the title's last words.
-const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)工作(\d{4})年度?(?:报告|年报)/;
+// `<agency>政府信息公开工作2023年度报告`, `衡阳市司法局政府信息公开2021年度报告`: the year inside the title's last words.
+const TITLE_YEAR_INSIDE = /^(.*?)(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(\d{4})年度?(?:报告|年报)/;
 // `<agency>政府信息公开工作年度报告（2023年度）`: the year in brackets after the title.
 const TITLE_YEAR_AFTER = /^(.*?)政府信息公开(?:工作)?年度报告[（(](\d+|[〇零○Ｏ一二三四五六七八九]{4})年度?[)）]/;
 // `<agency>政府信息公开工作年度报告` with no year in it (the year stated in the period or the signature).
@@ -219,6 +219,7 @@ const ABOUT_REPORTS = /^(?:的)?(?:有关|相关)?(?:事项|编制|发布|报送
 
 /** The longest second line of a title broken over two lines. A second line with a year is a title of its own (seed 003: the organ above it). */
 const MAX_TITLE_TAIL = 12;
+const SITE_STEPS = /^.*(?:门户网站|政府网站|信息公开年报|政务公开年报|公开年报)(?=[\u4e00-\u9fff]{3})/;
 
 function readTitle(block: readonly Line[]): TitleReading {
   let yearless: TitleReading | null = null;
@@ -256,7 +257,14 @@ function readTitle(block: readonly Line[]): TitleReading {
     }
     if (
       compact.length > MAX_TITLE ||
-      !(compact.includes('年度报告') || compact.includes('年报') || compact.includes('公开工作报告') || compact.includes('年度工作报告'))
+      !(
+        compact.includes('年度报告') ||
+        compact.includes('年报') ||
+        compact.includes('公开工作报告') ||
+        compact.includes('年度工作报告') ||
+        // `兴华乡2010年政府信息公开报告`
+        compact.endsWith('信息公开报告')
+      )
     ) {
       continue;
     }
@@ -280,12 +288,20 @@ function readTitle(block: readonly Line[]): TitleReading {
       // `某市人民政府办公室关于做好2009年度政府信息公开工作年度报告有关事项的通知`: a notice about the reports, not one.
       continue;
     }
-    const [, before = '', yearText = '', between = ''] = match;
+    const [, written = '', yearText = '', between = ''] = match;
+    // A breadcrumb written with spaces (`梅州市人民政府门户网站 某局 政府信息公开年报 某局2023年度…`): its steps up to
+    // the site and the column are no part of the organ.
+    const before = /\s/.test(line.text.trim()) ? written.replace(SITE_STEPS, '') : written;
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
     // `宣城市2021年气象局政府信息公开…`: the year inside the organ's name.
     const inside = before !== '' && between !== '' && between.length <= 12 && isOrganName(cleanAgency(before) + between);
     let agency = organOfSentence(cleanAgency(before === '' ? between : inside ? before + between : before));
+    if (agency === '' && before !== '' && between !== '') {
+      // `…要求,现特向社会公布2024年合水镇人民政府信息公开…`: the sentence's last clause is its verb; the organ follows the year.
+      const named = organOfSentence(cleanAgency(between));
+      agency = isOrganName(named) || isOrganName(`${named}政府`) ? named : '';
+    }
     if (agency.endsWith('人民') && compact.includes(`${agency}政府信息公开`)) {
       // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
       agency += '政府';
@@ -318,7 +334,8 @@ function readTitle(block: readonly Line[]): TitleReading {
 }
 
 // The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`): the organ follows it.
-const PUBLISHING_VERB = '(?:现将|现公布|现公开|现予公布|现编制|特向社会公布|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?';
+const PUBLISHING_VERB =
+  '(?:现将|现公布|现公开|现予公布|现编制|现?特向社会(?:公布|公开|发布)|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?';
 const PUBLISHING_VERB_FIRST = new RegExp(`^${PUBLISHING_VERB}`);
 
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
@@ -459,7 +476,8 @@ const ORGAN_THEN_DATE = /^([^\d]{2,30}?)(\d{4}年\d{1,2}月\d{1,2}日)$/;
 
 /** A signature on one line: `黄石市民政局 2024年1月19日`, `某局 二〇二四年一月十九日`. */
 function organAndDate(text: string): { date: StatedDate; agency: string } | null {
-  const compact = asciiDigits(text.replace(/\s+/g, ''));
+  // `六、其他需要报告的事项无 平潭综合实验区公安局 2020年1月17日`: section 六's 无 run into the signature is no part of it.
+  const compact = asciiDigits(text.replace(/^(?:无|暂无|没有)[。.]?\s+(?=\S)/, '').replace(/\s+/g, ''));
   if (compact.length > 50 || !compact.endsWith('日')) {
     return null;
   }
@@ -505,10 +523,11 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
 
 // A sentence stating the period without 统计: `起止時間為2020年1月1日至12月31日` (a converted text may keep a reading in
 // brackets: `起止时(shí)间`), `内容涵盖…2022年1月1日至12月31日期间的政府信息公开工作情况`.
-const PERIOD_WORDS = /起止(?:时|日期)|涵盖|覆盖/;
+// `本报告所列数据为2020年1月1日至2020年12月31日`: the report's data are of the period.
+const PERIOD_WORDS = /起止(?:时|日期)|涵盖|覆盖|报告(?:中)?所列数据/;
 
 function statesThePeriod(sentence: string): boolean {
-  return /起止(?:时|日期)/.test(sentence) || (/涵盖|覆盖/.test(sentence) && /(?:信息公开|政务公开)工作/.test(sentence));
+  return /起止(?:时|日期)|报告(?:中)?所列数据/.test(sentence) || (/涵盖|覆盖/.test(sentence) && /(?:信息公开|政务公开)工作/.test(sentence));
 }
 
 /** The first report year of a template (国办公开办函〔2019〕60号). */
@@ -668,7 +687,7 @@ function metadataAgency(lines: readonly Line[]): string | null {
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
 // `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
 const PUBLISHED_TITLE = new RegExp(
-  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|情况)`,
+  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|的?(?:总体)?情况)`,
 );
 const PUBLISHED_TITLE_ALL = new RegExp(PUBLISHED_TITLE.source, 'g');
 const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
@@ -681,13 +700,23 @@ function publishedAgency(lines: readonly Line[]): string | null {
   }
   for (const line of lines.slice(0, 12)) {
     for (const match of asciiDigits(line.text).matchAll(PUBLISHED_TITLE_ALL)) {
-      const name = organIn(match[1]!);
+      const name = publishedOrgan(match);
       if (name !== null) {
         return name;
       }
     }
   }
   return null;
+}
+
+/**
+ * The organ of a published title in a sentence; `现编制2021年隆昌市普润镇人民政府信息公开…`: the phrase stops before
+ * 政府信息公开, and 政府 is the organ's.
+ */
+function publishedOrgan(match: RegExpMatchArray): string | null {
+  const phrase = match[1]!;
+  const name = organIn(phrase);
+  return name === null && phrase.endsWith('人民') && match[0].includes(`${phrase}政府信息公开`) ? organIn(`${phrase}政府`) : name;
 }
 
 function quotedTitleAgency(lines: readonly Line[]): string | null {
@@ -712,7 +741,7 @@ function placeIn(phrase: string): string | null {
 }
 
 // `由某局编制`, `由某区发展和改革局根据《…》…要求编制而成`: who compiled the report.
-const COMPILED_BY_ORGAN = /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:组织)?编制/;
+const COMPILED_BY_ORGAN = /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:负责)?(?:组织)?编制/;
 const COMPILED_BY_ORGAN_ACCORDING = /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/;
 const COMPILED_BY: ReadonlySet<RegExp> = new Set([COMPILED_BY_ORGAN, COMPILED_BY_ORGAN_ACCORDING]);
 
@@ -731,6 +760,19 @@ function compilingOrgan(name: string): string {
   return office !== null && isOrganName(office[1]!) ? office[1]! : name;
 }
 
+/**
+ * A town's government for a unit of it that compiled the report (`由嘉善县大云镇人民政府综合信息指挥室(党政综合办公室)负责编制`);
+ * any other phrase as it is, but for the short name in brackets after it.
+ */
+function townOfUnit(phrase: string): string {
+  const name = phrase.replace(/[（(][^（）()]{2,12}[）)]$/, '');
+  const unit = /^(.+?[镇乡]人民政府)[\u4e00-\u9fff]{2,10}室$/.exec(name);
+  return unit === null ? name : unit[1]!;
+}
+
+// A report titled as a government office's (`现公布2020年义安区政府办政府信息公开工作年度报告`, `某县人民政府办公室2023年…`).
+const OFFICE_TITLE = /政府(?:办公室|办)(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+
 const BODY_AGENCY: readonly RegExp[] = [
   QUOTED_TITLE,
   COMPILED_BY_ORGAN,
@@ -742,13 +784,20 @@ const BODY_AGENCY: readonly RegExp[] = [
   /结合([^，,。；;\d]{3,30}?)(?:20\d{2}年度?)?(?:政府)?信息公开工作/,
   // `汇总2020年度官塘乡的政府信息公开年度报告编制而成`, `依据锡山区司法局2010年政府信息公开工作情况编制`: what it was compiled from.
   /(?:汇总|依据|根据)(?:20\d{2}年度?)?([^，,。；;\d《》]{3,30}?)的?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度报告|情况)[^，,。；;]{0,6}?编制/,
-  /请与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?联系/,
+  // `请与某局联系`, `对本报告如有疑问,可与福州市鼓楼区财政局联系`
+  /(?:请|可)与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?联系/,
   // `请与某局(地址:…,联系电话:…)。`, `请联系:某街道办事处;联系电话:…`, `为认真做好某局政府信息公开工作`
-  /请与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
+  /(?:请|可)与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
   /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?[；;，,。]/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
   // `…，某市人民政府研究室编制了2022年政府信息公开工作年度报告`
   /([^，,。；;\d《》()（）]{3,30}?)编制了20\d{2}年度?(?:政府|政务)?信息公开/,
+  // `吴淞街道根据《中华人民共和国政府信息公开条例》…要求,…特编制本年度报告`: the sentence's subject made it.
+  /^([^，,。；;\d《》“”()（）]{3,25}?)(?:根据|按照|依据)《[^。]*?(?:特|现)?编制了?本(?:年度)?报告/,
+  // `全年我局在句容市住房和城鄉建設局官網上主動公開…`: the bureau's own site names it (a government's portal does not: 我局在市政府网站).
+  /我局(?:在|通过|通過|于|於)([^，,。；;\d]{2,30}?局)(?:官网|官網|门户网站|門戶網站|网站|網站)/,
+  // `规范公布2023年《桐柏县民政局政府信息公开指南》`: the organ publishes its own guide.
+  /(?:公布|发布|更新|修订|编制|完善)了?(?:20\d{2}年度?)?《([^《》，,。；;\d]{3,30}?)(?:政府)?信息公开指南》/,
 ];
 // SUBJECT's stops that may go on a name (`开平市政务服务和数据管理局`, `某区政府信息…`).
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
@@ -763,8 +812,18 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     for (const text of texts) {
       // Every match of the line: an earlier one may name no organ (`…年度报告公布和政府信息公开情况…》，编写某县…`).
       for (const match of text.matchAll(re)) {
-        const found = organIn(match[1]!);
+        const found =
+          BODY_AGENCY[r] === PUBLISHED_TITLE
+            ? publishedOrgan(match)
+            : COMPILED_BY.has(BODY_AGENCY[r]!)
+              ? organIn(townOfUnit(match[1]!))
+              : organIn(match[1]!);
         const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
+        if (name?.endsWith('人民政府') && match[0].includes(`${name}办公室`) && texts.some((t) => OFFICE_TITLE.test(t))) {
+          // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`: the
+          // government's office is the organ (a government's own report names its office for contact too: kept as the government).
+          return `${name}办公室`;
+        }
         if (name !== null) {
           return name;
         }
@@ -831,9 +890,18 @@ function mergeAgency(title: string | null, signature: string | null): string | n
     return title ?? signature;
   }
   if (title.endsWith(signature) || signature.endsWith(title)) {
-    return title.length >= signature.length ? title : signature;
+    const [longer, shorter] = title.length >= signature.length ? [title, signature] : [signature, title];
+    return completesName(longer.slice(0, longer.length - shorter.length), shorter) ? longer : shorter;
   }
   return title;
+}
+
+/**
+ * Whether the words before a name complete it: a place (`黄石` + `市民政局`, `湖北省` + `黄石市民政局`) or the organ above
+ * (`某市人民政府` + `办公室`). A site's name before it (`来源: 上海普陀上海市普陀区宜川路街道办事处`) does not.
+ */
+function completesName(extra: string, name: string): boolean {
+  return extra === '' || /^[省市县区旗州盟镇乡]/.test(name) || /(?:省|市|县|区|旗|州|盟|镇|乡|街道|政府|委员会|局)$/.test(extra);
 }
 
 // ---------------------------------------------------------------- findings

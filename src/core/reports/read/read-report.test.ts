@@ -84,3 +84,27 @@ describe('a report before the template (TPL-BEFORE)', () => {
     );
   });
 });
+
+describe('real pages read as no report, second round', () => {
+  test('a report stating its data are of the period, without 统计, is a report of that year (probeD2/035)', () => {
+    const reading = read([
+      '本报告根据《中华人民共和国政府信息公开条例》(国务院令第711号),结合实际工作编制而成。全文由总体情况,行政机关主动公开政府信息情况,行政机关收到和处理政府信息公开申请情况,政府信息公开工作被申请行政复议、提起行政诉讼情况,政府信息公开工作存在的主要问题及改进情况,其他需要报告的事项组成。本报告所列数据为2020年1月1日至2020年12月31日。',
+      '(一)主动***息的数量:2020年,中心网站发布各类信息635条,及时向上级报送工作动态信息共79条。',
+      '(二)主动***息的主要类别情况:2020年中心主动***息的类别有:政务动态、行政执法、公开指南、通知公告等。',
+    ]);
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), JSON.stringify(reading.findings));
+    assert.equal(reading.year, 2020);
+  });
+
+  test('a title without 工作年度 (兴华乡2010年政府信息公开报告) names the organ and year: a report before the template (probeD2/043)', () => {
+    const reading = read([
+      '登录    注册',
+      '兴华乡2010年政府信息公开报告',
+      '发布日期:2011-01-01    点击数:',
+      '六、年度政府信息公开工作报告0600 ',
+      '乡政府信息公开工作始终坚持以服务人民群众为宗旨,以全力打造透明政府、',
+      '截止20101231日,全乡累计主动公开政府信息65条。',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading).includes('TPL-BEFORE')], ['兴华乡', 2010, true]);
+  });
+});

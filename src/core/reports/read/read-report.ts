@@ -233,10 +233,15 @@ function beforeTemplate(
   };
 }
 
-/** Whether one of the text's first three lines states the report's statistics period (`本报告中所列数据的统计期限自…`). */
+/**
+ * Whether one of the text's first three lines states the report's statistics period (`本报告中所列数据的统计期限自…`,
+ * `本报告所列数据为2020年1月1日至2020年12月31日`).
+ */
 function statesItsPeriod(facts: ReportFacts): boolean {
   const period = facts.text.period;
-  return period !== null && facts.narrativeLines.slice(0, 3).some((line) => line.includes(period.text) && line.includes('统计'));
+  return (
+    period !== null && facts.narrativeLines.slice(0, 3).some((line) => line.includes(period.text) && /统计|报告(?:中)?所列数据/.test(line))
+  );
 }
 
 /**
