@@ -333,3 +333,14 @@ describe('a page run into one line whose table 三 rows are spaced (`0 0 0 0 0 0
     assert.equal(cells['litigation_after_review.total'], 0);
   });
 });
+
+describe('numbers of the narrative inside a run-together page (probeC2/025)', () => {
+  it('a number with its unit (`规范性文件类11条`, `2024年`) is no run of a table row', () => {
+    const items = tokenizeRunTogether(
+      '二、主动公开政府信息情况2024年，主动公开政府信息124条，涵盖政策及规范性文件类11条、其他应主动公开的政府信息75条。第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件0080000000000' +
+        '四、政府信息公开行政复议与行政诉讼情况2024年，没有发生政府信息公开行政复议、行政诉讼案件。行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计000000000000000五、存在的主要问题及改进情况无',
+    );
+    const runs = items.flatMap((item) => (item.kind === 'unsplit' ? [item.run] : []));
+    assert.ok(!runs.includes('11') && !runs.includes('2024'), JSON.stringify(runs));
+  });
+});

@@ -159,6 +159,8 @@ export function gluedTable2Header(line: string): { readonly cells: string[]; rea
   return { cells, template: named.size === 1 ? [...named][0]! : null };
 }
 
+// What follows a number of the narrative, never a table's cell: its unit, a date's part, a share or an approximation.
+const NARRATIVE_UNIT = /[年月日条件篇次%％余多]/;
 // Digit runs: digits with decimal points, stray spaces (from &nbsp;) kept as cell boundaries.
 const RUN = /\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*/g;
 // Table 二 (2019) has a signed column (本年增/减): a sign inside a run starts a cell (`2648-18538`,
@@ -183,8 +185,9 @@ function tokenizeTable(table: TableId, text: string, known: TemplateId | null = 
       end = m.index + ordinal.index;
     }
     position = end;
-    if (run.length === 0 || labelText.endsWith('第')) {
-      // `第二十条第（一）项` has no ASCII digits; a digit after 第 is part of a label, not a cell.
+    if (run.length === 0 || labelText.endsWith('第') || NARRATIVE_UNIT.test(text.charAt(end))) {
+      // `第二十条第（一）项` has no ASCII digits; a digit after 第 is part of a label, not a cell. A number with its
+      // unit (`规范性文件类11条`, `2024年，没有…`) is the narrative's, not a cell.
       labelText += text.slice(m.index, end);
       continue;
     }
