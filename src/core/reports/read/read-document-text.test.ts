@@ -8,6 +8,7 @@ import { SEED_FILES } from '#test/factories/report-facts.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
 import { statedDate } from './read-document-dates.ts';
 import { readDocumentText } from './read-document-text.ts';
+import { readReport } from './read-report.ts';
 
 const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
 
@@ -977,5 +978,30 @@ describe('real pages testers found misread, second round: agency and year', () =
     ];
     assert.equal(agencyOf(intro('义安区政府办')), '铜陵市义安区人民政府办公室');
     assert.equal(agencyOf(intro('')), '铜陵市义安区人民政府');
+  });
+});
+
+describe('real pages testers found misread, third round: agency', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test("a mirror's 体育备用网址 is no part of the organ (probeG2/003)", () => {
+    const lines = [
+      '根据《中华人民共和国政府信息公开条例》和省、市有关要求,365体育直播,365体育备用网址自然资源和规划局编制了2021年政府信息公开年度报告。',
+      '一、总体情况',
+      '2021年,365体育直播,365体育备用网址自然资源和规划局按照中央、省、市关于政务公开工作的相关要求和部署,全面落实《中华人民共和国政府信息公开条例》要求。',
+    ];
+    const agency = readReport({ blocks: [{ kind: 'text', text: lines.join('\n') }] }, 'page.txt').reading.agency ?? '';
+    assert.ok(agency.endsWith('自然资源和规划局') && !/体育|网址/.test(agency), agency);
+  });
+
+  test('a contact line naming a numbered section (综合一科) names its organ (probeG2/004)', () => {
+    assert.equal(
+      agencyOf(['如对本报告有任何疑问,请与青岛西海岸新区自然资源局综合一科联系(地址:青岛西海岸新区)。']),
+      '青岛西海岸新区自然资源局',
+    );
+  });
+
+  test('a doubled 局 is the page’s typo (probeG2/006: `请联系:硚口区教育局局党政办公室`)', () => {
+    assert.equal(agencyOf(['如对本报告有任何疑问,请联系:硚口区教育局局党政办公室;联系电话:027-83760000。']), '硚口区教育局');
   });
 });
