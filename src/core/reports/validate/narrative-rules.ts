@@ -334,7 +334,8 @@ const LIST_THEN_COUNT = new RegExp(`(?:由|包括|包含|涵盖|分为|从(?=[�
 const COUNT_THEN_LIST = new RegExp(`(?:分为|共有|共分|共设|共|包括|包含|设有|设置)${NUMBER}(个|项)?${UNIT}?[^：:。\\d]{0,10}?[：:](.+)$`);
 const COUNT_UNIT = new RegExp(`${UNIT}|项`);
 const HEDGE = /主要$/;
-const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]/g;
+// (`1.总体情况;2.…`: a digit and its point or 、 before the item's words are an ordinal too.)
+const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]|(?<![\d.])\d{1,2}[.、．](?=[\u4e00-\u9fff])/g;
 
 /** Items of an enumeration: ordinal markers (`一是`, `（一）`) when there are several, else `、`, `；`, `，` pieces. */
 function countItems(raw: string, separators: readonly string[]): { count: number; joinedLast: boolean } {
@@ -357,7 +358,7 @@ function countItems(raw: string, separators: readonly string[]): { count: number
 const PART_NAME_END = /(?:情况|事项|打算|措施|说明|附表|问题|概述)[”"」]?$/;
 // A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`): where the second begins.
 const TITLE_RUN =
-  /(?:情况|概述|事项)(?=(?:行政机关)?(?:主动公开|收到和处理|依申请公开|政府信息公开|因政府信息公开|存在的?主要?问题|其他需要报告))/g;
+  /(?:情况|概述|事项)(?=(?:和|及|以及)?(?:行政机关)?(?:主动公开|收到和?处理|依申请公开|政府信息公开|因政府信息公开|存在的?主要?问题|其他需要报告))/g;
 
 /**
  * The fewest and the most parts a list of a report's parts (`、`-separated `items`) can be read as. Fewest: an
