@@ -1001,6 +1001,13 @@ describe('real pages testers found misread, third round: agency', () => {
     );
   });
 
+  test('a place’s 政务公开领导小组办公室 that compiled the report names the place (probeE2/025)', () => {
+    assert.equal(
+      agencyOf(['本报告由乌拉特后旗政务公开领导小组办公室编制,所列数据的统计期限自2024年1月1日起至2024年12月31日止。']),
+      '乌拉特后旗',
+    );
+  });
+
   test('a doubled 局 is the page’s typo (probeG2/006: `请联系:硚口区教育局局党政办公室`)', () => {
     assert.equal(agencyOf(['如对本报告有任何疑问,请联系:硚口区教育局局党政办公室;联系电话:027-83760000。']), '硚口区教育局');
   });

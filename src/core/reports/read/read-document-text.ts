@@ -750,9 +750,10 @@ const COMPILED_BY: ReadonlySet<RegExp> = new Set([COMPILED_BY_ORGAN, COMPILED_BY
  * the organ, not its office. A government's office (`某市人民政府办公室`) publishes reports of its own: kept.
  */
 function compilingOrgan(name: string): string {
-  const group = /^(.{2,}?(?:政府|局|委员会|委|厅|院|镇|乡|街道办事处|街道))(?:政府)?(?:信息公开|政务公开)(?:工作)?领导小组办公室$/.exec(
-    name,
-  );
+  const group =
+    /^(.{2,}?(?:政府|局|委员会|委|厅|院|镇|乡|街道办事处|街道|旗|县|区|市))(?:政府)?(?:信息公开|政务公开)(?:工作)?领导小组办公室$/.exec(
+      name,
+    );
   if (group !== null) {
     return group[1]!;
   }
