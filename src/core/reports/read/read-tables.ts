@@ -736,14 +736,16 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
   const layout = withTable4SubTables(scanned);
   const aligned = alignRows(layout);
   const choice = detectTemplate(aligned.records, aligned.markers);
-  const cut = findCut(layout, aligned, choice);
+  // The text's last line of content, where rule 38 looks for a cut (findCut, collectFindings).
+  const lastContent = lastContentLine(layout, aligned.consumed);
+  const cut = findCut(layout, aligned, choice, lastContent);
   const emitted = emitCells(aligned.records, cut, choice, aligned.variants, aligned.t3Columns);
   const readCells = emitted.cells;
   const reading: TableReading = {
     template: choice.template,
     cells: readCells,
     tablesFound: tablesFound(aligned.found),
-    findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, runs?.outcomes ?? []),
+    findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, lastContent, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     ...narrativeOf(layout, aligned.consumed),
   };
@@ -1149,12 +1151,11 @@ function detectTemplate(records: readonly DataRecord[], found: AlignedRows['mark
 type Cut = { readonly table: TableId; readonly record: DataRecord | null; readonly rowLabel: string };
 
 /** Step 3: where a text that ends inside a table was cut (rule 38), null when it was not. */
-function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateChoice): Cut | null {
+function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateChoice, lastContent: number): Cut | null {
   const { fallback, t3Template } = choice;
   const { consumed, records } = aligned;
   const lastRow = aligned.last;
   let cut: Cut | null = null;
-  const lastContent = lastContentLine(layout, consumed);
   const headingAtEnd = layout.headings.find((h) => h.line === lastContent && h.table !== null);
   if (headingAtEnd && headingAtEnd.table !== null && (lastRow === null || lastRow.line < headingAtEnd.line)) {
     const first = TEMPLATES[fallback].tables[headingAtEnd.table].rows[0]!;
@@ -1503,6 +1504,7 @@ function collectFindings(
   emitted: EmittedCells,
   readCells: readonly ReadCell[],
   cut: Cut | null,
+  lastContent: number,
   table2Runs: readonly Table2RunOutcome[],
 ): Finding[] {
   const findings: Finding[] = [...emitted.shapeFindings];
@@ -1511,7 +1513,7 @@ function collectFindings(
   }
   // A label the cut left short on the text's last line (`本年收费金额(单位:万`, `本年`) is neither a variant
   // wording nor a row the template lacks: READ-TRUNCATED says it.
-  const lastKey = cut === null ? '' : normalizeLabel(layout.lines[lastContentLine(layout, aligned.consumed)] ?? '').replace(/[|｜]+$/, '');
+  const lastKey = cut === null ? '' : normalizeLabel(layout.lines[lastContent] ?? '').replace(/[|｜]+$/, '');
   const cutShort = (table: TableId, label: string): boolean => {
     const key = normalizeLabel(label);
     return lastKey.length > 0 && key.length > 0 && lastKey.endsWith(key) && labelPrefixOf(label, table) !== undefined;
