@@ -201,6 +201,8 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
       // probeV 037: over `；` and into the next sentence
       '2019年,我委网站主动公开政务动态信息959条,其中本单位工作动态信息92条,卫生单位动态信息81条;机构设置、政策法规、各类公文等信息94条;公示公告109条。重点信息方面,建议提案办理结果22条,信用公示信息118条,水质监测数据365条,专题专栏78条。',
       // probeT 047: each column's count, then its own parts
+      // probeH2 025: a part's own breakdown in a bracket closed right after its count (2 = 1 + 1)
+      '主动公开各类政府信息22条,其中发布人事信息2条,动态信息2条,部门财务信息2条(其中部门预算1条、部门决算1条),计划总结5条,审计计划1条,审计结果4条,审计整改1条,其他信息5条。',
       '2023年,我委政府门户网站发布信息104条,其中新闻栏目全年发布信息5条,今日秀英发布信息2条,政务动态栏目发布信息3条;政策栏目全年发布信息14条,人事任免栏目发布信息3条,规划计划发布信息1条,计划规划发布信息1条,重点领域信息公开发布信息9条;信息公开栏目全年发布信息85条,政策发布信息2条,政府信息公开制度信息发布1条,法定主动公开内容82条;',
     ];
     for (const line of lines) {
@@ -211,6 +213,8 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
       ['NARR-SUM-PARTIAL', 'notice', '“共发布信息100条，其中通知30条，公告50条”：总数100条，分项合计80条（30+50）'],
     ]);
     assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态30条。').length, 1);
+    // a bracket's parts are no part of the total: 30 + 20 + 40 falls short of 100 (with them, 30 + 20 + 40 + 5 + 5 = 100)
+    assert.deepEqual(found('共发布信息100条，其中通知30条，公告20条，公示40条(其中公示5条、公告5条)。').length, 1);
   });
 
   test('a total ending the sentence before a `其中…` list is its total, when the list is whole (real pages)', () => {

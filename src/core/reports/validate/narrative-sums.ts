@@ -467,7 +467,7 @@ export function addsUpReadOn(sentence: string, rest: string, total: number, unit
   }
   const values: number[] = [];
   for (const raw of text.slice(match.index + match[0].length).split(/[，,；;。]/)) {
-    const piece = withoutTrailingNote(raw.trim());
+    const piece = withoutOwnBreakdown(withoutTrailingNote(raw.trim()), unit);
     if (piece.includes('其中')) {
       break; // another total's list
     }
@@ -491,6 +491,20 @@ export function addsUpReadOn(sentence: string, rest: string, total: number, unit
     }
   }
   return prefixReaches(values, total) || prefixReaches(withoutSubtotals(values), total);
+}
+
+/**
+ * A part without the breakdown of its own count in a bracket closed right after it (`部门财务信息2条(其中部门预算1条、
+ * 部门决算1条)`): read on, the part is its count; the bracket's parts are the 2's, not the total's.
+ */
+function withoutOwnBreakdown(piece: string, unit: string): string {
+  if (!piece.endsWith(')') && !piece.endsWith('）')) {
+    return piece;
+  }
+  const open = Math.max(piece.lastIndexOf('('), piece.lastIndexOf('（'));
+  const head = piece.slice(0, Math.max(open, 0)).trimEnd();
+  const part = open > 0 ? trailingCount(head, unit) : undefined;
+  return part === undefined || part.approximate ? piece : head;
 }
 
 /** Whether the running sum of `values` equals `total` after some value. */
