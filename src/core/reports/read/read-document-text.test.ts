@@ -439,8 +439,8 @@ describe('title and signature (annual-report.md §6.4)', () => {
     assert.deepEqual(periodOf('本报告统计数据时限为2023年1-12月。'), whole);
     assert.deepEqual(periodOf('本报告所列数据统计期限从2023年1月至2023年12月。'), whole);
     assert.deepEqual(periodOf('本报告所列数据统计期限从2024年1月至2月。'), ['2024-01-01', '2024-02-29', 2024, 'period']);
-    // a year in a sentence that is no statistics period
-    assert.deepEqual(periodOf('2023年度，我局认真贯彻《条例》。'), [null, null, null, null]);
+    // a year in a sentence that is no statistics period: no period; the introduction opening on it gives the year
+    assert.deepEqual(periodOf('2023年度，我局认真贯彻《条例》。'), [null, null, 2023, 'body']);
   });
 
   test('title wordings agencies use: 政务公开, 工作报告, the year in brackets or inside the last words, 关于… (issue #9)', () => {
@@ -1010,5 +1010,77 @@ describe('real pages testers found misread, third round: agency', () => {
 
   test('a doubled 局 is the page’s typo (probeG2/006: `请联系:硚口区教育局局党政办公室`)', () => {
     assert.equal(agencyOf(['如对本报告有任何疑问,请联系:硚口区教育局局党政办公室;联系电话:027-83760000。']), '硚口区教育局');
+  });
+});
+
+describe('real pages testers found misread, probe round 16: agency and year', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('a covering notice titled `某局关于印发 2025年…年度报告的通知` names the organ, not its verb (probeH1 023)', () => {
+    assert.equal(
+      read(['泉州市丰泽区教育局关于印发 2025年政府信息公开工作年度报告的通知', '时间:2026-01-27 15:16']).agency,
+      '泉州市丰泽区教育局',
+    );
+  });
+
+  test('a place whose name opens on a word that opens clauses: 和平街道, 向阳区 (probeH1 027, probeH4 019)', () => {
+    const lines = [
+      '一、总体情况',
+      '2025年,和平街道坚持以习近平新时代中国特色社会主义思想为指导,严格按照省、市、区关于政府信息公开的工作部署',
+    ];
+    assert.equal(read(lines).agency, '和平街道');
+    // the words alone stay no names: `和县政府…`, `全县…`, `向市政府…`
+    assert.equal(read(['一、总体情况', '2025年,全县坚持以习近平新时代中国特色社会主义思想为指导']).agency, null);
+    assert.equal(
+      read([
+        '一、总体情况',
+        '本报告在“佳木斯市向阳区”政府门户网站公布。如对本年度报告有任何疑问,请联系:向阳区人民政府办公室,联系电话:0454-8607012。',
+      ]).agency,
+      '向阳区人民政府',
+    );
+  });
+
+  test('a verb phrase ending in a level’s government is no organ (probeH6 017: `充分发挥县政府网站第一平台作用`)', () => {
+    const lines = [
+      '一、总体情况',
+      '(一)提高主动公开实效情况。充分发挥县政府网站第一平台作用,按要求打造政府信息公开平台,开设“政策解读”“养老服务”专栏。',
+    ];
+    assert.equal(read(lines).agency, null);
+  });
+
+  test('an organ before the title’s year is whole: the words after the year are the title’s (probeH5 015)', () => {
+    const text = read(['当前位置:首页 >> 海关总署政务公开首页>政府信息公开>公开年报', '海关总署2010年海关信息公开工作年度报告']);
+    assert.deepEqual([text.agency, text.year], ['海关总署', 2010]);
+    // the year inside a name still joins it: `宣城市2021年气象局…`
+    assert.equal(read(['宣城市2021年气象局政府信息公开工作年度报告']).agency, '宣城市气象局');
+  });
+
+  test('a school’s academic-year title names the school, the year it ends in its year (probeH5 032)', () => {
+    const text = read(['岭南师范学院2022-2023学年信息公开工作年度报告']);
+    assert.deepEqual([text.agency, text.year], ['岭南师范学院', 2023]);
+  });
+
+  test('the introduction opening on the year gives it when section 一 opens on the organ (probeH2 044)', () => {
+    const text = read([
+      '发布单位: | 市人力社保局 | 主题分类: | 其他 |',
+      '2023年,杭州市人力资源和社会保障局根据《中华人民共和国政府信息公开条例》,对照省市政务公开工作要求,结合杭州市人力资源和社会保障局年度政府信息公开情况编制。',
+      '一、总体情况',
+      '杭州市人力资源和社会保障局严格贯彻国务院、浙江省人民政府、杭州市人民政府有关政务公开工作要点通知精神。',
+    ]);
+    assert.deepEqual([text.year, text.yearSource], [2023, 'body']);
+    // the page's short name for the bureau, in full where the text names it
+    assert.equal(text.agency, '杭州市人力资源和社会保障局');
+  });
+
+  test('a title’s short name in full where the text names it: every character in order, the same organ (probeH6 006)', () => {
+    const lines = [
+      '县政府办2022年度政府信息公开工作年度报告',
+      '本报告根据《中华人民共和国政府信息公开条例》规定编制。',
+      '一、总体情况',
+      '2022年,府谷县人民政府办公室严格贯彻落实《中华人民共和国政府信息公开条例》。',
+    ];
+    assert.equal(read(lines).agency, '府谷县人民政府办公室');
+    // another organ of the text is no fuller name of it
+    assert.equal(read([lines[0]!, lines[1]!, lines[2]!, '2022年,府谷县人民政府严格贯彻落实《条例》。']).agency, '县政府办');
   });
 });

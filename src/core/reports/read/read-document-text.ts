@@ -93,12 +93,13 @@ export function readDocumentText(
       ? { year: null, yearSource: null }
       : read;
   const named = mergeAgency(title.agency, signature.agency);
-  const agency =
+  const found =
     named === null
       ? (quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyAgency(lines, sections))
       : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
         // `来源:` naming it in full: the fuller name
         mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
+  const agency = found !== null && isShortName(found) ? fullerName(found, bodyAgency(lines, sections)) : found;
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -234,6 +235,8 @@ function readTitle(block: readonly Line[]): TitleReading {
     // A page's layout table may trail the title with empty cells (`某局2023年…年度报告 | |||||…`).
     const compact = asciiDigits(line.text.replace(/\s+/g, ''))
       .replace(/^[【[〔（(](\d{4})(?:年度?)?[】\]〕）)]/, '$1年')
+      // a school's academic year (`岭南师范学院2022-2023学年信息公开工作年度报告`): the year it ends in, as its period
+      .replace(/(?<!\d)\d{4}[-—–~至](\d{4})学年/, '$1年')
       .replace(/(?<=[^|])\|+$/, '');
     // A title broken over two lines (`襄城区人社局2024年政府信息公开工作` / `年度报告`; a PDF breaks it
     // anywhere: `…工作年度` / `报告`, `…工作年度报` / `告`, `…政府信息公` / `开工作年度报告`) reads as one.
@@ -295,7 +298,13 @@ function readTitle(block: readonly Line[]): TitleReading {
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
     // `宣城市2021年气象局政府信息公开…`: the year inside the organ's name.
-    const inside = before !== '' && between !== '' && between.length <= 12 && isOrganName(cleanAgency(before) + between);
+    // `海关总署2010年海关信息公开…`: an organ before the year is whole; the words after it are the title's.
+    const inside =
+      before !== '' &&
+      between !== '' &&
+      between.length <= 12 &&
+      !isOrganName(cleanAgency(before)) &&
+      isOrganName(cleanAgency(before) + between);
     let agency = organOfSentence(cleanAgency(before === '' ? between : inside ? before + between : before));
     if (agency === '' && before !== '' && between !== '') {
       // `…要求,现特向社会公布2024年合水镇人民政府信息公开…`: the sentence's last clause is its verb; the organ follows the year.
@@ -364,7 +373,8 @@ function cleanAgency(text: string): string {
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
       .replace(PUBLISHING_VERB_FIRST, '')
       .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
-      .replace(/关于$/, '')
+      // `泉州市丰泽区教育局关于印发 2025年…年度报告的通知`: the covering notice's organ, before its verb
+      .replace(/关于(?:印发|公布|发布|公开|报送|上报)?$/, '')
       // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it (not its office: `由某局办公室编制的…`).
       .replace(/^由(.{2,30}?)(?:编制|制作|发布)的?$/, (_, organ: string) => compilingOrgan(organ))
       // `某局编制了2022年…年度报告`: the organ that made it.
@@ -584,13 +594,13 @@ function readYear(
     }
   }
   const firstOfOverview = overview?.lines.find((l) => l.trim() !== '');
-  const openings =
-    firstOfOverview === undefined
-      ? intro
-          .filter((l) => !PAGE_LINE.test(l.text))
-          .slice(0, 5)
-          .map((l) => l.text)
-      : [firstOfOverview];
+  const introOpenings = intro
+    .filter((l) => !PAGE_LINE.test(l.text))
+    .slice(0, 5)
+    .map((l) => l.text);
+  // Section 一's first line, then the introduction's (`2023年,杭州市人力资源和社会保障局根据《…》…编制` above an overview
+  // opening on the organ).
+  const openings = firstOfOverview === undefined ? introOpenings : [firstOfOverview, ...introOpenings];
   for (const opening of openings) {
     const first = OPENING_YEAR.exec(asciiDigits(opening.trim()));
     if (first !== null) {
@@ -648,11 +658,16 @@ const ORGAN_NAME =
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|充分|发挥|大力|依法|借助|运用|登录|访问|点击|进入|关注|打造|用好|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
 
 // A government is a place's (`某县人民政府`, `区政府`, `某镇政府`): 政府 after anything else ends a clause, not a name
 // (`借助政府网站平台…`, `针对政府…`), whatever verb opens it.
 const BARE_GOVERNMENT = /(?<!人民|[省市县区旗州盟镇乡村]|街道|自治区|自治州|自治县)政府$/;
+
+// A place's name that opens on one of GENERIC_ORGAN's words (`和平街道`, `全椒县`, `向阳区`, `于都县`, `本溪市`,
+// `度假区管委会`): two characters, then a level (`全县`, `向市政府…`, `对全区…` stay generic).
+const PLACE_OPENING_GENERIC =
+  /^[全本向将于从和度][^省市县区旗州盟镇乡我本各全该度年在对向将按为于从和及因未并把这此的](?:省|市|县|区|旗|州|盟|镇|乡|街道)/;
 
 function isOrganName(text: string): boolean {
   return (
@@ -660,7 +675,7 @@ function isOrganName(text: string): boolean {
     text.length >= 3 &&
     text.length <= 30 &&
     ORGAN_NAME.test(text) &&
-    !GENERIC_ORGAN.test(text) &&
+    (!GENERIC_ORGAN.test(text) || PLACE_OPENING_GENERIC.test(text)) &&
     !BARE_GOVERNMENT.test(text) &&
     // `区政府网站…`: a level's government without its place's name is none
     !/^[省市县区旗州盟镇乡](?:人民)?政府$/.test(text) &&
@@ -737,7 +752,9 @@ const QUOTED_TITLE_YEAR_FIRST = /《20\d{2}年度?([^《》，,。；;\d]{3,30}?
 /** A place alone (`茅箭区`, `江苏省`) where a sentence names the organ that reports: its government. */
 function placeIn(phrase: string): string | null {
   const place = phrase.replace(/\s+/g, '');
-  return PLACE_NAME.test(place) && !GENERIC_ORGAN.test(place) && !GAMBLING.test(place) ? place : null;
+  return PLACE_NAME.test(place) && (!GENERIC_ORGAN.test(place) || PLACE_OPENING_GENERIC.test(place)) && !GAMBLING.test(place)
+    ? place
+    : null;
 }
 
 // `由某局编制`, `由某区发展和改革局根据《…》…要求编制而成`: who compiled the report.
@@ -897,6 +914,34 @@ function mergeAgency(title: string | null, signature: string | null): string | n
     return completesName(longer.slice(0, longer.length - shorter.length), shorter) ? longer : shorter;
   }
   return title;
+}
+
+/**
+ * A name short of its place (`市人力社保局`, `县政府办`, `住建局`): it opens on a level, or names no place at all. Only
+ * such a name is looked for in full in the body (bodyAgency is not run for every report).
+ */
+function isShortName(name: string): boolean {
+  return name.length <= 10 && (/^[省市县区旗州盟]/.test(name) || !/[省市县区旗州盟镇乡]/.test(name.slice(0, -1)));
+}
+
+/**
+ * The body's name for the organ when it is the short name in full (`杭州市人力资源和社会保障局` for the page metadata's
+ * `市人力社保局`, `府谷县人民政府办公室` for the title's `县政府办`, `安阳县住建局` for `住建局`): every character of the short
+ * name in order, the same organ word at the end (委 for 委员会, 办 for 办公室). Else the short name.
+ */
+function fullerName(short: string, body: string | null): string {
+  if (body === null || body.length <= short.length || /[:：|\s]/.test(body)) {
+    return short; // (a heading run into a name, `政府信息公开平台建设:住建局`, is none)
+  }
+  const last = short.at(-1)!;
+  const sameOrgan = body.at(-1) === last || (last === '委' && body.endsWith('委员会')) || (last === '办' && body.endsWith('办公室'));
+  let at = 0;
+  for (const char of body) {
+    if (at < short.length && char === short[at]) {
+      at++;
+    }
+  }
+  return sameOrgan && at === short.length ? body : short;
 }
 
 /**
