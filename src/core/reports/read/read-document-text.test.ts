@@ -1083,4 +1083,34 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
     // another organ of the text is no fuller name of it
     assert.equal(read([lines[0]!, lines[1]!, lines[2]!, '2022年,府谷县人民政府严格贯彻落实《条例》。']).agency, '县政府办');
   });
+  test('an organ section 一 or the introduction names as its subject: before 是/根据, before 高度重视…现将…报告如下 (probeH3 027, 029, probeH6 012)', () => {
+    assert.equal(
+      read([
+        '一、总体情况',
+        '绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门,按照《中华人民共和国政府信息公开条例》的要求开展政府信息公开工作。',
+      ]).agency,
+      '绍兴市卫生健康委',
+    );
+    assert.equal(
+      read([
+        '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)、省市关于做好政府信息公开工作的相关要求,市卫生健康局高度重视、认真组织、严格落实,积极完成了政务公开各项工作,现将主要工作情况报告如下:',
+        '一、总体情况',
+      ]).agency,
+      '市卫生健康局',
+    );
+    assert.equal(
+      read([
+        '一、总体情况',
+        '  2021年,榕城区政府办公室根据《中华人民共和国政府信息公开条例》和《揭阳市人民政府办公室关于印发…的通知》文件要求,以公开为常态。',
+      ]).agency,
+      '榕城区政府办公室',
+    );
+  });
+
+  test('a contact line naming an office of the organ by its work (probeH6 045: `湖南镇政府综合督考办公室`)', () => {
+    assert.equal(
+      read(['特向社会公布2021年度本镇政府信息公开年度报告。如对本报告有任何疑问,请与衢州市衢江区湖南镇政府综合督考办公室联系。']).agency,
+      '衢州市衢江区湖南镇政府',
+    );
+  });
 });
