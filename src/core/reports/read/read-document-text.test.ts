@@ -1113,4 +1113,16 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
       '衢州市衢江区湖南镇政府',
     );
   });
+  test('a report speaking only as its county (我县) is the government whose site carries it (probeH4 043); 我局 is not', () => {
+    const lines = (voice: string) => [
+      '根据《中华人民共和国政府信息公开条例》要求,特向社会公布2023年政府信息公开工作年度报告。本报告所列数据统计时限为2023年1月1日至12月31日,如对本报告有疑问,请联系吴起县政府政务服务中心。报告的电子版可在吴起县人民政府门户网站(www.wqx.gov.cn)下载。',
+      '一、总体情况',
+      `2023年,${voice}坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实《中华人民共和国政府信息公开条例》。`,
+    ];
+    assert.equal(read(lines('我县')).agency, '吴起县人民政府');
+    // a department's report names its government's portal as well
+    assert.equal(read(lines('我局')).agency, null);
+    // a district's voice is no county's
+    assert.equal(read(lines('我区')).agency, null);
+  });
 });

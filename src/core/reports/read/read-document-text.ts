@@ -882,7 +882,40 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
       }
     }
   }
-  return null;
+  return governmentOfVoice(lines);
+}
+
+// `本报告的电子版可在吴起县人民政府门户网站(www.wqx.gov.cn)下载`, `…可在兴海县人民政府(http://…)获取`: a government's site.
+const GOVERNMENT_SITE = /(?:在|从|于|通过|登录|访问)([\u4e00-\u9fff]{2,10}?([省市县区旗州盟]))人民政府(?:门户网站|网站|官网|[（(])/;
+// The text speaking as a government (`我县认真贯彻…`) or as a body of one (`我局`, `本委`, `我单位`).
+const GOVERNMENT_VOICE = /我([省市县区旗州盟])/g;
+const BODY_VOICE = /[我本](?:局|委|办|厅|院|中心|单位|部门|所|站|队|馆|校|公司|镇|乡|街道|街)/;
+
+/**
+ * A report that speaks only as its government (`我县`, never `我局`) and names that government's site for its electronic
+ * copy is the government's (a department's report names the government's portal too, but speaks as 我局).
+ */
+function governmentOfVoice(lines: readonly Line[]): string | null {
+  let site: RegExpExecArray | null = null;
+  for (const line of lines) {
+    if (/电子版|下载|获取|查阅/.test(line.text)) {
+      site ??= GOVERNMENT_SITE.exec(line.text);
+    }
+  }
+  if (site === null) {
+    return null;
+  }
+  const levels = new Set<string>();
+  for (const line of lines) {
+    if (BODY_VOICE.test(line.text)) {
+      return null;
+    }
+    for (const voice of line.text.matchAll(GOVERNMENT_VOICE)) {
+      levels.add(voice[1]!);
+    }
+  }
+  const name = `${site[1]}人民政府`;
+  return levels.size === 1 && levels.has(site[2]!) && isOrganName(name) ? name : null;
 }
 
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
