@@ -124,6 +124,10 @@ export interface StatedPeriod {
 // search linear on long digit runs.
 const PERIOD = /(?<!\d)(\d+)年(\d{1,3})月(\d{1,3})日(?:零时|0时)?(?:起)?[，,]?(?:至|到|—|–|－|-|~|～)(?:(\d+)年)?(\d{1,3})月(\d{1,3})日/;
 
+// A page that lost the first date's 年 (`统计期限为20231月1日至12月31日`): a 20xx year run into the month.
+const YEAR_DROPPED_PERIOD =
+  /(?<!\d)(20\d{2})(\d{1,2})月(\d{1,2})日(?:零时|0时)?(?:起)?[，,]?(?:至|到|—|–|－|-|~|～)(?:(20\d{2})年?)?(\d{1,2})月(\d{1,2})日/;
+
 // Dates written with dots, slashes or hyphens (`2023.1.1-2023.12.31`, `2023-01-01至2023-12-31`).
 const NUMERIC_DATE = /(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)/g;
 // A range of months (`2023年1月至2023年12月`, `2023年1-12月`): from the first day of the one to the last of the other.
@@ -143,7 +147,7 @@ export function findPeriod(text: string): StatedPeriod | null {
   if (compact.includes('.') || compact.includes('/') || compact.includes('-')) {
     compact = compact.replace(NUMERIC_DATE, '$1年$2月$3日');
   }
-  const match = PERIOD.exec(compact);
+  const match = PERIOD.exec(compact) ?? YEAR_DROPPED_PERIOD.exec(compact);
   if (match === null) {
     return coveredPeriod(compact);
   }

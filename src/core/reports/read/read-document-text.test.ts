@@ -1125,4 +1125,14 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
     // a district's voice is no county's
     assert.equal(read(lines('我区')).agency, null);
   });
+  test('a period whose first date lost its 年 (`20231月1日至12月31日`) is the year’s, with no malformed date (probeH5 017)', () => {
+    const text = read([
+      '本报告根据《中华人民共和国政府信息公开条例》编制。全文包括:2023年度总体情况…。本报告所列数据统计期限为20231月1日至12月31日。',
+      '一、总体情况',
+    ]);
+    assert.deepEqual(
+      [text.period?.from.iso, text.period?.to.iso, text.year, text.yearSource, text.malformedDates],
+      ['2023-01-01', '2023-12-31', 2023, 'period', []],
+    );
+  });
 });
