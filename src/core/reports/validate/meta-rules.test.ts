@@ -191,4 +191,19 @@ describe('STRUCT-OUTLINE (rule 37)', () => {
       '报告引言所述结构（政府信息公开的收费及减免情况、依申请公开政府信息情况）与正文所用格式（国办公开办函〔2021〕30号）不一致',
     ]);
   });
+
+  test('an outline of the report`s full text (全文包括…) is the report`s outline (probeH6 045)', () => {
+    const intro =
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定和《中共中央办公厅国务院办公厅关于全面推进政务公开工作的意见》及其《实施细则》等有关文件要求。特向社会公布2021年度本镇政府信息公开年度报告。全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开收费及减免情况、申请行政复议及提起诉讼情况和存在的主要问题及改进措施等。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。';
+    assert.deepEqual(messagesOf(run(checkStructOutline, fromText([intro]))), [
+      '报告引言所述结构（政府信息公开收费及减免情况、依申请公开政府信息情况）与正文所用格式（国办公开办函〔2021〕30号）不一致',
+    ]);
+    // the full text of another document (《…》全文…), or 全文 not outlining (全文可在…下载): no outline of this report
+    for (const line of [
+      '《某市政府信息公开规定》全文包括依申请公开政府信息情况、政府信息公开收费及减免情况等内容。',
+      '全文可在门户网站下载，其中依申请公开政府信息情况、政府信息公开收费及减免情况另行说明。',
+    ]) {
+      assert.deepEqual(messagesOf(run(checkStructOutline, fromText([line]))), [], line);
+    }
+  });
 });

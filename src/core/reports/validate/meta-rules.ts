@@ -158,7 +158,9 @@ const OLD_PARTS = [
 ] as const;
 const STRUCTURE_WORDS = /包括|包含|组成|分为|共分|由/;
 // Two cheap tests instead of one `报告.*包括` pattern: no backtracking on a long unpunctuated text.
-const describesStructure = (text: string) => text.includes('报告') && STRUCTURE_WORDS.test(text);
+// A statement opening with 全文 and a structure word (`全文包括概述、…`, `全文由…组成`) outlines the report too: its full text.
+const FULL_TEXT_OUTLINE = /^全文(?:共)?(?:包括|包含|由|分为|共分)/;
+const describesStructure = (text: string) => (text.includes('报告') && STRUCTURE_WORDS.test(text)) || FULL_TEXT_OUTLINE.test(text);
 
 /**
  * STRUCT-OUTLINE (rule 37): the introduction (text before 一、总体情况, else the first paragraph of
@@ -190,8 +192,8 @@ export const checkStructOutline: RuleCheck = ({ report }) => {
       }),
     );
   }
-  // Whitespace removal makes no new character: a line without 报 has no statement with 报告.
-  for (const statement of introduction.flatMap((line) => (line.includes('报') ? splitStatements(line) : []))) {
+  // Whitespace removal makes no new character: a line without 报 or 全 has no statement with 报告 or 全文.
+  for (const statement of introduction.flatMap((line) => (line.includes('报') || line.includes('全') ? splitStatements(line) : []))) {
     const text = statement.replace(/\s+/g, '');
     if (!describesStructure(text)) {
       continue;
