@@ -64,6 +64,26 @@ describe('META-PERIOD (rule 8)', () => {
     assert.deepEqual(run(checkMetaPeriod, {}), []);
   });
 
+  test('a university`s report (高等学校信息公开办法, a 学年) covers its academic year: no META-PERIOD (probeH5 032, 034)', () => {
+    const title = '岭南师范学院2022-2023学年信息公开工作年度报告';
+    const intro =
+      '按照《高等学校信息公开办法》(中华人民共和国教育部令第29号)、《教育部关于公布〈高等学校信息公开事项清单〉的通知》(教办函〔2014〕23号)和《广东省教育厅转发教育部办公厅关于做好2023年高校信息公开年度报告工作的通知》以及广东省信息公开工作要求,围绕岭南师范学院2022-2023学年信息公开工作执行情况,学校编制了《岭南师范学院2022-2023学年信息公开工作年度报告》。报告中所列数据的统计时间为2022年9月1日至2023年8月31日。';
+    const facts = fromText([title, intro]);
+    assert.equal(facts.text?.period?.text.includes('2022年9月1日'), true);
+    assert.deepEqual(run(checkMetaPeriod, facts), []);
+    // 034: the 办法 and 2023-2024学年度 in the introduction, no 学年 in a title
+    const other = fromText([
+      '本年度工作报告是按照《高等学校信息公开办法》(教育部令第29号)、《教育部关于公布〈高等学校信息公开事项清单〉的通知》(教办函〔2014〕23号)等文件精神和工作要求,根据学校2023-2024学年度信息公开工作实际编制而成。',
+      '全文包括工作概述、主动公开情况、依申请公开和不予公开情况、信息公开的评议情况,因学校信息公开工作受到举报、复议、诉讼的情况,信息公开工作存在的问题和改进措施、其他需要报告的事项、清单事项公开情况表等八部分内容。报告中所列数据的统计时间为2023年9月1日至2024年8月31日。',
+    ]);
+    assert.deepEqual(run(checkMetaPeriod, { ...other, year: 2024 }), []);
+    // the same period in a government's report is still a warning
+    const government = fromText(['某县教育局2023年政府信息公开工作年度报告', '报告中所列数据的统计时间为2022年9月1日至2023年8月31日。']);
+    assert.deepEqual(messagesOf(run(checkMetaPeriod, government)), [
+      '统计期限2022年9月1日至2023年8月31日与报告年度2023年1月1日至12月31日不一致',
+    ]);
+  });
+
   test('a malformed period date is not assessable here (META-YEAR reports it)', () => {
     const facts = fromText(['某县民政局2022年政府信息公开工作年度报告', '统计期限自2022年1月1日起至202222年12月31日止。']);
     assert.deepEqual(
