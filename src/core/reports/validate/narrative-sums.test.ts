@@ -242,6 +242,23 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     }
   });
 
+  test('a total ending a clause followed only by a rate (超额完成…40%) is the total of the next sentence`s list (probeH6 011)', () => {
+    assert.deepEqual(
+      found(
+        '二是目标完成情况。2021年,主动公开政府信息977条,超额完成全年目标任务40%。其中包括政府文件11条,工作动态信息270条,人事信息28条,财政信息58条,行政权力信息34条,安全生产信息38条,公共服务和资源配置信息43条,重大项目信息67条,其他信息145条。',
+      ),
+      [
+        [
+          'NARR-SUM',
+          'warning',
+          '“主动公开政府信息977条，超额完成全年目标任务4…”：总数977条，分项合计694条（11+270+28+58+34+38+43+67+145）',
+        ],
+      ],
+    );
+    // a clause after the total with a figure of its own (not a rate): the list stays unread
+    assert.deepEqual(found('2021年,主动公开政府信息977条,访问量达12万人次。其中包括政府文件11条,工作动态信息270条,其他信息145条。'), []);
+  });
+
   test('items sent up or taken by another body (报送, 采用) end a list of kinds: no part (probeD2 003)', () => {
     assert.deepEqual(
       found(

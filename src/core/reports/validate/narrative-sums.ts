@@ -419,12 +419,22 @@ function withTotalBefore(
   if (text.match(ANY_COUNT)?.length !== 1 || /^\s*[；;]/.test(restOfLine(report, sentence))) {
     return undefined;
   }
-  const clause = text.split(/[，,]/).pop()!.trim();
-  if (CHANGE.test(clause) || !/(?<![\d.])\d+(?:件|条|篇|个|项|次)$/.test(clause)) {
+  // The total ends the last clause, or a clause followed only by clauses without a figure but a rate
+  // (`主动公开政府信息977条,超额完成全年目标任务40%。其中包括…`, probeH6 011).
+  const clauses = text.split(/[，,]/).map((c) => c.trim());
+  let last = clauses.length - 1;
+  while (last > 0 && !COUNT_END.test(clauses[last]!) && !/\d/.test(clauses[last]!.replace(RATE, ''))) {
+    last--;
+  }
+  const clause = clauses[last]!;
+  if (CHANGE.test(clause) || !COUNT_END.test(clause)) {
     return undefined;
   }
-  return { parse: `${clause}，${sentence.text}`, shown: `${clause}。${sentence.text}` };
+  const shown = clauses.slice(last).join('，');
+  return { parse: `${clause}，${sentence.text}`, shown: `${shown}。${sentence.text}` };
 }
+const COUNT_END = /(?<![\d.])\d+(?:件|条|篇|个|项|次)$/;
+const RATE = /\d+(?:\.\d+)?\s*[%％]/g;
 const ANY_COUNT = /(?<![\d.])\d+\s*(?:余|多)?\s*(?:件|条|篇|个|项|次)/g;
 
 /** A parse of a list whose total stands in the sentence before, when every count of the list is one of its parts. */
