@@ -64,6 +64,26 @@ describe('META-PERIOD (rule 8)', () => {
     assert.deepEqual(run(checkMetaPeriod, {}), []);
   });
 
+  test('a university`s report (高等学校信息公开办法, a 学年) covers its academic year: no META-PERIOD (probeH5 032, 034)', () => {
+    const title = '岭南师范学院2022-2023学年信息公开工作年度报告';
+    const intro =
+      '按照《高等学校信息公开办法》(中华人民共和国教育部令第29号)、《教育部关于公布〈高等学校信息公开事项清单〉的通知》(教办函〔2014〕23号)和《广东省教育厅转发教育部办公厅关于做好2023年高校信息公开年度报告工作的通知》以及广东省信息公开工作要求,围绕岭南师范学院2022-2023学年信息公开工作执行情况,学校编制了《岭南师范学院2022-2023学年信息公开工作年度报告》。报告中所列数据的统计时间为2022年9月1日至2023年8月31日。';
+    const facts = fromText([title, intro]);
+    assert.equal(facts.text?.period?.text.includes('2022年9月1日'), true);
+    assert.deepEqual(run(checkMetaPeriod, facts), []);
+    // 034: the 办法 and 2023-2024学年度 in the introduction, no 学年 in a title
+    const other = fromText([
+      '本年度工作报告是按照《高等学校信息公开办法》(教育部令第29号)、《教育部关于公布〈高等学校信息公开事项清单〉的通知》(教办函〔2014〕23号)等文件精神和工作要求,根据学校2023-2024学年度信息公开工作实际编制而成。',
+      '全文包括工作概述、主动公开情况、依申请公开和不予公开情况、信息公开的评议情况,因学校信息公开工作受到举报、复议、诉讼的情况,信息公开工作存在的问题和改进措施、其他需要报告的事项、清单事项公开情况表等八部分内容。报告中所列数据的统计时间为2023年9月1日至2024年8月31日。',
+    ]);
+    assert.deepEqual(run(checkMetaPeriod, { ...other, year: 2024 }), []);
+    // the same period in a government's report is still a warning
+    const government = fromText(['某县教育局2023年政府信息公开工作年度报告', '报告中所列数据的统计时间为2022年9月1日至2023年8月31日。']);
+    assert.deepEqual(messagesOf(run(checkMetaPeriod, government)), [
+      '统计期限2022年9月1日至2023年8月31日与报告年度2023年1月1日至12月31日不一致',
+    ]);
+  });
+
   test('a malformed period date is not assessable here (META-YEAR reports it)', () => {
     const facts = fromText(['某县民政局2022年政府信息公开工作年度报告', '统计期限自2022年1月1日起至202222年12月31日止。']);
     assert.deepEqual(
@@ -190,5 +210,20 @@ describe('STRUCT-OUTLINE (rule 37)', () => {
     assert.deepEqual(messagesOf(run(checkStructOutline, facts)), [
       '报告引言所述结构（政府信息公开的收费及减免情况、依申请公开政府信息情况）与正文所用格式（国办公开办函〔2021〕30号）不一致',
     ]);
+  });
+
+  test('an outline of the report`s full text (全文包括…) is the report`s outline (probeH6 045)', () => {
+    const intro =
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定和《中共中央办公厅国务院办公厅关于全面推进政务公开工作的意见》及其《实施细则》等有关文件要求。特向社会公布2021年度本镇政府信息公开年度报告。全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开收费及减免情况、申请行政复议及提起诉讼情况和存在的主要问题及改进措施等。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。';
+    assert.deepEqual(messagesOf(run(checkStructOutline, fromText([intro]))), [
+      '报告引言所述结构（政府信息公开收费及减免情况、依申请公开政府信息情况）与正文所用格式（国办公开办函〔2021〕30号）不一致',
+    ]);
+    // the full text of another document (《…》全文…), or 全文 not outlining (全文可在…下载): no outline of this report
+    for (const line of [
+      '《某市政府信息公开规定》全文包括依申请公开政府信息情况、政府信息公开收费及减免情况等内容。',
+      '全文可在门户网站下载，其中依申请公开政府信息情况、政府信息公开收费及减免情况另行说明。',
+    ]) {
+      assert.deepEqual(messagesOf(run(checkStructOutline, fromText([line]))), [], line);
+    }
   });
 });

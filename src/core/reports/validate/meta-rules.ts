@@ -43,6 +43,9 @@ export const checkMetaPeriod: RuleCheck = ({ report }) => {
   if (period === null) {
     return [];
   }
+  if (academicYearReport(report.text.sections, period.text)) {
+    return [];
+  }
   const base = { rule: 'META-PERIOD', subject: period.text, expression: '统计期限 = 报告年度1月1日至12月31日', cells: [] } as const;
   const { from, to } = period;
   if (report.year === null || from.iso === null || to.iso === null) {
@@ -61,6 +64,21 @@ export const checkMetaPeriod: RuleCheck = ({ report }) => {
     }),
   ];
 };
+
+// A 学年 named as a span of two years (`2022-2023学年`, `2023—2024学年度`).
+const ACADEMIC_YEAR = /20\d{2}\s*[-－—–~～至]\s*(?:20)?\d{2}\s*学年/;
+
+/**
+ * Whether the report is a university's (高等学校) disclosure report, which covers a 学年 by design (教育部
+ * 《高等学校信息公开办法》, not the 条例's calendar year): its introduction says it follows that 办法 or names a 学年,
+ * or its period is one.
+ */
+function academicYearReport(sections: readonly { readonly id: string; readonly lines: readonly string[] }[], period: string): boolean {
+  if (period.includes('学年')) {
+    return true;
+  }
+  return introductionOf(sections).some((line) => line.includes('高等学校信息公开办法') || ACADEMIC_YEAR.test(asciiDigits(line)));
+}
 
 /**
  * META-LATE (rule 9, 《条例》第四十九条): signed after 1月31日 of the next year (a department) or 3月31日
@@ -158,7 +176,9 @@ const OLD_PARTS = [
 ] as const;
 const STRUCTURE_WORDS = /包括|包含|组成|分为|共分|由/;
 // Two cheap tests instead of one `报告.*包括` pattern: no backtracking on a long unpunctuated text.
-const describesStructure = (text: string) => text.includes('报告') && STRUCTURE_WORDS.test(text);
+// A statement opening with 全文 and a structure word (`全文包括概述、…`, `全文由…组成`) outlines the report too: its full text.
+const FULL_TEXT_OUTLINE = /^全文(?:共)?(?:包括|包含|由|分为|共分)/;
+const describesStructure = (text: string) => (text.includes('报告') && STRUCTURE_WORDS.test(text)) || FULL_TEXT_OUTLINE.test(text);
 
 /**
  * STRUCT-OUTLINE (rule 37): the introduction (text before 一、总体情况, else the first paragraph of
@@ -190,8 +210,8 @@ export const checkStructOutline: RuleCheck = ({ report }) => {
       }),
     );
   }
-  // Whitespace removal makes no new character: a line without 报 has no statement with 报告.
-  for (const statement of introduction.flatMap((line) => (line.includes('报') ? splitStatements(line) : []))) {
+  // Whitespace removal makes no new character: a line without 报 or 全 has no statement with 报告 or 全文.
+  for (const statement of introduction.flatMap((line) => (line.includes('报') || line.includes('全') ? splitStatements(line) : []))) {
     const text = statement.replace(/\s+/g, '');
     if (!describesStructure(text)) {
       continue;

@@ -195,6 +195,25 @@ describe('META-YEAR-TEXT (46)', () => {
     const report = buildFacts({ year: 2021, text: readDocumentText(lines, '2021') });
     assert.deepEqual(failures(checkNamedReportYear, report), []);
   });
+
+  test('the report`s own title in 《…》 after 编制了 is its name (probeH6 049), a cited notice`s still is not', () => {
+    const intro =
+      '根据《中华人民共和国政府信息公开条例》(以下简称条例)及山东省、济宁市、邹城市关于政府信息公开工作的有关规定,我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》。本年度报告由政府信息公开工作总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况,政府信息公开行政复议、行政诉讼情况,政府信息公开工作中存在的问题及改进措施等六部分组成,所列数据的统计期限自2021年1月1日起至12月31日止,全文可同时在“邹城市人民政府”门户网站(www.zoucheng.gov.cn)进行查阅或下载。';
+    const text = readDocumentText([intro, ...HEADINGS], '2021');
+    assert.equal(text.year, 2021);
+    assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: 2021, text })), [
+      ['META-YEAR-TEXT', 'warning', '正文“根据《中华人民共和国政府信息公开条例》(以下简称…”称2020年度报告，与报告年度2021年不一致'],
+    ]);
+    // the same title and year: no finding; a past report published (及时发布《…》) or a notice cited: skipped
+    for (const line of [
+      intro.replace('2020年政府', '2021年政府'),
+      '2021年,我镇及时发布《田黄镇2020年政府信息公开工作年度报告》,所列数据的统计期限自2021年1月1日起至12月31日止。',
+      '按照《关于做好2020年政府信息公开工作年度报告编制工作的通知》编制了本报告,统计期限自2021年1月1日起至12月31日止。',
+    ]) {
+      const other = readDocumentText([line, ...HEADINGS], '2021');
+      assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: 2021, text: other })), [], line);
+    }
+  });
 });
 
 describe('META-YEAR-TEXT (46) on a web page', () => {

@@ -301,7 +301,7 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
       continue;
     }
     for (const match of text.matchAll(NAMED_REPORT)) {
-      if (insideBookTitle(text, match.index)) {
+      if (insideBookTitle(text, match.index) && !(sentence.section === 'preamble' && ownBookTitle(text, match))) {
         continue;
       }
       const named = Number(match[1]);
@@ -321,6 +321,22 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
   }
   return out;
 };
+
+// The introduction making this report under its title (`我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》`, `现发布《…》`):
+// a verb of making right before 《. A bare 发布 or 公布 may report last year's report published (`及时发布《…》`): only
+// with 现 or 特 before it.
+const MAKES_REPORT = /(?:(?:编制|编写|撰写|形成|完成)(?:完成|了)?|(?:现|特|特此)(?:发布|公布))$/;
+
+/**
+ * Whether the report named by `match` (inside 《…》) is the title the introduction gives its own report: the 《 right
+ * after a verb of making, the title ending with the report's name (no 关于…通知 around it, no other document cited).
+ */
+function ownBookTitle(text: string, match: RegExpMatchArray): boolean {
+  const at = match.index!;
+  const open = text.lastIndexOf('《', at);
+  const end = at + match[0].length;
+  return text[end] === '》' && MAKES_REPORT.test(text.slice(0, open).trimEnd()) && !/[〈<《]|关于/.test(text.slice(open + 1, at));
+}
 
 function insideBookTitle(text: string, at: number): boolean {
   const open = text.lastIndexOf('《', at);

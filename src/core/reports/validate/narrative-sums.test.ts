@@ -65,6 +65,17 @@ describe('the parse of §3', () => {
     );
   });
 
+  test('parts saying through which channel (通过…网站公开) are channels, not kinds: another channel after them is one more part (probeH3 009)', () => {
+    assert.deepEqual(
+      parseNarrativeSum(
+        '主动公开政府信息8769条,其中,通过市政府网站公开信息2100条,通过县政府门户网站发布政府信息5469条,通过新闻媒体公开信息1600条、通过其他形式公开信息600条',
+      ),
+      { total: 8769, unit: '条', sum: 9769, detail: '2100+5469+1600+600', catchAll: false },
+    );
+    // approximate parts in the sentence of the total: left to NARR-SUM-LIST
+    assert.equal(parseNarrativeSum('主动公开政府信息8769条,其中,通过市政府网站公开信息2100条,通过新闻媒体公开信息9000余条'), null);
+  });
+
   test('a board or screen that published (公示栏上公开, 电子屏滚动播放) is a channel too: its count ends a list of kinds', () => {
     // a real page (probeT 004): 6 + 2 + 2 + 30 = 40; the notice board's 15 and 6 are another channel's counts
     assert.equal(
@@ -244,6 +255,40 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     for (const line of unread) {
       assert.deepEqual(found(line), [], line);
     }
+  });
+
+  test('a total ending a clause followed only by a rate (超额完成…40%) is the total of the next sentence`s list (probeH6 011)', () => {
+    assert.deepEqual(
+      found(
+        '二是目标完成情况。2021年,主动公开政府信息977条,超额完成全年目标任务40%。其中包括政府文件11条,工作动态信息270条,人事信息28条,财政信息58条,行政权力信息34条,安全生产信息38条,公共服务和资源配置信息43条,重大项目信息67条,其他信息145条。',
+      ),
+      [
+        [
+          'NARR-SUM',
+          'warning',
+          '“主动公开政府信息977条，超额完成全年目标任务4…”：总数977条，分项合计694条（11+270+28+58+34+38+43+67+145）',
+        ],
+      ],
+    );
+    // a clause after the total with a figure of its own (not a rate): the list stays unread
+    assert.deepEqual(found('2021年,主动公开政府信息977条,访问量达12万人次。其中包括政府文件11条,工作动态信息270条,其他信息145条。'), []);
+  });
+
+  test('approximate parts of a list whose total is in the sentence before: a warning only when their lower bounds exceed it (probeH3 009)', () => {
+    const before =
+      '(一)主动公开政府信息情况。2019年,通过政府门户网站、政务公开栏、档案查询点、广播、电视、短信平台、电子屏、社会活动日、新媒体平台等形式主动公开政府信息8769条。';
+    const list =
+      '其中,通过市政府网站公开信息2100条,通过县政府门户网站发布政府信息5469条,通过新闻媒体公开信息1600余条、通过其他形式公开信息600余条。';
+    assert.deepEqual(found(before + list), [
+      [
+        'NARR-SUM',
+        'warning',
+        '“通过政府门户网站、政务公开栏、档案查询点、广播、…”：总数8769条，分项合计至少9769条（2100+5469+1600余+600余）',
+      ],
+    ]);
+    // lower bounds at or below the total say nothing
+    assert.deepEqual(found(before + list.replace('1600余条', '600余条')), []);
+    assert.deepEqual(found(before + list.replace('5469条', '4000条')), []);
   });
 
   test('items sent up or taken by another body (报送, 采用) end a list of kinds: no part (probeD2 003)', () => {

@@ -20,6 +20,11 @@ export interface NarrativeSum {
   readonly catchAll: boolean;
   /** Parts written without their unit at the end of the list (`部门动态信息1`); absent when none. */
   readonly bare?: number;
+  /**
+   * Some part is approximate (`1600余条`): `sum` is a lower bound, given only when it already exceeds the exact total
+   * (probeH3 009); absent otherwise.
+   */
+  readonly atLeast?: true;
 }
 
 const TOTAL = /(?<!\d)(\d+)(余|多)?(件|条|篇|个|项|次)[，,：:]?\s*其中[，,：:]?/;
@@ -68,9 +73,14 @@ const CHANNEL_NAME = new RegExp(
   `(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|政务网|门户|${BOARD})[”"」]?上?(?:公开|发布|推送|转发|转载|公示|张贴)?$`,
 );
 
+// A part saying through which channel it was published (`通过市政府网站公开信息2100条`, `通过其他形式公开信息600余条`,
+// probeH3 009): 通过, a channel or a way, then 公开 or 发布.
+const THROUGH_CHANNEL =
+  /^通过[^，,、；;]{0,16}?(?:网站|媒体|公众号|微信|微博|平台|客户端|门户|专栏|公开栏|形式|方式|渠道|途径)[^，,、；;]{0,4}?(?:公开|发布)/;
+
 /** Whether a part labelled `label` counts a kind of information (not a channel's output). */
 export function namesCategory(label: string): boolean {
-  return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label);
+  return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label) && !THROUGH_CHANNEL.test(label);
 }
 
 // A part counting items sent up to or taken by another body (`主动向市政府办报送信息100余条`, `市政府网站共采用672条`)
@@ -113,8 +123,13 @@ export function strictTotalAt(sentence: string): number {
   return sentence.includes('其中') ? (TOTAL.exec(sumText(sentence))?.index ?? -1) : -1;
 }
 
-/** Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. */
-export function parseNarrativeSum(sentence: string): NarrativeSum | null {
+/**
+ * Parses a sentence per validation-rules.md §3; null when it holds no checkable total and parts. An approximate part
+ * (`1600余条`) leaves the list unread (NARR-SUM-LIST reads such a sentence), unless `lowerBounds`: then parts above the
+ * total even at their lower bounds are a result (`atLeast`) — for a list whose total stands in the sentence before,
+ * which NARR-SUM-LIST does not read.
+ */
+export function parseNarrativeSum(sentence: string, lowerBounds = false): NarrativeSum | null {
   if (!sentence.includes('其中')) {
     return null;
   }
@@ -139,6 +154,7 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   const list = rest.split(/[，,；;]/);
   let bare = 0;
   let documents = 0;
+  let approximate = false;
   pieces: for (let p = 0; p < list.length; p++) {
     const piece = withoutTrailingNote(list[p]!.trim());
     if (piece === '') {
@@ -211,12 +227,20 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
         categories++;
       }
       if (part.approximate) {
-        return null;
+        if (!lowerBounds) {
+          return null;
+        }
+        approximate = true; // its figure a lower bound: read on, only a sum above the total is known wrong
       }
       if (CATCH_ALL.test(part.label)) {
         catchAll = true;
       }
-      parts.push({ value: Number(part.digits), detail: part.digits, distributive: false, label: part.label });
+      parts.push({
+        value: Number(part.digits),
+        detail: part.approximate ? `${part.digits}余` : part.digits,
+        distributive: false,
+        label: part.label,
+      });
     }
   }
   if (documents > 0 && documents === parts.length) {
@@ -230,6 +254,13 @@ export function parseNarrativeSum(sentence: string): NarrativeSum | null {
   }
   const sum = parts.reduce((s, p) => s + p.value, 0);
   const detail = parts.map((p) => p.detail).join('+');
+  if (approximate) {
+    // Lower bounds (`1600余条`): only parts already above an exact total, with no other reading of them (a count
+    // before the total, two breakdowns of it), are known wrong; anything else is left unread.
+    return sum > total && countBefore(text, match.index, unit) === undefined && !splitsIntoTotals(parts, total) && bare === 0
+      ? { total, unit, sum, catchAll, detail, atLeast: true }
+      : null;
+  }
   const before = sum === total ? undefined : countBefore(text, match.index, unit);
   if (before !== undefined && sum === before + total) {
     // `受理申请21件，结转上年度2件，其中网上申请20件，书面申请3件`: the 其中 splits both counts (21 + 2).
@@ -369,7 +400,7 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     const sentence = sentences[i]!;
     const own = parseNarrativeSum(sentence.text);
     const joined = own === null ? withTotalBefore(report, sentences, i) : undefined;
-    const parsed = own ?? (joined === undefined ? null : wholeList(parseNarrativeSum(joined.parse), sentence.text));
+    const parsed = own ?? (joined === undefined ? null : wholeList(parseNarrativeSum(joined.parse, true), sentence.text));
     if (parsed === null) {
       continue;
     }
@@ -389,7 +420,7 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
         left: total,
         right: readOn ? total : sum,
         holds: sum === total || readOn,
-        message: () => `“${excerpt}”：总数${total}${unit}，分项合计${sum}${unit}（${detail}）`,
+        message: () => `“${excerpt}”：总数${total}${unit}，分项合计${parsed.atLeast ? '至少' : ''}${sum}${unit}（${detail}）`,
       }),
     );
   }
@@ -419,12 +450,22 @@ function withTotalBefore(
   if (text.match(ANY_COUNT)?.length !== 1 || /^\s*[；;]/.test(restOfLine(report, sentence))) {
     return undefined;
   }
-  const clause = text.split(/[，,]/).pop()!.trim();
-  if (CHANGE.test(clause) || !/(?<![\d.])\d+(?:件|条|篇|个|项|次)$/.test(clause)) {
+  // The total ends the last clause, or a clause followed only by clauses without a figure but a rate
+  // (`主动公开政府信息977条,超额完成全年目标任务40%。其中包括…`, probeH6 011).
+  const clauses = text.split(/[，,]/).map((c) => c.trim());
+  let last = clauses.length - 1;
+  while (last > 0 && !COUNT_END.test(clauses[last]!) && !/\d/.test(clauses[last]!.replace(RATE, ''))) {
+    last--;
+  }
+  const clause = clauses[last]!;
+  if (CHANGE.test(clause) || !COUNT_END.test(clause)) {
     return undefined;
   }
-  return { parse: `${clause}，${sentence.text}`, shown: `${clause}。${sentence.text}` };
+  const shown = clauses.slice(last).join('，');
+  return { parse: `${clause}，${sentence.text}`, shown: `${shown}。${sentence.text}` };
 }
+const COUNT_END = /(?<![\d.])\d+(?:件|条|篇|个|项|次)$/;
+const RATE = /\d+(?:\.\d+)?\s*[%％]/g;
 const ANY_COUNT = /(?<![\d.])\d+\s*(?:余|多)?\s*(?:件|条|篇|个|项|次)/g;
 
 /** A parse of a list whose total stands in the sentence before, when every count of the list is one of its parts. */
