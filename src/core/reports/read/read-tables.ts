@@ -744,7 +744,8 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
   const reading: TableReading = {
     template: choice.template,
     cells: readCells,
-    tablesFound: tablesFound(aligned.found),
+    // The table the text is cut in was begun, if only by its heading (`三、收到和处理…` / `(本列数据的勾稽关`).
+    tablesFound: tablesFound(aligned.found, cut?.table ?? null),
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, lastContent, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     ...narrativeOf(layout, aligned.consumed),
@@ -758,10 +759,10 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
   return candidates.size === 0 ? reading : { ...reading, runCandidates: candidates };
 }
 
-function tablesFound(found: Uint8Array): TableId[] {
+function tablesFound(found: Uint8Array, cutIn: TableId | null): TableId[] {
   const tables: TableId[] = [];
   for (let i = 0; i < TABLE_IDS.length; i++) {
-    if (found[i] === 1) {
+    if (found[i] === 1 || TABLE_IDS[i] === cutIn) {
       tables.push(TABLE_IDS[i]!);
     }
   }
@@ -793,13 +794,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     const index = layout.skipped[i]!;
     consumed[index] = 1;
   }
+  // A table is found where its rows, labels or columns are (accept): its section heading alone opens none
+  // (probeH5 037: `二、主动公开政府信息情况` over prose; probeH3 026: section 一's `(二)主动公开政府信息情况`).
   const found = new Uint8Array(TABLE_IDS.length);
-  for (let i = 0; i < layout.headings.length; i++) {
-    const heading = layout.headings[i]!;
-    if (heading.table !== null) {
-      found[tableIndexOf(heading.table)] = 1;
-    }
-  }
 
   const records: DataRecord[] = [];
   const variants: Variant[] = [];
