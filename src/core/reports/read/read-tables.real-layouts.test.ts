@@ -788,3 +788,61 @@ describe('a section heading over no table', () => {
     assert.deepEqual(reading.tablesFound, ['二']);
   });
 });
+
+describe('a text cut right after a number, one value more than the row has columns', () => {
+  // probeH3 021: the file ends on `20` without a line break, after 政府集中采购's two cells.
+  const tail = [
+    '第二十条第(八)项',
+    '',
+    '信息内容',
+    '',
+    '上一年项目数量',
+    '',
+    '本年增/减',
+    '',
+    '行政事业性收费',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '第二十条第(九)项',
+    '',
+    '信息内容',
+    '',
+    '采购项目数量',
+    '',
+    '采购总金额',
+    '',
+    '政府集中采购',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '20',
+  ];
+  const readCut = (lines: readonly string[], openEnd: boolean) =>
+    readTables(
+      openEnd ? { blocks: [{ kind: 'text', text: lines.join('\n') }], openEnd } : { blocks: [{ kind: 'text', text: lines.join('\n') }] },
+    );
+
+  it('reads the row`s cells before the cut number, not the fragment (probeH3 021)', () => {
+    const reading = readCut(['二、主动公开政府信息情况', '', ...tail], true);
+    const cells = values(reading);
+    assert.deepEqual([cells['procurement.procurement_items'], cells['procurement.procurement_amount']], [0, 0]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(!messages.some((m) => m.startsWith('READ-ROW-SHAPE')), messages.join('\n'));
+    assert.ok(
+      messages.includes(
+        'READ-TRUNCATED 文件以数字“20”结束，其后没有换行，可能在此处被截断：这个数字多于“政府集中采购”行的列数，应为其后被截断内容的开头，未作为单元格读取',
+      ),
+      messages.join('\n'),
+    );
+  });
+
+  it('keeps the rightmost values of a text that ends with its line break', () => {
+    const cells = values(readCut(['二、主动公开政府信息情况', '', ...tail, ''], false));
+    assert.deepEqual([cells['procurement.procurement_items'], cells['procurement.procurement_amount']], [0, 20]);
+  });
+});
