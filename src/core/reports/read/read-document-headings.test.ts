@@ -45,3 +45,30 @@ describe('sections numbered (一)…(六) (probeT/012)', () => {
     assert.ok(!messages.some((m) => m.startsWith('STRUCT-HEADING')), messages.join('\n'));
   });
 });
+
+describe('a heading whose numeral the page lost (probeH1 052)', () => {
+  test('`、总体情况` is section 一 with a STRUCT-HEADING notice; only the official heading text counts', () => {
+    assert.equal(matchSectionHeading('、总体情况 ', '2021', 0)?.id, 'overview');
+    assert.equal(matchSectionHeading('、总体情况', '2021', 0)?.exact, false);
+    assert.equal(matchSectionHeading('、主动公开政府信息情况', '2021', 1)?.id, 'proactive');
+    // a drifted wording under no number is none
+    assert.equal(matchSectionHeading('、总体概况', '2021', 0), null);
+  });
+
+  test('the report is read (agency and year), not NOT-A-REPORT', () => {
+    const reading = read([
+      '名  称: 杨园街道2025年政府信息公开工作年度报告 发布机构: 武汉市武昌区人民政府杨园街道办事处',
+      '杨园街道2025年政府信息公开工作年度报告',
+      '、总体情况 ',
+      '2025年,我街严格依照《中华人民共和国政府信息公开条例》规定,坚持以公开为常态不公开为例外,持续深化公开内容,创新公开形式,不断增强政府信息公开工作透明度和公信力',
+      '()政府信息主动公开情况 ',
+      '1.安排部署、做法成效',
+      '一是持续推进政府网站集约化建设,优化栏目设置。二是配置专人负责相关栏目公开事项,定期开展专题培训,提升人员公开意识和能力。',
+    ]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.equal(reading.agency, '杨园街道');
+    assert.equal(reading.year, 2025);
+    assert.ok(messages.includes('STRUCT-HEADING 标题“、总体情况”与格式规定的“一、总体情况”不一致'), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.startsWith('NOT-A-REPORT')), messages.join('\n'));
+  });
+});

@@ -136,17 +136,27 @@ function matchHeadingText(
   if (key === '' || key.length > MAX_HEADING) {
     return null;
   }
-  const numbering = NUMBERING.exec(key);
+  // A heading whose numeral the page lost (`、总体情况`, probeH1 052: the numerals were images) is numbered all
+  // the same, by an unknown number: the section only with the official heading text, never a drifted one.
+  const lostNumeral = !bracketed && key.startsWith('、');
+  const numbering = lostNumeral ? null : NUMBERING.exec(key);
   if ((numbering?.[4] !== undefined) !== bracketed) {
     return null;
   }
   const numeral = numbering === null ? null : (numbering[1] ?? numbering[2] ?? numbering[4]!);
   const plainNumbering = numbering !== null && numbering[2] !== undefined;
-  const core = numbering === null ? key : key.slice(numbering[0].length);
+  const core = lostNumeral ? key.slice(1) : numbering === null ? key : key.slice(numbering[0].length);
   for (let index = fromIndex; index < CORES.length; index++) {
     const section = CORES[index]!;
     const rightNumber = numeral === NUMERALS[index] || numeral === String(index + 1);
     const exactCore = section.cores.find((c) => c.core === core);
+    if (lostNumeral) {
+      if (exactCore === undefined) {
+        continue;
+      }
+      const official = officialOf(section.cores, template, exactCore.year);
+      return { id: section.id, index, found: text.trim(), official, exact: false, rest: '' };
+    }
     // A heading with its text on the same line (`三、主动公开政府信息情况。2021年，我局无…`) under another number
     // than its section's is a numbered sentence of the section before it, not the heading.
     if (

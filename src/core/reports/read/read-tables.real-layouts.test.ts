@@ -758,3 +758,91 @@ describe('page metadata in a pipe row', () => {
     assert.deepEqual(reading.tablesFound, []);
   });
 });
+
+describe('a section heading over no table', () => {
+  it('opens no table 二 under `二、主动公开政府信息情况` over prose (probeH5 037)', () => {
+    const reading = read([
+      '一、概述',
+      '我单位领导高度重视信息公开工作,调整了以管委会主任为组长,领导班子成员为副组长,各内设机构、所属事业单位、派驻机构为成员的政务信息公开工作领导小组。',
+      '二、主动公开政府信息情况',
+      '宣城高新区管委会2018年共通过政务信息公开系统公开政府文件、政务信息276条,全文电子化率100%。让群众看得到、听得懂、易获取、能监督、好参与。',
+    ]);
+    assert.deepEqual(reading.tablesFound, []);
+  });
+
+  it('opens no table 二 under section 一`s `(二)主动公开政府信息情况` (probeH3 026)', () => {
+    const reading = read([
+      '一、总体情况',
+      '(一)主动公开政府信息的形式',
+      '我委以政府信息公开目录管理系统、市卫健委门户网站、“健康绵阳”微信公众号、宣传栏等为平台,广泛利用电视、报纸、新闻网站等媒介公开政府信息。',
+      '(二)主动公开政府信息情况',
+      '1.规范性文件。主动公开规范性政策文件,以及相关政策解读信息。公开政策性文件1件,政策解读1件。',
+      '(三)做好新冠肺炎疫情信息公开',
+      '一是每日定时发布我市新型冠状病毒肺炎疫情最新情况,让公众及时了解我市疫情信息。',
+    ]);
+    assert.deepEqual(reading.tablesFound, []);
+  });
+
+  it('still finds the table its labels begin under the heading', () => {
+    const reading = read(['二、主动公开政府信息情况', '第二十条第(一)项 | |||', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |']);
+    assert.deepEqual(reading.tablesFound, ['二']);
+  });
+});
+
+describe('a text cut right after a number, one value more than the row has columns', () => {
+  // probeH3 021: the file ends on `20` without a line break, after 政府集中采购's two cells.
+  const tail = [
+    '第二十条第(八)项',
+    '',
+    '信息内容',
+    '',
+    '上一年项目数量',
+    '',
+    '本年增/减',
+    '',
+    '行政事业性收费',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '第二十条第(九)项',
+    '',
+    '信息内容',
+    '',
+    '采购项目数量',
+    '',
+    '采购总金额',
+    '',
+    '政府集中采购',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '20',
+  ];
+  const readCut = (lines: readonly string[], openEnd: boolean) =>
+    readTables(
+      openEnd ? { blocks: [{ kind: 'text', text: lines.join('\n') }], openEnd } : { blocks: [{ kind: 'text', text: lines.join('\n') }] },
+    );
+
+  it('reads the row`s cells before the cut number, not the fragment (probeH3 021)', () => {
+    const reading = readCut(['二、主动公开政府信息情况', '', ...tail], true);
+    const cells = values(reading);
+    assert.deepEqual([cells['procurement.procurement_items'], cells['procurement.procurement_amount']], [0, 0]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(!messages.some((m) => m.startsWith('READ-ROW-SHAPE')), messages.join('\n'));
+    assert.ok(
+      messages.includes(
+        'READ-TRUNCATED 文件以数字“20”结束，其后没有换行，可能在此处被截断：这个数字多于“政府集中采购”行的列数，应为其后被截断内容的开头，未作为单元格读取',
+      ),
+      messages.join('\n'),
+    );
+  });
+
+  it('keeps the rightmost values of a text that ends with its line break', () => {
+    const cells = values(readCut(['二、主动公开政府信息情况', '', ...tail, ''], false));
+    assert.deepEqual([cells['procurement.procurement_items'], cells['procurement.procurement_amount']], [0, 20]);
+  });
+});

@@ -739,12 +739,20 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
   // The text's last line of content, where rule 38 looks for a cut (findCut, collectFindings).
   const lastContent = lastContentLine(layout, aligned.consumed);
   const cut = findCut(layout, aligned, choice, lastContent);
-  const emitted = emitCells(aligned.records, cut, choice, aligned.variants, aligned.t3Columns);
+  const emitted = emitCells(
+    aligned.records,
+    cut,
+    choice,
+    aligned.variants,
+    aligned.t3Columns,
+    openTailRecord(layout, aligned, lastContent),
+  );
   const readCells = emitted.cells;
   const reading: TableReading = {
     template: choice.template,
     cells: readCells,
-    tablesFound: tablesFound(aligned.found),
+    // The table the text is cut in was begun, if only by its heading (`三、收到和处理…` / `(本列数据的勾稽关`).
+    tablesFound: tablesFound(aligned.found, cut?.table ?? null),
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, lastContent, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     ...narrativeOf(layout, aligned.consumed),
@@ -758,10 +766,10 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
   return candidates.size === 0 ? reading : { ...reading, runCandidates: candidates };
 }
 
-function tablesFound(found: Uint8Array): TableId[] {
+function tablesFound(found: Uint8Array, cutIn: TableId | null): TableId[] {
   const tables: TableId[] = [];
   for (let i = 0; i < TABLE_IDS.length; i++) {
-    if (found[i] === 1) {
+    if (found[i] === 1 || TABLE_IDS[i] === cutIn) {
       tables.push(TABLE_IDS[i]!);
     }
   }
@@ -793,13 +801,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
     const index = layout.skipped[i]!;
     consumed[index] = 1;
   }
+  // A table is found where its rows, labels or columns are (accept): its section heading alone opens none
+  // (probeH5 037: `二、主动公开政府信息情况` over prose; probeH3 026: section 一's `(二)主动公开政府信息情况`).
   const found = new Uint8Array(TABLE_IDS.length);
-  for (let i = 0; i < layout.headings.length; i++) {
-    const heading = layout.headings[i]!;
-    if (heading.table !== null) {
-      found[tableIndexOf(heading.table)] = 1;
-    }
-  }
 
   const records: DataRecord[] = [];
   const variants: Variant[] = [];
@@ -1225,6 +1229,20 @@ function cutInLabel(
 interface EmittedCells {
   readonly cells: ReadCell[];
   readonly shapeFindings: Finding[];
+  /** The row whose last value, the text's open tail (ScannedLayout.openTail), was one too many and not read. */
+  readonly tailDropped?: string;
+}
+
+/**
+ * The record whose last value is the number the text ends in without a line break (withoutOpenTail): the
+ * last row read, on the text's last line of content, ending in that number; else null.
+ */
+function openTailRecord(layout: ScannedLayout, aligned: AlignedRows, lastContent: number): DataRecord | null {
+  const record = aligned.last?.record ?? null;
+  if (layout.openTail === undefined || record === null || aligned.last!.line !== lastContent) {
+    return null;
+  }
+  return record.values[record.values.length - 1]?.trim() === layout.openTail ? record : null;
 }
 
 /**
@@ -1237,6 +1255,7 @@ function emitCells(
   choice: TemplateChoice,
   variants: Variant[],
   t3Columns: readonly (string | null)[] | null = null,
+  openTail: DataRecord | null = null,
 ): EmittedCells {
   const { fallback, t3Template } = choice;
   pushedCount = 0;
@@ -1245,6 +1264,7 @@ function emitCells(
     cellStamps.fill(0);
   }
   const shapeFindings: Finding[] = [];
+  let tailDropped: string | undefined;
   let narrowNoted = false;
   // Each record's row (undefined for table 四's label-less row and for IDs neither template has): one
   // array per report, not an object per record.
@@ -1296,6 +1316,16 @@ function emitCells(
       shapeFindings.push(narrowTable3Finding(narrow, rowDef, columns));
     }
     const glued = record.table === '三' && narrow === null ? gluedRowSplit(record.values, width) : null;
+    // The number the text ends in, one value more than the row has columns (`政府集中采购` / `0` / `0` / `20`,
+    // probeH3 021): the row's cells came before it, and it is the cut start of what followed, no cell; the
+    // rightmost values would take that fragment for the last cell.
+    const tail =
+      record === openTail && glued === null && narrow === null && !underHeader(record, columns) && !isCut
+        ? tailBeyondRow(record, width, trailing)
+        : null;
+    if (tail !== null) {
+      tailDropped = messageRow(rowDef.label);
+    }
     const found =
       glued !== null
         ? glued
@@ -1303,7 +1333,7 @@ function emitCells(
           ? alignNarrow(record.values, narrow, columns)
           : underHeader(record, columns)
             ? width
-            : align(record.values, width, record.positional, isCut, trailing);
+            : align(tail ?? record.values, width, record.positional, isCut, trailing);
     if (found === UNALIGNED) {
       shapeFindings.push(
         finding(
@@ -1338,7 +1368,16 @@ function emitCells(
       noteRowVariant(record, record.label, rowDef, templates[j]!, variants);
     }
   }
-  return { cells: inContractOrder(), shapeFindings };
+  return tailDropped === undefined ? { cells: inContractOrder(), shapeFindings } : { cells: inContractOrder(), shapeFindings, tailDropped };
+}
+
+/** The row's values without its last when exactly that one is more than its columns (after align's trims), else null. */
+function tailBeyondRow(record: DataRecord, width: number, trailing: number): readonly string[] | null {
+  const values = record.values.slice(0, -1);
+  if (align(record.values, width, record.positional, false, trailing) !== width + 1) {
+    return null;
+  }
+  return align(values, width, record.positional, false, trailing) === width ? values : null;
 }
 
 /** LABEL-VARIANT of a data row's label: a variant wording, or the other template's alias of the row (§5). */
@@ -1540,7 +1579,14 @@ function collectFindings(
     findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
   }
   if (layout.openTail !== undefined) {
-    findings.push(finding('READ-TRUNCATED', `文件以数字“${layout.openTail}”结束，其后没有换行，可能在此处被截断：这个数字可能不完整`));
+    findings.push(
+      finding(
+        'READ-TRUNCATED',
+        emitted.tailDropped === undefined
+          ? `文件以数字“${layout.openTail}”结束，其后没有换行，可能在此处被截断：这个数字可能不完整`
+          : `文件以数字“${layout.openTail}”结束，其后没有换行，可能在此处被截断：这个数字多于“${emitted.tailDropped}”行的列数，应为其后被截断内容的开头，未作为单元格读取`,
+      ),
+    );
   }
   const rank = (f: Finding) => RULE_IDS.indexOf(f.rule);
   const firstCell = (f: Finding) =>

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { readTables } from './read-tables.ts';
 import { headingTable, isFurniture } from './scan-layout.ts';
 
 // The five patterns of isFurniture, without its first-character shortcut.
@@ -75,5 +76,73 @@ describe('headingTable', () => {
     assert.equal(headingTable('(一)主动公开政府信息情况'), undefined);
     assert.equal(headingTable('(二)收到和处理政府信息公开申请情况'), undefined);
     assert.equal(headingTable('主动公开政府信息情况'), '二');
+  });
+});
+
+describe('a table 二 block whose first row label is blank in the page (probeH1 009)', () => {
+  const read = (lines: readonly string[]) => readTables({ blocks: [{ kind: 'text', text: lines.join('\n') }] });
+  // The real lines: one cell per line, an empty line after each, 规章 left as a line of spaces.
+  const page = [
+    '二、主动公开政府信息情况',
+    '',
+    '第二十条第',
+    '',
+    '信息内容',
+    '',
+    '本年制发件数',
+    '',
+    '本年废止件数',
+    '',
+    '现行有效件数',
+    '',
+    '  ',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '行政规范性文件',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '0',
+    '',
+    '第二十条第',
+    '',
+    '信息内容',
+    '',
+    '本年处理决定数量',
+    '',
+    '行政许可',
+    '',
+    '124',
+  ];
+
+  it('reads the blank row before 行政规范性文件 as 规章, not values under the header', () => {
+    const reading = read(page);
+    const cells = Object.fromEntries(reading.cells.map((c) => [c.id, c.value]));
+    assert.deepEqual(
+      [
+        cells['rules.issued'],
+        cells['rules.repealed'],
+        cells['rules.in_force'],
+        cells['normative_documents.in_force'],
+        cells['licensing.decisions'],
+      ],
+      [0, 0, 0, 0, 124],
+    );
+    assert.ok(!reading.findings.some((f) => f.rule === 'READ-UNKNOWN-ROW'), reading.findings.map((f) => f.message).join('\n'));
+  });
+
+  it('names no row when the next row is not a block`s second (行政许可 opens its block)', () => {
+    const reading = read([...page.slice(0, 20), '行政许可', '', '0']);
+    assert.equal(
+      reading.cells.some((c) => c.id.startsWith('rules.')),
+      false,
+    );
   });
 });

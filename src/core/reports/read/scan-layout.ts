@@ -6,7 +6,7 @@
 // tell table text from narrative.
 
 import type { SourceDocument } from '../report-model.ts';
-import type { TableId, TemplateId } from '../template.ts';
+import { type TableId, TEMPLATES, type TemplateId } from '../template.ts';
 import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import {
@@ -1028,6 +1028,33 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   }
 
   /**
+   * One cell per line, a table 二 block's header, then its first row with its label left blank (a line of spaces),
+   * then the block's second row (probeH1 009: `现行有效件数` / `  ` / `0` / `0` / `0` / `行政规范性文件`): the
+   * blank row is the one the template puts between them (规章). The header is emitted as a row of its own and the
+   * values as that row's, instead of values under the header. Only with exactly the block's columns filled.
+   */
+  function splitBlankFirstRow(row: OpenRow, nextLabel: string): void {
+    const cells = row.cells;
+    const blank = cells.indexOf('');
+    if (blank < 1 || cells.length !== row.lines.length || cells.lastIndexOf('') !== blank) {
+      return;
+    }
+    const first = firstRowBefore(nextLabel, cells[blank - 1]!);
+    if (first === null || cells.length - blank - 1 !== first.width) {
+      return;
+    }
+    for (let i = 0; i < cells.length; i++) {
+      if (i < blank ? isValueText(cells[i]!) : i > blank && !isValueText(cells[i]!)) {
+        return;
+      }
+    }
+    emit(cells.slice(0, blank), true, row.lines.slice(0, blank));
+    row.cells = [first.label, ...cells.slice(blank + 1)];
+    row.lines = row.lines.slice(blank);
+    row.rowLabels = true;
+  }
+
+  /**
    * Joins the first part of a wrapped label (the open row's last label, or the unknown line before) with
    * this line's label; on a match the row goes on with the joined label and this line's values.
    */
@@ -1133,6 +1160,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         open.lines.push(index);
         return;
       }
+      if (labels.isRow && open?.mode === 'stream' && !open.rowLabels && open.hasValues && table === '二') {
+        splitBlankFirstRow(open, labels.cells[labels.cells.length - 1]!);
+      }
       flush();
       if (valueCount === 0 && labels.cells.length > 1) {
         // A header line of PDF text: a row of its own.
@@ -1204,6 +1234,37 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       open = { cells: [labelText, ...values], positional: false, lines: [index], mode: 'stream', hasValues: true, rowLabels: true };
     }
   }
+}
+
+/**
+ * The first row of the table 二 block whose second row `label` names, when `column` is one of that block's
+ * columns, with the block's width; the same in every template the label is official in; else null.
+ */
+function firstRowBefore(label: string, column: string): { label: string; width: number } | null {
+  const columnTargets = matchLabel(column).targets;
+  let found: { label: string; width: number } | null = null;
+  for (const target of matchLabel(label).targets) {
+    if (target.kind !== 'row' || target.table !== '二') {
+      continue;
+    }
+    for (const template of target.templates) {
+      const rows = TEMPLATES[template].tables['二'].rows;
+      const at = rows.findIndex((r) => r.id === target.rowId);
+      const row = rows[at];
+      const before = rows[at - 1];
+      if (row === undefined || before === undefined || before.block !== row.block || rows[at - 2]?.block === row.block) {
+        return null;
+      }
+      const inBlock = columnTargets.some(
+        (t) => t.kind === 'column' && t.table === '二' && row.block !== undefined && t.blocks.includes(row.block),
+      );
+      if (!inBlock || (found !== null && found.label !== before.label)) {
+        return null;
+      }
+      found = { label: before.label, width: before.columns.length };
+    }
+  }
+  return found;
 }
 
 /** A line holding one value and nothing else (a `3  0  0` row of fixed-width text is none). */
