@@ -1135,4 +1135,13 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
       ['2023-01-01', '2023-12-31', 2023, 'period', []],
     );
   });
+  test('a sub-district speaking of its own site names itself (probeH7 054); a government’s portal does not', () => {
+    const lines = (site: string) => [
+      '一、总体情况',
+      '(一)主动公开政府信息情况',
+      `2020年我街道通过${site}主动公开政府采购19项,采购金额18.6198万元,政策文件2条,预决算信息2条。`,
+    ];
+    assert.equal(read(lines('渝中区人民政府大溪沟街道办事处子网站')).agency, '渝中区人民政府大溪沟街道办事处');
+    assert.equal(read(lines('渝中区人民政府网站')).agency, null);
+  });
 });
