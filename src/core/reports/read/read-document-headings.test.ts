@@ -72,3 +72,35 @@ describe('a heading whose numeral the page lost (probeH1 052)', () => {
     assert.ok(!messages.some((m) => m.startsWith('NOT-A-REPORT')), messages.join('\n'));
   });
 });
+
+describe('question marks a page wrote for characters it could not encode, before a heading (probeH9 010)', () => {
+  test('`??一、总体情况` is section 一, as the official heading; a line of `??` alone is none', () => {
+    assert.equal(matchSectionHeading('??一、总体情况', '2021', 0)?.id, 'overview');
+    assert.equal(matchSectionHeading('??一、总体情况', '2021', 0)?.exact, true);
+    assert.equal(matchSectionHeading('？？二、主动公开政府信息情况', '2021', 1)?.id, 'proactive');
+    assert.equal(matchSectionHeading('??', '2021', 0), null);
+    assert.equal(matchSectionHeading('?? ?? ?? ??', '2021', 0), null);
+  });
+
+  test('the report has its section 一 (its 繁體 text as load-source converts it)', () => {
+    const reading = read([
+      '标 题 | 西藏自治区人民政府办公厅2023年政府信息公开工作年度报告 | ||',
+      '?? ?? ?? ?? ?? ?? ?? ?? ?? ?? ?? ?? ?? ?? ?? ??',
+      '西藏自治区人民政府办公厅',
+      '??',
+      '2023年政府信息公开工作年度报告',
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定编制本报告。本报告汇总自治区政府办公厅数据,统计期限为2023年1月1日至12月31日。',
+      '??',
+      '??一、总体情况',
+      '??',
+      '2023年,西藏自治区人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实党中央、国务院和自治区党委、政府关于全面深化政务公开的工作要求,聚焦“四件大事”聚力“四个创建”,全面推进政府信息公开各项任务落实。',
+    ]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(!messages.some((m) => m.startsWith('STRUCT-SECTION 缺少“一、')), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.startsWith('STRUCT-HEADING')), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m.startsWith('STRUCT-SECTION 缺少“二、')),
+      messages.join('\n'),
+    );
+  });
+});

@@ -88,6 +88,8 @@ function startsWithTwoDigits(first: number, second: number): boolean {
 const NUMBERING =
   /^(?:第([一二三四五六七八九十]{1,2})部分[、.,:]?|([一二三四五六七八九十]{1,2}|[1-9])([、.,])|\(([一二三四五六七八九十])\))/;
 const MAX_HEADING = 40;
+// Question marks where a page put characters it could not encode, before a heading's numeral or text.
+const ENCODING_JUNK = /^[?？][?？\s]*(?=[(（1-9\u4e00-\u9fff])/;
 
 /**
  * Matches one line against the section headings from `fromIndex` on (headings come in template order).
@@ -99,7 +101,9 @@ export function matchSectionHeading(
   fromIndex: number,
   bracketed = false,
 ): SectionHeadingMatch | null {
-  const trimmed = line.trim();
+  // `??一、總體情況` (probeH9 010): characters the page could not encode, written as `?`, before the numeral hide
+  // no heading.
+  const trimmed = line.trim().replace(ENCODING_JUNK, '');
   if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
     return null;
   }

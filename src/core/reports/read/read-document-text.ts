@@ -231,9 +231,12 @@ function readTitle(block: readonly Line[]): TitleReading {
       // Another report's title in the page's links (`上一篇：某局2022年…`, `· 某局2021年…`): not this one's.
       continue;
     }
+    // A PDF's text run into one line: the title, then the report's first words (probeH8 028). The title is that line's
+    // first words; the line stays the report's text.
+    const head = titleHead(line.text);
     // `【2023】某局政府信息公开工作年度报告`: the year in brackets before the organ.
     // A page's layout table may trail the title with empty cells (`某局2023年…年度报告 | |||||…`).
-    const compact = asciiDigits(line.text.replace(/\s+/g, ''))
+    const compact = asciiDigits((head ?? line.text).replace(/\s+/g, ''))
       .replace(/^[【[〔（(](\d{4})(?:年度?)?[】\]〕）)]/, '$1年')
       // a school's academic year (`岭南师范学院2022-2023学年信息公开工作年度报告`): the year it ends in, as its period
       .replace(/(?<!\d)\d{4}[-—–~至](\d{4})学年/, '$1年')
@@ -319,7 +322,7 @@ function readTitle(block: readonly Line[]): TitleReading {
       // `beat365官方网站大全_…彩票…人民政府`, `澳門賭場`: a mirror's spam where the organ was; `)以及` of `…(以下简称《条例》)以及2018年度…年度报告编制`: what is left of a sentence. No name.
       agency = '';
     }
-    const lines = [line.index];
+    const lines = head === null ? [line.index] : [];
     // A two-line title: the organ on its own line above `2023 年政府信息公开工作年度报告` (seed 003).
     const previous = block[i - 1];
     // (A line that names no organ — a mirror's banner `环球国际` over a title its spam emptied — is none.)
@@ -341,6 +344,19 @@ function readTitle(block: readonly Line[]): TitleReading {
   }
   return unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
 }
+
+/**
+ * The title a line too long to be one starts with, before a space and the report's first words
+ * (`生态环境部2018年度政府信息公开工作报告 2018年,生态环境部以…`); null for any other line.
+ */
+function titleHead(text: string): string | null {
+  const head = /^(\S+)\s+\S/.exec(text.trim())?.[1];
+  return head !== undefined && text.replace(/\s+/g, '').length > MAX_TITLE && head.length <= MAX_TITLE && TITLE_HEAD.test(head)
+    ? head
+    : null;
+}
+// A title from its organ's name to the report's (not a page's JSON around it: `{"q":"某局2024年…年度报告`).
+const TITLE_HEAD = /^[\u4e00-\u9fff].*(?:年度报告|年度工作报告|年报|公开工作报告|信息公开报告)$/;
 
 // The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`): the organ follows it.
 const PUBLISHING_VERB =

@@ -108,3 +108,29 @@ describe('real pages read as no report, second round', () => {
     assert.deepEqual([reading.agency, reading.year, rules(reading).includes('TPL-BEFORE')], ['兴华乡', 2010, true]);
   });
 });
+
+describe('real reports without the template read as no report, probe round 16', () => {
+  // probeH7 048: a township's 2020 report in prose, run into one line, naming its organ only as 我乡.
+  const township =
+    '根据《中华人民共和国政府信息公开条例》的有关要求,我乡紧紧围绕党委、政府重要工作,推进重点领域信息公开、加强信息发布、读和回应工作,强化制度机制建设,不断扩大公开范围,细化公开内容,增强政府信息公开时效,切实发挥了信思公开工作对建设法治政府、创新政府和廉洁政府的促进作用,现将2020年政府信息公开工作报告如下: 一、2020年政务公开工作完成情况及成效 (一)机构建设方面。建立了“主要领导亲自抓、分管领导具体抓、职能部门抓落实”的工作机制,成立了由乡长任组长、副乡长任副组长的领导小组,全面负责政府信息公开工作。领导小组下设办公室,党政办公室作为责任部门,落实专门人员明确职责、工作任务和工作要求,负责信息公开材料的收集、发布、归档等工作。制定了《上营乡信息公开保密审查机制》等政务公开工作制度, 积极稳妥推进公开工作;并通过乡村公示栏、上营乡微信公众号、美篇平台、发放宣传单等方式及时主动向社会公开相关信息。';
+
+  test('an introduction presenting the report of its year (现将2020年政府信息公开工作报告如下) is a report of that year (probeH7 048)', () => {
+    const reading = read([township]);
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), JSON.stringify(reading.findings));
+    assert.equal(reading.year, 2020);
+    // no organ named but 我乡: none guessed
+    assert.equal(reading.agency, null);
+  });
+
+  test('an introduction presenting something else about the reports is none (the same line, a notice’s wording)', () => {
+    const notice = township.replace('现将2020年政府信息公开工作报告如下', '现将2020年政府信息公开工作年度报告编制工作有关事项通知如下');
+    assert.deepEqual(rules(read([notice])), ['NOT-A-REPORT']);
+  });
+
+  test('a PDF text run into one line: its title, then its first words, its `一、` lost — a report of 2018 (probeH8 028)', () => {
+    const reading = read([
+      '生态环境部2018年度政府信息公开工作报告 2018年,生态环境部以习近平新时代中国特色社会主义思想为指 导,认真学习党的十九大和十九届二中、三中全会精神,深入贯彻习 近平生态文明思想,按照党中央、国务院关于全面推进政务公开的决 策部署,加强生态环境信息公开,加大政策解读和回应关切力度,扩 大公众参与,助力打好污染防治攻坚战,不断满足人民群众日益增长 的环境知情权、参与权和监督权需要 、大力推动落实“五公开”,服务“放管服”改革 坚持以公开为常态、不公开为例外,在生态环境领域全面落实决 策、执行、管理、服务、结果“五公开”要求,推动工作落实。',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], ['生态环境部', 2018, ['TPL-BEFORE']]);
+  });
+});

@@ -186,7 +186,7 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   // A page about a report, titled by it (its 解读, a notice about making the reports, the template's notice): no
   // report, whatever outline it has (`一、编制背景`, the notice's list of what a report holds).
   const aboutAReport = reading.cells.length === 0 && titledAboutAReport(facts.narrativeLines);
-  if (aboutAReport || (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts))) {
+  if (aboutAReport || (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts) && !introducesItsReport(facts))) {
     // (A text that opens by stating its statistics period is a report all the same, written without the
     // template's tables and headings: its missing tables and sections are the findings.)
     // A file that is no annual report (a notice, a README in the batch): one notice, not nine
@@ -260,6 +260,27 @@ function titledAsReport(facts: ReportFacts): boolean {
     facts.narrativeLines.some((line) => NUMBERED_PART.test(line))
   );
 }
+/**
+ * Whether the text's introduction presents the report of its year (`…现将2020年政府信息公开工作报告如下: 一、2020年政务公开
+ * 工作完成情况及成效`, probeH7 048: a township's report in prose, naming its organ only as 我乡): a report all the same,
+ * of that year, laid out in numbered parts. What is presented is the report itself, not its making (`现将我乡2020年政府
+ * 信息公开年度报告编制和公布工作有关情况报告如下`) nor a quoted one (`现将《…年度报告》解读如下`).
+ */
+function introducesItsReport(facts: ReportFacts): boolean {
+  if (facts.year === null || !facts.narrativeLines.some((line) => NUMBERED_PART.test(line))) {
+    return false;
+  }
+  return facts.narrativeLines.slice(0, 3).some((line) => {
+    const intro = INTRODUCES_REPORT.exec(line.replace(/\s+/g, ''));
+    return intro !== null && intro.index <= MAX_INTRODUCTION && Number(intro[1]) === facts.year;
+  });
+}
+// `现将2020年政府信息公开工作报告如下`, `现将我局2023年度政府信息公开工作情况报告如下`, `特将…年度报告公布如下`.
+const INTRODUCES_REPORT =
+  /(?:现将|特将)[^《》〈〉“”"。，,；;：:]{0,30}?(\d{4})年度?[^《》〈〉“”"。，,；;：:]{0,30}?(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:开展)?(?:情况)?(?:年度)?(?:工作)?(?:总结)?报告(?:予以)?(?:公布|发布|公开)?如下/;
+// How far into its line the introduction may start: a report opens with it (`根据《条例》…要求,…现将…报告如下`).
+const MAX_INTRODUCTION = 300;
+
 // An interpretation (解读) or an illustrated version (图解) of a report, titled by the report it explains:
 // `文字解读:关于某局2023年…年度报告的解读`, `图解某局2023年…年度报告`, `《某局2023年…年度报告》解读`.
 const INTERPRETATION =
@@ -285,8 +306,10 @@ function titledAboutAReport(lines: readonly string[]): boolean {
     .find((line) => /年度报告|年报/.test(line));
   return title !== undefined && (INTERPRETATION.test(title) || NOTICE_ABOUT_REPORTS.test(title) || TEMPLATE_NOTICE.test(title));
 }
-// At a line's start, or after a sentence where a crawler ran the page into one line (`…联系。一、 概述`).
-const NUMBERED_PART = /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S/;
+// At a line's start, or after a sentence where a crawler ran the page into one line (`…联系。一、 概述`); also a part
+// whose numeral the page lost (`…监督权需要 、大力推动落实“五公开”`, probeH8 028, a PDF's text; `、总体情况`, probeH1 052).
+const NUMBERED_PART =
+  /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S|(?:^|\s)、\s*[\u4e00-\u9fff]/;
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */
 function isNotAReport(reading: ReportReading): boolean {
