@@ -106,6 +106,23 @@ describe('NARR-SUM-LIST (44)', () => {
     );
   });
 
+  test('a part`s own breakdown in a bracket closed within its piece is left out, as in rule 29`s parse (probeH9 030)', () => {
+    // probeH9 030's list, with a noun between its total and 其中 so that this rule reads it: 345 = 11 + … + 2
+    const parsed = parseLooseSum(
+      '主动公开政府信息345条信息,其中规章11条、行政规范性文件8条、其他文件102条,省政府工作报告2条(中英文各1条)、人大代表建议及政协提案办理信息1条、财政预决算信息4条、政务动态类信息213条、其他信息2条、政府信息公开工作年度报告2条',
+    );
+    assert.deepEqual([parsed?.sum, parsed?.detail], [345, '11+8+102+2+1+4+213+2+2']);
+    assert.equal(
+      failures(
+        checkNarrativeSumList,
+        inOverview(`${'主动公开政府信息345条信息,其中规章11条、其他文件102条,省政府工作报告2条(中英文各1条)、其他信息230条'}。`),
+      ).length,
+      0,
+    );
+    // a bracket left open still ends the list: 11 + 102
+    assert.equal(parseLooseSum('公开信息345条信息,其中规章11条、其他文件102条,省政府工作报告2条(中英文,各1条)、其他信息230条')?.sum, 113);
+  });
+
   test('below the total: a finding only for exact 其中 parts with a catch-all; a 包括 list may be a selection', () => {
     assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，其他信息856条)。')).length, 1);
     assert.equal(failures(checkNarrativeSumList, inOverview('共公布政府信息2599条，(其中机构职能类信息25条，规划信息856条)。')).length, 0);

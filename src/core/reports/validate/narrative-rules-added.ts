@@ -21,6 +21,7 @@ import {
   strictTotalAt,
   sumText,
   withoutBreakdowns,
+  withoutOwnBreakdown,
   withoutTrailingNote,
 } from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
@@ -130,7 +131,8 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   let catchAll = false;
   let categories = 0;
   pieces: for (const raw of list.split(/[，,；;]/)) {
-    const piece = withoutTrailingNote(raw.trim().replace(LIST_JOINER, ''));
+    // A part's own breakdown in a bracket closed within the piece is left out, as in rule 29's parse (probeH9 030).
+    const piece = withoutOwnBreakdown(withoutTrailingNote(raw.trim().replace(LIST_JOINER, '')), units);
     if (piece === '') {
       continue;
     }

@@ -378,9 +378,9 @@ describe('NARR-PERCENT (rule 36)', () => {
       '1.信息发布情况。2022年,累计公开政府信息580条。',
       '从公开渠道来看,政府网站公开信息118条,占比20.34%;政务新媒体公开信息142条,占比24.48%;通过报刊、电视、广播、政务服务场所等传统公开载体公开信息320条,占比55.18%。',
     ];
-    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: channels })), [
-      '“从公开渠道来看,政府网站公开信息118条,占比2…”：320/580=55.17%，与所述55.18%不符',
-    ]);
+    // 20.34 + 24.48 + 55.18 = 100.00: the shares were adjusted to make up the whole (320/580 = 55.172 %, less than
+    // 0.01 from 55.18), no finding — it had been `320/580=55.17%，与所述55.18%不符`
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: channels })), []);
     // a count before the shares: they are no shares of the statement before's total
     const counted = [
       '2022年,累计公开政府信息580条。',
@@ -426,6 +426,25 @@ describe('NARR-PERCENT (rule 36)', () => {
     // shares that mostly do not round from the count before are no shares of it: no evaluation
     const other = ['全年共发布信息300条。其中,通知公告10条,占20%;工作动态20条,占40%。', '在公开的50条信息中，通知10条，占20%。'];
     assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: other })), []);
+  });
+
+  test('shares adjusted to add up to exactly 100 %, each less than a unit of its last digit off, hold (probeH8 039, 043)', () => {
+    // probeH8 039: 5/12 = 41.67 % stated 41 %, so that 8 + 41 + 17 + 17 + 17 = 100
+    const h039 = [
+      '本单位对政府信息进行了梳理和编目,截至2022年12月31日,累计主动公开政府信息12条(均在政府网站我单位专栏中公开)。',
+      '在主动公开的信息中,政务信息公开指南1条,占8%;其他公文5条,占41%;决算预算2条,占17%,采购目录及收费标准2条,占17%,公示公告及其他类信息2条,占17%。',
+    ];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: h039 })), ['pass', 'pass', 'pass', 'pass', 'pass']);
+    // probeH8 043: 13/1046 = 1.24 % stated 1.3 %, so that 82.4 + 16.3 + 1.3 = 100.0
+    const h043 = [
+      '2024年,共收到政府信息公开申请1046件。其中,通过委官方网站提交申请表的862件,占比82.4%;通过信函提交申请的171件,占比16.3%;当面提交13件,占比1.3%。',
+    ];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: h043 })), ['pass', 'pass', 'pass']);
+    // a share a unit or more off, or shares not adding up to 100 %: measured one by one, as before
+    const off = ['共发布信息12条，其中通知1条，占8%；公文5条，占40%；公告6条，占52%。'];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: off })), ['pass', 'fail', 'fail']);
+    const short = ['共收到申请1046件,其中,网上862件,占比82.4%;信函171件,占比16.3%;当面13件,占比1.3%;其他0件,占比0.1%。'];
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: short })), ['pass', 'pass', 'fail', 'fail']);
   });
 
   test('no stated total or an approximate one (`1000余条`): no evaluation', () => {

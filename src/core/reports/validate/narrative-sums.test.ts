@@ -159,8 +159,24 @@ describe('the parse of §3', () => {
     );
     // a count in another unit inside a 、 run still ends the list
     assert.equal(parseNarrativeSum('累计公开2698条,其中:工作动态1201条、通知公告251条、征集调查16期、其他类信息1141条')?.sum, 1452);
-    // a bracket with figures is a list of its own: it ends the list
-    assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,动态信息2条,财务信息2条(其中预算1条、决算1条),计划总结5条')?.sum, 4);
+    // a bracket with figures closed right after a part's count is that part's own breakdown: the part is its count,
+    // and the list goes on after it (probeH9 030) — 2 + 2 + 2 + 5; it had ended the list (2 + 2)
+    assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,动态信息2条,财务信息2条(其中预算1条、决算1条),计划总结5条')?.sum, 11);
+  });
+
+  test('a part`s own breakdown in a bracket closed within its piece is left out, the list read on (probeH9 030)', () => {
+    // `省政府工作报告2条(中英文各1条)` in the middle of a 、 run: 11 + 8 + 102 + 2 + 1 + 4 + 213 + 2 + 2 = 345
+    assert.deepEqual(
+      parseNarrativeSum(
+        '2023年,通过省政府门户网站、《广东省人民政府公报》及官方微博微信等主动公开政府信息345条,其中规章11条、行政规范性文件8条、其他文件102条,省政府工作报告2条(中英文各1条)、人大代表建议及政协提案办理信息1条、财政预决算信息4条、政务动态类信息213条、其他信息2条、政府信息公开工作年度报告2条',
+      ),
+      { total: 345, unit: '条', sum: 345, catchAll: true, detail: '11+8+102+2+1+4+213+2+2' },
+    );
+    // a bracket left open, or 其中 without a bracket, still ends the list
+    assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,动态信息2条,财务信息2条(其中预算1条,决算1条),计划总结5条')?.sum, 4);
+    assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,动态信息2条,财务信息2条其中预算1条、决算1条,计划总结5条')?.sum, 4);
+    // a bracket after no count is part of a label, as before
+    assert.equal(parseNarrativeSum('公开信息22条,其中人事信息2条,计划总结5条,动态信息(含通知1条)2条,其他信息3条')?.sum, 7);
   });
 
   test('a comparison with last year after a part is no part (`比上年度减少838条`)', () => {
@@ -226,6 +242,40 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.deepEqual(found('共发布信息100条，其中通知30条，公告50条；另发布动态30条。').length, 1);
     // a bracket's parts are no part of the total: 30 + 20 + 40 falls short of 100 (with them, 30 + 20 + 40 + 5 + 5 = 100)
     assert.deepEqual(found('共发布信息100条，其中通知30条，公告20条，公示40条(其中公示5条、公告5条)。').length, 1);
+  });
+
+  test('a list with a catch-all part cut at `；` that adds up to the total by the end of its statement: no warning (probeH9 030)', () => {
+    assert.deepEqual(
+      found(
+        '(一)主动公开方面。2023年,通过省政府门户网站、《广东省人民政府公报》及官方微博微信等主动公开政府信息345条,其中规章11条、行政规范性文件8条、其他文件102条;省政府工作报告2条(中英文各1条)、人大代表建议及政协提案办理信息1条、财政预决算信息4条、政务动态类信息213条、其他信息2条、政府信息公开工作年度报告2条。通过省政府新闻办公室举办新闻发布会28次,报道省政府常务会议25次,通过主流媒体延伸宣传解读重要政策文件94篇次、发布相关信息2333条。',
+      ),
+      [],
+    );
+    // read on, short of the total, or only past the statement's end: the warning stays
+    assert.deepEqual(found('共发布信息100条，其中通知30条，其他信息50条；公告10条。'), [
+      ['NARR-SUM', 'warning', '“共发布信息100条，其中通知30条，其他信息50…”：总数100条，分项合计80条（30+50）'],
+    ]);
+    assert.equal(found('共发布信息100条，其中通知30条，其他信息50条。另发布公告20条。').length, 1);
+    // the same words inside an earlier sentence of the line are not this sentence (seed 004): it is read on from itself
+    assert.deepEqual(
+      found('今年，共发布信息100条，其中通知30条，其他信息50条，网站发布20条。共发布信息100条，其中通知30条，其他信息50条。'),
+      [['NARR-SUM', 'warning', '“共发布信息100条，其中通知30条，其他信息50…”：总数100条，分项合计80条（30+50）']],
+    );
+  });
+
+  test('a 条 list whose last parts are in 件 and that adds up to the total with them: no notice (probeH8 020, probeH7 005)', () => {
+    const lines = [
+      // probeH8 020: 289 + 14 + 31 + 4 + 2 = 340
+      '2023年在官方网站主动发布原创信息340条,其中动态类信息289条,概况类信息14条,政府信息公开专栏信息31条,行政规范性文件4件,政策解读2件。转发国省重要会议、文件和工作动态信息共1404条;通过“资阳发改”政务微信公众号发布信息899条,其中原创信息203条。',
+      // probeH7 005: 27 + 198 + 11 = 236
+      '2022年度共计公开各类信息236条,其中政府网站发布工作动态27条,微信公众号发布信息198条,回复群众诉求11件。',
+    ];
+    for (const line of lines) {
+      assert.deepEqual(found(line), [], line);
+    }
+    // with the 件 parts still short of the total, or past it: the notice stays
+    assert.equal(found('共发布信息100条，其中通知30条，公告50条，回复诉求10件。').length, 1);
+    assert.equal(found('共发布信息100条，其中通知30条，公告50条，回复诉求30件。').length, 1);
   });
 
   test('a total ending the sentence before a `其中…` list is its total, when the list is whole (real pages)', () => {

@@ -156,7 +156,8 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
   let documents = 0;
   let approximate = false;
   pieces: for (let p = 0; p < list.length; p++) {
-    const piece = withoutTrailingNote(list[p]!.trim());
+    // `省政府工作报告2条(中英文各1条)`: the part, its own breakdown closed within the piece left out (probeH9 030).
+    const piece = withoutOwnBreakdown(withoutTrailingNote(list[p]!.trim()), unit);
     if (piece === '') {
       continue;
     }
@@ -387,7 +388,8 @@ function countBefore(text: string, at: number, unit: string): number | undefined
 /**
  * NARR-SUM (rule 29) and NARR-SUM-PARTIAL (rule 30): the parts listed after `其中` must add up to the
  * total. More than the total, or less with a catch-all part (`其他信息16条`), is a warning; less without
- * one is a notice (the parts may be a selection).
+ * one is a notice (the parts may be a selection). Less, but the total exactly when read on (addsUpReadOn: to the end
+ * of the paragraph, or of the statement with a catch-all part), is no finding.
  */
 export const checkNarrativeSums: RuleCheck = ({ report }) => {
   if (!narrativeMentions(report, '其中')) {
@@ -408,8 +410,11 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     const { total, unit, sum, detail, catchAll } = parsed;
     const partial = sum < total && !catchAll;
     // A list the parse cut short (at a channel, a clause without a count, a `；`) that adds up to the total when
-    // read on is no selection of parts.
-    const readOn = partial && addsUpReadOn(joined?.parse ?? sentence.text, restOfLine(report, sentence), total, unit);
+    // read on is no selection of parts. With a catch-all part (`其他文件102条;省政府工作报告2条…其他信息2条。`,
+    // probeH9 030) the list is read on to the end of its statement only: the catch-all was not its last part.
+    const rest = restOfLine(report, sentence);
+    const readOn =
+      sum < total && addsUpReadOn(joined?.parse ?? sentence.text, partial ? rest : (rest.split(/[。！？!?]/)[0] ?? ''), total, unit);
     out.push(
       evaluated({
         rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',
@@ -478,27 +483,36 @@ function wholeList(parsed: NarrativeSum | null, list: string): NarrativeSum | nu
   return (sumText(list).match(ANY_COUNT)?.length ?? 0) + (parsed.bare ?? 0) === parsed.detail.split('+').length ? parsed : null;
 }
 
-/** The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. */
+/**
+ * The text after a sentence on its line (the rest of its paragraph), '' when it ends the line. The sentence is found
+ * where it stands whole, between sentence ends: `我局…其他信息16条` inside `今年，我局…其他信息16条，市民政局板块公开316条。`
+ * (an earlier line of seed 004) is another sentence's text.
+ */
 function restOfLine(report: ReportFacts, sentence: NarrativeSentence): string {
   for (const section of report.text.sections) {
     if (section.id !== sentence.section) {
       continue;
     }
     for (const line of section.lines) {
-      const at = line.indexOf(sentence.text);
-      if (at >= 0) {
-        return line.slice(at + sentence.text.length);
+      for (let at = line.indexOf(sentence.text); at >= 0; at = line.indexOf(sentence.text, at + 1)) {
+        const end = at + sentence.text.length;
+        if (SENTENCE_EDGE.test(line[at - 1] ?? '') && SENTENCE_EDGE.test(line[end] ?? '')) {
+          return line.slice(end);
+        }
       }
     }
   }
   return '';
 }
+// What stands on either side of a whole sentence: a sentence end, a space, or the line's edge.
+const SENTENCE_EDGE = /^(?:[。！？；!?;\s\u3000]|)$/;
 
 /**
  * Whether the parts after a sentence's total, read on over what ended the strict parse (a channel's count, a
- * clause without a count, `；`, `。`) to the end of the paragraph, add up to the total exactly: at some part,
+ * clause without a count, `；`, `。`) to the end of `rest`, add up to the total exactly: at some part,
  * or with the parts that break down the part before them (`新闻栏目5条,今日秀英2条,政务动态栏目3条;政策栏目14条,…`)
- * left out. Only ever clears a notice, so a reading that is not the writer's can cost a missed notice, no finding.
+ * left out, or — in a 条 list — with its 件 parts in. Only ever clears a finding (a notice, or a catch-all list's warning
+ * read on to the end of its statement), so a reading that is not the writer's can cost a missed finding, never a new one.
  */
 export function addsUpReadOn(sentence: string, rest: string, total: number, unit: string): boolean {
   const text = sumText(`${sentence}${rest}`);
@@ -507,6 +521,10 @@ export function addsUpReadOn(sentence: string, rest: string, total: number, unit
     return false;
   }
   const values: number[] = [];
+  // The same parts with those in 件 in a list in 条 (`…政府信息公开专栏信息31条,行政规范性文件4件,政策解读2件`, probeH8
+  // 020; `…微信公众号发布信息198条,回复群众诉求11件`, probeH7 005): each document or request answered is an item published.
+  // Undefined once a 件 part is approximate.
+  let withDocuments: number[] | undefined = unit === '条' ? [] : undefined;
   for (const raw of text.slice(match.index + match[0].length).split(/[，,；;。]/)) {
     const piece = withoutOwnBreakdown(withoutTrailingNote(raw.trim()), unit);
     if (piece.includes('其中')) {
@@ -517,35 +535,60 @@ export function addsUpReadOn(sentence: string, rest: string, total: number, unit
     }
     const subs = piece.split('、');
     let labels = 0;
+    let documentLabels = 0; // as `labels`, for `withDocuments`
     for (let i = 0; i < subs.length; i++) {
       const part = trailingCount(subs[i]!, unit);
       if (part === undefined) {
+        const document = withDocuments === undefined ? undefined : trailingCount(subs[i]!, '件');
+        if (document === undefined) {
+          documentLabels++;
+        } else if (document.approximate) {
+          withDocuments = undefined;
+        } else {
+          withDocuments?.push(eachOf(document, documentLabels));
+          documentLabels = 0;
+        }
         labels++; // `新增设市政服务信息栏目`, the first labels of `机构设置、政策法规、各类公文等信息94条`
         continue;
       }
       if (part.approximate) {
         return false;
       }
-      // `低保、低边、特困各12条`: every label right before it has the count too.
-      values.push((part.label.endsWith('各') ? labels + 1 : 1) * Number(part.digits));
+      values.push(eachOf(part, labels));
+      withDocuments?.push(eachOf(part, documentLabels));
       labels = 0;
+      documentLabels = 0;
     }
   }
-  return prefixReaches(values, total) || prefixReaches(withoutSubtotals(values), total);
+  // With the 件 parts the list must reach the total exactly at some part, no subtotal left out.
+  return (
+    prefixReaches(values, total) ||
+    prefixReaches(withoutSubtotals(values), total) ||
+    (withDocuments !== undefined && prefixReaches(withDocuments, total))
+  );
+}
+
+/** A part's contribution: `低保、低边、特困各12条` counts for every label right before it (`labels`) too. */
+function eachOf(part: TrailingCount, labels: number): number {
+  return (part.label.endsWith('各') ? labels + 1 : 1) * Number(part.digits);
 }
 
 /**
  * A part without the breakdown of its own count in a bracket closed right after it (`部门财务信息2条(其中部门预算1条、
- * 部门决算1条)`): read on, the part is its count; the bracket's parts are the 2's, not the total's.
+ * 部门决算1条)`, `省政府工作报告2条(中英文各1条)、人大代表建议…1条`, probeH9 030): the part is its count; the bracket's
+ * parts are the count's, not the total's. Every such bracket in the piece goes, wherever it stands; a bracket after no
+ * count of `units` (`工作动态类信息(含通知公告)135条`), after an approximate one, or left open stays.
  */
-function withoutOwnBreakdown(piece: string, unit: string): string {
-  if (!piece.endsWith(')') && !piece.endsWith('）')) {
+export function withoutOwnBreakdown(piece: string, units: string | readonly string[]): string {
+  if (!piece.includes(')') && !piece.includes('）')) {
     return piece;
   }
-  const open = Math.max(piece.lastIndexOf('('), piece.lastIndexOf('（'));
-  const head = piece.slice(0, Math.max(open, 0)).trimEnd();
-  const part = open > 0 ? trailingCount(head, unit) : undefined;
-  return part === undefined || part.approximate ? piece : head;
+  const all = typeof units === 'string' ? [units] : units;
+  return piece.replace(/[（(][^（()）]*[）)]/g, (bracket: string, at: number) => {
+    const head = piece.slice(0, at).trimEnd();
+    const part = all.map((unit) => trailingCount(head, unit)).find((count) => count !== undefined);
+    return part === undefined || part.approximate ? bracket : '';
+  });
 }
 
 /** Whether the running sum of `values` equals `total` after some value. */
