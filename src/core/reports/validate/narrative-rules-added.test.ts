@@ -459,6 +459,17 @@ describe('NARR-ORDINAL (53)', () => {
     assert.deepEqual(failures(checkListOrdinals, inProblems('二是加强培训；三是强化考核。')), []);
   });
 
+  test('a page that lost the punctuation before the next item: that item all the same (probeH10 015)', () => {
+    const report = facts([
+      HEADINGS[0]!,
+      '2023年,我委持续推进政府信息公开工作。一是主动公开方面秉持“以公开为常态、不公开为例外”原则,确保民众及时获取关键信息二是依申请公开方面。规范依申请公开流程,本年度共收到依申请公开事项0三是政府信息管理方面。建立健全信息审核机制,保障信息的时效性与准确性四是政府信息公开平台建设方面。增强与公众的互动交流五是监督保障方面。明确责任分工。',
+      ...HEADINGS.slice(1),
+    ]);
+    assert.deepEqual(failures(checkListOrdinals, report), []);
+    // an item skipped after such an item is still one
+    assert.equal(failures(checkListOrdinals, inProblems('一是完善制度确保及时二是加强培训；四是强化考核。')).length, 1);
+  });
+
   test('a table of contents joined into one line (dot leaders, page numbers) keeps its items apart (a real page)', () => {
     assert.deepEqual(
       failures(

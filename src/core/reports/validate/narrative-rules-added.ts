@@ -14,6 +14,7 @@ import { cellValue, evaluated, notAssessable } from './evaluation.ts';
 import { table2StatementEvaluation } from './narrative-rules.ts';
 import {
   COMPARISON,
+  CONSEQUENCE,
   endsCategoryList,
   holdsOwnList,
   namesCategory,
@@ -155,6 +156,9 @@ export function parseLooseSum(sentence: string): LooseSum | null {
       }
       if (part.label.endsWith('各')) {
         return null; // distributive parts are rule 29's
+      }
+      if (parts.length > 0 && CONSEQUENCE.test(label + part.label)) {
+        break pieces; // what the items led to (`引发行政复议1件`), as rule 29's parse
       }
       if (
         endsCategoryList(
@@ -716,7 +720,10 @@ function itemsOf(line: string, lists: ListItem[][], open: ListItem[] | undefined
       continue;
     }
     const bounded = match.index === 0 || ITEM_BOUNDARY.test(line[match.index - 1]!);
-    if (!bounded) {
+    // A page that lost the punctuation between items (`…及时获取关键信息二是依申请公开方面`): the next ordinal of the open
+    // list is its item all the same.
+    const next = list !== undefined && n === list[list.length - 1]!.n + 1;
+    if (!bounded && !next) {
       // `5.加强平台建设一是…` (a run-together heading) or `统一是`: the list before it has ended, and
       // whether a list starts here cannot be told, so what follows is no continuation of anything.
       if (n === 1) {

@@ -388,6 +388,12 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.equal(found('全年共收到申请10件,其中予以公开5件,转接下年度办理6件。').length, 1);
   });
 
+  test('what the applications led to is no part of them (probeH10 048: `引发行政复议1件`)', () => {
+    assert.deepEqual(found('2023年,收到政府信息公开申请36件,其中:网络申请1件、信函申请35件,引发行政复议1件。'), []);
+    // a part that is one of them still counts: 1 + 35 + 1 = 37
+    assert.equal(found('2023年,收到政府信息公开申请36件,其中:网络申请1件、信函申请35件,当面申请1件。').length, 1);
+  });
+
   test('the last parts of a list without their unit, or before 等, are parts (probeA2 041, probeB2 046, probeD2 048)', () => {
     const report = buildFacts({
       text: readDocumentText(

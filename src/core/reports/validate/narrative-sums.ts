@@ -221,7 +221,7 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
       ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
-      if (completed && CARRIED.test(part.label)) {
+      if ((completed && CARRIED.test(part.label)) || (parts.length > 0 && CONSEQUENCE.test(part.label))) {
         break pieces;
       }
       if (namesCategory(part.label)) {
@@ -356,6 +356,9 @@ export function withoutBreakdowns(
 const OUTCOME_PART = /结果|维持|纠正|审结|办结|撤回|驳回|答复/;
 
 // Applications carried over into the next year (`转接下年度办理`, `结转下年度继续办理`).
+// What the counted items led to (`收到申请36件,其中:网络申请1件、信函申请35件,引发行政复议1件`): no kind of them.
+export const CONSEQUENCE = /^(?:引发|导致|引起|造成|产生)/;
+
 const CARRIED = /(?:转接|结转|转入|转至|顺延)(?:到|至|入)?下一?年|下一?年度?继续办理/;
 
 interface Part {
