@@ -27,6 +27,14 @@ describe('label typos (one character inserted or dropped; two from 12 characters
     assert.deepEqual(matchLabel('行政处理').targets, []);
   });
 
+  it('reads a label of six characters or more with one character replaced, when no other label is as close (probeH12 039)', () => {
+    const fee = matchLabel('行政事业型收费');
+    assert.deepEqual([fee.official, fee.difference], ['行政事业性收费', 'wording']);
+    // shorter labels and two replaced characters stay unread
+    assert.deepEqual(matchLabel('行政处理').targets, []);
+    assert.deepEqual(matchLabel('行政事业型缴费').targets, []);
+  });
+
   it('matchLabelExactly takes no typo (the run-together tokenizer tries every substring as a label)', () => {
     assert.deepEqual(matchLabelExactly('一、本年新收政府信息公开申请数').targets, []);
     assert.deepEqual(rowIds(matchLabelExactly('一、本年新收政府信息公开申请数量')), ['三:received']);

@@ -55,6 +55,14 @@ describe('a heading whose numeral the page lost (probeH1 052)', () => {
     assert.equal(matchSectionHeading('、总体概况', '2021', 0), null);
   });
 
+  test('`三是收到和处理政府信息公开申请情况`: a list ordinal for the numeral before the official text (probeH12 031)', () => {
+    const heading = matchSectionHeading('三是收到和处理政府信息公开申请情况', '2021', 1);
+    assert.deepEqual([heading?.id, heading?.exact], ['applications', false]);
+    // a list item of section 一 with more words is none; nor is an ordinal under another section's text
+    assert.equal(matchSectionHeading('三是收到和处理政府信息公开申请情况较去年增加', '2021', 1), null);
+    assert.equal(matchSectionHeading('二是收到和处理政府信息公开申请情况', '2021', 1), null);
+  });
+
   test('the report is read (agency and year), not NOT-A-REPORT', () => {
     const reading = read([
       '名  称: 杨园街道2025年政府信息公开工作年度报告 发布机构: 武汉市武昌区人民政府杨园街道办事处',

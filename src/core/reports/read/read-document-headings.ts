@@ -143,6 +143,23 @@ function matchHeadingText(
   // A heading whose numeral the page lost (`、总体情况`, probeH1 052: the numerals were images) is numbered all
   // the same, by an unknown number: the section only with the official heading text, never a drifted one.
   const lostNumeral = !bracketed && key.startsWith('、');
+  // `三是收到和处理政府信息公开申请情况` (probeH12 031): a list's ordinal for the numeral, the official heading text after it.
+  const ordinalIs = inline || bracketed ? null : /^([一二三四五六])是(?=.)/.exec(key);
+  if (ordinalIs !== null) {
+    const index = NUMERALS.indexOf(ordinalIs[1] as (typeof NUMERALS)[number]);
+    const section = index >= fromIndex ? CORES[index] : undefined;
+    const exactCore = section?.cores.find((c) => c.core === key.slice(2));
+    return section === undefined || exactCore === undefined
+      ? null
+      : {
+          id: section.id,
+          index,
+          found: text.trim(),
+          official: officialOf(section.cores, template, exactCore.year),
+          exact: false,
+          rest: '',
+        };
+  }
   const numbering = lostNumeral ? null : NUMBERING.exec(key);
   if ((numbering?.[4] !== undefined) !== bracketed) {
     return null;

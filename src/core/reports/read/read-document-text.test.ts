@@ -1144,4 +1144,16 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
     assert.equal(read(lines('渝中区人民政府大溪沟街道办事处子网站')).agency, '渝中区人民政府大溪沟街道办事处');
     assert.equal(read(lines('渝中区人民政府网站')).agency, null);
   });
+  test('identity as three more real pages write it (probeH12 028, probeH13 030, probeH14 011)', () => {
+    // `2021年内,` before the subject
+    assert.equal(read(['一、总体情况', '2021年内,通济街道共办理4件政府信息公开申请,均按时答复。']).agency, '通济街道');
+    // a clause with a verb inside is no organ; the year opening a sentence without its comma (`2022年我局…`) is the year
+    const text = read([
+      '一、总体情况',
+      '2022年我局严格按照《中华人民共和国政府信息公开条例》要求,全面推进信息公开工作。线上通过管委会网站等政府网站公开政府信息。',
+    ]);
+    assert.deepEqual([text.agency, text.year], [null, 2022]);
+    // a title in a layout table's cell
+    assert.equal(read(['| 天津东疆综合东疆综保区管理委员会2025年政府信息公开工作年度报告 |']).agency, '天津东疆综合东疆综保区管理委员会');
+  });
 });

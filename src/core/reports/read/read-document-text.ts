@@ -383,6 +383,8 @@ function cleanAgency(text: string): string {
       .replace(BREADCRUMB, '')
       // page metadata: `标题:`, `| 标题: | 某局2025年…`, `名称 某街道办事处2023年…` (spaces already gone)
       .replace(/^\|*(?:标题|题目|名称)[:：]?\|*/, '')
+      // a title in a layout table's cell (`| 天津东疆…管理委员会2025年…年度报告 |`)
+      .replace(/^\|+/, '')
       // a flipbook viewer's page title: `Page 8 - 某局2022年…年度报告`
       .replace(/^Page\d+[-–—]/i, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
@@ -661,7 +663,7 @@ const PAGE_LINE = new RegExp(
 );
 const REPORTED_AS_FOLLOWS = /(?:现将|现就|现把|特将)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:报告|年报)如下/;
 const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
-const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|[^\d。，,]{0,8}(?:共|受理|收到|主动|发布|公开|主動|發布))/;
+const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|我|[^\d。，,]{0,8}(?:共|受理|收到|主动|发布|公开|主動|發布))/;
 
 // ---------------------------------------------------------------- agency beyond title and signature
 
@@ -695,7 +697,9 @@ function isOrganName(text: string): boolean {
     !BARE_GOVERNMENT.test(text) &&
     // `区政府网站…`: a level's government without its place's name is none
     !/^[省市县区旗州盟镇乡](?:人民)?政府$/.test(text) &&
-    !/[，,。；;、\d（(]/.test(text)
+    !/[，,。；;、\d（(]/.test(text) &&
+    // a clause with a verb inside (`线上通过管委会网站…`, probeH13 030)
+    !/通过|利用|依托|借助|发挥/.test(text)
   );
 }
 
@@ -843,7 +847,7 @@ const BODY_AGENCY: readonly RegExp[] = [
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
 const SUBJECT =
-  /^(?:20\d{2}年度?[，,]*\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是)/;
+  /^(?:20\d{2}年(?:度|内|以来)?[，,]*\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是)/;
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   const texts = [...lines.slice(0, 12).map((l) => asciiDigits(l.text))];

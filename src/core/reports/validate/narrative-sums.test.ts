@@ -389,6 +389,18 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
   });
 
   test('what the applications led to is no part of them (probeH10 048: `引发行政复议1件`)', () => {
+    // nor a rate (probeH14 035): 3206 + 544 + 50 of 8032, a selection
+    assert.deepEqual(
+      found('主动公开各类信息8032条,其中政务动态信息3206条,规划计划财政类信息544条,政府会议、会议解读类信息50条,日均发布量23条。').map(
+        (f) => f[2],
+      ),
+      ['“主动公开各类信息8032条,其中政务动态信息32…”：总数8032条，分项合计3800条（3206+544+50）'],
+    );
+    // surveys (期) among items in 条, read on, complete the list (probeH13 018)
+    assert.deepEqual(
+      found('共计2698条,其中:工作动态1201条、通知公告251条、政策解读44条、人事信息45条、征集调查16期、其他类信息1141条。'),
+      [],
+    );
     assert.deepEqual(found('2023年,收到政府信息公开申请36件,其中:网络申请1件、信函申请35件,引发行政复议1件。'), []);
     // a part that is one of them still counts: 1 + 35 + 1 = 37
     assert.equal(found('2023年,收到政府信息公开申请36件,其中:网络申请1件、信函申请35件,当面申请1件。').length, 1);

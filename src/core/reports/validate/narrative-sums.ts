@@ -221,7 +221,7 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
       ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
-      if ((completed && CARRIED.test(part.label)) || (parts.length > 0 && CONSEQUENCE.test(part.label))) {
+      if ((completed && CARRIED.test(part.label)) || (parts.length > 0 && (CONSEQUENCE.test(part.label) || AVERAGE.test(part.label)))) {
         break pieces;
       }
       if (namesCategory(part.label)) {
@@ -358,6 +358,8 @@ const OUTCOME_PART = /结果|维持|纠正|审结|办结|撤回|驳回|答复/;
 // Applications carried over into the next year (`转接下年度办理`, `结转下年度继续办理`).
 // What the counted items led to (`收到申请36件,其中:网络申请1件、信函申请35件,引发行政复议1件`): no kind of them.
 export const CONSEQUENCE = /^(?:引发|导致|引起|造成|产生)/;
+// A rate, no kind of item (`…会议解读类信息50条,日均发布量23条`, probeH14 035).
+export const AVERAGE = /日均|月均|周均|平均|人均/;
 
 const CARRIED = /(?:转接|结转|转入|转至|顺延)(?:到|至|入)?下一?年|下一?年度?继续办理/;
 
@@ -542,7 +544,8 @@ export function addsUpReadOn(sentence: string, rest: string, total: number, unit
     for (let i = 0; i < subs.length; i++) {
       const part = trailingCount(subs[i]!, unit);
       if (part === undefined) {
-        const document = withDocuments === undefined ? undefined : trailingCount(subs[i]!, '件');
+        // (`征集调查16期` among items in 条, probeH13 018: each survey is one published as well)
+        const document = withDocuments === undefined ? undefined : (trailingCount(subs[i]!, '件') ?? trailingCount(subs[i]!, '期'));
         if (document === undefined) {
           documentLabels++;
         } else if (document.approximate) {
