@@ -134,3 +134,49 @@ describe('real reports without the template read as no report, probe round 16', 
     assert.deepEqual([reading.agency, reading.year, rules(reading)], ['生态环境部', 2018, ['TPL-BEFORE']]);
   });
 });
+
+describe('a report titled by itself, in prose without the template (probe round 16, helper fixU)', () => {
+  // probeH14 027: a district's 2019 report in traditional characters, its work listed as 一是、二是 (the page's own
+  // lines, and as the loader converts them: probeH14 scratch/027s).
+  const written = [
+    '成都市武侯區2019年政府信息公開工作年度報告',
+    '',
+    '2019年,我區緊緊圍繞區委區政府中心工作,認真貫徹執行《中華人民共和國政府信息公開條例》,嚴格部署落實省、市政府信息公開工作要求,順利完成各項工作任務。',
+    '',
+    '一是嚴格落實政府信息公開登記統計等各項工作制度,及時更新政府信息公開目錄,編制完成2019年一、二、三、四季度報表編制工作,2019年以來,我區通過政府信息公開管理系統累計主動公開政府信息19891條。',
+  ];
+  const simplified = [
+    '成都市武侯区2019年政府信息公开工作年度报告',
+    '',
+    '2019年,我区紧紧围绕区委区政府中心工作,认真贯彻执行《中华人民共和国政府信息公开条例》,严格部署落实省、市政府信息公开工作要求,顺利完成各项工作任务。',
+    '',
+    '一是严格落实政府信息公开登记统计等各项工作制度,及时更新政府信息公开目录,编制完成2019年一、二、三、四季度报表编制工作,2019年以来,我区通过政府信息公开管理系统累计主动公开政府信息19891条。',
+  ];
+
+  test('its title (成都市武侯區2019年政府信息公開工作年度報告) names organ and year: a report (probeH14 027)', () => {
+    const reading = readReport({ blocks: [{ kind: 'text', text: simplified.join('\n'), written: written.join('\n') }] }, '027.txt').reading;
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), JSON.stringify(reading.findings));
+    assert.deepEqual([reading.agency, reading.year], ['成都市武侯區', 2019]);
+  });
+
+  test('its simplified copy reads the same (probeH14 027)', () => {
+    const reading = read(simplified);
+    assert.deepEqual([reading.agency, reading.year, rules(reading).includes('NOT-A-REPORT')], ['成都市武侯区', 2019, false]);
+  });
+
+  test('a page listing reports, the same prose under them, is none', () => {
+    const [title, ...body] = simplified;
+    assert.deepEqual(rules(read([title!, '成都市武侯区2018年政府信息公开工作年度报告', ...body])), ['NOT-A-REPORT']);
+  });
+
+  test('a title naming the report inside a longer one (its 解读, a notice about it, probeH4 009) is none', () => {
+    const [, ...body] = simplified;
+    for (const title of [
+      '《成都市武侯区2019年政府信息公开工作年度报告》解读',
+      '阿坝州人民政府办公室关于做好2017年政府信息公开工作年度报告编制和公布工作的通知',
+      '成都市武侯区2019年政府信息公开工作年度报告发布',
+    ]) {
+      assert.deepEqual(rules(read([title, ...body])), ['NOT-A-REPORT'], title);
+    }
+  });
+});

@@ -186,7 +186,10 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   // A page about a report, titled by it (its 解读, a notice about making the reports, the template's notice): no
   // report, whatever outline it has (`一、编制背景`, the notice's list of what a report holds).
   const aboutAReport = reading.cells.length === 0 && titledAboutAReport(facts.narrativeLines);
-  if (aboutAReport || (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts) && !introducesItsReport(facts))) {
+  if (
+    aboutAReport ||
+    (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts) && !introducesItsReport(facts) && !headedByItsTitle(facts))
+  ) {
     // (A text that opens by stating its statistics period is a report all the same, written without the
     // template's tables and headings: its missing tables and sections are the findings.)
     // A file that is no annual report (a notice, a README in the batch): one notice, not nine
@@ -275,6 +278,39 @@ function introducesItsReport(facts: ReportFacts): boolean {
     return intro !== null && intro.index <= MAX_INTRODUCTION && Number(intro[1]) === facts.year;
   });
 }
+/**
+ * Whether the text opens with its own title, a line naming nothing but the organ's annual report of the year
+ * (`成都市武侯區2019年政府信息公開工作年度報告`, probeH14 027: a district's report in prose, its work listed as 一是、二是,
+ * without the template's tables or numbered parts): a report all the same, of that organ and year. Not a page listing
+ * reports (another line titling another organ's or year's report), nor one naming the report in a longer title (its
+ * 解读, a notice about making it, news of it: `关于做好2017年政府信息公开工作年度报告…的通知`).
+ */
+function headedByItsTitle(facts: ReportFacts): boolean {
+  const { agency, year } = facts;
+  if (agency === null || year === null) {
+    return false;
+  }
+  const lines = facts.narrativeLines.map((line) => line.replace(/\s+/g, '')).filter((line) => line !== '');
+  const titles = lines.map((line) => OWN_TITLE.exec(line));
+  const at = titles.findIndex((title) => title !== null);
+  const title = titles[at];
+  if (title === undefined || title === null || at >= MAX_TITLE_LINE) {
+    return false;
+  }
+  const names = (t: RegExpExecArray) => (t[1]!.includes(agency) || agency.includes(t[1]!)) && Number(t[2]) === year;
+  return (
+    names(title) &&
+    // a list of reports titles others
+    titles.every((t) => t === null || names(t)) &&
+    // …and its text follows: a sentence of the report's own (`2019年,我區緊緊圍繞…`)
+    lines.slice(at + 1).some((line) => line.length >= 20 && /[。，,；;]/.test(line))
+  );
+}
+// A title naming nothing but the organ and the year's annual report (`某局2019年度政府信息公开工作年度报告`).
+const OWN_TITLE = /^([\u4e00-\u9fff（）()]{3,40}?)(\d{4})年度?政府信息公开(?:工作)?年度报告$/;
+// The title is among the text's first lines (a page's header or breadcrumb before it).
+const MAX_TITLE_LINE = 3;
+
 // `现将2020年政府信息公开工作报告如下`, `现将我局2023年度政府信息公开工作情况报告如下`, `特将…年度报告公布如下`.
 const INTRODUCES_REPORT =
   /(?:现将|特将)[^《》〈〉“”"。，,；;：:]{0,30}?(\d{4})年度?[^《》〈〉“”"。，,；;：:]{0,30}?(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:开展)?(?:情况)?(?:年度)?(?:工作)?(?:总结)?报告(?:予以)?(?:公布|发布|公开)?如下/;
