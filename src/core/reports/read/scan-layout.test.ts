@@ -146,3 +146,92 @@ describe('a table 二 block whose first row label is blank in the page (probeH1 
     );
   });
 });
+
+describe('table 三 rows whose cells go on over lines of bars (probeH14 047)', () => {
+  const read = (lines: readonly string[]) => readTables({ blocks: [{ kind: 'text', text: lines.join('\n') }] });
+  const values = (lines: readonly string[]) => Object.fromEntries(read(lines).cells.map((c) => [c.id, c.value]));
+  // probeH14 047.txt (the page ends cut off): table 二 as plain pipe rows, table 三's rows continued on
+  // lone bars (a blank cell each) and a last `| v |` line.
+  const page = [
+    '二、主动公开政府信息情况',
+    '第二十条第(一)项 |',
+    '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |',
+    '规章 | 0 | 0 | 0 |',
+    '规范性文件 | 1 | 1 | 2 |',
+    '第二十条第(五)项 |',
+    '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |',
+    '行政许可 | 22 | +1 | 23 |',
+    '其他对外管理服务事项 | 1168 | +173 | 1341 |',
+    '第二十条第(六)项 |',
+    '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |',
+    '行政处罚 | 2 | -2 | 0 |',
+    '行政强制 | 0 | 0 | 0 |',
+    '第二十条第(八)项 |',
+    '信息内容 | 上一年项目数量 | 本年增/减 |',
+    '行政事业性收费 | 0 | 0 |',
+    '第二十条第(九)项 |',
+    '信息内容 | 采购项目数量 | 采购总金额 |',
+    '政府集中采购 | 22 | 184719元 |',
+    '三、收到和处理政府信息公开申请情况',
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
+    '自然人 | 法人或其他组织 | 总计 |',
+    '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+    '一、本年新收政府信息公开申请数量 | 25 |',
+    '|',
+    '|',
+    '|',
+    '|',
+    '| 25 |',
+    '二、上年结转政府信息公开申请数量 |',
+    '|',
+    '|',
+    '|',
+    '|',
+    '|',
+    '| 0 |',
+    '三、本年度办理结果 | (一)予以公开 | 7 |',
+    '|',
+    '|',
+    '|',
+    '|',
+    '| 7 |',
+    '(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 1 |',
+    '|',
+    '|',
+    '|',
+    '|',
+    '| 1 ',
+  ];
+  const t3 = (cells: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(cells).filter(([id]) => /^(received|carried_in|outcome)\./.test(id)));
+
+  it('reads each row with its lines of bars: 自然人 first, blanks, then 总计', () => {
+    const cells = values(page);
+    assert.deepEqual(t3(cells), {
+      'received.natural_person': 25,
+      'received.total': 25,
+      'carried_in.total': 0,
+      'outcome.disclosed.natural_person': 7,
+      'outcome.disclosed.total': 7,
+      'outcome.partial.natural_person': 1,
+      'outcome.partial.total': 1,
+    });
+    // Table 二's plain pipe rows read as before.
+    assert.equal(cells['rules.new_made'], 0);
+    assert.equal(cells['normative_documents.published_total'], 2);
+    assert.equal(cells['licensing.items_change'], 1);
+    assert.equal(cells['other_services.decisions'], 1341);
+    assert.equal(cells['penalties.items_change'], -2);
+    assert.equal(cells['fees.items_change'], 0);
+    assert.equal(cells['procurement.procurement_items'], 22);
+  });
+
+  it('joins nothing when the lines of bars do not give exactly seven values', () => {
+    // One lone bar more under row 一: eight values read either way, so only its first line is read.
+    const at = page.indexOf('| 25 |');
+    const cells = values([...page.slice(0, at), '|', '|', ...page.slice(at)]);
+    assert.equal(cells['received.natural_person'], 25);
+    assert.equal(cells['received.total'], undefined);
+    assert.equal(cells['outcome.disclosed.total'], 7);
+  });
+});

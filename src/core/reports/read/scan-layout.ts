@@ -6,7 +6,7 @@
 // tell table text from narrative.
 
 import type { SourceDocument } from '../report-model.ts';
-import { type TableId, TEMPLATES, type TemplateId } from '../template.ts';
+import { T3_COLUMNS, type TableId, TEMPLATES, type TemplateId } from '../template.ts';
 import { knownLabelText, type LabelMatch, type LabelTarget, matchLabel, matchLabelExactly, TextBook } from './match-label.ts';
 import { normalizeLabel } from './normalize-label.ts';
 import {
@@ -781,6 +781,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
           end = joined.end;
           start = end + 1;
         }
+      } else if (!pipeCells && (facts & LINE_PIPE) !== 0) {
+        const joined = joinBarContinuedRow(text, line, start);
+        if (joined !== null) {
+          line = joined.line;
+          facts = factsOf(line);
+          end = joined.end;
+          start = end + 1;
+        }
       }
       // A crawler's flattened page may write its digits full-width (`２１７１０`): its runs are split as ASCII.
       const folded = line.length >= 200 ? asciiDigits(line) : line;
@@ -1504,6 +1512,102 @@ function joinBrokenPipeRow(text: string, first: string, start: number): { line: 
     at = end + 1;
   }
   return null;
+}
+
+// ---------------------------------------------------------------- table 三 rows continued on lines of bars
+
+/** The most lines after its first that one table 三 row is read from when its cells went on over lines of bars. */
+const MAX_BAR_CONTINUED_LINES = 12;
+
+/**
+ * A table 三 row whose cells went on over lines of bars only (probeH14 047): `一、本年新收… | 25 |` / `|` × 4 /
+ * `| 25 |`, or `二、上年结转… |` / `|` × 6 / `| 0 |`: each lone bar is one blank cell, the last line holds the
+ * row's last value. The lines below the labelled row that open on a bar and hold only blanks and values
+ * (no label, no text) are read with it as one row, when that gives exactly the table's seven value columns.
+ * Two readings of a line opening on a bar are tried: written together with the lines before it (its leading
+ * bar closes a blank cell: `| 25 |||||| 25 |`) and as a cell between borders (`| 0 |` is the cell 0); the one
+ * that gives seven values is taken, none when neither or both do and they differ. Null (nothing joined)
+ * unless a value is found on the lines below.
+ */
+function joinBarContinuedRow(text: string, first: string, start: number): { line: string; end: number } | null {
+  let peek = start;
+  while (peek < text.length && isTrimmable(text.charCodeAt(peek)) && text.charCodeAt(peek) !== 0x0a) {
+    peek++;
+  }
+  if (text.charCodeAt(peek) !== 0x7c) {
+    return null; // the next line does not open on a bar (most lines)
+  }
+  const trimmed = first.trim();
+  if (trimmed.length === 0 || isBar(trimmed.charCodeAt(0)) || trimmed.includes('\\') || trimmed.includes('｜')) {
+    return null;
+  }
+  const head = trimmed.split('|').map((cell) => cell.trim());
+  if (head.length < 2 || !matchLabelExactly(head[0]!).targets.some((t) => t.kind === 'row' && t.table === '三')) {
+    return null;
+  }
+  let labels = 1;
+  while (labels < head.length && cellKind(head[labels]!) === CELL_OTHER) {
+    labels++;
+  }
+  if (head.slice(labels).some((cell) => !isValueText(cell))) {
+    return null;
+  }
+  // The next lines: each opens on a bar and holds blanks and values only.
+  const below: string[] = [];
+  let filled = false;
+  let at = start;
+  let end = start - 1;
+  while (below.length < MAX_BAR_CONTINUED_LINES && at < text.length) {
+    let lineEnd = text.indexOf('\n', at);
+    if (lineEnd === -1) {
+      lineEnd = text.length;
+    }
+    const next = text.slice(at, lineEnd).trim();
+    if (next.length === 0 || next.charCodeAt(0) !== 0x7c || next.includes('\\') || next.includes('｜')) {
+      break;
+    }
+    const parts = next.split('|').map((cell) => cell.trim());
+    if (parts.some((cell) => !isValueText(cell))) {
+      break;
+    }
+    filled ||= parts.some((cell) => cell.length > 0);
+    below.push(next);
+    end = lineEnd;
+    at = lineEnd + 1;
+  }
+  if (below.length === 0 || !filled) {
+    return null;
+  }
+  const width = T3_COLUMNS.length;
+  // Written together: the lines joined as they stand, the closing bar's empty cell dropped.
+  const together = (trimmed + below.join('')).split('|').map((cell) => cell.trim());
+  if (isBar(below[below.length - 1]!.charCodeAt(below[below.length - 1]!.length - 1))) {
+    together.pop();
+  }
+  // Between borders: a lone bar is one blank cell, another line its cells inside its bars.
+  const bordered = head.slice();
+  if (trimmed.endsWith('|')) {
+    bordered.pop();
+  }
+  for (const next of below) {
+    const parts = next.split('|').map((cell) => cell.trim());
+    parts.shift();
+    if (parts.length > 1 && next.endsWith('|')) {
+      parts.pop();
+    }
+    bordered.push(...parts);
+  }
+  const fitsTogether = together.length === labels + width;
+  const fitsBordered = bordered.length === labels + width;
+  let cells: string[];
+  if (fitsTogether && (!fitsBordered || together.join('|') === bordered.join('|'))) {
+    cells = together;
+  } else if (fitsBordered && !fitsTogether) {
+    cells = bordered;
+  } else {
+    return null;
+  }
+  return { line: `${cells.join(' | ')} |`, end };
 }
 
 /** True when a line's text and the next row's first cell name a row label together, and the cell alone does not. */
