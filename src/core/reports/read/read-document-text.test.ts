@@ -1156,4 +1156,24 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
     // a title in a layout table's cell
     assert.equal(read(['| 天津东疆综合东疆综保区管理委员会2025年政府信息公开工作年度报告 |']).agency, '天津东疆综合东疆综保区管理委员会');
   });
+  test('another name of the organ in brackets, and a contact line without its colon (probeH15 038, 039)', () => {
+    assert.equal(
+      read([
+        '2025年政府信息公开工作年度报告',
+        '根据《中华人民共和国政府信息公开条例》规定,现公布南通外向型农业综合开发区(苴镇街道)2025年政府信息公开工作年度报告。本报告所列数据的统计期限从2025年1月1日起到2025年12月31日止。',
+        '一、总体情况',
+      ]).agency,
+      '南通外向型农业综合开发区',
+    );
+    assert.equal(
+      read(['一、总体情况', '2025年我乡未收到依申请公开事项。对本报告有疑问,请联系中村乡人民政府党政办公室。']).agency,
+      '中村乡人民政府',
+    );
+    // a service centre named for contact is no organ; section 一's subject goes first
+    assert.equal(read(['一、总体情况', '如对本报告有疑问,请联系吴起县政府政务服务中心。']).agency, null);
+    assert.equal(
+      read(['一、总体情况', '贺胜桥镇人民政府坚持以《条例》为指导,认真贯彻落实。如有疑问请联系咸安区贺胜桥镇党政综合办公室。']).agency,
+      '贺胜桥镇人民政府',
+    );
+  });
 });

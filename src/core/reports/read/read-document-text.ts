@@ -904,7 +904,23 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
       }
     }
   }
-  return governmentOfVoice(lines);
+  return contactWithoutColon(lines) ?? governmentOfVoice(lines);
+}
+
+// The contact line without its colon, the organ's office named (`对本报告有疑问,请联系中村乡人民政府党政办公室。`, probeH15
+// 039); `请联系吴起县政府政务服务中心` names a service centre, no organ. Read after section 一's subject, which names the
+// organ as the report does (`贺胜桥镇人民政府坚持…` over `请联系咸安区贺胜桥镇党政综合办公室`).
+const CONTACT_WITHOUT_COLON = /请联系([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科)[；;，,。]/;
+
+function contactWithoutColon(lines: readonly Line[]): string | null {
+  for (const line of lines.slice(0, 12)) {
+    const match = CONTACT_WITHOUT_COLON.exec(asciiDigits(line.text));
+    const name = match === null ? null : organIn(match[1]!);
+    if (name !== null) {
+      return name;
+    }
+  }
+  return null;
 }
 
 // `本报告的电子版可在吴起县人民政府门户网站(www.wqx.gov.cn)下载`, `…可在兴海县人民政府(http://…)获取`: a government's site.
@@ -945,8 +961,10 @@ function organIn(phrase: string): string | null {
   const text = withoutLatinPrefix(phrase.replace(/\s+/g, ''))
     // `特编制《鞍山市人力资源和社会保障局2020年度政府信息公开工作报告》`: the title's quotation mark is no part of the name
     .replace(/^[《〈“"「『]+/, '')
-    // `某委员会(以下简称我委)`: the short name it goes by is no part of it
+    // `某委员会(以下简称我委)`: the short name it goes by is no part of it; nor another name of it in brackets
+    // (`南通外向型农业综合开发区(苴镇街道)`, probeH15 038)
     .replace(/[（(]以下简称[^）)]*[）)]$/, '')
+    .replace(/(?<=[\u4e00-\u9fff]{3})[（(][\u4e00-\u9fff]{2,12}[）)]$/, '')
     .replace(SPAM, '')
     // `请联系:硚口区教育局局党政办公室`: a doubled 局 is the page's typo
     .replace(/局局$/, '局')
