@@ -93,13 +93,19 @@ export function readDocumentText(
       ? { year: null, yearSource: null }
       : read;
   const named = mergeAgency(title.agency, signature.agency);
+  // The body's organ, found once: the last source when nothing else names one, and a short name's full form.
+  let body: string | null | undefined;
+  const bodyOnce = (): string | null => {
+    body ??= bodyAgency(lines, sections);
+    return body;
+  };
   const found =
     named === null
-      ? (quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyAgency(lines, sections))
+      ? (quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyOnce())
       : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
         // `来源:` naming it in full: the fuller name
         mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
-  const agency = found !== null && isShortName(found) ? fullerName(found, bodyAgency(lines, sections)) : found;
+  const agency = found !== null && isShortName(found) ? fullerName(found, bodyOnce()) : found;
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);

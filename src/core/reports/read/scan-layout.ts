@@ -773,16 +773,9 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       const cr = end > start && text.charCodeAt(end - 1) === 0x0d;
       let line = text.slice(start, cr ? end - 1 : end);
       start = end + 1;
-      if (!pipeCells && (facts & LINE_PIPE) !== 0 && opensBrokenPipeRow(line)) {
-        const joined = joinBrokenPipeRow(text, line, start);
-        if (joined !== null) {
-          line = joined.line;
-          facts = factsOf(line);
-          end = joined.end;
-          start = end + 1;
-        }
-      } else if (!pipeCells && (facts & LINE_PIPE) !== 0) {
-        const joined = joinBarContinuedRow(text, line, start);
+      if (!pipeCells && (facts & LINE_PIPE) !== 0) {
+        // A pipe row broken over lines, or continued on lines of bars: read as the one row it is.
+        const joined = opensBrokenPipeRow(line) ? joinBrokenPipeRow(text, line, start) : joinBarContinuedRow(text, line, start);
         if (joined !== null) {
           line = joined.line;
           facts = factsOf(line);
