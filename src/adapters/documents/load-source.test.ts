@@ -186,6 +186,22 @@ describe('plain text', () => {
     assert.equal((plain.document.blocks[0] as { written?: string }).written, undefined);
   });
 
+  test('a line whose conversion changed its length keeps its converted form; the others keep theirs as written (probeI7 050)', async () => {
+    // `娙` of a garbled line converts to `𫰛`, two UTF-16 units: the title's line is still written as the file writes it
+    const title = '蘭州新區經濟合作局關于2023年政府信息公開工作年度報告';
+    const garbled = '?。ㄋ模┘訌娙粘1O管。嚴把政府信息公開內容關';
+    const result = await loadSource(utf8(`${title}\n${garbled}\n`), 'a.txt');
+    assert.ok(result.ok);
+    const [block] = result.document.blocks;
+    assert.ok(block?.kind === 'text' && block.written !== undefined);
+    const [text, written] = [block.text.split('\n'), block.written.split('\n')];
+    assert.equal(text[0], '兰州新区经济合作局关于2023年政府信息公开工作年度报告');
+    assert.equal(written[0], title);
+    assert.equal(written[1], text[1]);
+    assert.notEqual(text[1]!.length, garbled.length);
+    assert.equal(block.written.length, block.text.length);
+  });
+
   test('simplified text with characters that also have a traditional reading is left alone', async () => {
     const text = '什么是乾隆年间的文件？干部了解情况，显著提高。';
     assert.equal(onlyText(await loadSource(utf8(text), 'a.txt')), text);

@@ -246,11 +246,8 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
     const text = convert(unified);
     // A converted text keeps its written form beside it, the same steps without the conversion: the agency is
     // named as the file writes it.
-    const form = mode === 'simplified' ? undefined : stripPinyinMarks(withoutZeroWidth(normalizeLineBreaks(unified)));
-    if (form === undefined || form === text || form.length !== text.length) {
-      return { kind: 'text', text };
-    }
-    return { kind: 'text', text, written: form };
+    const form = mode === 'simplified' ? undefined : writtenForm(stripPinyinMarks(withoutZeroWidth(normalizeLineBreaks(unified))), text);
+    return form === undefined ? { kind: 'text', text } : { kind: 'text', text, written: form };
   });
   const hasText = cleaned.some((block) =>
     block.kind === 'text' ? block.text.trim() !== '' : block.rows.some((row) => row.some((cell) => cell.trim() !== '')),
@@ -263,6 +260,27 @@ function finish(blocks: readonly SourceBlock[], format: SourceFormat, encoding?:
   const openEnd = format === 'text' && last?.kind === 'text' && !last.text.endsWith('\n');
   const document: SourceDocument = openEnd ? { blocks: cleaned, openEnd } : { blocks: cleaned };
   return encoding === undefined ? { ok: true, document, format } : { ok: true, document, format, encoding };
+}
+
+/**
+ * The written form of a converted text, character for character beside it. A line whose conversion changed its length
+ * (a garbled `娙` became `𫰛`, two UTF-16 units: probeI7 050, whose title `蘭州新區經濟合作局…` then came back simplified)
+ * keeps its converted form there, so the other lines keep theirs; none when the lines themselves do not pair.
+ */
+function writtenForm(form: string, text: string): string | undefined {
+  if (form === text) {
+    return undefined;
+  }
+  if (form.length === text.length) {
+    return form;
+  }
+  const written = form.split('\n');
+  const converted = text.split('\n');
+  if (written.length !== converted.length) {
+    return undefined;
+  }
+  const paired = written.map((line, i) => (line.length === converted[i]!.length ? line : converted[i]!)).join('\n');
+  return paired === text ? undefined : paired;
 }
 
 const NEEDS_CLEANING = /[\v\f\r\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]/;
