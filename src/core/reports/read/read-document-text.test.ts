@@ -1013,6 +1013,103 @@ describe('real pages testers found misread, third round: agency', () => {
   });
 });
 
+describe('real pages testers found misread, probe round 17 (fixA): title, signature and page metadata', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('a stray year without 年 before the title’s organ is no part of it (probeI6 048)', () => {
+    const text = read(['2025湖口县大垅乡2025年度政府信息公开工作年度报告', '一、总体情况']);
+    assert.deepEqual([text.agency, text.year], ['湖口县大垅乡', 2025]);
+  });
+
+  test('a year without 年 after words naming no organ; the organ line under the title, a joint 工委 管委会 signature (probeI7 032)', () => {
+    const lines = ['双峰山2020政府信息公开工作年度报告', '双峰山旅游度假区工委 管委会', '2021年1月19日', '一、总体情况'];
+    const text = read(lines);
+    assert.deepEqual([text.agency, text.year], ['双峰山旅游度假区管委会', 2020]);
+    // the same signature alone, under a title naming no organ
+    assert.equal(read(['2020年政府信息公开工作年度报告', '一、总体情况', '无。', lines[1]!, lines[2]!]).agency, '双峰山旅游度假区管委会');
+    // an organ before a year without 年 is kept
+    assert.equal(read(['双峰山旅游度假区管委会2020政府信息公开工作年度报告', '一、总体情况']).agency, '双峰山旅游度假区管委会');
+  });
+
+  test('a title’s organ opening on the place 本溪 is kept; 本单位, 本市 are what is left of a sentence (probeI7 006)', () => {
+    assert.equal(
+      read([
+        '本溪高新技术产业开发区管理委员会2023年政府信息公开工作年度报告',
+        '一、总体情况',
+        '2023年,高新区管委会坚持以习近平新时代中国特色社会主义思想为指导。',
+      ]).agency,
+      '本溪高新技术产业开发区管理委员会',
+    );
+    assert.equal(read(['本溪市财政局2023年政府信息公开工作年度报告', '一、总体情况']).agency, '本溪市财政局');
+    assert.equal(read(['本单位2023年政府信息公开工作年度报告', '一、总体情况']).agency, null);
+    assert.equal(read(['本市2023年政府信息公开工作年度报告', '一、总体情况']).agency, null);
+  });
+
+  test('the metadata label 信息名称 before a title is no organ (probeI7 028)', () => {
+    const text = read([
+      '信息名称 2018年茅山旅游度假区政府信息公开年度报告',
+      '文件编号 发布机构 茅管会',
+      '2018年茅山旅游度假区政府信息公开年度报告',
+      '一、政府信息工作概况',
+    ]);
+    assert.deepEqual([text.agency, text.year], ['茅山旅游度假区', 2018]);
+  });
+
+  test('a signature holding every character of the title’s name in order, the same organ, completes it (probeI6 024)', () => {
+    const lines = ['Page 9 - 威海市文登人民政府办公室2022年政府信息公开工作年度报告', '一、总体情况', '(五)其他报告事项', '无。'];
+    assert.equal(read([...lines, '威海市文登区人民政府办公室', '2023 年 1 月 16 日']).agency, '威海市文登区人民政府办公室');
+    // another organ signing is no fuller name of the title's
+    assert.equal(read([...lines, '威海市文登区人民政府', '2023 年 1 月 16 日']).agency, '威海市文登人民政府办公室');
+  });
+
+  test('a form’s `单位:` line above its table names the organ in full (probeI6 036)', () => {
+    const text = read([
+      '一、总体情况',
+      '2023年,市自然资源和规划局认真贯彻落实市委市政府信息公开工作要求,紧紧围绕自然资源和规划中心工作。',
+      '二、主动公开政府信息情况',
+      '单位: 东阳市自然资源和规划局 2023年度',
+    ]);
+    assert.equal(text.agency, '东阳市自然资源和规划局');
+    // a unit of measure is none
+    assert.equal(read(['一、总体情况', '二、主动公开政府信息情况', '单位: 万元']).agency, null);
+  });
+
+  test('an organ line right under a title naming none, with another name in brackets inside (probeI7 049)', () => {
+    const text = read(['2020年政府信息公开工作年度报告', '武昌经开区(滨江)管委会', '一、总体情况']);
+    assert.deepEqual([text.agency, text.year], ['武昌经开区(滨江)管委会', 2020]);
+    // a line that is no organ's name is not taken
+    assert.equal(read(['2020年政府信息公开工作年度报告', '武昌经开区(滨江)', '一、总体情况']).agency, null);
+  });
+
+  test('a customs district (关区) is its customs office’s (probeI4 035)', () => {
+    const text = read([
+      '您的位置:首页 > 政府信息公开 > 政府信息公开年报 > 关区报告',
+      '根据《中华人民共和国政府信息公开条例》等规定,梳理编制湛江海关关区2023年政府信息公开工作年度报告。如对本年度报告有任何疑问或意见建议,请联系湛江海关办公室新闻信息办公室。',
+      '一、总体情况',
+    ]);
+    assert.equal(text.agency, '湛江海关');
+  });
+
+  test('pipe-table metadata naming a park as the publishing organ (probeI7 041)', () => {
+    const lines = ['索引号: | 4311030021/2024-00433 | 分类: | |', '发文机关: | 冷水滩区高科园 | 发文日期: | |', '一、总体情况'];
+    assert.equal(read(lines).agency, '冷水滩区高科园');
+    // a park of another kind is no organ
+    assert.equal(read([lines[0]!, '发文机关: | 人民公园 | 发文日期: | |', '一、总体情况']).agency, null);
+  });
+
+  test('a title whose last words are garbled names its organ when the report speaks as that organ (probeI8 024)', () => {
+    const lines = (voice: string) => [
+      '昌图县七家子镇2023年政府信息公开 工作告年度报',
+      '来源:昌图县人民政府办公室 时间:2024-01-31',
+      '一、总体情况',
+      `2023年,${voice}认真贯彻落实《中华人民共和国政府信息公开条例 》,不断健全完善政务信息公开工作制度。`,
+    ];
+    assert.equal(read(lines('我镇')).agency, '昌图县七家子镇');
+    // speaking as another kind of organ, the page's 来源 as before
+    assert.equal(read(lines('我局')).agency, '昌图县人民政府办公室');
+  });
+});
+
 describe('real pages testers found misread, probe round 16: agency and year', () => {
   const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
 

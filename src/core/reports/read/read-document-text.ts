@@ -92,7 +92,7 @@ export function readDocumentText(
     read.yearSource === 'body' && template !== 'unknown' && read.year !== null && read.year < FIRST_TEMPLATE_YEAR
       ? { year: null, yearSource: null }
       : read;
-  const named = mergeAgency(title.agency, signature.agency);
+  const named = signedName(title.agency ?? (signature.agency === null ? openingTitleAgency(titleBlock, lines) : null), signature.agency);
   // The body's organ, found once: the last source when nothing else names one, and a short name's full form.
   let body: string | null | undefined;
   const bodyOnce = (): string | null => {
@@ -306,6 +306,9 @@ function readTitle(block: readonly Line[]): TitleReading {
     const before = /\s/.test(line.text.trim()) ? written.replace(SITE_STEPS, '') : written;
     const year = yearText.length === 4 ? (parseCount(yearText) ?? null) : null;
     const malformed = year === null ? [`${yearText}年`] : [];
+    // `双峰山2020政府信息公开工作年度报告` (probeI7 032): a year written without 年 runs into the words before it, which
+    // name the organ only when they are an organ's or a place's name (else the lines around the title are asked).
+    const bareYear = after === null && compact[written.length + yearText.length] !== '年';
     // `宣城市2021年气象局政府信息公开…`: the year inside the organ's name.
     // `海关总署2010年海关信息公开…`: an organ before the year is whole; the words after it are the title's.
     const inside =
@@ -324,7 +327,12 @@ function readTitle(block: readonly Line[]): TitleReading {
       // `2021年弋江镇人民政府信息公开工作年度报告`: 政府 is the organ's, not the title's.
       agency += '政府';
     }
-    if (GAMBLING.test(agency) || /^(?:[)）\]】」』]|以及|我|本|该)/.test(agency)) {
+    if (
+      GAMBLING.test(agency) ||
+      /^(?:[)）\]】」』]|以及|我|该)/.test(agency) ||
+      THIS_ORGAN.test(agency) ||
+      (bareYear && !isOrganName(agency) && placeIn(agency) === null)
+    ) {
       // `beat365官方网站大全_…彩票…人民政府`, `澳門賭場`: a mirror's spam where the organ was; `)以及` of `…(以下简称《条例》)以及2018年度…年度报告编制`: what is left of a sentence. No name.
       agency = '';
     }
@@ -332,12 +340,13 @@ function readTitle(block: readonly Line[]): TitleReading {
     // A two-line title: the organ on its own line above `2023 年政府信息公开工作年度报告` (seed 003).
     const previous = block[i - 1];
     // (A line that names no organ — a mirror's banner `环球国际` over a title its spam emptied — is none.)
-    if (agency === '' && previous !== undefined && isOrganLine(previous.text) && namesOrgan(previous.text.replace(/\s+/g, ''))) {
-      agency = previous.text.replace(/\s+/g, '');
+    if (agency === '' && previous !== undefined && isOrganLine(previous.text) && namesOrgan(jointOrgan(previous.text))) {
+      agency = jointOrgan(previous.text);
       lines.unshift(previous.index);
-    } else if (agency === '' && next !== undefined && isOrganLine(next.text) && isOrganName(next.text.replace(/\s+/g, ''))) {
-      // …or below it: a title repeated on every page is put first, above its organ's line (running-headers.ts).
-      agency = next.text.replace(/\s+/g, '');
+    } else if (agency === '' && next !== undefined && isOrganLine(next.text) && isOrganNameWithAlias(jointOrgan(next.text))) {
+      // …or below it: a title repeated on every page is put first, above its organ's line (running-headers.ts), or a
+      // title naming none is followed by its organ's line (`武昌经开区(滨江)管委会`, probeI7 049: another name in brackets).
+      agency = jointOrgan(next.text);
       lines.push(next.index);
     }
     if (agency === '') {
@@ -349,6 +358,28 @@ function readTitle(block: readonly Line[]): TitleReading {
     return { agency, year, lines, malformed };
   }
   return unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
+}
+
+// `本单位`, `本机关`, `本局`, `本年度`: 本 as "this", what is left of a sentence — not the place 本溪 (`本溪市财政局2023年…`,
+// `本溪高新技术产业开发区管理委员会2023年…`, probeI7 006).
+const THIS_ORGAN = /^本(?:单位|机关|行政机关|部门|系统|公司|局|委|办|厅|院|中心|所|站|队|馆|级|镇|乡|街道|街|区|县|市|省|报告|年|次)/;
+
+/**
+ * An organ's line as one name, spaces dropped. A zone's party working committee and its administrative committee
+ * signing together (`双峰山旅游度假区工委 管委会`, probeI7 032) name the administrative committee, which reports.
+ */
+function jointOrgan(text: string): string {
+  const compact = text.replace(/\s+/g, '');
+  const joint = /^(.{2,}?)(?:党)?工委[、]?(管委会|管理委员会)$/.exec(compact);
+  return joint !== null && /(?:工委\s|工委、)/.test(text) ? joint[1]! + joint[2]! : compact;
+}
+
+/** An organ's name, or one with another name of it in brackets inside (`武昌经开区(滨江)管委会`, probeI7 049). */
+function isOrganNameWithAlias(text: string): boolean {
+  return (
+    isOrganName(text) ||
+    (/^[^（()）]+[（(][\u4e00-\u9fff]{1,12}[）)][^（()）]+$/.test(text) && isOrganName(text.replace(/[（(].*[）)]/, '')))
+  );
 }
 
 /**
@@ -382,17 +413,22 @@ const BREADCRUMB_SEPARATORS = '>＞›»→';
 // A breadcrumb before the title: the organ is in its last step.
 const BREADCRUMB = new RegExp(`^.*[${BREADCRUMB_SEPARATORS}]`);
 
+// `湛江海关关区`: a customs office's district (关区) is the customs office's (probeI4 035).
+const CUSTOMS_DISTRICT = /(?<=海关)关区$/;
+
 function cleanAgency(text: string): string {
   return (
     withoutLatinPrefix(text)
       .replace(SPAM, '')
       .replace(BREADCRUMB, '')
-      // page metadata: `标题:`, `| 标题: | 某局2025年…`, `名称 某街道办事处2023年…` (spaces already gone)
-      .replace(/^\|*(?:标题|题目|名称)[:：]?\|*/, '')
+      // page metadata: `标题:`, `| 标题: | 某局2025年…`, `名称 某街道办事处2023年…`, `信息名称 2018年某区…` (spaces already gone)
+      .replace(/^\|*(?:信息|文件|文章)?(?:标题|题目|名称)[:：]?\|*/, '')
       // a title in a layout table's cell (`| 天津东疆…管理委员会2025年…年度报告 |`)
       .replace(/^\|+/, '')
       // a flipbook viewer's page title: `Page 8 - 某局2022年…年度报告`
       .replace(/^Page\d+[-–—]/i, '')
+      // a stray year without 年 before the organ: `2025湖口县大垅乡2025年度…` (probeI6 048)
+      .replace(/^(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?!年)/, '')
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
       .replace(PUBLISHING_VERB_FIRST, '')
@@ -405,6 +441,7 @@ function cleanAgency(text: string): string {
       .replace(/(.{3})(?:组织)?编制了$/, '$1')
       // `…公布某局2014年度政府信息公开年度报告`, read after an earlier year of the sentence: the year is the title's
       .replace(/\d{4}年度?$/, '')
+      .replace(CUSTOMS_DISTRICT, '')
       .trim()
   );
 }
@@ -455,6 +492,39 @@ function isOrganLine(text: string): boolean {
 // A breadcrumb's separators, or its first step.
 const BREADCRUMB_STEP = new RegExp(`[${BREADCRUMB_SEPARATORS}]|首页`);
 
+// A title block's line opening as a title does, its last words garbled (`昌图县七家子镇2023年政府信息公开 工作告年度报`,
+// probeI8 024): the organ before the year.
+const TITLE_OPENING = /^([^\d]{3,30}?)(20\d{2})年度?(?:政府|政务)?信息公开/;
+// The organ's word and how the text speaks as it (`我镇`).
+const VOICE_OF: readonly (readonly [RegExp, string])[] = [
+  [/镇(?:人民政府)?$/, '我镇'],
+  [/乡(?:人民政府)?$/, '我乡'],
+  [/街道(?:办事处)?$/, '我街道'],
+  [/局$/, '我局'],
+  [/(?:委|委员会)$/, '我委'],
+];
+
+/**
+ * The organ of a title block's line that opens as a title but ends in garbled words, when the report speaks as
+ * that organ (`我镇` for `…七家子镇`): never read when it names another kind of organ or the text speaks otherwise.
+ */
+function openingTitleAgency(block: readonly Line[], lines: readonly Line[]): string | null {
+  const spoken = new Set(lines.flatMap((l) => [...l.text.matchAll(/我(?:镇|乡|街道|局|委)/g)].map((m) => m[0])));
+  if (spoken.size !== 1) {
+    return null;
+  }
+  for (const line of block) {
+    const compact = asciiDigits(line.text.replace(/\s+/g, ''));
+    const match = compact.length <= MAX_TITLE && !SENTENCE_PUNCTUATION.test(compact) ? TITLE_OPENING.exec(compact) : null;
+    const organ = match === null ? '' : cleanAgency(match[1]!);
+    const voice = VOICE_OF.find(([word]) => word.test(organ))?.[1];
+    if (voice !== undefined && spoken.has(voice) && isOrganName(organ)) {
+      return organ;
+    }
+  }
+  return null;
+}
+
 interface SignatureReading {
   readonly date: StatedDate | null;
   readonly agency: string | null;
@@ -485,7 +555,7 @@ function readSignature(lines: readonly Line[]): SignatureReading {
       continue;
     }
     const previous = lines[position - 1];
-    const organ = previous === undefined ? '' : withoutSeal(previous.text.replace(/\s+/g, ''));
+    const organ = previous === undefined ? '' : withoutSeal(jointOrgan(previous.text));
     if (previous !== undefined && organ !== '' && isOrganLine(organ)) {
       return { date, agency: organ, lines: [previous.index, line.index] };
     }
@@ -675,8 +745,11 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|我|[^\d。，,]{0,8}
 
 // Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`), anywhere
 // in a line of several fields (`索引号：… 发布机构：某局 生成日期：…`, `| 索引号 | … | 发布机构 | 某局 |`).
+// A form's `单位: 东阳市自然资源和规划局 2023年度` above its table (probeI6 036) names it too, with its colon.
 const METADATA_AGENCY =
-  /(?:^|[\s|\d])(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?\s*\|?\s*([^\s|:：]{2,30})/g;
+  /(?:^|[\s|\d])(?:(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?|(?:填报)?单位\s*[:：])\s*\|?\s*([^\s|:：]{2,30})/g;
+// A park a page's metadata names as the publishing organ (`发文机关: | 冷水滩区高科园 |`, probeI7 041): a zone like 园区.
+const PARK = /^[\u4e00-\u9fff]{2,20}(?:高科|科技|高新|科创|产业|工业|物流|创业|软件|农业)园$/;
 const ORGAN_NAME =
   /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|海关|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
@@ -712,7 +785,7 @@ function isOrganName(text: string): boolean {
 function metadataAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 40)) {
     for (const match of line.text.trim().matchAll(METADATA_AGENCY)) {
-      if (isOrganName(match[1]!)) {
+      if (isOrganName(match[1]!) || (PARK.test(match[1]!) && !GENERIC_ORGAN.test(match[1]!))) {
         return match[1]!;
       }
     }
@@ -974,6 +1047,7 @@ function organIn(phrase: string): string | null {
     .replace(SPAM, '')
     // `请联系:硚口区教育局局党政办公室`: a doubled 局 is the page's typo
     .replace(/局局$/, '局')
+    .replace(CUSTOMS_DISTRICT, '')
     // `新葡京博彩官网区人民政府北京街道办事处`: the spam took the place's name; what is left of the government above the
     // organ is no part of it.
     .replace(/^[省市县区](?:人民)?政府(?=[\u4e00-\u9fff]{2,}(?:街道办事处|街道|镇人民政府|乡人民政府|镇|乡)$)/, '')
@@ -997,6 +1071,18 @@ function mergeAgency(title: string | null, signature: string | null): string | n
     return completesName(longer.slice(0, longer.length - shorter.length), shorter) ? longer : shorter;
   }
   return title;
+}
+
+/**
+ * Title and signature organ (mergeAgency); a signature that is the title's name with characters the title dropped
+ * (`威海市文登人民政府办公室` signed `威海市文登区人民政府办公室`, probeI6 024: every character of the title's name in order,
+ * the same organ word at the end, as fullerName completes a short name from the body) completes it.
+ */
+function signedName(title: string | null, signature: string | null): string | null {
+  if (title === null || signature === null || title.endsWith(signature) || signature.endsWith(title)) {
+    return mergeAgency(title, signature);
+  }
+  return fullerName(title, signature);
 }
 
 /**
