@@ -1274,3 +1274,100 @@ describe('real pages testers found misread, probe round 16: agency and year', ()
     );
   });
 });
+
+describe('real pages testers found misread, probe round 17 (fixC): the organ of contact lines and compiling sentences', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('a contact line without its colon naming a section (综合处) of an office that is the organ (probeI3 004)', () => {
+    const lines = [
+      '结合我办工作实际,编制了2020年度政府信息公开工作年度报告(以下简称《年报》)。如对本年报有疑问、意见和建议,请联系吉林市人民政府外事办公室综合处,地址:吉林市船营区越山路11号城建大厦1609室,邮编:132011。',
+      '一、总体情况',
+      '2020年,我办按照《条例》规定,通过吉林市人民政府政务信息公开网站发布公文共计19件。',
+    ];
+    assert.equal(agencyOf(lines), '吉林市人民政府外事办公室');
+  });
+
+  test('a contact line’s organ with a place in brackets, another name after it and its 政府信息公开办公室 (probeI7 019, 020)', () => {
+    const lines = [
+      '如对本报告有任何疑问,请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,地址:福州市长乐区文武砂街道湖文路201号,邮编:350200。',
+      '一、总体情况',
+      '2022年,我委认真贯彻落实《中华人民共和国政府信息公开条例》、《福建省政府信息公开办法》规定。',
+    ];
+    assert.equal(agencyOf(lines), '中国(福建)自由贸易试验区福州片区管理委员会');
+  });
+
+  test('a government’s office named for contact is the organ when the body speaks as the office, 我办 (probeI6 002)', () => {
+    const lines = (voice: string) => [
+      '本报告是根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求编制而成。如对本报告有任何疑问,请与盐城市大丰区人民政府办公室联系(地址:盐城市大丰区大华东路1号,邮编:224100,电话:0515-83818307)。',
+      '一、总体情况',
+      `2023年,在区委、区政府的正确领导下,在盐城市政府办公室的具体指导下,${voice}深入贯彻党的二十大精神。`,
+    ];
+    assert.equal(agencyOf(lines('我办')), '盐城市大丰区人民政府办公室');
+    // a report speaking as its district is the government's; so is one speaking as neither
+    assert.equal(agencyOf(lines('我区')), '盐城市大丰区人民政府');
+    assert.equal(agencyOf(lines('全区')), '盐城市大丰区人民政府');
+  });
+
+  test('a government’s office compiling the government’s report: section 一’s subject, or others’ reports (probeI3 027, probeI2 038)', () => {
+    const compiled = (subject: string) => [
+      '本年度报告是根据《中华人民共和国政府信息公开条例》(以下简称《条例》)相关要求,由沈阳市沈河区人民政府办公室编制而成。',
+      '一、总体情况',
+      `2020年${subject}按照《辽宁省2020年政务公开工作要点》《沈阳市2020年政务公开工作要点》有关要求,聚焦行政决策、执行、管理、服务、结果“五公开”。`,
+    ];
+    assert.equal(agencyOf(compiled('沈河区人民政府')), '沈阳市沈河区人民政府');
+    // the office's own report opens on the office: it stays
+    assert.equal(agencyOf(compiled('沈河区人民政府办公室')), '沈阳市沈河区人民政府办公室');
+    assert.equal(
+      agencyOf([
+        '本年报是根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《南京市政府信息公开规定》(以下简称《规定》)要求,由秦淮区人民政府办公室综合区政府所属各行政机关的政府信息公开年度总结报告编制而成。',
+      ]),
+      '秦淮区人民政府',
+    );
+    // a city named by its level alone (probeI2 041): its report, not its office's; no organ
+    assert.equal(
+      agencyOf([
+        '上海市政府信息公开规定》(以下简称《规定》)的要求,由市政府办公厅综合各区(县)人民政府(下称“区(县)政府”)和市政府各委、办、局(下称“市级机关”)的政府信息公开年度报告编制而成。',
+      ]),
+      null,
+    );
+  });
+
+  test('编制形成 publishes the title that follows it, the organ after its year (probeI2 047)', () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》等相关规定,编制形成2021年漳平市人民政府办公室政府信息公开年度报告。报告内容主要包括“总体情况”等六个部分。',
+      ]),
+      '漳平市人民政府办公室',
+    );
+  });
+
+  test('a sub-district by its short name 白云街, with the body speaking as 我街 (probeI5 026); 街 alone is no organ word', () => {
+    const lines = (voice: string) => [
+      '一、总体情况',
+      '2022年,白云街以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大、党的十九大和党的十九届历次全会精神。',
+      '(一)主动公开方面',
+      '2022年白云街政府网站公开政府信息84条,其中组织机构类信息4条;年度报告信息5条;财政预决算信息14条;动态类信息61条。',
+      `2022年,${voice}共受理政府信息公开申请1件,申请数量与2021年持平。`,
+    ];
+    assert.equal(agencyOf(lines('我街')), '白云街');
+    assert.equal(agencyOf(lines('全年')), null);
+  });
+
+  test('a zone named with the town it also is, `浒墅关经开区(镇)` (probeI5 029)', () => {
+    assert.equal(
+      agencyOf(['如对本年报有任何疑问,请与浒墅关经开区(镇)党政办公室联系(地址:高新区大同路19号,邮编:215151,电话:0512-68013037)。']),
+      '浒墅关经开区(镇)',
+    );
+  });
+
+  test('a department (司) of the ministry named for contact, the body speaking as 我部 (probeI4 028, its simplified text)', () => {
+    const lines = (voice: string) => [
+      '如对本报告有任何疑问,请联络:商务部信息化司综合处,电话:010-65197474。',
+      '一、概述',
+      `2009年,${voice}认真贯彻《条例》精神,以实现政府信息公开的常态化、制度化、规范化为目标。`,
+    ];
+    assert.equal(agencyOf(lines('我部')), '商务部');
+    // without the ministry's voice the department names no organ
+    assert.equal(agencyOf(lines('全年')), null);
+  });
+});

@@ -395,9 +395,10 @@ function titleHead(text: string): string | null {
 // A title from its organ's name to the report's (not a page's JSON around it: `{"q":"某局2024年…年度报告`).
 const TITLE_HEAD = /^[\u4e00-\u9fff].*(?:年度报告|年度工作报告|年报|公开工作报告|信息公开报告)$/;
 
-// The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`): the organ follows it.
+// The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`, `编制形成`): the
+// organ follows it.
 const PUBLISHING_VERB =
-  '(?:现将|现公布|现公开|现予公布|现编制|现?特向社会(?:公布|公开|发布)|公布|特编制|编制|编写)了?(?:并?(?:向社会)?公布)?';
+  '(?:现将|现公布|现公开|现予公布|现编制|现?特向社会(?:公布|公开|发布)|公布|特编制|编制(?:形成|完成)?|编写)了?(?:并?(?:向社会)?公布)?';
 const PUBLISHING_VERB_FIRST = new RegExp(`^${PUBLISHING_VERB}`);
 
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
@@ -856,8 +857,12 @@ function placeIn(phrase: string): string | null {
     : null;
 }
 
-// `由某局编制`, `由某区发展和改革局根据《…》…要求编制而成`: who compiled the report.
-const COMPILED_BY_ORGAN = /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?)?(?:负责)?(?:组织)?编制/;
+// `由某局编制`, `由某区发展和改革局根据《…》…要求编制而成`: who compiled the report. `由高淳区人民政府办公室汇总编制`,
+// `由秦淮区人民政府办公室综合区政府所属各行政机关的…年度总结报告编制而成`: an office that compiled it from others' reports.
+const COMPILED_BY_ORGAN =
+  /由([^，,。；;由]{3,30}?)(?:结合[^，,。；;]{0,20}?|(?<=[局委厅办室府])(?:综合|汇总)(?:[^，,。；;]{0,30}?(?:各|所属)[^，,。；;]{0,40}?)?)?(?:负责)?(?:组织)?编制/;
+// An office compiling the report from the reports of the bodies under its government (`…办公室综合区政府所属各…`, `汇总`).
+const FROM_OTHERS = /^(?:综合|汇总)/;
 const COMPILED_BY_ORGAN_ACCORDING = /由([^，,。；;由《》]{3,30}?)(?:根据|按照|依据|依照)/;
 const COMPILED_BY: ReadonlySet<RegExp> = new Set([COMPILED_BY_ORGAN, COMPILED_BY_ORGAN_ACCORDING]);
 
@@ -875,6 +880,58 @@ function compilingOrgan(name: string): string {
   }
   const office = /^(.{2,}?(?:局|委员会|委|厅|院|中心|镇|乡|街道办事处|街道|联合会))(?:党政|综合)?办公室$/.exec(name);
   return office !== null && isOrganName(office[1]!) ? office[1]! : name;
+}
+
+/**
+ * The government whose office compiled its report: `由高淳区人民政府办公室汇总编制` (from the reports of the government's
+ * bodies), or `由沈阳市沈河区人民政府办公室编制而成` over a section 一 whose subject is that government (`2020年沈河区人民政府
+ * 按照…`). None when the government compiled for is named by its level alone (`由市政府办公厅综合各区(县)人民政府…编制`: the
+ * city's report, not its office's); any other organ as it is: a government's office compiles reports of its own too.
+ */
+function governmentCompiling(
+  organ: string,
+  compiled: string,
+  sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
+): string | null {
+  const office = /^(.*?(?:人民政府|[省市县区旗州盟]政府))办公[室厅]$/.exec(organ);
+  if (office === null) {
+    return organ;
+  }
+  const government = office[1]!;
+  const at = compiled.indexOf(organ);
+  const fromOthers = at >= 0 && FROM_OTHERS.test(compiled.slice(at + organ.length));
+  if (!isOrganName(government)) {
+    return fromOthers ? null : organ;
+  }
+  return fromOthers || opensOnGovernment(sections, government) ? government : organ;
+}
+
+/**
+ * Whether a sentence of section 一's first lines opens on the government (`2020年沈河区人民政府按照…`, `2022年,高淳区政府聚焦…`):
+ * its name, or its name from its own level on (`沈河区人民政府` of `沈阳市沈河区人民政府`), `政府` for `人民政府`, not followed
+ * by an office of it (`沈河区人民政府办公室…`).
+ */
+function opensOnGovernment(sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[], government: string): boolean {
+  const names = new Set<string>();
+  for (let at = 0; at < government.length - 4; at++) {
+    if (at === 0 || /[省市州盟]/.test(government[at - 1]!)) {
+      const name = government.slice(at);
+      names.add(name);
+      names.add(name.replace(/人民政府$/, '政府'));
+    }
+  }
+  const overview = sections.find((s) => s.id === 'overview');
+  for (const line of (overview?.lines ?? []).slice(0, 6)) {
+    for (const sentence of asciiDigits(line).split(/[。；;]/)) {
+      const opening = sentence.trim().replace(/^20\d{2}年度?[，,]?\s*/, '');
+      for (const name of names) {
+        if (opening.startsWith(name) && !opening.slice(name.length).startsWith('办')) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -941,10 +998,16 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
             : COMPILED_BY.has(BODY_AGENCY[r]!)
               ? organIn(townOfUnit(match[1]!))
               : organIn(match[1]!);
-        const name = found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? compilingOrgan(found) : found;
-        if (name?.endsWith('人民政府') && match[0].includes(`${name}办公室`) && texts.some((t) => OFFICE_TITLE.test(t))) {
-          // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`: the
-          // government's office is the organ (a government's own report names its office for contact too: kept as the government).
+        const name =
+          found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? governmentCompiling(compilingOrgan(found), match[0], sections) : found;
+        if (
+          name?.endsWith('人民政府') &&
+          match[0].includes(`${name}办公室`) &&
+          (texts.some((t) => OFFICE_TITLE.test(t)) || (!COMPILED_BY.has(BODY_AGENCY[r]!) && speaksAsOffice(lines)))
+        ) {
+          // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`, or
+          // in one speaking as the office (`我办深入贯彻…`): the government's office is the organ (a government's own report
+          // names its office for contact too: kept as the government).
           return `${name}办公室`;
         }
         if (name !== null) {
@@ -983,23 +1046,91 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
       }
     }
   }
-  return contactWithoutColon(lines) ?? governmentOfVoice(lines);
+  return contactWithoutColon(lines) ?? governmentOfVoice(lines) ?? streetOfVoice(lines, sections);
 }
 
 // The contact line without its colon, the organ's office named (`对本报告有疑问,请联系中村乡人民政府党政办公室。`, probeH15
-// 039); `请联系吴起县政府政务服务中心` names a service centre, no organ. Read after section 一's subject, which names the
-// organ as the report does (`贺胜桥镇人民政府坚持…` over `请联系咸安区贺胜桥镇党政综合办公室`).
-const CONTACT_WITHOUT_COLON = /请联系([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科)[；;，,。]/;
+// 039) or a section of it (`请联系吉林市人民政府外事办公室综合处,`, probeI3 004: the organ an office itself); `请联系吴起县政府
+// 政务服务中心` names a service centre, no organ. Read after section 一's subject, which names the organ as the report does
+// (`贺胜桥镇人民政府坚持…` over `请联系咸安区贺胜桥镇党政综合办公室`).
+const CONTACT_WITHOUT_COLON = /请联系([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合[科处])[；;，,。]/;
+// `请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,` (probeI7 019): a name longer
+// than the introduction's contact pattern reads, another name in brackets after it, its office for information disclosure.
+const CONTACT_LONG = /请联系[:：]\s*([^，,。；;\d:：]{3,60}?)(?:政府信息公开|政务公开)?办公室[；;，,。]/;
+// `请联络:商务部信息化司综合处` (probeI4 028): a department (司, 处, 科, 股) of an organ; the organ only when the body speaks as it
+// (`我部`).
+const CONTACT_UNIT = /请(?:联系|联络)[:：]?\s*([^，,。；;\d:：]{2,30}?(委员会|[部局委厅署]))[\u4e00-\u9fff]{1,10}?[司处科股][；;，,。]/;
 
 function contactWithoutColon(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 12)) {
-    const match = CONTACT_WITHOUT_COLON.exec(asciiDigits(line.text));
-    const name = match === null ? null : organIn(match[1]!);
-    if (name !== null) {
+    const text = asciiDigits(line.text);
+    for (const re of [CONTACT_WITHOUT_COLON, CONTACT_LONG]) {
+      const match = re.exec(text);
+      const name = match === null ? null : organOfContact(match[1]!);
+      if (name !== null) {
+        return name;
+      }
+    }
+    const unit = CONTACT_UNIT.exec(text);
+    const voice = unit === null ? null : `我${unit[2] === '委员会' ? '委' : unit[2]}`;
+    const name = unit === null ? null : organOfContact(unit[1]!);
+    if (name !== null && lines.some((l) => l.text.includes(voice!))) {
       return name;
     }
   }
   return null;
+}
+
+/** A contact line's organ; a place in brackets inside its name is part of it (`中国(福建)自由贸易试验区…管理委员会`). */
+function organOfContact(phrase: string): string | null {
+  const inner = /(?<=[\u4e00-\u9fff]{2})[（(][\u4e00-\u9fff]{2,4}[）)](?=[\u4e00-\u9fff]{2})/.exec(phrase);
+  if (inner === null) {
+    return organIn(phrase);
+  }
+  const before = phrase.slice(0, inner.index);
+  const name = organIn(before + phrase.slice(inner.index + inner[0].length));
+  return name?.startsWith(before) === true ? before + inner[0] + name.slice(before.length) : null;
+}
+
+// A sub-district by the short name Guangzhou gives it (`白云街` for 白云街道), opening a sentence of section 一 before a verb.
+const STREET_SUBJECT =
+  /^(?:20\d{2}年度?[，,]?\s*)?([\u4e00-\u9fff]{2,4}街)(?=以|认真|严格|按照|坚持|积极|深入|全面|持续|进一步|围绕|始终|切实|扎实|共|政府网站|门户网站)/;
+// Streets that are no sub-district (`步行街`, `商业街`, `老街`).
+const NOT_A_STREET_OFFICE = /(?:步行|商业|美食|小吃|风情|文化|大|老|新|古)街$/;
+
+/**
+ * The sub-district a report speaks for as `我街`/`本街` when section 一 opens on its short name (`2022年,白云街以…`, probeI5
+ * 026) and the text names it again: that evidence only, never a word merely ending in 街.
+ */
+function streetOfVoice(
+  lines: readonly Line[],
+  sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
+): string | null {
+  if (!lines.some((l) => /[我本]街(?!道)/.test(l.text))) {
+    return null;
+  }
+  const overview = sections.find((s) => s.id === 'overview');
+  for (const line of (overview?.lines ?? []).slice(0, 6)) {
+    for (const sentence of asciiDigits(line).split(/[。；;]/)) {
+      const street = STREET_SUBJECT.exec(sentence.trim())?.[1];
+      if (
+        street !== undefined &&
+        !GENERIC_ORGAN.test(street) &&
+        !NOT_A_STREET_OFFICE.test(street) &&
+        lines.reduce((n, l) => n + l.text.split(street).length - 1, 0) >= 2
+      ) {
+        return street;
+      }
+    }
+  }
+  return null;
+}
+
+// The text speaking as an office (`我办深入贯彻…`; not `本办法`, `我办理`) and never as a government (`我区`).
+const OFFICE_VOICE = /[我本]办(?![法理事公结件案好])/;
+
+function speaksAsOffice(lines: readonly Line[]): boolean {
+  return lines.some((l) => OFFICE_VOICE.test(l.text)) && !lines.some((l) => /我[省市县区旗州盟]/.test(l.text));
 }
 
 // `本报告的电子版可在吴起县人民政府门户网站(www.wqx.gov.cn)下载`, `…可在兴海县人民政府(http://…)获取`: a government's site.
@@ -1058,7 +1189,16 @@ function organIn(phrase: string): string | null {
   if (placed !== null && isOrganName(placed[1]!)) {
     return placed[1]!;
   }
-  return isOrganName(text) ? text : null;
+  return isOrganName(text) || isZoneOfLevel(text) ? text : null;
+}
+
+/**
+ * A zone named with the level it also is, in brackets (`浒墅关经开区(镇)`, probeI5 029: the zone's committee is the town's
+ * government): an organ, bracket and all; the bracket is what says so (`经开区` alone is no organ word).
+ */
+function isZoneOfLevel(text: string): boolean {
+  const zone = /^([\u4e00-\u9fff]{3,20}区)[（(](?:镇|乡|街道)[）)]$/.exec(text)?.[1];
+  return zone !== undefined && (!GENERIC_ORGAN.test(zone) || PLACE_OPENING_GENERIC.test(zone)) && !GAMBLING.test(zone);
 }
 
 /** Title and signature organ: the longer when one ends with the other (`市民政局` + `黄石市民政局`), else the title's. */
