@@ -1371,3 +1371,113 @@ describe('real pages testers found misread, probe round 17 (fixC): the organ of 
     assert.equal(agencyOf(lines('全年')), null);
   });
 });
+
+describe('real pages testers found misread, probe round 17: the organ of the body (helper fixB)', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('a clause opening on 以 is no organ (probeI8 031: `以宜春市政府门户网站…为载体`)', () => {
+    assert.equal(
+      read([
+        '一、总体情况',
+        '2020年,在市委、市政府的坚强领导下,第一足球网坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实习近平总书记视察江西重要讲话和重要指示批示精神。',
+        '(一)持续抓好主动公开,力促公开内容规范化。以宜春市政府门户网站和“宜春市政府网”微信公众号为载体,根据政府各部门三定方案,厘清权责清单。',
+      ]),
+      null,
+    );
+  });
+
+  test('a short name in a sentence whose subject names it in full is that subject (probeI8 036, as the loader converts it)', () => {
+    const opening =
+      '2022年度,栖霞区交通运输局认真贯彻实施《中华人民共和国政府信息公开条例》和区政务公开相关工作有关精神,充分利用区政府门户网站,通过微信公众号等途径,积极做好交通运输局政府信息公开工作。';
+    assert.equal(read(['一、总体情况', opening]), '栖霞区交通运输局');
+    // a subject naming another organ leaves the short name as it is
+    assert.equal(read(['一、总体情况', opening.replace('栖霞区交通运输局', '栖霞区人民政府')]), '交通运输局');
+  });
+
+  test('the subject after a clause citing the regulations (probeI8 040: `根据《…》(简称《条例》),2022年度句容市交通运输局…`)', () => {
+    assert.equal(
+      read([
+        '一、总体情况',
+        '根据《中华人民共和国政府信息公开条例》(简称《条例》),2022年度句容市交通运输局认真贯彻实施,在《条例》总则的要求下,严格遵循公正、公平、合法、便民的原则,及时、准确地公开相关政府信息。',
+        '(一)加强组织领导,健全工作机制。市交通运输局始终把做好政务信息公开工作列入单位工作议事日程。',
+      ]),
+      '句容市交通运输局',
+    );
+    // the clause gone, a generic subject stays none
+    assert.equal(read(['一、总体情况', '根据《中华人民共和国政府信息公开条例》要求,我局认真贯彻实施。']), null);
+  });
+
+  test('a later short mention in full where the opening names the organ (probeI7 039: 高新区 for 高新技术产业开发区)', () => {
+    assert.equal(
+      read([
+        '2022年,郑州高新技术产业开发区管委会城市管理局深入贯彻落实《中华人民共和国政府信息公开条例》,认真按照有关要求,积极、稳妥、有序推进政府信息公开各项工作。',
+        '一、总体情况',
+        '(一)主动公开工作开展情况',
+        '截至2022年12月31日,城市管理局先后在国家企业信用信息网站、信用郑州网站上传公示行政处罚259项,行政许可73项,行政强制7项。',
+        '(二)依申请公开工作开展情况',
+        '积极处理依申请公开,保障依申请公开渠道的畅通。截至2022年12月31日,高新区城市管理局共受理政府信息公开申请11件,答复政府信息公开申请9件。',
+      ]),
+      '郑州高新技术产业开发区管委会城市管理局',
+    );
+  });
+
+  test('a zone’s committee named by its kind alone is the zone the subject names (probeI7 042); alone it stays (p015)', () => {
+    assert.equal(
+      read([
+        '本报告依据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,结合开发区管委会信息公开工作有关统计数据撰写。',
+        '一、总体情况',
+        '(一)主动公开情况',
+        '2025年,舒城经济开发区深入贯彻省、市、区关于政务公开的各项文件部署,聚焦招商引资、项目建设、为企服务等核心工作领域,精准推进信息公开发布。',
+      ]),
+      '舒城经济开发区',
+    );
+    assert.equal(
+      read(['一、总体情况', '2021年,开发区管委会政务信息工作紧紧围绕区委区政府中心工作和重要部署,充分发挥信息工作的参谋助手作用。']),
+      '开发区管委会',
+    );
+  });
+
+  test('a clause with 作为 is no organ; a place’s other name in brackets inside the organ’s is part of it (probeI7 018)', () => {
+    const lines = [
+      '一、总体情况',
+      '2019年,宁波国家高新区(新材料科技城)管委会办公室政务公开工作按照年初下发的《宁波国家高新区(新材料科技城)2019年政务公开工作要点》,进一步加强领导、完善机制、改善服务、狠抓落实,政务公开工作取得新成效。',
+      '(一)加强组织领导。管委会办公室作为高新区政务公开工作领导小组常设办公室,全面负责对全区政务公开工作的指导、组织、协调、检查、考核等工作。',
+    ];
+    assert.equal(read(lines), '宁波国家高新区(新材料科技城)管委会办公室');
+    assert.equal(read([lines[0]!, lines[2]!]), null);
+  });
+
+  test('words between two quoted titles are no organ; the subject names it (probeI4 016)', () => {
+    assert.equal(
+      read([
+        '2018年度政府信息公开年度报告',
+        '根据《中华人民共和国政府信息公开条例》(以下称《条例》)要求,本报告内容包括概述、主动公开信息情况、依申请公开信息、信息公开收费及减免情况等六个部分。',
+        '一、概述',
+        '2018年,安徽省邮政管理局围绕中心工作,紧扣社会公众关注事项,坚持以公开为常态、以不公开为例外,全面落实《条例》要求,认真贯彻国家邮政局《关于进一步做好国家邮政局系统政府信息公开有关工作的通知》精神和《国家邮政局政府信息公开工作办法》,将政府信息公开工作不断推向深入。',
+      ]),
+      '安徽省邮政管理局',
+    );
+  });
+
+  test('a hall is no organ (probeI3 046: `(一)政务大厅主动公开。`); a 办公厅 is', () => {
+    assert.equal(
+      read([
+        '一、总体情况',
+        '2019年,我局政府信息公开工作坚持全面贯彻党的十九大和十九届四中全会精神。',
+        '(一)政务大厅主动公开。在区政务大厅、区政府网站、“美丽临潼”微信公众号等平台公布《关于西安市临潼区部分行政审批事项进驻区政务服务大厅集中办理的公告》。',
+      ]),
+      null,
+    );
+    assert.equal(read(['一、总体情况', '2019年,辽宁省人民政府办公厅认真贯彻落实《条例》。']), '辽宁省人民政府办公厅');
+  });
+
+  test('a bureau speaking as 我局 names itself in its own plan’s title (probeI3 003); another organ’s plan is not its own', () => {
+    const lines = (plan: string) => [
+      '2019年,我局认真贯彻落实《中华人民共和国政府信息公开条例》有关规定。现将有关情况报告如下:',
+      '一、政府信息公开总体情况',
+      `(二)完善制度,进一步提升政务公开工作水平。为进一步规范政务公开工作,结合我局工作实际,印发了《${plan}2019年政务公开工作实施方案》,修改完善了《机关事务管理局信息公开政策解读制度》等工作制度,使我局政务公开工作有章可循。`,
+    ];
+    assert.equal(read(lines('辽宁省机关事务管理局')), '辽宁省机关事务管理局');
+    assert.equal(read(lines('辽宁省人民政府办公厅')), null);
+  });
+});

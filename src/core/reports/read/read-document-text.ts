@@ -752,11 +752,11 @@ const METADATA_AGENCY =
 // A park a page's metadata names as the publishing organ (`发文机关: | 冷水滩区高科园 |`, probeI7 041): a zone like 园区.
 const PARK = /^[\u4e00-\u9fff]{2,20}(?:高科|科技|高新|科创|产业|工业|物流|创业|软件|农业)园$/;
 const ORGAN_NAME =
-  /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|厅|院|所|站|队|馆|海关|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
+  /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|(?<!大)厅|院|所|站|队|馆|海关|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
 // word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|充分|发挥|大力|依法|借助|运用|登录|访问|点击|进入|关注|打造|用好|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|以|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|充分|发挥|大力|依法|借助|运用|登录|访问|点击|进入|关注|打造|用好|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
 
 // A government is a place's (`某县人民政府`, `区政府`, `某镇政府`): 政府 after anything else ends a clause, not a name
 // (`借助政府网站平台…`, `针对政府…`), whatever verb opens it.
@@ -766,6 +766,10 @@ const BARE_GOVERNMENT = /(?<!人民|[省市县区旗州盟镇乡村]|街道|自�
 // `度假区管委会`): two characters, then a level (`全县`, `向市政府…`, `对全区…` stay generic).
 const PLACE_OPENING_GENERIC =
   /^[全本向将于从和度][^省市县区旗州盟镇乡我本各全该度年在对向将按为于从和及因未并把这此的](?:省|市|县|区|旗|州|盟|镇|乡|街道)/;
+
+// Another name of a place in brackets inside the organ's (`宁波国家高新区(新材料科技城)管委会办公室`, probeI7 018): the
+// place's, followed by the rest of the organ's name.
+const INNER_NAME = /^([^（()）]{2,}?(?:省|市|县|区|旗|州|盟|城))[（(][\u4e00-\u9fff]{2,12}[）)](?=[^（()）]{2,}$)/;
 
 function isOrganName(text: string): boolean {
   return (
@@ -777,9 +781,10 @@ function isOrganName(text: string): boolean {
     !BARE_GOVERNMENT.test(text) &&
     // `区政府网站…`: a level's government without its place's name is none
     !/^[省市县区旗州盟镇乡](?:人民)?政府$/.test(text) &&
-    !/[，,。；;、\d（(]/.test(text) &&
-    // a clause with a verb inside (`线上通过管委会网站…`, probeH13 030)
-    !/通过|利用|依托|借助|发挥/.test(text)
+    // (a title's words between two quoted titles, `…的通知》精神和《国家邮政局`, probeI4 016, are none)
+    !/[，,。；;、\d（(《》〈〉]/.test(text.replace(INNER_NAME, '$1')) &&
+    // a clause with a verb inside (`线上通过管委会网站…`, probeH13 030; `管委会办公室作为高新区…`, probeI7 018)
+    !/通过|利用|依托|借助|发挥|作为/.test(text)
   );
 }
 
@@ -983,9 +988,29 @@ const BODY_AGENCY: readonly RegExp[] = [
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
 const SUBJECT =
-  /^(?:20\d{2}年(?:度|内|以来)?[，,]*\s*)?([^，,。；;、\d《》“”()]{3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是)/;
+  /^(?:20\d{2}年(?:度|内|以来)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是)/;
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
+  let subjects: readonly string[] | undefined;
+  const subjectsOnce = (): readonly string[] => {
+    subjects ??= sectionSubjects(sections);
+    return subjects;
+  };
+  const name =
+    ruleAgency(lines, sections) ??
+    subjectsOnce()[0] ??
+    contactWithoutColon(lines) ??
+    governmentOfVoice(lines) ??
+    streetOfVoice(lines, sections) ??
+    ownPlanAgency(sections);
+  // `积极做好交通运输局政府信息公开工作` in the sentence whose subject is `栖霞区交通运输局`, `高新区城市管理局` after an opening
+  // on `郑州高新技术产业开发区管委会城市管理局`: the text's short name, in full where a subject names it so (probeI8 036,
+  // probeI7 039).
+  return name === null ? null : fullestOf(name, subjectsOnce());
+}
+
+/** The first of the introduction's and section 一's stated organs (BODY_AGENCY, in its order), or null. */
+function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   const texts = [...lines.slice(0, 12).map((l) => asciiDigits(l.text))];
   for (let r = 0; r < BODY_AGENCY.length; r++) {
     const re = BODY_AGENCY_ALL[r]!;
@@ -1020,15 +1045,30 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
       }
     }
   }
+  return null;
+}
+
+// A clause before the subject that says what the work followed (`根據《中華人民共和國政府信息公開條例》(簡稱《條例》),2022年度
+// 句容市交通運輸局認真貫徹實施`, probeI8 040): up to its first comma outside brackets.
+const ACCORDING_CLAUSE =
+  /^(?:根据|依据|依照|按照|对照)(?:《[^《》]{1,60}》|[（(][^（）()]{0,40}[）)]|[^，,。；;《》（）()]){1,80}?[，,]\s*/;
+
+/**
+ * The organs section 一's sentences (its first lines; or the introduction's when it opens on the year: `2025年,杏花村镇
+ * 紧扣…`) open on as their subject, in the order they are met.
+ */
+function sectionSubjects(sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string[] {
   const overview = sections.find((s) => s.id === 'overview');
   // Section 一's first lines; or the opening before it when that opens on the year (`2025年,杏花村镇紧扣…`).
   const preamble = sections.find((s) => s.id === 'preamble');
   const openers = (preamble?.lines ?? []).filter((l) => /^\s*20\d{2}年度?[，,]/.test(asciiDigits(l))).slice(0, 2);
+  const names: string[] = [];
   for (const line of [...(overview?.lines ?? []).slice(0, 6), ...openers]) {
     for (const sentence of asciiDigits(line).split(/[。；;]/)) {
       const opening = sentence
         .trim()
         .replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])\S{0,12}?[。：:]?/, '')
+        .replace(ACCORDING_CLAUSE, '')
         // `2020年，在区委、区政府的正确领导下，某街道办事处认真…`: the subject follows the adverbial.
         .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1')
         // `今年以来,某区林业局认真…`, `截至2019年12月31日,某乡人民政府通过…`
@@ -1036,17 +1076,52 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
       const match = SUBJECT.exec(opening.replace(SPAM, ''));
       // `2019年,泸州市人民政府信息公开工作以…`: 政府 is the organ's, not the stop's.
       const government = match?.[1]?.endsWith('人民') === true && match[0].endsWith('政府信息') ? organIn(`${match[1]}政府`) : null;
-      if (government !== null) {
-        return government;
-      }
       // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
-      const name = match === null ? null : (organIn(match[1]!) ?? (NAME_GOES_ON.test(match[0].slice(-4)) ? null : placeIn(match[1]!)));
+      const name =
+        government ?? (match === null ? null : (organIn(match[1]!) ?? (NAME_GOES_ON.test(match[0].slice(-4)) ? null : placeIn(match[1]!))));
       if (name !== null) {
+        names.push(name);
+      }
+    }
+  }
+  return names;
+}
+
+// `结合我局工作实际,印发了《辽宁省机关事务管理局2019年政务公开工作实施方案》…使我局政务公开工作有章可循` (probeI3 003): the
+// organ issues its own plan of the year's disclosure work.
+const OWN_PLAN =
+  /(?:印发|制定|出台|制发)了?《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:实施方案|工作方案|方案|工作要点|要点|工作计划|计划)》/;
+const OWN_VOICE = /[我本](局|委|厅|院|中心|馆|署)/;
+
+/**
+ * The organ a sentence of section 一 speaking as it (`我局`) names in its own plan's title, of the same organ word (局 for
+ * 我局): the last source, when the text names its organ nowhere else. A plan of another organ (the government's
+ * `《某市人民政府办公室2019年政务公开工作要点》` in a bureau's report) is not its own.
+ */
+function ownPlanAgency(sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
+  const overview = sections.find((s) => s.id === 'overview');
+  for (const line of overview?.lines ?? []) {
+    for (const sentence of asciiDigits(line).split(/[。；;]/)) {
+      const plan = OWN_PLAN.exec(sentence);
+      const voice = plan === null ? null : OWN_VOICE.exec(sentence);
+      const name = voice === null ? null : organIn(plan![1]!);
+      if (name !== null && (name.endsWith(voice![1]!) || (voice![1] === '委' && name.endsWith('委员会')))) {
         return name;
       }
     }
   }
-  return contactWithoutColon(lines) ?? governmentOfVoice(lines) ?? streetOfVoice(lines, sections);
+  return null;
+}
+
+/** The first of `subjects` that names `name` in full (fullerName), else `name`. */
+function fullestOf(name: string, subjects: readonly string[]): string {
+  for (const subject of subjects) {
+    const fuller = fullerName(name, subject);
+    if (fuller !== name) {
+      return fuller;
+    }
+  }
+  return name;
 }
 
 // The contact line without its colon, the organ's office named (`对本报告有疑问,请联系中村乡人民政府党政办公室。`, probeH15
@@ -1239,19 +1314,25 @@ function isShortName(name: string): boolean {
  * name in order, the same organ word at the end (委 for 委员会, 办 for 办公室). Else the short name.
  */
 function fullerName(short: string, body: string | null): string {
-  if (body === null || body.length <= short.length || /[:：|\s]/.test(body)) {
+  // `开发区管委会` (a zone's committee named by its kind alone) for `舒城经济开发区`: the zone the text names (probeI7 042).
+  const kind = body?.endsWith('管委会') === false && !body.endsWith('管理委员会') ? ZONE_COMMITTEE.exec(short) : null;
+  const core = kind === null ? short : kind[1]!;
+  if (body === null || body.length <= core.length || /[:：|\s]/.test(body)) {
     return short; // (a heading run into a name, `政府信息公开平台建设:住建局`, is none)
   }
-  const last = short.at(-1)!;
+  const last = core.at(-1)!;
   const sameOrgan = body.at(-1) === last || (last === '委' && body.endsWith('委员会')) || (last === '办' && body.endsWith('办公室'));
   let at = 0;
   for (const char of body) {
-    if (at < short.length && char === short[at]) {
+    if (at < core.length && char === core[at]) {
       at++;
     }
   }
-  return sameOrgan && at === short.length ? body : short;
+  return sameOrgan && at === core.length ? body : short;
 }
+// A zone's committee named by the zone's kind, no place: `开发区管委会`, `高新区管理委员会`, `园区管委会`.
+const ZONE_COMMITTEE =
+  /^((?:经济技术|经济|高新技术产业|工业|产业|综合)?(?:开发区|高新区|园区|新区|示范区|实验区|试验区|管理区))(?:管委会|管理委员会)$/;
 
 /**
  * Whether the words before a name complete it: a place (`黄石` + `市民政局`, `湖北省` + `黄石市民政局`) or the organ above
