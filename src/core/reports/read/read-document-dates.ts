@@ -149,7 +149,7 @@ export function findPeriod(text: string): StatedPeriod | null {
   }
   const match = PERIOD.exec(compact) ?? YEAR_DROPPED_PERIOD.exec(compact);
   if (match === null) {
-    return coveredPeriod(compact);
+    return coveredPeriod(compact) ?? periodApart(compact);
   }
   const [whole, y1, m1, d1, y2, m2, d2] = match as unknown as [string, string, string, string, string | undefined, string, string];
   const toRaw = `${y2 === undefined ? '' : `${y2}年`}${m2}月${d2}日`;
@@ -178,6 +178,35 @@ function coveredPeriod(compact: string): StatedPeriod | null {
   }
   const y = year[1]!;
   return { from: statedDate(`${y}年1月1日`, y, '1', '1'), to: statedDate(`${y}年12月31日`, y, '12', '31'), text: year[0] };
+}
+
+// A period stated by its end and its start apart, in a sentence about the statistics (`报告统计数据截止时间为2022年12月31日,
+// 统计数据为2022年1月1日以来制作…`, probeI5 049; `自2023年1月1日起,截至2023年12月31日`): the date after 截止/截至 ends it,
+// a date followed by 以来 or 起 starts it.
+const STATISTICS_WORDS = /统计(?:数据|期限|时限|时间|区间|范围)|数据统计|所列数据/;
+const PERIOD_END = /截[止至](?:到|时间|日期)?(?:为|是|到|于)?(\d{4})年(\d{1,2})月(\d{1,2})日/;
+const PERIOD_START = /(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日(?:零时|0时)?(?:以来|起)/;
+
+/** A period whose end (`截止…为D2`) and start (`D1以来`) are stated apart; null unless both are real dates, D1 before D2. */
+function periodApart(compact: string): StatedPeriod | null {
+  if (!compact.includes('截') || !STATISTICS_WORDS.test(compact)) {
+    return null;
+  }
+  const end = PERIOD_END.exec(compact);
+  const start = PERIOD_START.exec(compact);
+  if (end === null || start === null) {
+    return null;
+  }
+  const [endRaw, y2, m2, d2] = end as unknown as [string, string, string, string];
+  const [startRaw, y1, m1, d1] = start as unknown as [string, string, string, string];
+  const from = statedDate(`${y1}年${m1}月${d1}日`, y1, m1, d1);
+  const to = statedDate(`${y2}年${m2}月${d2}日`, y2, m2, d2);
+  if (from.iso === null || to.iso === null || from.iso >= to.iso) {
+    return null;
+  }
+  const at = Math.min(start.index, end.index);
+  const until = Math.max(start.index + startRaw.length, end.index + endRaw.length);
+  return { from, to, text: compact.slice(at, until) };
 }
 
 /** The last day of a month (31 for a month that does not exist: the date is then malformed anyway). */

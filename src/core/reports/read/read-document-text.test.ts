@@ -1481,3 +1481,98 @@ describe('real pages testers found misread, probe round 17: the organ of the bod
     assert.equal(read(lines('辽宁省人民政府办公厅')), null);
   });
 });
+
+describe('real pages testers found misread, probe round 17: the year and the period', () => {
+  const read = (lines: readonly string[], template: 'unknown' | '2019' | '2021' = 'unknown') => readDocumentText(lines, template);
+
+  test('the introduction publishing the report under its own title names its year, not section 一’s later one (probeI1 042)', () => {
+    const text = read([
+      '根据《中华人民共和国政府信息公开条例》(国务院令第711号)规定和《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔2021〕30号)要求,现发布《蒙城县工业和信息化局2024年政府信息公开工作年度报告》。',
+      '一、总体情况',
+      '(一)主动公开情况。依托政务公开平台,持续加强政策解读、宣贯力度,2025年以来收录上级部门政策文件1条、部门政策文件1条。突出政策解读,2025年累计发布政策解读信息2条。保障2025年政务公开重点工作任务完成,2025年累计发布相关信息12条,',
+    ]);
+    assert.deepEqual([text.year, text.yearSource], [2024, 'body']);
+    // a cited notice about the year's reports (关于…) and last year's report published (no 现/特) name no year of this one
+    const cited = read([
+      '根据《某市人民政府办公室关于做好2023年政府信息公开工作年度报告编制工作的通知》要求,及时发布《某局2023年政府信息公开工作年度报告》。',
+      '一、总体情况',
+      '2024年以来,我局主动公开信息12条。2024年,我局受理申请3件。2024年,我局未发生行政复议。',
+    ]);
+    assert.deepEqual([cited.year, cited.yearSource], [2024, 'body']);
+  });
+
+  test('a clause of section 一 opening on the year, its count after it, gives the year (probeI8 007)', () => {
+    const lines = (second: string) => [
+      '一、总体情况',
+      '按照《中华人民共和国政府信息公开条例》和《德阳市政府信息公开工作年度报告制度》等相关要求,进一步健全政府信息公开工作机制。',
+      '(一)主动公开方面。认真贯彻落实《中华人民共和国政府信息公开条例》等相关要求,坚持依法公开,2022年,我局在中江县人民政府网站主动公开信息416条。主动公开内容为疫情防控、执法监督等多方面的工作动态及政策要求。',
+      second,
+    ];
+    const text = read(lines('(二)依申请公开方面。全年共收到依申请公开0件,公开0件,不予公开0件。'), '2021');
+    assert.deepEqual([text.year, text.yearSource], [2022, 'body']);
+    // two years so stated give none; a span of years (`2018年以来`) or a year inside a clause is no such opening
+    assert.equal(read(lines('(二)依申请公开方面。认真落实,2021年,我局受理申请3件。'), '2021').year, null);
+    assert.equal(read(lines('(二)依申请公开方面。认真落实,2018年以来累计受理申请30件,较2021年增加3件。'), '2021').year, 2022);
+  });
+
+  test('the line a 2019 form prints under table 二 states the year, when nothing else does (probeI3 023)', () => {
+    const lines = [
+      '一、总体情况',
+      '我分局本着“以公开为常态、不公开为例外”的原则,在深化公开内容、建立和完善各项制度等方面取得了新的进展。',
+      '二、主动公开政府信息情况',
+      '2020年本行政区域(或本部门)政府信息公开发布总数量(非新闻类、消息类):2条 |',
+      '三、收到和处理政府信息公开申请情况',
+    ];
+    assert.deepEqual([read(lines, '2019').year, read(lines, '2019').yearSource], [2020, 'body']);
+    // the title's year goes first
+    assert.equal(read(['某局2021年政府信息公开工作年度报告', ...lines], '2019').year, 2021);
+  });
+
+  test('a period stated by its end, then its start (`截止时间为…,统计数据为…以来`, probeI5 049)', () => {
+    const text = read([
+      '香山街道办事处政府信息公开工作年度报告依据《中华人民共和国政府信息公开条例》进行编制。报告统计数据截止时间为2022年12月31日,统计数据为2022年1月1日以来制作,获取并以一定形式记录和保存的政府信息数据。',
+      '一、总体情况',
+    ]);
+    assert.deepEqual(
+      [text.period?.from.iso, text.period?.to.iso, text.year, text.yearSource],
+      ['2022-01-01', '2022-12-31', 2022, 'period'],
+    );
+    // `自…起,截至…`: the same, start first
+    const started = read(['本报告统计数据自2023年1月1日起,截至2023年12月31日。', '一、总体情况']);
+    assert.deepEqual([started.period?.from.iso, started.period?.to.iso], ['2023-01-01', '2023-12-31']);
+    // a count up to a day since some other day is no period of the statistics
+    assert.equal(read(['一、总体情况', '据统计,截至2022年12月31日,我局自2019年1月1日起累计公开信息300条。']).period, null);
+  });
+
+  test('a period sentence wrapped onto the next line (probeI4 008, a fixed-width text)', () => {
+    const text = read([
+      '本报告中所列数据的统计期限自 2012 年 1 月 1 日起,至',
+      '2012年12月31日止。本报告的电子版可在统计局队政府网站',
+      '上下载。',
+    ]);
+    assert.deepEqual([text.period?.from.iso, text.period?.to.iso, text.year], ['2012-01-01', '2012-12-31', 2012]);
+  });
+
+  test('a covering letter’s title names the report it sends; the report’s own title below goes first (probeI3 038)', () => {
+    const letter = '武威市人民政府关于报送武威市2020年度政府信息公开工作年度报告的函';
+    const text = read([
+      letter,
+      '【制定机关】武威市人民政府',
+      '现将《武威市2020年度政府信息公开工作年度报告》报来,请审示。',
+      '武威市2020年度政府信息公开工作年度报告',
+      '本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)的要求编制。',
+      '一、总体情况',
+    ]);
+    assert.deepEqual([text.agency, text.year], ['武威市', 2020]);
+    // a letter sending a report that names no organ: its sender is the organ
+    assert.deepEqual(
+      [
+        read(['某县卫生健康局关于报送2020年度政府信息公开工作年度报告的函']).agency,
+        read(['某县卫生健康局关于报送2020年度政府信息公开工作年度报告的函']).year,
+      ],
+      ['某县卫生健康局', 2020],
+    );
+    // the letter alone: the report it names
+    assert.deepEqual([read([letter, '省政府信息公开办:']).agency, read([letter, '省政府信息公开办:']).year], ['武威市', 2020]);
+  });
+});

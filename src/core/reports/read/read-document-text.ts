@@ -231,11 +231,23 @@ const SITE_STEPS = /^.*(?:门户网站|政府网站|信息公开年报|政务公
 function readTitle(block: readonly Line[]): TitleReading {
   let yearless: TitleReading | null = null;
   let unnamed: TitleReading | null = null;
+  let forwarded: TitleReading | null = null;
   for (let i = 0; i < block.length; i++) {
     const line = block[i]!;
     if (NAVIGATION.test(line.text)) {
       // Another report's title in the page's links (`上一篇：某局2022年…`, `· 某局2021年…`): not this one's.
       continue;
+    }
+    // A covering letter's title (`武威市人民政府关于报送武威市2020年度政府信息公开工作年度报告的函`, probeI3 038): the report it
+    // sends is named after its verb; the report's own title, when it follows, is preferred. (A letter sending a report that
+    // names no organ, `某局关于报送2020年度…年度报告的函`, is read as a title: its sender is the organ.)
+    const letter = line.text.length <= MAX_TITLE * 2 ? COVER_LETTER.exec(asciiDigits(line.text.replace(/\s+/g, ''))) : null;
+    if (letter !== null) {
+      const sent = readTitle([{ index: line.index, text: letter[1]! }]);
+      if (sent.agency !== null) {
+        forwarded ??= sent;
+        continue;
+      }
     }
     // A PDF's text run into one line: the title, then the report's first words (probeH8 028). The title is that line's
     // first words; the line stays the report's text.
@@ -357,7 +369,7 @@ function readTitle(block: readonly Line[]): TitleReading {
     }
     return { agency, year, lines, malformed };
   }
-  return unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
+  return forwarded ?? unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
 }
 
 // `本单位`, `本机关`, `本局`, `本年度`: 本 as "this", what is left of a sentence — not the place 本溪 (`本溪市财政局2023年…`,
@@ -381,6 +393,9 @@ function isOrganNameWithAlias(text: string): boolean {
     (/^[^（()）]+[（(][\u4e00-\u9fff]{1,12}[）)][^（()）]+$/.test(text) && isOrganName(text.replace(/[（(].*[）)]/, '')))
   );
 }
+
+/** A covering letter sending a report (`某市人民政府关于报送某市2020年度…年度报告的函`): the report's title after its verb. */
+export const COVER_LETTER = /^[^《》，,。；;]*?关于(?:报送|上报|呈报|报)([^《》，,。；;]+?(?:年度报告|年报))的?(?:函|请示|报告)$/;
 
 /**
  * The title a line too long to be one starts with, before a space and the report's first words
@@ -613,9 +628,17 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
       }
     }
   }
-  for (const line of lines) {
-    if (line.text.includes('统计') || PERIOD_WORDS.test(line.text)) {
-      for (const sentence of splitSentences(line.text)) {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (text.includes('统计') || PERIOD_WORDS.test(text)) {
+      const sentences = splitSentences(text);
+      // A sentence a fixed-width text wraps onto the next line (`…统计期限自 2012 年 1 月 1 日起,至` / `2012年12月31日止。…`,
+      // probeI4 008): its end is that line's first sentence.
+      const next = lines[i + 1];
+      if (next !== undefined && sentences.length > 0 && !SENTENCE_CLOSED.test(text)) {
+        sentences.push(sentences.at(-1)! + (splitSentences(next.text)[0] ?? ''));
+      }
+      for (const sentence of sentences) {
         const period = sentence.includes('统计') || statesThePeriod(sentence) ? findPeriod(sentence) : null;
         if (period !== null) {
           return period;
@@ -625,6 +648,9 @@ function readPeriod(titleBlock: readonly Line[], lines: readonly Line[]): Stated
   }
   return null;
 }
+
+// A line ending its last sentence (a wrapped one ends mid-sentence).
+const SENTENCE_CLOSED = /[。！？；!?;]\s*$/;
 
 // A sentence stating the period without 统计: `起止時間為2020年1月1日至12月31日` (a converted text may keep a reading in
 // brackets: `起止时(shí)间`), `内容涵盖…2022年1月1日至12月31日期间的政府信息公开工作情况`.
@@ -655,6 +681,12 @@ function readYear(
   }
   if (signature?.iso != null && Number(signature.iso.slice(5, 7)) <= 6) {
     return { year: Number(signature.iso.slice(0, 4)) - 1, yearSource: 'signature' };
+  }
+  // The introduction making or publishing the report under its own title (`现发布《蒙城县工业和信息化局2024年政府信息公开
+  // 工作年度报告》`, probeI1 042) names its year, which section 一 may outnumber with another (`2025年以来收录…`).
+  const titled = ownQuotedTitleYear(intro);
+  if (titled !== null) {
+    return { year: titled, yearSource: 'body' };
   }
   // The introduction reporting the year's work (`现就2020年政务公开年度工作情况报告如下`) names the report's year, which
   // section 一 may outnumber with the year before (`2019年…` of earlier cases).
@@ -724,8 +756,71 @@ function readYear(
   if (ends.size === 1) {
     return { year: Number([...ends][0]), yearSource: 'body' };
   }
+  // A clause of section 一 opening on the year after a sentence's first words, its count following (`(一)主动公开方面。认真
+  // 贯彻落实…,坚持依法公开,2022年,我局在…网站主动公开信息416条`, probeI8 007): one year among such clauses.
+  const clauses = new Set<string>();
+  for (const line of overview?.lines ?? []) {
+    for (const match of asciiDigits(line).matchAll(CLAUSE_YEAR)) {
+      clauses.add(match[1]!);
+    }
+  }
+  if (clauses.size === 1) {
+    return { year: Number([...clauses][0]), yearSource: 'body' };
+  }
+  // The line some 2019 forms print under table 二 (`2020年本行政区域(或本部门)政府信息公开发布总数量(非新闻类、消息类):2条`,
+  // probeI3 023): the year its count is of, when nothing else states one.
+  const totals = new Set<string>();
+  for (const section of sections) {
+    for (const line of section.lines) {
+      const total = TABLE2_TOTAL_LINE.exec(asciiDigits(line.replace(/\s+/g, '')));
+      if (total !== null) {
+        totals.add(total[1]!);
+      }
+    }
+  }
+  if (totals.size === 1) {
+    return { year: Number([...totals][0]), yearSource: 'body' };
+  }
   return { year: null, yearSource: null };
 }
+
+// `2020年本行政区域(或本部门)政府信息公开发布总数量…:2条`: the year, the area or organ, the year's count of what it published.
+const TABLE2_TOTAL_LINE =
+  /^\|?(20\d{2})年度?(?:本行政区域|本部门|本地区|本单位|本机关)[^。；;，,]{0,12}?(?:政府|政务)?信息(?:公开)?(?:发布|公开)总数量/;
+
+// A clause opening on a year and a comma, then the organ's count of the year in the same sentence (`,2022年,我局…公开信息
+// 416条`); not `2018年以来` (a span of years) nor a year inside a clause (`较2021年增加`).
+const CLAUSE_YEAR = /[，,；;。](20\d{2})年度?[，,][^。；;！？!?]*?(?<![\d.第])\d+\s*[余多]?\s*[条件篇]/g;
+
+/**
+ * The year of the report's own title as the introduction quotes it when making or publishing the report
+ * (`现发布《某局2024年政府信息公开工作年度报告》`, `我镇认真编制了《田黄镇2020年…年度报告》`): the 《 right after a verb
+ * of making, the title ending with the report's name, no 关于 or inner 〈〉 in it (not a cited notice about the
+ * year's reports). Null when there is none, or when two such titles name different years.
+ */
+function ownQuotedTitleYear(intro: readonly Line[]): number | null {
+  const years = new Set<number>();
+  for (const line of intro) {
+    const text = asciiDigits(line.text);
+    if (!text.includes('《')) {
+      continue;
+    }
+    for (const match of text.matchAll(QUOTED_OWN_TITLE)) {
+      const before = text.slice(0, match.index).trimEnd();
+      if (MAKES_REPORT.test(before) && !match[1]!.includes('关于')) {
+        years.add(Number(match[2]));
+      }
+    }
+  }
+  return years.size === 1 ? [...years][0]! : null;
+}
+// A report's title in 《…》: `《某局2024年政府信息公开工作年度报告》`, `《2020年度某县水务局信息公开工作年度报告》`.
+const QUOTED_OWN_TITLE = /《([^《》〈〉<>]{0,40}?)(20\d{2})年度?[^《》〈〉<>\d]{0,40}?(?:政府|政务)?信息公开(?:工作)?年度报告》/g;
+/**
+ * A verb of making or publishing right before the report's title (`编制了《…》`, `现发布《…》`). A bare 发布 or 公布 may
+ * report last year's report published (`及时发布《…》`): only with 现 or 特 before it.
+ */
+export const MAKES_REPORT = /(?:(?:编制|编写|撰写|形成|完成)(?:完成|了)?|(?:现|特|特此)(?:发布|公布))$/;
 
 // `截至2023年12月31日`, `截止到2023年底`: the day a year's figures are counted to.
 const YEAR_END = /截[至止](?:到)?(20\d{2})年(?:12月31日|底|末)/g;

@@ -180,3 +180,81 @@ describe('a report titled by itself, in prose without the template (probe round 
     }
   });
 });
+
+describe('what is and is not a report, probe round 17 (helper fixD)', () => {
+  // probeI3 038: a covering letter sending the report, then the report (the page is cut inside section 一).
+  const letter = '武威市人民政府关于报送武威市2020年度政府信息公开工作年度报告的函';
+  const report = [
+    '武威市2020年度政府信息公开工作年度报告',
+    '本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)的要求编制。除特别说明的外,本年度报告中所列数据统计时限为2020年1月1日至2020年12月31日。',
+    '一、总体情况',
+    '2020年,武威市以习近平新时代中国特社会主义思想为指导,全面贯彻党的十九大和十九届二中、三中、四中、五中全会精神。',
+  ];
+
+  test('a covering letter followed by the report it sends is that report (probeI3 038)', () => {
+    const reading = read([
+      letter,
+      '【制定机关】武威市人民政府',
+      letter,
+      '省政府信息公开办:',
+      '现将《武威市2020年度政府信息公开工作年度报告》报来,请审示。',
+      ...report,
+    ]);
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), JSON.stringify(reading.findings));
+    assert.deepEqual([reading.agency, reading.year], ['武威市', 2020]);
+  });
+
+  test('the letter alone, or followed by another year’s report title, is none', () => {
+    assert.deepEqual(rules(read([letter, '省政府信息公开办:', '现将《武威市2020年度政府信息公开工作年度报告》报来,请审示。'])), [
+      'NOT-A-REPORT',
+    ]);
+    const [, ...body] = report;
+    assert.deepEqual(rules(read([letter, '武威市2019年度政府信息公开工作年度报告', ...body])), ['NOT-A-REPORT']);
+  });
+
+  // probeI4 008: a PDF's text below a page's header lines, wrapped at a fixed width, in the outline before the template.
+  const header = ['文档内容', '2013', '北京市统计局•国家统计局北京调查总队', '2013/3/1'];
+  const introduction = [
+    '北京市政府信息公开工作年度报告本报告是根据《中华人民共和国政府信息公开条例》(以',
+    '下简称《条例》)要求,由北京市统计局、国家统计局北京调',
+    '查总队(以下简称统计局队)编制的 2012 年度政府信息公开工',
+    '作年度报告。',
+    '全文包括概述,主动公开政府信息的情况,依申请公开政',
+    '府信息的情况,政府信息公开咨询情况,因政府信息公开申请',
+    '行政复议、提起行政诉讼的情况,政府信息公开工作存在的主',
+    '要问题、改进情况和其他需要报告的事项。',
+  ];
+  const period = ['本报告中所列数据的统计期限自 2012 年 1 月 1 日起,至', '2012年12月31日止。本报告的电子版可在统计局队政府网站'];
+  const body = ['tjgk@bjstats.gov.cn)。一、概述', '(一)人员配备', '根据《条例》要求,2012 年,统计局队配备了 4 名政府信'];
+
+  test('a report stating its period in its third sentence, after a page’s header lines and wrapped (probeI4 008)', () => {
+    const reading = read([...header, ...introduction, ...period, ...body]);
+    assert.deepEqual(
+      [reading.agency, reading.year, rules(reading).includes('NOT-A-REPORT')],
+      ['北京市统计局•国家统计局北京调查总队', 2012, false],
+    );
+    // without its introduction's first sentence, the period alone makes it a report
+    assert.ok(!rules(read([...header, ...introduction.slice(4), ...period, ...body])).includes('NOT-A-REPORT'));
+  });
+
+  test('a report whose first sentence says it is the organ’s report of its year, with no period stated (probeI4 008)', () => {
+    const reading = read([...header, ...introduction, ...body]);
+    assert.deepEqual([reading.year, rules(reading).includes('NOT-A-REPORT')], [2012, false]);
+    // a first sentence about something else, no period: none
+    const other = ['本报告是根据《条例》要求,由北京市统计局编制的', '2012 年度统计工作总结。'];
+    assert.deepEqual(rules(read([...header, ...other, ...body])), ['NOT-A-REPORT']);
+  });
+
+  test('a list of links to reports, their titles and first words beside them (probeI7 SOURCES.tsv), is none', () => {
+    const links = [
+      '001\thttp://gxq.cq.gov.cn/zwgk_202/zfxxgknb/jgbm/bgs/202401/t20240131_12883902_wap.html\t重庆高新技术产业开发区管理委员会办公室2023年政府信息公开工作年度报告',
+      '002\thttps://4357u.com/i1042/52159.html\t本报告由临沂高新区党政办公室按照《中华人民共和国政府信息公开条例》(国务院令第711号)要求编制。本报告所列数据统计期限为2025年1月1日至2025年12月31日。',
+      '003\thttp://www.lianhu.gov.cn/zwgk/zfxxgk/xxgknb/bmxxgknb/1749338579192594433.html\t桃园开发区管委会2023年信息公开工作年度报告',
+      '011\thttps://jkq.xining.gov.cn/index.php?c=show&id=115\t2022年,开发区坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神',
+      '012\thttp://www.panyu.gov.cn/zwgk/zfxxgk/zfxxgknb/bm/2022/content/post_8800345.html\t一、总体情况',
+      '017\t(no address returned)\t(no title) 2022年全区政府信息依申请公开情况',
+    ];
+    const reading = read(links);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
+  });
+});

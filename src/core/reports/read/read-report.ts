@@ -13,7 +13,7 @@ import {
 } from '../report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type ValidationSettings } from '../validate/rule.ts';
 import { type CrossYearSpan, revalidateCrossYear, type ValidationResult, validateReport } from '../validate/validate-report.ts';
-import { readDocumentText } from './read-document-text.ts';
+import { COVER_LETTER, readDocumentText } from './read-document-text.ts';
 import { readTables } from './read-tables.ts';
 import { withoutRunningHeaders } from './running-headers.ts';
 
@@ -188,6 +188,7 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   const aboutAReport = reading.cells.length === 0 && titledAboutAReport(facts.narrativeLines);
   if (
     aboutAReport ||
+    (reading.cells.length === 0 && listsLinks(facts.narrativeLines)) ||
     (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts) && !introducesItsReport(facts) && !headedByItsTitle(facts))
   ) {
     // (A text that opens by stating its statistics period is a report all the same, written without the
@@ -242,10 +243,38 @@ function beforeTemplate(
  */
 function statesItsPeriod(facts: ReportFacts): boolean {
   const period = facts.text.period;
-  return (
-    period !== null && facts.narrativeLines.slice(0, 3).some((line) => line.includes(period.text) && /统计|报告(?:中)?所列数据/.test(line))
-  );
+  if (period === null) {
+    return false;
+  }
+  if (facts.narrativeLines.slice(0, 3).some((line) => line.includes(period.text) && /统计|报告(?:中)?所列数据/.test(line))) {
+    return true;
+  }
+  // …or one of its first three sentences, read across the lines a fixed-width text wraps them on and after a page's
+  // header lines (`文档内容` / `2013` / `北京市统计局•…` / `2013/3/1`, probeI4 008), states the report's own period
+  // (`本报告中所列数据的统计期限自 2012 年 1 月 1 日起,至` / `2012年12月31日止。`).
+  const stated = period.text.replace(/\s+/g, '');
+  return openingSentences(facts.narrativeLines)
+    .slice(0, 3)
+    .some((sentence) => sentence.includes(stated) && REPORT_PERIOD.test(sentence));
 }
+// A sentence giving the report's own period: `本报告中所列数据的统计期限…`, `本年度报告中所列数据统计时限为…`.
+const REPORT_PERIOD = /报告(?:中)?所列数据|报告[^。，,；;]{0,10}统计/;
+
+/** The sentences the text opens with: its first lines joined (spaces dropped), up to OPENING_CHARACTERS. */
+function openingSentences(lines: readonly string[]): string[] {
+  let opening = '';
+  for (const line of lines) {
+    if (opening.length >= OPENING_CHARACTERS) {
+      break;
+    }
+    opening += line.replace(/\s+/g, '');
+  }
+  return opening
+    .slice(0, OPENING_CHARACTERS)
+    .split(/[。！？!?]/)
+    .filter((sentence) => sentence !== '');
+}
+const OPENING_CHARACTERS = 1000;
 
 /**
  * Whether the text names itself an organ's annual report of a year (`龙潭区人民政府2017年政府信息公开工作年度报告`):
@@ -273,10 +302,15 @@ function introducesItsReport(facts: ReportFacts): boolean {
   if (facts.year === null || !facts.narrativeLines.some((line) => NUMBERED_PART.test(line))) {
     return false;
   }
-  return facts.narrativeLines.slice(0, 3).some((line) => {
+  const presented = facts.narrativeLines.slice(0, 3).some((line) => {
     const intro = INTRODUCES_REPORT.exec(line.replace(/\s+/g, ''));
     return intro !== null && intro.index <= MAX_INTRODUCTION && Number(intro[1]) === facts.year;
   });
+  // …or its first sentence says what the report is (`本报告是根据《条例》…要求,由北京市统计局、国家统计局北京调查总队(以下简称
+  // 统计局队)编制的 2012 年度政府信息公开工作年度报告。`, probeI4 008, wrapped over four lines below a page's header lines).
+  const first = openingSentences(facts.narrativeLines)[0];
+  const described = first === undefined ? null : DESCRIBES_REPORT.exec(first);
+  return presented || (described !== null && described.index <= MAX_INTRODUCTION && Number(described[1]) === facts.year);
 }
 /**
  * Whether the text opens with its own title, a line naming nothing but the organ's annual report of the year
@@ -314,6 +348,9 @@ const MAX_TITLE_LINE = 3;
 // `现将2020年政府信息公开工作报告如下`, `现将我局2023年度政府信息公开工作情况报告如下`, `特将…年度报告公布如下`.
 const INTRODUCES_REPORT =
   /(?:现将|特将)[^《》〈〉“”"。，,；;：:]{0,30}?(\d{4})年度?[^《》〈〉“”"。，,；;：:]{0,30}?(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?(?:开展)?(?:情况)?(?:年度)?(?:工作)?(?:总结)?报告(?:予以)?(?:公布|发布|公开)?如下/;
+// `本报告是…编制的2012年度政府信息公开工作年度报告`: the report says what it is, the organ's report of that year.
+const DESCRIBES_REPORT =
+  /本(?:年度)?报告(?:是|系|为)(?:[^《》〈〉“”"。]|《[^《》]{0,40}》){0,160}?(?:编制|制作|撰写|编写)的?(\d{4})年度?(?:(?:政府|政务)?信息公开|政务公开)(?:工作)?年度报告$/;
 // How far into its line the introduction may start: a report opens with it (`根据《条例》…要求,…现将…报告如下`).
 const MAX_INTRODUCTION = 300;
 
@@ -340,12 +377,54 @@ function titledAboutAReport(lines: readonly string[]): boolean {
     .slice(0, 10)
     .map((line) => line.trim())
     .find((line) => /年度报告|年报/.test(line));
-  return title !== undefined && (INTERPRETATION.test(title) || NOTICE_ABOUT_REPORTS.test(title) || TEMPLATE_NOTICE.test(title));
+  return (
+    title !== undefined &&
+    (INTERPRETATION.test(title) || NOTICE_ABOUT_REPORTS.test(title) || TEMPLATE_NOTICE.test(title)) &&
+    !sendsItsReport(title, lines)
+  );
+}
+
+/**
+ * Whether a covering letter titling the text (`武威市人民政府关于报送武威市2020年度政府信息公开工作年度报告的函`, probeI3 038)
+ * is followed by the report it sends: a line that is that report's own title (`武威市2020年度政府信息公开工作年度报告`, nothing
+ * else on it), of the year the letter names. Whether a report's text follows is judged as for any text.
+ */
+function sendsItsReport(title: string, lines: readonly string[]): boolean {
+  const sent = COVER_LETTER.exec(title.replace(/\s+/g, ''))?.[1];
+  const year = sent === undefined ? undefined : /(\d{4})年/.exec(sent)?.[1];
+  return (
+    year !== undefined &&
+    lines.some((line) => {
+      const own = OWN_TITLE.exec(line.replace(/\s+/g, ''));
+      return own !== null && own[2] === year;
+    })
+  );
 }
 // At a line's start, or after a sentence where a crawler ran the page into one line (`…联系。一、 概述`); also a part
 // whose numeral the page lost (`…监督权需要 、大力推动落实“五公开”`, probeH8 028, a PDF's text; `、总体情况`, probeH1 052).
 const NUMBERED_PART =
   /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S|(?:^|\s)、\s*[\u4e00-\u9fff]/;
+
+/**
+ * Whether the text is a list of links (`002 https://4357u.com/i1042/52159.html 本报告由临沂高新区党政办公室…`, tab-separated, probeI7
+ * SOURCES.tsv: numbers, addresses and the pages' titles or first words): most of its lines (five at least) hold a web
+ * address, as no report's do. Its lines may name reports and quote their first words and headings; it is none.
+ */
+function listsLinks(lines: readonly string[]): boolean {
+  let filled = 0;
+  let linked = 0;
+  for (const line of lines) {
+    if (line.trim() !== '') {
+      filled++;
+      if (WEB_ADDRESS.test(line)) {
+        linked++;
+      }
+    }
+  }
+  return linked >= MIN_LINK_LINES && linked * 2 > filled;
+}
+const WEB_ADDRESS = /https?:\/\/|www\.[A-Za-z0-9-]+\./i;
+const MIN_LINK_LINES = 5;
 
 /** No cell of any table, every table and every section missing: not an annual report at all. */
 function isNotAReport(reading: ReportReading): boolean {

@@ -7,7 +7,7 @@
 import { excerptOf, type NarrativeSentence, splitClauses } from '../read/narrative-sentences.ts';
 import { table2StatementCell, table2StatementOf } from '../read/narrative-table2.ts';
 import { asciiDigits, parseCount } from '../read/read-document-dates.ts';
-import { NAVIGATION } from '../read/read-document-text.ts';
+import { MAKES_REPORT, NAVIGATION } from '../read/read-document-text.ts';
 import type { RuleEvaluation, RuleId } from '../report-model.ts';
 import { TEMPLATES } from '../template.ts';
 import { cellValue, evaluated, notAssessable } from './evaluation.ts';
@@ -327,11 +327,6 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
   }
   return out;
 };
-
-// The introduction making this report under its title (`我镇认真编制了《田黄镇2020年政府信息公开工作年度报告》`, `现发布《…》`):
-// a verb of making right before 《. A bare 发布 or 公布 may report last year's report published (`及时发布《…》`): only
-// with 现 or 特 before it.
-const MAKES_REPORT = /(?:(?:编制|编写|撰写|形成|完成)(?:完成|了)?|(?:现|特|特此)(?:发布|公布))$/;
 
 /**
  * Whether the report named by `match` (inside 《…》) is the title the introduction gives its own report: the 《 right
