@@ -157,7 +157,7 @@ export function parseLooseSum(sentence: string): LooseSum | null {
       if (part.label.endsWith('各')) {
         return null; // distributive parts are rule 29's
       }
-      if (parts.length > 0 && CONSEQUENCE.test(label + part.label)) {
+      if (CONSEQUENCE.test(label + part.label)) {
         break pieces; // what the items led to (`引发行政复议1件`), as rule 29's parse
       }
       if (

@@ -456,6 +456,87 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.equal(parseNarrativeSum('公开信息100条,其中通知50条,公告40条,受理申请3件')?.sum, 90);
   });
 
+  test('a part published on a channel (在…微信公众号上…公开) after kinds of information ends the list (probeI6 022)', () => {
+    // 7 + 9 + 13 + 14 of 70, a selection; the WeChat account's own 115 posts are another count
+    assert.deepEqual(
+      parseNarrativeSum(
+        '全年主动公开各类政府信息70条,其中,公开行政规范性文件7件、医疗卫生服务体系建设信息9条、疫情防控及健康科普信息13条、“双随机、一公开”检查结果14条,在账号“阿尔山市卫生健康委员会”的微信公众号上主动公开各类信息115条',
+      ),
+      { total: 70, unit: '条', sum: 43, detail: '7+9+13+14', catchAll: false },
+    );
+    // the list in the sentence after its total: its counts are not all parts, so it is left unread
+    assert.deepEqual(
+      found(
+        '全年主动公开各类政府信息70条,涵盖机构职能、政策文件、财政预决算、行政执法、公共卫生服务、民生保障等关键领域。其中,公开行政规范性文件7件、医疗卫生服务体系建设信息9条、疫情防控及健康科普信息13条、“双随机、一公开”检查结果14条,在账号“阿尔山市卫生健康委员会”的微信公众号上主动公开各类信息115条,确保信息公开与卫生健康中心工作同频共振。',
+      ),
+      [],
+    );
+  });
+
+  test('after kinds of a channel`s own, a board`s or channel`s count is one more of its columns (probeI2 026)', () => {
+    assert.deepEqual(
+      found(
+        '2023年,全县通过县政府网站主动公开政府信息4042条,其中县政府门户网站概况类信息和政务动态信息共计1495条,信息公开栏公开信息2918条。新媒体发布信息1150条(“勉县发布”官方微博1000条,“勉县政务”微信公众号150条)。',
+      ),
+      [['NARR-SUM', 'warning', '“2023年,全县通过县政府网站主动公开政府信息4…”：总数4042条，分项合计4413条（1495+2918）']],
+    );
+  });
+
+  test('a list of what the items led to, right after 其中 (traditional script too), is no breakdown (probeI1 017)', () => {
+    assert.deepEqual(
+      found(
+        '2024年,通過網絡信箱、信函、當面申請等多種方式,積極受理政府信息公開申請,共處理公開申請153件,其中引發行政復議8件、行政訴訟4件。',
+      ),
+      [],
+    );
+    assert.equal(parseNarrativeSum('共处理公开申请153件,其中引发行政复议8件、行政诉讼4件'), null);
+  });
+
+  test('leading parts that make up the total exactly, then another kind of count: the list ends where it is whole (probeI3 031, probeI7 036)', () => {
+    const lines = [
+      // channels (10533 + 32 = 10565), then a kind of content counted across them
+      '2019年,全县主动公开政府信息10565条,其中:通过县政府网站主动公开各类政府信息10533条,政务微信发布信息32条,发布政策解读信息73条。',
+      // by channel of application (26 + 8 = 34), then by outcome (33 answered, 1 carried over)
+      '全年共受理政府信息依申请公开34件,其中包括信函申请26件,网络申请8件,已按时办结33件,均按照政府信息依申请公开的答复时限和流程办理,1件结转至下年办理。',
+    ];
+    for (const line of lines) {
+      assert.deepEqual(found(line), [], line);
+    }
+    // channels short of the total, a catch-all after them, one more channel, parts that are all outcomes: warnings stay
+    assert.equal(found('全县主动公开政府信息100条,其中:通过县政府网站公开信息90条,政务微信发布信息5条,发布政策解读信息20条。').length, 1);
+    assert.equal(found('全县主动公开政府信息100条,其中:通过县政府网站公开信息95条,政务微信发布信息5条,其他信息20条。').length, 1);
+    assert.equal(found('全年共受理申请34件,其中信函申请26件,网络申请8件,当面申请3件,已按时办结33件。').length, 1);
+    assert.equal(found('收到行政复议7件,其中结果维持5件,结果纠正2件,驳回1件。').length, 1);
+  });
+
+  test('a list over `；` after a total in the sentence before is read to the end of its statement (probeI7 006)', () => {
+    assert.deepEqual(found('全区累计公开政府信息1387条。其中,政府网站419条;政务新媒体958条。一是加强政府信息发布审核和监督。'), [
+      ['NARR-SUM-PARTIAL', 'notice', '“全区累计公开政府信息1387条。其中,政府网站4…”：总数1387条，分项合计1377条（419+958）'],
+    ]);
+    assert.deepEqual(found('全区累计公开政府信息1387条。其中,政府网站429条;政务新媒体958条。'), []);
+  });
+
+  test('items in 篇 in a list in 条 are parts in the same unit (probeI5 021)', () => {
+    assert.deepEqual(
+      found(
+        '2023年1月1日至12月31日,二街镇主动公开政府信息558条,其中,晋宁区人民政府门户网公开118篇、“魅力二街”发布356条,重大工程公开招标信息4条。',
+      ),
+      [['NARR-SUM-PARTIAL', 'notice', '“2023年1月1日至12月31日,二街镇主动公开…”：总数558条，分项合计478条（118+356+4）']],
+    );
+  });
+
+  test('a clause rating the total against a target between it and 其中 is no part of the list (probeI5 046)', () => {
+    const line =
+      '2022年,彩云镇共公开政府信息177条,完成市级下达任务数120条的147.5%,其中动态类信息94条、财政预决算类11条、救助类信息13条、公共企事业单位信息公开类12条、工作实施情况6条、行政执法类4条、政府信息公开全清单2条、领导信息类1条、涉农补贴类2条、住房保障类2条、基层政务公开标准目录9条、政府信息公开工作年度报告1条,方便群众及时了解我镇办事流程和工作动态。';
+    assert.deepEqual(found(line), [
+      ['NARR-SUM-PARTIAL', 'notice', '“2022年,彩云镇共公开政府信息177条,完成市…”：总数177条，分项合计157条（94+11+13+12+6+4+2+1+2+2+9+1）'],
+    ]);
+    // a rate that is not the total's against the clause's figure: the 其中 may split that figure, the list stays unread
+    assert.deepEqual(found(line.replace('120条的147.5%', '150条的147.5%')), []);
+    // a rate alone (超额完成…40%) is no figure either
+    assert.equal(parseNarrativeSum('主动公开政府信息977条,超额完成全年目标任务40%,其中政府文件11条,工作动态信息270条')?.sum, 281);
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

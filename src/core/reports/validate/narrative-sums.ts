@@ -56,6 +56,16 @@ function trailingCount(text: string, unit: string): TrailingCount | undefined {
   return { label: text.slice(0, start), digits: text.slice(start, end), approximate };
 }
 
+// Items in 篇 in a list in 条, or the other way round (`…门户网公开118篇、“魅力二街”发布356条`, probeI5 021): the same
+// unit, as rule 49 counts them.
+const ALIKE_UNIT: Readonly<Record<string, string>> = { 条: '篇', 篇: '条' };
+
+/** `trailingCount` in `unit` or the unit counted alike. */
+function countIn(text: string, unit: string): TrailingCount | undefined {
+  const alike = ALIKE_UNIT[unit];
+  return trailingCount(text, unit) ?? (alike === undefined ? undefined : trailingCount(text, alike));
+}
+
 // A part naming a channel that published (`云林新韵微信公众号发布信息224条`) after parts that are kinds of
 // information (`人事信息3条`) counts another channel's output, not one more kind: the list ends before it.
 // Parts that are all channels (`门户网站发布100条、微信公众号发布72条`) are what the total is split by, and
@@ -78,9 +88,17 @@ const CHANNEL_NAME = new RegExp(
 const THROUGH_CHANNEL =
   /^通过[^，,、；;]{0,16}?(?:网站|媒体|公众号|微信|微博|平台|客户端|门户|专栏|公开栏|形式|方式|渠道|途径)[^，,、；;]{0,4}?(?:公开|发布)/;
 
+// A part saying on which channel it was published, 在 or 通过 before the channel and 公开 after it
+// (`在账号“阿尔山市卫生健康委员会”的微信公众号上主动公开各类信息115条`, probeI6 022): a channel's output like
+// `…公众号发布…`. A form or way (`通过其他形式公开`) is THROUGH_CHANNEL's, a channel but no other channel's output.
+const ON_CHANNEL = new RegExp(
+  `^(?:在|通过)[^，,、；;]{0,24}?(?:公众号|微信|微博|抖音|快手|头条|客户端|APP|App|app|网站|平台|新媒体|视频号|专栏|政务网|门户|${BOARD})` +
+    '[”"」]?上?[^，,、；;]{0,6}?(?:公开|发布|推送|转发|转载|公示)',
+);
+
 /** Whether a part labelled `label` counts a kind of information (not a channel's output). */
 export function namesCategory(label: string): boolean {
-  return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label) && !THROUGH_CHANNEL.test(label);
+  return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label) && !THROUGH_CHANNEL.test(label) && !ON_CHANNEL.test(label);
 }
 
 // A part counting items sent up to or taken by another body (`主动向市政府办报送信息100余条`, `市政府网站共采用672条`)
@@ -91,11 +109,16 @@ const CHANNEL_WORD = /公众号|微信|微博|网站|平台|新媒体|政务网|
 
 /**
  * Whether a part labelled `label` ends a list whose parts so far (labelled `labels`) include `categories` kinds of
- * information.
+ * information. After kinds of a channel's own (`县政府门户网站概况类信息和政务动态信息共计1495条`, probeI2 026) the list
+ * is one of that channel's columns, and a channel's or board's count (`信息公开栏公开信息2918条`) is one more of them.
  */
 export function endsCategoryList(labels: readonly string[], categories: number, label: string): boolean {
+  if (labels.length === 0 || categories === 0) {
+    return false;
+  }
   return (
-    labels.length > 0 && categories > 0 && (PUBLISHING.test(label) || (SENT_UP.test(label) && !labels.some((l) => CHANNEL_WORD.test(l))))
+    ((PUBLISHING.test(label) || ON_CHANNEL.test(label)) && !labels.some((l) => CHANNEL_WORD.test(l) && namesCategory(l))) ||
+    (SENT_UP.test(label) && !labels.some((l) => CHANNEL_WORD.test(l)))
   );
 }
 
@@ -118,9 +141,45 @@ export function sumText(sentence: string): string {
   return asciiDigits(sentence).replace(/(\d)[ \u00a0\u3000]+(?=[件条篇个项次])/g, '$1');
 }
 
+// A clause between the total and 其中 that holds a rate (`彩云镇共公开政府信息177条,完成市级下达任务数120条的147.5%,其中…`).
+const RATED_TOTAL = /(?<!\d)(\d+)(件|条|篇|个|项|次)[，,]([^，,。；;：:%％]{0,30}?(\d+(?:\.\d+)?)[%％])[，,：:]?\s*(?=其中)/;
+
+/**
+ * A sentence as §3's parse reads its list: `sumText`, without a clause between the total and 其中 that rates the total
+ * against a target (`177条,完成市级下达任务数120条的147.5%,其中…`, probeI5 046: 177 / 120 = 147.5 %) or holds no figure
+ * but a rate (`…977条,超额完成全年目标任务40%,其中…`). A clause with another figure (`访问量达12万人次`), or one whose
+ * rate is not the total's against its figure, stays: the 其中 may split that figure.
+ */
+function listSentence(sentence: string): string {
+  const text = sumText(sentence);
+  const match = RATED_TOTAL.exec(text);
+  if (match === null) {
+    return text;
+  }
+  const total = Number(match[1]);
+  const rate = match[4]!;
+  const figures = match[3]!.slice(0, -(rate.length + 1)).match(/\d+(?:\.\d+)?/g) ?? [];
+  if (figures.length > 1 || (figures.length === 1 && !ratesAgainst(total, Number(figures[0]), rate))) {
+    return text;
+  }
+  const end = match.index + match[1]!.length + match[2]!.length;
+  return `${text.slice(0, end)}，${text.slice(match.index + match[0].length)}`;
+}
+
+/** Whether `rate` (%, as written) is `total` against `target` (177 of 120 = 147.5 %) or its excess (47.5 %), rounded as written. */
+function ratesAgainst(total: number, target: number, rate: string): boolean {
+  if (!(target > 0)) {
+    return false;
+  }
+  const tolerance = 0.5 * 10 ** -(rate.split('.')[1]?.length ?? 0) + 1e-9;
+  const stated = Number(rate);
+  const share = (total / target) * 100;
+  return Math.abs(share - stated) <= tolerance || Math.abs(share - 100 - stated) <= tolerance;
+}
+
 /** Where §3's total stands in a sentence (in its ASCII-digit form), or −1 when it has none. */
 export function strictTotalAt(sentence: string): number {
-  return sentence.includes('其中') ? (TOTAL.exec(sumText(sentence))?.index ?? -1) : -1;
+  return sentence.includes('其中') ? (TOTAL.exec(listSentence(sentence))?.index ?? -1) : -1;
 }
 
 /**
@@ -133,7 +192,7 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
   if (!sentence.includes('其中')) {
     return null;
   }
-  const text = sumText(sentence);
+  const text = listSentence(sentence);
   const match = TOTAL.exec(text);
   if (match === null || match[2] !== undefined) {
     return null;
@@ -181,18 +240,18 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
     let joined = '';
     for (let s = 0; s < subs.length; s++) {
       const sub = subs[s]!;
-      const inUnit = trailingCount(joined + sub, unit);
+      const inUnit = countIn(joined + sub, unit);
       const part = inUnit ?? documentsCount(joined + sub, unit);
       if (inUnit === undefined && part !== undefined) {
         documents++;
       }
       if (part === undefined) {
-        if (s < subs.length - 1 && !/\d/.test(sub) && trailingCount(subs[subs.length - 1]!, unit) !== undefined) {
+        if (s < subs.length - 1 && !/\d/.test(sub) && countIn(subs[subs.length - 1]!, unit) !== undefined) {
           // `治安管理、道路交通、出入境和户籍等公安业务类信息13条`: a label holding 、, its count at the end.
           joined += `${sub}、`;
           continue;
         }
-        const etc = joined === '' && sub.endsWith('等') ? trailingCount(sub.slice(0, -1), unit) : undefined;
+        const etc = joined === '' && sub.endsWith('等') ? countIn(sub.slice(0, -1), unit) : undefined;
         if (etc !== undefined && !etc.approximate && !etc.label.endsWith('各') && parts.length > 0) {
           // `…工作进展32条、财政信息9条等`: the last part before 等, which ends the list.
           parts.push({ value: Number(etc.digits), detail: etc.digits, distributive: false, label: etc.label });
@@ -221,7 +280,7 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
       ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
-      if ((completed && CARRIED.test(part.label)) || (parts.length > 0 && (CONSEQUENCE.test(part.label) || AVERAGE.test(part.label)))) {
+      if ((completed && CARRIED.test(part.label)) || CONSEQUENCE.test(part.label) || (parts.length > 0 && AVERAGE.test(part.label))) {
         break pieces;
       }
       if (namesCategory(part.label)) {
@@ -271,6 +330,12 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
     // `申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,…`: by applicant and by outcome.
     return { total, unit, sum: total, catchAll, detail };
   }
+  const whole = sum > total ? totalThenOtherCount(parts, total) : undefined;
+  if (whole !== undefined) {
+    // `10565条,其中:通过县政府网站…10533条,政务微信发布信息32条,发布政策解读信息73条`: the list ends where it is whole.
+    const kept = parts.slice(0, whole);
+    return { total, unit, sum: total, catchAll: kept.some((p) => CATCH_ALL.test(p.label)), detail: kept.map((p) => p.detail).join('+') };
+  }
   return bare > 0 ? { total, unit, sum, catchAll, detail, bare } : { total, unit, sum, catchAll, detail };
 }
 
@@ -306,6 +371,31 @@ function bareTail(subs: readonly string[], later: readonly string[]): { label: s
     out.push({ label: match[1]!, digits: match[2]! });
   }
   return out.length > 0 ? out : undefined;
+}
+
+/**
+ * How many leading parts make up `total` exactly when the parts after them count something else: kinds of content
+ * counted across the channels before (`通过县政府网站主动公开各类政府信息10533条,政务微信发布信息32条,发布政策解读信息
+ * 73条` of 10565, probeI3 031: channels, then kinds, none a catch-all), or outcomes after a breakdown by another measure
+ * (`受理…34件,其中包括信函申请26件,网络申请8件,已按时办结33件`, probeI7 036: the next part names 办结, 答复 …, none
+ * before it does). Undefined when no leading parts add up to the total, or the parts after them are more of the same kind.
+ */
+function totalThenOtherCount(parts: readonly Part[], total: number): number | undefined {
+  let sum = 0;
+  let whole = 0;
+  while (whole < parts.length && sum < total) {
+    sum += parts[whole]!.value;
+    whole++;
+  }
+  if (sum !== total || whole === parts.length || parts.some((p) => p.distributive)) {
+    return undefined;
+  }
+  const head = parts.slice(0, whole);
+  const tail = parts.slice(whole);
+  const channelsThenKinds =
+    head.every((p) => !namesCategory(p.label)) && tail.every((p) => namesCategory(p.label) && !CATCH_ALL.test(p.label));
+  const thenOutcomes = head.every((p) => !OUTCOME_PART.test(p.label)) && OUTCOME_PART.test(tail[0]!.label);
+  return channelsThenKinds || thenOutcomes ? whole : undefined;
 }
 
 /** Whether `parts` fall into two or more consecutive runs that each add up to `total`: breakdowns of one total. */
@@ -356,8 +446,10 @@ export function withoutBreakdowns(
 const OUTCOME_PART = /结果|维持|纠正|审结|办结|撤回|驳回|答复/;
 
 // Applications carried over into the next year (`转接下年度办理`, `结转下年度继续办理`).
-// What the counted items led to (`收到申请36件,其中:网络申请1件、信函申请35件,引发行政复议1件`): no kind of them.
-export const CONSEQUENCE = /^(?:引发|导致|引起|造成|产生)/;
+// What the counted items led to (`收到申请36件,其中:网络申请1件、信函申请35件,引发行政复议1件`): no kind of them. Also
+// right after 其中 (`共處理公開申請153件,其中引發行政復議8件、行政訴訟4件`, probeI1 017, in traditional script): the list
+// is of consequences, no breakdown of the total.
+export const CONSEQUENCE = /^(?:引发|引發|导致|導致|引起|造成|产生|產生)/;
 // A rate, no kind of item (`…会议解读类信息50条,日均发布量23条`, probeH14 035).
 export const AVERAGE = /日均|月均|周均|平均|人均/;
 
@@ -407,7 +499,7 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     const sentence = sentences[i]!;
     const own = parseNarrativeSum(sentence.text);
     const joined = own === null ? withTotalBefore(report, sentences, i) : undefined;
-    const parsed = own ?? (joined === undefined ? null : wholeList(parseNarrativeSum(joined.parse, true), sentence.text));
+    const parsed = own ?? (joined === undefined ? null : wholeList(parseNarrativeSum(joined.parse, true), joined.list));
     if (parsed === null) {
       continue;
     }
@@ -417,7 +509,7 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     // A list the parse cut short (at a channel, a clause without a count, a `；`) that adds up to the total when
     // read on is no selection of parts. With a catch-all part (`其他文件102条;省政府工作报告2条…其他信息2条。`,
     // probeH9 030) the list is read on to the end of its statement only: the catch-all was not its last part.
-    const rest = restOfLine(report, sentence);
+    const rest = joined?.rest ?? restOfLine(report, sentence);
     const readOn =
       sum < total && addsUpReadOn(joined?.parse ?? sentence.text, partial ? rest : (rest.split(/[。！？!?]/)[0] ?? ''), total, unit);
     out.push(
@@ -442,23 +534,33 @@ const CHANGE = /比|较|同比|环比|增加|减少|增长|下降|上升|提高|
 
 /**
  * A sentence opening with `其中` whose total ends the sentence before it, in the same section (`…新增主动公开政府信息
- * 502条。其中包括:政策法规45条,…`): the two as §3 would read them joined by `，` (`parse`) and as written (`shown`).
+ * 502条。其中包括:政策法规45条,…`): the two as §3 would read them joined by `，` (`parse`), as written (`shown`), the
+ * list (`list`: to the end of its statement, over `；`) and the rest of its line after it (`rest`).
  */
 function withTotalBefore(
   report: ReportFacts,
   sentences: readonly NarrativeSentence[],
   i: number,
-): { parse: string; shown: string } | undefined {
+): { parse: string; shown: string; list: string; rest: string } | undefined {
   const sentence = sentences[i]!;
   const before = sentences[i - 1];
   if (!sentence.text.startsWith('其中') || before === undefined || before.section !== sentence.section) {
     return undefined;
   }
   // The total the only count of its sentence (`通过政府网站公开…754条,…新媒体…2808条,通过其他方式…54条。其中…`: the
-  // 其中 may split all three), the list a whole sentence (one cut at `；` may go on: `其中机构类信息20条,内有…；工作类…`).
+  // 其中 may split all three).
   const text = sumText(before.text);
-  if (text.match(ANY_COUNT)?.length !== 1 || /^\s*[；;]/.test(restOfLine(report, sentence))) {
+  if (text.match(ANY_COUNT)?.length !== 1) {
     return undefined;
+  }
+  // A list cut at `；` goes on to the end of its statement (`其中,政府网站419条;政务新媒体958条。`, probeI7 006);
+  // wholeList still leaves it unread unless every count in it is a part (`其中机构类信息20条,内有…；工作类…`).
+  let rest = restOfLine(report, sentence);
+  let list = sentence.text;
+  if (/^\s*[；;]/.test(rest)) {
+    const goesOn = rest.split(/[。！？!?]/)[0]!;
+    list = `${list}${goesOn}`.trimEnd();
+    rest = rest.slice(goesOn.length);
   }
   // The total ends the last clause, or a clause followed only by clauses without a figure but a rate
   // (`主动公开政府信息977条,超额完成全年目标任务40%。其中包括…`, probeH6 011).
@@ -472,7 +574,7 @@ function withTotalBefore(
     return undefined;
   }
   const shown = clauses.slice(last).join('，');
-  return { parse: `${clause}，${sentence.text}`, shown: `${shown}。${sentence.text}` };
+  return { parse: `${clause}，${list}`, shown: `${shown}。${list}`, list, rest };
 }
 const COUNT_END = /(?<![\d.])\d+(?:件|条|篇|个|项|次)$/;
 const RATE = /\d+(?:\.\d+)?\s*[%％]/g;
@@ -520,7 +622,7 @@ const SENTENCE_EDGE = /^(?:[。！？；!?;\s\u3000]|)$/;
  * read on to the end of its statement), so a reading that is not the writer's can cost a missed finding, never a new one.
  */
 export function addsUpReadOn(sentence: string, rest: string, total: number, unit: string): boolean {
-  const text = sumText(`${sentence}${rest}`);
+  const text = listSentence(`${sentence}${rest}`);
   const match = TOTAL.exec(text);
   if (match === null) {
     return false;
@@ -542,7 +644,7 @@ export function addsUpReadOn(sentence: string, rest: string, total: number, unit
     let labels = 0;
     let documentLabels = 0; // as `labels`, for `withDocuments`
     for (let i = 0; i < subs.length; i++) {
-      const part = trailingCount(subs[i]!, unit);
+      const part = countIn(subs[i]!, unit);
       if (part === undefined) {
         // (`征集调查16期` among items in 条, probeH13 018: each survey is one published as well)
         const document = withDocuments === undefined ? undefined : (trailingCount(subs[i]!, '件') ?? trailingCount(subs[i]!, '期'));
