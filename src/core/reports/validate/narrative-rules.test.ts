@@ -163,6 +163,17 @@ describe('NARR-COUNT (rule 35) reads a name holding a 、 and titles run togethe
     assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines })), []);
   });
 
+  test('the 2008 outline`s titles run together where a page lost its 、 are several parts (probeI10 027)', () => {
+    // 概述 | 政府信息主动公开情况 | 政府信息依申请公开情况、收费及减免情况、…复议和诉讼情况 | 存在的主要问题和改进措施: six
+    const i027 =
+      '本报告包括概述政府信息主动公开情况政府信息依申请公开情况、政府信息公开的收费及减免情况、申请人因申请政府信息公开而提起的行政复议和诉讼情况存在的主要问题和改进措施等六个部分。';
+    assert.deepEqual(statusesOf(run(checkNarrativeCount, { lines: [i027] })), ['pass']);
+    // no reading gives seven
+    assert.deepEqual(messagesOf(run(checkNarrativeCount, { lines: [i027.replace('六个部分', '七个部分')] })), [
+      '“本报告包括概述政府信息主动公开情况政府信息依申请…”称共7个部分，但列举了3个部分',
+    ]);
+  });
+
   test('a list no reading of which gives the count is still a warning', () => {
     const lines = [
       // probeY 021: the first half of an item listed again as an item of its own joins nothing

@@ -356,9 +356,11 @@ function countItems(raw: string, separators: readonly string[]): { count: number
 
 // How a part of a report's structure is named (`…情况`, `其他需要报告的事项`, `存在问题及工作打算`).
 const PART_NAME_END = /(?:情况|事项|打算|措施|说明|附表|问题|概述)[”"」]?$/;
-// A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`): where the second begins.
+// A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`; the 2008 outline's `概述政府信息主动公开
+// 情况政府信息依申请公开情况` and `…行政复议和诉讼情况存在的主要问题和改进措施` in a 2017 report, probeI10 027): where the
+// second begins.
 const TITLE_RUN =
-  /(?:情况|概述|事项)(?=(?:和|及|以及)?(?:行政机关)?(?:主动公开|收到和?处理|依申请公开|政府信息公开|因政府信息公开|存在的?主要?问题|其他需要报告))/g;
+  /(?:情况|概述|事项|措施)(?=(?:和|及|以及)?(?:行政机关)?(?:(?:政府信息)?(?:主动公开|依申请公开)|收到和?处理|政府信息公开|(?:申请人)?因(?:申请)?政府信息公开|存在的?主要?问题|其他需要报告|总体情况))/g;
 
 /**
  * The fewest and the most parts a list of a report's parts (`、`-separated `items`) can be read as. Fewest: an
