@@ -67,6 +67,26 @@ test('2019 report of the Shanghai government general office: merged cells that d
   assert.deepEqual([...new Set(findings)].sort(), ['notice CELL-BLANK', 'notice CELL-TEXT']);
 });
 
+test('the same page as a crawler kept it, inside a script after the site`s script data, reads the same (probeI9 001)', async () => {
+  const html = readFileSync(`${PAGES}shanghai-gov-office-2019.html`, 'utf8');
+  // probeI9 001: 9,000 characters of the site's menus as script data, then the article as a string
+  // with its attribute quotes escaped (`<table align=\"center\" …>`).
+  const menu = '{\n\t"id": "0001-42850",\n\t"name": "沪府办规文件"\n}, {\n\t"id": "0001-44931",\n\t"name": "沪府任文件"\n}, ';
+  const dump = `//字典项\nlet secondMenuFirstChild = [${menu.repeat(40)}]\n\nlet content = "${html.replaceAll('"', '\\"')}"\n`;
+  const read = async (text: string, name: string) => {
+    const loaded = await loadSource(new TextEncoder().encode(text), name);
+    assert.ok(loaded.ok);
+    return readReport(loaded.document, name).reading;
+  };
+  const [page, crawled] = [await read(html, 'page.html'), await read(dump, '001.txt')];
+  assert.equal(crawled.agency, '上海市人民政府办公厅');
+  assert.equal(crawled.year, 2019);
+  assert.equal(crawled.template, '2019');
+  const cells = (reading: typeof page) => reading.cells.map((c) => `${c.id}=${c.raw}`);
+  assert.deepEqual(cells(crawled), cells(page));
+  assert.ok(cells(crawled).includes('received.total=859'));
+});
+
 test('a 2021 report whose table 二 header rows a crawler dropped still reads as 2021 (g013, row shapes)', async () => {
   const corpus = fileURLToPath(new URL('./fixtures/corpus/reports/', import.meta.url));
   const full = readFileSync(`${corpus}g013.txt`, 'utf8');

@@ -421,6 +421,43 @@ describe('HTML', () => {
     assert.deepEqual(tables(await loadSource(utf8(html), 'page')), [[['规章', '0']]]);
   });
 
+  // probeI9 001/025: the article's HTML inside a script's string (`let content = "…"`, its attribute
+  // quotes escaped for the script) after 9,000 characters of the page's script, or after a title line.
+  const script =
+    'let secondMenuFirstChild = [{\n\t"id": "0001-2407",\n\t"name": "沪府令"\n}, {\n\t"id": "0001-11407",\n\t"name": "沪府发文件"\n}]\n\n';
+  const title = "<p style='text-align: center;font-weight: bold;'>2019年上海市人民政府办公厅政府信息公开工作年度报告</p>";
+  const intro =
+    '<p>本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议和提起行政诉讼情况、政府信息公开工作存在的主要问题及改进情况及其他需要报告的事项。本年度报告中所列数据统计期限从2019年1月1日到12月31日止。</p>';
+  const td = (value: string) => `<td style=\\"width:40px;\\"><p>${value}</p></td>`;
+  const table4 =
+    '<p><br />四、政府信息公开行政复议、行政诉讼情况</p><table align=\\"center\\" border=\\"1\\" cellspacing=\\"1\\"><tbody>' +
+    '<tr><td colspan=\\"5\\" style=\\"width:190px;\\"><p>行政复议</p></td><td colspan=\\"10\\" style=\\"width:383px;\\"><p>行政诉讼</p></td></tr>' +
+    `<tr>${['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map(td).join('')}</tr>` +
+    `<tr>${['5', '&nbsp;', '&nbsp;', '2', '7'].map(td).join('')}</tr></tbody></table><p>六、其他需要报告的事项</p><p>无。</p>`;
+  const lastRow = (result: LoadedSource) => tables(result).at(-1)?.at(-1);
+
+  test('a crawler dump whose page markup starts after a script or a title line is HTML (probeI9 001, 025)', async () => {
+    const dump = `${script.repeat(12)}let content = "${title}${intro}${table4}"\n`;
+    assert.ok(dump.indexOf('<table') > 1024);
+    const result = await loadSource(utf8(dump), '001.txt');
+    assert.equal(loaded(result).format, 'html');
+    assert.deepEqual(lastRow(result), ['5', '', '', '2', '7']);
+    assert.ok(texts(result).some((text) => text.includes('2019年上海市人民政府办公厅政府信息公开工作年度报告')));
+    const titled = await loadSource(utf8(`标题\n${title}${intro.repeat(3)}${table4}`), '025.txt');
+    assert.equal(loaded(titled).format, 'html');
+    assert.deepEqual(lastRow(titled), ['5', '', '', '2', '7']);
+  });
+
+  test('a text quoting a tag or a small table, or a plain report with a page footer`s markup after it, stays text', async () => {
+    const report = readFileSync(new URL('seeds/000_fa62d5864337d3a6.txt', fixtures), 'utf8');
+    const quoted = `${report}\n附：网页中的表格<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>3</td></tr></table>\n`;
+    assert.equal(loaded(await loadSource(utf8(quoted), 'a.txt')).format, 'text');
+    const footer = `<table class="foot"><tr><td><a href="/">首页</a></td><td><a href="/about">关于我们</a></td></tr><tr><td><span>主办单位：市民政局</span></td><td><span>网站标识码</span></td></tr>${'<tr><td><a href="#">链接</a></td><td><br/></td></tr>'.repeat(8)}</table>`;
+    const result = await loadSource(utf8(`${report}\n${footer}`), 'b.txt');
+    assert.equal(loaded(result).format, 'text');
+    assert.ok(onlyText(result).startsWith('市民政局2023年政府信息公开工作年度报告\n'));
+  });
+
   test('a Word single-file web page (MHT) is refused with advice', async () => {
     const mht =
       'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="----=_NextPart"\n\n------=_NextPart\nContent-Type: text/html; charset="utf-8"\n\n<html></html>';

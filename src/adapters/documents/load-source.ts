@@ -174,7 +174,8 @@ function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileNa
   const isHtml =
     HTML_MARK.test(head) ||
     (leading.startsWith('<') && HTML_MARK.test(text.slice(0, 8192))) ||
-    (HTML_EXTENSION.test(fileName) && /<[a-z!]/i.test(head));
+    (HTML_EXTENSION.test(fileName) && /<[a-z!]/i.test(head)) ||
+    holdsPageMarkup(text);
   if (isHtml) {
     return finish(htmlToBlocks(text), 'html', decoded.encoding);
   }
@@ -185,6 +186,66 @@ function loadDecodedText(decodedText: string, encoding: TextEncodingName, fileNa
     return finish([{ kind: 'text', text: withAsciiTableRules(withoutHtmlEntities(csvAsTabText(text))) }], 'text', decoded.encoding);
   }
   return finish([{ kind: 'text', text: withAsciiTableRules(withoutHtmlEntities(text)) }], 'text', decoded.encoding);
+}
+
+/** An element's start tag: the markup a page's body is written in (not `<` in a formula or `<<…>>`). */
+const START_TAG = /<(?:p|div|span|table|tbody|tr|td|th|br|h[1-6]|ul|ol|li|font|strong|b|a|img|section|article|center)(?=[\s>/])/gi;
+const TABLE_START = /<table(?=[\s>])/i;
+const TABLE_END = /<\/table/gi;
+const ROW_START = /<tr(?=[\s>])/gi;
+const CELL_START = /<t[dh](?=[\s>])/gi;
+/** How far a table's rows are looked for after its start tag, and how many a table of a report has at least. */
+const TABLE_WINDOW = 65_536;
+const MIN_ROWS = 2;
+const MIN_CELLS = 4;
+/** Elements a page's markup holds at least (a text quoting a tag or two is no page). */
+const MIN_ELEMENTS = 20;
+
+/**
+ * A crawler's dump of a page — a title line, a field prefix (`let content = "`), the site's script, then
+ * the page's markup — whose markup starts too late for the checks above (probeI9 001: the first <table at
+ * 9,100 characters, after 4,500 of script). It is the page when it holds a table with rows, many elements,
+ * and more of the text's Chinese than what comes before its first element: a text quoting a tag or a small
+ * table, or a plain-text report with a page footer's markup after it, stays text. Attribute quotes escaped
+ * for a script (`align=\"center\"`) change none of this; only tag names are looked at.
+ */
+function holdsPageMarkup(text: string): boolean {
+  const table = TABLE_START.exec(text);
+  if (table === null) {
+    return false;
+  }
+  TABLE_END.lastIndex = table.index;
+  const end = TABLE_END.exec(text)?.index ?? text.length;
+  const inTable = text.slice(table.index, Math.min(end, table.index + TABLE_WINDOW));
+  if (countUpTo(ROW_START, inTable, MIN_ROWS) < MIN_ROWS || countUpTo(CELL_START, inTable, MIN_CELLS) < MIN_CELLS) {
+    return false;
+  }
+  START_TAG.lastIndex = 0;
+  const first = START_TAG.exec(text);
+  if (first === null || countUpTo(START_TAG, text, MIN_ELEMENTS) < MIN_ELEMENTS) {
+    return false;
+  }
+  return chineseCount(text, 0, first.index) < chineseCount(text, first.index, text.length);
+}
+
+function countUpTo(pattern: RegExp, text: string, limit: number): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < limit && pattern.exec(text) !== null) {
+    count++;
+  }
+  return count;
+}
+
+function chineseCount(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      count++;
+    }
+  }
+  return count;
 }
 
 // Character references a crawler that stripped a page's tags left in its text (`&nbsp;&nbsp;12`).

@@ -356,9 +356,11 @@ function countItems(raw: string, separators: readonly string[]): { count: number
 
 // How a part of a report's structure is named (`…情况`, `其他需要报告的事项`, `存在问题及工作打算`).
 const PART_NAME_END = /(?:情况|事项|打算|措施|说明|附表|问题|概述)[”"」]?$/;
-// A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`): where the second begins.
+// A title run into the one before it without a 、 (`总体情况主动公开政府信息情况`; the 2008 outline's `概述政府信息主动公开
+// 情况政府信息依申请公开情况` and `…行政复议和诉讼情况存在的主要问题和改进措施` in a 2017 report, probeI10 027): where the
+// second begins.
 const TITLE_RUN =
-  /(?:情况|概述|事项)(?=(?:和|及|以及)?(?:行政机关)?(?:主动公开|收到和?处理|依申请公开|政府信息公开|因政府信息公开|存在的?主要?问题|其他需要报告))/g;
+  /(?:情况|概述|事项|措施)(?=(?:和|及|以及)?(?:行政机关)?(?:(?:政府信息)?(?:主动公开|依申请公开)|收到和?处理|政府信息公开|(?:申请人)?因(?:申请)?政府信息公开|存在的?主要?问题|其他需要报告|总体情况))/g;
 
 /**
  * The fewest and the most parts a list of a report's parts (`、`-separated `items`) can be read as. Fewest: an
@@ -485,12 +487,15 @@ const LAST_COUNT = /(?<![\d.])(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/g;
 const SHARE =
   /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,、]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
 
-/** N / T × 100 at the stated precision: the half-up value, and whether N / T lies exactly on a .5. */
-function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean } {
+/**
+ * N / T × 100 at the stated precision: the half-up value, whether N / T lies exactly on a .5, and the value cut
+ * at the stated decimals.
+ */
+function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean; cut: number } {
   const scaled = n * 100 * 10 ** decimals;
   const quotient = Math.floor(scaled / total);
   const twice = 2 * (scaled - quotient * total);
-  return { rounded: twice >= total ? quotient + 1 : quotient, tie: twice === total };
+  return { rounded: twice >= total ? quotient + 1 : quotient, tie: twice === total, cut: quotient };
 }
 
 function formatScaled(value: number, decimals: number): string {
@@ -503,8 +508,8 @@ function formatScaled(value: number, decimals: number): string {
 
 /**
  * NARR-PERCENT (rule 36): a share `N条，占X%` or `N条（X%）` in a statement whose total T is stated must
- * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted). Shares adjusted to add up
- * to exactly 100 %, each less than one unit of its last digit off, hold too (adjustedToWhole).
+ * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted) or cut at them (shareCut).
+ * Shares adjusted to add up to exactly 100 %, each less than one unit of its last digit off, hold too (adjustedToWhole).
  */
 export const checkNarrativePercent: RuleCheck = ({ report }) => {
   if (!narrativeMentions(report, '%') && !narrativeMentions(report, '％')) {
@@ -542,14 +547,16 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     }
     // Another count before the shares that every share rounds from (`处理98件，办结99件，…其中予以公开79件，占79.8%`:
     // the shares are of the 99 answered) is the total they mean.
-    const t = shares.every((share) => shareHolds(share, stated)) ? stated : (otherBase(text, shares, unit) ?? stated);
+    const t = shares.every((share) => shareHolds(share, stated) || shareCut(share, stated))
+      ? stated
+      : (otherBase(text, shares, unit) ?? stated);
     const adjusted = adjustedToWhole(shares, t);
     for (const share of shares) {
       const n = Number(share[1]);
       const statedText = (share[3] ?? share[4])!;
       const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
       const { rounded } = percentOf(n, t, decimals);
-      const holds = shareHolds(share, t) || adjusted;
+      const holds = shareHolds(share, t) || shareCut(share, t) || adjusted;
       const computed = formatScaled(rounded, decimals);
       out.push(
         evaluated({
@@ -618,6 +625,16 @@ function shareHolds(share: RegExpMatchArray, total: number): boolean {
   const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
   const { rounded, tie } = percentOf(Number(share[1]), total, decimals);
   return statedScaled === rounded || (tie && statedScaled === rounded - 1);
+}
+
+/**
+ * Whether a share's stated percentage is N / T cut at its decimals (`137条,占7.7%` of 1764, 7.77 %: probeI10 019 cuts
+ * every share so). A report that cuts states no wrong share; only one off by more than both the cut and the
+ * rounded value is. (Totals are still recognised by rounding alone: see checkNarrativePercent.)
+ */
+function shareCut(share: RegExpMatchArray, total: number): boolean {
+  const { scaled, decimals } = statedScaledOf(share);
+  return scaled === percentOf(Number(share[1]), total, decimals).cut;
 }
 
 /** A stated share as an integer in units of its last stated digit (`41.5` → 415 at 1 decimal). */
