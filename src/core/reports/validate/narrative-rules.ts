@@ -487,15 +487,12 @@ const LAST_COUNT = /(?<![\d.])(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/g;
 const SHARE =
   /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,、]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
 
-/**
- * N / T × 100 at the stated precision: the half-up value, whether N / T lies exactly on a .5, and the value cut
- * at the stated decimals.
- */
-function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean; cut: number } {
+/** N / T × 100 at the stated precision: the half-up value, and whether N / T lies exactly on a .5. */
+function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean } {
   const scaled = n * 100 * 10 ** decimals;
   const quotient = Math.floor(scaled / total);
   const twice = 2 * (scaled - quotient * total);
-  return { rounded: twice >= total ? quotient + 1 : quotient, tie: twice === total, cut: quotient };
+  return { rounded: twice >= total ? quotient + 1 : quotient, tie: twice === total };
 }
 
 function formatScaled(value: number, decimals: number): string {
@@ -508,8 +505,8 @@ function formatScaled(value: number, decimals: number): string {
 
 /**
  * NARR-PERCENT (rule 36): a share `N条，占X%` or `N条（X%）` in a statement whose total T is stated must
- * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted) or cut at them (shareCut).
- * Shares adjusted to add up to exactly 100 %, each less than one unit of its last digit off, hold too (adjustedToWhole).
+ * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted). Shares adjusted to add up
+ * to exactly 100 %, each less than one unit of its last digit off, hold too (adjustedToWhole).
  */
 export const checkNarrativePercent: RuleCheck = ({ report }) => {
   if (!narrativeMentions(report, '%') && !narrativeMentions(report, '％')) {
@@ -547,16 +544,14 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     }
     // Another count before the shares that every share rounds from (`处理98件，办结99件，…其中予以公开79件，占79.8%`:
     // the shares are of the 99 answered) is the total they mean.
-    const t = shares.every((share) => shareHolds(share, stated) || shareCut(share, stated))
-      ? stated
-      : (otherBase(text, shares, unit) ?? stated);
+    const t = shares.every((share) => shareHolds(share, stated)) ? stated : (otherBase(text, shares, unit) ?? stated);
     const adjusted = adjustedToWhole(shares, t);
     for (const share of shares) {
       const n = Number(share[1]);
       const statedText = (share[3] ?? share[4])!;
       const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
       const { rounded } = percentOf(n, t, decimals);
-      const holds = shareHolds(share, t) || shareCut(share, t) || adjusted;
+      const holds = shareHolds(share, t) || adjusted;
       const computed = formatScaled(rounded, decimals);
       out.push(
         evaluated({
@@ -625,16 +620,6 @@ function shareHolds(share: RegExpMatchArray, total: number): boolean {
   const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
   const { rounded, tie } = percentOf(Number(share[1]), total, decimals);
   return statedScaled === rounded || (tie && statedScaled === rounded - 1);
-}
-
-/**
- * Whether a share's stated percentage is N / T cut at its decimals (`137条,占7.7%` of 1764, 7.77 %: probeI10 019 cuts
- * every share so). A report that cuts states no wrong share; only one off by more than both the cut and the
- * rounded value is. (Totals are still recognised by rounding alone: see checkNarrativePercent.)
- */
-function shareCut(share: RegExpMatchArray, total: number): boolean {
-  const { scaled, decimals } = statedScaledOf(share);
-  return scaled === percentOf(Number(share[1]), total, decimals).cut;
 }
 
 /** A stated share as an integer in units of its last stated digit (`41.5` → 415 at 1 decimal). */
