@@ -177,3 +177,154 @@ describe('a text that ends in a label cut short (real page openings)', () => {
     assert.ok(!prose.some((f) => f.startsWith('READ-TRUNCATED')), prose.join('\n'));
   });
 });
+
+describe('where a real page stops inside a table: READ-TRUNCATED names it, CELL-BLANK counts only what came before', () => {
+  const rules = (reading: Awaited<ReturnType<typeof read>>) => reading!.findings.map((f) => `${f.rule} ${f.message}`);
+  const blank = (reading: Awaited<ReturnType<typeof read>>) => reading!.findings.filter((f) => f.rule === 'CELL-BLANK');
+  const table3Head = [
+    '三、收到和处理政府信息公开申请情况',
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |',
+    '申请人情况 | |||||||||||||||',
+    '|',
+    '自然人 |',
+    '法人或其他组织 |',
+    '总计 | ||||||||||||||',
+    '|',
+    '商业 企业 |',
+    '科研 机构 |',
+    '社会公益组织 |',
+    '法律服务机构 |',
+    '其他 | ||||||||||||',
+    '|',
+  ];
+
+  it('a page ending in a row label after a line of bars (`0 | |||||||||` / `|` / `三、本年度办`, probeI2 009) is cut there', async () => {
+    const rows = [
+      '一、本年新收政府信息公开申请数量 |',
+      ...['8 |', '0 |', '0 |', '0 |', '0 |', '0 |', '8 | |||||||||', '|'],
+      '二、上年结转政府信息公开申请数量 |',
+      ...['0 |', '0 |', '0 |', '0 |', '0 |', '0 |', '0 | |||||||||', '|'],
+      '三、本年度办',
+    ];
+    const reading = await read([...table3Head, ...rows].join('\n'), 'i2-009.txt');
+    const found = rules(reading);
+    assert.ok(found.includes('READ-TRUNCATED 文本在表三“三、本年度办理结果”处中断，其后内容缺失'), found.join('\n'));
+    assert.ok(!found.some((f) => f.startsWith('STRUCT-TABLE 未找到表四')), found.join('\n'));
+    // Rows 一 and 二 are filled: the 161 cells after the cut are missing, not blank.
+    assert.deepEqual(blank(reading), []);
+  });
+
+  it('blank cells before the cut are counted, none after it (probeI7 041: rows 一 and 二 give 总计 only)', async () => {
+    const lines = [
+      '三、收到和处理政府信息公开申请情况',
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |',
+      '申请人情况 |',
+      '||||||||',
+      '自然人 |',
+      '法人或其他组织 |',
+      '总计 |',
+      '|||||||',
+      '商业 企业 |',
+      '科研 机构 |',
+      '社会公益组织 |',
+      '法律服务机构 |',
+      '其他 |',
+      '|||||',
+      '一、本年新收政府信息公开申请数量 |',
+      ...['|', '|', '|', '|', '|', '|', '0 |', '||'],
+      '二、上年结转政府信息公开申请数量 |',
+      ...['|', '|', '|', '|', '|', '|', '0 |', '||'],
+      '三、本年',
+    ];
+    const reading = await read(lines.join('\n'), 'i7-041.txt');
+    assert.ok(
+      rules(reading).some((f) => f.startsWith('READ-TRUNCATED 文本在表三')),
+      rules(reading).join('\n'),
+    );
+    const applicants = [
+      'natural_person',
+      'commercial_enterprise',
+      'research_institution',
+      'public_interest_org',
+      'legal_service_org',
+      'other_org',
+    ];
+    assert.deepEqual(
+      blank(reading).map((f) => [f.message, f.cells]),
+      [
+        [
+          '表三有12个单元格为空（空白不按0计算，相关勾稽检查已跳过）',
+          [...applicants.map((c) => `received.${c}`), ...applicants.map((c) => `carried_in.${c}`)],
+        ],
+      ],
+    );
+  });
+
+  it('a page cut in a row label of pipe rows (`三、本年度办理结果 | (一`, probeI7 035) has no blank cell', async () => {
+    const lines = [
+      '三、收到和处理政府信息公开申请情况',
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||',
+      '自然 人 | 法人或其他组织 | 总 计 | |||||||',
+      '商业企业 | 科研机构 | 社会 公益组织 | 法律 服务机构 | 其他 | |||||',
+      '一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+      '二、上年结转政府信息公开数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | ||',
+      '三、本年度办理结果 | (一',
+    ];
+    const reading = await read(lines.join('\n'), 'i7-035.txt');
+    assert.ok(rules(reading).includes('READ-TRUNCATED 文本在表三“三、本年度办理结果”处中断，其后内容缺失'), rules(reading).join('\n'));
+    assert.deepEqual(blank(reading), []);
+  });
+
+  it('the row a page stops in has no blank cell after its last value (`| 0 | 0 | 0 | 0 |  `, probeI8 025; probeI1 007)', async () => {
+    const lines = [
+      '三、收到和处理政府信息公开申请情况',
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |',
+      '自然人 | 法人或其他组织 | 总计 |',
+      '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+      '一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '三、本年度办理结果 | (一)予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '(二)部分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+      '6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ];
+    for (const last of ['7.属于行政执法案卷 | 0 | 0 | 0 | 0 |  ', '7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |']) {
+      const reading = await read([...lines, last].join('\n'), 'i8-025.txt');
+      assert.ok(rules(reading).includes('READ-TRUNCATED 文本在表三“（三）不予公开/7.属于行政执法案卷”处中断，其后内容缺失'), last);
+      assert.deepEqual(blank(reading), [], last);
+    }
+    // A blank cell before the row's last value is one.
+    const gap = await read([...lines, '7.属于行政执法案卷 | 0 | | 0 | 0 |'].join('\n'), 'gap.txt');
+    assert.deepEqual(
+      blank(gap).map((f) => f.cells),
+      [['outcome.withheld.enforcement_file.commercial_enterprise']],
+    );
+  });
+
+  it('a page that stops in a table`s header names the header, not the first row it never reached (probeI6 041, probeI4 004)', async () => {
+    const table3 = [
+      '三、收到和處理政府信息公開申請情況',
+      '(本列數據的勾稽關系為:第一項加第二項之和,等于第三項加第四項之和) |',
+      '申請人情況 |',
+      '||||||||',
+      '自然人 |',
+      '法人或其他組織 |',
+      '總計 |',
+      '|||||||',
+      '商業',
+    ];
+    const inTable3 = await read(table3.join('\n'), 'i6-041.txt');
+    assert.ok(rules(inTable3).includes('READ-TRUNCATED 文本在表三的表头处中断，其后内容缺失'), rules(inTable3).join('\n'));
+    assert.ok(!rules(inTable3).some((f) => f.startsWith('STRUCT-TABLE 未找到表四')), rules(inTable3).join('\n'));
+    assert.deepEqual(blank(inTable3), []);
+
+    const table2 = ['二、主动公开政府信息情况', '第二十条第(一)项 |', '|||', '信息内容 |', '本年度制发数 |', '本年废止数 |', '现行有效'];
+    const inTable2 = await read(table2.join('\n'), 'i4-004.txt');
+    assert.ok(rules(inTable2).includes('READ-TRUNCATED 文本在表二的表头处中断，其后内容缺失'), rules(inTable2).join('\n'));
+    assert.deepEqual(blank(inTable2), []);
+  });
+});

@@ -1,7 +1,7 @@
 // Test factory: ReportFacts from transcribed cells, with official labels filled from the templates
 // (annual-report.md §3, §4) and a minimal DocumentText. Shared by rule, reader and renderer tests.
 
-import type { DocumentText } from '#core/reports/read/reading-parts.ts';
+import type { DocumentText, TruncatedAt } from '#core/reports/read/reading-parts.ts';
 import type { ReadCell } from '#core/reports/report-model.ts';
 import {
   type DetectedTemplate,
@@ -28,6 +28,7 @@ export interface FactsOverrides {
   /** Default: all three tables (a table with every cell blank is still found). */
   readonly tablesFound?: readonly TableId[];
   readonly truncatedIn?: TableId | null;
+  readonly truncatedAt?: TruncatedAt;
   readonly text?: Partial<DocumentText>;
   readonly narrativeLines?: readonly string[];
 }
@@ -116,6 +117,7 @@ export function buildFacts(overrides: FactsOverrides = {}): ReportFacts {
     cells: new Map(entries.map(([id, input]) => [id, toCell(template, id, input)])),
     tablesFound: overrides.tablesFound ?? ['二', '三', '四'],
     truncatedIn: overrides.truncatedIn ?? null,
+    ...(overrides.truncatedAt === undefined ? {} : { truncatedAt: overrides.truncatedAt }),
     text: buildDocumentText({ agency, year, yearSource: year === null ? null : 'title', titleYear: year, ...overrides.text }),
     narrativeLines: overrides.narrativeLines ?? [],
   };

@@ -783,6 +783,20 @@ describe('a section heading over no table', () => {
     assert.deepEqual(reading.tablesFound, []);
   });
 
+  it('opens no table 二 for prose whose figures stand on lines of their own (probeI2 022)', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '本区到年底累计主动公开政府信息',
+      '5928',
+      '条,全文电子化率达',
+      '90.3%',
+      ',其中,本年度新增主动公开政府信息',
+      '2110',
+      '条。依申请公开',
+    ]);
+    assert.deepEqual([reading.tablesFound, reading.truncatedIn], [[], null]);
+  });
+
   it('still finds the table its labels begin under the heading', () => {
     const reading = read(['二、主动公开政府信息情况', '第二十条第(一)项 | |||', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |']);
     assert.deepEqual(reading.tablesFound, ['二']);

@@ -20,7 +20,7 @@ import {
 import { type LabelMatch, type LabelTarget, labelPrefixOf, matchLabel, matchLabelExactly, matchPrefix, targetsIn } from './match-label.ts';
 import { foundLabelText, normalizeLabel } from './normalize-label.ts';
 import { CELL_BLANK, CELL_OTHER, CELL_VALUE, cellKind, cellRaw, isTrimmable, parseCellValue } from './parse-cell-value.ts';
-import type { TableReading } from './reading-parts.ts';
+import type { TableReading, TruncatedAt } from './reading-parts.ts';
 import { type ResolvedTable2Runs, resolveTable2Runs, type Table2RunOutcome, table2RunMessage } from './resolve-table2-runs.ts';
 import { splitRun } from './run-together.ts';
 import { isFurniture, type PhysicalRow, type ScannedLayout, scanLayout } from './scan-layout.ts';
@@ -739,6 +739,8 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
   // The text's last line of content, where rule 38 looks for a cut (findCut, collectFindings).
   const lastContent = lastContentLine(layout, aligned.consumed);
   const cut = findCut(layout, aligned, choice, lastContent);
+  // The data row the text's last line ends (a text row, not a grid's): the text may stop inside it.
+  const endRecord = aligned.last !== null && aligned.last.line === lastContent && !aligned.last.grid ? aligned.last.record : null;
   const emitted = emitCells(
     aligned.records,
     cut,
@@ -746,6 +748,7 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
     aligned.variants,
     aligned.t3Columns,
     openTailRecord(layout, aligned, lastContent),
+    endRecord,
   );
   const readCells = emitted.cells;
   const reading: TableReading = {
@@ -755,6 +758,7 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
     tablesFound: tablesFound(aligned.found, cut?.table ?? null),
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, lastContent, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
+    ...(cut === null ? {} : { truncatedAt: truncationPoint(cut, aligned.records, choice, emitted, endRecord) }),
     ...narrativeOf(layout, aligned.consumed),
   };
   if (runs === null || runs.candidates.size === 0) {
@@ -776,7 +780,16 @@ function tablesFound(found: Uint8Array, cutIn: TableId | null): TableId[] {
   return tables;
 }
 
-type LastRow = { readonly table: TableId; readonly record: DataRecord | null; readonly line: number; readonly grid: boolean };
+type LastRow = {
+  readonly table: TableId;
+  readonly record: DataRecord | null;
+  readonly line: number;
+  readonly grid: boolean;
+  /** A header or block row (column titles, `第二十条第(一)项`, `信息内容`): no data row of it. */
+  readonly header: boolean;
+  /** A data row's label whose values did not follow (one cell per line, `行政规范性文件` the last): its row ID. */
+  readonly labelRow: string | null;
+};
 
 /** What aligning the rows to the template grid gives: data records, label observations, consumed lines. */
 interface AlignedRows {
@@ -828,15 +841,23 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   // The last accepted row and its record (LastRow is made once, at the end).
   let lastRow: PhysicalRow | null = null;
   let lastRecord: DataRecord | null = null;
+  let lastHeader = false;
+  let lastLabelRow: string | null = null;
 
-  const accept = (row: PhysicalRow, record: DataRecord | null): void => {
+  const accept = (row: PhysicalRow, record: DataRecord | null, header = false, labelRow: string | null = null, opens = true): void => {
     for (let i = 0; i < row.lines.length; i++) {
       const index = row.lines[i]!;
       consumed[index] = 1;
     }
+    if (!opens && found[tableIndexOf(row.table)] === 0) {
+      // Figures before any label of their table: no row of it, nor where a text is cut in it.
+      return;
+    }
     found[tableIndexOf(row.table)] = 1;
     lastRow = row;
     lastRecord = record;
+    lastHeader = header;
+    lastLabelRow = labelRow;
     if (record !== null && record.table === '三') {
       t3Data = true;
     }
@@ -907,7 +928,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         records.push(record);
         accept(row, record);
       } else if (hasValue) {
-        accept(row, null);
+        // Values under no label (`本区到年底累计主动公开政府信息` / `5928` / `条,…`, probeI2 022: prose with its
+        // figures on lines of their own) open no table: a table is found by its labels, columns or rows.
+        accept(row, null, false, null, false);
       }
       pending = null;
       continue;
@@ -932,7 +955,7 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       }
       if (values.length === 0) {
         pending = { table, rowId: rowTarget.rowId, label: rowLabel! };
-        accept(row, null);
+        accept(row, null, false, rowTarget.rowId);
         continue;
       }
       const record = dataRecord(table, rowTarget.rowId, rowLabel!, values, row, table === '二' ? t2Header : null);
@@ -1028,14 +1051,21 @@ function alignRows(layout: ScannedLayout): AlignedRows {
         noteLabel(column, '二', { colId: columnTargetOf(column)!.colId, header: t2Header });
       }
     }
-    accept(row, null);
+    accept(row, null, true);
   }
 
   const accepted = lastRow as PhysicalRow | null;
   const last: LastRow | null =
     accepted === null
       ? null
-      : { table: accepted.table, record: lastRecord, line: accepted.lines[accepted.lines.length - 1] ?? 0, grid: accepted.grid === true };
+      : {
+          table: accepted.table,
+          record: lastRecord,
+          line: accepted.lines[accepted.lines.length - 1] ?? 0,
+          grid: accepted.grid === true,
+          header: lastHeader,
+          labelRow: lastLabelRow,
+        };
   return { records, variants, unknown, markers, found, consumed, last, t3Columns: narrowTable3Columns(t3Heads) };
 }
 
@@ -1152,7 +1182,19 @@ function detectTemplate(records: readonly DataRecord[], found: AlignedRows['mark
   return { template, fallback, t3Template: otherSubRows ? '2021' : fallback, flatOther };
 }
 
-type Cut = { readonly table: TableId; readonly record: DataRecord | null; readonly rowLabel: string };
+/**
+ * Where the text is cut: the table, the short row (record) when the cut is inside one, and the row the message
+ * names — the row whose label the text ends in (`labelRow`: `(四)无法`, or a label line whose values did not
+ * follow), else the last row read; null when the text stops before the table's first row (in its header, or
+ * right after its heading: `afterHeading`).
+ */
+type Cut = {
+  readonly table: TableId;
+  readonly record: DataRecord | null;
+  readonly rowLabel: string | null;
+  readonly afterHeading?: boolean;
+  readonly labelRow?: string;
+};
 
 /** Step 3: where a text that ends inside a table was cut (rule 38), null when it was not. */
 function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateChoice, lastContent: number): Cut | null {
@@ -1162,23 +1204,32 @@ function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateCh
   let cut: Cut | null = null;
   const headingAtEnd = layout.headings.find((h) => h.line === lastContent && h.table !== null);
   if (headingAtEnd && headingAtEnd.table !== null && (lastRow === null || lastRow.line < headingAtEnd.line)) {
-    const first = TEMPLATES[fallback].tables[headingAtEnd.table].rows[0]!;
-    cut = { table: headingAtEnd.table, record: null, rowLabel: first.label };
+    cut = { table: headingAtEnd.table, record: null, rowLabel: null, afterHeading: true };
   } else if (lastRow !== null && !lastRow.grid && lastContent <= lastRow.line) {
     // A row of a table block (HTML/DOCX/XLSX grid) is structurally complete: a grid that ends the
     // document, even one whose blank rows the exporter dropped, is no text cut inside a table.
-    cut = cutAt(lastRow.table, lastRow.record, records, fallback, t3Template);
+    cut = cutAt(lastRow.table, lastRow.record, records, fallback, t3Template, lastRow.header);
+    const labelDef = lastRow.labelRow === null ? undefined : TEMPLATES[fallback].rowById.get(lastRow.labelRow);
+    if (cut !== null && cut.record === null && labelDef !== undefined) {
+      // The text ends in a row's label, its values not reached (`规章` / `0` / … / `行政规范性文件`).
+      cut = { ...cut, rowLabel: labelDef.label, labelRow: labelDef.id };
+    }
   } else if (lastRow === null || !lastRow.grid) {
     const inLabel = cutInLabel(layout, consumed, lastRow, lastContent);
     if (inLabel !== null) {
-      const at = cutAt(inLabel.table, null, records, fallback, t3Template)!;
+      // Nothing of the table but its heading or header before the cut label (`第二十条第(`, `信息内容 | 本年制`).
+      const header = lastRow === null || lastRow.table !== inLabel.table || lastRow.header;
+      const at = cutAt(inLabel.table, null, records, fallback, t3Template, header)!;
       // Named by the row the cut label starts (`(四)无法` → （四）无法提供), when it starts one.
       const rowDef = inLabel.row === '' ? undefined : TEMPLATES[fallback].rowById.get(inLabel.row);
-      cut = rowDef === undefined ? at : { ...at, rowLabel: rowDef.label };
+      cut = rowDef === undefined ? at : { ...at, rowLabel: rowDef.label, labelRow: rowDef.id };
     }
   }
   return cut;
 }
+
+// A line holding nothing but bars and blanks (or nothing at all).
+const BARS_ONLY = /^[\s|｜]*$/;
 
 /**
  * The table a text ends in when its last line is the start of one of that table's labels, cut short
@@ -1217,7 +1268,8 @@ function cutInLabel(
   const skipped = new Set(layout.skipped);
   for (let i = from + 1; i < lastContent; i++) {
     const line = layout.lines[i]!;
-    if (consumed[i] === 0 && !skipped.has(i) && !headingLines.has(i) && line.trim().length > 0 && !isFurniture(line)) {
+    // A line of bars alone (`|`, `||`: an empty cell or a row's spacer, one cell per line) is no text between.
+    if (consumed[i] === 0 && !skipped.has(i) && !headingLines.has(i) && !BARS_ONLY.test(line) && !isFurniture(line)) {
       return null;
     }
   }
@@ -1231,6 +1283,10 @@ interface EmittedCells {
   readonly shapeFindings: Finding[];
   /** The row whose last value, the text's open tail (ScannedLayout.openTail), was one too many and not read. */
   readonly tailDropped?: string;
+  /** How many of the cut row's columns (from the left) its values reached, when the text is cut inside a row. */
+  readonly cutReached?: number;
+  /** The same for the row the text's last line ends (emitCells' endRecord), up to its last value given. */
+  readonly endReached?: number;
 }
 
 /**
@@ -1256,6 +1312,7 @@ function emitCells(
   variants: Variant[],
   t3Columns: readonly (string | null)[] | null = null,
   openTail: DataRecord | null = null,
+  endRecord: DataRecord | null = null,
 ): EmittedCells {
   const { fallback, t3Template } = choice;
   pushedCount = 0;
@@ -1265,6 +1322,8 @@ function emitCells(
   }
   const shapeFindings: Finding[] = [];
   let tailDropped: string | undefined;
+  let cutReached: number | undefined;
+  let endReached: number | undefined;
   let narrowNoted = false;
   // Each record's row (undefined for table 四's label-less row and for IDs neither template has): one
   // array per report, not an object per record.
@@ -1302,7 +1361,10 @@ function emitCells(
     const tableIndex = tableIndexOf(record.table);
     const trailing = Math.max(0, trailingBy[tableIndex]! >= 0 ? trailingBy[tableIndex]! : blanksBy[tableIndex]!);
     if (record.table === '四' && record.rowId === null) {
-      emitTable4(record, isCut, trailing, fallback, shapeFindings);
+      const reached = emitTable4(record, isCut, trailing, fallback, shapeFindings);
+      if (isCut) {
+        cutReached = reached;
+      }
       continue;
     }
     if (rowDef === undefined || rowDef.id === 'outcome') {
@@ -1334,6 +1396,10 @@ function emitCells(
           : underHeader(record, columns)
             ? width
             : align(tail ?? record.values, width, record.positional, isCut, trailing);
+    if (isCut && (found === UNALIGNED || narrow !== null)) {
+      // A narrow table 三 row's values stand under other columns than the template's: none counted as reached.
+      cutReached = 0;
+    }
     if (found === UNALIGNED) {
       shapeFindings.push(
         finding(
@@ -1360,6 +1426,19 @@ function emitCells(
         ),
       );
     }
+    if ((isCut || record === endRecord) && narrow === null) {
+      // The row the text ends in, cut short or not: what follows its last value (`| 0 | 0 | 0 | 0 | 0 | 0 |`, 总计
+      // not given; `| 0 | 0 | 0 | 0 |  `) is where the text stops, not a blank cell.
+      let reached = Math.min(found, width);
+      while (reached > 0 && (alignedScratch[reached - 1] === undefined || isBlank(alignedScratch[reached - 1]!))) {
+        reached--;
+      }
+      if (isCut) {
+        cutReached = reached;
+      } else {
+        endReached = reached;
+      }
+    }
     const slots = slotsOf(rowDef, columns);
     for (let i = 0; i < width; i++) {
       emitCell(record.table, tableIndex, rowDef.label, slots[i]!, columns[i]!.label, i, alignedScratch[i]);
@@ -1368,7 +1447,13 @@ function emitCells(
       noteRowVariant(record, record.label, rowDef, templates[j]!, variants);
     }
   }
-  return tailDropped === undefined ? { cells: inContractOrder(), shapeFindings } : { cells: inContractOrder(), shapeFindings, tailDropped };
+  return {
+    cells: inContractOrder(),
+    shapeFindings,
+    ...(tailDropped === undefined ? {} : { tailDropped }),
+    ...(cutReached === undefined ? {} : { cutReached }),
+    ...(endReached === undefined ? {} : { endReached }),
+  };
 }
 
 /** The row's values without its last when exactly that one is more than its columns (after align's trims), else null. */
@@ -1412,8 +1497,11 @@ function table4Grid(tpl: TemplateId): Table4Grid {
   return grid;
 }
 
-/** Table 四's label-less row of fifteen values (review, then the two litigation rows, five columns each). */
-function emitTable4(record: DataRecord, isCut: boolean, trailing: number, tpl: TemplateId, shapeFindings: Finding[]): void {
+/**
+ * Table 四's label-less row of fifteen values (review, then the two litigation rows, five columns each). Gives how
+ * many of the fifteen positions its values reached (0 when the row could not be aligned).
+ */
+function emitTable4(record: DataRecord, isCut: boolean, trailing: number, tpl: TemplateId, shapeFindings: Finding[]): number {
   const { rows, slots } = table4Grid(tpl);
   const found = align(record.values, T4_WIDTH, record.positional, isCut, trailing);
   if (found === UNALIGNED) {
@@ -1424,7 +1512,7 @@ function emitTable4(record: DataRecord, isCut: boolean, trailing: number, tpl: T
         slots.map((s) => s.id),
       ),
     );
-    return;
+    return 0;
   }
   if (found > T4_WIDTH) {
     shapeFindings.push(
@@ -1440,6 +1528,7 @@ function emitTable4(record: DataRecord, isCut: boolean, trailing: number, tpl: T
     const column = i % width;
     emitCell('四', T4_INDEX, rows[(i - column) / width]!.label, slots[i]!, T4_COLUMNS[column]!.label, column, alignedScratch[i]);
   }
+  return Math.min(found, T4_WIDTH);
 }
 
 // emitCells' cells in push order and their contract-order keys, by push position (both reused, grown on
@@ -1576,7 +1665,7 @@ function collectFindings(
     findings.push(finding('READ-RUN-TOGETHER', table2RunMessage(outcome)));
   }
   if (cut !== null) {
-    findings.push(finding('READ-TRUNCATED', `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`));
+    findings.push(finding('READ-TRUNCATED', truncatedMessage(cut)));
   }
   if (layout.openTail !== undefined) {
     findings.push(
@@ -1897,11 +1986,64 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undef
 }
 
 /** The index of the last line with content that is not table text (−1 when there is none). */
+/**
+ * Where in its table the text stops (TableReading.truncatedAt): the first row of the template it does not reach in
+ * full and how many of that row's columns it reaches — the row of a cut short record; the row whose label the text
+ * ends in; the row the text's last line ends, up to its last value; else the row after the last one read, the
+ * table's first when none was. Null row: every row was reached.
+ */
+function truncationPoint(
+  cut: Cut,
+  records: readonly DataRecord[],
+  choice: TemplateChoice,
+  emitted: EmittedCells,
+  endRecord: DataRecord | null,
+): TruncatedAt {
+  const { fallback, t3Template } = choice;
+  const record = cut.record;
+  const reached = emitted.cutReached ?? 0;
+  if (record !== null) {
+    if (record.rowId === null) {
+      // Table 四's label-less row: fifteen positions, five per row.
+      const row = Math.floor(reached / T4_COLUMNS.length);
+      return { row: T4_ROW_IDS[row] ?? null, columns: reached % T4_COLUMNS.length };
+    }
+    return { row: record.rowId, columns: reached };
+  }
+  if (cut.labelRow !== undefined) {
+    // The text ends in this row's label: the rows before it were passed, those whose labels stood without values
+    // (one cell per line, the empty cells dropped: `一、本年新收…` / `二、上年结转…` / `三、`) among them.
+    return { row: cut.labelRow, columns: 0 };
+  }
+  const previous = findLast(records, (r) => r.table === cut.table);
+  if (previous === undefined) {
+    return { row: TEMPLATES[fallback].tables[cut.table].rows[0]!.id, columns: 0 };
+  }
+  if (previous.rowId === null) {
+    return { row: null, columns: 0 };
+  }
+  if (emitted.endReached !== undefined && endRecord === previous) {
+    // The text ends in this row: its cells after the last value given are not reached.
+    return { row: previous.rowId, columns: emitted.endReached };
+  }
+  const rows = TEMPLATES[recordTemplate(previous, fallback, t3Template)].tables[cut.table].rows;
+  const at = rows.findIndex((r) => r.id === previous.rowId);
+  return { row: at < 0 ? previous.rowId : (rows[at + 1]?.id ?? null), columns: 0 };
+}
+
+/** READ-TRUNCATED's message: the row the text stops in, or its table's header or heading when it stops before the first row. */
+function truncatedMessage(cut: Cut): string {
+  if (cut.rowLabel !== null) {
+    return `文本在表${cut.table}“${messageRow(cut.rowLabel)}”处中断，其后内容缺失`;
+  }
+  return cut.afterHeading === true ? `文本在表${cut.table}的标题之后中断，其后内容缺失` : `文本在表${cut.table}的表头处中断，其后内容缺失`;
+}
+
 function lastContentLine(layout: ScannedLayout, consumed: Uint8Array): number {
   const skipped = new Set(layout.skipped);
   for (let i = layout.lines.length - 1; i >= 0; i--) {
     const line = layout.lines[i]!;
-    if (skipped.has(i) || (consumed[i] === 0 && (line.trim().length === 0 || isFurniture(line)))) {
+    if (skipped.has(i) || (consumed[i] === 0 && (BARS_ONLY.test(line) || isFurniture(line)))) {
       continue;
     }
     return i;
@@ -1919,9 +2061,14 @@ function cutAt(
   records: readonly DataRecord[],
   fallback: TemplateId,
   t3Template: TemplateId,
-): { table: TableId; record: DataRecord | null; rowLabel: string } | null {
+  header = false,
+): Cut | null {
   if (record === null) {
     const previous = findLast(records, (r) => r.table === table);
+    if (previous === undefined && header) {
+      // No row of the table read, only its header: the text stops before the first row.
+      return { table, record: null, rowLabel: null };
+    }
     const tpl = previous ? recordTemplate(previous, fallback, t3Template) : fallback;
     const rowDef = previous?.rowId ? TEMPLATES[tpl].rowById.get(previous.rowId) : undefined;
     return { table, record: null, rowLabel: (rowDef ?? TEMPLATES[tpl].tables[table].rows[0]!).label };

@@ -18,12 +18,23 @@ export interface TableReading {
   readonly findings: readonly Finding[];
   /** When the text ends inside a table (READ-TRUNCATED): tables after it are not reported missing. */
   readonly truncatedIn: TableId | null;
+  /** Where in that table the text ends: its cells after that point are missing, not blank (CELL-BLANK). */
+  readonly truncatedAt?: TruncatedAt;
   /** The text outside the table bodies, as lines in document order (headings included): the narrative. */
   readonly narrativeLines: readonly string[];
   /** How many of `narrativeLines` come before the first table line (all of them when there is no table). */
   readonly beforeTables?: number;
   /** Absent table 二 cells of rows whose digits ran together: the values the allowed splits give them. */
   readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
+}
+
+/**
+ * The point a text is cut at in its table, in the template's row order: the first row it does not reach in full
+ * (null: it reached every row) and how many of that row's columns, from the left, it does reach.
+ */
+export interface TruncatedAt {
+  readonly row: string | null;
+  readonly columns: number;
 }
 
 /** A cell of a run-together row that split in several ways: its digits and the values it takes in them. */

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { allCells, buildFacts, SEED_FACTS } from '#test/factories/report-facts.ts';
+import { readDocumentText } from '../read/read-document-text.ts';
+import { readTables } from '../read/read-tables.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
 import { checkCellBlank, checkCellSign, checkCellText, checkCellValue } from './cell-rules.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
-import { DEFAULT_VALIDATION_SETTINGS } from './rule.ts';
+import { DEFAULT_VALIDATION_SETTINGS, toReportFacts } from './rule.ts';
 
 const run = (check: RuleCheck, report: ReportFacts) => check({ report, settings: DEFAULT_VALIDATION_SETTINGS });
 const failures = (evaluations: readonly RuleEvaluation[]) => evaluations.filter((e) => e.status === 'fail');
@@ -63,6 +65,100 @@ describe('CELL-BLANK (validation-rules.md rule 14): one notice per found table, 
       findingsOf(evaluations).map((f) => f?.message.slice(0, 2)),
       ['表二', '表三'],
     );
+  });
+
+  test('in the table the text is cut in, only the cells before the cut count (rows before it, the cut row`s first columns)', () => {
+    // 2021 table 三 cut in row 一 after three values, one of them blank (`8 | | 0 |`): one blank, not 173.
+    const cut = buildFacts({
+      tablesFound: ['二', '三'],
+      truncatedIn: '三',
+      truncatedAt: { row: 'received', columns: 3 },
+      cells: { ...allCells('2021', '二'), 'received.natural_person': 8, 'received.research_institution': 0 },
+    });
+    assert.deepEqual(findingsOf(run(checkCellBlank, cut)), [
+      {
+        rule: 'CELL-BLANK',
+        severity: 'notice',
+        message: '表三有1个单元格为空（空白不按0计算，相关勾稽检查已跳过）',
+        cells: ['received.commercial_enterprise'],
+      },
+    ]);
+    // Cut before the table's first row (in its header): nothing reached, nothing blank.
+    const header = buildFacts({ tablesFound: ['二'], truncatedIn: '二', truncatedAt: { row: 'rules', columns: 0 } });
+    assert.deepEqual(
+      run(checkCellBlank, header).map((e) => [e.status, e.left]),
+      [['pass', 0]],
+    );
+    // Every row reached (the cut after the last row): the whole table counts.
+    const whole = buildFacts({ tablesFound: ['二'], truncatedIn: '二', truncatedAt: { row: null, columns: 0 } });
+    assert.deepEqual(
+      run(checkCellBlank, whole).map((e) => e.left),
+      [10],
+    );
+  });
+
+  test('a cut row the checked template lacks is placed by the other template`s row order', () => {
+    // A 2019 row (其他对外管理服务事项) in a report checked as 2021: the cut lies before 行政处罚, 2021's next row.
+    const report = buildFacts({
+      tablesFound: ['二'],
+      truncatedIn: '二',
+      truncatedAt: { row: 'other_services', columns: 0 },
+      cells: { 'rules.issued': 1, 'rules.repealed': 0, 'rules.in_force': 1 },
+    });
+    assert.deepEqual(findingsOf(run(checkCellBlank, report))[0]?.cells, [
+      'normative_documents.issued',
+      'normative_documents.repealed',
+      'normative_documents.in_force',
+      'licensing.decisions',
+    ]);
+  });
+
+  test('a mixed table 二 whose blocks follow either template: each block by its own form (probeI4 033)', () => {
+    // 第(一)项 under the 2019 columns, the other blocks under the 2021 ones: no cell is blank.
+    const lines = [
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 | ||||',
+      '信息内容 | 本年新 | 本年新 | 对外公开总数量 | |',
+      '规章 | 0 | 0 | 0 | |',
+      '规范性文件 | 0 | 0 | 0 | |',
+      '第二十条第(五)项 | ||||',
+      '信息内容 | 本年处理决定数量 | |||',
+      '行政许可 | 2 | |||',
+      '第二十条第(六)项 | ||||',
+      '信息内容 | 本年处理决定数量 | |||',
+      '行政处罚 | 0 | |||',
+      '行政强制 | 0 | |||',
+      '第二十条第(八)项 | ||||',
+      '信息内容 | 本年收费金额(单位:万元) | |||',
+      '行政事业性收费 | 0 |',
+    ];
+    const tables = readTables({ blocks: [{ kind: 'text', text: lines.join('\n') }] });
+    const facts = {
+      ...toReportFacts(tables, readDocumentText(tables.narrativeLines, tables.template)),
+      year: 2021,
+      tablesFound: ['二'] as const,
+    };
+    assert.equal(facts.template, 'mixed');
+    assert.deepEqual(
+      run(checkCellBlank, facts).map((e) => [e.status, e.left]),
+      [['pass', 0]],
+    );
+  });
+
+  test('a mixed report`s 2019-form block keeps its blank cells; the other template`s block alone is no part of it', () => {
+    // Table 二 in the 2019 form with 本年增/减 of 行政许可 left blank; 2021 sub-rows of （六）其他处理 make it mixed.
+    const cells = { ...allCells('2019', '二'), 'outcome.other.no_correction.total': 0, 'outcome.other.fee_unpaid.total': 0 };
+    delete (cells as Record<string, unknown>)['licensing.items_change'];
+    const report = buildFacts({ template: 'mixed', year: 2020, tablesFound: ['二'], cells });
+    assert.deepEqual(findingsOf(run(checkCellBlank, report))[0]?.cells, ['licensing.items_change']);
+    // 第二十条第(九)项 absent in a table otherwise in the 2021 form: not blank.
+    const form2021 = buildFacts({
+      template: 'mixed',
+      year: 2021,
+      tablesFound: ['二'],
+      cells: { ...allCells('2021', '二'), 'procurement.procurement_items': 1 },
+    });
+    assert.deepEqual(findingsOf(run(checkCellBlank, form2021))[0]?.cells, ['procurement.procurement_amount']);
   });
 
   test('group-row values of a 2021 report are not template data cells and never count as blank', () => {

@@ -3,9 +3,10 @@
 
 import { innerMap } from '../../shared/inner-map.ts';
 import { isPlainNumber } from '../read/parse-cell-value.ts';
+import type { TruncatedAt } from '../read/reading-parts.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
-import { type ReportTemplate, TABLE_IDS, type TableId } from '../template.ts';
-import { cellIndexOf, slotsOf, slotValuesOf } from './cell-slots.ts';
+import { type ReportTemplate, splitCellId, TABLE_IDS, type TableId, TEMPLATES } from '../template.ts';
+import { cellIndexOf, slotOf, slotsOf, slotValuesOf } from './cell-slots.ts';
 import { type SignProblem, signProblemOf } from './cell-text.ts';
 import { cellDecimal, compareDecimals, evaluated, keepsPasses } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
@@ -84,20 +85,113 @@ function unusualCellsOf(report: ReportFacts): readonly ReadCell[] {
   return cellIndexOf(report).unusual;
 }
 
-/** CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). */
-export const checkCellBlank: RuleCheck = ({ report }) =>
-  checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
-    const blank: string[] = [];
-    const template = templateOf(report, table);
-    const ids = cellIdsOfTable(template, table);
-    // Presence read from the report's slot values (undefined = absent): no map lookup per template cell.
-    const slots = cellSlotsOfTable(template, table);
-    const values = slotValuesOf(report);
-    for (let i = 0; i < ids.length; i++) {
-      if (values[slots[i]!] === undefined) {
-        blank.push(ids[i]!);
+/**
+ * How many of a table's cells (cellIdsOfTable's order: rows, then columns) come before the point where the text is
+ * cut (TruncatedAt): the cells of the rows before the first row it does not reach in full, and that row's first
+ * `columns`. A row this template lacks is placed by the other template's row order (the first of its later rows
+ * this one has). All of them when the text reached every row.
+ */
+function cellsBeforeCut(template: ReportTemplate, table: TableId, at: TruncatedAt): number {
+  if (at.row === null) {
+    return Number.POSITIVE_INFINITY;
+  }
+  const rows = template.tables[table].rows;
+  let index = rows.findIndex((r) => r.id === at.row);
+  let columns = at.columns;
+  if (index < 0) {
+    const other = TEMPLATES[template.id === '2021' ? '2019' : '2021'].tables[table].rows;
+    const from = other.findIndex((r) => r.id === at.row);
+    columns = 0;
+    index = rows.length;
+    for (let i = from < 0 ? other.length : from + 1; i < other.length; i++) {
+      const mine = rows.findIndex((r) => r.id === other[i]!.id);
+      if (mine >= 0) {
+        index = mine;
+        break;
       }
     }
+  }
+  let count = 0;
+  for (let i = 0; i < index; i++) {
+    count += rows[i]!.kind === 'data' ? rows[i]!.columns.length : 0;
+  }
+  const row = rows[index];
+  return row === undefined || row.kind !== 'data' ? count : count + Math.min(columns, row.columns.length);
+}
+
+/** A table's absent cells in a template's order, up to the point the text is cut at when it is cut in this table. */
+function absentCellsOf(report: ReportFacts, template: ReportTemplate, table: TableId): string[] {
+  const absent: string[] = [];
+  const ids = cellIdsOfTable(template, table);
+  // Presence read from the report's slot values (undefined = absent): no map lookup per template cell.
+  const slots = cellSlotsOfTable(template, table);
+  const values = slotValuesOf(report);
+  const cutAt = report.truncatedAt;
+  const end =
+    table === report.truncatedIn && cutAt !== undefined ? Math.min(ids.length, cellsBeforeCut(template, table, cutAt)) : ids.length;
+  for (let i = 0; i < end; i++) {
+    if (values[slots[i]!] === undefined) {
+      absent.push(ids[i]!);
+    }
+  }
+  return absent;
+}
+
+/**
+ * Table 二 of a mixed report (annual-report.md §4.5: each block may follow either template; probeI4 033 heads only
+ * 第(一)项 with the 2019 columns, its other blocks with the 2021 ones): a block none of whose cells of the table's own
+ * template (templateOf) alone is given, and that lacks fewer cells in the other template, is in the other template's
+ * form and judged by it (`行政许可 | 2 |` under `本年处理决定数量` has no blank 上一年项目数量). A block only one template
+ * has (第二十条第(九)项) counts only when one of its cells is given: in the other form it is no part of the table.
+ */
+function mixedTable2Blanks(report: ReportFacts): string[] {
+  const own = templateOf(report, '二');
+  const other = TEMPLATES[own.id === '2021' ? '2019' : '2021'];
+  const values = slotValuesOf(report);
+  const blocksOf = (template: ReportTemplate, absent: readonly string[]) => {
+    const blocks = new Map<string, { ids: string[]; absent: string[] }>();
+    for (const id of cellIdsOfTable(template, '二')) {
+      const block = template.rowById.get(splitCellId(id).rowId)!.block!;
+      const entry = blocks.get(block) ?? { ids: [], absent: [] };
+      entry.ids.push(id);
+      blocks.set(block, entry);
+    }
+    for (const id of absent) {
+      blocks.get(template.rowById.get(splitCellId(id).rowId)!.block!)!.absent.push(id);
+    }
+    return blocks;
+  };
+  const given = (id: string) => values[slotOf(id)] !== undefined;
+  const mine = blocksOf(own, absentCellsOf(report, own, '二'));
+  const theirs = blocksOf(other, absentCellsOf(report, other, '二'));
+  const blank: string[] = [];
+  for (const [id, block] of mine) {
+    const alternative = theirs.get(id);
+    if (alternative === undefined) {
+      if (block.ids.some(given)) {
+        blank.push(...block.absent);
+      }
+      continue;
+    }
+    const ownForm = block.ids.some((cell) => !other.cellById.has(cell) && given(cell));
+    blank.push(...(!ownForm && alternative.absent.length < block.absent.length ? alternative.absent : block.absent));
+  }
+  for (const [id, block] of theirs) {
+    if (!mine.has(id) && block.ids.some(given)) {
+      blank.push(...block.absent);
+    }
+  }
+  return blank;
+}
+
+/**
+ * CELL-BLANK 空白不按0计算: per found table, the template's data cells that are absent (rule 14). In the table the
+ * text is cut in, only the cells before the cut: those after it are missing (READ-TRUNCATED), not blank.
+ */
+export const checkCellBlank: RuleCheck = ({ report }) =>
+  checkedTables(report.tablesFound, report.truncatedIn).map((table): RuleEvaluation => {
+    const blank =
+      report.template === 'mixed' && table === '二' ? mixedTable2Blanks(report) : absentCellsOf(report, templateOf(report, table), table);
     return evaluated({
       rule: 'CELL-BLANK',
       subject: `table:${table}`,

@@ -130,6 +130,53 @@ describe('META-LATE (rule 9, 第四十九条)', () => {
   });
 });
 
+describe('META-LATE before the revised 条例: 2007年《条例》第三十一条 (3月31日 for every organ)', () => {
+  // Real pages (probeI4 014, 018): the title, then the page's date, which the reader takes for the signature.
+  const page = (lines: readonly string[]): FactsOverrides => {
+    const text = readDocumentText(lines, 'unknown');
+    return { template: 'unknown', year: text.year, agency: text.agency, text };
+  };
+
+  test('a department’s 2017 report dated 2018-03-28 is on time: no 第四十九条 deadline of 1月31日 (probeI4 014)', () => {
+    const facts = page(['青海省邮政管理局2017年政府信息公开年度报告', '', '2018-03-28   ', '', '一、概述']);
+    assert.equal(facts.year, 2017);
+    const evaluations = run(checkMetaLate, facts);
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.right]),
+      [['pass', '2018-03-31']],
+    );
+  });
+
+  test('a 2010 report dated 2015-07-23 is late against 2011年3月31日, and the message names 第三十一条 (probeI4 018)', () => {
+    const facts = page(['湖北省邮政管理局2010年政府信息公开工作年度报告', '', '2015-07-23   ', '', '一、主动公开政府信息情况。']);
+    assert.deepEqual(messagesOf(run(checkMetaLate, facts)), [
+      '落款日期2015年7月23日晚于2007年《条例》第三十一条规定的公布期限2011年3月31日',
+    ]);
+  });
+
+  test('2018 is the last year under 第三十一条, 2019 the first under 第四十九条 (in force 2019-05-15)', () => {
+    const department = (year: number, date: string) =>
+      run(checkMetaLate, {
+        year,
+        text: buildDocumentText({ year, yearSource: 'title', signature: { date: { raw: date, iso: date }, agency: null } }),
+      });
+    assert.deepEqual(messagesOf(department(2018, '2019-03-29')), []);
+    assert.deepEqual(messagesOf(department(2019, '2020-03-29')), ['落款日期2020年3月29日晚于第四十九条规定的公布期限2020年1月31日']);
+  });
+
+  test('a report before 2008 (before the 2007 条例 took effect) has no national deadline: not assessable', () => {
+    const text = buildDocumentText({
+      year: 2007,
+      yearSource: 'title',
+      signature: { date: { raw: '2008-06-01', iso: '2008-06-01' }, agency: null },
+    });
+    assert.deepEqual(
+      run(checkMetaLate, { year: 2007, text }).map((e) => e.status),
+      ['not_assessable'],
+    );
+  });
+});
+
 describe('TPL-YEAR and TPL-EARLY (rules 10, 11)', () => {
   test('a 2022 report in the 2019 template is a TPL-YEAR warning', () => {
     assert.deepEqual(messagesOf(run(checkTemplateYear, { year: 2022, template: '2019' })), [

@@ -80,30 +80,39 @@ function academicYearReport(sections: readonly { readonly id: string; readonly l
   return introductionOf(sections).some((line) => line.includes('高等学校信息公开办法') || ACADEMIC_YEAR.test(asciiDigits(line)));
 }
 
+// The revised 条例 (第四十九条) took effect on 2019-05-15: the 2019 reports are the first it governs. The reports of
+// 2008–2018 fell under the 2007 条例's 第三十一条 (in force from 2008-05-01): every organ by 3月31日 of the next year.
+const FIRST_YEAR_ART49 = 2019;
+const FIRST_YEAR_ART31 = 2008;
+
 /**
  * META-LATE (rule 9, 《条例》第四十九条): signed after 1月31日 of the next year (a department) or 3月31日
- * (a people's government). Organ kind is a setting; `auto` tests the name for 人民政府.
+ * (a people's government). Organ kind is a setting; `auto` tests the name for 人民政府. A report of 2008–2018
+ * is held to the 2007 条例's 第三十一条 (3月31日 for every organ), which the message names; one of an
+ * earlier year had no national deadline (not assessable).
  */
 export const checkMetaLate: RuleCheck = ({ report, settings }) => {
   const signature = report.text.signature;
   if (signature === null) {
     return [];
   }
-  const base = { rule: 'META-LATE', subject: signature.date.raw, expression: '落款日期 ≤ 第四十九条公布期限', cells: [] } as const;
+  const year = report.year;
+  const article = year !== null && year < FIRST_YEAR_ART49 ? '2007年《条例》第三十一条' : '第四十九条';
+  const base = { rule: 'META-LATE', subject: signature.date.raw, expression: `落款日期 ≤ ${article}公布期限`, cells: [] } as const;
   const signed = signature.date.iso;
   // A year inferred from the signature date itself cannot judge that date.
-  if (report.year === null || signed === null || report.text.yearSource === 'signature') {
+  if (year === null || signed === null || report.text.yearSource === 'signature' || year < FIRST_YEAR_ART31) {
     return [notAssessable({ ...base, missing: [] })];
   }
   const kind = settings.organKind === 'auto' ? (report.agency?.endsWith('人民政府') ? 'government' : 'department') : settings.organKind;
-  const deadline = `${report.year + 1}-${kind === 'government' ? '03-31' : '01-31'}`;
+  const deadline = `${year + 1}-${year < FIRST_YEAR_ART49 || kind === 'government' ? '03-31' : '01-31'}`;
   return [
     evaluated({
       ...base,
       left: signed,
       right: deadline,
       holds: signed <= deadline,
-      message: () => `落款日期${chineseDate(signed)}晚于第四十九条规定的公布期限${chineseDate(deadline)}`,
+      message: () => `落款日期${chineseDate(signed)}晚于${article}规定的公布期限${chineseDate(deadline)}`,
     }),
   ];
 };

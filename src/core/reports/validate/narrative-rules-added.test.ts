@@ -233,6 +233,22 @@ describe('META-YEAR-TEXT (46)', () => {
   });
 });
 
+describe('META-YEAR-TEXT (46): last year`s report in a list of what was published', () => {
+  test('an item after 包括 and before 、 is no finding (probeI5 007); the report presenting itself still is one', () => {
+    const lines = [
+      '鼓楼区五凤街道办事处2023年政府信息公开工作年度报告',
+      '一、总体情况',
+      '1.主动公开。2023年我街道高度重视政府信息公开工作,结合本单位实际,扎实有效地推进政府信息公开。2023年街道主动公开政府信息3条,其中:年报1条,机构职能2条。包括鼓楼区五凤街道办事处2022年政府信息公开工作年度报告、五凤街道关于调整班子领导分工的通知。',
+    ];
+    const text = readDocumentText(lines, 'unknown');
+    assert.deepEqual([text.year, text.yearSource], [2023, 'title']);
+    assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: 2023, text })), []);
+    // the same words as the report's own, outside a list: a finding
+    const own = readDocumentText([lines[0]!, '现将鼓楼区五凤街道办事处2022年政府信息公开工作年度报告公布如下。', lines[1]!], 'unknown');
+    assert.equal(failures(checkNamedReportYear, buildFacts({ year: 2023, text: own })).length, 1);
+  });
+});
+
 describe('META-YEAR-TEXT (46) on a web page', () => {
   test('links to other years` reports around the article (上一篇, bullets, 相关链接) are no finding, and not the title', () => {
     const lines = [

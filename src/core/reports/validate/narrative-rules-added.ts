@@ -310,6 +310,9 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
       if (insideBookTitle(text, match.index) && !(sentence.section === 'preamble' && ownBookTitle(text, match))) {
         continue;
       }
+      if (listedItem(text, match)) {
+        continue;
+      }
       const named = Number(match[1]);
       out.push(
         evaluated({
@@ -337,6 +340,32 @@ function ownBookTitle(text: string, match: RegExpMatchArray): boolean {
   const open = text.lastIndexOf('《', at);
   const end = at + match[0].length;
   return text[end] === '》' && MAKES_REPORT.test(text.slice(0, open).trimEnd()) && !/[〈<《]|关于/.test(text.slice(open + 1, at));
+}
+
+// A clause listing what was published (`包括…`, `主要有…`), and the `、` that joins the items of such a list.
+const LIST_OPENING = /^\s*(?:其中)?(?:包括|包含|主要有|主要包括|分别为|分别是)/;
+const CLAUSE_END = /[，,。；;：:！？!?]/;
+
+/**
+ * Whether the report named by `match` is one item of a list of documents (`…2023年街道主动公开政府信息3条,…。包括鼓楼区
+ * 五凤街道办事处2022年政府信息公开工作年度报告、五凤街道关于调整班子领导分工的通知。`, probeI5 007): last year's report
+ * among what was published this year, not this one. An item is joined to the next by `、` right after it, or stands in
+ * a clause that opens on 包括, 包含, 主要有 or 分别为.
+ */
+function listedItem(text: string, match: RegExpMatchArray): boolean {
+  const at = match.index!;
+  let end = at + match[0].length;
+  while (end < text.length && /[》”"’\s]/.test(text[end]!)) {
+    end++;
+  }
+  if (text[end] === '、') {
+    return true;
+  }
+  let start = at;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) {
+    start--;
+  }
+  return LIST_OPENING.test(text.slice(start, at));
 }
 
 function insideBookTitle(text: string, at: number): boolean {

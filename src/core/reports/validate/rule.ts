@@ -1,7 +1,7 @@
 // The shape every validation rule shares. A rule is a pure function from the facts of one report
 // (and, for cross-year rules, the previous year's) to evaluations; failures carry their finding.
 
-import type { DocumentText, RunCandidates, TableReading } from '../read/reading-parts.ts';
+import type { DocumentText, RunCandidates, TableReading, TruncatedAt } from '../read/reading-parts.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import type { DetectedTemplate, TableId } from '../template.ts';
 
@@ -14,6 +14,8 @@ export interface ReportFacts {
   readonly cells: ReadonlyMap<string, ReadCell>;
   readonly tablesFound: readonly TableId[];
   readonly truncatedIn: TableId | null;
+  /** Where in `truncatedIn` the text ends: cells after that point are missing, not blank (CELL-BLANK). */
+  readonly truncatedAt?: TruncatedAt;
   readonly text: DocumentText;
   readonly narrativeLines: readonly string[];
   /** Absent table 二 cells of run-together rows: the values their allowed splits give (rules 27, 45). */
@@ -52,6 +54,7 @@ export function toReportFacts(tables: TableReading, text: DocumentText): ReportF
     cells,
     tablesFound: tables.tablesFound,
     truncatedIn: tables.truncatedIn,
+    ...(tables.truncatedAt === undefined ? {} : { truncatedAt: tables.truncatedAt }),
     text,
     narrativeLines: tables.narrativeLines,
     ...(tables.runCandidates === undefined ? {} : { runCandidates: tables.runCandidates }),
