@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { SEED_FILES } from '#test/factories/report-facts.ts';
 import { TEMPLATE_2019, TEMPLATE_2021 } from '../template.ts';
 import { statedDate } from './read-document-dates.ts';
-import { readDocumentText } from './read-document-text.ts';
+import { pageMenuLength, readDocumentText } from './read-document-text.ts';
 import { readReport } from './read-report.ts';
 
 const SEED_DIR = new URL('../../../../test/fixtures/seeds/', import.meta.url);
@@ -1574,5 +1574,42 @@ describe('real pages testers found misread, probe round 17: the year and the per
     );
     // the letter alone: the report it names
     assert.deepEqual([read([letter, '省政府信息公开办:']).agency, read([letter, '省政府信息公开办:']).year], ['武威市', 2020]);
+  });
+});
+
+describe('real pages testers found misread, probe round 17 (helper fixH): the compiler named by its level, a site’s menu', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+  // probeI10 024: the city's report of 2015, compiled by `市政府办公厅`, speaking as 我市.
+  const compiled = (site: string, voice: string) => [
+    `本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求,由市政府办公厅编制。全文包括政府信息公开工作概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开类行政复议和行政诉讼情况、存在的主要问题和改进措施五个部分。本年度报告的电子文本可在${site}上下载。`,
+    '一、政府信息公开工作概述',
+    `2015年,${voice}各级按照国务院办公厅和市委、市政府的工作部署,认真贯彻落实《中华人民共和国政府信息公开条例》《2015年政府信息公开工作要点》(国办发〔2015〕22号)精神。`,
+  ];
+
+  test('an office named by its government’s level alone (`由市政府办公厅编制`) names no organ (probeI10 024)', () => {
+    assert.equal(read(compiled('本网站', '我市')).agency, null);
+  });
+
+  test('…but the city whose site the text names for its copy, when it speaks only as the city (probeI10 024)', () => {
+    assert.equal(read(compiled('“重庆市政府公众信息网”(www.cq.gov.cn)', '我市')).agency, '重庆市人民政府');
+    // a department speaking as 我局 names its government's site too: not its report
+    assert.equal(read(compiled('“重庆市政府公众信息网”(www.cq.gov.cn)', '我局')).agency, null);
+  });
+
+  // probeI10 025: a site's menu above the city's report of 2011.
+  const menu = ['- 政策解读', '- 经济发展', '- 社会发展', '- 减贫救灾', '- 法治中国', '- 天下人物', '- 发展报告', '- 项目中心', '|'];
+  const report = [
+    '本年度报告由重庆市人民政府办公厅根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求编制。全文包括工作开展情况、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开提起行政复议和诉讼的情况、存在的主要问题和整改措施六个部分。本年度报告的电子文本可在“重庆市人民政府网站”(www.cq.gov.cn)上下载。',
+    '一、 工作开展情况',
+    '2011年,我市政府信息公开工作坚持以科学发展观为指导,认真贯彻落实《条例》和国务院办公厅要求,紧紧围绕全市中心工作,不断健全公开机制,完善公开平台,扩大公开范围,有效地满足了广大人民群众生产生活需要。',
+  ];
+
+  test('a site’s menu above the article is no part of its opening: the year its first lines state (probeI10 025)', () => {
+    const text = read([...menu, ...report]);
+    assert.deepEqual([text.agency, text.year, text.yearSource], ['重庆市人民政府办公厅', 2011, 'body']);
+    assert.equal(pageMenuLength([...menu, ...report]), menu.length);
+    // one item is no menu, nor are items after the text's first line
+    assert.equal(pageMenuLength(['- 政策解读', ...report]), 0);
+    assert.equal(pageMenuLength([report[0]!, ...menu]), 0);
   });
 });

@@ -60,9 +60,11 @@ export function readDocumentText(
   options: ReadDocumentTextOptions = {},
 ): DocumentText {
   const lines: Line[] = [];
+  // A site's menu above the article is no line of the report: its first lines are the article's.
+  const menu = pageMenuLength(narrativeLines);
   narrativeLines.forEach((raw, index) => {
     const text = plainLine(raw);
-    if (text !== '') {
+    if (text !== '' && index >= menu) {
       lines.push({ index, text });
     }
   });
@@ -127,6 +129,31 @@ export function readDocumentText(
   };
   rememberNarrative(text, split);
   return text;
+}
+
+// A site's menu as a list of short section names (`- 政策解读` … `- 项目中心`, probeI10 025), and a lone bar after it.
+const MENU_ITEM = /^\s*[-*+•·]\s*[\u4e00-\u9fff]{2,10}\s*$/;
+const MENU_BAR = /^\s*\|+\s*$/;
+// Two items at least make a menu.
+const MIN_MENU_ITEMS = 2;
+
+/**
+ * How many of the text's first lines are a site's menu above the article (`- 政策解读`, `- 经济发展`, …, `|`: items of a
+ * few characters each, lone bars and blank lines between), 0 when it does not open on one. The report's first lines
+ * (its title, its introduction) are those after it.
+ */
+export function pageMenuLength(lines: readonly string[]): number {
+  let items = 0;
+  let end = 0;
+  for (const line of lines) {
+    if (MENU_ITEM.test(line)) {
+      items++;
+    } else if (line.trim() !== '' && !MENU_BAR.test(line)) {
+      break;
+    }
+    end++;
+  }
+  return items >= MIN_MENU_ITEMS ? end : 0;
 }
 
 /** The sections of a fixed-width text with its wrapped paragraphs joined (unwrap-lines.ts); others as they are. */
@@ -484,15 +511,24 @@ function organOfSentence(agency: string): string {
   return cut < 0 ? agency : cleanAgency(agency.slice(cut + 1));
 }
 
-/**
- * A line that can only be an organ's name: no digits, no sentence punctuation, short, and not a page's
- * breadcrumb (`首页 > 政务公开 > 政府信息公开年报` above a title that names no organ).
- */
 /** A line above a title names its organ when it is an organ's name or opens with a place's (`城口县人民政府机关`). */
 function namesOrgan(text: string): boolean {
   return isOrganName(text) || /^[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|州|盟)/.test(text);
 }
 
+/**
+ * A line that is an organ's name alone, as the first line of a title broken over two (`衡阳市国资委` above
+ * `2019年度政府信息公开年度报告`): readTitle reads the organ from it when the title below names none.
+ */
+export function isTitleOrganLine(text: string): boolean {
+  const line = plainLine(text);
+  return isOrganLine(line) && namesOrgan(jointOrgan(line));
+}
+
+/**
+ * A line that can only be an organ's name: no digits, no sentence punctuation, short, and not a page's
+ * breadcrumb (`首页 > 政务公开 > 政府信息公开年报` above a title that names no organ).
+ */
 function isOrganLine(text: string): boolean {
   return (
     text.length <= MAX_SIGNATURE_AGENCY &&
@@ -985,8 +1021,9 @@ function compilingOrgan(name: string): string {
 /**
  * The government whose office compiled its report: `由高淳区人民政府办公室汇总编制` (from the reports of the government's
  * bodies), or `由沈阳市沈河区人民政府办公室编制而成` over a section 一 whose subject is that government (`2020年沈河区人民政府
- * 按照…`). None when the government compiled for is named by its level alone (`由市政府办公厅综合各区(县)人民政府…编制`: the
- * city's report, not its office's); any other organ as it is: a government's office compiles reports of its own too.
+ * 按照…`). None when the government is named by its level alone, whatever its office compiled (`由市政府办公厅综合各区(县)
+ * 人民政府…编制`: the city's report, not its office's; `由市政府办公厅编制`, probeI10 024: a level is no organ's name); any other
+ * organ as it is: a government's office compiles reports of its own too.
  */
 function governmentCompiling(
   organ: string,
@@ -1000,11 +1037,17 @@ function governmentCompiling(
   const government = office[1]!;
   const at = compiled.indexOf(organ);
   const fromOthers = at >= 0 && FROM_OTHERS.test(compiled.slice(at + organ.length));
+  if (LEVEL_GOVERNMENT.test(government)) {
+    return null;
+  }
   if (!isOrganName(government)) {
     return fromOthers ? null : organ;
   }
   return fromOthers || opensOnGovernment(sections, government) ? government : organ;
 }
+
+// A government named by its level alone (`市政府`, `县人民政府`): no place, no organ.
+const LEVEL_GOVERNMENT = /^[省市县区旗州盟镇乡](?:人民)?政府$/;
 
 /**
  * Whether a sentence of section 一's first lines opens on the government (`2020年沈河区人民政府按照…`, `2022年,高淳区政府聚焦…`):
@@ -1303,8 +1346,10 @@ function speaksAsOffice(lines: readonly Line[]): boolean {
   return lines.some((l) => OFFICE_VOICE.test(l.text)) && !lines.some((l) => /我[省市县区旗州盟]/.test(l.text));
 }
 
-// `本报告的电子版可在吴起县人民政府门户网站(www.wqx.gov.cn)下载`, `…可在兴海县人民政府(http://…)获取`: a government's site.
-const GOVERNMENT_SITE = /(?:在|从|于|通过|登录|访问)([\u4e00-\u9fff]{2,10}?([省市县区旗州盟]))人民政府(?:门户网站|网站|官网|[（(])/;
+// `本报告的电子版可在吴起县人民政府门户网站(www.wqx.gov.cn)下载`, `…可在兴海县人民政府(http://…)获取`: a government's site;
+// its name may be quoted and short (`可在“重庆市政府公众信息网”(www.cq.gov.cn)上下载`, probeI10 024).
+const GOVERNMENT_SITE =
+  /(?:在|从|于|通过|登录|访问)[“"「]?([\u4e00-\u9fff]{2,10}?([省市县区旗州盟]))(?:人民)?政府(?:门户网站|网站|官网|公众信息网|[（(])/;
 // The text speaking as a government (`我县认真贯彻…`) or as a body of one (`我局`, `本委`, `我单位`).
 const GOVERNMENT_VOICE = /我([省市县区旗州盟])/g;
 const BODY_VOICE = /[我本](?:局|委|办|厅|院|中心|单位|部门|所|站|队|馆|校|公司|镇|乡|街道|街)/;

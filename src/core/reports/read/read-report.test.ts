@@ -258,3 +258,21 @@ describe('what is and is not a report, probe round 17 (helper fixD)', () => {
     assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
   });
 });
+
+describe('what is and is not a report, probe round 17 (helper fixH)', () => {
+  // probeI10 025: the city's report of 2011 under nine lines of a site's menu.
+  const menu = ['- 政策解读', '- 经济发展', '- 社会发展', '- 减贫救灾', '- 法治中国', '- 天下人物', '- 发展报告', '- 项目中心', '|'];
+  const report = [
+    '本年度报告由重庆市人民政府办公厅根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求编制。全文包括工作开展情况、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开提起行政复议和诉讼的情况、存在的主要问题和整改措施六个部分。本年度报告的电子文本可在“重庆市人民政府网站”(www.cq.gov.cn)上下载。',
+    '一、 工作开展情况',
+    '2011年,我市政府信息公开工作坚持以科学发展观为指导,认真贯彻落实《条例》和国务院办公厅要求,紧紧围绕全市中心工作,不断健全公开机制,完善公开平台,扩大公开范围,有效地满足了广大人民群众生产生活需要。',
+    '(一)健全政府信息公开制度。一是中共重庆市委三届十次全会通过了《中共重庆市委关于加强社会主义民主法治有关问题的决定》,要求各级政府要依法推进政府信息公开,切实保障群众的知情权、参与权、表达权、监督权。',
+  ];
+
+  test('a report under a site’s menu is judged by its own first lines (probeI10 025)', () => {
+    const reading = read([...menu, ...report]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], ['重庆市人民政府办公厅', 2011, ['TPL-BEFORE', 'META-IDENTITY']]);
+    // a menu over lines naming no report is still none
+    assert.deepEqual(rules(read([...menu, '- 联系我们', '|', '一、 工作开展情况', '(一)健全制度。'])), ['NOT-A-REPORT']);
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from '../report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type ValidationSettings } from '../validate/rule.ts';
 import { type CrossYearSpan, revalidateCrossYear, type ValidationResult, validateReport } from '../validate/validate-report.ts';
-import { COVER_LETTER, readDocumentText } from './read-document-text.ts';
+import { COVER_LETTER, pageMenuLength, readDocumentText } from './read-document-text.ts';
 import { readTables } from './read-tables.ts';
 import { withoutRunningHeaders } from './running-headers.ts';
 
@@ -185,11 +185,18 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   };
   // A page about a report, titled by it (its 解读, a notice about making the reports, the template's notice): no
   // report, whatever outline it has (`一、编制背景`, the notice's list of what a report holds).
-  const aboutAReport = reading.cells.length === 0 && titledAboutAReport(facts.narrativeLines);
+  // What the text opens with is judged after a site's menu above it (`- 政策解读` … `- 项目中心`, probeI10 025).
+  const menu = pageMenuLength(facts.narrativeLines);
+  const opened = menu === 0 ? facts : { ...facts, narrativeLines: facts.narrativeLines.slice(menu) };
+  const aboutAReport = reading.cells.length === 0 && titledAboutAReport(opened.narrativeLines);
   if (
     aboutAReport ||
     (reading.cells.length === 0 && listsLinks(facts.narrativeLines)) ||
-    (isNotAReport(reading) && !statesItsPeriod(facts) && !titledAsReport(facts) && !introducesItsReport(facts) && !headedByItsTitle(facts))
+    (isNotAReport(reading) &&
+      !statesItsPeriod(opened) &&
+      !titledAsReport(opened) &&
+      !introducesItsReport(opened) &&
+      !headedByItsTitle(opened))
   ) {
     // (A text that opens by stating its statistics period is a report all the same, written without the
     // template's tables and headings: its missing tables and sections are the findings.)

@@ -68,4 +68,36 @@ describe('running page headers', () => {
       ['区政务公开年度报告', '规章\n0', '0\n0'],
     );
   });
+
+  it('keeps a title naming no organ under its organ’s line, where the page’s header showed it too (probeI10 012)', () => {
+    const page = [
+      '365体育官网',
+      '',
+      '2019年度政府信息公开年度报告',
+      '发布时间:2020-01-19 10:56??????来源:办公室?????浏览量:次',
+      '字体:',
+      '',
+      '衡阳市国资委',
+      '',
+      '2019年度政府信息公开年度报告',
+      '',
+      '  编制说明:本年度报告根据国家、省、市政府信息公开相关法律、法规的规定编制,内容包括:总体情况、行政机关主动公开政府信息情况、行政机关收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议、提起行政诉讼情况、政府信息公开工作存在的主要问题及改进情况、其他需要报告的事项等六项内容。',
+      '  一、总体情况 ',
+      '  2019年,我委的政府信息公开工作在深化政府信息公开内容、完善政府信息公开配套工作、加强政府信息公开基础性工作,做好公开解读回应及推进政务公开工作要点等方面取得了新的进展。',
+    ].join('\n');
+    // the header's copy goes; the title under 衡阳市国资委 stays, and no copy is put first
+    assert.equal(
+      text(withoutRunningHeaders({ blocks: [{ kind: 'text', text: page }] })),
+      page.replace('2019年度政府信息公开年度报告\n发布时间', '发布时间'),
+    );
+    const { reading } = readReport({ blocks: [{ kind: 'text', text: page }] }, 'page.txt');
+    assert.deepEqual([reading.agency, reading.year], ['衡阳市国资委', 2019]);
+  });
+
+  it('still drops a title naming no organ from a table, under a cell’s line (its copy put first)', () => {
+    const header = '2023年政府信息公开工作年度报告';
+    const cells = ['规章', '0', header, '0', '3', '行政规范性文件', header, '4', '1', '12'].join('\n');
+    const doc = withoutRunningHeaders({ blocks: [{ kind: 'text', text: cells }] });
+    assert.equal(text(doc), [header, '规章', '0', '0', '3', '行政规范性文件', '4', '1', '12'].join('\n'));
+  });
 });

@@ -3,9 +3,12 @@
 // number after it). Where a page break falls inside a table, that line lands between two cells and splits
 // the table. A line that names the report and recurs is page furniture: every occurrence is dropped and one
 // copy is put first, as the title the document-text reader needs. Page numbers alone are scan-layout's
-// furniture already.
+// furniture already. A title naming no organ that stands under its organ's line (`衡阳市国资委` / `2019年度…年度报告`)
+// keeps its place there: a web page's header shows the same title above the article (probeI10 012), and the title
+// read without the line above it names no organ.
 
 import type { SourceBlock, SourceDocument } from '../report-model.ts';
+import { isTitleOrganLine } from './read-document-text.ts';
 
 // A whole line ending in 报告 (a page number may follow), short enough to be a title.
 const HEADER_LINE =
@@ -40,13 +43,19 @@ export function withoutRunningHeaders(doc: SourceDocument): SourceDocument {
   // Every occurrence goes; one copy is put back at the top, where a title belongs (page 1 may have had none,
   // so the first occurrence can itself sit inside a table).
   const titles: string[] = [];
+  const kept = new Set<string>();
   const blocks = doc.blocks.map((block): SourceBlock => {
     if (block.kind !== 'text' || !block.text.includes('报告')) {
       return block;
     }
-    const text = block.text.replace(HEADER_LINE, (line, name: string) => {
+    const text = block.text.replace(HEADER_LINE, (line, name: string, offset: number, whole: string) => {
       const key = keyOf(name);
       if (key === null || (seen.get(key) ?? 0) < 2) {
+        return line;
+      }
+      if (!kept.has(key) && NO_ORGAN.test(key) && isTitleOrganLine(lineBefore(whole, offset))) {
+        // The title's second line, under its organ's: the title itself, where it stands.
+        kept.add(key);
         return line;
       }
       if (!titles.includes(key)) {
@@ -57,7 +66,17 @@ export function withoutRunningHeaders(doc: SourceDocument): SourceDocument {
     });
     return { kind: 'text', text };
   });
-  return { ...doc, blocks: [{ kind: 'text', text: titles.join('\n') }, ...blocks] };
+  const first = titles.filter((key) => !kept.has(key));
+  return first.length === 0 ? { ...doc, blocks } : { ...doc, blocks: [{ kind: 'text', text: first.join('\n') }, ...blocks] };
+}
+
+// A title that names no organ: it opens on its year (`2019年度政府信息公开年度报告`).
+const NO_ORGAN = /^(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年/;
+
+/** The last non-blank line of `text` before `offset` (a line's start), or ''. */
+function lineBefore(text: string, offset: number): string {
+  const before = text.slice(0, offset).trimEnd();
+  return before.slice(before.lastIndexOf('\n') + 1);
 }
 
 function keyOf(name: string): string | null {
