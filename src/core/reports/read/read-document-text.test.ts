@@ -1613,3 +1613,157 @@ describe('real pages testers found misread, probe round 17 (helper fixH): the co
     assert.equal(pageMenuLength([report[0]!, ...menu]), 0);
   });
 });
+
+describe('real pages testers found misread, probe round 17 (fixI): the organ of subjects, introductions and metadata', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('section 一’s subject before 为 and a purpose (probeJ1 042: `贺胜桥镇人民政府为充分尊重…`)', () => {
+    const opening =
+      '2022年,贺胜桥镇人民政府为充分尊重人民群众知情权,提升群众信任感和满意度,促进政府依法行政,建立廉洁、透明、诚信的责任政府。';
+    assert.equal(agencyOf(['一、总体情况', opening]), '贺胜桥镇人民政府');
+    // 为 inside a name is no stop (`某区` is not read out of `某区为民服务中心`)
+    assert.equal(agencyOf(['一、总体情况', '2022年,某区为民服务中心共受理申请3件。']), '某区为民服务中心');
+  });
+
+  test('a subject whose name goes on past 政务 (probeJ3 001: `北京市西城区政务服务管理局以…`, `…持续强化…`)', () => {
+    assert.equal(
+      agencyOf([
+        '依据《中华人民共和国政府信息公开条例》(以下简称《政府信息公开条例》)第五十条规定,编制本报告。',
+        '一、总体情况',
+        '北京市西城区政务服务管理局以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大和中央经济工作会议精神,切实做好政府信息公开工作。',
+      ]),
+      '北京市西城区政务服务管理局',
+    );
+    assert.equal(agencyOf(['一、总体情况', '2023年,西城区政务服务管理局持续强化主动公开。']), '西城区政务服务管理局');
+    // past 政府信息 it does not go: `上海市政府` of `上海市政府信息公开规定` is no subject
+    assert.equal(agencyOf(['一、总体情况', '2010年,上海市政府信息公开规定继续得到贯彻。']), null);
+  });
+
+  test('`特编制<organ>政府信息公开工作<year>年度报告` names the organ (probeJ1 026, as the loader converts it)', () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府关于做好2021年赣州市政务公开工作的通知》(赣市府办字〔2021〕44号)、《兴国县2021年政务公开工作清单》要求,特编制兴国县教育科技体育局政府信息公开工作2021年度报告。',
+        '一、总体情况',
+        '(一)主动公开情况。截止2021年12月31日,县教体局在兴国县人民政府网站全年累计公开各类信息1204条。',
+      ]),
+      '兴国县教育科技体育局',
+    );
+  });
+
+  test('`现向社会公开<organ>2021年…年度报告` publishes the report (probeJ4 035, no title line)', () => {
+    assert.equal(
+      agencyOf([
+        '一、总体情况',
+        '根据《防城港市政务公开领导小组办公室关于做好2021年政府信息公开工作年度报告发布和报送工作的通知》要求,现向社会公开上思县南屏瑶族乡2021年政府信息公开工作年度报告。',
+        '2021年度,我乡累计主动公开政府信息29条。',
+      ]),
+      '上思县南屏瑶族乡',
+    );
+  });
+
+  test('a unit of the organ that compiled the report, the text speaking as the organ (probeJ5 039: 信息中心, 本局)', () => {
+    const lines = (voice: string) => [
+      '本报告依据《中华人民共和国政府信息公开条例》(简称《条例》)等相关文件要求,由袁州区市场监督管理局信息中心结合有关统计数据编制而成。如对本报告有任何疑问,请与袁州区市场监督管理局秘书股联系(地址:袁州区袁州大厦11楼,电话:0795-3272180,邮编:336000)。',
+      '一、总体情况',
+      `2019年,${voice}按照《中华人民共和国政府信息公开条例》要求,主动公开政府信息70件。`,
+    ];
+    assert.equal(agencyOf(lines('本局')), '袁州区市场监督管理局');
+    // the text speaking as the unit: the unit compiled its own report
+    assert.equal(agencyOf(lines('本中心')), '袁州区市场监督管理局信息中心');
+  });
+
+  test('the organ whose disclosure work its staff carry, the last source (probeJ5 024); not when the text speaks as another', () => {
+    const opening = (voice: string) =>
+      `${voice}主动通过政府网站发布信息。安排2名民警和1名合同制工作人员承担盐津县公安局政府信息公开工作。办公所需费用全部在财政拨付的行政办公经费中列支。`;
+    assert.equal(agencyOf(['一、总体情况', opening('2016年度,全县公安机关')]), '盐津县公安局');
+    assert.equal(agencyOf(['一、总体情况', opening('2016年度,我镇')]), null);
+  });
+
+  test('a title’s organ never ends in a quotation mark (probeJ3 004: `2024年北京市“政府信息公开工作年度报告”…`)', () => {
+    assert.equal(
+      agencyOf([
+        '2024年北京市“政府信息公开工作年度报告”集中公开专题页面',
+        '依据《中华人民共和国政府信息公开条例》,编制本报告。',
+        '一、总体情况',
+      ]),
+      '北京市',
+    );
+  });
+
+  test('a title broken over two lines without 年度 (probeJ3 050: `红桥区人民政府办公室2024年` / `政府信息公开工作报告`)', () => {
+    const text = readDocumentText(
+      [
+        '红桥区人民政府办公室2024年',
+        '政府信息公开工作报告',
+        '本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)和《天津市政府信息公开工作年度报告编制办法》要求编制。',
+        '一、 总体情况',
+        '2024年,我办坚持以习近平新时代中国特色社会主义思想为指导。',
+      ],
+      'unknown',
+    );
+    assert.deepEqual([text.agency, text.titleYear], ['红桥区人民政府办公室', 2024]);
+  });
+
+  test('a clause opening on 其中 is no subject: the introduction names the organ cleanly (probeJ3 038)', () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》及相关文件要求,现将苏州市机关事务管理局2024年度政府信息公开年度报告向社会公开。本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六个部分。',
+        '一、总体情况',
+        '2024年,苏州市机关事务管理局以习近平新时代中国特色社会主义思想为指导,加大信息公开力度,规范信息公开内容,及时回应公众关切。',
+        '(一)主动公开情况',
+        '2024年,苏州市机关事务管理局通过门户网站、微信公众号等媒体渠道,主动公开工作动态、政府采购、财政预决算、人事任命等945条,未制发规范性文件;其中在苏州市机关事务管理局门户网站上发布了文字、图片和视频等信息共710条。',
+      ]),
+      '苏州市机关事务管理局',
+    );
+  });
+
+  test('the introduction presenting its own report outranks metadata naming the government hosting the page (probeJ2 007)', () => {
+    const lines = (host: string) => [
+      `索 引 号 | za779940273-2023-000071 | 发布机构 | ${host} |`,
+      '发布日期 | 2023-01-30 | 文 号 | |',
+      '按照镇安县人民政府办公室《关于做好2022年度政府信息公开年度报告编制公布工作的通知》(镇政办函〔2023〕10号)文件要求,现将茅坪回族镇2022年度政府信息公开工作报告如下:',
+      '一、总体情况',
+      '茅坪回族镇人民政府严格按照《中华人民共和国政府信息公开条例》要求,认真贯彻落实县委、县政府各项工作部署。',
+    ];
+    assert.equal(agencyOf(lines('镇安县政府')), '茅坪回族镇人民政府');
+    // metadata naming any other organ still goes before the body
+    assert.equal(agencyOf(lines('镇安县财政局')), '镇安县财政局');
+  });
+
+  test('a metadata value naming no place is no organ (probeJ4 003: `发布机构 | 政府办公室 |`)', () => {
+    assert.equal(
+      agencyOf([
+        '索引号 | wqqlzfb/2022-01075 | 效力属性 | |',
+        '发布机构 | 政府办公室 | 文 号 | |',
+        '根据《中华人民共和国政府信息公开条例》(以下简称《条例》),特向社会公布我旗2021年度信息公开年度报告。',
+        '一、总体情况',
+      ]),
+      null,
+    );
+  });
+
+  test('a place typed twice in a row is one place (probeJ4 029: `请与扎赉特旗扎赉特旗人民政府办公室联系`)', () => {
+    assert.equal(
+      agencyOf([
+        '本年度报告根据《中华人民共和国政府信息公开条例》(国令第711号)制作。全文包括扎赉特旗人民政府办公室政府信息公开总体情况,主动公开政府信息情况。如对本年度报告有疑问,请与扎赉特旗扎赉特旗人民政府办公室联系(0482-6736915)。',
+        '一、总体情况',
+        '2025年,我办认真贯彻落实《中华人民共和国政府信息公开条例》相关要求。',
+      ]),
+      '扎赉特旗人民政府办公室',
+    );
+  });
+
+  test('a place alone in the title is its government as the signature names it (probeJ5 030)', () => {
+    const lines = (signature: string) => [
+      '2018年建新镇政府信息公开工作年度报告',
+      '建新镇根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,特向社会公开2018年度建新镇政府信息公开年度报告。',
+      '一、主动公开政府信息的情况',
+      '我镇政府信息公开主要采用线上和线下两种形式进行发布。',
+      signature,
+      '2018年12月31日',
+    ];
+    assert.equal(agencyOf(lines('遂溪县建新镇人民政府')), '遂溪县建新镇人民政府');
+    // a signature naming another organ leaves the title's place as it is
+    assert.equal(agencyOf(lines('遂溪县建新镇财政所')), '建新镇');
+  });
+});

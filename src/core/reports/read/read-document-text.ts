@@ -103,11 +103,13 @@ export function readDocumentText(
   };
   const found =
     named === null
-      ? (quotedTitleAgency(lines) ?? metadataAgency(lines) ?? bodyOnce())
+      ? (quotedTitleAgency(lines) ?? hostedAgency(lines) ?? metadataAgency(lines) ?? bodyOnce())
       : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
         // `来源:` naming it in full: the fuller name
         mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
-  const agency = found !== null && isShortName(found) ? fullerName(found, bodyOnce()) : found;
+  // A place alone (`建新镇`) whose government the signature or section 一's subject names (`遂溪县建新镇人民政府`): that name.
+  const placed = found === null ? null : placeGovernment(found, signature.agency, sections);
+  const agency = placed !== null && isShortName(placed) ? fullerName(placed, bodyOnce()) : placed;
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -290,12 +292,13 @@ function readTitle(block: readonly Line[]): TitleReading {
     // anywhere: `…工作年度` / `报告`, `…工作年度报` / `告`, `…政府信息公` / `开工作年度报告`) reads as one.
     const next = block[i + 1];
     const nextCompact = next === undefined ? '' : asciiDigits(next.text.replace(/\s+/g, ''));
+    // (`红桥区人民政府办公室2024年` / `政府信息公开工作报告`, probeJ3 050: a title without 年度 is joined as well.)
     if (
       next !== undefined &&
-      !compact.includes('年度报告') &&
+      !namesAReport(compact) &&
       nextCompact.length <= MAX_TITLE_TAIL &&
       !/\d{4}/.test(nextCompact) &&
-      (compact + nextCompact).includes('年度报告')
+      namesAReport(compact + nextCompact)
     ) {
       // …with its year alone on the line below (`某局` / `政府信息公开工作年度报告` / `（2023年）`).
       const below = block[i + 2];
@@ -306,17 +309,7 @@ function readTitle(block: readonly Line[]): TitleReading {
         return { ...joined, lines: joined.lines.length > 1 ? [line.index, next.index, third!.index] : [line.index, next.index] };
       }
     }
-    if (
-      compact.length > MAX_TITLE ||
-      !(
-        compact.includes('年度报告') ||
-        compact.includes('年报') ||
-        compact.includes('公开工作报告') ||
-        compact.includes('年度工作报告') ||
-        // `兴华乡2010年政府信息公开报告`
-        compact.endsWith('信息公开报告')
-      )
-    ) {
+    if (compact.length > MAX_TITLE || !namesAReport(compact)) {
       continue;
     }
     const after = TITLE_YEAR_AFTER.exec(compact) ?? TITLE_YEAR_INSIDE.exec(compact);
@@ -399,6 +392,18 @@ function readTitle(block: readonly Line[]): TitleReading {
   return forwarded ?? unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
 }
 
+/** Whether a line has the words a report's title ends in. */
+function namesAReport(compact: string): boolean {
+  return (
+    compact.includes('年度报告') ||
+    compact.includes('年报') ||
+    compact.includes('公开工作报告') ||
+    compact.includes('年度工作报告') ||
+    // `兴华乡2010年政府信息公开报告`
+    compact.endsWith('信息公开报告')
+  );
+}
+
 // `本单位`, `本机关`, `本局`, `本年度`: 本 as "this", what is left of a sentence — not the place 本溪 (`本溪市财政局2023年…`,
 // `本溪高新技术产业开发区管理委员会2023年…`, probeI7 006).
 const THIS_ORGAN = /^本(?:单位|机关|行政机关|部门|系统|公司|局|委|办|厅|院|中心|所|站|队|馆|级|镇|乡|街道|街|区|县|市|省|报告|年|次)/;
@@ -440,7 +445,7 @@ const TITLE_HEAD = /^[\u4e00-\u9fff].*(?:年度报告|年度工作报告|年报|
 // The verb of a sentence that publishes or makes the report (`现将`, `现公开`, `特编制并向社会公布`, `编写`, `编制形成`): the
 // organ follows it.
 const PUBLISHING_VERB =
-  '(?:现将|现公布|现公开|现予公布|现编制|现?特向社会(?:公布|公开|发布)|公布|特编制|编制(?:形成|完成)?|编写)了?(?:并?(?:向社会)?公布)?';
+  '(?:现将|现公布|现公开|现予公布|现编制|(?:现特?|特)向社会(?:公布|公开|发布)|公布|特编制|编制(?:形成|完成)?|编写)了?(?:并?(?:向社会)?公布)?';
 const PUBLISHING_VERB_FIRST = new RegExp(`^${PUBLISHING_VERB}`);
 
 // Brand names mirror sites inject into the text (`新葡京博彩官网`, `中国福彩app官方下载`): never part of a name.
@@ -475,7 +480,9 @@ function cleanAgency(text: string): string {
       // `关于印发某局2023年度政府信息公开工作年度报告的通知`: the organ follows the verb.
       .replace(/^关于(?:印发|公布|发布|公开|报送|上报)?/, '')
       .replace(PUBLISHING_VERB_FIRST, '')
-      .replace(/^[《“"「【]+|[》”"」】]+$/g, '')
+      // (a name never ends in a quotation mark, opening or closing: `2024年北京市“政府信息公开工作年度报告”集中公开专题页面`,
+      // probeJ3 004; a 《 opening a quoted title is left for organOfSentence, which cuts the sentence there)
+      .replace(/^[《“"「【]+|[》“”"「」【】]+$/g, '')
       // `泉州市丰泽区教育局关于印发 2025年…年度报告的通知`: the covering notice's organ, before its verb
       .replace(/关于(?:印发|公布|发布|公开|报送|上报)?$/, '')
       // `由北京市卫生局编制的2008年度…年度报告`: the organ that made it (not its office: `由某局办公室编制的…`).
@@ -485,6 +492,7 @@ function cleanAgency(text: string): string {
       // `…公布某局2014年度政府信息公开年度报告`, read after an earlier year of the sentence: the year is the title's
       .replace(/\d{4}年度?$/, '')
       .replace(CUSTOMS_DISTRICT, '')
+      .replace(DOUBLED_PLACE, '$1')
       .trim()
   );
 }
@@ -885,9 +893,10 @@ const PARK = /^[\u4e00-\u9fff]{2,20}(?:高科|科技|高新|科创|产业|工业
 const ORGAN_NAME =
   /(?:局|委员会|委|联合会|联合社|协会|总会|工会|红十字会|办公室|研究室|参事室|人民政府|政府|管委会|办事处|街道|镇|乡|中心|(?<!大)厅|院|所|站|队|馆|海关|(?<!部)署|(?<![干支内外全局细本各])部|管理区|园区|开发区|新区|实验区|试验区|示范区)$/;
 // Not a name: a generic one (`我局`), or a clause that opens with a verb or an adverb and merely ends in an organ's
-// word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency).
+// word (`持续优化区政府`, `针对政府`, `多次召开会议专题研究部署`: real pages naming no agency), or on 其中 (`其中在某局门户网站
+// 上发布了…`, probeJ3 038: a clause of a sentence, not its subject).
 const GENERIC_ORGAN =
-  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|通过|经过|依托|利用|以|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|充分|发挥|大力|依法|借助|运用|登录|访问|点击|进入|关注|打造|用好|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
+  /^(?:我|本|各|全|该|原创|区委|县委|市委|度|年|其中|通过|经过|依托|利用|以|在|对|向|将|按|为|于|从|和|及|因|未|并|安排|负责|涉及|发生|由于|会同|联合|督促|指导|要求|协调|配合|收到|受理|办理|接到|接收|相关|持续|多次|针对|充分|发挥|大力|依法|借助|运用|登录|访问|点击|进入|关注|打造|用好|加强|推进|推动|完善|优化|做好|开展|建立|健全|落实|进一步|认真|严格|积极|深入|全面|围绕|紧扣|不断|继续|贯彻|扎实|切实|始终|根据|依据|结合|召开|组织|制定|印发|及时|主动|坚持|高度|强化|规范|提升|提高|确保|聚焦|按照|答复|衡量|公开|发布|以上|以下|把|这|此|新收|新增|今年|本年|全年|当年|[一二三四五六七八九十]是|首先|其次|再次|最后|同时|此外|另外|的)/;
 
 // A government is a place's (`某县人民政府`, `区政府`, `某镇政府`): 政府 after anything else ends a clause, not a name
 // (`借助政府网站平台…`, `针对政府…`), whatever verb opens it.
@@ -919,9 +928,16 @@ function isOrganName(text: string): boolean {
   );
 }
 
+// A government or its office named by level words alone (`发布机构 | 政府办公室 |`, probeJ4 003; `人民政府`, `县政府办`): a
+// page's field naming no place names no organ.
+const NO_PLACE = /^(?:[省市县区旗州盟镇乡]?(?:人民)?政府(?:办公室|办公厅|办)?|(?:党政|综合)?办公室)$/;
+
 function metadataAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 40)) {
     for (const match of line.text.trim().matchAll(METADATA_AGENCY)) {
+      if (NO_PLACE.test(match[1]!)) {
+        continue;
+      }
       if (isOrganName(match[1]!) || (PARK.test(match[1]!) && !GENERIC_ORGAN.test(match[1]!))) {
         return match[1]!;
       }
@@ -930,15 +946,66 @@ function metadataAgency(lines: readonly Line[]): string | null {
   return null;
 }
 
+// A government or its office (`镇安县政府`, `某县人民政府办公室`): the body a portal hosting its bodies' pages names in its
+// metadata.
+const GOVERNMENT_BODY = /(?:人民政府|[省市县区旗州盟]政府)(?:办公室|办公厅|办)?$/;
+
+/**
+ * The organ the introduction presents its own report for (`现将茅坪回族镇2022年度政府信息公开工作报告如下`, probeJ2 007) when the
+ * page's metadata names a government or its office that is another body (`发布机构 | 镇安县政府 |`: the county's portal
+ * hosting the township's page). Null otherwise: the metadata goes before the body.
+ */
+function hostedAgency(lines: readonly Line[]): string | null {
+  const host = metadataAgency(lines);
+  if (host === null || !GOVERNMENT_BODY.test(host)) {
+    return null;
+  }
+  for (const line of lines.slice(0, 12)) {
+    for (const match of asciiDigits(line.text).matchAll(PUBLISHED_TITLE_ALL)) {
+      // Only the report presented now (`现将`, `现公布`, `特编制`), not one merely published (`公布了…年度报告`).
+      const own = /^[现特]/.test(match[0]) ? publishedOrgan(match) : null;
+      if (own !== null) {
+        return own.endsWith(host) || host.endsWith(own) ? null : own;
+      }
+    }
+  }
+  return null;
+}
+
+// A place alone, of any level (`北京市`, `建新镇`): the organ is its government.
+const BARE_PLACE = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟|镇|乡)$/;
+
+/**
+ * A place alone named as the organ, in full as its government when the signature (`遂溪县建新镇人民政府` for the title's
+ * `建新镇`, probeJ5 030) or, else, a subject of section 一 (`茅坪回族镇人民政府严格按照…`, probeJ2 007) names it so: the place
+ * and 人民政府, with only places before it. Any other name as it is.
+ */
+function placeGovernment(
+  name: string,
+  signature: string | null,
+  sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
+): string {
+  if (!BARE_PLACE.test(name)) {
+    return name;
+  }
+  const governs = (full: string): boolean =>
+    full.endsWith(`${name}人民政府`) && /^(?:[\u4e00-\u9fff]{2,12}?[省市县区旗州盟])*$/.test(full.slice(0, full.length - name.length - 4));
+  if (signature !== null && governs(signature)) {
+    return signature;
+  }
+  return sectionSubjects(sections).find(governs) ?? name;
+}
+
 // The introduction and section 一 naming their organ: `由江苏省公安厅编制`, `现公布法库县自然资源局2022年…`,
 // `现将2021年陇县财政局政府信息公开工作年度报告…`, `请与永康市交通运输局办公室联系`, `2021年，县乡村振兴局严格…`.
 // `编制完成《某县某局2023年政府信息公开工作年度报告》`, `现发布《某镇2022年…年度报告》`: the report's title, quoted. It
 // names the report as its title does, so it goes before the page's metadata (`信息来源:平川区人民政府` on a
 // department's report that the district's portal carries).
 const QUOTED_TITLE = /《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政府|政务)?信息公开(?:工作)?年度报告》/;
-// `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government).
+// `现公布贵港市2021年政府信息公开工作年度报告`: a title in a sentence may name a place alone (its government). The year
+// may also stand inside the title's last words (`特编制兴国县教育科技体育局政府信息公开工作2021年度报告`, probeJ1 026).
 const PUBLISHED_TITLE = new RegExp(
-  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报|的?(?:总体)?情况)`,
+  String.raw`${PUBLISHING_VERB}(?:20\d{2}年度?)?([^，,。；;:：\d]{3,30}?)(?:\(以下简称[^)]*\))?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:20\d{2}年度?(?=报告))?(?:年度)?(?:工作)?(?:报告|年报|的?(?:总体)?情况)`,
 );
 const PUBLISHED_TITLE_ALL = new RegExp(PUBLISHED_TITLE.source, 'g');
 const PLACE_NAME = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟)$/;
@@ -1016,6 +1083,24 @@ function compilingOrgan(name: string): string {
   }
   const office = /^(.{2,}?(?:局|委员会|委|厅|院|中心|镇|乡|街道办事处|街道|联合会))(?:党政|综合)?办公室$/.exec(name);
   return office !== null && isOrganName(office[1]!) ? office[1]! : name;
+}
+
+// An organ's unit that compiled its report (`袁州区市场监督管理局信息中心`, `某局秘书股`): the organ, then the unit's name.
+const UNIT_OF_ORGAN = /^(.{2,}(局|委员会|委|厅|署|院))([\u4e00-\u9fff]{1,6}(?:中心|室|股|科|处|组))$/;
+
+/**
+ * The organ whose unit compiled the report (`由袁州区市场监督管理局信息中心结合有关统计数据编制而成`, probeJ5 039) when the text
+ * speaks as that organ (`本局`, `我局`: the organ word its name ends in) and never as the unit (`我中心`). Else the name.
+ */
+function organOfUnit(name: string, lines: readonly Line[]): string {
+  const unit = UNIT_OF_ORGAN.exec(name);
+  if (unit === null || !isOrganName(unit[1]!)) {
+    return name;
+  }
+  const organWord = unit[2] === '委员会' ? '委' : unit[2]!;
+  const unitWord = /(?:中心|室|股|科|处|组)$/.exec(unit[3]!)![0];
+  const speaks = (word: string): boolean => lines.some((l) => l.text.includes(`我${word}`) || l.text.includes(`本${word}`));
+  return speaks(organWord) && !speaks(unitWord) ? unit[1]! : name;
 }
 
 /**
@@ -1125,8 +1210,15 @@ const BODY_AGENCY: readonly RegExp[] = [
 // SUBJECT's stops that may go on a name (`开平市政务服务和数据管理局`, `某区政府信息…`).
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
-const SUBJECT =
-  /^(?:20\d{2}年(?:度|内|以来)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){3,25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是)/;
+// The subject's words (at least `min` characters), then the first word that may follow a subject. `为` only as the
+// opening of a purpose (`贺胜桥镇人民政府为充分尊重…`, probeJ1 042), not inside a name.
+function subjectPattern(min: number): RegExp {
+  return new RegExp(
+    String.raw`^(?:20\d{2}年(?:度|内|以来)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
+  );
+}
+const SUBJECT = subjectPattern(3);
+const SUBJECT_AT_LEAST = new Map<number, RegExp>();
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   let subjects: readonly string[] | undefined;
@@ -1140,7 +1232,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     contactWithoutColon(lines) ??
     governmentOfVoice(lines) ??
     streetOfVoice(lines, sections) ??
-    ownPlanAgency(sections);
+    ownPlanAgency(sections) ??
+    carriedWorkAgency(lines);
   // `积极做好交通运输局政府信息公开工作` in the sentence whose subject is `栖霞区交通运输局`, `高新区城市管理局` after an opening
   // on `郑州高新技术产业开发区管委会城市管理局`: the text's short name, in full where a subject names it so (probeI8 036,
   // probeI7 039).
@@ -1162,7 +1255,9 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
               ? organIn(townOfUnit(match[1]!))
               : organIn(match[1]!);
         const name =
-          found !== null && COMPILED_BY.has(BODY_AGENCY[r]!) ? governmentCompiling(compilingOrgan(found), match[0], sections) : found;
+          found !== null && COMPILED_BY.has(BODY_AGENCY[r]!)
+            ? governmentCompiling(compilingOrgan(organOfUnit(found, lines)), match[0], sections)
+            : found;
         if (
           name?.endsWith('人民政府') &&
           match[0].includes(`${name}办公室`) &&
@@ -1211,18 +1306,40 @@ function sectionSubjects(sections: readonly { id: SectionId | 'preamble'; lines:
         .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1')
         // `今年以来,某区林业局认真…`, `截至2019年12月31日,某乡人民政府通过…`
         .replace(/^(?:今年以来|本年度|截至20\d{2}年\d{1,2}月\d{1,2}日)[，,]\s*/, '');
-      const match = SUBJECT.exec(opening.replace(SPAM, ''));
-      // `2019年,泸州市人民政府信息公开工作以…`: 政府 is the organ's, not the stop's.
-      const government = match?.[1]?.endsWith('人民') === true && match[0].endsWith('政府信息') ? organIn(`${match[1]}政府`) : null;
-      // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
-      const name =
-        government ?? (match === null ? null : (organIn(match[1]!) ?? (NAME_GOES_ON.test(match[0].slice(-4)) ? null : placeIn(match[1]!))));
+      const name = subjectOf(opening.replace(SPAM, ''));
       if (name !== null) {
         names.push(name);
       }
     }
   }
   return names;
+}
+
+/**
+ * The organ a sentence opens on (SUBJECT). The stop 政务, which may go on a name (`北京市西城区政务服务管理局以…`, probeJ3 001:
+ * `政务` after `北京市西城区`), is looked past, to the next stop, while no organ is found.
+ */
+function subjectOf(opening: string): string | null {
+  let match = SUBJECT.exec(opening);
+  while (match !== null) {
+    // `2019年,泸州市人民政府信息公开工作以…`: 政府 is the organ's, not the stop's.
+    const government = match[1]!.endsWith('人民') && match[0].endsWith('政府信息') ? organIn(`${match[1]}政府`) : null;
+    const goesOn = NAME_GOES_ON.test(match[0].slice(-4));
+    // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
+    const name = government ?? organIn(match[1]!) ?? (goesOn ? null : placeIn(match[1]!));
+    // (Only past 政务: past 政府信息 the next stop makes `上海市政府` of `上海市政府信息公开规定`.)
+    const min = match[1]!.length + 1;
+    if (name !== null || !match[0].endsWith('政务') || min > 25) {
+      return name;
+    }
+    let longer = SUBJECT_AT_LEAST.get(min);
+    if (longer === undefined) {
+      longer = subjectPattern(min);
+      SUBJECT_AT_LEAST.set(min, longer);
+    }
+    match = longer.exec(opening);
+  }
+  return null;
 }
 
 // `结合我局工作实际,印发了《辽宁省机关事务管理局2019年政务公开工作实施方案》…使我局政务公开工作有章可循` (probeI3 003): the
@@ -1244,6 +1361,32 @@ function ownPlanAgency(sections: readonly { id: SectionId | 'preamble'; lines: r
       const voice = plan === null ? null : OWN_VOICE.exec(sentence);
       const name = voice === null ? null : organIn(plan![1]!);
       if (name !== null && (name.endsWith(voice![1]!) || (voice![1] === '委' && name.endsWith('委员会')))) {
+        return name;
+      }
+    }
+  }
+  return null;
+}
+
+// `安排2名民警和1名合同制工作人员承担盐津县公安局政府信息公开工作` (probeJ5 024): the organ whose disclosure work its staff carry.
+const CARRIED_WORK = /承担([^，,。；;\d、]{3,30}?)的?(?:政府|政务)?信息公开工作/g;
+// The words a text speaks as itself with (`我局`, `本委`, `我镇`).
+const VOICE_WORD = /[我本](局|委|办|厅|院|署|镇|乡|街道|区|县|市|旗)/g;
+
+/**
+ * The organ whose disclosure work the report says its staff carry: the last source, when the text names its organ nowhere
+ * else; only a name opening on its place, and only when the text never speaks as another kind of organ (`我镇` for a bureau).
+ */
+function carriedWorkAgency(lines: readonly Line[]): string | null {
+  const voices = new Set(lines.flatMap((l) => [...l.text.matchAll(VOICE_WORD)].map((m) => m[1]!)));
+  for (const line of lines.slice(0, 12)) {
+    for (const match of asciiDigits(line.text).matchAll(CARRIED_WORK)) {
+      const name = organIn(match[1]!);
+      if (
+        name !== null &&
+        /^[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|州|盟)/.test(name) &&
+        [...voices].every((word) => name.endsWith(word) || (word === '委' && name.endsWith('委员会')))
+      ) {
         return name;
       }
     }
@@ -1381,6 +1524,8 @@ function governmentOfVoice(lines: readonly Line[]): string | null {
   return levels.size === 1 && levels.has(site[2]!) && isOrganName(name) ? name : null;
 }
 
+const DOUBLED_PLACE = /^([\u4e00-\u9fff]{2,10}?[省市县区旗州盟])\1(?=[\u4e00-\u9fff])/;
+
 /** The organ name a captured phrase ends in: trailing words after the name (`…办公室`) are kept, a generic `我局` is not. */
 function organIn(phrase: string): string | null {
   const text = withoutLatinPrefix(phrase.replace(/\s+/g, ''))
@@ -1393,6 +1538,8 @@ function organIn(phrase: string): string | null {
     .replace(SPAM, '')
     // `请联系:硚口区教育局局党政办公室`: a doubled 局 is the page's typo
     .replace(/局局$/, '局')
+    // `请与扎赉特旗扎赉特旗人民政府办公室联系` (probeJ4 029): a place typed twice in a row is one place
+    .replace(DOUBLED_PLACE, '$1')
     .replace(CUSTOMS_DISTRICT, '')
     // `新葡京博彩官网区人民政府北京街道办事处`: the spam took the place's name; what is left of the government above the
     // organ is no part of it.
