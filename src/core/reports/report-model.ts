@@ -113,6 +113,7 @@ export const RULE_IDS = [
   'NARR-T3-CARRIED',
   'NARR-ORDINAL',
   'TPL-BEFORE',
+  'NARR-BALANCE',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -176,6 +177,8 @@ export const RULE_SEVERITY = {
   'NARR-ORDINAL': 'warning',
   /** A report of 2018 or before, without the template's tables: no template to check its outline against. */
   'TPL-BEFORE': 'notice',
+  /** The narrative's own application figures: received + carried in = answered + carried over (rule 17 for the text). */
+  'NARR-BALANCE': 'warning',
 } as const satisfies Record<RuleId, Severity>;
 
 /** Rule number in the catalogue (1-based). */

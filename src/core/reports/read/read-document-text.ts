@@ -606,6 +606,9 @@ function readSignature(lines: readonly Line[]): SignatureReading {
     if (!end.endsWith('日') && !monthOnly && numeric === null) {
       continue;
     }
+    if (numeric !== null && PUBLICATION_LABEL.test(lines[position - 1]?.text ?? '')) {
+      continue; // `• 发布日期` / `2022-02-19` (probeJ4 044): the page's publication date, no 落款 (rule 9 reads the signature's)
+    }
     const date = numeric !== null ? statedDate(numeric[0], numeric[1]!, numeric[2]!, numeric[3]!) : monthOnly ? null : lineDate(line.text);
     if (date === null && !monthOnly) {
       const together = organAndDate(line.text);
@@ -625,6 +628,9 @@ function readSignature(lines: readonly Line[]): SignatureReading {
   }
   return { date: null, agency: null, lines: [] };
 }
+
+// A web page's metadata label for when it was published, on the line before its date.
+const PUBLICATION_LABEL = /^[\s•·●\-*]*(?:发布|公布|发表|更新|上传)(?:日期|时间)\s*[:：]?\s*$/;
 
 // `2024年1月`, `二〇二四年一月`: a signature dated by month only.
 const YEAR_MONTH = /^(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月$/;

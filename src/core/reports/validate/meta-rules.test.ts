@@ -84,6 +84,24 @@ describe('META-PERIOD (rule 8)', () => {
     ]);
   });
 
+  test('a 2008 report`s period from 5月1日, when the 2007 条例 took effect, is right (probeI10 036)', () => {
+    const facts = fromText([
+      '江西省2008年政府信息公开工作年度报告',
+      // (the page in traditional script, as the reader reads it after conversion)
+      '年报中所列数据的统计期限自2008年5月1日起至2008年12月31日止。2008年是《条例》颁布施行的第一年。',
+    ]);
+    assert.equal(facts.year, 2008);
+    assert.deepEqual(
+      run(checkMetaPeriod, facts).map((e) => e.status),
+      ['pass'],
+    );
+    // any other year from 5月1日 is still a warning
+    const later = fromText(['江西省2009年政府信息公开工作年度报告', '统计期限自2009年5月1日起至2009年12月31日止。']);
+    assert.deepEqual(messagesOf(run(checkMetaPeriod, later)), [
+      '统计期限2009年5月1日至2009年12月31日与报告年度2009年1月1日至12月31日不一致',
+    ]);
+  });
+
   test('a malformed period date is not assessable here (META-YEAR reports it)', () => {
     const facts = fromText(['某县民政局2022年政府信息公开工作年度报告', '统计期限自2022年1月1日起至202222年12月31日止。']);
     assert.deepEqual(
@@ -109,6 +127,31 @@ describe('META-LATE (rule 9, 第四十九条)', () => {
     assert.deepEqual(messagesOf(run(checkMetaLate, { agency: '某县人民政府', text: signed('2024-04-01', '某县人民政府') })), [
       '落款日期2024年4月1日晚于第四十九条规定的公布期限2024年3月31日',
     ]);
+  });
+
+  test('a place`s name alone is its people`s government (a 乡`s report, probeJ4 044); a department, zone or sub-district is not', () => {
+    for (const agency of ['马鞍底乡', '正蓝旗', '天津市和平区', '江西省', '某县政府']) {
+      assert.deepEqual(messagesOf(run(checkMetaLate, { agency, year: 2021, text: signed('2022-02-19', agency, 2021) })), [], agency);
+    }
+    for (const agency of ['某县民政局', '某市经济技术开发区', '某区某某街道', '某市人民政府办公室']) {
+      assert.equal(messagesOf(run(checkMetaLate, { agency, year: 2021, text: signed('2022-02-19', agency, 2021) })).length, 1, agency);
+    }
+  });
+
+  test('a page`s publication date (`• 发布日期` / `2022-02-19`) is no 落款 date (probeJ4 044)', () => {
+    const lines = [
+      '  • 发布日期',
+      '    2022-02-19',
+      '某局2021年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2021年,我局主动公开政府信息8条。',
+    ];
+    const text = readDocumentText(lines, 'unknown');
+    assert.equal(text.signature, null);
+    assert.deepEqual(run(checkMetaLate, { agency: text.agency, year: text.year, text }), []);
+    // a date line under the signing organ still is the signature
+    const signedText = readDocumentText([...lines, '某局', '2022-02-19'], 'unknown');
+    assert.equal(signedText.signature?.date.iso, '2022-02-19');
   });
 
   test('the organ-kind setting overrides the name test', () => {

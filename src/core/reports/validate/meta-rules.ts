@@ -53,7 +53,8 @@ export const checkMetaPeriod: RuleCheck = ({ report }) => {
     return [notAssessable({ ...base, missing: [] })];
   }
   const stated = `${from.iso}…${to.iso}`;
-  const expected = `${report.year}-01-01…${report.year}-12-31`;
+  // The 2007 条例 took effect on 2008-05-01 (第三十八条): its first reports cover 2008年5月1日 to 12月31日 (probeI10 036).
+  const expected = stated === FIRST_PERIOD_2008 && report.year === 2008 ? FIRST_PERIOD_2008 : `${report.year}-01-01…${report.year}-12-31`;
   return [
     evaluated({
       ...base,
@@ -64,6 +65,9 @@ export const checkMetaPeriod: RuleCheck = ({ report }) => {
     }),
   ];
 };
+
+// The first reports under the 2007 条例, in force from 2008-05-01: the period from that day to the year's end.
+const FIRST_PERIOD_2008 = '2008-05-01…2008-12-31';
 
 // A 学年 named as a span of two years (`2022-2023学年`, `2023—2024学年度`).
 const ACADEMIC_YEAR = /20\d{2}\s*[-－—–~～至]\s*(?:20)?\d{2}\s*学年/;
@@ -104,7 +108,7 @@ export const checkMetaLate: RuleCheck = ({ report, settings }) => {
   if (year === null || signed === null || report.text.yearSource === 'signature' || year < FIRST_YEAR_ART31) {
     return [notAssessable({ ...base, missing: [] })];
   }
-  const kind = settings.organKind === 'auto' ? (report.agency?.endsWith('人民政府') ? 'government' : 'department') : settings.organKind;
+  const kind = settings.organKind === 'auto' ? organKindOf(report.agency) : settings.organKind;
   const deadline = `${year + 1}-${year < FIRST_YEAR_ART49 || kind === 'government' ? '03-31' : '01-31'}`;
   return [
     evaluated({
@@ -116,6 +120,27 @@ export const checkMetaLate: RuleCheck = ({ report, settings }) => {
     }),
   ];
 };
+
+// A place's name alone (`马鞍底乡`, `正蓝旗`, `天津市和平区`, `江西省`): the levels a people's government is of.
+const PLACE_LEVEL = /(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|自治旗|区|乡|民族乡|镇|苏木)$/;
+// Words of an organ that is no people's government: a department, an office, a zone's committee, a sub-district.
+const NOT_A_GOVERNMENT =
+  /局|委|办|厅|院|会|部|处|室|所|中心|站|队|馆|署|公司|集团|街道|社区|村|开发区|高新区|园区|示范区|试验区|保税区|度假区|景区|管理区|合作区|工业区|产业区|实验区|新城区/;
+
+/**
+ * META-LATE's default organ kind (rule 9's name test): a people's government when the agency ends in 人民政府 or
+ * 政府 (`某县政府`), or is a place's name alone (`马鞍底乡`, probeJ4 044: the reader names a government by its place);
+ * a department otherwise. A zone, a sub-district (街道) or anything with an organ's word is no government.
+ */
+export function organKindOf(agency: string | null): 'government' | 'department' {
+  if (agency === null) {
+    return 'department';
+  }
+  if (agency.endsWith('政府')) {
+    return 'government';
+  }
+  return PLACE_LEVEL.test(agency) && !NOT_A_GOVERNMENT.test(agency) ? 'government' : 'department';
+}
 
 /** TPL-YEAR (rule 10) and TPL-EARLY (rule 11): the template must be the one the report year prescribes (§1). */
 export const checkTemplateYear: RuleCheck = ({ report }) => {

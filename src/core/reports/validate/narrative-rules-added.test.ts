@@ -249,6 +249,24 @@ describe('META-YEAR-TEXT (46): last year`s report in a list of what was publishe
   });
 });
 
+describe('META-YEAR-TEXT (46): last year`s reports made in the year reported on', () => {
+  test('several bodies` reports, or a report as the object of the year`s work, are not this report (probeJ3 014)', () => {
+    const title = '天津市和平区2023年政府信息公开工作年度报告';
+    const period = '本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。';
+    const sentence =
+      '2023年全年指导各单位在区政府门户网站主动公开政府信息3845条,同时,规定时间内完成了2022年区政府、各信息公开单位政府信息公开年度报告编制及公布工作。';
+    const read = (line: string) => {
+      const text = readDocumentText([title, period, '一、总体情况', line], 'unknown');
+      return failures(checkNamedReportYear, buildFacts({ year: text.year, text }));
+    };
+    assert.deepEqual(read(sentence), []);
+    // one body's report of last year, made and published this year (编制及公布工作): no finding either
+    assert.deepEqual(read('规定时间内完成了2022年度政府信息公开工作年度报告的编制和发布工作。'), []);
+    // the report presenting itself with another year still is one
+    assert.equal(read('现将2022年度政府信息公开工作年度报告公布如下。').length, 1);
+  });
+});
+
 describe('META-YEAR-TEXT (46) on a web page', () => {
   test('links to other years` reports around the article (上一篇, bullets, 相关链接) are no finding, and not the title', () => {
     const lines = [

@@ -310,10 +310,10 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
       if (insideBookTitle(text, match.index) && !(sentence.section === 'preamble' && ownBookTitle(text, match))) {
         continue;
       }
-      if (listedItem(text, match)) {
+      const named = Number(match[1]);
+      if (listedItem(text, match) || severalReports(match[0]) || (named === year - 1 && workOnReport(text, match))) {
         continue;
       }
-      const named = Number(match[1]);
       out.push(
         evaluated({
           rule: 'META-YEAR-TEXT',
@@ -366,6 +366,26 @@ function listedItem(text: string, match: RegExpMatchArray): boolean {
     start--;
   }
   return LIST_OPENING.test(text.slice(start, at));
+}
+
+/**
+ * Whether the reports named are several bodies' (`2022年区政府、各信息公开单位政府信息公开年度报告`, probeJ3 014): organs
+ * joined by `、`, or 各 (each of them), between the year and the report's name. This report is one body's.
+ */
+function severalReports(named: string): boolean {
+  const owner = named.slice(named.indexOf('年') + 1);
+  return owner.includes('、') || owner.includes('各');
+}
+
+// The report as the object of a piece of work (`…年度报告编制及公布工作`, `…年度报告的编制和发布工作`).
+const REPORT_WORK = /^[》”"]?的?(?:编制|编写|撰写|起草|发布|公布|报送|上报|审核)[^。，,；;\d]{0,8}?工作/;
+
+/**
+ * Whether the report named by `match` is the object of the year's work (`规定时间内完成了2022年…年度报告编制及公布工作`,
+ * probeJ3 014): last year's report, made and published in the year reported on — not this report.
+ */
+function workOnReport(text: string, match: RegExpMatchArray): boolean {
+  return REPORT_WORK.test(text.slice(match.index! + match[0].length));
 }
 
 function insideBookTitle(text: string, at: number): boolean {

@@ -329,6 +329,21 @@ describe('NARR-STALE-YEAR (rule 34) after a sub-heading run into the sentence (a
   });
 });
 
+describe('NARR-STALE-YEAR (rule 34): the year run straight into the organ`s own subject (a real page)', () => {
+  test('`2022年我单位共制作…84条` in a 2023 report is a warning (probeJ1 016); a year run into anything else is none', () => {
+    const lines = ['2022年我单位共制作、获取政府信息总数84条,主动公开信息数72条。'];
+    assert.deepEqual(messagesOf(run(checkNarrativeStaleYear, { lines, year: 2023 })), [
+      '正文“2022年我单位共制作、获取政府信息总数84条,…”所述年份2022年与报告年度2023年不符，可能沿用了上年报告内容',
+    ]);
+    // the report's agency as the subject (run() titles the report 某县民政局's)
+    assert.equal(messagesOf(run(checkNarrativeStaleYear, { lines: ['2022年某县民政局发布信息120条。'], year: 2023 })).length, 1);
+    // the report year, a date or a title run into the year: no warning
+    for (const line of ['2023年我局发布信息120条。', '2022年12月31日前发布信息120条。', '2022年度报告发布后收到意见3条。']) {
+      assert.deepEqual(messagesOf(run(checkNarrativeStaleYear, { lines: [line], year: 2023 })), [], line);
+    }
+  });
+});
+
 describe('NARR-COUNT (rule 35)', () => {
   test('“…等六部分组成” listing four parts is a warning (§2.6 example)', () => {
     const sentence = '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在的主要问题及改进情况等六部分组成。';

@@ -283,12 +283,26 @@ export const checkNarrativeFee: RuleCheck = ({ report }) => {
 // ---------------------------------------------------------------- NARR-STALE-YEAR (rule 34)
 
 const YEAR_OPENING = /^(\d{4})年度?(?:[，,]|以来)/;
+// The year run straight into the sentence's subject, no comma (`2022年我单位共制作、获取政府信息总数84条`, probeJ1 016):
+// the organ speaking of itself (我/本 + an organ's word) opens the sentence just the same.
+const YEAR_THEN_SUBJECT = /^(\d{4})年度?(?=(?:我|本)(?:单位|机关|部门|局|委|办|厅|院|中心|站|所|馆|署|会|县|区|市|镇|乡|街道|旗|街))/;
 const FIGURE = /(?<![\d.第])\d+\s*[余多]?\s*[条件篇次]/;
 // A numbered sub-heading run into its first sentence, set off by a space or a colon (`(三) 政府信息管理情况 2022年,…`).
 const SUB_HEADING_LEAD = /^[（(][一二三四五六七八九十]{1,3}[）)]\s*[^\s，,。；;：:\d（()）]{1,20}[\s：:]+(?=\d{4}年)/;
 
+/** `YYYY年` run straight into the organ's own subject (`2022年我单位…`, `2022年某局…` naming the report's agency). */
+function ownSubjectOpening(text: string, agency: string | null): RegExpExecArray | null {
+  const subject = YEAR_THEN_SUBJECT.exec(text);
+  if (subject !== null || agency === null || agency.length < 2) {
+    return subject;
+  }
+  const year = /^(\d{4})年度?/.exec(text);
+  return year !== null && text.startsWith(agency, year[0].length) ? year : null;
+}
+
 /**
- * NARR-STALE-YEAR (rule 34): in section 一, a sentence opening with `YYYY年，` or `YYYY年以来` and
+ * NARR-STALE-YEAR (rule 34): in section 一, a sentence opening with `YYYY年，` or `YYYY年以来` (or the year run into
+ * the organ's own subject: `2022年我单位…`) and
  * stating a figure names the year before the report year — text carried over from last year's report.
  */
 export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
@@ -299,7 +313,7 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
       continue;
     }
     const text = asciiDigits(sentence.text).replace(SUB_HEADING_LEAD, '');
-    const opening = text.length > 5 && text[4] === '年' ? YEAR_OPENING.exec(text) : null;
+    const opening = text.length > 5 && text[4] === '年' ? (YEAR_OPENING.exec(text) ?? ownSubjectOpening(text, report.agency)) : null;
     if (opening === null || !FIGURE.test(text.slice(opening[0].length))) {
       continue;
     }

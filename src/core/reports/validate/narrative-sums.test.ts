@@ -537,6 +537,72 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     assert.equal(parseNarrativeSum('主动公开政府信息977条,超额完成全年目标任务40%,其中政府文件11条,工作动态信息270条')?.sum, 281);
   });
 
+  test('what became of the applications received and carried in balances the total with the carried-in clause before it (probeJ3 024)', () => {
+    const line =
+      '在依申请公开方面,除上年度结转的1件政府信息公开申请,共收到依申请公开124件,其中,全年共办理依申请公开122件,结转下年度继续办理3件。';
+    assert.deepEqual(found(line), []);
+    // without the carried-in clause, or with another figure in it, 122 + 3 is above 124
+    assert.equal(found(line.replace('除上年度结转的1件政府信息公开申请,', '')).length, 1);
+    assert.equal(found(line.replace('结转的1件', '结转的2件')).length, 1);
+  });
+
+  test('a list closed by 其余N件 and what became of them is a complete breakdown; two of them pass (probeJ3 050)', () => {
+    const line = '2024年共受理信息公开申请50件,其中结转2023年3件,2024年申请47件,正在办理6件,申请人主动撤销件6件,其余38件全部按时答复。';
+    assert.deepEqual(found(line), []);
+    assert.deepEqual(parseNarrativeSum('共受理申请50件,其中正在办理6件,撤回6件,其余38件全部按时答复'), {
+      total: 50,
+      unit: '件',
+      sum: 50,
+      catchAll: true,
+      detail: '6+6+38',
+    });
+    // a remainder that does not make up the total is a catch-all part short of it
+    assert.deepEqual(
+      found('共受理申请50件,其中正在办理6件,撤回6件,其余28件全部按时答复。').map((f) => f[0]),
+      ['NARR-SUM'],
+    );
+  });
+
+  test('appeals against the answers are no part of a total of applications (probeJ4 032)', () => {
+    assert.deepEqual(
+      found(
+        '严格按照《政府信息公开条例》,准确把握各项法律规定,按时按期、依法依规做好答复,受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件。',
+      ),
+      [],
+    );
+    // a total of appeals is split by them
+    assert.equal(parseNarrativeSum('共发生行政复议和行政诉讼案件5件,其中行政复议3件、行政诉讼1件')?.sum, 4);
+  });
+
+  test('a named column (栏目) of a site that published is a part, not another channel (probeJ4 044)', () => {
+    assert.deepEqual(
+      found(
+        '2021年,在金平苗族瑶族傣族自治县人民政府门户网站主动公开政府信息8条,其中:乡级财政预决算2条,政府网站“乡镇之窗”栏目发布信息4条。',
+      ),
+      [['NARR-SUM-PARTIAL', 'notice', '“2021年,在金平苗族瑶族傣族自治县人民政府门户…”：总数8条，分项合计6条（2+4）']],
+    );
+    // a WeChat account after kinds of information still ends the list (the 云林新韵 page)
+    assert.equal(parseNarrativeSum('主动公开政府信息10条,其中人事信息3条,规划信息7条,某某微信公众号发布信息224条')?.sum, 10);
+  });
+
+  test('parts a page ran together without separators, a count without its unit among them, are read as parts (probeJ4 028)', () => {
+    assert.deepEqual(
+      found(
+        '一是旗政府网站方面,年内共发布各类信息2968条,其中概况类信息348条政务要闻415条通知公告307不动产公告84条工作动态404条信息公开目录信息1062条、公示行政许可事项177项。',
+      ),
+      [
+        [
+          'NARR-SUM-PARTIAL',
+          'notice',
+          '“一是旗政府网站方面,年内共发布各类信息2968条…”：总数2968条，分项合计2620条（348+415+307+84+404+1062）',
+        ],
+      ],
+    );
+    // one count run into the next label is no such run; a date or an order among them leaves the piece as it was
+    assert.equal(parseNarrativeSum('共发布信息100条,其中通知30条公告50条'), null);
+    assert.equal(parseNarrativeSum('共发布信息100条,其中通知30条公告50条截至2023年12月31日20条'), null);
+  });
+
   test('parts equal to the total: a passing evaluation, no finding', () => {
     assert.deepEqual(
       run('共发布信息100条，其中通知50条，公告50条。').map((e) => [e.rule, e.status, e.left, e.right]),

@@ -96,9 +96,17 @@ const ON_CHANNEL = new RegExp(
     '[”"」]?上?[^，,、；;]{0,6}?(?:公开|发布|推送|转发|转载|公示)',
 );
 
+// A named column (栏目) of a site that published (`政府网站“乡镇之窗”栏目发布信息4条`, probeJ4 044): one of the site's
+// columns, a kind of information like `县政府门户网站概况类信息`, not another channel's output. A 专栏 stays a channel (a
+// 专栏 is often a site of its own: `政府信息公开专栏发布954条`).
+const SITE_COLUMN = /(?:网站|门户|政务网)[^，,、；;]{0,12}?栏目(?:中|内|里|上)?(?:主动)?(?:发布|公开|更新)/;
+
 /** Whether a part labelled `label` counts a kind of information (not a channel's output). */
 export function namesCategory(label: string): boolean {
-  return !PUBLISHING.test(label) && !CHANNEL_NAME.test(label) && !THROUGH_CHANNEL.test(label) && !ON_CHANNEL.test(label);
+  return (
+    SITE_COLUMN.test(label) ||
+    (!PUBLISHING.test(label) && !CHANNEL_NAME.test(label) && !THROUGH_CHANNEL.test(label) && !ON_CHANNEL.test(label))
+  );
 }
 
 // A part counting items sent up to or taken by another body (`主动向市政府办报送信息100余条`, `市政府网站共采用672条`)
@@ -117,7 +125,9 @@ export function endsCategoryList(labels: readonly string[], categories: number, 
     return false;
   }
   return (
-    ((PUBLISHING.test(label) || ON_CHANNEL.test(label)) && !labels.some((l) => CHANNEL_WORD.test(l) && namesCategory(l))) ||
+    ((PUBLISHING.test(label) || ON_CHANNEL.test(label)) &&
+      !SITE_COLUMN.test(label) &&
+      !labels.some((l) => CHANNEL_WORD.test(l) && namesCategory(l))) ||
     (SENT_UP.test(label) && !labels.some((l) => CHANNEL_WORD.test(l)))
   );
 }
@@ -201,12 +211,14 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
   const unit = match[3]!;
   const rest = text.slice(match.index + match[0].length);
   // `共办结…733件,其中予以公开238件,…,转接下年度办理45件`: what is carried over was not 办结, no part of it.
-  const completed = /办结/.test(
-    text
-      .slice(0, match.index)
-      .split(/[，,。；;]/)
-      .pop()!,
-  );
+  const totalClause = text
+    .slice(0, match.index)
+    .split(/[，,。；;]/)
+    .pop()!;
+  const completed = /办结/.test(totalClause);
+  // `受理答复政府信息公开申请28件,其中,行政复议1件、行政诉讼0件` (probeJ4 032): appeals against the answers are no
+  // applications, no part of a total of them.
+  const ofApplications = totalClause.includes('申请') && !APPEAL.test(totalClause);
   const parts: Part[] = [];
   let catchAll = false;
   let categories = 0;
@@ -236,7 +248,7 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
       parts.push({ value: k * Number(last.digits), detail: `${k}×${last.digits}`, distributive: true, label: labels });
       continue;
     }
-    const subs = piece.split('、');
+    const subs = piece.split('、').flatMap((sub) => runTogetherParts(sub, unit));
     let joined = '';
     for (let s = 0; s < subs.length; s++) {
       const sub = subs[s]!;
@@ -255,6 +267,14 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
         if (etc !== undefined && !etc.approximate && !etc.label.endsWith('各') && parts.length > 0) {
           // `…工作进展32条、财政信息9条等`: the last part before 等, which ends the list.
           parts.push({ value: Number(etc.digits), detail: etc.digits, distributive: false, label: etc.label });
+          break pieces;
+        }
+        const rest = joined === '' && parts.length > 0 ? REMAINDER.exec(sub) : null;
+        if (rest !== null && rest[2] === unit) {
+          // `…正在办理6件,申请人主动撤销件6件,其余38件全部按时答复` (probeJ3 050): the rest of the total, what became of
+          // it said after its count, closes the list.
+          parts.push({ value: Number(rest[1]), detail: rest[1]!, distributive: false, label: sub });
+          catchAll = true;
           break pieces;
         }
         const tail = joined === '' && parts.length > 0 ? bareTail(subs.slice(s), list.slice(p + 1)) : undefined;
@@ -280,7 +300,12 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
       ) {
         break pieces; // `…人事信息3条，云林新韵微信公众号发布信息224条`: another channel's count, no part
       }
-      if ((completed && CARRIED.test(part.label)) || CONSEQUENCE.test(part.label) || (parts.length > 0 && AVERAGE.test(part.label))) {
+      if (
+        (completed && CARRIED.test(part.label)) ||
+        CONSEQUENCE.test(part.label) ||
+        (parts.length > 0 && AVERAGE.test(part.label)) ||
+        (ofApplications && APPEAL.test(part.label))
+      ) {
         break pieces;
       }
       if (namesCategory(part.label)) {
@@ -326,6 +351,12 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
     // `受理申请21件，结转上年度2件，其中网上申请20件，书面申请3件`: the 其中 splits both counts (21 + 2).
     return { total: before + total, unit, sum, catchAll, detail };
   }
+  const carriedIn = sum > total && parts.some((p) => CARRIED.test(p.label)) ? carriedInBefore(text.slice(0, match.index)) : undefined;
+  if (carriedIn !== undefined && sum === carriedIn + total) {
+    // `除上年度结转的1件政府信息公开申请,共收到依申请公开124件,其中,全年共办理依申请公开122件,结转下年度继续办理3件`
+    // (probeJ3 024): what became of the applications received and of those carried in (122 + 3 = 124 + 1).
+    return { total: carriedIn + total, unit, sum, catchAll, detail };
+  }
   if (sum > total && splitsIntoTotals(parts, total)) {
     // `申请7件,其中自然人6件,法人及其他组织1件,予以公开或部分公开1件,本机关不掌握4件,…`: by applicant and by outcome.
     return { total, unit, sum: total, catchAll, detail };
@@ -337,6 +368,45 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
     return { total, unit, sum: total, catchAll: kept.some((p) => CATCH_ALL.test(p.label)), detail: kept.map((p) => p.detail).join('+') };
   }
   return bare > 0 ? { total, unit, sum, catchAll, detail, bare } : { total, unit, sum, catchAll, detail };
+}
+
+// A count and its unit run into the next part's label (`概况类信息348条政务要闻415条…`): the page lost the separators.
+const RUN_BOUNDARY = /(?<![\d.第])\d+(?:件|条|篇|个|项|次)(?=[\u4e00-\u9fff])/g;
+// One part of such a run: a label of two Han characters at least, then its count — with its unit, or without it when
+// the next label follows at once (`通知公告307不动产公告84条`).
+const RUN_PART = /([^\d]*[\u4e00-\u9fff]{2})([1-9]\d{0,3}|0)(件|条|篇|个|项|次)?(?=[\u4e00-\u9fff]|$)/y;
+// What a count followed by a Han character is not the count of a part: a date, an order, a number's own word.
+const NOT_A_COUNT_AFTER = /^[号年月日时个项次件条篇期家人户万亿千百元届批类版位名余多倍%％.]/;
+
+/**
+ * A piece of a list whose parts a page ran together without separators (`概况类信息348条政务要闻415条通知公告307不动产公告
+ * 84条工作动态404条信息公开目录信息1062条`, probeJ4 028), split into its parts; `[sub]` unless it is read whole so. Only a
+ * piece where a count in `unit` is followed by the next label at least twice, and that is nothing but labels and counts:
+ * every label names no date or order (NOT_A_LABEL_END), every count in `unit` or followed by a label at once.
+ */
+function runTogetherParts(sub: string, unit: string): string[] {
+  const boundaries = sub.match(RUN_BOUNDARY);
+  if (boundaries === null || boundaries.filter((b) => b.endsWith(unit)).length < 2) {
+    return [sub];
+  }
+  const out: string[] = [];
+  RUN_PART.lastIndex = 0;
+  while (RUN_PART.lastIndex < sub.length) {
+    const at = RUN_PART.lastIndex;
+    const match = RUN_PART.exec(sub);
+    if (match === null || NOT_A_LABEL_END.test(match[1]!) || (match[3] !== undefined && match[3] !== unit)) {
+      return [sub];
+    }
+    const after = sub.slice(RUN_PART.lastIndex);
+    if (match[3] === undefined && (after === '' || NOT_A_COUNT_AFTER.test(after))) {
+      return [sub];
+    }
+    out.push(`${match[1]}${match[2]}${unit}`);
+    if (RUN_PART.lastIndex === at) {
+      return [sub];
+    }
+  }
+  return out;
 }
 
 /**
@@ -454,6 +524,25 @@ export const CONSEQUENCE = /^(?:引发|引發|导致|導致|引起|造成|产生
 export const AVERAGE = /日均|月均|周均|平均|人均/;
 
 const CARRIED = /(?:转接|结转|转入|转至|顺延)(?:到|至|入)?下一?年|下一?年度?继续办理/;
+
+// Appeals (行政复议, 行政诉讼) against what was decided: no applications.
+const APPEAL = /复议|诉讼|復議|訴訟/;
+
+// The rest of the total, counted, then what became of it (`其余38件全部按时答复`): group 1 the count, 2 its unit.
+const REMAINDER = /^(?:其余|其他|其它|剩余|余下)(?:的)?(\d+)(件|条|篇|个|项|次)(?=[\u4e00-\u9fff])/;
+
+// Applications carried in from the year before, stated before the total (`除上年度结转的1件政府信息公开申请`,
+// `上年结转2件`, `2件为上年结转`).
+const CARRIED_IN_BEFORE = [
+  /上一?年度?结转[^\d。，,；;]{0,10}?(\d+)\s*件/,
+  /(\d+)\s*件[^\d。，,；;]{0,4}?(?:为|系|属)?上一?年度?结转/,
+] as const;
+
+/** The applications carried in from the year before that the sentence states before its total; undefined when none or several. */
+function carriedInBefore(head: string): number | undefined {
+  const found = CARRIED_IN_BEFORE.map((pattern) => pattern.exec(head)?.[1]).filter((n) => n !== undefined);
+  return found.length === 0 || found.some((n) => n !== found[0]) ? undefined : Number(found[0]);
+}
 
 interface Part {
   readonly value: number;
