@@ -214,6 +214,57 @@ describe('where a real page stops inside a table: READ-TRUNCATED names it, CELL-
     assert.deepEqual(blank(reading), []);
   });
 
+  it('a page ending in a bare `第二十条` after a row`s line of bars (probeJ1 002: the next block`s `第二十条第(八)项`) is cut there', async () => {
+    const lines = [
+      '二、主动公开政府信息情况',
+      '|',
+      '第二十条第(一)项 | |||',
+      '|',
+      '信息内容 |',
+      '本年制发件数 |',
+      '本年废止件数 |',
+      '现行有效件数 |',
+      '|',
+      '规章 |',
+      '0 |',
+      '0 |',
+      '0 |',
+      '|',
+      '行政规范性文件 |',
+      '0 |',
+      '0 |',
+      '0 |',
+      '|',
+      '第二十条第(五)项 | |||',
+      '|',
+      '信息内容 |',
+      '本年处理决定数量 | ||',
+      '|',
+      '行政许可 |',
+      '325 | ||',
+      '|',
+      '第二十条第(六)项 | |||',
+      '|',
+      '信息内容 |',
+      '本年处理决定数量 | ||',
+      '|',
+      '行政处罚 |',
+      '49 | ||',
+      '|',
+      '行政强制 |',
+      '0 | ||',
+      '|',
+      '第二十条',
+    ];
+    const reading = await read(lines.join('\n'), 'j1-002.txt');
+    const found = rules(reading);
+    assert.deepEqual(
+      // (The excerpt opens on section 二: section 一 is missing from it.)
+      found.filter((f) => /^(?:READ-TRUNCATED|STRUCT-TABLE|STRUCT-SECTION)/.test(f) && !f.includes('一、总体情况')),
+      ['READ-TRUNCATED 文本在表二“行政强制”处中断，其后内容缺失'],
+    );
+  });
+
   it('blank cells before the cut are counted, none after it (probeI7 041: rows 一 and 二 give 总计 only)', async () => {
     const lines = [
       '三、收到和处理政府信息公开申请情况',

@@ -105,3 +105,89 @@ test('a 2021 report whose table 二 header rows a crawler dropped still reads as
   assert.deepEqual(table2(dropped), table2(original));
   assert.ok(table2(original).includes('licensing.decisions=9487'));
 });
+
+test('a traditional-script page`s 2021 table 二 with `處理決定數量` (no 本年) over its one-value rows (probeJ1 041)', async () => {
+  const text = [
+    '二、主動公開政府信息情況',
+    '|',
+    '第二十條第(一)項 |',
+    '|||',
+    '|',
+    '信息內容 |',
+    '本年制發件數 |',
+    '本年廢止件數 |',
+    '現行有效件數 |',
+    '|',
+    '規章 |',
+    '0 |',
+    '0 |',
+    '0 |',
+    '|',
+    '行政規范性文件 |',
+    '9 |',
+    '3 |',
+    '6 |',
+    '|',
+    '第二十條第(五)項 |',
+    '|||',
+    '|',
+    '信息內容 |',
+    '處理決定數量 |',
+    '||',
+    '|',
+    '行政許可 |',
+    '0件 |',
+    '||',
+    '|',
+    '第二十條第(六)項 |',
+    '|||',
+    '|',
+    '信息內容 |',
+    '處理決定數量 |',
+    '||',
+    '|',
+    '行政處罰 |',
+    '0 |',
+    '||',
+    '|',
+    '行政強制 |',
+    '0 |',
+    '||',
+    '|',
+    '第二十條第(八)項 |',
+    '|||',
+    '|',
+    '信息內容 |',
+    '本年收費金額(單位:萬元) |',
+    '||',
+    '|',
+    '行政事業性收費 |',
+    '0 |',
+    '||',
+    '|',
+  ].join('\n');
+  const loaded = await loadSource(new TextEncoder().encode(text), 'page.txt');
+  assert.ok(loaded.ok);
+  const { reading } = readReport(loaded.document, 'page.txt');
+  assert.equal(reading.template, '2021');
+  assert.deepEqual(
+    reading.cells.map((c) => `${c.id}=${c.raw}`),
+    [
+      'rules.issued=0',
+      'rules.repealed=0',
+      'rules.in_force=0',
+      'normative_documents.issued=9',
+      'normative_documents.repealed=3',
+      'normative_documents.in_force=6',
+      'licensing.decisions=0件',
+      'penalties.decisions=0',
+      'coercion.decisions=0',
+      'fees.amount_wan=0',
+    ],
+  );
+  const read = reading.findings.filter((f) => ['LABEL-VARIANT', 'READ-ROW-SHAPE', 'TPL-MIXED'].includes(f.rule));
+  assert.deepEqual(
+    read.map((f) => f.message),
+    ['“处理决定数量”与格式规定的“本年处理决定数量”不一致'],
+  );
+});

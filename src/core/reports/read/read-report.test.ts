@@ -23,6 +23,30 @@ describe('a page about a report, titled by it, is no report (NOT-A-REPORT)', () 
     assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
   });
 
+  test('a 解读 page opening on the report it interprets (probeJ5 015): `现就年报内容进行如下解读` over its own outline', () => {
+    const reading = read([
+      '《莘县王庄集镇人民政府2023年政府信息公开工作年度报告》已经编制完成并向社会公开,为方便群众看懂年报信息,进一步了解2023年政府信息公开工作,现就年报内容进行如下解读。',
+      '一、编制背景',
+      '二、编制依据',
+      '1.《中华人民共和国政府信息公开条例》(国务院令第711号)。',
+      '五、统计期限',
+      '本年度报告中所列数据统计期限从2023年1月1日到2023年12月31日止。',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
+  });
+
+  test('a report whose introduction names 解读 as its work, not as what the page is, stays a report', () => {
+    const reading = read([
+      '某县民政局2023年政府信息公开工作年度报告',
+      '本报告由某县民政局编制，现就2023年政府信息公开工作情况报告如下。',
+      '一、总体情况',
+      '2023年，我局对《某县民政局2022年政府信息公开工作年度报告》进行了解读，主动公开政府信息82条。',
+      '二、主动公开政府信息情况',
+    ]);
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), JSON.stringify(reading.findings));
+    assert.equal(reading.agency, '某县民政局');
+  });
+
   test('a notice about making the reports (probeW/052), listing what a report holds: no agency, no year', () => {
     const reading = read([
       '法搜网--中国法律信息搜索网',

@@ -385,11 +385,28 @@ function titledAboutAReport(lines: readonly string[]): boolean {
     .map((line) => line.trim())
     .find((line) => /年度报告|年报/.test(line));
   return (
-    title !== undefined &&
-    (INTERPRETATION.test(title) || NOTICE_ABOUT_REPORTS.test(title) || TEMPLATE_NOTICE.test(title)) &&
-    !sendsItsReport(title, lines)
+    (title !== undefined &&
+      (INTERPRETATION.test(title) || NOTICE_ABOUT_REPORTS.test(title) || TEMPLATE_NOTICE.test(title)) &&
+      !sendsItsReport(title, lines)) ||
+    opensAsInterpretation(lines)
   );
 }
+
+/**
+ * Whether the text opens by saying that it interprets a report (`《莘县王庄集镇人民政府2023年政府信息公开工作年度报告》已经编制完成
+ * 并向社会公开,…,现就年报内容进行如下解读。`, probeJ5 015; `现对《…年度报告》解读如下：`): one of its first sentences ends on
+ * it, before the page's own outline (`一、编制背景`, `二、编制依据` …). A report says what it reports, not that it interprets.
+ */
+function opensAsInterpretation(lines: readonly string[]): boolean {
+  return openingSentences(lines)
+    .slice(0, MAX_INTERPRETING_SENTENCE)
+    .some((sentence) => INTERPRETING_OPENING.test(sentence));
+}
+// `现就年报内容进行如下解读`, `现就《…年度报告》有关情况解读如下`, `现对…年度报告进行解读如下`, `对…年报解读如下:`: the sentence
+// ends on the 解读 of a report it names (报告, 年报).
+const INTERPRETING_OPENING =
+  /(?:^|[，,；;])(?:现|特|下面|以下)?(?:就|对)[^，,；;]{0,60}?(?:报告|年报)[》〉”"]?[^，,；;《》]{0,12}?(?:进行)?(?:如下)?解读(?:如下)?[:：]?$/;
+const MAX_INTERPRETING_SENTENCE = 3;
 
 /**
  * Whether a covering letter titling the text (`武威市人民政府关于报送武威市2020年度政府信息公开工作年度报告的函`, probeI3 038)

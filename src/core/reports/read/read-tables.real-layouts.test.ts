@@ -860,3 +860,184 @@ describe('a text cut right after a number, one value more than the row has colum
     assert.deepEqual([cells['procurement.procurement_items'], cells['procurement.procurement_amount']], [0, 20]);
   });
 });
+
+describe('a table 二 column label either template could mean (probe round 17)', () => {
+  it('reads `本年制作数量` beside 2021`s 本年废止件数 and 现行有效件数 as 2021`s 本年制发件数 (probeJ4 036, cut in the header)', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 |',
+      '|||',
+      '信息内容 |',
+      '本年制作数量 |',
+      '本年废止件数 |',
+      '现行有效件数',
+    ]);
+    assert.equal(reading.template, '2021');
+    assert.deepEqual(
+      reading.findings.map((f) => [f.rule, f.message]),
+      [
+        ['LABEL-VARIANT', '“本年制作数量”与格式规定的“本年制发件数”不一致'],
+        ['READ-TRUNCATED', '文本在表二的表头处中断，其后内容缺失'],
+      ],
+    );
+  });
+
+  it('keeps a 2019 header`s exact label as written: `本年新制作数量 | 本年废止件数 | 现行有效件数` is mixed, and says which labels', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 |',
+      '信息内容 |',
+      '本年新制作数量 |',
+      '本年废止件数 |',
+      '现行有效件数',
+    ]);
+    assert.equal(reading.template, 'mixed');
+    assert.deepEqual(reading.templateLabels, { '2019': ['本年新制作数量'], '2021': ['本年废止件数', '现行有效件数'] });
+  });
+
+  it('reads `处理决定数量` under 2021 headers as 本年处理决定数量 and the one-value rows under it (a 2021 page`s text)', () => {
+    // probeJ1 041 after its conversion from traditional characters (test/reader-real-pages.test.ts reads the page's own).
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '|',
+      '第二十条第(一)项 |',
+      '|||',
+      '|',
+      '信息内容 |',
+      '本年制发件数 |',
+      '本年废止件数 |',
+      '现行有效件数 |',
+      '|',
+      '规章 |',
+      '0 |',
+      '0 |',
+      '0 |',
+      '|',
+      '第二十条第(五)项 |',
+      '|||',
+      '|',
+      '信息内容 |',
+      '处理决定数量 |',
+      '||',
+      '|',
+      '行政许可 |',
+      '0件 |',
+      '||',
+      '|',
+      '第二十条第(六)项 |',
+      '|||',
+      '|',
+      '信息内容 |',
+      '处理决定数量 |',
+      '||',
+      '|',
+      '行政处罚 |',
+      '0 |',
+      '||',
+      '|',
+      '行政强制 |',
+      '0 |',
+      '||',
+      '|',
+      '第二十条第(八)项 |',
+      '|||',
+      '|',
+      '信息内容 |',
+      '本年收费金额(单位:万元) |',
+      '||',
+      '|',
+      '行政事业性收费 |',
+      '0 |',
+      '||',
+      '|',
+    ]);
+    assert.equal(reading.template, '2021');
+    assert.deepEqual(values(reading), {
+      'rules.issued': 0,
+      'rules.repealed': 0,
+      'rules.in_force': 0,
+      'licensing.decisions': 0,
+      'penalties.decisions': 0,
+      'coercion.decisions': 0,
+      'fees.amount_wan': 0,
+    });
+    assert.deepEqual(
+      reading.findings.map((f) => [f.rule, f.message, f.cells]),
+      [
+        [
+          'LABEL-VARIANT',
+          '“处理决定数量”与格式规定的“本年处理决定数量”不一致',
+          ['licensing.decisions', 'penalties.decisions', 'coercion.decisions'],
+        ],
+      ],
+    );
+  });
+
+  it('keeps `处理决定数量` the 2019 column over a row of three values (the 2019 form`s block in a 2021 table): mixed, as written', () => {
+    const reading = read([
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项 | |||',
+      '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '规章 | 1 | 0 | 1 |',
+      '第二十条第(五)项 | |||',
+      '信息内容 | 处理决定数量 | ||',
+      '行政许可 | 5 | 0 | 3 |',
+    ]);
+    assert.equal(reading.template, 'mixed');
+    const cells = values(reading);
+    assert.deepEqual([cells['licensing.prior_items'], cells['licensing.items_change'], cells['licensing.decisions']], [5, 0, 3]);
+  });
+});
+
+describe('a table 三 group row with more values than its columns (probeJ5 032: its sub-rows` labels lost)', () => {
+  const head = [
+    '三、收到和处理政府信息公开申请情况',
+    '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |',
+    '申请人情况 |',
+    '自然人 |',
+    '法人或其他组织 |',
+    '总计 |',
+    '商业 企业 |',
+    '科研 机构 |',
+    '社会公益组织 |',
+    '法律服务机构 |',
+    '其他 |',
+    '一、本年新收政府信息公开申请数量 |',
+    ...T3_ZERO.map((v) => `${v} |`),
+    '三、本年度办理结果 |',
+    '(一)予以公开 |',
+    ...T3_ZERO.map((v) => `${v} |`),
+  ];
+
+  it('reads none of the values after `(三)不予公开 |`: 64 lines of `0 |`, then `(四)无法`', () => {
+    const reading = read([...head, '(三)不予公开 |', ...Array.from({ length: 64 }, () => '0 |'), '(四)无法']);
+    assert.deepEqual(
+      reading.cells.filter((c) => c.id.startsWith('outcome.withheld')),
+      [],
+    );
+    assert.equal(values(reading)['outcome.disclosed.total'], 0);
+    assert.deepEqual(
+      reading.findings.filter((f) => f.rule === 'READ-ROW-SHAPE').map((f) => f.message),
+      ['表三“（三）不予公开”行无法对齐到7列，未读取该行'],
+    );
+  });
+
+  it('still reads a group row that holds exactly its seven values', () => {
+    const reading = read([
+      ...head,
+      '(三)不予公开 |',
+      '1 |',
+      '0 |',
+      '0 |',
+      '0 |',
+      '0 |',
+      '0 |',
+      '1 |',
+      '1.属于国家秘密 |',
+      ...T3_ZERO.map((v) => `${v} |`),
+    ]);
+    assert.equal(values(reading)['outcome.withheld.natural_person'], 1);
+    assert.equal(values(reading)['outcome.withheld.total'], 1);
+    assert.equal(values(reading)['outcome.withheld.state_secret.total'], 0);
+  });
+});

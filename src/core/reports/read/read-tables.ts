@@ -146,11 +146,26 @@ interface HeaderRecord {
   readonly columns: readonly LabelCell[];
   readonly templates: Set<TemplateId>;
   /** Table 二: where each column's label sits in the header row (null when a label was joined from fragments). */
-  readonly positions: ReadonlyMap<string, number> | null;
+  readonly positions: Map<string, number> | null;
   /** Position of the header's first label (`信息内容`). */
   readonly start: number;
   /** Positions of the header's labels the template lacks (`项目数量`): the values under them are not read. */
   readonly unknownAt: readonly number[];
+  /** Column labels either template could mean, read once the table's other columns are known (alignRows' end). */
+  readonly held: readonly HeldColumn[];
+  /** The column labels of this header row and the header rows right before it (one label a line), in order. */
+  readonly run: readonly LabelCell[];
+}
+
+/**
+ * A table 二 column label of one template (`own`) that may just as well mean a column of the other (otherColumnOf):
+ * the 2019 `处理决定数量`, which is 2021's `本年处理决定数量` without 本年 (the one column ID both templates have; the
+ * 2021 label is no 2019 one), or a variant wording of one template's column (`本年制作数量`, a typo of 2019's 本年新制作数量).
+ */
+interface HeldColumn {
+  /** Its index in the header's columns. */
+  readonly at: number;
+  readonly own: TemplateId;
 }
 
 interface DataRecord {
@@ -306,16 +321,24 @@ function table2Header(
   columns: readonly LabelCell[],
   content: LabelCell | undefined,
   markers: { readonly '2021': string[]; readonly '2019': string[] },
-  unknownAt: readonly number[] = [],
+  unknownAt: readonly number[],
+  run: LabelCell[],
 ): HeaderRecord {
   const templates = new Set<TemplateId>();
+  const held: HeldColumn[] = [];
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
+    run.push(column);
     for (let j = 0; j < column.targets.length; j++) {
       const target = column.targets[j]!;
       if (target.kind === 'column' && target.templates.length === 1) {
-        templates.add(target.templates[0]!);
-        markers[target.templates[0]!].push(column.text);
+        const own = target.templates[0]!;
+        if (column.match.difference !== 'none' || sharedColumn(target.colId, own, column.match.official) !== undefined) {
+          held.push({ at: i, own });
+          break;
+        }
+        templates.add(own);
+        markers[own].push(column.text);
       }
     }
   }
@@ -336,7 +359,64 @@ function table2Header(
     positions: allPlaced && content !== undefined && content.index >= 0 ? positions : null,
     start: content?.index ?? -1,
     unknownAt,
+    held,
+    run,
   };
+}
+
+/** Whether no row under a header holds more filled values than its row has columns in a template (`行政许可 | 5 | 0 | 3`). */
+function fitsRowsUnder(header: HeaderRecord, records: readonly DataRecord[], template: TemplateId): boolean {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const row = record.header === header && record.rowId !== null ? TEMPLATES[template].rowById.get(record.rowId) : undefined;
+    if (row !== undefined && record.values.filter((v) => !isBlank(v)).length > row.columns.length) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The other template's column of a column ID both templates have whose label holds this one's (`处理决定数量` in 2021's
+ * `本年处理决定数量`: the 2019 label may be the 2021 one written short), else undefined.
+ */
+function sharedColumn(colId: string, own: TemplateId, official: string): ColumnDef | undefined {
+  const blocks = TEMPLATES[own === '2021' ? '2019' : '2021'].tables.二.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const same = blocks[b]!.columns.find((c) => c.id === colId);
+    if (same !== undefined) {
+      return same.label !== official && same.label.includes(official) ? same : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The other template's column a held label (HeldColumn) would be: the column of the same ID (`处理决定数量` →
+ * `本年处理决定数量`), or, for a variant wording, the column of the other template's block whose other columns
+ * its header names, in order, leaving only its place (`本年制作数量 | 本年废止件数 | 现行有效件数`: 2021's
+ * 本年制发件数). Undefined when there is none: the label is its own template's.
+ */
+function otherColumnOf(label: LabelCell, own: TemplateId, run: readonly LabelCell[]): ColumnDef | undefined {
+  const target = columnTargetOf(label)!;
+  const shared = sharedColumn(target.colId, own, label.match.official);
+  if (shared !== undefined || label.match.difference === 'none' || run.length < 2) {
+    return shared;
+  }
+  const other: TemplateId = own === '2021' ? '2019' : '2021';
+  const at = run.indexOf(label);
+  const blocks = TEMPLATES[other].tables.二.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const columns = blocks[b]!.columns;
+    let fits = columns.length === run.length;
+    for (let j = 0; j < run.length && fits; j++) {
+      fits = j === at || run[j]!.targets.some((t) => t.kind === 'column' && t.colId === columns[j]!.id && t.templates.includes(other));
+    }
+    if (fits) {
+      return columns[at];
+    }
+  }
+  return undefined;
 }
 
 // splitRow's per-cell scratch (reused, grown on demand): the cell's kind and its label match.
@@ -759,6 +839,9 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
     findings: collectFindings(layout, aligned, choice, emitted, readCells, cut, lastContent, runs?.outcomes ?? []),
     truncatedIn: cut?.table ?? null,
     ...(cut === null ? {} : { truncatedAt: truncationPoint(cut, aligned.records, choice, emitted, endRecord) }),
+    ...(choice.template === 'mixed'
+      ? { templateLabels: { '2019': choice.markers['2019'].map(foundLabelText), '2021': choice.markers['2021'].map(foundLabelText) } }
+      : {}),
     ...narrativeOf(layout, aligned.consumed),
   };
   if (runs === null || runs.candidates.size === 0) {
@@ -824,6 +907,9 @@ function alignRows(layout: ScannedLayout): AlignedRows {
   const unknownSeen = new Set<string>();
   const markers = { '2021': [] as string[], '2019': [] as string[] };
   let t2Header: HeaderRecord | null = null;
+  // Headers holding a column label either template could mean (HeldColumn), and the current header's run.
+  const heldHeaders: HeaderRecord[] = [];
+  let headerRun: LabelCell[] | null = null;
   // Table 三's column titles in the order its header rows give them, until its first data row.
   const t3Heads: string[] = [];
   let t3Data = false;
@@ -1044,14 +1130,60 @@ function alignRows(layout: ScannedLayout): AlignedRows {
       }
       t2Header = null;
     }
+    if (block !== undefined || content !== undefined || !lastHeader || headerRun === null) {
+      // A header starts again at its block label or `信息内容`, and after any data row.
+      headerRun = [];
+    }
     if (columns.length > 0) {
-      t2Header = table2Header(columns, content, markers, unknownAt);
+      t2Header = table2Header(columns, content, markers, unknownAt, headerRun);
       for (let i = 0; i < columns.length; i++) {
         const column = columns[i]!;
-        noteLabel(column, '二', { colId: columnTargetOf(column)!.colId, header: t2Header });
+        if (!t2Header.held.some((a) => a.at === i)) {
+          noteLabel(column, '二', { colId: columnTargetOf(column)!.colId, header: t2Header });
+        }
+      }
+      if (t2Header.held.length > 0) {
+        heldHeaders.push(t2Header);
       }
     }
     accept(row, null, true);
+  }
+
+  // Column labels either template could mean (`处理决定数量`, `本年制作数量`): the other template's when every other
+  // column, block and row of table 二 is that template's only; else their own, as they are written.
+  if (heldHeaders.length > 0) {
+    const only2019Row = records.some((r) => r.table === '二' && r.rowId !== null && !TEMPLATES['2021'].rowById.has(r.rowId));
+    const side: TemplateId | null =
+      markers['2021'].length > 0 && markers['2019'].length === 0 && !only2019Row
+        ? '2021'
+        : markers['2019'].length > 0 && markers['2021'].length === 0
+          ? '2019'
+          : null;
+    for (let h = 0; h < heldHeaders.length; h++) {
+      const header = heldHeaders[h]!;
+      const columns = header.columns as LabelCell[];
+      for (let k = 0; k < header.held.length; k++) {
+        const { at, own } = header.held[k]!;
+        const label = columns[at]!;
+        const column =
+          side !== null && side !== own && fitsRowsUnder(header, records, side) ? otherColumnOf(label, own, header.run) : undefined;
+        const tpl = column === undefined ? own : side!;
+        header.templates.add(tpl);
+        markers[tpl].push(label.text);
+        if (column === undefined) {
+          noteLabel(label, '二', { colId: columnTargetOf(label)!.colId, header });
+          continue;
+        }
+        const targets = targetsIn(matchLabel(column.label), '二').filter((t) => t.kind === 'column' && t.colId === column.id);
+        columns[at] = labelCell(label.text, { targets, official: column.label, difference: 'wording' }, targets, label.index);
+        const ownId = columnTargetOf(label)!.colId;
+        if (header.positions !== null && ownId !== column.id) {
+          header.positions.set(column.id, header.positions.get(ownId)!);
+          header.positions.delete(ownId);
+        }
+        variants.push({ found: foundLabelText(label.text), official: column.label, table: '二', colId: column.id, header });
+      }
+    }
   }
 
   const accepted = lastRow as PhysicalRow | null;
@@ -1119,6 +1251,8 @@ interface TemplateChoice {
   readonly fallback: TemplateId;
   readonly t3Template: TemplateId;
   readonly flatOther: boolean;
+  /** The labels found that are one template's (the evidence, for TPL-MIXED's message). */
+  readonly markers: { readonly '2021': readonly string[]; readonly '2019': readonly string[] };
 }
 
 /** Step 2: the template, from the labels only one template has (§4.5). */
@@ -1179,7 +1313,7 @@ function detectTemplate(records: readonly DataRecord[], found: AlignedRows['mark
           ? '2019'
           : 'unknown';
   const fallback: TemplateId = template === '2019' ? '2019' : '2021';
-  return { template, fallback, t3Template: otherSubRows ? '2021' : fallback, flatOther };
+  return { template, fallback, t3Template: otherSubRows ? '2021' : fallback, flatOther, markers };
 }
 
 /**
@@ -1388,7 +1522,7 @@ function emitCells(
     if (tail !== null) {
       tailDropped = messageRow(rowDef.label);
     }
-    const found =
+    const aligned =
       glued !== null
         ? glued
         : narrow !== null
@@ -1396,6 +1530,10 @@ function emitCells(
           : underHeader(record, columns)
             ? width
             : align(tail ?? record.values, width, record.positional, isCut, trailing);
+    // A group row (`（三）不予公开`) holds its own values only when exactly its columns' count is printed on it: more
+    // are its sub-rows' values whose labels the page lost (`(三)不予公开 |` then 64 lines of `0 |`, probeJ5 032), and
+    // its rightmost seven would be the last sub-row's cells, or none of any row.
+    const found = aligned > width && rowDef.kind === 'group' ? UNALIGNED : aligned;
     if (isCut && (found === UNALIGNED || narrow !== null)) {
       // A narrow table 三 row's values stand under other columns than the template's: none counted as reached.
       cutReached = 0;

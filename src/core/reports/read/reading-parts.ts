@@ -26,6 +26,14 @@ export interface TableReading {
   readonly beforeTables?: number;
   /** Absent table 二 cells of rows whose digits ran together: the values the allowed splits give them. */
   readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
+  /** A mixed report's labels of each template, as found (TPL-MIXED names them when no cell of theirs was read). */
+  readonly templateLabels?: TemplateLabels;
+}
+
+/** The labels found that only one template has (`本年新制作数量`, `本年废止件数`), per template. */
+export interface TemplateLabels {
+  readonly '2019': readonly string[];
+  readonly '2021': readonly string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 // The shape every validation rule shares. A rule is a pure function from the facts of one report
 // (and, for cross-year rules, the previous year's) to evaluations; failures carry their finding.
 
-import type { DocumentText, RunCandidates, TableReading, TruncatedAt } from '../read/reading-parts.ts';
+import type { DocumentText, RunCandidates, TableReading, TemplateLabels, TruncatedAt } from '../read/reading-parts.ts';
 import type { ReadCell, RuleEvaluation } from '../report-model.ts';
 import type { DetectedTemplate, TableId } from '../template.ts';
 
@@ -20,6 +20,8 @@ export interface ReportFacts {
   readonly narrativeLines: readonly string[];
   /** Absent table 二 cells of run-together rows: the values their allowed splits give (rules 27, 45). */
   readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
+  /** A mixed report's labels of each template as the reader found them (TableReading.templateLabels). */
+  readonly templateLabels?: TemplateLabels;
 }
 
 /** Conventions the rules depend on (validation-rules.md marks them configurable). */
@@ -58,5 +60,6 @@ export function toReportFacts(tables: TableReading, text: DocumentText): ReportF
     text,
     narrativeLines: tables.narrativeLines,
     ...(tables.runCandidates === undefined ? {} : { runCandidates: tables.runCandidates }),
+    ...(tables.templateLabels === undefined ? {} : { templateLabels: tables.templateLabels }),
   };
 }

@@ -33,6 +33,17 @@ describe('TPL-MIXED (rule 12): columns or rows of both templates in one report',
     );
   });
 
+  test('a mixed report without cells of a template names the labels the reader found (a text cut in table 二`s header)', () => {
+    const report = {
+      ...buildFacts({ template: 'mixed', cells: {} }),
+      templateLabels: { '2019': ['本年新制作数量'], '2021': ['本年废止件数', '现行有效件数', '本年废止件数'] },
+    };
+    assert.deepEqual(
+      run(report).map((e) => e.finding?.message),
+      ['表格同时含有2019年格式和2021年格式的栏目（2019年格式“本年新制作数量”，2021年格式“本年废止件数”“现行有效件数”）'],
+    );
+  });
+
   test('a report in one template passes', () => {
     assert.deepEqual([run(SEED_FACTS['004']())[0]?.status, run(SEED_FACTS['001']())[0]?.status], ['pass', 'pass']);
   });

@@ -23,8 +23,12 @@ function markerLabel(cell: ReadCell, year: '2019' | '2021'): string {
   return path.length > 1 ? `${path[0]}的分项` : (path[0] ?? cell.row);
 }
 
-function examplesOf(cells: readonly ReadCell[], year: '2019' | '2021'): string {
-  return [...new Set(cells.map((c) => markerLabel(c, year)))]
+/**
+ * Up to two labels of one template's: its cells', else — no cell of it was read (a text cut in table 二's header,
+ * `本年新制作数量 | 本年废止件数`) — the labels the reader found.
+ */
+function examplesOf(cells: readonly ReadCell[], labels: readonly string[], year: '2019' | '2021'): string {
+  return [...new Set(cells.length > 0 ? cells.map((c) => markerLabel(c, year)) : labels)]
     .slice(0, EXAMPLES_PER_TEMPLATE)
     .map((label) => `“${label}”`)
     .join('');
@@ -44,10 +48,10 @@ export const checkTemplateMixed: RuleCheck = ({ report }) => {
       cells: [],
       message: () => {
         const markers = templateMarkers(report);
-        const parts = [
-          markers['2019'].length > 0 ? `2019年格式${examplesOf(markers['2019'], '2019')}` : '',
-          markers['2021'].length > 0 ? `2021年格式${examplesOf(markers['2021'], '2021')}` : '',
-        ].filter((p) => p !== '');
+        const examples = (year: '2019' | '2021'): string => examplesOf(markers[year], report.templateLabels?.[year] ?? [], year);
+        const parts = [examples('2019'), examples('2021')].flatMap((found, i) =>
+          found === '' ? [] : [`${i === 0 ? '2019' : '2021'}年格式${found}`],
+        );
         return `表格同时含有2019年格式和2021年格式的栏目（${parts.join('，')}）`;
       },
     }),
