@@ -24,6 +24,13 @@ const STATEMENT = /(行政规范性文件|规范性文件|规章|行政许可|�
 // Before or inside a 规章/规范性文件 figure, words that make it another count than the documents made this
 // year: the stock in force (rule 45's), repealed, reviewed or filed ones (`已宣布废止规范性文件5件`).
 const NOT_ISSUED = /有效|废止|失效|清理|修改|修订|审查|审核|备案|宣布|报送/;
+// The number before the label, right after a verb of issuing (`以“柳体规”文号出台了2份规范性文件`, probeL2 019): the
+// documents issued this year, in 件 or 份.
+const ISSUED_BEFORE = /(?:出台|制发|印发|制定|发布)了?(?:共|共计)?\s*(\d+)\s*(?:份|件)(?:的)?(行政规范性文件|规范性文件|规章)/;
+// Around such a figure, words that make it another period's (`2019年以来`, `累计`, a year named) or others' (`各部门`, `指导…`)
+// documents, or no documents at all (`…规范性文件解读`).
+const NOT_THIS_YEAR = /以来|累计|历年|先后|截至|截止|近年|\d{4}\s*年/;
+const NOT_OWN = /各|(?<!本)部门|指导|督促|协助|配合/;
 // Between a label and its figure, words that make the figure a total of several kinds (`行政规范性文件等243件`).
 const AGGREGATE = /^\s*(?:等|在内|以及)/;
 const ROW: Readonly<Record<string, Table2StatementRow>> = {
@@ -47,7 +54,7 @@ export function table2StatementOf(clause: string): Table2Statement | null {
   }
   const match = STATEMENT.exec(text);
   if (match === null) {
-    return null;
+    return issuedBefore(text);
   }
   const label = match[1]!;
   const row = ROW[label]!;
@@ -65,6 +72,24 @@ export function table2StatementOf(clause: string): Table2Statement | null {
     return null;
   }
   return { rule: 'NARR-T2', label, row, kind: documents ? 'issued' : 'decisions', n: Number(match[3]) };
+}
+
+/**
+ * `出台了2份规范性文件`: the documents issued this year, the number before the label after a verb of issuing. Not when the
+ * clause speaks of another period or of others' documents, nor with a word of another count (废止, 清理, 审查, 备案 …).
+ */
+function issuedBefore(text: string): Table2Statement | null {
+  const match = ISSUED_BEFORE.exec(text);
+  if (match === null) {
+    return null;
+  }
+  const before = text.slice(0, match.index);
+  const after = text.slice(match.index + match[0].length);
+  if (NOT_ISSUED.test(before) || NOT_THIS_YEAR.test(text) || NOT_OWN.test(before) || /^\s*(?:的)?(?:解读|草案|征求意见)/.test(after)) {
+    return null;
+  }
+  const label = match[2]!;
+  return { rule: 'NARR-T2', label, row: ROW[label]!, kind: 'issued', n: Number(match[1]) };
 }
 
 /** The cell a statement names in a template (`normative_documents.issued`, 2019 `….new_made`); null if none. */

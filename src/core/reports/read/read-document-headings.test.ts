@@ -112,3 +112,57 @@ describe('question marks a page wrote for characters it could not encode, before
     );
   });
 });
+
+describe('headings numbered with a space for `、` (probeL2 042)', () => {
+  test('`一 概 述`, `二 政府信息主动公开情况` are sections 一 and 二, whole lines of words only', () => {
+    assert.deepEqual(
+      [matchSectionHeading('一 概 述', '2021', 0)?.id, matchSectionHeading('一 概 述', '2021', 0)?.exact],
+      ['overview', false],
+    );
+    assert.equal(matchSectionHeading('二 政府信息主动公开情况', '2021', 1)?.id, 'proactive');
+    assert.equal(matchSectionHeading('一　总体情况', '2021', 0)?.found, '一　总体情况');
+    // a line of prose or a table row opening on `一 ` is none
+    assert.equal(matchSectionHeading('一 年来，我局主动公开政府信息情况良好。', '2021', 0), null);
+    assert.equal(matchSectionHeading('二 主动公开 | 5 | 0 |', '2021', 1), null);
+    assert.equal(matchSectionHeading('二 主动公开政府信息12条', '2021', 1), null);
+    assert.equal(matchSectionHeading('一 本年新收政府信息公开申请数量', '2021', 0), null);
+  });
+
+  test('the report is read (organ and year, TPL-BEFORE), not NOT-A-REPORT', () => {
+    const reading = read([
+      '引 言',
+      '本报告是根据《中华人民共和国政府信息公开条例》、《广州市政府信息公开规定》、《广州市依申请公开政府信息办法》要求,由广州市海珠区文化广电新闻出版局编制的2015年度政府信息公开年度报告。全文包括概述、政府信息主动公开情况、政府信息依申请公开情况、咨询情况、复议、诉讼和申诉的情况,以及存在的主要问题和改进措施,并附相关的说明和指标统计表。',
+      '一 概 述',
+      '2015年,海珠区文化广电新闻出版局在区委、区政府的领导下,依照《中华人民共和国政府信息公开条例》和市委、市政府《关于在区、县级市以上政权机关全面推行政务公开制度的实施意见》精神,按照区政务公开工作要求,进一步巩固政务公开成果,不断拓展公开内容,创新公开形式,完善公开制度,突出公开重点,提高公开水平,取得了一定成效。',
+      '二 政府信息主动公开情况',
+      '本局2015年全年主动公开政府信息741条,其中:1.组织机构;2.规章文件;3.行政执法;4.办事指南;5.政务动态;6.财政预决算;7.政府信息公开工作年度报告;8.其他。',
+    ]);
+    const rules = reading.findings.map((f) => f.rule);
+    assert.deepEqual([reading.agency, reading.year], ['广州市海珠区文化广电新闻出版局', 2015]);
+    assert.ok(rules.includes('TPL-BEFORE'), rules.join(' '));
+    assert.ok(!rules.includes('NOT-A-REPORT'), rules.join(' '));
+  });
+});
+
+describe('question marks a mirror wrote for a broken space after a heading (probeL2 027)', () => {
+  test('`一、总体情况?` is section 一 as the official heading; a line of `?` alone is none', () => {
+    assert.deepEqual(
+      [matchSectionHeading('  一、总体情况?', '2021', 0)?.id, matchSectionHeading('  一、总体情况?', '2021', 0)?.exact],
+      ['overview', true],
+    );
+    assert.equal(matchSectionHeading('一、总体情况 ?', '2021', 0)?.found, '一、总体情况');
+    assert.equal(matchSectionHeading('??', '2021', 0), null);
+  });
+
+  test('no STRUCT-HEADING notice for it', () => {
+    const reading = read([
+      '美高梅娛樂城办公厅2022年政府信息公开工作年度报告',
+      '  根据《中华人民共和国政府信息公开条例》规定和《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔2021〕30号)要求,现公布美高梅娛樂城办公厅2022年政府信息公开工作年度报告。?',
+      '  一、总体情况?',
+      '  2022年,美高梅娛樂城办公厅坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻党的二十大精神。?',
+    ]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(!messages.some((m) => m.startsWith('STRUCT-HEADING')), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.startsWith('STRUCT-SECTION 缺少“一、')), messages.join('\n'));
+  });
+});

@@ -90,6 +90,12 @@ const NUMBERING =
 const MAX_HEADING = 40;
 // Question marks where a page put characters it could not encode, before a heading's numeral or text.
 const ENCODING_JUNK = /^[?？][?？\s]*(?=[(（1-9\u4e00-\u9fff])/;
+// The same after a heading's text (`一、总体情况?`, probeL2 027: a mirror wrote each paragraph's closing space so).
+const TRAILING_JUNK = /(?<=[\u4e00-\u9fff）)])\s*[?？][?？\s]*$/;
+// A Chinese numeral set off by a space instead of `、` (`二 政府信息主动公开情况`, `一 概 述`, probeL2 042), before a line of
+// words only: no digit, no sentence punctuation (a line of prose or a table row beginning `一 ` is none).
+const SPACED_NUMBERING = /^([一二三四五六七八九十]{1,2})[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])/;
+const SPACED_TEXT = /^[\u4e00-\u9fff、（）() \t\u3000\u00a0]+$/;
 
 /**
  * Matches one line against the section headings from `fromIndex` on (headings come in template order).
@@ -103,7 +109,7 @@ export function matchSectionHeading(
 ): SectionHeadingMatch | null {
   // `??一、總體情況` (probeH9 010): characters the page could not encode, written as `?`, before the numeral hide
   // no heading.
-  const trimmed = line.trim().replace(ENCODING_JUNK, '');
+  const trimmed = line.trim().replace(ENCODING_JUNK, '').replace(TRAILING_JUNK, '');
   if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
     return null;
   }
@@ -116,6 +122,13 @@ export function matchSectionHeading(
   }
   if (cannotBeHeading(trimmed)) {
     return null;
+  }
+  const spaced = SPACED_NUMBERING.exec(trimmed);
+  if (spaced !== null) {
+    // `一 概 述`: numbered as `一、概述` would be, a whole line; the numbering differs from the format's (a notice).
+    const text = trimmed.slice(spaced[0].length);
+    const head = SPACED_TEXT.test(text) ? matchHeadingText(`${spaced[1]}、${text}`, template, fromIndex, false) : null;
+    return head === null ? null : { ...head, found: trimmed, exact: false };
   }
   // A numbered heading followed by its text on the same line (`六、其他需要报告的事项：无。`); a trailing
   // stop alone (`一、总体情况。`) is format and handled with the whole line.

@@ -267,6 +267,31 @@ describe('META-YEAR-TEXT (46): last year`s reports made in the year reported on'
   });
 });
 
+describe('META-YEAR-TEXT (46): last year`s report published in the year reported on', () => {
+  test('a bare 发布 of the year before`s report in section 一 is the year`s work (probeL1 006); presented now it is this report', () => {
+    const title = '广州市黄埔区人民政府 广州开发区管委会2021年政府信息公开工作年度报告';
+    const read = (line: string) => {
+      const text = readDocumentText([title, '一、总体情况', line], 'unknown');
+      return failures(checkNamedReportYear, buildFacts({ year: text.year, text }));
+    };
+    assert.deepEqual(
+      read('及时准确发布2020年政府信息公开工作年度报告。通过市行政规范性文件统一发布平台及区政府门户网站发布行政规范性文件59件。'),
+      [],
+    );
+    // the report presenting itself (现/特/特此 before the verb, 如下 after it) still is compared
+    for (const line of [
+      '现发布2020年政府信息公开工作年度报告。',
+      '特向社会公布2020年政府信息公开工作年度报告。',
+      '特此公布2020年政府信息公开工作年度报告。',
+      '按照要求公布2020年政府信息公开工作年度报告如下。',
+    ]) {
+      assert.equal(read(line).length, 1, line);
+    }
+    // another year than the one before: still a finding
+    assert.equal(read('及时准确发布2019年政府信息公开工作年度报告。').length, 1);
+  });
+});
+
 describe('META-YEAR-TEXT (46) on a web page', () => {
   test('links to other years` reports around the article (上一篇, bullets, 相关链接) are no finding, and not the title', () => {
     const lines = [

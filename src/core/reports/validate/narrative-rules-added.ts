@@ -311,7 +311,11 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
         continue;
       }
       const named = Number(match[1]);
-      if (listedItem(text, match) || severalReports(match[0]) || (named === year - 1 && workOnReport(text, match))) {
+      if (
+        listedItem(text, match) ||
+        severalReports(match[0]) ||
+        (named === year - 1 && (workOnReport(text, match) || publishedInTheYear(text, match)))
+      ) {
         continue;
       }
       out.push(
@@ -386,6 +390,22 @@ const REPORT_WORK = /^[》”"]?的?(?:编制|编写|撰写|起草|发布|公布
  */
 function workOnReport(text: string, match: RegExpMatchArray): boolean {
   return REPORT_WORK.test(text.slice(match.index! + match[0].length));
+}
+
+// A verb publishing the report right before its year (`及时准确发布2020年…年度报告`), and the same verb presenting this
+// report now (`现发布`, `特此公布`, `现予公开`, `特向社会公布`).
+const PUBLISHED = /(?:发布|公布|公开)了?$/;
+const PRESENTED = /(?:现|特|特此|现予|特予)(?:向社会|向公众)?(?:予以)?(?:发布|公布|公开)了?$/;
+
+/**
+ * Whether the report named by `match` is last year's report published in the year reported on (`及时准确发布2020年政府信息
+ * 公开工作年度报告。` in section 一 of a 2021 report, probeL1 006): published as one piece of the year's work, with a bare
+ * verb. The report presenting itself is presented now (`现发布…`, `特此公布…`, `…公布如下`) or named 本报告: still compared.
+ */
+function publishedInTheYear(text: string, match: RegExpMatchArray): boolean {
+  const before = text.slice(0, match.index).trimEnd();
+  const after = text.slice(match.index! + match[0].length);
+  return PUBLISHED.test(before) && !PRESENTED.test(before) && !/如下|本报告/.test(after);
 }
 
 function insideBookTitle(text: string, at: number): boolean {

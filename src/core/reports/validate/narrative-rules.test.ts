@@ -260,6 +260,29 @@ describe('NARR-T2 (rule 27)', () => {
     );
   });
 
+  test('the number before the label after a verb of issuing (`出台了2份规范性文件`, probeL2 019)', () => {
+    const evaluations = run(checkNarrativeTable2, {
+      lines: [
+        '全年主动公开各类文件188件,以“柳体规”文号出台了2份规范性文件,均通过政府部门网站、新闻发布会、政策说明会等渠道进行了解读;微信官方公众号现有1.46万人关注。',
+      ],
+      cells: { 'normative_documents.issued': 0 },
+    });
+    assert.deepEqual(
+      evaluations.map((e) => [e.status, e.finding?.message]),
+      [['fail', '正文称规范性文件2件，表二“行政规范性文件”“本年制发件数”为0']],
+    );
+    // another period, others` documents, or another count: no statement
+    for (const line of [
+      '2019年以来出台了5份规范性文件。',
+      '累计印发3件规范性文件。',
+      '指导各部门制发4份规范性文件。',
+      '清理后重新印发2件规范性文件。',
+      '发布2份规范性文件解读。',
+    ]) {
+      assert.deepEqual(run(checkNarrativeTable2, { lines: [line], cells: { 'normative_documents.issued': 0 } }), [], line);
+    }
+  });
+
   test('more than 6 characters between the label and the number is no statement about table 二', () => {
     assert.deepEqual(
       run(checkNarrativeTable2, { lines: ['公开部门规章、规范性文件、主动公开文件等3件。'], cells: { 'rules.issued': 0 } }),
