@@ -1767,3 +1767,126 @@ describe('real pages testers found misread, probe round 17 (fixI): the organ of 
     assert.equal(agencyOf(lines('遂溪县建新镇财政所')), '建新镇');
   });
 });
+
+describe('probe round 17 (helper fixM): the agency of real pages', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('a place alone in the title is its government as the published title or the metadata names it (probeL1 001, 019, 035)', () => {
+    // the introduction's published title
+    assert.equal(
+      agencyOf([
+        '安溪县2021年政府信息公开工作年度报告',
+        '时间:2022-01-07 10:10',
+        '根据修订后的《中华人民共和国政府信息公开条例》(国务院令第711号)等文件要求,特编制并向社会公布安溪县人民政府2021年政府信息公开工作年度报告。',
+        '一、总体情况',
+        '2021年,我县坚持以公开为常态、不公开为例外,不断提升政府信息公开工作水平,推进依法行政。',
+      ]),
+      '安溪县人民政府',
+    );
+    // the page's metadata: 发布单位 (also in traditional characters, as a page read unconverted writes it) and 来源
+    const metadata = (line: string) => [
+      '桂林市2020年政府信息公开工作年度报告',
+      '一、2020年政府信息公开工作的基本情况',
+      '新修订的《条例》实施一年以来,我市通过政务服务中心大萤幕播放宣传标语。',
+      '基本介绍',
+      '  • 中文名:桂林市2020年政府信息公开工作年度报告',
+      line,
+    ];
+    assert.equal(agencyOf(metadata('  • 发布单位:桂林市人民政府')), '桂林市人民政府');
+    assert.equal(agencyOf(metadata('  • 發布單位:桂林市人民政府')), '桂林市人民政府');
+    assert.equal(
+      agencyOf(['政府信息公开', '福清市2022年政府信息公开工作年度报告', '来源:福清市人民政府 时间:2023-02-10 11:54', '一、总体情况']),
+      '福清市人民政府',
+    );
+    // metadata naming another place's government leaves the title's place as it is
+    assert.equal(agencyOf(['福清市2022年政府信息公开工作年度报告', '来源:福州市人民政府 时间:2023-02-10 11:54', '一、总体情况']), '福清市');
+  });
+
+  test("a government's office whose section 一 opens on the office itself is the organ (probeL1 003)", () => {
+    const lines = (opening: string) => [
+      '本报告中所列数据统计时限为2021年1月1日至12月31日。对本报告如有疑问,请与鲤城区人民政府办公室联系(地址:泉州市鲤城区机关大院4号楼;电话:0595-22355663;邮编:362000)。',
+      '一、总体情况',
+      opening,
+      '(一)主动公开工作情况',
+      '坚持“以公开为常态,不公开为例外”,2021年,区府办主动公开政府信息累计124条(含区政府文号文件)。',
+    ];
+    assert.equal(
+      agencyOf(lines('2021年,鲤城区人民政府办公室自觉履行政府信息公开工作主管部门职责,部署、推进、指导、协调2021年全区政府信息公开工作。')),
+      '鲤城区人民政府办公室',
+    );
+    // a government's report naming its office for contact only stays the government's
+    assert.equal(agencyOf(lines('2021年,鲤城区人民政府坚持以公开为常态、不公开为例外。')), '鲤城区人民政府');
+  });
+
+  test('the subject after an opening `根据…部署,` after the year: a zone office named with its zone (probeL1 020)', () => {
+    const lines = (zone: string) => [
+      '一、总体情况',
+      `2020年,根据国务院、省政府、市政府的有关部署,${zone}政务公开工作办公室(下称我办)立足新形势,把握新要求,积极开展政务公开工作。`,
+    ];
+    assert.equal(agencyOf(lines('黄埔区 广州开发区')), '黄埔区广州开发区政务公开工作办公室');
+    assert.equal(agencyOf(lines('黄埔区广州开发区')), '黄埔区广州开发区政务公开工作办公室');
+    // a zone whose words past 政务 name no organ stays the zone
+    assert.equal(agencyOf(['一、总体情况', '2020年,广州开发区政务公开工作取得新成效,坚持以公开为常态。']), '广州开发区');
+  });
+
+  test('an office short-named by its work, opening a sentence (probeL4 002, probeL2 022, probeL2 003)', () => {
+    assert.equal(
+      agencyOf([
+        '本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)编制。',
+        '一、总体情况',
+        '按照区委、区政府有关要求,区政府政务服务办进一步完善公开制度,规范公开形式,强化公开监督。办领导要求各科室积极配合,各司其职。',
+      ]),
+      '区政府政务服务办',
+    );
+    // a mirror's gambling brand where the title's place was names nothing; the introduction's subject does
+    assert.equal(
+      agencyOf([
+        '365bet网上娱乐_365BETAPP官网_365体育平台网址人民政府合作交流办公室',
+        '2022年政府信息公开工作年度报告',
+        '2022年,市合作交流办认真贯彻落实新修订的《中华人民共和国政府信息公开条例》,不断健全完善政务信息公开工作制度。',
+        '一、总体情况',
+      ]),
+      '市合作交流办',
+    );
+    // a way of handling matters that ends in 办 is no office
+    assert.equal(agencyOf(['一、总体情况', '2022年,区一网通办进一步完善服务。']), null);
+    assert.equal(agencyOf(['一、总体情况', '2022年,市政务服务中心马上办进一步优化服务。']), null);
+  });
+
+  test('a subject after a year without 年, the gambling brand before section 一 naming nothing (probeL2 004)', () => {
+    assert.equal(
+      agencyOf([
+        '依据《中华人民共和国政府信息公开条例》(以下简称《政府信息公开条例》)第五十条规定,编制本报告。',
+        '一、总体情况。手机彩票网文化和旅游局严格对照政务信息公开自查的内容,展开了全面自查。',
+        '2022区文旅局主动公开政府信息1112条。其中,工作动态类信息75条,公示公告类信息17条。',
+      ]),
+      '区文旅局',
+    );
+  });
+
+  test("a title's name without its place, in full as a clause after the year names it (probeL4 028)", () => {
+    const lines = (mention: string) => [
+      '住建局 2025 年政府信息公开工作年度报告',
+      '一、总体情况',
+      '(一)主动公开:2025年结合局日常重点工作任务,主动公开信息127条。',
+      `(二)依申请公开:2025年${mention}依申请信息公开办理有69件,均为自然人申请。`,
+      '(三)政府信息管理:2025年住建局持续不断优化政府信息公开制度。',
+    ];
+    assert.equal(agencyOf(lines('安阳县住建局')), '安阳县住建局');
+    // two places named so: neither
+    assert.equal(agencyOf([...lines('安阳县住建局'), '2025年安阳市住建局印发了工作要点。']), '住建局');
+    // words before the name that are no place: none
+    assert.equal(agencyOf(lines('共收到住建局')), '住建局');
+    assert.equal(agencyOf(lines('住建局与市住建局')), '住建局');
+  });
+
+  test("a site's bracketed tag before the title goes whole (probeL4 033)", () => {
+    assert.equal(
+      agencyOf(['当前位置:首页', '> 新版信息公开 > 政府信息公开年报', '【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告']),
+      '嘉兴市市场监督管理局',
+    );
+    assert.equal(agencyOf(['[视频]嘉兴市市场监督管理局2022年度政府信息公开工作年度报告']), '嘉兴市市场监督管理局');
+    // a name in the brackets is the name
+    assert.equal(agencyOf(['【嘉兴市市场监督管理局】2022年度政府信息公开工作年度报告']), '嘉兴市市场监督管理局');
+  });
+});

@@ -107,9 +107,11 @@ export function readDocumentText(
       : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
         // `来源:` naming it in full: the fuller name
         mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
-  // A place alone (`建新镇`) whose government the signature or section 一's subject names (`遂溪县建新镇人民政府`): that name.
-  const placed = found === null ? null : placeGovernment(found, signature.agency, sections);
-  const agency = placed !== null && isShortName(placed) ? fullerName(placed, bodyOnce()) : placed;
+  // A place alone (`建新镇`) whose government the signature, the introduction's published title, the page's metadata or section
+  // 一's subject names (`遂溪县建新镇人民政府`): that name.
+  const placed =
+    found === null ? null : placeGovernment(found, () => [signature.agency, publishedAgency(lines), metadataAgency(lines)], sections);
+  const agency = placed !== null && isShortName(placed) ? placedInFull(fullerName(placed, bodyOnce()), lines) : placed;
 
   const split = splitNarrative(sections);
   const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
@@ -464,6 +466,9 @@ const BREADCRUMB = new RegExp(`^.*[${BREADCRUMB_SEPARATORS}]`);
 // `湛江海关关区`: a customs office's district (关区) is the customs office's (probeI4 035).
 const CUSTOMS_DISTRICT = /(?<=海关)关区$/;
 
+// A short bracketed tag before a title's organ (`【图文】`, `[视频]`, `［图解］`, `〔原创〕`), the organ's name following it.
+const TITLE_TAG = /^[【[［〔]([\u4e00-\u9fff]{1,4})[】\]］〕](?=[\u4e00-\u9fff]{2})/;
+
 function cleanAgency(text: string): string {
   return (
     withoutLatinPrefix(text)
@@ -473,6 +478,9 @@ function cleanAgency(text: string): string {
       .replace(/^\|*(?:信息|文件|文章)?(?:标题|题目|名称)[:：]?\|*/, '')
       // a title in a layout table's cell (`| 天津东疆…管理委员会2025年…年度报告 |`)
       .replace(/^\|+/, '')
+      // a site's tag before the title (`【图文】嘉兴市市场监督管理局2022年度…`, probeL4 033; `[视频]`, `〔图解〕`), whole — not a name
+      // in brackets (`【某局】2023年…`: what follows is no name then)
+      .replace(TITLE_TAG, (tag: string, word: string) => (isOrganName(word) || BARE_PLACE.test(word) ? tag : ''))
       // a flipbook viewer's page title: `Page 8 - 某局2022年…年度报告`
       .replace(/^Page\d+[-–—]/i, '')
       // a stray year without 年 before the organ: `2025湖口县大垅乡2025年度…` (probeI6 048)
@@ -891,9 +899,10 @@ const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|我|[^\d。，,]{0,8}
 
 // Page metadata of a web page (`发布机构: 平潭综合实验区管委会办公室`, `来源:洪江区交通运输局 发布时间:…`), anywhere
 // in a line of several fields (`索引号：… 发布机构：某局 生成日期：…`, `| 索引号 | … | 发布机构 | 某局 |`).
-// A form's `单位: 东阳市自然资源和规划局 2023年度` above its table (probeI6 036) names it too, with its colon.
+// A form's `单位: 东阳市自然资源和规划局 2023年度` above its table (probeI6 036) names it too, with its colon. A field written in
+// traditional characters on a page read as it is (`發布單位:桂林市人民政府`, probeL1 019) is the same field.
 const METADATA_AGENCY =
-  /(?:^|[\s|\d])(?:(?:发布机构|发文机关|发文单位|发布单位|发布部门|公开责任部门|责任部门|信息来源|文章来源|来源)\s*[:：]?|(?:填报)?单位\s*[:：])\s*\|?\s*([^\s|:：]{2,30})/g;
+  /(?:^|[\s|\d])(?:(?:发布机构|發布機構|发文机关|發文機關|发文单位|發文單位|发布单位|發布單位|发布部门|發布部門|公开责任部门|公開責任部門|责任部门|責任部門|信息来源|信息來源|資訊來源|文章来源|文章來源|来源|來源)\s*[:：]?|(?:填报|填報)?(?:单位|單位)\s*[:：])\s*\|?\s*([^\s|:：]{2,30})/g;
 // A park a page's metadata names as the publishing organ (`发文机关: | 冷水滩区高科园 |`, probeI7 041): a zone like 园区.
 const PARK = /^[\u4e00-\u9fff]{2,20}(?:高科|科技|高新|科创|产业|工业|物流|创业|软件|农业)园$/;
 const ORGAN_NAME =
@@ -983,23 +992,23 @@ const BARE_PLACE = /^[\u4e00-\u9fff]{2,12}(?:省|市|县|区|旗|州|盟|镇|乡
 
 /**
  * A place alone named as the organ, in full as its government when the signature (`遂溪县建新镇人民政府` for the title's
- * `建新镇`, probeJ5 030) or, else, a subject of section 一 (`茅坪回族镇人民政府严格按照…`, probeJ2 007) names it so: the place
- * and 人民政府, with only places before it. Any other name as it is.
+ * `建新镇`, probeJ5 030), the introduction's published title (`特编制并向社会公布安溪县人民政府2021年…年度报告` for the title's
+ * `安溪县`, probeL1 001), the page's metadata (`发布单位:桂林市人民政府`, `来源:福清市人民政府`, probeL1 019, 035) or, else, a
+ * subject of section 一 (`茅坪回族镇人民政府严格按照…`, probeJ2 007) names it so: the place and 人民政府, with only places
+ * before it. Any other name as it is.
  */
 function placeGovernment(
   name: string,
-  signature: string | null,
+  named: () => readonly (string | null)[],
   sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
 ): string {
   if (!BARE_PLACE.test(name)) {
     return name;
   }
-  const governs = (full: string): boolean =>
-    full.endsWith(`${name}人民政府`) && /^(?:[\u4e00-\u9fff]{2,12}?[省市县区旗州盟])*$/.test(full.slice(0, full.length - name.length - 4));
-  if (signature !== null && governs(signature)) {
-    return signature;
-  }
-  return sectionSubjects(sections).find(governs) ?? name;
+  const governs = (full: string | null): full is string =>
+    full?.endsWith(`${name}人民政府`) === true &&
+    /^(?:[\u4e00-\u9fff]{2,12}?[省市县区旗州盟])*$/.test(full.slice(0, full.length - name.length - 4));
+  return named().find(governs) ?? sectionSubjects(sections).find(governs) ?? name;
 }
 
 // The introduction and section 一 naming their organ: `由江苏省公安厅编制`, `现公布法库县自然资源局2022年…`,
@@ -1169,6 +1178,22 @@ function opensOnGovernment(sections: readonly { id: SectionId | 'preamble'; line
 }
 
 /**
+ * Whether a sentence of section 一's first lines opens on `name` itself, after the year (`2021年,鲤城区人民政府办公室自觉履行…`),
+ * not its head or staff (`…办公室主任`).
+ */
+function opensOn(sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[], name: string): boolean {
+  const overview = sections.find((s) => s.id === 'overview');
+  return (overview?.lines ?? []).slice(0, 6).some((line) =>
+    asciiDigits(line)
+      .split(/[。；;]/)
+      .some((sentence) => {
+        const opening = sentence.trim().replace(/^20\d{2}年度?[，,]?\s*/, '');
+        return opening.startsWith(name) && !/^(?:副?主任|机关|党组)/.test(opening.slice(name.length));
+      }),
+  );
+}
+
+/**
  * A town's government for a unit of it that compiled the report (`由嘉善县大云镇人民政府综合信息指挥室(党政综合办公室)负责编制`);
  * any other phrase as it is, but for the short name in brackets after it.
  */
@@ -1216,11 +1241,12 @@ const BODY_AGENCY: readonly RegExp[] = [
 // SUBJECT's stops that may go on a name (`开平市政务服务和数据管理局`, `某区政府信息…`).
 const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
-// The subject's words (at least `min` characters), then the first word that may follow a subject. `为` only as the
+// The subject's words (at least `min` characters), then the first word that may follow a subject. The year before them may
+// lack its 年 (`2022区文旅局主动公开政府信息1112条`, probeL2 004). `为` only as the
 // opening of a purpose (`贺胜桥镇人民政府为充分尊重…`, probeJ1 042), not inside a name.
 function subjectPattern(min: number): RegExp {
   return new RegExp(
-    String.raw`^(?:20\d{2}年(?:度|内|以来)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
+    String.raw`^(?:20\d{2}(?:年(?:度|内|以来)?)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
   );
 }
 const SUBJECT = subjectPattern(3);
@@ -1267,11 +1293,14 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
         if (
           name?.endsWith('人民政府') &&
           match[0].includes(`${name}办公室`) &&
-          (texts.some((t) => OFFICE_TITLE.test(t)) || (!COMPILED_BY.has(BODY_AGENCY[r]!) && speaksAsOffice(lines)))
+          (texts.some((t) => OFFICE_TITLE.test(t)) ||
+            (!COMPILED_BY.has(BODY_AGENCY[r]!) && speaksAsOffice(lines)) ||
+            opensOn(sections, `${name}办公室`))
         ) {
-          // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`, or
-          // in one speaking as the office (`我办深入贯彻…`): the government's office is the organ (a government's own report
-          // names its office for contact too: kept as the government).
+          // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`, in
+          // one speaking as the office (`我办深入贯彻…`), or in one whose section 一 opens on the office (`2021年,鲤城区人民政府
+          // 办公室自觉履行…`, probeL1 003): the government's office is the organ (a government's own report names its office for
+          // contact too: kept as the government).
           return `${name}办公室`;
         }
         if (name !== null) {
@@ -1291,6 +1320,9 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
 // 句容市交通運輸局認真貫徹實施`, probeI8 040): up to its first comma outside brackets.
 const ACCORDING_CLAUSE =
   /^(?:根据|依据|依照|按照|对照)(?:《[^《》]{1,60}》|[（(][^（）()]{0,40}[）)]|[^，,。；;《》（）()]){1,80}?[，,]\s*/;
+// …after the year (`2020年,根據國務院、省政府、市政府的有關部署,黃埔區 廣州開發區政務公開工作辦公室(下稱我辦)立足…`, probeL1 020):
+// the year stays, the clause goes.
+const YEAR_ACCORDING_CLAUSE = new RegExp(String.raw`^(20\d{2}年度?[，,]\s*)${ACCORDING_CLAUSE.source.slice(1)}`);
 
 /**
  * The organs section 一's sentences (its first lines; or the introduction's when it opens on the year: `2025年,杏花村镇
@@ -1308,6 +1340,7 @@ function sectionSubjects(sections: readonly { id: SectionId | 'preamble'; lines:
         .trim()
         .replace(/^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])\S{0,12}?[。：:]?/, '')
         .replace(ACCORDING_CLAUSE, '')
+        .replace(YEAR_ACCORDING_CLAUSE, '$1')
         // `2020年，在区委、区政府的正确领导下，某街道办事处认真…`: the subject follows the adverbial.
         .replace(/^(20\d{2}年度?[，,]?\s*)在[^，,。]{2,24}下[，,]\s*/, '$1')
         // `今年以来,某区林业局认真…`, `截至2019年12月31日,某乡人民政府通过…`
@@ -1323,21 +1356,27 @@ function sectionSubjects(sections: readonly { id: SectionId | 'preamble'; lines:
 
 /**
  * The organ a sentence opens on (SUBJECT). The stop 政务, which may go on a name (`北京市西城区政务服务管理局以…`, probeJ3 001:
- * `政务` after `北京市西城区`), is looked past, to the next stop, while no organ is found.
+ * `政务` after `北京市西城区`), is looked past, to the next stop, while no organ is found — or while the organ found is a zone
+ * whose office's name goes on (`黄埔区 广州开发区` + `政务公开工作办公室(下称我办)立足…`, probeL1 020).
  */
 function subjectOf(opening: string): string | null {
   let match = SUBJECT.exec(opening);
+  let zone: string | null = null;
   while (match !== null) {
     // `2019年,泸州市人民政府信息公开工作以…`: 政府 is the organ's, not the stop's.
     const government = match[1]!.endsWith('人民') && match[0].endsWith('政府信息') ? organIn(`${match[1]}政府`) : null;
     const goesOn = NAME_GOES_ON.test(match[0].slice(-4));
     // A place alone is the subject only before a verb (`茅箭区坚持…`), not before the rest of a name (`开平市政务…`).
-    const name = government ?? organIn(match[1]!) ?? (goesOn ? null : placeIn(match[1]!));
+    const name = government ?? organIn(match[1]!) ?? shortOfficeIn(match[1]!) ?? (goesOn ? null : placeIn(match[1]!));
+    if (zone !== null) {
+      return name?.startsWith(zone) === true ? name : zone;
+    }
     // (Only past 政务: past 政府信息 the next stop makes `上海市政府` of `上海市政府信息公开规定`.)
     const min = match[1]!.length + 1;
-    if (name !== null || !match[0].endsWith('政务') || min > 25) {
+    if ((name !== null && !ZONE.test(name)) || !match[0].endsWith('政务') || min > 25) {
       return name;
     }
+    zone = name;
     let longer = SUBJECT_AT_LEAST.get(min);
     if (longer === undefined) {
       longer = subjectPattern(min);
@@ -1345,7 +1384,22 @@ function subjectOf(opening: string): string | null {
     }
     match = longer.exec(opening);
   }
-  return null;
+  return zone;
+}
+
+// A zone named as an organ (`广州开发区`, `某高新区`): its offices' names may go on after it.
+const ZONE = /(?:开发区|新区|园区|管理区|实验区|试验区|示范区|高新区)$/;
+
+// An office short-named by its work, after its place or level (`市合作交流办`, `区政府政务服务办`, probeL2 003, probeL4 002).
+// Not a way of handling matters that ends in 办 (`一网通办`, `马上办`, `承办`, `督办`, …).
+const SHORT_OFFICE = /^(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州盟](?:人民)?(?:政府|委)?[\u4e00-\u9fff]{2,8}办$/;
+const NOT_AN_OFFICE =
+  /(?:[通网帮代督交转承主协举开创包领查催批合兴筹申经停操照置速即快掌好难]办|马上办|就近办|一次办|一站办|随时办|立即办|跟踪办|联合办|集中办|一起办)$/;
+
+/** An office short-named by its work opening a sentence (`2022年,市合作交流办认真贯彻落实…`), else null. */
+function shortOfficeIn(phrase: string): string | null {
+  const text = phrase.replace(/\s+/g, '');
+  return SHORT_OFFICE.test(text) && !NOT_AN_OFFICE.test(text) && !GAMBLING.test(text) && !GENERIC_ORGAN.test(text) ? text : null;
 }
 
 // `结合我局工作实际,印发了《辽宁省机关事务管理局2019年政务公开工作实施方案》…使我局政务公开工作有章可循` (probeI3 003): the
@@ -1623,9 +1677,42 @@ function fullerName(short: string, body: string | null): string {
   }
   return sameOrgan && at === core.length ? body : short;
 }
+
 // A zone's committee named by the zone's kind, no place: `开发区管委会`, `高新区管理委员会`, `园区管委会`.
 const ZONE_COMMITTEE =
   /^((?:经济技术|经济|高新技术产业|工业|产业|综合)?(?:开发区|高新区|园区|新区|示范区|实验区|试验区|管理区))(?:管委会|管理委员会)$/;
+
+/**
+ * A name without its place (`住建局`, probeL4 028) as the text names the same organ with its place where a clause opens on it
+ * after the year (`2025年安阳县住建局依申请信息公开办理有69件`): the place's name, then exactly the short name. Only when every
+ * such mention names one place; else the name as it is.
+ */
+function placedInFull(short: string, lines: readonly Line[]): string {
+  if (BARE_PLACE.test(short) || (/^[\u4e00-\u9fff]{2,12}?[省市县区旗州盟镇乡]/.test(short) && !/^[省市县区旗州盟]/.test(short))) {
+    return short; // (a place alone, or a name a place already opens: placeGovernment's and fullerName's)
+  }
+  const mention = new RegExp(
+    String.raw`(?:^|[，,。；;：:！？!?\s（(])20\d{2}年度?[，,]?\s*([\u4e00-\u9fff]{2,12}?)${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!办公室|机关|党组|系统|所属|下属)`,
+    'g',
+  );
+  const full = new Set<string>();
+  for (const line of lines) {
+    for (const match of asciiDigits(line.text).matchAll(mention)) {
+      const name = match[1]! + short;
+      const place = /^(?:[\u4e00-\u9fff]{2,12}?[省市县区旗州盟])+/.exec(name)?.[0] ?? '';
+      // (the words before it a place's only: `2025年住建局与市住建局…` names none)
+      if (
+        place.length >= match[1]!.length &&
+        !/[局委办厅院会部处室所站队馆与和及的]/.test(match[1]!) &&
+        isOrganName(name) &&
+        !GENERIC_ORGAN.test(name)
+      ) {
+        full.add(name);
+      }
+    }
+  }
+  return full.size === 1 ? [...full][0]! : short;
+}
 
 /**
  * Whether the words before a name complete it: a place (`黄石` + `市民政局`, `湖北省` + `黄石市民政局`) or the organ above
