@@ -378,4 +378,77 @@ describe('where a real page stops inside a table: READ-TRUNCATED names it, CELL-
     assert.ok(rules(inTable2).includes('READ-TRUNCATED 文本在表二的表头处中断，其后内容缺失'), rules(inTable2).join('\n'));
     assert.deepEqual(blank(inTable2), []);
   });
+
+  it('a page ending in a row label cut short after a header label the page left short (`本年增/` / `行政事业性`, probeL3 036) is cut there', async () => {
+    // Every cell followed by an empty line; 其他对外管理服务事项's three cells are real blanks (a space each).
+    const cells = [
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项',
+      '信息内容',
+      '本年新\n制作数量',
+      '本年新\n公开数量',
+      '对外公开总数量',
+      '规章',
+      '6',
+      '2',
+      '10',
+      '规范性文件',
+      '198',
+      '7',
+      '21',
+      '第二十条第(五)项',
+      '信息内容',
+      '上一年项目数量',
+      '本年增/',
+      '处理决定数量',
+      '行政许可',
+      '18',
+      '0',
+      '1625',
+      '其他对外管理服务事项',
+      ' ',
+      ' ',
+      ' ',
+      '第二十条第(六)项',
+      '信息内容',
+      '上一年项目数量',
+      '本年增/',
+      '处理决定数量',
+      '行政处罚',
+      '137',
+      '0',
+      ' 112',
+      '行政强制',
+      '12',
+      '0',
+      ' 21',
+      '第二十条第(八)项',
+      '信息内容',
+      '上一年项目数量',
+      '本年增/',
+      '行政事业性',
+    ];
+    const reading = await read(cells.join('\n\n'), 'l3-036.txt');
+    const found = rules(reading).filter((f) => !f.includes('一、总体情况') && !f.startsWith('META-'));
+    assert.deepEqual(found, [
+      'CELL-BLANK 表二有3个单元格为空（空白不按0计算，相关勾稽检查已跳过）',
+      'READ-TRUNCATED 文本在表二“行政事业性收费”处中断，其后内容缺失',
+    ]);
+    assert.deepEqual(blank(reading)[0]!.cells, ['other_services.prior_items', 'other_services.items_change', 'other_services.decisions']);
+  });
+
+  it('a lone `|` after table 四`s heading (the page`s footer, probeL2 020) is no row of table 四: the table is missing, not cut', async () => {
+    const lines = [
+      '一、总体情况',
+      '(一)主动公开',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '扫一扫在手机打开当前页',
+      '|',
+    ];
+    const found = rules(await read(lines.join('\n'), 'l2-020.txt'));
+    assert.ok(found.includes('STRUCT-TABLE 未找到表四（四、政府信息公开行政复议、行政诉讼情况）'), found.join('\n'));
+    assert.ok(!found.some((f) => f.startsWith('CELL-BLANK') || f.startsWith('READ-TRUNCATED')), found.join('\n'));
+  });
 });

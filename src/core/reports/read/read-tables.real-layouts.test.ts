@@ -1041,3 +1041,122 @@ describe('a table 三 group row with more values than its columns (probeJ5 032: 
     assert.equal(values(reading)['outcome.withheld.state_secret.total'], 0);
   });
 });
+
+describe('a cell written in digits that is no number, one cell per line (probe round 17, helper fixN)', () => {
+  // probeL3 010: 本年增/减 written `0/0`, each cell `text |`.
+  const block = (change: string, decisions: string) => [
+    '二、主动公开政府信息情况',
+    '第二十条第(五)项 |',
+    '||||',
+    '信息内容 |',
+    '上一年项目数量 |',
+    '本年增/减 |',
+    '处理决定数量 |',
+    '|',
+    '行政许可 |',
+    '0 |',
+    `${change} |`,
+    `${decisions} |`,
+    '|',
+    '其他对外管理服务事项 |',
+    '0 |',
+    '0/0 |',
+    '0 |',
+    '|',
+    '第二十条第(八)项 |',
+    '||||',
+    '信息内容 |',
+    '上一年项目数量 |',
+    '本年增/减 |',
+    '||',
+    '行政事业性收费 |',
+    '0 |',
+    '0/0 |',
+    '||',
+  ];
+  const raws = (reading: ReturnType<typeof readTables>) => Object.fromEntries(reading.cells.map((c) => [c.id, c.raw]));
+
+  it('keeps `0/0 |` in its column: 本年增/减 is the text, 处理决定数量 the number after it (probeL3 010)', () => {
+    const reading = read(block('0/0', '7'));
+    assert.deepEqual(raws(reading), {
+      'licensing.prior_items': '0',
+      'licensing.items_change': '0/0',
+      'licensing.decisions': '7',
+      'other_services.prior_items': '0',
+      'other_services.items_change': '0/0',
+      'other_services.decisions': '0',
+      'fees.prior_items': '0',
+      'fees.items_change': '0/0',
+    });
+    assert.equal(values(reading)['licensing.items_change'], null);
+    assert.deepEqual(
+      reading.findings.filter((f) => f.rule === 'READ-ROW-SHAPE'),
+      [],
+    );
+  });
+
+  it('keeps `1/2 |` too: a cell with its bar is no page of pages', () => {
+    const reading = read(block('1/2', '7'));
+    assert.equal(raws(reading)['licensing.items_change'], '1/2');
+    assert.equal(values(reading)['licensing.decisions'], 7);
+  });
+
+  it('keeps `0/0` and a lone `1/2` in their columns where cells stand on lines of their own, a footer`s `1/2` … `2/2` not', () => {
+    const plain = (change: string, tail: readonly string[]) =>
+      read([
+        ...block(change, '7')
+          .map((line) => line.replace(/\s*\|+$/, ''))
+          .filter((line) => line !== ''),
+        ...tail,
+      ]);
+    for (const change of ['0/0', '1/2']) {
+      const reading = plain(change, []);
+      assert.equal(raws(reading)['licensing.items_change'], change, change);
+      assert.equal(values(reading)['licensing.decisions'], 7, change);
+    }
+    // `1/2` after the row's values with `2/2` after the table: the page's footer, counting two pages, no cell.
+    const lines = block('0/0', '7')
+      .map((line) => line.replace(/\s*\|+$/, ''))
+      .filter((line) => line !== '');
+    assert.equal(lines[9], '7');
+    const footer = read([...lines.slice(0, 10), '1/2', ...lines.slice(10), '2/2']);
+    assert.deepEqual(
+      ['prior_items', 'items_change', 'decisions'].map((column) => raws(footer)[`licensing.${column}`]),
+      ['0', '0/0', '7'],
+    );
+    assert.deepEqual(
+      footer.findings.filter((f) => f.rule === 'READ-ROW-SHAPE'),
+      [],
+    );
+  });
+});
+
+describe('a row the template lacks, one cell per line (probe round 17, helper fixN)', () => {
+  it('says READ-UNKNOWN-ROW for `其他主动公开文件(…) |` / `3 |` × 3, as for the row on one line (probeL3 024)', () => {
+    const label =
+      '其他主动公开文件(含以本单位或本单位办公室名义正式签发的、除规范性文件以外的主动公开文件,可参考本单位政府信息公开平台“其他主动公开文件”栏目数据)';
+    const head = [
+      '二、行政机关主动公开政府信息情况',
+      '第二十条第(一)项 | |||',
+      '信息内容 |',
+      '本年新制作数量 |',
+      '本年新 公开数量 |',
+      '对外公开总数量 |',
+      '规章(设区的市、自治州人民政府应提供相关数据) |',
+      '0 |',
+      '0 |',
+      '0 |',
+    ];
+    const tail = ['第二十条第(五)项 | |||', '信息内容 |', '上一年项目数量 (指2019年'];
+    const unknown = (reading: ReturnType<typeof readTables>) =>
+      reading.findings.filter((f) => f.rule === 'READ-UNKNOWN-ROW').map((f) => f.message);
+    const expected = [`表二中的“${label}”不属于格式规定的栏目，已跳过`];
+    assert.deepEqual(unknown(read([...head, `${label} |`, '3 |', '3 |', '3 |', ...tail])), expected);
+    assert.deepEqual(unknown(read([...head, `${label} | 3 | 3 | 3 |`, ...tail])), expected);
+    assert.deepEqual(values(read([...head, `${label} |`, '3 |', '3 |', '3 |', ...tail])), {
+      'rules.new_made': 0,
+      'rules.new_published': 0,
+      'rules.published_total': 0,
+    });
+  });
+});

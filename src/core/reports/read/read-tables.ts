@@ -1402,8 +1402,17 @@ function cutInLabel(
   const skipped = new Set(layout.skipped);
   for (let i = from + 1; i < lastContent; i++) {
     const line = layout.lines[i]!;
-    // A line of bars alone (`|`, `||`: an empty cell or a row's spacer, one cell per line) is no text between.
-    if (consumed[i] === 0 && !skipped.has(i) && !headingLines.has(i) && !BARS_ONLY.test(line) && !isFurniture(line)) {
+    // A line of bars alone (`|`, `||`: an empty cell or a row's spacer, one cell per line) is no text between, nor
+    // is a header label the page left short (`本年增/` of `本年增/减`, probeL3 036: `上一年项目数量` / `本年增/` /
+    // `行政事业性`): the table's header.
+    if (
+      consumed[i] === 0 &&
+      !skipped.has(i) &&
+      !headingLines.has(i) &&
+      !BARS_ONLY.test(line) &&
+      !isFurniture(line) &&
+      labelPrefixOf(line.replace(/[|｜]/g, '').trim(), table) !== ''
+    ) {
       return null;
     }
   }

@@ -12,9 +12,14 @@ const PATTERNS = [
   /^\[bookmark:[^\]]*\]$/,
   /^\d+\s*\/\s*\d+$/,
 ];
+// A page of pages counts from 1 to the count (`0/0` is a cell's text, probeL3 010).
+const isPage = (trimmed: string): boolean => {
+  const pages = /^(\d+)\s*\/\s*(\d+)$/.exec(trimmed);
+  return pages === null || (Number(pages[1]) >= 1 && Number(pages[1]) <= Number(pages[2]));
+};
 const reference = (line: string): boolean => {
   const trimmed = line.trim();
-  return trimmed.length > 0 && trimmed.length <= 80 && PATTERNS.some((re) => re.test(trimmed));
+  return trimmed.length > 0 && trimmed.length <= 80 && PATTERNS.some((re) => re.test(trimmed)) && isPage(trimmed);
 };
 
 describe('isFurniture', () => {
@@ -28,10 +33,11 @@ describe('isFurniture', () => {
       'www.example.cn',
       '[bookmark: _Toc1]',
       ' 3 / 12 ',
+      '12/12',
     ]) {
       assert.equal(isFurniture(line), true, line);
     }
-    for (const line of ['', '一、总体情况', '3 件', '（一）主动公开', '| 0 | 1 |', 'ftp://x']) {
+    for (const line of ['', '一、总体情况', '3 件', '（一）主动公开', '| 0 | 1 |', 'ftp://x', '0/0', '5/3']) {
       assert.equal(isFurniture(line), false, line);
     }
   });

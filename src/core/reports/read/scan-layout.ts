@@ -354,7 +354,18 @@ export function isFurniture(line: string): boolean {
     return false;
   }
   const trimmed = line.trim();
-  return trimmed.length <= 80 && pattern.test(trimmed);
+  return trimmed.length <= 80 && pattern.test(trimmed) && (pattern !== PAGE_OF_PAGES || isPageOfPages(trimmed));
+}
+
+/**
+ * A page of a number of pages (`3 / 12`): from 1 to the count. `0/0` is no page but a cell's text (probeL3 010:
+ * `行政许可 |` / `0 |` / `0/0 |` / `0 |`, 本年增/减 written as it stands), so is `5/3`.
+ */
+function isPageOfPages(trimmed: string): boolean {
+  const [page, count] = asciiDigits(trimmed)
+    .split('/')
+    .map((part) => Number(part.trim()));
+  return page! >= 1 && page! <= count!;
 }
 
 /**
@@ -660,6 +671,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   // Judged on first need (most texts never put an empty line before a value inside a row).
   let separatedCells: boolean | null | undefined;
   let blockText = '';
+  // The block's page-of-pages lines that count its pages (`1/3` … `3/3`), judged on first need (pageFooters).
+  let footers: ReadonlySet<string> | undefined;
   let emptyRun = 0;
   // The line before, when it was a short unknown label: maybe the first half of a wrapped label.
   let fragment: { text: string; index: number } | null = null;
@@ -755,6 +768,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     pipeCells = isPipeCellPerLine(text);
     separatedCells = undefined;
     blockText = text;
+    footers = undefined;
     emptyRun = 0;
     let start = 0;
     while (start <= text.length) {
@@ -805,6 +819,16 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     flush();
   }
 
+  /**
+   * Whether a page-of-pages line (`2/3`) inside a row read one cell per line is the page's footer: the block holds
+   * another that counts the same pages. Else it is the row's cell (`1/2` for 本年增/减): dropped, the values after it
+   * moved one column left.
+   */
+  function isFooter(line: string): boolean {
+    footers ??= pageFooters(blockText);
+    return footers.has(asciiDigits(line).replace(/\s/g, ''));
+  }
+
   /** The items of a run-together line: each becomes a line of its own, table items rows. */
   function scanRunTogether(items: readonly RunItem[]): void {
     for (const item of items) {
@@ -850,6 +874,11 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     let line = original;
     let hasPipe = (facts & LINE_PIPE) !== 0;
     let hasTab = (facts & LINE_TAB) !== 0;
+    // A cell written `text |` where every cell is so: its bar makes `1/2 |` a table cell, not a page of pages
+    // (the one furniture pattern a digit starts).
+    let barCell = false;
+    // The line is one cell written with its bar (`text |`).
+    let textCell = false;
     if (pipeCells && hasPipe) {
       const single = singlePipeCell(line);
       if (
@@ -887,6 +916,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
         line = single;
         hasPipe = line.includes('|');
         hasTab = line.includes('\t');
+        barCell = line !== '' && isDigitCode(line.charCodeAt(0));
+        textCell = line !== '';
       }
     }
     if (!hasPipe) {
@@ -905,7 +936,10 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     }
     const empties = emptyRun;
     emptyRun = 0;
-    if (isFurniture(line)) {
+    // A page of pages (`1/2`, the furniture a digit starts) inside a data row read one cell per line is the row's
+    // cell unless the block counts its pages so elsewhere too (isFooter).
+    const rowCell = open?.mode === 'stream' && open.rowLabels && isDigitCode(line.trim().charCodeAt(0));
+    if (!barCell && isFurniture(line) && !(rowCell && !isFooter(line))) {
       if (table !== null) {
         skipped.push(index);
       }
@@ -953,6 +987,16 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       emit(cells, true, [index]);
       return;
     }
+    if (hasPipe && !pipeCells && isLoneBar(line)) {
+      // One bar alone outside a table of `text |` cells separates nothing: no row of empty cells (probeL2 020: a
+      // page's footer `扫一扫在手机打开当前页` / `|` after table 四's heading read as a row of table 四 cut short). It
+      // still ends the row before it, as that row of empty cells did.
+      flush();
+      if (table !== null) {
+        skipped.push(index);
+      }
+      return;
+    }
     if (hasPipe) {
       const cells = splitPipes(line, markdown);
       if (cells.length >= 2) {
@@ -996,7 +1040,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       return;
     }
     // Whitespace inside the trimmed line, as far as the facts tell (a single pipe cell: not known).
-    scanPlainLine(trimmed, index, line !== original || (facts & LINE_SPACE) !== 0);
+    scanPlainLine(trimmed, index, line !== original || (facts & LINE_SPACE) !== 0, textCell);
   }
 
   /** The label cells of a plain line when its label part names a template label (or several, space-separated). */
@@ -1093,7 +1137,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   }
 
   /** A line of plain text, trimmed; `spaced` = false when the line holds no whitespace at all. */
-  function scanPlainLine(trimmed: string, index: number, spaced: boolean): void {
+  function scanPlainLine(trimmed: string, index: number, spaced: boolean, cell = false): void {
     if (trimmed.length === 0) {
       // Whitespace only (spaces, U+3000, NBSP): a blank cell of the row being read.
       if (open !== null && open.mode === 'stream') {
@@ -1126,6 +1170,14 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
     let valueCount = 0;
     while (valueCount < tokens.length && isValueText(tokens[tokens.length - 1 - valueCount]!)) {
       valueCount++;
+    }
+    if (valueCount === 0 && tokens.length === 1 && open?.mode === 'stream' && open.rowLabels && isNumberText(trimmed)) {
+      // A cell written in digits that is no number (`0/0`, probeL3 010: `行政许可 |` / `0 |` / `0/0 |` / `0 |`), on a
+      // line of its own inside a data row: a filled cell in its place, or the values after it move one column left.
+      open.cells.push(trimmed);
+      open.lines.push(index);
+      open.hasValues = true;
+      return;
     }
     if (valueCount === tokens.length) {
       // A value line: `0`, or `0 0 0` under its label line.
@@ -1225,7 +1277,16 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       if (waiting && valueCount === 0 && labelText.length <= 20 && !SENTENCE_PUNCTUATION.test(labelText)) {
         // A local row label (`行政检查` under `其他对外管理服务事项`): the values below are its own.
         open = { cells: [labelText], positional: true, lines: [index], mode: 'stream', hasValues: false, rowLabels: true };
+        return;
       }
+    }
+    if (cell && !waiting && valueCount === 0 && tokens.length <= 6 && labelText.length <= 120 && !labelText.includes('。')) {
+      // A cell written `text |` (its bar makes it a table's cell, not prose), a label the template does not have
+      // (probeL3 024: `其他主动公开文件(含以本单位…栏目数据) |` / `3 |` / `3 |` / `3 |`): the values below are its row's,
+      // kept for READ-UNKNOWN-ROW as the same row on one line is. Under a row's label without values it is the
+      // label's continuation, not a row (that label keeps the values, as before).
+      open = { cells: [labelText], positional: true, lines: [index], mode: 'stream', hasValues: false, rowLabels: true };
+      return;
     }
     if (
       valueCount >= 2 &&
@@ -1268,11 +1329,46 @@ function firstRowBefore(label: string, column: string): { label: string; width: 
   return found;
 }
 
-/** A line holding one value and nothing else (a `3  0  0` row of fixed-width text is none). */
+/**
+ * The page-of-pages lines of a text (`2/3`, spaces dropped, ASCII digits) that are page footers: two or more
+ * different pages of one count.
+ */
+function pageFooters(text: string): ReadonlySet<string> {
+  const byCount = new Map<string, Set<string>>();
+  for (const match of text.matchAll(/^[ \t\u3000]*([\d０-９]+)[ \t\u3000]*\/[ \t\u3000]*([\d０-９]+)[ \t\u3000]*$/gm)) {
+    const page = asciiDigits(match[1]!);
+    const count = asciiDigits(match[2]!);
+    if (isPageOfPages(`${page}/${count}`)) {
+      const pages = byCount.get(count) ?? new Set<string>();
+      pages.add(page);
+      byCount.set(count, pages);
+    }
+  }
+  const footers = new Set<string>();
+  for (const [count, pages] of byCount) {
+    if (pages.size >= 2) {
+      for (const page of pages) {
+        footers.add(`${page}/${count}`);
+      }
+    }
+  }
+  return footers;
+}
+
+/** A line holding one value and nothing else (a `3  0  0` row of fixed-width text is none); `0/0` is one too. */
 function isOneValue(line: string): boolean {
   const trimmed = line.trim();
-  return trimmed !== '' && !/\s/.test(trimmed) && isValueText(trimmed);
+  return trimmed !== '' && !/\s/.test(trimmed) && (isValueText(trimmed) || isNumberText(trimmed));
 }
+
+/**
+ * A cell written in digits and signs that is no number and no null marker (`0/0`, `3(1)`, `5%`): at least one digit,
+ * no letter or Han character, no whitespace, at most 12 characters. Text, not a label: inside a row it is a cell.
+ */
+function isNumberText(text: string): boolean {
+  return NUMBER_TEXT.test(text);
+}
+const NUMBER_TEXT = /^(?=[^0-9０-９]*[0-9０-９])[^\p{L}\s]{1,12}$/u;
 
 /**
  * How one-cell-per-line text writes its cells, judged on its short value lines (`0`, `12`): true when most
