@@ -131,6 +131,10 @@ describe('cell text predicates for CELL-TEXT and CELL-SIGN (validation-rules.md 
     assert.ok(isPlainNumber('0'));
     assert.ok(isPlainNumber('0.0000'));
     assert.ok(isPlainNumber('-8'));
+    // a rise in 本年增/减 as reports write it (probeP5 048: `行政许可 | 22 | +1 | 23 |`), like `-2` beside it
+    assert.ok(isPlainNumber('+1'));
+    assert.ok(isPlainNumber(' +173 '));
+    assert.ok(!isPlainNumber('++1'));
     assert.ok(!isPlainNumber('251000元'));
     assert.ok(!isPlainNumber('增98'));
     assert.ok(!isPlainNumber('1,234'));
@@ -191,7 +195,7 @@ describe('cell text predicates for CELL-TEXT and CELL-SIGN (validation-rules.md 
   });
 });
 
-describe('isPlainNumber: digits with an optional decimal part and minus, nothing else (CELL-TEXT, rule 15)', () => {
+describe('isPlainNumber: digits with an optional decimal part and sign, nothing else (CELL-TEXT, rule 15)', () => {
   const rows: readonly [string, boolean, string][] = [
     ['0', true, 'zero'],
     ['　　0', true, 'full-width spaces are trimmed (seed 000)'],
@@ -201,7 +205,8 @@ describe('isPlainNumber: digits with an optional decimal part and minus, nothing
     ['1,234', false, 'a thousands separator'],
     ['/', false, 'a null marker'],
     ['-8', true, 'a negative number is a number (CELL-VALUE judges its sign)'],
-    ['+3', false, 'a plus sign is not how numbers are printed'],
+    ['+3', true, 'a rise in 本年增/减 as reports print it (annual-report.md §4.1); CELL-SIGN judges a sign in a count column'],
+    ['++3', false, 'a doubled sign (CELL-SIGN)'],
   ];
   for (const [raw, plain, why] of rows) {
     it(`“${raw}” → ${plain}: ${why}`, () => {

@@ -196,11 +196,13 @@ function digitsValue(raw: string): number {
 }
 
 /**
- * True when raw, once trimmed, is a plain number as printed (`0`, `12`, `0.0000`, `-8`): no unit, sign word
- * or separator (CELL-TEXT). A negative count is a number all the same: CELL-VALUE and CELL-SIGN judge it;
- * CELL-TEXT is only about texts that are not numbers (`251000元`, `增98`, `/`).
+ * True when raw, once trimmed, is a plain number as printed (`0`, `12`, `0.0000`, `-8`, `+3`): no unit, sign word
+ * or separator (CELL-TEXT). A signed count is a number all the same: CELL-VALUE and CELL-SIGN judge it;
+ * CELL-TEXT is only about texts that are not numbers (`251000元`, `增98`, `/`). `+3` is how reports write a
+ * rise in 本年增/减 (annual-report.md §4.1 lists `-8`, `减8`, `增98`, `+3`): three real pages (probeL1 047,
+ * probeP3 033, probeP5 048) got `不是数字：+1、+173` beside `-2` in the same column, which passed.
  */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 
 export function isPlainNumber(raw: string): boolean {
   // Trimmed here too: a report given as JSON (render-json.ts) may carry a raw the reader never trimmed.
