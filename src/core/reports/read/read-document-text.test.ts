@@ -1890,3 +1890,104 @@ describe('probe round 17 (helper fixM): the agency of real pages', () => {
     assert.equal(agencyOf(['【嘉兴市市场监督管理局】2022年度政府信息公开工作年度报告']), '嘉兴市市场监督管理局');
   });
 });
+
+describe('probe round 17 (helper fixQ): the agency of real pages', () => {
+  const agencyOf = (lines: readonly string[]) => readDocumentText(lines, 'unknown').agency;
+
+  test('a website is no organ, nor the centre running one (probeP1 001, 005; probeP4 015)', () => {
+    assert.equal(agencyOf(['一、总体情况', '(一)主动公开', '2023年政府网站主动公开政府信息207条。']), null);
+    assert.equal(agencyOf(['一、总体情况', '(一)主动公开情况', '政府网站政务页面,我街对信息公开指南内容和机构信息进行了更新;']), null);
+    // a site's centre hosting the disclosure office, in a report speaking as its 旗, is not its organ
+    assert.equal(
+      agencyOf([
+        '本报告根据《中华人民共和国政府信息公开条例》规定,汇总全旗各苏木乡镇人民政府、旗直各部门政府信息公开工作情况编制而成。本年度报告电子版可以从察哈尔右翼后旗人民政府网站(http://www.cyhq.gov.cn)下载。如对本报告有任何疑问,请与察哈尔右翼后旗电子政务网站服务中心联系(地址:察哈尔右翼后旗党政大楼二楼223室,联系电话:0474-6209856)。',
+        '一、总体情况',
+        '2024年,我旗认真贯彻落实《中华人民共和国政府信息公开条例》相关要求。',
+      ]),
+      '察哈尔右翼后旗人民政府',
+    );
+  });
+
+  test('a contact body of another kind than the voice of a report speaking as its 区 is not its organ (probeP4 004)', () => {
+    const lines = (voice: string) => [
+      '本年度报告电子版可从邵阳市人民政府门户网站(www.dxzc.gov.cn)下载。如对本年度报告有疑问,请与大祥区行政审批服务局联系(电话:0739-5253966)。',
+      '一、总体情况',
+      `2021年度,${voice}通过政府网站作为第一平台主动公开政府信息,共发布政府信息7518条。`,
+    ];
+    assert.equal(agencyOf(lines('我区')), null);
+    // a report speaking as the bureau is the bureau's
+    assert.equal(agencyOf(lines('我局')), '大祥区行政审批服务局');
+  });
+
+  test('the unit for the disclosure work that compiled the report is its organ’s (probeP1 029)', () => {
+    assert.equal(
+      agencyOf(['本年度政府信息公开报告根据《中华人民共和国政府信息公开条例》规定,由天津市武清区崔黄口镇人民政府政务公开工作机构编制。']),
+      '天津市武清区崔黄口镇人民政府',
+    );
+    assert.equal(agencyOf(['本报告由某县水务局政府信息公开办公室编制。']), '某县水务局');
+  });
+
+  test('a contact line naming the organ, then its address (probeP2 027)', () => {
+    assert.equal(
+      agencyOf(['如对本报告有异议,请联系剑阁县交通运输局,地址:四川省广元市剑阁县下寺镇剑门关大道333号,联系电话:0839-6600299。']),
+      '剑阁县交通运输局',
+    );
+  });
+
+  test('开云 is a place too: only a brand after it makes it gambling (probeP4 006)', () => {
+    assert.equal(
+      agencyOf([
+        '根据《中华人民共和国政府信息公开条例》(以下简称《条例》),特向社会公布《衡山县开云新区管理委员会2020年政府信息公开年度报告》。',
+      ]),
+      '衡山县开云新区管理委员会',
+    );
+    assert.equal(agencyOf(['开云体育官方入口卫生健康局2020年度政府信息公开工作报告']), null);
+    assert.equal(agencyOf(['开云真人娱乐卫生健康局2020年度政府信息公开工作报告']), null);
+  });
+
+  test('a short name in full where the report says what it covers (probeP2 011)', () => {
+    assert.equal(
+      agencyOf([
+        '本报告由总体情况等六部分组成,涵盖了2022年麒麟区自然资源局政府信息公开工作,报告中所列数据统计起止时间为2022年1月1日至2022年12月31日。',
+        '一、总体情况',
+        '2022年,区自然资源局局认真落实《中华人民共和国政府信息公开条例》相关规定。',
+      ]),
+      '麒麟区自然资源局',
+    );
+  });
+
+  test('its own rules and its own group for the disclosure work name the organ speaking as 我局 (probeP2 021, 034)', () => {
+    assert.equal(
+      agencyOf([
+        '一、总体情况',
+        '根据政府信息公开有关工作要求,我局成立了由局长任组长,分管领导任副组长,相关股室及下属单位负责人为成员的姚安县农业农村局政府信息公开工作领导小组,下设办公室。',
+      ]),
+      '姚安县农业农村局',
+    );
+    const rules = (voice: string) => [
+      '一、总体情况',
+      `一是调整充实了${voice}政府信息公开工作领导小组,由刘诚局长担任组长。`,
+      '二是完善《牟定县水务局政府信息主动公开制度》、《牟定县水务局政府信息依申请公开制度》。',
+    ];
+    assert.equal(agencyOf(rules('我局')), '牟定县水务局');
+    // speaking as another kind of organ: not its own rules
+    assert.equal(agencyOf(rules('我委')), null);
+  });
+
+  test('a place alone completed by the contact line naming its government (probeP4 027, 033)', () => {
+    assert.equal(
+      agencyOf([
+        '西秀区黄腊乡2021年政府信息公开工作年度报告',
+        '公众如需进一步咨询了解相关信息,请与西秀区黄腊乡人民政府联系(地址:西秀区黄腊乡黑秧居委会黑秧组200号党政办公室,邮编:561009,电话:0851-33765111)',
+      ]),
+      '西秀区黄腊乡人民政府',
+    );
+    assert.equal(
+      agencyOf([
+        '平寨乡2024年政府信息公开工作年度报告',
+        '公众如需进一步咨询了解相关信息,请与平寨乡人民政府联系(地址:黎平县平寨乡平寨村,邮编:557327,电话:0855-6291005)。',
+      ]),
+      '平寨乡人民政府',
+    );
+  });
+});

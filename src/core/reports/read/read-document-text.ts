@@ -107,10 +107,12 @@ export function readDocumentText(
       : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
         // `来源:` naming it in full: the fuller name
         mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
-  // A place alone (`建新镇`) whose government the signature, the introduction's published title, the page's metadata or section
-  // 一's subject names (`遂溪县建新镇人民政府`): that name.
+  // A place alone (`建新镇`) whose government the signature, the introduction's published title, the page's metadata, its
+  // contact line or section 一's subject names (`遂溪县建新镇人民政府`): that name.
   const placed =
-    found === null ? null : placeGovernment(found, () => [signature.agency, publishedAgency(lines), metadataAgency(lines)], sections);
+    found === null
+      ? null
+      : placeGovernment(found, () => [signature.agency, publishedAgency(lines), metadataAgency(lines), ...contactOrgans(lines)], sections);
   const agency = placed !== null && isShortName(placed) ? placedInFull(fullerName(placed, bodyOnce()), lines) : placed;
 
   const split = splitNarrative(sections);
@@ -455,7 +457,9 @@ const SPAM =
   /(?:新葡京|葡京|明升|澳门|威尼斯人|金沙)?[\u4e00-\u9fff]{0,3}?(?:博彩|福彩|彩票|体育|娱乐|棋牌)(?:app|APP)?(?:官网|官方下载|官方网站|平台|下载|备用网址|网址|直播)/g;
 
 // A mirror's gambling brand put where the organ's name was (`澳門賭場办公室`, `美高梅娱乐城办公厅`): no name at all.
-const GAMBLING = /赌场|賭場|博彩|彩票|娱乐城|娛樂城|娱乐场|娛樂場|菠菜|棋牌|百家乐|百家樂|葡京|威尼斯人|美高梅|开云|官网|官方网站|老虎机/;
+// 开云 is a real place too (衡山县开云镇, its 开云新区, probeP4 006): a brand only with the words of its trade after it.
+const GAMBLING =
+  /赌场|賭場|博彩|彩票|娱乐城|娛樂城|娱乐场|娛樂場|菠菜|棋牌|百家乐|百家樂|葡京|威尼斯人|美高梅|开云(?:体育|官方|平台|网址|登录|登陆|注册|入口|电竞|游戏|下载|手机|全站|真人|[a-zA-Z])|开云[^，,。；;]{0,8}娱乐|官网|官方网站|老虎机/;
 
 // The separators of a web page's breadcrumb (`当前位置：首页 > 政务公开 > 年报 > 某局2023年…`), shared by the
 // three tests below that recognise one.
@@ -932,6 +936,8 @@ function isOrganName(text: string): boolean {
     text.length >= 3 &&
     text.length <= 30 &&
     ORGAN_NAME.test(text) &&
+    // a website (`政府网站`, probeP1 001, 005: 站 ends it) or the centre that runs one (`…电子政务网站服务中心`, probeP4 015) is no organ
+    !text.includes('网站') &&
     (!GENERIC_ORGAN.test(text) || PLACE_OPENING_GENERIC.test(text)) &&
     !BARE_GOVERNMENT.test(text) &&
     // `区政府网站…`: a level's government without its place's name is none
@@ -1096,6 +1102,12 @@ function compilingOrgan(name: string): string {
   if (group !== null) {
     return group[1]!;
   }
+  // `由天津市武清区崔黄口镇人民政府政务公开工作机构编制` (probeP1 029): the organ's unit for its disclosure work, named by that work.
+  const unit =
+    /^(.{2,}?(?:政府|局|委员会|委|厅|院|中心|镇|乡|街道办事处|街道))(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:机构|办公室)$/.exec(name);
+  if (unit !== null && isOrganName(unit[1]!)) {
+    return unit[1]!;
+  }
   const office = /^(.{2,}?(?:局|委员会|委|厅|院|中心|镇|乡|街道办事处|街道|联合会))(?:党政|综合)?办公室$/.exec(name);
   return office !== null && isOrganName(office[1]!) ? office[1]! : name;
 }
@@ -1206,6 +1218,42 @@ function townOfUnit(phrase: string): string {
 // A report titled as a government office's (`现公布2020年义安区政府办政府信息公开工作年度报告`, `某县人民政府办公室2023年…`).
 const OFFICE_TITLE = /政府(?:办公室|办)(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 
+// The contact lines (`请与某局联系`, `请联系:某局;`, `请联系某局,地址:…`).
+const CONTACT_WITH = /(?:请|可)与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合[一二三四五六七八九十]?科|办)?联系/;
+const CONTACT_WITH_ADDRESS = /(?:请|可)与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/;
+const CONTACT_COLON = /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?[；;，,。]/;
+// `如对本报告有异议,请联系剑阁县交通运输局,地址:…` (probeP2 027): no colon after 联系, the address after the organ.
+const CONTACT_THEN_ADDRESS = /请联系([^，,。；;\d:：（(]{3,30}?)[，,]\s*(?:地址|联系电话|电话)[:：]/;
+// `请与衢州市衢江区湖南镇政府综合督考办公室联系`: an office of the organ named by its work.
+const CONTACT_WORK_OFFICE = /(?:请|可)与([^，,。；;\d]{3,30}?(?:政府|局|委|镇|乡|街道|办事处))[\u4e00-\u9fff]{2,4}办公室联系/;
+const CONTACT_AGENCY: ReadonlySet<RegExp> = new Set([
+  CONTACT_WITH,
+  CONTACT_WITH_ADDRESS,
+  CONTACT_COLON,
+  CONTACT_THEN_ADDRESS,
+  CONTACT_WORK_OFFICE,
+]);
+
+/** The organs the introduction's contact lines name (`请与西秀区黄腊乡人民政府联系(地址:…)`, probeP4 027), in order. */
+function contactOrgans(lines: readonly Line[]): string[] {
+  const organs: string[] = [];
+  for (const line of lines.slice(0, 12)) {
+    for (const re of CONTACT_AGENCY) {
+      const match = re.exec(asciiDigits(line.text));
+      const name = match === null ? null : organIn(match[1]!);
+      if (name !== null) {
+        organs.push(name);
+      }
+    }
+  }
+  return organs;
+}
+
+/** Whether the text speaks as a government only (`我区`, `我旗`), never as a body of one (`我局`, `本中心`). */
+function speaksAsGovernmentOnly(lines: readonly Line[]): boolean {
+  return lines.some((l) => /我[省市县区旗州盟]/.test(l.text)) && !lines.some((l) => BODY_VOICE.test(l.text));
+}
+
 const BODY_AGENCY: readonly RegExp[] = [
   QUOTED_TITLE,
   COMPILED_BY_ORGAN,
@@ -1218,12 +1266,12 @@ const BODY_AGENCY: readonly RegExp[] = [
   // `汇总2020年度官塘乡的政府信息公开年度报告编制而成`, `依据锡山区司法局2010年政府信息公开工作情况编制`: what it was compiled from.
   /(?:汇总|依据|根据)(?:20\d{2}年度?)?([^，,。；;\d《》]{3,30}?)的?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度报告|情况)[^，,。；;]{0,6}?编制/,
   // `请与某局联系`, `对本报告如有疑问,可与福州市鼓楼区财政局联系`
-  /(?:请|可)与([^，,。；;\d]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合[一二三四五六七八九十]?科|办)?联系/,
+  CONTACT_WITH,
   // `请与某局(地址:…,联系电话:…)。`, `请联系:某街道办事处;联系电话:…`, `为认真做好某局政府信息公开工作`
-  /(?:请|可)与([^，,。；;\d（(]{3,30}?)(?:党政)?(?:办公室|综合科|办)?[（(](?:地址|联系|电话)/,
-  /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)?(?:综合)?(?:办公室|综合科|办)?[；;，,。]/,
-  // `请与衢州市衢江区湖南镇政府综合督考办公室联系`: an office of the organ named by its work.
-  /(?:请|可)与([^，,。；;\d]{3,30}?(?:政府|局|委|镇|乡|街道|办事处))[\u4e00-\u9fff]{2,4}办公室联系/,
+  CONTACT_WITH_ADDRESS,
+  CONTACT_COLON,
+  CONTACT_THEN_ADDRESS,
+  CONTACT_WORK_OFFICE,
   // `…要求,市卫生健康局高度重视、认真组织、严格落实,…,现将主要工作情况报告如下`: the introduction's subject.
   /(?:^|[，,。])([^，,。；;\d《》“”()（）、]{3,25}?)(?:高度重视|认真贯彻|深入贯彻|严格落实)[^。]*?现将[^。]*?报告如下/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
@@ -1284,7 +1332,7 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
           BODY_AGENCY[r] === PUBLISHED_TITLE
             ? publishedOrgan(match)
             : COMPILED_BY.has(BODY_AGENCY[r]!)
-              ? organIn(townOfUnit(match[1]!))
+              ? (organIn(townOfUnit(match[1]!)) ?? organIn(compilingOrgan(townOfUnit(match[1]!))))
               : organIn(match[1]!);
         const name =
           found !== null && COMPILED_BY.has(BODY_AGENCY[r]!)
@@ -1302,6 +1350,11 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
           // 办公室自觉履行…`, probeL1 003): the government's office is the organ (a government's own report names its office for
           // contact too: kept as the government).
           return `${name}办公室`;
+        }
+        if (name !== null && CONTACT_AGENCY.has(BODY_AGENCY[r]!) && !GOVERNMENT_BODY.test(name) && speaksAsGovernmentOnly(lines)) {
+          // `请与大祥区行政审批服务局联系` in a report speaking only as `我区` (probeP4 004): the body hosting the disclosure office,
+          // not the organ whose report it is.
+          continue;
         }
         if (name !== null) {
           return name;
@@ -1408,19 +1461,33 @@ const OWN_PLAN =
   /(?:印发|制定|出台|制发)了?《([^《》，,。；;\d]{3,30}?)20\d{2}年度?(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:实施方案|工作方案|方案|工作要点|要点|工作计划|计划)》/;
 const OWN_VOICE = /[我本](局|委|厅|院|中心|馆|署)/;
 
+// Its own rules of the disclosure work (`完善了《姚安县农业农村局政府信息与政务公开工作制度》`, `完善《牟定县水务局政府信息主动公开
+// 制度》`, probeP2 021, 034), made or revised by it, and the group it set up for that work (`我局成立了…的姚安县农业农村局政府信息公开
+// 工作领导小组`).
+const OWN_RULES =
+  /(?:制定|修订|修改|完善|印发|出台|制发|建立|健全)了?《([^《》，,。；;\d]{3,30}?)(?:政府信息|政务|信息)[^《》，,。；;\d]{0,20}?(?:制度|办法|规定|细则)》/;
+const OWN_GROUP = /(?:成立|调整|充实)了?[^。；;]*?的([^《》，,。；;\d、的]{3,30}?)(?:政府|政务)?信息公开(?:工作)?领导小组/;
+
 /**
  * The organ a sentence of section 一 speaking as it (`我局`) names in its own plan's title, of the same organ word (局 for
  * 我局): the last source, when the text names its organ nowhere else. A plan of another organ (the government's
- * `《某市人民政府办公室2019年政务公开工作要点》` in a bureau's report) is not its own.
+ * `《某市人民政府办公室2019年政务公开工作要点》` in a bureau's report) is not its own. Its own rules (OWN_RULES) and group
+ * (OWN_GROUP) likewise; a sentence naming its rules without the voice counts when section 一 speaks as one kind of organ only.
  */
 function ownPlanAgency(sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
   const overview = sections.find((s) => s.id === 'overview');
+  const voices = new Set(
+    (overview?.lines ?? []).flatMap((line) => [...line.matchAll(new RegExp(OWN_VOICE.source, 'g'))].map((m) => m[1]!)),
+  );
+  const textVoice = voices.size === 1 ? [...voices][0]! : null;
   for (const line of overview?.lines ?? []) {
     for (const sentence of asciiDigits(line).split(/[。；;]/)) {
-      const plan = OWN_PLAN.exec(sentence);
-      const voice = plan === null ? null : OWN_VOICE.exec(sentence);
-      const name = voice === null ? null : organIn(plan![1]!);
-      if (name !== null && (name.endsWith(voice![1]!) || (voice![1] === '委' && name.endsWith('委员会')))) {
+      const plan = OWN_PLAN.exec(sentence) ?? OWN_GROUP.exec(sentence);
+      const rules = plan === null ? OWN_RULES.exec(sentence) : null;
+      const word =
+        plan !== null ? (OWN_VOICE.exec(sentence)?.[1] ?? null) : rules !== null ? (OWN_VOICE.exec(sentence)?.[1] ?? textVoice) : null;
+      const name = word === null ? null : organIn((plan ?? rules)![1]!);
+      if (name !== null && (name.endsWith(word!) || (word === '委' && name.endsWith('委员会')))) {
         return name;
       }
     }
@@ -1684,7 +1751,8 @@ const ZONE_COMMITTEE =
 
 /**
  * A name without its place (`住建局`, probeL4 028) as the text names the same organ with its place where a clause opens on it
- * after the year (`2025年安阳县住建局依申请信息公开办理有69件`): the place's name, then exactly the short name. Only when every
+ * after the year (`2025年安阳县住建局依申请信息公开办理有69件`; or what the report covers, `涵盖了2022年麒麟区自然资源局政府信息
+ * 公开工作`, probeP2 011): the place's name, then exactly the short name. Only when every
  * such mention names one place; else the name as it is.
  */
 function placedInFull(short: string, lines: readonly Line[]): string {
@@ -1692,7 +1760,7 @@ function placedInFull(short: string, lines: readonly Line[]): string {
     return short; // (a place alone, or a name a place already opens: placeGovernment's and fullerName's)
   }
   const mention = new RegExp(
-    String.raw`(?:^|[，,。；;：:！？!?\s（(])20\d{2}年度?[，,]?\s*([\u4e00-\u9fff]{2,12}?)${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!办公室|机关|党组|系统|所属|下属)`,
+    String.raw`(?:^|[，,。；;：:！？!?\s（(]|(?:涵盖|包括|反映)了?)20\d{2}年度?[，,]?\s*([\u4e00-\u9fff]{2,12}?)${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!办公室|机关|党组|系统|所属|下属)`,
     'g',
   );
   const full = new Set<string>();
