@@ -16,6 +16,7 @@ import {
   checkNarrativeInForce,
   checkNarrativeSumList,
   parseLooseSum,
+  parseUnmarkedSum,
 } from './narrative-rules-added.ts';
 import { parseNarrativeSum } from './narrative-sums.ts';
 import type { RuleCheck } from './rule.ts';
@@ -561,5 +562,72 @@ describe('NARR-ORDINAL (53) and sub-headings', () => {
     // within one sub-heading the list is still checked
     const skipped = inOverviewLines('（二）健全工作机制。一是严格执行制度。三是组建工作群。（三）拓宽形式。一是利用网站。');
     assert.equal(failures(checkListOrdinals, skipped).length, 1);
+  });
+});
+
+describe('NARR-SUM-LIST (44): 内容包括 with notes, and parts right after a total (probe round 17, fixR)', () => {
+  test('a 包括 list after a noun, with bracketed notes and items without a count, above its total (probeP1 013)', () => {
+    assert.deepEqual(
+      failures(
+        checkNarrativeSumList,
+        inOverview(
+          '2023年,小龙坎街道始终坚持以人民为中心,通过网站公开信息346条,内容包括日常工作情况240条(街道11个科室以及4个社区)、政府信息公开指南(2023年版)1条、法定主动公开内容36条(政策文件、机关简介、机构职能)、2022年政府信息公开工作年度报告、政务公开标准目录(2023年版)、基层政务公开70条(养老服务、社会救助、公共服务、计划生育服务、救灾等),涉及经济、法治等类别。',
+        ),
+      ),
+      [['NARR-SUM-LIST', 'warning', '“2023年,小龙坎街道始终坚持以人民为中心,通过…”：总数346条，分项合计347条（240+1+36+70）']],
+    );
+    // a bracket counting in the list's unit is the part's own breakdown, left out as rule 29's parse does
+    assert.equal(
+      parseLooseSum('通过网站公开信息346条,内容包括日常工作情况240条(其中通知10条)、基层政务公开70条(街道11个科室)')?.detail,
+      '240+70',
+    );
+  });
+
+  test('kinds right after the total, with no 其中, above it: warning (probeP2 022)', () => {
+    assert.deepEqual(
+      failures(
+        checkNarrativeSumList,
+        inOverview(
+          '本年度我局向赫章县人民政府网站累计公布信息69条,工作动态61条,运输管理5条,建设管理3条,航务管理1条,依申请公开事项办结1件,县长信箱回复5条。',
+        ),
+      ),
+      [['NARR-SUM-LIST', 'warning', '“本年度我局向赫章县人民政府网站累计公布信息69条…”：总数69条，分项合计70条（61+5+3+1）']],
+    );
+    assert.equal(parseUnmarkedSum('累计公布信息69条,工作动态61条,运输管理5条,建设管理3条,航务管理1条')?.detail, '61+5+3+1');
+    // a total that is a kind itself, listed beside other kinds (corpus g005), a 共 inside a word (公共服务16条),
+    // channels or a verb after the total, and a single part are no list
+    for (const sentence of [
+      '2020年共发布生态环境保护类信息40条，征地信息类121条，土地出让类信息39条。',
+      '全年通过街道门户网站发布工作情况49条,公告公示59条,公共服务16条,农村危房改造4条,救灾领域3条,涉农补贴22条。',
+      '全年共发布信息100条,政务微博80条,微信公众号60条。',
+      '全年共发布信息100条,回复留言80条,办结诉求60条。',
+      '全年共发布信息100条,工作动态120条。',
+    ]) {
+      assert.equal(parseUnmarkedSum(sentence), null, sentence);
+    }
+  });
+});
+
+describe('META-YEAR-TEXT (46): the report presenting itself without the name 年度报告 (probe round 17, fixR)', () => {
+  test('`现将2022年度政府信息公开工作报告如下` in a report whose period is 2021 (probeP2 007)', () => {
+    const lines = [
+      '根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)文件精神及省、州关于政府信息公开工作要求,现将2022年度政府信息公开工作报告如下。',
+      '本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。',
+      '一、总体情况',
+    ];
+    const text = readDocumentText(lines, 'unknown');
+    assert.deepEqual([text.year, text.yearSource], [2021, 'period']);
+    assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: text.year, text })), [
+      ['META-YEAR-TEXT', 'warning', '正文“根据《中华人民共和国政府信息公开条例》(国务院令…”称2022年度报告，与报告年度2021年不一致'],
+    ]);
+    // the same year, several bodies' work, and 工作情况汇报 of the year: no finding
+    for (const line of [
+      '现将2021年度政府信息公开工作报告如下。',
+      '现将我局2021年度政府信息公开工作情况报告如下。',
+      '现将各乡镇2022年度政府信息公开工作情况汇报如下。',
+    ]) {
+      const other = readDocumentText([line, lines[1]!, lines[2]!], 'unknown');
+      assert.deepEqual(failures(checkNamedReportYear, buildFacts({ year: other.year, text: other })), [], line);
+    }
   });
 });

@@ -42,8 +42,11 @@ export interface LooseSum {
   readonly partsApproximate: boolean;
   readonly detail: string;
   readonly catchAll: boolean;
-  /** 其中 (the parts make up the total) or 包括 (the parts may be a selection). */
-  readonly marker: '其中' | '包括';
+  /**
+   * 其中 (the parts make up the total) or 包括 (the parts may be a selection); null when the parts follow the total
+   * with no marker (parseUnmarkedSum), read as a 包括 list.
+   */
+  readonly marker: '其中' | '包括' | null;
 }
 
 // Longer units first: 372人次 is a count of 人次, not of 次.
@@ -59,7 +62,7 @@ const UNIT_FAMILY: Readonly<Record<string, readonly string[]>> = {
   次: ['次'],
 };
 const LOOSE_TOTAL =
-  /(?<!\d)(\d+)(余|多)?(人次|条次|件次|件|条|篇|个|项|次)([^，,。；;：:\d（()）]{0,10}?)[，,：:]?\s*([（(])?\s*(其中|包括|包含)[，,：:]?/;
+  /(?<!\d)(\d+)(余|多)?(人次|条次|件次|件|条|篇|个|项|次)([^，,。；;：:\d（()）]{0,10}?)[，,：:]?\s*([（(])?\s*(?:内容|主要内容)?(其中|包括|包含)[，,：:]?/;
 const CATCH_ALL = /^(?:其他|其它|其余)/;
 const LIST_JOINER = /^(?:以及|及|和|另有|还有|另外)/;
 
@@ -132,8 +135,10 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   let catchAll = false;
   let categories = 0;
   pieces: for (const raw of list.split(/[，,；;]/)) {
-    // A part's own breakdown in a bracket closed within the piece is left out, as in rule 29's parse (probeH9 030).
-    const piece = withoutOwnBreakdown(withoutTrailingNote(raw.trim().replace(LIST_JOINER, '')), units);
+    // A part's own breakdown in a bracket closed within the piece is left out, as in rule 29's parse (probeH9 030),
+    // and so is a note that counts nothing in the list's unit (`日常工作情况240条(街道11个科室以及4个社区)`,
+    // `政府信息公开指南(2023年版)1条`, probeP1 013).
+    const piece = withoutOwnBreakdown(withoutTrailingNote(withoutNotes(raw.trim().replace(LIST_JOINER, ''), units)), units);
     if (piece === '') {
       continue;
     }
@@ -198,6 +203,70 @@ export function parseLooseSum(sentence: string): LooseSum | null {
   };
 }
 
+// A total stated as one (`累计公布信息69条`, `共发布政府信息…N条`) of a noun named bare — 信息, 政府信息, 申请, 文件, no kind
+// of them (`共发布生态环境保护类信息40条，征地信息类121条` lists kinds side by side, corpus g005) — its clause ended by a
+// comma; and a part of it that follows at once, a kind of the total's noun: Han characters only, no verb, no channel.
+const UNMARKED_TOTAL =
+  /(?:(?<!公)共|累计|合计|总计)[^，,。；;：:！？!?\d]{0,16}?(?:公开|公布|发布|更新|报送|上传|收到|受理)了?(?:各类)?(?:政府|政务)?(?:信息|申请|文件)(?:数)?(?:为|达)?(\d+)(件|条|篇|项)[，,]/;
+const UNMARKED_PART = /^([\u4e00-\u9fff]{2,12}?)(\d{1,6})(件|条|篇|项)$/;
+const NOT_A_KIND =
+  /公开|公布|发布|办结|办理|回复|答复|受理|收到|处理|报送|上报|更新|转载|推送|制定|制发|印发|出台|解读|开展|组织|举办|召开|接待|新增|完成|增加|减少|增长|下降|同比|较|比|累计|共|合计|总计|其中|包括|包含|各|等|涉及|网站|微信|微博|公众号|平台|新媒体|门户|客户端|专栏|栏目|号$/;
+
+/**
+ * A total and parts that follow it at once with no 其中 or 包括 (`本年度我局向赫章县人民政府网站累计公布信息69条,工作动态61条,
+ * 运输管理5条,建设管理3条,航务管理1条,依申请公开事项办结1件`, probeP2 022): the parts end at the first piece that is not a
+ * bare kind and its count in the total's unit. Null when the sentence has a marker (the other parses read it) or fewer
+ * than two parts follow. Read as a 包括 list: only parts above the total are a finding.
+ */
+export function parseUnmarkedSum(sentence: string): LooseSum | null {
+  if (sentence.includes('其中') || sentence.includes('包括') || sentence.includes('包含')) {
+    return null;
+  }
+  const text = sumText(sentence);
+  const match = UNMARKED_TOTAL.exec(text);
+  if (match === null) {
+    return null;
+  }
+  const total = Number(match[1]);
+  const unit = match[2]!;
+  const parts: number[] = [];
+  for (const raw of text.slice(match.index + match[0].length).split(/[，,]/)) {
+    const end = raw.search(/[。；;！？!?]/);
+    const piece = (end === -1 ? raw : raw.slice(0, end)).trim();
+    const part = UNMARKED_PART.exec(piece);
+    if (part === null || part[3] !== unit || NOT_A_KIND.test(part[1]!)) {
+      break;
+    }
+    parts.push(Number(part[2]));
+    if (end !== -1) {
+      break;
+    }
+  }
+  if (parts.length < 2) {
+    return null;
+  }
+  return {
+    total,
+    totalApproximate: false,
+    unit,
+    sum: parts.reduce((s, p) => s + p, 0),
+    partsApproximate: false,
+    detail: parts.join('+'),
+    catchAll: false,
+    marker: null,
+  };
+}
+
+/** A piece without its brackets that hold no count in `units` (`(2023年版)`, `(街道11个科室以及4个社区)`). */
+function withoutNotes(piece: string, units: readonly string[]): string {
+  if (!piece.includes(')') && !piece.includes('）')) {
+    return piece;
+  }
+  return piece.replace(/[（(][^（()）]*[）)]/g, (bracket: string) =>
+    /其中|包括|包含/.test(bracket) || units.some((unit) => new RegExp(`\\d\\s*(?:余|多)?${unit}`).test(bracket)) ? bracket : '',
+  );
+}
+
 /** The least a total `N余` cannot reach: the next unit of its last non-zero digit (732余 < 733, 200余 < 300). */
 function approximateCeiling(total: number): number {
   let step = 1;
@@ -213,13 +282,12 @@ function approximateCeiling(total: number): number {
  * below its total may be a selection and is no finding.
  */
 export const checkNarrativeSumList: RuleCheck = ({ report }) => {
-  if (!narrativeMentions(report, '其中') && !narrativeMentions(report, '包括') && !narrativeMentions(report, '包含')) {
-    return []; // parseLooseSum needs one of them
-  }
+  const marked = narrativeMentions(report, '其中') || narrativeMentions(report, '包括') || narrativeMentions(report, '包含');
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   for (const sentence of sentencesOf(report)) {
-    const parsed = parseLooseSum(sentence.text);
+    // parseLooseSum needs one of the markers; parseUnmarkedSum reads sentences without them.
+    const parsed = (marked ? parseLooseSum(sentence.text) : null) ?? parseUnmarkedSum(sentence.text);
     if (parsed === null) {
       continue;
     }
@@ -277,6 +345,11 @@ export const checkNarrativeInForce: RuleCheck = ({ report }) => {
 // (a cited notice about this year's reports names a year too).
 const NAMED_REPORT = /(?<!\d)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:政府|政务)?信息公开(?:工作)?年度报告/g;
 
+// The report presenting itself in the introduction without the name 年度报告 (`现将2022年度政府信息公开工作报告如下`,
+// `现将我局2023年度政府信息公开工作情况报告如下`, probeP2 007): a year, then what was done in 信息公开, reported 如下.
+const PRESENTED_REPORT =
+  /现将[^。，,；;《》\d]{0,24}?(?<!\d)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:政府|政务)?信息公开[^。，,；;《》\d]{0,12}?(?:报告|汇报|总结|公布|通报)如下/g;
+
 // A line that is a title and nothing else: no sentence around it (no verb: `特向社会公布2020年度…年度报告` is
 // the introduction naming its report), perhaps numbered, perhaps a file's name.
 const BARE_TITLE =
@@ -289,7 +362,7 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
   if (
     year === null ||
     (report.text.yearSource !== 'title' && report.text.yearSource !== 'period') ||
-    !narrativeMentions(report, '年度报告')
+    (!narrativeMentions(report, '年度报告') && !narrativeMentions(report, '如下'))
   ) {
     return [];
   }
@@ -303,10 +376,15 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
     // A link to another year's report on the page (`上一篇：某局2022年…`, `· 某局2021年…`) names no year of this one.
     // Nor does a line that is only a report's title — an attachment or a related link at the page's foot
     // (`附件：1.2023年政府信息公开工作年度报告.pdf`, `国务院办公厅2023年政府信息公开工作年度报告`).
-    if (!text.includes('年度报告') || NAVIGATION.test(text) || BARE_TITLE.test(text)) {
+    if ((!text.includes('年度报告') && !text.includes('如下')) || NAVIGATION.test(text) || BARE_TITLE.test(text)) {
       continue;
     }
-    for (const match of text.matchAll(NAMED_REPORT)) {
+    const reports = [...text.matchAll(NAMED_REPORT)];
+    // A presentation that names no 年度报告 (one that does is read above, once).
+    const presented = [...text.matchAll(PRESENTED_REPORT)].filter(
+      (p) => !reports.some((n) => n.index < p.index + p[0].length && p.index < n.index + n[0].length),
+    );
+    for (const match of [...reports, ...presented]) {
       if (insideBookTitle(text, match.index) && !(sentence.section === 'preamble' && ownBookTitle(text, match))) {
         continue;
       }
@@ -314,6 +392,8 @@ export const checkNamedReportYear: RuleCheck = ({ report }) => {
       if (
         listedItem(text, match) ||
         severalReports(match[0]) ||
+        // `现将各乡镇2022年度…情况汇报如下`: several bodies' work presented, not this report.
+        (presented.includes(match) && /[、各]/.test(match[0].slice(0, match[0].indexOf(match[1]!)))) ||
         (named === year - 1 && (workOnReport(text, match) || publishedInTheYear(text, match)))
       ) {
         continue;

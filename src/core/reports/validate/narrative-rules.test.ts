@@ -513,3 +513,21 @@ describe('fingerprints (rule + subject, never the values)', () => {
     assert.notEqual(a[0]?.fingerprint, a[1]?.fingerprint);
   });
 });
+
+describe('NARR-PERCENT (rule 36): shares going on after the full stop, one without 占 (probe round 17, fixR)', () => {
+  test('`政策文件1条,0.16%,…` right after a statement of shares of 60 ends on one: shares of the 60 (probeP3 037)', () => {
+    const lines = [
+      '2020年全镇通过“幸福白石”微信公众号公开政府信息数为1260条;通过政府信息公开网主动公开政府信息60条,其中政务动态类35条,占58%,履职依据类5条,占0.08%,机构智能类3条,占0.05%,领导信息4条,占0.06%。政策文件1条,0.16%,财政预算决算4条,占0.06%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines })), [
+      '“2020年全镇通过“幸福白石”微信公众号公开政府…”：5/60=8.33%，与所述0.08%不符',
+      '“2020年全镇通过“幸福白石”微信公众号公开政府…”：3/60=5.00%，与所述0.05%不符',
+      '“2020年全镇通过“幸福白石”微信公众号公开政府…”：4/60=6.67%，与所述0.06%不符',
+      '“政策文件1条,0.16%,财政预算决算4条,占0…”：1/60=1.67%，与所述0.16%不符',
+      '“政策文件1条,0.16%,财政预算决算4条,占0…”：4/60=6.67%，与所述0.06%不符',
+    ]);
+    // a statement after one that ends on no share (another count follows it) is not read against its total
+    const closed = ['共收到申请60件,其中当面申请30件,占50%,网上申请30件,占50%,均已办结。予以公开40件,占80%。'];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: closed })), []);
+  });
+});

@@ -498,8 +498,14 @@ const TOTAL_AMONG = /的(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)[^\d，,�
 // A count, the last of a statement that may hold the total of the next one's `其中…` shares.
 const LAST_COUNT = /(?<![\d.])(\d+)\s*(余|多)?\s*(件|条|篇|个|项|次)/g;
 
+// A count and its share: `N条，占X%`, `N条（X%）`, or a bare `N条,X%` ending its clause (`政策文件1条,0.16%,`, probeP3 037).
 const SHARE =
-  /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,、]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）])/g;
+  /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)\s*(?:[，,、]?\s*占(?:比|总数的?|总量的?|全部的?|比为)?\s*(\d+(?:\.\d+)?)\s*[%％]|[（(]\s*(?:占比?)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*[)）]|[，,]\s*(\d+(?:\.\d+)?)\s*[%％](?=[，,。；;]|$))/g;
+
+/** The percentage a share states, as written (`58`, `0.08`). */
+function statedOf(share: RegExpMatchArray): string {
+  return (share[3] ?? share[4] ?? share[5])!;
+}
 
 /** N / T × 100 at the stated precision: the half-up value, and whether N / T lies exactly on a .5. */
 function percentOf(n: number, total: number, decimals: number): { rounded: number; tie: boolean } {
@@ -529,6 +535,9 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
   const statements = statementsOf(report);
+  // The strict total of the statement before, when its shares ran to its end: shares that go on in the next statement
+  // (`…领导信息4条,占0.06%。政策文件1条,0.16%,…`, probeP3 037) are of it too.
+  let runningTotal: { total: RegExpExecArray; section: string; index: number } | null = null;
   for (let i = 0; i < statements.length; i++) {
     const statement = statements[i]!;
     if (!/[%％]/.test(statement.text)) {
@@ -537,7 +546,13 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     const text = asciiDigits(statement.text);
     const strict = TOTAL_BEFORE_PARTS.exec(text) ?? TOTAL_STATED.exec(text);
     const among = strict === null ? TOTAL_AMONG.exec(text) : null;
-    const total = strict ?? among ?? totalBefore(statements, i, sharesLead(text));
+    const lead = sharesLead(text);
+    const running =
+      strict === null && among === null && lead && runningTotal?.index === i - 1 && runningTotal.section === statement.section
+        ? runningTotal.total
+        : null;
+    runningTotal = null;
+    const total = strict ?? among ?? running ?? totalBefore(statements, i, lead);
     if (total === null || total[2] !== undefined) {
       continue; // no total, or an approximate one (`1000余条`)
     }
@@ -550,7 +565,7 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     const shares = [...text.matchAll(SHARE)].filter((share) => share.index !== totalAt && share[2] === unit);
     // A total read less directly (`…的N条政府信息中`, the statement before `其中…`) must be what most shares, two at
     // least, round from: else it is no total of theirs.
-    if (strict === null) {
+    if (strict === null && running === null) {
       const holding = shares.filter((share) => shareHolds(share, stated)).length;
       if (holding < 2 || holding * 2 <= shares.length) {
         continue;
@@ -559,10 +574,13 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     // Another count before the shares that every share rounds from (`处理98件，办结99件，…其中予以公开79件，占79.8%`:
     // the shares are of the 99 answered) is the total they mean.
     const t = shares.every((share) => shareHolds(share, stated)) ? stated : (otherBase(text, shares, unit) ?? stated);
+    if (strict !== null && endsOnShare(text, shares)) {
+      runningTotal = { total: strict, section: statement.section, index: i };
+    }
     const adjusted = adjustedToWhole(shares, t);
     for (const share of shares) {
       const n = Number(share[1]);
-      const statedText = (share[3] ?? share[4])!;
+      const statedText = statedOf(share);
       const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
       const { rounded } = percentOf(n, t, decimals);
       const holds = shareHolds(share, t) || adjusted;
@@ -627,9 +645,18 @@ function sharesLead(text: string): boolean {
   return !new RegExp(LAST_COUNT.source).test(text.slice(0, first.index));
 }
 
+/** Whether the last count of a statement is one of its shares, and nothing but its end follows that share. */
+function endsOnShare(text: string, shares: readonly RegExpMatchArray[]): boolean {
+  const last = shares[shares.length - 1];
+  if (last === undefined) {
+    return false;
+  }
+  return /^[。！？!?\s]*$/.test(text.slice(last.index! + last[0].length));
+}
+
 /** Whether a share's stated percentage is N / T rounded half-up to its decimals (either rounding of an exact .5). */
 function shareHolds(share: RegExpMatchArray, total: number): boolean {
-  const statedText = (share[3] ?? share[4])!;
+  const statedText = statedOf(share);
   const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
   const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
   const { rounded, tie } = percentOf(Number(share[1]), total, decimals);
@@ -638,7 +665,7 @@ function shareHolds(share: RegExpMatchArray, total: number): boolean {
 
 /** A stated share as an integer in units of its last stated digit (`41.5` → 415 at 1 decimal). */
 function statedScaledOf(share: RegExpMatchArray): { scaled: number; decimals: number } {
-  const statedText = (share[3] ?? share[4])!;
+  const statedText = statedOf(share);
   const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
   return { scaled: Math.round(Number(statedText) * 10 ** decimals), decimals };
 }

@@ -610,3 +610,34 @@ describe('NARR-SUM and NARR-SUM-PARTIAL', () => {
     );
   });
 });
+
+describe('NARR-SUM and NARR-SUM-PARTIAL: shares and a part`s own breakdown in the list (probe round 17, fixR)', () => {
+  const found = (lines: readonly string[]) => {
+    const report = buildFacts({ text: readDocumentText([TEMPLATE_2021.sections[0]!.heading, ...lines], '2021') });
+    return checkNarrativeSums({ report, settings: DEFAULT_VALIDATION_SETTINGS }).flatMap((e) =>
+      e.finding ? [[e.finding.rule, e.finding.severity, e.finding.message]] : [],
+    );
+  };
+
+  test('a part`s share `占x%` is no part and does not end the list (probeP3 037)', () => {
+    assert.deepEqual(
+      found([
+        '通过政府信息公开网主动公开政府信息60条,其中政务动态类35条,占58%,履职依据类5条,占0.08%,机构智能类3条,占0.05%,领导信息4条,占0.06%。',
+      ]),
+      [['NARR-SUM-PARTIAL', 'notice', '“通过政府信息公开网主动公开政府信息60条,其中政…”：总数60条，分项合计47条（35+5+3+4）']],
+    );
+  });
+
+  test('parts after 包含 are the part before`s, not the total`s (probeP4 005)', () => {
+    assert.deepEqual(
+      found([
+        '共发布政府信息100899条。其中在市本级政府门户网站各个栏目共发布信息23558条,包含概况类信息418条,政务动态信息15272条,信息公开目录信息1792条。',
+      ]),
+      [],
+    );
+    // the same list after a first part with no 包含 is still the total's
+    assert.deepEqual(found(['共发布政府信息100条,其中概况类信息30条,政务动态信息50条。']), [
+      ['NARR-SUM-PARTIAL', 'notice', '“共发布政府信息100条,其中概况类信息30条,政…”：总数100条，分项合计80条（30+50）'],
+    ]);
+  });
+});

@@ -146,6 +146,15 @@ export function withoutTrailingNote(piece: string): string {
 /** A piece that compares the part before it with another year (`比上年度减少838条`, `较去年增长12条`). */
 export const COMPARISON = /^(?:比|较|同比|环比)(?:上年度?|去年|上一年|20\d{2}年)?[^，,；;]{0,6}?(?:增加|减少|增长|下降|多|少|持平)/;
 
+/** A piece that is only the share of the part before it (`占58%`, `占比0.08%`, `0.16%`). */
+export const SHARE_PIECE = /^(?:占(?:比|总数的?|总量的?|全部的?|比为)?)?\s*\d+(?:\.\d+)?\s*[%％]$/;
+
+/**
+ * A piece opening a breakdown of the part before it (`…共发布信息23558条,包含概况类信息418条,政务动态信息15272条`, probeP4
+ * 005): the pieces from it on are that part's parts, not the total's.
+ */
+export const OPENS_BREAKDOWN = /^(?:包含|包括|含有)/;
+
 /** A sentence as the sum parses read it: ASCII digits, no space between a count and its unit (`4282 条`). */
 export function sumText(sentence: string): string {
   return asciiDigits(sentence).replace(/(\d)[ \u00a0\u3000]+(?=[件条篇个项次])/g, '$1');
@@ -237,6 +246,12 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
     }
     if (COMPARISON.test(piece)) {
       continue; // `比上年度减少838条`: how the part before changed, no part
+    }
+    if (SHARE_PIECE.test(piece)) {
+      continue; // `政务动态类35条,占58%,…`: the part before's share of the total (rule 36 checks it), no part
+    }
+    if (parts.length > 0 && OPENS_BREAKDOWN.test(piece)) {
+      break; // `…网站各个栏目共发布信息23558条,包含概况类信息418条,…`: the parts after it are the part before's
     }
     const last = trailingCount(piece, unit);
     if (last?.label.endsWith('各')) {

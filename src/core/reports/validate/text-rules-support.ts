@@ -16,11 +16,11 @@ export function statementsOf(report: ReportFacts): readonly NarrativeSentence[] 
 }
 
 /** The words a text rule needs in a sentence before it looks at it closely (narrativeMentions). */
-const TRIGGER_WORDS = ['%', '％', '其中', '包括', '包含', '现行有效', '年度报告'] as const;
+const TRIGGER_WORDS = ['%', '％', '其中', '包括', '包含', '现行有效', '年度报告', '如下'] as const;
 export type TriggerWord = (typeof TRIGGER_WORDS)[number];
 // All of them in one pattern: one scan of the text finds every one that occurs. No occurrence can hide
 // another (no word ends with the start of another or holds another), so every word present is matched.
-const TRIGGERS = /[%％]|其中|包括|包含|现行有效|年度报告/g;
+const TRIGGERS = /[%％]|其中|包括|包含|现行有效|年度报告|如下/g;
 
 // Per DocumentText (immutable values, like the sentence split): bit i set when TRIGGER_WORDS[i] occurs.
 const MENTIONED = new WeakMap<DocumentText, number>();
