@@ -451,4 +451,87 @@ describe('where a real page stops inside a table: READ-TRUNCATED names it, CELL-
     assert.ok(found.includes('STRUCT-TABLE 未找到表四（四、政府信息公开行政复议、行政诉讼情况）'), found.join('\n'));
     assert.ok(!found.some((f) => f.startsWith('CELL-BLANK') || f.startsWith('READ-TRUNCATED')), found.join('\n'));
   });
+
+  it('a page ending in a header label split over two lines (`本年新` / `制作数`, probeP3 006) is cut in table 二`s header, no cell blank', async () => {
+    const lines = [
+      '滨湖镇人民政府2020年度信息公开工作年度报告',
+      '',
+      '一、总体情况',
+      '',
+      '扎实做好信息公开各项保障工作,严格按照信息发布流程开展工作,积极参加市级信息公开培训,推进和规范政府信息公开工作。',
+      '',
+      '',
+      '二、主动公开政府信息情况',
+      '',
+      '第二十条第(一)项',
+      '',
+      '信息内容',
+      '',
+      '本年新',
+      '制作数',
+    ];
+    const found = rules(await read(lines.join('\n'), 'p3-006.txt')).filter((f) => !f.startsWith('META-'));
+    assert.deepEqual(found, ['READ-TRUNCATED 文本在表二的表头处中断，其后内容缺失']);
+  });
+
+  it('a page ending mid-sentence in the cell of a row whose label stood alone (`行政事业性收费` / `由区政府办根据`, probeP3 013) is cut in that row', async () => {
+    // Every cell followed by an empty line, as on the page; the fees row holds prose, not blank cells.
+    const cells = [
+      '一、总体情况',
+      '2019年,按照区委、区政府关于政府信息公开的要求,河西务镇依照《中华人民共和国政府信息公开条例》。',
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项',
+      '信息内容',
+      '本年新\n制作数量',
+      '本年新\n公开数量',
+      '对外公开总数量',
+      '规章',
+      '0',
+      '0',
+      '0',
+      '规范性文件',
+      '0',
+      '0',
+      '0',
+      '第二十条第(五)项',
+      '信息内容',
+      '上一年项目数量',
+      '本年增/',
+      '处理决定数量',
+      '行政许可',
+      '0',
+      '0',
+      '0',
+      '其他对外管理服务事项',
+      '286',
+      '0',
+      '34',
+      '第二十条第(六)项',
+      '信息内容',
+      '上一年项目数量',
+      '本年增/',
+      '处理决定数量',
+      '行政处罚',
+      '286',
+      '0',
+      '0',
+      '行政强制',
+      '49',
+      '0',
+      '0',
+      '第二十条第(八)项',
+      '信息内容',
+      '上一年项目数量',
+      '本年增/',
+      '行政事业性收费',
+      '由区政府办根据',
+    ];
+    const found = rules(await read(cells.join('\n\n'), 'p3-013.txt')).filter((f) => !f.startsWith('META-'));
+    assert.deepEqual(found, ['READ-TRUNCATED 文本在表二“行政事业性收费”处中断，其后内容缺失']);
+    // The same row followed by a whole sentence, or by the page's sign-off, is no cut.
+    for (const end of ['由区政府办根据相关规定执行。', '天津市武清区河西务镇人民政府']) {
+      const whole = rules(await read([...cells.slice(0, -1), end].join('\n\n'), 'p3-013b.txt'));
+      assert.ok(!whole.some((f) => f.startsWith('READ-TRUNCATED')), whole.join('\n'));
+    }
+  });
 });

@@ -1357,9 +1357,49 @@ function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateCh
       // Named by the row the cut label starts (`(四)无法` → （四）无法提供), when it starts one.
       const rowDef = inLabel.row === '' ? undefined : TEMPLATES[fallback].rowById.get(inLabel.row);
       cut = rowDef === undefined ? at : { ...at, rowLabel: rowDef.label, labelRow: rowDef.id };
+    } else if (lastRow !== null && lastRow.labelRow !== null && isCutCellText(layout, consumed, lastRow.line, lastContent)) {
+      // The text stops in the cell of a row whose label stood without values, mid-sentence (`行政事业性收费` /
+      // `由区政府办根据`, probeP3 013): cut in that row, as when it ends on the label.
+      const labelDef = TEMPLATES[fallback].rowById.get(lastRow.labelRow);
+      const at = cutAt(lastRow.table, null, records, fallback, t3Template, lastRow.header);
+      if (at !== null && labelDef !== undefined) {
+        cut = { ...at, rowLabel: labelDef.label, labelRow: labelDef.id };
+      }
     }
   }
   return cut;
+}
+
+// A line's end that closes a sentence, a clause or a bracket: text that may be whole.
+const CLOSED_END = /[。．.！!？?；;：:，,、)）】\]”"’』」》]$/;
+// A date or an organ's name: a page's sign-off, whole.
+const SIGN_OFF = /(?:\d{1,2}日|政府|办公室|办公厅|局|委员会|委|办事处|中心|院|所|厅|部|处|站|队|会|公司)$/;
+
+/**
+ * The text's last line, just after a row's label whose values did not follow, is the start of a cell's prose the
+ * page cut off mid-sentence (`行政事业性收费` / `由区政府办根据`, probeP3 013): a short line of Han text, nothing but
+ * blanks between, that is no label of any table, does not end a sentence or clause and is no date or organ's name.
+ */
+function isCutCellText(layout: ScannedLayout, consumed: Uint8Array, labelLine: number, lastContent: number): boolean {
+  if (lastContent <= labelLine || consumed[lastContent] === 1 || layout.headings.some((h) => h.line === lastContent)) {
+    return false;
+  }
+  for (let i = labelLine + 1; i < lastContent; i++) {
+    const line = layout.lines[i]!;
+    if (!BARS_ONLY.test(line) && !isFurniture(line)) {
+      return false;
+    }
+  }
+  const text = layout.lines[lastContent]!.replace(/[|｜]/g, '').trim();
+  return (
+    text.length >= 4 &&
+    text.length <= 60 &&
+    /^[\p{Script=Han}\d（）()、，,“”"]+$/u.test(text) &&
+    !CLOSED_END.test(text) &&
+    !SIGN_OFF.test(text) &&
+    TABLE_IDS.every((table) => labelPrefixOf(text, table) === undefined) &&
+    matchLabel(text).targets.length === 0
+  );
 }
 
 // A line holding nothing but bars and blanks (or nothing at all).
@@ -1400,7 +1440,9 @@ function cutInLabel(
     return null;
   }
   const skipped = new Set(layout.skipped);
-  for (let i = from + 1; i < lastContent; i++) {
+  // A label split over two lines (`本年新` / `制作数`, probeP3 006): the last line goes on the line of text before it.
+  const split = labelPrefixOf(text, table) === undefined ? splitLabelStart(layout, consumed, from, lastContent, table) : -1;
+  for (let i = from + 1; i < (split < 0 ? lastContent : split); i++) {
     const line = layout.lines[i]!;
     // A line of bars alone (`|`, `||`: an empty cell or a row's spacer, one cell per line) is no text between, nor
     // is a header label the page left short (`本年增/` of `本年增/减`, probeL3 036: `上一年项目数量` / `本年增/` /
@@ -1416,8 +1458,32 @@ function cutInLabel(
       return null;
     }
   }
-  const row = labelPrefixOf(text, table);
+  const row = labelPrefixOf(split < 0 ? text : labelLineText(layout, split) + text, table);
   return row === undefined ? null : { table, row };
+}
+
+function labelLineText(layout: ScannedLayout, line: number): string {
+  return layout.lines[line]!.replace(/[|｜]/g, '').trim();
+}
+
+/**
+ * The line a label cut short at the text's end begins on when it was split over lines (`本年新` / `制作数`): the line
+ * of text before the last one (blank lines between), after `from`, not table text nor a heading, that with the last
+ * line starts a label of the table; -1 when there is none.
+ */
+function splitLabelStart(layout: ScannedLayout, consumed: Uint8Array, from: number, lastContent: number, table: TableId): number {
+  let i = lastContent - 1;
+  while (i > from && layout.lines[i]!.trim() === '') {
+    i--;
+  }
+  if (i <= from || consumed[i] === 1 || layout.headings.some((h) => h.line === i)) {
+    return -1;
+  }
+  const start = labelLineText(layout, i);
+  if (start.length === 0 || start.length > 40 || start.includes('。')) {
+    return -1;
+  }
+  return labelPrefixOf(start + labelLineText(layout, lastContent), table) === undefined ? -1 : i;
 }
 
 /** What emitCells gives: the cells in contract order and the READ-ROW-SHAPE findings of rows it could not fit. */
