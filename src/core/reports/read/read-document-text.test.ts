@@ -1991,3 +1991,60 @@ describe('probe round 17 (helper fixQ): the agency of real pages', () => {
     );
   });
 });
+
+describe('probe round 17 (helper fixT): the agency and year of real pages', () => {
+  // (traditional pages as the reader gets them: converted to simplified characters, a mirror's pinyin readings removed,
+  // by the document adapter)
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('a metadata value ends where the next field label begins (probeP5 001)', () => {
+    assert.equal(
+      read(['政府信息公开工作年报', '发布时间: 2024-01-22 15:40:00来源:武汉市发展和改革委员会字号:[ 大 中 小 ]分享:', '一、总体情况'])
+        .agency,
+      '武汉市发展和改革委员会',
+    );
+  });
+
+  test("the page's short title completed by its full title below, of the same year (probeP5 026)", () => {
+    const lines = (full: string) => [
+      '区退役军人事务局2022年政府信息公开工作年度报告',
+      '发布日期:2023-01-19 10:02:41 文章来源:本网 字体大小:【 A- A A+ 】',
+      full,
+      '一、总体情况',
+    ];
+    const text = read(lines('广州市越秀区退役军人事务局2022年政府信息公开工作年度报告'));
+    assert.equal(text.agency, '广州市越秀区退役军人事务局');
+    assert.equal(text.year, 2022);
+    // another year's title (a link to last year's report) completes nothing
+    assert.equal(read(lines('广州市越秀区退役军人事务局2021年政府信息公开工作年度报告')).agency, '区退役军人事务局');
+  });
+
+  test('later openings of section 一 on their time, naming the organ twice, for a text speaking as 我局 (probeP5 036)', () => {
+    const lines = (
+      voice: string,
+      second = '2022年全年,区审计局未收到政府信息公开申请,无因政府信息公开工作被申请行政复议、提起行政诉讼情况。',
+    ) => [
+      '一、总体情况',
+      `2022年,${voice}坚持以习近平新时代中国特色社会主义思想为指导,认真组织实施《条例》和国务院、省、市、区有关政务公开工作要求。`,
+      '(一)主动公开政务信息。',
+      '本年度,区审计局主要通过区政府政务公开网站、杭州市审计局官网和本单位通知公告栏三种方式主动公开审计法规。',
+      '(二)做好依申请公开工作。',
+      second,
+    ];
+    assert.equal(read(lines('我局')).agency, '区审计局');
+    // a text speaking as a government (我区) is not the bureau's; a name given once is not enough
+    assert.equal(read(lines('我区')).agency, null);
+    assert.equal(read(lines('我局', '(三)规范政府信息管理。')).agency, null);
+  });
+
+  test('the year run straight into the organ opening section 一 (probeP5 027)', () => {
+    const lines = [
+      '根据《中华人民共和国政府信息公开条例》相关规定,现公布广州市荔湾区退役军人事务局信息公开工作年度报告。',
+      '一、总体情况',
+      '2023年荔湾区退役军人事务局高度重视发挥思想政治引领作用,深入学习贯彻习近平总书记重要讲话重要指示精神。',
+    ];
+    assert.equal(read(lines).year, 2023);
+    // a year run into a date is no opening
+    assert.equal(read(['一、总体情况', '2023年12月31日前,区审计局完成了全部工作。']).year, null);
+  });
+});

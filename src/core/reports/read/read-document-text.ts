@@ -391,9 +391,36 @@ function readTitle(block: readonly Line[]): TitleReading {
       unnamed ??= { agency: null, year, lines, malformed };
       continue;
     }
-    return { agency, year, lines, malformed };
+    const full = isShortName(agency) ? fullTitleBelow(block.slice(i + 1), agency, year) : null;
+    return full === null ? { agency, year, lines, malformed } : { agency: full.agency, year, lines: [...lines, full.index], malformed };
   }
   return forwarded ?? unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
+}
+
+/**
+ * The page's short title above its full one (`区退役军人事务局2022年…年度报告` / `发布日期:…` / `广州市越秀区退役军人事务局2022年…年度报告`,
+ * probeP5 026): a later title of the same year naming the same organ in full (fullerName's test) completes the short name.
+ */
+function fullTitleBelow(below: readonly Line[], short: string, year: number | null): { agency: string; index: number } | null {
+  for (const line of below) {
+    if (NAVIGATION.test(line.text)) {
+      continue;
+    }
+    const later = readTitle([line]);
+    const full = later.agency;
+    if (
+      full !== null &&
+      later.year === year &&
+      full !== short &&
+      // (an organ's name, not a metadata row holding the title: `文件下载 宿迁市2017年…`, `索引号 … 发文字号 某街道2023年度…`)
+      isOrganName(full) &&
+      (!full.endsWith(short) || completesName(full.slice(0, full.length - short.length), short)) &&
+      fullerName(short, full) === full
+    ) {
+      return { agency: full, index: line.index };
+    }
+  }
+  return null;
 }
 
 /** Whether a line has the words a report's title ends in. */
@@ -791,7 +818,7 @@ function readYear(
   // opening on the organ).
   const openings = firstOfOverview === undefined ? introOpenings : [firstOfOverview, ...introOpenings];
   for (const opening of openings) {
-    const first = OPENING_YEAR.exec(asciiDigits(opening.trim()));
+    const first = openingYear(asciiDigits(opening.trim()));
     if (first !== null) {
       return { year: Number(first[1]), yearSource: 'body' };
     }
@@ -800,7 +827,7 @@ function readYear(
   const opened = new Set<string>();
   for (const line of overview?.lines ?? []) {
     const text = asciiDigits(line.trim()).replace(SUB_HEADING_LEAD, '');
-    const first = OPENING_YEAR.exec(text);
+    const first = openingYear(text);
     if (first !== null) {
       opened.add(first[1]!);
     }
@@ -898,6 +925,21 @@ const PAGE_LINE = new RegExp(
 const REPORTED_AS_FOLLOWS = /(?:现将|现就|现把|特将)(20\d{2})年度?[^。，,；;《》\d]{0,24}?(?:报告|年报)如下/;
 const INTRO_YEAR = /(?<!\d)(20\d{2})年度?[^。，,；;《》]{0,24}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报|情况|工作)/;
 const OPENING_YEAR = /^(20\d{2})\s?年度?(?:[，,]|以来|我|[^\d。，,]{0,8}(?:共|受理|收到|主动|发布|公开|主動|發布))/;
+// The year run straight into the sentence's subject (`2023年荔湾区退役军人事务局高度重视…`, probeP5 027), as `2023年,荔湾区…`
+// opens it (rule 34 reads `2022年我单位…` so, fixJ): `本` + an organ's word, or an organ's name the sentence opens on.
+const YEAR_RUN_INTO = /^(20\d{2})年度?(?=[\u4e00-\u9fff])/;
+const YEAR_THEN_OWN = /^(20\d{2})年度?(?=本(?:单位|机关|部门|局|委|办|厅|院|中心|站|所|馆|署|会|县|区|市|镇|乡|街道|旗|街))/;
+
+/** The year section 一's sentence opens on (OPENING_YEAR), or the year run into its subject (`2023年某局高度重视…`). */
+function openingYear(text: string): RegExpExecArray | null {
+  const first = OPENING_YEAR.exec(text) ?? YEAR_THEN_OWN.exec(text);
+  if (first !== null) {
+    return first;
+  }
+  const run = YEAR_RUN_INTO.exec(text);
+  const subject = run === null ? null : subjectOf(text.replace(SPAM, ''));
+  return subject !== null && text.startsWith(subject, run![0].length) ? run : null;
+}
 
 // ---------------------------------------------------------------- agency beyond title and signature
 
@@ -953,14 +995,27 @@ function isOrganName(text: string): boolean {
 // page's field naming no place names no organ.
 const NO_PLACE = /^(?:[省市县区旗州盟镇乡]?(?:人民)?政府(?:办公室|办公厅|办)?|(?:党政|综合)?办公室)$/;
 
+// The next field's label run into a value (`来源:武汉市发展和改革委员会字号:[ 大 中 小 ]分享:`, probeP5 001): the value ends where a
+// page's field label begins, right before that label's colon.
+const NEXT_FIELD_LABEL =
+  /(?:字号|字體|字体|分享(?:到|至)?|浏览次数|瀏覽次數|浏览量|瀏覽量|点击数|點擊數|点击量|點擊量|阅读次数|閱讀次數|阅读量|閱讀量|访问量|訪問量|作者|责任编辑|責任編輯|编辑|編輯|发布时间|發布時間|发布日期|發布日期|更新时间|更新時間|时间|時間|日期|索引号|索引號|文号|文號)$/;
+
+function metadataValue(match: RegExpMatchArray, line: string): string {
+  const value = match[1]!;
+  const after = line.charAt(match.index! + match[0].length);
+  return after === ':' || after === '：' ? value.replace(NEXT_FIELD_LABEL, '') : value;
+}
+
 function metadataAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 40)) {
-    for (const match of line.text.trim().matchAll(METADATA_AGENCY)) {
-      if (NO_PLACE.test(match[1]!)) {
+    const text = line.text.trim();
+    for (const match of text.matchAll(METADATA_AGENCY)) {
+      const value = metadataValue(match, text);
+      if (NO_PLACE.test(value)) {
         continue;
       }
-      if (isOrganName(match[1]!) || (PARK.test(match[1]!) && !GENERIC_ORGAN.test(match[1]!))) {
-        return match[1]!;
+      if (isOrganName(value) || (PARK.test(value) && !GENERIC_ORGAN.test(value))) {
+        return value;
       }
     }
   }
@@ -1313,7 +1368,8 @@ function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     governmentOfVoice(lines) ??
     streetOfVoice(lines, sections) ??
     ownPlanAgency(sections) ??
-    carriedWorkAgency(lines);
+    carriedWorkAgency(lines) ??
+    restatedSubjectAgency(lines, sections);
   // `积极做好交通运输局政府信息公开工作` in the sentence whose subject is `栖霞区交通运输局`, `高新区城市管理局` after an opening
   // on `郑州高新技术产业开发区管委会城市管理局`: the text's short name, in full where a subject names it so (probeI8 036,
   // probeI7 039).
@@ -1519,6 +1575,41 @@ function carriedWorkAgency(lines: readonly Line[]): string | null {
     }
   }
   return null;
+}
+
+// A later sentence of section 一 opening on its time (`本年度,区审计局主要通过…`, `2022年全年,区审计局未收到…`, probeP5 036), then the
+// organ up to its first word of the kind the text speaks as (`局` for 我局).
+const RESTATED_OPENING =
+  /^(?:本年度|今年以来|全年|20\d{2}年(?:度|全年|内|以来)?)[，,]\s*([\u4e00-\u9fff]{2,20}?(?:委员会|局|委|厅|院|署|中心))(?=[\u4e00-\u9fff])/;
+const BODY_VOICE_WORD = /[我本](局|委|办|厅|院|署|中心|镇|乡|街道|区|县|市|旗)/g;
+
+/**
+ * The organ later sentences of section 一 open on after their time (RESTATED_OPENING) when the first sentence speaks only as
+ * it (`2022年,我局…`): the last source, only when the text speaks as one kind of body alone (我局, 本委 …), and only a name
+ * such openings give at least twice and no other name beside it.
+ */
+function restatedSubjectAgency(
+  lines: readonly Line[],
+  sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
+): string | null {
+  const voices = new Set(lines.flatMap((l) => [...l.text.matchAll(BODY_VOICE_WORD)].map((m) => m[1]!)));
+  const word = voices.size === 1 ? [...voices][0]! : null;
+  if (word === null || !['局', '委', '厅', '院', '署', '中心'].includes(word)) {
+    return null;
+  }
+  const counts = new Map<string, number>();
+  for (const line of sections.find((s) => s.id === 'overview')?.lines ?? []) {
+    for (const sentence of asciiDigits(line).split(/[。；;]/)) {
+      const name = RESTATED_OPENING.exec(sentence.trim())?.[1];
+      if (name !== undefined) {
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+  }
+  const [name, count] = counts.size === 1 ? [...counts][0]! : [null, 0];
+  return name !== null && count >= 2 && isOrganName(name) && (name.endsWith(word) || (word === '委' && name.endsWith('委员会')))
+    ? name
+    : null;
 }
 
 /** The first of `subjects` that names `name` in full (fullerName), else `name`. */
