@@ -823,54 +823,40 @@ function readYear(
       return { year: Number(first[1]), yearSource: 'body' };
     }
   }
-  // Section 一's parts open on the year (`(二)主动公开情况` / `2025年,我委主动公开…`): one year among them.
-  const opened = new Set<string>();
-  for (const line of overview?.lines ?? []) {
-    const text = asciiDigits(line.trim()).replace(SUB_HEADING_LEAD, '');
-    const first = openingYear(text);
-    if (first !== null) {
-      opened.add(first[1]!);
-    }
-  }
-  if (opened.size === 1) {
-    return { year: Number([...opened][0]), yearSource: 'body' };
-  }
-  // Section 一 states where the year's figures end (`截止2023年12月31日我局…发布…34条`).
-  const ends = new Set<string>();
-  for (const line of overview?.lines ?? []) {
-    for (const match of asciiDigits(line).matchAll(YEAR_END)) {
-      ends.add(match[1]!);
-    }
-  }
-  if (ends.size === 1) {
-    return { year: Number([...ends][0]), yearSource: 'body' };
-  }
-  // A clause of section 一 opening on the year after a sentence's first words, its count following (`(一)主动公开方面。认真
-  // 贯彻落实…,坚持依法公开,2022年,我局在…网站主动公开信息416条`, probeI8 007): one year among such clauses.
-  const clauses = new Set<string>();
-  for (const line of overview?.lines ?? []) {
-    for (const match of asciiDigits(line).matchAll(CLAUSE_YEAR)) {
-      clauses.add(match[1]!);
-    }
-  }
-  if (clauses.size === 1) {
-    return { year: Number([...clauses][0]), yearSource: 'body' };
-  }
-  // The line some 2019 forms print under table 二 (`2020年本行政区域(或本部门)政府信息公开发布总数量(非新闻类、消息类):2条`,
-  // probeI3 023): the year its count is of, when nothing else states one.
-  const totals = new Set<string>();
-  for (const section of sections) {
-    for (const line of section.lines) {
-      const total = TABLE2_TOTAL_LINE.exec(asciiDigits(line.replace(/\s+/g, '')));
-      if (total !== null) {
-        totals.add(total[1]!);
-      }
-    }
-  }
-  if (totals.size === 1) {
-    return { year: Number([...totals][0]), yearSource: 'body' };
+  const overviewLines = overview?.lines ?? [];
+  const year =
+    // Section 一's parts open on the year (`(二)主动公开情况` / `2025年,我委主动公开…`): one year among them.
+    soleYear(
+      overviewLines.flatMap((line) => {
+        const first = openingYear(asciiDigits(line.trim()).replace(SUB_HEADING_LEAD, ''));
+        return first === null ? [] : [first[1]!];
+      }),
+    ) ??
+    // Section 一 states where the year's figures end (`截止2023年12月31日我局…发布…34条`).
+    soleYear(overviewLines.flatMap((line) => [...asciiDigits(line).matchAll(YEAR_END)].map((m) => m[1]!))) ??
+    // A clause of section 一 opening on the year after a sentence's first words, its count following (`(一)主动公开方面。认真
+    // 贯彻落实…,坚持依法公开,2022年,我局在…网站主动公开信息416条`, probeI8 007): one year among such clauses.
+    soleYear(overviewLines.flatMap((line) => [...asciiDigits(line).matchAll(CLAUSE_YEAR)].map((m) => m[1]!))) ??
+    // The line some 2019 forms print under table 二 (`2020年本行政区域(或本部门)政府信息公开发布总数量(非新闻类、消息类):2条`,
+    // probeI3 023): the year its count is of, when nothing else states one.
+    soleYear(
+      sections.flatMap((section) =>
+        section.lines.flatMap((line) => {
+          const total = TABLE2_TOTAL_LINE.exec(asciiDigits(line.replace(/\s+/g, '')));
+          return total === null ? [] : [total[1]!];
+        }),
+      ),
+    );
+  if (year !== null) {
+    return { year, yearSource: 'body' };
   }
   return { year: null, yearSource: null };
+}
+
+/** The one year the matches give (as a number), or null when they give none or several. */
+function soleYear(years: readonly string[]): number | null {
+  const distinct = new Set(years);
+  return distinct.size === 1 ? Number([...distinct][0]) : null;
 }
 
 // `2020年本行政区域(或本部门)政府信息公开发布总数量…:2条`: the year, the area or organ, the year's count of what it published.
