@@ -109,7 +109,10 @@ export function matchSectionHeading(
 ): SectionHeadingMatch | null {
   // `??一、總體情況` (probeH9 010): characters the page could not encode, written as `?`, before the numeral hide
   // no heading.
-  const trimmed = line.trim().replace(ENCODING_JUNK, '').replace(TRAILING_JUNK, '');
+  const stripped = line.trim().replace(ENCODING_JUNK, '');
+  // Only a line ending in `?` can hold trailing junk: the look-behind pattern is not tried on every line of a report.
+  const last = stripped.charCodeAt(stripped.length - 1);
+  const trimmed = last === 0x3f || last === 0xff1f ? stripped.replace(TRAILING_JUNK, '') : stripped;
   if (trimmed === '' || fromIndex >= SECTION_IDS.length) {
     return null;
   }

@@ -101,18 +101,33 @@ export function readDocumentText(
     body ??= bodyAgency(lines, sections);
     return body;
   };
+  // The page's metadata and the introduction's published title, each read once (up to three sources ask for them).
+  let metadata: string | null | undefined;
+  const metadataOnce = (): string | null => {
+    if (metadata === undefined) {
+      metadata = metadataAgency(lines);
+    }
+    return metadata;
+  };
+  let published: string | null | undefined;
+  const publishedOnce = (): string | null => {
+    if (published === undefined) {
+      published = publishedAgency(lines);
+    }
+    return published;
+  };
   const found =
     named === null
-      ? (quotedTitleAgency(lines) ?? hostedAgency(lines) ?? metadataAgency(lines) ?? bodyOnce())
+      ? (quotedTitleAgency(lines) ?? hostedAgency(lines, metadataOnce()) ?? metadataOnce() ?? bodyOnce())
       : // `市人民政府办公室` in the title, `现公开天门市人民政府办公室2025年…年度报告` in the introduction, or the page's
         // `来源:` naming it in full: the fuller name
-        mergeAgency(mergeAgency(named, publishedAgency(lines)), metadataAgency(lines));
+        mergeAgency(mergeAgency(named, publishedOnce()), metadataOnce());
   // A place alone (`建新镇`) whose government the signature, the introduction's published title, the page's metadata, its
   // contact line or section 一's subject names (`遂溪县建新镇人民政府`): that name.
   const placed =
     found === null
       ? null
-      : placeGovernment(found, () => [signature.agency, publishedAgency(lines), metadataAgency(lines), ...contactOrgans(lines)], sections);
+      : placeGovernment(found, () => [signature.agency, publishedOnce(), metadataOnce(), ...contactOrgans(lines)], sections);
   const agency = placed !== null && isShortName(placed) ? placedInFull(fullerName(placed, bodyOnce()), lines) : placed;
 
   const split = splitNarrative(sections);
@@ -1017,8 +1032,7 @@ const GOVERNMENT_BODY = /(?:人民政府|[省市县区旗州盟]政府)(?:办公
  * page's metadata names a government or its office that is another body (`发布机构 | 镇安县政府 |`: the county's portal
  * hosting the township's page). Null otherwise: the metadata goes before the body.
  */
-function hostedAgency(lines: readonly Line[]): string | null {
-  const host = metadataAgency(lines);
+function hostedAgency(lines: readonly Line[], host: string | null): string | null {
   if (host === null || !GOVERNMENT_BODY.test(host)) {
     return null;
   }
