@@ -96,26 +96,10 @@ export function readDocumentText(
       : read;
   const named = signedName(title.agency ?? (signature.agency === null ? openingTitleAgency(titleBlock, lines) : null), signature.agency);
   // The body's organ, found once: the last source when nothing else names one, and a short name's full form.
-  let body: string | null | undefined;
-  const bodyOnce = (): string | null => {
-    body ??= bodyAgency(lines, sections);
-    return body;
-  };
+  const bodyOnce = once(() => bodyAgency(lines, sections));
   // The page's metadata and the introduction's published title, each read once (up to three sources ask for them).
-  let metadata: string | null | undefined;
-  const metadataOnce = (): string | null => {
-    if (metadata === undefined) {
-      metadata = metadataAgency(lines);
-    }
-    return metadata;
-  };
-  let published: string | null | undefined;
-  const publishedOnce = (): string | null => {
-    if (published === undefined) {
-      published = publishedAgency(lines);
-    }
-    return published;
-  };
+  const metadataOnce = once(() => metadataAgency(lines));
+  const publishedOnce = once(() => publishedAgency(lines));
   const found =
     named === null
       ? (quotedTitleAgency(lines) ?? hostedAgency(lines, metadataOnce()) ?? metadataOnce() ?? bodyOnce())
@@ -178,6 +162,19 @@ export function pageMenuLength(lines: readonly string[]): number {
 }
 
 /** The sections of a fixed-width text with its wrapped paragraphs joined (unwrap-lines.ts); others as they are. */
+/** `compute`, run on the first call only: its result is kept for the next ones. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 function unwrapped(sections: { id: SectionId | 'preamble'; lines: string[] }[]): { id: SectionId | 'preamble'; lines: string[] }[] {
   const width = wrapWidth(sections.length === 1 ? sections[0]!.lines : sections.flatMap((s) => s.lines));
   return width === undefined ? sections : sections.map((s) => ({ id: s.id, lines: unwrapLines(s.lines, width) }));
@@ -1356,11 +1353,7 @@ const SUBJECT = subjectPattern(3);
 const SUBJECT_AT_LEAST = new Map<number, RegExp>();
 
 function bodyAgency(lines: readonly Line[], sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[]): string | null {
-  let subjects: readonly string[] | undefined;
-  const subjectsOnce = (): readonly string[] => {
-    subjects ??= sectionSubjects(sections);
-    return subjects;
-  };
+  const subjectsOnce = once(() => sectionSubjects(sections));
   const name =
     ruleAgency(lines, sections) ??
     subjectsOnce()[0] ??
@@ -1543,12 +1536,22 @@ function ownPlanAgency(sections: readonly { id: SectionId | 'preamble'; lines: r
       const word =
         plan !== null ? (OWN_VOICE.exec(sentence)?.[1] ?? null) : rules !== null ? (OWN_VOICE.exec(sentence)?.[1] ?? textVoice) : null;
       const name = word === null ? null : organIn((plan ?? rules)![1]!);
-      if (name !== null && (name.endsWith(word!) || (word === '委' && name.endsWith('委员会')))) {
+      if (name !== null && endsInVoice(name, word!)) {
         return name;
       }
     }
   }
   return null;
+}
+
+/** True when an organ's name ends in the word its text speaks as itself with (`局` for 我局; `委` also for …委员会). */
+function endsInVoice(name: string, word: string): boolean {
+  return name.endsWith(word) || (word === '委' && name.endsWith('委员会'));
+}
+
+/** The words (`pattern`'s first group: `局` of 我局) the text speaks as itself with, over all its lines. */
+function voicesOf(lines: readonly Line[], pattern: RegExp): Set<string> {
+  return new Set(lines.flatMap((l) => [...l.text.matchAll(pattern)].map((m) => m[1]!)));
 }
 
 // `安排2名民警和1名合同制工作人员承担盐津县公安局政府信息公开工作` (probeJ5 024): the organ whose disclosure work its staff carry.
@@ -1561,14 +1564,14 @@ const VOICE_WORD = /[我本](局|委|办|厅|院|署|镇|乡|街道|区|县|市|
  * else; only a name opening on its place, and only when the text never speaks as another kind of organ (`我镇` for a bureau).
  */
 function carriedWorkAgency(lines: readonly Line[]): string | null {
-  const voices = new Set(lines.flatMap((l) => [...l.text.matchAll(VOICE_WORD)].map((m) => m[1]!)));
+  const voices = voicesOf(lines, VOICE_WORD);
   for (const line of lines.slice(0, 12)) {
     for (const match of asciiDigits(line.text).matchAll(CARRIED_WORK)) {
       const name = organIn(match[1]!);
       if (
         name !== null &&
         /^[\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|州|盟)/.test(name) &&
-        [...voices].every((word) => name.endsWith(word) || (word === '委' && name.endsWith('委员会')))
+        [...voices].every((word) => endsInVoice(name, word))
       ) {
         return name;
       }
@@ -1592,7 +1595,7 @@ function restatedSubjectAgency(
   lines: readonly Line[],
   sections: readonly { id: SectionId | 'preamble'; lines: readonly string[] }[],
 ): string | null {
-  const voices = new Set(lines.flatMap((l) => [...l.text.matchAll(BODY_VOICE_WORD)].map((m) => m[1]!)));
+  const voices = voicesOf(lines, BODY_VOICE_WORD);
   const word = voices.size === 1 ? [...voices][0]! : null;
   if (word === null || !['局', '委', '厅', '院', '署', '中心'].includes(word)) {
     return null;
@@ -1607,9 +1610,7 @@ function restatedSubjectAgency(
     }
   }
   const [name, count] = counts.size === 1 ? [...counts][0]! : [null, 0];
-  return name !== null && count >= 2 && isOrganName(name) && (name.endsWith(word) || (word === '委' && name.endsWith('委员会')))
-    ? name
-    : null;
+  return name !== null && count >= 2 && isOrganName(name) && endsInVoice(name, word) ? name : null;
 }
 
 /** The first of `subjects` that names `name` in full (fullerName), else `name`. */
