@@ -531,3 +531,27 @@ describe('NARR-PERCENT (rule 36): shares going on after the full stop, one witho
     assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: closed })), []);
   });
 });
+
+describe('probe round 18 (r18g)', () => {
+  test('NARR-COUNT: section 四 in the 2007 wording, two named halves, is one part in the fewest reading (probeQ5 018)', () => {
+    const six =
+      '本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议情况、提起行政诉讼情况、政府信息公开工作存在的主要问题及改进情况、其他需要报告的事项等六个部分组成。';
+    assert.deepEqual(statusesOf(run(checkNarrativeCount, { year: 2022, lines: [six] })), ['pass']);
+  });
+
+  test('NARR-COUNT: section 四`s title `行政复议、行政诉讼情况` is one part whatever parts the list (probeQ3 037, probeQ8 021)', () => {
+    const bySemicolon =
+      '本报告由本年度政府信息公开工作总体情况;主动公开政府信息情况;收到和处理政府信息公开申请情况;政府信息公开行政复议、行政诉讼情况;存在的主要问题及改进情况六部分组成。';
+    const byComma =
+      '全文由政府信息公开工作总体情况,主动公开政府信息情况,收到和处理政府信息公开申请情况,政府信息公开行政复议、行政诉讼情况,政府信息公开工作中存在的主要问题及改进情况等六部分组成。';
+    // Bare items `行政复议、行政诉讼` may be two parts (corpus p027): no finding.
+    const bare = '本报告由概述、主动公开政府信息、依申请公开政府信息、行政复议、行政诉讼、存在问题和改进措施6个部分组成。';
+    const evaluations = run(checkNarrativeCount, { year: 2021, lines: [bySemicolon, byComma, bare] });
+    assert.deepEqual(statusesOf(evaluations), ['fail', 'fail', 'pass']);
+    assert.deepEqual(messagesOf(evaluations), [
+      '“本报告由本年度政府信息公开工作总体情况;主动公开…”称共6部分，但列举了5部分',
+      '“全文由政府信息公开工作总体情况,主动公开政府信息…”称共6部分，但列举了5部分',
+    ]);
+  });
+
+});

@@ -351,10 +351,19 @@ const HEDGE = /主要$/;
 // (`1.总体情况;2.…`: a digit and its point or 、 before the item's words are an ordinal too.)
 const ORDINALS = /[一二三四五六七八九十]是|[（(][一二三四五六七八九十][)）]|(?<![\d.])\d{1,2}[.、．](?=[\u4e00-\u9fff])/g;
 
+// Section 四's title, `…行政复议、行政诉讼情况` (`因…申请行政复议、提起行政诉讼的情况`): its 、 parts no items, whatever
+// parts the list (probeQ3 037 by `;`, probeQ8 021 by `,`). Two bare items `行政复议、行政诉讼` may be two parts (corpus
+// p027 lists `…依申请公开政府信息、行政复议、行政诉讼、存在问题和改进措施6个部分`): partReadings reads them both ways.
+const APPEAL_TITLE = /复议、(?:提起)?行政诉讼(?=的?情况)/g;
+
+// A 和/及 inside a part's own title joins no two items (`存在的主要问题及改进情况`, `收到和处理…申请情况`, and section
+// 四's `行政复议和行政诉讼` as countItems writes it): probeQ8 021's last item `…存在的主要问题及改进情况` is one part.
+const TITLE_CONJUNCTION = /收到和处理|问题(?:及|和|与)(?:其)?(?:改进|整改)|复议和行政诉讼/g;
+
 /** Items of an enumeration: ordinal markers (`一是`, `（一）`) when there are several, else `、`, `；`, `，` pieces. */
 function countItems(raw: string, separators: readonly string[]): { count: number; joinedLast: boolean } {
   // Section 四's own title holds a 、 (`行政复议、行政诉讼情况`): one item, not two.
-  const list = raw.replace(/复议、(?:提起)?行政诉讼/g, '复议和行政诉讼');
+  const list = raw.replace(APPEAL_TITLE, '复议和行政诉讼');
   const ordinals = list.match(ORDINALS)?.length ?? 0;
   if (ordinals >= 2) {
     return { count: ordinals, joinedLast: false };
@@ -362,7 +371,7 @@ function countItems(raw: string, separators: readonly string[]): { count: number
   for (const separator of separators) {
     const items = list.split(separator).filter((item) => item.trim() !== '');
     if (items.length >= 2) {
-      return { count: items.length, joinedLast: /和|及|与/.test(items[items.length - 1]!) };
+      return { count: items.length, joinedLast: /和|及|与/.test(items[items.length - 1]!.replace(TITLE_CONJUNCTION, '')) };
     }
   }
   return { count: list.trim() === '' ? 0 : 1, joinedLast: false };
@@ -376,11 +385,16 @@ const PART_NAME_END = /(?:情况|事项|打算|措施|说明|附表|问题|概�
 const TITLE_RUN =
   /(?:情况|概述|事项|措施)(?=(?:和|及|以及)?(?:行政机关)?(?:(?:政府信息)?(?:主动公开|依申请公开)|收到和?处理|政府信息公开|(?:申请人)?因(?:申请)?政府信息公开|存在的?主要?问题|其他需要报告|总体情况))/g;
 
+// Section 四 in the 2007 条例's words, `因…申请行政复议、提起行政诉讼的情况`, written as two named halves
+// (`因政府信息公开工作被申请行政复议情况、提起行政诉讼情况`, probeQ5 018): one part in the fewest reading.
+const APPEAL_PART = /行政复议的?情况$/;
+const LAWSUIT_PART = /^(?:提起)?行政诉讼/;
+
 /**
  * The fewest and the most parts a list of a report's parts (`、`-separated `items`) can be read as. Fewest: an
  * item not named like a part (`机构设置`, `复议`) is the first half of a name holding a 、 (`机构设置、保障经费和
  * 培训会议情况`, `复议、诉讼和申诉的情况`) — unless the next item repeats it (`…被申请行政复议、…被申请行政复议和
- * 提起行政诉讼情况` lists it twice). Most: an item holding two titles run together counts as two. Only a list
+ * 提起行政诉讼情况` lists it twice), and section 四's halves `…行政复议情况`, `提起行政诉讼情况` are one. Most: an item holding two titles run together counts as two. Only a list
  * mostly named like parts is read so; any other list has exactly its items.
  */
 function partReadings(items: readonly string[]): { fewest: number; most: number } {
@@ -393,6 +407,8 @@ function partReadings(items: readonly string[]): { fewest: number; most: number 
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (i < items.length - 1 && !PART_NAME_END.test(item) && !items[i + 1]!.startsWith(item)) {
+      fewest--;
+    } else if (i < items.length - 1 && APPEAL_PART.test(item) && LAWSUIT_PART.test(items[i + 1]!)) {
       fewest--;
     }
     most += item.match(TITLE_RUN)?.length ?? 0;
@@ -430,11 +446,14 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
       // a count between the two readings contradicts neither.
       // Quoted items without a 、 between them (`“…改进情况”“其他需要报告的事项”`) are two.
       const list = before[1]!.replace(/等$/, '').replace(/[”"」]\s*[“"「]/g, '、');
-      const wide = list.replace(/[，,]|以及/g, '、');
+      // `；` parts items as a comma does (`…申请情况;政府信息公开行政复议、行政诉讼情况;存在的主要问题…`, probeQ3 037).
+      const wide = list.replace(/[，,；;]|以及/g, '、');
       items = countItems(wide, ['、']);
-      if (/[，,]|以及/.test(list)) {
+      if (/[，,；;]|以及/.test(list)) {
+        // Read by 、 alone, a list whose only 、 is section 四's own (`行政复议、行政诉讼情况`) is no list at all: no
+        // reading (probeQ8 021 listed five of six parts by `,`, and this reading of one part cleared it).
         const narrow = countItems(list, ['、']);
-        if (narrow.count < items.count) {
+        if (narrow.count >= 2 && narrow.count < items.count) {
           low = narrow.count;
         }
       }
@@ -442,7 +461,7 @@ export const checkNarrativeCount: RuleCheck = ({ report }) => {
       if ((wide.match(ORDINALS)?.length ?? 0) < 2) {
         const readings = partReadings(
           wide
-            .replace(/复议、(?:提起)?行政诉讼/g, '复议和行政诉讼')
+            .replace(APPEAL_TITLE, '复议和行政诉讼')
             .split('、')
             .map((item) => item.trim().replace(/^[“"「]|[”"」]$/g, ''))
             .filter((item) => item !== ''),
