@@ -554,4 +554,24 @@ describe('probe round 18 (r18g)', () => {
     ]);
   });
 
+  test('NARR-STALE-YEAR: this year`s figures opened on last year`s closing date (probeQ8 032, probeQ6 036)', () => {
+    const street = run(checkNarrativeStaleYear, {
+      year: 2022,
+      lines: [
+        '截止2021年12月31日,我街道共受理政府信息公开申请50件,上年结转政府信息公开申请数量3件。',
+        '截至2022年12月31日,我街道共受理政府信息公开申请50件。',
+        '截至2021年12月31日前已办结申请3件。',
+      ],
+    });
+    assert.deepEqual(messagesOf(street), [
+      '正文“截止2021年12月31日,我街道共受理政府信息…”所述年份2021年与报告年度2022年不符，可能沿用了上年报告内容',
+    ]);
+    const bureau = run(checkNarrativeStaleYear, {
+      year: 2021,
+      lines: ['(一)主动公开政府信息情况:截至2020年12月31日,我办通过天水市乡村振兴局网站公布信息1877条,发送天水市乡村振兴工作动态30期。'],
+    });
+    assert.deepEqual(messagesOf(bureau), [
+      '正文“(一)主动公开政府信息情况:截至2020年12月…”所述年份2020年与报告年度2021年不符，可能沿用了上年报告内容',
+    ]);
+  });
 });

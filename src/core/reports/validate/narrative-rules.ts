@@ -288,7 +288,11 @@ const YEAR_OPENING = /^(\d{4})年度?(?:[，,]|以来)/;
 const YEAR_THEN_SUBJECT = /^(\d{4})年度?(?=(?:我|本)(?:单位|机关|部门|局|委|办|厅|院|中心|站|所|馆|署|会|县|区|市|镇|乡|街道|旗|街))/;
 const FIGURE = /(?<![\d.第])\d+\s*[余多]?\s*[条件篇次]/;
 // A numbered sub-heading run into its first sentence, set off by a space or a colon (`(三) 政府信息管理情况 2022年,…`).
-const SUB_HEADING_LEAD = /^[（(][一二三四五六七八九十]{1,3}[）)]\s*[^\s，,。；;：:\d（()）]{1,20}[\s：:]+(?=\d{4}年)/;
+const SUB_HEADING_LEAD = /^[（(][一二三四五六七八九十]{1,3}[）)]\s*[^\s，,。；;：:\d（()）]{1,20}[\s：:]+(?=(?:截[至止])?\d{4}年)/;
+// This year's figures opened on the last day of a year (`截止2021年12月31日,我街道共受理政府信息公开申请50件` in a 2022
+// report, probeQ8 032; `(一)主动公开政府信息情况:截至2020年12月31日,我办…公布信息1877条` in a 2021 one, probeQ6 036):
+// the year's closing date stands where `YYYY年，` would, and names the year it closes.
+const YEAR_END_OPENING = /^截[至止](\d{4})年12月31日止?[，,]/;
 
 /** `YYYY年` run straight into the organ's own subject (`2022年我单位…`, `2022年某局…` naming the report's agency). */
 function ownSubjectOpening(text: string, agency: string | null): RegExpExecArray | null {
@@ -302,7 +306,7 @@ function ownSubjectOpening(text: string, agency: string | null): RegExpExecArray
 
 /**
  * NARR-STALE-YEAR (rule 34): in section 一, a sentence opening with `YYYY年，` or `YYYY年以来` (or the year run into
- * the organ's own subject: `2022年我单位…`) and
+ * the organ's own subject: `2022年我单位…`, or the year's closing date: `截至2021年12月31日,`) and
  * stating a figure names the year before the report year — text carried over from last year's report.
  */
 export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
@@ -313,7 +317,12 @@ export const checkNarrativeStaleYear: RuleCheck = ({ report }) => {
       continue;
     }
     const text = asciiDigits(sentence.text).replace(SUB_HEADING_LEAD, '');
-    const opening = text.length > 5 && text[4] === '年' ? (YEAR_OPENING.exec(text) ?? ownSubjectOpening(text, report.agency)) : null;
+    const opening =
+      text.length > 5 && text[4] === '年'
+        ? (YEAR_OPENING.exec(text) ?? ownSubjectOpening(text, report.agency))
+        : text[0] === '截'
+          ? YEAR_END_OPENING.exec(text)
+          : null;
     if (opening === null || !FIGURE.test(text.slice(opening[0].length))) {
       continue;
     }
