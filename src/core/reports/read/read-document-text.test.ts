@@ -2048,3 +2048,34 @@ describe('probe round 17 (helper fixT): the agency and year of real pages', () =
     assert.equal(read(['一、总体情况', '2023年12月31日前,区审计局完成了全部工作。']).year, null);
   });
 });
+
+describe('probe round 18 (r18d)', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('a quoted title keeps the bracket after the organ, as a title line does (probeQ5 028, 021)', () => {
+    const intro = (title: string) => [
+      `根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)要求,现公布《${title}》。`,
+      '一、总体情况',
+    ];
+    assert.equal(read(intro('贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告')).agency, '贵阳市人民政府(市人民政府办公厅)');
+    assert.equal(read(intro('海关总署(本级机关)2020年政府信息公开工作年度报告')).agency, '海关总署(本级机关)');
+    // the title line reads it so too
+    assert.equal(
+      read(['贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告', '一、总体情况']).agency,
+      '贵阳市人民政府(市人民政府办公厅)',
+    );
+  });
+
+  test('a report the organ sends for another or helps with names no agency (probeQ8 004)', () => {
+    const lines = (item: string) => [
+      '一、总体情况',
+      '(二)政府信息主动公开情况',
+      `1.${item}《2021年度武昌区政府信息公开工作年度报告》。按照《武昌区2022年政务公开工作要点》,参加全区政务公开工作线上培训会。`,
+      '(三)政府信息依申请公开情况',
+      '我局本年新收到政府信息公开申请35件,上年转结政府信息公开申请2件。',
+    ];
+    assert.equal(read(lines('配合区政务公开领导小组报送')).agency, null);
+    // the organ's own report, presented now, still names it
+    assert.equal(read(lines('现发布')).agency, '武昌区');
+  });
+});

@@ -1113,17 +1113,52 @@ function publishedOrgan(match: RegExpMatchArray): string | null {
 function quotedTitleAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 12)) {
     const text = asciiDigits(line.text);
+    if (!text.includes('《')) {
+      continue;
+    }
     // `《某局2023年…年度报告》`, or the year first: `《2020年度某县水务局信息公开工作年度报告》`
-    const match = QUOTED_TITLE.exec(text) ?? QUOTED_TITLE_YEAR_FIRST.exec(text);
-    const name = match === null ? null : (organIn(match[1]!) ?? placeIn(match[1]!));
-    if (name !== null) {
-      return name;
+    for (const re of QUOTED_TITLES) {
+      for (const match of text.matchAll(re)) {
+        if (OTHERS_REPORT.test(clauseBefore(text, match.index))) {
+          continue;
+        }
+        const name = quotedOrgan(match[1]!);
+        if (name !== null) {
+          return name;
+        }
+      }
     }
   }
   return null;
 }
 
 const QUOTED_TITLE_YEAR_FIRST = /《20\d{2}年度?([^《》，,。；;\d]{3,30}?)(?:政府|政务)?信息公开(?:工作)?年度报告》/;
+const QUOTED_TITLES: readonly RegExp[] = [QUOTED_TITLE, QUOTED_TITLE_YEAR_FIRST].map((re) => new RegExp(re.source, 'g'));
+
+// A report the organ sends for another or helps with (`1.配合区政务公开领导小组报送《2021年度武昌区政府信息公开工作年度报告》`,
+// probeQ8 004: the district's report of the year before, in a bureau's report speaking as 我局): not the report's own title.
+const OTHERS_REPORT = /报送|上报|呈报|报审|配合|协助|协同|指导|督促|审核/;
+
+/** The clause of `text` before `at` (from the last sentence or clause mark). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(...[...'，,。；;：:'].map((mark) => before.lastIndexOf(mark)));
+  return before.slice(start + 1);
+}
+
+// Another name in brackets right after the organ's (`贵阳市人民政府(市人民政府办公厅)`, `海关总署(本级机关)`).
+const BRACKET_AFTER = /[（(][\u4e00-\u9fff]{2,12}[）)]$/;
+
+/**
+ * The organ a report's title quoted in the text names: as a title line names it, a bracket after the name included
+ * (`《贵阳市人民政府(市人民政府办公厅)2021年…年度报告》`, probeQ5 028: the government's office, not the whole city's report);
+ * a place alone is its government's.
+ */
+function quotedOrgan(phrase: string): string | null {
+  const name = organIn(phrase) ?? placeIn(phrase);
+  const bracket = name === null ? null : BRACKET_AFTER.exec(phrase.replace(/\s+/g, ''))?.[0];
+  return bracket != null && !bracket.includes('以下简称') && phrase.replace(/\s+/g, '').endsWith(name + bracket) ? name + bracket : name;
+}
 
 /** A place alone (`茅箭区`, `江苏省`) where a sentence names the organ that reports: its government. */
 function placeIn(phrase: string): string | null {
