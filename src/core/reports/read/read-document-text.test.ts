@@ -2078,4 +2078,12 @@ describe('probe round 18 (r18d)', () => {
     // the organ's own report, presented now, still names it
     assert.equal(read(lines('现发布')).agency, '武昌区');
   });
+
+  test('a second title line naming the place’s government decides a year-first title (probeQ6 025)', () => {
+    const text = read(['2020年高新区(新市区)政府信息公开工作年度报告', '高新区(新市区)政府2020年信息公开工作年度报告', '一、总体情况']);
+    assert.equal(text.agency, '高新区(新市区)政府');
+    assert.equal(text.year, 2020);
+    // alone, the first line reads the place
+    assert.equal(read(['2020年高新区(新市区)政府信息公开工作年度报告', '一、总体情况']).agency, '高新区(新市区)');
+  });
 });

@@ -403,7 +403,13 @@ function readTitle(block: readonly Line[]): TitleReading {
       unnamed ??= { agency: null, year, lines, malformed };
       continue;
     }
-    const full = isShortName(agency) ? fullTitleBelow(block.slice(i + 1), agency, year) : null;
+    // `2020年高新区(新市区)政府信息公开工作年度报告` (probeQ6 025): the place and 政府信息公开, or the place's 政府 and 信息公开 —
+    // another title line of the same year naming `高新区(新市区)政府` decides it.
+    const government =
+      before === '' && !agency.endsWith('政府') && compact.includes(`${agency}政府信息公开`)
+        ? titleNaming(block, i, `${agency}政府`, year)
+        : null;
+    const full = government ?? (isShortName(agency) ? fullTitleBelow(block.slice(i + 1), agency, year) : null);
     return full === null ? { agency, year, lines, malformed } : { agency: full.agency, year, lines: [...lines, full.index], malformed };
   }
   return forwarded ?? unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
@@ -430,6 +436,20 @@ function fullTitleBelow(below: readonly Line[], short: string, year: number | nu
       fullerName(short, full) === full
     ) {
       return { agency: full, index: line.index };
+    }
+  }
+  return null;
+}
+
+/** Another line of the title block (not `except`) that is a title of `year` naming `organ`. */
+function titleNaming(block: readonly Line[], except: number, organ: string, year: number | null): { agency: string; index: number } | null {
+  for (let i = 0; i < block.length; i++) {
+    const line = block[i]!;
+    if (i !== except && !NAVIGATION.test(line.text) && line.text.includes(organ)) {
+      const other = readTitle([line]);
+      if (other.agency === organ && other.year === year) {
+        return { agency: organ, index: line.index };
+      }
     }
   }
   return null;
