@@ -2079,6 +2079,20 @@ describe('probe round 18 (r18d)', () => {
     assert.equal(read(lines('现发布')).agency, '武昌区');
   });
 
+  test('a scope or a list of bodies is no office; the contact names a section of the office (probeQ3 014)', () => {
+    const lines = [
+      '引言',
+      '本报告依据《中华人民共和国政府信息公开条例》有关规定编制。对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号;邮编:350700)。',
+      '一、总体情况',
+      '(一)政府信息公开基本情况',
+      '1.主动公开方面。深入贯彻落实《中华人民共和国政府信息公开条例》,制定印发《永泰县人民政府办公室关于印发永泰县2019年政务公开工作主要任务的通知》(樟政办〔2019〕102号)。2019年,县本级政府及政府办主动公开政府信息88条,历年累计主动公开政府信息1668条。',
+      '2.依申请公开方面。严格执行《永泰县人民政府办公室政府信息依申请公开办法》《永泰县人民政府办公室政府信息依申请公开流程》,认真组织业务人员学习。',
+    ];
+    assert.equal(read(lines).agency, '永泰县人民政府办公室');
+    // without the office's own rules, a section of the government's office for contact names the government
+    assert.equal(read(lines.slice(0, 5)).agency, '永泰县人民政府');
+  });
+
   test('a second title line naming the place’s government decides a year-first title (probeQ6 025)', () => {
     const text = read(['2020年高新区(新市区)政府信息公开工作年度报告', '高新区(新市区)政府2020年信息公开工作年度报告', '一、总体情况']);
     assert.equal(text.agency, '高新区(新市区)政府');

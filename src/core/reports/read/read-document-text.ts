@@ -1333,12 +1333,15 @@ const CONTACT_COLON = /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)
 const CONTACT_THEN_ADDRESS = /请联系([^，,。；;\d:：（(]{3,30}?)[，,]\s*(?:地址|联系电话|电话)[:：]/;
 // `请与衢州市衢江区湖南镇政府综合督考办公室联系`: an office of the organ named by its work.
 const CONTACT_WORK_OFFICE = /(?:请|可)与([^，,。；;\d]{3,30}?(?:政府|局|委|镇|乡|街道|办事处))[\u4e00-\u9fff]{2,4}办公室联系/;
+// `可与永泰县人民政府办公室数字信息科联系` (probeQ3 014): a section (科, 股, 处) of the organ's office.
+const CONTACT_OFFICE_UNIT = /(?:请|可)与([^，,。；;\d]{3,30}?)办公[室厅][\u4e00-\u9fff]{2,6}?[科股处]联系/;
 const CONTACT_AGENCY: ReadonlySet<RegExp> = new Set([
   CONTACT_WITH,
   CONTACT_WITH_ADDRESS,
   CONTACT_COLON,
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
+  CONTACT_OFFICE_UNIT,
 ]);
 
 /** The organs the introduction's contact lines name (`请与西秀区黄腊乡人民政府联系(地址:…)`, probeP4 027), in order. */
@@ -1379,6 +1382,7 @@ const BODY_AGENCY: readonly RegExp[] = [
   CONTACT_COLON,
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
+  CONTACT_OFFICE_UNIT,
   // `…要求,市卫生健康局高度重视、认真组织、严格落实,…,现将主要工作情况报告如下`: the introduction's subject.
   /(?:^|[，,。])([^，,。；;\d《》“”()（）、]{3,25}?)(?:高度重视|认真贯彻|深入贯彻|严格落实)[^。]*?现将[^。]*?报告如下/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
@@ -1447,7 +1451,8 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
           match[0].includes(`${name}办公室`) &&
           (texts.some((t) => OFFICE_TITLE.test(t)) ||
             (!COMPILED_BY.has(BODY_AGENCY[r]!) && speaksAsOffice(lines)) ||
-            opensOn(sections, `${name}办公室`))
+            opensOn(sections, `${name}办公室`) ||
+            officeRules(lines, `${name}办公室`))
         ) {
           // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`, in
           // one speaking as the office (`我办深入贯彻…`), or in one whose section 一 opens on the office (`2021年,鲤城区人民政府
@@ -1471,6 +1476,20 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     }
   }
   return null;
+}
+
+/**
+ * Whether the text names the office's own rules of its disclosure work (`严格执行《永泰县人民政府办公室政府信息依申请公开办法》`,
+ * probeQ3 014): the office discloses as itself, not for its government.
+ */
+function officeRules(lines: readonly Line[], office: string): boolean {
+  return lines.some(
+    (l) =>
+      l.text.includes(`《${office}`) &&
+      new RegExp(
+        `《${office.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:政府信息|政务|信息)[^《》]{0,20}?(?:制度|办法|规定|细则|流程)》`,
+      ).test(l.text),
+  );
 }
 
 // A clause before the subject that says what the work followed (`根據《中華人民共和國政府信息公開條例》(簡稱《條例》),2022年度
@@ -1553,10 +1572,19 @@ const SHORT_OFFICE = /^(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州盟](?:人�
 const NOT_AN_OFFICE =
   /(?:[通网帮代督交转承主协举开创包领查催批合兴筹申经停操照置速即快掌好难]办|马上办|就近办|一次办|一站办|随时办|立即办|跟踪办|联合办|集中办|一起办)$/;
 
+// A scope or a list of bodies, not one office's name (`县本级政府及政府办主动公开…`, probeQ3 014: 本级, 及).
+const SCOPE_OR_LIST = /本级|及/;
+
 /** An office short-named by its work opening a sentence (`2022年,市合作交流办认真贯彻落实…`), else null. */
 function shortOfficeIn(phrase: string): string | null {
   const text = phrase.replace(/\s+/g, '');
-  return SHORT_OFFICE.test(text) && !NOT_AN_OFFICE.test(text) && !GAMBLING.test(text) && !GENERIC_ORGAN.test(text) ? text : null;
+  return SHORT_OFFICE.test(text) &&
+    !NOT_AN_OFFICE.test(text) &&
+    !GAMBLING.test(text) &&
+    !GENERIC_ORGAN.test(text) &&
+    !SCOPE_OR_LIST.test(text)
+    ? text
+    : null;
 }
 
 // `结合我局工作实际,印发了《辽宁省机关事务管理局2019年政务公开工作实施方案》…使我局政务公开工作有章可循` (probeI3 003): the
