@@ -2048,3 +2048,56 @@ describe('probe round 17 (helper fixT): the agency and year of real pages', () =
     assert.equal(read(['一、总体情况', '2023年12月31日前,区审计局完成了全部工作。']).year, null);
   });
 });
+
+describe('probe round 18 (r18d)', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('a quoted title keeps the bracket after the organ, as a title line does (probeQ5 028, 021)', () => {
+    const intro = (title: string) => [
+      `根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)要求,现公布《${title}》。`,
+      '一、总体情况',
+    ];
+    assert.equal(read(intro('贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告')).agency, '贵阳市人民政府(市人民政府办公厅)');
+    assert.equal(read(intro('海关总署(本级机关)2020年政府信息公开工作年度报告')).agency, '海关总署(本级机关)');
+    // the title line reads it so too
+    assert.equal(
+      read(['贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告', '一、总体情况']).agency,
+      '贵阳市人民政府(市人民政府办公厅)',
+    );
+  });
+
+  test('a report the organ sends for another or helps with names no agency (probeQ8 004)', () => {
+    const lines = (item: string) => [
+      '一、总体情况',
+      '(二)政府信息主动公开情况',
+      `1.${item}《2021年度武昌区政府信息公开工作年度报告》。按照《武昌区2022年政务公开工作要点》,参加全区政务公开工作线上培训会。`,
+      '(三)政府信息依申请公开情况',
+      '我局本年新收到政府信息公开申请35件,上年转结政府信息公开申请2件。',
+    ];
+    assert.equal(read(lines('配合区政务公开领导小组报送')).agency, null);
+    // the organ's own report, presented now, still names it
+    assert.equal(read(lines('现发布')).agency, '武昌区');
+  });
+
+  test('a scope or a list of bodies is no office; the contact names a section of the office (probeQ3 014)', () => {
+    const lines = [
+      '引言',
+      '本报告依据《中华人民共和国政府信息公开条例》有关规定编制。对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号;邮编:350700)。',
+      '一、总体情况',
+      '(一)政府信息公开基本情况',
+      '1.主动公开方面。深入贯彻落实《中华人民共和国政府信息公开条例》,制定印发《永泰县人民政府办公室关于印发永泰县2019年政务公开工作主要任务的通知》(樟政办〔2019〕102号)。2019年,县本级政府及政府办主动公开政府信息88条,历年累计主动公开政府信息1668条。',
+      '2.依申请公开方面。严格执行《永泰县人民政府办公室政府信息依申请公开办法》《永泰县人民政府办公室政府信息依申请公开流程》,认真组织业务人员学习。',
+    ];
+    assert.equal(read(lines).agency, '永泰县人民政府办公室');
+    // without the office's own rules, a section of the government's office for contact names the government
+    assert.equal(read(lines.slice(0, 5)).agency, '永泰县人民政府');
+  });
+
+  test('a second title line naming the place’s government decides a year-first title (probeQ6 025)', () => {
+    const text = read(['2020年高新区(新市区)政府信息公开工作年度报告', '高新区(新市区)政府2020年信息公开工作年度报告', '一、总体情况']);
+    assert.equal(text.agency, '高新区(新市区)政府');
+    assert.equal(text.year, 2020);
+    // alone, the first line reads the place
+    assert.equal(read(['2020年高新区(新市区)政府信息公开工作年度报告', '一、总体情况']).agency, '高新区(新市区)');
+  });
+});

@@ -403,7 +403,13 @@ function readTitle(block: readonly Line[]): TitleReading {
       unnamed ??= { agency: null, year, lines, malformed };
       continue;
     }
-    const full = isShortName(agency) ? fullTitleBelow(block.slice(i + 1), agency, year) : null;
+    // `2020年高新区(新市区)政府信息公开工作年度报告` (probeQ6 025): the place and 政府信息公开, or the place's 政府 and 信息公开 —
+    // another title line of the same year naming `高新区(新市区)政府` decides it.
+    const government =
+      before === '' && !agency.endsWith('政府') && compact.includes(`${agency}政府信息公开`)
+        ? titleNaming(block, i, `${agency}政府`, year)
+        : null;
+    const full = government ?? (isShortName(agency) ? fullTitleBelow(block.slice(i + 1), agency, year) : null);
     return full === null ? { agency, year, lines, malformed } : { agency: full.agency, year, lines: [...lines, full.index], malformed };
   }
   return forwarded ?? unnamed ?? yearless ?? { agency: null, year: null, lines: [], malformed: [] };
@@ -430,6 +436,20 @@ function fullTitleBelow(below: readonly Line[], short: string, year: number | nu
       fullerName(short, full) === full
     ) {
       return { agency: full, index: line.index };
+    }
+  }
+  return null;
+}
+
+/** Another line of the title block (not `except`) that is a title of `year` naming `organ`. */
+function titleNaming(block: readonly Line[], except: number, organ: string, year: number | null): { agency: string; index: number } | null {
+  for (let i = 0; i < block.length; i++) {
+    const line = block[i]!;
+    if (i !== except && !NAVIGATION.test(line.text) && line.text.includes(organ)) {
+      const other = readTitle([line]);
+      if (other.agency === organ && other.year === year) {
+        return { agency: organ, index: line.index };
+      }
     }
   }
   return null;
@@ -1113,17 +1133,52 @@ function publishedOrgan(match: RegExpMatchArray): string | null {
 function quotedTitleAgency(lines: readonly Line[]): string | null {
   for (const line of lines.slice(0, 12)) {
     const text = asciiDigits(line.text);
+    if (!text.includes('《')) {
+      continue;
+    }
     // `《某局2023年…年度报告》`, or the year first: `《2020年度某县水务局信息公开工作年度报告》`
-    const match = QUOTED_TITLE.exec(text) ?? QUOTED_TITLE_YEAR_FIRST.exec(text);
-    const name = match === null ? null : (organIn(match[1]!) ?? placeIn(match[1]!));
-    if (name !== null) {
-      return name;
+    for (const re of QUOTED_TITLES) {
+      for (const match of text.matchAll(re)) {
+        if (OTHERS_REPORT.test(clauseBefore(text, match.index))) {
+          continue;
+        }
+        const name = quotedOrgan(match[1]!);
+        if (name !== null) {
+          return name;
+        }
+      }
     }
   }
   return null;
 }
 
 const QUOTED_TITLE_YEAR_FIRST = /《20\d{2}年度?([^《》，,。；;\d]{3,30}?)(?:政府|政务)?信息公开(?:工作)?年度报告》/;
+const QUOTED_TITLES: readonly RegExp[] = [QUOTED_TITLE, QUOTED_TITLE_YEAR_FIRST].map((re) => new RegExp(re.source, 'g'));
+
+// A report the organ sends for another or helps with (`1.配合区政务公开领导小组报送《2021年度武昌区政府信息公开工作年度报告》`,
+// probeQ8 004: the district's report of the year before, in a bureau's report speaking as 我局): not the report's own title.
+const OTHERS_REPORT = /报送|上报|呈报|报审|配合|协助|协同|指导|督促|审核/;
+
+/** The clause of `text` before `at` (from the last sentence or clause mark). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(...[...'，,。；;：:'].map((mark) => before.lastIndexOf(mark)));
+  return before.slice(start + 1);
+}
+
+// Another name in brackets right after the organ's (`贵阳市人民政府(市人民政府办公厅)`, `海关总署(本级机关)`).
+const BRACKET_AFTER = /[（(][\u4e00-\u9fff]{2,12}[）)]$/;
+
+/**
+ * The organ a report's title quoted in the text names: as a title line names it, a bracket after the name included
+ * (`《贵阳市人民政府(市人民政府办公厅)2021年…年度报告》`, probeQ5 028: the government's office, not the whole city's report);
+ * a place alone is its government's.
+ */
+function quotedOrgan(phrase: string): string | null {
+  const name = organIn(phrase) ?? placeIn(phrase);
+  const bracket = name === null ? null : BRACKET_AFTER.exec(phrase.replace(/\s+/g, ''))?.[0];
+  return bracket != null && !bracket.includes('以下简称') && phrase.replace(/\s+/g, '').endsWith(name + bracket) ? name + bracket : name;
+}
 
 /** A place alone (`茅箭区`, `江苏省`) where a sentence names the organ that reports: its government. */
 function placeIn(phrase: string): string | null {
@@ -1278,12 +1333,15 @@ const CONTACT_COLON = /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)
 const CONTACT_THEN_ADDRESS = /请联系([^，,。；;\d:：（(]{3,30}?)[，,]\s*(?:地址|联系电话|电话)[:：]/;
 // `请与衢州市衢江区湖南镇政府综合督考办公室联系`: an office of the organ named by its work.
 const CONTACT_WORK_OFFICE = /(?:请|可)与([^，,。；;\d]{3,30}?(?:政府|局|委|镇|乡|街道|办事处))[\u4e00-\u9fff]{2,4}办公室联系/;
+// `可与永泰县人民政府办公室数字信息科联系` (probeQ3 014): a section (科, 股, 处) of the organ's office.
+const CONTACT_OFFICE_UNIT = /(?:请|可)与([^，,。；;\d]{3,30}?)办公[室厅][\u4e00-\u9fff]{2,6}?[科股处]联系/;
 const CONTACT_AGENCY: ReadonlySet<RegExp> = new Set([
   CONTACT_WITH,
   CONTACT_WITH_ADDRESS,
   CONTACT_COLON,
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
+  CONTACT_OFFICE_UNIT,
 ]);
 
 /** The organs the introduction's contact lines name (`请与西秀区黄腊乡人民政府联系(地址:…)`, probeP4 027), in order. */
@@ -1324,6 +1382,7 @@ const BODY_AGENCY: readonly RegExp[] = [
   CONTACT_COLON,
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
+  CONTACT_OFFICE_UNIT,
   // `…要求,市卫生健康局高度重视、认真组织、严格落实,…,现将主要工作情况报告如下`: the introduction's subject.
   /(?:^|[，,。])([^，,。；;\d《》“”()（）、]{3,25}?)(?:高度重视|认真贯彻|深入贯彻|严格落实)[^。]*?现将[^。]*?报告如下/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
@@ -1392,7 +1451,8 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
           match[0].includes(`${name}办公室`) &&
           (texts.some((t) => OFFICE_TITLE.test(t)) ||
             (!COMPILED_BY.has(BODY_AGENCY[r]!) && speaksAsOffice(lines)) ||
-            opensOn(sections, `${name}办公室`))
+            opensOn(sections, `${name}办公室`) ||
+            officeRules(lines, `${name}办公室`))
         ) {
           // `请与铜陵市义安区人民政府办公室联系` in the report the introduction titles `…义安区政府办政府信息公开工作年度报告`, in
           // one speaking as the office (`我办深入贯彻…`), or in one whose section 一 opens on the office (`2021年,鲤城区人民政府
@@ -1416,6 +1476,20 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
     }
   }
   return null;
+}
+
+/**
+ * Whether the text names the office's own rules of its disclosure work (`严格执行《永泰县人民政府办公室政府信息依申请公开办法》`,
+ * probeQ3 014): the office discloses as itself, not for its government.
+ */
+function officeRules(lines: readonly Line[], office: string): boolean {
+  return lines.some(
+    (l) =>
+      l.text.includes(`《${office}`) &&
+      new RegExp(
+        `《${office.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:政府信息|政务|信息)[^《》]{0,20}?(?:制度|办法|规定|细则|流程)》`,
+      ).test(l.text),
+  );
 }
 
 // A clause before the subject that says what the work followed (`根據《中華人民共和國政府信息公開條例》(簡稱《條例》),2022年度
@@ -1498,10 +1572,19 @@ const SHORT_OFFICE = /^(?:[\u4e00-\u9fff]{2,12}?)?[省市县区旗州盟](?:人�
 const NOT_AN_OFFICE =
   /(?:[通网帮代督交转承主协举开创包领查催批合兴筹申经停操照置速即快掌好难]办|马上办|就近办|一次办|一站办|随时办|立即办|跟踪办|联合办|集中办|一起办)$/;
 
+// A scope or a list of bodies, not one office's name (`县本级政府及政府办主动公开…`, probeQ3 014: 本级, 及).
+const SCOPE_OR_LIST = /本级|及/;
+
 /** An office short-named by its work opening a sentence (`2022年,市合作交流办认真贯彻落实…`), else null. */
 function shortOfficeIn(phrase: string): string | null {
   const text = phrase.replace(/\s+/g, '');
-  return SHORT_OFFICE.test(text) && !NOT_AN_OFFICE.test(text) && !GAMBLING.test(text) && !GENERIC_ORGAN.test(text) ? text : null;
+  return SHORT_OFFICE.test(text) &&
+    !NOT_AN_OFFICE.test(text) &&
+    !GAMBLING.test(text) &&
+    !GENERIC_ORGAN.test(text) &&
+    !SCOPE_OR_LIST.test(text)
+    ? text
+    : null;
 }
 
 // `结合我局工作实际,印发了《辽宁省机关事务管理局2019年政务公开工作实施方案》…使我局政务公开工作有章可循` (probeI3 003): the
