@@ -2048,3 +2048,24 @@ describe('probe round 17 (helper fixT): the agency and year of real pages', () =
     assert.equal(read(['一、总体情况', '2023年12月31日前,区审计局完成了全部工作。']).year, null);
   });
 });
+
+describe('probe round 18 (r18c)', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('section 一 opens on the organ before 通过 or 未收到 (probeQ2 004)', () => {
+    const lines = (first: string, second: string) => [
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》),根据《条例》编制本报告,报告数据统计期限自2025年1月1日起至2025年12月31日止。',
+      '一、总体情况',
+      '(一)主动公开政府信息情况',
+      first,
+      '(二)依申请公开情况',
+      second,
+    ];
+    const opening = '2025年和平街道办事处通过铁东区门户网站公开信息65条,其中发布了街道工作动态类信息。';
+    const refused = '建立健全申请接收、登记、审核、办理、答复、归档全流程工作机制。2025年度,和平街道办事处未收到依申请公开申请。';
+    assert.equal(read(lines(opening, '建立健全申请接收、登记、审核、办理、答复、归档全流程工作机制。')).agency, '和平街道办事处');
+    assert.equal(read(lines('全年主动公开信息均通过合规审核,无违规发布情况。', refused)).agency, '和平街道办事处');
+    // 未 alone stops no name (`西安市未央区…`)
+    assert.equal(read(lines('2025年,西安市未央区张家堡街道办事处扎实推进政务公开工作。', refused)).agency, '西安市未央区张家堡街道办事处');
+  });
+});

@@ -1343,10 +1343,12 @@ const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
 // The subject's words (at least `min` characters), then the first word that may follow a subject. The year before them may
 // lack its 年 (`2022区文旅局主动公开政府信息1112条`, probeL2 004). `为` only as the
-// opening of a purpose (`贺胜桥镇人民政府为充分尊重…`, probeJ1 042), not inside a name.
+// opening of a purpose (`贺胜桥镇人民政府为充分尊重…`, probeJ1 042), not inside a name. `通过` and `未收到` open the predicate
+// too (`2025年和平街道办事处通过铁东区门户网站公开信息65条`, `2025年度,和平街道办事处未收到依申请公开申请`, probeQ2 004);
+// `未` alone does not (`未央区`).
 function subjectPattern(min: number): RegExp {
   return new RegExp(
-    String.raw`^(?:20\d{2}(?:年(?:度|内|以来)?)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
+    String.raw`^(?:20\d{2}(?:年(?:度|内|以来)?)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|通过|未收到|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
   );
 }
 const SUBJECT = subjectPattern(3);
