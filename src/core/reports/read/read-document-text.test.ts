@@ -2068,4 +2068,42 @@ describe('probe round 18 (r18c)', () => {
     // 未 alone stops no name (`西安市未央区…`)
     assert.equal(read(lines('2025年,西安市未央区张家堡街道办事处扎实推进政务公开工作。', refused)).agency, '西安市未央区张家堡街道办事处');
   });
+
+  test('the organ presenting its report to the public, unquoted (probeQ8 019, 020)', () => {
+    // (the opening line as the page has it, the period's sentence on the same line)
+    const lines = (opening: string, body: string) => [
+      `${opening}本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。`,
+      '一、总体情况',
+      '(一)主动公开政府信息情况',
+      body,
+    ];
+    assert.equal(
+      read(
+        lines(
+          '郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由政府信息公开工作的总体情况,主动公开政府信息情况等六个部分组成。',
+          '2021年,沟赵办事处主动公开政府信息109条。',
+        ),
+      ).agency,
+      '郑州高新区沟赵办事处',
+    );
+    assert.equal(
+      read(
+        lines(
+          '郑州高新技术产业开发区双桥办事处向社会公布2021年度本级政府信息公开年度报告。本报告共分六个部分。',
+          '2021年,我单位认真执行《政府信息公开条例》规定。',
+        ),
+      ).agency,
+      '郑州高新技术产业开发区双桥办事处',
+    );
+  });
+
+  test('the introduction compiling the organ’s report of the year, its short name in brackets (probeQ8 039)', () => {
+    const lines = [
+      '根据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,编制武汉东湖新技术开发区建设管理和交通局(以下简称建设局)2024年度报告。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
+      '一、总体情况',
+      '(一)主动公开',
+      '2024年,建设局通过东湖高新区门户网站更新、发布各类信息18条。',
+    ];
+    assert.equal(read(lines).agency, '武汉东湖新技术开发区建设管理和交通局');
+  });
 });
