@@ -2106,4 +2106,18 @@ describe('probe round 18 (r18c)', () => {
     ];
     assert.equal(read(lines).agency, '武汉东湖新技术开发区建设管理和交通局');
   });
+
+  test('the contact line naming a unit of the organ before 联系 (probeQ8 015)', () => {
+    const lines = (contact: string, voice = '我局') => [
+      `根据《中华人民共和国政府信息公开条例》规定,${voice}编制了2023年政府信息公开工作年度报告。本报告所列统计数据的期限自2023年1月1日起,至2023年12月31日止。${contact}`,
+      '一、总体情况',
+      `2023年,${voice}在区委、区政府的坚强领导下,认真贯彻落实《中华人民共和国政府信息公开条例》。`,
+    ];
+    const contact = '如对本报告有任何疑问,请与重庆市渝中区医疗保障局政府信息公开申请受理机构联系(地址:重庆市渝中区中山一路169号)。';
+    assert.equal(read(lines(contact)).agency, '重庆市渝中区医疗保障局');
+    // a text speaking as another kind of body is not the unit's organ's
+    assert.equal(read(lines(contact, '我区')).agency, null);
+    // a section of a government's office leaves the government or its office (probeQ3 014): none
+    assert.equal(read(lines('对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号)。', '本县')).agency, null);
+  });
 });

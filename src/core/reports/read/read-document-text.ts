@@ -1278,13 +1278,26 @@ const CONTACT_COLON = /请联系[:：]\s*([^，,。；;\d:：]{3,30}?)(?:党政)
 const CONTACT_THEN_ADDRESS = /请联系([^，,。；;\d:：（(]{3,30}?)[，,]\s*(?:地址|联系电话|电话)[:：]/;
 // `请与衢州市衢江区湖南镇政府综合督考办公室联系`: an office of the organ named by its work.
 const CONTACT_WORK_OFFICE = /(?:请|可)与([^，,。；;\d]{3,30}?(?:政府|局|委|镇|乡|街道|办事处))[\u4e00-\u9fff]{2,4}办公室联系/;
+// `请与重庆市渝中区医疗保障局政府信息公开申请受理机构联系(地址:…)` (probeQ8 015): a unit of the organ (its disclosure body,
+// an office, a section) between the organ and 联系; the unit names no organ of its own (局, 委, 府 …). Read only when the text's
+// voice is the organ's kind (我局 for a 局): the organ, not a host of the unit. A section of a government's office (`可与永泰县
+// 人民政府办公室数字信息科联系`, probeQ3 014) leaves the government or its office: none.
+const CONTACT_UNIT_OF_ORGAN =
+  /(?:请|可)与([^，,。；;\d]{3,30}?(?:(?:人民政府|政府)(?!办)|委员会|局|委|厅|署|办事处|镇|乡|街道))(?:政府信息公开|政务公开|信息公开)?[^局委厅署府镇乡，,。；;\d（()）]{0,8}?(?:机构|办公室|科|股|处|室)联系/;
 const CONTACT_AGENCY: ReadonlySet<RegExp> = new Set([
   CONTACT_WITH,
   CONTACT_WITH_ADDRESS,
   CONTACT_COLON,
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
+  CONTACT_UNIT_OF_ORGAN,
 ]);
+
+/** Whether every word the text speaks as itself with (`我局`, `我镇`) is of `name`'s kind (局 for `某局`, 镇 for `某镇人民政府`). */
+function speaksAs(name: string, lines: readonly Line[]): boolean {
+  const own = name.replace(/(?:人民政府|政府|办事处)$/, '');
+  return [...voicesOf(lines, BODY_VOICE_WORD)].every((word) => own.endsWith(word) || endsInVoice(name, word));
+}
 
 /** The organs the introduction's contact lines name (`请与西秀区黄腊乡人民政府联系(地址:…)`, probeP4 027), in order. */
 function contactOrgans(lines: readonly Line[]): string[] {
@@ -1330,6 +1343,7 @@ const BODY_AGENCY: readonly RegExp[] = [
   CONTACT_COLON,
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
+  CONTACT_UNIT_OF_ORGAN,
   // `…要求,市卫生健康局高度重视、认真组织、严格落实,…,现将主要工作情况报告如下`: the introduction's subject.
   /(?:^|[，,。])([^，,。；;\d《》“”()（）、]{3,25}?)(?:高度重视|认真贯彻|深入贯彻|严格落实)[^。]*?现将[^。]*?报告如下/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
@@ -1407,6 +1421,9 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
           // 办公室自觉履行…`, probeL1 003): the government's office is the organ (a government's own report names its office for
           // contact too: kept as the government).
           return `${name}办公室`;
+        }
+        if (BODY_AGENCY[r] === CONTACT_UNIT_OF_ORGAN && name !== null && !speaksAs(name, lines)) {
+          continue;
         }
         if (name !== null && CONTACT_AGENCY.has(BODY_AGENCY[r]!) && !GOVERNMENT_BODY.test(name) && speaksAsGovernmentOnly(lines)) {
           // `请与大祥区行政审批服务局联系` in a report speaking only as `我区` (probeP4 004): the body hosting the disclosure office,
