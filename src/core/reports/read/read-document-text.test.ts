@@ -2101,3 +2101,76 @@ describe('probe round 18 (r18d)', () => {
     assert.equal(read(['2020年高新区(新市区)政府信息公开工作年度报告', '一、总体情况']).agency, '高新区(新市区)');
   });
 });
+
+describe('probe round 18 (r18c)', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+
+  test('section 一 opens on the organ before 通过 or 未收到 (probeQ2 004)', () => {
+    const lines = (first: string, second: string) => [
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》),根据《条例》编制本报告,报告数据统计期限自2025年1月1日起至2025年12月31日止。',
+      '一、总体情况',
+      '(一)主动公开政府信息情况',
+      first,
+      '(二)依申请公开情况',
+      second,
+    ];
+    const opening = '2025年和平街道办事处通过铁东区门户网站公开信息65条,其中发布了街道工作动态类信息。';
+    const refused = '建立健全申请接收、登记、审核、办理、答复、归档全流程工作机制。2025年度,和平街道办事处未收到依申请公开申请。';
+    assert.equal(read(lines(opening, '建立健全申请接收、登记、审核、办理、答复、归档全流程工作机制。')).agency, '和平街道办事处');
+    assert.equal(read(lines('全年主动公开信息均通过合规审核,无违规发布情况。', refused)).agency, '和平街道办事处');
+    // 未 alone stops no name (`西安市未央区…`)
+    assert.equal(read(lines('2025年,西安市未央区张家堡街道办事处扎实推进政务公开工作。', refused)).agency, '西安市未央区张家堡街道办事处');
+  });
+
+  test('the organ presenting its report to the public, unquoted (probeQ8 019, 020)', () => {
+    // (the opening line as the page has it, the period's sentence on the same line)
+    const lines = (opening: string, body: string) => [
+      `${opening}本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。`,
+      '一、总体情况',
+      '(一)主动公开政府信息情况',
+      body,
+    ];
+    assert.equal(
+      read(
+        lines(
+          '郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由政府信息公开工作的总体情况,主动公开政府信息情况等六个部分组成。',
+          '2021年,沟赵办事处主动公开政府信息109条。',
+        ),
+      ).agency,
+      '郑州高新区沟赵办事处',
+    );
+    assert.equal(
+      read(
+        lines(
+          '郑州高新技术产业开发区双桥办事处向社会公布2021年度本级政府信息公开年度报告。本报告共分六个部分。',
+          '2021年,我单位认真执行《政府信息公开条例》规定。',
+        ),
+      ).agency,
+      '郑州高新技术产业开发区双桥办事处',
+    );
+  });
+
+  test('the introduction compiling the organ’s report of the year, its short name in brackets (probeQ8 039)', () => {
+    const lines = [
+      '根据《中华人民共和国政府信息公开条例》(国务院令第711号)要求,编制武汉东湖新技术开发区建设管理和交通局(以下简称建设局)2024年度报告。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
+      '一、总体情况',
+      '(一)主动公开',
+      '2024年,建设局通过东湖高新区门户网站更新、发布各类信息18条。',
+    ];
+    assert.equal(read(lines).agency, '武汉东湖新技术开发区建设管理和交通局');
+  });
+
+  test('the contact line naming a unit of the organ before 联系 (probeQ8 015)', () => {
+    const lines = (contact: string, voice = '我局') => [
+      `根据《中华人民共和国政府信息公开条例》规定,${voice}编制了2023年政府信息公开工作年度报告。本报告所列统计数据的期限自2023年1月1日起,至2023年12月31日止。${contact}`,
+      '一、总体情况',
+      `2023年,${voice}在区委、区政府的坚强领导下,认真贯彻落实《中华人民共和国政府信息公开条例》。`,
+    ];
+    const contact = '如对本报告有任何疑问,请与重庆市渝中区医疗保障局政府信息公开申请受理机构联系(地址:重庆市渝中区中山一路169号)。';
+    assert.equal(read(lines(contact)).agency, '重庆市渝中区医疗保障局');
+    // a text speaking as another kind of body is not the unit's organ's
+    assert.equal(read(lines(contact, '我区')).agency, null);
+    // a section of a government's office is not this rule's: CONTACT_OFFICE_UNIT (r18d) reads the government there
+    assert.equal(read(lines('对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号)。', '本县')).agency, '永泰县人民政府');
+  });
+});

@@ -1335,6 +1335,12 @@ const CONTACT_THEN_ADDRESS = /请联系([^，,。；;\d:：（(]{3,30}?)[，,]\s
 const CONTACT_WORK_OFFICE = /(?:请|可)与([^，,。；;\d]{3,30}?(?:政府|局|委|镇|乡|街道|办事处))[\u4e00-\u9fff]{2,4}办公室联系/;
 // `可与永泰县人民政府办公室数字信息科联系` (probeQ3 014): a section (科, 股, 处) of the organ's office.
 const CONTACT_OFFICE_UNIT = /(?:请|可)与([^，,。；;\d]{3,30}?)办公[室厅][\u4e00-\u9fff]{2,6}?[科股处]联系/;
+// `请与重庆市渝中区医疗保障局政府信息公开申请受理机构联系(地址:…)` (probeQ8 015): a unit of the organ (its disclosure body,
+// an office, a section) between the organ and 联系; the unit names no organ of its own (局, 委, 府 …). Read only when the text's
+// voice is the organ's kind (我局 for a 局): the organ, not a host of the unit. A section of a government's office (`可与永泰县
+// 人民政府办公室数字信息科联系`, probeQ3 014) leaves the government or its office: none.
+const CONTACT_UNIT_OF_ORGAN =
+  /(?:请|可)与([^，,。；;\d]{3,30}?(?:(?:人民政府|政府)(?!办)|委员会|局|委|厅|署|办事处|镇|乡|街道))(?:政府信息公开|政务公开|信息公开)?[^局委厅署府镇乡，,。；;\d（()）]{0,8}?(?:机构|办公室|科|股|处|室)联系/;
 const CONTACT_AGENCY: ReadonlySet<RegExp> = new Set([
   CONTACT_WITH,
   CONTACT_WITH_ADDRESS,
@@ -1342,7 +1348,14 @@ const CONTACT_AGENCY: ReadonlySet<RegExp> = new Set([
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
   CONTACT_OFFICE_UNIT,
+  CONTACT_UNIT_OF_ORGAN,
 ]);
+
+/** Whether every word the text speaks as itself with (`我局`, `我镇`) is of `name`'s kind (局 for `某局`, 镇 for `某镇人民政府`). */
+function speaksAs(name: string, lines: readonly Line[]): boolean {
+  const own = name.replace(/(?:人民政府|政府|办事处)$/, '');
+  return [...voicesOf(lines, BODY_VOICE_WORD)].every((word) => own.endsWith(word) || endsInVoice(name, word));
+}
 
 /** The organs the introduction's contact lines name (`请与西秀区黄腊乡人民政府联系(地址:…)`, probeP4 027), in order. */
 function contactOrgans(lines: readonly Line[]): string[] {
@@ -1372,6 +1385,12 @@ const BODY_AGENCY: readonly RegExp[] = [
   PUBLISHED_TITLE,
   // `岐山县教育体育局现向社会公开《2023年政府信息公开工作年度报告》`: the organ before the verb, its title naming none.
   /([^，,。；;\d《》]{3,30}?)(?:现|特)?(?:向社会)?(?:公开|公布|发布)了?《20\d{2}年度?(?:政府|政务)?信息公开/,
+  // `郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告。` (probeQ8 019, 020): the same unquoted, 向社会 saying
+  // the organ presents its own report.
+  /([^，,。；;\d《》]{3,30}?)(?:现|特)?向社会(?:公开|公布|发布)了?20\d{2}年度?(?:本级|本单位)?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)/,
+  // `…要求,编制武汉东湖新技术开发区建设管理和交通局(以下简称建设局)2024年度报告。` (probeQ8 039): the organ (the short name it
+  // goes by in brackets), then the year's report, ending the clause.
+  /(?:编制|编写)了?([^，,。；;:：\d《》()（）]{3,30}?)(?:[（(]以下简称[^（）()]{1,12}[）)])?20\d{2}年度报告(?=[。，,；;]|$)/,
   /结合([^，,。；;\d]{3,30}?)(?:20\d{2}年度?)?(?:政府)?信息公开工作/,
   // `汇总2020年度官塘乡的政府信息公开年度报告编制而成`, `依据锡山区司法局2010年政府信息公开工作情况编制`: what it was compiled from.
   /(?:汇总|依据|根据)(?:20\d{2}年度?)?([^，,。；;\d《》]{3,30}?)的?(?:20\d{2}年度?)?(?:政府|政务)?信息公开(?:工作)?(?:年度报告|情况)[^，,。；;]{0,6}?编制/,
@@ -1383,6 +1402,7 @@ const BODY_AGENCY: readonly RegExp[] = [
   CONTACT_THEN_ADDRESS,
   CONTACT_WORK_OFFICE,
   CONTACT_OFFICE_UNIT,
+  CONTACT_UNIT_OF_ORGAN,
   // `…要求,市卫生健康局高度重视、认真组织、严格落实,…,现将主要工作情况报告如下`: the introduction's subject.
   /(?:^|[，,。])([^，,。；;\d《》“”()（）、]{3,25}?)(?:高度重视|认真贯彻|深入贯彻|严格落实)[^。]*?现将[^。]*?报告如下/,
   /做好([^，,。；;\d]{3,30}?)(?:政府)?信息公开工作/,
@@ -1402,10 +1422,12 @@ const NAME_GOES_ON = /(?:政务|政府信息|信息公开|网站)$/;
 const BODY_AGENCY_ALL: readonly RegExp[] = BODY_AGENCY.map((re) => new RegExp(re.source, 'g'));
 // The subject's words (at least `min` characters), then the first word that may follow a subject. The year before them may
 // lack its 年 (`2022区文旅局主动公开政府信息1112条`, probeL2 004). `为` only as the
-// opening of a purpose (`贺胜桥镇人民政府为充分尊重…`, probeJ1 042), not inside a name.
+// opening of a purpose (`贺胜桥镇人民政府为充分尊重…`, probeJ1 042), not inside a name. `通过` and `未收到` open the predicate
+// too (`2025年和平街道办事处通过铁东区门户网站公开信息65条`, `2025年度,和平街道办事处未收到依申请公开申请`, probeQ2 004);
+// `未` alone does not (`未央区`).
 function subjectPattern(min: number): RegExp {
   return new RegExp(
-    String.raw`^(?:20\d{2}(?:年(?:度|内|以来)?)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
+    String.raw`^(?:20\d{2}(?:年(?:度|内|以来)?)?[，,]*\s*)?((?:[^，,。；;、\d《》“”()]|\([\u4e00-\u9fff]{2,12}\)){${min},25}?)(?:网站|门户网站|微信公众号|认真|严格|高度|坚持|以|深入|始终|积极|按照|紧紧|进一步|全面|围绕|紧扣|聚焦|立足|着力|持续|切实|不断|继续|贯彻|扎实|政务|政府信息|信息公开|在|共|主动|根据|依据|依照|对照|是|通过|未收到|为(?=充分|进一步|深入|全面|切实|更好|贯彻|推进|推动|做好|提高|提升|加强|保障|落实|规范|认真|确保|积极|持续|不断|扎实))`,
   );
 }
 const SUBJECT = subjectPattern(3);
@@ -1459,6 +1481,9 @@ function ruleAgency(lines: readonly Line[], sections: readonly { id: SectionId |
           // 办公室自觉履行…`, probeL1 003): the government's office is the organ (a government's own report names its office for
           // contact too: kept as the government).
           return `${name}办公室`;
+        }
+        if (BODY_AGENCY[r] === CONTACT_UNIT_OF_ORGAN && name !== null && !speaksAs(name, lines)) {
+          continue;
         }
         if (name !== null && CONTACT_AGENCY.has(BODY_AGENCY[r]!) && !GOVERNMENT_BODY.test(name) && speaksAsGovernmentOnly(lines)) {
           // `请与大祥区行政审批服务局联系` in a report speaking only as `我区` (probeP4 004): the body hosting the disclosure office,
