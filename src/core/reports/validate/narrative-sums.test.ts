@@ -673,4 +673,18 @@ describe('probe round 18 (r18f)', () => {
       ['NARR-SUM-PARTIAL', 'fail', '“2019年,县农业农村水利局严格按照“应公开,尽…”：总数751条，分项合计226条（1+28+156+41）'],
     ]);
   });
+
+  test('a list cut off by the end of the text: no shortfall read from it (probeQ3 039)', () => {
+    const cut = '自2019年1月份以来我办共计发布各类信息共408条,其中政策文件22条,机构设置3条,人事信息5条,政府重点工作落实';
+    assert.deepEqual(found([cut]), []);
+    // the same list closed by its full stop, or followed by another line, is read as before
+    const notice = [['NARR-SUM-PARTIAL', 'fail', '“自2019年1月份以来我办共计发布各类信息共40…”：总数408条，分项合计30条（22+3+5）']];
+    assert.deepEqual(found([`${cut}。`]), notice);
+    assert.deepEqual(found([cut, '二〇二〇年一月十日']), notice);
+    // parts above the total stay a finding when cut
+    assert.deepEqual(
+      found(['共计发布各类信息共20条,其中政策文件22条,机构设置3条,人事信息5条,政府重点工作落实']).map((f) => f[0]),
+      ['NARR-SUM'],
+    );
+  });
 });

@@ -7,7 +7,7 @@ import { asciiDigits } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { evaluated } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
-import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+import { cutByTextEnd, narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 /** A parsed "共X条，其中…" sentence. */
 export interface NarrativeSum {
@@ -655,6 +655,9 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     const rest = joined?.rest ?? restOfLine(report, sentence);
     const readOn =
       sum < total && addsUpReadOn(joined?.parse ?? sentence.text, partial ? rest : (rest.split(/[。！？!?]/)[0] ?? ''), total, unit);
+    if (sum < total && !readOn && cutByTextEnd(report, sentences, i)) {
+      continue; // `…人事信息5条,政府重点工作落实` ending the text (probeQ3 039): the list lost its last parts, not read
+    }
     out.push(
       evaluated({
         rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',
