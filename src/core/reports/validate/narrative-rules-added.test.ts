@@ -631,3 +631,16 @@ describe('META-YEAR-TEXT (46): the report presenting itself without the name 年
     }
   });
 });
+
+describe('probe round 18 (r18f)', () => {
+  test('NARR-SUM-LIST: a catch-all list cut off by the end of the text reads no shortfall (as probeQ3 039 for rule 30)', () => {
+    const cut = '共主动公示84条信息，其中通知5条，其他信息3条，政府重点工作落实';
+    // a text without tables that ends in the list, no closing mark
+    const ending = (lines: readonly string[]) => facts(lines, { narrativeLines: lines, tablesFound: [] });
+    assert.deepEqual(failures(checkNarrativeSumList, ending([HEADINGS[0]!, cut])), []);
+    // closed by its full stop, it is read as before
+    assert.deepEqual(failures(checkNarrativeSumList, ending([HEADINGS[0]!, `${cut}。`])), [
+      ['NARR-SUM-LIST', 'warning', '“共主动公示84条信息，其中通知5条，其他信息3条…”：总数84条，分项合计8条（5+3）'],
+    ]);
+  });
+});

@@ -27,7 +27,7 @@ import {
 } from './narrative-sums.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
 import { templateOf } from './template-of.ts';
-import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+import { cutByTextEnd, narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 // ---------------------------------------------------------------- NARR-SUM-LIST (44)
 
@@ -285,7 +285,9 @@ export const checkNarrativeSumList: RuleCheck = ({ report }) => {
   const marked = narrativeMentions(report, '其中') || narrativeMentions(report, '包括') || narrativeMentions(report, '包含');
   const subject = uniqueSubjects();
   const out: RuleEvaluation[] = [];
-  for (const sentence of sentencesOf(report)) {
+  const sentences = sentencesOf(report);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
     // parseLooseSum needs one of the markers; parseUnmarkedSum reads sentences without them.
     const parsed = (marked ? parseLooseSum(sentence.text) : null) ?? parseUnmarkedSum(sentence.text);
     if (parsed === null) {
@@ -294,7 +296,9 @@ export const checkNarrativeSumList: RuleCheck = ({ report }) => {
     const { total, totalApproximate, unit, sum, partsApproximate, detail, catchAll, marker } = parsed;
     const ceiling = totalApproximate ? approximateCeiling(total) : total + 1;
     const exceeds = sum >= ceiling;
-    const short = !totalApproximate && !partsApproximate && marker === '其中' && catchAll && sum < total;
+    // A list cut off by the end of the text (cutByTextEnd) may have lost parts: no shortfall is read from it.
+    const short =
+      !totalApproximate && !partsApproximate && marker === '其中' && catchAll && sum < total && !cutByTextEnd(report, sentences, i);
     const totalText = `${total}${totalApproximate ? '余' : ''}`;
     out.push(
       evaluated({

@@ -427,9 +427,10 @@ describe('NARR-PERCENT (rule 36)', () => {
       '1.信息发布情况。2022年,累计公开政府信息580条。',
       '从公开渠道来看,政府网站公开信息118条,占比20.34%;政务新媒体公开信息142条,占比24.48%;通过报刊、电视、广播、政务服务场所等传统公开载体公开信息320条,占比55.18%。',
     ];
-    // 20.34 + 24.48 + 55.18 = 100.00: the shares were adjusted to make up the whole (320/580 = 55.172 %, less than
-    // 0.01 from 55.18), no finding — it had been `320/580=55.17%，与所述55.18%不符`
-    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: channels })), []);
+    // 20.34 + 24.48 + 55.18 = 100.00: shares adjusted to make up the whole are measured one by one (rule 36, half-up)
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines: channels })), [
+      '“从公开渠道来看,政府网站公开信息118条,占比2…”：320/580=55.17%，与所述55.18%不符',
+    ]);
     // a count before the shares: they are no shares of the statement before's total
     const counted = [
       '2022年,累计公开政府信息580条。',
@@ -477,19 +478,19 @@ describe('NARR-PERCENT (rule 36)', () => {
     assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: other })), []);
   });
 
-  test('shares adjusted to add up to exactly 100 %, each less than a unit of its last digit off, hold (probeH8 039, 043)', () => {
-    // probeH8 039: 5/12 = 41.67 % stated 41 %, so that 8 + 41 + 17 + 17 + 17 = 100
+  test('shares adjusted to add up to exactly 100 % are measured one by one, half-up (probeH8 039 = probeQ7 021, probeH8 043)', () => {
+    // probeH8 039: 5/12 = 41.67 % stated 41 %, so that 8 + 41 + 17 + 17 + 17 = 100: 41 % is no half-up rounding (rule 36)
     const h039 = [
       '本单位对政府信息进行了梳理和编目,截至2022年12月31日,累计主动公开政府信息12条(均在政府网站我单位专栏中公开)。',
       '在主动公开的信息中,政务信息公开指南1条,占8%;其他公文5条,占41%;决算预算2条,占17%,采购目录及收费标准2条,占17%,公示公告及其他类信息2条,占17%。',
     ];
-    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: h039 })), ['pass', 'pass', 'pass', 'pass', 'pass']);
-    // probeH8 043: 13/1046 = 1.24 % stated 1.3 %, so that 82.4 + 16.3 + 1.3 = 100.0
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: h039 })), ['pass', 'fail', 'pass', 'pass', 'pass']);
+    // probeH8 043: 13/1046 = 1.24 % stated 1.3 %, so that 82.4 + 16.3 + 1.3 = 100.0: 1.2 % half-up
     const h043 = [
       '2024年,共收到政府信息公开申请1046件。其中,通过委官方网站提交申请表的862件,占比82.4%;通过信函提交申请的171件,占比16.3%;当面提交13件,占比1.3%。',
     ];
-    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: h043 })), ['pass', 'pass', 'pass']);
-    // a share a unit or more off, or shares not adding up to 100 %: measured one by one, as before
+    assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: h043 })), ['pass', 'pass', 'fail']);
+    // a share a unit or more off, or shares not adding up to 100 %: measured one by one too
     const off = ['共发布信息12条，其中通知1条，占8%；公文5条，占40%；公告6条，占52%。'];
     assert.deepEqual(statusesOf(run(checkNarrativePercent, { lines: off })), ['pass', 'fail', 'fail']);
     const short = ['共收到申请1046件,其中,网上862件,占比82.4%;信函171件,占比16.3%;当面13件,占比1.3%;其他0件,占比0.1%。'];
@@ -573,5 +574,26 @@ describe('probe round 18 (r18g)', () => {
     assert.deepEqual(messagesOf(bureau), [
       '正文“(一)主动公开政府信息情况:截至2020年12月…”所述年份2020年与报告年度2021年不符，可能沿用了上年报告内容',
     ]);
+  });
+});
+
+describe('probe round 18 (r18f)', () => {
+  test('shares adjusted to make up 100 % are measured half-up one by one: the total of the statement before (probeQ7 021)', () => {
+    const lines = [
+      '本单位对政府信息进行了梳理和编目,截至2022年12月31日,累计主动公开政府信息12条(均在政府网站我单位专栏中公开)。',
+      '在主动公开的信息中,政务信息公开指南1条,占8%;其他公文5条,占41%;决算预算2条,占17%,采购目录及收费标准2条,占17%,公示公告及其他类信息2条,占17%。',
+    ];
+    assert.deepEqual(messagesOf(run(checkNarrativePercent, { lines })), [
+      '“在主动公开的信息中,政务信息公开指南1条,占8%…”：5/12=42%，与所述41%不符',
+    ]);
+  });
+
+  test('shares `N条,X%` without 占 in a list of them, adjusted to 100.0 %: only the one not rounding half-up (probeQ3 035)', () => {
+    const lines = [
+      '1.主动公开政府信息的主要类别。全县各级各部门主动公开的政府信息类别主要包括:全县公开各类信息1190条,全文电子化率为100%。其中,机构职能类信息102条,8.6%,政策、规范性文件类信息81条,6.8%,规划计划类信息42条,3.5%,行政许可类信息17条,1.4%,重大建设项目信息81条,6.8%,为民办实事类信息63条,5.3%,民政扶贫救灾社会保障就业类信息60条,5.1%,国土资源城乡建设环保能源类信息57条,4.8%,科教文体卫生类信息73条,6.1%,安全生产、应急管理类信息166条,14%,其他类信息448条,占37.6%',
+    ];
+    const evaluations = run(checkNarrativePercent, { lines });
+    assert.deepEqual(statusesOf(evaluations), ['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'fail', 'pass', 'pass', 'pass', 'pass']);
+    assert.deepEqual(messagesOf(evaluations), ['“其中,机构职能类信息102条,8.6%,政策、规…”：60/1190=5.0%，与所述5.1%不符']);
   });
 });

@@ -554,7 +554,7 @@ function formatScaled(value: number, decimals: number): string {
 /**
  * NARR-PERCENT (rule 36): a share `N条，占X%` or `N条（X%）` in a statement whose total T is stated must
  * be N / T rounded half-up to the decimals of X (either rounding of an exact .5 is accepted). Shares adjusted to add up
- * to exactly 100 %, each less than one unit of its last digit off, hold too (adjustedToWhole).
+ * to exactly 100 % are measured one by one like any other (rule 36 is binding: `其他公文5条,占41%` of 12 is 41.67 %, 42 %).
  */
 export const checkNarrativePercent: RuleCheck = ({ report }) => {
   if (!narrativeMentions(report, '%') && !narrativeMentions(report, '％')) {
@@ -605,13 +605,12 @@ export const checkNarrativePercent: RuleCheck = ({ report }) => {
     if (strict !== null && endsOnShare(text, shares)) {
       runningTotal = { total: strict, section: statement.section, index: i };
     }
-    const adjusted = adjustedToWhole(shares, t);
     for (const share of shares) {
       const n = Number(share[1]);
       const statedText = statedOf(share);
       const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
       const { rounded } = percentOf(n, t, decimals);
-      const holds = shareHolds(share, t) || adjusted;
+      const holds = shareHolds(share, t);
       const computed = formatScaled(rounded, decimals);
       out.push(
         evaluated({
@@ -689,36 +688,6 @@ function shareHolds(share: RegExpMatchArray, total: number): boolean {
   const statedScaled = Math.round(Number(statedText) * 10 ** decimals);
   const { rounded, tie } = percentOf(Number(share[1]), total, decimals);
   return statedScaled === rounded || (tie && statedScaled === rounded - 1);
-}
-
-/** A stated share as an integer in units of its last stated digit (`41.5` → 415 at 1 decimal). */
-function statedScaledOf(share: RegExpMatchArray): { scaled: number; decimals: number } {
-  const statedText = statedOf(share);
-  const decimals = statedText.includes('.') ? statedText.split('.')[1]!.length : 0;
-  return { scaled: Math.round(Number(statedText) * 10 ** decimals), decimals };
-}
-
-/**
- * Whether a statement's shares of `total` were adjusted to make up the whole (`政务信息公开指南1条,占8%;其他公文5条,占41%;
- * …2条,占17%`, 5/12 = 41.67 %, probeH8 039; `…13件,占比1.3%`, 13/1046 = 1.24 %, probeH8 043): two or more shares that
- * add up to exactly 100 %, each less than one unit of its last stated digit from N / T. A share off by more, or shares
- * not adding up to 100 %, are measured one by one.
- */
-function adjustedToWhole(shares: readonly RegExpMatchArray[], total: number): boolean {
-  if (shares.length < 2) {
-    return false;
-  }
-  const stated = shares.map(statedScaledOf);
-  const decimals = Math.max(...stated.map((s) => s.decimals));
-  const sum = stated.reduce((s, { scaled, decimals: d }) => s + scaled * 10 ** (decimals - d), 0);
-  if (sum !== 100 * 10 ** decimals) {
-    return false;
-  }
-  // |stated − N / T × 100| < 10^−d, in integers: |S × T − N × 100 × 10^d| < T.
-  return shares.every((share, i) => {
-    const { scaled, decimals: d } = stated[i]!;
-    return Math.abs(scaled * total - Number(share[1]) * 100 * 10 ** d) < total;
-  });
 }
 
 const COUNT_OF = /(?<![\d.])(\d+)\s*(件|条|篇|个|项|次)/g;

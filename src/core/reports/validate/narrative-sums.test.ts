@@ -641,3 +641,50 @@ describe('NARR-SUM and NARR-SUM-PARTIAL: shares and a part`s own breakdown in th
     ]);
   });
 });
+
+describe('probe round 18 (r18f)', () => {
+  const found = (lines: readonly string[]) => {
+    // a text without tables, its lines as the reader gives them (a page cut in section 一)
+    const all = [TEMPLATE_2021.sections[0]!.heading, ...lines];
+    const report = buildFacts({ text: readDocumentText(all, '2021'), narrativeLines: all, tablesFound: [] });
+    return checkNarrativeSums({ report, settings: DEFAULT_VALIDATION_SETTINGS }).map((e) => [e.rule, e.status, e.finding?.message ?? null]);
+  };
+
+  test('a part whose unit was left out between parts in the unit is a part (probeQ1 019: `意见征集3、`)', () => {
+    const line =
+      '2025年,通过蒙自市人民政府门户网站主动公开政府信息102条,其中重点领域责任部门信息公开栏43条,公共资源配置栏3条,公示公告5条,专题专栏(供水、电、气)39条,建议提案办理栏7条,意见征集3、部门预算栏1条、部门决算栏1条。';
+    assert.deepEqual(parseNarrativeSum(line.slice(0, -1)), {
+      total: 102,
+      unit: '条',
+      sum: 102,
+      detail: '43+3+5+39+7+3+1+1',
+      catchAll: false,
+      bare: 1,
+    });
+    assert.deepEqual(found([line]), [['NARR-SUM', 'pass', null]]);
+    // a count naming a date or rate stays no part, and ends the list as before
+    assert.equal(parseNarrativeSum('共发布信息20条,其中通知5条,截至3、公告1条。')?.detail, undefined);
+  });
+
+  test('a count run into the next part`s quoted label is a part of its own (probeQ3 018: `新闻发布会1条“政策解读数”28条`)', () => {
+    const line =
+      '2019年,县农业农村水利局严格按照“应公开,尽公开”原则,全年共发布和更新信息751条,其中新闻发布会1条“政策解读数”28条, “重点领域”156条, “回应关切”41条。';
+    assert.deepEqual(found([line]), [
+      ['NARR-SUM-PARTIAL', 'fail', '“2019年,县农业农村水利局严格按照“应公开,尽…”：总数751条，分项合计226条（1+28+156+41）'],
+    ]);
+  });
+
+  test('a list cut off by the end of the text: no shortfall read from it (probeQ3 039)', () => {
+    const cut = '自2019年1月份以来我办共计发布各类信息共408条,其中政策文件22条,机构设置3条,人事信息5条,政府重点工作落实';
+    assert.deepEqual(found([cut]), []);
+    // the same list closed by its full stop, or followed by another line, is read as before
+    const notice = [['NARR-SUM-PARTIAL', 'fail', '“自2019年1月份以来我办共计发布各类信息共40…”：总数408条，分项合计30条（22+3+5）']];
+    assert.deepEqual(found([`${cut}。`]), notice);
+    assert.deepEqual(found([cut, '二〇二〇年一月十日']), notice);
+    // parts above the total stay a finding when cut
+    assert.deepEqual(
+      found(['共计发布各类信息共20条,其中政策文件22条,机构设置3条,人事信息5条,政府重点工作落实']).map((f) => f[0]),
+      ['NARR-SUM'],
+    );
+  });
+});

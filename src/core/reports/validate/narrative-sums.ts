@@ -7,7 +7,7 @@ import { asciiDigits } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
 import { evaluated } from './evaluation.ts';
 import type { ReportFacts, RuleCheck } from './rule.ts';
-import { narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
+import { cutByTextEnd, narrativeMentions, sentencesOf, uniqueSubjects } from './text-rules-support.ts';
 
 /** A parsed "共X条，其中…" sentence. */
 export interface NarrativeSum {
@@ -18,7 +18,7 @@ export interface NarrativeSum {
   readonly detail: string;
   /** A part label starts with 其他, 其它 or 其余. */
   readonly catchAll: boolean;
-  /** Parts written without their unit at the end of the list (`部门动态信息1`); absent when none. */
+  /** Parts written without their unit (`部门动态信息1` at the end of the list, `意见征集3` within it); absent when none. */
   readonly bare?: number;
   /**
    * Some part is approximate (`1600余条`): `sum` is a lower bound, given only when it already exceeds the exact total
@@ -292,13 +292,24 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
           catchAll = true;
           break pieces;
         }
+        const inner =
+          joined === '' && parts.length > 0 ? bareBetween(sub, s < subs.length - 1 ? subs[s + 1]! : list[p + 1], unit) : undefined;
+        if (inner !== undefined) {
+          // `…建议提案办理栏7条,意见征集3、部门预算栏1条、…` (probeQ1 019): a part whose unit was left out between parts
+          // in the unit is one of them.
+          parts.push({ value: Number(inner.digits), detail: inner.digits, distributive: false, label: inner.label });
+          catchAll ||= CATCH_ALL.test(inner.label);
+          categories += namesCategory(inner.label) ? 1 : 0;
+          bare++;
+          continue;
+        }
         const tail = joined === '' && parts.length > 0 ? bareTail(subs.slice(s), list.slice(p + 1)) : undefined;
         if (tail !== undefined) {
           // `…公益事业建设信息30条,部门动态信息1` ending the sentence: the last parts, their unit left out.
           for (const t of tail) {
             parts.push({ value: Number(t.digits), detail: t.digits, distributive: false, label: t.label });
           }
-          bare = tail.length;
+          bare += tail.length;
         }
         break pieces; // `新开辟专栏3个` ends a 条-list
       }
@@ -386,12 +397,16 @@ export function parseNarrativeSum(sentence: string, lowerBounds = false): Narrat
 }
 
 // A count and its unit run into the next part's label (`概况类信息348条政务要闻415条…`): the page lost the separators.
-const RUN_BOUNDARY = /(?<![\d.第])\d+(?:件|条|篇|个|项|次)(?=[\u4e00-\u9fff])/g;
-// One part of such a run: a label of two Han characters at least, then its count — with its unit, or without it when
-// the next label follows at once (`通知公告307不动产公告84条`).
-const RUN_PART = /([^\d]*[\u4e00-\u9fff]{2})([1-9]\d{0,3}|0)(件|条|篇|个|项|次)?(?=[\u4e00-\u9fff]|$)/y;
+// The label may open on a quotation mark (`新闻发布会1条“政策解读数”28条`, probeQ3 018): group 1.
+const RUN_BOUNDARY = /(?<![\d.第])\d+(?:件|条|篇|个|项|次)(?=([“"「])?[\u4e00-\u9fff])/g;
+// One part of such a run: a label of two Han characters at least (then its closing quotation mark, if any), then its
+// count — with its unit, or without it when the next label follows at once (`通知公告307不动产公告84条`).
+const RUN_PART = /([^\d]*[\u4e00-\u9fff]{2}[”"」]?)([1-9]\d{0,3}|0)(件|条|篇|个|项|次)?(?=[“"「]?[\u4e00-\u9fff]|$)/y;
 // What a count followed by a Han character is not the count of a part: a date, an order, a number's own word.
 const NOT_A_COUNT_AFTER = /^[号年月日时个项次件条篇期家人户万亿千百元届批类版位名余多倍%％.]/;
+
+// Cheap test before the boundaries are looked for: a count's unit followed by a Han character or an opening quotation mark.
+const RUN_HINT = /[件条篇个项次][“"「\u4e00-\u9fff]/;
 
 /**
  * A piece of a list whose parts a page ran together without separators (`概况类信息348条政务要闻415条通知公告307不动产公告
@@ -400,8 +415,18 @@ const NOT_A_COUNT_AFTER = /^[号年月日时个项次件条篇期家人户万亿
  * every label names no date or order (NOT_A_LABEL_END), every count in `unit` or followed by a label at once.
  */
 function runTogetherParts(sub: string, unit: string): string[] {
-  const boundaries = sub.match(RUN_BOUNDARY);
-  if (boundaries === null || boundaries.filter((b) => b.endsWith(unit)).length < 2) {
+  if (!RUN_HINT.test(sub)) {
+    return [sub];
+  }
+  let inUnit = 0;
+  let quoted = 0;
+  for (const boundary of sub.matchAll(RUN_BOUNDARY)) {
+    if (boundary[0].endsWith(unit)) {
+      inUnit++;
+      quoted += boundary[1] === undefined ? 0 : 1;
+    }
+  }
+  if (inUnit < 2 && quoted === 0) {
     return [sub];
   }
   const out: string[] = [];
@@ -409,7 +434,7 @@ function runTogetherParts(sub: string, unit: string): string[] {
   while (RUN_PART.lastIndex < sub.length) {
     const at = RUN_PART.lastIndex;
     const match = RUN_PART.exec(sub);
-    if (match === null || NOT_A_LABEL_END.test(match[1]!) || (match[3] !== undefined && match[3] !== unit)) {
+    if (match === null || NOT_A_LABEL_END.test(match[1]!.replace(/[”"」]$/, '')) || (match[3] !== undefined && match[3] !== unit)) {
       return [sub];
     }
     const after = sub.slice(RUN_PART.lastIndex);
@@ -436,6 +461,20 @@ function documentsCount(text: string, unit: string): TrailingCount | undefined {
 // A part without its unit: a label ending in a Chinese character that names no date, order or rate, then the count.
 const BARE_PART = /^(.*[\u4e00-\u9fff])(\d{1,6})$/;
 const NOT_A_LABEL_END = /[年月日号第至达约近共计为是有占率于过]$/;
+
+/**
+ * A part written without its unit (`意见征集3`) right before a part in `unit` (the next sub-piece, or the first of the next
+ * piece): a label naming no date, order or rate and its count; undefined otherwise. The list is in the unit on both sides
+ * of it, so the count is of the unit too (probeQ1 019).
+ */
+function bareBetween(sub: string, next: string | undefined, unit: string): { label: string; digits: string } | undefined {
+  const match = BARE_PART.exec(sub.trim());
+  if (match === null || NOT_A_LABEL_END.test(match[1]!) || next === undefined) {
+    return undefined;
+  }
+  const following = countIn(withoutTrailingNote(next.trim()).split('、')[0]!, unit);
+  return following === undefined || following.approximate || following.label === '' ? undefined : { label: match[1]!, digits: match[2]! };
+}
 
 /**
  * The parts `subs` and every piece after them, when each is a label and a count without its unit to the end of the
@@ -616,6 +655,9 @@ export const checkNarrativeSums: RuleCheck = ({ report }) => {
     const rest = joined?.rest ?? restOfLine(report, sentence);
     const readOn =
       sum < total && addsUpReadOn(joined?.parse ?? sentence.text, partial ? rest : (rest.split(/[。！？!?]/)[0] ?? ''), total, unit);
+    if (sum < total && !readOn && cutByTextEnd(report, sentences, i)) {
+      continue; // `…人事信息5条,政府重点工作落实` ending the text (probeQ3 039): the list lost its last parts, not read
+    }
     out.push(
       evaluated({
         rule: partial ? 'NARR-SUM-PARTIAL' : 'NARR-SUM',

@@ -71,3 +71,27 @@ export function uniqueSubjects(): (subject: string) => string {
     return n === 1 ? subject : `${subject}#${n}`;
   };
 }
+
+// What ends a whole sentence or clause at the end of a text (a bracket or quotation mark may close one without `。`).
+const CLOSED = /[。！？!?；;…：:”"」』）)】》]$/;
+
+/**
+ * Whether `sentence`, the last of the narrative, is cut off by the end of the text: the text has no table, and its
+ * last line ends with this sentence without a closing mark (`…人事信息5条,政府重点工作落实`, probeQ3 039: a truncated
+ * download). A list in it may have lost its last parts: a shortfall against its total says nothing. A signature or any
+ * other line after it, or a closing mark, is no cut.
+ */
+export function cutByTextEnd(report: ReportFacts, sentences: readonly NarrativeSentence[], i: number): boolean {
+  if (i !== sentences.length - 1 || report.tablesFound.length > 0) {
+    return false;
+  }
+  const lines = report.narrativeLines;
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') {
+    last--;
+  }
+  const line = last < 0 ? '' : lines[last]!.trim();
+  const text = sentences[i]!.text;
+  const k = Math.min(12, line.length, text.length);
+  return k > 0 && !CLOSED.test(line) && line.slice(-k) === text.slice(-k);
+}
