@@ -2077,4 +2077,15 @@ describe('probe round 18 (r18e)', () => {
     const published = read(['及时公布广东省人民政府2021年政府信息公开工作年度报告。', '一、总体情况', '我省加强公开。']);
     assert.notEqual(published.yearSource, 'introduction');
   });
+
+  test('a part’s heading and a space open a clause on the year, where a page’s line breaks became spaces (probeQ1 021)', () => {
+    // (the page's one line as the table reader hands it on: the section heading split off)
+    const line =
+      '开平市政务服务和数据管理局认真贯彻落实《中华人民共和国政府信息公开条例》,扎实做好政府信息公开工作。 (一)主动公开情况 2025年,开平市政务服务和数据管理局主要是通过“开平市政务服务和数据管理局网站”主动公开政府信息67条,其中信息公开指南1条。 (二)依申请公开情况 2025年,开平市政务服务和数据管理局收到政府信息公开申请4件。 (三)政府信息管理';
+    const text = read(['一、总体情况', line]);
+    assert.deepEqual([text.year, text.yearSource], [2025, 'body']);
+    // two parts naming two years give none
+    const twoYears = line.replace('情况 2025年,开平市政务服务和数据管理局收到', '情况 2024年,开平市政务服务和数据管理局收到');
+    assert.equal(read(['一、总体情况', twoYears]).year, null);
+  });
 });

@@ -878,8 +878,10 @@ const TABLE2_TOTAL_LINE =
   /^\|?(20\d{2})年度?(?:本行政区域|本部门|本地区|本单位|本机关)[^。；;，,]{0,12}?(?:政府|政务)?信息(?:公开)?(?:发布|公开)总数量/;
 
 // A clause opening on a year and a comma, then the organ's count of the year in the same sentence (`,2022年,我局…公开信息
-// 416条`); not `2018年以来` (a span of years) nor a year inside a clause (`较2021年增加`).
-const CLAUSE_YEAR = /[，,；;。](20\d{2})年度?[，,][^。；;！？!?]*?(?<![\d.第])\d+\s*[余多]?\s*[条件篇]/g;
+// 416条`); not `2018年以来` (a span of years) nor a year inside a clause (`较2021年增加`). A part's heading and a space open
+// it too, where a page's line breaks became spaces (`(一)主動公開情況 2025年,開平市…主動公開政府信息67條`, probeQ1 021).
+const CLAUSE_YEAR =
+  /(?:[，,；;。]|[（(][一二三四五六七八九十]{1,3}[）)][\u4e00-\u9fff]{2,20}\s+)(20\d{2})年度?[，,][^。；;！？!?]*?(?<![\d.第])\d+\s*[余多]?\s*[条件篇]/g;
 
 /**
  * The year of the report's own title as the introduction quotes it when making or publishing the report
