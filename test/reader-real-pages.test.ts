@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadSource } from '#adapters/documents/load-source.ts';
 import { readReport } from '#core/reports/read/read-report.ts';
@@ -190,4 +190,29 @@ test('a traditional-script page`s 2021 table 二 with `處理決定數量` (no �
     read.map((f) => f.message),
     ['“处理决定数量”与格式规定的“本年处理决定数量”不一致'],
   );
+});
+
+describe('probe round 18 (r18e)', () => {
+  test('a page in traditional script: narrative sentences and the excerpts findings quote are as written (probeQ6 017)', async () => {
+    const text = [
+      '海南省人民政府辦公廳2020年政府信息公開工作年度報告',
+      '',
+      '一、總體情況',
+      '',
+      '2020年,省政府入口網站信息發布總數為3.5萬條,其中發布省政府常務會議62條、省政府檔案45條、省政府辦公肯兆迎府廳檔案68條、政策解讀81條、政府公報21期,總訪問量2645.3萬人次;新浪微博共發布信息3660條,關注人數1.7萬人。',
+      '(二)著力做好政府信息依申請公開。2020年省政府辦公廳共收到政府信息公開申請70件,其中,予以公開的21件,部分公開的0件,不予公開的11件,本機關不掌握霉歸相關政府信息或沒有現成信息及申請內容不明確無法提供的33件。',
+      // the page goes on (`,申請信息屬於信訪舉報投訴類、重複申請、要求行政機關確…`): ended here, so the list is whole (a list cut by
+      // the end of a text reads no shortfall, r18f)
+    ].join('\n');
+    const loaded = await loadSource(new TextEncoder().encode(text), '017.txt');
+    assert.ok(loaded.ok);
+    const { reading } = readReport(loaded.document, '017.txt');
+    assert.equal(reading.agency, '海南省人民政府辦公廳');
+    const sentences = [...new Set(reading.narrative.map((n) => n.text))];
+    assert.ok(sentences[0]!.includes('省政府檔案45條'), sentences[0]);
+    assert.equal(sentences[1], '新浪微博共發布信息3660條,關注人數1.7萬人');
+    const partial = reading.findings.filter((f) => f.rule === 'NARR-SUM-PARTIAL').map((f) => f.message);
+    // the quoted sentence as written, the message's own words in simplified script
+    assert.deepEqual(partial, ['“2020年省政府辦公廳共收到政府信息公開申請70…”：总数70件，分项合计65件（21+0+11+33）']);
+  });
 });

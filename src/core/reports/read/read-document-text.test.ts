@@ -1491,7 +1491,8 @@ describe('real pages testers found misread, probe round 17: the year and the per
       '一、总体情况',
       '(一)主动公开情况。依托政务公开平台,持续加强政策解读、宣贯力度,2025年以来收录上级部门政策文件1条、部门政策文件1条。突出政策解读,2025年累计发布政策解读信息2条。保障2025年政务公开重点工作任务完成,2025年累计发布相关信息12条,',
     ]);
-    assert.deepEqual([text.year, text.yearSource], [2024, 'body']);
+    // (the report's title as the introduction states it, no year inferred from the body: probe round 18, r18e)
+    assert.deepEqual([text.year, text.yearSource], [2024, 'introduction']);
     // a cited notice about the year's reports (关于…) and last year's report published (no 现/特) name no year of this one
     const cited = read([
       '根据《某市人民政府办公室关于做好2023年政府信息公开工作年度报告编制工作的通知》要求,及时发布《某局2023年政府信息公开工作年度报告》。',
@@ -2172,5 +2173,45 @@ describe('probe round 18 (r18c)', () => {
     assert.equal(read(lines(contact, '我区')).agency, null);
     // a section of a government's office is not this rule's: CONTACT_OFFICE_UNIT (r18d) reads the government there
     assert.equal(read(lines('对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号)。', '本县')).agency, '永泰县人民政府');
+  });
+});
+
+describe('probe round 18 (r18e)', () => {
+  const read = (lines: readonly string[]) => readDocumentText(lines, 'unknown');
+  const identity = (lines: readonly string[]) =>
+    read(lines)
+      .findings.filter((f) => f.rule === 'META-IDENTITY')
+      .map((f) => f.message);
+
+  test('the introduction presenting its report by name states its year, quoted or not: no year inferred from the body (probeQ5 002, 028)', () => {
+    // (as the reader sees probeQ5 002 once converted from traditional script: `現公布廣東省人民政府2022年政府信息公開工作年度報告。`)
+    const unquoted = [
+      '根据《中华人民共和国政府信息公开条例》(以下简称《条例》)及《中华人民共和国政府信息公开工作年度报告格式》等规定,现公布广东省人民政府2022年政府信息公开工作年度报告。本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议及行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成,',
+      '一、总体情况',
+      '2022年,全省各级行政机关坚持以习近平新时代中国特色社会主义思想为指导,',
+    ];
+    const text = read(unquoted);
+    assert.deepEqual([text.agency, text.year, text.yearSource], ['广东省人民政府', 2022, 'introduction']);
+    assert.deepEqual(identity(unquoted), []);
+    const quoted = [
+      '根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)…要求,现公布《贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告》。',
+      '一、总体情况',
+      '2021年,市政府办公厅坚持以习近平新时代中国特色社会主义思想为指导,',
+    ];
+    assert.deepEqual([read(quoted).year, identity(quoted)], [2021, []]);
+    // a report merely published (no 现/特 before it) is no title of this one: at most a year inferred
+    const published = read(['及时公布广东省人民政府2021年政府信息公开工作年度报告。', '一、总体情况', '我省加强公开。']);
+    assert.notEqual(published.yearSource, 'introduction');
+  });
+
+  test('a part’s heading and a space open a clause on the year, where a page’s line breaks became spaces (probeQ1 021)', () => {
+    // (the page's one line as the table reader hands it on: the section heading split off)
+    const line =
+      '开平市政务服务和数据管理局认真贯彻落实《中华人民共和国政府信息公开条例》,扎实做好政府信息公开工作。 (一)主动公开情况 2025年,开平市政务服务和数据管理局主要是通过“开平市政务服务和数据管理局网站”主动公开政府信息67条,其中信息公开指南1条。 (二)依申请公开情况 2025年,开平市政务服务和数据管理局收到政府信息公开申请4件。 (三)政府信息管理';
+    const text = read(['一、总体情况', line]);
+    assert.deepEqual([text.year, text.yearSource], [2025, 'body']);
+    // two parts naming two years give none
+    const twoYears = line.replace('情况 2025年,开平市政务服务和数据管理局收到', '情况 2024年,开平市政务服务和数据管理局收到');
+    assert.equal(read(['一、总体情况', twoYears]).year, null);
   });
 });

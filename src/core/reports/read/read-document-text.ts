@@ -804,10 +804,12 @@ function readYear(
     return { year: Number(signature.iso.slice(0, 4)) - 1, yearSource: 'signature' };
   }
   // The introduction making or publishing the report under its own title (`现发布《蒙城县工业和信息化局2024年政府信息公开
-  // 工作年度报告》`, probeI1 042) names its year, which section 一 may outnumber with another (`2025年以来收录…`).
-  const titled = ownQuotedTitleYear(intro);
+  // 工作年度报告》`, probeI1 042; unquoted, `現公布廣東省人民政府2022年政府信息公開工作年度報告。`, probeQ5 002) names its
+  // year, which section 一 may outnumber with another (`2025年以来收录…`): the report's title as the text states it, no
+  // year inferred from the body.
+  const titled = soleYear([...ownQuotedTitleYears(intro), ...ownPublishedTitleYears(intro)].map(String));
   if (titled !== null) {
-    return { year: titled, yearSource: 'body' };
+    return { year: titled, yearSource: 'introduction' };
   }
   // The introduction reporting the year's work (`现就2020年政务公开年度工作情况报告如下`) names the report's year, which
   // section 一 may outnumber with the year before (`2019年…` of earlier cases).
@@ -896,16 +898,18 @@ const TABLE2_TOTAL_LINE =
   /^\|?(20\d{2})年度?(?:本行政区域|本部门|本地区|本单位|本机关)[^。；;，,]{0,12}?(?:政府|政务)?信息(?:公开)?(?:发布|公开)总数量/;
 
 // A clause opening on a year and a comma, then the organ's count of the year in the same sentence (`,2022年,我局…公开信息
-// 416条`); not `2018年以来` (a span of years) nor a year inside a clause (`较2021年增加`).
-const CLAUSE_YEAR = /[，,；;。](20\d{2})年度?[，,][^。；;！？!?]*?(?<![\d.第])\d+\s*[余多]?\s*[条件篇]/g;
+// 416条`); not `2018年以来` (a span of years) nor a year inside a clause (`较2021年增加`). A part's heading and a space open
+// it too, where a page's line breaks became spaces (`(一)主動公開情況 2025年,開平市…主動公開政府信息67條`, probeQ1 021).
+const CLAUSE_YEAR =
+  /(?:[，,；;。]|[（(][一二三四五六七八九十]{1,3}[）)][\u4e00-\u9fff]{2,20}\s+)(20\d{2})年度?[，,][^。；;！？!?]*?(?<![\d.第])\d+\s*[余多]?\s*[条件篇]/g;
 
 /**
  * The year of the report's own title as the introduction quotes it when making or publishing the report
  * (`现发布《某局2024年政府信息公开工作年度报告》`, `我镇认真编制了《田黄镇2020年…年度报告》`): the 《 right after a verb
  * of making, the title ending with the report's name, no 关于 or inner 〈〉 in it (not a cited notice about the
- * year's reports). Null when there is none, or when two such titles name different years.
+ * year's reports). Every year such titles name (the caller takes one only when they agree).
  */
-function ownQuotedTitleYear(intro: readonly Line[]): number | null {
+function ownQuotedTitleYears(intro: readonly Line[]): Set<number> {
   const years = new Set<number>();
   for (const line of intro) {
     const text = asciiDigits(line.text);
@@ -919,8 +923,32 @@ function ownQuotedTitleYear(intro: readonly Line[]): number | null {
       }
     }
   }
-  return years.size === 1 ? [...years][0]! : null;
+  return years;
 }
+
+/**
+ * The years of the report's own title as the introduction presents it unquoted (`现公布廣東省人民政府2022年政府信息公開工作
+ * 年度報告`, probeQ5 002): a verb presenting it now (现/特, not a report merely published: `公布了…`), an organ's or a
+ * place's name (what publishedAgency reads), then the year and the report's name.
+ */
+function ownPublishedTitleYears(intro: readonly Line[]): Set<number> {
+  const years = new Set<number>();
+  for (const line of intro) {
+    if (!line.text.includes('年度报告')) {
+      continue;
+    }
+    for (const match of asciiDigits(line.text).matchAll(PRESENTED_OWN_TITLE)) {
+      const phrase = match[1]!.replace(/\s+/g, '');
+      if (organIn(phrase) !== null || placeIn(phrase) !== null) {
+        years.add(Number(match[2]));
+      }
+    }
+  }
+  return years;
+}
+// `现公布某局2022年政府信息公开工作年度报告`, `特编制并向社会公布某县人民政府2021年…年度报告`: the organ before the year.
+const PRESENTED_OWN_TITLE =
+  /(?:现将|现公布|现公开|现予公布|现发布|现编制|(?:现特?|特)向社会(?:公布|公开|发布)|特编制)(?:并?(?:向社会)?公布)?([^，,。；;:：《》“”\d]{2,30}?)(20\d{2})年度?(?:政府|政务)?信息公开(?:工作)?年度报告/g;
 // A report's title in 《…》: `《某局2024年政府信息公开工作年度报告》`, `《2020年度某县水务局信息公开工作年度报告》`.
 const QUOTED_OWN_TITLE = /《([^《》〈〉<>]{0,40}?)(20\d{2})年度?[^《》〈〉<>\d]{0,40}?(?:政府|政务)?信息公开(?:工作)?年度报告》/g;
 /**

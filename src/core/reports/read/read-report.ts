@@ -55,26 +55,49 @@ export function readReport(
   const facts = toReportFacts(tables, text);
   const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];
   const validation = validateReport({ report: facts, settings, readingFindings, evaluations: options.evaluations ?? 'all' });
-  const analysis = writtenAgency(document, analysisOf(source, facts, readingFindings, validation));
+  const analysis = inWrittenForm(document, analysisOf(source, facts, readingFindings, validation));
   return document.places === undefined ? analysis : { ...analysis, places: document.places };
 }
 
 /**
- * The agency as the file writes it when its text was converted from traditional characters (`柞水縣鳳凰鎮人民政府`,
- * read as 柞水县凤凰镇人民政府): found where the converted text names it, spaces aside. The facts keep the simplified
- * name, which pairs the years of one agency.
+ * The reading in the file's own characters when its text was converted from traditional ones: the agency
+ * (`柞水縣鳳凰鎮人民政府`, read as 柞水县凤凰镇人民政府), each narrative `text` (the sentence as written, §6.5:
+ * `…省政府檔案45條…`, not its conversion `…省政府文件45条…`, probeQ6 017) and the sentences the narrative findings quote
+ * (`“2020年省政府辦公廳共收到政府信息公開申請70…”`), each found where the converted text holds it, spaces aside (the
+ * conversion keeps each character's place: SourceBlock.written). What is not found there stays as read. The facts keep
+ * the simplified text, which the rules read and which pairs the years of one agency.
  */
-function writtenAgency(document: SourceDocument, analysis: ReportAnalysis): ReportAnalysis {
-  const agency = analysis.reading.agency;
-  if (agency === null) {
+function inWrittenForm(document: SourceDocument, analysis: ReportAnalysis): ReportAnalysis {
+  const written = writtenTextOf(document);
+  if (written === null) {
     return analysis;
   }
+  const reading = analysis.reading;
+  const asWritten = writtenLookup(written);
+  const agency = reading.agency === null ? null : asWritten(reading.agency);
+  const narrative = reading.narrative.map((entry) => {
+    const text = asWritten(entry.text);
+    return text === entry.text ? entry : { ...entry, text };
+  });
+  const findings = reading.findings.map((f) => quotingWritten(f, asWritten));
+  const evaluations = analysis.evaluations.map((e) => {
+    if (e.finding === undefined) {
+      return e;
+    }
+    const quoted = quotingWritten(e.finding, asWritten);
+    return quoted === e.finding ? e : { ...e, finding: quoted };
+  });
+  return { ...analysis, reading: { ...reading, agency, narrative, findings }, evaluations };
+}
+
+/** The converted text and the text as written, spaces removed, character for character; null when nothing was converted. */
+function writtenTextOf(document: SourceDocument): { readonly converted: string; readonly written: string } | null {
+  let converted = '';
+  let written = '';
   for (const block of document.blocks) {
     if (block.kind !== 'text' || block.written === undefined) {
       continue;
     }
-    let converted = '';
-    let written = '';
     for (let i = 0; i < block.text.length; i++) {
       const ch = block.text[i]!;
       if (!/\s/.test(ch)) {
@@ -82,12 +105,59 @@ function writtenAgency(document: SourceDocument, analysis: ReportAnalysis): Repo
         written += block.written[i];
       }
     }
-    const at = converted.indexOf(agency);
-    if (at >= 0) {
-      return { ...analysis, reading: { ...analysis.reading, agency: written.slice(at, at + agency.length) } };
-    }
+    // (no text is found across two blocks)
+    converted += '\n';
+    written += '\n';
   }
-  return analysis;
+  return converted === '' ? null : { converted, written };
+}
+
+/** A text of the converted reading as the file writes it (its spaces kept), or as it is when the file does not hold it. */
+function writtenLookup(text: { readonly converted: string; readonly written: string }): (read: string) => string {
+  const memo = new Map<string, string>();
+  return (read) => {
+    let out = memo.get(read);
+    if (out === undefined) {
+      out = read;
+      const key = read.replace(/\s+/g, '');
+      const at = key === '' ? -1 : text.converted.indexOf(key);
+      if (at >= 0) {
+        let k = at;
+        out = read.replace(/\S/g, () => text.written[k++]!);
+      }
+      memo.set(read, out);
+    }
+    return out;
+  };
+}
+
+// The findings quoting a sentence of the narrative (`{excerpt}`: validation-rules.md §3), and where their excerpts stand: first
+// (`“…”：总数…`), after 正文 (`正文“…”所述年份…`) or after a colon or comma (`：“…”为12条，“…”为13条`, NARR-CHANNEL). Their
+// other quotes are the template's labels (`表二“规章”`) or words of a list (`序号为“一是、三是”`, `所述“政策解读”栏目`): as read.
+const QUOTES_EXCERPT: ReadonlySet<string> = new Set([
+  'NARR-SUM',
+  'NARR-SUM-PARTIAL',
+  'NARR-SUM-LIST',
+  'NARR-STALE-YEAR',
+  'NARR-COUNT',
+  'NARR-PERCENT',
+  'NARR-CHANNEL',
+  'NARR-ORDINAL',
+  'NARR-BALANCE',
+  'META-YEAR-TEXT',
+]);
+const QUOTED_EXCERPT = /(^|正文|[：，])“([^“”]+?)(…?)”/g;
+
+/** A narrative finding with the sentences it quotes as written; any other finding as it is. */
+function quotingWritten<F extends Finding>(f: F, asWritten: (read: string) => string): F {
+  if (!QUOTES_EXCERPT.has(f.rule)) {
+    return f;
+  }
+  const message = f.message.replace(
+    QUOTED_EXCERPT,
+    (_, before: string, quoted: string, cut: string) => `${before}“${asWritten(quoted)}${cut}”`,
+  );
+  return message === f.message ? f : { ...f, message };
 }
 
 /** Re-runs validation with the same agency's previous-year facts (validation-rules.md P4, rules 23–24). */

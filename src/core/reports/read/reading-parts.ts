@@ -74,8 +74,11 @@ export interface StatedDate {
 export interface DocumentText {
   readonly agency: string | null;
   readonly year: number | null;
-  /** Where the year came from: META-IDENTITY notes a body-text fallback. */
-  readonly yearSource: 'title' | 'period' | 'signature' | 'body' | null;
+  /**
+   * Where the year came from: META-IDENTITY notes a body-text fallback. `introduction`: the introduction naming the
+   * report it presents (`现公布某局2022年…年度报告`, `现发布《某局2024年…年度报告》`), the title as the text states it.
+   */
+  readonly yearSource: 'title' | 'period' | 'signature' | 'introduction' | 'body' | null;
   readonly titleYear: number | null;
   /** The stated statistical period (统计期限), if any. */
   readonly period: { readonly from: StatedDate; readonly to: StatedDate; readonly text: string } | null;
