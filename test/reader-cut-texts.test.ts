@@ -535,3 +535,60 @@ describe('where a real page stops inside a table: READ-TRUNCATED names it, CELL-
     }
   });
 });
+
+describe('probe round 18 (r18a)', () => {
+  const rules = (reading: Awaited<ReturnType<typeof read>>) => reading!.findings.map((f) => `${f.rule} ${f.message}`);
+  const outline = (found: readonly string[]) => found.filter((f) => /^(?:STRUCT-TABLE|STRUCT-SECTION|CELL-BLANK 表三)/.test(f));
+  // Table 二 one cell per line with a blank line after each (probeQ7 013, probeQ8 003).
+  const table2Cells = [
+    ...['二、主动公开政府信息情况', '第二十条第(一)项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+    ...['规章', '0', '0', '0', '行政规范性文件', '0', '0', '0'],
+    ...['第二十条第(五)项', '信息内容', '本年处理决定数量', '行政许可', '0'],
+    ...['第二十条第(六)项', '信息内容', '本年处理决定数量', '行政处罚', '0', '行政强制', '0'],
+    ...['第二十条第(八)项', '信息内容', '本年收费金额(单位:万元)', '行政事业性收费', '0'],
+  ];
+
+  it('a text cut in table 三`s header, one cell per line with blank lines (`科研` / `机`, probeQ8 003) is cut there, no cell blank', async () => {
+    const header = ['三、收到和处理政府信息公开申请情况', '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)'];
+    const cells = ['申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研', '机'];
+    const text = ['一、总体情况', '2022年,我区主动公开政府信息36条。', ...table2Cells, ...header, ...cells].join('\n\n');
+    const found = rules(await read(text, 'q8-003.txt'));
+    assert.ok(found.includes('READ-TRUNCATED 文本在表三的表头处中断，其后内容缺失'), found.join('\n'));
+    assert.deepEqual(outline(found), []);
+  });
+
+  it('a text ending in the next row`s ordinal after a whole row, blank lines between cells (`6.属于四类过程性信息` / `1` / … / `7.`, probeQ7 013) is cut in that row', async () => {
+    const layout: [string, number][] = [
+      ...['一、总体情况', '2023年度依申请公开数为12件,已答复12件。', ...table2Cells].map((cell): [string, number] => [cell, 1]),
+      ['三、收到和处理政府信息公开申请情况', 1],
+      ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', 1],
+      ...['申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研', '机构', '社会公益组织', '法律服务机构', '其他'].map(
+        (cell): [string, number] => [cell, 1],
+      ),
+      ['一、本年新收政府信息公开申请数量', 1],
+      ['12', 6],
+      ['12', 1],
+      ['二、上年结转政府信息公开申请数量', 8],
+      ['三、本年度办理结果', 1],
+      ['(一)予以公开', 1],
+      ['4', 7],
+      ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', 8],
+      ['(三)不予公开', 1],
+      ['1.属于国家秘密', 8],
+      ['2.其他法律行政法规禁止公开', 8],
+      ['3.危及“三安全一稳定”', 8],
+      ['4.保护第三方合法权益', 8],
+      ['5.属于三类内部事务信息', 8],
+      ['6.属于四类过程性信息', 1],
+      ['1', 7],
+      ['7.', 0],
+    ];
+    const text = layout.map(([line, blanks]) => line + '\n'.repeat(blanks + 1)).join('');
+    const reading = await read(text.slice(0, -1), 'q7-013.txt');
+    const found = rules(reading);
+    assert.ok(found.includes('READ-TRUNCATED 文本在表三“（三）不予公开/7.属于行政执法案卷”处中断，其后内容缺失'), found.join('\n'));
+    // Row 6 is whole: its six blank cells count with the others before the cut.
+    assert.ok(found.includes('CELL-BLANK 表三有66个单元格为空（空白不按0计算，相关勾稽检查已跳过）'), found.join('\n'));
+    assert.equal(reading!.cells.find((c) => c.id === 'outcome.withheld.process_info.natural_person')?.value, 1);
+  });
+});
