@@ -842,7 +842,7 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
     ...(choice.template === 'mixed'
       ? { templateLabels: { '2019': choice.markers['2019'].map(foundLabelText), '2021': choice.markers['2021'].map(foundLabelText) } }
       : {}),
-    ...narrativeOf(layout, aligned.consumed),
+    ...narrativeOf(layout, aligned.consumed, cut === null ? lastContent : -1),
   };
   if (runs === null || runs.candidates.size === 0) {
     return reading;
@@ -1941,18 +1941,27 @@ function collectFindings(
  * Step 6: the lines that are not table text, in order: the narrative the document-text reader reads,
  * and how many of them come before the first table line.
  */
-function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): { narrativeLines: string[]; beforeTables: number } {
+function narrativeOf(
+  layout: ScannedLayout,
+  consumed: Uint8Array,
+  lastContent: number,
+): { narrativeLines: string[]; beforeTables: number; endLine?: number } {
   consumeGaps(layout.lines, consumed);
   const narrativeLines: string[] = [];
   let beforeTables = -1;
+  let endLine = -1;
   for (let i = 0; i < layout.lines.length; i++) {
     if (consumed[i] === 0) {
+      if (i === lastContent) {
+        endLine = narrativeLines.length;
+      }
       narrativeLines.push(layout.lines[i]!);
     } else if (beforeTables < 0) {
       beforeTables = narrativeLines.length;
     }
   }
-  return { narrativeLines, beforeTables: beforeTables < 0 ? narrativeLines.length : beforeTables };
+  const reading = { narrativeLines, beforeTables: beforeTables < 0 ? narrativeLines.length : beforeTables };
+  return endLine < 0 ? reading : { ...reading, endLine };
 }
 
 /**
