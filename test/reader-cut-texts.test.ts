@@ -535,3 +535,168 @@ describe('where a real page stops inside a table: READ-TRUNCATED names it, CELL-
     }
   });
 });
+
+describe('probe round 18 (r18a)', () => {
+  const rules = (reading: Awaited<ReturnType<typeof read>>) => reading!.findings.map((f) => `${f.rule} ${f.message}`);
+  const outline = (found: readonly string[]) => found.filter((f) => /^(?:STRUCT-TABLE|STRUCT-SECTION|CELL-BLANK 表三)/.test(f));
+  // Table 二 one cell per line with a blank line after each (probeQ7 013, probeQ8 003).
+  const table2Cells = [
+    ...['二、主动公开政府信息情况', '第二十条第(一)项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+    ...['规章', '0', '0', '0', '行政规范性文件', '0', '0', '0'],
+    ...['第二十条第(五)项', '信息内容', '本年处理决定数量', '行政许可', '0'],
+    ...['第二十条第(六)项', '信息内容', '本年处理决定数量', '行政处罚', '0', '行政强制', '0'],
+    ...['第二十条第(八)项', '信息内容', '本年收费金额(单位:万元)', '行政事业性收费', '0'],
+  ];
+  const table2 = [
+    '二、主动公开政府信息情况',
+    '| 第二十条第(一)项 | |||',
+    '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+    '| 规章 | 0 | 0 | 0 |',
+    '| 行政规范性文件 | 2 | 0 | 8 |',
+    '| 第二十条第(八)项 | |||',
+    '| 信息内容 | 本年收费金额(单位:万元) |',
+    '| 行政事业性收费 | 172 | ||',
+  ];
+
+  it('a text ending inside a section heading is cut there: table 三`s (probeQ5 030, probeQ3 032), section 五`s (probeQ2 030)', async () => {
+    for (const last of ['三、收到和处理政府信息公开', '三、收到']) {
+      const found = rules(await read(['一、总体情况', '2023年,我局主动公开政府信息25条。', ...table2, last].join('\n'), 'q5-030.txt'));
+      assert.ok(found.includes('READ-TRUNCATED 文本在表三的标题处中断，其后内容缺失'), `${last}\n${found.join('\n')}`);
+      assert.deepEqual(outline(found), [], last);
+    }
+    const headings = [
+      '一、总体情况',
+      '2020年,我镇主动公开政府信息25条。',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ];
+    const cut = rules(await read([...headings, '五、存在的主'].join('\n'), 'q2-030.txt'));
+    assert.ok(cut.includes('READ-TRUNCATED 文本在“五、存在的主要问题及改进情况”的标题处中断，其后内容缺失'), cut.join('\n'));
+    // The tables the page dropped are before the cut: still missing. Nothing of 五 or 六 is.
+    assert.deepEqual(outline(cut), [
+      'STRUCT-TABLE 未找到表二（二、主动公开政府信息情况）',
+      'STRUCT-TABLE 未找到表三（三、收到和处理政府信息公开申请情况）',
+      'STRUCT-TABLE 未找到表四（四、政府信息公开行政复议、行政诉讼情况）',
+    ]);
+    // The whole heading is no cut: 六 is missing.
+    const whole = rules(await read([...headings, '五、存在的主要问题及改进情况'].join('\n'), 'q2-030-whole.txt'));
+    assert.ok(!whole.some((f) => f.startsWith('READ-TRUNCATED')), whole.join('\n'));
+    assert.ok(whole.includes('STRUCT-SECTION 缺少“六、其他需要报告的事项”部分'), whole.join('\n'));
+  });
+
+  it('a text cut in table 三`s header, one cell per line with blank lines (`科研` / `机`, probeQ8 003) is cut there, no cell blank', async () => {
+    const header = ['三、收到和处理政府信息公开申请情况', '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)'];
+    const cells = ['申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研', '机'];
+    const text = ['一、总体情况', '2022年,我区主动公开政府信息36条。', ...table2Cells, ...header, ...cells].join('\n\n');
+    const found = rules(await read(text, 'q8-003.txt'));
+    assert.ok(found.includes('READ-TRUNCATED 文本在表三的表头处中断，其后内容缺失'), found.join('\n'));
+    assert.deepEqual(outline(found), []);
+  });
+
+  it('a text ending in the next row`s ordinal after a whole row, blank lines between cells (`6.属于四类过程性信息` / `1` / … / `7.`, probeQ7 013) is cut in that row', async () => {
+    const layout: [string, number][] = [
+      ...['一、总体情况', '2023年度依申请公开数为12件,已答复12件。', ...table2Cells].map((cell): [string, number] => [cell, 1]),
+      ['三、收到和处理政府信息公开申请情况', 1],
+      ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', 1],
+      ...['申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研', '机构', '社会公益组织', '法律服务机构', '其他'].map(
+        (cell): [string, number] => [cell, 1],
+      ),
+      ['一、本年新收政府信息公开申请数量', 1],
+      ['12', 6],
+      ['12', 1],
+      ['二、上年结转政府信息公开申请数量', 8],
+      ['三、本年度办理结果', 1],
+      ['(一)予以公开', 1],
+      ['4', 7],
+      ['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', 8],
+      ['(三)不予公开', 1],
+      ['1.属于国家秘密', 8],
+      ['2.其他法律行政法规禁止公开', 8],
+      ['3.危及“三安全一稳定”', 8],
+      ['4.保护第三方合法权益', 8],
+      ['5.属于三类内部事务信息', 8],
+      ['6.属于四类过程性信息', 1],
+      ['1', 7],
+      ['7.', 0],
+    ];
+    const text = layout.map(([line, blanks]) => line + '\n'.repeat(blanks + 1)).join('');
+    const reading = await read(text.slice(0, -1), 'q7-013.txt');
+    const found = rules(reading);
+    assert.ok(found.includes('READ-TRUNCATED 文本在表三“（三）不予公开/7.属于行政执法案卷”处中断，其后内容缺失'), found.join('\n'));
+    // Row 6 is whole: its six blank cells count with the others before the cut.
+    assert.ok(found.includes('CELL-BLANK 表三有66个单元格为空（空白不按0计算，相关勾稽检查已跳过）'), found.join('\n'));
+    assert.equal(reading!.cells.find((c) => c.id === 'outcome.withheld.process_info.natural_person')?.value, 1);
+  });
+
+  it('a text cut mid-sentence in section 一`s prose (probeQ2 001, probeQ4 019) says so once, nothing after the cut missing', async () => {
+    const head = [
+      '张蔡庄乡2020年政府信息公开工作年度报告',
+      '一、总体情况',
+      '(四)政府信息公开平台建设',
+      '张蔡庄乡人民政府信息公开主要通过朔城区人民政府网站对相关信息进行集中公开。',
+      '(五)监督保障',
+    ];
+    for (const last of [
+      '张蔡庄乡高度重视政府信息公开工作,接受社会和公众的监督;认真处理收到群众的举报投诉,及时采纳人',
+      '积极做好政府网站建设管理工作,优化网站功能,合理设置栏目,开设7',
+      '全力做好浦东',
+    ]) {
+      const found = rules(await read([...head, last].join('\n'), 'q2-001.txt'));
+      assert.deepEqual(
+        found.filter((f) => f.startsWith('READ-TRUNCATED')),
+        ['READ-TRUNCATED 文本在“一、总体情况”部分中断，其后内容缺失'],
+        last,
+      );
+      assert.deepEqual(outline(found), [], last);
+    }
+    // A whole sentence, a date, a sub-heading, an organ's name: no cut is seen, what is missing is reported.
+    for (const last of [
+      '张蔡庄乡高度重视政府信息公开工作,接受社会和公众的监督。',
+      '2021年1月20日',
+      '(二)依申请公开情况',
+      '朔州市朔城区张蔡庄乡人民政府',
+    ]) {
+      const found = rules(await read([...head, last].join('\n'), 'q2-001-whole.txt'));
+      assert.ok(!found.some((f) => f.startsWith('READ-TRUNCATED')), `${last}\n${found.join('\n')}`);
+      assert.equal(outline(found).length, 8, `${last}\n${found.join('\n')}`);
+    }
+    // A report before the template (probeQ3 017 of 2016) is not checked against its outline: TPL-BEFORE alone says so.
+    const before = rules(
+      await read(
+        [
+          '宿州市人民政府2016年',
+          '政府信息公开工作年度报告',
+          '一、概述',
+          '2016年,市政府办公室调整了政府信息公开工作人员。各县、区人民政府也参照市政府做法,完成了相应职责调整、机构设置和人员配备。市政府',
+        ].join('\n'),
+        'q3-017.txt',
+      ),
+    );
+    assert.deepEqual(
+      before.filter((f) => /^(?:TPL-BEFORE|READ-TRUNCATED|STRUCT)/.test(f)),
+      ['TPL-BEFORE 2016年度报告早于政府信息公开工作年度报告格式（2019年度起适用），未按格式核对其表格和栏目'],
+    );
+  });
+
+  it('a text cut in a later section`s prose keeps the tables missing before the cut (probeQ2 021: cut in 四)', async () => {
+    const found = rules(
+      await read(
+        [
+          '一、总体情况',
+          '2024年,云武街道主动公开政府信息12条。',
+          '二、主动公开政府信息情况',
+          '三、收到和处理政府信息公开申请情况',
+          '四、政府信息公开行政复议、行政诉讼情况',
+          '2024年,云武街道信息公',
+        ].join('\n'),
+        'q2-021.txt',
+      ),
+    );
+    assert.ok(found.includes('READ-TRUNCATED 文本在“四、政府信息公开行政复议、行政诉讼情况”部分中断，其后内容缺失'), found.join('\n'));
+    assert.deepEqual(outline(found), [
+      'STRUCT-TABLE 未找到表二（二、主动公开政府信息情况）',
+      'STRUCT-TABLE 未找到表三（三、收到和处理政府信息公开申请情况）',
+    ]);
+  });
+});

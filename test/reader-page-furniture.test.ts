@@ -53,7 +53,8 @@ describe('the reader on the corpus with a web page around each report', () => {
       const bytes = readFileSync(`${CORPUS_REPORTS}${file}`);
       const text = new TextDecoder().decode(bytes);
       const alone = await readBytes(bytes, file);
-      const cut = alone.facts?.truncatedIn != null;
+      // Cut inside a table, or outside the tables (in a heading, mid-sentence in prose: probe round 18).
+      const cut = alone.facts?.truncatedIn != null || alone.facts?.text.cutSection !== undefined;
       const rules = new Set(alone.reading.findings.map((f) => f.rule));
       const problems: string[] = [];
       for (const [name, withFurniture] of VARIANTS) {

@@ -230,3 +230,19 @@ function officialOf(
   const year = template === '2019' || template === '2021' ? template : (foundYear ?? '2021');
   return (cores.find((c) => c.year === year) ?? cores[0]!).heading;
 }
+
+/**
+ * The section whose official heading (either template's wording) a line is the start of, cut short (`三、收到`,
+ * `五、存在的主`: a page that stops inside the heading, rule 38), numbered `N、` as the template numbers it and with
+ * a word of the heading after the number; null for any other line, the whole heading included.
+ */
+export function cutHeadingSection(line: string): { readonly id: SectionId; readonly index: number } | null {
+  const key = normalise(line);
+  const index = NUMERALS.indexOf(key.charAt(0) as (typeof NUMERALS)[number]);
+  if (index < 0 || key.charAt(1) !== '、' || key.length < 3) {
+    return null;
+  }
+  const start = key.slice(2);
+  const section = CORES[index]!;
+  return section.cores.some((c) => c.core.length > start.length && c.core.startsWith(start)) ? { id: section.id, index } : null;
+}

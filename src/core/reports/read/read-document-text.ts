@@ -5,6 +5,7 @@
 
 import { type Finding, finding } from '../report-model.ts';
 import { type DetectedTemplate, SECTION_IDS, type SectionId, type TableId, TEMPLATES } from '../template.ts';
+import { findTextCut, type TextCut } from './find-text-cut.ts';
 import { rememberNarrative, splitNarrative, splitSentences } from './narrative-sentences.ts';
 import { readNarrativeValues } from './narrative-values.ts';
 import { asciiDigits, findPeriod, lineDate, malformedDatesIn, parseCount, type StatedPeriod, statedDate } from './read-document-dates.ts';
@@ -23,6 +24,10 @@ export interface ReadDocumentTextOptions {
    * its title, however few lines the page has outside its tables.
    */
   readonly beforeTables?: number | undefined;
+  /** TableReading.endLine: the text's last line of content when it is narrative (where a cut outside the tables is). */
+  readonly endLine?: number | undefined;
+  /** The tables the table reader found: a text cut in a section's prose holds none of that section's or later. */
+  readonly tablesFound?: readonly TableId[];
 }
 
 interface Line {
@@ -115,7 +120,12 @@ export function readDocumentText(
   const agency = placed !== null && isShortName(placed) ? placedInFull(fullerName(placed, bodyOnce()), lines) : placed;
 
   const split = splitNarrative(sections);
-  const findings = textFindings(template, headings, options.truncatedIn ?? null, agency, year, yearSource, malformed);
+  // A text cut outside its tables (in a heading, mid-sentence in its prose): only when no table is cut.
+  const cut =
+    (options.truncatedIn ?? null) === null
+      ? findTextCut({ lines, headings, template, endLine: options.endLine, tablesFound: options.tablesFound ?? [] })
+      : null;
+  const findings = textFindings(template, headings, options.truncatedIn ?? null, cut, agency, year, yearSource, malformed);
 
   const text: DocumentText = {
     agency,
@@ -131,6 +141,7 @@ export function readDocumentText(
     sections,
     narrative: readNarrativeValues(split.sentences.map((s) => s.text)),
     findings,
+    ...(cut === null ? {} : { cutSection: cut.section }),
   };
   rememberNarrative(text, split);
   return text;
@@ -2024,6 +2035,7 @@ function textFindings(
   template: DetectedTemplate,
   headings: readonly FoundHeading[],
   truncatedIn: TableId | null,
+  textCut: TextCut | null,
   agency: string | null,
   year: number | null,
   yearSource: DocumentText['yearSource'],
@@ -2033,15 +2045,22 @@ function textFindings(
   const sections = TEMPLATES[template === '2019' ? '2019' : '2021'].sections;
   // Nothing after the section of the table the text ends in can be blamed on the report (rule 38).
   const tableAt = sections.findIndex((s) => s.table === truncatedIn);
-  const cut = tableAt === -1 ? sections.length : tableAt;
+  // A text cut outside its tables (a heading cut short, prose cut mid-sentence): the same, from its section on.
+  const cut = textCut !== null ? textCut.index : tableAt === -1 ? sections.length : tableAt;
   const found = new Set(headings.map((h) => h.match.id));
+  if (textCut !== null) {
+    // (before the other findings: a table cut's notice comes first among the reading findings, too)
+    findings.push(finding('READ-TRUNCATED', textCut.message));
+    // The section whose heading the text stops in is there, cut short (`三、收到和处理政府信息公开申请`): no variant.
+    found.add(textCut.section);
+  }
   sections.forEach((section, index) => {
     if (!found.has(section.id) && index <= cut) {
       findings.push(finding('STRUCT-SECTION', `缺少“${section.heading}”部分`));
     }
   });
   for (const { match } of headings) {
-    if (!match.exact) {
+    if (!match.exact && !(textCut?.inHeading === true && textCut.section === match.id)) {
       findings.push(finding('STRUCT-HEADING', `标题“${match.found}”与格式规定的“${match.official}”不一致`));
     }
   }

@@ -51,9 +51,13 @@ export function readReport(
   const text = readDocumentText(tables.narrativeLines, tables.template, {
     truncatedIn: tables.truncatedIn,
     beforeTables: tables.beforeTables,
+    endLine: tables.endLine,
+    tablesFound: tables.tablesFound,
   });
   const facts = toReportFacts(tables, text);
-  const readingFindings = [...(document.findings ?? []), ...tables.findings, ...text.findings];
+  // A text cut in its prose says so once: not also as a number it ends in (`开设7`), which is no table cell.
+  const tableFindings = text.cutSection === undefined ? tables.findings : tables.findings.filter((f) => f.rule !== 'READ-TRUNCATED');
+  const readingFindings = [...(document.findings ?? []), ...tableFindings, ...text.findings];
   const validation = validateReport({ report: facts, settings, readingFindings, evaluations: options.evaluations ?? 'all' });
   const analysis = inWrittenForm(document, analysisOf(source, facts, readingFindings, validation));
   return document.places === undefined ? analysis : { ...analysis, places: document.places };
@@ -305,11 +309,14 @@ function beforeTemplate(
     ...finding('TPL-BEFORE', `${facts.year}年度报告早于政府信息公开工作年度报告格式（2019年度起适用），未按格式核对其表格和栏目`),
     fingerprint: fingerprintOf('TPL-BEFORE'),
   };
-  const findings = [notice, ...reading.findings.filter((f) => !TEMPLATE_OUTLINE_RULES.has(f.rule))];
+  // A cut outside the tables is said only in place of the template's tables and sections, none of which is checked here.
+  const cutOutside = facts.text.cutSection !== undefined;
+  const kept = (f: Finding) => !TEMPLATE_OUTLINE_RULES.has(f.rule) && !(cutOutside && f.rule === 'READ-TRUNCATED');
+  const findings = [notice, ...reading.findings.filter(kept)];
   return {
     reading: { ...reading, findings },
     facts,
-    readingFindings: readingFindings.filter((f) => !TEMPLATE_OUTLINE_RULES.has(f.rule)),
+    readingFindings: readingFindings.filter(kept),
     evaluations: evaluations.filter((e) => !TEMPLATE_OUTLINE_RULES.has(e.rule)),
   };
 }

@@ -842,7 +842,7 @@ function readLayout(scanned: ScannedLayout, runs: ResolvedTable2Runs | null = nu
     ...(choice.template === 'mixed'
       ? { templateLabels: { '2019': choice.markers['2019'].map(foundLabelText), '2021': choice.markers['2021'].map(foundLabelText) } }
       : {}),
-    ...narrativeOf(layout, aligned.consumed),
+    ...narrativeOf(layout, aligned.consumed, cut === null ? lastContent : -1),
   };
   if (runs === null || runs.candidates.size === 0) {
     return reading;
@@ -1348,6 +1348,12 @@ function findCut(layout: ScannedLayout, aligned: AlignedRows, choice: TemplateCh
       // The text ends in a row's label, its values not reached (`规章` / `0` / … / `行政规范性文件`).
       cut = { ...cut, rowLabel: labelDef.label, labelRow: labelDef.id };
     }
+    const next = cut === null ? undefined : nextRowByOrdinal(layout.openOrdinal, lastRow, fallback);
+    if (next !== undefined) {
+      // The text ends in the next row's ordinal (`6.属于四类过程性信息` / `1` / … / `7.`, probeQ7 013): the row before
+      // is whole as the text gives it, the cut is in the row the ordinal starts.
+      cut = { ...cutAt(lastRow.table, null, records, fallback, t3Template, lastRow.header)!, rowLabel: next.label, labelRow: next.id };
+    }
   } else if (lastRow === null || !lastRow.grid) {
     const inLabel = cutInLabel(layout, consumed, lastRow, lastContent);
     if (inLabel !== null) {
@@ -1402,6 +1408,24 @@ function isCutCellText(layout: ScannedLayout, consumed: Uint8Array, labelLine: n
   );
 }
 
+/**
+ * The row the ordinal a text ends in starts (ScannedLayout.openOrdinal: `7.`), when it is the one row of the last
+ * row's table that ordinal starts and the next of the same group (`7.属于行政执法案卷` after `6.属于四类过程性信息`).
+ */
+function nextRowByOrdinal(ordinal: string | undefined, lastRow: LastRow, fallback: TemplateId): RowDef | undefined {
+  const rowId = lastRow.record?.rowId;
+  if (ordinal === undefined || rowId === null || rowId === undefined) {
+    return undefined;
+  }
+  const number = Number(/^\d+/.exec(ordinal)![0]);
+  const next = labelPrefixOf(`${number}.`, lastRow.table);
+  const rows = TEMPLATES[fallback].rowById;
+  const [before, after] = [rows.get(rowId), next === undefined || next === '' ? undefined : rows.get(next)];
+  return before !== undefined && after !== undefined && after.parent === before.parent && before.shortLabel.startsWith(`${number - 1}.`)
+    ? after
+    : undefined;
+}
+
 // A line holding nothing but bars and blanks (or nothing at all).
 const BARS_ONLY = /^[\s|｜]*$/;
 
@@ -1442,24 +1466,37 @@ function cutInLabel(
   const skipped = new Set(layout.skipped);
   // A label split over two lines (`本年新` / `制作数`, probeP3 006): the last line goes on the line of text before it.
   const split = labelPrefixOf(text, table) === undefined ? splitLabelStart(layout, consumed, from, lastContent, table) : -1;
+  // The header text line before, when it is the start of a header label split over two lines (`商业` / `企业`).
+  let before = '';
   for (let i = from + 1; i < (split < 0 ? lastContent : split); i++) {
     const line = layout.lines[i]!;
     // A line of bars alone (`|`, `||`: an empty cell or a row's spacer, one cell per line) is no text between, nor
     // is a header label the page left short (`本年增/` of `本年增/减`, probeL3 036: `上一年项目数量` / `本年增/` /
     // `行政事业性`): the table's header.
-    if (
-      consumed[i] === 0 &&
-      !skipped.has(i) &&
-      !headingLines.has(i) &&
-      !BARS_ONLY.test(line) &&
-      !isFurniture(line) &&
-      labelPrefixOf(line.replace(/[|｜]/g, '').trim(), table) !== ''
-    ) {
-      return null;
+    if (consumed[i] === 1 || skipped.has(i) || headingLines.has(i) || BARS_ONLY.test(line) || isFurniture(line)) {
+      continue;
     }
+    const cell = line.replace(/[|｜]/g, '').trim();
+    if (labelPrefixOf(cell, table) === '') {
+      before = cell;
+      continue;
+    }
+    // The end of a header label split over two lines, one cell per line (`商业` / `企业`, `科研` / `机`, probeQ8 003).
+    if (before !== '' && isHeaderText(before + cell, table)) {
+      before = '';
+      continue;
+    }
+    return null;
   }
   const row = labelPrefixOf(split < 0 ? text : labelLineText(layout, split) + text, table);
   return row === undefined ? null : { table, row };
+}
+
+/** A table's header or column label (`商业企业`), whole or cut short: no row's. */
+function isHeaderText(text: string, table: TableId): boolean {
+  return (
+    labelPrefixOf(text, table) === '' || matchLabelExactly(text).targets.some((target) => target.table === table && target.kind !== 'row')
+  );
 }
 
 function labelLineText(layout: ScannedLayout, line: number): string {
@@ -1904,18 +1941,27 @@ function collectFindings(
  * Step 6: the lines that are not table text, in order: the narrative the document-text reader reads,
  * and how many of them come before the first table line.
  */
-function narrativeOf(layout: ScannedLayout, consumed: Uint8Array): { narrativeLines: string[]; beforeTables: number } {
+function narrativeOf(
+  layout: ScannedLayout,
+  consumed: Uint8Array,
+  lastContent: number,
+): { narrativeLines: string[]; beforeTables: number; endLine?: number } {
   consumeGaps(layout.lines, consumed);
   const narrativeLines: string[] = [];
   let beforeTables = -1;
+  let endLine = -1;
   for (let i = 0; i < layout.lines.length; i++) {
     if (consumed[i] === 0) {
+      if (i === lastContent) {
+        endLine = narrativeLines.length;
+      }
       narrativeLines.push(layout.lines[i]!);
     } else if (beforeTables < 0) {
       beforeTables = narrativeLines.length;
     }
   }
-  return { narrativeLines, beforeTables: beforeTables < 0 ? narrativeLines.length : beforeTables };
+  const reading = { narrativeLines, beforeTables: beforeTables < 0 ? narrativeLines.length : beforeTables };
+  return endLine < 0 ? reading : { ...reading, endLine };
 }
 
 /**

@@ -24,6 +24,11 @@ export interface TableReading {
   readonly narrativeLines: readonly string[];
   /** How many of `narrativeLines` come before the first table line (all of them when there is no table). */
   readonly beforeTables?: number;
+  /**
+   * The index in `narrativeLines` of the text's last line of content, when that line is narrative (no table's text)
+   * and the text is not cut inside a table: where a text cut in its prose or in a section heading stops (rule 38).
+   */
+  readonly endLine?: number;
   /** Absent table 二 cells of rows whose digits ran together: the values the allowed splits give them. */
   readonly runCandidates?: ReadonlyMap<string, RunCandidates>;
   /** A mixed report's labels of each template, as found (TPL-MIXED names them when no cell of theirs was read). */
@@ -92,4 +97,9 @@ export interface DocumentText {
   readonly narrative: readonly NarrativeValue[];
   /** Structural findings of the text: STRUCT-SECTION, STRUCT-HEADING, META-IDENTITY, META-YEAR (malformed dates). */
   readonly findings: readonly Finding[];
+  /**
+   * The section a text cut outside its tables stops in (in its heading or its prose, READ-TRUNCATED): no table of
+   * it or of a later section is reported missing (rule 38).
+   */
+  readonly cutSection?: SectionId;
 }

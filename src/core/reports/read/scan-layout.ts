@@ -60,6 +60,11 @@ export interface ScannedLayout {
   readonly runTogether?: readonly RunTogetherRow[];
   /** The number a text without a final line break ends in: it may be cut short (withoutOpenTail). */
   readonly openTail?: string;
+  /**
+   * The ordinal such a text ends in that starts the next label (`7.` after `6.属于四类过程性信息` and its values):
+   * withoutOpenTail dropped it as no value; the text is cut in that label's row (rule 38).
+   */
+  readonly openOrdinal?: string;
 }
 
 /** Digits and what may sit inside a number (`1,234`, `0.5`), ASCII or full-width. */
@@ -707,6 +712,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
 
   const blocks = doc.blocks ?? [];
   let openTail: string | null = null;
+  let openOrdinal: string | null = null;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     if (block === null || typeof block !== 'object') {
@@ -718,6 +724,8 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
       let text = typeof block.text === 'string' ? block.text : '';
       if (doc.openEnd === true && b === blocks.length - 1) {
         const cut = withoutOpenTail(text);
+        const dropped = text.slice(cut.text.length).trim();
+        openOrdinal = /^\d{1,2}[.．]?$/.test(dropped) ? dropped : null;
         text = cut.text;
         openTail = cut.number;
       }
@@ -727,7 +735,7 @@ export function scanLayout(doc: SourceDocument): ScannedLayout {
   flush();
   const layout: ScannedLayout =
     runTogether.length === 0 ? { lines, rows, headings, skipped } : { lines, rows, headings, skipped, runTogether };
-  return openTail === null ? layout : { ...layout, openTail };
+  return openTail === null ? (openOrdinal === null ? layout : { ...layout, openOrdinal }) : { ...layout, openTail };
 
   /** A table block (HTML/DOCX/XLSX grid): one row per grid row, positions kept; one-cell title rows are headings. */
   function scanGrid(gridRows: readonly (readonly unknown[])[]): void {

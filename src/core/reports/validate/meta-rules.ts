@@ -5,7 +5,7 @@
 import { splitStatements } from '../read/narrative-sentences.ts';
 import { asciiDigits, chineseDate } from '../read/read-document-dates.ts';
 import type { RuleEvaluation } from '../report-model.ts';
-import { TABLE_IDS, TEMPLATES, type TemplateId } from '../template.ts';
+import { TABLE_IDS, type TableId, TEMPLATES, type TemplateId } from '../template.ts';
 import { evaluated, notAssessable } from './evaluation.ts';
 import type { RuleCheck } from './rule.ts';
 
@@ -14,8 +14,12 @@ const NOT_FOUND = '未找到';
 
 /** STRUCT-TABLE (rule 4): tables 二, 三, 四 must be present; none is blamed after a truncation (rule 38). */
 export const checkStructTable: RuleCheck = ({ report }) => {
-  const sections = TEMPLATES[report.template === '2019' ? '2019' : '2021'].tables;
+  const template = TEMPLATES[report.template === '2019' ? '2019' : '2021'];
+  const sections = template.tables;
   const cut = report.truncatedIn === null ? TABLE_IDS.length : TABLE_IDS.indexOf(report.truncatedIn);
+  // A text cut outside its tables (READ-TRUNCATED): the tables of the section it stops in and after it lie after the cut.
+  const textCut = report.text.cutSection === undefined ? -1 : template.sections.findIndex((s) => s.id === report.text.cutSection);
+  const afterTextCut = (table: TableId) => textCut >= 0 && template.sections.findIndex((s) => s.table === table) >= textCut;
   return TABLE_IDS.map((table, index): RuleEvaluation => {
     const base = {
       rule: 'STRUCT-TABLE',
@@ -24,7 +28,7 @@ export const checkStructTable: RuleCheck = ({ report }) => {
       cells: [],
     } as const;
     const found = report.tablesFound.includes(table);
-    if (!found && index > cut) {
+    if (!found && (index > cut || afterTextCut(table))) {
       return notAssessable({ ...base, missing: [] });
     }
     return evaluated({
