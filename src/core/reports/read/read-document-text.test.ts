@@ -2172,7 +2172,10 @@ describe('probe round 18 (r18c)', () => {
     // a text speaking as another kind of body is not the unit's organ's
     assert.equal(read(lines(contact, '我区')).agency, null);
     // a section of a government's office is not this rule's: CONTACT_OFFICE_UNIT (r18d) reads the government there
-    assert.equal(read(lines('对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号)。', '本县')).agency, '永泰县人民政府');
+    assert.equal(
+      read(lines('对本报告如有疑问,可与永泰县人民政府办公室数字信息科联系(地址:福州市永泰县县府路1号)。', '本县')).agency,
+      '永泰县人民政府',
+    );
   });
 });
 
