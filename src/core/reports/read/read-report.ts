@@ -13,6 +13,7 @@ import {
 } from '../report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type ValidationSettings } from '../validate/rule.ts';
 import { type CrossYearSpan, revalidateCrossYear, type ValidationResult, validateReport } from '../validate/validate-report.ts';
+import { titlesOnlyWork } from './read-document-headings.ts';
 import { COVER_LETTER, pageMenuLength, readDocumentText } from './read-document-text.ts';
 import { readTables } from './read-tables.ts';
 import { withoutRunningHeaders } from './running-headers.ts';
@@ -192,7 +193,7 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   if (
     aboutAReport ||
     (reading.cells.length === 0 && listsLinks(facts.narrativeLines)) ||
-    (isNotAReport(reading) &&
+    (isNotAReport(reading, facts) &&
       !statesItsPeriod(opened) &&
       !titledAsReport(opened) &&
       !introducesItsReport(opened) &&
@@ -450,11 +451,17 @@ function listsLinks(lines: readonly string[]): boolean {
 const WEB_ADDRESS = /https?:\/\/|www\.[A-Za-z0-9-]+\./i;
 const MIN_LINK_LINES = 5;
 
-/** No cell of any table, every table and every section missing: not an annual report at all. */
-function isNotAReport(reading: ReportReading): boolean {
+/**
+ * No cell of any table, every table and every section missing: not an annual report at all. A section 一 found only
+ * under a title saying it tells the work (`一、 工作开展情况`, `一、工作情况`) is no section of an annual report by
+ * itself: any paper on a year's work opens so (a report titled as one keeps it, titledAsReport).
+ */
+function isNotAReport(reading: ReportReading, facts: ReportFacts): boolean {
   if (reading.cells.length > 0) {
     return false;
   }
   const count = (rule: string) => reading.findings.filter((f) => f.rule === rule).length;
-  return count('STRUCT-TABLE') >= 3 && count('STRUCT-SECTION') >= 6;
+  const headings = facts.text.headings;
+  const onlyWork = headings.length === 1 && headings[0]!.id === 'overview' && titlesOnlyWork(headings[0]!.found);
+  return count('STRUCT-TABLE') >= 3 && count('STRUCT-SECTION') >= (onlyWork ? 5 : 6);
 }
