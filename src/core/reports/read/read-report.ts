@@ -192,6 +192,7 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   const aboutAReport = reading.cells.length === 0 && titledAboutAReport(opened.narrativeLines);
   if (
     aboutAReport ||
+    (reading.cells.length === 0 && titledAsGuide(opened) && !statesItsPeriod(opened) && !titledAsReport(opened)) ||
     (reading.cells.length === 0 && listsLinks(facts.narrativeLines)) ||
     (isNotAReport(reading, facts) &&
       !statesItsPeriod(opened) &&
@@ -429,6 +430,26 @@ function sendsItsReport(title: string, lines: readonly string[]): boolean {
 // whose numeral the page lost (`…监督权需要 、大力推动落实“五公开”`, probeH8 028, a PDF's text; `、总体情况`, probeH1 052).
 const NUMBERED_PART =
   /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S|(?:^|\s)、\s*[\u4e00-\u9fff]/;
+
+/**
+ * Whether the text is an organ's 政府信息公开指南 (`临夏县人民政府信息公开指南(2024年)`, probeQ6 008; `第四师可克达拉市政府信息公开
+ * 指南` / `(2025年版)`): one of its first lines titles it so, and none titles a report (no report title was read). Its
+ * outline (`一、政府信息公开范围`, `二、主动公开`) is the guide's, however like a report's part it reads. A site's menu
+ * item (`政府信息公开指南`, no organ) titles nothing, and a report naming its guide names it in a sentence.
+ */
+function titledAsGuide(facts: ReportFacts): boolean {
+  if (facts.text.titleYear !== null) {
+    return false;
+  }
+  return facts.narrativeLines.slice(0, MAX_GUIDE_TITLE_LINE).some((line) => {
+    const title = GUIDE_TITLE.exec(line.replace(/\s+/g, ''));
+    return title !== null && title[1]!.replace(/(?:人民)?(?:政府|政务)?$/, '').length >= 2;
+  });
+}
+// `<organ>信息公开指南`, with its year or edition in brackets (`（2024年）`, `(2025年版)`, `（2023年修订）`).
+const GUIDE_TITLE = /^([\u4e00-\u9fff（）()]{2,40}?)(?:政府|政务)?信息公开指南(?:[（(](?:\d{4}年?(?:版|修订版?)?|修订版?)[)）])?$/;
+// The guide's title is among the text's first lines (a site's menu or breadcrumb before it).
+const MAX_GUIDE_TITLE_LINE = 20;
 
 /**
  * Whether the text is a list of links (`002 https://4357u.com/i1042/52159.html 本报告由临沂高新区党政办公室…`, tab-separated, probeI7
