@@ -166,3 +166,62 @@ describe('question marks a mirror wrote for a broken space after a heading (prob
     assert.ok(!messages.some((m) => m.startsWith('STRUCT-SECTION 缺少“一、')), messages.join('\n'));
   });
 });
+
+describe('probe round 18 (r18b)', () => {
+  test('`一、 工作情况` opening the report is section 一 under another title: a STRUCT-HEADING notice (probeQ2 032)', () => {
+    const reading = read([
+      '马鹿沟镇人民政府2023年政府信息公开工作年度报告',
+      '一、 工作情况',
+      '2023年,马鹿沟镇认真贯彻落实《中华人民共和国政府信息公开条例》和上级部门有关文件要求,对照工作要点,强化工作措施。',
+      '(一)健全组织机构,完善工作机制。马鹿沟镇始终把做好政府信息公开工作列入重要议事日程。',
+    ]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(messages.includes('STRUCT-HEADING 标题“一、 工作情况”与格式规定的“一、总体情况”不一致'), messages.join('\n'));
+    assert.ok(!messages.some((m) => m.startsWith('STRUCT-SECTION 缺少“一、')), messages.join('\n'));
+    assert.equal(matchSectionHeading('一、工作概况', '2021', 0)?.id, 'overview');
+  });
+
+  test('only a section 一 in its place and naming no other section: not `一、主动公开`, `一、政府信息公开范围`, nor past section 一', () => {
+    assert.equal(matchSectionHeading('一、主动公开工作情况', '2021', 0)?.id, undefined);
+    assert.equal(matchSectionHeading('一、政府信息公开范围', '2021', 0), null);
+    assert.equal(matchSectionHeading('一、 公文类政府信息公开情况', '2021', 0), null);
+    assert.equal(matchSectionHeading('二、工作情况', '2021', 0), null);
+    assert.equal(matchSectionHeading('一、工作情况', '2021', 1), null);
+    // a sentence numbered so is none
+    assert.equal(matchSectionHeading('一、工作情况良好,各项任务全面完成。', '2021', 0), null);
+  });
+
+  test('a list bullet the page left before a heading hides it not: `- 总体情况` (probeQ2 034)', () => {
+    const match = matchSectionHeading('- 总体情况', '2021', 0);
+    assert.deepEqual([match?.id, match?.found, match?.exact], ['overview', '总体情况', false]);
+    assert.equal(matchSectionHeading('* 一、总体情况', '2021', 0)?.exact, true);
+    assert.equal(matchSectionHeading('• 二、主动公开政府信息情况', '2021', 0)?.id, 'proactive');
+    // a rule of dashes is no bullet
+    assert.equal(matchSectionHeading('---', '2021', 0), null);
+  });
+
+  test('`1、主动公开政府信息情况`, an item of section 一, is not section 二 when `二、主动公开政府信息情况` follows (probeQ3 028)', () => {
+    const reading = read([
+      '园艺场2020年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2020年园艺场根据新修订的《中华人民共和国政府信息公开条例》文件要求,结合我场实际,不断完善政府信息公开制度。',
+      '1、主动公开政府信息情况',
+      '2020年园艺场通过德安县政府网站共主动公开政府信息105条。',
+      '2、依申请公开政府信息情况',
+      '全年未发生依申请政府信息。',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+    ]);
+    const messages = reading.findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(!messages.some((m) => m.startsWith('STRUCT-HEADING')), messages.join('\n'));
+    // with no such heading after it, the item is section 二 misnumbered, as before
+    const alone = read([
+      '园艺场2020年政府信息公开工作年度报告',
+      '一、总体情况',
+      '1、主动公开政府信息情况',
+      '2020年园艺场通过德安县政府网站共主动公开政府信息105条。',
+      '三、收到和处理政府信息公开申请情况',
+    ]).findings.map((f) => `${f.rule} ${f.message}`);
+    assert.ok(alone.includes('STRUCT-HEADING 标题“1、主动公开政府信息情况”与格式规定的“二、主动公开政府信息情况”不一致'), alone.join('\n'));
+  });
+});

@@ -17,6 +17,11 @@ export interface SectionHeadingMatch {
   readonly exact: boolean;
   /** Text after the heading on the same line (`六、其他需要报告的事项：无。`), else ''. */
   readonly rest: string;
+  /**
+   * True when numbered as the template numbers its section (`二、…`, Chinese numeral and `、`); false for a bare heading,
+   * another numeral (`1、主动公开政府信息情况`, an item of section 一) or another numbering.
+   */
+  readonly numbered: boolean;
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'] as const;
@@ -34,14 +39,25 @@ const CORES: readonly { readonly id: SectionId; readonly cores: readonly { core:
 
 // The subject words of each section: a numbered heading with the right number and these words is the
 // section even when its wording drifted (`四、因政府信息公开申请提起行政复议、行政诉讼情况`).
+// Section 一 also under a title saying only that it tells the year's work (`一、 工作情况`, `一、工作概况`, probeQ2 032: the
+// report's first numbered heading, its work as `（一）`…`（三）` under it), when it names no other section's subject
+// (`一、主动公开工作情况` is section 二 misnumbered); a page's `一、公文类政府信息公开情况` or `一、政府信息公开范围` is none.
+const OVERVIEW_WORDS = /总体情况|总体概况|概述|基本情况/;
+const WORK_SUMMARY = /^(?:[\u4e00-\u9fff]{0,12}工作(?:开展)?(?:情况|概况)|概况)$/;
 const SUBJECT: Readonly<Record<SectionId, (core: string) => boolean>> = {
-  overview: (core) => /总体情况|总体概况|概述|基本情况/.test(core),
+  overview: (core) => OVERVIEW_WORDS.test(core) || (WORK_SUMMARY.test(core) && !OTHER_SUBJECTS.some((subject) => subject(core))),
   proactive: (core) => core.includes('主动公开'),
   applications: (core) => core.includes('申请') && !/复议|诉讼/.test(core),
   appeals: (core) => /复议|诉讼/.test(core),
   problems: (core) => /问题|改进/.test(core),
   other_matters: (core) => /其他|其它/.test(core) && /事项|报告/.test(core),
 };
+/** Whether a section 一 heading as found is titled only by the work it tells (`一、 工作情况`), not by the template's words. */
+export function titlesOnlyWork(found: string): boolean {
+  const core = normalise(found).replace(/^[一二三四五六七八九十]{1,2}[、.,]/, '');
+  return WORK_SUMMARY.test(core) && !OVERVIEW_WORDS.test(core);
+}
+const OTHER_SUBJECTS = SECTION_IDS.filter((id) => id !== 'overview').map((id) => (core: string) => SUBJECT[id](core));
 
 /** Format-only normalisation (annual-report.md §5): NFKC, no whitespace, no trailing stop or colon. */
 function normalise(text: string): string {
@@ -97,6 +113,15 @@ const TRAILING_JUNK = /(?<=[\u4e00-\u9fff）)])\s*[?？][?？\s]*$/;
 const SPACED_NUMBERING = /^([一二三四五六七八九十]{1,2})[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])/;
 const SPACED_TEXT = /^[\u4e00-\u9fff、（）() \t\u3000\u00a0]+$/;
 
+// A list's bullet a page's conversion left before a heading (`- 总体情况`, probeQ2 034: the page's `<ol>` numbering lost).
+const LIST_BULLET = /^[-*•]\s+/;
+
+/** The line without a list bullet before it; tried only on a line starting with one of the bullet characters. */
+function unbulleted(trimmed: string): string {
+  const first = trimmed.charCodeAt(0);
+  return first === 0x2d || first === 0x2a || first === 0x2022 ? trimmed.replace(LIST_BULLET, '') : trimmed;
+}
+
 /**
  * Matches one line against the section headings from `fromIndex` on (headings come in template order).
  * Returns null for any other line. `template` decides which wording of section 五 is official.
@@ -109,7 +134,7 @@ export function matchSectionHeading(
 ): SectionHeadingMatch | null {
   // `??一、總體情況` (probeH9 010): characters the page could not encode, written as `?`, before the numeral hide
   // no heading.
-  const stripped = line.trim().replace(ENCODING_JUNK, '');
+  const stripped = unbulleted(line.trim()).replace(ENCODING_JUNK, '');
   // Only a line ending in `?` can hold trailing junk: the look-behind pattern is not tried on every line of a report.
   const last = stripped.charCodeAt(stripped.length - 1);
   const trimmed = last === 0x3f || last === 0xff1f ? stripped.replace(TRAILING_JUNK, '') : stripped;
@@ -174,6 +199,7 @@ function matchHeadingText(
           official: officialOf(section.cores, template, exactCore.year),
           exact: false,
           rest: '',
+          numbered: false,
         };
   }
   const numbering = lostNumeral ? null : NUMBERING.exec(key);
@@ -192,7 +218,7 @@ function matchHeadingText(
         continue;
       }
       const official = officialOf(section.cores, template, exactCore.year);
-      return { id: section.id, index, found: text.trim(), official, exact: false, rest: '' };
+      return { id: section.id, index, found: text.trim(), official, exact: false, rest: '', numbered: false };
     }
     // A heading with its text on the same line (`三、主动公开政府信息情况。2021年，我局无…`) under another number
     // than its section's is a numbered sentence of the section before it, not the heading.
@@ -203,8 +229,9 @@ function matchHeadingText(
       !(bracketed && !rightNumber)
     ) {
       const official = officialOf(section.cores, template, exactCore.year);
-      const exact = rightNumber && plainNumbering && numeral === NUMERALS[index] && exactCore.heading === official;
-      return { id: section.id, index, found: text.trim(), official, exact, rest: '' };
+      const numbered = plainNumbering && numeral === NUMERALS[index];
+      const exact = numbered && exactCore.heading === official;
+      return { id: section.id, index, found: text.trim(), official, exact, rest: '', numbered };
     }
     // Only a Chinese ordinal: `3.依申请公开…` is a numbered paragraph, not a drifted heading.
     if (!inline && numeral === NUMERALS[index] && SUBJECT[section.id](core)) {
@@ -215,6 +242,7 @@ function matchHeadingText(
         official: officialOf(section.cores, template, exactCore?.year),
         exact: false,
         rest: '',
+        numbered: plainNumbering,
       };
     }
   }

@@ -237,11 +237,29 @@ function headingsNumbered(lines: readonly Line[], template: DetectedTemplate, br
   for (let position = 0; position < lines.length && next < SECTION_IDS.length; position++) {
     const match = matchSectionHeading(lines[position]!.text, template, next, bracketed);
     if (match !== null) {
-      found.push({ position, match });
-      next = match.index + 1;
+      const heading =
+        bracketed || match.numbered ? { position, match } : (numberedLater(lines, template, position, match) ?? { position, match });
+      found.push(heading);
+      next = heading.match.index + 1;
+      position = heading.position;
     }
   }
   return found;
+}
+
+/**
+ * The same section's heading numbered as the template numbers it (`二、主动公开政府信息情况`), when one follows a heading
+ * that is not (`1、主动公开政府信息情况`, probeQ3 028: item 1 of section 一, items `2、依申请公开…` to `5、监督保障情况` after
+ * it) before the next section's so numbered: that one is the section's heading, the first an item of the section before.
+ */
+function numberedLater(lines: readonly Line[], template: DetectedTemplate, from: number, first: SectionHeadingMatch): FoundHeading | null {
+  for (let position = from + 1; position < lines.length; position++) {
+    const match = matchSectionHeading(lines[position]!.text, template, first.index);
+    if (match?.numbered) {
+      return match.index === first.index ? { position, match } : null;
+    }
+  }
+  return null;
 }
 
 function splitSections(

@@ -300,3 +300,31 @@ describe('what is and is not a report, probe round 17 (helper fixH)', () => {
     assert.deepEqual(rules(read([...menu, '- 联系我们', '|', '一、 工作开展情况', '(一)健全制度。'])), ['NOT-A-REPORT']);
   });
 });
+
+describe('probe round 18 (r18b)', () => {
+  test('an organ’s 政府信息公开指南 is no report, whatever its outline (`二、主动公开`, probeQ6 008)', () => {
+    const reading = read([
+      '政府信息公开指南',
+      '政府信息公开年报',
+      '临夏县人民政府信息公开指南(2024年)',
+      '为了更好地提供政府信息公开服务,方便公民、法人或其他组织依法获取政府信息,规范政府信息公开申请提交和接收行为,编制本指南。',
+      '一、政府信息公开范围',
+      '县政府信息公开坚持“公开为常态、不公开为例外”的原则,除以下信息外,其余政府信息应当公开:',
+      '二、主动公开',
+      '(一)县政府办公室公开的政府信息',
+    ]);
+    assert.deepEqual([reading.agency, reading.year, rules(reading)], [null, null, ['NOT-A-REPORT']]);
+  });
+
+  test('a report naming its 指南, or under a menu item `政府信息公开指南`, stays a report', () => {
+    const reading = read([
+      '政府信息公开指南',
+      '临夏县人民政府2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2024年,县政府修订了《临夏县人民政府信息公开指南》,主动公开政府信息1200条。',
+      '二、主动公开',
+    ]);
+    assert.equal(reading.agency, '临夏县人民政府');
+    assert.ok(!rules(reading).includes('NOT-A-REPORT'), rules(reading).join(' '));
+  });
+});

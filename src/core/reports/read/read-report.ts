@@ -13,6 +13,7 @@ import {
 } from '../report-model.ts';
 import { DEFAULT_VALIDATION_SETTINGS, type ReportFacts, toReportFacts, type ValidationSettings } from '../validate/rule.ts';
 import { type CrossYearSpan, revalidateCrossYear, type ValidationResult, validateReport } from '../validate/validate-report.ts';
+import { titlesOnlyWork } from './read-document-headings.ts';
 import { COVER_LETTER, pageMenuLength, readDocumentText } from './read-document-text.ts';
 import { readTables } from './read-tables.ts';
 import { withoutRunningHeaders } from './running-headers.ts';
@@ -265,8 +266,9 @@ function analysisOf(source: string, facts: ReportFacts, readingFindings: readonl
   const aboutAReport = reading.cells.length === 0 && titledAboutAReport(opened.narrativeLines);
   if (
     aboutAReport ||
+    (reading.cells.length === 0 && titledAsGuide(opened) && !statesItsPeriod(opened) && !titledAsReport(opened)) ||
     (reading.cells.length === 0 && listsLinks(facts.narrativeLines)) ||
-    (isNotAReport(reading) &&
+    (isNotAReport(reading, facts) &&
       !statesItsPeriod(opened) &&
       !titledAsReport(opened) &&
       !introducesItsReport(opened) &&
@@ -507,6 +509,26 @@ const NUMBERED_PART =
   /(?:^|[。）)]\s*|\s)(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*\S|(?:^|\s)、\s*[\u4e00-\u9fff]/;
 
 /**
+ * Whether the text is an organ's 政府信息公开指南 (`临夏县人民政府信息公开指南(2024年)`, probeQ6 008; `第四师可克达拉市政府信息公开
+ * 指南` / `(2025年版)`): one of its first lines titles it so, and none titles a report (no report title was read). Its
+ * outline (`一、政府信息公开范围`, `二、主动公开`) is the guide's, however like a report's part it reads. A site's menu
+ * item (`政府信息公开指南`, no organ) titles nothing, and a report naming its guide names it in a sentence.
+ */
+function titledAsGuide(facts: ReportFacts): boolean {
+  if (facts.text.titleYear !== null) {
+    return false;
+  }
+  return facts.narrativeLines.slice(0, MAX_GUIDE_TITLE_LINE).some((line) => {
+    const title = GUIDE_TITLE.exec(line.replace(/\s+/g, ''));
+    return title !== null && title[1]!.replace(/(?:人民)?(?:政府|政务)?$/, '').length >= 2;
+  });
+}
+// `<organ>信息公开指南`, with its year or edition in brackets (`（2024年）`, `(2025年版)`, `（2023年修订）`).
+const GUIDE_TITLE = /^([\u4e00-\u9fff（）()]{2,40}?)(?:政府|政务)?信息公开指南(?:[（(](?:\d{4}年?(?:版|修订版?)?|修订版?)[)）])?$/;
+// The guide's title is among the text's first lines (a site's menu or breadcrumb before it).
+const MAX_GUIDE_TITLE_LINE = 20;
+
+/**
  * Whether the text is a list of links (`002 https://4357u.com/i1042/52159.html 本报告由临沂高新区党政办公室…`, tab-separated, probeI7
  * SOURCES.tsv: numbers, addresses and the pages' titles or first words): most of its lines (five at least) hold a web
  * address, as no report's do. Its lines may name reports and quote their first words and headings; it is none.
@@ -527,11 +549,17 @@ function listsLinks(lines: readonly string[]): boolean {
 const WEB_ADDRESS = /https?:\/\/|www\.[A-Za-z0-9-]+\./i;
 const MIN_LINK_LINES = 5;
 
-/** No cell of any table, every table and every section missing: not an annual report at all. */
-function isNotAReport(reading: ReportReading): boolean {
+/**
+ * No cell of any table, every table and every section missing: not an annual report at all. A section 一 found only
+ * under a title saying it tells the work (`一、 工作开展情况`, `一、工作情况`) is no section of an annual report by
+ * itself: any paper on a year's work opens so (a report titled as one keeps it, titledAsReport).
+ */
+function isNotAReport(reading: ReportReading, facts: ReportFacts): boolean {
   if (reading.cells.length > 0) {
     return false;
   }
   const count = (rule: string) => reading.findings.filter((f) => f.rule === rule).length;
-  return count('STRUCT-TABLE') >= 3 && count('STRUCT-SECTION') >= 6;
+  const headings = facts.text.headings;
+  const onlyWork = headings.length === 1 && headings[0]!.id === 'overview' && titlesOnlyWork(headings[0]!.found);
+  return count('STRUCT-TABLE') >= 3 && count('STRUCT-SECTION') >= (onlyWork ? 5 : 6);
 }
